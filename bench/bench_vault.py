@@ -1,0 +1,152 @@
+"""Foundation benchmark: demo generation, KDF, open, search, record-visit; SQLCipher vs plain.
+
+Workload: ``demo --households N`` (default 10,000, about 100k visits). The same workload on
+a plain SQLite file (same schema, no key) gives the encryption overhead as a ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from typing import Any
+
+from bench.common import WORK, median, percentile, save, table, timed
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+from waakvlam_desktop.domain.search import search
+from waakvlam_desktop.domain.setup import default_staff, initialise
+from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage.models import Household
+from waakvlam_desktop.storage.vault import Vault, VaultPaths, make_engine
+
+PASSPHRASE = "benchmark passphrase for waakvlam"
+QUERIES = [
+    "post",
+    "ongeopende post",
+    "schulden",
+    "energieleverancier",
+    "somber",
+    "vergeetachtig",
+    "buurthuis",
+    "geluid bovenburen",
+    "huisarts",
+    "wijkteam",
+    "formulieren gemeente",
+    "badkamer vervuild",
+    "kinderen",
+    "zoon",
+    "huurverhoging",
+    "afspraak",
+    "koffie",
+    "voordeur",
+    "buurvrouw",
+    "zorgen",
+]
+
+
+def _workload(vault: Vault, households: int) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    secs, _ = timed(lambda: generate_demo(vault.session, households, seed=1))
+    figures["demo_seconds"] = secs
+    samples = []
+    for _round in range(3):
+        for q in QUERIES:
+            with vault.session() as s:
+                t, _hits = timed(lambda q=q, s=s: search(s, q, limit=50))
+            samples.append(t * 1000)
+    figures["search_p50_ms"] = percentile(samples, 50)
+    figures["search_p95_ms"] = percentile(samples, 95)
+    with vault.session() as s:
+        hids = list(
+            s.scalars(Household.__table__.select().with_only_columns(Household.id).limit(200))
+        )
+    lat = []
+    for i, hid in enumerate(hids):
+        data = VisitInput(
+            hid,
+            VisitKind.REGULIER,
+            notes=f"Benchmarkbezoek {i}: koffie gedronken.",
+            signals=[SignalInput("sociaal.eenzaamheid", 1)],
+        )
+        start = time.perf_counter()
+        with vault.session() as s:
+            record_visit(s, data)
+        lat.append((time.perf_counter() - start) * 1000)
+    figures["record_visit_p50_ms"] = median(lat)
+    figures["record_visit_p95_ms"] = percentile(lat, 95)
+    return figures
+
+
+def _setup(vault: Vault) -> None:
+    with vault.session() as s:
+        staff = initialise(s, organisation="Bench", staff_name="Bench", staff_role="")
+        vault.actor = staff.id
+
+
+def run(households: int = 10_000) -> dict[str, Any]:
+    shutil.rmtree(WORK, ignore_errors=True)
+    WORK.mkdir(parents=True)
+    clock = FixedClock(fixed_demo_now())
+    figures: dict[str, Any] = {"households": households}
+
+    # SQLCipher vault, KDF calibrated to the product's 0.5 s target.
+    enc_dir = WORK / "encrypted"
+    vault = Vault.create(enc_dir, PASSPHRASE, kdf_target_seconds=0.5, clock=clock)
+    _setup(vault)
+    enc = _workload(vault, households)
+    vault.close()
+    header = Vault.read_header(VaultPaths(enc_dir))
+    figures["kdf_time_cost"] = header.kdf.time_cost
+    figures["kdf_memory_mib"] = header.kdf.memory_kib // 1024
+    kdf_samples = [timed(lambda: keys.unwrap_key(header, PASSPHRASE))[0] for _ in range(3)]
+    figures["kdf_seconds"] = median(kdf_samples)
+    key = keys.unwrap_key(header, PASSPHRASE)
+    open_samples = []
+    for _ in range(7):
+        start = time.perf_counter()
+        v = Vault.open_with_key(enc_dir, key, clock=clock)
+        with v.session() as s:  # up to the first real query: the vault is usable
+            default_staff(s)
+        open_samples.append((time.perf_counter() - start) * 1000)
+        v.close()
+    figures["open_after_kdf_ms"] = median(open_samples)
+    figures.update({f"sqlcipher_{k}": v for k, v in enc.items()})
+    figures["db_size_mb"] = (enc_dir / "vault.db").stat().st_size / 1e6
+
+    # The same on a plain SQLite file: same schema and code, no key.
+    plain_dir = WORK / "plain"
+    plain_dir.mkdir()
+    engine = make_engine(plain_dir / "vault.db", None)
+    plain = Vault(VaultPaths(plain_dir), "plain", engine, clock)
+    plain.migrate()
+    _setup(plain)
+    pl = _workload(plain, households)
+    plain.close()
+    figures.update({f"plain_{k}": v for k, v in pl.items()})
+    for k in ("demo_seconds", "search_p95_ms", "record_visit_p50_ms"):
+        figures[f"ratio_{k}"] = enc[k] / pl[k] if pl[k] else 0.0
+    if not os.environ.get("WAAKVLAM_BENCH_KEEP"):
+        shutil.rmtree(plain_dir, ignore_errors=True)
+    save("vault", figures)
+    table(
+        "vault (foundation)",
+        figures,
+        {
+            "open_after_kdf_ms": "goal < 150 ms",
+            "sqlcipher_search_p95_ms": "goal < 20 ms",
+            "ratio_demo_seconds": "goal <= 1.3",
+            "ratio_search_p95_ms": "goal <= 1.3",
+            "ratio_record_visit_p50_ms": "goal <= 1.3",
+            "kdf_seconds": "target ~0.5 s",
+        },
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    import sys
+
+    run(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

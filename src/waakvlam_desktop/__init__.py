@@ -1,0 +1,3 @@
+"""Waakvlam Desktop."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Domain types, rules and services. No Qt here, and no SQL strings."""

@@ -1,0 +1,78 @@
+"""Follow-ups (acties): small concrete steps with a due date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import utc_naive
+from waakvlam_desktop.domain.households import get_household
+from waakvlam_desktop.domain.types import FollowUpStatus
+from waakvlam_desktop.domain.validation import require_text
+from waakvlam_desktop.errors import NotFoundError, TransitionError
+from waakvlam_desktop.storage.models import Address, FollowUp, Household
+
+
+def add_follow_up(
+    session: Session,
+    household_id: str,
+    description: str,
+    due_on: date | None = None,
+    assignee_id: str | None = None,
+) -> FollowUp:
+    get_household(session, household_id)
+    fu = FollowUp(
+        household_id=household_id,
+        description=require_text(description, "De omschrijving", "description", 2000),
+        due_on=due_on,
+        status=FollowUpStatus.OPEN.value,
+        assignee_id=assignee_id or session.info.get("actor"),
+    )
+    session.add(fu)
+    session.flush()
+    return fu
+
+
+def set_follow_up_status(session: Session, follow_up_id: str, status: FollowUpStatus) -> None:
+    fu = session.get(FollowUp, follow_up_id)
+    if fu is None:
+        raise NotFoundError(f"Actie {follow_up_id} bestaat niet.")
+    if fu.status != FollowUpStatus.OPEN.value:
+        raise TransitionError("Deze actie is al afgerond of vervallen.")
+    fu.status = status.value
+    if status is FollowUpStatus.DONE:
+        fu.done_at = utc_naive(session.info["clock"].now())
+
+
+@dataclass(frozen=True, slots=True)
+class OpenFollowUp:
+    id: str
+    household_id: str
+    household_label: str
+    address: str
+    description: str
+    due_on: date | None
+
+
+def open_follow_ups(session: Session) -> list[OpenFollowUp]:
+    rows = session.execute(
+        select(FollowUp, Household.label, Address.street, Address.number, Address.addition)
+        .join(Household, Household.id == FollowUp.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .where(FollowUp.status == FollowUpStatus.OPEN.value)
+        .order_by(FollowUp.due_on.is_(None), FollowUp.due_on)
+    ).all()
+    return [
+        OpenFollowUp(
+            fu.id,
+            fu.household_id,
+            label,
+            f"{street} {number}{'-' + addition if addition else ''}",
+            fu.description,
+            fu.due_on,
+        )
+        for fu, label, street, number, addition in rows
+    ]

@@ -1,0 +1,333 @@
+"""Complexes, addresses, households and residents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.domain.validation import (
+    normalise_postcode,
+    require_text,
+    validate_birth_year,
+)
+from waakvlam_desktop.errors import NotFoundError, ValidationError
+from waakvlam_desktop.storage.models import Address, Complex, Household, Resident, Visit
+
+
+def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
+    cpx = Complex(name=require_text(name, "De naam van het complex", "name"), code=code, wijk=wijk)
+    session.add(cpx)
+    session.flush()
+    return cpx
+
+
+def add_address(
+    session: Session,
+    *,
+    street: str,
+    number: int,
+    postcode: str,
+    city: str,
+    addition: str = "",
+    wijk: str = "",
+    vhe_code: str | None = None,
+    complex_id: str | None = None,
+) -> Address:
+    if number <= 0:
+        raise ValidationError("Het huisnummer moet een positief getal zijn.", field="number")
+    if vhe_code:
+        clash = session.scalar(select(Address.id).where(Address.vhe_code == vhe_code))
+        if clash is not None:
+            raise ValidationError(f"VHE-code {vhe_code} bestaat al.", field="vhe_code")
+    addr = Address(
+        street=require_text(street, "De straat", "street"),
+        number=number,
+        addition=addition.strip(),
+        postcode=normalise_postcode(postcode),
+        city=require_text(city, "De plaats", "city"),
+        wijk=wijk.strip(),
+        vhe_code=vhe_code or None,
+        complex_id=complex_id,
+    )
+    session.add(addr)
+    session.flush()
+    return addr
+
+
+def add_household(session: Session, address_id: str, label: str) -> Household:
+    if session.get(Address, address_id) is None:
+        raise NotFoundError(f"Adres {address_id} bestaat niet.")
+    hh = Household(
+        address_id=address_id,
+        label=require_text(label, "De naam van het huishouden", "label", 200),
+        concern_level=ConcernLevel.GEEN.value,
+    )
+    session.add(hh)
+    session.flush()
+    return hh
+
+
+def add_resident(
+    session: Session,
+    household_id: str,
+    name: str,
+    *,
+    birth_year: int | None = None,
+    birth_date: date | None = None,
+    phone: str = "",
+) -> Resident:
+    get_household(session, household_id)
+    this_year = local_today(session.info["clock"]).year
+    res = Resident(
+        household_id=household_id,
+        name=require_text(name, "De naam van de bewoner", "name", 200),
+        birth_year=validate_birth_year(birth_year, this_year),
+        birth_date=birth_date,
+        phone=phone.strip(),
+    )
+    session.add(res)
+    session.flush()
+    return res
+
+
+def get_household(session: Session, household_id: str) -> Household:
+    hh = session.get(Household, household_id)
+    if hh is None:
+        raise NotFoundError(f"Huishouden {household_id} bestaat niet.")
+    return hh
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdRow:
+    """One line in the households list: plain data, safe to hand to another thread."""
+
+    id: str
+    label: str
+    address: str
+    postcode: str
+    city: str
+    wijk: str
+    complex_name: str
+    concern_level: ConcernLevel
+    next_check_in: date | None
+    last_visit_at: datetime | None
+    residents: int
+
+
+def list_households(session: Session) -> list[HouseholdRow]:
+    resident_counts = (
+        select(Resident.household_id, func.count(Resident.id).label("n"))
+        .group_by(Resident.household_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Household.id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Address.postcode,
+            Address.city,
+            Address.wijk,
+            Complex.name,
+            Household.concern_level,
+            Household.next_check_in,
+            Household.last_visit_at,
+            func.coalesce(resident_counts.c.n, 0),
+        )
+        .join(Address, Address.id == Household.address_id)
+        .outerjoin(Complex, Complex.id == Address.complex_id)
+        .outerjoin(resident_counts, resident_counts.c.household_id == Household.id)
+        .order_by(Address.street, Address.number, Address.addition)
+    ).all()
+    return [
+        HouseholdRow(
+            id=r[0],
+            label=r[1],
+            address=f"{r[2]} {r[3]}{'-' + r[4] if r[4] else ''}",
+            postcode=r[5],
+            city=r[6],
+            wijk=r[7],
+            complex_name=r[8] or "",
+            concern_level=ConcernLevel(r[9]),
+            next_check_in=r[10],
+            last_visit_at=r[11],
+            residents=r[12],
+        )
+        for r in rows
+    ]
+
+
+def visit_count(session: Session, household_id: str) -> int:
+    return (
+        session.scalar(select(func.count(Visit.id)).where(Visit.household_id == household_id)) or 0
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentView:
+    id: str
+    name: str
+    birth_year: int | None
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class ObservationView:
+    code: str
+    domain: str
+    label_nl: str
+    label_en: str
+    severity: int
+    remark: str
+    acute: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VisitView:
+    id: str
+    visited_at: datetime
+    kind: str
+    staff_name: str
+    notes: str
+    residents_present: tuple[str, ...]
+    observations: tuple[ObservationView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernView:
+    level: ConcernLevel
+    suggested_level: ConcernLevel | None
+    set_at: datetime
+    next_check_in: date
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpView:
+    id: str
+    description: str
+    due_on: date | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralSummary:
+    id: str
+    reference: str
+    partner_name: str
+    status: str
+    created_at: datetime
+    feedback_due: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdDetail:
+    id: str
+    label: str
+    status: str
+    address: str
+    postcode: str
+    city: str
+    wijk: str
+    complex_name: str
+    vhe_code: str | None
+    concern_level: ConcernLevel
+    next_check_in: date | None
+    residents: tuple[ResidentView, ...]
+    visits: tuple[VisitView, ...]  # newest first
+    concern_history: tuple[ConcernView, ...]  # newest first
+    follow_ups: tuple[FollowUpView, ...]
+    referrals: tuple[ReferralSummary, ...]
+
+
+def household_detail(session: Session, household_id: str) -> HouseholdDetail:
+    """Everything the household page shows, as plain data."""
+    from waakvlam_desktop.storage.models import (
+        ChecklistItem,
+        Partner,
+        Referral,
+        SignalObservation,
+        StaffMember,
+    )
+
+    hh = get_household(session, household_id)
+    addr = hh.address
+    staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())
+    items = {
+        i.id: i
+        for i in session.scalars(
+            select(ChecklistItem).where(
+                ChecklistItem.id.in_(
+                    select(SignalObservation.item_id).where(SignalObservation.household_id == hh.id)
+                )
+            )
+        )
+    }
+    visits = []
+    for v in sorted(hh.visits, key=lambda v: v.visited_at, reverse=True):
+        obs = tuple(
+            ObservationView(
+                code=items[o.item_id].code,
+                domain=items[o.item_id].domain,
+                label_nl=items[o.item_id].label_nl,
+                label_en=items[o.item_id].label_en,
+                severity=o.severity,
+                remark=o.remark,
+                acute=items[o.item_id].acute,
+            )
+            for o in sorted(v.observations, key=lambda o: items[o.item_id].position)
+        )
+        visits.append(
+            VisitView(
+                id=v.id,
+                visited_at=v.visited_at,
+                kind=v.kind,
+                staff_name=staff.get(v.staff_id, "") if v.staff_id else "",
+                notes=v.notes,
+                residents_present=tuple(r.name for r in v.residents_present),
+                observations=obs,
+            )
+        )
+    referrals = session.execute(
+        select(Referral, Partner.name)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .where(Referral.household_id == hh.id)
+        .order_by(Referral.created_at.desc())
+    ).all()
+    return HouseholdDetail(
+        id=hh.id,
+        label=hh.label,
+        status=hh.status,
+        address=addr.line,
+        postcode=addr.postcode,
+        city=addr.city,
+        wijk=addr.wijk,
+        complex_name=addr.complex.name if addr.complex else "",
+        vhe_code=addr.vhe_code,
+        concern_level=ConcernLevel(hh.concern_level),
+        next_check_in=hh.next_check_in,
+        residents=tuple(ResidentView(r.id, r.name, r.birth_year, r.phone) for r in hh.residents),
+        visits=tuple(visits),
+        concern_history=tuple(
+            ConcernView(
+                ConcernLevel(c.level),
+                ConcernLevel(c.suggested_level) if c.suggested_level else None,
+                c.set_at,
+                c.next_check_in,
+            )
+            for c in reversed(hh.concern_history)
+        ),
+        follow_ups=tuple(
+            FollowUpView(f.id, f.description, f.due_on, f.status) for f in hh.follow_ups
+        ),
+        referrals=tuple(
+            ReferralSummary(r.id, r.reference, name, r.status, r.created_at, r.feedback_due)
+            for r, name in referrals
+        ),
+    )

@@ -1,0 +1,115 @@
+"""Partners: who receives referrals and exports, and what they may see."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
+from waakvlam_desktop.domain.validation import normalise_postcode, require_text
+from waakvlam_desktop.errors import NotFoundError, ValidationError
+from waakvlam_desktop.storage.models import Partner
+
+
+def validate_age_recipient(text: str) -> str:
+    """Check an age X25519 recipient string (``age1…``) and return it stripped."""
+    import pyrage
+
+    value = text.strip()
+    try:
+        pyrage.x25519.Recipient.from_str(value)
+    except Exception as exc:  # pyrage raises its own error types
+        raise ValidationError(
+            f"'{value[:20]}…' is geen geldige age-ontvanger. Een ontvanger begint met 'age1'"
+            " en komt van de partner zelf ('waakvlam bundle keygen').",
+            field="recipients",
+        ) from exc
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerView:
+    id: str
+    name: str
+    type: PartnerType
+    contact_name: str
+    address_line: str
+    postcode: str
+    city: str
+    email: str
+    phone: str
+    recipients: tuple[str, ...]
+    profile: DataProfile
+    schedule: ExportSchedule
+
+
+def _view(p: Partner) -> PartnerView:
+    return PartnerView(
+        id=p.id,
+        name=p.name,
+        type=PartnerType(p.type),
+        contact_name=p.contact_name,
+        address_line=p.address_line,
+        postcode=p.postcode,
+        city=p.city,
+        email=p.email,
+        phone=p.phone,
+        recipients=tuple(json.loads(p.age_recipients)),
+        profile=DataProfile(p.profile),
+        schedule=ExportSchedule(p.schedule),
+    )
+
+
+def add_partner(
+    session: Session,
+    *,
+    name: str,
+    type: PartnerType,
+    recipients: list[str] | None = None,
+    profile: DataProfile = DataProfile.CASE,
+    schedule: ExportSchedule = ExportSchedule.NONE,
+    contact_name: str = "",
+    address_line: str = "",
+    postcode: str = "",
+    city: str = "",
+    email: str = "",
+    phone: str = "",
+) -> PartnerView:
+    clean_name = require_text(name, "De naam van de partner", "name", 200)
+    if session.scalar(select(Partner.id).where(Partner.name == clean_name)) is not None:
+        raise ValidationError(f"Er is al een partner met de naam '{clean_name}'.", field="name")
+    checked = [validate_age_recipient(r) for r in recipients or []]
+    partner = Partner(
+        name=clean_name,
+        type=PartnerType(type).value,
+        contact_name=contact_name.strip(),
+        address_line=address_line.strip(),
+        postcode=normalise_postcode(postcode) if postcode.strip() else "",
+        city=city.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        age_recipients=json.dumps(checked),
+        profile=DataProfile(profile).value,
+        schedule=ExportSchedule(schedule).value,
+        pseudonym_secret=secrets.token_bytes(32),
+    )
+    session.add(partner)
+    session.flush()
+    return _view(partner)
+
+
+def list_partners(session: Session) -> list[PartnerView]:
+    return [_view(p) for p in session.scalars(select(Partner).order_by(Partner.name))]
+
+
+def partner_by_name(session: Session, name: str) -> Partner:
+    partner = session.scalar(select(Partner).where(Partner.name == name.strip()))
+    if partner is None:
+        raise NotFoundError(
+            f"Partner '{name}' bestaat niet. 'waakvlam partner list' toont de partners."
+        )
+    return partner

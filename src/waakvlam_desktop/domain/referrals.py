@@ -1,0 +1,177 @@
+"""Referrals (doorverwijzingen): grondslag required, status loop until terugkoppeling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.households import get_household
+from waakvlam_desktop.domain.types import (
+    REFERRAL_TRANSITIONS,
+    ConsentForm,
+    GrondslagKind,
+    ReferralStatus,
+)
+from waakvlam_desktop.domain.validation import require_text
+from waakvlam_desktop.domain.visits import check_bsn
+from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
+from waakvlam_desktop.storage.models import (
+    ChecklistItem,
+    Partner,
+    Referral,
+    ReferralStatusEvent,
+    SignalObservation,
+)
+
+STATUS_LABELS: dict[ReferralStatus, tuple[str, str]] = {
+    ReferralStatus.CONCEPT: ("concept", "draft"),
+    ReferralStatus.VERSTUURD: ("verstuurd", "sent"),
+    ReferralStatus.ONTVANGEN: ("ontvangen", "received"),
+    ReferralStatus.IN_BEHANDELING: ("in behandeling", "in progress"),
+    ReferralStatus.AFGESLOTEN: ("afgesloten", "closed"),
+    ReferralStatus.GEANNULEERD: ("geannuleerd", "cancelled"),
+}
+
+
+@dataclass(slots=True)
+class ReferralInput:
+    household_id: str
+    partner_id: str
+    reason: str
+    letter_context: str = ""
+    signal_codes: list[str] = field(default_factory=list)
+    consent_form: ConsentForm | None = None
+    consent_date: date | None = None
+    basis_text: str = ""
+    feedback_due: date | None = None
+    contact_staff_id: str | None = None
+    allow_bsn_like: bool = False
+
+
+def _grondslag(data: ReferralInput, today: date) -> GrondslagKind:
+    has_consent = data.consent_form is not None or data.consent_date is not None
+    has_basis = bool(data.basis_text.strip())
+    if has_consent and has_basis:
+        raise ValidationError(
+            "Kies één grondslag: toestemming van de bewoner óf een andere grondslag.",
+            field="grondslag",
+        )
+    if has_consent:
+        if data.consent_form is None or data.consent_date is None:
+            raise ValidationError(
+                "Bij toestemming horen de vorm (mondeling of schriftelijk) en de datum.",
+                field="grondslag",
+            )
+        if data.consent_date > today:
+            raise ValidationError(
+                "De datum van de toestemming ligt in de toekomst.", field="grondslag"
+            )
+        return GrondslagKind.CONSENT
+    if has_basis:
+        return GrondslagKind.OTHER
+    raise ValidationError(
+        "Een doorverwijzing heeft een grondslag nodig: de toestemming van de bewoner (mondeling"
+        " of schriftelijk, met datum) of een andere grondslag, zoals acuut gevaar of de meldcode,"
+        " met uitleg.",
+        field="grondslag",
+    )
+
+
+def _next_reference(session: Session, year: int) -> str:
+    prefix = f"WV-{year}-"
+    count = session.scalar(
+        select(func.count(Referral.id)).where(Referral.reference.like(prefix + "%"))
+    )
+    return f"{prefix}{(count or 0) + 1:04d}"
+
+
+def create_referral(session: Session, data: ReferralInput) -> Referral:
+    clock = session.info["clock"]
+    today = local_today(clock)
+    household = get_household(session, data.household_id)
+    partner = session.get(Partner, data.partner_id)
+    if partner is None:
+        raise NotFoundError("Deze partner bestaat niet.")
+    reason = require_text(data.reason, "De reden", "reason", 2000)
+    kind = _grondslag(data, today)
+    check_bsn([reason, data.letter_context, data.basis_text], data.allow_bsn_like)
+    # The newest observation of each chosen sign in this household.
+    signals: list[SignalObservation] = []
+    for code in dict.fromkeys(data.signal_codes):
+        obs = session.scalar(
+            select(SignalObservation)
+            .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+            .where(SignalObservation.household_id == household.id, ChecklistItem.code == code)
+            .order_by(SignalObservation.created_at.desc())
+            .limit(1)
+        )
+        if obs is None:
+            raise ValidationError(
+                f"Signaal '{code}' is bij dit huishouden niet vastgelegd.", field="signals"
+            )
+        signals.append(obs)
+    ref = Referral(
+        reference=_next_reference(session, today.year),
+        household_id=household.id,
+        partner_id=partner.id,
+        reason=reason,
+        letter_context=data.letter_context.strip(),
+        grondslag=kind.value,
+        consent_form=data.consent_form.value if data.consent_form else None,
+        consent_date=data.consent_date,
+        basis_text=data.basis_text.strip(),
+        contact_staff_id=data.contact_staff_id or session.info.get("actor"),
+        feedback_due=data.feedback_due,
+        status=ReferralStatus.CONCEPT.value,
+    )
+    ref.signals = signals
+    session.add(ref)
+    session.flush()
+    session.add(
+        ReferralStatusEvent(
+            referral_id=ref.id,
+            from_status=None,
+            to_status=ReferralStatus.CONCEPT.value,
+            at=utc_naive(clock.now()),
+        )
+    )
+    session.flush()
+    return ref
+
+
+def get_referral(session: Session, ident: str) -> Referral:
+    ref = session.get(Referral, ident) or session.scalar(
+        select(Referral).where(Referral.reference == ident)
+    )
+    if ref is None:
+        raise NotFoundError(f"Doorverwijzing {ident} bestaat niet.")
+    return ref
+
+
+def change_status(
+    session: Session, ident: str, new_status: ReferralStatus, note: str = ""
+) -> Referral:
+    ref = get_referral(session, ident)
+    current = ReferralStatus(ref.status)
+    if new_status not in REFERRAL_TRANSITIONS[current]:
+        allowed = ", ".join(STATUS_LABELS[s][0] for s in sorted(REFERRAL_TRANSITIONS[current]))
+        raise TransitionError(
+            f"Van '{STATUS_LABELS[current][0]}' naar '{STATUS_LABELS[new_status][0]}' kan niet."
+            + (f" Mogelijk: {allowed}." if allowed else " Deze doorverwijzing is afgerond.")
+        )
+    ref.status = new_status.value
+    session.add(
+        ReferralStatusEvent(
+            referral_id=ref.id,
+            from_status=current.value,
+            to_status=new_status.value,
+            at=utc_naive(session.info["clock"].now()),
+            note=note.strip(),
+        )
+    )
+    session.flush()
+    return ref

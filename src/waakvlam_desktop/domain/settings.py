@@ -1,0 +1,94 @@
+"""Organisation settings: defaults shipped as data, overrides stored in the vault."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.storage.models import Setting
+
+
+def default_settings_doc() -> dict[str, Any]:
+    raw = (
+        resources.files("waakvlam_desktop.resources")
+        .joinpath("settings/defaults.json")
+        .read_text(encoding="utf-8")
+    )
+    doc: dict[str, Any] = json.loads(raw)
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    rhythm_days: dict[str, int]
+    suggestion_lookback_days: int
+    due_soon_days: int
+    auto_lock_minutes: int
+    language: str
+    retention_months: dict[str, int] = field(default_factory=dict)
+    backup_reminder_days: int = 7
+    aggregate_min_cell: int = 5
+
+    def rhythm_for(self, level: ConcernLevel) -> int:
+        return self.rhythm_days[level.value]
+
+
+SETTING_KEYS = (
+    "rhythm_days",
+    "suggestion_lookback_days",
+    "due_soon_days",
+    "auto_lock_minutes",
+    "language",
+    "retention_months",
+    "backup_reminder_days",
+    "aggregate_min_cell",
+)
+
+
+def _validated(key: str, value: Any) -> Any:
+    if key == "rhythm_days":
+        if not isinstance(value, dict) or set(value) != {lv.value for lv in ConcernLevel}:
+            raise ValidationError("Geef voor elk zorgniveau een ritme in dagen op.", field=key)
+        for level, days in value.items():
+            if not isinstance(days, int) or not 1 <= days <= 730:
+                raise ValidationError(
+                    f"Het ritme voor '{level}' moet tussen 1 en 730 dagen liggen.", field=key
+                )
+    elif key == "auto_lock_minutes":
+        if not isinstance(value, int) or not 1 <= value <= 120:
+            raise ValidationError(
+                "Automatisch vergrendelen: kies tussen 1 en 120 minuten.", field=key
+            )
+    elif key == "language":
+        if value not in ("nl", "en"):
+            raise ValidationError("Kies Nederlands (nl) of Engels (en).", field=key)
+    elif key not in SETTING_KEYS:
+        raise ValidationError(f"Onbekende instelling '{key}'.", field=key)
+    return value
+
+
+def load_settings(session: Session) -> Settings:
+    doc = default_settings_doc()
+    for row in session.query(Setting).filter(Setting.key.in_(SETTING_KEYS)):
+        doc[row.key] = json.loads(row.value_json)
+    return Settings(**{k: doc[k] for k in SETTING_KEYS})
+
+
+def save_setting(session: Session, key: str, value: Any) -> None:
+    value = _validated(key, value)
+    row = session.get(Setting, key)
+    encoded = json.dumps(value, sort_keys=True)
+    if row is None:
+        session.add(Setting(key=key, value_json=encoded))
+    elif row.value_json != encoded:
+        row.value_json = encoded
+
+
+def with_overrides(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, **changes)

@@ -1,0 +1,47 @@
+"""First-time set-up of a new vault: organisation, first staff member, checklist."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.domain.checklist import load_checklist
+from waakvlam_desktop.domain.settings import save_setting
+from waakvlam_desktop.domain.signals import install_checklist
+from waakvlam_desktop.domain.validation import require_text
+from waakvlam_desktop.storage.models import Organisation, StaffMember
+
+
+def initialise(
+    session: Session,
+    *,
+    organisation: str,
+    staff_name: str,
+    staff_role: str = "",
+    language: str = "nl",
+) -> StaffMember:
+    """Create the organisation, the first staff member and install the default checklist."""
+    org = Organisation(
+        name=require_text(organisation, "De naam van de organisatie", "organisation")
+    )
+    staff = StaffMember(
+        name=require_text(staff_name, "Je naam", "staff_name", 200), role=staff_role.strip()
+    )
+    session.add_all([org, staff])
+    session.flush()
+    session.info["actor"] = staff.id
+    install_checklist(session, load_checklist())
+    save_setting(session, "language", language)
+    session.flush()
+    return staff
+
+
+def organisation(session: Session) -> Organisation | None:
+    return session.scalar(select(Organisation).order_by(Organisation.created_at).limit(1))
+
+
+def default_staff(session: Session) -> StaffMember | None:
+    """The staff member a session acts as when none was chosen: the first active one."""
+    return session.scalar(
+        select(StaffMember).where(StaffMember.active).order_by(StaffMember.created_at).limit(1)
+    )

@@ -1,0 +1,221 @@
+"""Recording a home visit: the visit, its signals, follow-ups and the new concern level,
+all in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.households import get_household
+from waakvlam_desktop.domain.settings import Settings, load_settings
+from waakvlam_desktop.domain.signals import ChecklistItemView, items_by_code
+from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, Severity, VisitKind
+from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
+from waakvlam_desktop.errors import BsnLikeError, ValidationError
+from waakvlam_desktop.privacy.bsn import find_bsn_like
+from waakvlam_desktop.storage.models import (
+    ChecklistItem,
+    ConcernLevelEntry,
+    FollowUp,
+    Resident,
+    SignalObservation,
+    Visit,
+)
+
+MAX_NOTES = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class SignalInput:
+    code: str
+    severity: int
+    remark: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpInput:
+    description: str
+    due_on: date | None = None
+    assignee_id: str | None = None
+
+
+@dataclass(slots=True)
+class VisitInput:
+    household_id: str
+    kind: VisitKind
+    notes: str = ""
+    visited_at: datetime | None = None  # aware, or naive UTC; None = now
+    signals: list[SignalInput] = field(default_factory=list)
+    resident_ids: list[str] = field(default_factory=list)
+    follow_ups: list[FollowUpInput] = field(default_factory=list)
+    concern_level: ConcernLevel | None = None  # None: take the suggestion
+    next_check_in: date | None = None  # None: from the rhythm
+    allow_bsn_like: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class VisitResult:
+    visit_id: str
+    suggested_level: ConcernLevel
+    level: ConcernLevel
+    next_check_in: date
+    acute_items: tuple[ChecklistItemView, ...]
+
+
+def check_bsn(texts: list[str], allow: bool) -> None:
+    if allow:
+        return
+    if any(find_bsn_like(t) for t in texts if t):
+        raise BsnLikeError(
+            "De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen:"
+            " haal het weg, of bevestig dat het geen BSN is.",
+            field="notes",
+        )
+
+
+def recent_signs(session: Session, household_id: str, since: datetime) -> list[ObservedSign]:
+    rows = session.execute(
+        select(
+            ChecklistItem.code,
+            ChecklistItem.domain,
+            SignalObservation.severity,
+            ChecklistItem.acute,
+        )
+        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+        .join(Visit, Visit.id == SignalObservation.visit_id)
+        .where(SignalObservation.household_id == household_id, Visit.visited_at >= since)
+    ).all()
+    return [ObservedSign(code, domain, sev, acute) for code, domain, sev, acute in rows]
+
+
+def suggested_level_for(
+    session: Session,
+    household_id: str,
+    new_signals: list[ObservedSign],
+    settings: Settings,
+    at: datetime,
+) -> ConcernLevel:
+    since = at - timedelta(days=settings.suggestion_lookback_days)
+    return suggest_level([*recent_signs(session, household_id, since), *new_signals])
+
+
+def _validate(data: VisitInput, catalogue: dict[str, ChecklistItemView]) -> None:
+    if len(data.notes) > MAX_NOTES:
+        raise ValidationError(
+            f"De notities zijn te lang (maximaal {MAX_NOTES} tekens).", field="notes"
+        )
+    seen: set[str] = set()
+    for sig in data.signals:
+        if sig.code not in catalogue:
+            raise ValidationError(
+                f"Onbekend signaal '{sig.code}'. 'waakvlam checklist show' toont de codes.",
+                field="signals",
+            )
+        if sig.code in seen:
+            raise ValidationError(f"Signaal '{sig.code}' staat er twee keer in.", field="signals")
+        seen.add(sig.code)
+        if sig.severity not in (s.value for s in Severity):
+            raise ValidationError(
+                f"Ernst van '{sig.code}' moet 1, 2 of 3 zijn (licht, zorgelijk, ernstig).",
+                field="signals",
+            )
+    for fu in data.follow_ups:
+        if not fu.description.strip():
+            raise ValidationError("Een actie heeft een omschrijving nodig.", field="follow_ups")
+    check_bsn(
+        [data.notes, *(s.remark for s in data.signals), *(f.description for f in data.follow_ups)],
+        data.allow_bsn_like,
+    )
+
+
+def record_visit(session: Session, data: VisitInput) -> VisitResult:
+    """Record a visit with its observations, follow-ups and concern level.
+
+    Runs inside the caller's transaction; nothing is stored when any part is invalid.
+    """
+    clock = session.info["clock"]
+    household = get_household(session, data.household_id)
+    settings = load_settings(session)
+    catalogue = items_by_code(session)
+    _validate(data, catalogue)
+    at = utc_naive(data.visited_at) if data.visited_at is not None else utc_naive(clock.now())
+    today = local_today(clock)
+    if data.next_check_in is not None and data.next_check_in < today:
+        raise ValidationError(
+            "De datum voor het volgende bezoek ligt in het verleden. Kies vandaag of later.",
+            field="next_check_in",
+        )
+    residents = []
+    for rid in data.resident_ids:
+        res = session.get(Resident, rid)
+        if res is None or res.household_id != household.id:
+            raise ValidationError(
+                "Een aanwezige bewoner hoort niet bij dit huishouden.", field="resident_ids"
+            )
+        residents.append(res)
+
+    visit = Visit(
+        household_id=household.id,
+        address_id=household.address_id,
+        staff_id=session.info.get("actor"),
+        visited_at=at,
+        kind=VisitKind(data.kind).value,
+        notes=data.notes.strip(),
+    )
+    visit.residents_present = residents
+    session.add(visit)
+    session.flush()
+
+    new_signs = [
+        ObservedSign(sig.code, catalogue[sig.code].domain, sig.severity, catalogue[sig.code].acute)
+        for sig in data.signals
+    ]
+    # Before the new observations are added, so each is counted exactly once.
+    suggestion = suggested_level_for(session, household.id, new_signs, settings, at)
+    acute = [catalogue[sig.code] for sig in data.signals if catalogue[sig.code].acute]
+    for sig in data.signals:
+        item = catalogue[sig.code]
+        session.add(
+            SignalObservation(
+                visit_id=visit.id,
+                household_id=household.id,
+                item_id=item.id,
+                severity=sig.severity,
+                remark=sig.remark.strip(),
+            )
+        )
+    for fu in data.follow_ups:
+        session.add(
+            FollowUp(
+                household_id=household.id,
+                visit_id=visit.id,
+                description=fu.description.strip(),
+                due_on=fu.due_on,
+                status=FollowUpStatus.OPEN.value,
+                assignee_id=fu.assignee_id or session.info.get("actor"),
+            )
+        )
+    level = data.concern_level or suggestion
+    visit_day = at.date() if data.visited_at is not None else today
+    check_in = data.next_check_in or max(next_check_in(level, visit_day, settings), today)
+    session.add(
+        ConcernLevelEntry(
+            household_id=household.id,
+            visit_id=visit.id,
+            level=level.value,
+            suggested_level=suggestion.value,
+            set_at=utc_naive(clock.now()),
+            next_check_in=check_in,
+            staff_id=session.info.get("actor"),
+        )
+    )
+    household.concern_level = level.value
+    household.next_check_in = check_in
+    if household.last_visit_at is None or at > household.last_visit_at:
+        household.last_visit_at = at
+    session.flush()
+    return VisitResult(visit.id, suggestion, level, check_in, tuple(acute))

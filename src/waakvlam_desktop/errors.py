@@ -1,0 +1,67 @@
+"""Typed errors a user can cause.
+
+Every exception here carries one clear Dutch sentence (``str(exc)``) that the CLI prints
+on one line and the GUI shows as it is. Anything else escaping the core is a bug.
+"""
+
+from __future__ import annotations
+
+
+class WaakvlamError(Exception):
+    """Base class: a problem the user can act on. The message is Dutch and complete."""
+
+    exit_code = 1
+
+
+class UsageError(WaakvlamError):
+    """The command or its arguments are wrong (CLI exit 2)."""
+
+    exit_code = 2
+
+
+class VaultError(WaakvlamError):
+    """Something about the vault as a whole."""
+
+
+class VaultNotFoundError(VaultError):
+    pass
+
+
+class VaultExistsError(VaultError):
+    pass
+
+
+class WrongPassphraseError(VaultError):
+    pass
+
+
+class VaultDamagedError(VaultError):
+    pass
+
+
+class WeakPassphraseError(WaakvlamError):
+    pass
+
+
+class ValidationError(WaakvlamError):
+    """Input that cannot be stored as given. ``field`` names the input when known."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class BsnLikeError(ValidationError):
+    """Free text contains something that looks like a BSN; the caller must confirm."""
+
+
+class NotFoundError(WaakvlamError):
+    pass
+
+
+class TransitionError(WaakvlamError):
+    """A status change that the workflow does not allow."""
+
+
+class StorageWriteError(WaakvlamError):
+    """A write failed (disk full, I/O error); the transaction was rolled back."""

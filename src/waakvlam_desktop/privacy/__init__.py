@@ -1,0 +1,1 @@
+"""Privacy rules: BSN guard, audit chain, retention, inzage."""

@@ -1,0 +1,134 @@
+"""Append-only, hash-chained audit log.
+
+Each row stores the hash of the previous row and a SHA-256 over its own fields plus that
+previous hash. Changing or deleting any row breaks the chain from there on, which
+:func:`verify_chain` reports. ``detail`` never contains personal data: only field names,
+counts and codes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import Clock, utc_naive
+from waakvlam_desktop.storage.models import AuditEvent
+
+GENESIS = "0" * 64
+
+
+def _row_hash(
+    seq: int,
+    at: datetime,
+    actor: str | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    household_id: str | None,
+    detail: str,
+    prev_hash: str,
+) -> str:
+    payload = json.dumps(
+        [seq, at.isoformat(), actor, action, entity, entity_id, household_id, detail, prev_hash],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    pending = session.info.get("audit_head")
+    if pending is not None:
+        return pending  # type: ignore[no-any-return]
+    row = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    return (0, GENESIS) if row is None else (row[0], row[1])
+
+
+def record(
+    session: Session,
+    action: str,
+    entity: str,
+    entity_id: str | None = None,
+    *,
+    household_id: str | None = None,
+    detail: str = "",
+) -> AuditEvent:
+    """Append one event to the chain in the session's transaction."""
+    clock: Clock = session.info["clock"]
+    seq, prev = _head(session)
+    seq += 1
+    at = utc_naive(clock.now())
+    actor = session.info.get("actor")
+    digest = _row_hash(seq, at, actor, action, entity, entity_id, household_id, detail, prev)
+    event = AuditEvent(
+        seq=seq,
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        household_id=household_id,
+        detail=detail,
+        prev_hash=prev,
+        hash=digest,
+    )
+    session.add(event)
+    session.info["audit_head"] = (seq, digest)
+    return event
+
+
+def forget_pending_head(session: Session) -> None:
+    """Called after commit/rollback: the next event reads the head from the database."""
+    session.info.pop("audit_head", None)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainVerdict:
+    ok: bool
+    events: int
+    first_bad_seq: int | None
+    reason: str
+
+    def message(self) -> str:
+        if self.ok:
+            return f"Het auditlog is in orde: {self.events} gebeurtenissen, de keten is heel."
+        return (
+            f"Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {self.first_bad_seq}"
+            f" ({self.reason})."
+        )
+
+
+def verify_chain(session: Session) -> ChainVerdict:
+    prev = GENESIS
+    expected_seq = 1
+    count = 0
+    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+    for ev in rows:
+        count += 1
+        if ev.seq != expected_seq:
+            return ChainVerdict(False, count, expected_seq, "een gebeurtenis ontbreekt")
+        if ev.prev_hash != prev:
+            return ChainVerdict(False, count, ev.seq, "verwijzing naar de vorige klopt niet")
+        digest = _row_hash(
+            ev.seq,
+            ev.at,
+            ev.actor,
+            ev.action,
+            ev.entity,
+            ev.entity_id,
+            ev.household_id,
+            ev.detail,
+            ev.prev_hash,
+        )
+        if digest != ev.hash:
+            return ChainVerdict(False, count, ev.seq, "inhoud gewijzigd")
+        prev = ev.hash
+        expected_seq += 1
+    return ChainVerdict(True, count, None, "")

@@ -1,0 +1,1 @@
+"""The encrypted vault: SQLCipher engine, key handling, models, migrations."""

@@ -1,0 +1,236 @@
+"""Passphrase -> key-encryption key (Argon2id) and the wrapped database key header.
+
+The database key is 32 random bytes used as a raw SQLCipher key. It is stored only
+wrapped with AES-256-GCM under a key derived from the passphrase with Argon2id. The
+header file holds the format version, KDF parameters, salt, nonce and the wrapped key;
+every header field except the nonce and the ciphertext is bound as associated data, so
+editing a parameter makes unwrapping fail cleanly instead of silently weakening it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from waakvlam_desktop.errors import VaultDamagedError, WeakPassphraseError, WrongPassphraseError
+
+HEADER_FORMAT = "waakvlam-vault-header"
+HEADER_VERSION = 1
+KEY_BYTES = 32
+
+# Floor for every vault, whatever the calibration says: 64 MiB, t=3, 2 lanes.
+MIN_MEMORY_KIB = 64 * 1024
+MIN_TIME_COST = 3
+PARALLELISM = 2
+MAX_TIME_COST = 40
+MIN_PASSPHRASE_LENGTH = 12
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    memory_kib: int
+    time_cost: int
+    parallelism: int
+    salt: bytes
+
+    def check_floor(self) -> None:
+        if (
+            self.memory_kib < MIN_MEMORY_KIB
+            or self.time_cost < MIN_TIME_COST
+            or not 1 <= self.parallelism <= 16
+            or len(self.salt) < 16
+            or self.time_cost > MAX_TIME_COST
+            or self.memory_kib > 4 * 1024 * 1024
+        ):
+            raise VaultDamagedError(
+                "Het sleutelbestand van de kluis is beschadigd (onmogelijke instellingen)."
+            )
+
+
+def derive_kek(passphrase: str, params: KdfParams) -> bytes:
+    return bytes(
+        hash_secret_raw(
+            secret=passphrase.encode("utf-8"),
+            salt=params.salt,
+            time_cost=params.time_cost,
+            memory_cost=params.memory_kib,
+            parallelism=params.parallelism,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
+    )
+
+
+def calibrate_time_cost(target_seconds: float, memory_kib: int = MIN_MEMORY_KIB) -> int:
+    """Pick the Argon2 time cost that takes about ``target_seconds`` here (never below floor).
+
+    Measured at the floor first (one pass alone is dominated by memory set-up), then once
+    more at the estimate to correct for that fixed cost.
+    """
+    if target_seconds <= 0:
+        return MIN_TIME_COST
+
+    def measure(t: int) -> float:
+        probe = KdfParams(memory_kib, t, PARALLELISM, secrets.token_bytes(16))
+        start = time.perf_counter()
+        derive_kek("calibration", probe)
+        return max(time.perf_counter() - start, 1e-4)
+
+    def clamp(t: float) -> int:
+        return max(MIN_TIME_COST, min(MAX_TIME_COST, round(t)))
+
+    at_floor = measure(MIN_TIME_COST)
+    estimate = clamp(target_seconds * MIN_TIME_COST / at_floor)
+    if estimate == MIN_TIME_COST:
+        return estimate
+    at_estimate = measure(estimate)
+    per_pass = (at_estimate - at_floor) / (estimate - MIN_TIME_COST)
+    if per_pass <= 0:
+        return estimate
+    fixed = at_estimate - per_pass * estimate
+    return clamp((target_seconds - fixed) / per_pass)
+
+
+def check_passphrase_policy(passphrase: str) -> None:
+    stripped = passphrase.strip()
+    if len(stripped) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphraseError(
+            f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSPHRASE_LENGTH} tekens,"
+            " bijvoorbeeld een zin van een paar woorden."
+        )
+    if len(set(stripped.lower())) < 5:
+        raise WeakPassphraseError(
+            "Het wachtwoord is te eenvoudig: gebruik meer verschillende tekens of woorden."
+        )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(text, validate=True)
+
+
+def _checksum(doc: dict[str, Any]) -> str:
+    # Not a secret: tells accidental damage apart from a wrong passphrase.
+    canonical = json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("ascii")
+    return hashlib.sha256(canonical).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class KeyHeader:
+    vault_id: str
+    kdf: KdfParams
+    nonce: bytes
+    wrapped_key: bytes
+
+    def associated_data(self) -> bytes:
+        bound = {
+            "format": HEADER_FORMAT,
+            "version": HEADER_VERSION,
+            "vault_id": self.vault_id,
+            "kdf": {
+                "name": "argon2id",
+                "memory_kib": self.kdf.memory_kib,
+                "time_cost": self.kdf.time_cost,
+                "parallelism": self.kdf.parallelism,
+                "salt": _b64(self.kdf.salt),
+            },
+            "aead": "AES-256-GCM",
+        }
+        return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+    def to_bytes(self) -> bytes:
+        doc = json.loads(self.associated_data())
+        doc["nonce"] = _b64(self.nonce)
+        doc["wrapped_key"] = _b64(self.wrapped_key)
+        doc["checksum"] = _checksum(doc)
+        return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("ascii")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> KeyHeader:
+        damaged = VaultDamagedError(
+            "Het sleutelbestand van de kluis is beschadigd of geen Waakvlam-bestand."
+            " Zet een back-up terug of neem contact op met je beheerder."
+        )
+        try:
+            doc = json.loads(raw.decode("ascii"))
+            if doc.pop("checksum") != _checksum(doc):
+                raise damaged
+            if doc["format"] != HEADER_FORMAT or doc["aead"] != "AES-256-GCM":
+                raise damaged
+            if doc["version"] != HEADER_VERSION:
+                raise VaultDamagedError(
+                    f"De kluis heeft versie {doc['version']} van het sleutelformaat; deze"
+                    " versie van Waakvlam kent alleen versie 1. Werk de app bij."
+                )
+            kdf = doc["kdf"]
+            if kdf["name"] != "argon2id":
+                raise damaged
+            params = KdfParams(
+                memory_kib=int(kdf["memory_kib"]),
+                time_cost=int(kdf["time_cost"]),
+                parallelism=int(kdf["parallelism"]),
+                salt=_unb64(kdf["salt"]),
+            )
+            header = cls(
+                vault_id=str(doc["vault_id"]),
+                kdf=params,
+                nonce=_unb64(doc["nonce"]),
+                wrapped_key=_unb64(doc["wrapped_key"]),
+            )
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            raise damaged from exc
+        params.check_floor()
+        if len(header.nonce) != 12 or len(header.wrapped_key) != KEY_BYTES + 16:
+            raise damaged
+        return header
+
+
+def wrap_key(db_key: bytes, passphrase: str, vault_id: str, params: KdfParams) -> KeyHeader:
+    kek = derive_kek(passphrase, params)
+    nonce = os.urandom(12)
+    header = KeyHeader(vault_id, params, nonce, b"\0" * (KEY_BYTES + 16))
+    wrapped = AESGCM(kek).encrypt(nonce, db_key, header.associated_data())
+    return KeyHeader(vault_id, params, nonce, wrapped)
+
+
+def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:
+    kek = derive_kek(passphrase, header.kdf)
+    try:
+        return AESGCM(kek).decrypt(header.nonce, header.wrapped_key, header.associated_data())
+    except InvalidTag:
+        # A wrong passphrase and an edited header are indistinguishable by design.
+        raise WrongPassphraseError(
+            "Het wachtwoord klopt niet (of het sleutelbestand is gewijzigd). Probeer het opnieuw."
+        ) from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file in the same folder, fsync, rename."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(path.parent, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

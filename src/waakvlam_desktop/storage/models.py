@@ -1,0 +1,360 @@
+"""SQLAlchemy 2 models of the vault.
+
+Every record has a UUID key (text), created/updated timestamps (UTC) and the staff member
+who created or last changed it. There is deliberately no BSN field anywhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Record(Base):
+    """Columns every domain record carries. Timestamps and authors are set on flush."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str | None] = mapped_column(String(36))
+    updated_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class Setting(Base):
+    """Key/value settings stored inside the vault (organisation-wide). Values are JSON."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value_json: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Organisation(Record):
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(String(200))
+    address_line: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(7), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class StaffMember(Record):
+    __tablename__ = "staff_member"
+
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Complex(Record):
+    __tablename__ = "complex"
+
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str | None] = mapped_column(String(50), unique=True)
+    wijk: Mapped[str] = mapped_column(String(100), default="")
+
+    addresses: Mapped[list[Address]] = relationship(back_populates="complex")
+
+
+class Address(Record):
+    __tablename__ = "address"
+    __table_args__ = (Index("ix_address_postcode_number", "postcode", "number"),)
+
+    complex_id: Mapped[str | None] = mapped_column(ForeignKey("complex.id"), index=True)
+    vhe_code: Mapped[str | None] = mapped_column(String(50), unique=True)
+    street: Mapped[str] = mapped_column(String(200))
+    number: Mapped[int] = mapped_column(Integer)
+    addition: Mapped[str] = mapped_column(String(20), default="")
+    postcode: Mapped[str] = mapped_column(String(7))
+    city: Mapped[str] = mapped_column(String(100))
+    wijk: Mapped[str] = mapped_column(String(100), default="")
+
+    complex: Mapped[Complex | None] = relationship(back_populates="addresses")
+    households: Mapped[list[Household]] = relationship(back_populates="address")
+
+    @property
+    def line(self) -> str:
+        """``Kerkstraat 12-B`` style street line."""
+        extra = f"-{self.addition}" if self.addition else ""
+        return f"{self.street} {self.number}{extra}"
+
+
+class Household(Record):
+    __tablename__ = "household"
+
+    address_id: Mapped[str] = mapped_column(ForeignKey("address.id"), index=True)
+    label: Mapped[str] = mapped_column(String(200))  # "fam. Jansen", "mw. Öztürk"
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    review_on: Mapped[date | None] = mapped_column(Date)
+    # Denormalised from the newest ConcernLevelEntry, for fast lists and the Vandaag view.
+    concern_level: Mapped[str] = mapped_column(String(20), default="geen", index=True)
+    next_check_in: Mapped[date | None] = mapped_column(Date, index=True)
+    last_visit_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    address: Mapped[Address] = relationship(back_populates="households")
+    residents: Mapped[list[Resident]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Resident.name"
+    )
+    visits: Mapped[list[Visit]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Visit.visited_at"
+    )
+    concern_history: Mapped[list[ConcernLevelEntry]] = relationship(
+        back_populates="household",
+        cascade="all, delete-orphan",
+        order_by="ConcernLevelEntry.set_at",
+    )
+    follow_ups: Mapped[list[FollowUp]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="FollowUp.due_on"
+    )
+
+
+class Resident(Record):
+    __tablename__ = "resident"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+
+    household: Mapped[Household] = relationship(back_populates="residents")
+
+
+class VisitResident(Base):
+    __tablename__ = "visit_resident"
+
+    visit_id: Mapped[str] = mapped_column(
+        ForeignKey("visit.id", ondelete="CASCADE"), primary_key=True
+    )
+    resident_id: Mapped[str] = mapped_column(
+        ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Visit(Record):
+    __tablename__ = "visit"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    address_id: Mapped[str] = mapped_column(ForeignKey("address.id"), index=True)
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    visited_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    household: Mapped[Household] = relationship(back_populates="visits")
+    observations: Mapped[list[SignalObservation]] = relationship(
+        back_populates="visit", cascade="all, delete-orphan"
+    )
+    residents_present: Mapped[list[Resident]] = relationship(secondary="visit_resident")
+
+
+class ChecklistTemplate(Record):
+    __tablename__ = "checklist_template"
+    __table_args__ = (UniqueConstraint("name", "version"),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[str] = mapped_column(String(50))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    domains: Mapped[list[ChecklistDomain]] = relationship(
+        back_populates="template", order_by="ChecklistDomain.position"
+    )
+    items: Mapped[list[ChecklistItem]] = relationship(
+        back_populates="template", order_by="ChecklistItem.position"
+    )
+
+
+class ChecklistDomain(Record):
+    __tablename__ = "checklist_domain"
+    __table_args__ = (UniqueConstraint("template_id", "code"),)
+
+    template_id: Mapped[str] = mapped_column(ForeignKey("checklist_template.id"), index=True)
+    code: Mapped[str] = mapped_column(String(50))
+    label_nl: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+
+    template: Mapped[ChecklistTemplate] = relationship(back_populates="domains")
+
+
+class ChecklistItem(Record):
+    __tablename__ = "checklist_item"
+    __table_args__ = (UniqueConstraint("template_id", "code"),)
+
+    template_id: Mapped[str] = mapped_column(ForeignKey("checklist_template.id"), index=True)
+    code: Mapped[str] = mapped_column(String(100))
+    domain: Mapped[str] = mapped_column(String(50))
+    label_nl: Mapped[str] = mapped_column(String(300))
+    label_en: Mapped[str] = mapped_column(String(300))
+    guidance_nl: Mapped[str] = mapped_column(Text, default="")
+    guidance_en: Mapped[str] = mapped_column(Text, default="")
+    acute: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+
+    template: Mapped[ChecklistTemplate] = relationship(back_populates="items")
+
+
+class SignalObservation(Record):
+    __tablename__ = "signal_observation"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("checklist_item.id"), index=True)
+    severity: Mapped[int] = mapped_column(Integer)
+    remark: Mapped[str] = mapped_column(Text, default="")
+
+    visit: Mapped[Visit] = relationship(back_populates="observations")
+    item: Mapped[ChecklistItem] = relationship()
+
+
+class ConcernLevelEntry(Record):
+    __tablename__ = "concern_level_entry"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
+    level: Mapped[str] = mapped_column(String(20))
+    suggested_level: Mapped[str | None] = mapped_column(String(20))
+    set_at: Mapped[datetime] = mapped_column(DateTime)
+    next_check_in: Mapped[date] = mapped_column(Date)
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+
+    household: Mapped[Household] = relationship(back_populates="concern_history")
+
+
+class FollowUp(Record):
+    __tablename__ = "follow_up"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    household: Mapped[Household] = relationship(back_populates="follow_ups")
+
+
+class Partner(Record):
+    __tablename__ = "partner"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(50))
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    address_line: Mapped[str] = mapped_column(String(200), default="")
+    postcode: Mapped[str] = mapped_column(String(7), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    age_recipients: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of age1…
+    profile: Mapped[str] = mapped_column(String(20), default="case")
+    schedule: Mapped[str] = mapped_column(String(20), default="none")
+    # Per-partner secret for HMAC pseudonyms of household ids in exports.
+    pseudonym_secret: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ReferralSignal(Base):
+    __tablename__ = "referral_signal"
+
+    referral_id: Mapped[str] = mapped_column(
+        ForeignKey("referral.id", ondelete="CASCADE"), primary_key=True
+    )
+    observation_id: Mapped[str] = mapped_column(
+        ForeignKey("signal_observation.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Referral(Record):
+    __tablename__ = "referral"
+
+    reference: Mapped[str] = mapped_column(String(30), unique=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    letter_context: Mapped[str] = mapped_column(Text, default="")
+    grondslag: Mapped[str] = mapped_column(String(30))  # GrondslagKind
+    consent_form: Mapped[str | None] = mapped_column(String(20))  # ConsentForm
+    consent_date: Mapped[date | None] = mapped_column(Date)
+    basis_text: Mapped[str] = mapped_column(Text, default="")
+    contact_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"))
+    feedback_due: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="concept", index=True)
+    letter_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    household: Mapped[Household] = relationship()
+    partner: Mapped[Partner] = relationship()
+    signals: Mapped[list[SignalObservation]] = relationship(secondary="referral_signal")
+    history: Mapped[list[ReferralStatusEvent]] = relationship(
+        back_populates="referral", cascade="all, delete-orphan", order_by="ReferralStatusEvent.at"
+    )
+
+
+class ReferralStatusEvent(Record):
+    __tablename__ = "referral_status_event"
+
+    referral_id: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    referral: Mapped[Referral] = relationship(back_populates="history")
+
+
+class AuditEvent(Base):
+    """Append-only, hash-chained log. ``detail`` never holds personal data."""
+
+    __tablename__ = "audit_event"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str | None] = mapped_column(String(36), index=True)
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    household_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

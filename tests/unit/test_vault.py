@@ -1,0 +1,228 @@
+"""The vault on real SQLCipher files: keys, passphrases, damage, keyring."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import PASSPHRASE, MemoryKeyring
+from tests.helpers import add_household, all_bytes
+from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.visits import VisitInput, record_visit
+from waakvlam_desktop.errors import (
+    VaultDamagedError,
+    VaultExistsError,
+    VaultNotFoundError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+from waakvlam_desktop.storage import keys, remember
+from waakvlam_desktop.storage.models import Household, Visit
+from waakvlam_desktop.storage.vault import Vault, VaultPaths
+
+MARKER = "MARKER-Zwanenburg-7Q2"
+
+
+def _visit(vault: Vault, hid: str, notes: str) -> str:
+    with vault.session() as s:
+        return record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes=notes)).visit_id
+
+
+def test_create_open_roundtrip(vault: Vault, vault_dir: Path) -> None:
+    hid = add_household(vault)
+    vid = _visit(vault, hid, "Koffie gedronken")
+    vault.close()
+    with Vault.open(vault_dir, PASSPHRASE) as again, again.session() as s:
+        assert s.get(Visit, vid) is not None
+
+
+def test_database_is_not_plain_sqlite(vault: Vault, vault_dir: Path) -> None:
+    vault.close()
+    con = sqlite3.connect(vault_dir / "vault.db")
+    with pytest.raises(sqlite3.DatabaseError):
+        con.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    con.close()
+
+
+def test_wrong_passphrase_is_clear_and_changes_nothing(vault: Vault, vault_dir: Path) -> None:
+    add_household(vault)
+    vault.close()
+    before = {p.name: p.read_bytes() for p in VaultPaths(vault_dir).related_files()}
+    with pytest.raises(WrongPassphraseError, match="wachtwoord klopt niet"):
+        Vault.open(vault_dir, "not the passphrase at all")
+    after = {p.name: p.read_bytes() for p in VaultPaths(vault_dir).related_files()}
+    assert before == after
+
+
+def test_missing_vault_and_existing_vault(tmp_path: Path, vault_dir: Path, vault: Vault) -> None:
+    with pytest.raises(VaultNotFoundError, match="waakvlam init"):
+        Vault.open(tmp_path / "nowhere", PASSPHRASE)
+    with pytest.raises(VaultExistsError):
+        Vault.create(vault_dir, PASSPHRASE, kdf_target_seconds=0)
+
+
+@pytest.mark.parametrize("weak", ["kort", "aaaaaaaaaaaaaaaa", "            x"])
+def test_weak_passphrase_refused(tmp_path: Path, weak: str) -> None:
+    with pytest.raises(WeakPassphraseError):
+        Vault.create(tmp_path / "v", weak, kdf_target_seconds=0)
+    assert not (tmp_path / "v" / "vault.key.json").exists()
+
+
+def test_marker_and_passphrase_never_in_any_file(vault: Vault, vault_dir: Path) -> None:
+    """Checked while the session is open (WAL and SHM present) and after closing."""
+    hid = add_household(vault)
+    for i in range(30):
+        _visit(vault, hid, f"{MARKER} bezoek {i} " + "tekst " * 50)
+    with vault.session() as s:  # keep a read transaction open: the WAL stays
+        s.execute(select(Visit.id)).all()
+        files = VaultPaths(vault_dir).related_files()
+        assert any(p.name.endswith("-wal") for p in files)
+        blob = all_bytes(vault_dir)
+        assert MARKER.encode() not in blob
+        assert MARKER.encode("utf-16-le") not in blob
+        assert PASSPHRASE.encode() not in blob
+    vault.close()
+    blob = all_bytes(vault_dir)
+    assert MARKER.encode() not in blob
+    assert PASSPHRASE.encode() not in blob
+
+
+def test_kdf_floor_and_calibration(vault_dir: Path, vault: Vault) -> None:
+    header = Vault.read_header(VaultPaths(vault_dir))
+    assert header.kdf.memory_kib >= 64 * 1024
+    assert header.kdf.time_cost >= keys.MIN_TIME_COST
+    assert keys.calibrate_time_cost(0.0) == keys.MIN_TIME_COST
+    assert keys.calibrate_time_cost(10.0) > keys.MIN_TIME_COST
+
+
+def _flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("offset", [20, 60, 150, 300, -40])
+def test_flipped_byte_in_header_is_damage(vault: Vault, vault_dir: Path, offset: int) -> None:
+    vault.close()
+    header = vault_dir / "vault.key.json"
+    _flip(header, offset % header.stat().st_size)
+    with pytest.raises(VaultDamagedError, match="beschadigd"):
+        Vault.open(vault_dir, PASSPHRASE)
+
+
+def test_edited_kdf_parameter_fails_cleanly(vault: Vault, vault_dir: Path) -> None:
+    """Someone lowers the time cost and fixes the checksum: the AEAD binding catches it."""
+    vault.close()
+    path = vault_dir / "vault.key.json"
+    doc = json.loads(path.read_text())
+    doc["kdf"]["time_cost"] += 1
+    doc.pop("checksum")
+    doc["checksum"] = keys._checksum(doc)
+    path.write_text(json.dumps(doc))
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(vault_dir, PASSPHRASE)
+
+
+@pytest.mark.parametrize("page", [0, 1, 3])
+def test_flipped_byte_in_database_is_damage(vault: Vault, vault_dir: Path, page: int) -> None:
+    hid = add_household(vault)
+    for i in range(40):
+        _visit(vault, hid, "notitie " * 80 + str(i))
+    vault.close()
+    db = vault_dir / "vault.db"
+    _flip(db, page * 4096 + 2000)
+    with pytest.raises(VaultDamagedError, match="beschadigd"):
+        v = Vault.open(vault_dir, PASSPHRASE)
+        try:
+            report = v.integrity_report()
+            if report["integrity_check"] or report["cipher_integrity_check"]:
+                raise VaultDamagedError("beschadigd")
+            with v.session() as s:
+                s.execute(select(Visit.notes)).all()
+        finally:
+            v.close()
+
+
+def test_change_passphrase_rewraps_only(vault: Vault, vault_dir: Path) -> None:
+    hid = add_household(vault)
+    vault.change_passphrase(PASSPHRASE, "een heel ander wachtwoord", kdf_target_seconds=0)
+    vault.close()
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(vault_dir, PASSPHRASE)
+    with Vault.open(vault_dir, "een heel ander wachtwoord") as v, v.session() as s:
+        assert s.get(Household, hid) is not None
+
+
+def test_rekey_changes_database_key(vault: Vault, vault_dir: Path) -> None:
+    hid = add_household(vault)
+    vid = _visit(vault, hid, "voor de nieuwe sleutel")
+    old_key = keys.unwrap_key(Vault.read_header(VaultPaths(vault_dir)), PASSPHRASE)
+    new_key = vault.rekey(PASSPHRASE)
+    assert new_key != old_key
+    with vault.session() as s:
+        assert s.get(Visit, vid) is not None
+    vault.close()
+    assert not (vault_dir / "vault.key.json.pending").exists()
+    with pytest.raises(VaultDamagedError):
+        Vault.open_with_key(vault_dir, old_key)
+    with Vault.open(vault_dir, PASSPHRASE) as v, v.session() as s:
+        assert s.get(Visit, vid) is not None
+
+
+def test_interrupted_rekey_still_opens(vault: Vault, vault_dir: Path) -> None:
+    """The database got its new key but the header was not yet replaced."""
+    hid = add_household(vault)
+    vid = _visit(vault, hid, "tussen twee sleutels")
+    paths = VaultPaths(vault_dir)
+    old_header = paths.header.read_bytes()
+    vault.rekey(PASSPHRASE)
+    vault.close()
+    paths.pending_header.write_bytes(paths.header.read_bytes())
+    paths.header.write_bytes(old_header)
+    with Vault.open(vault_dir, PASSPHRASE) as v, v.session() as s:
+        assert s.get(Visit, vid) is not None
+
+
+def test_keyring_fail_backend_means_passphrase(vault: Vault) -> None:
+    assert remember.backend_available() is False
+    assert remember.remember(vault.vault_id, b"k" * 32) is False
+    assert remember.recall(vault.vault_id) is None
+
+
+def test_keyring_real_backend_unlocks_without_passphrase(
+    vault: Vault, vault_dir: Path, memory_keyring: MemoryKeyring
+) -> None:
+    key = keys.unwrap_key(Vault.read_header(VaultPaths(vault_dir)), PASSPHRASE)
+    assert remember.remember(vault.vault_id, key) is True
+    vault.close()
+    recalled = remember.recall(Vault.read_header(VaultPaths(vault_dir)).vault_id)
+    assert recalled == key
+    with Vault.open_with_key(vault_dir, recalled):
+        pass
+    # A stale entry (e.g. after a rekey elsewhere) is refused by the database itself.
+    memory_keyring.store[(remember.SERVICE, vault.vault_id)] = (b"x" * 32).hex()
+    with pytest.raises(VaultDamagedError):
+        Vault.open_with_key(vault_dir, remember.recall(vault.vault_id) or b"")
+
+
+def test_plaintext_keyring_backend_is_refused() -> None:
+    class PlaintextKeyring(MemoryKeyring):
+        pass
+
+    assert remember._is_real(PlaintextKeyring()) is False
+    assert remember._is_real(MemoryKeyring()) is True
+
+
+def test_pragmas_applied(vault: Vault) -> None:
+    assert vault.engine is not None
+    with vault.engine.connect() as con:
+        assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert con.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert con.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY
+        assert con.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+        assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert con.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
