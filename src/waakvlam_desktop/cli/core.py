@@ -1,132 +1,29 @@
-"""The ``waakvlam`` command. No Qt here: it runs on a server or in a script just as well.
-
-Exit codes: 0 success, 1 refused (wrong passphrase, damaged vault, invalid input),
-2 usage error. A problem the user can cause is one Dutch line on stderr, never a traceback.
-"""
+"""The core commands: vault, households, visits, checklist, partners, demo, search, audit."""
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
-from waakvlam_desktop import __version__, config
+from waakvlam_desktop import config
+from waakvlam_desktop.cli.common import (
+    add_command,
+    add_group,
+    data_dir,
+    info,
+    json_flag,
+    nl_date,
+    open_vault,
+    print_json,
+    read_new_passphrase,
+    read_passphrase,
+)
 from waakvlam_desktop.errors import UsageError, WaakvlamError
 
-PROG = "waakvlam"
 
-
-# ---- output helpers ----------------------------------------------------------------------
-def _jsonable(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
-        return {k: _jsonable(v) for k, v in asdict(value).items()}
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds") + ("Z" if value.tzinfo is None else "")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def print_json(value: Any) -> None:
-    json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
-    sys.stdout.write("\n")
-
-
-def nl_date(day: date | None) -> str:
-    return day.strftime("%d-%m-%Y") if day else "-"
-
-
-def info(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
-# ---- passphrase and vault ----------------------------------------------------------------
-def read_passphrase(args: argparse.Namespace, prompt: str = "Wachtwoord: ") -> str:
-    if getattr(args, "passphrase_file", None):
-        path = Path(args.passphrase_file)
-        try:
-            return path.read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise UsageError(f"Het wachtwoordbestand {path} is niet te lezen.") from exc
-    env = os.environ.get(config.PASSPHRASE_ENV)
-    if env is not None:
-        return env
-    if not sys.stdin.isatty():
-        raise UsageError(
-            "Geen wachtwoord: gebruik --passphrase-file, de omgevingsvariabele"
-            f" {config.PASSPHRASE_ENV}, of start de opdracht in een terminal."
-        )
-    return getpass.getpass(prompt)
-
-
-def read_new_passphrase(args: argparse.Namespace) -> str:
-    if getattr(args, "new_passphrase_file", None):
-        path = Path(args.new_passphrase_file)
-        try:
-            return path.read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise UsageError(f"Het wachtwoordbestand {path} is niet te lezen.") from exc
-    env = os.environ.get("WAAKVLAM_NEW_PASSPHRASE")
-    if env is not None:
-        return env
-    if not sys.stdin.isatty():
-        raise UsageError(
-            "Geen nieuw wachtwoord: gebruik --new-passphrase-file of WAAKVLAM_NEW_PASSPHRASE."
-        )
-    first = getpass.getpass("Nieuw wachtwoord: ")
-    if getpass.getpass("Nieuw wachtwoord (nog een keer): ") != first:
-        raise UsageError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
-    return first
-
-
-def data_dir(args: argparse.Namespace) -> Path:
-    return Path(args.data_dir).expanduser() if args.data_dir else config.default_data_dir()
-
-
-@contextmanager
-def open_vault(args: argparse.Namespace) -> Iterator[Any]:
-    """Open the vault: from the OS keyring when remembered, else with the passphrase."""
-    from waakvlam_desktop.domain.setup import default_staff
-    from waakvlam_desktop.storage import remember
-    from waakvlam_desktop.storage.vault import Vault, VaultPaths
-
-    folder = data_dir(args)
-    paths = VaultPaths(folder)
-    header = Vault.read_header(paths)
-    vault = None
-    key = remember.recall(header.vault_id)
-    if key is not None:
-        try:
-            vault = Vault.open_with_key(folder, key, vault_id=header.vault_id)
-        except WaakvlamError:
-            vault = None  # changed or stale entry: fall back to the passphrase
-    if vault is None:
-        vault = Vault.open(folder, read_passphrase(args))
-    try:
-        with vault.session() as s:
-            staff = default_staff(s)
-            vault.actor = staff.id if staff else None
-        yield vault
-    finally:
-        vault.close()
-
-
-# ---- commands ----------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.setup import initialise
     from waakvlam_desktop.storage import remember
@@ -449,40 +346,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     raise WaakvlamError(verdict.message())
 
 
-# ---- parser ------------------------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (zie '{PROG} --help')\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog=PROG, description="Waakvlam: de versleutelde kluis vanaf de opdrachtregel."
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        help=f"map van de kluis (standaard: ${config.DATA_DIR_ENV} of de gebruikersmap)",
-    )
-    parser.add_argument(
-        "--passphrase-file",
-        help=f"lees het wachtwoord uit dit bestand (of zet ${config.PASSPHRASE_ENV})",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    def command(
-        name: str, func: Callable[[argparse.Namespace], int], help: str
-    ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=help)
-        p.set_defaults(func=func)
-        return p
-
-    def json_flag(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--json", action="store_true", help="uitvoer als JSON (zie docs/cli-json.md)"
-        )
-
-    p = command("init", cmd_init, "maak een nieuwe kluis")
+def register(sub: Any) -> None:
+    p = add_command(sub, "init", cmd_init, "maak een nieuwe kluis")
     p.add_argument("--organisation", required=True, help="naam van de corporatie")
     p.add_argument("--name", required=True, help="je eigen naam")
     p.add_argument("--role", default="", help="je functie, bijvoorbeeld wijkbeheerder")
@@ -493,14 +358,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="onthoud de sleutel in de sleutelbos van het systeem",
     )
 
-    command("unlock-check", cmd_unlock_check, "controleer wachtwoord en kluis")
-    p = command("passwd", cmd_passwd, "wijzig het wachtwoord")
+    add_command(sub, "unlock-check", cmd_unlock_check, "controleer wachtwoord en kluis")
+    p = add_command(sub, "passwd", cmd_passwd, "wijzig het wachtwoord")
     p.add_argument("--new-passphrase-file")
-    command("rekey", cmd_rekey, "geef de database een nieuwe sleutel")
+    add_command(sub, "rekey", cmd_rekey, "geef de database een nieuwe sleutel")
 
-    hh = command("household", lambda a: 0, "huishoudens").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser
-    )
+    hh = add_group(sub, "household", "huishoudens")
     p = hh.add_parser("list", help="alle huishoudens")
     p.set_defaults(func=cmd_household_list)
     json_flag(p)
@@ -523,9 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_household_add)
     json_flag(p)
 
-    vs = command("visit", lambda a: 0, "huisbezoeken").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser
-    )
+    vs = add_group(sub, "visit", "huisbezoeken")
     p = vs.add_parser("add", help="leg een huisbezoek vast")
     p.add_argument("--household", required=True)
     p.add_argument("--kind", required=True, help="regulier, signaal, informeel, nazorg, overlast")
@@ -537,16 +398,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_visit_add)
     json_flag(p)
 
-    cl = command("checklist", lambda a: 0, "signalenlijst").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser
-    )
+    cl = add_group(sub, "checklist", "signalenlijst")
     p = cl.add_parser("show", help="toon codes, labels, domeinen en acute signalen")
     p.set_defaults(func=cmd_checklist_show)
     json_flag(p)
 
-    pt = command("partner", lambda a: 0, "partners").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser
-    )
+    pt = add_group(sub, "partner", "partners")
     p = pt.add_parser("add", help="nieuwe partner")
     p.add_argument("--name", required=True)
     p.add_argument("--type", required=True)
@@ -561,59 +418,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_partner_list)
     json_flag(p)
 
-    p = command("demo", cmd_demo, "vul de kluis met verzonnen voorbeeldgegevens")
+    p = add_command(sub, "demo", cmd_demo, "vul de kluis met verzonnen voorbeeldgegevens")
     p.add_argument("--households", type=int, required=True)
     p.add_argument("--seed", type=int, default=1)
     json_flag(p)
 
-    p = command("stats", cmd_stats, "aantallen in de kluis")
+    p = add_command(sub, "stats", cmd_stats, "aantallen in de kluis")
     json_flag(p)
 
-    p = command("search", cmd_search, "zoek in notities en opmerkingen")
+    p = add_command(sub, "search", cmd_search, "zoek in notities en opmerkingen")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=50)
     json_flag(p)
 
-    au = command("audit", lambda a: 0, "auditlog").add_subparsers(
-        dest="sub", required=True, parser_class=_Parser
-    )
+    au = add_group(sub, "audit", "auditlog")
     p = au.add_parser("verify", help="controleer de keten van het auditlog")
     p.set_defaults(func=cmd_audit_verify)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return int(args.func(args))
-    except WaakvlamError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except BrokenPipeError:
-        # stdout went away (``| head``): not an error of ours.
-        sys.stderr.close()
-        return 0
-    except KeyboardInterrupt:
-        print(f"{PROG}: afgebroken; er is niets gewijzigd.", file=sys.stderr)
-        return 130
-    except Exception as exc:  # a bug: say so in one line, without personal data
-        from waakvlam_desktop.storage.vault import is_disk_error
-
-        if is_disk_error(exc):
-            print(
-                f"{PROG}: opslaan is mislukt: de schijf is vol of niet bereikbaar.", file=sys.stderr
-            )
-            return 1
-        if os.environ.get("WAAKVLAM_DEBUG"):
-            raise
-        print(
-            f"{PROG}: onverwachte fout ({type(exc).__name__}); er is niets gewijzigd."
-            " Zet WAAKVLAM_DEBUG=1 voor details.",
-            file=sys.stderr,
-        )
-        return 70
-
-
-if __name__ == "__main__":
-    sys.exit(main())

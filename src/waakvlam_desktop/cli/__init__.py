@@ -1,0 +1,5 @@
+"""The ``waakvlam`` command-line tool (no Qt)."""
+
+from waakvlam_desktop.cli.main import main
+
+__all__ = ["main"]
