@@ -1,0 +1,1 @@
+"""PDF documents (referral letters, consent forms, summaries): pure functions -> bytes."""
