@@ -1,4 +1,9 @@
-"""Full-text search over visit notes and signal remarks (SQLite FTS5 inside the vault)."""
+"""Full-text search over visit notes and signal remarks (SQLite FTS5 inside the vault).
+
+Results come most recently recorded first: staff look for what they wrote lately, and
+ordering by bm25 rank costs 60-180 ms on 100k visits against ~10 ms for rowid order
+(FTS5 walks the doclist backwards and stops at the limit).
+"""
 
 from __future__ import annotations
 
@@ -46,7 +51,7 @@ _SQL = text(
     LEFT JOIN signal_observation o ON d.source = 'signal' AND o.id = d.ref_id
     LEFT JOIN visit ov ON ov.id = o.visit_id
     WHERE search_index MATCH :q
-    ORDER BY rank
+    ORDER BY search_index.rowid DESC
     LIMIT :limit
     """
 )

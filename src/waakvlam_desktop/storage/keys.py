@@ -75,8 +75,8 @@ def derive_kek(passphrase: str, params: KdfParams) -> bytes:
 def calibrate_time_cost(target_seconds: float, memory_kib: int = MIN_MEMORY_KIB) -> int:
     """Pick the Argon2 time cost that takes about ``target_seconds`` here (never below floor).
 
-    Measured at the floor first (one pass alone is dominated by memory set-up), then once
-    more at the estimate to correct for that fixed cost.
+    A warm-up run first (the first 64 MiB allocation is slow), then a measurement at the
+    floor gives the cost per pass; one check at the estimate corrects it once.
     """
     if target_seconds <= 0:
         return MIN_TIME_COST
@@ -90,16 +90,11 @@ def calibrate_time_cost(target_seconds: float, memory_kib: int = MIN_MEMORY_KIB)
     def clamp(t: float) -> int:
         return max(MIN_TIME_COST, min(MAX_TIME_COST, round(t)))
 
-    at_floor = measure(MIN_TIME_COST)
-    estimate = clamp(target_seconds * MIN_TIME_COST / at_floor)
+    measure(1)
+    estimate = clamp(target_seconds / (measure(MIN_TIME_COST) / MIN_TIME_COST))
     if estimate == MIN_TIME_COST:
         return estimate
-    at_estimate = measure(estimate)
-    per_pass = (at_estimate - at_floor) / (estimate - MIN_TIME_COST)
-    if per_pass <= 0:
-        return estimate
-    fixed = at_estimate - per_pass * estimate
-    return clamp((target_seconds - fixed) / per_pass)
+    return clamp(estimate * target_seconds / measure(estimate))
 
 
 def check_passphrase_policy(passphrase: str) -> None:
