@@ -4,18 +4,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TS     := resources/i18n/waakvlam_nl.ts
+QM     := src/waakvlam_desktop/resources/i18n/waakvlam_nl.qm
 
-.PHONY: run test lint typecheck pytest bench clean venv
+.PHONY: run test lint typecheck pytest bench clean venv translations screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	scripts/qt-system-libs.sh $(BIN)/python
 	touch $(STAMP)
 
 venv: $(STAMP)
 
-run: $(STAMP)
+# Compiled Dutch translations (Qt Linguist .ts -> .qm), rebuilt when the .ts changes.
+$(QM): $(TS) $(STAMP)
+	mkdir -p $(dir $(QM))
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+translations: $(QM)
+
+run: $(STAMP) $(QM)
 	$(BIN)/python -m waakvlam_desktop
 
 lint: $(STAMP)
@@ -25,13 +35,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(QM)
 	$(BIN)/pytest
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	$(BIN)/python -m bench.run
+
+screenshots: $(STAMP) $(QM)
+	$(BIN)/python -m waakvlam_desktop --screenshots docs/screenshots --lang nl
+	$(BIN)/python -m waakvlam_desktop --screenshots docs/screenshots/en --lang en
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -422,6 +422,10 @@ def _one_household(
     first = now - timedelta(days=rng.randint(30, 720))
     span = (now - first).total_seconds()
     moments = sorted(first + timedelta(seconds=rng.random() * span) for _ in range(n_visits))
+    if moments and rng.random() < 0.8:
+        # Most households were seen lately: the pilot light mostly works.
+        moments[-1] = now - timedelta(days=rng.randint(1, 45), hours=rng.randint(0, 8))
+        moments.sort()
     signs: list[tuple[datetime, ObservedSign, str]] = []
     level = ConcernLevel.GEEN
     last_visit: datetime | None = None

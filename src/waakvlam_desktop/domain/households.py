@@ -331,3 +331,77 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
             for r, name in referrals
         ),
     )
+
+
+def update_household(session: Session, household_id: str, *, label: str) -> None:
+    hh = get_household(session, household_id)
+    hh.label = require_text(label, "De naam van het huishouden", "label", 200)
+
+
+def update_address(
+    session: Session,
+    address_id: str,
+    *,
+    street: str,
+    number: int,
+    addition: str,
+    postcode: str,
+    city: str,
+    wijk: str,
+) -> None:
+    addr = session.get(Address, address_id)
+    if addr is None:
+        raise NotFoundError("Dit adres bestaat niet.")
+    if number <= 0:
+        raise ValidationError("Het huisnummer moet een positief getal zijn.", field="number")
+    addr.street = require_text(street, "De straat", "street")
+    addr.number = number
+    addr.addition = addition.strip()
+    addr.postcode = normalise_postcode(postcode)
+    addr.city = require_text(city, "De plaats", "city")
+    addr.wijk = wijk.strip()
+
+
+def update_resident(
+    session: Session,
+    resident_id: str,
+    *,
+    name: str,
+    birth_year: int | None,
+    phone: str,
+) -> None:
+    res = session.get(Resident, resident_id)
+    if res is None:
+        raise NotFoundError("Deze bewoner bestaat niet.")
+    this_year = local_today(session.info["clock"]).year
+    res.name = require_text(name, "De naam van de bewoner", "name", 200)
+    res.birth_year = validate_birth_year(birth_year, this_year)
+    res.phone = phone.strip()
+
+
+def remove_resident(session: Session, resident_id: str) -> None:
+    res = session.get(Resident, resident_id)
+    if res is None:
+        raise NotFoundError("Deze bewoner bestaat niet.")
+    session.delete(res)
+
+
+def address_id_of(session: Session, household_id: str) -> str:
+    return get_household(session, household_id).address_id
+
+
+@dataclass(frozen=True, slots=True)
+class AddressView:
+    id: str
+    street: str
+    number: int
+    addition: str
+    postcode: str
+    city: str
+    wijk: str
+    vhe_code: str | None
+
+
+def address_of(session: Session, household_id: str) -> AddressView:
+    a = get_household(session, household_id).address
+    return AddressView(a.id, a.street, a.number, a.addition, a.postcode, a.city, a.wijk, a.vhe_code)

@@ -62,6 +62,8 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _audit(session: Session, action: str, obj: Any, detail: str) -> None:
+    if not getattr(obj, "__audit__", True):
+        return
     table = obj.__tablename__
     ident = inspect(obj).identity
     entity_id = getattr(obj, "id", None) or getattr(obj, "key", None)

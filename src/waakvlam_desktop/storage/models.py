@@ -358,3 +358,18 @@ class AuditEvent(Base):
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Draft(Record):
+    """An unsaved editor (for now: a home visit) kept safe in the vault, not in memory.
+
+    Autosaved every few seconds, so changes to drafts are not audit events; the visit that
+    is finally recorded is.
+    """
+
+    __tablename__ = "draft"
+    __audit__ = False
+
+    kind: Mapped[str] = mapped_column(String(20))  # "visit"
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    payload_json: Mapped[str] = mapped_column(Text)

@@ -1,13 +1,50 @@
-"""Application start-up (placeholder until the desktop issue lands)."""
+"""Start-up: arguments, Qt application, translations, the main window."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel
+import argparse
+import sys
+from pathlib import Path
+
+from waakvlam_desktop import __version__, config
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="waakvlam-desktop", description="Waakvlam Desktop")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help="map van de kluis")
+    parser.add_argument("--lang", choices=["nl", "en"], default=None)
+    parser.add_argument("--screenshots", metavar="DIR", help="schrijf schermafbeeldingen in DIR")
+    return parser.parse_args(argv)
 
 
 def run(argv: list[str]) -> int:
-    app = QApplication(["waakvlam-desktop", *argv])
-    label = QLabel("Waakvlam Desktop — het venster volgt. Gebruik voorlopig 'waakvlam'.")
-    label.setMinimumSize(480, 120)
-    label.show()
-    return app.exec()
+    args = parse_args(argv)
+    if args.screenshots:
+        from waakvlam_desktop.ui.screenshots import make_screenshots
+
+        return make_screenshots(Path(args.screenshots), args.lang or "nl")
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from waakvlam_desktop.clock import SystemClock
+    from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.common import Lang
+    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.main_window import MainWindow
+    from waakvlam_desktop.ui.worker import Background
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Waakvlam")
+    app.setOrganizationName("Waakvlam")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon.fromTheme("waakvlam"))
+    language = args.lang or "nl"
+    i18n.install(app, language)
+    Lang.current = language
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else config.default_data_dir()
+    ctx = AppContext(data_dir, SystemClock(), Background(), language)
+    window = MainWindow(ctx)
+    window.show()
+    return int(app.exec())

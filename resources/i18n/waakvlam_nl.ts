@@ -1,0 +1,1119 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AddHouseholdDialog</name>
+    <message>
+        <source>New household</source>
+        <translation>Nieuw huishouden</translation>
+    </message>
+    <message>
+        <source>e.g. fam. Jansen</source>
+        <translation>bijv. fam. Jansen</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Addition</source>
+        <translation>Toevoeging</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>VHE code</source>
+        <translation>VHE-code</translation>
+    </message>
+    <message>
+        <source>First resident</source>
+        <translation>Eerste bewoner</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening, tell your application manager.</source>
+        <translation>Er ging iets mis ({kind}). Er is niets verloren gegaan; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je applicatiebeheerder.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Waakvlam</source>
+        <translation>Welkom bij Waakvlam</translation>
+    </message>
+    <message>
+        <source>Your notes are kept in an encrypted vault on this computer. Choose a passphrase you can remember: without it nobody can open the vault, not even your application manager.</source>
+        <translation>Je notities staan in een versleutelde kluis op deze computer. Kies een wachtwoord dat je kunt onthouden: zonder wachtwoord kan niemand de kluis openen, ook je applicatiebeheerder niet.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Wachtwoord nog een keer</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Sterkte van het wachtwoord</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Onthoud op deze computer</translation>
+    </message>
+    <message>
+        <source>Keeps the key in the system keyring, so you do not have to type it here.</source>
+        <translation>Bewaart de sleutel in de sleutelbos van het systeem, zodat je hem hier niet hoeft te typen.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>e.g. Woonstichting Voorbeeld</source>
+        <translation>bijv. Woonstichting Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Je naam</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Je functie</translation>
+    </message>
+    <message>
+        <source>e.g. wijkbeheerder</source>
+        <translation>bijv. wijkbeheerder</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Nog een keer</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>Kluis aanmaken</translation>
+    </message>
+    <message>
+        <source>too weak</source>
+        <translation>te zwak</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>redelijk</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>goed</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>sterk</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <source>{field} is required.</source>
+        <translation>{field} is verplicht.</translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation>De kluis wordt aangemaakt…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>← Back</source>
+        <translation>← Terug</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Terug (Esc)</translation>
+    </message>
+    <message>
+        <source>Record home visit</source>
+        <translation>Huisbezoek vastleggen</translation>
+    </message>
+    <message>
+        <source>Record home visit (Ctrl+N)</source>
+        <translation>Huisbezoek vastleggen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Continue the draft visit</source>
+        <translation>Verder met het concept</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Acties</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>Reactie uiterlijk</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Signals per month, last 12 months</source>
+        <translation>Signalen per maand, afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>Signals per month</source>
+        <translation>Signalen per maand</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domein</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Laatst gezien</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>Signals seen</source>
+        <translation>Geziene signalen</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>A small concrete step, e.g. call the wijkteam</source>
+        <translation>Een kleine concrete stap, bijvoorbeeld het wijkteam bellen</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Nieuwe actie</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Uiterlijk op</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Huisnummer</translation>
+    </message>
+    <message>
+        <source>Addition</source>
+        <translation>Toevoeging</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Save address</source>
+        <translation>Adres opslaan</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Bewoners</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Geboortejaar</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Name of the new resident</source>
+        <translation>Naam van de nieuwe bewoner</translation>
+    </message>
+    <message>
+        <source>year?</source>
+        <translation>jaar?</translation>
+    </message>
+    <message>
+        <source>Add resident</source>
+        <translation>Bewoner toevoegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Geselecteerde verwijderen</translation>
+    </message>
+    <message>
+        <source>no residents recorded</source>
+        <translation>geen bewoners vastgelegd</translation>
+    </message>
+    <message>
+        <source>next visit by {date}</source>
+        <translation>volgend bezoek uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>no next visit planned</source>
+        <translation>geen volgend bezoek gepland</translation>
+    </message>
+    <message>
+        <source>There is an unsaved draft visit for this household.</source>
+        <translation>Er is een niet-opgeslagen concept-huisbezoek voor dit huishouden.</translation>
+    </message>
+    <message>
+        <source>Home visit: {kind}</source>
+        <translation>Huisbezoek: {kind}</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>{label} (severity {n}){extra}</source>
+        <translation>{label} (ernst {n}){extra}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gedaan</translation>
+    </message>
+    <message>
+        <source>Follow-up ({status})</source>
+        <translation>Actie ({status})</translation>
+    </message>
+    <message>
+        <source>Referral to {partner}</source>
+        <translation>Doorverwijzing naar {partner}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: start with a home visit.</source>
+        <translation>Nog niets vastgelegd: begin met een huisbezoek.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>vervallen</translation>
+    </message>
+    <message>
+        <source>Birth year must be a number, e.g. 1950.</source>
+        <translation>Het geboortejaar moet een getal zijn, bijvoorbeeld 1950.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <source>Level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Next visit by</source>
+        <translation>Volgend bezoek uiterlijk</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Bewoners</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsView</name>
+    <message>
+        <source>Households</source>
+        <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>New household…</source>
+        <translation>Nieuw huishouden…</translation>
+    </message>
+    <message>
+        <source>Filter by address, name, postcode…</source>
+        <translation>Filter op adres, naam, postcode…</translation>
+    </message>
+    <message>
+        <source>Filter households</source>
+        <translation>Huishoudens filteren</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Concern level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle zorgniveaus</translation>
+    </message>
+    <message>
+        <source>No households yet. Add one with “New household…”, or import addresses from your corporation’s system.</source>
+        <translation>Nog geen huishoudens. Voeg er een toe met ‘Nieuw huishouden…’, of importeer de adressen uit het systeem van je corporatie.</translation>
+    </message>
+    <message>
+        <source>{shown} of {total}</source>
+        <translation>{shown} van {total}</translation>
+    </message>
+    <message>
+        <source>All complexes</source>
+        <translation>Alle complexen</translation>
+    </message>
+    <message>
+        <source>All wijken</source>
+        <translation>Alle wijken</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Vault: {path}</source>
+        <translation>Kluis: {path}</translation>
+    </message>
+    <message>
+        <source>Locks in {m}:{s:02d} without activity</source>
+        <translation>Vergrendelt over {m}:{s:02d} bij geen activiteit</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>New partner</source>
+        <translation>Nieuwe partner</translation>
+    </message>
+    <message>
+        <source>Case: referred households only</source>
+        <translation>Casus: alleen doorverwezen huishoudens</translation>
+    </message>
+    <message>
+        <source>Aggregate: counts only</source>
+        <translation>Geaggregeerd: alleen aantallen</translation>
+    </message>
+    <message>
+        <source>Handover: everything, to a colleague</source>
+        <translation>Overdracht: alles, naar een collega</translation>
+    </message>
+    <message>
+        <source>No periodic export</source>
+        <translation>Geen periodieke export</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Maandelijks</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation>Per kwartaal</translation>
+    </message>
+    <message>
+        <source>age1… — one per line, from the partner</source>
+        <translation>age1… — één per regel, van de partner</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contactpersoon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Data profile</source>
+        <translation>Gegevensprofiel</translation>
+    </message>
+    <message>
+        <source>Export schedule</source>
+        <translation>Exportritme</translation>
+    </message>
+    <message>
+        <source>Recipients (age)</source>
+        <translation>Ontvangers (age)</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>New partner…</source>
+        <translation>Nieuwe partner…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profiel</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Ritme</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Ontvangers</translation>
+    </message>
+    <message>
+        <source>No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.</source>
+        <translation>Nog geen partners. Voeg het wijkteam, de GGD of de schuldhulpverlening toe waarmee je samenwerkt.</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>casus</translation>
+    </message>
+    <message>
+        <source>aggregate</source>
+        <translation>geaggregeerd</translation>
+    </message>
+    <message>
+        <source>handover</source>
+        <translation>overdracht</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>maandelijks</translation>
+    </message>
+    <message>
+        <source>quarterly</source>
+        <translation>per kwartaal</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <source>Search in notes</source>
+        <translation>Zoeken in notities</translation>
+    </message>
+    <message>
+        <source>Words from notes or remarks, e.g. post schulden</source>
+        <translation>Woorden uit notities of opmerkingen, bijvoorbeeld post schulden</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Zoekwoorden</translation>
+    </message>
+    <message>
+        <source>Every word must match; accents do not matter. Newest notes first.</source>
+        <translation>Elk woord moet voorkomen; accenten maken niet uit. Nieuwste notities eerst.</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try fewer or shorter words.</source>
+        <translation>Niets gevonden. Probeer minder of kortere woorden.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Organisation and letterhead</source>
+        <translation>Organisatie en briefhoofd</translation>
+    </message>
+    <message>
+        <source>Choose logo (PNG)…</source>
+        <translation>Logo kiezen (PNG)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Save organisation</source>
+        <translation>Organisatie opslaan</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>Name of the new staff member</source>
+        <translation>Naam van de nieuwe medewerker</translation>
+    </message>
+    <message>
+        <source>Role of the new staff member</source>
+        <translation>Functie van de nieuwe medewerker</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Werkwijze</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Vergrendelen na minuten zonder activiteit</translation>
+    </message>
+    <message>
+        <source>Lock when idle after</source>
+        <translation>Vergrendelen bij geen activiteit na</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Rhythm for {level}</source>
+        <translation>Ritme bij {level}</translation>
+    </message>
+    <message>
+        <source>Visit rhythm: {level}</source>
+        <translation>Bezoekritme: {level}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+        <source>logo set</source>
+        <translation>logo ingesteld</translation>
+    </message>
+    <message>
+        <source>no logo</source>
+        <translation>geen logo</translation>
+    </message>
+    <message>
+        <source>Choose logo</source>
+        <translation>Logo kiezen</translation>
+    </message>
+    <message>
+        <source>Choose a PNG file of at most 512 KB.</source>
+        <translation>Kies een PNG-bestand van hoogstens 512 kB.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SignRow</name>
+    <message>
+        <source>Acute sign: the app shows what to do at once.</source>
+        <translation>Acuut signaal: de app laat meteen zien wat je moet doen.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>licht</translation>
+    </message>
+    <message>
+        <source>worrying</source>
+        <translation>zorgelijk</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>ernstig</translation>
+    </message>
+    <message>
+        <source>Severity {n} ({word}) for {sign}</source>
+        <translation>Ernst {n} ({word}) bij {sign}</translation>
+    </message>
+    <message>
+        <source>Remark (optional)</source>
+        <translation>Opmerking (mag leeg)</translation>
+    </message>
+    <message>
+        <source>Remark for {sign}</source>
+        <translation>Opmerking bij {sign}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Overdue for a visit</source>
+        <translation>Te laat voor een bezoek</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>Nobody is overdue. Well done.</source>
+        <translation>Niemand is te laat. Goed bezig.</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Open acties</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Waiting for feedback</source>
+        <translation>Wacht op terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>Reactie uiterlijk</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>1 day late</source>
+        <translation>1 dag te laat</translation>
+    </message>
+    <message>
+        <source>{n} days late</source>
+        <translation>{n} dagen te laat</translation>
+    </message>
+    <message>
+        <source>Overdue for a visit ({n})</source>
+        <translation>Te laat voor een bezoek ({n})</translation>
+    </message>
+    <message>
+        <source>This week ({n})</source>
+        <translation>Deze week ({n})</translation>
+    </message>
+    <message>
+        <source>Open follow-ups ({n})</source>
+        <translation>Open acties ({n})</translation>
+    </message>
+    <message>
+        <source>Waiting for feedback ({n})</source>
+        <translation>Wacht op terugkoppeling ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Waakvlam is locked</source>
+        <translation>Waakvlam is vergrendeld</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open the vault.</source>
+        <translation>Typ je wachtwoord om de kluis te openen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Typ eerst je wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Opening the vault…</source>
+        <translation>De kluis wordt geopend…</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct. Try again; after {n} attempts the app waits {s} seconds.</source>
+        <translation>Het wachtwoord klopt niet. Probeer het opnieuw; na {n} pogingen wacht de app {s} seconden.</translation>
+    </message>
+    <message>
+        <source>You can try again.</source>
+        <translation>Je kunt het opnieuw proberen.</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait {s} seconds and try again.</source>
+        <translation>Te veel pogingen. Wacht {s} seconden en probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>Kind of visit</source>
+        <translation>Soort bezoek</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum en tijd</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>Residents present</source>
+        <translation>Aanwezige bewoners</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>What did you see and hear? Short notes are fine. Never write a BSN.</source>
+        <translation>Wat heb je gezien en gehoord? Korte notities zijn prima. Schrijf nooit een BSN op.</translation>
+    </message>
+    <message>
+        <source>This is not a BSN: save anyway</source>
+        <translation>Dit is geen BSN: toch opslaan</translation>
+    </message>
+    <message>
+        <source>Acute — do this now</source>
+        <translation>Acuut — doe dit nu</translation>
+    </message>
+    <message>
+        <source>Read — I know what to do</source>
+        <translation>Gelezen — ik weet wat ik moet doen</translation>
+    </message>
+    <message>
+        <source>Signalenlijst</source>
+        <translation>Signalenlijst</translation>
+    </message>
+    <message>
+        <source>Checklist of signs</source>
+        <translation>Signalenlijst</translation>
+    </message>
+    <message>
+        <source>New follow-up, e.g. call the wijkteam together</source>
+        <translation>Nieuwe actie, bijvoorbeeld samen het wijkteam bellen</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Nieuwe actie</translation>
+    </message>
+    <message>
+        <source>Follow-up due date</source>
+        <translation>Actie uiterlijk op</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Actie toevoegen</translation>
+    </message>
+    <message>
+        <source>New follow-ups</source>
+        <translation>Nieuwe acties</translation>
+    </message>
+    <message>
+        <source>Concern level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>Next visit by</source>
+        <translation>Volgend bezoek uiterlijk</translation>
+    </message>
+    <message>
+        <source>Close (keep draft)</source>
+        <translation>Sluiten (concept bewaren)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Concept weggooien</translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Save visit (Ctrl+S)</source>
+        <translation>Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Home visit · {title}</source>
+        <translation>Huisbezoek · {title}</translation>
+    </message>
+    <message>
+        <source>Draft restored</source>
+        <translation>Concept teruggezet</translation>
+    </message>
+    <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>Follow suggestion ({level})</source>
+        <translation>Voorstel volgen ({level})</translation>
+    </message>
+    <message>
+        <source>Suggested: {level}</source>
+        <translation>Voorgesteld: {level}</translation>
+    </message>
+    <message>
+        <source>Draft saved {time}</source>
+        <translation>Concept opgeslagen {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Search in notes…</source>
+        <translation>Zoeken in notities…</translation>
+    </message>
+    <message>
+        <source>Search in notes</source>
+        <translation>Zoeken in notities</translation>
+    </message>
+    <message>
+        <source>Search in notes (Ctrl+F)</source>
+        <translation>Zoeken in notities (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>Nu vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigatie</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,103 @@
+"""Staff members and the organisation's own details (letterhead)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.domain.setup import organisation
+from waakvlam_desktop.domain.validation import normalise_postcode, require_text
+from waakvlam_desktop.errors import NotFoundError
+from waakvlam_desktop.storage.models import Organisation, StaffMember
+
+
+@dataclass(frozen=True, slots=True)
+class StaffView:
+    id: str
+    name: str
+    role: str
+    email: str
+    phone: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationView:
+    id: str
+    name: str
+    address_line: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    has_logo: bool
+
+
+def list_staff(session: Session) -> list[StaffView]:
+    return [
+        StaffView(s.id, s.name, s.role, s.email, s.phone, s.active)
+        for s in session.scalars(select(StaffMember).order_by(StaffMember.name))
+    ]
+
+
+def add_staff(session: Session, name: str, role: str = "", email: str = "") -> StaffView:
+    member = StaffMember(
+        name=require_text(name, "De naam", "name", 200), role=role.strip(), email=email.strip()
+    )
+    session.add(member)
+    session.flush()
+    return StaffView(member.id, member.name, member.role, member.email, member.phone, True)
+
+
+def update_staff(session: Session, staff_id: str, *, name: str, role: str, email: str) -> None:
+    member = session.get(StaffMember, staff_id)
+    if member is None:
+        raise NotFoundError("Deze medewerker bestaat niet.")
+    member.name = require_text(name, "De naam", "name", 200)
+    member.role = role.strip()
+    member.email = email.strip()
+
+
+def organisation_view(session: Session) -> OrganisationView:
+    org = organisation(session)
+    if org is None:
+        raise NotFoundError("De organisatie is nog niet ingesteld.")
+    return OrganisationView(
+        org.id,
+        org.name,
+        org.address_line,
+        org.postcode,
+        org.city,
+        org.phone,
+        org.email,
+        org.logo_png is not None,
+    )
+
+
+def update_organisation(
+    session: Session,
+    *,
+    name: str,
+    address_line: str = "",
+    postcode: str = "",
+    city: str = "",
+    phone: str = "",
+    email: str = "",
+    logo_png: bytes | None = None,
+    clear_logo: bool = False,
+) -> None:
+    org: Organisation | None = organisation(session)
+    if org is None:
+        raise NotFoundError("De organisatie is nog niet ingesteld.")
+    org.name = require_text(name, "De naam van de organisatie", "name", 200)
+    org.address_line = address_line.strip()
+    org.postcode = normalise_postcode(postcode) if postcode.strip() else ""
+    org.city = city.strip()
+    org.phone = phone.strip()
+    org.email = email.strip()
+    if logo_png is not None:
+        org.logo_png = logo_png
+    elif clear_logo:
+        org.logo_png = None

@@ -1,0 +1,190 @@
+"""Small widgets and formatting shared by the screens."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from waakvlam_desktop.clock import to_local
+from waakvlam_desktop.domain.types import CONCERN_COLOURS, CONCERN_LABELS, ConcernLevel
+from waakvlam_desktop.errors import WaakvlamError
+
+log = logging.getLogger(__name__)
+
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class Lang:
+    """The active UI language, for data that carries its own nl/en labels."""
+
+    current = "nl"
+
+    @classmethod
+    def pick(cls, pair: tuple[str, str]) -> str:
+        return pair[0] if cls.current == "nl" else pair[1]
+
+
+def long_date(day: date) -> str:
+    """28 november 2026."""
+    months = MONTHS_NL if Lang.current == "nl" else MONTHS_EN
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def weekday_date(day: date) -> str:
+    """vrijdag 28 november."""
+    days = WEEKDAYS_NL if Lang.current == "nl" else WEEKDAYS_EN
+    months = MONTHS_NL if Lang.current == "nl" else MONTHS_EN
+    return f"{days[day.weekday()]} {day.day} {months[day.month - 1]}"
+
+
+def short_date(day: date | None) -> str:
+    """28-11-2026 (or an en dash)."""
+    return day.strftime("%d-%m-%Y") if day else "–"
+
+
+def stamp(moment: datetime | None) -> str:
+    """A stored UTC timestamp as local ``28-11-2026 14:05``."""
+    return to_local(moment).strftime("%d-%m-%Y %H:%M") if moment else "–"
+
+
+def level_word(level: ConcernLevel) -> str:
+    return Lang.pick(CONCERN_LABELS[level])
+
+
+def level_colour(level: ConcernLevel) -> str:
+    return CONCERN_COLOURS[level]
+
+
+class ConcernBadge(QLabel):
+    """Colour *and* word, never colour alone."""
+
+    def __init__(self, level: ConcernLevel = ConcernLevel.GEEN, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_level(level)
+
+    def set_level(self, level: ConcernLevel) -> None:
+        self.level = level
+        self.setText(f"● {level_word(level)}")
+        self.setAccessibleName(level_word(level))
+        self.setStyleSheet(
+            f"QLabel {{ color: white; background: {level_colour(level)}; border-radius: 9px;"
+            " padding: 2px 10px; font-weight: 600; }"
+        )
+
+
+class InlineMessage(QLabel):
+    """A message under a field or above a form: errors in red, notices in blue."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self._show(text, "#a61b1b", "#fdecea")
+
+    def notice(self, text: str) -> None:
+        self._show(text, "#0b4f8a", "#e8f1fb")
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+    def _show(self, text: str, fg: str, bg: str) -> None:
+        self.setText(text)
+        self.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border-radius: 4px; padding: 6px 8px; }}"
+        )
+        self.show()
+
+
+class Card(QFrame):
+    """A titled section on a page."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setStyleSheet(
+            "QFrame#card { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
+        )
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(12, 10, 12, 10)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.layout_.addWidget(self.title)
+
+    def set_title(self, text: str) -> None:
+        self.title.setText(text)
+
+
+def user_message(exc: BaseException) -> str:
+    """What to tell the user about an error: its Dutch sentence, or a safe general one.
+
+    Unexpected errors are logged by type only (never their text: it may hold personal data).
+    """
+    if isinstance(exc, WaakvlamError):
+        return str(exc)
+    log.error("unexpected error in the desktop app: %s", type(exc).__name__)
+    return QCoreApplication.translate(
+        "Errors",
+        "Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening,"
+        " tell your application manager.",
+    ).format(kind=type(exc).__name__)
+
+
+def to_date(value: object) -> date:
+    """``QDate.toPython()`` is typed as ``object``; it is a ``date``."""
+    assert isinstance(value, date)
+    return value
+
+
+def to_datetime(value: object) -> datetime:
+    assert isinstance(value, datetime)
+    return value
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )

@@ -1,0 +1,232 @@
+"""The app's state between screens: the vault (only ever touched on the worker thread),
+the unlocked profile (plain data) and the signals screens listen to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import Clock, local_today
+from waakvlam_desktop.domain.settings import Settings, load_settings
+from waakvlam_desktop.domain.setup import default_staff, initialise, organisation
+from waakvlam_desktop.domain.signals import ChecklistItemView, active_checklist
+from waakvlam_desktop.errors import VaultError
+from waakvlam_desktop.storage import remember
+from waakvlam_desktop.storage.keys import unwrap_key
+from waakvlam_desktop.storage.vault import Vault, VaultPaths
+from waakvlam_desktop.ui.worker import Background, TaskContext, TaskHandle
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """Who is working and with which settings: loaded once at unlock."""
+
+    organisation: str
+    staff_id: str | None
+    staff_name: str
+    settings: Settings
+    checklist: tuple[ChecklistItemView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NewVault:
+    passphrase: str
+    organisation: str
+    staff_name: str
+    staff_role: str
+    language: str
+    remember: bool
+    kdf_target_seconds: float
+
+
+class AppContext(QObject):
+    unlocked = Signal()
+    about_to_lock = Signal()
+    locked = Signal()
+    changed = Signal(str)  # a household id, or "" for "something else changed"
+    profile_changed = Signal()
+
+    def __init__(
+        self, data_dir: Path, clock: Clock, background: Background, language: str = "nl"
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.clock = clock
+        self.background = background
+        self.language = language
+        self._vault: Vault | None = None  # worker thread only
+        self.profile: Profile | None = None
+
+    # ---- state ---------------------------------------------------------------------------
+    def vault_exists(self) -> bool:
+        return VaultPaths(self.data_dir).header.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.profile is not None
+
+    def today(self) -> date:
+        return local_today(self.clock)
+
+    @property
+    def settings(self) -> Settings:
+        assert self.profile is not None
+        return self.profile.settings
+
+    def keyring_available(self) -> bool:
+        return remember.backend_available()
+
+    # ---- opening and closing (all vault work on the worker thread) ------------------------
+    def _load_profile(self, vault: Vault) -> Profile:
+        with vault.session() as s:
+            staff = default_staff(s)
+            vault.actor = staff.id if staff else None
+            org = organisation(s)
+            return Profile(
+                organisation=org.name if org else "",
+                staff_id=staff.id if staff else None,
+                staff_name=staff.name if staff else "",
+                settings=load_settings(s),
+                checklist=tuple(active_checklist(s)),
+            )
+
+    def _opened(self, vault: Vault) -> Profile:
+        if self._vault is not None:
+            self._vault.close()
+        self._vault = vault
+        try:
+            return self._load_profile(vault)
+        except BaseException:
+            vault.close()
+            self._vault = None
+            raise
+
+    def create_vault(
+        self,
+        params: NewVault,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> TaskHandle:
+        def task(_ctx: TaskContext) -> Profile:
+            vault = Vault.create(
+                self.data_dir,
+                params.passphrase,
+                kdf_target_seconds=params.kdf_target_seconds,
+                clock=self.clock,
+            )
+            with vault.session() as s:
+                initialise(
+                    s,
+                    organisation=params.organisation,
+                    staff_name=params.staff_name,
+                    staff_role=params.staff_role,
+                    language=params.language,
+                )
+            if params.remember:
+                key = unwrap_key(Vault.read_header(vault.paths), params.passphrase)
+                remember.remember(vault.vault_id, key)
+            return self._opened(vault)
+
+        return self.background.run(task, lambda p: self._set_profile(p, on_done), on_error)
+
+    def unlock(
+        self,
+        passphrase: str | None,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> TaskHandle:
+        """With ``passphrase=None``, try the OS keyring only (raises when not remembered)."""
+
+        def task(_ctx: TaskContext) -> Profile:
+            if passphrase is None:
+                header = Vault.read_header(VaultPaths(self.data_dir))
+                key = remember.recall(header.vault_id)
+                if key is None:
+                    raise VaultError("Geen onthouden sleutel op deze computer.")
+                vault = Vault.open_with_key(
+                    self.data_dir, key, vault_id=header.vault_id, clock=self.clock
+                )
+            else:
+                vault = Vault.open(self.data_dir, passphrase, clock=self.clock)
+            return self._opened(vault)
+
+        return self.background.run(task, lambda p: self._set_profile(p, on_done), on_error)
+
+    def _set_profile(self, profile: Profile, on_done: Callable[[Any], None]) -> None:
+        self.profile = profile
+        self.language = profile.settings.language
+        on_done(profile)
+        self.unlocked.emit()
+
+    def reload_profile(self, on_done: Callable[[Any], None] | None = None) -> None:
+        def task(_ctx: TaskContext) -> Profile:
+            assert self._vault is not None
+            return self._load_profile(self._vault)
+
+        def done(profile: Profile) -> None:
+            self.profile = profile
+            self.profile_changed.emit()
+            if on_done:
+                on_done(profile)
+
+        self.background.run(task, done)
+
+    def lock(self) -> None:
+        """Editors save their drafts on ``about_to_lock`` (queued first), then we close."""
+        if self.profile is None:
+            return
+        self.about_to_lock.emit()
+        self.profile = None
+
+        def task(_ctx: TaskContext) -> None:
+            if self._vault is not None:
+                self._vault.close()  # disposes every connection: the key goes with them
+                self._vault = None
+
+        self.background.run(task)
+        self.locked.emit()
+
+    # ---- work ----------------------------------------------------------------------------
+    def db(
+        self,
+        fn: Callable[[Session], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> TaskHandle:
+        """Run ``fn(session)`` in one transaction on the worker thread.
+
+        ``fn`` must return plain data (dataclasses, ids), never ORM objects.
+        """
+
+        def task(_ctx: TaskContext) -> T:
+            if self._vault is None or not self._vault.is_open:
+                raise VaultError("De kluis is vergrendeld.")
+            with self._vault.session() as s:
+                return fn(s)
+
+        return self.background.run(task, on_done, on_error, on_progress)
+
+    def vault_task(
+        self,
+        fn: Callable[[Vault, TaskContext], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> TaskHandle:
+        """Like :meth:`db` for work that manages its own sessions (demo data, exports)."""
+
+        def task(ctx: TaskContext) -> T:
+            if self._vault is None or not self._vault.is_open:
+                raise VaultError("De kluis is vergrendeld.")
+            return fn(self._vault, ctx)
+
+        return self.background.run(task, on_done, on_error, on_progress)

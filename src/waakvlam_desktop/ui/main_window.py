@@ -1,0 +1,332 @@
+"""The main window: first run / unlock / workspace, navigation, lock and idle countdown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.ui.access import FirstRunPage, UnlockPage
+from waakvlam_desktop.ui.common import Lang
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.household_page import HouseholdPage
+from waakvlam_desktop.ui.households import HouseholdsView
+from waakvlam_desktop.ui.idle import IdleWatcher
+from waakvlam_desktop.ui.partners_view import PartnersView
+from waakvlam_desktop.ui.search_view import SearchView
+from waakvlam_desktop.ui.settings_view import SettingsView
+from waakvlam_desktop.ui.today import TodayView
+from waakvlam_desktop.ui.visit_editor import VisitEditor
+
+NAV_TODAY, NAV_HOUSEHOLDS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = range(5)
+
+
+class Workspace(QWidget):
+    """Everything behind the lock. Built fresh at every unlock, dropped at every lock."""
+
+    def __init__(self, ctx: AppContext, on_lock: Callable[[], None]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.history: list[QWidget] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+
+        bar = QWidget()
+        bar.setObjectName("topbar")
+        bar.setStyleSheet("QWidget#topbar { background: #2f3e46; } QLabel { color: white; }")
+        top = QHBoxLayout(bar)
+        top.setContentsMargins(12, 6, 12, 6)
+        profile = ctx.profile
+        assert profile is not None
+        self.org_label = QLabel(f"Waakvlam · {profile.organisation}")
+        self.org_label.setStyleSheet("font-weight: 600; font-size: 12pt;")
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("Search in notes…"))
+        self.search_box.setAccessibleName(self.tr("Search in notes"))
+        self.search_box.setMaximumWidth(320)
+        self.search_box.setToolTip(self.tr("Search in notes (Ctrl+F)"))
+        self.staff_label = QLabel(profile.staff_name)
+        self.lock_button = QToolButton()
+        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton)
+        )
+        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_button.setAccessibleName(self.tr("Lock"))
+        top.addWidget(self.org_label)
+        top.addStretch(1)
+        top.addWidget(self.search_box)
+        top.addSpacing(12)
+        top.addWidget(self.staff_label)
+        top.addWidget(self.lock_button)
+        lay.addWidget(bar)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }"
+        )
+        self.nav_labels = [
+            self.tr("Today"),
+            self.tr("Households"),
+            self.tr("Search"),
+            self.tr("Partners"),
+            self.tr("Settings"),
+        ]
+        for label in self.nav_labels:
+            self.nav.addItem(QListWidgetItem(label))
+        body.addWidget(self.nav)
+        self.stack = QStackedWidget()
+        self.today = TodayView(ctx)
+        self.households = HouseholdsView(ctx)
+        self.search = SearchView(ctx)
+        self.partners = PartnersView(ctx)
+        self.settings = SettingsView(ctx)
+        self.household = HouseholdPage(ctx)
+        self.editor = VisitEditor(ctx)
+        for page in (
+            self.today,
+            self.households,
+            self.search,
+            self.partners,
+            self.settings,
+            self.household,
+            self.editor,
+        ):
+            self.stack.addWidget(page)
+        body.addWidget(self.stack, 1)
+        lay.addLayout(body, 1)
+
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.lock_button.clicked.connect(on_lock)
+        self.search_box.returnPressed.connect(self._search_from_bar)
+        for view in (self.today, self.households, self.search):
+            view.open_household.connect(self.open_household)
+        self.household.back.connect(self.go_back)
+        self.household.new_visit.connect(lambda hid: self.open_editor(hid, None))
+        self.household.resume_draft.connect(self.open_editor)
+        self.editor.saved.connect(self._editor_done)
+        self.editor.cancelled.connect(self._editor_done)
+        self.today.attention_count.connect(self._set_today_count)
+        ctx.changed.connect(self._data_changed)
+        self.nav.setCurrentRow(NAV_TODAY)
+
+    # ---- navigation ----------------------------------------------------------------------
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page = [self.today, self.households, self.search, self.partners, self.settings][row]
+        self.history.clear()
+        self._show(page)
+
+    def _show(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None and page is not self.household:
+            refresh()
+
+    def open_household(self, household_id: str) -> None:
+        current = self.stack.currentWidget()
+        if current is not None and current is not self.household:
+            self.history.append(current)
+        self.household.open(household_id)
+        self.stack.setCurrentWidget(self.household)
+
+    def open_editor(self, household_id: str, draft_id: str | None) -> None:
+        current = self.stack.currentWidget()
+        if current is not None:
+            self.history.append(current)
+        self.editor.open(household_id, draft_id)
+        self.stack.setCurrentWidget(self.editor)
+
+    def _editor_done(self, household_id: str) -> None:
+        if self.history and self.history[-1] is self.household:
+            self.history.pop()
+        self.household.open(household_id)
+        self.stack.setCurrentWidget(self.household)
+
+    def go_back(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.editor:
+            self.editor.close_editor()
+            return
+        if self.history:
+            page = self.history.pop()
+            self._show(page)
+        elif current is self.household:
+            self._show(self.today)
+            self.nav.setCurrentRow(NAV_TODAY)
+
+    def _search_from_bar(self) -> None:
+        text = self.search_box.text()
+        self.nav.setCurrentRow(NAV_SEARCH)
+        self.search.set_query(text)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def new_visit_shortcut(self) -> None:
+        if self.stack.currentWidget() is self.household and self.household.household_id:
+            self.open_editor(self.household.household_id, None)
+
+    def save_shortcut(self) -> None:
+        if self.stack.currentWidget() is self.editor:
+            self.editor.save()
+
+    def _set_today_count(self, n: int) -> None:
+        item = self.nav.item(NAV_TODAY)
+        item.setText(f"{self.nav_labels[NAV_TODAY]}   {n}" if n else self.nav_labels[NAV_TODAY])
+
+    def _data_changed(self, _household_id: str) -> None:
+        self.today.refresh()
+        if self.stack.currentWidget() is self.households:
+            self.households.refresh()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, idle_now: Callable[[], float] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("Waakvlam")
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 640)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.first_run = FirstRunPage(ctx)
+        self.unlock_page = UnlockPage(ctx)
+        self.pages.addWidget(self.first_run)
+        self.pages.addWidget(self.unlock_page)
+        self.workspace: Workspace | None = None
+        self.idle = IdleWatcher(5, idle_now) if idle_now else IdleWatcher(5)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle_label = QLabel()
+        self.statusBar().addPermanentWidget(self.idle_label)
+        self.status_note = QLabel()
+        self.statusBar().addWidget(self.status_note)
+
+        self.first_run.created.connect(self._unlocked)
+        self.unlock_page.unlocked.connect(self._unlocked)
+        self.idle.idle.connect(self.lock)
+        self.idle.remaining_changed.connect(self._show_remaining)
+        ctx.profile_changed.connect(self._profile_changed)
+        self._shortcut("Ctrl+L", self.lock)
+        self._shortcut(QKeySequence.StandardKey.Find, self._find)
+        self._shortcut("Ctrl+N", lambda: self._in_workspace(Workspace.new_visit_shortcut))
+        self._shortcut(
+            QKeySequence.StandardKey.Save, lambda: self._in_workspace(Workspace.save_shortcut)
+        )
+        self._shortcut("Esc", lambda: self._in_workspace(Workspace.go_back))
+
+        if ctx.vault_exists():
+            self.pages.setCurrentWidget(self.unlock_page)
+            self.unlock_page.reset()
+            self.unlock_page.try_keyring()
+        else:
+            self.pages.setCurrentWidget(self.first_run)
+
+    def _shortcut(
+        self, key: str | QKeySequence | QKeySequence.StandardKey, fn: Callable[[], object]
+    ) -> None:
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(fn)
+
+    def _in_workspace(self, method: Callable[[Workspace], None]) -> None:
+        if self.workspace is not None:
+            method(self.workspace)
+
+    def _find(self) -> None:
+        if self.workspace is not None:
+            self.workspace.focus_search()
+
+    def _unlocked(self) -> None:
+        if self.ctx.profile is None:
+            return
+        Lang.current = self.ctx.profile.settings.language
+        self._install_workspace()
+        self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
+        self.idle.start()
+        self.status_note.setText(self.tr("Vault: {path}").format(path=str(self.ctx.data_dir)))
+
+    def _install_workspace(self) -> None:
+        if self.workspace is not None:
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+        self.workspace = Workspace(self.ctx, self.lock)
+        self.workspace.settings.language_changed.connect(self._language_changed)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        profile = self.ctx.profile
+        assert profile is not None
+        self.setWindowTitle(f"Waakvlam · {profile.organisation}")
+
+    def _profile_changed(self) -> None:
+        profile = self.ctx.profile
+        if profile is None or self.workspace is None:
+            return
+        self.idle.set_minutes(profile.settings.auto_lock_minutes)
+        self.setWindowTitle(f"Waakvlam · {profile.organisation}")
+        self.workspace.org_label.setText(f"Waakvlam · {profile.organisation}")
+
+    def _language_changed(self, language: str) -> None:
+        from waakvlam_desktop.ui import i18n
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            i18n.install(app, language)
+        Lang.current = language
+        self._install_workspace()
+        assert self.workspace is not None
+        self.workspace.nav.setCurrentRow(NAV_SETTINGS)
+
+    def _show_remaining(self, seconds: int) -> None:
+        self.idle_label.setText(
+            self.tr("Locks in {m}:{s:02d} without activity").format(m=seconds // 60, s=seconds % 60)
+        )
+
+    def lock(self) -> None:
+        """Hide everything, save drafts, close the vault, show the unlock screen."""
+        if self.workspace is None:
+            return
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        self.idle.stop()
+        self.idle_label.setText("")
+        self.status_note.setText("")
+        self.ctx.lock()  # editors queue their drafts first (about_to_lock)
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.pages.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.workspace = None
+        self.setWindowTitle("Waakvlam")
+        self.unlock_page.reset()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            self.lock()
+        self.ctx.background.wait_idle(10)
+        super().closeEvent(event)

@@ -1,0 +1,194 @@
+"""Partners: who receives referrals and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain.partners import PartnerView
+from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
+from waakvlam_desktop.ui.common import InlineMessage, user_message
+from waakvlam_desktop.ui.context import AppContext
+
+
+def partner_type_label(t: PartnerType) -> str:
+    return {
+        PartnerType.WIJKTEAM: "Wijkteam",
+        PartnerType.GGD: "GGD",
+        PartnerType.SCHULDHULP: "Schuldhulpverlening",
+        PartnerType.MAATSCHAPPELIJK_WERK: "Maatschappelijk werk / welzijn",
+        PartnerType.GGZ: "GGZ",
+        PartnerType.VEILIG_THUIS: "Veilig Thuis",
+        PartnerType.WIJKAGENT: "Wijkagent",
+        PartnerType.GEMEENTE: "Gemeente",
+        PartnerType.COLLEGA: "Collega (overdracht)",
+        PartnerType.ANDERS: "Anders",
+    }[t]
+
+
+class PartnerDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("New partner"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.type = QComboBox()
+        for t in PartnerType:
+            self.type.addItem(partner_type_label(t), t.value)
+        self.contact = QLineEdit()
+        self.address = QLineEdit()
+        self.postcode = QLineEdit()
+        self.postcode.setPlaceholderText("1234 AB")
+        self.city = QLineEdit()
+        self.email = QLineEdit()
+        self.profile = QComboBox()
+        self.profile.addItem(self.tr("Case: referred households only"), DataProfile.CASE.value)
+        self.profile.addItem(self.tr("Aggregate: counts only"), DataProfile.AGGREGATE.value)
+        self.profile.addItem(
+            self.tr("Handover: everything, to a colleague"), DataProfile.HANDOVER.value
+        )
+        self.schedule = QComboBox()
+        self.schedule.addItem(self.tr("No periodic export"), ExportSchedule.NONE.value)
+        self.schedule.addItem(self.tr("Monthly"), ExportSchedule.MONTHLY.value)
+        self.schedule.addItem(self.tr("Quarterly"), ExportSchedule.QUARTERLY.value)
+        self.recipients = QPlainTextEdit()
+        self.recipients.setPlaceholderText(self.tr("age1… — one per line, from the partner"))
+        self.recipients.setMaximumHeight(70)
+        for label, widget in (
+            (self.tr("Name"), self.name),
+            (self.tr("Type"), self.type),
+            (self.tr("Contact person"), self.contact),
+            (self.tr("Address"), self.address),
+            (self.tr("Postcode"), self.postcode),
+            (self.tr("City"), self.city),
+            (self.tr("E-mail"), self.email),
+            (self.tr("Data profile"), self.profile),
+            (self.tr("Export schedule"), self.schedule),
+            (self.tr("Recipients (age)"), self.recipients),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        kw: dict[str, Any] = dict(
+            name=self.name.text(),
+            type=PartnerType(self.type.currentData()),
+            contact_name=self.contact.text(),
+            address_line=self.address.text(),
+            postcode=self.postcode.text(),
+            city=self.city.text(),
+            email=self.email.text(),
+            profile=DataProfile(self.profile.currentData()),
+            schedule=ExportSchedule(self.schedule.currentData()),
+            recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
+        )
+        self.ctx.db(
+            lambda s: partners.add_partner(s, **kw).id,
+            lambda _id: self.accept(),
+            lambda e: self.message.error(user_message(e)),
+        )
+
+
+class PartnersView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Partners"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.add_button = QPushButton(self.tr("New partner…"))
+        head.addWidget(self.add_button)
+        lay.addLayout(head)
+        self.table = QTreeWidget()
+        self.table.setHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Type"),
+                self.tr("Profile"),
+                self.tr("Schedule"),
+                self.tr("Recipients"),
+            ]
+        )
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Partners"))
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.")
+        )
+        lay.addWidget(self.empty)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+        self.add_button.clicked.connect(self.add_partner)
+
+    def refresh(self) -> None:
+        self.ctx.db(
+            partners.list_partners, self.show_rows, lambda e: self.message.error(user_message(e))
+        )
+
+    def show_rows(self, rows: list[PartnerView]) -> None:
+        self.table.clear()
+        profile = {
+            DataProfile.CASE: self.tr("case"),
+            DataProfile.AGGREGATE: self.tr("aggregate"),
+            DataProfile.HANDOVER: self.tr("handover"),
+        }
+        schedule = {
+            ExportSchedule.NONE: self.tr("none"),
+            ExportSchedule.MONTHLY: self.tr("monthly"),
+            ExportSchedule.QUARTERLY: self.tr("quarterly"),
+        }
+        for p in rows:
+            recips = ", ".join(r[:12] + "…" + r[-6:] for r in p.recipients) or "–"
+            item = QTreeWidgetItem(
+                [
+                    p.name,
+                    partner_type_label(p.type),
+                    profile[p.profile],
+                    schedule[p.schedule],
+                    recips,
+                ]
+            )
+            item.setToolTip(4, "\n".join(p.recipients))
+            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            self.table.addTopLevelItem(item)
+        self.empty.setVisible(not rows)
+
+    def add_partner(self) -> None:
+        dialog = PartnerDialog(self.ctx, self)
+        if dialog.exec():
+            self.refresh()

@@ -1,0 +1,145 @@
+"""``waakvlam-desktop --screenshots DIR [--lang nl|en]``: a demo vault in a temp dir, every
+main screen rendered offscreen at 1366x768, one PNG per screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PASSPHRASE = "schermafbeeldingen maken"
+
+
+def settle(app: object, background: object, rounds: int = 6) -> None:
+    """Let background work finish and its results arrive on the GUI thread."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    for _ in range(rounds):
+        background.wait_idle(60)  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 0.05
+        while time.monotonic() < deadline:
+            app.processEvents()
+
+
+def wait_for(
+    app: object, background: object, condition: Callable[[], bool], timeout: float = 30
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("screen did not become ready")
+        settle(app, background, 1)
+
+
+def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from waakvlam_desktop.clock import FixedClock
+    from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+    from waakvlam_desktop.domain.households import list_households
+    from waakvlam_desktop.domain.setup import initialise
+    from waakvlam_desktop.storage.vault import Vault
+    from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.common import Lang
+    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.main_window import (
+        NAV_HOUSEHOLDS,
+        NAV_PARTNERS,
+        NAV_SEARCH,
+        NAV_SETTINGS,
+        MainWindow,
+    )
+    from waakvlam_desktop.ui.worker import Background
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["waakvlam-desktop"])
+    assert isinstance(app, QApplication)
+    i18n.install(app, language)
+    Lang.current = language
+    clock = FixedClock(fixed_demo_now())
+    tmp = Path(tempfile.mkdtemp(prefix="waakvlam-screens-"))
+    written: list[Path] = []
+
+    def grab(window: MainWindow, name: str) -> None:
+        settle(app, background)
+        path = out_dir / f"{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+
+    try:
+        background = Background()
+        ctx = AppContext(tmp / "vault", clock, background, language)
+        window = MainWindow(ctx)
+        window.resize(1366, 768)
+        window.show()
+        grab(window, "01-eerste-start" if language == "nl" else "01-first-run")
+
+        vault = Vault.create(tmp / "vault", PASSPHRASE, kdf_target_seconds=0, clock=clock)
+        with vault.session() as s:
+            staff = initialise(
+                s,
+                organisation="Woonstichting Voorbeeld",
+                staff_name="Anouk de Vries",
+                staff_role="wijkbeheerder",
+                language=language,
+            )
+            vault.actor = staff.id
+        generate_demo(vault.session, households, seed=3)
+        with vault.session() as s:
+            rows = list_households(s)
+        vault.close()
+        window.close()
+        window.deleteLater()
+
+        window = MainWindow(ctx)
+        window.resize(1366, 768)
+        window.show()
+        grab(window, "02-ontgrendelen" if language == "nl" else "02-unlock")
+        window.unlock_page.passphrase.setText(PASSPHRASE)
+        window.unlock_page.submit()
+        try:
+            wait_for(app, background, lambda: window.workspace is not None)
+        except TimeoutError:
+            raise TimeoutError(window.unlock_page.message.text()) from None
+        ws = window.workspace
+        assert ws is not None
+        grab(window, "03-vandaag" if language == "nl" else "03-today")
+        ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+        grab(window, "04-huishoudens" if language == "nl" else "04-households")
+        busy = max(rows, key=lambda r: (r.concern_level.rank, r.residents))
+        ws.open_household(busy.id)
+        wait_for(app, background, lambda: ws.household.data is not None)
+        grab(window, "05-huishouden" if language == "nl" else "05-household")
+        ws.household.tabs.setCurrentIndex(1)
+        grab(window, "06-signalen" if language == "nl" else "06-signals")
+        ws.household.tabs.setCurrentIndex(0)
+        ws.open_editor(busy.id, None)
+        wait_for(app, background, lambda: ws.editor.data is not None)
+        ws.editor.notes.setPlainText(
+            "Mevrouw deed open na twee keer aanbellen. Stapels ongeopende post in de gang;"
+            " zegt dat haar zoon niet meer langskomt. Kinderen van de buren maken zich zorgen."
+        )
+        ws.editor.rows["financien.ongeopende_post"].set_state(2, "brieven van de deurwaarder")
+        ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
+        grab(window, "07-huisbezoek" if language == "nl" else "07-home-visit")
+        ws.editor.discard()
+        ws.nav.setCurrentRow(NAV_SEARCH)
+        ws.search.set_query("ongeopende post")
+        grab(window, "08-zoeken" if language == "nl" else "08-search")
+        ws.nav.setCurrentRow(NAV_PARTNERS)
+        grab(window, "09-partners")
+        ws.nav.setCurrentRow(NAV_SETTINGS)
+        grab(window, "10-instellingen" if language == "nl" else "10-settings")
+        window.lock()
+        settle(app, background)
+        window.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for path in written:
+        print(path)
+    return 0

@@ -1,0 +1,177 @@
+"""The one background-work helper.
+
+Everything slow (Argon2, database, PDF, export) runs through :class:`Background`: a
+single worker thread, so vault work is serialised in order and a lock request queued
+after a save runs after that save. Results and errors come back on the GUI thread.
+
+    background.run(fn, on_done, on_error=..., progress=...)
+
+``fn`` receives a :class:`TaskContext` (progress reporting, cancellation) and must return
+plain data: no ORM object crosses threads; each task opens its own session.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user cancelled it."""
+
+
+@dataclass
+class TaskContext:
+    _progress: Callable[[int, int, str], None]
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    def progress(self, done: int, total: int, label: str = "") -> None:
+        self._progress(done, total, label)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check_cancelled(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[TaskContext], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.context = TaskContext(lambda d, t, label: signals.progress.emit(d, t, label))
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.context)
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskHandle:
+    def __init__(self, task: _Task, signals: _Signals) -> None:
+        self._task_context = task.context
+        self.signals = signals
+        self.finished = False
+
+    def cancel(self) -> None:
+        self._task_context._cancel.set()
+
+
+def owners_of(callback: Callable[..., Any] | None) -> list[QObject]:
+    """The Qt objects a callback belongs to: its ``self``, or QObjects its closure holds.
+
+    A result that arrives after its screen was deleted (say, after a lock) is dropped
+    instead of touching a dead widget.
+    """
+    if callback is None:
+        return []
+    found: list[QObject] = []
+    target = getattr(callback, "__self__", None)
+    if isinstance(target, QObject):
+        found.append(target)
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:
+            continue
+        if isinstance(value, QObject):
+            found.append(value)
+    return found
+
+
+def _alive(owners: list[QObject]) -> bool:
+    return all(shiboken6.isValid(o) for o in owners)
+
+
+class Background(QObject):
+    """A single-thread queue for vault, crypto and PDF work."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._running = 0
+        self._handles: set[TaskHandle] = set()
+        self.longest_stall_ms = 0.0
+
+    def run(
+        self,
+        fn: Callable[[TaskContext], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> TaskHandle:
+        signals = _Signals()
+        task = _Task(fn, signals)
+        handle = TaskHandle(task, signals)
+        self._handles.add(handle)
+
+        def finish() -> None:
+            handle.finished = True
+            self._handles.discard(handle)
+            self._running -= 1
+            if self._running == 0:
+                self.busy_changed.emit(False)
+
+        done_owners, error_owners = owners_of(on_done), owners_of(on_error)
+
+        def done(result: Any) -> None:
+            finish()
+            if on_done is not None and _alive(done_owners):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if isinstance(exc, Cancelled):
+                return
+            if on_error is not None:
+                if _alive(error_owners):
+                    on_error(exc)
+            else:
+                log.error("background task failed: %s", type(exc).__name__)
+
+        signals.done.connect(done)
+        signals.failed.connect(failed)
+        if on_progress is not None:
+            progress_owners = owners_of(on_progress)
+            signals.progress.connect(
+                lambda d, t, label: on_progress(d, t, label) if _alive(progress_owners) else None
+            )
+        self._running += 1
+        if self._running == 1:
+            self.busy_changed.emit(True)
+        self.pool.start(task)
+        return handle
+
+    def wait_idle(self, timeout_s: float = 30.0) -> bool:
+        """For tests and shutdown only: block until the queue is empty."""
+        deadline = time.monotonic() + timeout_s
+        return self.pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
+
+    @property
+    def busy(self) -> bool:
+        return self._running > 0

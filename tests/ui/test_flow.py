@@ -1,0 +1,195 @@
+"""The whole day in the window: first run to lock and unlock, offscreen, real vault."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import FakeMonotonic
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.drafts import drafts_for
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.households import AddHouseholdDialog
+from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow
+
+TIMEOUT = 20_000
+
+
+def _create(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.first_run
+    page.passphrase.setText(PASSPHRASE)
+    page.repeat.setText(PASSPHRASE)
+    page.organisation.setText("Woonstichting Voorbeeld")
+    page.staff_name.setText("Anouk de Vries")
+    page.staff_role.setText("wijkbeheerder")
+    page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+
+
+def _idle(qtbot: QtBot, ctx: AppContext) -> None:
+    qtbot.waitUntil(lambda: not ctx.background.busy, timeout=TIMEOUT)
+    qtbot.wait(20)
+
+
+def test_first_run_visit_today_lock_unlock(
+    qtbot: QtBot, ctx: AppContext, clock: FixedClock, monotonic: FakeMonotonic
+) -> None:
+    window = MainWindow(ctx, idle_now=monotonic)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.first_run
+    assert window.first_run.remember.isHidden()  # no real keyring here: not offered
+    _create(qtbot, window)
+    ws = window.workspace
+    assert ws is not None and ws.stack.currentWidget() is ws.today
+
+    # Add a household through the dialog, as a user would.
+    dialog = AddHouseholdDialog(ctx, window)
+    dialog.label.setText("fam. Öztürk")
+    dialog.street.setText("Lindelaan")
+    dialog.number.setValue(4)
+    dialog.addition.setText("B")
+    dialog.postcode.setText("12345")
+    dialog.city.setText("Utrecht")
+    dialog.resident.setText("Ayşe Öztürk")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
+    assert "postcode" in dialog.message.text()  # inline, no dialog box
+    dialog.postcode.setText("3533 AB")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.household_id is not None, timeout=TIMEOUT)
+    hid = dialog.household_id
+    assert hid is not None
+
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert "Lindelaan 4-B" in ws.household.title.text()
+
+    # Record a visit with two signals; the acute one shows its guidance at once.
+    ws.open_editor(hid, None)
+    qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
+    editor = ws.editor
+    editor.notes.setPlainText("Stapels post in de gang. MARKER-ONTWERP")
+    editor.rows["financien.ongeopende_post"].set_state(2, "aanmaningen")
+    assert editor.acute.isHidden()
+    editor.rows["veiligheid.huiselijk_geweld"].set_state(2, "")
+    assert editor.acute.isVisible()
+    assert "0800-2000" in editor.acute_text.text()
+    assert "acuut" in editor.suggested.text()
+    assert editor.next_visit.date().toPython() == clock.now().date() + timedelta(days=7)
+    editor.acute_ack.click()
+    assert editor.acute.isHidden()
+    editor.save()
+    qtbot.waitUntil(
+        lambda: (
+            ws.stack.currentWidget() is ws.household
+            and ws.household.data is not None
+            and ws.household.data.detail.visits != ()
+        ),
+        timeout=TIMEOUT,
+    )
+    detail = ws.household.data.detail  # type: ignore[union-attr]
+    assert detail.concern_level.value == "acuut"
+    assert ws.household.badge.text() == "● acuut"
+
+    # A week later the check-in is due: it shows in Vandaag.
+    clock.advance(timedelta(days=8))
+    ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+    ws.nav.setCurrentRow(NAV_TODAY)
+    qtbot.waitUntil(
+        lambda: ws.today.overview is not None and bool(ws.today.overview.overdue), timeout=TIMEOUT
+    )
+    assert ws.today.overview is not None
+    assert [c.household_id for c in ws.today.overview.overdue] == [hid]
+    assert ws.today.overdue.topLevelItem(0).text(1) == "Lindelaan 4-B"
+
+    # Start another visit, type, lock before saving: the draft survives in the vault.
+    ws.open_editor(hid, None)
+    qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
+    ws.editor.notes.setPlainText("Half afgemaakt verslag")
+    window.lock()
+    assert window.workspace is None
+    assert window.pages.currentWidget() is window.unlock_page
+    _idle(qtbot, ctx)
+    vault_paths = ctx.data_dir
+    with Vault.open(vault_paths, PASSPHRASE) as v, v.session() as s:
+        saved = drafts_for(s, hid)
+    assert [d.payload["notes"] for d in saved] == ["Half afgemaakt verslag"]
+
+    # Wrong passphrase: a clear Dutch message, still locked.
+    window.unlock_page.passphrase.setText("dit is het niet")
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: "klopt niet" in window.unlock_page.message.text(), timeout=TIMEOUT)
+    assert window.workspace is None
+
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    ws = window.workspace
+    assert ws is not None
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.resume_button.isVisible()
+    ws.household.resume_button.click()
+    qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
+    assert ws.editor.notes.toPlainText() == "Half afgemaakt verslag"
+    assert len(ws.household.data.detail.visits) == 1  # type: ignore[union-attr]
+
+
+def test_idle_lock_with_fake_clock(qtbot: QtBot, ctx: AppContext, monotonic: FakeMonotonic) -> None:
+    window = MainWindow(ctx, idle_now=monotonic)
+    qtbot.addWidget(window)
+    window.show()
+    _create(qtbot, window)
+    assert window.idle.active
+    monotonic.advance(4 * 60)
+    window.idle.tick()
+    assert window.workspace is not None
+    assert "1:00" in window.idle_label.text()
+    monotonic.advance(61)
+    window.idle.tick()
+    assert window.workspace is None
+    assert window.pages.currentWidget() is window.unlock_page
+    _idle(qtbot, ctx)
+    assert ctx.profile is None
+
+
+def test_unlock_waits_after_five_wrong_attempts(
+    qtbot: QtBot, ctx: AppContext, monotonic: FakeMonotonic
+) -> None:
+    window = MainWindow(ctx, idle_now=monotonic)
+    qtbot.addWidget(window)
+    _create(qtbot, window)
+    window.lock()
+    page = window.unlock_page
+    page._now = monotonic
+    for i in range(5):
+        page.passphrase.setText(f"fout wachtwoord {i}")
+        page.submit()
+        qtbot.waitUntil(lambda: page.button.isEnabled() or page.wait_until > 0, timeout=TIMEOUT)
+        _idle(qtbot, ctx)
+    assert "30" in page.message.text() and not page.button.isEnabled()
+    page.passphrase.setText(PASSPHRASE)
+    page.submit()  # refused while waiting
+    assert window.workspace is None
+    monotonic.advance(31)
+    page._tick_wait()
+    assert page.button.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_screen_renders(tmp_path: object, language: str, qapp: object) -> None:
+    from pathlib import Path
+
+    from waakvlam_desktop.ui.screenshots import make_screenshots
+
+    out = Path(str(tmp_path)) / language
+    assert make_screenshots(out, language, households=40) == 0
+    pngs = sorted(p.name for p in out.glob("*.png"))
+    assert len(pngs) == 10
+    for p in out.glob("*.png"):
+        assert p.stat().st_size > 5_000

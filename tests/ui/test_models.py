@@ -1,0 +1,89 @@
+"""Table models without a window: plain rows in, filtered and sorted rows out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from waakvlam_desktop.domain.households import HouseholdRow
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.ui.households import ROW_ROLE, HouseholdFilterProxy, HouseholdTableModel
+
+
+def row(
+    i: int, level: ConcernLevel, complex_name: str = "De Linde", wijk: str = "Overvecht"
+) -> HouseholdRow:
+    return HouseholdRow(
+        id=f"id-{i}",
+        label=f"fam. Naam{i}",
+        address=f"Kerkstraat {i}",
+        postcode="3511 AB",
+        city="Utrecht",
+        wijk=wijk,
+        complex_name=complex_name,
+        concern_level=level,
+        next_check_in=date(2026, 12, 1 + i % 28),
+        last_visit_at=None,
+        residents=i % 4,
+    )
+
+
+def _visible(proxy: HouseholdFilterProxy) -> list[str]:
+    return [proxy.data(proxy.index(r, 0), ROW_ROLE).id for r in range(proxy.rowCount())]
+
+
+def test_model_shows_word_with_colour(qapp: object) -> None:
+    model = HouseholdTableModel()
+    model.set_rows([row(1, ConcernLevel.ACUUT)])
+    assert model.rowCount() == 1 and model.columnCount() == 8
+    assert model.data(model.index(0, 0)) == "● acuut"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(0, 6)) == "02-12-2026"
+    assert model.headerData(1, Qt.Orientation.Horizontal) in ("Address", "Adres")
+
+
+def test_filters_combine(qapp: object) -> None:
+    model = HouseholdTableModel()
+    model.set_rows(
+        [
+            row(1, ConcernLevel.ACUUT, "De Linde", "Overvecht"),
+            row(2, ConcernLevel.ZORG, "De Linde", "Kanaleneiland"),
+            row(3, ConcernLevel.ACUUT, "Het Baken", "Overvecht"),
+            row(12, ConcernLevel.GEEN, "Het Baken", "Overvecht"),
+        ]
+    )
+    proxy = HouseholdFilterProxy()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 4
+    proxy.set_filters(level=ConcernLevel.ACUUT)
+    assert _visible(proxy) == ["id-1", "id-3"]
+    proxy.set_filters(complex="Het Baken")
+    assert _visible(proxy) == ["id-3"]
+    proxy.set_filters(level=None, complex="", wijk="Overvecht", text="naam1")
+    assert sorted(_visible(proxy)) == ["id-1", "id-12"]
+    proxy.set_filters(text="3511ab naam12")
+    assert _visible(proxy) == ["id-12"]
+
+
+def test_sort_by_level_rank_not_alphabet(qapp: object) -> None:
+    model = HouseholdTableModel()
+    model.set_rows(
+        [row(1, ConcernLevel.AANDACHT), row(2, ConcernLevel.ACUUT), row(3, ConcernLevel.GEEN)]
+    )
+    proxy = HouseholdFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _visible(proxy) == ["id-2", "id-1", "id-3"]
+
+
+def test_twenty_thousand_rows_filter(qapp: object) -> None:
+    model = HouseholdTableModel()
+    model.set_rows([row(i, list(ConcernLevel)[i % 4]) for i in range(20_000)])
+    proxy = HouseholdFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filters(text="naam1999")
+    assert sorted(_visible(proxy)) == sorted(
+        f"id-{i}"
+        for i in (1999, 19990, 19991, 19992, 19993, 19994, 19995, 19996, 19997, 19998, 19999)
+    )

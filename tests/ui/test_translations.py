@@ -1,0 +1,63 @@
+"""Dutch is the default: every string in the UI code has a finished Dutch translation."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from waakvlam_desktop.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "waakvlam_nl.ts"
+PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
+
+
+def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(path).getroot()
+    out = {}
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            out[(name, msg.findtext("source") or "")] = msg
+    return out
+
+
+def test_every_ui_string_has_a_finished_dutch_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (ROOT / "src" / "waakvlam_desktop" / "ui").glob("*.py"))
+    subprocess.run(
+        [str(lupdate), *sources, "-ts", str(fresh), "-locations", "none"],
+        check=True,
+        capture_output=True,
+    )
+    ours = _messages(TS)
+    problems = []
+    for key in _messages(fresh):
+        msg = ours.get(key)
+        if msg is None:
+            problems.append(f"missing: {key}")
+            continue
+        tr = msg.find("translation")
+        assert tr is not None
+        if tr.get("type") in ("unfinished", "vanished", "obsolete") or not (tr.text or "").strip():
+            problems.append(f"unfinished: {key}")
+        elif sorted(PLACEHOLDER.findall(key[1])) != sorted(PLACEHOLDER.findall(tr.text or "")):
+            problems.append(f"placeholders differ: {key}")
+    assert problems == [], "\n".join(problems) + "\nRun scripts/update-translations.sh"
+
+
+def test_compiled_dutch_translation_is_installed(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    assert i18n.qm_path("nl") is not None, "run 'make translations'"
+    app = QCoreApplication.instance()
+    assert app is not None
+    assert i18n.install(app, "nl")
+    assert QCoreApplication.translate("TodayView", "Today") == "Vandaag"
+    assert i18n.install(app, "en")
+    assert QCoreApplication.translate("TodayView", "Today") == "Today"
+    i18n.install(app, "nl")
