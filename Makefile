@@ -26,6 +26,7 @@ $(QM): $(TS) $(STAMP)
 translations: $(QM)
 
 run: $(STAMP) $(QM)
+	scripts/qt-system-libs.sh $(BIN)/python
 	$(BIN)/python -m waakvlam_desktop
 
 lint: $(STAMP)
@@ -36,6 +37,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP) $(QM)
+	scripts/qt-system-libs.sh --test $(BIN)/python
 	$(BIN)/pytest
 
 test: lint typecheck pytest

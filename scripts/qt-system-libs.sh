@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Make sure the system libraries Qt needs are present (offscreen tests and the real xcb
 # window). On Debian/Ubuntu as root it installs what is missing; otherwise it prints the
-# exact command and stops. Usage: scripts/qt-system-libs.sh PYTHON
+# exact command and stops. Usage: scripts/qt-system-libs.sh [--test] PYTHON
+# --test also wants xvfb-run (the suite starts the real window once under Xvfb).
 set -euo pipefail
+for_tests=0
+if [ "${1:-}" = "--test" ]; then for_tests=1; shift; fi
 PY=${1:-python3}
 QT=$("$PY" -c 'import os, PySide6; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt"))')
 missing=$(for f in "$QT"/lib/libQt6Gui.so.6 "$QT"/lib/libQt6Widgets.so.6 "$QT"/lib/libQt6XcbQpa.so.6 \
@@ -10,7 +13,10 @@ missing=$(for f in "$QT"/lib/libQt6Gui.so.6 "$QT"/lib/libQt6Widgets.so.6 "$QT"/l
                "$QT"/lib/libQt6Pdf.so.6 "$QT"/lib/libQt6PrintSupport.so.6; do
              [ -e "$f" ] && LD_LIBRARY_PATH="$QT/lib" ldd "$f" 2>/dev/null | awk '/not found/ {print $1}'
            done | sort -u)
-[ -z "$missing" ] && exit 0
+extra=""
+# The test suite starts the real (xcb) window once under Xvfb.
+if [ "$for_tests" = 1 ] && ! command -v xvfb-run >/dev/null; then extra="xvfb xauth"; fi
+[ -z "$missing" ] && [ -z "$extra" ] && exit 0
 
 declare -A PKG=(
   [libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libGLX.so.0]=libglx0 [libGLdispatch.so.0]=libglvnd0
@@ -26,8 +32,8 @@ declare -A PKG=(
 )
 pkgs=""
 for so in $missing; do pkgs="$pkgs ${PKG[$so]:-}"; done
-pkgs=$(echo "$pkgs" | tr ' ' '\n' | sort -u | tr '\n' ' ')
-echo "Qt mist systeembibliotheken: $(echo $missing)" >&2
+pkgs=$(echo "$pkgs $extra" | tr ' ' '\n' | sort -u | tr '\n' ' ')
+echo "Nodig voor Qt en de tests: $(echo $missing $extra)" >&2
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   echo "Installeren: apt-get install -y $pkgs" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $pkgs >/dev/null

@@ -15,6 +15,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", help="map van de kluis")
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
     parser.add_argument("--screenshots", metavar="DIR", help="schrijf schermafbeeldingen in DIR")
+    parser.add_argument(
+        "--smoke-test",
+        metavar="PNG",
+        help="start het echte venster, leg het scherm vast in PNG en stop (voor tests)",
+    )
     return parser.parse_args(argv)
 
 
@@ -47,4 +52,15 @@ def run(argv: list[str]) -> int:
     ctx = AppContext(data_dir, SystemClock(), Background(), language)
     window = MainWindow(ctx)
     window.show()
+    if args.smoke_test:
+        from PySide6.QtCore import QTimer
+
+        def capture() -> None:
+            screen = window.screen()
+            shot = screen.grabWindow(0) if screen is not None else window.grab()
+            shot.save(args.smoke_test)
+            print(f"platform={app.platformName()} size={window.width()}x{window.height()}")
+            app.quit()
+
+        QTimer.singleShot(1500, capture)
     return int(app.exec())

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -65,10 +64,6 @@ class Workspace(QWidget):
         self.staff_label = QLabel(profile.staff_name)
         self.lock_button = QToolButton()
         self.lock_button.setText(self.tr("Lock"))
-        self.lock_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton)
-        )
-        self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.lock_button.setToolTip(self.tr("Lock now (Ctrl+L)"))
         self.lock_button.setAccessibleName(self.tr("Lock"))
         top.addWidget(self.org_label)
