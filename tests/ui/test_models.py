@@ -75,6 +75,18 @@ def test_sort_by_level_rank_not_alphabet(qapp: object) -> None:
     proxy.setSourceModel(model)
     proxy.sort(0, Qt.SortOrder.DescendingOrder)
     assert _visible(proxy) == ["id-2", "id-1", "id-3"]
+    proxy.set_filters(text="naam")
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)  # Kerkstraat 1, 2, 3 (numbers, not text)
+    assert _visible(proxy) == ["id-1", "id-2", "id-3"]
+
+
+def test_address_sort_is_numeric(qapp: object) -> None:
+    model = HouseholdTableModel()
+    model.set_rows(
+        [row(10, ConcernLevel.GEEN), row(9, ConcernLevel.GEEN), row(2, ConcernLevel.GEEN)]
+    )
+    model.sort(1)
+    assert [r.id for r in model.rows] == ["id-2", "id-9", "id-10"]
 
 
 def test_twenty_thousand_rows_filter(qapp: object) -> None:

@@ -43,8 +43,10 @@ class ConcernLevel(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(ConcernLevel).index(self)
+        return _RANK[self]
 
+
+_RANK = {level: i for i, level in enumerate(ConcernLevel)}
 
 CONCERN_LABELS: dict[ConcernLevel, tuple[str, str]] = {
     ConcernLevel.GEEN: ("geen zorgen", "no concerns"),

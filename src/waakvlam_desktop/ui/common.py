@@ -6,6 +6,7 @@ import logging
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from waakvlam_desktop.clock import to_local
@@ -71,12 +72,15 @@ def weekday_date(day: date) -> str:
 
 def short_date(day: date | None) -> str:
     """28-11-2026 (or an en dash)."""
-    return day.strftime("%d-%m-%Y") if day else "–"
+    return f"{day.day:02d}-{day.month:02d}-{day.year}" if day else "–"
 
 
 def stamp(moment: datetime | None) -> str:
     """A stored UTC timestamp as local ``28-11-2026 14:05``."""
-    return to_local(moment).strftime("%d-%m-%Y %H:%M") if moment else "–"
+    if moment is None:
+        return "–"
+    t = to_local(moment)
+    return f"{t.day:02d}-{t.month:02d}-{t.year} {t.hour:02d}:{t.minute:02d}"
 
 
 def level_word(level: ConcernLevel) -> str:
@@ -112,6 +116,8 @@ class InlineMessage(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAutoFillBackground(True)
+        self.setContentsMargins(8, 6, 8, 6)
         self.hide()
 
     def error(self, text: str) -> None:
@@ -125,10 +131,12 @@ class InlineMessage(QLabel):
         self.hide()
 
     def _show(self, text: str, fg: str, bg: str) -> None:
+        # A palette, not a style sheet: re-polishing a style sheet costs ~100 ms here.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
+        palette.setColor(QPalette.ColorRole.Window, QColor(bg))
+        self.setPalette(palette)
         self.setText(text)
-        self.setStyleSheet(
-            f"QLabel {{ color: {fg}; background: {bg}; border-radius: 4px; padding: 6px 8px; }}"
-        )
         self.show()
 
 

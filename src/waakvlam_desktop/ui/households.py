@@ -43,16 +43,26 @@ from waakvlam_desktop.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class HouseholdTableModel(QAbstractTableModel):
+    """Plain rows in; display text, sort keys and filter text computed once per row.
+
+    ``data()`` is called hundreds of thousands of times for 20,000 rows, so it only looks
+    things up. Sorting happens here, with Python's sort on precomputed keys, instead of
+    through ``lessThan`` calls from the proxy.
+    """
+
     COLUMNS = ("level", "address", "label", "postcode", "wijk", "complex", "next", "residents")
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[HouseholdRow] = []
+        self.display: list[tuple[str, ...]] = []
         self.haystacks: list[str] = []  # lower-cased text the filter searches, per row
+        self.colours: dict[ConcernLevel, QBrush] = {
+            lv: QBrush(QColor(level_colour(lv))) for lv in ConcernLevel
+        }
         self._headers = [
             self.tr("Level"),
             self.tr("Address"),
@@ -66,13 +76,61 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[HouseholdRow]) -> None:
         self.beginResetModel()
+        self._assign(rows)
+        self.endResetModel()
+
+    def _assign(self, rows: list[HouseholdRow]) -> None:
+        words = {lv: f"● {level_word(lv)}" for lv in ConcernLevel}
         self.rows = rows
+        self.display = [
+            (
+                words[r.concern_level],
+                r.address,
+                r.label,
+                r.postcode,
+                r.wijk,
+                r.complex_name,
+                short_date(r.next_check_in),
+                str(r.residents),
+            )
+            for r in rows
+        ]
         self.haystacks = [
             f"{r.label} {r.address} {r.postcode} {r.postcode.replace(' ', '')} {r.city}"
             f" {r.wijk} {r.complex_name}".lower()
             for r in rows
         ]
-        self.endResetModel()
+
+    def sort_key(self, column: int) -> Any:
+        col = self.COLUMNS[column]
+        if col == "level":
+            return lambda r: (r.concern_level.rank, r.address)
+        if col == "next":
+            return lambda r: r.next_check_in.toordinal() if r.next_check_in else 10**7
+        if col == "residents":
+            return lambda r: r.residents
+        attr = {
+            "address": "address",
+            "label": "label",
+            "postcode": "postcode",
+            "wijk": "wijk",
+            "complex": "complex_name",
+        }[col]
+        if col == "address":
+            return lambda r: _address_key(r.address)
+        return lambda r: getattr(r, attr).lower()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        rows = sorted(
+            self.rows,
+            key=self.sort_key(column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._assign(rows)
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -88,38 +146,26 @@ class HouseholdTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                "level": f"● {level_word(row.concern_level)}",
-                "address": row.address,
-                "label": row.label,
-                "postcode": row.postcode,
-                "wijk": row.wijk,
-                "complex": row.complex_name,
-                "next": short_date(row.next_check_in),
-                "residents": str(row.residents),
-            }[col]
-        if role == SORT_ROLE:
-            return {
-                "level": row.concern_level.rank,
-                "next": row.next_check_in.toordinal() if row.next_check_in else 10**7,
-                "residents": row.residents,
-            }.get(col, self.data(index, Qt.ItemDataRole.DisplayRole))
-        if role == Qt.ItemDataRole.ForegroundRole and col == "level":
-            return QBrush(QColor(level_colour(row.concern_level)))
+            return self.display[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return self.colours[self.rows[index.row()].concern_level]
         if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == "level":
-            return level_word(row.concern_level)
+            return self.rows[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            return level_word(self.rows[index.row()].concern_level)
         return None
 
 
+def _address_key(address: str) -> tuple[str, int, str]:
+    """Kerkstraat 2 before Kerkstraat 10."""
+    street, _, rest = address.rpartition(" ")
+    digits = "".join(ch for ch in rest if ch.isdigit())
+    return (street.lower(), int(digits) if digits else 0, rest)
+
+
 class HouseholdFilterProxy(QSortFilterProxyModel):
-    """Filter by free text, complex, wijk and concern level; sort by the SORT_ROLE."""
+    """Filter by free text, complex, wijk and concern level."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -127,8 +173,13 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
         self.complex = ""
         self.wijk = ""
         self.level: ConcernLevel | None = None
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's job (fast keys); the proxy only filters."""
+        model = self.sourceModel()
+        if isinstance(model, HouseholdTableModel):
+            model.sort(column, order)
 
     def set_filters(
         self,
@@ -291,6 +342,8 @@ class HouseholdsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self._first_load = True
         lay.addWidget(self.table)
         self.empty = QLabel(
             self.tr(
@@ -354,9 +407,12 @@ class HouseholdsView(QWidget):
             at = combo.findData(current)
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)
-        if not self.table.horizontalHeader().sortIndicatorSection() > 0:
-            self.proxy.sort(1, Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if self._first_load:
+            self._first_load = False
+            self.table.horizontalHeader().setResizeContentsPrecision(200)
+            self.table.resizeColumnsToContents()
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._update_count()

@@ -209,9 +209,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
-        self.first_run = FirstRunPage(ctx)
+        self._first_run: FirstRunPage | None = None  # built only when there is no vault yet
         self.unlock_page = UnlockPage(ctx)
-        self.pages.addWidget(self.first_run)
         self.pages.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
         self.idle = IdleWatcher(5, idle_now) if idle_now else IdleWatcher(5)
@@ -223,7 +222,6 @@ class MainWindow(QMainWindow):
         self.status_note = QLabel()
         self.statusBar().addWidget(self.status_note)
 
-        self.first_run.created.connect(self._unlocked)
         self.unlock_page.unlocked.connect(self._unlocked)
         self.idle.idle.connect(self.lock)
         self.idle.remaining_changed.connect(self._show_remaining)
@@ -242,6 +240,14 @@ class MainWindow(QMainWindow):
             self.unlock_page.try_keyring()
         else:
             self.pages.setCurrentWidget(self.first_run)
+
+    @property
+    def first_run(self) -> FirstRunPage:
+        if self._first_run is None:
+            self._first_run = FirstRunPage(self.ctx)
+            self._first_run.created.connect(self._unlocked)
+            self.pages.addWidget(self._first_run)
+        return self._first_run
 
     def _shortcut(
         self, key: str | QKeySequence | QKeySequence.StandardKey, fn: Callable[[], object]

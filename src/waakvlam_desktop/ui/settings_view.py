@@ -131,10 +131,11 @@ class SettingsView(QWidget):
         work.layout_.addWidget(self.work_save, alignment=Qt.AlignmentFlag.AlignRight)
 
         grid.addWidget(org, 0, 0)
-        grid.addWidget(work, 0, 1, 2, 1)
+        grid.addWidget(work, 0, 1)
         grid.addWidget(people, 1, 0)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(2, 1)  # spare room goes below the cards, not inside them
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

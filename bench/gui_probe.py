@@ -1,0 +1,148 @@
+"""Child process for bench_gui: starts the real app offscreen and reports figures as JSON.
+
+Usage: python -m bench.gui_probe VAULT_DIR PASSPHRASE   (or: python -m bench.gui_probe --bare)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(["bare"])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("bare"))
+    window.show()
+    app.processEvents()
+    print(json.dumps({"ready": True, "rss_mb": rss_mb()}), flush=True)
+
+
+def main(vault_dir: str, passphrase: str) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from waakvlam_desktop.clock import FixedClock
+    from waakvlam_desktop.domain.demo import fixed_demo_now
+    from waakvlam_desktop.storage import keys
+    from waakvlam_desktop.storage.vault import Vault, VaultPaths
+    from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_SEARCH, MainWindow
+    from waakvlam_desktop.ui.worker import Background
+
+    app = QApplication(["waakvlam-desktop"])
+    i18n.install(app, "nl")
+    background = Background()
+    ctx = AppContext(Path(vault_dir), FixedClock(fixed_demo_now()), background)
+    window = MainWindow(ctx)
+    window.show()
+
+    stalls: list[float] = []
+    beat = QElapsedTimer()
+    beat.start()
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+
+    def tick() -> None:
+        stalls.append(beat.restart())
+
+    heartbeat.timeout.connect(tick)
+    heartbeat.start()
+
+    def wait(cond: object, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while not cond():  # type: ignore[operator]
+            if time.monotonic() > deadline:
+                raise TimeoutError("probe timed out")
+            app.processEvents()
+            time.sleep(0.001)
+
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.submit()
+    wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
+    ready_at = time.perf_counter()
+    print(json.dumps({"ready": True}), flush=True)
+    ws = window.workspace
+    assert ws is not None
+    rss_open = rss_mb()
+    startup_stalls = list(stalls)
+
+    # Households: 10k rows, then keystrokes in the filter.
+    ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+    wait(lambda: ws.households.model.rowCount() > 0)
+    for _ in range(20):
+        app.processEvents()
+    keystrokes = []
+    for text in ["k", "ke", "ker", "kerk", "kerks", "kerkstraat", "kerkstraat 1", "kerkstraat 12"]:
+        start = time.perf_counter()
+        ws.households.filter.setText(text)
+        keystrokes.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+    ws.households.filter.setText("")
+    shown = ws.households.model.rows
+    busy = max(shown, key=lambda r: (r.concern_level.rank, r.residents))
+    ws.open_household(busy.id)
+    wait(lambda: ws.household.data is not None)
+    ws.open_editor(busy.id, None)
+    wait(lambda: ws.editor.data is not None)
+    ws.editor.notes.setPlainText("Benchmark: koffie gedronken, post samen doorgenomen.")
+    ws.editor.rows["financien.ongeopende_post"].set_state(2, "")
+    ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
+    ws.editor.save()
+    wait(lambda: ws.stack.currentWidget() is ws.household and ws.editor.data is None)
+    ws.nav.setCurrentRow(NAV_SEARCH)
+    ws.search.set_query("ongeopende post")
+    wait(lambda: ws.search.count() > 0)
+    for _ in range(50):
+        app.processEvents()
+        time.sleep(0.002)
+    heartbeat.stop()
+    use_stalls = stalls[len(startup_stalls) :]
+
+    header = Vault.read_header(VaultPaths(Path(vault_dir)))
+    k0 = time.perf_counter()
+    keys.unwrap_key(header, passphrase)
+    kdf = time.perf_counter() - k0
+    print(
+        json.dumps(
+            {
+                "kdf_seconds": kdf,
+                "rss_after_open_mb": rss_open,
+                "rss_after_use_mb": rss_mb(),
+                "filter_keystroke_ms_max": max(keystrokes),
+                "filter_keystroke_ms_median": statistics.median(keystrokes),
+                "longest_stall_startup_ms": max(startup_stalls, default=0),
+                "longest_stall_use_ms": max(use_stalls, default=0),
+                "rows": len(shown),
+                "use_seconds": time.perf_counter() - ready_at,
+            }
+        ),
+        flush=True,
+    )
+    window.lock()
+    background.wait_idle(30)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--bare"]:
+        bare()
+    else:
+        main(sys.argv[1], sys.argv[2])
