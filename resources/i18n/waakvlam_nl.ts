@@ -504,6 +504,10 @@
         <translation>Nieuwe partner</translation>
     </message>
     <message>
+        <source>Edit partner</source>
+        <translation>Partner wijzigen</translation>
+    </message>
+    <message>
         <source>Case: referred households only</source>
         <translation>Casus: alleen doorverwezen huishoudens</translation>
     </message>

@@ -113,3 +113,43 @@ def partner_by_name(session: Session, name: str) -> Partner:
             f"Partner '{name}' bestaat niet. 'waakvlam partner list' toont de partners."
         )
     return partner
+
+
+def update_partner(
+    session: Session,
+    partner_id: str,
+    *,
+    name: str,
+    type: PartnerType,
+    recipients: list[str],
+    profile: DataProfile,
+    schedule: ExportSchedule,
+    contact_name: str = "",
+    address_line: str = "",
+    postcode: str = "",
+    city: str = "",
+    email: str = "",
+    phone: str = "",
+) -> PartnerView:
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise NotFoundError("Deze partner bestaat niet.")
+    clean_name = require_text(name, "De naam van de partner", "name", 200)
+    clash = session.scalar(
+        select(Partner.id).where(Partner.name == clean_name, Partner.id != partner_id)
+    )
+    if clash is not None:
+        raise ValidationError(f"Er is al een partner met de naam '{clean_name}'.", field="name")
+    partner.name = clean_name
+    partner.type = PartnerType(type).value
+    partner.age_recipients = json.dumps([validate_age_recipient(r) for r in recipients])
+    partner.profile = DataProfile(profile).value
+    partner.schedule = ExportSchedule(schedule).value
+    partner.contact_name = contact_name.strip()
+    partner.address_line = address_line.strip()
+    partner.postcode = normalise_postcode(postcode) if postcode.strip() else ""
+    partner.city = city.strip()
+    partner.email = email.strip()
+    partner.phone = phone.strip()
+    session.flush()
+    return _view(partner)

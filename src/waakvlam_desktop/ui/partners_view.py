@@ -45,10 +45,15 @@ def partner_type_label(t: PartnerType) -> str:
 
 
 class PartnerDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    """Add a partner, or edit one when ``existing`` is given."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, existing: PartnerView | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("New partner"))
+        self.existing = existing
+        self.setWindowTitle(self.tr("Edit partner") if existing else self.tr("New partner"))
         self.setMinimumWidth(520)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -98,6 +103,20 @@ class PartnerDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
+        if existing is not None:
+            self._fill(existing)
+
+    def _fill(self, p: PartnerView) -> None:
+        self.name.setText(p.name)
+        self.type.setCurrentIndex(max(0, self.type.findData(p.type.value)))
+        self.contact.setText(p.contact_name)
+        self.address.setText(p.address_line)
+        self.postcode.setText(p.postcode)
+        self.city.setText(p.city)
+        self.email.setText(p.email)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(p.profile.value)))
+        self.schedule.setCurrentIndex(max(0, self.schedule.findData(p.schedule.value)))
+        self.recipients.setPlainText("\n".join(p.recipients))
 
     def save(self) -> None:
         kw: dict[str, Any] = dict(
@@ -112,11 +131,14 @@ class PartnerDialog(QDialog):
             schedule=ExportSchedule(self.schedule.currentData()),
             recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
         )
-        self.ctx.db(
-            lambda s: partners.add_partner(s, **kw).id,
-            lambda _id: self.accept(),
-            lambda e: self.message.error(user_message(e)),
-        )
+        existing = self.existing
+
+        def work(s: Any) -> str:
+            if existing is None:
+                return partners.add_partner(s, **kw).id
+            return partners.update_partner(s, existing.id, **kw).id
+
+        self.ctx.db(work, lambda _id: self.accept(), lambda e: self.message.error(user_message(e)))
 
 
 class PartnersView(QWidget):
@@ -154,6 +176,8 @@ class PartnersView(QWidget):
         self.message = InlineMessage()
         lay.addWidget(self.message)
         self.add_button.clicked.connect(self.add_partner)
+        self.table.itemActivated.connect(lambda _item, _col: self.edit_partner())
+        self.rows: dict[str, PartnerView] = {}
 
     def refresh(self) -> None:
         self.ctx.db(
@@ -172,6 +196,7 @@ class PartnersView(QWidget):
             ExportSchedule.MONTHLY: self.tr("monthly"),
             ExportSchedule.QUARTERLY: self.tr("quarterly"),
         }
+        self.rows = {p.id: p for p in rows}
         for p in rows:
             recips = ", ".join(r[:12] + "…" + r[-6:] for r in p.recipients) or "–"
             item = QTreeWidgetItem(
@@ -191,4 +216,12 @@ class PartnersView(QWidget):
     def add_partner(self) -> None:
         dialog = PartnerDialog(self.ctx, self)
         if dialog.exec():
+            self.refresh()
+
+    def edit_partner(self) -> None:
+        item = self.table.currentItem()
+        if item is None:
+            return
+        partner = self.rows.get(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        if partner is not None and PartnerDialog(self.ctx, self, partner).exec():
             self.refresh()

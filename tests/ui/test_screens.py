@@ -1,0 +1,95 @@
+"""Single screens with a real vault: partners, settings, search, households."""
+
+from __future__ import annotations
+
+import pyrage
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.helpers import add_household
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.visits import VisitInput, record_visit
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import NAV_PARTNERS, NAV_SEARCH, NAV_SETTINGS, MainWindow
+from waakvlam_desktop.ui.partners_view import PartnerDialog
+
+TIMEOUT = 20_000
+
+
+def _open(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    hid = add_household(vault, "fam. Reünie")
+    with vault.session() as s:
+        record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes="Na de reünie erg geëmotioneerd"))
+    vault.close()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    return window
+
+
+def test_partner_dialog_validates_and_edits(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _open(qtbot, ctx)
+    ws = window.workspace
+    assert ws is not None
+    ws.nav.setCurrentRow(NAV_PARTNERS)
+    dialog = PartnerDialog(ctx, ws.partners)
+    dialog.name.setText("GGD Regio Utrecht")
+    dialog.recipients.setPlainText("age1geenechteontvanger")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
+    assert "age-ontvanger" in dialog.message.text()
+    good = str(pyrage.x25519.Identity.generate().to_public())
+    dialog.recipients.setPlainText(good)
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        dialog.save()
+    ws.partners.refresh()
+    qtbot.waitUntil(lambda: ws.partners.table.topLevelItemCount() == 1, timeout=TIMEOUT)
+    existing = next(iter(ws.partners.rows.values()))
+    edit = PartnerDialog(ctx, ws.partners, existing)
+    assert edit.recipients.toPlainText() == good
+    edit.name.setText("GGD Regio Utrecht-West")
+    with qtbot.waitSignal(edit.accepted, timeout=TIMEOUT):
+        edit.save()
+    ws.partners.refresh()
+    qtbot.waitUntil(
+        lambda: ws.partners.table.topLevelItem(0).text(0) == "GGD Regio Utrecht-West",
+        timeout=TIMEOUT,
+    )
+
+
+def test_search_finds_without_accents_and_opens(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _open(qtbot, ctx)
+    ws = window.workspace
+    assert ws is not None
+    ws.nav.setCurrentRow(NAV_SEARCH)
+    ws.search.set_query("reunie geemotioneerd")
+    qtbot.waitUntil(lambda: ws.search.count() == 1, timeout=TIMEOUT)
+    assert "reünie" in ws.search.results.toPlainText()
+    from PySide6.QtCore import QUrl
+
+    ws.search._activated(QUrl("hit:0"))
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.data.detail.label == "fam. Reünie"  # type: ignore[union-attr]
+
+
+def test_settings_save_rhythm_and_auto_lock(qtbot: QtBot, ctx: AppContext) -> None:
+    window = _open(qtbot, ctx)
+    ws = window.workspace
+    assert ws is not None
+    ws.nav.setCurrentRow(NAV_SETTINGS)
+    ws.settings.auto_lock.setValue(9)
+    ws.settings.save_work()
+    qtbot.waitUntil(lambda: ctx.settings.auto_lock_minutes == 9, timeout=TIMEOUT)
+    assert window.idle.minutes == 9
+    ws.settings.org_postcode.setText("99")
+    ws.settings.save_organisation()
+    qtbot.waitUntil(lambda: not ws.settings.org_message.isHidden(), timeout=TIMEOUT)
+    assert "postcode" in ws.settings.org_message.text()
