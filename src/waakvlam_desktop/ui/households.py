@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -160,8 +161,8 @@ class HouseholdTableModel(QAbstractTableModel):
 def _address_key(address: str) -> tuple[str, int, str]:
     """Kerkstraat 2 before Kerkstraat 10."""
     street, _, rest = address.rpartition(" ")
-    digits = "".join(ch for ch in rest if ch.isdigit())
-    return (street.lower(), int(digits) if digits else 0, rest)
+    number = re.match(r"\d+", rest)
+    return (street.lower(), int(number.group()) if number else 0, rest)
 
 
 class HouseholdFilterProxy(QSortFilterProxyModel):
