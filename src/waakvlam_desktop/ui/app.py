@@ -23,6 +23,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def install_excepthook(parent: object) -> None:
+    """An error nobody caught: a Dutch message instead of a traceback, logged without
+    its text (which could hold personal data)."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from waakvlam_desktop.ui.common import user_message
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
+            return
+        message = user_message(exc)
+        QMessageBox.warning(parent if isinstance(parent, QWidget) else None, "Waakvlam", message)
+
+    sys.excepthook = hook
+
+
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
     if args.screenshots:
@@ -51,6 +68,7 @@ def run(argv: list[str]) -> int:
     data_dir = Path(args.data_dir).expanduser() if args.data_dir else config.default_data_dir()
     ctx = AppContext(data_dir, SystemClock(), Background(), language)
     window = MainWindow(ctx)
+    install_excepthook(window)
     window.show()
     if args.smoke_test:
         from PySide6.QtCore import QTimer
