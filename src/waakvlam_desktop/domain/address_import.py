@@ -208,7 +208,7 @@ def read_csv(data: bytes) -> CsvTable:
     delimiter, skip = sniff_delimiter(text)
     if skip:
         text = "".join(text.splitlines(keepends=True)[skip:])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     columns: tuple[str, ...] | None = None
     rows: list[tuple[int, tuple[str, ...]]] = []
     try:
@@ -405,7 +405,11 @@ def report_to_csv(report: ImportReport) -> str:
 
 
 # ---- validating rows -----------------------------------------------------------------------
-_NUMBER = re.compile(r"^(\d{1,5})(?:\s*[-/ ]?\s*([A-Za-z0-9]{1,10}(?:[- ][A-Za-z0-9]{1,10})?))?$")
+# 12, 12A, 12 A, 12-2, 12/2, 12 bis, 12A-2: a digit suffix needs a separator (12-2, not 122).
+_SUFFIX = r"[A-Za-z0-9]+(?:[- ][A-Za-z0-9]+)*"
+_NUMBER = re.compile(
+    rf"^(\d{{1,5}})(?:(?:\s*[-/]\s*|\s+)({_SUFFIX})|([A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*))?$"
+)
 
 
 @dataclass(slots=True)
@@ -482,7 +486,8 @@ def _parse_row(
                 " met letter of toevoeging, zoals 12, 12A of 12-2).",
             )
         else:
-            number, suffix = int(match.group(1)), (match.group(2) or "").replace(" ", "-")
+            number = int(match.group(1))
+            suffix = (match.group(2) or match.group(3) or "").replace(" ", "-")
     postcode = ""
     if values.get("postcode"):
         try:
@@ -828,7 +833,7 @@ def import_addresses(
             row = _parse_row(line, values, mapped, problems, allow_bsn_like_codes)
             if row is not None:
                 valid.append(row)
-    plan = _plan(session, valid, mapped, problems, cancelled) if not problems.errors else _Plan()
+    plan = _plan(session, valid, mapped, problems, cancelled)
     counts = ImportCounts(
         rows=len(table.rows),
         addresses_new=len(plan.addresses_new),
