@@ -241,7 +241,7 @@ def households_per_level(session: Session, scope: OverviewFilter) -> Table:
         .where(Household.status == HouseholdStatus.OPEN.value)
         .group_by(Household.concern_level)
     )
-    counts = dict(session.execute(_in_scope(q, Household.address_id, scope)).tuples().all())
+    counts = dict(session.execute(_in_scope(q, Household.address_id, scope)).all())
     return Table(
         key="households_per_level",
         title_nl="Huishoudens per zorgniveau",
@@ -303,7 +303,7 @@ def _domains(session: Session) -> list[tuple[str, str, str]]:
             .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistDomain.template_id)
             .where(ChecklistTemplate.active)
             .order_by(ChecklistDomain.position)
-        ).tuples()
+        )
     ]
 
 
