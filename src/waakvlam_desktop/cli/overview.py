@@ -31,6 +31,7 @@ def overview_json(ov: Any, complex_name: str | None) -> dict[str, Any]:
 
 def cmd_overview(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.overview import (
+        TOTAL_LABELS,
         OverviewFilter,
         compute_overview,
         find_complex,
@@ -60,7 +61,8 @@ def cmd_overview(args: argparse.Namespace) -> int:
     )
     print(f"Overzicht per {ov.reference_date:%d-%m-%Y}" + (f" ({scope})" if scope else ""))
     for key, value in ov.totals().items():
-        print(f"  {key}: {value}")
+        nl, en = TOTAL_LABELS[key]
+        print(f"  {en if args.language == 'en' else nl}: {value}")
     for table in ov.tables:
         print(f"\n{table.title(args.language)}")
         print("  " + " | ".join(c.label(args.language) for c in table.columns))

@@ -68,6 +68,13 @@ REFERRAL_STATUS_LABELS: dict[str, tuple[str, str]] = {
     ReferralStatus.AFGESLOTEN: ("afgesloten", "closed"),
     ReferralStatus.GEANNULEERD: ("geannuleerd", "cancelled"),
 }
+TOTAL_LABELS: dict[str, tuple[str, str]] = {
+    "households": ("Huishoudens (open)", "Households (open)"),
+    "overdue": ("Bezoek achterstallig", "Check-in overdue"),
+    "visits_12_months": ("Bezoeken, 12 maanden", "Visits, 12 months"),
+    "signals_12_months": ("Signalen, 12 maanden", "Signals, 12 months"),
+    "referrals_open": ("Doorverwijzingen lopend", "Referrals in progress"),
+}
 
 
 # ---- plain tables --------------------------------------------------------------------------
