@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from tests.helpers import add_household
+from waakvlam_desktop.clock import FixedClock, utc_naive
 from waakvlam_desktop.domain.address_import import (
     ImportReport,
     default_mapping,
@@ -23,6 +25,7 @@ from waakvlam_desktop.domain.address_import import (
 )
 from waakvlam_desktop.errors import CancelledError, ImportFileError, ImportMappingError
 from waakvlam_desktop.privacy.audit import verify_chain
+from waakvlam_desktop.storage.models import Household
 from waakvlam_desktop.storage.vault import Vault
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "voorbeeld-adressen.csv"
@@ -109,7 +112,7 @@ def count(vault: Vault, sql: str, **params: Any) -> int:
 
 
 # ---- reading and sniffing ----------------------------------------------------------------
-def test_sample_file_imports(vault: Vault) -> None:
+def test_sample_file_imports(vault: Vault, clock: FixedClock) -> None:
     report = run(vault, SAMPLE.read_bytes())
     assert report.ok, report.errors
     assert (report.encoding, report.delimiter) == ("utf-8-bom", ";")
@@ -151,6 +154,16 @@ def test_sample_file_imports(vault: Vault) -> None:
     )
     assert names == ["Chloë Nguyễn", "Joëlle Nguyễn", "René Nguyễn"]
     assert stamps == 0
+    with vault.session() as s:  # bulk rows read back through the ORM like any other
+        hh = s.scalars(select(Household).order_by(Household.label)).first()
+        assert hh is not None
+        assert hh.created_at == hh.updated_at == utc_naive(clock.now())
+        assert hh.created_by == vault.actor
+        assert hh.address.complex is not None and hh.residents
+        assert uuid.UUID(hh.id).version == 4
+        ids = s.scalars(text("SELECT id FROM resident UNION ALL SELECT id FROM address")).all()
+    assert len(set(ids)) == len(ids) == 26
+    assert all(uuid.UUID(i).version == 4 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
     assert len(events) == 1
     assert "adressen nieuw: 12" in events[0].detail
     assert "Öztürk" not in events[0].detail  # counts only, no personal data
