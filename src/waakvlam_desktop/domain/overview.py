@@ -237,7 +237,9 @@ def month_window(reference: date, months: int = MONTHS) -> tuple[list[str], date
 
 
 def _month(col: Any) -> ColumnElement[str]:
-    return func.strftime("%Y-%m", col)
+    # Timestamps are stored as text 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's SQLite
+    # form): the first 7 characters are the month, without strftime's date parsing.
+    return func.substr(col, 1, 7)
 
 
 # ---- the tables ----------------------------------------------------------------------------
@@ -319,7 +321,7 @@ def signals_per_domain_month(session: Session, scope: OverviewFilter, today: dat
     months, start, end = month_window(today)
     month = _month(Visit.visited_at)
     q = (
-        select(month, ChecklistItem.domain, func.count(SignalObservation.id))
+        select(month, ChecklistItem.domain, func.count())
         .select_from(SignalObservation)
         .join(Visit, Visit.id == SignalObservation.visit_id)
         .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
@@ -386,7 +388,8 @@ def visits_per_month(session: Session, scope: OverviewFilter, today: date) -> Ta
     months, start, end = month_window(today)
     month = _month(Visit.visited_at)
     q = (
-        select(month, func.count(Visit.id), func.count(func.distinct(Visit.household_id)))
+        select(month, func.count(), func.count(func.distinct(Visit.household_id)))
+        .select_from(Visit)
         .where(Visit.visited_at >= start, Visit.visited_at < end)
         .group_by(month)
     )
