@@ -552,6 +552,18 @@ def test_another_household_on_the_address_is_added_with_a_warning(vault: Vault) 
     assert count(vault, "SELECT count(*) FROM household") == 2
 
 
+def test_residents_only_join_the_one_household_at_the_address(vault: Vault) -> None:
+    hid = add_household(vault, "fam. Jansen", number=12)  # with resident Anna Jansen
+    header = ["VHE", "Straat", "Huisnummer", "Postcode", "Plaats", "Bewoners"]
+    line = ["V12", "Kerkstraat", "12", "3511 AB", "Utrecht", "anna jansen|Piet Jansen"]
+    report = run(vault, make_csv([line], header))
+    assert report.ok and not report.warnings
+    assert (report.counts.households_new, report.counts.residents_new) == (0, 1)
+    with vault.session() as s:
+        rows = s.execute(text("SELECT household_id, name FROM resident ORDER BY name")).all()
+    assert [tuple(r) for r in rows] == [(hid, "Anna Jansen"), (hid, "Piet Jansen")]
+
+
 def test_number_with_letter_and_separate_letter_column(vault: Vault) -> None:
     header = ["VHE", "Straat", "Huisnummer", "Huisletter", "Toevoeging", "Postcode", "Plaats"]
     rows = [

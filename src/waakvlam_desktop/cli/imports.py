@@ -66,7 +66,7 @@ def cmd_import_addresses(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             allow_bsn_like_codes=args.allow_bsn_like_codes,
         )
-    if args.errors_out and (report.errors or report.warnings):
+    if args.errors_out:  # also without problems: an old report must not linger
         write_beside(Path(args.errors_out), report_to_csv(report))
     if args.json:
         print_json(_report_json(report))

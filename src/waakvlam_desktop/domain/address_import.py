@@ -426,6 +426,7 @@ class _Row:
     complex_name: str
     complex_code: str
     household: str
+    household_named: bool  # False: the label was made from the first resident
     residents: list[str]
 
     @property
@@ -531,6 +532,7 @@ def _parse_row(
         complex_name=values.get("complex_name", ""),
         complex_code=values.get("complex_code", ""),
         household=values.get("household", "") or (residents[0] if residents else ""),
+        household_named=bool(values.get("household")),
         residents=residents,
     )
 
@@ -773,6 +775,8 @@ def _plan_household(
     match = next(
         (hid for hid, label in present if label.casefold() == row.household.casefold()), None
     )
+    if match is None and not row.household_named and len(present) == 1:
+        match = present[0][0]  # only residents in the file: they belong to the one household
     if match is None:
         if present:
             problems.warn(
