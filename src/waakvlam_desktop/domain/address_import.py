@@ -885,8 +885,9 @@ def import_addresses(
         written = True
     if progress is not None:
         progress(total, total)
-    problems.errors.sort(key=lambda p: p.line)
-    problems.warnings.sort(key=lambda p: p.line)
+    position = {c: i for i, c in enumerate(table.columns)}
+    for found in (problems.errors, problems.warnings):
+        found.sort(key=lambda p: (p.line, position.get(p.column, -1)))
     return ImportReport(
         encoding=table.encoding,
         delimiter=table.delimiter,
