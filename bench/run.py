@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import os
 
-from bench import bench_gui, bench_vault
+from bench import bench_gui, bench_overview, bench_vault
 
 
 def main() -> None:
     households = int(os.environ.get("WAAKVLAM_BENCH_HOUSEHOLDS", "10000"))
     bench_vault.run(households)
     bench_gui.run(households)
+    bench_overview.run(households)
 
 
 if __name__ == "__main__":

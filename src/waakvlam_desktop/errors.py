@@ -65,3 +65,15 @@ class TransitionError(WaakvlamError):
 
 class StorageWriteError(WaakvlamError):
     """A write failed (disk full, I/O error); the transaction was rolled back."""
+
+
+class ImportFileError(WaakvlamError):
+    """A file to import cannot be read at all (empty, not CSV, unknown encoding)."""
+
+
+class ImportMappingError(UsageError):
+    """A column mapping names a column or field that does not exist."""
+
+
+class CancelledError(WaakvlamError):
+    """The user cancelled a long operation; nothing was changed."""

@@ -173,6 +173,11 @@ class VisitResident(Base):
 
 class Visit(Record):
     __tablename__ = "visit"
+    # Covering index for the Overzicht (visits and signals per month, per complex/wijk):
+    # a 12-month window is read from the index alone, without the wide visit rows.
+    __table_args__ = (
+        Index("ix_visit_visited_at_cover", "visited_at", "address_id", "household_id", "id"),
+    )
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     address_id: Mapped[str] = mapped_column(ForeignKey("address.id"), index=True)
@@ -237,6 +242,8 @@ class ChecklistItem(Record):
 
 class SignalObservation(Record):
     __tablename__ = "signal_observation"
+    # Covering index for signals per domain: visit → checklist item without the rows.
+    __table_args__ = (Index("ix_signal_observation_visit_item", "visit_id", "item_id"),)
 
     visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)

@@ -1,0 +1,112 @@
+"""``waakvlam import addresses FILE.csv``: complexes, addresses, households from a CSV file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from waakvlam_desktop.cli.common import add_group, json_flag, open_vault, print_json
+from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"Het bestand {path} bestaat niet.") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is een map, geen bestand.") from None
+    except OSError as exc:
+        raise ImportFileError(f"Het bestand {path} is niet te lezen.") from exc
+
+
+def write_beside(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WaakvlamError(f"Het bestand {path} kan niet worden geschreven.") from exc
+
+
+def _report_json(report: Any) -> dict[str, Any]:
+    return {
+        "ok": report.ok,
+        "dry_run": report.dry_run,
+        "written": report.written,
+        "encoding": report.encoding,
+        "delimiter": report.delimiter,
+        "sha256": report.sha256,
+        "mapping": report.mapping,
+        "counts": report.counts,
+        "errors": report.errors,
+        "warnings": report.warnings,
+    }
+
+
+def cmd_import_addresses(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.address_import import (
+        import_addresses,
+        parse_mapping_args,
+        report_to_csv,
+    )
+
+    data = read_input(Path(args.file))
+    mapping = parse_mapping_args(args.mapping)
+    with open_vault(args) as v, v.session() as s:
+        report = import_addresses(
+            s,
+            data,
+            mapping,
+            dry_run=args.dry_run,
+            allow_bsn_like_codes=args.allow_bsn_like_codes,
+        )
+    if args.errors_out:  # also without problems: an old report must not linger
+        write_beside(Path(args.errors_out), report_to_csv(report))
+    if args.json:
+        print_json(_report_json(report))
+    else:
+        for p in [*report.errors, *report.warnings][:50]:
+            kind = "fout" if p in report.errors else "let op"
+            where = f"regel {p.line}" + (f", kolom '{p.column}'" if p.column else "")
+            print(f"{where}: {kind}: {p.message}")
+        hidden = len(report.errors) + len(report.warnings) - 50
+        if hidden > 0:
+            print(f"… en nog {hidden} meldingen (zie --errors-out).")
+        if report.ok:
+            print(report.summary())
+    if not report.ok:
+        raise WaakvlamError(report.summary())
+    return 0
+
+
+def register(sub: Any) -> None:
+    imp = add_group(sub, "import", "gegevens inlezen uit een bestand")
+    p = imp.add_parser(
+        "addresses",
+        help="complexen, adressen en huishoudens uit een CSV-bestand (zie docs/import.md)",
+        description="Lees complexen, adressen en (optioneel) huishoudens en bewoners in uit een"
+        " CSV-bestand. Alles of niets: bij één fout wordt niets ingelezen.",
+    )
+    p.add_argument("file", help="het CSV-bestand (; of , als scheidingsteken)")
+    p.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+    p.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="KOLOM=VELD",
+        help="koppel een kolom aan een veld (herhaalbaar); KOLOM= slaat een kolom over",
+    )
+    p.add_argument("--errors-out", metavar="RAPPORT.csv", help="schrijf de meldingen als CSV")
+    p.add_argument(
+        "--allow-bsn-like-codes",
+        action="store_true",
+        help="VHE- en complexcodes van 9 cijfers niet als BSN weigeren",
+    )
+    p.set_defaults(func=cmd_import_addresses)
+    json_flag(p)
