@@ -27,13 +27,14 @@ from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.household_page import HouseholdPage
 from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
+from waakvlam_desktop.ui.overview_view import OverviewView
 from waakvlam_desktop.ui.partners_view import PartnersView
 from waakvlam_desktop.ui.search_view import SearchView
 from waakvlam_desktop.ui.settings_view import SettingsView
 from waakvlam_desktop.ui.today import TodayView
 from waakvlam_desktop.ui.visit_editor import VisitEditor
 
-NAV_TODAY, NAV_HOUSEHOLDS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = range(5)
+NAV_TODAY, NAV_HOUSEHOLDS, NAV_OVERVIEW, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = range(6)
 
 
 class Workspace(QWidget):
@@ -85,6 +86,7 @@ class Workspace(QWidget):
         self.nav_labels = [
             self.tr("Today"),
             self.tr("Households"),
+            self.tr("Overview"),
             self.tr("Search"),
             self.tr("Partners"),
             self.tr("Settings"),
@@ -95,6 +97,7 @@ class Workspace(QWidget):
         self.stack = QStackedWidget()
         self.today = TodayView(ctx)
         self.households = HouseholdsView(ctx)
+        self.overview = OverviewView(ctx)
         self.search = SearchView(ctx)
         self.partners = PartnersView(ctx)
         self.settings = SettingsView(ctx)
@@ -103,6 +106,7 @@ class Workspace(QWidget):
         for page in (
             self.today,
             self.households,
+            self.overview,
             self.search,
             self.partners,
             self.settings,
@@ -131,7 +135,14 @@ class Workspace(QWidget):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = [self.today, self.households, self.search, self.partners, self.settings][row]
+        page = [
+            self.today,
+            self.households,
+            self.overview,
+            self.search,
+            self.partners,
+            self.settings,
+        ][row]
         self.history.clear()
         self._show(page)
 
