@@ -115,6 +115,10 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         ws.nav.setCurrentRow(NAV_OVERVIEW)
         wait_for(app, background, lambda: ws.overview.complete)
         grab(window, "04b-overzicht" if language == "nl" else "04b-overview")
+        bar = ws.overview.charts_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        grab(window, "04b-overzicht-onder" if language == "nl" else "04b-overview-bottom")
+        bar.setValue(0)
         _import_wizard_shot(app, background, ws, out_dir, language, written)
         busy = max(rows, key=lambda r: (r.concern_level.rank, r.residents))
         ws.open_household(busy.id)
@@ -159,7 +163,7 @@ def _import_wizard_shot(
     sample = Path(__file__).resolve().parents[3] / "docs" / "voorbeeld-adressen.csv"
     if not sample.exists():
         return
-    wizard = ImportWizard(ws.ctx, ws)  # type: ignore[attr-defined]
+    wizard = ImportWizard(ws.ctx, ws)  # type: ignore[attr-defined,arg-type]
     wizard.show()
     wizard.path.setText(str(sample))
     wizard.next()
