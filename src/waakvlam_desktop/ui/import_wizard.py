@@ -246,7 +246,7 @@ class ImportWizard(QDialog):
             self._go(STEP_FILE)
 
     def next(self) -> None:
-        if self.busy:
+        if self.busy or not self.next_button.isEnabled():
             return
         self.message.clear_message()
         if self.step == STEP_FILE:

@@ -295,6 +295,7 @@ def build_signals(chart: QChart, table: Table) -> bool:
         series.attachAxis(cats)
         series.attachAxis(values_axis)
     _nice(values_axis, top)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # the domain names are long
     chart.legend().show()
     return top > 0
 
