@@ -40,6 +40,7 @@ from waakvlam_desktop.domain.address_import import (
     read_preview,
     report_to_csv,
 )
+from waakvlam_desktop.errors import ImportFileError
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.common import InlineMessage, Lang, user_message
 from waakvlam_desktop.ui.context import AppContext
@@ -53,8 +54,6 @@ def _read(path: Path) -> tuple[bytes, CsvPreview]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        from waakvlam_desktop.errors import ImportFileError
-
         raise ImportFileError("Het bestand kan niet worden geopend.") from exc
     return data, read_preview(data)
 

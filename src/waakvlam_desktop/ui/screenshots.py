@@ -174,5 +174,11 @@ def _import_wizard_shot(
     )
     wizard.grab().save(str(path))
     written.append(path)
+    wizard.next()  # the check (a dry run): nothing is written
+    wait_for(app, background, lambda: wizard.report is not None)
+    settle(app, background)
+    path = out_dir / ("04d-adressen-controle.png" if language == "nl" else "04d-import-check.png")
+    wizard.grab().save(str(path))
+    written.append(path)
     wizard.reject()
     wizard.deleteLater()
