@@ -72,6 +72,18 @@ STATUS_COLOURS = {
     ReferralStatus.GEANNULEERD.value: "#b04a4a",
 }
 
+# Distinct line colours for up to 8 domains (the theme's palette repeats after five).
+LINE_COLOURS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#7f7f7f",
+)
+
 
 # ---- writing files -------------------------------------------------------------------------
 def write_file_atomic(path: Path, data: bytes) -> None:
@@ -278,9 +290,13 @@ def build_overdue(chart: QChart, table: Table) -> bool:
 def build_signals(chart: QChart, table: Table) -> bool:
     months = [month_label(str(m)) for m in table.column("month")]
     top = 0
-    for col in table.columns[1:]:
+    for n, col in enumerate(table.columns[1:]):
         line = QLineSeries()
         line.setName(col.label(Lang.current))
+        pen = line.pen()
+        pen.setColor(QColor(LINE_COLOURS[n % len(LINE_COLOURS)]))
+        pen.setWidthF(2.0)
+        line.setPen(pen)
         values = [int(v) for v in table.column(col.key)]
         top = max([top, *values])
         for x, v in enumerate(values):
@@ -468,17 +484,18 @@ class OverviewView(QWidget):
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
         grid.setContentsMargins(0, 0, 0, 0)
-        order = [
-            "households_per_level",
-            "overdue_per_complex",
-            "signals_per_domain_month",
-            "visits_per_month",
-            "referrals_per_partner_type",
-        ]
-        for i, key in enumerate(order):
+        # (row, column, column span): the signal trend gets the full width for its months.
+        places = {
+            "households_per_level": (0, 0, 1),
+            "overdue_per_complex": (0, 1, 1),
+            "signals_per_domain_month": (1, 0, 2),
+            "visits_per_month": (2, 0, 1),
+            "referrals_per_partner_type": (2, 1, 1),
+        }
+        for key, (row, col, span) in places.items():
             card = self.cards[key]
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            grid.addWidget(card, i // 2, i % 2)
+            grid.addWidget(card, row, col, 1, span)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.charts_area = QScrollArea()
