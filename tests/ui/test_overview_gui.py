@@ -118,6 +118,10 @@ def test_dashboard_equals_compute_overview_and_filters(
     image = QImage(str(png_path))
     assert not image.isNull()
     assert image.width() == card.view.width() and image.height() == card.view.height()
+    # A folder that does not exist: one Dutch sentence on the card, the chart stays.
+    card._guarded(lambda: export_csv(table, tmp_path / "weg" / "x.csv"))
+    assert card.message.text() == "Het bestand kon niet worden opgeslagen. Kies een andere map."
+    assert card.stack.currentWidget() is card.view
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "vault") == [
         "achterstallig.csv",
         "niveaus.png",

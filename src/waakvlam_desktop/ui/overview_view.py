@@ -163,6 +163,8 @@ class ChartCard(Card):
             b.setEnabled(False)
             buttons.addWidget(b)
         self.layout_.addLayout(buttons)
+        self.message = InlineMessage()
+        self.layout_.addWidget(self.message)
         self.png_button.clicked.connect(self._ask_png)
         self.csv_button.clicked.connect(self._ask_csv)
 
@@ -206,11 +208,11 @@ class ChartCard(Card):
             self._guarded(lambda: export_csv(table, Path(path)))
 
     def _guarded(self, fn: Callable[[], None]) -> None:
+        self.message.clear_message()
         try:
             fn()
         except OSError:
-            self.note.setText(self.tr("The file could not be saved. Choose another folder."))
-            self.stack.setCurrentWidget(self.note)
+            self.message.error(self.tr("The file could not be saved. Choose another folder."))
 
 
 # ---- the chart builders (plain tables in, chart series out) --------------------------------
