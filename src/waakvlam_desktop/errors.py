@@ -65,3 +65,7 @@ class TransitionError(WaakvlamError):
 
 class StorageWriteError(WaakvlamError):
     """A write failed (disk full, I/O error); the transaction was rolled back."""
+
+
+class LetterTemplateError(ValidationError):
+    """A letter template file (resources/letters/*.json or the organisation's copy) is wrong."""

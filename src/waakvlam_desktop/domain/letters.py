@@ -1,0 +1,461 @@
+"""What goes into a letter, gathered from the vault as plain frozen dataclasses.
+
+The letter renderers in ``waakvlam_desktop.letters`` get a :class:`LetterData` and nothing
+else: no session, no ORM object. By construction a letter can only show what is here,
+and what is here is the domain rule for letters: the selected signals and the letter
+context written for the partner. Never the raw visit notes, never the signal remarks.
+
+Also here: the referral lists the GUI needs (all referrals, waiting for terugkoppeling)
+and the audit events for letters (generated, printed, saved).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.referrals import get_referral
+from waakvlam_desktop.domain.setup import default_staff, organisation
+from waakvlam_desktop.domain.types import (
+    SEVERITY_LABELS,
+    ConsentForm,
+    GrondslagKind,
+    PartnerType,
+    ReferralStatus,
+    Severity,
+)
+from waakvlam_desktop.errors import NotFoundError, UsageError
+from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage.models import (
+    Address,
+    ChecklistDomain,
+    ChecklistItem,
+    Household,
+    Partner,
+    Referral,
+    ReferralSignal,
+    Resident,
+    SignalObservation,
+    StaffMember,
+)
+
+LANGUAGES = ("nl", "en")
+
+
+class LetterKind:
+    """The documents made for a referral (values appear in audit details)."""
+
+    REFERRAL = "verwijsbrief"
+    CONSENT = "toestemmingsformulier"
+    RESIDENT = "bewonersbrief"
+
+    ALL = (REFERRAL, CONSENT, RESIDENT)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationInfo:
+    name: str
+    address_line: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    logo_png: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientInfo:
+    """The partner the referral goes to (the address block in the envelope window)."""
+
+    name: str
+    type: PartnerType
+    contact_name: str
+    address_line: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdInfo:
+    label: str
+    residents: tuple[str, ...]
+    street_line: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignalLine:
+    code: str
+    label: str
+    severity: int
+    severity_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignalGroup:
+    """The selected signals of one checklist domain, in checklist order."""
+
+    domain: str
+    label: str
+    signals: tuple[SignalLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GrondslagInfo:
+    kind: GrondslagKind
+    consent_form: ConsentForm | None
+    consent_date: date | None
+    basis_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaffInfo:
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class LetterData:
+    """Everything a referral letter, consent form or resident letter may show."""
+
+    referral_id: str
+    reference: str
+    language: str
+    letter_date: date
+    place: str
+    organisation: OrganisationInfo
+    recipient: RecipientInfo
+    household: HouseholdInfo
+    reason: str
+    context: str
+    signals: tuple[SignalGroup, ...]
+    grondslag: GrondslagInfo
+    feedback_due: date | None
+    staff: StaffInfo
+
+
+def check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise UsageError(f"Onbekende taal '{language}'. Kies nl (Nederlands) of en (Engels).")
+    return language
+
+
+def _signal_groups(session: Session, referral_id: str, language: str) -> tuple[SignalGroup, ...]:
+    rows = session.execute(
+        select(
+            ChecklistItem.code,
+            ChecklistItem.domain,
+            ChecklistItem.label_nl,
+            ChecklistItem.label_en,
+            ChecklistDomain.label_nl,
+            ChecklistDomain.label_en,
+            SignalObservation.severity,
+        )
+        .select_from(ReferralSignal)
+        .join(SignalObservation, SignalObservation.id == ReferralSignal.observation_id)
+        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+        .outerjoin(
+            ChecklistDomain,
+            (ChecklistDomain.template_id == ChecklistItem.template_id)
+            & (ChecklistDomain.code == ChecklistItem.domain),
+        )
+        .where(ReferralSignal.referral_id == referral_id)
+        .order_by(ChecklistDomain.position, ChecklistItem.position, ChecklistItem.code)
+    ).all()
+    en = language == "en"
+    groups: dict[str, tuple[str, list[SignalLine]]] = {}
+    for code, domain, label_nl, label_en, dom_nl, dom_en, severity in rows:
+        dom_label = (dom_en if en else dom_nl) or domain
+        sev_labels = SEVERITY_LABELS.get(Severity(severity), ("", ""))
+        line = SignalLine(
+            code=code,
+            label=label_en if en else label_nl,
+            severity=severity,
+            severity_label=sev_labels[1] if en else sev_labels[0],
+        )
+        groups.setdefault(domain, (dom_label, []))[1].append(line)
+    return tuple(
+        SignalGroup(domain=d, label=label, signals=tuple(lines))
+        for d, (label, lines) in groups.items()
+    )
+
+
+def _staff(session: Session, ref: Referral) -> StaffInfo:
+    member = None
+    for ident in (ref.contact_staff_id, ref.created_by):
+        if ident:
+            member = session.get(StaffMember, ident)
+            if member is not None:
+                break
+    if member is None:
+        member = default_staff(session)
+    if member is None:
+        return StaffInfo("", "", "", "")
+    return StaffInfo(member.name, member.role, member.phone, member.email)
+
+
+def letter_data(session: Session, referral: str, language: str = "nl") -> LetterData:
+    """Gather the data of one referral's letters (by id or by reference ``WV-2026-0001``)."""
+    check_language(language)
+    ref = get_referral(session, referral)
+    org = organisation(session)
+    if org is None:
+        raise NotFoundError("Er is nog geen organisatie ingesteld; de brief heeft een afzender.")
+    partner = session.get(Partner, ref.partner_id)
+    household = session.get(Household, ref.household_id)
+    if partner is None or household is None:
+        raise NotFoundError(f"Doorverwijzing {ref.reference} is onvolledig.")
+    addr = session.get(Address, household.address_id)
+    assert addr is not None
+    residents = tuple(
+        session.scalars(
+            select(Resident.name)
+            .where(Resident.household_id == household.id)
+            .order_by(Resident.created_at, Resident.name)
+        )
+    )
+    return LetterData(
+        referral_id=ref.id,
+        reference=ref.reference,
+        language=language,
+        letter_date=local_today(session.info["clock"]),
+        place=org.city or addr.city,
+        organisation=OrganisationInfo(
+            name=org.name,
+            address_line=org.address_line,
+            postcode=org.postcode,
+            city=org.city,
+            phone=org.phone,
+            email=org.email,
+            logo_png=org.logo_png,
+        ),
+        recipient=RecipientInfo(
+            name=partner.name,
+            type=PartnerType(partner.type),
+            contact_name=partner.contact_name,
+            address_line=partner.address_line,
+            postcode=partner.postcode,
+            city=partner.city,
+        ),
+        household=HouseholdInfo(
+            label=household.label,
+            residents=residents,
+            street_line=addr.line,
+            postcode=addr.postcode,
+            city=addr.city,
+        ),
+        reason=ref.reason,
+        context=ref.letter_context,
+        signals=_signal_groups(session, ref.id, language),
+        grondslag=GrondslagInfo(
+            kind=GrondslagKind(ref.grondslag),
+            consent_form=ConsentForm(ref.consent_form) if ref.consent_form else None,
+            consent_date=ref.consent_date,
+            basis_text=ref.basis_text,
+        ),
+        feedback_due=ref.feedback_due,
+        staff=_staff(session, ref),
+    )
+
+
+# ---- storage and audit -------------------------------------------------------------------
+def store_letter(session: Session, referral: str, pdf: bytes, *, language: str = "nl") -> None:
+    """Keep the referral letter in the vault with its referral (replacing an older one)."""
+    ref = get_referral(session, referral)
+    ref.letter_pdf = pdf
+    audit.record(
+        session,
+        "letter_generated",
+        "referral",
+        ref.id,
+        household_id=ref.household_id,
+        detail=f"soort: {LetterKind.REFERRAL}; taal: {language}; bytes: {len(pdf)}",
+    )
+    session.flush()
+
+
+def stored_letter(session: Session, referral: str) -> bytes | None:
+    """The referral letter kept in the vault, or None when none was generated yet."""
+    return get_referral(session, referral).letter_pdf
+
+
+def _letter_event(session: Session, action: str, referral: str, kind: str, extra: str) -> None:
+    if kind not in LetterKind.ALL:
+        raise ValueError(f"unknown letter kind {kind!r}")
+    ref = get_referral(session, referral)
+    detail = f"soort: {kind}" + (f"; {extra}" if extra else "")
+    audit.record(session, action, "referral", ref.id, household_id=ref.household_id, detail=detail)
+
+
+def record_letter_generated(
+    session: Session, referral: str, kind: str, language: str = "nl"
+) -> None:
+    """Audit event for a document made but not stored (consent form, resident letter)."""
+    _letter_event(session, "letter_generated", referral, kind, f"taal: {language}")
+
+
+def record_letter_printed(
+    session: Session, referral: str, kind: str = LetterKind.REFERRAL, copies: int = 1
+) -> None:
+    """Call after the print dialog was accepted and the document went to the printer."""
+    _letter_event(session, "letter_printed", referral, kind, f"exemplaren: {copies}")
+
+
+def record_letter_saved(session: Session, referral: str, kind: str = LetterKind.REFERRAL) -> None:
+    """Call after the user explicitly saved a document as a PDF file ("Opslaan als PDF").
+
+    The file name is left out of the audit detail: it may carry a resident's name.
+    """
+    _letter_event(session, "letter_saved", referral, kind, "")
+
+
+# ---- lists for the GUI -------------------------------------------------------------------
+WAITING_STATUSES = (
+    ReferralStatus.VERSTUURD.value,
+    ReferralStatus.ONTVANGEN.value,
+    ReferralStatus.IN_BEHANDELING.value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralRow:
+    """One line in the referrals list: plain data, safe to hand to another thread."""
+
+    id: str
+    reference: str
+    household_id: str
+    household_label: str
+    address: str
+    city: str
+    partner_id: str
+    partner_name: str
+    partner_type: PartnerType
+    status: ReferralStatus
+    grondslag: GrondslagKind
+    created_at: datetime
+    feedback_due: date | None
+    has_letter: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackRow:
+    """A referral waiting for terugkoppeling (Vandaag: "Wacht op terugkoppeling")."""
+
+    id: str
+    reference: str
+    household_id: str
+    household_label: str
+    address: str
+    partner_name: str
+    status: ReferralStatus
+    feedback_due: date | None
+    days_overdue: int  # 0 when not (yet) overdue or no due date
+
+
+def _address(street: str, number: int, addition: str) -> str:
+    return f"{street} {number}{'-' + addition if addition else ''}"
+
+
+def list_referrals(
+    session: Session,
+    *,
+    household_id: str | None = None,
+    status: ReferralStatus | None = None,
+) -> list[ReferralRow]:
+    """All referrals, newest first (optionally of one household or in one status)."""
+    query = (
+        select(
+            Referral.id,
+            Referral.reference,
+            Referral.household_id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Address.city,
+            Partner.id,
+            Partner.name,
+            Partner.type,
+            Referral.status,
+            Referral.grondslag,
+            Referral.created_at,
+            Referral.feedback_due,
+            Referral.letter_pdf.is_not(None),
+        )
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .order_by(Referral.created_at.desc(), Referral.reference.desc())
+    )
+    if household_id is not None:
+        query = query.where(Referral.household_id == household_id)
+    if status is not None:
+        query = query.where(Referral.status == status.value)
+    return [
+        ReferralRow(
+            id=r[0],
+            reference=r[1],
+            household_id=r[2],
+            household_label=r[3],
+            address=_address(r[4], r[5], r[6]),
+            city=r[7],
+            partner_id=r[8],
+            partner_name=r[9],
+            partner_type=PartnerType(r[10]),
+            status=ReferralStatus(r[11]),
+            grondslag=GrondslagKind(r[12]),
+            created_at=r[13],
+            feedback_due=r[14],
+            has_letter=bool(r[15]),
+        )
+        for r in session.execute(query)
+    ]
+
+
+def referrals_waiting_for_feedback(
+    session: Session, today: date, *, overdue_only: bool = False
+) -> list[FeedbackRow]:
+    """Referrals sent but not closed, most overdue first, then by due date (none last)."""
+    query = (
+        select(
+            Referral.id,
+            Referral.reference,
+            Referral.household_id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Partner.name,
+            Referral.status,
+            Referral.feedback_due,
+        )
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .where(Referral.status.in_(WAITING_STATUSES))
+    )
+    if overdue_only:
+        query = query.where(Referral.feedback_due < today)
+    rows = [
+        FeedbackRow(
+            id=r[0],
+            reference=r[1],
+            household_id=r[2],
+            household_label=r[3],
+            address=_address(r[4], r[5], r[6]),
+            partner_name=r[7],
+            status=ReferralStatus(r[8]),
+            feedback_due=r[9],
+            days_overdue=max(0, (today - r[9]).days) if r[9] else 0,
+        )
+        for r in session.execute(query)
+    ]
+    rows.sort(key=lambda r: (r.feedback_due is None, r.feedback_due or today, r.reference))
+    return rows
