@@ -75,7 +75,7 @@ INK = colors.Color(0.1, 0.1, 0.1)
 
 def y(top_mm: float) -> float:
     """A distance from the top of the page in mm as reportlab's y coordinate in points."""
-    return PAGE_HEIGHT - top_mm * mm
+    return float(PAGE_HEIGHT - top_mm * mm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +304,7 @@ def _numbered_canvas(footer: FooterDrawer) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

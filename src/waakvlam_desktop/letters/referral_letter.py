@@ -7,13 +7,13 @@ raw visit notes or signal remarks (the domain rule for letters).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
 
 from waakvlam_desktop.domain.letters import LetterData
 from waakvlam_desktop.domain.types import GrondslagKind
 from waakvlam_desktop.letters.layout import (
     AddressBlock,
-    mm,
     para,
     paragraphs,
     postal_lines,
@@ -21,7 +21,6 @@ from waakvlam_desktop.letters.layout import (
     styles,
 )
 from waakvlam_desktop.letters.parts import (
-    place_and_date,
     return_line,
     signal_list,
     signature,
@@ -41,28 +40,6 @@ def recipient_block(data: LetterData, t: LetterTemplates) -> AddressBlock:
         marking=t.texts["labels.confidential"],
         lines=postal_lines(r.name, attention, r.address_line, postcode=r.postcode, city=r.city),
     )
-
-
-def reference_table(rows: list[tuple[str, str]]) -> Table:
-    """``Ons kenmerk`` / ``Betreft`` lines: label column and value column."""
-    st = styles()
-    table = Table(
-        [[para(label, st.label), para(value, st.body)] for label, value in rows],
-        colWidths=[28 * mm, None],
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
-    return table
 
 
 def referral_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:

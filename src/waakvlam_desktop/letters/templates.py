@@ -228,7 +228,8 @@ def load_templates(language: str, override_dir: Path | None = None) -> LetterTem
             templates = parse_templates(path.read_bytes(), str(path))
             if templates.language != language:
                 raise LetterTemplateError(
-                    f'Briefsjabloon {path}: "language" is {templates.language}, verwacht {language}.'
+                    f'Briefsjabloon {path}: "language" is {templates.language},'
+                    f" verwacht {language}."
                 )
             return templates
     return _shipped(language)
