@@ -122,7 +122,12 @@ def _make_styles() -> Styles:
             "small", parent=body, fontSize=8, leading=10.5, textColor=GREY, spaceBefore=10
         ),
         bullet=ParagraphStyle(
-            "bullet", parent=body, leftIndent=7 * mm, bulletIndent=2.5 * mm, spaceAfter=0.5
+            "bullet",
+            parent=body,
+            leftIndent=7 * mm,
+            bulletIndent=2.5 * mm,
+            bulletFontName=fonts.regular,
+            spaceAfter=0.5,
         ),
         quote=ParagraphStyle("quote", parent=body, leftIndent=7 * mm),
         signature=ParagraphStyle("signature", parent=body, spaceAfter=0),
