@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 
-from bench import bench_vault
+from bench import bench_letters, bench_vault
 
 
 def main() -> None:
     households = int(os.environ.get("WAAKVLAM_BENCH_HOUSEHOLDS", "10000"))
     bench_vault.run(households)
+    bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
 
 
 if __name__ == "__main__":

@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.referrals import get_referral
-from waakvlam_desktop.domain.setup import default_staff, organisation
+from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
     SEVERITY_LABELS,
     ConsentForm,
@@ -35,6 +35,7 @@ from waakvlam_desktop.storage.models import (
     ChecklistDomain,
     ChecklistItem,
     Household,
+    Organisation,
     Partner,
     Referral,
     ReferralSignal,
@@ -187,81 +188,145 @@ def _signal_groups(session: Session, referral_id: str, language: str) -> tuple[S
     )
 
 
-def _staff(session: Session, ref: Referral) -> StaffInfo:
-    member = None
-    for ident in (ref.contact_staff_id, ref.created_by):
+def _staff(session: Session, *candidates: str | None) -> StaffInfo:
+    """The referral's contact person, else whoever made it, else the default staff member."""
+    for ident in candidates:
         if ident:
-            member = session.get(StaffMember, ident)
-            if member is not None:
-                break
-    if member is None:
-        member = default_staff(session)
+            row = session.execute(
+                select(
+                    StaffMember.name, StaffMember.role, StaffMember.phone, StaffMember.email
+                ).where(StaffMember.id == ident)
+            ).first()
+            if row is not None:
+                return StaffInfo(*row)
+    member = default_staff(session)
     if member is None:
         return StaffInfo("", "", "", "")
     return StaffInfo(member.name, member.role, member.phone, member.email)
 
 
 def letter_data(session: Session, referral: str, language: str = "nl") -> LetterData:
-    """Gather the data of one referral's letters (by id or by reference ``WV-2026-0001``)."""
+    """Gather the data of one referral's letters (by id or by reference ``WV-2026-0001``).
+
+    A handful of column queries (no ORM objects, and never the stored letter PDF itself).
+    """
     check_language(language)
-    ref = get_referral(session, referral)
-    org = organisation(session)
+    row = session.execute(
+        select(
+            Referral.id,
+            Referral.reference,
+            Referral.reason,
+            Referral.letter_context,
+            Referral.grondslag,
+            Referral.consent_form,
+            Referral.consent_date,
+            Referral.basis_text,
+            Referral.feedback_due,
+            Referral.contact_staff_id,
+            Referral.created_by,
+            Household.id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Address.postcode,
+            Address.city,
+            Partner.name,
+            Partner.type,
+            Partner.contact_name,
+            Partner.address_line,
+            Partner.postcode,
+            Partner.city,
+        )
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .where(or_(Referral.id == referral, Referral.reference == referral))
+        .limit(1)
+    ).first()
+    if row is None:
+        raise NotFoundError(f"Doorverwijzing {referral} bestaat niet.")
+    (
+        ref_id,
+        reference,
+        reason,
+        context,
+        grondslag,
+        consent_form,
+        consent_date,
+        basis_text,
+        feedback_due,
+        contact_staff_id,
+        created_by,
+        household_id,
+        household_label,
+        street,
+        number,
+        addition,
+        postcode,
+        city,
+        partner_name,
+        partner_type,
+        contact_name,
+        partner_address,
+        partner_postcode,
+        partner_city,
+    ) = row
+    org = session.execute(
+        select(
+            Organisation.name,
+            Organisation.address_line,
+            Organisation.postcode,
+            Organisation.city,
+            Organisation.phone,
+            Organisation.email,
+            Organisation.logo_png,
+        )
+        .order_by(Organisation.created_at)
+        .limit(1)
+    ).first()
     if org is None:
         raise NotFoundError("Er is nog geen organisatie ingesteld; de brief heeft een afzender.")
-    partner = session.get(Partner, ref.partner_id)
-    household = session.get(Household, ref.household_id)
-    if partner is None or household is None:
-        raise NotFoundError(f"Doorverwijzing {ref.reference} is onvolledig.")
-    addr = session.get(Address, household.address_id)
-    assert addr is not None
     residents = tuple(
         session.scalars(
             select(Resident.name)
-            .where(Resident.household_id == household.id)
+            .where(Resident.household_id == household_id)
             .order_by(Resident.created_at, Resident.name)
         )
     )
     return LetterData(
-        referral_id=ref.id,
-        reference=ref.reference,
+        referral_id=ref_id,
+        reference=reference,
         language=language,
         letter_date=local_today(session.info["clock"]),
-        place=org.city or addr.city,
-        organisation=OrganisationInfo(
-            name=org.name,
-            address_line=org.address_line,
-            postcode=org.postcode,
-            city=org.city,
-            phone=org.phone,
-            email=org.email,
-            logo_png=org.logo_png,
-        ),
+        place=org.city or city,
+        organisation=OrganisationInfo(*org),
         recipient=RecipientInfo(
-            name=partner.name,
-            type=PartnerType(partner.type),
-            contact_name=partner.contact_name,
-            address_line=partner.address_line,
-            postcode=partner.postcode,
-            city=partner.city,
+            name=partner_name,
+            type=PartnerType(partner_type),
+            contact_name=contact_name,
+            address_line=partner_address,
+            postcode=partner_postcode,
+            city=partner_city,
         ),
         household=HouseholdInfo(
-            label=household.label,
+            label=household_label,
             residents=residents,
-            street_line=addr.line,
-            postcode=addr.postcode,
-            city=addr.city,
+            street_line=_address(street, number, addition),
+            postcode=postcode,
+            city=city,
         ),
-        reason=ref.reason,
-        context=ref.letter_context,
-        signals=_signal_groups(session, ref.id, language),
+        reason=reason,
+        context=context,
+        signals=_signal_groups(session, ref_id, language),
         grondslag=GrondslagInfo(
-            kind=GrondslagKind(ref.grondslag),
-            consent_form=ConsentForm(ref.consent_form) if ref.consent_form else None,
-            consent_date=ref.consent_date,
-            basis_text=ref.basis_text,
+            kind=GrondslagKind(grondslag),
+            consent_form=ConsentForm(consent_form) if consent_form else None,
+            consent_date=consent_date,
+            basis_text=basis_text,
         ),
-        feedback_due=ref.feedback_due,
-        staff=_staff(session, ref),
+        feedback_due=feedback_due,
+        staff=_staff(session, contact_staff_id, created_by),
     )
 
 
