@@ -301,6 +301,12 @@ def test_metadata_is_neutral(vault: Vault, case: Case) -> None:
     assert b"/Helvetica" not in pdf
 
 
+def test_same_data_gives_the_same_bytes(vault: Vault, case: Case) -> None:
+    with vault.session() as s:
+        data = letters.letter_data(s, case.referral_id)
+    assert render_referral_letter(data) == render_referral_letter(data)
+
+
 def test_letter_is_stored_regenerated_and_audited(vault: Vault, case: Case) -> None:
     first = _letter(vault, case)
     with vault.session() as s:
