@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
@@ -148,28 +148,86 @@ def check_language(language: str) -> str:
     return language
 
 
+# Statements built once at import: building a select() costs more than running it here.
+_SIGNALS = (
+    select(
+        ChecklistItem.code,
+        ChecklistItem.domain,
+        ChecklistItem.label_nl,
+        ChecklistItem.label_en,
+        ChecklistDomain.label_nl,
+        ChecklistDomain.label_en,
+        SignalObservation.severity,
+    )
+    .select_from(ReferralSignal)
+    .join(SignalObservation, SignalObservation.id == ReferralSignal.observation_id)
+    .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+    .outerjoin(
+        ChecklistDomain,
+        (ChecklistDomain.template_id == ChecklistItem.template_id)
+        & (ChecklistDomain.code == ChecklistItem.domain),
+    )
+    .where(ReferralSignal.referral_id == bindparam("rid"))
+    .order_by(ChecklistDomain.position, ChecklistItem.position, ChecklistItem.code)
+)
+_STAFF = select(StaffMember.name, StaffMember.role, StaffMember.phone, StaffMember.email).where(
+    StaffMember.id == bindparam("sid")
+)
+_LETTER = (
+    select(
+        Referral.id,
+        Referral.reference,
+        Referral.reason,
+        Referral.letter_context,
+        Referral.grondslag,
+        Referral.consent_form,
+        Referral.consent_date,
+        Referral.basis_text,
+        Referral.feedback_due,
+        Referral.contact_staff_id,
+        Referral.created_by,
+        Household.id,
+        Household.label,
+        Address.street,
+        Address.number,
+        Address.addition,
+        Address.postcode,
+        Address.city,
+        Partner.name,
+        Partner.type,
+        Partner.contact_name,
+        Partner.address_line,
+        Partner.postcode,
+        Partner.city,
+    )
+    .join(Household, Household.id == Referral.household_id)
+    .join(Address, Address.id == Household.address_id)
+    .join(Partner, Partner.id == Referral.partner_id)
+    .where(or_(Referral.id == bindparam("ref"), Referral.reference == bindparam("ref")))
+    .limit(1)
+)
+_ORGANISATION = (
+    select(
+        Organisation.name,
+        Organisation.address_line,
+        Organisation.postcode,
+        Organisation.city,
+        Organisation.phone,
+        Organisation.email,
+        Organisation.logo_png,
+    )
+    .order_by(Organisation.created_at)
+    .limit(1)
+)
+_RESIDENTS = (
+    select(Resident.name)
+    .where(Resident.household_id == bindparam("hid"))
+    .order_by(Resident.created_at, Resident.name)
+)
+
+
 def _signal_groups(session: Session, referral_id: str, language: str) -> tuple[SignalGroup, ...]:
-    rows = session.execute(
-        select(
-            ChecklistItem.code,
-            ChecklistItem.domain,
-            ChecklistItem.label_nl,
-            ChecklistItem.label_en,
-            ChecklistDomain.label_nl,
-            ChecklistDomain.label_en,
-            SignalObservation.severity,
-        )
-        .select_from(ReferralSignal)
-        .join(SignalObservation, SignalObservation.id == ReferralSignal.observation_id)
-        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
-        .outerjoin(
-            ChecklistDomain,
-            (ChecklistDomain.template_id == ChecklistItem.template_id)
-            & (ChecklistDomain.code == ChecklistItem.domain),
-        )
-        .where(ReferralSignal.referral_id == referral_id)
-        .order_by(ChecklistDomain.position, ChecklistItem.position, ChecklistItem.code)
-    ).all()
+    rows = session.execute(_SIGNALS, {"rid": referral_id}).all()
     en = language == "en"
     groups: dict[str, tuple[str, list[SignalLine]]] = {}
     for code, domain, label_nl, label_en, dom_nl, dom_en, severity in rows:
@@ -192,11 +250,7 @@ def _staff(session: Session, *candidates: str | None) -> StaffInfo:
     """The referral's contact person, else whoever made it, else the default staff member."""
     for ident in candidates:
         if ident:
-            row = session.execute(
-                select(
-                    StaffMember.name, StaffMember.role, StaffMember.phone, StaffMember.email
-                ).where(StaffMember.id == ident)
-            ).first()
+            row = session.execute(_STAFF, {"sid": ident}).first()
             if row is not None:
                 return StaffInfo(*row)
     member = default_staff(session)
@@ -211,39 +265,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
     A handful of column queries (no ORM objects, and never the stored letter PDF itself).
     """
     check_language(language)
-    row = session.execute(
-        select(
-            Referral.id,
-            Referral.reference,
-            Referral.reason,
-            Referral.letter_context,
-            Referral.grondslag,
-            Referral.consent_form,
-            Referral.consent_date,
-            Referral.basis_text,
-            Referral.feedback_due,
-            Referral.contact_staff_id,
-            Referral.created_by,
-            Household.id,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Address.postcode,
-            Address.city,
-            Partner.name,
-            Partner.type,
-            Partner.contact_name,
-            Partner.address_line,
-            Partner.postcode,
-            Partner.city,
-        )
-        .join(Household, Household.id == Referral.household_id)
-        .join(Address, Address.id == Household.address_id)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .where(or_(Referral.id == referral, Referral.reference == referral))
-        .limit(1)
-    ).first()
+    row = session.execute(_LETTER, {"ref": referral}).first()
     if row is None:
         raise NotFoundError(f"Doorverwijzing {referral} bestaat niet.")
     (
@@ -272,28 +294,10 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         partner_postcode,
         partner_city,
     ) = row
-    org = session.execute(
-        select(
-            Organisation.name,
-            Organisation.address_line,
-            Organisation.postcode,
-            Organisation.city,
-            Organisation.phone,
-            Organisation.email,
-            Organisation.logo_png,
-        )
-        .order_by(Organisation.created_at)
-        .limit(1)
-    ).first()
+    org = session.execute(_ORGANISATION).first()
     if org is None:
         raise NotFoundError("Er is nog geen organisatie ingesteld; de brief heeft een afzender.")
-    residents = tuple(
-        session.scalars(
-            select(Resident.name)
-            .where(Resident.household_id == household_id)
-            .order_by(Resident.created_at, Resident.name)
-        )
-    )
+    residents = tuple(session.scalars(_RESIDENTS, {"hid": household_id}))
     return LetterData(
         referral_id=ref_id,
         reference=reference,
