@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from bench import bench_gui, bench_overview, bench_vault
+from bench import bench_gui, bench_letters, bench_overview, bench_vault
 
 
 def main() -> None:
@@ -15,6 +15,7 @@ def main() -> None:
     bench_vault.run(households)
     bench_gui.run(households)
     bench_overview.run(households)
+    bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
 
 
 if __name__ == "__main__":

@@ -77,3 +77,7 @@ class ImportMappingError(UsageError):
 
 class CancelledError(WaakvlamError):
     """The user cancelled a long operation; nothing was changed."""
+
+
+class LetterTemplateError(ValidationError):
+    """A letter template file (resources/letters/*.json or the organisation's copy) is wrong."""

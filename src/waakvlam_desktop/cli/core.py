@@ -256,6 +256,12 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
             recipients=args.recipient,
             profile=DataProfile(args.profile),
             schedule=ExportSchedule(args.schedule),
+            contact_name=args.contact,
+            address_line=args.address,
+            postcode=args.postcode,
+            city=args.city,
+            email=args.email,
+            phone=args.phone,
         )
     if args.json:
         print_json(view)
@@ -412,6 +418,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--profile", choices=["case", "aggregate", "handover"], default="case")
     p.add_argument("--schedule", choices=["monthly", "quarterly", "none"], default="none")
+    p.add_argument("--contact", default="", help="contactpersoon (aanhef en t.a.v. in de brief)")
+    p.add_argument("--address", default="", help="straat en nummer of postbus (voor de brief)")
+    p.add_argument("--postcode", default="")
+    p.add_argument("--city", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--phone", default="")
     p.set_defaults(func=cmd_partner_add)
     json_flag(p)
     p = pt.add_parser("list", help="alle partners")

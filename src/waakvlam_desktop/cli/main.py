@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "waakvlam_desktop.cli.core",
     "waakvlam_desktop.cli.imports",
     "waakvlam_desktop.cli.overview",
+    "waakvlam_desktop.cli.referrals",
 )
 
 
