@@ -337,6 +337,30 @@ class Vault:
                 ) from exc
             raise
 
+    def vacuum(self) -> None:
+        """Rebuild the database file and empty the WAL, so deleted content leaves the disk.
+
+        ``secure_delete`` already zeroes freed pages; VACUUM also drops the free pages and
+        rewrites every table compactly, and the TRUNCATE checkpoint cuts the WAL to zero
+        bytes. Runs outside any transaction (the driver is in autocommit mode).
+        """
+        assert self.engine is not None
+        raw = self.engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert con is not None
+            con.execute("VACUUM")
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlcipher.DatabaseError as exc:
+            if is_disk_error(exc):
+                raise StorageWriteError(
+                    "Opruimen is mislukt: de schijf is vol. De gegevens zijn wel verwijderd;"
+                    " maak ruimte vrij en voer de opruiming opnieuw uit."
+                ) from exc
+            raise
+        finally:
+            raw.close()
+
     def quick_check(self) -> None:
         assert self.engine is not None
         try:

@@ -1,0 +1,452 @@
+"""Bewaartermijnen: what is removed when, and the purge itself.
+
+Every household has a *reference date*: the day its case was closed (``closed_on``) or,
+while it is still open, the day of its last activity (newest visit, referral status
+change, or its creation). Each data category has its own term in months
+(settings ``retention_months``):
+
+- ``visit_notes``: the free text of visits and follow-ups;
+- ``signals``: the remarks written with observed signs;
+- ``referrals``: referral reasons, letter contexts, other-basis texts, stored letters,
+  status notes and consent notes.
+
+When a category's term has passed, its free text is blanked. When *every* term has
+passed, the household is anonymised: residents (names, birth years, phone numbers) are
+deleted, the label becomes "geanonimiseerd" and the household and its visits move to an
+anonymous address per complex, wijk and 4-digit postcode. What survives is only what
+statistics need: dates, kinds, signs and severities, concern levels, referral partners and
+statuses. Afterwards the FTS index is merged and the database vacuumed, so the removed
+text is gone from the file, not just unreachable. See docs/privacy.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.types import HouseholdStatus
+from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage.models import (
+    Address,
+    Complex,
+    FollowUp,
+    Household,
+    Referral,
+    ReferralStatusEvent,
+    Resident,
+    SignalObservation,
+    Visit,
+    new_id,
+)
+
+CATEGORIES = ("visit_notes", "signals", "referrals")
+ANONYMOUS_LABEL = "geanonimiseerd"
+ANONYMOUS_STREET = "(geanonimiseerd)"
+
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "visit_notes": ("bezoeknotities en acties", "visit notes and follow-ups"),
+    "signals": ("opmerkingen bij signalen", "signal remarks"),
+    "referrals": ("doorverwijzingen en brieven", "referrals and letters"),
+}
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months (31 Jan + 1 = 28/29 Feb)."""
+    total = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def retention_terms(session: Session) -> dict[str, int]:
+    """The term in months per category (settings, defaults shipped as data)."""
+    configured = load_settings(session).retention_months
+    return {c: int(configured[c]) for c in CATEGORIES}
+
+
+# ---- closing a case ----------------------------------------------------------------------
+def close_household(session: Session, household_id: str, on: date | None = None) -> date:
+    """Close a household's case. Returns the review date (the first term that ends)."""
+    from waakvlam_desktop.domain.households import get_household
+    from waakvlam_desktop.errors import ValidationError
+
+    hh = get_household(session, household_id)
+    today = local_today(session.info["clock"])
+    closed = on or today
+    if closed > today:
+        raise ValidationError("De datum van afsluiten ligt in de toekomst.", field="closed_on")
+    if hh.label == ANONYMOUS_LABEL and not hh.residents:
+        raise ValidationError("Dit huishouden is al geanonimiseerd.", field="status")
+    terms = retention_terms(session)
+    hh.status = HouseholdStatus.CLOSED.value
+    hh.closed_on = closed
+    hh.review_on = add_months(closed, min(terms.values()))
+    hh.next_check_in = None  # a closed case has no check-in rhythm
+    session.flush()
+    return hh.review_on
+
+
+def reopen_household(session: Session, household_id: str) -> None:
+    """Open a closed case again: the retention clock runs from its activity again."""
+    from waakvlam_desktop.domain.households import get_household
+    from waakvlam_desktop.errors import ValidationError
+
+    hh = get_household(session, household_id)
+    if hh.label == ANONYMOUS_LABEL and not hh.residents:
+        raise ValidationError(
+            "Een geanonimiseerd huishouden kan niet worden heropend.", field="status"
+        )
+    hh.status = HouseholdStatus.OPEN.value
+    hh.closed_on = None
+    hh.review_on = None
+    hh.next_check_in = local_today(session.info["clock"])
+    session.flush()
+
+
+# ---- the review list ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RetentionRow:
+    """One household in the "Te verwijderen" list: plain data for the GUI and the CLI."""
+
+    household_id: str
+    label: str
+    complex_name: str
+    wijk: str
+    status: str  # open | gesloten
+    reason: str  # "gesloten" (case closed) | "inactief" (open, no activity)
+    since: date  # closed_on, or the day of the last activity
+    due_on: date  # the earliest expired term among ``categories``
+    categories: tuple[str, ...]  # expired categories that still hold something
+    anonymise: bool  # every term has passed: the household itself is anonymised
+    visit_notes: int  # visits whose notes are removed
+    follow_ups: int  # follow-ups whose description is removed
+    signal_remarks: int
+    referrals: int  # referrals whose texts are removed
+    letters: int  # stored letter PDFs removed
+    residents: int  # residents deleted
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return datetime.fromisoformat(str(value)).date()
+
+
+def _counts(session: Session, stmt: Any) -> dict[str, int]:
+    return {hid: int(n) for hid, n in session.execute(stmt).all()}
+
+
+def _referral_text_filter() -> Any:
+    return or_(
+        Referral.reason != "",
+        Referral.letter_context != "",
+        Referral.basis_text != "",
+        Referral.letter_pdf.is_not(None),
+        Referral.consent_withdrawal_note != "",
+    )
+
+
+def retention_review(session: Session, today: date | None = None) -> list[RetentionRow]:
+    """Every household with personal data whose term has passed, oldest first."""
+    today = today or local_today(session.info["clock"])
+    terms = retention_terms(session)
+    last_status = _counts_any(
+        session,
+        select(Referral.household_id, func.max(ReferralStatusEvent.at))
+        .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+        .group_by(Referral.household_id),
+    )
+    households = session.execute(
+        select(
+            Household.id,
+            Household.label,
+            Household.status,
+            Household.closed_on,
+            Household.created_at,
+            Household.last_visit_at,
+            Complex.name,
+            Address.wijk,
+            Address.street,
+        )
+        .join(Address, Address.id == Household.address_id)
+        .outerjoin(Complex, Complex.id == Address.complex_id)
+    ).all()
+    notes = _counts(
+        session,
+        select(Visit.household_id, func.count(Visit.id))
+        .where(Visit.notes != "")
+        .group_by(Visit.household_id),
+    )
+    follow_ups = _counts(
+        session,
+        select(FollowUp.household_id, func.count(FollowUp.id))
+        .where(FollowUp.description != "")
+        .group_by(FollowUp.household_id),
+    )
+    remarks = _counts(
+        session,
+        select(SignalObservation.household_id, func.count(SignalObservation.id))
+        .where(SignalObservation.remark != "")
+        .group_by(SignalObservation.household_id),
+    )
+    referral_texts = _counts(
+        session,
+        select(Referral.household_id, func.count(Referral.id))
+        .where(_referral_text_filter())
+        .group_by(Referral.household_id),
+    )
+    status_notes = _counts(
+        session,
+        select(Referral.household_id, func.count(ReferralStatusEvent.id))
+        .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+        .where(ReferralStatusEvent.note != "")
+        .group_by(Referral.household_id),
+    )
+    letters = _counts(
+        session,
+        select(Referral.household_id, func.count(Referral.id))
+        .where(Referral.letter_pdf.is_not(None))
+        .group_by(Referral.household_id),
+    )
+    residents = _counts(
+        session,
+        select(Resident.household_id, func.count(Resident.id)).group_by(Resident.household_id),
+    )
+    rows: list[RetentionRow] = []
+    for hid, label, status, closed_on, created_at, last_visit, cpx, wijk, street in households:
+        if status == HouseholdStatus.CLOSED.value and closed_on is not None:
+            since, reason = _as_date(closed_on), "gesloten"
+        else:
+            dates = [_as_date(created_at), _as_date(last_visit), _as_date(last_status.get(hid))]
+            since, reason = max(d for d in dates if d is not None), "inactief"
+        assert since is not None
+        expired = {
+            c: add_months(since, m) for c, m in terms.items() if add_months(since, m) <= today
+        }
+        if not expired:
+            continue
+        left = {
+            "visit_notes": notes.get(hid, 0) + follow_ups.get(hid, 0),
+            "signals": remarks.get(hid, 0),
+            "referrals": referral_texts.get(hid, 0) + status_notes.get(hid, 0),
+        }
+        categories = tuple(c for c in CATEGORIES if c in expired and left[c])
+        anonymise = len(expired) == len(CATEGORIES) and (
+            residents.get(hid, 0) > 0 or label != ANONYMOUS_LABEL or street != ANONYMOUS_STREET
+        )
+        if not categories and not anonymise:
+            continue
+        due = [expired[c] for c in categories]
+        if anonymise:
+            due.append(max(expired.values()))
+        rows.append(
+            RetentionRow(
+                household_id=hid,
+                label=label,
+                complex_name=cpx or "",
+                wijk=wijk or "",
+                status=status,
+                reason=reason,
+                since=since,
+                due_on=min(due),
+                categories=categories,
+                anonymise=anonymise,
+                visit_notes=notes.get(hid, 0) if "visit_notes" in expired else 0,
+                follow_ups=follow_ups.get(hid, 0) if "visit_notes" in expired else 0,
+                signal_remarks=remarks.get(hid, 0) if "signals" in expired else 0,
+                referrals=referral_texts.get(hid, 0) if "referrals" in expired else 0,
+                letters=letters.get(hid, 0) if "referrals" in expired else 0,
+                residents=residents.get(hid, 0) if anonymise else 0,
+            )
+        )
+    rows.sort(key=lambda r: (r.due_on, r.label))
+    return rows
+
+
+def _counts_any(session: Session, stmt: Any) -> dict[str, Any]:
+    return {k: v for k, v in session.execute(stmt).all()}
+
+
+# ---- the purge ---------------------------------------------------------------------------
+def _anonymous_address(session: Session, address_id: str, now: datetime) -> str:
+    """One shared anonymous address per complex, wijk, city and 4-digit postcode."""
+    addr = session.get(Address, address_id)
+    assert addr is not None
+    if addr.street == ANONYMOUS_STREET:
+        return addr.id
+    pc4 = addr.postcode[:4]
+    existing = session.scalar(
+        select(Address.id).where(
+            Address.street == ANONYMOUS_STREET,
+            Address.postcode == pc4,
+            Address.city == addr.city,
+            Address.wijk == addr.wijk,
+            Address.complex_id.is_(None)
+            if addr.complex_id is None
+            else Address.complex_id == addr.complex_id,
+        )
+    )
+    if existing is not None:
+        return existing
+    ident = new_id()
+    actor = session.info.get("actor")
+    session.execute(
+        insert(Address).values(
+            id=ident,
+            created_at=now,
+            updated_at=now,
+            created_by=actor,
+            updated_by=actor,
+            complex_id=addr.complex_id,
+            vhe_code=None,
+            street=ANONYMOUS_STREET,
+            number=0,
+            addition="",
+            postcode=pc4,
+            city=addr.city,
+            wijk=addr.wijk,
+        )
+    )
+    return ident
+
+
+def purge_household(session: Session, row: RetentionRow) -> None:
+    """Remove what ``row`` lists, with Core statements, and record one audit event."""
+    hid = row.household_id
+    now = utc_naive(session.info["clock"].now())
+    actor = session.info.get("actor")
+    stamp = {"updated_at": now, "updated_by": actor}
+    if "visit_notes" in row.categories:
+        session.execute(
+            update(Visit)
+            .where(Visit.household_id == hid, Visit.notes != "")
+            .values(notes="", **stamp)
+        )
+        session.execute(
+            update(FollowUp)
+            .where(FollowUp.household_id == hid, FollowUp.description != "")
+            .values(description="", **stamp)
+        )
+    if "signals" in row.categories:
+        session.execute(
+            update(SignalObservation)
+            .where(SignalObservation.household_id == hid, SignalObservation.remark != "")
+            .values(remark="", **stamp)
+        )
+    if "referrals" in row.categories:
+        session.execute(
+            update(Referral)
+            .where(Referral.household_id == hid, _referral_text_filter())
+            .values(
+                reason="",
+                letter_context="",
+                basis_text="",
+                letter_pdf=None,
+                consent_withdrawal_note="",
+                **stamp,
+            )
+        )
+        session.execute(
+            update(ReferralStatusEvent)
+            .where(
+                ReferralStatusEvent.referral_id.in_(
+                    select(Referral.id).where(Referral.household_id == hid)
+                ),
+                ReferralStatusEvent.note != "",
+            )
+            .values(note="", **stamp)
+        )
+    if row.anonymise:
+        hh_address = session.scalar(select(Household.address_id).where(Household.id == hid))
+        assert hh_address is not None
+        anon = _anonymous_address(session, hh_address, now)
+        # visit_resident rows go with the residents (ON DELETE CASCADE).
+        session.execute(delete(Resident).where(Resident.household_id == hid))
+        session.execute(update(Visit).where(Visit.household_id == hid).values(address_id=anon))
+        session.execute(
+            update(Household)
+            .where(Household.id == hid)
+            .values(
+                label=ANONYMOUS_LABEL,
+                address_id=anon,
+                status=HouseholdStatus.CLOSED.value,
+                closed_on=func.coalesce(Household.closed_on, row.since),
+                review_on=None,
+                next_check_in=None,
+                **stamp,
+            )
+        )
+    counts = (
+        f"notities={row.visit_notes},acties={row.follow_ups},opmerkingen={row.signal_remarks},"
+        f"verwijzingen={row.referrals},brieven={row.letters},bewoners={row.residents}"
+    )
+    detail = (
+        "categorieen="
+        + ",".join(row.categories)
+        + ";"
+        + counts
+        + (";geanonimiseerd" if row.anonymise else "")
+    )
+    audit.record(session, "purge", "household", hid, household_id=hid, detail=detail)
+
+
+def merge_search_index(session: Session) -> None:
+    """Rewrite the FTS5 index as one segment, so deleted terms leave its pages."""
+    session.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionResult:
+    dry_run: bool
+    today: date
+    rows: tuple[RetentionRow, ...]
+    vacuumed: bool
+
+    @property
+    def households(self) -> int:
+        return len(self.rows)
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "households": len(self.rows),
+            "anonymised": sum(r.anonymise for r in self.rows),
+            "visit_notes": sum(r.visit_notes for r in self.rows),
+            "follow_ups": sum(r.follow_ups for r in self.rows),
+            "signal_remarks": sum(r.signal_remarks for r in self.rows),
+            "referrals": sum(r.referrals for r in self.rows),
+            "letters": sum(r.letters for r in self.rows),
+            "residents": sum(r.residents for r in self.rows),
+        }
+
+
+def run_retention(
+    vault: Any, today: date | None = None, *, dry_run: bool = False, only: Iterable[str] = ()
+) -> RetentionResult:
+    """Purge what the review list shows (or only the households in ``only``), then vacuum.
+
+    ``vault`` is an open :class:`~waakvlam_desktop.storage.vault.Vault`; the purge is one
+    transaction, the VACUUM runs after it on the same vault.
+    """
+    wanted = set(only)
+    with vault.session() as s:
+        day = today or local_today(s.info["clock"])
+        rows = [r for r in retention_review(s, day) if not wanted or r.household_id in wanted]
+        if dry_run or not rows:
+            return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
+        for row in rows:
+            purge_household(s, row)
+        merge_search_index(s)
+    vault.vacuum()
+    return RetentionResult(False, day, tuple(rows), vacuumed=True)
