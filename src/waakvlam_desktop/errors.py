@@ -65,3 +65,11 @@ class TransitionError(WaakvlamError):
 
 class StorageWriteError(WaakvlamError):
     """A write failed (disk full, I/O error); the transaction was rolled back."""
+
+
+class ConsentWithdrawnError(WaakvlamError):
+    """The resident withdrew the consent this sharing would rest on."""
+
+
+class BackupError(WaakvlamError):
+    """A backup file that is not a Waakvlam backup, is damaged, or cannot be written."""

@@ -145,12 +145,10 @@ def cmd_household_list(args: argparse.Namespace) -> int:
 
 
 def cmd_household_show(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.households import household_detail
-    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.domain.households import view_household
 
     with open_vault(args) as v, v.session() as s:
-        detail = household_detail(s, args.id)
-        audit.record(s, "view", "household", detail.id, household_id=detail.id, detail="cli")
+        detail = view_household(s, args.id, via="cli")
     if args.json:
         print_json(detail)
         return 0

@@ -331,3 +331,12 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
             for r, name in referrals
         ),
     )
+
+
+def view_household(session: Session, household_id: str, via: str = "app") -> HouseholdDetail:
+    """What the household page shows; opening it is an audit event (``view``)."""
+    from waakvlam_desktop.privacy import audit
+
+    detail = household_detail(session, household_id)
+    audit.record(session, "view", "household", detail.id, household_id=detail.id, detail=via)
+    return detail
