@@ -208,3 +208,49 @@ def audit_rows(
 def audit_actions(session: Session) -> list[str]:
     """The actions that occur in the log, for the viewer's filter."""
     return sorted(session.scalars(select(AuditEvent.action).distinct()))
+
+
+# Labels for the viewer and the inzage PDF: (Dutch, English).
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "create": ("aangemaakt", "created"),
+    "update": ("gewijzigd", "changed"),
+    "delete": ("verwijderd", "deleted"),
+    "view": ("ingezien", "viewed"),
+    "print": ("afgedrukt", "printed"),
+    "export": ("geëxporteerd", "exported"),
+    "share": ("gedeeld", "shared"),
+    "inzage": ("inzage gemaakt", "subject access report"),
+    "consent_withdrawn": ("toestemming ingetrokken", "consent withdrawn"),
+    "purge": ("opgeschoond (bewaartermijn)", "purged (retention)"),
+    "backup": ("back-up gemaakt", "backup made"),
+    "restore": ("back-up teruggezet", "backup restored"),
+}
+
+ENTITY_LABELS: dict[str, tuple[str, str]] = {
+    "household": ("huishouden", "household"),
+    "resident": ("bewoner", "resident"),
+    "address": ("adres", "address"),
+    "complex": ("complex", "complex"),
+    "visit": ("huisbezoek", "visit"),
+    "visit_resident": ("aanwezige bewoner", "resident present"),
+    "signal_observation": ("signaal", "signal"),
+    "concern_level_entry": ("zorgniveau", "concern level"),
+    "follow_up": ("actie", "follow-up"),
+    "referral": ("doorverwijzing", "referral"),
+    "referral_signal": ("signaal in doorverwijzing", "signal in referral"),
+    "referral_status_event": ("status doorverwijzing", "referral status"),
+    "partner": ("partner", "partner"),
+    "setting": ("instelling", "setting"),
+    "staff_member": ("medewerker", "staff member"),
+    "vault": ("kluis", "vault"),
+}
+
+
+def action_label(action: str, language: str = "nl") -> str:
+    pair = ACTION_LABELS.get(action)
+    return action if pair is None else pair[0 if language == "nl" else 1]
+
+
+def entity_label(entity: str, language: str = "nl") -> str:
+    pair = ENTITY_LABELS.get(entity)
+    return entity if pair is None else pair[0 if language == "nl" else 1]
