@@ -48,11 +48,25 @@ def test_add_months_clamps_to_month_end() -> None:
     assert add_months(date(2020, 12, 1), 60) == date(2025, 12, 1)
 
 
-def test_close_sets_review_date_and_reopen_clears_it(vault: Vault) -> None:
+def _in_the_past(clock: FixedClock, day: date) -> None:
+    clock.set(datetime(day.year, day.month, day.day, 10, 0, tzinfo=UTC))
+
+
+def _now(clock: FixedClock) -> None:
+    clock.set(datetime(2026, 11, 27, 10, 0, tzinfo=UTC))
+
+
+def test_close_sets_review_date_and_reopen_clears_it(vault: Vault, clock: FixedClock) -> None:
+    _in_the_past(clock, date(2025, 12, 1))
     ids = add_case(vault, GONE)
+    _now(clock)
     with vault.session() as s:
         review = close_household(s, ids["household"], date(2026, 1, 10))
     assert review == date(2028, 1, 10)  # the shortest default term: 24 months
+    with vault.session() as s:
+        # Back-dated before the last activity: the term runs from that activity.
+        assert close_household(s, ids["household"], date(2025, 1, 1)) == date(2027, 12, 1)
+        close_household(s, ids["household"], date(2026, 1, 10))
     with vault.session() as s:
         hh = s.get(Household, ids["household"])
         assert hh is not None
@@ -70,7 +84,9 @@ def test_close_sets_review_date_and_reopen_clears_it(vault: Vault) -> None:
 def test_review_lists_expired_categories_with_counts_and_dates(
     vault: Vault, clock: FixedClock
 ) -> None:
+    _in_the_past(clock, date(2022, 12, 1))
     old = add_case(vault, GONE, number=1)
+    _now(clock)
     add_case(vault, KEPT, number=2)
     with vault.session() as s:
         close_household(s, old["household"], date(2023, 1, 1))
@@ -114,10 +130,13 @@ def test_inactive_open_household_counts_from_its_last_activity(
 def test_purge_removes_every_trace_and_keeps_the_counts(
     vault: Vault, vault_dir: Path, clock: FixedClock
 ) -> None:
+    _in_the_past(clock, date(2020, 5, 1))
     old = add_case(vault, GONE, number=1)
-    kept = add_case(vault, KEPT, number=2)
+    _in_the_past(clock, date(2020, 6, 1))
     with vault.session() as s:
-        close_household(s, old["household"], date(2020, 6, 1))
+        close_household(s, old["household"])
+    _now(clock)
+    kept = add_case(vault, KEPT, number=2)
         before_obs = s.execute(
             select(SignalObservation.item_id, SignalObservation.severity).where(
                 SignalObservation.household_id == old["household"]

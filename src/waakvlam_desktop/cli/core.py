@@ -383,6 +383,9 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(func=cmd_household_add)
     json_flag(p)
+    from waakvlam_desktop.cli.privacy import register_audit_commands, register_household_commands
+
+    register_household_commands(hh)
 
     vs = add_group(sub, "visit", "huisbezoeken")
     p = vs.add_parser("add", help="leg een huisbezoek vast")
@@ -432,3 +435,4 @@ def register(sub: Any) -> None:
     au = add_group(sub, "audit", "auditlog")
     p = au.add_parser("verify", help="controleer de keten van het auditlog")
     p.set_defaults(func=cmd_audit_verify)
+    register_audit_commands(au)

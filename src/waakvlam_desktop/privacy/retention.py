@@ -88,7 +88,7 @@ def close_household(session: Session, household_id: str, on: date | None = None)
     terms = retention_terms(session)
     hh.status = HouseholdStatus.CLOSED.value
     hh.closed_on = closed
-    hh.review_on = add_months(closed, min(terms.values()))
+    hh.review_on = add_months(max(closed, last_activity(session, hh.id)), min(terms.values()))
     hh.next_check_in = None  # a closed case has no check-in rhythm
     session.flush()
     return hh.review_on
@@ -109,6 +109,19 @@ def reopen_household(session: Session, household_id: str) -> None:
     hh.review_on = None
     hh.next_check_in = local_today(session.info["clock"])
     session.flush()
+
+
+def last_activity(session: Session, household_id: str) -> date:
+    """The day of the household's newest activity: creation, visit, referral status."""
+    hh = session.get(Household, household_id)
+    assert hh is not None
+    status_at = session.scalar(
+        select(func.max(ReferralStatusEvent.at))
+        .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+        .where(Referral.household_id == household_id)
+    )
+    dates = [_as_date(hh.created_at), _as_date(hh.last_visit_at), _as_date(status_at)]
+    return max(d for d in dates if d is not None)
 
 
 # ---- the review list ---------------------------------------------------------------------
@@ -226,12 +239,14 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
     )
     rows: list[RetentionRow] = []
     for hid, label, status, closed_on, created_at, last_visit, cpx, wijk, street in households:
-        if status == HouseholdStatus.CLOSED.value and closed_on is not None:
-            since, reason = _as_date(closed_on), "gesloten"
-        else:
-            dates = [_as_date(created_at), _as_date(last_visit), _as_date(last_status.get(hid))]
-            since, reason = max(d for d in dates if d is not None), "inactief"
-        assert since is not None
+        # Activity after a (back-dated) closing date still counts: never purge earlier than
+        # the term after the last thing that happened.
+        dates = [_as_date(created_at), _as_date(last_visit), _as_date(last_status.get(hid))]
+        closed = status == HouseholdStatus.CLOSED.value and closed_on is not None
+        if closed:
+            dates.append(_as_date(closed_on))
+        since = max(d for d in dates if d is not None)
+        reason = "gesloten" if closed else "inactief"
         expired = {
             c: add_months(since, m) for c, m in terms.items() if add_months(since, m) <= today
         }
