@@ -137,6 +137,7 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
         close_household(s, old["household"])
     _now(clock)
     kept = add_case(vault, KEPT, number=2)
+    with vault.session() as s:
         before_obs = s.execute(
             select(SignalObservation.item_id, SignalObservation.severity).where(
                 SignalObservation.household_id == old["household"]
