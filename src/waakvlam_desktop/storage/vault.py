@@ -140,6 +140,12 @@ DAMAGED_MESSAGE = (
 )
 
 
+DISK_FULL_ON_OPEN = (
+    "De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets"
+    " verloren; maak ruimte vrij en probeer het opnieuw."
+)
+
+
 def is_damage_error(exc: BaseException) -> bool:
     msg = str(getattr(exc, "orig", exc)).lower()
     return any(s in msg for s in ("not a database", "malformed", "hmac", "corrupt"))
@@ -240,6 +246,10 @@ class Vault:
         try:
             connect_raw(paths.db, db_key).close()
         except sqlcipher.DatabaseError as exc:
+            if is_disk_error(exc):
+                # Opening needs a few KiB (the WAL index); "damaged" would send the user
+                # to a backup for nothing.
+                raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
             raise VaultDamagedError(
                 "De kluis is beschadigd of hoort niet bij dit sleutelbestand."
                 " Zet een back-up terug of neem contact op met je beheerder."
@@ -250,6 +260,8 @@ class Vault:
             vault.migrate()
         except DBAPIError as exc:
             vault.close()
+            if is_disk_error(exc):
+                raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
             if is_damage_error(exc):
                 raise VaultDamagedError(DAMAGED_MESSAGE) from exc
             raise
