@@ -7,9 +7,11 @@ never contain personal data:
   numbers, booleans, UUIDs, or strings explicitly marked safe with :class:`Code` (command
   names, exception class names, enum values);
 - everything else that reaches the handler (libraries) is scrubbed by
-  :class:`ScrubFilter`: every string argument is replaced by ``‹…›`` unless it is a UUID,
-  long digit runs and e-mail addresses in the message are masked, the home folder becomes
-  ``~``, and exception text is reduced to its type and the module:line of each frame.
+  :class:`ScrubFilter`: every string argument is replaced by ``‹…›`` unless it is a UUID;
+  a message without arguments (possibly an f-string with data in it) is replaced by its
+  length; in templates long digit runs and e-mail addresses are masked and the home
+  folder becomes ``~``; exception text is reduced to its type and the module:line of each
+  frame.
 
 :func:`disable_core_dumps` makes sure a crash cannot leave a memory image (with the
 database key and decrypted records) on disk.
@@ -93,7 +95,12 @@ class ScrubFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         safe_event = getattr(record, "waakvlam_event", False)
         if not safe_event:
-            record.msg = _scrub_text(str(record.msg))
+            if not record.args:
+                # A message without arguments may have been formatted by the caller
+                # (f-string) and carry anything: only its size is kept.
+                record.msg = f"‹bericht van {len(str(record.msg))} tekens verborgen›"
+            else:
+                record.msg = _scrub_text(str(record.msg))
             if isinstance(record.args, dict):
                 record.args = {k: _safe_value(v) for k, v in record.args.items()}
             elif record.args:
