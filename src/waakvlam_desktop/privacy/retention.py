@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -161,6 +161,10 @@ def _counts(session: Session, stmt: Any) -> dict[str, int]:
     return {hid: int(n) for hid, n in session.execute(stmt).all()}
 
 
+def _counts_any(session: Session, stmt: Any) -> dict[str, Any]:
+    return {k: v for k, v in session.execute(stmt).all()}
+
+
 def _referral_text_filter() -> Any:
     return or_(
         Referral.reason != "",
@@ -290,80 +294,117 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
     return rows
 
 
-def _counts_any(session: Session, stmt: Any) -> dict[str, Any]:
-    return {k: v for k, v in session.execute(stmt).all()}
-
-
 # ---- the purge ---------------------------------------------------------------------------
-def _anonymous_address(session: Session, address_id: str, now: datetime) -> str:
-    """One shared anonymous address per complex, wijk, city and 4-digit postcode."""
-    addr = session.get(Address, address_id)
-    assert addr is not None
-    if addr.street == ANONYMOUS_STREET:
-        return addr.id
-    pc4 = addr.postcode[:4]
-    existing = session.scalar(
-        select(Address.id).where(
-            Address.street == ANONYMOUS_STREET,
-            Address.postcode == pc4,
-            Address.city == addr.city,
-            Address.wijk == addr.wijk,
-            Address.complex_id.is_(None)
-            if addr.complex_id is None
-            else Address.complex_id == addr.complex_id,
-        )
-    )
-    if existing is not None:
-        return existing
-    ident = new_id()
+_CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+
+
+def _anonymous_addresses(
+    session: Session, household_ids: list[str], now: datetime
+) -> dict[str, str]:
+    """Household id -> the shared anonymous address for its complex, wijk, city and 4-digit
+    postcode (created when missing)."""
+    current: list[tuple[str, str | None, str, str, str, str, str]] = []
+    for chunk in _chunks(household_ids):
+        current += [
+            (hid, cpx, pc, city, wijk, street, aid)
+            for hid, cpx, pc, city, wijk, street, aid in session.execute(
+                select(
+                    Household.id,
+                    Address.complex_id,
+                    Address.postcode,
+                    Address.city,
+                    Address.wijk,
+                    Address.street,
+                    Address.id,
+                )
+                .join(Address, Address.id == Household.address_id)
+                .where(Household.id.in_(chunk))
+            ).all()
+        ]
+    existing = {
+        (cpx, pc, city, wijk): aid
+        for aid, cpx, pc, city, wijk in session.execute(
+            select(
+                Address.id, Address.complex_id, Address.postcode, Address.city, Address.wijk
+            ).where(Address.street == ANONYMOUS_STREET)
+        ).all()
+    }
     actor = session.info.get("actor")
-    session.execute(
-        insert(Address).values(
-            id=ident,
-            created_at=now,
-            updated_at=now,
-            created_by=actor,
-            updated_by=actor,
-            complex_id=addr.complex_id,
-            vhe_code=None,
-            street=ANONYMOUS_STREET,
-            number=0,
-            addition="",
-            postcode=pc4,
-            city=addr.city,
-            wijk=addr.wijk,
-        )
-    )
-    return ident
+    result: dict[str, str] = {}
+    new_rows: list[dict[str, Any]] = []
+    for hid, cpx, pc, city, wijk, street, aid in current:
+        if street == ANONYMOUS_STREET:
+            result[hid] = aid
+            continue
+        key = (cpx, pc[:4], city, wijk)
+        if key not in existing:
+            existing[key] = new_id()
+            new_rows.append(
+                {
+                    "id": existing[key],
+                    "created_at": now,
+                    "updated_at": now,
+                    "created_by": actor,
+                    "updated_by": actor,
+                    "complex_id": cpx,
+                    "vhe_code": None,
+                    "street": ANONYMOUS_STREET,
+                    "number": 0,
+                    "addition": "",
+                    "postcode": pc[:4],
+                    "city": city,
+                    "wijk": wijk,
+                }
+            )
+        result[hid] = existing[key]
+    if new_rows:
+        session.connection().execute(insert(_table(Address)), new_rows)
+    return result
 
 
-def purge_household(session: Session, row: RetentionRow) -> None:
-    """Remove what ``row`` lists, with Core statements, and record one audit event."""
-    hid = row.household_id
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def purge_households(session: Session, rows: list[RetentionRow]) -> None:
+    """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
+    loaded or left stale), and record one audit event per household."""
     now = utc_naive(session.info["clock"].now())
-    actor = session.info.get("actor")
-    stamp = {"updated_at": now, "updated_by": actor}
-    if "visit_notes" in row.categories:
+    stamp = {"updated_at": now, "updated_by": session.info.get("actor")}
+    plain = {"synchronize_session": False}
+
+    def ids_for(category: str) -> list[str]:
+        return [r.household_id for r in rows if category in r.categories]
+
+    for chunk in _chunks(ids_for("visit_notes")):
         session.execute(
             update(Visit)
-            .where(Visit.household_id == hid, Visit.notes != "")
-            .values(notes="", **stamp)
+            .where(Visit.household_id.in_(chunk), Visit.notes != "")
+            .values(notes="", **stamp),
+            execution_options=plain,
         )
         session.execute(
             update(FollowUp)
-            .where(FollowUp.household_id == hid, FollowUp.description != "")
-            .values(description="", **stamp)
+            .where(FollowUp.household_id.in_(chunk), FollowUp.description != "")
+            .values(description="", **stamp),
+            execution_options=plain,
         )
-    if "signals" in row.categories:
+    for chunk in _chunks(ids_for("signals")):
         session.execute(
             update(SignalObservation)
-            .where(SignalObservation.household_id == hid, SignalObservation.remark != "")
-            .values(remark="", **stamp)
+            .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
+            .values(remark="", **stamp),
+            execution_options=plain,
         )
-    if "referrals" in row.categories:
+    for chunk in _chunks(ids_for("referrals")):
         session.execute(
             update(Referral)
-            .where(Referral.household_id == hid, _referral_text_filter())
+            .where(Referral.household_id.in_(chunk), _referral_text_filter())
             .values(
                 reason="",
                 letter_context="",
@@ -371,50 +412,94 @@ def purge_household(session: Session, row: RetentionRow) -> None:
                 letter_pdf=None,
                 consent_withdrawal_note="",
                 **stamp,
-            )
+            ),
+            execution_options=plain,
         )
         session.execute(
             update(ReferralStatusEvent)
             .where(
                 ReferralStatusEvent.referral_id.in_(
-                    select(Referral.id).where(Referral.household_id == hid)
+                    select(Referral.id).where(Referral.household_id.in_(chunk))
                 ),
                 ReferralStatusEvent.note != "",
             )
-            .values(note="", **stamp)
+            .values(note="", **stamp),
+            execution_options=plain,
         )
-    if row.anonymise:
-        hh_address = session.scalar(select(Household.address_id).where(Household.id == hid))
-        assert hh_address is not None
-        anon = _anonymous_address(session, hh_address, now)
+    anonymise = [r for r in rows if r.anonymise]
+    anon_ids = [r.household_id for r in anonymise]
+    addresses = _anonymous_addresses(session, anon_ids, now)
+    if addresses:
+        moves = [{"hid": hid, "aid": aid} for hid, aid in addresses.items()]
+        con = session.connection()
+        visit_t, household_t = _table(Visit), _table(Household)
+        con.execute(
+            update(visit_t)
+            .where(visit_t.c.household_id == bindparam("hid"))
+            .values(address_id=bindparam("aid")),
+            moves,
+        )
+        con.execute(
+            update(household_t)
+            .where(household_t.c.id == bindparam("hid"))
+            .values(address_id=bindparam("aid")),
+            moves,
+        )
+    for chunk in _chunks(anon_ids):
         # visit_resident rows go with the residents (ON DELETE CASCADE).
-        session.execute(delete(Resident).where(Resident.household_id == hid))
-        session.execute(update(Visit).where(Visit.household_id == hid).values(address_id=anon))
+        session.execute(
+            delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
+        )
         session.execute(
             update(Household)
-            .where(Household.id == hid)
+            .where(Household.id.in_(chunk))
             .values(
                 label=ANONYMOUS_LABEL,
-                address_id=anon,
                 status=HouseholdStatus.CLOSED.value,
-                closed_on=func.coalesce(Household.closed_on, row.since),
                 review_on=None,
                 next_check_in=None,
                 **stamp,
-            )
+            ),
+            execution_options=plain,
         )
-    counts = (
-        f"notities={row.visit_notes},acties={row.follow_ups},opmerkingen={row.signal_remarks},"
-        f"verwijzingen={row.referrals},brieven={row.letters},bewoners={row.residents}"
-    )
-    detail = (
-        "categorieen="
-        + ",".join(row.categories)
-        + ";"
-        + counts
-        + (";geanonimiseerd" if row.anonymise else "")
-    )
-    audit.record(session, "purge", "household", hid, household_id=hid, detail=detail)
+    never_closed: dict[date, list[str]] = {}
+    for r in anonymise:
+        if r.reason != "gesloten":
+            never_closed.setdefault(r.since, []).append(r.household_id)
+    for since, hids in never_closed.items():
+        for chunk in _chunks(hids):
+            session.execute(
+                update(Household)
+                .where(Household.id.in_(chunk), Household.closed_on.is_(None))
+                .values(closed_on=since),
+                execution_options=plain,
+            )
+    for row in rows:
+        counts = (
+            f"notities={row.visit_notes},acties={row.follow_ups},"
+            f"opmerkingen={row.signal_remarks},verwijzingen={row.referrals},"
+            f"brieven={row.letters},bewoners={row.residents}"
+        )
+        detail = (
+            "categorieen="
+            + ",".join(row.categories)
+            + ";"
+            + counts
+            + (";geanonimiseerd" if row.anonymise else "")
+        )
+        audit.record(
+            session,
+            "purge",
+            "household",
+            row.household_id,
+            household_id=row.household_id,
+            detail=detail,
+        )
+
+
+def purge_household(session: Session, row: RetentionRow) -> None:
+    """Remove what one review row lists (see :func:`purge_households`)."""
+    purge_households(session, [row])
 
 
 def merge_search_index(session: Session) -> None:
@@ -460,8 +545,7 @@ def run_retention(
         rows = [r for r in retention_review(s, day) if not wanted or r.household_id in wanted]
         if dry_run or not rows:
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
-        for row in rows:
-            purge_household(s, row)
+        purge_households(s, rows)
         merge_search_index(s)
     vault.vacuum()
     return RetentionResult(False, day, tuple(rows), vacuumed=True)
