@@ -124,3 +124,20 @@ def test_opening_on_a_full_disk_says_so_not_damaged(small_disk: Path, clock: Fix
     filler.unlink()
     with Vault.open(folder, PASSPHRASE) as again, again.session() as s:
         assert s.get(Household, hid) is not None
+
+
+def test_backup_and_restore_on_a_full_disk_leave_nothing_behind(
+    small_disk: Path, vault: Vault, vault_dir: Path
+) -> None:
+    from waakvlam_desktop.errors import BackupError
+    from waakvlam_desktop.privacy.backup import create_backup, restore_backup
+
+    add_household(vault)
+    good = vault_dir.parent / "goed.wvbackup"
+    create_backup(vault, good)
+    filler = fill_disk(small_disk)
+    with pytest.raises(BackupError, match="schijf is vol"):
+        create_backup(vault, small_disk / "b.wvbackup")
+    with pytest.raises(BackupError, match="schijf is vol"):
+        restore_backup(good, small_disk / "terug", PASSPHRASE)
+    assert sorted(p.name for p in small_disk.iterdir()) == [filler.name]

@@ -304,12 +304,12 @@ def restore_backup(
             f"Er staat al een kluis in {data_dir}. Gebruik --replace om die te vervangen;"
             " de huidige kluis wordt dan apart bewaard."
         )
-    data_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
-    staging.mkdir(mode=0o700)
     kept: Path | None = None
     try:
         try:
+            data_dir.parent.mkdir(parents=True, exist_ok=True)
+            staging.mkdir(mode=0o700)
             _copy_range(path, parsed.db_offset, parsed.db_bytes, staging / DB_NAME)
             keys.write_atomic(staging / HEADER_NAME, header_bytes)
         except OSError as exc:
@@ -317,7 +317,10 @@ def restore_backup(
                 raise BackupError(
                     "Terugzetten is mislukt: de schijf is vol. Er is niets gewijzigd."
                 ) from exc
-            raise
+            raise BackupError(
+                f"Terugzetten is mislukt: {data_dir.parent} is niet beschrijfbaar."
+                " Er is niets gewijzigd."
+            ) from exc
         try:
             con = connect_raw(staging / DB_NAME, db_key)
             try:
