@@ -195,3 +195,54 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
         assert untouched is not None and KEPT in untouched.label
     # Nothing left to do the second time.
     assert run_retention(vault, date(2026, 11, 27)).households == 0
+
+
+def test_every_table_about_a_household_or_resident_has_a_retention_rule() -> None:
+    """A new table with personal data must get a rule (purge + inzage) before it ships."""
+    from waakvlam_desktop.privacy.retention import HOUSEHOLD_TABLES
+    from waakvlam_desktop.storage.models import Base
+
+    referencing = {
+        t.name
+        for t in Base.metadata.sorted_tables
+        if {"household_id", "resident_id"} & set(t.columns.keys()) or t.name == "household"
+    }
+    assert referencing - set(HOUSEHOLD_TABLES) == set()
+
+
+def test_drafts_are_purged_and_in_the_inzage(
+    vault: Vault, clock: FixedClock, tmp_path: Path
+) -> None:
+    """Unsaved editor drafts (the GUI's ``draft`` table) hold notes too."""
+    import json as jsonlib
+
+    from sqlalchemy import insert
+
+    from waakvlam_desktop.privacy.inzage import write_inzage
+    from waakvlam_desktop.storage.models import Base, new_id
+
+    draft = Base.metadata.tables.get("draft")
+    if draft is None:
+        pytest.skip("this build has no draft table")
+    _in_the_past(clock, date(2020, 5, 1))
+    ids = add_case(vault, GONE)
+    with vault.session() as s:
+        now = datetime(2020, 5, 1, 10, 0)
+        s.connection().execute(
+            insert(draft).values(
+                id=new_id(),
+                created_at=now,
+                updated_at=now,
+                kind="visit",
+                household_id=ids["household"],
+                payload_json=jsonlib.dumps({"notes": f"concept {GONE}"}),
+            )
+        )
+        out = write_inzage(s, ids["resident"], tmp_path)
+    assert GONE in out.json.read_text(encoding="utf-8")
+    _now(clock)
+    with vault.session() as s:
+        (row,) = retention_review(s)
+    assert row.drafts == 1
+    run_retention(vault)
+    assert GONE not in every_stored_value(vault)

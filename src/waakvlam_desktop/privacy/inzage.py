@@ -76,7 +76,7 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
     """Everything stored about this resident, as JSON-ready plain data."""
     from waakvlam_desktop.domain.setup import organisation
     from waakvlam_desktop.privacy.consent import partners_that_received_data
-    from waakvlam_desktop.privacy.retention import retention_terms
+    from waakvlam_desktop.privacy.retention import _draft_table, retention_terms
 
     res = session.get(Resident, resident_id)
     if res is None:
@@ -218,6 +218,21 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
                 "detail": ev.detail,
             }
         )
+    drafts = []
+    draft_t = _draft_table()
+    if draft_t is not None:  # unsaved editor content is stored data too
+        for row in (
+            session.connection()
+            .execute(select(draft_t).where(draft_t.c.household_id == hid))
+            .mappings()
+        ):
+            drafts.append(
+                {
+                    "kind": row.get("kind"),
+                    "saved_at": _iso(row.get("updated_at")),
+                    "content": row.get("payload_json"),
+                }
+            )
     addr = hh.address
     org = organisation(session)
     return {
@@ -255,6 +270,7 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
         "concern_history": concern,
         "follow_ups": follow_ups,
         "referrals": referrals,
+        "drafts": drafts,
         "partners_that_received_data": [
             {
                 "partner": p.partner_name,
@@ -365,6 +381,10 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
                 [110 * mm, 30 * mm, 30 * mm],
             )
         )
+    if data["drafts"]:
+        story.append(p("Niet afgeronde aantekeningen (concepten)", h2))
+        for d in data["drafts"]:
+            story.append(p(f"{_nl(d['saved_at'])}: {d['content'] or ''}", small))
     story.append(p(f"Doorverwijzingen ({len(data['referrals'])})", h2))
     for r in data["referrals"]:
         basis = (

@@ -58,6 +58,30 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Every table that references a household or a resident, and what retention does with it.
+# A new table with a household_id or resident_id column must be added here (and handled in
+# purge_households and privacy/inzage.py): tests/unit/test_retention.py guards this.
+HOUSEHOLD_TABLES: dict[str, str] = {
+    "household": "label -> geanonimiseerd, moved to an anonymous address (all terms passed)",
+    "resident": "deleted (all terms passed)",
+    "visit_resident": "deleted with the residents",
+    "visit": "notes blanked (visit_notes); moved to the anonymous address",
+    "follow_up": "description blanked (visit_notes)",
+    "draft": "deleted (visit_notes): unsaved editor content",
+    "signal_observation": "remark blanked (signals)",
+    "concern_level_entry": "kept: levels and dates only",
+    "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
+    "audit_event": "kept: ids, actions and field names only",
+}
+
+
+def _draft_table() -> Table | None:
+    """The editors' draft table, when this build has one (unsaved visit notes)."""
+    from waakvlam_desktop.storage.models import Base
+
+    return Base.metadata.tables.get("draft")
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` plus ``months`` calendar months (31 Jan + 1 = 28/29 Feb)."""
     total = day.year * 12 + (day.month - 1) + months
@@ -145,6 +169,7 @@ class RetentionRow:
     referrals: int  # referrals whose texts are removed
     letters: int  # stored letter PDFs removed
     residents: int  # residents deleted
+    drafts: int = 0  # unsaved editor drafts deleted
 
 
 def _as_date(value: Any) -> date | None:
@@ -241,6 +266,15 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         session,
         select(Resident.household_id, func.count(Resident.id)).group_by(Resident.household_id),
     )
+    draft_t = _draft_table()
+    drafts = (
+        _counts(
+            session,
+            select(draft_t.c.household_id, func.count()).group_by(draft_t.c.household_id),
+        )
+        if draft_t is not None
+        else {}
+    )
     rows: list[RetentionRow] = []
     for hid, label, status, closed_on, created_at, last_visit, cpx, wijk, street in households:
         # Activity after a (back-dated) closing date still counts: never purge earlier than
@@ -257,7 +291,7 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         if not expired:
             continue
         left = {
-            "visit_notes": notes.get(hid, 0) + follow_ups.get(hid, 0),
+            "visit_notes": notes.get(hid, 0) + follow_ups.get(hid, 0) + drafts.get(hid, 0),
             "signals": remarks.get(hid, 0),
             "referrals": referral_texts.get(hid, 0) + status_notes.get(hid, 0),
         }
@@ -288,6 +322,7 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
                 referrals=referral_texts.get(hid, 0) if "referrals" in expired else 0,
                 letters=letters.get(hid, 0) if "referrals" in expired else 0,
                 residents=residents.get(hid, 0) if anonymise else 0,
+                drafts=drafts.get(hid, 0) if "visit_notes" in expired else 0,
             )
         )
     rows.sort(key=lambda r: (r.due_on, r.label))
@@ -394,6 +429,9 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             .values(description="", **stamp),
             execution_options=plain,
         )
+        draft_t = _draft_table()
+        if draft_t is not None:
+            session.connection().execute(delete(draft_t).where(draft_t.c.household_id.in_(chunk)))
     for chunk in _chunks(ids_for("signals")):
         session.execute(
             update(SignalObservation)
@@ -478,7 +516,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         counts = (
             f"notities={row.visit_notes},acties={row.follow_ups},"
             f"opmerkingen={row.signal_remarks},verwijzingen={row.referrals},"
-            f"brieven={row.letters},bewoners={row.residents}"
+            f"brieven={row.letters},bewoners={row.residents},concepten={row.drafts}"
         )
         detail = (
             "categorieen="
@@ -528,6 +566,7 @@ class RetentionResult:
             "referrals": sum(r.referrals for r in self.rows),
             "letters": sum(r.letters for r in self.rows),
             "residents": sum(r.residents for r in self.rows),
+            "drafts": sum(r.drafts for r in self.rows),
         }
 
 
