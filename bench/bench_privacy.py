@@ -51,6 +51,11 @@ def run(households: int = 10_000) -> dict[str, Any]:
     secs, _ = timed(lambda: restore_backup(work / "b.wvbackup", work / "restored", PASSPHRASE))
     figures["restore_seconds"] = secs
 
+    # Everyday: the demo's own date, when (almost) nothing has expired.
+    with vault.session() as s:
+        secs, rows = timed(lambda: retention_review(s))
+    figures["retention_review_everyday_seconds"] = secs
+    figures["retention_review_everyday_rows"] = len(rows)
     later = local_today(clock) + timedelta(days=6 * 366)
     with vault.session() as s:
         secs, rows = timed(lambda: retention_review(s, later))
@@ -68,7 +73,8 @@ def run(households: int = 10_000) -> dict[str, Any]:
         figures,
         {
             "inzage_ms": "goal < 1 s",
-            "retention_review_seconds": "goal < 2 s (GUI list)",
+            "retention_review_everyday_seconds": "goal < 1 s (GUI list)",
+            "retention_review_seconds": "worst case: every household expired",
             "backup_seconds": "background task",
         },
     )

@@ -200,8 +200,19 @@ def _referral_text_filter() -> Any:
     )
 
 
+def _chunked_counts(session: Session, stmt_for: Any, ids: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        counts.update(_counts(session, stmt_for(chunk)))
+    return counts
+
+
 def retention_review(session: Session, today: date | None = None) -> list[RetentionRow]:
-    """Every household with personal data whose term has passed, oldest first."""
+    """Every household with personal data whose term has passed, oldest first.
+
+    Two steps, so the everyday case stays fast on a large vault: reference dates come from
+    the household table and referral history alone; only the households with an expired
+    term are counted (by their indexed household_id)."""
     today = today or local_today(session.info["clock"])
     terms = retention_terms(session)
     last_status = _counts_any(
@@ -225,71 +236,102 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         .join(Address, Address.id == Household.address_id)
         .outerjoin(Complex, Complex.id == Address.complex_id)
     ).all()
-    notes = _counts(
+    candidates: list[tuple[Any, date, str, dict[str, date]]] = []
+    for h in households:
+        hid, status, closed_on = h[0], h[2], h[3]
+        # Activity after a (back-dated) closing date still counts: never purge earlier than
+        # the term after the last thing that happened.
+        dates = [_as_date(h[4]), _as_date(h[5]), _as_date(last_status.get(hid))]
+        closed = status == HouseholdStatus.CLOSED.value and closed_on is not None
+        if closed:
+            dates.append(_as_date(closed_on))
+        since = max(d for d in dates if d is not None)
+        expired = {
+            c: add_months(since, m) for c, m in terms.items() if add_months(since, m) <= today
+        }
+        if expired:
+            candidates.append((h, since, "gesloten" if closed else "inactief", expired))
+    ids = [c[0][0] for c in candidates]
+    notes = _chunked_counts(
         session,
-        select(Visit.household_id, func.count(Visit.id))
-        .where(Visit.notes != "")
-        .group_by(Visit.household_id),
+        lambda chunk: (
+            select(Visit.household_id, func.count(Visit.id))
+            .where(Visit.household_id.in_(chunk), Visit.notes != "")
+            .group_by(Visit.household_id)
+        ),
+        ids,
     )
-    follow_ups = _counts(
+    follow_ups = _chunked_counts(
         session,
-        select(FollowUp.household_id, func.count(FollowUp.id))
-        .where(FollowUp.description != "")
-        .group_by(FollowUp.household_id),
+        lambda chunk: (
+            select(FollowUp.household_id, func.count(FollowUp.id))
+            .where(FollowUp.household_id.in_(chunk), FollowUp.description != "")
+            .group_by(FollowUp.household_id)
+        ),
+        ids,
     )
-    remarks = _counts(
+    remarks = _chunked_counts(
         session,
-        select(SignalObservation.household_id, func.count(SignalObservation.id))
-        .where(SignalObservation.remark != "")
-        .group_by(SignalObservation.household_id),
+        lambda chunk: (
+            select(SignalObservation.household_id, func.count(SignalObservation.id))
+            .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
+            .group_by(SignalObservation.household_id)
+        ),
+        ids,
     )
-    referral_texts = _counts(
+    referral_texts = _chunked_counts(
         session,
-        select(Referral.household_id, func.count(Referral.id))
-        .where(_referral_text_filter())
-        .group_by(Referral.household_id),
+        lambda chunk: (
+            select(Referral.household_id, func.count(Referral.id))
+            .where(Referral.household_id.in_(chunk), _referral_text_filter())
+            .group_by(Referral.household_id)
+        ),
+        ids,
     )
-    status_notes = _counts(
+    status_notes = _chunked_counts(
         session,
-        select(Referral.household_id, func.count(ReferralStatusEvent.id))
-        .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
-        .where(ReferralStatusEvent.note != "")
-        .group_by(Referral.household_id),
+        lambda chunk: (
+            select(Referral.household_id, func.count(ReferralStatusEvent.id))
+            .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+            .where(Referral.household_id.in_(chunk), ReferralStatusEvent.note != "")
+            .group_by(Referral.household_id)
+        ),
+        ids,
     )
-    letters = _counts(
+    letters = _chunked_counts(
         session,
-        select(Referral.household_id, func.count(Referral.id))
-        .where(Referral.letter_pdf.is_not(None))
-        .group_by(Referral.household_id),
+        lambda chunk: (
+            select(Referral.household_id, func.count(Referral.id))
+            .where(Referral.household_id.in_(chunk), Referral.letter_pdf.is_not(None))
+            .group_by(Referral.household_id)
+        ),
+        ids,
     )
-    residents = _counts(
+    residents = _chunked_counts(
         session,
-        select(Resident.household_id, func.count(Resident.id)).group_by(Resident.household_id),
+        lambda chunk: (
+            select(Resident.household_id, func.count(Resident.id))
+            .where(Resident.household_id.in_(chunk))
+            .group_by(Resident.household_id)
+        ),
+        ids,
     )
     draft_t = _draft_table()
     drafts = (
-        _counts(
+        _chunked_counts(
             session,
-            select(draft_t.c.household_id, func.count()).group_by(draft_t.c.household_id),
+            lambda chunk: (
+                select(draft_t.c.household_id, func.count())
+                .where(draft_t.c.household_id.in_(chunk))
+                .group_by(draft_t.c.household_id)
+            ),
+            ids,
         )
         if draft_t is not None
         else {}
     )
     rows: list[RetentionRow] = []
-    for hid, label, status, closed_on, created_at, last_visit, cpx, wijk, street in households:
-        # Activity after a (back-dated) closing date still counts: never purge earlier than
-        # the term after the last thing that happened.
-        dates = [_as_date(created_at), _as_date(last_visit), _as_date(last_status.get(hid))]
-        closed = status == HouseholdStatus.CLOSED.value and closed_on is not None
-        if closed:
-            dates.append(_as_date(closed_on))
-        since = max(d for d in dates if d is not None)
-        reason = "gesloten" if closed else "inactief"
-        expired = {
-            c: add_months(since, m) for c, m in terms.items() if add_months(since, m) <= today
-        }
-        if not expired:
-            continue
+    for (hid, label, status, _c, _cr, _lv, cpx, wijk, street), since, reason, expired in candidates:
         left = {
             "visit_notes": notes.get(hid, 0) + follow_ups.get(hid, 0) + drafts.get(hid, 0),
             "signals": remarks.get(hid, 0),
