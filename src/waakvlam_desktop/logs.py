@@ -146,6 +146,9 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s", "%Y-%m-%dT%H:%M:%S")
     )
+    # A failing handler (disk full, a file rotated by another process on Windows) must not
+    # print "--- Logging error ---" with the unscrubbed message and arguments to stderr.
+    logging.raiseExceptions = False
     root = logging.getLogger()
     if _handler is not None:
         root.removeHandler(_handler)
