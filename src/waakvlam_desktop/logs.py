@@ -184,3 +184,12 @@ def disable_core_dumps() -> bool:
         except (OSError, AttributeError):
             pass
     return done
+
+
+def stop_logging() -> None:
+    """Remove and close the file handler (at exit, and in tests)."""
+    global _handler
+    if _handler is not None:
+        logging.getLogger().removeHandler(_handler)
+        _handler.close()
+        _handler = None

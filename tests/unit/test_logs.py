@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from collections.abc import Iterator
 import sys
 import uuid
 from pathlib import Path
 
+import pytest
+
 from waakvlam_desktop.crash import crash_report_text, write_crash_report
-from waakvlam_desktop.logs import Code, log_event, setup_logging
+from waakvlam_desktop.logs import Code, log_event, setup_logging, stop_logging
 
 MARKER = "Qzlog8 Jansen"
 
@@ -17,6 +20,13 @@ MARKER = "Qzlog8 Jansen"
 def _raise_with_personal_data() -> None:
     note = {"notes": MARKER}
     raise ValueError(f"kon notitie {note['notes']} niet opslaan, bel 0612345678")
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    yield
+    stop_logging()
+    logging.raiseExceptions = True
 
 
 def test_log_file_is_scrubbed(tmp_path: Path) -> None:
