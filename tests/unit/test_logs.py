@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import subprocess
-from collections.abc import Iterator
 import sys
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
