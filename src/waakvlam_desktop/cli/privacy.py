@@ -109,7 +109,14 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     elif result.rows:
         info(
             f"Opgeschoond: {totals['households']} huishoudens, waarvan"
-            f" {totals['anonymised']} geanonimiseerd. De database is opnieuw opgebouwd."
+            f" {totals['anonymised']} geanonimiseerd."
+        )
+    if not result.dry_run and (result.rows or result.vacuumed):
+        info(
+            "De database is opnieuw opgebouwd: verwijderde tekst staat niet meer in het bestand."
+            if result.vacuumed
+            else "Het bestand kon nog niet worden opgeschoond omdat de kluis in gebruik is;"
+            " sluit de app en voer 'waakvlam retention run' opnieuw uit."
         )
     return 0
 

@@ -612,21 +612,49 @@ class RetentionResult:
         }
 
 
+VACUUM_PENDING_KEY = "retention_vacuum_pending"
+
+
+def _vacuum_pending(session: Session) -> bool:
+    from waakvlam_desktop.storage.models import Setting
+
+    return session.get(Setting, VACUUM_PENDING_KEY) is not None
+
+
+def _set_vacuum_pending(session: Session, pending: bool) -> None:
+    from waakvlam_desktop.storage.models import Setting
+
+    row = session.get(Setting, VACUUM_PENDING_KEY)
+    if pending and row is None:
+        session.add(Setting(key=VACUUM_PENDING_KEY, value_json="true"))
+    elif not pending and row is not None:
+        session.delete(row)
+
+
 def run_retention(
     vault: Any, today: date | None = None, *, dry_run: bool = False, only: Iterable[str] = ()
 ) -> RetentionResult:
     """Purge what the review list shows (or only the households in ``only``), then vacuum.
 
     ``vault`` is an open :class:`~waakvlam_desktop.storage.vault.Vault`; the purge is one
-    transaction, the VACUUM runs after it on the same vault.
+    transaction, the VACUUM runs after it on the same vault. When the database is busy
+    (the app holds it), the purge stands and the VACUUM is marked pending: the next run
+    finishes it, even when nothing new has expired (``vacuumed`` tells which happened).
     """
     wanted = set(only)
     with vault.session() as s:
         day = today or local_today(s.info["clock"])
         rows = [r for r in retention_review(s, day) if not wanted or r.household_id in wanted]
-        if dry_run or not rows:
+        pending = _vacuum_pending(s)
+        if dry_run or (not rows and not pending):
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
-        purge_households(s, rows)
-        merge_search_index(s)
-    vault.vacuum()
-    return RetentionResult(False, day, tuple(rows), vacuumed=True)
+        if rows:
+            purge_households(s, rows)
+            merge_search_index(s)
+            _set_vacuum_pending(s, True)
+    done = vault.vacuum()
+    if done:
+        with vault.session() as s:
+            _set_vacuum_pending(s, False)
+        vault.checkpoint()
+    return RetentionResult(False, day, tuple(rows), vacuumed=done)
