@@ -81,3 +81,11 @@ class CancelledError(WaakvlamError):
 
 class LetterTemplateError(ValidationError):
     """A letter template file (resources/letters/*.json or the organisation's copy) is wrong."""
+
+
+class ConsentWithdrawnError(WaakvlamError):
+    """The resident withdrew the consent this sharing would rest on."""
+
+
+class BackupError(WaakvlamError):
+    """A backup file that is not a Waakvlam backup, is damaged, or cannot be written."""

@@ -145,12 +145,10 @@ def cmd_household_list(args: argparse.Namespace) -> int:
 
 
 def cmd_household_show(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.households import household_detail
-    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.domain.households import view_household
 
     with open_vault(args) as v, v.session() as s:
-        detail = household_detail(s, args.id)
-        audit.record(s, "view", "household", detail.id, household_id=detail.id, detail="cli")
+        detail = view_household(s, args.id, via="cli")
     if args.json:
         print_json(detail)
         return 0
@@ -391,6 +389,9 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(func=cmd_household_add)
     json_flag(p)
+    from waakvlam_desktop.cli.privacy import register_audit_commands, register_household_commands
+
+    register_household_commands(hh)
 
     vs = add_group(sub, "visit", "huisbezoeken")
     p = vs.add_parser("add", help="leg een huisbezoek vast")
@@ -446,3 +447,4 @@ def register(sub: Any) -> None:
     au = add_group(sub, "audit", "auditlog")
     p = au.add_parser("verify", help="controleer de keten van het auditlog")
     p.set_defaults(func=cmd_audit_verify)
+    register_audit_commands(au)

@@ -68,6 +68,24 @@ def _validated(key: str, value: Any) -> Any:
     elif key == "language":
         if value not in ("nl", "en"):
             raise ValidationError("Kies Nederlands (nl) of Engels (en).", field=key)
+    elif key == "retention_months":
+        categories = {"visit_notes", "signals", "referrals"}
+        if not isinstance(value, dict) or set(value) != categories:
+            raise ValidationError(
+                "Geef een bewaartermijn voor bezoeknotities, signalen en doorverwijzingen.",
+                field=key,
+            )
+        for category, months in value.items():
+            if not isinstance(months, int) or not 1 <= months <= 240:
+                raise ValidationError(
+                    f"De bewaartermijn voor '{category}' moet tussen 1 en 240 maanden liggen.",
+                    field=key,
+                )
+    elif key == "backup_reminder_days":
+        if not isinstance(value, int) or not 1 <= value <= 365:
+            raise ValidationError(
+                "Herinnering aan de back-up: kies tussen 1 en 365 dagen.", field=key
+            )
     elif key not in SETTING_KEYS:
         raise ValidationError(f"Onbekende instelling '{key}'.", field=key)
     return value

@@ -329,6 +329,9 @@ class Referral(Record):
     feedback_due: Mapped[date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), default="concept", index=True)
     letter_pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Withdrawal of the resident's consent (only for grondslag "toestemming").
+    consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    consent_withdrawal_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     household: Mapped[Household] = relationship()
     partner: Mapped[Partner] = relationship()
