@@ -12,6 +12,7 @@ from waakvlam_desktop.domain import referrals
 from waakvlam_desktop.domain.households import view_household
 from waakvlam_desktop.domain.types import ConsentForm, ReferralStatus
 from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
+from waakvlam_desktop.letters.documents import generate_referral_letter, generate_resident_letter
 from waakvlam_desktop.privacy import audit
 from waakvlam_desktop.privacy.consent import (
     consent_withdrawn,
@@ -42,6 +43,10 @@ def test_withdrawal_is_recorded_and_respected(vault: Vault, clock: FixedClock) -
         assert withdrawn_households(s, pid) == {hid}
         with pytest.raises(ConsentWithdrawnError, match="ingetrokken"):
             require_consent_in_force(s, rid)
+        # Letters respect it: no referral letter and no resident letter any more.
+        for generate in (generate_referral_letter, generate_resident_letter):
+            with pytest.raises(ConsentWithdrawnError):
+                generate(s, rid)
         with pytest.raises(ValidationError, match="al ingetrokken"):
             withdraw_consent(s, rid)
         ref = s.get(Referral, rid)

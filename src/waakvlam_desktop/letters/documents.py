@@ -25,6 +25,7 @@ from waakvlam_desktop.letters.consent_form import render_consent_form
 from waakvlam_desktop.letters.referral_letter import render_referral_letter
 from waakvlam_desktop.letters.resident_letter import render_resident_letter
 from waakvlam_desktop.letters.templates import OVERRIDE_FOLDER, load_templates
+from waakvlam_desktop.privacy.consent import require_consent_in_force
 
 
 def template_dir(vault_folder: Path | None) -> Path | None:
@@ -35,8 +36,12 @@ def template_dir(vault_folder: Path | None) -> Path | None:
 def generate_referral_letter(
     session: Session, referral: str, language: str = "nl", *, vault_folder: Path | None = None
 ) -> bytes:
-    """Make the referral letter, keep it with the referral in the vault, return the PDF."""
+    """Make the referral letter, keep it with the referral in the vault, return the PDF.
+
+    Refused once the resident withdrew the consent this referral rests on.
+    """
     data = letter_data(session, referral, language)
+    require_consent_in_force(session, data.referral_id)
     pdf = render_referral_letter(data, load_templates(language, template_dir(vault_folder)))
     store_letter(session, data.referral_id, pdf, language=language)
     return pdf
@@ -55,8 +60,9 @@ def generate_consent_form(
 def generate_resident_letter(
     session: Session, referral: str, language: str = "nl", *, vault_folder: Path | None = None
 ) -> bytes:
-    """Make the short letter to the resident (only for a referral with consent)."""
+    """Make the short letter to the resident (only for a referral with consent in force)."""
     data = letter_data(session, referral, language)
+    require_consent_in_force(session, data.referral_id)
     pdf = render_resident_letter(data, load_templates(language, template_dir(vault_folder)))
     record_letter_generated(session, data.referral_id, LetterKind.RESIDENT, language)
     return pdf

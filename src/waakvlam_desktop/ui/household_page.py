@@ -43,7 +43,6 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
     VisitKind,
 )
-from waakvlam_desktop.privacy import audit
 from waakvlam_desktop.ui.common import (
     ConcernBadge,
     InlineMessage,
@@ -71,8 +70,7 @@ class PageData:
 
 
 def load_page(s: Any, household_id: str) -> PageData:
-    detail = households.household_detail(s, household_id)
-    audit.record(s, "view", "household", household_id, household_id=household_id, detail="gui")
+    detail = households.view_household(s, household_id, via="gui")
     return PageData(
         detail,
         households.address_of(s, household_id),
