@@ -168,6 +168,14 @@
         <translation>Huisbezoek vastleggen (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Refer…</source>
+        <translation>Doorverwijzen…</translation>
+    </message>
+    <message>
+        <source>Refer this household to a partner, with a letter</source>
+        <translation>Dit huishouden doorverwijzen naar een partner, met een brief</translation>
+    </message>
+    <message>
         <source>Continue the draft visit</source>
         <translation>Verder met het concept</translation>
     </message>
@@ -487,6 +495,61 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <source>Letter preview</source>
+        <translation>Voorbeeld van de brief</translation>
+    </message>
+    <message>
+        <source>Referral letter</source>
+        <translation>Verwijsbrief</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Toestemmingsformulier</translation>
+    </message>
+    <message>
+        <source>Letter to the resident</source>
+        <translation>Brief aan de bewoner</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Afdrukken (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Markeren als verstuurd</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation>Het bestand kon niet worden geschreven. Kies een andere plek.</translation>
+    </message>
+    <message>
+        <source>Marked as sent.</source>
+        <translation>Gemarkeerd als verstuurd.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Vault: {path}</source>
@@ -633,6 +696,172 @@
     <message>
         <source>quarterly</source>
         <translation>per kwartaal</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Refer {household}</source>
+        <translation>{household} doorverwijzen</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Why, in one sentence, e.g. rent arrears keep growing</source>
+        <translation>Waarom, in één zin, bijvoorbeeld: de huurachterstand loopt op</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Signals to include</source>
+        <translation>Signalen in de brief</translation>
+    </message>
+    <message>
+        <source>{label} (severity {n}, {date})</source>
+        <translation>{label} (ernst {n}, {date})</translation>
+    </message>
+    <message>
+        <source>A short context written for the partner. Your visit notes are never included.</source>
+        <translation>Een korte toelichting voor de partner. Je bezoeknotities gaan nooit mee.</translation>
+    </message>
+    <message>
+        <source>Context for the letter</source>
+        <translation>Toelichting voor de brief</translation>
+    </message>
+    <message>
+        <source>Consent of the resident</source>
+        <translation>Toestemming van de bewoner</translation>
+    </message>
+    <message>
+        <source>Another legal basis</source>
+        <translation>Andere grondslag</translation>
+    </message>
+    <message>
+        <source>verbal</source>
+        <translation>mondeling</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>schriftelijk</translation>
+    </message>
+    <message>
+        <source>Form of consent</source>
+        <translation>Vorm van de toestemming</translation>
+    </message>
+    <message>
+        <source>Date of consent</source>
+        <translation>Datum van de toestemming</translation>
+    </message>
+    <message>
+        <source>e.g. acute danger; meldcode huiselijk geweld</source>
+        <translation>bijv. acuut gevaar; meldcode huiselijk geweld</translation>
+    </message>
+    <message>
+        <source>Explanation of the legal basis</source>
+        <translation>Toelichting op de grondslag</translation>
+    </message>
+    <message>
+        <source>Feedback requested by</source>
+        <translation>Terugkoppeling gevraagd vóór</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Grondslag</translation>
+    </message>
+    <message>
+        <source>Feedback by</source>
+        <translation>Terugkoppeling vóór</translation>
+    </message>
+    <message>
+        <source>Add a partner first (Partners screen).</source>
+        <translation>Voeg eerst een partner toe (scherm Partners).</translation>
+    </message>
+    <message>
+        <source>Choose a partner.</source>
+        <translation>Kies een partner.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>Reactie uiterlijk</translation>
+    </message>
+    <message>
+        <source>No referrals yet. Refer a household from its page with “Refer…”.</source>
+        <translation>Nog geen doorverwijzingen. Verwijs een huishouden door vanaf zijn pagina met ‘Doorverwijzen…’.</translation>
+    </message>
+    <message>
+        <source>Letter…</source>
+        <translation>Brief…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Huishouden openen</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Nieuwe status</translation>
+    </message>
+    <message>
+        <source>Note, e.g. the partner's feedback</source>
+        <translation>Notitie, bijvoorbeeld de terugkoppeling van de partner</translation>
+    </message>
+    <message>
+        <source>Note with the status change</source>
+        <translation>Notitie bij de statuswijziging</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Status wijzigen</translation>
+    </message>
+    <message>
+        <source>Status changed to “{status}”.</source>
+        <translation>Status gewijzigd in ‘{status}’.</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1335,10 @@
     <message>
         <source>Households</source>
         <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
     </message>
     <message>
         <source>Search</source>

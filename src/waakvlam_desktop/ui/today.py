@@ -180,7 +180,7 @@ class TodayView(QWidget):
                     Lang.pick(STATUS_LABELS[w.status]),
                 ],
                 w.household_id,
-                "#a61b1b" if w.days_late > 0 else None,
+                "#a61b1b" if w.days_overdue > 0 else None,
             )
         self.feedback_card.set_title(
             self.tr("Waiting for feedback ({n})").format(n=len(ov.waiting))
