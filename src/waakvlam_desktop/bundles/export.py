@@ -53,7 +53,7 @@ from waakvlam_desktop.storage.models import ExportRecord, Partner
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 
-STAGES = ("query", "serialise", "summary", "zip", "sign", "encrypt", "write")
+STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,11 @@ from waakvlam_desktop import __version__, config
 from waakvlam_desktop.cli.common import PROG, Parser
 from waakvlam_desktop.errors import WaakvlamError
 
-COMMAND_MODULES = ("waakvlam_desktop.cli.core",)
+COMMAND_MODULES = (
+    "waakvlam_desktop.cli.core",
+    "waakvlam_desktop.cli.bundles",
+    "waakvlam_desktop.cli.exports",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
