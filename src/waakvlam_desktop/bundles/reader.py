@@ -83,6 +83,12 @@ class BundleSummary:
     path: str | None = None
 
 
+def _int_map(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, int)}
+
+
 def summarise(bundle: OpenedBundle, path: Path | None = None) -> BundleSummary:
     m = bundle.manifest
     return BundleSummary(
@@ -90,12 +96,12 @@ def summarise(bundle: OpenedBundle, path: Path | None = None) -> BundleSummary:
         sequence=bundle.sequence,
         profile=bundle.profile,
         period=str(m["period"]["label"]),
-        organisation=str(m["sender"].get("organisation", "")),
+        organisation=str(m["sender"].get("organisation", ""))[:200],
         sender_key_id=str(m["sender"]["key_id"]),
-        partner=str(m["partner"].get("name", "")),
-        created_at=str(m["created_at"]),
-        counts=dict(m.get("counts", {})),
-        exclusions=dict(m.get("exclusions", {})),
+        partner=str(m["partner"].get("name", ""))[:200],
+        created_at=str(m.get("created_at", ""))[:40],
+        counts=_int_map(m.get("counts")),
+        exclusions=_int_map(m.get("exclusions")),
         files=len(bundle.members),
         path=str(path) if path else None,
     )
@@ -161,10 +167,9 @@ def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _damaged() from exc
-    key_id = manifest.get("sender", {}).get("key_id") if isinstance(manifest, dict) else None
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sender"), dict):
         raise _damaged()
-    if key_id != sender.key_id:
+    if manifest["sender"].get("key_id") != sender.key_id:
         raise UnknownSenderError(
             "Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de"
             " sleutel die je hebt opgegeven (--sender)."
