@@ -688,3 +688,22 @@ def test_opened_files_match_the_manifest(world: World, case_bundle: bytes, tmp_p
     for name, entry in bundle.manifest["files"].items():
         assert fmt.sha256_hex((folder / name).read_bytes()) == entry["sha256"]
     assert [p.name for p in (tmp_path / "out").iterdir()] == [folder.name]
+
+
+@pytest.mark.parametrize(
+    ("partner", "period"),
+    [("Wijkteam", "2026-11"), ("Gemeente", "2026-Q4"), ("Collega", "2026-11")],
+)
+def test_data_json_matches_the_published_schema(
+    world: World, tmp_path: Path, partner: str, period: str
+) -> None:
+    import jsonschema
+
+    schema_path = Path(__file__).parents[2] / "docs" / "bundle-data.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = _open(world, _export(world, partner, tmp_path / "exports", Period.parse(period))).data()
+    jsonschema.Draft202012Validator(schema).validate(data)
+    broken = dict(data, format_version=2)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(broken)

@@ -44,6 +44,21 @@ COUNT_LABELS = {
     "wijken": "wijken",
     "cells": "cellen",
     "suppressed_cells": "cellen onder de drempel",
+    # handover tables
+    "staff_member": "medewerkers",
+    "complex": "complexen",
+    "address": "adressen",
+    "household": "huishoudens",
+    "resident": "bewoners",
+    "visit": "huisbezoeken",
+    "visit_resident": "aanwezigen bij bezoeken",
+    "signal_observation": "signalen",
+    "concern_level_entry": "zorgniveaus (historie)",
+    "follow_up": "acties",
+    "partner": "partners",
+    "referral": "doorverwijzingen",
+    "referral_signal": "signalen bij doorverwijzingen",
+    "referral_status_event": "statuswijzigingen",
 }
 
 
