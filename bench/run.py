@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import os
 
-from bench import bench_vault
+from bench import bench_bundles, bench_vault
 
 
 def main() -> None:
     households = int(os.environ.get("WAAKVLAM_BENCH_HOUSEHOLDS", "10000"))
     bench_vault.run(households)
+    bench_bundles.run(households)
 
 
 if __name__ == "__main__":

@@ -707,3 +707,30 @@ def test_data_json_matches_the_published_schema(
     broken = dict(data, format_version=2)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) -> None:
+    import csv
+
+    from waakvlam_desktop.domain.types import VisitKind
+    from waakvlam_desktop.domain.visits import VisitInput, record_visit
+
+    tricky = 'Zei: "kom maar"; daarna\r\nnieuwe regel; ĳs en Öztürk'
+    with world.vault.session() as s:
+        vid = record_visit(
+            s, VisitInput(world.households["fam. Jansen"], VisitKind.INFORMEEL, notes=tricky)
+        ).visit_id
+    bundle = _open(world, _export(world, "Collega", tmp_path / "exports"))
+    text = bundle.members["csv/visit.csv"].decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert len(body) == 8
+    by_id = {r[header.index("id")]: r for r in body}
+    assert by_id[vid][header.index("notes")] == tricky
+    # data.json carries the same text, and the same row count.
+    visits = bundle.data()["tables"]["visit"]
+    notes = {
+        r[visits["columns"].index("id")]: r[visits["columns"].index("notes")]
+        for r in visits["rows"]
+    }
+    assert notes[vid] == tricky and len(notes) == 8

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import String, Table, Text, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.consent import grondslag_report
@@ -54,6 +54,7 @@ class Content:
     letters: dict[str, bytes] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     exclusions: dict[str, int] = field(default_factory=dict)
+    serialised: list[SerialisedTable] = field(default_factory=list)  # handover only
 
 
 def pseudonym(secret: bytes, household_id: str) -> str:
@@ -471,25 +472,73 @@ HANDOVER_TABLES: tuple[Table, ...] = tuple(
 _SKIP_COLUMNS = {("referral", "letter_pdf"), ("signal_observation", "item_id")}
 
 
-def handover_select(table: Table) -> tuple[list[str], str]:
-    """Column names and the SQL of one handover table (column names come from the models)."""
+@dataclass(frozen=True, slots=True)
+class HandoverQuery:
+    """How one handover table is read: column names, their SQL expressions, the FROM part."""
+
+    columns: list[str]
+    exprs: list[str]
+    texty: list[bool]  # free-text columns: may need CSV quoting
+    from_sql: str
+
+    @property
+    def select_sql(self) -> str:
+        return f"SELECT {', '.join(self.exprs)}{self.from_sql}"
+
+    def serialise_sql(self) -> str:
+        """One row: the group_concat of JSON arrays and of CSV lines, and the row count.
+
+        SQLite builds both strings in C (json_array escapes like JSON; CSV fields are quoted
+        only when they hold a quote, ';' or a line break), so no Python object per value.
+        """
+        csv_fields = []
+        for expr, texty in zip(self.exprs, self.texty, strict=True):
+            if texty:
+                csv_fields.append(
+                    f"CASE WHEN {expr} GLOB '*[\";\r\n]*'"
+                    f" THEN '\"' || replace({expr}, '\"', '\"\"') || '\"'"
+                    f" ELSE coalesce({expr}, '') END"
+                )
+            else:
+                csv_fields.append(f"coalesce({expr}, '')")
+        json_row = f"json_array({', '.join(self.exprs)})"
+        csv_line = " || ';' || ".join(csv_fields)
+        return (
+            f"SELECT group_concat({json_row}, ','),"
+            f" group_concat({csv_line}, char(13) || char(10)),"
+            f" count(*){self.from_sql}"
+        )
+
+
+def handover_query(table: Table) -> HandoverQuery:
+    """The columns of one handover table as they travel (names come from the models)."""
     names: list[str] = []
     exprs: list[str] = []
+    texty: list[bool] = []
     for col in table.columns:
         if (table.name, col.name) in _SKIP_COLUMNS:
             continue
         names.append(col.name)
         if table.name == "partner" and col.name == "pseudonym_secret":
             exprs.append("lower(hex(t.pseudonym_secret))")
+            texty.append(False)
         else:
             exprs.append(f"t.{col.name}")
-    sql = f"SELECT {', '.join(exprs)}"
+            is_id = col.name == "id" or col.name.endswith(("_id", "_by"))
+            texty.append(isinstance(col.type, String | Text) and not is_id)
+    from_sql = f" FROM {table.name} t"
     if table.name == "signal_observation":
         names.append("item_code")
-        sql += ", ci.code FROM signal_observation t JOIN checklist_item ci ON ci.id = t.item_id"
-    else:
-        sql += f" FROM {table.name} t"
-    return names, sql
+        exprs.append("ci.code")
+        texty.append(True)
+        from_sql += " JOIN checklist_item ci ON ci.id = t.item_id"
+    return HandoverQuery(names, exprs, texty, from_sql)
+
+
+def handover_select(table: Table) -> tuple[list[str], str]:
+    """Column names and a plain SELECT of one handover table."""
+    query = handover_query(table)
+    return query.columns, query.select_sql
 
 
 def raw_rows(session: Session, sql: str) -> list[Sequence[Any]]:
@@ -502,26 +551,44 @@ def raw_rows(session: Session, sql: str) -> list[Sequence[Any]]:
         cursor.close()
 
 
+@dataclass(frozen=True, slots=True)
+class SerialisedTable:
+    name: str
+    columns: list[str]
+    rows_json: str  # the JSON arrays of every row, comma-separated (no brackets)
+    csv: bytes  # complete CSV file: BOM, header, CRLF lines
+    count: int
+
+
 def collect_handover(session: Session, check: CancelCheck = _noop) -> Content:
-    tables: dict[str, tuple[list[str], list[Sequence[Any]]]] = {}
+    """Everything, serialised by SQLite while it is read (see HandoverQuery.serialise_sql)."""
+    serialised: list[SerialisedTable] = []
     for table in HANDOVER_TABLES:
         check()
-        names, sql = handover_select(table)
-        tables[table.name] = (names, raw_rows(session, sql))
+        query = handover_query(table)
+        ((rows_json, csv_body, count),) = raw_rows(session, query.serialise_sql())
+        header = ";".join(query.columns)
+        body = f"{header}\r\n{csv_body}\r\n" if count else f"{header}\r\n"
+        serialised.append(
+            SerialisedTable(
+                table.name, query.columns, rows_json or "", body.encode("utf-8-sig"), int(count)
+            )
+        )
     letters = {
         ref: pdf
         for ref, pdf in raw_rows(
             session, "SELECT reference, letter_pdf FROM referral WHERE letter_pdf IS NOT NULL"
         )
     }
-    counts = {name: len(rows) for name, (_cols, rows) in tables.items()}
+    counts = {t.name: t.count for t in serialised}
     counts["letters"] = len(letters)
     return Content(
         profile=DataProfile.HANDOVER,
-        data={"tables": {n: {"columns": c, "rows": r} for n, (c, r) in tables.items()}},
-        tables=tables,
+        data={},
+        tables={},
         letters=letters,
         counts=counts,
+        serialised=serialised,
     )
 
 

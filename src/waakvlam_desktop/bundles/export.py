@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.collect import (
     Content,
+    SerialisedTable,
     collect_aggregate,
     collect_case,
     collect_handover,
@@ -166,6 +167,21 @@ def csv_bytes(header: list[str], rows: Sequence[Sequence[Any]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+def handover_json(doc: dict[str, Any], tables: list[SerialisedTable]) -> bytes:
+    """``data.json`` of a handover bundle, assembled from the rows SQLite serialised."""
+    head = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))[:-1]
+    parts = [head, ',"tables":{']
+    for i, table in enumerate(tables):
+        parts.append(
+            f'{"," if i else ""}{json.dumps(table.name)}:{{"columns":'
+            f'{json.dumps(table.columns)},"rows":['
+        )
+        parts.append(table.rows_json)
+        parts.append("]}")
+    parts.append("}}")
+    return "".join(parts).encode("utf-8")
+
+
 class _Steps:
     def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
         self.progress = progress
@@ -231,11 +247,13 @@ def build_bundle(
         "period": period_doc,
         **content.data,
     }
-    if profile is DataProfile.HANDOVER:
-        data_json = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    members: dict[str, bytes] = {}
+    if content.serialised:
+        members[fmt.DATA] = handover_json(doc, content.serialised)
+        for table in content.serialised:
+            members[f"csv/{table.name}.csv"] = table.csv
     else:
-        data_json = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
-    members: dict[str, bytes] = {fmt.DATA: data_json}
+        members[fmt.DATA] = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
     for name, (header, rows) in content.tables.items():
         steps.check()
         members[f"csv/{name}.csv"] = csv_bytes(header, rows)
@@ -291,7 +309,12 @@ def build_bundle(
     steps.done()
 
     steps.start("zip")
-    plaintext = fmt.write_zip({fmt.MANIFEST: manifest_raw, fmt.SIGNATURE: signature, **members})
+    # Handover bundles are large and go by file share: stored, since deflate would cost more
+    # than everything else together. Case and aggregate bundles are small: deflated.
+    plaintext = fmt.write_zip(
+        {fmt.MANIFEST: manifest_raw, fmt.SIGNATURE: signature, **members},
+        compress=profile is not DataProfile.HANDOVER,
+    )
     del members
     steps.done()
 

@@ -57,8 +57,9 @@ def file_entries(members: dict[str, bytes]) -> dict[str, dict[str, Any]]:
     }
 
 
-def write_zip(members: dict[str, bytes]) -> bytes:
-    """The zip plaintext, in memory. Text members deflated (fast level), PDFs stored."""
+def write_zip(members: dict[str, bytes], compress: bool = True) -> bytes:
+    """The zip plaintext, in memory. Text members deflated (fast level) when ``compress``;
+    PDFs always stored."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         for name, data in members.items():
@@ -66,7 +67,7 @@ def write_zip(members: dict[str, bytes]) -> bytes:
                 raise ValueError(f"not an allowed bundle member: {name}")
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
             info.external_attr = 0o600 << 16
-            if name.endswith(".pdf") or name == SIGNATURE:
+            if not compress or name.endswith(".pdf") or name == SIGNATURE:
                 zf.writestr(info, data, compress_type=zipfile.ZIP_STORED)
             else:
                 zf.writestr(
