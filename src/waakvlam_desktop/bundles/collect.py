@@ -504,8 +504,8 @@ class HandoverQuery:
         json_row = f"json_array({', '.join(self.exprs)})"
         csv_line = " || ';' || ".join(csv_fields)
         return (
-            f"SELECT group_concat({json_row}, ','),"
-            f" group_concat({csv_line}, char(13) || char(10)),"
+            f"SELECT CAST(group_concat({json_row}, ',') AS BLOB),"
+            f" CAST(group_concat({csv_line}, char(13) || char(10)) AS BLOB),"
             f" count(*){self.from_sql}"
         )
 
@@ -555,7 +555,7 @@ def raw_rows(session: Session, sql: str) -> list[Sequence[Any]]:
 class SerialisedTable:
     name: str
     columns: list[str]
-    rows_json: str  # the JSON arrays of every row, comma-separated (no brackets)
+    rows_json: bytes  # the JSON arrays of every row (UTF-8), comma-separated, no brackets
     csv: bytes  # complete CSV file: BOM, header, CRLF lines
     count: int
 
@@ -567,12 +567,11 @@ def collect_handover(session: Session, check: CancelCheck = _noop) -> Content:
         check()
         query = handover_query(table)
         ((rows_json, csv_body, count),) = raw_rows(session, query.serialise_sql())
-        header = ";".join(query.columns)
-        body = f"{header}\r\n{csv_body}\r\n" if count else f"{header}\r\n"
+        # UTF-8 bytes straight from SQLite (CAST AS BLOB): no decode/encode round trip.
+        head = b"\xef\xbb\xbf" + ";".join(query.columns).encode("ascii") + b"\r\n"
+        body = head + bytes(csv_body) + b"\r\n" if count else head
         serialised.append(
-            SerialisedTable(
-                table.name, query.columns, rows_json or "", body.encode("utf-8-sig"), int(count)
-            )
+            SerialisedTable(table.name, query.columns, bytes(rows_json or b""), body, int(count))
         )
     letters = {
         ref: pdf

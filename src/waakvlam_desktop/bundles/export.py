@@ -170,16 +170,16 @@ def csv_bytes(header: list[str], rows: Sequence[Sequence[Any]]) -> bytes:
 def handover_json(doc: dict[str, Any], tables: list[SerialisedTable]) -> bytes:
     """``data.json`` of a handover bundle, assembled from the rows SQLite serialised."""
     head = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))[:-1]
-    parts = [head, ',"tables":{']
+    parts = [head.encode("utf-8"), b',"tables":{']
     for i, table in enumerate(tables):
         parts.append(
             f'{"," if i else ""}{json.dumps(table.name)}:{{"columns":'
-            f'{json.dumps(table.columns)},"rows":['
+            f'{json.dumps(table.columns)},"rows":['.encode()
         )
         parts.append(table.rows_json)
-        parts.append("]}")
-    parts.append("}}")
-    return "".join(parts).encode("utf-8")
+        parts.append(b"]}")
+    parts.append(b"}}")
+    return b"".join(parts)
 
 
 class _Steps:
