@@ -221,7 +221,8 @@ def test_handover_round_trip_carries_uuids_and_everything(world: World, tmp_path
     so = tables["signal_observation"]
     assert "item_code" in so["columns"] and "item_id" not in so["columns"]
     assert bundle.manifest["counts"]["household"] == 7
-    assert "csv/visit.csv" in bundle.members
+    # Handover bundles carry data.json only (their reader is `bundle import`).
+    assert not any(name.startswith("csv/") for name in bundle.members)
 
 
 def test_pseudonyms_are_stable_per_partner_and_differ_between_partners(
@@ -710,8 +711,11 @@ def test_data_json_matches_the_published_schema(
 
 
 def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) -> None:
+    """The optional CSV copies of handover tables (HANDOVER_CSV), built by SQLite."""
     import csv
 
+    from waakvlam_desktop.bundles.collect import collect_handover
+    from waakvlam_desktop.bundles.export import handover_json
     from waakvlam_desktop.domain.types import VisitKind
     from waakvlam_desktop.domain.visits import VisitInput, record_visit
 
@@ -720,15 +724,20 @@ def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) ->
         vid = record_visit(
             s, VisitInput(world.households["fam. Jansen"], VisitKind.INFORMEEL, notes=tricky)
         ).visit_id
-    bundle = _open(world, _export(world, "Collega", tmp_path / "exports"))
-    text = bundle.members["csv/visit.csv"].decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    with world.vault.session() as s:
+        content = collect_handover(s, with_csv=True)
+        without = collect_handover(s)
+    assert all(t.csv is None for t in without.serialised)
+    visit = next(t for t in content.serialised if t.name == "visit")
+    assert visit.csv is not None and visit.csv.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(visit.csv.decode("utf-8-sig"), newline=""), delimiter=";"))
     header, body = rows[0], rows[1:]
-    assert len(body) == 8
+    assert header == visit.columns and len(body) == visit.count == 8
     by_id = {r[header.index("id")]: r for r in body}
     assert by_id[vid][header.index("notes")] == tricky
     # data.json carries the same text, and the same row count.
-    visits = bundle.data()["tables"]["visit"]
+    doc = json.loads(handover_json({"format_version": 1}, content.serialised))
+    visits = doc["tables"]["visit"]
     notes = {
         r[visits["columns"].index("id")]: r[visits["columns"].index("notes")]
         for r in visits["rows"]

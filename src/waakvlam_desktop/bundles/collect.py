@@ -485,7 +485,7 @@ class HandoverQuery:
     def select_sql(self) -> str:
         return f"SELECT {', '.join(self.exprs)}{self.from_sql}"
 
-    def serialise_sql(self) -> str:
+    def serialise_sql(self, with_csv: bool = True) -> str:
         """One row: the group_concat of JSON arrays and of CSV lines, and the row count.
 
         SQLite builds both strings in C (json_array escapes like JSON; CSV fields are quoted
@@ -503,9 +503,11 @@ class HandoverQuery:
                 csv_fields.append(f"coalesce({expr}, '')")
         json_row = f"json_array({', '.join(self.exprs)})"
         csv_line = " || ';' || ".join(csv_fields)
+        csv_sql = (
+            f"CAST(group_concat({csv_line}, char(13) || char(10)) AS BLOB)" if with_csv else "NULL"
+        )
         return (
-            f"SELECT CAST(group_concat({json_row}, ',') AS BLOB),"
-            f" CAST(group_concat({csv_line}, char(13) || char(10)) AS BLOB),"
+            f"SELECT CAST(group_concat({json_row}, ',') AS BLOB), {csv_sql},"
             f" count(*){self.from_sql}"
         )
 
@@ -556,20 +558,32 @@ class SerialisedTable:
     name: str
     columns: list[str]
     rows_json: bytes  # the JSON arrays of every row (UTF-8), comma-separated, no brackets
-    csv: bytes  # complete CSV file: BOM, header, CRLF lines
+    csv: bytes | None  # complete CSV file (BOM, header, CRLF lines), when asked for
     count: int
 
 
-def collect_handover(session: Session, check: CancelCheck = _noop) -> Content:
+# Handover bundles carry data.json only, no CSV copies: their reader is `bundle import`
+# (which never writes plaintext to disk), raw tables with UUIDs are of no use in a
+# spreadsheet, and the CSV copies would double the size and the time of export and open
+# (docs/bundle-format.md). Set to True to add them; the format allows both.
+HANDOVER_CSV = False
+
+
+def collect_handover(
+    session: Session, check: CancelCheck = _noop, with_csv: bool = HANDOVER_CSV
+) -> Content:
     """Everything, serialised by SQLite while it is read (see HandoverQuery.serialise_sql)."""
     serialised: list[SerialisedTable] = []
     for table in HANDOVER_TABLES:
         check()
         query = handover_query(table)
-        ((rows_json, csv_body, count),) = raw_rows(session, query.serialise_sql())
+        ((rows_json, csv_body, count),) = raw_rows(session, query.serialise_sql(with_csv))
         # UTF-8 bytes straight from SQLite (CAST AS BLOB): no decode/encode round trip.
-        head = b"\xef\xbb\xbf" + ";".join(query.columns).encode("ascii") + b"\r\n"
-        body = head + bytes(csv_body) + b"\r\n" if count else head
+        body = None
+        if with_csv:
+            body = b"\xef\xbb\xbf" + ";".join(query.columns).encode("ascii") + b"\r\n"
+            if count:
+                body += bytes(csv_body) + b"\r\n"
         serialised.append(
             SerialisedTable(table.name, query.columns, bytes(rows_json or b""), body, int(count))
         )

@@ -36,7 +36,6 @@ from waakvlam_desktop.bundles.collect import (
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
 from waakvlam_desktop.bundles.summary import SummaryInfo, render_summary
 from waakvlam_desktop.clock import to_local, utc_naive
-from waakvlam_desktop.domain.consent import grondslag_report
 from waakvlam_desktop.domain.exports import (
     DueExport,
     Period,
@@ -129,9 +128,8 @@ def preview_export(session: Session, partner_id: str, period: Period) -> ExportP
     partner = get_partner(session, partner_id)
     profile = DataProfile(partner.profile)
     if profile is DataProfile.CASE:
-        report = grondslag_report(session, partner.id, period.end)
         content = collect_case(session, partner, period)
-        counts, exclusions = content.counts, dict(report.excluded)
+        counts, exclusions = content.counts, content.exclusions
     elif profile is DataProfile.AGGREGATE:
         content = collect_aggregate(
             session, partner, period, load_settings(session).aggregate_min_cell
@@ -251,7 +249,8 @@ def build_bundle(
     if content.serialised:
         members[fmt.DATA] = handover_json(doc, content.serialised)
         for table in content.serialised:
-            members[f"csv/{table.name}.csv"] = table.csv
+            if table.csv is not None:
+                members[f"csv/{table.name}.csv"] = table.csv
     else:
         members[fmt.DATA] = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
     for name, (header, rows) in content.tables.items():
@@ -384,46 +383,44 @@ def export_bundle(
     target = out_path.expanduser()
     if target.is_dir():
         target = target / default_file_name(partner.name, period, built.sequence)
+    # The history row and the audit event go into the session first; the file is written
+    # last, so a failed write rolls everything back (the caller's session). Only a commit
+    # failing after a successful write could leave a file without history.
+    session.add(
+        ExportRecord(
+            partner_id=partner.id,
+            partner_name=partner.name,
+            profile=built.profile.value,
+            period_label=period.label,
+            period_start=period.start,
+            period_end=period.end,
+            sequence=built.sequence,
+            bundle_id=built.bundle_id,
+            bundle_sha256=built.sha256,
+            size_bytes=len(built.data),
+            signing_key_id=built.signing_key_id,
+            counts_json=json.dumps(built.counts, sort_keys=True),
+            exclusions_json=json.dumps(built.exclusions, sort_keys=True),
+            exported_at=utc_naive(session.info["clock"].now()),
+        )
+    )
+    excluded = sum(built.exclusions.values())
+    audit.record(
+        session,
+        "export",
+        "partner",
+        partner.id,
+        detail=(
+            f"profiel: {built.profile.value}; periode: {period.label};"
+            f" volgnummer: {built.sequence}; bundel: {built.bundle_id};"
+            f" aantallen: {json.dumps(built.counts, sort_keys=True)}; uitgesloten: {excluded}"
+        ),
+    )
+    session.flush()
     steps = _Steps(progress, cancel)
     steps.start("write")
     write_atomic(target, built.data)
     steps.done()
-    try:
-        session.add(
-            ExportRecord(
-                partner_id=partner.id,
-                partner_name=partner.name,
-                profile=built.profile.value,
-                period_label=period.label,
-                period_start=period.start,
-                period_end=period.end,
-                sequence=built.sequence,
-                bundle_id=built.bundle_id,
-                bundle_sha256=built.sha256,
-                size_bytes=len(built.data),
-                signing_key_id=built.signing_key_id,
-                counts_json=json.dumps(built.counts, sort_keys=True),
-                exclusions_json=json.dumps(built.exclusions, sort_keys=True),
-                exported_at=utc_naive(session.info["clock"].now()),
-            )
-        )
-        excluded = sum(built.exclusions.values())
-        audit.record(
-            session,
-            "export",
-            "partner",
-            partner.id,
-            detail=(
-                f"profiel: {built.profile.value}; periode: {period.label};"
-                f" volgnummer: {built.sequence}; bundel: {built.bundle_id};"
-                f" aantallen: {json.dumps(built.counts, sort_keys=True)}; uitgesloten: {excluded}"
-            ),
-        )
-        session.flush()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise
     return ExportResult(
         path=target,
         bundle_id=built.bundle_id,

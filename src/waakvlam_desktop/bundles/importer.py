@@ -244,6 +244,22 @@ def import_handover(session: Session, bundle: OpenedBundle) -> ImportReport:
         tables = doc["tables"]
     except (ValueError, KeyError, TypeError) as exc:
         raise BundleDamagedError("De overdrachtsbundel heeft geen leesbare gegevens.") from exc
+    try:
+        return _import(session, bundle, tables)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise BundleDamagedError(
+            "De overdrachtsbundel bevat gegevens die niet passen; er is niets gewijzigd."
+        ) from exc
+    except Exception as exc:
+        if type(exc).__name__ == "IntegrityError":  # sqlcipher3's own DB-API error
+            raise BundleError(
+                "De overdracht past niet in deze kluis (verwijzingen of unieke waarden botsen);"
+                " er is niets gewijzigd."
+            ) from exc
+        raise
+
+
+def _import(session: Session, bundle: OpenedBundle, tables: Any) -> ImportReport:
     merger = _Merger(session, bundle.bundle_id)
     merger.item_ids = {
         code: iid

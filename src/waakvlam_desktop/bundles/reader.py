@@ -181,7 +181,12 @@ def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
             "De handtekening van deze bundel klopt niet: de bundel is vervalst of gewijzigd."
             " Open hem niet en neem contact op met de afzender."
         ) from exc
-    if manifest.get("format") != fmt.FORMAT_NAME or manifest.get("format_version") != 1:
+    version = manifest.get("format_version")
+    if (
+        manifest.get("format") != fmt.FORMAT_NAME
+        or type(version) is not int
+        or version != fmt.FORMAT_VERSION
+    ):
         raise UnknownFormatError(
             "Deze bundel heeft een nieuwere of onbekende indeling"
             f" (versie {manifest.get('format_version')!s:.10}). Werk Waakvlam bij om hem te"
