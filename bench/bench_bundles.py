@@ -9,24 +9,32 @@ Open = ``open_file`` of that bundle (decrypt, checks, write the members).
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
 from typing import Any
 
 import pyrage
+from sqlalchemy import func, select
 
 from bench.common import WORK, median, save, table
 from waakvlam_desktop.bundles.collect import HANDOVER_TABLES
-from waakvlam_desktop.bundles.export import export_bundle
-from waakvlam_desktop.bundles.keys import org_public_key, parse_public_key
+from waakvlam_desktop.bundles.export import export_bundle, get_partner
+from waakvlam_desktop.bundles.keys import (
+    load_identity,
+    org_public_key,
+    parse_public_key,
+    write_identity,
+)
 from waakvlam_desktop.bundles.reader import ReplayState, open_file
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.partners import add_partner
-from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.setup import default_staff, initialise
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
+from waakvlam_desktop.storage.models import Household
 from waakvlam_desktop.storage.vault import Vault
 
 PASSPHRASE = "benchmark passphrase for waakvlam"
@@ -45,26 +53,47 @@ def _floor_select(vault: Vault) -> float:
     return took
 
 
-def run(households: int = 10_000) -> dict[str, Any]:
-    base = WORK / "bundles"
+def _prepare(base: Path, households: int) -> tuple[Vault, str, Any, Any]:
+    """The demo vault with a handover partner. ``WAAKVLAM_BENCH_KEEP=1`` keeps it for the
+    next run (the opened bundles, plaintext demo data, are always removed)."""
+    clock = FixedClock(fixed_demo_now())
+    key_file = base / "identity.txt"
+    if os.environ.get("WAAKVLAM_BENCH_KEEP") and key_file.exists():
+        vault = Vault.open(base / "vault", PASSPHRASE, clock=clock)
+        with vault.session() as s:
+            vault.actor = default_staff(s).id  # type: ignore[union-attr]
+            pid = get_partner(s, "Collega").id
+            sender = parse_public_key(org_public_key(s).file_text())
+            count = s.scalar(select(func.count(Household.id)))
+        if count == households:
+            return vault, pid, load_identity(key_file), sender
+        vault.close()
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir(parents=True)
-    clock = FixedClock(fixed_demo_now())
     vault = Vault.create(base / "vault", PASSPHRASE, kdf_target_seconds=0, clock=clock)
     with vault.session() as s:
         vault.actor = initialise(s, organisation="Bench", staff_name="Bench").id
     generate_demo(vault.session, households, seed=1)
-    identity = pyrage.x25519.Identity.generate()
-    recipient = identity.to_public()
+    recipient = write_identity(key_file)
     with vault.session() as s:
         pid = add_partner(
             s,
             name="Collega",
             type=PartnerType.COLLEGA,
-            recipients=[str(recipient)],
+            recipients=[recipient],
             profile=DataProfile.HANDOVER,
         ).id
         sender = parse_public_key(org_public_key(s).file_text())
+    return vault, pid, load_identity(key_file), sender
+
+
+def run(households: int = 10_000) -> dict[str, Any]:
+    base = WORK / "bundles"
+    base.mkdir(parents=True, exist_ok=True)
+    for old in base.glob("export*"):
+        shutil.rmtree(old)
+    vault, pid, identity, sender = _prepare(base, households)
+    recipient = identity.to_public()
     period = Period.parse("2026-10")
 
     runs: list[tuple[float, dict[str, float], Path]] = []
@@ -106,7 +135,11 @@ def run(households: int = 10_000) -> dict[str, Any]:
         open_file(path, identity, sender, out, ReplayState(base / f"state{i}.json"))
         opens.append(time.perf_counter() - start)
     figures["bundle_open_seconds"] = median(opens)
-    shutil.rmtree(base, ignore_errors=True)  # the opened folders are plaintext demo data
+    for i in range(ROUNDS):  # the opened folders are plaintext (demo) data: never keep them
+        shutil.rmtree(base / f"open{i}", ignore_errors=True)
+        (base / f"state{i}.json").unlink(missing_ok=True)
+    if not os.environ.get("WAAKVLAM_BENCH_KEEP"):
+        shutil.rmtree(base, ignore_errors=True)
     save("bundles", figures)
     table(
         "export bundles (handover)",
