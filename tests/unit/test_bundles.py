@@ -743,3 +743,22 @@ def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) ->
         for r in visits["rows"]
     }
     assert notes[vid] == tricky and len(notes) == 8
+
+
+def test_plaintext_is_an_ordinary_zip_for_unzip(
+    world: World, case_bundle: bytes, tmp_path: Path
+) -> None:
+    """age (here: pyrage, the same format) + unzip, as documented for partners without us."""
+    import shutil
+    import subprocess
+
+    unzip = shutil.which("unzip")
+    if unzip is None:
+        pytest.skip("unzip is not installed")
+    plain = tmp_path / "bundel.zip"
+    plain.write_bytes(pyrage.decrypt(case_bundle, [world.identity]))
+    listing = subprocess.run([unzip, "-Z1", str(plain)], capture_output=True, text=True)
+    assert listing.returncode == 0
+    assert set(listing.stdout.split()) >= {"manifest.json", "manifest.sig", "data.json"}
+    check = subprocess.run([unzip, "-tq", str(plain)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
