@@ -323,5 +323,11 @@ def open_file(
             f"De bundel kon niet worden uitgepakt in {out_dir} (schijf vol of geen"
             " schrijfrechten). Er is niets achtergebleven."
         ) from exc
-    state.remember(bundle)
+    try:
+        state.remember(bundle)
+    except OSError as exc:
+        raise BundleError(
+            f"De bundel is uitgepakt in {target}, maar het volgnummer kon niet worden bewaard"
+            f" in {state.path}; een herhaling van deze bundel wordt dan niet herkend."
+        ) from exc
     return bundle, target
