@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from waakvlam_desktop.storage.models import SigningKey
 from waakvlam_desktop.storage.vault import Vault
 
 FUZZ = settings(
-    max_examples=100,
+    max_examples=int(os.environ.get("WAAKVLAM_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
