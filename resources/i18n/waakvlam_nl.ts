@@ -55,6 +55,113 @@
     </message>
 </context>
 <context>
+    <name>ExportsView</name>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Nieuwe export</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>A month (2026-10) or a quarter (2026-Q4)</source>
+        <translation>Een maand (2026-10) of een kwartaal (2026-Q4)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Due periodic exports</source>
+        <translation>Periodieke exports die klaarstaan</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>Laatste export</translation>
+    </message>
+    <message>
+        <source>Read in a handover…</source>
+        <translation>Overdracht inlezen…</translation>
+    </message>
+    <message>
+        <source>Merge a colleague's handover bundle into this vault</source>
+        <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exportgeschiedenis</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Add a partner with age recipients first (Partners).</source>
+        <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
+    </message>
+    <message>
+        <source>Profile: {profile} · bundle number {n}</source>
+        <translation>Profiel: {profile} · bundelnummer {n}</translation>
+    </message>
+    <message>
+        <source>Contains: {counts}</source>
+        <translation>Bevat: {counts}</translation>
+    </message>
+    <message>
+        <source>Left out (no names): {why}</source>
+        <translation>Weggelaten (zonder namen): {why}</translation>
+    </message>
+    <message>
+        <source>Encrypted for: {fingerprints}</source>
+        <translation>Versleuteld voor: {fingerprints}</translation>
+    </message>
+    <message>
+        <source>Save export</source>
+        <translation>Export opslaan</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exported to {name} (SHA-256 {sha}…).</source>
+        <translation>Geëxporteerd naar {name} (SHA-256 {sha}…).</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Waakvlam</source>
@@ -147,6 +254,61 @@
     <message>
         <source>Creating the vault…</source>
         <translation>De kluis wordt aangemaakt…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Read in a handover</source>
+        <translation>Overdracht inlezen</translation>
+    </message>
+    <message>
+        <source>Bundle (.age)</source>
+        <translation>Bundel (.age)</translation>
+    </message>
+    <message>
+        <source>Your key file</source>
+        <translation>Je sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Sender's public key</source>
+        <translation>Publieke sleutel van de afzender</translation>
+    </message>
+    <message>
+        <source>Read in</source>
+        <translation>Inlezen</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Added: {counts}</source>
+        <translation>Toegevoegd: {counts}</translation>
+    </message>
+    <message>
+        <source>Updated: {counts}</source>
+        <translation>Bijgewerkt: {counts}</translation>
+    </message>
+    <message>
+        <source>Unchanged: {counts}</source>
+        <translation>Ongewijzigd: {counts}</translation>
+    </message>
+    <message>
+        <source>Conflicts (newest kept): {n}</source>
+        <translation>Conflicten (nieuwste bewaard): {n}</translation>
+    </message>
+    <message>
+        <source>Handover read in.</source>
+        <translation>Overdracht ingelezen.</translation>
+    </message>
+    <message>
+        <source>Nothing new in this bundle.</source>
+        <translation>Niets nieuws in deze bundel.</translation>
     </message>
 </context>
 <context>
@@ -666,8 +828,8 @@
         <translation>Ritme</translation>
     </message>
     <message>
-        <source>Recipients</source>
-        <translation>Ontvangers</translation>
+        <source>Recipient fingerprints</source>
+        <translation>Vingerafdrukken van de ontvangers</translation>
     </message>
     <message>
         <source>No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.</source>
@@ -994,6 +1156,18 @@
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
+        <source>Signing key for exports</source>
+        <translation>Ondertekensleutel voor exports</translation>
+    </message>
+    <message>
+        <source>Save public key…</source>
+        <translation>Publieke sleutel opslaan…</translation>
+    </message>
+    <message>
+        <source>Give this file to partners so they can check your exports</source>
+        <translation>Geef dit bestand aan partners, zodat zij je exports kunnen controleren</translation>
+    </message>
+    <message>
         <source>logo set</source>
         <translation>logo ingesteld</translation>
     </message>
@@ -1002,12 +1176,24 @@
         <translation>geen logo</translation>
     </message>
     <message>
+        <source>Key fingerprint: {fp}</source>
+        <translation>Vingerafdruk van de sleutel: {fp}</translation>
+    </message>
+    <message>
         <source>Choose logo</source>
         <translation>Logo kiezen</translation>
     </message>
     <message>
         <source>Choose a PNG file of at most 512 KB.</source>
         <translation>Kies een PNG-bestand van hoogstens 512 kB.</translation>
+    </message>
+    <message>
+        <source>Save public key</source>
+        <translation>Publieke sleutel opslaan</translation>
+    </message>
+    <message>
+        <source>Public key saved: {name}</source>
+        <translation>Publieke sleutel opgeslagen: {name}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1116,6 +1302,14 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Exports to make</source>
+        <translation>Exports te maken</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
         <source>1 day late</source>
         <translation>1 dag te laat</translation>
     </message>
@@ -1138,6 +1332,10 @@
     <message>
         <source>Waiting for feedback ({n})</source>
         <translation>Wacht op terugkoppeling ({n})</translation>
+    </message>
+    <message>
+        <source>Exports to make ({n})</source>
+        <translation>Exports te maken ({n})</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1537,10 @@
     <message>
         <source>Referrals</source>
         <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
     </message>
     <message>
         <source>Search</source>

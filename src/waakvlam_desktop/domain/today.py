@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.exports import DueExport, due_exports
 from waakvlam_desktop.domain.followups import OpenFollowUp, open_follow_ups
 from waakvlam_desktop.domain.letters import FeedbackRow, referrals_waiting_for_feedback
 from waakvlam_desktop.domain.settings import Settings
@@ -20,6 +21,7 @@ class TodayOverview:
     due: list[CheckIn]
     follow_ups: list[OpenFollowUp]
     waiting: list[FeedbackRow]
+    exports_due: list[DueExport]
 
     @property
     def attention_count(self) -> int:
@@ -35,4 +37,5 @@ def today_overview(session: Session, today: date, settings: Settings) -> TodayOv
         due=due,
         follow_ups=open_follow_ups(session),
         waiting=referrals_waiting_for_feedback(session, today),
+        exports_due=due_exports(session, today),
     )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from waakvlam_desktop.ui.access import FirstRunPage, UnlockPage
 from waakvlam_desktop.ui.common import Lang
 from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.exports_view import ExportsView
 from waakvlam_desktop.ui.household_page import HouseholdPage
 from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
@@ -34,7 +35,9 @@ from waakvlam_desktop.ui.settings_view import SettingsView
 from waakvlam_desktop.ui.today import TodayView
 from waakvlam_desktop.ui.visit_editor import VisitEditor
 
-NAV_TODAY, NAV_HOUSEHOLDS, NAV_REFERRALS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = range(6)
+NAV_TODAY, NAV_HOUSEHOLDS, NAV_REFERRALS, NAV_EXPORTS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = (
+    range(7)
+)
 
 
 class Workspace(QWidget):
@@ -87,6 +90,7 @@ class Workspace(QWidget):
         self.today = TodayView(ctx)
         self.households = HouseholdsView(ctx)
         self.referrals = ReferralsView(ctx)
+        self.exports = ExportsView(ctx)
         self.search = SearchView(ctx)
         self.partners = PartnersView(ctx)
         self.settings = SettingsView(ctx)
@@ -97,6 +101,7 @@ class Workspace(QWidget):
             (self.tr("Today"), self.today),
             (self.tr("Households"), self.households),
             (self.tr("Referrals"), self.referrals),
+            (self.tr("Exports"), self.exports),
             (self.tr("Search"), self.search),
             (self.tr("Partners"), self.partners),
             (self.tr("Settings"), self.settings),
@@ -124,6 +129,7 @@ class Workspace(QWidget):
         self.editor.saved.connect(self._editor_done)
         self.editor.cancelled.connect(self._editor_done)
         self.today.attention_count.connect(self._set_today_count)
+        self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
 

@@ -37,6 +37,7 @@ def wait_for(
 
 def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import pyrage
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -44,12 +45,14 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
     from waakvlam_desktop.domain.households import list_households
     from waakvlam_desktop.domain.letters import list_referrals
+    from waakvlam_desktop.domain.partners import list_partners, update_partner
     from waakvlam_desktop.domain.setup import initialise
     from waakvlam_desktop.storage.vault import Vault
     from waakvlam_desktop.ui import i18n
     from waakvlam_desktop.ui.common import Lang
     from waakvlam_desktop.ui.context import AppContext
     from waakvlam_desktop.ui.main_window import (
+        NAV_EXPORTS,
         NAV_HOUSEHOLDS,
         NAV_PARTNERS,
         NAV_REFERRALS,
@@ -97,6 +100,20 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         with vault.session() as s:
             rows = list_households(s)
             referral_rows = list_referrals(s)
+            first = list_partners(s)[0]
+            update_partner(
+                s,
+                first.id,
+                name=first.name,
+                type=first.type,
+                profile=first.profile,
+                schedule=first.schedule,
+                contact_name=first.contact_name,
+                address_line=first.address_line,
+                postcode=first.postcode,
+                city=first.city,
+                recipients=[str(pyrage.x25519.Identity.generate().to_public())],
+            )
         vault.close()
         window.close()
         window.deleteLater()
@@ -157,6 +174,9 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         wait_for(app, background, lambda: preview.pdf is not None)
         grab(preview, "13-verwijsbrief" if language == "nl" else "13-referral-letter")
         preview.close()
+        ws.nav.setCurrentRow(NAV_EXPORTS)
+        wait_for(app, background, lambda: ws.exports.preview is not None)
+        grab(window, "14-exports")
         ws.nav.setCurrentRow(NAV_SEARCH)
         ws.search.set_query("ongeopende post")
         grab(window, "08-zoeken" if language == "nl" else "08-search")
