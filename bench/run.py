@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import os
 
-from bench import bench_gui, bench_overview, bench_overview_gui, bench_vault
+from bench import (
+    bench_bundles,
+    bench_gui,
+    bench_letters,
+    bench_overview,
+    bench_overview_gui,
+    bench_privacy,
+    bench_vault,
+)
 
 
 def main() -> None:
@@ -16,6 +24,9 @@ def main() -> None:
     bench_gui.run(households)
     bench_overview.run(households)
     bench_overview_gui.run(households)
+    bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
+    bench_privacy.run(households)
+    bench_bundles.run(households)
 
 
 if __name__ == "__main__":

@@ -77,3 +77,63 @@ class ImportMappingError(UsageError):
 
 class CancelledError(WaakvlamError):
     """The user cancelled a long operation; nothing was changed."""
+
+
+class LetterTemplateError(ValidationError):
+    """A letter template file (resources/letters/*.json or the organisation's copy) is wrong."""
+
+
+class ConsentWithdrawnError(WaakvlamError):
+    """The resident withdrew the consent this sharing would rest on."""
+
+
+class BackupError(WaakvlamError):
+    """A backup file that is not a Waakvlam backup, is damaged, or cannot be written."""
+
+
+class ExportError(WaakvlamError):
+    """An export cannot be made as asked (no recipient, bad period, …)."""
+
+
+class ExportCancelledError(ExportError):
+    """The user cancelled a running export; nothing was written."""
+
+
+class BundleError(WaakvlamError):
+    """A bundle cannot be opened or trusted. Each subclass is one specific reason."""
+
+
+class NotABundleError(BundleError):
+    pass
+
+
+class BundleNotForYouError(BundleError):
+    """The identity does not decrypt the bundle (or the age header was damaged)."""
+
+
+class BundleDamagedError(BundleError):
+    """Changed, cut off, extended, or members that do not match the manifest."""
+
+
+class UnknownSenderError(BundleError):
+    pass
+
+
+class BadSignatureError(BundleError):
+    pass
+
+
+class UnknownFormatError(BundleError):
+    pass
+
+
+class NotAddressedToYouError(BundleError):
+    """The bundle decrypts, but the manifest does not list the own recipient fingerprint."""
+
+
+class ReplayError(BundleError):
+    pass
+
+
+class KeyFileError(BundleError):
+    """An identity or public-key file that cannot be read or parsed."""

@@ -23,6 +23,9 @@ class Cli:
             "WAAKVLAM_PASSPHRASE": PASSPHRASE,
             "WAAKVLAM_KDF_TARGET_SECONDS": "0",
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            # Logs and caches of test runs stay in the test's own folder.
+            "XDG_STATE_HOME": str(data_dir.parent / "xdg-state"),
+            "XDG_CACHE_HOME": str(data_dir.parent / "xdg-cache"),
         }
 
     def run(self, *args: str, ok: bool = True, **env: str) -> subprocess.CompletedProcess[str]:

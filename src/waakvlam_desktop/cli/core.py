@@ -145,12 +145,10 @@ def cmd_household_list(args: argparse.Namespace) -> int:
 
 
 def cmd_household_show(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.households import household_detail
-    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.domain.households import view_household
 
     with open_vault(args) as v, v.session() as s:
-        detail = household_detail(s, args.id)
-        audit.record(s, "view", "household", detail.id, household_id=detail.id, detail="cli")
+        detail = view_household(s, args.id, via="cli")
     if args.json:
         print_json(detail)
         return 0
@@ -256,6 +254,12 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
             recipients=args.recipient,
             profile=DataProfile(args.profile),
             schedule=ExportSchedule(args.schedule),
+            contact_name=args.contact,
+            address_line=args.address,
+            postcode=args.postcode,
+            city=args.city,
+            email=args.email,
+            phone=args.phone,
         )
     if args.json:
         print_json(view)
@@ -385,6 +389,9 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(func=cmd_household_add)
     json_flag(p)
+    from waakvlam_desktop.cli.privacy import register_audit_commands, register_household_commands
+
+    register_household_commands(hh)
 
     vs = add_group(sub, "visit", "huisbezoeken")
     p = vs.add_parser("add", help="leg een huisbezoek vast")
@@ -412,6 +419,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--profile", choices=["case", "aggregate", "handover"], default="case")
     p.add_argument("--schedule", choices=["monthly", "quarterly", "none"], default="none")
+    p.add_argument("--contact", default="", help="contactpersoon (aanhef en t.a.v. in de brief)")
+    p.add_argument("--address", default="", help="straat en nummer of postbus (voor de brief)")
+    p.add_argument("--postcode", default="")
+    p.add_argument("--city", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--phone", default="")
     p.set_defaults(func=cmd_partner_add)
     json_flag(p)
     p = pt.add_parser("list", help="alle partners")
@@ -434,3 +447,4 @@ def register(sub: Any) -> None:
     au = add_group(sub, "audit", "auditlog")
     p = au.add_parser("verify", help="controleer de keten van het auditlog")
     p.set_defaults(func=cmd_audit_verify)
+    register_audit_commands(au)

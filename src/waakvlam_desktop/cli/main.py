@@ -22,6 +22,10 @@ COMMAND_MODULES = (
     "waakvlam_desktop.cli.core",
     "waakvlam_desktop.cli.imports",
     "waakvlam_desktop.cli.overview",
+    "waakvlam_desktop.cli.referrals",
+    "waakvlam_desktop.cli.privacy",
+    "waakvlam_desktop.cli.bundles",
+    "waakvlam_desktop.cli.exports",
 )
 
 
@@ -45,11 +49,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from waakvlam_desktop.logs import Code, disable_core_dumps, log_event, setup_logging
+
+    disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
+    command = Code(f"{args.command} {getattr(args, f'{args.command}_command', '') or ''}".strip())
+    log_event("cli.start", command=command)
+    rc = _run(args)
+    log_event("cli.end", command=command, rc=rc)
+    return rc
+
+
+def _run(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.logs import Code, log_event
+
     try:
         return int(args.func(args))
     except WaakvlamError as exc:
+        log_event("cli.refused", error=Code(type(exc).__name__))
         print(f"{PROG}: {exc}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
@@ -69,8 +88,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         if os.environ.get("WAAKVLAM_DEBUG"):
             raise
+        from waakvlam_desktop.crash import write_crash_report
+
+        report = write_crash_report(exc, "cli")
+        where = f" Foutrapport (zonder persoonsgegevens): {report}." if report else ""
         print(
-            f"{PROG}: onverwachte fout ({type(exc).__name__}); er is niets gewijzigd."
+            f"{PROG}: onverwachte fout ({type(exc).__name__}); er is niets gewijzigd.{where}"
             " Zet WAAKVLAM_DEBUG=1 voor details.",
             file=sys.stderr,
         )

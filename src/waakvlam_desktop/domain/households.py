@@ -102,6 +102,15 @@ def get_household(session: Session, household_id: str) -> Household:
     return hh
 
 
+def view_household(session: Session, household_id: str, via: str = "app") -> HouseholdDetail:
+    """What the household page shows; opening it is an audit event (``view``)."""
+    from waakvlam_desktop.privacy import audit
+
+    detail = household_detail(session, household_id)
+    audit.record(session, "view", "household", detail.id, household_id=detail.id, detail=via)
+    return detail
+
+
 @dataclass(frozen=True, slots=True)
 class HouseholdRow:
     """One line in the households list: plain data, safe to hand to another thread."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -132,3 +132,125 @@ def verify_chain(session: Session) -> ChainVerdict:
         prev = ev.hash
         expected_seq += 1
     return ChainVerdict(True, count, None, "")
+
+
+# ---- the audit viewer ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """One event for the audit viewer, with the staff member's name: plain data."""
+
+    seq: int
+    at: datetime  # naive UTC, as stored
+    actor_id: str | None
+    staff_name: str
+    action: str
+    entity: str
+    entity_id: str | None
+    household_id: str | None
+    household_label: str
+    detail: str
+
+
+def _local_midnight_utc(day: date) -> datetime:
+    return utc_naive(datetime.combine(day, time()).astimezone())
+
+
+def audit_rows(
+    session: Session,
+    *,
+    household_id: str | None = None,
+    staff_id: str | None = None,
+    action: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = 1000,
+    newest_first: bool = True,
+) -> list[AuditRow]:
+    """Events filtered by household, staff member, action and period (local days,
+    ``since`` and ``until`` both inclusive)."""
+    from waakvlam_desktop.storage.models import Household, StaffMember
+
+    stmt = (
+        select(AuditEvent, StaffMember.name, Household.label)
+        .outerjoin(StaffMember, StaffMember.id == AuditEvent.actor)
+        .outerjoin(Household, Household.id == AuditEvent.household_id)
+    )
+    if household_id is not None:
+        stmt = stmt.where(AuditEvent.household_id == household_id)
+    if staff_id is not None:
+        stmt = stmt.where(AuditEvent.actor == staff_id)
+    if action is not None:
+        stmt = stmt.where(AuditEvent.action == action)
+    if since is not None:
+        stmt = stmt.where(AuditEvent.at >= _local_midnight_utc(since))
+    if until is not None:
+        stmt = stmt.where(AuditEvent.at < _local_midnight_utc(until + timedelta(days=1)))
+    stmt = stmt.order_by(AuditEvent.seq.desc() if newest_first else AuditEvent.seq)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [
+        AuditRow(
+            seq=ev.seq,
+            at=ev.at,
+            actor_id=ev.actor,
+            staff_name=name or "",
+            action=ev.action,
+            entity=ev.entity,
+            entity_id=ev.entity_id,
+            household_id=ev.household_id,
+            household_label=label or "",
+            detail=ev.detail,
+        )
+        for ev, name, label in session.execute(stmt).all()
+    ]
+
+
+def audit_actions(session: Session) -> list[str]:
+    """The actions that occur in the log, for the viewer's filter."""
+    return sorted(session.scalars(select(AuditEvent.action).distinct()))
+
+
+# Labels for the viewer and the inzage PDF: (Dutch, English).
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "create": ("aangemaakt", "created"),
+    "update": ("gewijzigd", "changed"),
+    "delete": ("verwijderd", "deleted"),
+    "view": ("ingezien", "viewed"),
+    "print": ("afgedrukt", "printed"),
+    "export": ("geëxporteerd", "exported"),
+    "share": ("gedeeld", "shared"),
+    "inzage": ("inzage gemaakt", "subject access report"),
+    "consent_withdrawn": ("toestemming ingetrokken", "consent withdrawn"),
+    "purge": ("opgeschoond (bewaartermijn)", "purged (retention)"),
+    "backup": ("back-up gemaakt", "backup made"),
+    "restore": ("back-up teruggezet", "backup restored"),
+}
+
+ENTITY_LABELS: dict[str, tuple[str, str]] = {
+    "household": ("huishouden", "household"),
+    "resident": ("bewoner", "resident"),
+    "address": ("adres", "address"),
+    "complex": ("complex", "complex"),
+    "visit": ("huisbezoek", "visit"),
+    "visit_resident": ("aanwezige bewoner", "resident present"),
+    "signal_observation": ("signaal", "signal"),
+    "concern_level_entry": ("zorgniveau", "concern level"),
+    "follow_up": ("actie", "follow-up"),
+    "referral": ("doorverwijzing", "referral"),
+    "referral_signal": ("signaal in doorverwijzing", "signal in referral"),
+    "referral_status_event": ("status doorverwijzing", "referral status"),
+    "partner": ("partner", "partner"),
+    "setting": ("instelling", "setting"),
+    "staff_member": ("medewerker", "staff member"),
+    "vault": ("kluis", "vault"),
+}
+
+
+def action_label(action: str, language: str = "nl") -> str:
+    pair = ACTION_LABELS.get(action)
+    return action if pair is None else pair[0 if language == "nl" else 1]
+
+
+def entity_label(entity: str, language: str = "nl") -> str:
+    pair = ENTITY_LABELS.get(entity)
+    return entity if pair is None else pair[0 if language == "nl" else 1]

@@ -218,11 +218,16 @@ def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temp file in the same folder, fsync, rename."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        # Never leave a half-written copy behind (it may be a letter with personal data).
+        tmp.unlink(missing_ok=True)
+        raise
     if hasattr(os, "O_DIRECTORY"):
         fd = os.open(path.parent, os.O_DIRECTORY)
         try:

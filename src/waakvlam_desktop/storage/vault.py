@@ -140,9 +140,20 @@ DAMAGED_MESSAGE = (
 )
 
 
+DISK_FULL_ON_OPEN = (
+    "De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets"
+    " verloren; maak ruimte vrij en probeer het opnieuw."
+)
+
+
 def is_damage_error(exc: BaseException) -> bool:
     msg = str(getattr(exc, "orig", exc)).lower()
     return any(s in msg for s in ("not a database", "malformed", "hmac", "corrupt"))
+
+
+def is_busy_error(exc: BaseException) -> bool:
+    msg = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in msg or "database is busy" in msg
 
 
 def is_disk_error(exc: BaseException) -> bool:
@@ -240,6 +251,10 @@ class Vault:
         try:
             connect_raw(paths.db, db_key).close()
         except sqlcipher.DatabaseError as exc:
+            if is_disk_error(exc):
+                # Opening needs a few KiB (the WAL index); "damaged" would send the user
+                # to a backup for nothing.
+                raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
             raise VaultDamagedError(
                 "De kluis is beschadigd of hoort niet bij dit sleutelbestand."
                 " Zet een back-up terug of neem contact op met je beheerder."
@@ -250,6 +265,8 @@ class Vault:
             vault.migrate()
         except DBAPIError as exc:
             vault.close()
+            if is_disk_error(exc):
+                raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
             if is_damage_error(exc):
                 raise VaultDamagedError(DAMAGED_MESSAGE) from exc
             raise
@@ -336,6 +353,52 @@ class Vault:
                     "De kluis kon niet worden bijgewerkt: de schijf is vol."
                 ) from exc
             raise
+
+    def vacuum(self) -> bool:
+        """Rebuild the database file and empty the WAL, so deleted content leaves the disk.
+
+        ``secure_delete`` already zeroes freed pages; VACUUM also drops the free pages and
+        rewrites every table compactly, and the TRUNCATE checkpoint cuts the WAL to zero
+        bytes. Runs outside any transaction (the driver is in autocommit mode).
+
+        Returns False when another connection (the app, another command) keeps the
+        database busy, so the rebuild or the checkpoint could not finish; run it again
+        later. Raises :class:`StorageWriteError` when the disk is full.
+        """
+        assert self.engine is not None
+        raw = self.engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert con is not None
+            con.execute("VACUUM")
+            return self._checkpoint(con)
+        except sqlcipher.OperationalError as exc:
+            if is_disk_error(exc):
+                raise StorageWriteError(
+                    "Opruimen is mislukt: de schijf is vol. De gegevens zijn wel verwijderd;"
+                    " maak ruimte vrij en voer de opruiming opnieuw uit."
+                ) from exc
+            if is_busy_error(exc):
+                return False
+            raise
+        finally:
+            raw.close()
+
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database and cut it to zero bytes (False: still in use)."""
+        assert self.engine is not None
+        raw = self.engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert con is not None
+            return self._checkpoint(con)
+        finally:
+            raw.close()
+
+    @staticmethod
+    def _checkpoint(con: Any) -> bool:
+        busy, _log, _done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return int(busy) == 0
 
     def quick_check(self) -> None:
         assert self.engine is not None

@@ -24,20 +24,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def install_excepthook(parent: object) -> None:
-    """An error nobody caught: a Dutch message instead of a traceback, logged without
-    its text (which could hold personal data)."""
+    """An error nobody caught: a crash report without personal data and a Dutch message
+    instead of a traceback."""
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from waakvlam_desktop.ui.common import user_message
+    from waakvlam_desktop.crash import install_crash_handler
 
-    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
-        if issubclass(kind, KeyboardInterrupt):
-            sys.__excepthook__(kind, exc, tb)  # type: ignore[arg-type]
-            return
-        message = user_message(exc)
-        QMessageBox.warning(parent if isinstance(parent, QWidget) else None, "Waakvlam", message)
+    def show(_exc: BaseException, path: Path | None) -> None:
+        where = f"\n\nFoutrapport (zonder persoonsgegevens): {path}" if path else ""
+        QMessageBox.warning(
+            parent if isinstance(parent, QWidget) else None,
+            "Waakvlam",
+            "Er ging iets mis. Er is niets verloren gegaan; probeer het opnieuw. Blijft het"
+            " gebeuren, meld het dan bij je applicatiebeheerder." + where,
+        )
 
-    sys.excepthook = hook
+    install_crash_handler("gui", on_crash=show)
 
 
 def run(argv: list[str]) -> int:

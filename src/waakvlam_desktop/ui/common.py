@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
@@ -12,8 +11,6 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.domain.types import CONCERN_COLOURS, CONCERN_LABELS, ConcernLevel
 from waakvlam_desktop.errors import WaakvlamError
-
-log = logging.getLogger(__name__)
 
 MONTHS_NL = (
     "januari",
@@ -164,11 +161,14 @@ class Card(QFrame):
 def user_message(exc: BaseException) -> str:
     """What to tell the user about an error: its Dutch sentence, or a safe general one.
 
-    Unexpected errors are logged by type only (never their text: it may hold personal data).
+    An unexpected error gets a crash report without personal data (type and code
+    locations only, never its message: that may hold personal data).
     """
     if isinstance(exc, WaakvlamError):
         return str(exc)
-    log.error("unexpected error in the desktop app: %s", type(exc).__name__)
+    from waakvlam_desktop.crash import write_crash_report
+
+    write_crash_report(exc, "gui")
     return QCoreApplication.translate(
         "Errors",
         "Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening,"

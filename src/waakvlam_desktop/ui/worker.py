@@ -12,7 +12,6 @@ plain data: no ORM object crosses threads; each task opens its own session.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +21,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-log = logging.getLogger(__name__)
+from waakvlam_desktop.crash import write_crash_report
+from waakvlam_desktop.errors import WaakvlamError
 
 
 class Cancelled(Exception):
@@ -151,8 +151,8 @@ class Background(QObject):
             if on_error is not None:
                 if _alive(error_owners):
                     on_error(exc)
-            else:
-                log.error("background task failed: %s", type(exc).__name__)
+            elif not isinstance(exc, WaakvlamError):
+                write_crash_report(exc, "gui-worker")
 
         signals.done.connect(done)
         signals.failed.connect(failed)

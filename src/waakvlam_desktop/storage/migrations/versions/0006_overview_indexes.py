@@ -1,7 +1,7 @@
 """covering indexes for the Overzicht aggregates
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0005
 Create Date: 2026-11-28 09:05:00
 
 The dashboard counts visits and signals per month over the last 12 months. With these
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | Sequence[str] | None = "0002"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

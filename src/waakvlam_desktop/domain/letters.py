@@ -1,0 +1,530 @@
+"""What goes into a letter, gathered from the vault as plain frozen dataclasses.
+
+The letter renderers in ``waakvlam_desktop.letters`` get a :class:`LetterData` and nothing
+else: no session, no ORM object. By construction a letter can only show what is here,
+and what is here is the domain rule for letters: the selected signals and the letter
+context written for the partner. Never the raw visit notes, never the signal remarks.
+
+Also here: the referral lists the GUI needs (all referrals, waiting for terugkoppeling)
+and the audit events for letters (generated, printed, saved).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import bindparam, or_, select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.referrals import get_referral
+from waakvlam_desktop.domain.setup import default_staff
+from waakvlam_desktop.domain.types import (
+    SEVERITY_LABELS,
+    ConsentForm,
+    GrondslagKind,
+    PartnerType,
+    ReferralStatus,
+    Severity,
+)
+from waakvlam_desktop.errors import NotFoundError, UsageError
+from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage.models import (
+    Address,
+    ChecklistDomain,
+    ChecklistItem,
+    Household,
+    Organisation,
+    Partner,
+    Referral,
+    ReferralSignal,
+    Resident,
+    SignalObservation,
+    StaffMember,
+)
+
+LANGUAGES = ("nl", "en")
+
+
+class LetterKind:
+    """The documents made for a referral (values appear in audit details)."""
+
+    REFERRAL = "verwijsbrief"
+    CONSENT = "toestemmingsformulier"
+    RESIDENT = "bewonersbrief"
+
+    ALL = (REFERRAL, CONSENT, RESIDENT)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationInfo:
+    name: str
+    address_line: str
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    logo_png: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecipientInfo:
+    """The partner the referral goes to (the address block in the envelope window)."""
+
+    name: str
+    type: PartnerType
+    contact_name: str
+    address_line: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdInfo:
+    label: str
+    residents: tuple[str, ...]
+    street_line: str
+    postcode: str
+    city: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignalLine:
+    code: str
+    label: str
+    severity: int
+    severity_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignalGroup:
+    """The selected signals of one checklist domain, in checklist order."""
+
+    domain: str
+    label: str
+    signals: tuple[SignalLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GrondslagInfo:
+    kind: GrondslagKind
+    consent_form: ConsentForm | None
+    consent_date: date | None
+    basis_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaffInfo:
+    name: str
+    role: str
+    phone: str
+    email: str
+
+
+@dataclass(frozen=True, slots=True)
+class LetterData:
+    """Everything a referral letter, consent form or resident letter may show."""
+
+    referral_id: str
+    reference: str
+    language: str
+    letter_date: date
+    place: str
+    organisation: OrganisationInfo
+    recipient: RecipientInfo
+    household: HouseholdInfo
+    reason: str
+    context: str
+    signals: tuple[SignalGroup, ...]
+    grondslag: GrondslagInfo
+    feedback_due: date | None
+    staff: StaffInfo
+
+
+def check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise UsageError(f"Onbekende taal '{language}'. Kies nl (Nederlands) of en (Engels).")
+    return language
+
+
+# Statements built once at import: building a select() costs more than running it here.
+_SIGNALS = (
+    select(
+        ChecklistItem.code,
+        ChecklistItem.domain,
+        ChecklistItem.label_nl,
+        ChecklistItem.label_en,
+        ChecklistDomain.label_nl,
+        ChecklistDomain.label_en,
+        SignalObservation.severity,
+    )
+    .select_from(ReferralSignal)
+    .join(SignalObservation, SignalObservation.id == ReferralSignal.observation_id)
+    .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+    .outerjoin(
+        ChecklistDomain,
+        (ChecklistDomain.template_id == ChecklistItem.template_id)
+        & (ChecklistDomain.code == ChecklistItem.domain),
+    )
+    .where(ReferralSignal.referral_id == bindparam("rid"))
+    .order_by(ChecklistDomain.position, ChecklistItem.position, ChecklistItem.code)
+)
+_STAFF = select(StaffMember.name, StaffMember.role, StaffMember.phone, StaffMember.email).where(
+    StaffMember.id == bindparam("sid")
+)
+_LETTER = (
+    select(
+        Referral.id,
+        Referral.reference,
+        Referral.reason,
+        Referral.letter_context,
+        Referral.grondslag,
+        Referral.consent_form,
+        Referral.consent_date,
+        Referral.basis_text,
+        Referral.feedback_due,
+        Referral.contact_staff_id,
+        Referral.created_by,
+        Household.id,
+        Household.label,
+        Address.street,
+        Address.number,
+        Address.addition,
+        Address.postcode,
+        Address.city,
+        Partner.name,
+        Partner.type,
+        Partner.contact_name,
+        Partner.address_line,
+        Partner.postcode,
+        Partner.city,
+    )
+    .join(Household, Household.id == Referral.household_id)
+    .join(Address, Address.id == Household.address_id)
+    .join(Partner, Partner.id == Referral.partner_id)
+    .where(or_(Referral.id == bindparam("ref"), Referral.reference == bindparam("ref")))
+    .limit(1)
+)
+_ORGANISATION = (
+    select(
+        Organisation.name,
+        Organisation.address_line,
+        Organisation.postcode,
+        Organisation.city,
+        Organisation.phone,
+        Organisation.email,
+        Organisation.logo_png,
+    )
+    .order_by(Organisation.created_at)
+    .limit(1)
+)
+_RESIDENTS = (
+    select(Resident.name)
+    .where(Resident.household_id == bindparam("hid"))
+    .order_by(Resident.created_at, Resident.name)
+)
+
+
+def _signal_groups(session: Session, referral_id: str, language: str) -> tuple[SignalGroup, ...]:
+    rows = session.execute(_SIGNALS, {"rid": referral_id}).all()
+    en = language == "en"
+    groups: dict[str, tuple[str, list[SignalLine]]] = {}
+    for code, domain, label_nl, label_en, dom_nl, dom_en, severity in rows:
+        dom_label = (dom_en if en else dom_nl) or domain
+        sev_labels = SEVERITY_LABELS.get(Severity(severity), ("", ""))
+        line = SignalLine(
+            code=code,
+            label=label_en if en else label_nl,
+            severity=severity,
+            severity_label=sev_labels[1] if en else sev_labels[0],
+        )
+        groups.setdefault(domain, (dom_label, []))[1].append(line)
+    return tuple(
+        SignalGroup(domain=d, label=label, signals=tuple(lines))
+        for d, (label, lines) in groups.items()
+    )
+
+
+def _staff(session: Session, *candidates: str | None) -> StaffInfo:
+    """The referral's contact person, else whoever made it, else the default staff member."""
+    for ident in candidates:
+        if ident:
+            row = session.execute(_STAFF, {"sid": ident}).first()
+            if row is not None:
+                return StaffInfo(*row)
+    member = default_staff(session)
+    if member is None:
+        return StaffInfo("", "", "", "")
+    return StaffInfo(member.name, member.role, member.phone, member.email)
+
+
+def letter_data(session: Session, referral: str, language: str = "nl") -> LetterData:
+    """Gather the data of one referral's letters (by id or by reference ``WV-2026-0001``).
+
+    A handful of column queries (no ORM objects, and never the stored letter PDF itself).
+    """
+    check_language(language)
+    row = session.execute(_LETTER, {"ref": referral}).first()
+    if row is None:
+        raise NotFoundError(f"Doorverwijzing {referral} bestaat niet.")
+    (
+        ref_id,
+        reference,
+        reason,
+        context,
+        grondslag,
+        consent_form,
+        consent_date,
+        basis_text,
+        feedback_due,
+        contact_staff_id,
+        created_by,
+        household_id,
+        household_label,
+        street,
+        number,
+        addition,
+        postcode,
+        city,
+        partner_name,
+        partner_type,
+        contact_name,
+        partner_address,
+        partner_postcode,
+        partner_city,
+    ) = row
+    org = session.execute(_ORGANISATION).first()
+    if org is None:
+        raise NotFoundError("Er is nog geen organisatie ingesteld; de brief heeft een afzender.")
+    residents = tuple(session.scalars(_RESIDENTS, {"hid": household_id}))
+    return LetterData(
+        referral_id=ref_id,
+        reference=reference,
+        language=language,
+        letter_date=local_today(session.info["clock"]),
+        place=org.city or city,
+        organisation=OrganisationInfo(*org),
+        recipient=RecipientInfo(
+            name=partner_name,
+            type=PartnerType(partner_type),
+            contact_name=contact_name,
+            address_line=partner_address,
+            postcode=partner_postcode,
+            city=partner_city,
+        ),
+        household=HouseholdInfo(
+            label=household_label,
+            residents=residents,
+            street_line=_address(street, number, addition),
+            postcode=postcode,
+            city=city,
+        ),
+        reason=reason,
+        context=context,
+        signals=_signal_groups(session, ref_id, language),
+        grondslag=GrondslagInfo(
+            kind=GrondslagKind(grondslag),
+            consent_form=ConsentForm(consent_form) if consent_form else None,
+            consent_date=consent_date,
+            basis_text=basis_text,
+        ),
+        feedback_due=feedback_due,
+        staff=_staff(session, contact_staff_id, created_by),
+    )
+
+
+# ---- storage and audit -------------------------------------------------------------------
+def store_letter(session: Session, referral: str, pdf: bytes, *, language: str = "nl") -> None:
+    """Keep the referral letter in the vault with its referral (replacing an older one)."""
+    ref = get_referral(session, referral)
+    ref.letter_pdf = pdf
+    audit.record(
+        session,
+        "letter_generated",
+        "referral",
+        ref.id,
+        household_id=ref.household_id,
+        detail=f"soort: {LetterKind.REFERRAL}; taal: {language}; bytes: {len(pdf)}",
+    )
+    session.flush()
+
+
+def stored_letter(session: Session, referral: str) -> bytes | None:
+    """The referral letter kept in the vault, or None when none was generated yet."""
+    return get_referral(session, referral).letter_pdf
+
+
+def _letter_event(session: Session, action: str, referral: str, kind: str, extra: str) -> None:
+    if kind not in LetterKind.ALL:
+        raise ValueError(f"unknown letter kind {kind!r}")
+    ref = get_referral(session, referral)
+    detail = f"soort: {kind}" + (f"; {extra}" if extra else "")
+    audit.record(session, action, "referral", ref.id, household_id=ref.household_id, detail=detail)
+
+
+def record_letter_generated(
+    session: Session, referral: str, kind: str, language: str = "nl"
+) -> None:
+    """Audit event for a document made but not stored (consent form, resident letter)."""
+    _letter_event(session, "letter_generated", referral, kind, f"taal: {language}")
+
+
+def record_letter_printed(
+    session: Session, referral: str, kind: str = LetterKind.REFERRAL, copies: int = 1
+) -> None:
+    """Call after the print dialog was accepted and the document went to the printer."""
+    _letter_event(session, "letter_printed", referral, kind, f"exemplaren: {copies}")
+
+
+def record_letter_saved(session: Session, referral: str, kind: str = LetterKind.REFERRAL) -> None:
+    """Call after the user explicitly saved a document as a PDF file ("Opslaan als PDF").
+
+    The file name is left out of the audit detail: it may carry a resident's name.
+    """
+    _letter_event(session, "letter_saved", referral, kind, "")
+
+
+# ---- lists for the GUI -------------------------------------------------------------------
+WAITING_STATUSES = (
+    ReferralStatus.VERSTUURD.value,
+    ReferralStatus.ONTVANGEN.value,
+    ReferralStatus.IN_BEHANDELING.value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralRow:
+    """One line in the referrals list: plain data, safe to hand to another thread."""
+
+    id: str
+    reference: str
+    household_id: str
+    household_label: str
+    address: str
+    city: str
+    partner_id: str
+    partner_name: str
+    partner_type: PartnerType
+    status: ReferralStatus
+    grondslag: GrondslagKind
+    created_at: datetime
+    feedback_due: date | None
+    has_letter: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackRow:
+    """A referral waiting for terugkoppeling (Vandaag: "Wacht op terugkoppeling")."""
+
+    id: str
+    reference: str
+    household_id: str
+    household_label: str
+    address: str
+    partner_name: str
+    status: ReferralStatus
+    feedback_due: date | None
+    days_overdue: int  # 0 when not (yet) overdue or no due date
+
+
+def _address(street: str, number: int, addition: str) -> str:
+    return f"{street} {number}{'-' + addition if addition else ''}"
+
+
+def list_referrals(
+    session: Session,
+    *,
+    household_id: str | None = None,
+    status: ReferralStatus | None = None,
+) -> list[ReferralRow]:
+    """All referrals, newest first (optionally of one household or in one status)."""
+    query = (
+        select(
+            Referral.id,
+            Referral.reference,
+            Referral.household_id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Address.city,
+            Partner.id,
+            Partner.name,
+            Partner.type,
+            Referral.status,
+            Referral.grondslag,
+            Referral.created_at,
+            Referral.feedback_due,
+            Referral.letter_pdf.is_not(None),
+        )
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .order_by(Referral.created_at.desc(), Referral.reference.desc())
+    )
+    if household_id is not None:
+        query = query.where(Referral.household_id == household_id)
+    if status is not None:
+        query = query.where(Referral.status == status.value)
+    return [
+        ReferralRow(
+            id=r[0],
+            reference=r[1],
+            household_id=r[2],
+            household_label=r[3],
+            address=_address(r[4], r[5], r[6]),
+            city=r[7],
+            partner_id=r[8],
+            partner_name=r[9],
+            partner_type=PartnerType(r[10]),
+            status=ReferralStatus(r[11]),
+            grondslag=GrondslagKind(r[12]),
+            created_at=r[13],
+            feedback_due=r[14],
+            has_letter=bool(r[15]),
+        )
+        for r in session.execute(query)
+    ]
+
+
+def referrals_waiting_for_feedback(
+    session: Session, today: date, *, overdue_only: bool = False
+) -> list[FeedbackRow]:
+    """Referrals sent but not closed, most overdue first, then by due date (none last)."""
+    query = (
+        select(
+            Referral.id,
+            Referral.reference,
+            Referral.household_id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Partner.name,
+            Referral.status,
+            Referral.feedback_due,
+        )
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .where(Referral.status.in_(WAITING_STATUSES))
+    )
+    if overdue_only:
+        query = query.where(Referral.feedback_due < today)
+    rows = [
+        FeedbackRow(
+            id=r[0],
+            reference=r[1],
+            household_id=r[2],
+            household_label=r[3],
+            address=_address(r[4], r[5], r[6]),
+            partner_name=r[7],
+            status=ReferralStatus(r[8]),
+            feedback_due=r[9],
+            days_overdue=max(0, (today - r[9]).days) if r[9] else 0,
+        )
+        for r in session.execute(query)
+    ]
+    rows.sort(key=lambda r: (r.feedback_due is None, r.feedback_due or today, r.reference))
+    return rows

@@ -1,0 +1,414 @@
+"""Encrypted backups: one file with the database snapshot and its wrapped-key header.
+
+The container (version 1), all integers big-endian::
+
+    0   14 bytes  magic  b"WAAKVLAMBACKUP"
+    14   2 bytes  format version (1)
+    16   4 bytes  length N of the metadata
+    20   N bytes  metadata, UTF-8 JSON: format, version, vault_id, created_at (UTC, Z),
+                  app_version, schema (migration head), db_bytes, key_header (the text of
+                  vault.key.json, byte for byte)
+    20+N          the database: a SQLCipher 4 file, encrypted with the vault's own key
+    end-32        SHA-256 over every byte before it
+
+Nothing in it is readable without the passphrase: the database is the encrypted file
+SQLite's ``VACUUM INTO`` writes (a consistent snapshot taken in one read transaction, while
+the app may keep working; compact, so no deleted pages travel along), and the key header
+holds the key only wrapped under Argon2id + AES-256-GCM. The SHA-256 trailer tells a
+damaged or truncated file apart from a wrong passphrase.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import struct
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop import __version__
+from waakvlam_desktop.clock import local_today, to_local, utc_naive
+from waakvlam_desktop.errors import BackupError, VaultExistsError
+from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage.models import Setting
+
+MAGIC = b"WAAKVLAMBACKUP"
+FORMAT = "waakvlam-backup"
+VERSION = 1
+TRAILER = 32
+CHUNK = 1 << 20
+LAST_BACKUP_KEY = "last_backup_at"
+MAX_META = 1 << 20
+
+_DAMAGED = (
+    "Het back-upbestand is beschadigd of onvolledig (de controlesom klopt niet)."
+    " Gebruik een andere back-up."
+)
+
+
+def _no_space(exc: OSError) -> bool:
+    return exc.errno in (28, 122)  # ENOSPC, EDQUOT
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    vault_id: str
+    created_at: datetime  # naive UTC
+    db_bytes: int
+    file_bytes: int
+    schema: str
+    app_version: str
+
+
+# ---- writing -----------------------------------------------------------------------------
+def _fsync_dir(folder: Path) -> None:
+    if hasattr(os, "O_DIRECTORY"):
+        fd = os.open(folder, os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def create_backup(vault: Any, out: Path) -> BackupInfo:
+    """Write a backup of the open ``vault`` to ``out`` (never overwrites a file), then
+    record the time in the vault (``last_backup_at``) and an audit event."""
+    from waakvlam_desktop.privacy import audit
+
+    info = write_backup_file(vault, out)
+    with vault.session() as s:
+        _set_last_backup(s, info.created_at)
+        audit.record(s, "backup", "vault", vault.vault_id, detail=f"bytes={info.file_bytes}")
+    return info
+
+
+def write_backup_file(vault: Any, out: Path) -> BackupInfo:
+    """The snapshot and the container file only; it reads, so it never waits for a writer.
+
+    Temporary files live next to ``out`` (both encrypted) and are removed on any error.
+    """
+    from waakvlam_desktop.storage.migrate import head_revision
+
+    out = Path(out)
+    if out.exists():
+        raise BackupError(f"{out} bestaat al. Kies een andere bestandsnaam.")
+    if not out.parent.is_dir():
+        raise BackupError(f"De map {out.parent} bestaat niet.")
+    assert vault.engine is not None
+    tag = secrets.token_hex(4)
+    snapshot = out.parent / f".{out.name}.{tag}.snapshot"
+    partial = out.parent / f".{out.name}.{tag}.tmp"
+    created = utc_naive(vault.clock.now())
+    try:
+        raw = vault.engine.raw_connection()
+        try:
+            con = raw.driver_connection
+            assert con is not None
+            con.execute("VACUUM INTO ?", (str(snapshot),))
+        finally:
+            raw.close()
+        header_text = vault.paths.header.read_text(encoding="ascii")
+        size = snapshot.stat().st_size
+        meta = {
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": vault.vault_id,
+            "created_at": created.isoformat(timespec="seconds") + "Z",
+            "app_version": __version__,
+            "schema": head_revision(),
+            "db_bytes": size,
+            "key_header": header_text,
+        }
+        meta_bytes = json.dumps(meta, sort_keys=True).encode("utf-8")
+        digest = hashlib.sha256()
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+
+            def put(data: bytes) -> None:
+                digest.update(data)
+                fh.write(data)
+
+            put(MAGIC + struct.pack(">H", VERSION) + struct.pack(">I", len(meta_bytes)))
+            put(meta_bytes)
+            with open(snapshot, "rb") as db:
+                while chunk := db.read(CHUNK):
+                    put(chunk)
+            fh.write(digest.digest())
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, out)
+        _fsync_dir(out.parent)
+    except OSError as exc:
+        if _no_space(exc):
+            raise BackupError(
+                "De back-up kon niet worden geschreven: de schijf is vol. Er is geen"
+                " half bestand achtergebleven."
+            ) from exc
+        raise BackupError(f"De back-up kon niet worden geschreven naar {out}.") from exc
+    except Exception as exc:
+        from waakvlam_desktop.storage.vault import is_disk_error
+
+        if is_disk_error(exc):
+            raise BackupError(
+                "De back-up kon niet worden geschreven: de schijf is vol. Er is geen"
+                " half bestand achtergebleven."
+            ) from exc
+        raise
+    finally:
+        for leftover in (snapshot, partial):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+    return BackupInfo(
+        out, vault.vault_id, created, size, out.stat().st_size, str(meta["schema"]), __version__
+    )
+
+
+# ---- reading -----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    meta: dict[str, Any]
+    db_offset: int
+    db_bytes: int
+
+
+def _read_exact(fh: IO[bytes], n: int) -> bytes:
+    data = fh.read(n)
+    if len(data) != n:
+        raise BackupError(_DAMAGED)
+    return data
+
+
+def _parse(path: Path) -> _Parsed:
+    try:
+        total = path.stat().st_size
+        fh = open(path, "rb")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        raise BackupError(f"Het back-upbestand {path} bestaat niet.") from None
+    except OSError as exc:
+        raise BackupError(f"Het back-upbestand {path} is niet te lezen.") from exc
+    with fh:
+        start = fh.read(len(MAGIC))
+        if start != MAGIC:
+            raise BackupError(f"{path.name} is geen Waakvlam-back-up.")
+        if total < len(MAGIC) + 6 + TRAILER:
+            raise BackupError(_DAMAGED)
+        # The checksum first: nothing else is trusted before it matches.
+        fh.seek(0)
+        digest = hashlib.sha256()
+        left = total - TRAILER
+        while left:
+            chunk = fh.read(min(CHUNK, left))
+            if not chunk:
+                raise BackupError(_DAMAGED)
+            digest.update(chunk)
+            left -= len(chunk)
+        if fh.read(TRAILER) != digest.digest():
+            raise BackupError(_DAMAGED)
+        fh.seek(len(MAGIC))
+        (version,) = struct.unpack(">H", _read_exact(fh, 2))
+        if version != VERSION:
+            raise BackupError(
+                f"Deze back-up heeft versie {version} van het formaat; deze versie van"
+                " Waakvlam kent alleen versie 1. Werk de app bij."
+            )
+        (meta_len,) = struct.unpack(">I", _read_exact(fh, 4))
+        if meta_len > MAX_META:
+            raise BackupError(_DAMAGED)
+        try:
+            meta = json.loads(_read_exact(fh, meta_len).decode("utf-8"))
+            db_bytes = int(meta["db_bytes"])
+            ok = meta["format"] == FORMAT and isinstance(meta["key_header"], str)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BackupError(_DAMAGED) from exc
+        db_offset = len(MAGIC) + 6 + meta_len
+        if not ok or db_offset + db_bytes + TRAILER != total:
+            raise BackupError(_DAMAGED)
+    return _Parsed(meta, db_offset, db_bytes)
+
+
+def read_backup_info(path: Path) -> BackupInfo:
+    """Check a backup file (checksum, format) without the passphrase."""
+    parsed = _parse(Path(path))
+    meta = parsed.meta
+    return BackupInfo(
+        Path(path),
+        str(meta["vault_id"]),
+        datetime.fromisoformat(str(meta["created_at"]).rstrip("Z")),
+        parsed.db_bytes,
+        Path(path).stat().st_size,
+        str(meta.get("schema", "")),
+        str(meta.get("app_version", "")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    data_dir: Path
+    kept_aside: Path | None  # the vault that was there before, renamed
+    vault_id: str
+    backup_created_at: datetime  # naive UTC
+
+
+def _copy_range(src: Path, offset: int, length: int, dst: Path) -> None:
+    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
+        fin.seek(offset)
+        left = length
+        while left:
+            chunk = fin.read(min(CHUNK, left))
+            if not chunk:
+                raise BackupError(_DAMAGED)
+            fout.write(chunk)
+            left -= len(chunk)
+        fout.flush()
+        os.fsync(fout.fileno())
+
+
+def _has_content(folder: Path) -> bool:
+    return folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+
+
+def restore_backup(
+    path: Path,
+    data_dir: Path,
+    passphrase: str,
+    *,
+    replace: bool = False,
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Restore a backup into ``data_dir``.
+
+    Order: checksum, passphrase (unwraps the key), the database opens and passes
+    ``quick_check`` in a staging folder beside ``data_dir``; only then is anything moved.
+    An existing vault is replaced only with ``replace=True`` and is kept aside as
+    ``<data_dir>.vervangen-YYYYMMDD-HHMMSS``.
+    """
+    from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, connect_raw
+
+    path, data_dir = Path(path), Path(data_dir)
+    parsed = _parse(path)
+    header_bytes = str(parsed.meta["key_header"]).encode("ascii", errors="replace")
+    header = keys.KeyHeader.from_bytes(header_bytes)
+    db_key = keys.unwrap_key(header, passphrase)  # WrongPassphraseError: one clear line
+    if _has_content(data_dir) and not replace:
+        raise VaultExistsError(
+            f"Er staat al een kluis in {data_dir}. Gebruik --replace om die te vervangen;"
+            " de huidige kluis wordt dan apart bewaard."
+        )
+    staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
+    kept: Path | None = None
+    try:
+        try:
+            data_dir.parent.mkdir(parents=True, exist_ok=True)
+            staging.mkdir(mode=0o700)
+            _copy_range(path, parsed.db_offset, parsed.db_bytes, staging / DB_NAME)
+            keys.write_atomic(staging / HEADER_NAME, header_bytes)
+        except OSError as exc:
+            if _no_space(exc):
+                raise BackupError(
+                    "Terugzetten is mislukt: de schijf is vol. Er is niets gewijzigd."
+                ) from exc
+            raise BackupError(
+                f"Terugzetten is mislukt: {data_dir.parent} is niet beschrijfbaar."
+                " Er is niets gewijzigd."
+            ) from exc
+        try:
+            con = connect_raw(staging / DB_NAME, db_key)
+            try:
+                check = con.execute("PRAGMA quick_check").fetchone()
+                con.execute("SELECT version_num FROM alembic_version").fetchone()
+            finally:
+                con.close()
+        except Exception as exc:
+            raise BackupError(
+                "De database in de back-up opent niet of is beschadigd. Er is niets gewijzigd."
+            ) from exc
+        if check is None or check[0] != "ok":
+            raise BackupError("De database in de back-up is beschadigd. Er is niets gewijzigd.")
+        moment = now or datetime.now(UTC)
+        if data_dir.exists():
+            if _has_content(data_dir):
+                stamp = to_local(utc_naive(moment)).strftime("%Y%m%d-%H%M%S")
+                kept = data_dir.with_name(f"{data_dir.name}.vervangen-{stamp}")
+                os.replace(data_dir, kept)
+            else:
+                data_dir.rmdir()
+        try:
+            os.replace(staging, data_dir)
+        except OSError:
+            if kept is not None:
+                os.replace(kept, data_dir)
+            raise
+        _fsync_dir(data_dir.parent)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    created = datetime.fromisoformat(str(parsed.meta["created_at"]).rstrip("Z"))
+    _record_restore(data_dir, db_key, header.vault_id, created)
+    return RestoreResult(data_dir, kept, header.vault_id, created)
+
+
+def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datetime) -> None:
+    """Open the restored vault once: migrations run, and the restore is in its audit log."""
+    from waakvlam_desktop.domain.setup import default_staff
+    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.storage.vault import Vault
+
+    with Vault.open_with_key(data_dir, db_key, vault_id=vault_id) as vault:
+        with vault.session() as s:
+            staff = default_staff(s)
+            vault.actor = staff.id if staff else None
+        with vault.session() as s:
+            stamp = created.isoformat(timespec="seconds") + "Z"
+            audit.record(s, "restore", "vault", vault_id, detail=f"backup={stamp}")
+
+
+# ---- the reminder ------------------------------------------------------------------------
+def _set_last_backup(session: Session, at: datetime) -> None:
+    value = json.dumps(at.isoformat(timespec="seconds") + "Z")
+    row = session.get(Setting, LAST_BACKUP_KEY)
+    if row is None:
+        session.add(Setting(key=LAST_BACKUP_KEY, value_json=value))
+    else:
+        row.value_json = value
+
+
+def last_backup_at(session: Session) -> datetime | None:
+    """When the last backup of this vault was made (naive UTC), if ever."""
+    row = session.get(Setting, LAST_BACKUP_KEY)
+    if row is None:
+        return None
+    return datetime.fromisoformat(str(json.loads(row.value_json)).rstrip("Z"))
+
+
+def backup_reminder(session: Session, today: date | None = None) -> str | None:
+    """A Dutch line for the status bar when a backup is due (setting
+    ``backup_reminder_days``), else None. An empty vault needs no backup yet."""
+    from sqlalchemy import func, select
+
+    from waakvlam_desktop.domain.settings import load_settings
+    from waakvlam_desktop.storage.models import Household
+
+    today = today or local_today(session.info["clock"])
+    last = last_backup_at(session)
+    if last is None:
+        if not session.scalar(select(func.count(Household.id))):
+            return None
+        return "Er is nog geen back-up van deze kluis. Maak er nu een."
+    days = (today - to_local(last).date()).days
+    limit = load_settings(session).backup_reminder_days
+    if days < limit:
+        return None
+    return (
+        f"De laatste back-up is van {to_local(last):%d-%m-%Y} ({days} dagen geleden)."
+        " Maak een nieuwe back-up."
+    )

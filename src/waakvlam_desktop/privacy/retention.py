@@ -1,0 +1,660 @@
+"""Bewaartermijnen: what is removed when, and the purge itself.
+
+Every household has a *reference date*: the day its case was closed (``closed_on``) or,
+while it is still open, the day of its last activity (newest visit, referral status
+change, or its creation). Each data category has its own term in months
+(settings ``retention_months``):
+
+- ``visit_notes``: the free text of visits and follow-ups;
+- ``signals``: the remarks written with observed signs;
+- ``referrals``: referral reasons, letter contexts, other-basis texts, stored letters,
+  status notes and consent notes.
+
+When a category's term has passed, its free text is blanked. When *every* term has
+passed, the household is anonymised: residents (names, birth years, phone numbers) are
+deleted, the label becomes "geanonimiseerd" and the household and its visits move to an
+anonymous address per complex, wijk and 4-digit postcode. What survives is only what
+statistics need: dates, kinds, signs and severities, concern levels, referral partners and
+statuses. Afterwards the FTS index is merged and the database vacuumed, so the removed
+text is gone from the file, not just unreachable. See docs/privacy.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.types import HouseholdStatus
+from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage.models import (
+    Address,
+    Complex,
+    FollowUp,
+    Household,
+    Referral,
+    ReferralStatusEvent,
+    Resident,
+    SignalObservation,
+    Visit,
+    new_id,
+)
+
+CATEGORIES = ("visit_notes", "signals", "referrals")
+ANONYMOUS_LABEL = "geanonimiseerd"
+ANONYMOUS_STREET = "(geanonimiseerd)"
+
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "visit_notes": ("bezoeknotities en acties", "visit notes and follow-ups"),
+    "signals": ("opmerkingen bij signalen", "signal remarks"),
+    "referrals": ("doorverwijzingen en brieven", "referrals and letters"),
+}
+
+
+# Every table that references a household or a resident, and what retention does with it.
+# A new table with a household_id or resident_id column must be added here (and handled in
+# purge_households and privacy/inzage.py): tests/unit/test_retention.py guards this.
+HOUSEHOLD_TABLES: dict[str, str] = {
+    "household": "label -> geanonimiseerd, moved to an anonymous address (all terms passed)",
+    "resident": "deleted (all terms passed)",
+    "visit_resident": "deleted with the residents",
+    "visit": "notes blanked (visit_notes); moved to the anonymous address",
+    "follow_up": "description blanked (visit_notes)",
+    "draft": "deleted (visit_notes): unsaved editor content",
+    "signal_observation": "remark blanked (signals)",
+    "concern_level_entry": "kept: levels and dates only",
+    "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
+    "audit_event": "kept: ids, actions and field names only",
+}
+
+
+def _draft_table() -> Table | None:
+    """The editors' draft table, when this build has one (unsaved visit notes)."""
+    from waakvlam_desktop.storage.models import Base
+
+    return Base.metadata.tables.get("draft")
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months (31 Jan + 1 = 28/29 Feb)."""
+    total = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def retention_terms(session: Session) -> dict[str, int]:
+    """The term in months per category (settings, defaults shipped as data)."""
+    configured = load_settings(session).retention_months
+    return {c: int(configured[c]) for c in CATEGORIES}
+
+
+# ---- closing a case ----------------------------------------------------------------------
+def close_household(session: Session, household_id: str, on: date | None = None) -> date:
+    """Close a household's case. Returns the review date (the first term that ends)."""
+    from waakvlam_desktop.domain.households import get_household
+    from waakvlam_desktop.errors import ValidationError
+
+    hh = get_household(session, household_id)
+    today = local_today(session.info["clock"])
+    closed = on or today
+    if closed > today:
+        raise ValidationError("De datum van afsluiten ligt in de toekomst.", field="closed_on")
+    if hh.label == ANONYMOUS_LABEL and not hh.residents:
+        raise ValidationError("Dit huishouden is al geanonimiseerd.", field="status")
+    terms = retention_terms(session)
+    hh.status = HouseholdStatus.CLOSED.value
+    hh.closed_on = closed
+    hh.review_on = add_months(max(closed, last_activity(session, hh.id)), min(terms.values()))
+    hh.next_check_in = None  # a closed case has no check-in rhythm
+    session.flush()
+    return hh.review_on
+
+
+def reopen_household(session: Session, household_id: str) -> None:
+    """Open a closed case again: the retention clock runs from its activity again."""
+    from waakvlam_desktop.domain.households import get_household
+    from waakvlam_desktop.errors import ValidationError
+
+    hh = get_household(session, household_id)
+    if hh.label == ANONYMOUS_LABEL and not hh.residents:
+        raise ValidationError(
+            "Een geanonimiseerd huishouden kan niet worden heropend.", field="status"
+        )
+    hh.status = HouseholdStatus.OPEN.value
+    hh.closed_on = None
+    hh.review_on = None
+    hh.next_check_in = local_today(session.info["clock"])
+    session.flush()
+
+
+def last_activity(session: Session, household_id: str) -> date:
+    """The day of the household's newest activity: creation, visit, referral status."""
+    hh = session.get(Household, household_id)
+    assert hh is not None
+    status_at = session.scalar(
+        select(func.max(ReferralStatusEvent.at))
+        .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+        .where(Referral.household_id == household_id)
+    )
+    dates = [_as_date(hh.created_at), _as_date(hh.last_visit_at), _as_date(status_at)]
+    return max(d for d in dates if d is not None)
+
+
+# ---- the review list ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RetentionRow:
+    """One household in the "Te verwijderen" list: plain data for the GUI and the CLI."""
+
+    household_id: str
+    label: str
+    complex_name: str
+    wijk: str
+    status: str  # open | gesloten
+    reason: str  # "gesloten" (case closed) | "inactief" (open, no activity)
+    since: date  # closed_on, or the day of the last activity
+    due_on: date  # the earliest expired term among ``categories``
+    categories: tuple[str, ...]  # expired categories that still hold something
+    anonymise: bool  # every term has passed: the household itself is anonymised
+    visit_notes: int  # visits whose notes are removed
+    follow_ups: int  # follow-ups whose description is removed
+    signal_remarks: int
+    referrals: int  # referrals whose texts are removed
+    letters: int  # stored letter PDFs removed
+    residents: int  # residents deleted
+    drafts: int = 0  # unsaved editor drafts deleted
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return datetime.fromisoformat(str(value)).date()
+
+
+def _counts(session: Session, stmt: Any) -> dict[str, int]:
+    return {hid: int(n) for hid, n in session.execute(stmt).all()}
+
+
+def _counts_any(session: Session, stmt: Any) -> dict[str, Any]:
+    return {k: v for k, v in session.execute(stmt).all()}
+
+
+def _referral_text_filter() -> Any:
+    return or_(
+        Referral.reason != "",
+        Referral.letter_context != "",
+        Referral.basis_text != "",
+        Referral.letter_pdf.is_not(None),
+        Referral.consent_withdrawal_note != "",
+    )
+
+
+def _chunked_counts(session: Session, stmt_for: Any, ids: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        counts.update(_counts(session, stmt_for(chunk)))
+    return counts
+
+
+def retention_review(session: Session, today: date | None = None) -> list[RetentionRow]:
+    """Every household with personal data whose term has passed, oldest first.
+
+    Two steps, so the everyday case stays fast on a large vault: reference dates come from
+    the household table and referral history alone; only the households with an expired
+    term are counted (by their indexed household_id)."""
+    today = today or local_today(session.info["clock"])
+    terms = retention_terms(session)
+    last_status = _counts_any(
+        session,
+        select(Referral.household_id, func.max(ReferralStatusEvent.at))
+        .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+        .group_by(Referral.household_id),
+    )
+    households = session.execute(
+        select(
+            Household.id,
+            Household.label,
+            Household.status,
+            Household.closed_on,
+            Household.created_at,
+            Household.last_visit_at,
+            Complex.name,
+            Address.wijk,
+            Address.street,
+        )
+        .join(Address, Address.id == Household.address_id)
+        .outerjoin(Complex, Complex.id == Address.complex_id)
+    ).all()
+    candidates: list[tuple[Any, date, str, dict[str, date]]] = []
+    for h in households:
+        hid, status, closed_on = h[0], h[2], h[3]
+        # Activity after a (back-dated) closing date still counts: never purge earlier than
+        # the term after the last thing that happened.
+        dates = [_as_date(h[4]), _as_date(h[5]), _as_date(last_status.get(hid))]
+        closed = status == HouseholdStatus.CLOSED.value and closed_on is not None
+        if closed:
+            dates.append(_as_date(closed_on))
+        since = max(d for d in dates if d is not None)
+        expired = {
+            c: add_months(since, m) for c, m in terms.items() if add_months(since, m) <= today
+        }
+        if expired:
+            candidates.append((h, since, "gesloten" if closed else "inactief", expired))
+    ids = [c[0][0] for c in candidates]
+    notes = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(Visit.household_id, func.count(Visit.id))
+            .where(Visit.household_id.in_(chunk), Visit.notes != "")
+            .group_by(Visit.household_id)
+        ),
+        ids,
+    )
+    follow_ups = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(FollowUp.household_id, func.count(FollowUp.id))
+            .where(FollowUp.household_id.in_(chunk), FollowUp.description != "")
+            .group_by(FollowUp.household_id)
+        ),
+        ids,
+    )
+    remarks = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(SignalObservation.household_id, func.count(SignalObservation.id))
+            .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
+            .group_by(SignalObservation.household_id)
+        ),
+        ids,
+    )
+    referral_texts = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(Referral.household_id, func.count(Referral.id))
+            .where(Referral.household_id.in_(chunk), _referral_text_filter())
+            .group_by(Referral.household_id)
+        ),
+        ids,
+    )
+    status_notes = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(Referral.household_id, func.count(ReferralStatusEvent.id))
+            .join(Referral, Referral.id == ReferralStatusEvent.referral_id)
+            .where(Referral.household_id.in_(chunk), ReferralStatusEvent.note != "")
+            .group_by(Referral.household_id)
+        ),
+        ids,
+    )
+    letters = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(Referral.household_id, func.count(Referral.id))
+            .where(Referral.household_id.in_(chunk), Referral.letter_pdf.is_not(None))
+            .group_by(Referral.household_id)
+        ),
+        ids,
+    )
+    residents = _chunked_counts(
+        session,
+        lambda chunk: (
+            select(Resident.household_id, func.count(Resident.id))
+            .where(Resident.household_id.in_(chunk))
+            .group_by(Resident.household_id)
+        ),
+        ids,
+    )
+    draft_t = _draft_table()
+    drafts = (
+        _chunked_counts(
+            session,
+            lambda chunk: (
+                select(draft_t.c.household_id, func.count())
+                .where(draft_t.c.household_id.in_(chunk))
+                .group_by(draft_t.c.household_id)
+            ),
+            ids,
+        )
+        if draft_t is not None
+        else {}
+    )
+    rows: list[RetentionRow] = []
+    for (hid, label, status, _c, _cr, _lv, cpx, wijk, street), since, reason, expired in candidates:
+        left = {
+            "visit_notes": notes.get(hid, 0) + follow_ups.get(hid, 0) + drafts.get(hid, 0),
+            "signals": remarks.get(hid, 0),
+            "referrals": referral_texts.get(hid, 0) + status_notes.get(hid, 0),
+        }
+        categories = tuple(c for c in CATEGORIES if c in expired and left[c])
+        anonymise = len(expired) == len(CATEGORIES) and (
+            residents.get(hid, 0) > 0 or label != ANONYMOUS_LABEL or street != ANONYMOUS_STREET
+        )
+        if not categories and not anonymise:
+            continue
+        due = [expired[c] for c in categories]
+        if anonymise:
+            due.append(max(expired.values()))
+        rows.append(
+            RetentionRow(
+                household_id=hid,
+                label=label,
+                complex_name=cpx or "",
+                wijk=wijk or "",
+                status=status,
+                reason=reason,
+                since=since,
+                due_on=min(due),
+                categories=categories,
+                anonymise=anonymise,
+                visit_notes=notes.get(hid, 0) if "visit_notes" in expired else 0,
+                follow_ups=follow_ups.get(hid, 0) if "visit_notes" in expired else 0,
+                signal_remarks=remarks.get(hid, 0) if "signals" in expired else 0,
+                referrals=referral_texts.get(hid, 0) if "referrals" in expired else 0,
+                letters=letters.get(hid, 0) if "referrals" in expired else 0,
+                residents=residents.get(hid, 0) if anonymise else 0,
+                drafts=drafts.get(hid, 0) if "visit_notes" in expired else 0,
+            )
+        )
+    rows.sort(key=lambda r: (r.due_on, r.label))
+    return rows
+
+
+# ---- the purge ---------------------------------------------------------------------------
+_CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
+
+
+def _anonymous_addresses(
+    session: Session, household_ids: list[str], now: datetime
+) -> dict[str, str]:
+    """Household id -> the shared anonymous address for its complex, wijk, city and 4-digit
+    postcode (created when missing)."""
+    current: list[tuple[str, str | None, str, str, str, str, str]] = []
+    for chunk in _chunks(household_ids):
+        current += [
+            (hid, cpx, pc, city, wijk, street, aid)
+            for hid, cpx, pc, city, wijk, street, aid in session.execute(
+                select(
+                    Household.id,
+                    Address.complex_id,
+                    Address.postcode,
+                    Address.city,
+                    Address.wijk,
+                    Address.street,
+                    Address.id,
+                )
+                .join(Address, Address.id == Household.address_id)
+                .where(Household.id.in_(chunk))
+            ).all()
+        ]
+    existing = {
+        (cpx, pc, city, wijk): aid
+        for aid, cpx, pc, city, wijk in session.execute(
+            select(
+                Address.id, Address.complex_id, Address.postcode, Address.city, Address.wijk
+            ).where(Address.street == ANONYMOUS_STREET)
+        ).all()
+    }
+    actor = session.info.get("actor")
+    result: dict[str, str] = {}
+    new_rows: list[dict[str, Any]] = []
+    for hid, cpx, pc, city, wijk, street, aid in current:
+        if street == ANONYMOUS_STREET:
+            result[hid] = aid
+            continue
+        key = (cpx, pc[:4], city, wijk)
+        if key not in existing:
+            existing[key] = new_id()
+            new_rows.append(
+                {
+                    "id": existing[key],
+                    "created_at": now,
+                    "updated_at": now,
+                    "created_by": actor,
+                    "updated_by": actor,
+                    "complex_id": cpx,
+                    "vhe_code": None,
+                    "street": ANONYMOUS_STREET,
+                    "number": 0,
+                    "addition": "",
+                    "postcode": pc[:4],
+                    "city": city,
+                    "wijk": wijk,
+                }
+            )
+        result[hid] = existing[key]
+    if new_rows:
+        session.connection().execute(insert(_table(Address)), new_rows)
+    return result
+
+
+def _table(model: Any) -> Table:
+    table: Table = model.__table__
+    return table
+
+
+def purge_households(session: Session, rows: list[RetentionRow]) -> None:
+    """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
+    loaded or left stale), and record one audit event per household."""
+    now = utc_naive(session.info["clock"].now())
+    stamp = {"updated_at": now, "updated_by": session.info.get("actor")}
+    plain = {"synchronize_session": False}
+
+    def ids_for(category: str) -> list[str]:
+        return [r.household_id for r in rows if category in r.categories]
+
+    for chunk in _chunks(ids_for("visit_notes")):
+        session.execute(
+            update(Visit)
+            .where(Visit.household_id.in_(chunk), Visit.notes != "")
+            .values(notes="", **stamp),
+            execution_options=plain,
+        )
+        session.execute(
+            update(FollowUp)
+            .where(FollowUp.household_id.in_(chunk), FollowUp.description != "")
+            .values(description="", **stamp),
+            execution_options=plain,
+        )
+        draft_t = _draft_table()
+        if draft_t is not None:
+            session.connection().execute(delete(draft_t).where(draft_t.c.household_id.in_(chunk)))
+    for chunk in _chunks(ids_for("signals")):
+        session.execute(
+            update(SignalObservation)
+            .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
+            .values(remark="", **stamp),
+            execution_options=plain,
+        )
+    for chunk in _chunks(ids_for("referrals")):
+        session.execute(
+            update(Referral)
+            .where(Referral.household_id.in_(chunk), _referral_text_filter())
+            .values(
+                reason="",
+                letter_context="",
+                basis_text="",
+                letter_pdf=None,
+                consent_withdrawal_note="",
+                **stamp,
+            ),
+            execution_options=plain,
+        )
+        session.execute(
+            update(ReferralStatusEvent)
+            .where(
+                ReferralStatusEvent.referral_id.in_(
+                    select(Referral.id).where(Referral.household_id.in_(chunk))
+                ),
+                ReferralStatusEvent.note != "",
+            )
+            .values(note="", **stamp),
+            execution_options=plain,
+        )
+    anonymise = [r for r in rows if r.anonymise]
+    anon_ids = [r.household_id for r in anonymise]
+    addresses = _anonymous_addresses(session, anon_ids, now)
+    if addresses:
+        moves = [{"hid": hid, "aid": aid} for hid, aid in addresses.items()]
+        con = session.connection()
+        visit_t, household_t = _table(Visit), _table(Household)
+        con.execute(
+            update(visit_t)
+            .where(visit_t.c.household_id == bindparam("hid"))
+            .values(address_id=bindparam("aid")),
+            moves,
+        )
+        con.execute(
+            update(household_t)
+            .where(household_t.c.id == bindparam("hid"))
+            .values(address_id=bindparam("aid")),
+            moves,
+        )
+    for chunk in _chunks(anon_ids):
+        # visit_resident rows go with the residents (ON DELETE CASCADE).
+        session.execute(
+            delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
+        )
+        session.execute(
+            update(Household)
+            .where(Household.id.in_(chunk))
+            .values(
+                label=ANONYMOUS_LABEL,
+                status=HouseholdStatus.CLOSED.value,
+                review_on=None,
+                next_check_in=None,
+                **stamp,
+            ),
+            execution_options=plain,
+        )
+    never_closed: dict[date, list[str]] = {}
+    for r in anonymise:
+        if r.reason != "gesloten":
+            never_closed.setdefault(r.since, []).append(r.household_id)
+    for since, hids in never_closed.items():
+        for chunk in _chunks(hids):
+            session.execute(
+                update(Household)
+                .where(Household.id.in_(chunk), Household.closed_on.is_(None))
+                .values(closed_on=since),
+                execution_options=plain,
+            )
+    for row in rows:
+        counts = (
+            f"notities={row.visit_notes},acties={row.follow_ups},"
+            f"opmerkingen={row.signal_remarks},verwijzingen={row.referrals},"
+            f"brieven={row.letters},bewoners={row.residents},concepten={row.drafts}"
+        )
+        detail = (
+            "categorieen="
+            + ",".join(row.categories)
+            + ";"
+            + counts
+            + (";geanonimiseerd" if row.anonymise else "")
+        )
+        audit.record(
+            session,
+            "purge",
+            "household",
+            row.household_id,
+            household_id=row.household_id,
+            detail=detail,
+        )
+
+
+def purge_household(session: Session, row: RetentionRow) -> None:
+    """Remove what one review row lists (see :func:`purge_households`)."""
+    purge_households(session, [row])
+
+
+def merge_search_index(session: Session) -> None:
+    """Rewrite the FTS5 index as one segment, so deleted terms leave its pages."""
+    session.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionResult:
+    dry_run: bool
+    today: date
+    rows: tuple[RetentionRow, ...]
+    vacuumed: bool
+
+    @property
+    def households(self) -> int:
+        return len(self.rows)
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "households": len(self.rows),
+            "anonymised": sum(r.anonymise for r in self.rows),
+            "visit_notes": sum(r.visit_notes for r in self.rows),
+            "follow_ups": sum(r.follow_ups for r in self.rows),
+            "signal_remarks": sum(r.signal_remarks for r in self.rows),
+            "referrals": sum(r.referrals for r in self.rows),
+            "letters": sum(r.letters for r in self.rows),
+            "residents": sum(r.residents for r in self.rows),
+            "drafts": sum(r.drafts for r in self.rows),
+        }
+
+
+VACUUM_PENDING_KEY = "retention_vacuum_pending"
+
+
+def _vacuum_pending(session: Session) -> bool:
+    from waakvlam_desktop.storage.models import Setting
+
+    return session.get(Setting, VACUUM_PENDING_KEY) is not None
+
+
+def _set_vacuum_pending(session: Session, pending: bool) -> None:
+    from waakvlam_desktop.storage.models import Setting
+
+    row = session.get(Setting, VACUUM_PENDING_KEY)
+    if pending and row is None:
+        session.add(Setting(key=VACUUM_PENDING_KEY, value_json="true"))
+    elif not pending and row is not None:
+        session.delete(row)
+
+
+def run_retention(
+    vault: Any, today: date | None = None, *, dry_run: bool = False, only: Iterable[str] = ()
+) -> RetentionResult:
+    """Purge what the review list shows (or only the households in ``only``), then vacuum.
+
+    ``vault`` is an open :class:`~waakvlam_desktop.storage.vault.Vault`; the purge is one
+    transaction, the VACUUM runs after it on the same vault. When the database is busy
+    (the app holds it), the purge stands and the VACUUM is marked pending: the next run
+    finishes it, even when nothing new has expired (``vacuumed`` tells which happened).
+    """
+    wanted = set(only)
+    with vault.session() as s:
+        day = today or local_today(s.info["clock"])
+        rows = [r for r in retention_review(s, day) if not wanted or r.household_id in wanted]
+        pending = _vacuum_pending(s)
+        if dry_run or (not rows and not pending):
+            return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
+        if rows:
+            purge_households(s, rows)
+            merge_search_index(s)
+            _set_vacuum_pending(s, True)
+    done = vault.vacuum()
+    if done:
+        with vault.session() as s:
+            _set_vacuum_pending(s, False)
+        vault.checkpoint()
+    return RetentionResult(False, day, tuple(rows), vacuumed=done)

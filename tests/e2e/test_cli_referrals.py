@@ -1,0 +1,243 @@
+"""`waakvlam referral …`, `letter`, `consent-form`, `resident-letter` as a user runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from tests.e2e.test_cli import Cli
+
+NOTE_MARKER = "RAUWENOTITIE4242"
+PARTNER = "Sociaal Wijkteam Overvecht"
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    c = Cli(tmp_path / "vault")
+    c.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "A. de Vries")
+    return c
+
+
+@pytest.fixture
+def household(cli: Cli) -> str:
+    hid = cli.run(
+        "household",
+        "add",
+        "--label",
+        "mw. Öztürk",
+        "--street",
+        "IJsselmeerstraat",
+        "--number",
+        "4",
+        "--addition",
+        "B",
+        "--postcode",
+        "3533ab",
+        "--city",
+        "Utrecht",
+        "--resident",
+        "Ayşe Öztürk",
+    ).stdout.strip()
+    cli.run(
+        "visit",
+        "add",
+        "--household",
+        hid,
+        "--kind",
+        "regulier",
+        "--note",
+        f"{NOTE_MARKER} stapels post in de gang",
+        "--signal",
+        "financien.ongeopende_post=2",
+        "--signal",
+        "sociaal.eenzaamheid=1",
+    )
+    cli.run(
+        "partner",
+        "add",
+        "--name",
+        PARTNER,
+        "--type",
+        "wijkteam",
+        "--contact",
+        "Ingrid de Boer",
+        "--address",
+        "Zamenhofdreef 10",
+        "--postcode",
+        "3562JT",
+        "--city",
+        "Utrecht",
+    )
+    return hid
+
+
+def _add(cli: Cli, household: str, *extra: str, ok: bool = True) -> Any:
+    return cli.run(
+        "referral",
+        "add",
+        "--household",
+        household,
+        "--partner",
+        PARTNER,
+        "--reason",
+        "Zorgen over de post; mevrouw wil hulp.",
+        "--signal",
+        "financien.ongeopende_post",
+        "--signal",
+        "sociaal.eenzaamheid",
+        "--context",
+        "Haar dochter Zoë helpt soms; zij gaan samen naar het wĳkcentrum.",
+        *extra,
+        ok=ok,
+    )
+
+
+def _pdf_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+
+def test_referral_without_grondslag_is_refused_in_one_line(cli: Cli, household: str) -> None:
+    proc = _add(cli, household, ok=False)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "grondslag" in lines[0] and lines[0].startswith("waakvlam: ")
+    # Consent without a date is refused too, and so is choosing both.
+    proc = _add(cli, household, "--consent", "verbal", ok=False)
+    assert proc.returncode == 1 and "datum" in proc.stderr
+    proc = _add(
+        cli,
+        household,
+        "--consent",
+        "written",
+        "--consent-date",
+        "2026-11-20",
+        "--basis",
+        "meldcode",
+        ok=False,
+    )
+    assert proc.returncode == 1 and "één grondslag" in proc.stderr
+    assert cli.json("referral", "list") == []
+
+
+def test_bad_dates_and_statuses_are_usage_errors(cli: Cli, household: str) -> None:
+    proc = _add(cli, household, "--consent", "verbal", "--consent-date", "20-11-2026", ok=False)
+    assert proc.returncode == 2 and "JJJJ-MM-DD" in proc.stderr
+    _add(cli, household, "--consent", "verbal", "--consent-date", "2020-01-01")
+    proc = cli.run("referral", "status", "WV-2026-0001", "gelezen", ok=False)
+    assert proc.returncode == 2 and "Onbekende status" in proc.stderr
+    proc = cli.run("referral", "status", "WV-2026-0001", "afgesloten", ok=False)
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+    assert "kan niet" in proc.stderr
+
+
+def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path) -> None:
+    added = _add(
+        cli,
+        household,
+        "--consent",
+        "verbal",
+        "--consent-date",
+        "2020-11-20",
+        "--feedback-due",
+        "2021-01-15",
+        "--json",
+    )
+    created = json.loads(added.stdout)
+    assert set(created) == {"id", "reference", "status"}
+    assert created["status"] == "concept"
+    reference = created["reference"]
+    assert reference.startswith("WV-")
+
+    status = cli.json("referral", "status", reference, "verstuurd", "--note", "per post")
+    assert status == {
+        "id": created["id"],
+        "reference": reference,
+        "previous": "concept",
+        "status": "verstuurd",
+    }
+    rows = cli.json("referral", "list")
+    assert isinstance(rows, list) and len(rows) == 1
+    row = rows[0]
+    assert set(row) == {
+        "id",
+        "reference",
+        "household_id",
+        "household_label",
+        "address",
+        "city",
+        "partner_id",
+        "partner_name",
+        "partner_type",
+        "status",
+        "grondslag",
+        "created_at",
+        "feedback_due",
+        "has_letter",
+    }
+    assert row["household_label"] == "mw. Öztürk"
+    assert row["address"] == "IJsselmeerstraat 4-B"
+    assert row["grondslag"] == "toestemming"
+    assert row["has_letter"] is False
+    assert row["created_at"].endswith("Z")
+    waiting = cli.json("referral", "list", "--waiting", "--overdue")
+    assert isinstance(waiting, list) and len(waiting) == 1
+    assert waiting[0]["reference"] == reference
+    assert waiting[0]["feedback_due"] == "2021-01-15"
+    assert waiting[0]["days_overdue"] > 0
+
+    out_dir = tmp_path / "brieven"
+    out_dir.mkdir()
+    letter = out_dir / "verwijsbrief.pdf"
+    saved = cli.json("letter", reference, "--out", str(letter))
+    assert saved == {
+        "referral_id": created["id"],
+        "reference": reference,
+        "kind": "verwijsbrief",
+        "language": "nl",
+        "path": str(letter),
+        "bytes": letter.stat().st_size,
+    }
+    text = _pdf_text(letter)
+    assert reference in text and "Ayşe Öztürk" in text and "Zoë" in text and "wĳkcentrum" in text
+    assert "t.a.v. Ingrid de Boer" in text and "3562 JT UTRECHT" in text
+    assert NOTE_MARKER not in text
+    # Only the PDF itself was written: no temp file left next to it.
+    assert sorted(p.name for p in out_dir.iterdir()) == ["verwijsbrief.pdf"]
+    assert cli.json("referral", "list")[0]["has_letter"] is True  # type: ignore[index]
+
+    proc = cli.run("letter", reference, "--out", str(letter), ok=False)
+    assert proc.returncode == 2 and "bestaat al" in proc.stderr
+    cli.run("letter", created["id"], "--out", str(letter), "--force", "--lang", "en")
+    assert "Our reference" in _pdf_text(letter)
+
+    consent = out_dir / "toestemming.pdf"
+    cli.run("consent-form", reference, "--out", str(consent))
+    assert "Toestemming voor het delen van gegevens" in _pdf_text(consent)
+    resident = out_dir / "bewoner.pdf"
+    cli.run("resident-letter", reference, "--out", str(resident))
+    assert "Geachte Ayşe Öztürk," in _pdf_text(resident)
+    for path in (letter, consent, resident):
+        assert NOTE_MARKER not in _pdf_text(path)
+
+    proc = cli.run("letter", reference, "--out", str(tmp_path / "nergens" / "x.pdf"), ok=False)
+    assert proc.returncode == 1 and "bestaat niet" in proc.stderr
+    assert "in orde" in cli.run("audit", "verify").stdout
+
+
+def test_other_basis_and_no_resident_letter(cli: Cli, household: str, tmp_path: Path) -> None:
+    reference = _add(cli, household, "--basis", "Acuut gevaar: meldcode stap 5.").stdout.strip()
+    letter = tmp_path / "brief.pdf"
+    cli.run("letter", reference, "--out", str(letter))
+    assert "Acuut gevaar: meldcode stap 5." in _pdf_text(letter)
+    proc = cli.run("resident-letter", reference, "--out", str(tmp_path / "b.pdf"), ok=False)
+    assert proc.returncode == 1 and "alleen bij een doorverwijzing met toestemming" in proc.stderr
+    assert not (tmp_path / "b.pdf").exists()
+    proc = cli.run("letter", "WV-1999-0001", "--out", str(tmp_path / "c.pdf"), ok=False)
+    assert proc.returncode == 1 and "bestaat niet" in proc.stderr
