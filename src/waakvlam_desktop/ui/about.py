@@ -71,8 +71,9 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About Waakvlam"))
         self.setMinimumSize(560, 460)
         layout = QVBoxLayout(self)
+        version_label = self.tr("Version")
         self.heading = QLabel(
-            f"<h2>Waakvlam Desktop</h2><p>{html.escape(self.tr('Version'))} "
+            f"<h2>Waakvlam Desktop</h2><p>{html.escape(version_label)} "
             f"<b>{html.escape(package_version())}</b> · EUPL-1.2</p>"
         )
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,11 +103,8 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def _components_html(self) -> str:
-        head = (
-            f"<tr><th align='left'>{html.escape(self.tr('Component'))}</th>"
-            f"<th align='left'>{html.escape(self.tr('Version'))}</th>"
-            f"<th align='left'>{html.escape(self.tr('Licence'))}</th></tr>"
-        )
+        labels = (self.tr("Component"), self.tr("Version"), self.tr("Licence"))
+        head = "<tr>" + "".join(f"<th align='left'>{html.escape(t)}</th>" for t in labels) + "</tr>"
         rows = "".join(
             f"<tr><td><a href='{html.escape(c.url)}'>{html.escape(c.name)}</a></td>"
             f"<td>{html.escape(component_version(c))}</td>"
