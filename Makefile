@@ -59,6 +59,7 @@ package: $(STAMP) $(QM)
 # The frozen app checks itself (offscreen, temporary vault). Once the bundles package is in
 # the tree, a bundle step that cannot run fails the test (--strict).
 package-test: package
+	scripts/qt-system-libs.sh $(BIN)/python
 	$(PKG)/waakvlam-desktop --version
 	$(PKG)/waakvlam --version
 	$(PKG)/waakvlam-desktop --self-test $(if $(wildcard src/waakvlam_desktop/bundles/export.py),--strict,)
