@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 TS     := resources/i18n/waakvlam_nl.ts
 QM     := src/waakvlam_desktop/resources/i18n/waakvlam_nl.qm
 
-.PHONY: run test lint typecheck pytest bench clean venv translations screenshots
+.PHONY: run test lint typecheck pytest bench clean venv translations screenshots package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,21 @@ bench: $(STAMP) $(QM)
 screenshots: $(STAMP) $(QM)
 	$(BIN)/python -m waakvlam_desktop --screenshots docs/screenshots --lang nl
 	$(BIN)/python -m waakvlam_desktop --screenshots docs/screenshots/en --lang en
+
+# One-folder app in dist/waakvlam (GUI waakvlam-desktop + CLI waakvlam); docs/packaging.md.
+PKG := dist/waakvlam
+package: $(STAMP) $(QM)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	    --workpath build/pyinstaller packaging/pyinstaller/waakvlam.spec
+	@du -sh $(PKG)
+
+# The frozen app checks itself (offscreen, temporary vault). Once the bundles package is in
+# the tree, a bundle step that cannot run fails the test (--strict).
+package-test: package
+	scripts/qt-system-libs.sh $(BIN)/python
+	$(PKG)/waakvlam-desktop --version
+	$(PKG)/waakvlam --version
+	$(PKG)/waakvlam-desktop --self-test $(if $(wildcard src/waakvlam_desktop/bundles/export.py),--strict,)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

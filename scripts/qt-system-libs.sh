@@ -2,7 +2,8 @@
 # Make sure the system libraries Qt needs are present (offscreen tests and the real xcb
 # window). On Debian/Ubuntu as root it installs what is missing; otherwise it prints the
 # exact command and stops. Usage: scripts/qt-system-libs.sh [--test] PYTHON
-# --test also wants xvfb-run (the suite starts the real window once under Xvfb).
+# --test also wants xvfb-run (the suite starts the real window once under Xvfb) and
+# appstreamcli (the AppStream metainfo is validated).
 set -euo pipefail
 for_tests=0
 if [ "${1:-}" = "--test" ]; then for_tests=1; shift; fi
@@ -16,6 +17,8 @@ missing=$(for f in "$QT"/lib/libQt6Gui.so.6 "$QT"/lib/libQt6Widgets.so.6 "$QT"/l
 extra=""
 # The test suite starts the real (xcb) window once under Xvfb.
 if [ "$for_tests" = 1 ] && ! command -v xvfb-run >/dev/null; then extra="xvfb xauth"; fi
+# tests/unit/test_packaging.py validates the AppStream metainfo with appstreamcli (~3 MB).
+if [ "$for_tests" = 1 ] && ! command -v appstreamcli >/dev/null; then extra="$extra appstream"; fi
 [ -z "$missing" ] && [ -z "$extra" ] && exit 0
 
 declare -A PKG=(

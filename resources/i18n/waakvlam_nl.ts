@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Waakvlam</source>
+        <translation>Over Waakvlam</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Encrypted home-visit notes, signalenlijst, referral letters and partner exports. This program contains the following components:</source>
+        <translation>Versleutelde huisbezoeknotities, signalenlijst, verwijsbrieven en partnerexports. Dit programma bevat de volgende onderdelen:</translation>
+    </message>
+    <message>
+        <source>Qt is used under the LGPL-3.0: its libraries are separate files in the program folder and can be replaced by your own build.</source>
+        <translation>Qt wordt gebruikt onder de LGPL-3.0: de Qt-bibliotheken zijn losse bestanden in de programmamap en kunnen door een eigen build worden vervangen.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licentie</translation>
+    </message>
+</context>
+<context>
     <name>AddHouseholdDialog</name>
     <message>
         <source>New household</source>

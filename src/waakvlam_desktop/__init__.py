@@ -1,3 +1,18 @@
 """Waakvlam Desktop."""
 
+from __future__ import annotations
+
+# Kept equal to [project] version in pyproject.toml (tests/unit/test_version.py checks it);
+# the fallback when the package metadata is missing (a frozen build without dist-info).
 __version__ = "0.1.0"
+DIST_NAME = "waakvlam-desktop"
+
+
+def package_version() -> str:
+    """The installed version from the package metadata (pyproject), else ``__version__``."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DIST_NAME)
+    except PackageNotFoundError:
+        return __version__

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from waakvlam_desktop import __version__, config
+from waakvlam_desktop import config, package_version
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="waakvlam-desktop", description="Waakvlam Desktop")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     parser.add_argument("--data-dir", help="map van de kluis")
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
     parser.add_argument("--screenshots", metavar="DIR", help="schrijf schermafbeeldingen in DIR")
@@ -19,6 +19,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--smoke-test",
         metavar="PNG",
         help="start het echte venster, leg het scherm vast in PNG en stop (voor tests)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="controleer offscreen met een tijdelijke kluis of alle onderdelen werken en stop",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="bij --self-test: een stap die niet kon draaien telt als mislukt",
     )
     return parser.parse_args(argv)
 
@@ -44,6 +54,10 @@ def install_excepthook(parent: object) -> None:
 
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from waakvlam_desktop.selftest import run_self_test_cli
+
+        return run_self_test_cli(strict=args.strict)
     if args.screenshots:
         from waakvlam_desktop.ui.screenshots import make_screenshots
 
@@ -62,7 +76,7 @@ def run(argv: list[str]) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Waakvlam")
     app.setOrganizationName("Waakvlam")
-    app.setApplicationVersion(__version__)
+    app.setApplicationVersion(package_version())
     app.setWindowIcon(QIcon.fromTheme("waakvlam"))
     language = args.lang or "nl"
     i18n.install(app, language)
@@ -84,3 +98,59 @@ def run(argv: list[str]) -> int:
 
         QTimer.singleShot(1500, capture)
     return int(app.exec())
+
+
+def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -> str:
+    """The window part of ``--self-test``: start Qt (offscreen), load the Dutch translations
+    (ours and Qt's), build the main window on the vault in ``data_dir``, unlock it through
+    the unlock screen, wait for the workspace, lock and close. Returns one line of detail;
+    raises RuntimeError when something is missing."""
+    import time
+
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from waakvlam_desktop.clock import SystemClock
+    from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.about import AboutDialog
+    from waakvlam_desktop.ui.common import Lang
+    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.main_window import MainWindow
+    from waakvlam_desktop.ui.worker import Background
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if not i18n.install(app, "nl"):
+        raise RuntimeError("de Nederlandse vertaling (waakvlam_nl.qm) ontbreekt")
+    qt_nl = QTranslator()
+    if not qt_nl.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        raise RuntimeError("Qt's eigen Nederlandse vertaling (qtbase_nl.qm) ontbreekt")
+    Lang.current = "nl"
+    ctx = AppContext(data_dir, SystemClock(), Background(), "nl")
+    window = MainWindow(ctx)
+    window.show()
+    app.processEvents()
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.submit()
+    deadline = time.monotonic() + timeout_s
+    while window.workspace is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if window.workspace is None:
+        message = window.unlock_page.message.text()
+        window.close()
+        raise RuntimeError(f"het hoofdvenster ging niet open na ontgrendelen {message}".strip())
+    title = window.windowTitle()
+    about = AboutDialog(window)
+    components = about.component_count()
+    about.close()
+    platform = app.platformName()
+    window.lock()
+    window.close()
+    app.processEvents()
+    window.deleteLater()
+    app.processEvents()
+    return (
+        f"hoofdvenster geopend en ontgrendeld ({platform}, '{title}', vertalingen nl geladen,"
+        f" Over-venster met {components} onderdelen)"
+    )
