@@ -22,18 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.ui.access import FirstRunPage, UnlockPage
+from waakvlam_desktop.ui.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.common import Lang
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.household_page import HouseholdPage
 from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
 from waakvlam_desktop.ui.partners_view import PartnersView
+from waakvlam_desktop.ui.privacy_view import BackupReminder, PrivacyView, RestoreRunner
 from waakvlam_desktop.ui.search_view import SearchView
 from waakvlam_desktop.ui.settings_view import SettingsView
 from waakvlam_desktop.ui.today import TodayView
 from waakvlam_desktop.ui.visit_editor import VisitEditor
 
 NAV_TODAY, NAV_HOUSEHOLDS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = range(5)
+NAV_PRIVACY = 5
 
 
 class Workspace(QWidget):
@@ -88,6 +91,7 @@ class Workspace(QWidget):
             self.tr("Search"),
             self.tr("Partners"),
             self.tr("Settings"),
+            self.tr("Privacy"),
         ]
         for label in self.nav_labels:
             self.nav.addItem(QListWidgetItem(label))
@@ -98,6 +102,7 @@ class Workspace(QWidget):
         self.search = SearchView(ctx)
         self.partners = PartnersView(ctx)
         self.settings = SettingsView(ctx)
+        self.privacy = PrivacyView(ctx)
         self.household = HouseholdPage(ctx)
         self.editor = VisitEditor(ctx)
         for page in (
@@ -106,6 +111,7 @@ class Workspace(QWidget):
             self.search,
             self.partners,
             self.settings,
+            self.privacy,
             self.household,
             self.editor,
         ):
@@ -131,7 +137,9 @@ class Workspace(QWidget):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = [self.today, self.households, self.search, self.partners, self.settings][row]
+        pages = [self.today, self.households, self.search, self.partners, self.settings]
+        pages.append(self.privacy)
+        page = pages[row]
         self.history.clear()
         self._show(page)
 
@@ -219,6 +227,13 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle_label = QLabel()
         self.statusBar().addPermanentWidget(self.idle_label)
+        # privacy: backup reminder, clipboard guard, restore (ui/privacy_view.py, clipboard.py)
+        self.backup_reminder = BackupReminder(ctx)
+        self.statusBar().addPermanentWidget(self.backup_reminder)
+        self.clipboard_guard = ClipboardGuard.for_app(self)
+        self.restore_runner = RestoreRunner(ctx, self)
+        self.restore_runner.finished.connect(self.unlock_page.message.notice)
+        self.restore_runner.failed.connect(self.unlock_page.message.error)
         self.status_note = QLabel()
         self.statusBar().addWidget(self.status_note)
 
@@ -272,6 +287,7 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         self.status_note.setText(self.tr("Vault: {path}").format(path=str(self.ctx.data_dir)))
+        self.backup_reminder.refresh()
 
     def _install_workspace(self) -> None:
         if self.workspace is not None:
@@ -279,6 +295,8 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
         self.workspace = Workspace(self.ctx, self.lock)
         self.workspace.settings.language_changed.connect(self._language_changed)
+        self.workspace.privacy.backup_made.connect(self.backup_reminder.refresh)
+        self.workspace.privacy.restore_requested.connect(self.restore)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         profile = self.ctx.profile
@@ -318,6 +336,9 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.idle_label.setText("")
         self.status_note.setText("")
+        self.backup_reminder.clear()
+        if self.clipboard_guard is not None:
+            self.clipboard_guard.clear_now()
         self.ctx.lock()  # editors queue their drafts first (about_to_lock)
         self.pages.setCurrentWidget(self.unlock_page)
         self.pages.removeWidget(self.workspace)
@@ -325,6 +346,15 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self.setWindowTitle("Waakvlam")
         self.unlock_page.reset()
+
+    def restore(self, request: object) -> None:
+        """Lock (the vault closes on the worker), then restore on the same worker."""
+        from waakvlam_desktop.ui.privacy_view import RestoreRequest
+
+        assert isinstance(request, RestoreRequest)
+        self.lock()
+        self.unlock_page.message.notice(self.tr("Restoring the backup…"))
+        self.restore_runner.start(request)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:
