@@ -203,7 +203,7 @@ class HouseholdPrivacy(QWidget):
                         short_date(r.last_on),
                         ", ".join(via_words.get(v, v) for v in r.via),
                         ", ".join(r.references),
-                        self.tr("withdrawn") if r.consent_withdrawn else "",
+                        self.tr("withdrawn") if r.consent_withdrawn else "–",
                     ]
                 )
             )
@@ -229,6 +229,8 @@ class HouseholdPrivacy(QWidget):
             self.consents.addTopLevelItem(
                 QTreeWidgetItem([self.tr("No referral based on consent.")])
             )
+        else:
+            self.consents.setCurrentItem(self.consents.topLevelItem(0))
         self._update_buttons()
 
     def _form_word(self, form: str | None) -> str:

@@ -334,7 +334,7 @@ class PrivacyView(QWidget):
         period.addStretch(1)
         filters.addLayout(period, 1, 1)
         self.audit_search = QPushButton(self.tr("Show"))
-        filters.addWidget(self.audit_search, 1, 5)
+        filters.addWidget(self.audit_search, 1, 5, alignment=Qt.AlignmentFlag.AlignRight)
         filters.setColumnStretch(1, 2)
         filters.setColumnStretch(3, 1)
         filters.setColumnStretch(5, 1)
@@ -439,13 +439,13 @@ class PrivacyView(QWidget):
     def what_goes(self, row: retention.RetentionRow) -> str:
         parts = []
         for n, label in (
-            (row.visit_notes, self.tr("{n} visit notes")),
-            (row.follow_ups, self.tr("{n} follow-ups")),
-            (row.signal_remarks, self.tr("{n} remarks")),
-            (row.referrals, self.tr("{n} referral texts")),
-            (row.letters, self.tr("{n} letters")),
-            (row.residents, self.tr("{n} residents")),
-            (row.drafts, self.tr("{n} drafts")),
+            (row.visit_notes, self.tr("visit notes: {n}")),
+            (row.follow_ups, self.tr("follow-ups: {n}")),
+            (row.signal_remarks, self.tr("remarks: {n}")),
+            (row.referrals, self.tr("referral texts: {n}")),
+            (row.letters, self.tr("letters: {n}")),
+            (row.residents, self.tr("residents: {n}")),
+            (row.drafts, self.tr("drafts: {n}")),
         ):
             if n:
                 parts.append(label.format(n=n))
@@ -562,10 +562,8 @@ class PrivacyView(QWidget):
         ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.f_period.setChecked(f.since is not None or f.until is not None)
-        if f.since is not None:
-            self.f_since.setDate(qdate(f.since))
-        if f.until is not None:
-            self.f_until.setDate(qdate(f.until))
+        self.f_since.setDate(qdate(f.since or date(2000, 1, 1)))
+        self.f_until.setDate(qdate(f.until or max(self.ctx.today(), f.since or date.min)))
         self.load_audit()
 
     def load_audit(self) -> None:
