@@ -10,10 +10,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QTextEdit, QWidget
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -84,7 +84,7 @@ def test_retention_dry_run_then_purge_through_the_screen(
     qtbot: QtBot, ctx: AppContext, clock: FixedClock
 ) -> None:
     ids = _vault(ctx, clock)
-    _window_, ws = _window(qtbot, ctx)
+    _w, ws = _window(qtbot, ctx)
     _privacy(qtbot, ws)
     view = ws.privacy
     assert view.review_ids() == [ids["old"]["household"]]
@@ -266,7 +266,7 @@ def test_household_privacy_tab_inzage_partners_and_consent(
 ) -> None:
     ids = _vault(ctx, clock)
     kept = ids["kept"]
-    window, ws = _window(qtbot, ctx)
+    _w, ws = _window(qtbot, ctx)
     done: list[object] = []
     ctx.db(
         lambda s: referrals.change_status(s, kept["referral"], ReferralStatus.VERSTUURD).id,

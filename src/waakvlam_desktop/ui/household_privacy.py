@@ -229,8 +229,8 @@ class HouseholdPrivacy(QWidget):
             self.consents.addTopLevelItem(
                 QTreeWidgetItem([self.tr("No referral based on consent.")])
             )
-        else:
-            self.consents.setCurrentItem(self.consents.topLevelItem(0))
+        elif (first := self.consents.topLevelItem(0)) is not None:
+            self.consents.setCurrentItem(first)
         self._update_buttons()
 
     def _form_word(self, form: str | None) -> str:

@@ -79,12 +79,11 @@ def add_expired_cases(vault: object, clock: object) -> None:
 def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
 
     from waakvlam_desktop.clock import FixedClock
     from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
     from waakvlam_desktop.domain.households import list_households
-    from sqlalchemy import select
-
     from waakvlam_desktop.domain.setup import initialise
     from waakvlam_desktop.domain.types import ReferralStatus
     from waakvlam_desktop.storage.models import Referral
