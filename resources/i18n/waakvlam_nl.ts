@@ -54,6 +54,14 @@
         <source>Backup reminder</source>
         <translation>Herinnering back-up</translation>
     </message>
+    <message>
+        <source>There is no backup of this vault yet. Make one now.</source>
+        <translation>Er is nog geen back-up van deze kluis. Maak er nu een.</translation>
+    </message>
+    <message>
+        <source>The last backup is from {date} ({n} days ago). Make a new backup.</source>
+        <translation>De laatste back-up is van {date} ({n} dagen geleden). Maak een nieuwe back-up.</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

@@ -205,6 +205,9 @@ def test_backup_then_restore_into_another_folder(
     assert "Back-up opgeslagen" in view.backup_message.text()
     assert "vandaag" in view.last_backup_label.text()
     qtbot.waitUntil(lambda: window.backup_reminder.text() == "", timeout=TIMEOUT)
+    clock.advance(timedelta(days=8))  # past backup_reminder_days (7)
+    window.backup_reminder.refresh()
+    qtbot.waitUntil(lambda: "8 dagen geleden" in window.backup_reminder.text(), timeout=TIMEOUT)
 
     # A second backup to the same file is refused: never overwritten.
     view.backup_info = None

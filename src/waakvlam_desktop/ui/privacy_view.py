@@ -218,10 +218,27 @@ class BackupReminder(QLabel):
         if not self.ctx.is_unlocked:
             self.clear()
             return
-        self.ctx.db(lambda s: backup.backup_reminder(s), self._show, lambda _e: self.clear())
 
-    def _show(self, text: str | None) -> None:
-        self.setText(f"⚠ {text}" if text and self.ctx.is_unlocked else "")
+        def work(s: Any) -> tuple[bool, datetime | None]:
+            return backup.backup_reminder(s) is not None, backup.last_backup_at(s)
+
+        self.ctx.db(work, self._show, lambda _e: self.clear())
+
+    def _show(self, due_and_last: tuple[bool, datetime | None]) -> None:
+        """``backup_reminder`` decides; the wording is translated here (its own is Dutch)."""
+        due, last = due_and_last
+        if not due or not self.ctx.is_unlocked:
+            self.clear()
+        elif last is None:
+            self.setText("⚠ " + self.tr("There is no backup of this vault yet. Make one now."))
+        else:
+            days = (self.ctx.today() - to_local(last).date()).days
+            self.setText(
+                "⚠ "
+                + self.tr(
+                    "The last backup is from {date} ({n} days ago). Make a new backup."
+                ).format(date=short_date(to_local(last).date()), n=days)
+            )
 
 
 # ---- the screen ------------------------------------------------------------------------------
