@@ -137,6 +137,14 @@
         <translation>Kluis aanmaken</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>Back-up terugzetten…</translation>
+    </message>
+    <message>
+        <source>On a new laptop: put a backup of your vault here</source>
+        <translation>Op een nieuwe laptop: zet hier een back-up van je kluis terug</translation>
+    </message>
+    <message>
         <source>too weak</source>
         <translation>te zwak</translation>
     </message>
@@ -1093,14 +1101,6 @@
         <translation>Back-up opgeslagen: {path} ({size} MB).</translation>
     </message>
     <message>
-        <source>Choose a backup</source>
-        <translation>Kies een back-up</translation>
-    </message>
-    <message>
-        <source>Waakvlam backup (*{suffix});;All files (*)</source>
-        <translation>Waakvlam-back-up (*{suffix});;Alle bestanden (*)</translation>
-    </message>
-    <message>
         <source>There is a vault in {path} already; confirm that it may be replaced.</source>
         <translation>Er staat al een kluis in {path}; bevestig eerst dat die vervangen mag worden.</translation>
     </message>
@@ -1130,6 +1130,14 @@
     <message>
         <source>Restore</source>
         <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Kies een back-up</translation>
+    </message>
+    <message>
+        <source>Waakvlam backup (*{suffix});;All files (*)</source>
+        <translation>Waakvlam-back-up (*{suffix});;Alle bestanden (*)</translation>
     </message>
 </context>
 <context>

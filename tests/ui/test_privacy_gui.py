@@ -235,7 +235,7 @@ def test_backup_then_restore_into_another_folder(
     _privacy(qtbot, ws)
     assert ws.privacy.restore(target, PASSPHRASE, target=other)
     qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=TIMEOUT)
-    assert "teruggezet" in window.unlock_page.message.text()
+    assert "is teruggezet. Ontgrendel" in window.unlock_page.message.text()
     assert ctx.data_dir == other and (other / "vault.db").exists()
     assert window.restore_runner.result is not None
     assert window.restore_runner.result.kept_aside is None
@@ -262,6 +262,40 @@ def test_backup_then_restore_into_another_folder(
     assert kept_aside is not None and (kept_aside / "vault.db").exists()
     assert kept_aside.name.startswith("vault.vervangen-")
     assert str(kept_aside) in window.unlock_page.message.text()
+
+
+def test_restore_on_a_new_laptop_from_the_first_run_page(
+    qtbot: QtBot, ctx: AppContext, clock: FixedClock, tmp_path: Path
+) -> None:
+    from waakvlam_desktop.privacy.backup import create_backup
+    from waakvlam_desktop.ui.privacy_view import RestoreRequest
+
+    old_laptop = tmp_path / "oude-laptop"
+    vault = Vault.create(old_laptop, PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    add_case(vault, KEPT)
+    file = tmp_path / "kluis.wvbackup"
+    create_backup(vault, file)
+    vault.close()
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.first_run
+    assert window.first_run.restore_button.isVisible()
+    window.start_restore(RestoreRequest(file, ctx.data_dir, "niet het wachtwoord", False))
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.first_run, timeout=TIMEOUT)
+    assert "klopt niet" in window.first_run.message.text() and not ctx.vault_exists()
+    window.start_restore(RestoreRequest(file, ctx.data_dir, PASSPHRASE, False))
+    assert window.unlock_page.message.text() == "De back-up wordt teruggezet…"
+    qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=TIMEOUT)
+    assert "Ontgrendel met het wachtwoord" in window.unlock_page.message.text()
+    assert window.pages.currentWidget() is window.unlock_page and ctx.vault_exists()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    assert KEPT in _stored(qtbot, ctx)
 
 
 def test_household_privacy_tab_inzage_partners_and_consent(

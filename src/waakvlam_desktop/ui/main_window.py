@@ -29,7 +29,13 @@ from waakvlam_desktop.ui.household_page import HouseholdPage
 from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
 from waakvlam_desktop.ui.partners_view import PartnersView
-from waakvlam_desktop.ui.privacy_view import BackupReminder, PrivacyView, RestoreRunner
+from waakvlam_desktop.ui.privacy_view import (
+    BackupReminder,
+    PrivacyView,
+    RestoreRequest,
+    RestoreRunner,
+    ask_restore,
+)
 from waakvlam_desktop.ui.search_view import SearchView
 from waakvlam_desktop.ui.settings_view import SettingsView
 from waakvlam_desktop.ui.today import TodayView
@@ -233,7 +239,7 @@ class MainWindow(QMainWindow):
         self.clipboard_guard = ClipboardGuard.for_app(self)
         self.restore_runner = RestoreRunner(ctx, self)
         self.restore_runner.finished.connect(self.unlock_page.message.notice)
-        self.restore_runner.failed.connect(self.unlock_page.message.error)
+        self.restore_runner.failed.connect(self._restore_failed)
         self.status_note = QLabel()
         self.statusBar().addWidget(self.status_note)
 
@@ -261,6 +267,7 @@ class MainWindow(QMainWindow):
         if self._first_run is None:
             self._first_run = FirstRunPage(self.ctx)
             self._first_run.created.connect(self._unlocked)
+            self._first_run.restore_requested.connect(self._restore_first_run)
             self.pages.addWidget(self._first_run)
         return self._first_run
 
@@ -347,14 +354,29 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Waakvlam")
         self.unlock_page.reset()
 
-    def restore(self, request: object) -> None:
+    def restore(self, request: RestoreRequest) -> None:
         """Lock (the vault closes on the worker), then restore on the same worker."""
-        from waakvlam_desktop.ui.privacy_view import RestoreRequest
-
-        assert isinstance(request, RestoreRequest)
         self.lock()
+        self.start_restore(request)
+
+    def _restore_first_run(self) -> None:
+        """No vault yet (a new laptop): restore a backup instead of creating one."""
+        request = ask_restore(self, self.ctx.data_dir, self.first_run.message)
+        if request is not None:
+            self.start_restore(request)
+
+    def start_restore(self, request: RestoreRequest) -> None:
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.unlock_page.reset()
         self.unlock_page.message.notice(self.tr("Restoring the backup…"))
         self.restore_runner.start(request)
+
+    def _restore_failed(self, message: str) -> None:
+        if self.ctx.vault_exists():
+            self.unlock_page.message.error(message)
+        else:  # nothing to unlock: back to the first-run page, which says what went wrong
+            self.pages.setCurrentWidget(self.first_run)
+            self.first_run.message.error(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -202,6 +202,29 @@ class RestoreDialog(QDialog):
     def _update(self) -> None:
         ok = bool(self.passphrase.text()) and (not self.needs_confirm or self.replace.isChecked())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+def ask_restore(parent: QWidget, target: Path, message: InlineMessage) -> RestoreRequest | None:
+    """File dialog, checksum check, then :class:`RestoreDialog`: the request, or None."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("RestoreDialog", "Choose a backup"),
+        str(Path.home()),
+        QCoreApplication.translate(
+            "RestoreDialog", "Waakvlam backup (*{suffix});;All files (*)"
+        ).format(suffix=BACKUP_SUFFIX),
+    )
+    if not path:
+        return None
+    try:
+        info = backup.read_backup_info(Path(path))  # checksum: a damaged file says so now
+    except Exception as exc:
+        message.error(user_message(exc))
+        return None
+    dialog = RestoreDialog(Path(path), info, target, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return RestoreRequest(Path(path), target, dialog.passphrase.text(), dialog.replace.isChecked())
 
 
 # ---- the status-bar reminder -----------------------------------------------------------------
@@ -817,22 +840,9 @@ class PrivacyView(QWidget):
 
     # ---- restore -------------------------------------------------------------------------
     def choose_restore_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a backup"),
-            str(Path.home()),
-            self.tr("Waakvlam backup (*{suffix});;All files (*)").format(suffix=BACKUP_SUFFIX),
-        )
-        if not path:
-            return
-        try:
-            info = backup.read_backup_info(Path(path))  # checksum: a damaged file says so now
-        except Exception as exc:
-            self.restore_message.error(user_message(exc))
-            return
-        dialog = RestoreDialog(Path(path), info, self.ctx.data_dir, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.restore(Path(path), dialog.passphrase.text(), replace=dialog.replace.isChecked())
+        request = ask_restore(self, self.ctx.data_dir, self.restore_message)
+        if request is not None:
+            self.restore(request.backup_file, request.passphrase, replace=request.replace)
 
     def restore(
         self, path: Path, passphrase: str, target: Path | None = None, replace: bool = False
