@@ -56,6 +56,7 @@ class WithdrawDialog(QDialog):
     def __init__(self, state: consent.ConsentState, today: date, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Withdraw consent"))
+        self.setMinimumWidth(480)
         lay = QVBoxLayout(self)
         text = QLabel(
             self.tr(
