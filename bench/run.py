@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import os
 
-from bench import bench_gui, bench_letters, bench_overview, bench_privacy, bench_vault
+from bench import (
+    bench_bundles,
+    bench_gui,
+    bench_letters,
+    bench_overview,
+    bench_privacy,
+    bench_vault,
+)
 
 
 def main() -> None:
@@ -17,6 +24,7 @@ def main() -> None:
     bench_overview.run(households)
     bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
     bench_privacy.run(households)
+    bench_bundles.run(households)
 
 
 if __name__ == "__main__":

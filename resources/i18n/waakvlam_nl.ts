@@ -71,6 +71,113 @@
     </message>
 </context>
 <context>
+    <name>ExportsView</name>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Nieuwe export</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>A month (2026-10) or a quarter (2026-Q4)</source>
+        <translation>Een maand (2026-10) of een kwartaal (2026-Q4)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Due periodic exports</source>
+        <translation>Periodieke exports die klaarstaan</translation>
+    </message>
+    <message>
+        <source>Last export</source>
+        <translation>Laatste export</translation>
+    </message>
+    <message>
+        <source>Read in a handover…</source>
+        <translation>Overdracht inlezen…</translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s handover bundle into this vault</source>
+        <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Exportgeschiedenis</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Add a partner with age recipients first (Partners).</source>
+        <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
+    </message>
+    <message>
+        <source>Profile: {profile} · bundle number {n}</source>
+        <translation>Profiel: {profile} · bundelnummer {n}</translation>
+    </message>
+    <message>
+        <source>Contains: {counts}</source>
+        <translation>Bevat: {counts}</translation>
+    </message>
+    <message>
+        <source>Left out (no names): {why}</source>
+        <translation>Weggelaten (zonder namen): {why}</translation>
+    </message>
+    <message>
+        <source>Encrypted for: {fingerprints}</source>
+        <translation>Versleuteld voor: {fingerprints}</translation>
+    </message>
+    <message>
+        <source>Save export</source>
+        <translation>Export opslaan</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exported to {name} (SHA-256 {sha}…).</source>
+        <translation>Geëxporteerd naar {name} (SHA-256 {sha}…).</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Waakvlam</source>
@@ -174,6 +281,61 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Read in a handover</source>
+        <translation>Overdracht inlezen</translation>
+    </message>
+    <message>
+        <source>Bundle (.age)</source>
+        <translation>Bundel (.age)</translation>
+    </message>
+    <message>
+        <source>Your key file</source>
+        <translation>Je sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s public key</source>
+        <translation>Publieke sleutel van de afzender</translation>
+    </message>
+    <message>
+        <source>Read in</source>
+        <translation>Inlezen</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Added: {counts}</source>
+        <translation>Toegevoegd: {counts}</translation>
+    </message>
+    <message>
+        <source>Updated: {counts}</source>
+        <translation>Bijgewerkt: {counts}</translation>
+    </message>
+    <message>
+        <source>Unchanged: {counts}</source>
+        <translation>Ongewijzigd: {counts}</translation>
+    </message>
+    <message>
+        <source>Conflicts (newest kept): {n}</source>
+        <translation>Conflicten (nieuwste bewaard): {n}</translation>
+    </message>
+    <message>
+        <source>Handover read in.</source>
+        <translation>Overdracht ingelezen.</translation>
+    </message>
+    <message>
+        <source>Nothing new in this bundle.</source>
+        <translation>Niets nieuws in deze bundel.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>← Back</source>
@@ -190,6 +352,14 @@
     <message>
         <source>Record home visit (Ctrl+N)</source>
         <translation>Huisbezoek vastleggen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Refer…</source>
+        <translation>Doorverwijzen…</translation>
+    </message>
+    <message>
+        <source>Refer this household to a partner, with a letter</source>
+        <translation>Dit huishouden doorverwijzen naar een partner, met een brief</translation>
     </message>
     <message>
         <source>Continue the draft visit</source>
@@ -646,6 +816,61 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <source>Letter preview</source>
+        <translation>Voorbeeld van de brief</translation>
+    </message>
+    <message>
+        <source>Referral letter</source>
+        <translation>Verwijsbrief</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Toestemmingsformulier</translation>
+    </message>
+    <message>
+        <source>Letter to the resident</source>
+        <translation>Brief aan de bewoner</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Afdrukken (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Mark as sent</source>
+        <translation>Markeren als verstuurd</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation>Het bestand kon niet worden geschreven. Kies een andere plek.</translation>
+    </message>
+    <message>
+        <source>Marked as sent.</source>
+        <translation>Gemarkeerd als verstuurd.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Vault: {path}</source>
@@ -766,8 +991,8 @@
         <translation>Ritme</translation>
     </message>
     <message>
-        <source>Recipients</source>
-        <translation>Ontvangers</translation>
+        <source>Recipient fingerprints</source>
+        <translation>Vingerafdrukken van de ontvangers</translation>
     </message>
     <message>
         <source>No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.</source>
@@ -1110,6 +1335,172 @@
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Refer {household}</source>
+        <translation>{household} doorverwijzen</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Why, in one sentence, e.g. rent arrears keep growing</source>
+        <translation>Waarom, in één zin, bijvoorbeeld: de huurachterstand loopt op</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Signals to include</source>
+        <translation>Signalen in de brief</translation>
+    </message>
+    <message>
+        <source>{label} (severity {n}, {date})</source>
+        <translation>{label} (ernst {n}, {date})</translation>
+    </message>
+    <message>
+        <source>A short context written for the partner. Your visit notes are never included.</source>
+        <translation>Een korte toelichting voor de partner. Je bezoeknotities gaan nooit mee.</translation>
+    </message>
+    <message>
+        <source>Context for the letter</source>
+        <translation>Toelichting voor de brief</translation>
+    </message>
+    <message>
+        <source>Consent of the resident</source>
+        <translation>Toestemming van de bewoner</translation>
+    </message>
+    <message>
+        <source>Another legal basis</source>
+        <translation>Andere grondslag</translation>
+    </message>
+    <message>
+        <source>verbal</source>
+        <translation>mondeling</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>schriftelijk</translation>
+    </message>
+    <message>
+        <source>Form of consent</source>
+        <translation>Vorm van de toestemming</translation>
+    </message>
+    <message>
+        <source>Date of consent</source>
+        <translation>Datum van de toestemming</translation>
+    </message>
+    <message>
+        <source>e.g. acute danger; meldcode huiselijk geweld</source>
+        <translation>bijv. acuut gevaar; meldcode huiselijk geweld</translation>
+    </message>
+    <message>
+        <source>Explanation of the legal basis</source>
+        <translation>Toelichting op de grondslag</translation>
+    </message>
+    <message>
+        <source>Feedback requested by</source>
+        <translation>Terugkoppeling gevraagd vóór</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Grondslag</translation>
+    </message>
+    <message>
+        <source>Feedback by</source>
+        <translation>Terugkoppeling vóór</translation>
+    </message>
+    <message>
+        <source>Add a partner first (Partners screen).</source>
+        <translation>Voeg eerst een partner toe (scherm Partners).</translation>
+    </message>
+    <message>
+        <source>Choose a partner.</source>
+        <translation>Kies een partner.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>Reactie uiterlijk</translation>
+    </message>
+    <message>
+        <source>No referrals yet. Refer a household from its page with “Refer…”.</source>
+        <translation>Nog geen doorverwijzingen. Verwijs een huishouden door vanaf zijn pagina met ‘Doorverwijzen…’.</translation>
+    </message>
+    <message>
+        <source>Letter…</source>
+        <translation>Brief…</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Huishouden openen</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Nieuwe status</translation>
+    </message>
+    <message>
+        <source>Note, e.g. the partner&apos;s feedback</source>
+        <translation>Notitie, bijvoorbeeld de terugkoppeling van de partner</translation>
+    </message>
+    <message>
+        <source>Note with the status change</source>
+        <translation>Notitie bij de statuswijziging</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Status wijzigen</translation>
+    </message>
+    <message>
+        <source>Status changed to “{status}”.</source>
+        <translation>Status gewijzigd in ‘{status}’.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore backup</source>
@@ -1281,6 +1672,18 @@
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
+        <source>Signing key for exports</source>
+        <translation>Ondertekensleutel voor exports</translation>
+    </message>
+    <message>
+        <source>Save public key…</source>
+        <translation>Publieke sleutel opslaan…</translation>
+    </message>
+    <message>
+        <source>Give this file to partners so they can check your exports</source>
+        <translation>Geef dit bestand aan partners, zodat zij je exports kunnen controleren</translation>
+    </message>
+    <message>
         <source>logo set</source>
         <translation>logo ingesteld</translation>
     </message>
@@ -1289,12 +1692,24 @@
         <translation>geen logo</translation>
     </message>
     <message>
+        <source>Key fingerprint: {fp}</source>
+        <translation>Vingerafdruk van de sleutel: {fp}</translation>
+    </message>
+    <message>
         <source>Choose logo</source>
         <translation>Logo kiezen</translation>
     </message>
     <message>
         <source>Choose a PNG file of at most 512 KB.</source>
         <translation>Kies een PNG-bestand van hoogstens 512 kB.</translation>
+    </message>
+    <message>
+        <source>Save public key</source>
+        <translation>Publieke sleutel opslaan</translation>
+    </message>
+    <message>
+        <source>Public key saved: {name}</source>
+        <translation>Publieke sleutel opgeslagen: {name}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1403,6 +1818,14 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Exports to make</source>
+        <translation>Exports te maken</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
         <source>1 day late</source>
         <translation>1 dag te laat</translation>
     </message>
@@ -1425,6 +1848,10 @@
     <message>
         <source>Waiting for feedback ({n})</source>
         <translation>Wacht op terugkoppeling ({n})</translation>
+    </message>
+    <message>
+        <source>Exports to make ({n})</source>
+        <translation>Exports te maken ({n})</translation>
     </message>
 </context>
 <context>
@@ -1649,6 +2076,14 @@
     <message>
         <source>Households</source>
         <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
     </message>
     <message>
         <source>Search</source>

@@ -89,3 +89,51 @@ class ConsentWithdrawnError(WaakvlamError):
 
 class BackupError(WaakvlamError):
     """A backup file that is not a Waakvlam backup, is damaged, or cannot be written."""
+
+
+class ExportError(WaakvlamError):
+    """An export cannot be made as asked (no recipient, bad period, …)."""
+
+
+class ExportCancelledError(ExportError):
+    """The user cancelled a running export; nothing was written."""
+
+
+class BundleError(WaakvlamError):
+    """A bundle cannot be opened or trusted. Each subclass is one specific reason."""
+
+
+class NotABundleError(BundleError):
+    pass
+
+
+class BundleNotForYouError(BundleError):
+    """The identity does not decrypt the bundle (or the age header was damaged)."""
+
+
+class BundleDamagedError(BundleError):
+    """Changed, cut off, extended, or members that do not match the manifest."""
+
+
+class UnknownSenderError(BundleError):
+    pass
+
+
+class BadSignatureError(BundleError):
+    pass
+
+
+class UnknownFormatError(BundleError):
+    pass
+
+
+class NotAddressedToYouError(BundleError):
+    """The bundle decrypts, but the manifest does not list the own recipient fingerprint."""
+
+
+class ReplayError(BundleError):
+    pass
+
+
+class KeyFileError(BundleError):
+    """An identity or public-key file that cannot be read or parsed."""

@@ -190,6 +190,6 @@ def test_every_screen_renders(tmp_path: object, language: str, qapp: object) -> 
     out = Path(str(tmp_path)) / language
     assert make_screenshots(out, language, households=40) == 0
     pngs = sorted(p.name for p in out.glob("*.png"))
-    assert len(pngs) == 14
+    assert len(pngs) == 18
     for p in out.glob("*.png"):
         assert p.stat().st_size > 5_000

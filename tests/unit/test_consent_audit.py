@@ -129,3 +129,21 @@ def test_viewing_is_audited_and_the_viewer_filters(vault: Vault, clock: FixedClo
         assert {"create", "update", "view"} <= set(audit.audit_actions(s))
         rows = audit.audit_rows(s, limit=3)
         assert [r.seq for r in rows] == sorted((r.seq for r in rows), reverse=True)
+
+
+def test_exports_leave_out_withdrawn_consent(vault: Vault, clock: FixedClock) -> None:
+    from waakvlam_desktop.domain.consent import CONSENT_WITHDRAWN, grondslag_report
+
+    ids = add_case(vault, "Qzexport")
+    hid, pid, rid = ids["household"], ids["partner"], ids["referral"]
+    with vault.session() as s:
+        assert hid in grondslag_report(s, pid, date(2026, 11, 30)).valid
+    clock.advance(timedelta(days=3))
+    with vault.session() as s:
+        withdraw_consent(s, rid, date(2026, 11, 29))
+    with vault.session() as s:
+        before = grondslag_report(s, pid, date(2026, 11, 28))
+        after = grondslag_report(s, pid, date(2026, 11, 30))
+    assert hid in before.valid  # a period before the withdrawal still had consent
+    assert hid not in after.valid
+    assert after.excluded == {CONSENT_WITHDRAWN: 1}

@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "waakvlam_desktop.cli.overview",
     "waakvlam_desktop.cli.referrals",
     "waakvlam_desktop.cli.privacy",
+    "waakvlam_desktop.cli.bundles",
+    "waakvlam_desktop.cli.exports",
 )
 
 

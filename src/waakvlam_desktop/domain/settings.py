@@ -34,6 +34,7 @@ class Settings:
     retention_months: dict[str, int] = field(default_factory=dict)
     backup_reminder_days: int = 7
     aggregate_min_cell: int = 5
+    export_archive_recipient: str = ""
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -48,6 +49,7 @@ SETTING_KEYS = (
     "retention_months",
     "backup_reminder_days",
     "aggregate_min_cell",
+    "export_archive_recipient",
 )
 
 
@@ -86,6 +88,18 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(
                 "Herinnering aan de back-up: kies tussen 1 en 365 dagen.", field=key
             )
+    elif key == "aggregate_min_cell":
+        if not isinstance(value, int) or not 1 <= value <= 100:
+            raise ValidationError(
+                "De drempel voor kleine aantallen moet tussen 1 en 100 liggen.", field=key
+            )
+    elif key == "export_archive_recipient":
+        if not isinstance(value, str):
+            raise ValidationError("Geef een age-ontvanger (age1…) of laat leeg.", field=key)
+        if value.strip():
+            from waakvlam_desktop.domain.partners import validate_age_recipient
+
+            value = validate_age_recipient(value)
     elif key not in SETTING_KEYS:
         raise ValidationError(f"Onbekende instelling '{key}'.", field=key)
     return value
@@ -95,7 +109,7 @@ def load_settings(session: Session) -> Settings:
     doc = default_settings_doc()
     for row in session.query(Setting).filter(Setting.key.in_(SETTING_KEYS)):
         doc[row.key] = json.loads(row.value_json)
-    return Settings(**{k: doc[k] for k in SETTING_KEYS})
+    return Settings(**{k: doc[k] for k in SETTING_KEYS if k in doc})
 
 
 def save_setting(session: Session, key: str, value: Any) -> None:

@@ -383,3 +383,37 @@ class Draft(Record):
     kind: Mapped[str] = mapped_column(String(20))  # "visit"
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     payload_json: Mapped[str] = mapped_column(Text)
+
+
+class SigningKey(Record):
+    """The organisation's Ed25519 signing key for export bundles (kept only in the vault)."""
+
+    __tablename__ = "signing_key"
+
+    algorithm: Mapped[str] = mapped_column(String(20), default="ed25519")
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ExportRecord(Record):
+    """One export bundle made: the history behind 'due exports' and the sequence numbers."""
+
+    __tablename__ = "export_record"
+    __table_args__ = (UniqueConstraint("partner_id", "sequence"),)
+
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    partner_name: Mapped[str] = mapped_column(String(200))
+    profile: Mapped[str] = mapped_column(String(20))
+    period_label: Mapped[str] = mapped_column(String(10), index=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    sequence: Mapped[int] = mapped_column(Integer)
+    bundle_id: Mapped[str] = mapped_column(String(36), unique=True)
+    bundle_sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    signing_key_id: Mapped[str] = mapped_column(String(64))
+    counts_json: Mapped[str] = mapped_column(Text, default="{}")
+    exclusions_json: Mapped[str] = mapped_column(Text, default="{}")
+    exported_at: Mapped[datetime] = mapped_column(DateTime, index=True)

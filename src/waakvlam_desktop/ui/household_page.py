@@ -83,6 +83,7 @@ class HouseholdPage(QWidget):
     back = Signal()
     new_visit = Signal(str)  # household id
     resume_draft = Signal(str, str)  # household id, draft id
+    open_letter = Signal(str)  # referral id
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -104,6 +105,9 @@ class HouseholdPage(QWidget):
         head.addWidget(self.back_button)
         head.addWidget(self.title, 1)
         head.addWidget(self.badge)
+        self.refer_button = QPushButton(self.tr("Refer…"))
+        self.refer_button.setToolTip(self.tr("Refer this household to a partner, with a letter"))
+        head.addWidget(self.refer_button)
         head.addWidget(self.visit_button)
         lay.addLayout(head)
         self.subtitle = QLabel()
@@ -138,6 +142,9 @@ class HouseholdPage(QWidget):
         )
         self.referrals.setRootIsDecorated(False)
         self.referrals.setAccessibleName(self.tr("Referrals"))
+        self.referrals.itemActivated.connect(
+            lambda item, _c: self.open_letter.emit(str(item.data(0, ID_ROLE)))
+        )
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.tabs.addTab(self._build_details_tab(), self.tr("Details"))
         self.privacy = HouseholdPrivacy(ctx)  # inzage, partners that received data, consent
@@ -146,6 +153,7 @@ class HouseholdPage(QWidget):
         self.back_button.clicked.connect(self.back)
         self.visit_button.clicked.connect(self._new_visit)
         self.resume_button.clicked.connect(self._resume)
+        self.refer_button.clicked.connect(self.refer)
 
     # ---- building ------------------------------------------------------------------------
     def _build_signals_tab(self) -> QWidget:
@@ -451,16 +459,16 @@ class HouseholdPage(QWidget):
     def _fill_referrals(self, d: HouseholdDetail) -> None:
         self.referrals.clear()
         for r in d.referrals:
-            self.referrals.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        r.reference,
-                        r.partner_name,
-                        Lang.pick(STATUS_LABELS[ReferralStatus(r.status)]),
-                        short_date(r.feedback_due),
-                    ]
-                )
+            item = QTreeWidgetItem(
+                [
+                    r.reference,
+                    r.partner_name,
+                    Lang.pick(STATUS_LABELS[ReferralStatus(r.status)]),
+                    short_date(r.feedback_due),
+                ]
             )
+            item.setData(0, ID_ROLE, r.id)
+            self.referrals.addTopLevelItem(item)
 
     def _fill_details(self, d: HouseholdDetail, a: AddressView) -> None:
         self.f_label.setText(d.label)
@@ -485,6 +493,16 @@ class HouseholdPage(QWidget):
     def _new_visit(self) -> None:
         if self.household_id:
             self.new_visit.emit(self.household_id)
+
+    def refer(self) -> None:
+        from waakvlam_desktop.ui.referrals_view import ReferralDialog
+
+        if self.data is None:
+            return
+        dialog = ReferralDialog(self.ctx, self.data.detail, self)
+        dialog.created.connect(self.open_letter)
+        dialog.exec()
+        self.refresh()
 
     def _resume(self) -> None:
         if self.household_id and self.data and self.data.draft_ids:

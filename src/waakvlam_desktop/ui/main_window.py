@@ -25,6 +25,7 @@ from waakvlam_desktop.ui.access import FirstRunPage, UnlockPage
 from waakvlam_desktop.ui.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.common import Lang
 from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.exports_view import ExportsView
 from waakvlam_desktop.ui.household_page import HouseholdPage
 from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
@@ -36,13 +37,16 @@ from waakvlam_desktop.ui.privacy_view import (
     RestoreRunner,
     ask_restore,
 )
+from waakvlam_desktop.ui.referrals_view import LetterPreview, ReferralsView
 from waakvlam_desktop.ui.search_view import SearchView
 from waakvlam_desktop.ui.settings_view import SettingsView
 from waakvlam_desktop.ui.today import TodayView
 from waakvlam_desktop.ui.visit_editor import VisitEditor
 
-NAV_TODAY, NAV_HOUSEHOLDS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = range(5)
-NAV_PRIVACY = 5
+NAV_TODAY, NAV_HOUSEHOLDS, NAV_REFERRALS, NAV_EXPORTS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = (
+    range(7)
+)
+NAV_PRIVACY = 7
 
 
 class Workspace(QWidget):
@@ -91,51 +95,52 @@ class Workspace(QWidget):
         self.nav.setStyleSheet(
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }"
         )
-        self.nav_labels = [
-            self.tr("Today"),
-            self.tr("Households"),
-            self.tr("Search"),
-            self.tr("Partners"),
-            self.tr("Settings"),
-            self.tr("Privacy"),
-        ]
-        for label in self.nav_labels:
-            self.nav.addItem(QListWidgetItem(label))
-        body.addWidget(self.nav)
         self.stack = QStackedWidget()
         self.today = TodayView(ctx)
         self.households = HouseholdsView(ctx)
+        self.referrals = ReferralsView(ctx)
+        self.exports = ExportsView(ctx)
         self.search = SearchView(ctx)
         self.partners = PartnersView(ctx)
         self.settings = SettingsView(ctx)
         self.privacy = PrivacyView(ctx)
         self.household = HouseholdPage(ctx)
         self.editor = VisitEditor(ctx)
-        for page in (
-            self.today,
-            self.households,
-            self.search,
-            self.partners,
-            self.settings,
-            self.privacy,
-            self.household,
-            self.editor,
-        ):
+        # The navigation, in order: (label, screen). NAV_* indexes follow this list.
+        self.sections: list[tuple[str, QWidget]] = [
+            (self.tr("Today"), self.today),
+            (self.tr("Households"), self.households),
+            (self.tr("Referrals"), self.referrals),
+            (self.tr("Exports"), self.exports),
+            (self.tr("Search"), self.search),
+            (self.tr("Partners"), self.partners),
+            (self.tr("Settings"), self.settings),
+            (self.tr("Privacy"), self.privacy),
+        ]
+        self.nav_labels = [label for label, _page in self.sections]
+        for label in self.nav_labels:
+            self.nav.addItem(QListWidgetItem(label))
+        body.addWidget(self.nav)
+        for _label, page in self.sections:
             self.stack.addWidget(page)
+        self.stack.addWidget(self.household)
+        self.stack.addWidget(self.editor)
         body.addWidget(self.stack, 1)
         lay.addLayout(body, 1)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.lock_button.clicked.connect(on_lock)
         self.search_box.returnPressed.connect(self._search_from_bar)
-        for view in (self.today, self.households, self.search):
+        for view in (self.today, self.households, self.search, self.referrals):
             view.open_household.connect(self.open_household)
+        self.household.open_letter.connect(self.open_letter)
         self.household.back.connect(self.go_back)
         self.household.new_visit.connect(lambda hid: self.open_editor(hid, None))
         self.household.resume_draft.connect(self.open_editor)
         self.editor.saved.connect(self._editor_done)
         self.editor.cancelled.connect(self._editor_done)
         self.today.attention_count.connect(self._set_today_count)
+        self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
 
@@ -143,9 +148,7 @@ class Workspace(QWidget):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        pages = [self.today, self.households, self.search, self.partners, self.settings]
-        pages.append(self.privacy)
-        page = pages[row]
+        page = self.sections[row][1]
         self.history.clear()
         self._show(page)
 
@@ -168,6 +171,11 @@ class Workspace(QWidget):
             self.history.append(current)
         self.editor.open(household_id, draft_id)
         self.stack.setCurrentWidget(self.editor)
+
+    def open_letter(self, referral_id: str) -> None:
+        preview = LetterPreview(self.ctx, referral_id, self)
+        preview.status_changed.connect(self.household.refresh)
+        preview.exec()
 
     def _editor_done(self, household_id: str) -> None:
         if self.history and self.history[-1] is self.household:

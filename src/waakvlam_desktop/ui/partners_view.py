@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
 from waakvlam_desktop.domain import partners
 from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
@@ -161,7 +162,7 @@ class PartnersView(QWidget):
                 self.tr("Type"),
                 self.tr("Profile"),
                 self.tr("Schedule"),
-                self.tr("Recipients"),
+                self.tr("Recipient fingerprints"),
             ]
         )
         self.table.setRootIsDecorated(False)
@@ -198,7 +199,7 @@ class PartnersView(QWidget):
         }
         self.rows = {p.id: p for p in rows}
         for p in rows:
-            recips = ", ".join(r[:12] + "…" + r[-6:] for r in p.recipients) or "–"
+            recips = ", ".join(grouped(recipient_fingerprint(r))[:19] for r in p.recipients) or "–"
             item = QTreeWidgetItem(
                 [
                     p.name,

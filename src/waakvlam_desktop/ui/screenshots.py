@@ -78,12 +78,16 @@ def add_expired_cases(vault: object, clock: object) -> None:
 
 def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    import pyrage
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
     from sqlalchemy import select
 
     from waakvlam_desktop.clock import FixedClock
     from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
     from waakvlam_desktop.domain.households import list_households
+    from waakvlam_desktop.domain.letters import list_referrals
+    from waakvlam_desktop.domain.partners import list_partners, update_partner
     from waakvlam_desktop.domain.setup import initialise
     from waakvlam_desktop.domain.types import ReferralStatus
     from waakvlam_desktop.storage.models import Referral
@@ -92,13 +96,16 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     from waakvlam_desktop.ui.common import Lang
     from waakvlam_desktop.ui.context import AppContext
     from waakvlam_desktop.ui.main_window import (
+        NAV_EXPORTS,
         NAV_HOUSEHOLDS,
         NAV_PARTNERS,
         NAV_PRIVACY,
+        NAV_REFERRALS,
         NAV_SEARCH,
         NAV_SETTINGS,
         MainWindow,
     )
+    from waakvlam_desktop.ui.referrals_view import LetterPreview, ReferralDialog
     from waakvlam_desktop.ui.worker import Background
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -110,7 +117,7 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     tmp = Path(tempfile.mkdtemp(prefix="waakvlam-screens-"))
     written: list[Path] = []
 
-    def grab(window: MainWindow, name: str) -> None:
+    def grab(window: QWidget, name: str) -> None:
         settle(app, background)
         path = out_dir / f"{name}.png"
         window.grab().save(str(path))
@@ -144,6 +151,21 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
             )
         with vault.session() as s:
             rows = list_households(s)
+            referral_rows = list_referrals(s)
+            first = list_partners(s)[0]
+            update_partner(
+                s,
+                first.id,
+                name=first.name,
+                type=first.type,
+                profile=first.profile,
+                schedule=first.schedule,
+                contact_name=first.contact_name,
+                address_line=first.address_line,
+                postcode=first.postcode,
+                city=first.city,
+                recipients=[str(pyrage.x25519.Identity.generate().to_public())],
+            )
         vault.close()
         window.close()
         window.deleteLater()
@@ -180,6 +202,33 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
         grab(window, "07-huisbezoek" if language == "nl" else "07-home-visit")
         ws.editor.discard()
+        ws.nav.setCurrentRow(NAV_REFERRALS)
+        grab(window, "11-doorverwijzingen" if language == "nl" else "11-referrals")
+        referred = next(r for r in rows if r.id == referral_rows[0].household_id)
+        ws.open_household(referred.id)
+        wait_for(
+            app,
+            background,
+            lambda: ws.household.data is not None and ws.household.data.detail.id == referred.id,
+        )
+        dialog = ReferralDialog(ctx, ws.household.data.detail, window)  # type: ignore[union-attr]
+        dialog.reason.setText("Huurachterstand loopt op; bewoner wil hulp bij de post.")
+        dialog.context.setPlainText("Mevrouw is overdag thuis en staat open voor contact.")
+        dialog.consent.setChecked(True)
+        if dialog.signs.count():
+            dialog.signs.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.show()
+        grab(dialog, "12-doorverwijzen" if language == "nl" else "12-refer")
+        dialog.close()
+        preview = LetterPreview(ctx, referral_rows[0].id, window)
+        preview.resize(900, 760)
+        preview.show()
+        wait_for(app, background, lambda: preview.pdf is not None)
+        grab(preview, "13-verwijsbrief" if language == "nl" else "13-referral-letter")
+        preview.close()
+        ws.nav.setCurrentRow(NAV_EXPORTS)
+        wait_for(app, background, lambda: ws.exports.preview is not None)
+        grab(window, "14-exports")
         ws.nav.setCurrentRow(NAV_SEARCH)
         ws.search.set_query("ongeopende post")
         grab(window, "08-zoeken" if language == "nl" else "08-search")
@@ -189,17 +238,17 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         grab(window, "10-instellingen" if language == "nl" else "10-settings")
         ws.nav.setCurrentRow(NAV_PRIVACY)
         wait_for(app, background, lambda: ws.privacy.data is not None)
-        grab(window, "11-privacy")
+        grab(window, "15-privacy")
         ws.privacy.tabs.setCurrentIndex(1)
         ws.privacy.verify()
         wait_for(app, background, lambda: ws.privacy.verdict is not None)
-        grab(window, "12-auditlog" if language == "nl" else "12-audit-log")
+        grab(window, "16-auditlog" if language == "nl" else "16-audit-log")
         ws.privacy.tabs.setCurrentIndex(2)
-        grab(window, "13-back-up" if language == "nl" else "13-backup")
+        grab(window, "17-back-up" if language == "nl" else "17-backup")
         ws.open_household(shared or busy.id)
         wait_for(app, background, lambda: ws.household.privacy.data is not None)
         ws.household.tabs.setCurrentWidget(ws.household.privacy)
-        grab(window, "14-huishouden-privacy" if language == "nl" else "14-household-privacy")
+        grab(window, "18-huishouden-privacy" if language == "nl" else "18-household-privacy")
         window.lock()
         settle(app, background)
         window.close()

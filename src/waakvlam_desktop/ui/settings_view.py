@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waakvlam_desktop.bundles.keys import OrgPublicKey, org_public_key
 from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ConcernLevel
@@ -33,9 +34,12 @@ MAX_LOGO_BYTES = 512 * 1024
 
 
 class SettingsData:
-    def __init__(self, org: staff.OrganisationView, members: list[staff.StaffView]) -> None:
+    def __init__(
+        self, org: staff.OrganisationView, members: list[staff.StaffView], key: OrgPublicKey
+    ) -> None:
         self.org = org
         self.members = members
+        self.key = key
 
 
 class SettingsView(QWidget):
@@ -130,7 +134,21 @@ class SettingsView(QWidget):
         self.work_save = QPushButton(self.tr("Save settings"))
         work.layout_.addWidget(self.work_save, alignment=Qt.AlignmentFlag.AlignRight)
 
+        signing = Card(self.tr("Signing key for exports"))
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        signing.layout_.addWidget(self.key_label)
+        self.key_button = QPushButton(self.tr("Save public key…"))
+        self.key_button.setToolTip(
+            self.tr("Give this file to partners so they can check your exports")
+        )
+        signing.layout_.addWidget(self.key_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.key_text = ""
+        self.key_button.clicked.connect(self.save_public_key)
+
         grid.addWidget(org, 0, 0)
+        grid.addWidget(signing, 1, 1)
         grid.addWidget(work, 0, 1)
         grid.addWidget(people, 1, 0)
         grid.setColumnStretch(0, 1)
@@ -149,7 +167,7 @@ class SettingsView(QWidget):
 
     def refresh(self) -> None:
         def load(s: Any) -> SettingsData:
-            return SettingsData(staff.organisation_view(s), staff.list_staff(s))
+            return SettingsData(staff.organisation_view(s), staff.list_staff(s), org_public_key(s))
 
         self.ctx.db(load, self.show_data, lambda e: self.org_message.error(user_message(e)))
         settings = self.ctx.settings
@@ -168,6 +186,8 @@ class SettingsView(QWidget):
         self.org_email.setText(o.email)
         self.logo = None
         self.logo_label.setText(self.tr("logo set") if o.has_logo else self.tr("no logo"))
+        self.key_text = data.key.file_text()
+        self.key_label.setText(self.tr("Key fingerprint: {fp}").format(fp=data.key.fingerprint))
         self.staff_list.clear()
         for m in data.members:
             self.staff_list.addTopLevelItem(QTreeWidgetItem([m.name, m.role]))
@@ -182,6 +202,20 @@ class SettingsView(QWidget):
             return
         self.logo = data
         self.logo_label.setText(Path(path).name)
+
+    def save_public_key(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save public key"),
+            str(Path.home() / "waakvlam-publieke-sleutel.txt"),
+            "*.txt",
+        )
+        if path:
+            self.write_public_key(Path(path))
+
+    def write_public_key(self, path: Path) -> None:
+        path.write_text(self.key_text, encoding="utf-8")
+        self.org_message.notice(self.tr("Public key saved: {name}").format(name=path.name))
 
     def save_organisation(self) -> None:
         name, address, postcode = (

@@ -63,6 +63,7 @@ class _List(QTreeWidget):
 
 class TodayView(QWidget):
     open_household = Signal(str)
+    open_exports = Signal()
     attention_count = Signal(int)
 
     def __init__(self, ctx: AppContext) -> None:
@@ -112,8 +113,17 @@ class TodayView(QWidget):
         )
         self.feedback_card.layout_.addWidget(self.feedback)
 
+        self.exports_card = Card(self.tr("Exports to make"))
+        self.exports = QTreeWidget()
+        self.exports.setHeaderLabels([self.tr("Partner"), self.tr("Period")])
+        self.exports.setRootIsDecorated(False)
+        self.exports.setAccessibleName(self.tr("Exports to make"))
+        self.exports_card.layout_.addWidget(self.exports)
+        self.exports.itemActivated.connect(lambda _i, _c: self.open_exports.emit())
+
         grid = QGridLayout()
-        grid.addWidget(self.overdue_card, 0, 0, 1, 3)
+        grid.addWidget(self.overdue_card, 0, 0, 1, 2)
+        grid.addWidget(self.exports_card, 0, 2)
         grid.addWidget(self.week_card, 1, 0)
         grid.addWidget(self.actions_card, 1, 1)
         grid.addWidget(self.feedback_card, 1, 2)
@@ -180,9 +190,13 @@ class TodayView(QWidget):
                     Lang.pick(STATUS_LABELS[w.status]),
                 ],
                 w.household_id,
-                "#a61b1b" if w.days_late > 0 else None,
+                "#a61b1b" if w.days_overdue > 0 else None,
             )
         self.feedback_card.set_title(
             self.tr("Waiting for feedback ({n})").format(n=len(ov.waiting))
         )
+        self.exports.clear()
+        for d in ov.exports_due:
+            self.exports.addTopLevelItem(QTreeWidgetItem([d.partner_name, d.period.label]))
+        self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
         self.attention_count.emit(ov.attention_count)

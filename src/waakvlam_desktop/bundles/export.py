@@ -1,0 +1,441 @@
+"""Making export bundles: preview, build (in memory), write (atomically), record history.
+
+For the GUI: run :func:`export_bundle` in a worker with its own session; ``progress`` is
+called with (stage, done, total) and ``cancel`` is polled between steps (return True to
+stop: :class:`ExportCancelledError`, nothing written, nothing recorded).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import secrets
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles.collect import (
+    Content,
+    SerialisedTable,
+    collect_aggregate,
+    collect_case,
+    collect_handover,
+    handover_counts,
+)
+from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
+from waakvlam_desktop.bundles.summary import SummaryInfo, render_summary
+from waakvlam_desktop.clock import to_local, utc_naive
+from waakvlam_desktop.domain.exports import (
+    DueExport,
+    Period,
+    due_exports,
+    next_sequence,
+    require_recipients,
+)
+from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.setup import organisation
+from waakvlam_desktop.domain.types import DataProfile, PartnerType
+from waakvlam_desktop.errors import ExportCancelledError, ExportError, NotFoundError
+from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage.models import ExportRecord, Partner
+
+Progress = Callable[[str, int, int], None]
+Cancel = Callable[[], bool]
+
+STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportPreview:
+    partner_id: str
+    partner_name: str
+    partner_type: PartnerType
+    profile: DataProfile
+    period: Period
+    counts: dict[str, int]
+    exclusions: dict[str, int]
+    recipient_fingerprints: tuple[str, ...]
+    next_sequence: int
+    problem: str | None  # a Dutch sentence when the export cannot be made yet
+
+    @property
+    def ready(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltBundle:
+    data: bytes
+    bundle_id: str
+    sequence: int
+    sha256: str
+    profile: DataProfile
+    counts: dict[str, int]
+    exclusions: dict[str, int]
+    manifest: dict[str, Any]
+    signing_key_id: str
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    partner_id: str
+    partner_name: str
+    profile: DataProfile
+    period: str
+    sequence: int
+    sha256: str
+    size_bytes: int
+    counts: dict[str, int]
+    exclusions: dict[str, int]
+    timings: dict[str, float]
+
+
+def get_partner(session: Session, ident: str) -> Partner:
+    partner = session.get(Partner, ident) or session.scalar(
+        select(Partner).where(Partner.name == ident.strip())
+    )
+    if partner is None:
+        raise NotFoundError(
+            f"Partner '{ident}' bestaat niet. 'waakvlam partner list' toont de partners."
+        )
+    return partner
+
+
+def _recipients(session: Session, partner: Partner) -> list[str]:
+    recipients = list(require_recipients(partner))
+    archive = load_settings(session).export_archive_recipient.strip()
+    if archive and archive not in recipients:
+        recipients.append(archive)
+    return recipients
+
+
+def preview_export(session: Session, partner_id: str, period: Period) -> ExportPreview:
+    """What an export would hold: counts and exclusions, without building anything."""
+    partner = get_partner(session, partner_id)
+    profile = DataProfile(partner.profile)
+    if profile is DataProfile.CASE:
+        content = collect_case(session, partner, period)
+        counts, exclusions = content.counts, content.exclusions
+    elif profile is DataProfile.AGGREGATE:
+        content = collect_aggregate(
+            session, partner, period, load_settings(session).aggregate_min_cell
+        )
+        counts, exclusions = content.counts, {}
+    else:
+        counts, exclusions = handover_counts(session), {}
+    problem = None
+    try:
+        fingerprints = tuple(recipient_fingerprint(r) for r in _recipients(session, partner))
+    except ExportError as exc:
+        fingerprints, problem = (), str(exc)
+    return ExportPreview(
+        partner_id=partner.id,
+        partner_name=partner.name,
+        partner_type=PartnerType(partner.type),
+        profile=profile,
+        period=period,
+        counts=counts,
+        exclusions=exclusions,
+        recipient_fingerprints=fingerprints,
+        next_sequence=next_sequence(session, partner.id),
+        problem=problem,
+    )
+
+
+def csv_bytes(header: list[str], rows: Sequence[Sequence[Any]]) -> bytes:
+    """UTF-8 with BOM, ';' separated, CRLF: what Dutch Excel opens without questions."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def handover_json(doc: dict[str, Any], tables: list[SerialisedTable]) -> bytes:
+    """``data.json`` of a handover bundle, assembled from the rows SQLite serialised."""
+    head = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))[:-1]
+    parts = [head.encode("utf-8"), b',"tables":{']
+    for i, table in enumerate(tables):
+        parts.append(
+            f'{"," if i else ""}{json.dumps(table.name)}:{{"columns":'
+            f'{json.dumps(table.columns)},"rows":['.encode()
+        )
+        parts.append(table.rows_json)
+        parts.append(b"]}")
+    parts.append(b"}}")
+    return b"".join(parts)
+
+
+class _Steps:
+    def __init__(self, progress: Progress | None, cancel: Cancel | None) -> None:
+        self.progress = progress
+        self.cancel = cancel
+        self.timings: dict[str, float] = {}
+        self._stage = ""
+        self._started = 0.0
+
+    def check(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ExportCancelledError("De export is afgebroken; er is niets opgeslagen.")
+
+    def start(self, stage: str) -> None:
+        self.check()
+        self._stage = stage
+        self._started = time.perf_counter()
+        if self.progress is not None:
+            self.progress(stage, STAGES.index(stage), len(STAGES))
+
+    def done(self) -> None:
+        self.timings[self._stage] = time.perf_counter() - self._started
+
+
+def build_bundle(
+    session: Session,
+    partner: Partner,
+    period: Period,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    sequence: int | None = None,
+    format_version: int = fmt.FORMAT_VERSION,
+) -> BuiltBundle:
+    """The encrypted bundle as bytes. Nothing is written or recorded here."""
+    import pyrage
+
+    steps = _Steps(progress, cancel)
+    recipients = _recipients(session, partner)
+    profile = DataProfile(partner.profile)
+    clock = session.info["clock"]
+    created = utc_naive(clock.now())
+
+    steps.start("query")
+    content: Content
+    if profile is DataProfile.CASE:
+        content = collect_case(session, partner, period, steps.check)
+    elif profile is DataProfile.AGGREGATE:
+        min_cell = load_settings(session).aggregate_min_cell
+        content = collect_aggregate(session, partner, period, min_cell, steps.check)
+    else:
+        content = collect_handover(session, steps.check)
+    steps.done()
+
+    steps.start("serialise")
+    period_doc = {
+        "label": period.label,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+    doc = {
+        "format_version": format_version,
+        "profile": profile.value,
+        "period": period_doc,
+        **content.data,
+    }
+    members: dict[str, bytes] = {}
+    if content.serialised:
+        members[fmt.DATA] = handover_json(doc, content.serialised)
+        for table in content.serialised:
+            if table.csv is not None:
+                members[f"csv/{table.name}.csv"] = table.csv
+    else:
+        members[fmt.DATA] = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    for name, (header, rows) in content.tables.items():
+        steps.check()
+        members[f"csv/{name}.csv"] = csv_bytes(header, rows)
+    for reference, pdf in sorted(content.letters.items()):
+        members[f"letters/{reference}.pdf"] = pdf
+    steps.done()
+
+    signing = ensure_signing_key(session)
+    org = organisation(session)
+    org_name = org.name if org else ""
+    bundle_id = str(uuid.uuid4())
+    seq = sequence if sequence is not None else next_sequence(session, partner.id)
+    fingerprints = [recipient_fingerprint(r) for r in recipients]
+
+    steps.start("summary")
+    members[fmt.SUMMARY] = render_summary(
+        SummaryInfo(
+            organisation=org_name,
+            partner_name=partner.name,
+            partner_type=partner.type,
+            profile=profile,
+            period_label=period.label,
+            period_text=f"{period.start:%d-%m-%Y} t/m {period.end:%d-%m-%Y}",
+            created_text=f"{to_local(created):%d-%m-%Y %H:%M}",
+            bundle_id=bundle_id,
+            sequence=seq,
+            sender_key_id=signing.key_id,
+            recipient_fingerprints=tuple(fingerprints),
+            counts=content.counts,
+            exclusions=content.exclusions,
+        )
+    )
+    steps.done()
+
+    steps.start("sign")
+    manifest: dict[str, Any] = {
+        "format": fmt.FORMAT_NAME,
+        "format_version": format_version,
+        "bundle_id": bundle_id,
+        "sequence": seq,
+        "created_at": created.isoformat(timespec="seconds") + "Z",
+        "period": period_doc,
+        "sender": {"organisation": org_name, "key_id": signing.key_id},
+        "partner": {"id": partner.id, "name": partner.name, "type": partner.type},
+        "recipients": fingerprints,
+        "profile": profile.value,
+        "counts": content.counts,
+        "exclusions": content.exclusions,
+        "files": fmt.file_entries(members),
+    }
+    manifest_raw = fmt.manifest_bytes(manifest)
+    signature = sign(signing, manifest_raw)
+    steps.done()
+
+    steps.start("zip")
+    # Handover bundles are large and go by file share: stored, since deflate would cost more
+    # than everything else together. Case and aggregate bundles are small: deflated.
+    plaintext = fmt.write_zip(
+        {fmt.MANIFEST: manifest_raw, fmt.SIGNATURE: signature, **members},
+        compress=profile is not DataProfile.HANDOVER,
+    )
+    del members
+    steps.done()
+
+    steps.start("encrypt")
+    encrypted = pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+    del plaintext
+    digest = fmt.sha256_hex(encrypted)
+    steps.done()
+    return BuiltBundle(
+        data=encrypted,
+        bundle_id=bundle_id,
+        sequence=seq,
+        sha256=digest,
+        profile=profile,
+        counts=content.counts,
+        exclusions=content.exclusions,
+        manifest=manifest,
+        signing_key_id=signing.key_id,
+        timings=steps.timings,
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """A temp file beside ``path`` (same folder), fsync, rename. Never overwrites."""
+    target = path.expanduser()
+    if target.exists():
+        raise ExportError(f"{target} bestaat al. Kies een andere naam; ik overschrijf niets.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"De map {folder} bestaat niet.")
+    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        with open(tmp, "xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise ExportError(
+            f"De bundel kon niet worden opgeslagen in {folder} (schijf vol of geen"
+            " schrijfrechten). Er is niets opgeslagen."
+        ) from exc
+
+
+def default_file_name(partner_name: str, period: Period, sequence: int) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", partner_name.lower()).strip("-")[:40] or "partner"
+    return f"waakvlam-{slug}-{period.label}-{sequence:04d}.age"
+
+
+def export_bundle(
+    session: Session,
+    partner_id: str,
+    period: Period,
+    out_path: Path,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ExportResult:
+    """Build, write atomically to ``out_path``, and record history + audit event.
+
+    ``out_path`` may be a folder: the bundle then gets :func:`default_file_name`.
+    """
+    partner = get_partner(session, partner_id)
+    built = build_bundle(session, partner, period, progress=progress, cancel=cancel)
+    target = out_path.expanduser()
+    if target.is_dir():
+        target = target / default_file_name(partner.name, period, built.sequence)
+    # The history row and the audit event go into the session first; the file is written
+    # last, so a failed write rolls everything back (the caller's session). Only a commit
+    # failing after a successful write could leave a file without history.
+    session.add(
+        ExportRecord(
+            partner_id=partner.id,
+            partner_name=partner.name,
+            profile=built.profile.value,
+            period_label=period.label,
+            period_start=period.start,
+            period_end=period.end,
+            sequence=built.sequence,
+            bundle_id=built.bundle_id,
+            bundle_sha256=built.sha256,
+            size_bytes=len(built.data),
+            signing_key_id=built.signing_key_id,
+            counts_json=json.dumps(built.counts, sort_keys=True),
+            exclusions_json=json.dumps(built.exclusions, sort_keys=True),
+            exported_at=utc_naive(session.info["clock"].now()),
+        )
+    )
+    excluded = sum(built.exclusions.values())
+    audit.record(
+        session,
+        "export",
+        "partner",
+        partner.id,
+        detail=(
+            f"profiel: {built.profile.value}; periode: {period.label};"
+            f" volgnummer: {built.sequence}; bundel: {built.bundle_id};"
+            f" aantallen: {json.dumps(built.counts, sort_keys=True)}; uitgesloten: {excluded}"
+        ),
+    )
+    session.flush()
+    steps = _Steps(progress, cancel)
+    steps.start("write")
+    write_atomic(target, built.data)
+    steps.done()
+    return ExportResult(
+        path=target,
+        bundle_id=built.bundle_id,
+        partner_id=partner.id,
+        partner_name=partner.name,
+        profile=built.profile,
+        period=period.label,
+        sequence=built.sequence,
+        sha256=built.sha256,
+        size_bytes=len(built.data),
+        counts=built.counts,
+        exclusions=built.exclusions,
+        timings={**built.timings, **steps.timings},
+    )
+
+
+def exportable_due(session: Session) -> list[DueExport]:
+    return [d for d in due_exports(session) if d.has_recipients]

@@ -1,0 +1,110 @@
+"""Bundle format 1 (docs/bundle-format.md): member names, the manifest, the zip."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from typing import Any
+
+from waakvlam_desktop.errors import BundleDamagedError
+
+FORMAT_NAME = "waakvlam-bundle"
+FORMAT_VERSION = 1
+AGE_MAGIC = b"age-encryption.org/v1\n"
+
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SUMMARY = "summary.pdf"
+DATA = "data.json"
+CSV_PATTERN = re.compile(r"^csv/[a-z_]{1,40}\.csv$")
+LETTER_PATTERN = re.compile(r"^letters/[A-Za-z0-9][A-Za-z0-9_-]{0,60}\.pdf$")
+FIXED_NAMES = frozenset({MANIFEST, SIGNATURE, SUMMARY, DATA})
+
+MAX_MEMBER = 512 * 1024 * 1024
+MAX_TOTAL = 1024 * 1024 * 1024
+MAX_MEMBERS = 10_000
+
+# Members worth compressing (text); PDFs are already compressed.
+_DEFLATE_LEVEL = 1
+
+DAMAGED = (
+    "De bundel is beschadigd of gewijzigd (de inhoud klopt niet met het manifest)."
+    " Vraag de afzender om de bundel opnieuw te sturen."
+)
+
+
+def allowed_name(name: str) -> bool:
+    return name in FIXED_NAMES or bool(CSV_PATTERN.match(name) or LETTER_PATTERN.match(name))
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_bytes(manifest: dict[str, Any]) -> bytes:
+    return (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
+        "utf-8"
+    )
+
+
+def file_entries(members: dict[str, bytes]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {"sha256": sha256_hex(data), "size": len(data)}
+        for name, data in sorted(members.items())
+    }
+
+
+def write_zip(members: dict[str, bytes], compress: bool = True) -> bytes:
+    """The zip plaintext, in memory. Text members deflated (fast level) when ``compress``;
+    PDFs always stored."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data in members.items():
+            if not allowed_name(name):
+                raise ValueError(f"not an allowed bundle member: {name}")
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.external_attr = 0o600 << 16
+            if not compress or name.endswith(".pdf") or name == SIGNATURE:
+                zf.writestr(info, data, compress_type=zipfile.ZIP_STORED)
+            else:
+                zf.writestr(
+                    info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL
+                )
+    return buffer.getvalue()
+
+
+def read_zip(plaintext: bytes) -> dict[str, bytes]:
+    """Every member, in memory, refusing anything but the expected names and sizes."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(plaintext))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise BundleDamagedError(DAMAGED) from exc
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise BundleDamagedError(DAMAGED)
+        names = [i.filename for i in infos]
+        if len(set(names)) != len(names) or not all(allowed_name(n) for n in names):
+            raise BundleDamagedError(DAMAGED)
+        if any(i.file_size > MAX_MEMBER or i.flag_bits & 0x1 for i in infos):
+            raise BundleDamagedError(DAMAGED)
+        if sum(i.file_size for i in infos) > MAX_TOTAL:
+            raise BundleDamagedError(DAMAGED)
+        members: dict[str, bytes] = {}
+        try:
+            for info in infos:
+                with zf.open(info) as fh:
+                    data = fh.read(info.file_size + 1)  # bounded even if the header lies
+                if len(data) != info.file_size:
+                    raise BundleDamagedError(DAMAGED)
+                members[info.filename] = data
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise BundleDamagedError(DAMAGED) from exc
+        except Exception as exc:  # zlib.error and other decoder failures
+            if isinstance(exc, BundleDamagedError):
+                raise
+            raise BundleDamagedError(DAMAGED) from exc
+    return members

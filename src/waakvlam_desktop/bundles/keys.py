@@ -1,0 +1,211 @@
+"""Keys around bundles: the organisation's Ed25519 signing key (in the vault), key ids,
+recipient fingerprints, and the partner's age identity file.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.errors import KeyFileError, UsageError
+from waakvlam_desktop.storage.models import SigningKey
+
+PUBLIC_KEY_PREFIX = "waakvlam-ed25519:"
+KEY_ID_HEX = 32  # 128 bits of SHA-256
+
+
+def key_id(public_key: bytes) -> str:
+    """Sender key id: the first 32 hex characters of SHA-256(raw 32-byte public key)."""
+    return hashlib.sha256(public_key).hexdigest()[:KEY_ID_HEX]
+
+
+def grouped(hex_text: str) -> str:
+    """``3f2a9c01…`` as ``3f2a 9c01 …`` for reading aloud."""
+    return " ".join(hex_text[i : i + 4] for i in range(0, len(hex_text), 4))
+
+
+def recipient_fingerprint(recipient: str) -> str:
+    """First 32 hex characters of SHA-256 over the canonical ``age1…`` string."""
+    return hashlib.sha256(recipient.strip().lower().encode("utf-8")).hexdigest()[:KEY_ID_HEX]
+
+
+def public_key_text(public_key: bytes) -> str:
+    return PUBLIC_KEY_PREFIX + base64.b64encode(public_key).decode("ascii")
+
+
+def _raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+# ---- the organisation's signing key (export side, inside the vault) -----------------------
+@dataclass(frozen=True, slots=True)
+class OrgPublicKey:
+    """What Instellingen shows and partners pin."""
+
+    key_id: str
+    fingerprint: str  # key id grouped per four characters
+    public_key: str  # ``waakvlam-ed25519:…``
+    created_at: datetime
+    organisation: str
+
+    def file_text(self) -> str:
+        return (
+            f"# Waakvlam: publieke ondertekensleutel van {self.organisation}\n"
+            f"# sleutel-id: {self.fingerprint}\n"
+            f"{self.public_key}\n"
+        )
+
+
+def _active_key(session: Session) -> SigningKey | None:
+    return session.scalar(
+        select(SigningKey).where(SigningKey.active).order_by(SigningKey.created_at).limit(1)
+    )
+
+
+def ensure_signing_key(session: Session) -> SigningKey:
+    """The active signing key; generated (and stored in the vault) on first use."""
+    row = _active_key(session)
+    if row is not None:
+        return row
+    private = Ed25519PrivateKey.generate()
+    raw_public = _raw_public(private.public_key())
+    row = SigningKey(
+        algorithm="ed25519",
+        key_id=key_id(raw_public),
+        public_key=raw_public,
+        private_key=private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        ),
+        active=True,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def org_public_key(session: Session) -> OrgPublicKey:
+    from waakvlam_desktop.domain.setup import organisation
+
+    row = ensure_signing_key(session)
+    org = organisation(session)
+    return OrgPublicKey(
+        key_id=row.key_id,
+        fingerprint=grouped(row.key_id),
+        public_key=public_key_text(row.public_key),
+        created_at=row.created_at,
+        organisation=org.name if org else "",
+    )
+
+
+def sign(row: SigningKey, message: bytes) -> bytes:
+    return Ed25519PrivateKey.from_private_bytes(row.private_key).sign(message)
+
+
+# ---- the partner side: pinned sender key and own age identity -----------------------------
+@dataclass(frozen=True, slots=True)
+class SenderKey:
+    public_key: bytes
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_key)
+
+    def verifier(self) -> Ed25519PublicKey:
+        return Ed25519PublicKey.from_public_bytes(self.public_key)
+
+
+def parse_public_key(text: str) -> SenderKey:
+    """``waakvlam-ed25519:…`` (possibly among ``#`` comment lines) as a :class:`SenderKey`."""
+    for line in text.splitlines():
+        token = line.strip()
+        if not token or token.startswith("#"):
+            continue
+        if token.startswith(PUBLIC_KEY_PREFIX):
+            try:
+                raw = base64.b64decode(token[len(PUBLIC_KEY_PREFIX) :], validate=True)
+            except (binascii.Error, ValueError):
+                break
+            if len(raw) == 32:
+                return SenderKey(raw)
+        break
+    raise KeyFileError(
+        "De sleutel van de afzender is onleesbaar. Verwacht wordt één regel"
+        " 'waakvlam-ed25519:…' (uit 'waakvlam org public-key')."
+    )
+
+
+def load_sender(value: str) -> SenderKey:
+    """``--sender``: the key text itself or a file that holds it."""
+    if value.strip().startswith(PUBLIC_KEY_PREFIX):
+        return parse_public_key(value)
+    path = Path(value).expanduser()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyFileError(f"Het sleutelbestand van de afzender {path} is niet te lezen.") from exc
+    return parse_public_key(text)
+
+
+def load_identity(path: Path) -> Any:
+    """An age identity file (``AGE-SECRET-KEY-1…``, ``#`` lines ignored)."""
+    import pyrage
+
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyFileError(f"Het sleutelbestand {path} is niet te lezen.") from exc
+    for line in text.splitlines():
+        token = line.strip()
+        if token.upper().startswith("AGE-SECRET-KEY-1"):
+            try:
+                return pyrage.x25519.Identity.from_str(token)
+            except Exception as exc:  # pyrage.IdentityError and friends
+                raise KeyFileError(
+                    f"Het sleutelbestand {path} bevat geen geldige sleutel."
+                ) from exc
+    raise KeyFileError(f"Het sleutelbestand {path} bevat geen age-sleutel (AGE-SECRET-KEY-1…).")
+
+
+def identity_recipient(identity: Any) -> str:
+    return str(identity.to_public())
+
+
+def write_identity(path: Path) -> str:
+    """Create a new age identity file (mode 600, never overwrites). Returns the recipient."""
+    import pyrage
+
+    identity = pyrage.x25519.Identity.generate()
+    recipient = str(identity.to_public())
+    created = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    body = f"# created: {created}\n# public key: {recipient}\n{identity}\n"
+    target = path.expanduser()
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError as exc:
+        raise UsageError(
+            f"{target} bestaat al. Kies een andere naam; een bestaande sleutel overschrijf ik niet."
+        ) from exc
+    except OSError as exc:
+        raise KeyFileError(f"{target} kan niet worden aangemaakt.") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(body)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise KeyFileError(f"{target} kan niet worden geschreven.") from exc
+    return recipient

@@ -1,0 +1,182 @@
+"""``waakvlam export``: bundles for partners, the periodic ones that are due, the history."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from waakvlam_desktop.cli.common import add_command, info, json_flag, open_vault, print_json
+from waakvlam_desktop.errors import UsageError
+
+
+def _result_json(r: Any) -> dict[str, Any]:
+    return {
+        "path": str(r.path),
+        "bundle_id": r.bundle_id,
+        "partner_id": r.partner_id,
+        "partner_name": r.partner_name,
+        "profile": r.profile.value,
+        "period": r.period,
+        "sequence": r.sequence,
+        "sha256": r.sha256,
+        "size_bytes": r.size_bytes,
+        "counts": r.counts,
+        "exclusions": r.exclusions,
+    }
+
+
+def _preview_json(p: Any) -> dict[str, Any]:
+    return {
+        "partner_id": p.partner_id,
+        "partner_name": p.partner_name,
+        "profile": p.profile.value,
+        "period": p.period.label,
+        "counts": p.counts,
+        "exclusions": p.exclusions,
+        "recipient_fingerprints": list(p.recipient_fingerprints),
+        "next_sequence": p.next_sequence,
+        "ready": p.ready,
+        "problem": p.problem,
+    }
+
+
+def _due_json(d: Any) -> dict[str, Any]:
+    return {
+        "partner_id": d.partner_id,
+        "partner_name": d.partner_name,
+        "profile": d.profile.value,
+        "schedule": d.schedule.value,
+        "period": d.period.label,
+        "last_exported_at": d.last_exported_at,
+        "has_recipients": d.has_recipients,
+    }
+
+
+def _say_result(r: Any) -> None:
+    counts = ", ".join(f"{k} {v}" for k, v in r.counts.items())
+    print(r.path)
+    info(f"Bundel {r.sequence} voor {r.partner_name} ({r.profile.value}, {r.period}): {counts}.")
+    if r.exclusions:
+        info(
+            "Niet opgenomen (zonder grondslag voor deze partner): "
+            + ", ".join(f"{k} {v}" for k, v in r.exclusions.items())
+        )
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    info(f"export: {stage} ({done + 1}/{total})")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.export import export_bundle, get_partner, preview_export
+    from waakvlam_desktop.domain.exports import Period, due_exports, export_history
+
+    modes = [bool(args.due), bool(args.list_due), bool(args.history), bool(args.period)]
+    if sum(modes) != 1:
+        raise UsageError(
+            "Kies één van: --partner NAAM --period PERIODE --out BESTAND, --due --out-dir MAP,"
+            " --list-due of --history."
+        )
+    progress = None if args.json or args.quiet else _progress
+    with open_vault(args) as v:
+        if args.list_due:
+            with v.session() as s:
+                due = due_exports(s)
+            if args.json:
+                print_json([_due_json(d) for d in due])
+            for d in due if not args.json else []:
+                ready = "" if d.has_recipients else "  (nog geen age-ontvanger)"
+                print(f"{d.partner_name:<36} {d.period.label:<8} {d.profile.value}{ready}")
+            return 0
+        if args.history:
+            with v.session() as s:
+                pid = get_partner(s, args.partner).id if args.partner else None
+                rows = export_history(s, pid)
+            if args.json:
+                print_json(rows)
+            for h in rows if not args.json else []:
+                print(
+                    f"{h.exported_at:%d-%m-%Y %H:%M}  {h.partner_name:<32} {h.period:<8}"
+                    f" #{h.sequence:<4} {h.profile.value:<9} {h.bundle_sha256[:16]}"
+                )
+            return 0
+        if args.due:
+            if not args.out_dir:
+                raise UsageError("Bij --due hoort --out-dir MAP.")
+            out_dir = Path(args.out_dir).expanduser()
+            if not out_dir.is_dir():
+                raise UsageError(f"De map {out_dir} bestaat niet.")
+            with v.session() as s:
+                due = due_exports(s)
+            exported, skipped = [], []
+            for d in due:
+                if not d.has_recipients:
+                    skipped.append(
+                        {
+                            "partner_name": d.partner_name,
+                            "period": d.period.label,
+                            "reason": "geen age-ontvanger",
+                        }
+                    )
+                    if not args.json:
+                        info(f"{d.partner_name}: overgeslagen, nog geen age-ontvanger.")
+                    continue
+                with v.session() as s:
+                    result = export_bundle(s, d.partner_id, d.period, out_dir, progress=progress)
+                exported.append(result)
+                if not args.json:
+                    _say_result(result)
+            if args.json:
+                print_json({"exported": [_result_json(r) for r in exported], "skipped": skipped})
+            elif not due:
+                print("Er zijn geen exports aan de beurt.")
+            return 0
+        if not args.partner:
+            raise UsageError("Bij --period hoort --partner NAAM.")
+        period = Period.parse(args.period)
+        if args.preview:
+            with v.session() as s:
+                preview = preview_export(s, get_partner(s, args.partner).id, period)
+            if args.json:
+                print_json(_preview_json(preview))
+            else:
+                print(
+                    f"{preview.partner_name} ({preview.profile.value}), {period.label}: "
+                    + ", ".join(f"{k} {n}" for k, n in preview.counts.items())
+                )
+                if preview.exclusions:
+                    print(
+                        "Niet opgenomen: "
+                        + ", ".join(f"{k} {n}" for k, n in preview.exclusions.items())
+                    )
+                if preview.problem:
+                    print(preview.problem)
+            return 0
+        if not args.out:
+            raise UsageError("Bij --period hoort --out BESTAND (of --preview).")
+        with v.session() as s:
+            result = export_bundle(
+                s, get_partner(s, args.partner).id, period, Path(args.out), progress=progress
+            )
+    if args.json:
+        print_json(_result_json(result))
+    else:
+        _say_result(result)
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = add_command(
+        sub, "export", cmd_export, "maak een versleutelde exportbundel voor een partner"
+    )
+    p.add_argument("--partner", help="naam of id van de partner")
+    p.add_argument("--period", help="JJJJ-MM of JJJJ-Qn, bijvoorbeeld 2026-10 of 2026-Q4")
+    p.add_argument("--out", help="bestand (of map) voor de bundel")
+    p.add_argument("--preview", action="store_true", help="toon alleen wat erin zou komen")
+    p.add_argument("--due", action="store_true", help="maak alle periodieke exports die klaarstaan")
+    p.add_argument("--out-dir", help="map voor --due")
+    p.add_argument("--list-due", action="store_true", help="toon welke exports klaarstaan")
+    p.add_argument("--history", action="store_true", help="toon de gemaakte exports")
+    p.add_argument("--quiet", action="store_true", help="geen voortgang op stderr")
+    json_flag(p)

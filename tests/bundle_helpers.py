@@ -1,0 +1,142 @@
+"""A small vault with partners, referrals and raw notes carrying marker strings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pyrage
+
+from waakvlam_desktop.bundles.keys import SenderKey, org_public_key, parse_public_key
+from waakvlam_desktop.domain import households
+from waakvlam_desktop.domain.partners import add_partner
+from waakvlam_desktop.domain.referrals import ReferralInput, change_status, create_referral
+from waakvlam_desktop.domain.types import (
+    ConsentForm,
+    DataProfile,
+    ExportSchedule,
+    PartnerType,
+    ReferralStatus,
+    VisitKind,
+)
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.storage.vault import Vault
+
+NOTE_MARKER = "RAUWE-NOTITIE-7Q3"
+REMARK_MARKER = "OPMERKING-MARKER-9Z"
+
+
+@dataclass
+class World:
+    vault: Vault
+    identity: Any
+    other_identity: Any
+    sender: SenderKey
+    partners: dict[str, str] = field(default_factory=dict)  # name -> id
+    households: dict[str, str] = field(default_factory=dict)  # label -> id
+    referrals: dict[str, str] = field(default_factory=dict)  # label -> reference
+
+
+def _household(vault: Vault, label: str, number: int, complex_id: str) -> str:
+    with vault.session() as s:
+        addr = households.add_address(
+            s,
+            street="Lindelaan",
+            number=number,
+            postcode="3533 AB",
+            city="Utrecht",
+            wijk="Overvecht",
+            complex_id=complex_id,
+        )
+        hh = households.add_household(s, addr.id, label)
+        households.add_resident(s, hh.id, f"Bewoner {label}", birth_year=1960)
+        return hh.id
+
+
+def build_world(vault: Vault) -> World:
+    identity = pyrage.x25519.Identity.generate()
+    other = pyrage.x25519.Identity.generate()
+    recipient = str(identity.to_public())
+    world = World(vault, identity, other, SenderKey(b"\0" * 32))
+    with vault.session() as s:
+        for name, ptype, profile, schedule in (
+            ("Wijkteam", PartnerType.WIJKTEAM, DataProfile.CASE, ExportSchedule.MONTHLY),
+            ("GGD", PartnerType.GGD, DataProfile.CASE, ExportSchedule.NONE),
+            ("Gemeente", PartnerType.GEMEENTE, DataProfile.AGGREGATE, ExportSchedule.QUARTERLY),
+            ("Collega", PartnerType.COLLEGA, DataProfile.HANDOVER, ExportSchedule.NONE),
+        ):
+            world.partners[name] = add_partner(
+                s,
+                name=name,
+                type=ptype,
+                recipients=[recipient],
+                profile=profile,
+                schedule=schedule,
+            ).id
+        cpx = households.add_complex(s, "De Linde", code="C-1", wijk="Overvecht")
+        complex_id = cpx.id
+        world.sender = parse_public_key(org_public_key(s).file_text())
+    visit_at = datetime(2026, 11, 10, 10, 0, tzinfo=UTC)
+    for i, label in enumerate(
+        [
+            "fam. Jansen",
+            "mw. Öztürk",
+            "dhr. Bakker",
+            "fam. Smit",
+            "mw. Visser",
+            "dhr. Mulder",
+            "fam. Bouzid",
+        ]
+    ):
+        hid = _household(vault, label, i + 1, complex_id)
+        world.households[label] = hid
+        with vault.session() as s:
+            record_visit(
+                s,
+                VisitInput(
+                    household_id=hid,
+                    kind=VisitKind.REGULIER,
+                    notes=f"{NOTE_MARKER} {label} vertelde over de buren.",
+                    visited_at=visit_at,
+                    signals=[
+                        SignalInput("financien.ongeopende_post", 2, f"{REMARK_MARKER} stapel"),
+                        SignalInput("sociaal.eenzaamheid", 1),
+                    ],
+                ),
+            )
+    consent = date(2026, 11, 10)
+
+    def refer(label: str, partner: str, **kw: Any) -> str:
+        with vault.session() as s:
+            ref = create_referral(
+                s,
+                ReferralInput(
+                    household_id=world.households[label],
+                    partner_id=world.partners[partner],
+                    reason="Zorgen om de post",
+                    letter_context="Bewoner wil graag hulp bij de post.",
+                    signal_codes=["financien.ongeopende_post"],
+                    **kw,
+                ),
+            )
+            return ref.reference
+
+    # Valid for the Wijkteam: consent and another grondslag.
+    world.referrals["fam. Jansen"] = refer(
+        "fam. Jansen", "Wijkteam", consent_form=ConsentForm.VERBAL, consent_date=consent
+    )
+    world.referrals["mw. Öztürk"] = refer(
+        "mw. Öztürk", "Wijkteam", basis_text="Acuut gevaar: meldcode stap 4."
+    )
+    # Cancelled: left out, counted.
+    cancelled = refer(
+        "dhr. Bakker", "Wijkteam", consent_form=ConsentForm.WRITTEN, consent_date=consent
+    )
+    with vault.session() as s:
+        change_status(s, cancelled, ReferralStatus.GEANNULEERD)
+    # Referred to another partner only: not in the Wijkteam bundle at all.
+    world.referrals["fam. Smit"] = refer(
+        "fam. Smit", "GGD", consent_form=ConsentForm.VERBAL, consent_date=consent
+    )
+    return world

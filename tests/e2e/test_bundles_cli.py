@@ -1,0 +1,206 @@
+"""The bundle and export commands as users run them: real processes, real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_cli import Cli
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    c = Cli(tmp_path / "vault")
+    c.env["WAAKVLAM_BUNDLE_STATE"] = str(tmp_path / "state.json")
+    c.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "A. de Vries")
+    return c
+
+
+def _setup(cli: Cli, tmp_path: Path, profile: str = "case") -> tuple[Path, Path, str]:
+    key = tmp_path / "partner-key.txt"
+    recipient = cli.run("bundle", "keygen", "--out", str(key)).stdout.strip()
+    assert recipient.startswith("age1")
+    cli.run(
+        "partner",
+        "add",
+        "--name",
+        "Wijkteam Noord",
+        "--type",
+        "wijkteam",
+        "--recipient",
+        recipient,
+        "--profile",
+        profile,
+        "--schedule",
+        "monthly",
+    )
+    pub = tmp_path / "org.pub"
+    cli.run("org", "public-key", "--out", str(pub))
+    assert "waakvlam-ed25519:" in pub.read_text()
+    return key, pub, recipient
+
+
+def test_keygen_refuses_to_overwrite(cli: Cli, tmp_path: Path) -> None:
+    key = tmp_path / "k.txt"
+    out = cli.json("bundle", "keygen", "--out", str(key))
+    assert isinstance(out, dict) and out["recipient"].startswith("age1")
+    assert len(out["fingerprint"]) == 32
+    before = key.read_bytes()
+    proc = cli.run("bundle", "keygen", "--out", str(key), ok=False)
+    assert proc.returncode == 2 and "bestaat al" in proc.stderr
+    assert key.read_bytes() == before
+
+
+def test_public_key_json_is_stable(cli: Cli) -> None:
+    first = cli.json("org", "public-key")
+    second = cli.json("org", "public-key")
+    assert first == second
+    assert isinstance(first, dict)
+    assert set(first) == {"key_id", "fingerprint", "public_key", "created_at", "organisation"}
+
+
+def test_export_verify_open_and_refusals(cli: Cli, tmp_path: Path) -> None:
+    key, pub, _recipient = _setup(cli, tmp_path)
+    cli.run("demo", "--households", "30")
+    preview = cli.json("export", "--partner", "Wijkteam Noord", "--period", "2026-10", "--preview")
+    assert isinstance(preview, dict) and preview["ready"] is True
+    bundle = tmp_path / "bundel.age"
+    made = cli.json(
+        "export", "--partner", "Wijkteam Noord", "--period", "2026-10", "--out", str(bundle)
+    )
+    assert isinstance(made, dict) and made["sequence"] == 1 and made["path"] == str(bundle)
+    assert made["profile"] == "case"
+    verified = cli.json(
+        "bundle", "verify", str(bundle), "--identity", str(key), "--sender", str(pub)
+    )
+    assert isinstance(verified, dict) and verified["bundle_id"] == made["bundle_id"]
+    out = tmp_path / "ontvangen"
+    # Refusals first: each one specific, exit 1, and nothing in the output folder.
+    tampered = tmp_path / "tampered.age"
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 1
+    tampered.write_bytes(bytes(data))
+    other_key = tmp_path / "other.txt"
+    cli.run("bundle", "keygen", "--out", str(other_key))
+    stranger = "waakvlam-ed25519:" + "A" * 43 + "="
+    truncated = tmp_path / "truncated.age"
+    truncated.write_bytes(bundle.read_bytes()[:-100])
+    cases = [
+        (tampered, key, str(pub), "beschadigd"),
+        (truncated, key, str(pub), "beschadigd"),
+        (bundle, other_key, str(pub), "niet voor jouw sleutel"),
+        (bundle, key, stranger, "onbekende afzender"),
+        (pub, key, str(pub), "geen Waakvlam-bundel"),
+    ]
+    for path, ident, sender, message in cases:
+        proc = cli.run(
+            "bundle",
+            "open",
+            str(path),
+            "--identity",
+            str(ident),
+            "--sender",
+            sender,
+            "--out",
+            str(out),
+            ok=False,
+        )
+        assert proc.returncode == 1, proc.stderr
+        assert message in proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+        assert not out.exists() or list(out.iterdir()) == []
+    opened = cli.json(
+        "bundle",
+        "open",
+        str(bundle),
+        "--identity",
+        str(key),
+        "--sender",
+        str(pub),
+        "--out",
+        str(out),
+    )
+    assert isinstance(opened, dict)
+    folder = Path(opened["path"])
+    assert folder.parent == out and (folder / "summary.pdf").exists()
+    assert (folder / "csv" / "households.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    proc = cli.run(
+        "bundle",
+        "open",
+        str(bundle),
+        "--identity",
+        str(key),
+        "--sender",
+        str(pub),
+        "--out",
+        str(out),
+        ok=False,
+    )
+    assert proc.returncode == 1 and "al eerder geopend" in proc.stderr
+    assert [p.name for p in out.iterdir()] == [folder.name]
+    history = cli.json("export", "--history")
+    assert isinstance(history, list) and history[0]["bundle_id"] == made["bundle_id"]
+
+
+def test_due_exports_and_period_errors(cli: Cli, tmp_path: Path) -> None:
+    _setup(cli, tmp_path)
+    due = cli.json("export", "--list-due")
+    assert isinstance(due, list) and [d["partner_name"] for d in due] == ["Wijkteam Noord"]
+    out_dir = tmp_path / "due"
+    out_dir.mkdir()
+    done = cli.json("export", "--due", "--out-dir", str(out_dir))
+    assert isinstance(done, dict) and len(done["exported"]) == 1 and done["skipped"] == []
+    assert [p.name for p in out_dir.iterdir()] == [Path(done["exported"][0]["path"]).name]
+    assert cli.json("export", "--list-due") == []
+    again = cli.json("export", "--due", "--out-dir", str(out_dir))
+    assert again == {"exported": [], "skipped": []}
+    proc = cli.run(
+        "export",
+        "--partner",
+        "Wijkteam Noord",
+        "--period",
+        "2026-13",
+        "--out",
+        str(tmp_path / "x.age"),
+        ok=False,
+    )
+    assert proc.returncode == 2 and "Periode" in proc.stderr
+    proc = cli.run(
+        "export",
+        "--partner",
+        "Onbekend",
+        "--period",
+        "2026-10",
+        "--out",
+        str(tmp_path / "x.age"),
+        ok=False,
+    )
+    assert proc.returncode == 1 and "bestaat niet" in proc.stderr
+    assert not (tmp_path / "x.age").exists()
+
+
+def test_handover_import_twice(cli: Cli, tmp_path: Path) -> None:
+    key, pub, _recipient = _setup(cli, tmp_path, profile="handover")
+    cli.run("demo", "--households", "20")
+    bundle = tmp_path / "overdracht.age"
+    cli.run("export", "--partner", "Wijkteam Noord", "--period", "2026-10", "--out", str(bundle))
+    colleague = Cli(tmp_path / "colleague")
+    colleague.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "B. Collega")
+    first = colleague.json(
+        "bundle", "import", str(bundle), "--identity", str(key), "--sender", str(pub)
+    )
+    assert isinstance(first, dict) and first["added"]["household"] == 20
+    stats = colleague.json("stats")
+    second = colleague.json(
+        "bundle", "import", str(bundle), "--identity", str(key), "--sender", str(pub)
+    )
+    assert isinstance(second, dict)
+    assert sum(second["added"].values()) == 0 and sum(second["updated"].values()) == 0
+    assert second["conflicts"] == []
+    after = colleague.json("stats")
+    assert isinstance(stats, dict) and isinstance(after, dict)
+    stats.pop("audit_events")
+    after.pop("audit_events")
+    assert after == stats
+    colleague.run("audit", "verify")

@@ -1,0 +1,91 @@
+"""The Exports screen on a real vault: preview with exclusions, export with progress,
+history, the bundle opens for the partner; handover import through the dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.bundle_helpers import NOTE_MARKER, build_world
+from tests.conftest import PASSPHRASE
+from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.exports_view import HandoverDialog
+from waakvlam_desktop.ui.main_window import NAV_EXPORTS, MainWindow
+
+TIMEOUT = 30_000
+
+
+def test_export_screen_preview_export_and_history(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    world = build_world(vault)
+    vault.close()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    ws = window.workspace
+    assert ws is not None
+    ws.nav.setCurrentRow(NAV_EXPORTS)
+    view = ws.exports
+    qtbot.waitUntil(lambda: view.partner.count() == 4, timeout=TIMEOUT)
+    view.partner.setCurrentIndex(view.partner.findData(world.partners["Wijkteam"]))
+    view.period.setText("2026-11")
+    view.run_preview()
+    qtbot.waitUntil(
+        lambda: (
+            view.preview is not None
+            and view.preview.partner_name == "Wijkteam"
+            and view.preview.period.label == "2026-11"
+        ),
+        timeout=TIMEOUT,
+    )
+    assert "geannuleerd" in view.summary.text()  # the cancelled referral is counted, no name
+    assert "Bakker" not in view.summary.text()
+    assert view.export_button.isEnabled()
+    target = tmp_path / "out" / "wijkteam.age"
+    target.parent.mkdir()
+    view.export_to(target)
+    qtbot.waitUntil(lambda: view.last_result is not None, timeout=TIMEOUT)
+    assert target.exists()
+    opened = verify_bytes(read_bundle_file(target), world.identity, world.sender)
+    assert opened.sequence == 1
+    assert all(NOTE_MARKER.encode() not in content for content in opened.members.values())
+    qtbot.waitUntil(lambda: view.history.topLevelItemCount() == 1, timeout=TIMEOUT)
+    assert view.history.topLevelItem(0).text(1) == "Wijkteam"
+
+
+def test_handover_dialog_refuses_wrong_key_clearly(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="O", staff_name="A").id
+    vault.close()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    bogus = tmp_path / "x.age"
+    bogus.write_bytes(b"dit is geen bundel")
+    key = tmp_path / "key.txt"
+    key.write_text("AGE-SECRET-KEY-1XXXX\n")
+    dialog = HandoverDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.bundle.setText(str(bogus))
+    dialog.identity.setText(str(key))
+    dialog.sender_key.setText("waakvlam-ed25519:nope")
+    dialog.run()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
+    assert dialog.message.text() and "Traceback" not in dialog.message.text()
+    assert dialog.report is None

@@ -1,0 +1,175 @@
+"""Referral flow in the window: grondslag required, letter preview and print from memory."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import QBuffer, QDir, QIODevice
+from PySide6.QtGui import QPdfWriter
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.helpers import add_household
+from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import PartnerType, ReferralStatus, VisitKind
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage.models import Referral
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import NAV_REFERRALS, MainWindow
+from waakvlam_desktop.ui.referrals_view import LetterPreview, ReferralDialog
+
+TIMEOUT = 20_000
+NOTE_MARKER = "GEHEIMENOTITIE-4711"
+
+
+def _files(folder: str) -> set[str]:
+    found = set()
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            found.add(os.path.join(root, name))
+    return found
+
+
+def _open(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, str]:
+    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="Zoë").id
+        partners.add_partner(
+            s,
+            name="Schuldhulp Utrecht",
+            type=PartnerType.SCHULDHULP,
+            contact_name="J. IJsselmeer",
+            address_line="Postbus 12",
+            postcode="3500 AA",
+            city="Utrecht",
+        )
+    hid = add_household(vault, "fam. Öztürk")
+    with vault.session() as s:
+        record_visit(
+            s,
+            VisitInput(
+                hid,
+                VisitKind.REGULIER,
+                notes=f"Privé: {NOTE_MARKER}",
+                signals=[SignalInput("financien.huurachterstand", 2, "opmerking")],
+            ),
+        )
+    vault.close()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    return window, hid
+
+
+def test_refer_preview_print_without_temp_files(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: object
+) -> None:
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))  # type: ignore[attr-defined]
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))  # type: ignore[attr-defined]
+    window, hid = _open(qtbot, ctx)
+    ws = window.workspace
+    assert ws is not None
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.data is not None
+    temp_dirs = {tempfile.gettempdir(), QDir.tempPath()}
+    assert temp_dirs == {str(private_tmp)}
+    before = {d: _files(d) for d in temp_dirs}
+
+    dialog = ReferralDialog(ctx, ws.household.data.detail, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.partner.count() == 1, timeout=TIMEOUT)
+    dialog.reason.setText("Huurachterstand loopt op")
+    dialog.context.setPlainText("Mevrouw is overdag thuis; ĳverig met de post.")
+    dialog.signs.item(0).setCheckState(dialog.signs.item(0).checkState().Checked)
+    dialog.save()  # no grondslag chosen: refused inline, nothing stored
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
+    assert "grondslag" in dialog.message.text()
+    assert dialog.referral_id is None
+    dialog.consent.setChecked(True)
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.referral_id is not None, timeout=TIMEOUT)
+    rid = dialog.referral_id
+    assert rid is not None
+
+    preview = LetterPreview(ctx, rid, window)
+    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: preview.pdf is not None, timeout=TIMEOUT)
+    assert preview.document.pageCount() >= 1
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)  # stands in for a printer: paged device, in memory
+    assert preview.print_to(writer) == preview.document.pageCount()
+    del writer
+    assert bytes(buffer.data().data()).startswith(b"%PDF")
+    text = "".join(
+        page.extract_text() for page in PdfReader(__import__("io").BytesIO(preview.pdf)).pages
+    )  # type: ignore[arg-type]
+    assert "Huurachterstand" in text and "ĳverig" in text
+    assert NOTE_MARKER not in text and "opmerking" not in text
+    out = tmp_path / "gekozen" / "brief.pdf"  # an explicit "Opslaan als PDF" choice
+    out.parent.mkdir()
+    preview.save_to(out)
+    assert out.read_bytes() == preview.pdf
+    preview.mark_sent()
+    qtbot.waitUntil(lambda: "verstuurd" in preview.message.text(), timeout=TIMEOUT)
+    preview.close()
+    ctx.background.wait_idle(20)
+    qtbot.wait(50)
+    for d in temp_dirs:  # nothing written behind the user's back
+        assert _files(d) - before[d] == set(), d
+
+    window.lock()
+    ctx.background.wait_idle(20)
+    with Vault.open(ctx.data_dir, PASSPHRASE) as v, v.session() as s:
+        ref = s.get(Referral, rid)
+        assert ref is not None and ref.status == ReferralStatus.VERSTUURD.value
+        assert ref.letter_pdf is not None
+        actions = [e.action for e in audit.audit_rows(s)]
+    assert {"letter_generated", "letter_printed", "letter_saved"} <= set(actions)
+
+
+def test_referrals_screen_changes_status(qtbot: QtBot, ctx: AppContext) -> None:
+    window, hid = _open(qtbot, ctx)
+    ws = window.workspace
+    assert ws is not None
+    from waakvlam_desktop.domain import referrals
+    from waakvlam_desktop.domain.types import ConsentForm
+
+    def make(s: object) -> str:
+        pid = partners.list_partners(s)[0].id  # type: ignore[arg-type]
+        ref = referrals.create_referral(
+            s,  # type: ignore[arg-type]
+            referrals.ReferralInput(
+                hid, pid, "reden", consent_form=ConsentForm.VERBAL, consent_date=date(2026, 11, 27)
+            ),
+        )
+        return ref.id
+
+    made: list[str] = []
+    ctx.db(make, made.append)
+    qtbot.waitUntil(lambda: bool(made), timeout=TIMEOUT)
+    ws.nav.setCurrentRow(NAV_REFERRALS)
+    qtbot.waitUntil(lambda: ws.referrals.table.topLevelItemCount() == 1, timeout=TIMEOUT)
+    ws.referrals.table.setCurrentItem(ws.referrals.table.topLevelItem(0))
+    assert ws.referrals.next_status.count() == 2  # verstuurd, geannuleerd
+    ws.referrals.change_status()
+    qtbot.waitUntil(
+        lambda: (
+            ws.referrals.table.topLevelItem(0) is not None
+            and ws.referrals.table.topLevelItem(0).text(5) == "verstuurd"
+        ),
+        timeout=TIMEOUT,
+    )

@@ -1,0 +1,198 @@
+"""Handover import: merge by UUID, newer wins, conflicts listed, idempotent."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text, update
+
+from tests.bundle_helpers import World, build_world
+from tests.conftest import PASSPHRASE
+from waakvlam_desktop.bundles.export import export_bundle
+from waakvlam_desktop.bundles.importer import import_handover
+from waakvlam_desktop.bundles.reader import verify_bytes
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain import households
+from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import ConsentForm
+from waakvlam_desktop.errors import BundleError
+from waakvlam_desktop.privacy.audit import verify_chain
+from waakvlam_desktop.storage.models import Household, Referral
+from waakvlam_desktop.storage.vault import Vault
+
+DATA_TABLES = (
+    "staff_member",
+    "complex",
+    "address",
+    "household",
+    "resident",
+    "visit",
+    "visit_resident",
+    "signal_observation",
+    "concern_level_entry",
+    "follow_up",
+    "partner",
+    "referral",
+    "referral_signal",
+    "referral_status_event",
+)
+
+
+@pytest.fixture
+def world(vault: Vault) -> World:
+    return build_world(vault)
+
+
+@pytest.fixture
+def target(tmp_path: Path, clock: FixedClock) -> Any:
+    v = Vault.create(tmp_path / "colleague", PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    with v.session() as s:
+        v.actor = initialise(
+            s, organisation="Woonstichting Voorbeeld", staff_name="B. Colleague"
+        ).id
+    yield v
+    v.close()
+
+
+def _handover(world: World, folder: Path, period: str = "2026-11") -> Any:
+    folder.mkdir(exist_ok=True)
+    with world.vault.session() as s:
+        path = export_bundle(s, world.partners["Collega"], Period.parse(period), folder).path
+    return verify_bytes(path.read_bytes(), world.identity, world.sender)
+
+
+def _snapshot(vault: Vault) -> dict[str, list[str]]:
+    with vault.session() as s:
+        return {
+            t: sorted(repr(tuple(r)) for r in s.execute(text(f"SELECT * FROM {t}")))
+            for t in DATA_TABLES
+        }
+
+
+def test_import_adds_everything_and_twice_changes_nothing(
+    world: World, target: Vault, tmp_path: Path
+) -> None:
+    bundle = _handover(world, tmp_path / "b")
+    with target.session() as s:
+        report = import_handover(s, bundle)
+    assert report.added["household"] == 7
+    assert report.added["visit"] == 7
+    assert report.added["signal_observation"] == 14
+    assert report.added["referral_signal"] == 4
+    assert report.conflicts == []
+    with target.session() as s:
+        ids = set(s.scalars(select(Household.id)))
+        assert ids == set(world.households.values())
+        detail = households.household_detail(s, world.households["fam. Jansen"])
+        assert detail.residents[0].name == "Bewoner fam. Jansen"
+        assert sorted(o.code for o in detail.visits[0].observations) == [
+            "financien.ongeopende_post",
+            "sociaal.eenzaamheid",
+        ]
+        assert verify_chain(s).ok
+    before = _snapshot(target)
+    with target.session() as s:
+        again = import_handover(s, bundle)
+    assert not again.changed and again.conflicts == [] and again.notes == []
+    assert sum(again.unchanged.values()) > 0
+    assert _snapshot(target) == before
+    # Full-text search works on imported notes (triggers ran).
+    from waakvlam_desktop.domain.search import search
+
+    with target.session() as s:
+        assert search(s, "buren", limit=50)
+
+
+def test_newer_wins_and_conflicts_are_listed(
+    world: World, target: Vault, tmp_path: Path, clock: FixedClock
+) -> None:
+    hid_a = world.households["fam. Jansen"]
+    hid_b = world.households["mw. Öztürk"]
+    with target.session() as s:
+        import_handover(s, _handover(world, tmp_path / "one"))
+    # Source changes A later than the target; the target changes B later than the source.
+    clock.advance(timedelta(hours=1))
+    with target.session() as s:
+        s.get(Household, hid_a).label = "fam. Jansen (oud)"  # type: ignore[union-attr]
+    clock.advance(timedelta(hours=1))
+    with world.vault.session() as s:
+        s.get(Household, hid_a).label = "fam. Jansen-de Wit"  # type: ignore[union-attr]
+        s.get(Household, hid_b).label = "mw. Öztürk (bron)"  # type: ignore[union-attr]
+    clock.advance(timedelta(hours=1))
+    with target.session() as s:
+        s.get(Household, hid_b).label = "mw. Öztürk (collega)"  # type: ignore[union-attr]
+    with target.session() as s:
+        report = import_handover(s, _handover(world, tmp_path / "two", "2026-12"))
+    conflicts = {(c.table, c.id): c for c in report.conflicts}
+    assert conflicts[("household", hid_a)].winner == "bundel"
+    assert conflicts[("household", hid_a)].fields == ("label",)
+    assert conflicts[("household", hid_b)].winner == "kluis"
+    assert report.updated["household"] == 1
+    with target.session() as s:
+        assert s.get(Household, hid_a).label == "fam. Jansen-de Wit"  # type: ignore[union-attr]
+        assert s.get(Household, hid_b).label == "mw. Öztürk (collega)"  # type: ignore[union-attr]
+    # Values never appear in the report, only field names.
+    assert "Jansen" not in repr(report.conflicts)
+
+
+def test_reference_collision_gets_a_suffix_and_letters_travel(
+    world: World, target: Vault, tmp_path: Path
+) -> None:
+    with world.vault.session() as s:
+        s.execute(
+            update(Referral)
+            .where(Referral.reference == world.referrals["fam. Jansen"])
+            .values(letter_pdf=b"%PDF-1.4 proefbrief")
+        )
+    # The colleague already has a referral with the same reference (own counter).
+    with target.session() as s:
+        addr = households.add_address(
+            s, street="Molenweg", number=3, postcode="3511 AB", city="Utrecht"
+        )
+        hh = households.add_household(s, addr.id, "fam. Eigen")
+        from waakvlam_desktop.domain.partners import add_partner
+        from waakvlam_desktop.domain.types import PartnerType
+
+        pid = add_partner(s, name="Eigen partner", type=PartnerType.GGD).id
+        own = create_referral(
+            s,
+            ReferralInput(
+                household_id=hh.id,
+                partner_id=pid,
+                reason="Eigen",
+                consent_form=ConsentForm.VERBAL,
+                consent_date=datetime(2026, 11, 1, tzinfo=UTC).date(),
+            ),
+        )
+        assert own.reference == world.referrals["fam. Jansen"]
+    bundle = _handover(world, tmp_path / "b")
+    with target.session() as s:
+        report = import_handover(s, bundle)
+        notes = {(n.table, n.note) for n in report.notes}
+        assert any(t == "referral" and "achtervoegsel" in n for t, n in notes)
+        imported = s.scalars(
+            select(Referral).where(Referral.household_id == world.households["fam. Jansen"])
+        ).one()
+        assert imported.reference.startswith(world.referrals["fam. Jansen"] + "-")
+        assert imported.letter_pdf == b"%PDF-1.4 proefbrief"
+    before = _snapshot(target)
+    with target.session() as s:
+        assert not import_handover(s, bundle).changed
+    assert _snapshot(target) == before
+
+
+def test_only_handover_bundles_can_be_imported(world: World, target: Vault, tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    folder.mkdir()
+    with world.vault.session() as s:
+        path = export_bundle(s, world.partners["Wijkteam"], Period.parse("2026-11"), folder).path
+    bundle = verify_bytes(path.read_bytes(), world.identity, world.sender)
+    before = _snapshot(target)
+    with pytest.raises(BundleError, match="overdrachtsbundel"), target.session() as s:
+        import_handover(s, bundle)
+    assert _snapshot(target) == before
