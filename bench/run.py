@@ -12,6 +12,7 @@ from bench import (
     bench_gui,
     bench_letters,
     bench_overview,
+    bench_overview_gui,
     bench_privacy,
     bench_vault,
 )
@@ -22,6 +23,7 @@ def main() -> None:
     bench_vault.run(households)
     bench_gui.run(households)
     bench_overview.run(households)
+    bench_overview_gui.run(households)
     bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
     bench_privacy.run(households)
     bench_bundles.run(households)

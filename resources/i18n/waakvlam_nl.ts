@@ -64,6 +64,37 @@
     </message>
 </context>
 <context>
+    <name>ChartCard</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Opslaan als PNG…</translation>
+    </message>
+    <message>
+        <source>Save numbers as CSV…</source>
+        <translation>Cijfers opslaan als CSV…</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this selection.</source>
+        <translation>Niets te tonen voor deze selectie.</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Grafiek opslaan als PNG</translation>
+    </message>
+    <message>
+        <source>Save numbers as CSV</source>
+        <translation>Cijfers opslaan als CSV</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder.</source>
+        <translation>Het bestand kon niet worden opgeslagen. Kies een andere map.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening, tell your application manager.</source>
@@ -775,6 +806,10 @@
         <translation>Nieuw huishouden…</translation>
     </message>
     <message>
+        <source>Import addresses…</source>
+        <translation>Adressen inlezen…</translation>
+    </message>
+    <message>
         <source>Filter by address, name, postcode…</source>
         <translation>Filter op adres, naam, postcode…</translation>
     </message>
@@ -813,6 +848,201 @@
     <message>
         <source>All wijken</source>
         <translation>Alle wijken</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import addresses</source>
+        <translation>Adressen inlezen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file exported from your corporation’s system: one row per address (VHE), with street, house number, postcode and city, and optionally wijk, complex, household and residents. Semicolons or commas, UTF-8 or Windows encoding. The file is only read; delete it when you are done, it holds personal data.</source>
+        <translation>Kies een CSV-bestand uit het systeem van je corporatie: één regel per adres (VHE), met straat, huisnummer, postcode en plaats, en eventueel wijk, complex, huishouden en bewoners. Puntkomma’s of komma’s, UTF-8 of Windows-tekens. Het bestand wordt alleen gelezen; verwijder het als je klaar bent, want het bevat persoonsgegevens.</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-bestand</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Geen bestand gekozen</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>Check which field each column is. The first row holds a drop-down per column; below it, the first rows of the file.</source>
+        <translation>Controleer welk veld elke kolom is. De eerste regel heeft een keuzelijst per kolom; daaronder staan de eerste regels van het bestand.</translation>
+    </message>
+    <message>
+        <source>Column mapping and preview</source>
+        <translation>Kolommen koppelen en voorbeeld</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Report per row</source>
+        <translation>Rapport per regel</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Save report as CSV…</source>
+        <translation>Rapport opslaan als CSV…</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4 · Choose a file</source>
+        <translation>Stap 1 van 4 · Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4 · Columns</source>
+        <translation>Stap 2 van 4 · Kolommen</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4 · Check</source>
+        <translation>Stap 3 van 4 · Controleren</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4 · Done</source>
+        <translation>Stap 4 van 4 · Klaar</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controleren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Inlezen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>Kies een CSV-bestand</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>puntkomma</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>komma</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <source>{rows} rows · separator: {sep} · encoding: {enc}</source>
+        <translation>{rows} regels · scheidingsteken: {sep} · tekenset: {enc}</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Field for column {name}</source>
+        <translation>Veld voor kolom {name}</translation>
+    </message>
+    <message>
+        <source>never imported (BSN)</source>
+        <translation>wordt nooit ingelezen (BSN)</translation>
+    </message>
+    <message>
+        <source>— do not import —</source>
+        <translation>— niet inlezen —</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {fields}.</source>
+        <translation>Kies een kolom voor: {fields}.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Bezig met inlezen…</translation>
+    </message>
+    <message>
+        <source>The addresses have been imported.
+
+Addresses: {new} new, {updated} updated, {unchanged} unchanged.
+Complexes: {cnew} new, {cupdated} updated.
+Households: {hnew} new · residents: {rnew} new.</source>
+        <translation>De adressen zijn ingelezen.
+
+Adressen: {new} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd.
+Complexen: {cnew} nieuw, {cupdated} bijgewerkt.
+Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
+    </message>
+    <message>
+        <source>{n} warning(s): see the report.</source>
+        <translation>{n} waarschuwing(en): zie het rapport.</translation>
+    </message>
+    <message>
+        <source>The file has {n} problem(s) in {rows} rows. Nothing will be imported until they are fixed: correct the file (or the columns) and check again.</source>
+        <translation>Het bestand heeft {n} fout(en) in {rows} regels. Er wordt niets ingelezen tot ze zijn opgelost: verbeter het bestand (of de kolommen) en controleer opnieuw.</translation>
+    </message>
+    <message>
+        <source>No problems in {rows} rows. Importing will add {new} and update {updated} addresses; {unchanged} stay unchanged. Complexes: {cnew} new. Households: {hnew} new, residents: {rnew} new.</source>
+        <translation>Geen fouten in {rows} regels. Inlezen voegt {new} adressen toe en werkt er {updated} bij; {unchanged} blijven ongewijzigd. Complexen: {cnew} nieuw. Huishoudens: {hnew} nieuw, bewoners: {rnew} nieuw.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>waarschuwing</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+        <source>The report could not be saved. Choose another folder.</source>
+        <translation>Het rapport kon niet worden opgeslagen. Kies een andere map.</translation>
     </message>
 </context>
 <context>
@@ -883,6 +1113,73 @@
     <message>
         <source>Restoring the backup…</source>
         <translation>De back-up wordt teruggezet…</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>All complexes</source>
+        <translation>Alle complexen</translation>
+    </message>
+    <message>
+        <source>All wijken</source>
+        <translation>Alle wijken</translation>
+    </message>
+    <message>
+        <source>Households (open)</source>
+        <translation>Huishoudens (open)</translation>
+    </message>
+    <message>
+        <source>Check-in overdue</source>
+        <translation>Bezoek achterstallig</translation>
+    </message>
+    <message>
+        <source>Visits, 12 months</source>
+        <translation>Bezoeken, 12 maanden</translation>
+    </message>
+    <message>
+        <source>Signals, 12 months</source>
+        <translation>Signalen, 12 maanden</translation>
+    </message>
+    <message>
+        <source>Referrals in progress</source>
+        <translation>Doorverwijzingen lopend</translation>
+    </message>
+    <message>
+        <source>No data yet. The overview fills up once households are added (or addresses imported) and home visits are recorded.</source>
+        <translation>Nog geen gegevens. Het overzicht vult zich zodra er huishoudens zijn (toegevoegd of adressen ingelezen) en huisbezoeken worden vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Households per concern level</source>
+        <translation>Huishoudens per zorgniveau</translation>
+    </message>
+    <message>
+        <source>Overdue check-ins per complex (top {n})</source>
+        <translation>Achterstallige bezoeken per complex (top {n})</translation>
+    </message>
+    <message>
+        <source>Signals per domain, last 12 months</source>
+        <translation>Signalen per domein, laatste 12 maanden</translation>
+    </message>
+    <message>
+        <source>Referrals per partner type and status</source>
+        <translation>Doorverwijzingen per soort partner en status</translation>
+    </message>
+    <message>
+        <source>Home visits per month</source>
+        <translation>Huisbezoeken per maand</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2373,10 @@
     <message>
         <source>Households</source>
         <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
     </message>
     <message>
         <source>Referrals</source>

@@ -310,6 +310,8 @@ class HouseholdsView(QWidget):
         head.addWidget(self.count)
         self.add_button = QPushButton(self.tr("New household…"))
         head.addWidget(self.add_button)
+        self.import_button = QPushButton(self.tr("Import addresses…"))
+        head.addWidget(self.import_button)
         lay.addLayout(head)
 
         bar = QHBoxLayout()
@@ -368,6 +370,7 @@ class HouseholdsView(QWidget):
         self.level.currentIndexChanged.connect(self._level_changed)
         self.table.activated.connect(self._activated)
         self.add_button.clicked.connect(self.add_household)
+        self.import_button.clicked.connect(self.import_addresses)
 
     def _filter(self, **kw: Any) -> None:
         self.proxy.set_filters(**kw)
@@ -428,3 +431,11 @@ class HouseholdsView(QWidget):
         if dialog.exec() and dialog.household_id:
             self.refresh()
             self.open_household.emit(dialog.household_id)
+
+    def import_addresses(self) -> None:
+        from waakvlam_desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.exec()
+        if wizard.imported:
+            self.refresh()

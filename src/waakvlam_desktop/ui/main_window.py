@@ -29,6 +29,7 @@ from waakvlam_desktop.ui.exports_view import ExportsView
 from waakvlam_desktop.ui.household_page import HouseholdPage
 from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
+from waakvlam_desktop.ui.overview_view import OverviewView
 from waakvlam_desktop.ui.partners_view import PartnersView
 from waakvlam_desktop.ui.privacy_view import (
     BackupReminder,
@@ -43,10 +44,17 @@ from waakvlam_desktop.ui.settings_view import SettingsView
 from waakvlam_desktop.ui.today import TodayView
 from waakvlam_desktop.ui.visit_editor import VisitEditor
 
-NAV_TODAY, NAV_HOUSEHOLDS, NAV_REFERRALS, NAV_EXPORTS, NAV_SEARCH, NAV_PARTNERS, NAV_SETTINGS = (
-    range(7)
-)
-NAV_PRIVACY = 7
+(
+    NAV_TODAY,
+    NAV_HOUSEHOLDS,
+    NAV_OVERVIEW,
+    NAV_REFERRALS,
+    NAV_EXPORTS,
+    NAV_SEARCH,
+    NAV_PARTNERS,
+    NAV_SETTINGS,
+) = range(8)
+NAV_PRIVACY = 8
 
 
 class Workspace(QWidget):
@@ -98,6 +106,7 @@ class Workspace(QWidget):
         self.stack = QStackedWidget()
         self.today = TodayView(ctx)
         self.households = HouseholdsView(ctx)
+        self.overview = OverviewView(ctx)
         self.referrals = ReferralsView(ctx)
         self.exports = ExportsView(ctx)
         self.search = SearchView(ctx)
@@ -110,6 +119,7 @@ class Workspace(QWidget):
         self.sections: list[tuple[str, QWidget]] = [
             (self.tr("Today"), self.today),
             (self.tr("Households"), self.households),
+            (self.tr("Overview"), self.overview),
             (self.tr("Referrals"), self.referrals),
             (self.tr("Exports"), self.exports),
             (self.tr("Search"), self.search),

@@ -98,6 +98,7 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     from waakvlam_desktop.ui.main_window import (
         NAV_EXPORTS,
         NAV_HOUSEHOLDS,
+        NAV_OVERVIEW,
         NAV_PARTNERS,
         NAV_PRIVACY,
         NAV_REFERRALS,
@@ -185,6 +186,14 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         grab(window, "03-vandaag" if language == "nl" else "03-today")
         ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
         grab(window, "04-huishoudens" if language == "nl" else "04-households")
+        ws.nav.setCurrentRow(NAV_OVERVIEW)
+        wait_for(app, background, lambda: ws.overview.complete)
+        grab(window, "04b-overzicht" if language == "nl" else "04b-overview")
+        bar = ws.overview.charts_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        grab(window, "04b-overzicht-onder" if language == "nl" else "04b-overview-bottom")
+        bar.setValue(0)
+        _import_wizard_shot(app, background, ws, out_dir, language, written)
         busy = max(rows, key=lambda r: (r.concern_level.rank, r.residents))
         ws.open_household(busy.id)
         wait_for(app, background, lambda: ws.household.data is not None)
@@ -257,3 +266,33 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     for path in written:
         print(path)
     return 0
+
+
+def _import_wizard_shot(
+    app: object, background: object, ws: object, out_dir: Path, language: str, written: list[Path]
+) -> None:
+    """The import wizard's column step, on the sample file from docs/ (when it is there)."""
+    from waakvlam_desktop.ui.import_wizard import STEP_MAPPING, ImportWizard
+
+    sample = Path(__file__).resolve().parents[3] / "docs" / "voorbeeld-adressen.csv"
+    if not sample.exists():
+        return
+    wizard = ImportWizard(ws.ctx, ws)  # type: ignore[attr-defined,arg-type]
+    wizard.show()
+    wizard.path.setText(str(sample))
+    wizard.next()
+    wait_for(app, background, lambda: wizard.step == STEP_MAPPING)
+    settle(app, background)
+    path = out_dir / (
+        "04c-adressen-inlezen.png" if language == "nl" else "04c-import-addresses.png"
+    )
+    wizard.grab().save(str(path))
+    written.append(path)
+    wizard.next()  # the check (a dry run): nothing is written
+    wait_for(app, background, lambda: wizard.report is not None)
+    settle(app, background)
+    path = out_dir / ("04d-adressen-controle.png" if language == "nl" else "04d-import-check.png")
+    wizard.grab().save(str(path))
+    written.append(path)
+    wizard.reject()
+    wizard.deleteLater()

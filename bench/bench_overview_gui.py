@@ -1,0 +1,152 @@
+"""Overzicht screen benchmark (issue 7): the dashboard opened in the real app, offscreen,
+on the ``demo`` vault with N households (default 10,000).
+
+Measured from the click on "Overzicht" in the navigation to
+- first paint: the tiles' first figure and the first chart drawn (goal < 500 ms);
+- all charts: the five tables arrived and drawn (goal < 2 s);
+and the longest GUI-thread stall meanwhile (a 5 ms heartbeat timer). The first open after
+unlocking is "cold" (SQLite's page cache empty for these tables); then warm re-opens and a
+wijk filter.
+
+    python -m bench.bench_overview_gui [N]
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.common import WORK, median, save, table
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.storage.vault import Vault
+
+PASSPHRASE = "benchmark passphrase for the overview"
+
+
+def make_vault(folder: Path, households: int) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    vault = Vault.create(
+        folder, PASSPHRASE, kdf_target_seconds=0, clock=FixedClock(fixed_demo_now())
+    )
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="Bench", staff_name="Bench").id
+    generate_demo(vault.session, households, seed=5)
+    vault.close()
+
+
+def measure(folder: Path, rounds: int = 3) -> dict[str, Any]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_OVERVIEW, MainWindow
+    from waakvlam_desktop.ui.worker import Background
+
+    app = QApplication.instance() or QApplication(["waakvlam-desktop"])
+    assert isinstance(app, QApplication)
+    i18n.install(app, "nl")
+    background = Background()
+    ctx = AppContext(folder, FixedClock(fixed_demo_now()), background)
+    window = MainWindow(ctx)
+    window.resize(1366, 768)
+    window.show()
+
+    def wait(cond: Any, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while not cond():
+            if time.monotonic() > deadline:
+                raise TimeoutError("overview did not load")
+            app.processEvents()
+            time.sleep(0.001)
+
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
+    background.wait_idle(60)
+    for _ in range(20):
+        app.processEvents()
+    ws = window.workspace
+    assert ws is not None
+    view = ws.overview
+
+    stalls: list[float] = []
+    beat = QElapsedTimer()
+    heartbeat = QTimer()
+    heartbeat.setInterval(5)
+    heartbeat.timeout.connect(lambda: stalls.append(beat.restart()))
+
+    def one(action: Any) -> tuple[float, float, float]:
+        stalls.clear()
+        beat.start()
+        heartbeat.start()
+        start = time.perf_counter()
+        action()
+        wait(lambda: "households_per_level" in view.tables)
+        app.processEvents()  # the chart and tiles painted
+        first = time.perf_counter() - start
+        wait(lambda: view.complete)
+        app.processEvents()
+        done = time.perf_counter() - start
+        heartbeat.stop()
+        return first, done, max(stalls, default=0.0)
+
+    def open_overview() -> None:
+        ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+        wait(lambda: ws.households.model.rowCount() > 0)
+        background.wait_idle(60)
+        for _ in range(5):
+            app.processEvents()
+
+    # Cold: the first open after unlocking.
+    cold = one(lambda: ws.nav.setCurrentRow(NAV_OVERVIEW))
+    warm = []
+    for _ in range(rounds):
+        open_overview()
+        warm.append(one(lambda: ws.nav.setCurrentRow(NAV_OVERVIEW)))
+    assert view.options is not None
+    wijk = view.options.wijken[0]
+    filtered = one(lambda: view.set_filter(wijk=wijk))
+    window.lock()
+    background.wait_idle(30)
+    window.close()
+    return {
+        "cold_first_paint_ms": cold[0] * 1000,
+        "cold_all_charts_ms": cold[1] * 1000,
+        "cold_longest_stall_ms": cold[2],
+        "warm_first_paint_ms": median([w[0] * 1000 for w in warm]),
+        "warm_all_charts_ms": median([w[1] * 1000 for w in warm]),
+        "warm_longest_stall_ms": max(w[2] for w in warm),
+        "wijk_filter_first_paint_ms": filtered[0] * 1000,
+        "wijk_filter_all_charts_ms": filtered[1] * 1000,
+    }
+
+
+def run(households: int = 10_000) -> dict[str, Any]:
+    folder = WORK / "overview-gui"
+    make_vault(folder, households)
+    figures: dict[str, Any] = {"households": households, **measure(folder)}
+    save("overview_gui", figures)
+    table(
+        "Overzicht screen (issue 7)",
+        figures,
+        {
+            "cold_first_paint_ms": "goal < 500 ms",
+            "cold_all_charts_ms": "goal < 2000 ms",
+            "warm_first_paint_ms": "goal < 500 ms",
+            "warm_all_charts_ms": "goal < 2000 ms",
+        },
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    run(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

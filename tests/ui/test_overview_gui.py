@@ -1,0 +1,274 @@
+"""Overzicht dashboard and the address import wizard, on real vaults, offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tests.conftest import PASSPHRASE
+from waakvlam_desktop.domain.address_import import report_to_csv
+from waakvlam_desktop.domain.demo import generate_demo
+from waakvlam_desktop.domain.overview import (
+    Overview,
+    OverviewFilter,
+    compute_overview,
+    filter_options,
+    to_csv,
+)
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.storage.models import Address, AuditEvent
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.common import Lang, level_word
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.import_wizard import STEP_CHECK, STEP_DONE, STEP_MAPPING, ImportWizard
+from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_OVERVIEW, MainWindow, Workspace
+from waakvlam_desktop.ui.overview_view import OverviewView, export_csv, export_png
+
+TIMEOUT = 30_000
+SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-adressen.csv"
+
+
+def _vault(ctx: AppContext, households: int) -> Vault:
+    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
+    with vault.session() as s:
+        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    if households:
+        generate_demo(vault.session, households, seed=7)
+    return vault
+
+
+def _unlock(qtbot: QtBot, ctx: AppContext) -> Workspace:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    assert window.workspace is not None
+    return window.workspace
+
+
+def _show_overview(qtbot: QtBot, ws: Workspace) -> OverviewView:
+    ws.nav.setCurrentRow(NAV_OVERVIEW)
+    view = ws.overview
+    assert ws.stack.currentWidget() is view
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    return view
+
+
+def _assert_shows(view: OverviewView, expected: Overview) -> None:
+    for table in expected.tables:
+        assert view.tables[table.key] == table, table.key
+    assert view.tile_values() == expected.totals()
+    # The first chart's bars carry the same counts, one bar set per level (word and colour).
+    chart = view.cards["households_per_level"].chart
+    (series,) = chart.series()
+    bars = {b.label(): sum(b.at(i) for i in range(b.count())) for b in series.barSets()}
+    for level, count in expected.households_per_level.rows:
+        assert bars[level_word(ConcernLevel(level))] == count
+
+
+def test_dashboard_equals_compute_overview_and_filters(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    vault = _vault(ctx, 120)
+    with vault.session() as s:
+        everything = compute_overview(s)
+        options = filter_options(s)
+        complex_ = options.complexes[0]
+        wijk = options.wijken[-1]
+        by_complex = compute_overview(s, OverviewFilter(complex_id=complex_.id))
+        by_wijk = compute_overview(s, OverviewFilter(wijk=wijk))
+    vault.close()
+    assert everything.totals()["households"] == 120
+    assert by_complex.totals() != everything.totals()
+
+    ws = _unlock(qtbot, ctx)
+    view = _show_overview(qtbot, ws)
+    _assert_shows(view, everything)
+    assert view.complex.count() == len(options.complexes) + 1
+    assert view.wijk.count() == len(options.wijken) + 1
+    assert view.empty.isHidden()
+
+    view.complex.setCurrentIndex(view.complex.findData(complex_.id))
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    assert view.scope == OverviewFilter(complex_id=complex_.id)
+    _assert_shows(view, by_complex)
+
+    view.set_filter(wijk=wijk)
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    _assert_shows(view, by_wijk)
+
+    # Exports, called directly (the buttons ask for the path with a file dialog first).
+    table = view.tables["overdue_per_complex"]
+    csv_path = tmp_path / "achterstallig.csv"
+    export_csv(table, csv_path)
+    assert csv_path.read_bytes().decode("utf-8") == to_csv(table, "nl")
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    card = view.cards["households_per_level"]
+    png_path = tmp_path / "niveaus.png"
+    export_png(card.view, png_path)
+    image = QImage(str(png_path))
+    assert not image.isNull()
+    assert image.width() == card.view.width() and image.height() == card.view.height()
+    # A folder that does not exist: one Dutch sentence on the card, the chart stays.
+    card._guarded(lambda: export_csv(table, tmp_path / "weg" / "x.csv"))
+    assert card.message.text() == "Het bestand kon niet worden opgeslagen. Kies een andere map."
+    assert card.stack.currentWidget() is card.view
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "vault") == [
+        "achterstallig.csv",
+        "niveaus.png",
+    ]
+
+
+def test_empty_vault_shows_the_empty_state(qtbot: QtBot, ctx: AppContext) -> None:
+    _vault(ctx, 0).close()
+    ws = _unlock(qtbot, ctx)
+    view = _show_overview(qtbot, ws)
+    assert not view.empty.isHidden()
+    assert view.charts_area.isHidden()
+    assert "Nog geen gegevens" in view.empty.text()
+    assert view.tile_values()["households"] == 0
+
+
+def test_overview_renders_in_english(qtbot: QtBot, ctx: AppContext, qapp: Any) -> None:
+    _vault(ctx, 30).close()
+    ws = _unlock(qtbot, ctx)
+    assert ws.nav.item(NAV_OVERVIEW).text() == "Overzicht"
+    assert ws.overview.cards["visits_per_month"].title.text() == "Huisbezoeken per maand"
+    i18n.install(qapp, "en")
+    Lang.current = "en"
+    view = OverviewView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    assert view.cards["visits_per_month"].title.text() == "Home visits per month"
+    assert view.tiles["overdue"].caption.text() == "Check-in overdue"
+    bars = view.cards["households_per_level"].chart.series()[0].barSets()
+    assert {b.label() for b in bars} == {"no concerns", "attention", "concern", "acute"}
+
+
+def _count(ctx: AppContext, qtbot: QtBot, fn: Any) -> int:
+    box: list[int] = []
+    ctx.db(lambda s: int(fn(s)), box.append)
+    qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
+    return box[0]
+
+
+def _addresses(s: Session) -> int:
+    return int(s.scalar(select(func.count(Address.id))) or 0)
+
+
+def _imports(s: Session) -> int:
+    return int(
+        s.scalar(select(func.count(AuditEvent.seq)).where(AuditEvent.action == "import")) or 0
+    )
+
+
+def _wizard(qtbot: QtBot, ws: Workspace, path: Path) -> ImportWizard:
+    ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+    wizard = ImportWizard(ws.ctx, ws.households)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.step_label.text().startswith("Stap 1 van 4")
+    assert not wizard.next_button.isEnabled()
+    wizard.path.setText(str(path))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.step == STEP_MAPPING, timeout=TIMEOUT)
+    return wizard
+
+
+def test_wizard_imports_the_sample_file(qtbot: QtBot, ctx: AppContext) -> None:
+    _vault(ctx, 0).close()
+    ws = _unlock(qtbot, ctx)
+    wizard = _wizard(qtbot, ws, SAMPLE)
+    assert wizard.mapping()["VHE-nummer"] == "vhe_code"
+    assert wizard.mapping()["Woonplaats"] == "city"
+    assert wizard.mapping_table.rowCount() == 11  # the drop-downs + 10 preview rows
+    assert "12 regels" in wizard.file_info.text()
+    wizard.next()  # check: a dry run
+    qtbot.waitUntil(lambda: wizard.report is not None, timeout=TIMEOUT)
+    assert wizard.step == STEP_CHECK
+    assert wizard.report is not None and wizard.report.ok and wizard.report.dry_run
+    assert "Geen fouten in 12 regels" in wizard.summary.text()
+    assert wizard.next_button.isEnabled()
+    assert _count(ctx, qtbot, _addresses) == 0  # the check wrote nothing
+    wizard.next()  # import
+    qtbot.waitUntil(lambda: wizard.step == STEP_DONE, timeout=TIMEOUT)
+    assert wizard.imported
+    assert "Adressen: 12 nieuw, 0 bijgewerkt, 0 ongewijzigd." in wizard.done_text.text()
+    assert _count(ctx, qtbot, _addresses) == 12
+    assert _count(ctx, qtbot, _imports) == 1
+    ws.households.refresh()
+    qtbot.waitUntil(lambda: ws.households.model.rowCount() == 9, timeout=TIMEOUT)
+
+
+def test_wizard_refuses_a_bad_file_and_writes_nothing(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    _vault(ctx, 0).close()
+    bad = tmp_path / "adressen.csv"
+    bad.write_text(
+        "VHE;Straat;Huisnummer;Postcode;Plaats\r\n"
+        "1001;Brückelaan;4;3533 AB;Utrecht\r\n"
+        "1002;Lindelaan;nul;3533 AB;Utrecht\r\n"
+        "1003;Lindelaan;6;0533 AB;Utrecht\r\n"
+        "1001;Lindelaan;8;3533 AB;Utrecht\r\n",
+        encoding="cp1252",
+    )
+    ws = _unlock(qtbot, ctx)
+    wizard = _wizard(qtbot, ws, bad)
+    assert "cp1252" in wizard.file_info.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report is not None, timeout=TIMEOUT)
+    report = wizard.report
+    assert report is not None and not report.ok
+    assert wizard.problems.rowCount() == len(report.errors) + len(report.warnings) >= 3
+    lines = {wizard.problems.item(r, 0).text() for r in range(wizard.problems.rowCount())}
+    assert lines == {"3", "4", "5"}
+    assert "Er wordt niets ingelezen" in wizard.summary.text()
+    assert not wizard.next_button.isEnabled()  # no import with errors
+    wizard.next()
+    assert wizard.step == STEP_CHECK
+    out = tmp_path / "rapport.csv"
+    wizard.save_report(out)
+    assert out.read_bytes().decode("utf-8") == report_to_csv(report)
+    assert _count(ctx, qtbot, _addresses) == 0
+    assert _count(ctx, qtbot, _imports) == 0
+    # Fixing the mapping is possible from here: back to the columns.
+    wizard.back()
+    assert wizard.step == STEP_MAPPING
+
+
+def test_wizard_shows_a_file_error_inline(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    _vault(ctx, 0).close()
+    xlsx = tmp_path / "adressen.xlsx"
+    xlsx.write_bytes(b"PK\x03\x04 not really a workbook")
+    ws = _unlock(qtbot, ctx)
+    wizard = ImportWizard(ws.ctx, ws.households)
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(xlsx))
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.message.isHidden(), timeout=TIMEOUT)
+    assert "Excel-bestand" in wizard.message.text()
+    assert "Traceback" not in wizard.message.text()
+    assert wizard.step == 0
+
+
+def test_wizard_missing_file(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    _vault(ctx, 0).close()
+    ws = _unlock(qtbot, ctx)
+    wizard = ImportWizard(ws.ctx, ws.households)
+    qtbot.addWidget(wizard)
+    wizard.path.setText(str(tmp_path / "geen-bestand.csv"))
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.message.isHidden(), timeout=TIMEOUT)
+    assert wizard.message.text() == "Het bestand kan niet worden geopend."
