@@ -76,6 +76,21 @@
     </message>
 </context>
 <context>
+    <name>BackupReminder</name>
+    <message>
+        <source>Backup reminder</source>
+        <translation>Herinnering back-up</translation>
+    </message>
+    <message>
+        <source>There is no backup of this vault yet. Make one now.</source>
+        <translation>Er is nog geen back-up van deze kluis. Maak er nu een.</translation>
+    </message>
+    <message>
+        <source>The last backup is from {date} ({n} days ago). Make a new backup.</source>
+        <translation>De laatste back-up is van {date} ({n} dagen geleden). Maak een nieuwe back-up.</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Loading…</source>
@@ -156,7 +171,7 @@
         <translation>Overdracht inlezen…</translation>
     </message>
     <message>
-        <source>Merge a colleague's handover bundle into this vault</source>
+        <source>Merge a colleague&apos;s handover bundle into this vault</source>
         <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
     </message>
     <message>
@@ -287,6 +302,14 @@
         <translation>Kluis aanmaken</translation>
     </message>
     <message>
+        <source>Restore a backup…</source>
+        <translation>Back-up terugzetten…</translation>
+    </message>
+    <message>
+        <source>On a new laptop: put a backup of your vault here</source>
+        <translation>Op een nieuwe laptop: zet hier een back-up van je kluis terug</translation>
+    </message>
+    <message>
         <source>too weak</source>
         <translation>te zwak</translation>
     </message>
@@ -334,7 +357,7 @@
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <source>Sender's public key</source>
+        <source>Sender&apos;s public key</source>
         <translation>Publieke sleutel van de afzender</translation>
     </message>
     <message>
@@ -447,6 +470,10 @@
     <message>
         <source>Referrals</source>
         <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
     </message>
     <message>
         <source>Signals per month, last 12 months</source>
@@ -627,6 +654,137 @@
     <message>
         <source>Birth year must be a number, e.g. 1950.</source>
         <translation>Het geboortejaar moet een getal zijn, bijvoorbeeld 1950.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPrivacy</name>
+    <message>
+        <source>A resident may ask what is stored about them (inzage): the report holds everything about that resident and who viewed or shared it. Check it with your privacy officer before handing it over.</source>
+        <translation>Een bewoner mag vragen wat er over hem of haar is vastgelegd (inzage): het overzicht bevat alles over die bewoner en wie het heeft ingezien of gedeeld. Laat het nakijken door je privacyfunctionaris voordat je het overhandigt.</translation>
+    </message>
+    <message>
+        <source>Inzage…</source>
+        <translation>Inzage…</translation>
+    </message>
+    <message>
+        <source>Write a PDF and JSON with everything stored about one resident</source>
+        <translation>Schrijf een PDF en JSON met alles wat over één bewoner is vastgelegd</translation>
+    </message>
+    <message>
+        <source>Partners that received data</source>
+        <translation>Partners die gegevens ontvingen</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>Eerste keer</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Laatste keer</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Kenmerken</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>Consent per referral</source>
+        <translation>Toestemming per doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Gegeven op</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Ingetrokken op</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Withdraw consent…</source>
+        <translation>Toestemming intrekken…</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>doorverwijzing</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>printed letter</source>
+        <translation>brief afgedrukt</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>gedeeld</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ingetrokken</translation>
+    </message>
+    <message>
+        <source>No data has been shared with a partner.</source>
+        <translation>Er zijn geen gegevens met een partner gedeeld.</translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation>van kracht</translation>
+    </message>
+    <message>
+        <source>No referral based on consent.</source>
+        <translation>Geen doorverwijzing op basis van toestemming.</translation>
+    </message>
+    <message>
+        <source>verbal</source>
+        <translation>mondeling</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>schriftelijk</translation>
+    </message>
+    <message>
+        <source>Consent for {ref} withdrawn on {date}.</source>
+        <translation>Toestemming voor {ref} ingetrokken op {date}.</translation>
+    </message>
+    <message>
+        <source>Inzage</source>
+        <translation>Inzage</translation>
+    </message>
+    <message>
+        <source>For which resident?</source>
+        <translation>Voor welke bewoner?</translation>
+    </message>
+    <message>
+        <source>Folder for the inzage report</source>
+        <translation>Map voor het inzageoverzicht</translation>
+    </message>
+    <message>
+        <source>Writing the inzage report…</source>
+        <translation>Het inzageoverzicht wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>Inzage report written to {path} (PDF and JSON).</source>
+        <translation>Inzageoverzicht geschreven in {path} (PDF en JSON).</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1137,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>Locks in {m}:{s:02d} without activity</source>
         <translation>Vergrendelt over {m}:{s:02d} bij geen activiteit</translation>
     </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>De back-up wordt teruggezet…</translation>
+    </message>
 </context>
 <context>
     <name>OverviewView</name>
@@ -1186,6 +1348,317 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyView</name>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>To be deleted</source>
+        <translation>Te verwijderen</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Auditlog</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Back-up</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Complex / wijk</source>
+        <translation>Complex / wijk</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Expired on</source>
+        <translation>Verlopen op</translation>
+    </message>
+    <message>
+        <source>What is removed</source>
+        <translation>Wat verdwijnt</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>Geanonimiseerd</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Proefdraai</translation>
+    </message>
+    <message>
+        <source>Show what would be removed; nothing changes</source>
+        <translation>Laat zien wat zou verdwijnen; er verandert niets</translation>
+    </message>
+    <message>
+        <source>Clean up now…</source>
+        <translation>Nu opruimen…</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Medewerker</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handeling</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Keten controleren</translation>
+    </message>
+    <message>
+        <source>Checks that no event was changed, removed or inserted afterwards</source>
+        <translation>Controleert dat geen gebeurtenis achteraf is gewijzigd, verwijderd of ingevoegd</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Make a backup</source>
+        <translation>Back-up maken</translation>
+    </message>
+    <message>
+        <source>A backup is one file with the whole vault, still encrypted: without the passphrase nobody can read it. Keep it on a USB stick or network drive that is not this laptop. It can be made while you keep working.</source>
+        <translation>Een back-up is één bestand met de hele kluis, nog steeds versleuteld: zonder het wachtwoord kan niemand het lezen. Bewaar het op een USB-stick of netwerkschijf, niet op deze laptop. Je kunt gewoon doorwerken terwijl hij wordt gemaakt.</translation>
+    </message>
+    <message>
+        <source>Make backup…</source>
+        <translation>Back-up maken…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Restoring puts a backup in the place of this vault, for example on a new laptop or after a damaged disk. The vault is closed first; the current vault is never overwritten but kept aside in a folder next to it. You need the passphrase of the backup.</source>
+        <translation>Terugzetten zet een back-up op de plaats van deze kluis, bijvoorbeeld op een nieuwe laptop of na een kapotte schijf. De kluis wordt eerst gesloten; de huidige kluis wordt nooit overschreven maar apart bewaard in een map ernaast. Je hebt het wachtwoord van de back-up nodig.</translation>
+    </message>
+    <message>
+        <source>Restore backup…</source>
+        <translation>Back-up terugzetten…</translation>
+    </message>
+    <message>
+        <source>visit notes: {n}</source>
+        <translation>bezoeknotities: {n}</translation>
+    </message>
+    <message>
+        <source>follow-ups: {n}</source>
+        <translation>acties: {n}</translation>
+    </message>
+    <message>
+        <source>remarks: {n}</source>
+        <translation>opmerkingen: {n}</translation>
+    </message>
+    <message>
+        <source>referral texts: {n}</source>
+        <translation>doorverwijzingsteksten: {n}</translation>
+    </message>
+    <message>
+        <source>letters: {n}</source>
+        <translation>brieven: {n}</translation>
+    </message>
+    <message>
+        <source>residents: {n}</source>
+        <translation>bewoners: {n}</translation>
+    </message>
+    <message>
+        <source>drafts: {n}</source>
+        <translation>concepten: {n}</translation>
+    </message>
+    <message>
+        <source>Retention terms, counted from the end of a case or the last activity: visit notes {notes} months, signal remarks {signals} months, referrals and letters {referrals} months. When all have passed the household is anonymised; the anonymous counts stay.</source>
+        <translation>Bewaartermijnen, gerekend vanaf het einde van de zaak of de laatste activiteit: bezoeknotities {notes} maanden, opmerkingen bij signalen {signals} maanden, doorverwijzingen en brieven {referrals} maanden. Zijn ze allemaal verstreken, dan wordt het huishouden geanonimiseerd; de anonieme tellingen blijven.</translation>
+    </message>
+    <message>
+        <source>case closed</source>
+        <translation>zaak gesloten</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactief</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Nothing has passed its retention term.</source>
+        <translation>Van niets is de bewaartermijn verlopen.</translation>
+    </message>
+    <message>
+        <source>All households</source>
+        <translation>Alle huishoudens</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>Alle medewerkers</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle handelingen</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>De periode begint na het einde.</translation>
+    </message>
+    <message>
+        <source>The newest {n} events; narrow the filters to see older ones.</source>
+        <translation>De nieuwste {n} gebeurtenissen; verfijn de filters om oudere te zien.</translation>
+    </message>
+    <message>
+        <source>{n} events</source>
+        <translation>{n} gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {n} events, the chain is unbroken.</source>
+        <translation>Het auditlog is in orde: {n} gebeurtenissen, de keten is heel.</translation>
+    </message>
+    <message>
+        <source>an event is missing</source>
+        <translation>er ontbreekt een gebeurtenis</translation>
+    </message>
+    <message>
+        <source>the link to the previous event is wrong</source>
+        <translation>de verwijzing naar de vorige gebeurtenis klopt niet</translation>
+    </message>
+    <message>
+        <source>its content was changed</source>
+        <translation>de inhoud is gewijzigd</translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with: the chain breaks at event {seq} ({reason}). Tell your privacy officer.</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} ({reason}). Meld dit bij je privacyfunctionaris.</translation>
+    </message>
+    <message>
+        <source>Clean up now</source>
+        <translation>Nu opruimen</translation>
+    </message>
+    <message>
+        <source>Remove the personal data of {n} households listed here for good? This cannot be undone (a backup made earlier still holds it). Anonymous counts stay.</source>
+        <translation>De persoonsgegevens van de {n} huishoudens in deze lijst definitief verwijderen? Dit kan niet ongedaan worden gemaakt (een eerder gemaakte back-up bevat ze nog wel). Anonieme tellingen blijven.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>Cleaning up and compacting the vault…</source>
+        <translation>Bezig met opruimen en de kluis comprimeren…</translation>
+    </message>
+    <message>
+        <source>{households} households ({anonymised} anonymised): {notes} visit notes, {followups} follow-ups, {remarks} remarks, {referrals} referral texts, {letters} letters, {residents} residents</source>
+        <translation>{households} huishoudens ({anonymised} geanonimiseerd): {notes} bezoeknotities, {followups} acties, {remarks} opmerkingen, {referrals} doorverwijzingsteksten, {letters} brieven, {residents} bewoners</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed. Would be removed: {counts}.</source>
+        <translation>Proefdraai, er is niets veranderd. Zou verdwijnen: {counts}.</translation>
+    </message>
+    <message>
+        <source>Cleaned up: {counts}.</source>
+        <translation>Opgeschoond: {counts}.</translation>
+    </message>
+    <message>
+        <source>The vault could not be compacted yet (it is in use); that happens at the next clean-up.</source>
+        <translation>De kluis kon nog niet worden gecomprimeerd (hij is in gebruik); dat gebeurt bij de volgende keer opruimen.</translation>
+    </message>
+    <message>
+        <source>No backup of this vault has been made yet.</source>
+        <translation>Er is nog geen back-up van deze kluis gemaakt.</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>1 dag geleden</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} dagen geleden</translation>
+    </message>
+    <message>
+        <source>Last backup: {when} ({ago}).</source>
+        <translation>Laatste back-up: {when} ({ago}).</translation>
+    </message>
+    <message>
+        <source>Save backup</source>
+        <translation>Back-up opslaan</translation>
+    </message>
+    <message>
+        <source>Waakvlam backup (*{suffix})</source>
+        <translation>Waakvlam-back-up (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Making the backup…</source>
+        <translation>De back-up wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path} ({size} MB).</source>
+        <translation>Back-up opgeslagen: {path} ({size} MB).</translation>
+    </message>
+    <message>
+        <source>There is a vault in {path} already; confirm that it may be replaced.</source>
+        <translation>Er staat al een kluis in {path}; bevestig eerst dat die vervangen mag worden.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase of the backup.</source>
+        <translation>Vul het wachtwoord van de back-up in.</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>Refer {household}</source>
@@ -1335,7 +1808,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Nieuwe status</translation>
     </message>
     <message>
-        <source>Note, e.g. the partner's feedback</source>
+        <source>Note, e.g. the partner&apos;s feedback</source>
         <translation>Notitie, bijvoorbeeld de terugkoppeling van de partner</translation>
     </message>
     <message>
@@ -1349,6 +1822,48 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Status changed to “{status}”.</source>
         <translation>Status gewijzigd in ‘{status}’.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>Restoring closes the vault now: unsaved work is kept as a draft. The backup of {when} ({size} MB) is put in {target}. Afterwards you unlock it with the passphrase of the backup.</source>
+        <translation>Terugzetten sluit de kluis nu: werk dat nog niet is opgeslagen blijft bewaard als concept. De back-up van {when} ({size} MB) wordt teruggezet in {target}. Daarna ontgrendel je met het wachtwoord van de back-up.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation>Wachtwoord van de back-up</translation>
+    </message>
+    <message>
+        <source>Replace the current vault. It is kept aside, not deleted.</source>
+        <translation>Vervang de huidige kluis. Die wordt apart bewaard, niet verwijderd.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Kies een back-up</translation>
+    </message>
+    <message>
+        <source>Waakvlam backup (*{suffix});;All files (*)</source>
+        <translation>Waakvlam-back-up (*{suffix});;Alle bestanden (*)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreRunner</name>
+    <message>
+        <source>The backup of {when} is restored. Unlock it with the passphrase of the backup.</source>
+        <translation>De back-up van {when} is teruggezet. Ontgrendel met het wachtwoord van de back-up.</translation>
+    </message>
+    <message>
+        <source>The previous vault is kept aside in {path}.</source>
+        <translation>De vorige kluis staat apart in {path}.</translation>
     </message>
 </context>
 <context>
@@ -1826,6 +2341,33 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Toestemming intrekken</translation>
+    </message>
+    <message>
+        <source>The resident withdraws the consent for referral {ref} to {partner}. Letters and exports to this partner stop from that date; what was shared before stays recorded.</source>
+        <translation>De bewoner trekt de toestemming in voor doorverwijzing {ref} naar {partner}. Vanaf die datum gaan er geen brieven of exports meer naar deze partner; wat eerder is gedeeld, blijft vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Date of withdrawal</source>
+        <translation>Datum van intrekken</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. by phone to the wijkbeheerder</source>
+        <translation>Optioneel, bijv. telefonisch aan de wijkbeheerder</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Ingetrokken op</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Search in notes…</source>
@@ -1882,6 +2424,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
     </message>
 </context>
 </TS>

@@ -77,6 +77,7 @@ class _Panel(QFrame):
 
 class FirstRunPage(QWidget):
     created = Signal()
+    restore_requested = Signal()  # "restore a backup" instead of a new vault (new laptop)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -132,7 +133,13 @@ class FirstRunPage(QWidget):
         panel.box.addWidget(self.message)
         self.button = QPushButton(self.tr("Create vault"))
         self.button.setDefault(True)
-        panel.box.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.restore_button = QPushButton(self.tr("Restore a backup…"))
+        self.restore_button.setToolTip(self.tr("On a new laptop: put a backup of your vault here"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        panel.box.addLayout(buttons)
         lay = QVBoxLayout(self)
         lay.addWidget(_centered(panel))
 
@@ -141,6 +148,7 @@ class FirstRunPage(QWidget):
             self.remember.hide()
         self.passphrase.textChanged.connect(self._update_meter)
         self.button.clicked.connect(self.submit)
+        self.restore_button.clicked.connect(self.restore_requested)
         for field in (
             self.passphrase,
             self.repeat,

@@ -55,6 +55,7 @@ from waakvlam_desktop.ui.common import (
     user_message,
 )
 from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.household_privacy import HouseholdPrivacy
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOMAIN_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#b07aa1"]
@@ -146,6 +147,8 @@ class HouseholdPage(QWidget):
         )
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.tabs.addTab(self._build_details_tab(), self.tr("Details"))
+        self.privacy = HouseholdPrivacy(ctx)  # inzage, partners that received data, consent
+        self.tabs.addTab(self.privacy, self.tr("Privacy"))
 
         self.back_button.clicked.connect(self.back)
         self.visit_button.clicked.connect(self._new_visit)
@@ -319,6 +322,7 @@ class HouseholdPage(QWidget):
         self._fill_actions(d)
         self._fill_referrals(d)
         self._fill_details(d, data.address)
+        self.privacy.load(d.id, d.residents)
 
     def _fill_timeline(self, d: HouseholdDetail) -> None:
         self.timeline.clear()

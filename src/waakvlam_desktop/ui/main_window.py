@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.ui.access import FirstRunPage, UnlockPage
+from waakvlam_desktop.ui.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.common import Lang
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.exports_view import ExportsView
@@ -30,6 +31,13 @@ from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
 from waakvlam_desktop.ui.overview_view import OverviewView
 from waakvlam_desktop.ui.partners_view import PartnersView
+from waakvlam_desktop.ui.privacy_view import (
+    BackupReminder,
+    PrivacyView,
+    RestoreRequest,
+    RestoreRunner,
+    ask_restore,
+)
 from waakvlam_desktop.ui.referrals_view import LetterPreview, ReferralsView
 from waakvlam_desktop.ui.search_view import SearchView
 from waakvlam_desktop.ui.settings_view import SettingsView
@@ -46,6 +54,7 @@ from waakvlam_desktop.ui.visit_editor import VisitEditor
     NAV_PARTNERS,
     NAV_SETTINGS,
 ) = range(8)
+NAV_PRIVACY = 8
 
 
 class Workspace(QWidget):
@@ -103,6 +112,7 @@ class Workspace(QWidget):
         self.search = SearchView(ctx)
         self.partners = PartnersView(ctx)
         self.settings = SettingsView(ctx)
+        self.privacy = PrivacyView(ctx)
         self.household = HouseholdPage(ctx)
         self.editor = VisitEditor(ctx)
         # The navigation, in order: (label, screen). NAV_* indexes follow this list.
@@ -115,6 +125,7 @@ class Workspace(QWidget):
             (self.tr("Search"), self.search),
             (self.tr("Partners"), self.partners),
             (self.tr("Settings"), self.settings),
+            (self.tr("Privacy"), self.privacy),
         ]
         self.nav_labels = [label for label, _page in self.sections]
         for label in self.nav_labels:
@@ -240,6 +251,13 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle_label = QLabel()
         self.statusBar().addPermanentWidget(self.idle_label)
+        # privacy: backup reminder, clipboard guard, restore (ui/privacy_view.py, clipboard.py)
+        self.backup_reminder = BackupReminder(ctx)
+        self.statusBar().addPermanentWidget(self.backup_reminder)
+        self.clipboard_guard = ClipboardGuard.for_app(self)
+        self.restore_runner = RestoreRunner(ctx, self)
+        self.restore_runner.finished.connect(self.unlock_page.message.notice)
+        self.restore_runner.failed.connect(self._restore_failed)
         self.status_note = QLabel()
         self.statusBar().addWidget(self.status_note)
 
@@ -267,6 +285,7 @@ class MainWindow(QMainWindow):
         if self._first_run is None:
             self._first_run = FirstRunPage(self.ctx)
             self._first_run.created.connect(self._unlocked)
+            self._first_run.restore_requested.connect(self._restore_first_run)
             self.pages.addWidget(self._first_run)
         return self._first_run
 
@@ -293,6 +312,7 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         self.status_note.setText(self.tr("Vault: {path}").format(path=str(self.ctx.data_dir)))
+        self.backup_reminder.refresh()
 
     def _install_workspace(self) -> None:
         if self.workspace is not None:
@@ -300,6 +320,8 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
         self.workspace = Workspace(self.ctx, self.lock)
         self.workspace.settings.language_changed.connect(self._language_changed)
+        self.workspace.privacy.backup_made.connect(self.backup_reminder.refresh)
+        self.workspace.privacy.restore_requested.connect(self.restore)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         profile = self.ctx.profile
@@ -339,6 +361,9 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.idle_label.setText("")
         self.status_note.setText("")
+        self.backup_reminder.clear()
+        if self.clipboard_guard is not None:
+            self.clipboard_guard.clear_now()
         self.ctx.lock()  # editors queue their drafts first (about_to_lock)
         self.pages.setCurrentWidget(self.unlock_page)
         self.pages.removeWidget(self.workspace)
@@ -346,6 +371,30 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self.setWindowTitle("Waakvlam")
         self.unlock_page.reset()
+
+    def restore(self, request: RestoreRequest) -> None:
+        """Lock (the vault closes on the worker), then restore on the same worker."""
+        self.lock()
+        self.start_restore(request)
+
+    def _restore_first_run(self) -> None:
+        """No vault yet (a new laptop): restore a backup instead of creating one."""
+        request = ask_restore(self, self.ctx.data_dir, self.first_run.message)
+        if request is not None:
+            self.start_restore(request)
+
+    def start_restore(self, request: RestoreRequest) -> None:
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.unlock_page.reset()
+        self.unlock_page.message.notice(self.tr("Restoring the backup…"))
+        self.restore_runner.start(request)
+
+    def _restore_failed(self, message: str) -> None:
+        if self.ctx.vault_exists():
+            self.unlock_page.message.error(message)
+        else:  # nothing to unlock: back to the first-run page, which says what went wrong
+            self.pages.setCurrentWidget(self.first_run)
+            self.first_run.message.error(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -35,11 +35,53 @@ def wait_for(
         settle(app, background, 1)
 
 
+def add_expired_cases(vault: object, clock: object) -> None:
+    """Three households whose case closed long ago, for the retention list."""
+    from datetime import UTC, date, datetime
+
+    from waakvlam_desktop.clock import FixedClock
+    from waakvlam_desktop.domain import households
+    from waakvlam_desktop.domain.types import VisitKind
+    from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+    from waakvlam_desktop.privacy.retention import close_household
+    from waakvlam_desktop.storage.vault import Vault
+
+    assert isinstance(vault, Vault) and isinstance(clock, FixedClock)
+    now = clock.now()
+    cases = (
+        ("fam. Bakker", "Molenweg", 3, 2019, 3),
+        ("fam. Yilmaz", "Molenweg", 17, 2020, 9),
+        ("dhr. Visser", "Beukenlaan", 8, 2022, 6),
+    )
+    for label, street, number, year, month in cases:
+        clock.set(datetime(year, month, 4, 10, 0, tzinfo=UTC))
+        with vault.session() as s:
+            addr = households.add_address(
+                s, street=street, number=number, postcode="3531 KL", city="Utrecht", wijk="West"
+            )
+            hh = households.add_household(s, addr.id, label)
+            households.add_resident(s, hh.id, f"Bewoner {label[5:]}", birth_year=1948)
+            record_visit(
+                s,
+                VisitInput(
+                    hh.id,
+                    VisitKind.REGULIER,
+                    notes="Gaat goed; geen zorgen meer.",
+                    signals=[SignalInput("financien.huurachterstand", 1, "regeling loopt")],
+                ),
+            )
+        clock.set(datetime(year, month, 20, 10, 0, tzinfo=UTC))
+        with vault.session() as s:
+            close_household(s, hh.id, date(year, month, 20))
+    clock.set(now)
+
+
 def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import pyrage
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QWidget
+    from sqlalchemy import select
 
     from waakvlam_desktop.clock import FixedClock
     from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
@@ -47,6 +89,8 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     from waakvlam_desktop.domain.letters import list_referrals
     from waakvlam_desktop.domain.partners import list_partners, update_partner
     from waakvlam_desktop.domain.setup import initialise
+    from waakvlam_desktop.domain.types import ReferralStatus
+    from waakvlam_desktop.storage.models import Referral
     from waakvlam_desktop.storage.vault import Vault
     from waakvlam_desktop.ui import i18n
     from waakvlam_desktop.ui.common import Lang
@@ -56,6 +100,7 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         NAV_HOUSEHOLDS,
         NAV_OVERVIEW,
         NAV_PARTNERS,
+        NAV_PRIVACY,
         NAV_REFERRALS,
         NAV_SEARCH,
         NAV_SETTINGS,
@@ -97,7 +142,14 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
                 language=language,
             )
             vault.actor = staff.id
+        add_expired_cases(vault, clock)
         generate_demo(vault.session, households, seed=3)
+        with vault.session() as s:
+            shared = s.scalar(
+                select(Referral.household_id).where(
+                    Referral.status == ReferralStatus.VERSTUURD.value
+                )
+            )
         with vault.session() as s:
             rows = list_households(s)
             referral_rows = list_referrals(s)
@@ -193,6 +245,19 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         grab(window, "09-partners")
         ws.nav.setCurrentRow(NAV_SETTINGS)
         grab(window, "10-instellingen" if language == "nl" else "10-settings")
+        ws.nav.setCurrentRow(NAV_PRIVACY)
+        wait_for(app, background, lambda: ws.privacy.data is not None)
+        grab(window, "15-privacy")
+        ws.privacy.tabs.setCurrentIndex(1)
+        ws.privacy.verify()
+        wait_for(app, background, lambda: ws.privacy.verdict is not None)
+        grab(window, "16-auditlog" if language == "nl" else "16-audit-log")
+        ws.privacy.tabs.setCurrentIndex(2)
+        grab(window, "17-back-up" if language == "nl" else "17-backup")
+        ws.open_household(shared or busy.id)
+        wait_for(app, background, lambda: ws.household.privacy.data is not None)
+        ws.household.tabs.setCurrentWidget(ws.household.privacy)
+        grab(window, "18-huishouden-privacy" if language == "nl" else "18-household-privacy")
         window.lock()
         settle(app, background)
         window.close()
