@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -171,7 +170,7 @@
         <translation>Overdracht inlezen…</translation>
     </message>
     <message>
-        <source>Merge a colleague&apos;s handover bundle into this vault</source>
+        <source>Merge a colleague's handover bundle into this vault</source>
         <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
     </message>
     <message>
@@ -357,7 +356,7 @@
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <source>Sender&apos;s public key</source>
+        <source>Sender's public key</source>
         <translation>Publieke sleutel van de afzender</translation>
     </message>
     <message>
@@ -1130,6 +1129,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>About Waakvlam: version and licences (F1)</source>
+        <translation>Over Waakvlam: versie en licenties (F1)</translation>
+    </message>
+    <message>
         <source>Vault: {path}</source>
         <translation>Kluis: {path}</translation>
     </message>
@@ -1447,7 +1454,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation>Details</translation>
+        <translation>Gegevens</translation>
     </message>
     <message>
         <source>Check the chain</source>
@@ -1808,7 +1815,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Nieuwe status</translation>
     </message>
     <message>
-        <source>Note, e.g. the partner&apos;s feedback</source>
+        <source>Note, e.g. the partner's feedback</source>
         <translation>Notitie, bijvoorbeeld de terugkoppeling van de partner</translation>
     </message>
     <message>

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 from waakvlam_desktop import config, package_version
 
@@ -31,6 +35,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="bij --self-test: een stap die niet kon draaien telt als mislukt",
     )
     return parser.parse_args(argv)
+
+
+def app_icon() -> QIcon:
+    """The pilot-light icon from the package (the theme's, where a desktop installed one)."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon.fromTheme("waakvlam")
+    if icon.isNull():
+        folder = resources.files("waakvlam_desktop.resources").joinpath("icons")
+        for size in (16, 24, 32, 48, 64, 128, 256):
+            icon.addFile(str(folder.joinpath(f"waakvlam-{size}.png")))
+    return icon
 
 
 def install_excepthook(parent: object) -> None:
@@ -63,7 +81,6 @@ def run(argv: list[str]) -> int:
 
         return make_screenshots(Path(args.screenshots), args.lang or "nl")
 
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from waakvlam_desktop.clock import SystemClock
@@ -77,7 +94,8 @@ def run(argv: list[str]) -> int:
     app.setApplicationName("Waakvlam")
     app.setOrganizationName("Waakvlam")
     app.setApplicationVersion(package_version())
-    app.setWindowIcon(QIcon.fromTheme("waakvlam"))
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("nl.waakvlam.Desktop")
     language = args.lang or "nl"
     i18n.install(app, language)
     Lang.current = language

@@ -251,6 +251,12 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle_label = QLabel()
         self.statusBar().addPermanentWidget(self.idle_label)
+        self.about_button = QToolButton()
+        self.about_button.setText(self.tr("About"))
+        self.about_button.setToolTip(self.tr("About Waakvlam: version and licences (F1)"))
+        self.about_button.setAutoRaise(True)
+        self.about_button.clicked.connect(self.show_about)
+        self.statusBar().addPermanentWidget(self.about_button)
         # privacy: backup reminder, clipboard guard, restore (ui/privacy_view.py, clipboard.py)
         self.backup_reminder = BackupReminder(ctx)
         self.statusBar().addPermanentWidget(self.backup_reminder)
@@ -266,6 +272,7 @@ class MainWindow(QMainWindow):
         self.idle.remaining_changed.connect(self._show_remaining)
         ctx.profile_changed.connect(self._profile_changed)
         self._shortcut("Ctrl+L", self.lock)
+        self._shortcut(QKeySequence.StandardKey.HelpContents, self.show_about)
         self._shortcut(QKeySequence.StandardKey.Find, self._find)
         self._shortcut("Ctrl+N", lambda: self._in_workspace(Workspace.new_visit_shortcut))
         self._shortcut(
@@ -299,6 +306,11 @@ class MainWindow(QMainWindow):
     def _in_workspace(self, method: Callable[[Workspace], None]) -> None:
         if self.workspace is not None:
             method(self.workspace)
+
+    def show_about(self) -> None:
+        from waakvlam_desktop.ui.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def _find(self) -> None:
         if self.workspace is not None:
