@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.types import (
     CONCERN_LABELS,
+    PARTNER_TYPE_LABELS,
+    REFERRAL_STATUS_LABELS,
     ConcernLevel,
     HouseholdStatus,
     PartnerType,
@@ -48,26 +50,6 @@ from waakvlam_desktop.storage.models import (
 MONTHS = 12
 NO_COMPLEX = ("(geen complex)", "(no complex)")
 
-PARTNER_TYPE_LABELS: dict[str, tuple[str, str]] = {
-    PartnerType.WIJKTEAM: ("wijkteam", "neighbourhood team"),
-    PartnerType.GGD: ("GGD", "public health service"),
-    PartnerType.SCHULDHULP: ("schuldhulpverlening", "debt help"),
-    PartnerType.MAATSCHAPPELIJK_WERK: ("maatschappelijk werk", "social work"),
-    PartnerType.GGZ: ("GGZ", "mental health care"),
-    PartnerType.VEILIG_THUIS: ("Veilig Thuis", "Veilig Thuis"),
-    PartnerType.WIJKAGENT: ("wijkagent", "community police officer"),
-    PartnerType.GEMEENTE: ("gemeente", "municipality"),
-    PartnerType.COLLEGA: ("collega", "colleague"),
-    PartnerType.ANDERS: ("anders", "other"),
-}
-REFERRAL_STATUS_LABELS: dict[str, tuple[str, str]] = {
-    ReferralStatus.CONCEPT: ("concept", "draft"),
-    ReferralStatus.VERSTUURD: ("verstuurd", "sent"),
-    ReferralStatus.ONTVANGEN: ("ontvangen", "received"),
-    ReferralStatus.IN_BEHANDELING: ("in behandeling", "in progress"),
-    ReferralStatus.AFGESLOTEN: ("afgesloten", "closed"),
-    ReferralStatus.GEANNULEERD: ("geannuleerd", "cancelled"),
-}
 TOTAL_LABELS: dict[str, tuple[str, str]] = {
     "households": ("Huishoudens (open)", "Households (open)"),
     "overdue": ("Bezoek achterstallig", "Check-in overdue"),
@@ -362,13 +344,14 @@ def referrals_per_partner_type(session: Session, scope: OverviewFilter) -> Table
     types = sorted(
         {t for t, _st in counts}, key=lambda t: (order.index(t) if t in order else 99, t)
     )
+    status_labels = {st.value: label for st, label in REFERRAL_STATUS_LABELS.items()}
     return Table(
         key="referrals_per_partner_type",
         title_nl="Doorverwijzingen per soort partner en status",
         title_en="Referrals per partner type and status",
         columns=(
             Column("partner_type", "Soort partner", "Partner type"),
-            *[Column(st, *REFERRAL_STATUS_LABELS.get(st, (st, st))) for st in statuses],
+            *[Column(st, *status_labels.get(st, (st, st))) for st in statuses],
             Column("total", "Totaal", "Total"),
         ),
         rows=tuple(

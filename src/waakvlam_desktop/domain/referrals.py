@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import (
+    REFERRAL_STATUS_LABELS,
     REFERRAL_TRANSITIONS,
     ConsentForm,
     GrondslagKind,
@@ -27,14 +28,7 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
 )
 
-STATUS_LABELS: dict[ReferralStatus, tuple[str, str]] = {
-    ReferralStatus.CONCEPT: ("concept", "draft"),
-    ReferralStatus.VERSTUURD: ("verstuurd", "sent"),
-    ReferralStatus.ONTVANGEN: ("ontvangen", "received"),
-    ReferralStatus.IN_BEHANDELING: ("in behandeling", "in progress"),
-    ReferralStatus.AFGESLOTEN: ("afgesloten", "closed"),
-    ReferralStatus.GEANNULEERD: ("geannuleerd", "cancelled"),
-}
+STATUS_LABELS = REFERRAL_STATUS_LABELS
 
 
 @dataclass(slots=True)

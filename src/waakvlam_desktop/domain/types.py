@@ -84,6 +84,20 @@ class PartnerType(StrEnum):
     ANDERS = "anders"
 
 
+PARTNER_TYPE_LABELS: dict[PartnerType, tuple[str, str]] = {
+    PartnerType.WIJKTEAM: ("wijkteam", "neighbourhood team"),
+    PartnerType.GGD: ("GGD", "public health service"),
+    PartnerType.SCHULDHULP: ("schuldhulpverlening", "debt help"),
+    PartnerType.MAATSCHAPPELIJK_WERK: ("maatschappelijk werk", "social work"),
+    PartnerType.GGZ: ("GGZ", "mental health care"),
+    PartnerType.VEILIG_THUIS: ("Veilig Thuis", "Veilig Thuis"),
+    PartnerType.WIJKAGENT: ("wijkagent", "community police officer"),
+    PartnerType.GEMEENTE: ("gemeente", "municipality"),
+    PartnerType.COLLEGA: ("collega (overdracht)", "colleague (handover)"),
+    PartnerType.ANDERS: ("anders", "other"),
+}
+
+
 class DataProfile(StrEnum):
     CASE = "case"
     AGGREGATE = "aggregate"
@@ -104,6 +118,15 @@ class ReferralStatus(StrEnum):
     AFGESLOTEN = "afgesloten"
     GEANNULEERD = "geannuleerd"
 
+
+REFERRAL_STATUS_LABELS: dict[ReferralStatus, tuple[str, str]] = {
+    ReferralStatus.CONCEPT: ("concept", "draft"),
+    ReferralStatus.VERSTUURD: ("verstuurd", "sent"),
+    ReferralStatus.ONTVANGEN: ("ontvangen", "received"),
+    ReferralStatus.IN_BEHANDELING: ("in behandeling", "in progress"),
+    ReferralStatus.AFGESLOTEN: ("afgesloten", "closed"),
+    ReferralStatus.GEANNULEERD: ("geannuleerd", "cancelled"),
+}
 
 REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     ReferralStatus.CONCEPT: frozenset({ReferralStatus.VERSTUURD, ReferralStatus.GEANNULEERD}),

@@ -25,24 +25,19 @@ from PySide6.QtWidgets import (
 from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
 from waakvlam_desktop.domain import partners
 from waakvlam_desktop.domain.partners import PartnerView
-from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
-from waakvlam_desktop.ui.common import InlineMessage, user_message
+from waakvlam_desktop.domain.types import (
+    PARTNER_TYPE_LABELS,
+    DataProfile,
+    ExportSchedule,
+    PartnerType,
+)
+from waakvlam_desktop.ui.common import InlineMessage, Lang, user_message
 from waakvlam_desktop.ui.context import AppContext
 
 
 def partner_type_label(t: PartnerType) -> str:
-    return {
-        PartnerType.WIJKTEAM: "Wijkteam",
-        PartnerType.GGD: "GGD",
-        PartnerType.SCHULDHULP: "Schuldhulpverlening",
-        PartnerType.MAATSCHAPPELIJK_WERK: "Maatschappelijk werk / welzijn",
-        PartnerType.GGZ: "GGZ",
-        PartnerType.VEILIG_THUIS: "Veilig Thuis",
-        PartnerType.WIJKAGENT: "Wijkagent",
-        PartnerType.GEMEENTE: "Gemeente",
-        PartnerType.COLLEGA: "Collega (overdracht)",
-        PartnerType.ANDERS: "Anders",
-    }[t]
+    label = Lang.pick(PARTNER_TYPE_LABELS[t])
+    return label[:1].upper() + label[1:]
 
 
 class PartnerDialog(QDialog):
