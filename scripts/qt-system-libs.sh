@@ -19,6 +19,10 @@ extra=""
 if [ "$for_tests" = 1 ] && ! command -v xvfb-run >/dev/null; then extra="xvfb xauth"; fi
 # tests/unit/test_packaging.py validates the AppStream metainfo with appstreamcli (~3 MB).
 if [ "$for_tests" = 1 ] && ! command -v appstreamcli >/dev/null; then extra="$extra appstream"; fi
+# ... and the .desktop entry with desktop-file-validate (desktop-file-utils, ~200 kB).
+if [ "$for_tests" = 1 ] && ! command -v desktop-file-validate >/dev/null; then
+  extra="$extra desktop-file-utils"
+fi
 [ -z "$missing" ] && [ -z "$extra" ] && exit 0
 
 declare -A PKG=(

@@ -59,7 +59,7 @@ def test_desktop_entry() -> None:
 def test_desktop_entry_with_desktop_file_validate() -> None:
     tool = shutil.which("desktop-file-validate")
     if tool is None:
-        pytest.skip("desktop-file-validate is not installed (test_desktop_entry checks the keys)")
+        pytest.fail("desktop-file-validate is missing: 'make test' installs desktop-file-utils")
     proc = subprocess.run([tool, str(DESKTOP)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
