@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,16 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waakvlam_desktop.bundles.export import (
-    ExportPreview,
-    ExportResult,
-    default_file_name,
-    export_bundle,
-    preview_export,
-)
-from waakvlam_desktop.bundles.importer import ImportReport, import_handover
-from waakvlam_desktop.bundles.keys import load_identity, load_sender
-from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
 from waakvlam_desktop.domain.consent import EXCLUSION_LABELS
 from waakvlam_desktop.domain.exports import ExportHistoryRow, Period, due_exports, export_history
 from waakvlam_desktop.domain.partners import PartnerView, list_partners
@@ -45,6 +35,10 @@ from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.common import Card, InlineMessage, stamp, user_message
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.worker import TaskContext
+
+if TYPE_CHECKING:  # the bundle code (reportlab, pyrage) loads when the screen is used
+    from waakvlam_desktop.bundles.export import ExportPreview, ExportResult
+    from waakvlam_desktop.bundles.importer import ImportReport
 
 STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
 
@@ -206,6 +200,8 @@ class ExportsView(QWidget):
         self.export_button.setEnabled(False)
         if not partner_id or period is None:
             return
+        from waakvlam_desktop.bundles.export import preview_export
+
         self.message.clear_message()
         self.ctx.db(
             lambda s: preview_export(s, str(partner_id), period),
@@ -242,6 +238,8 @@ class ExportsView(QWidget):
     def export_dialog(self) -> None:
         if self.preview is None or not self.preview.ready:
             return
+        from waakvlam_desktop.bundles.export import default_file_name
+
         name = default_file_name(
             self.preview.partner_name, self.preview.period, self.preview.next_sequence
         )
@@ -263,6 +261,8 @@ class ExportsView(QWidget):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
         def work(vault: Vault, task: TaskContext) -> ExportResult:
+            from waakvlam_desktop.bundles.export import export_bundle
+
             def report(stage: str, _done: int, _total: int) -> None:
                 step = STAGES.index(stage) + 1 if stage in STAGES else 0
                 task.progress(step, len(STAGES), stage)
@@ -356,6 +356,10 @@ class HandoverDialog(QDialog):
         self.message.clear_message()
 
         def work(s: Any) -> ImportReport:
+            from waakvlam_desktop.bundles.importer import import_handover
+            from waakvlam_desktop.bundles.keys import load_identity, load_sender
+            from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
+
             opened = verify_bytes(
                 read_bundle_file(bundle), load_identity(identity), load_sender(sender)
             )

@@ -395,6 +395,14 @@ class HouseholdsView(QWidget):
 
     def show_rows(self, rows: list[HouseholdRow]) -> None:
         self.message.clear_message()
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if 0 <= column < len(HouseholdTableModel.COLUMNS):  # sorted once, before the reset
+            rows = sorted(
+                rows,
+                key=self.model.sort_key(column),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
         self.model.set_rows(rows)
         for combo, values in (
             (self.complex, sorted({r.complex_name for r in rows if r.complex_name})),
@@ -411,8 +419,6 @@ class HouseholdsView(QWidget):
             at = combo.findData(current)
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)
-        header = self.table.horizontalHeader()
-        self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if self._first_load:
             self._first_load = False
             self.table.horizontalHeader().setResizeContentsPrecision(200)

@@ -30,6 +30,9 @@ from waakvlam_desktop.ui.common import (
 from waakvlam_desktop.ui.context import AppContext
 
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 1
+# Vandaag is for the next few hours: each list shows its most urgent rows (the title has
+# the full count). Thousands of rows would only stall the window.
+MAX_ROWS = 150
 
 
 class _List(QTreeWidget):
@@ -153,7 +156,7 @@ class TodayView(QWidget):
         self.error.hide()
         self.date_label.setText(weekday_date(ov.today))
         self.overdue.clear()
-        for c in ov.overdue:
+        for c in ov.overdue[:MAX_ROWS]:
             late = (
                 self.tr("1 day late")
                 if c.days_late == 1
@@ -168,20 +171,20 @@ class TodayView(QWidget):
         self.overdue_empty.setVisible(not ov.overdue)
         self.overdue.setVisible(bool(ov.overdue))
         self.week.clear()
-        for c in ov.due:
+        for c in ov.due[:MAX_ROWS]:
             self.week.add(
                 [short_date(c.due), c.address, c.label, f"● {level_word(c.level)}"],
                 c.household_id,
             )
         self.week_card.set_title(self.tr("This week ({n})").format(n=len(ov.due)))
         self.follow_up_list.clear()
-        for f in ov.follow_ups:
+        for f in ov.follow_ups[:MAX_ROWS]:
             self.follow_up_list.add(
                 [short_date(f.due_on), f.description, f.address], f.household_id
             )
         self.actions_card.set_title(self.tr("Open follow-ups ({n})").format(n=len(ov.follow_ups)))
         self.feedback.clear()
-        for w in ov.waiting:
+        for w in ov.waiting[:MAX_ROWS]:
             self.feedback.add(
                 [
                     short_date(w.feedback_due),
