@@ -38,6 +38,7 @@ from waakvlam_desktop.storage.models import (
     AuditEvent,
     ChecklistItem,
     ConcernLevelEntry,
+    Draft,
     FollowUp,
     Household,
     Partner,
@@ -76,7 +77,7 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
     """Everything stored about this resident, as JSON-ready plain data."""
     from waakvlam_desktop.domain.setup import organisation
     from waakvlam_desktop.privacy.consent import partners_that_received_data
-    from waakvlam_desktop.privacy.retention import _draft_table, retention_terms
+    from waakvlam_desktop.privacy.retention import retention_terms
 
     res = session.get(Resident, resident_id)
     if res is None:
@@ -219,20 +220,15 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
             }
         )
     drafts = []
-    draft_t = _draft_table()
-    if draft_t is not None:  # unsaved editor content is stored data too
-        for row in (
-            session.connection()
-            .execute(select(draft_t).where(draft_t.c.household_id == hid))
-            .mappings()
-        ):
-            drafts.append(
-                {
-                    "kind": row.get("kind"),
-                    "saved_at": _iso(row.get("updated_at")),
-                    "content": row.get("payload_json"),
-                }
-            )
+    # Unsaved editor content is stored data too.
+    for draft in session.scalars(select(Draft).where(Draft.household_id == hid)):
+        drafts.append(
+            {
+                "kind": draft.kind,
+                "saved_at": _iso(draft.updated_at),
+                "content": draft.payload_json,
+            }
+        )
     addr = hh.address
     org = organisation(session)
     return {

@@ -37,6 +37,7 @@ from waakvlam_desktop.privacy import audit
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,
+    Draft,
     FollowUp,
     Household,
     Referral,
@@ -73,13 +74,6 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
     "audit_event": "kept: ids, actions and field names only",
 }
-
-
-def _draft_table() -> Table | None:
-    """The editors' draft table, when this build has one (unsaved visit notes)."""
-    from waakvlam_desktop.storage.models import Base
-
-    return Base.metadata.tables.get("draft")
 
 
 def add_months(day: date, months: int) -> date:
@@ -207,6 +201,21 @@ def _chunked_counts(session: Session, stmt_for: Any, ids: list[str]) -> dict[str
     return counts
 
 
+def _rows_per_household(
+    session: Session, model: Any, ids: list[str], *conditions: Any
+) -> dict[str, int]:
+    """Rows of ``model`` per household among ``ids`` that meet ``conditions``."""
+    return _chunked_counts(
+        session,
+        lambda chunk: (
+            select(model.household_id, func.count(model.id))
+            .where(model.household_id.in_(chunk), *conditions)
+            .group_by(model.household_id)
+        ),
+        ids,
+    )
+
+
 def retention_review(session: Session, today: date | None = None) -> list[RetentionRow]:
     """Every household with personal data whose term has passed, oldest first.
 
@@ -252,42 +261,10 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         if expired:
             candidates.append((h, since, "gesloten" if closed else "inactief", expired))
     ids = [c[0][0] for c in candidates]
-    notes = _chunked_counts(
-        session,
-        lambda chunk: (
-            select(Visit.household_id, func.count(Visit.id))
-            .where(Visit.household_id.in_(chunk), Visit.notes != "")
-            .group_by(Visit.household_id)
-        ),
-        ids,
-    )
-    follow_ups = _chunked_counts(
-        session,
-        lambda chunk: (
-            select(FollowUp.household_id, func.count(FollowUp.id))
-            .where(FollowUp.household_id.in_(chunk), FollowUp.description != "")
-            .group_by(FollowUp.household_id)
-        ),
-        ids,
-    )
-    remarks = _chunked_counts(
-        session,
-        lambda chunk: (
-            select(SignalObservation.household_id, func.count(SignalObservation.id))
-            .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
-            .group_by(SignalObservation.household_id)
-        ),
-        ids,
-    )
-    referral_texts = _chunked_counts(
-        session,
-        lambda chunk: (
-            select(Referral.household_id, func.count(Referral.id))
-            .where(Referral.household_id.in_(chunk), _referral_text_filter())
-            .group_by(Referral.household_id)
-        ),
-        ids,
-    )
+    notes = _rows_per_household(session, Visit, ids, Visit.notes != "")
+    follow_ups = _rows_per_household(session, FollowUp, ids, FollowUp.description != "")
+    remarks = _rows_per_household(session, SignalObservation, ids, SignalObservation.remark != "")
+    referral_texts = _rows_per_household(session, Referral, ids, _referral_text_filter())
     status_notes = _chunked_counts(
         session,
         lambda chunk: (
@@ -298,38 +275,9 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         ),
         ids,
     )
-    letters = _chunked_counts(
-        session,
-        lambda chunk: (
-            select(Referral.household_id, func.count(Referral.id))
-            .where(Referral.household_id.in_(chunk), Referral.letter_pdf.is_not(None))
-            .group_by(Referral.household_id)
-        ),
-        ids,
-    )
-    residents = _chunked_counts(
-        session,
-        lambda chunk: (
-            select(Resident.household_id, func.count(Resident.id))
-            .where(Resident.household_id.in_(chunk))
-            .group_by(Resident.household_id)
-        ),
-        ids,
-    )
-    draft_t = _draft_table()
-    drafts = (
-        _chunked_counts(
-            session,
-            lambda chunk: (
-                select(draft_t.c.household_id, func.count())
-                .where(draft_t.c.household_id.in_(chunk))
-                .group_by(draft_t.c.household_id)
-            ),
-            ids,
-        )
-        if draft_t is not None
-        else {}
-    )
+    letters = _rows_per_household(session, Referral, ids, Referral.letter_pdf.is_not(None))
+    residents = _rows_per_household(session, Resident, ids)
+    drafts = _rows_per_household(session, Draft, ids)
     rows: list[RetentionRow] = []
     for (hid, label, status, _c, _cr, _lv, cpx, wijk, street), since, reason, expired in candidates:
         left = {
@@ -471,9 +419,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             .values(description="", **stamp),
             execution_options=plain,
         )
-        draft_t = _draft_table()
-        if draft_t is not None:
-            session.connection().execute(delete(draft_t).where(draft_t.c.household_id.in_(chunk)))
+        session.execute(delete(Draft).where(Draft.household_id.in_(chunk)), execution_options=plain)
     for chunk in _chunks(ids_for("signals")):
         session.execute(
             update(SignalObservation)
