@@ -16,7 +16,7 @@ from waakvlam_desktop.domain.validation import (
     validate_birth_year,
 )
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Address, Complex, Household, Resident, Visit
+from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
 
 
 def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
@@ -171,12 +171,6 @@ def list_households(session: Session) -> list[HouseholdRow]:
         )
         for r in rows
     ]
-
-
-def visit_count(session: Session, household_id: str) -> int:
-    return (
-        session.scalar(select(func.count(Visit.id)).where(Visit.household_id == household_id)) or 0
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,10 +387,6 @@ def remove_resident(session: Session, resident_id: str) -> None:
     if res is None:
         raise NotFoundError("Deze bewoner bestaat niet.")
     session.delete(res)
-
-
-def address_id_of(session: Session, household_id: str) -> str:
-    return get_household(session, household_id).address_id
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -120,7 +120,3 @@ def save_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value_json=encoded))
     elif row.value_json != encoded:
         row.value_json = encoded
-
-
-def with_overrides(settings: Settings, **changes: Any) -> Settings:
-    return replace(settings, **changes)

@@ -400,16 +400,6 @@ class Vault:
         busy, _log, _done = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         return int(busy) == 0
 
-    def quick_check(self) -> None:
-        assert self.engine is not None
-        try:
-            with self.engine.connect() as con:
-                result = con.exec_driver_sql("PRAGMA quick_check").scalar()
-        except DBAPIError as exc:
-            raise VaultDamagedError(DAMAGED_MESSAGE) from exc
-        if result != "ok":
-            raise VaultDamagedError(DAMAGED_MESSAGE)
-
     def integrity_report(self) -> dict[str, list[str]]:
         """``PRAGMA integrity_check`` and ``cipher_integrity_check`` results (empty = clean)."""
         assert self.engine is not None
