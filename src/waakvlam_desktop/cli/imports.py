@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import Any
 
 from waakvlam_desktop.cli.common import add_group, json_flag, open_vault, print_json
 from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
+from waakvlam_desktop.storage.keys import write_atomic
 
 
 def read_input(path: Path) -> bytes:
@@ -24,13 +24,9 @@ def read_input(path: Path) -> bytes:
 
 def write_beside(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise WaakvlamError(f"Het bestand {path} kan niet worden geschreven.") from exc
 
 

@@ -41,10 +41,10 @@ from waakvlam_desktop.domain.address_import import (
     report_to_csv,
 )
 from waakvlam_desktop.errors import ImportFileError
+from waakvlam_desktop.storage.keys import write_atomic
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.common import InlineMessage, Lang, user_message
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.overview_view import write_file_atomic
 from waakvlam_desktop.ui.worker import TaskContext, TaskHandle
 
 STEP_FILE, STEP_MAPPING, STEP_CHECK, STEP_DONE = range(4)
@@ -484,4 +484,4 @@ class ImportWizard(QDialog):
 
     def save_report(self, path: Path) -> None:
         assert self.report is not None
-        write_file_atomic(path, report_to_csv(self.report).encode("utf-8"))
+        write_atomic(Path(path), report_to_csv(self.report).encode("utf-8"))

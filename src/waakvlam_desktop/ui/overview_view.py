@@ -47,6 +47,7 @@ from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain import overview as ov
 from waakvlam_desktop.domain.overview import FilterOptions, OverviewFilter, Table
 from waakvlam_desktop.domain.types import ConcernLevel, ReferralStatus
+from waakvlam_desktop.storage.keys import write_atomic
 from waakvlam_desktop.ui.common import (
     MONTHS_EN,
     MONTHS_NL,
@@ -86,23 +87,10 @@ LINE_COLOURS = (
 
 
 # ---- writing files -------------------------------------------------------------------------
-def write_file_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the destination folder, then rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".waakvlam-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def export_csv(table: Table, path: Path, language: str | None = None) -> None:
     """The chart's numbers for Dutch Excel (``domain.overview.to_csv``)."""
     text = ov.to_csv(table, language or Lang.current)
-    write_file_atomic(path, text.encode("utf-8"))
+    write_atomic(Path(path), text.encode("utf-8"))
 
 
 def export_png(view: QChartView, path: Path) -> None:
