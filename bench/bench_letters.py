@@ -19,14 +19,14 @@ from sqlalchemy import select
 
 from bench.common import WORK, median, percentile, save, table, timed
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.documents.consent_form import render_consent_form
+from waakvlam_desktop.documents.fonts import register_fonts
+from waakvlam_desktop.documents.referral_documents import generate_referral_letter
+from waakvlam_desktop.documents.referral_letter import render_referral_letter
+from waakvlam_desktop.documents.templates import load_templates
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.letters import letter_data
 from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.letters.consent_form import render_consent_form
-from waakvlam_desktop.letters.documents import generate_referral_letter
-from waakvlam_desktop.letters.fonts import register_fonts
-from waakvlam_desktop.letters.referral_letter import render_referral_letter
-from waakvlam_desktop.letters.templates import load_templates
 from waakvlam_desktop.storage.models import Organisation, Referral
 from waakvlam_desktop.storage.vault import Vault
 

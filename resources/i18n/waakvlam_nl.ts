@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>AboutDialog</name>
@@ -170,7 +171,7 @@
         <translation>Overdracht inlezen…</translation>
     </message>
     <message>
-        <source>Merge a colleague's handover bundle into this vault</source>
+        <source>Merge a colleague&apos;s handover bundle into this vault</source>
         <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
     </message>
     <message>
@@ -356,7 +357,7 @@
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <source>Sender's public key</source>
+        <source>Sender&apos;s public key</source>
         <translation>Publieke sleutel van de afzender</translation>
     </message>
     <message>
@@ -1815,7 +1816,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Nieuwe status</translation>
     </message>
     <message>
-        <source>Note, e.g. the partner's feedback</source>
+        <source>Note, e.g. the partner&apos;s feedback</source>
         <translation>Notitie, bijvoorbeeld de terugkoppeling van de partner</translation>
     </message>
     <message>

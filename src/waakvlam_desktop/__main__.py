@@ -1,20 +1,63 @@
-"""``waakvlam-desktop`` / ``python -m waakvlam_desktop``: start the desktop app."""
+"""``waakvlam-desktop`` / ``python -m waakvlam_desktop``: start the desktop app.
+
+The GUI entry point: it reads the arguments and hands over to the desktop app
+(``ui.app``), the frozen self-test (``selftest``) or the screenshot tool
+(``ui.devtools``). ``--version`` and ``--help`` answer without loading Qt.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
+
+from waakvlam_desktop import package_version
+from waakvlam_desktop.crash import install_crash_handler
+from waakvlam_desktop.logs import disable_core_dumps, setup_logging
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="waakvlam-desktop", description="Waakvlam Desktop")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    parser.add_argument("--data-dir", help="map van de kluis")
+    parser.add_argument("--lang", choices=["nl", "en"], default=None)
+    parser.add_argument("--screenshots", metavar="DIR", help="schrijf schermafbeeldingen in DIR")
+    parser.add_argument(
+        "--smoke-test",
+        metavar="PNG",
+        help="start het echte venster, leg het scherm vast in PNG en stop (voor tests)",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="controleer offscreen met een tijdelijke kluis of alle onderdelen werken en stop",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="bij --self-test: een stap die niet kon draaien telt als mislukt",
+    )
+    return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from waakvlam_desktop.crash import install_crash_handler
-    from waakvlam_desktop.logs import disable_core_dumps, setup_logging
-
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     disable_core_dumps()
     setup_logging()
     install_crash_handler("gui")  # the GUI passes on_crash to show its Dutch dialog
+    # Each face is imported only when chosen: the self-test and the screenshot tool must not
+    # pay for, or depend on, the other's start-up.
+    if args.self_test:
+        from waakvlam_desktop.selftest import run_self_test_cli
+
+        return run_self_test_cli(strict=args.strict)
+    if args.screenshots:
+        from waakvlam_desktop.ui.devtools.screenshots import make_screenshots
+
+        return make_screenshots(Path(args.screenshots), args.lang or "nl")
     from waakvlam_desktop.ui.app import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(data_dir=args.data_dir, lang=args.lang, smoke_test=args.smoke_test)
 
 
 if __name__ == "__main__":

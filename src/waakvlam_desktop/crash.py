@@ -9,7 +9,6 @@ could hold a name or a note. Reports go to ``<log dir>/crashes`` (newest 20 kept
 from __future__ import annotations
 
 import contextlib
-import os
 import platform
 import secrets
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from waakvlam_desktop import __version__
+from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.logs import Code, exception_summary, log_event
 
 KEEP = 20
@@ -54,9 +54,7 @@ def write_crash_report(
     path = folder / f"crash-{stamp}-{secrets.token_hex(3)}.txt"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(crash_report_text(exc, context))
+        write_atomic(path, crash_report_text(exc, context).encode("utf-8"))
         for old in sorted(folder.glob("crash-*.txt"))[:-KEEP]:
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -136,10 +136,10 @@ def _step_visit(w: _World) -> str:
 
 def _step_letter(w: _World) -> str:
     from waakvlam_desktop.clock import local_today
+    from waakvlam_desktop.documents.referral_documents import generate_referral_letter
     from waakvlam_desktop.domain import partners, referrals
     from waakvlam_desktop.domain.checklist import load_checklist
     from waakvlam_desktop.domain.types import ConsentForm, PartnerType
-    from waakvlam_desktop.letters.documents import generate_referral_letter
 
     code = next(i.code for i in load_checklist().items if not i.acute)
     with w.vault.session() as s:
@@ -219,7 +219,7 @@ def _step_bundle(w: _World) -> str:
 
 
 def _step_audit(w: _World) -> str:
-    from waakvlam_desktop.privacy.audit import verify_chain
+    from waakvlam_desktop.storage.audit import verify_chain
 
     with w.vault.session() as s:
         verdict = verify_chain(s)

@@ -11,8 +11,8 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from waakvlam_desktop.clock import FixedClock
-from waakvlam_desktop.ui.common import Lang
 from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import Lang
 from waakvlam_desktop.ui.worker import Background
 
 

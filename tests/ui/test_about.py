@@ -6,7 +6,7 @@ from importlib.metadata import version
 
 from pytestqt.qtbot import QtBot
 
-from waakvlam_desktop.ui.about import COMPONENTS, AboutDialog, component_version
+from waakvlam_desktop.ui.widgets.about import COMPONENTS, AboutDialog, component_version
 
 
 def test_about_shows_version_and_licences(qtbot: QtBot) -> None:

@@ -13,8 +13,8 @@ from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.exports_view import HandoverDialog
 from waakvlam_desktop.ui.main_window import NAV_EXPORTS, MainWindow
+from waakvlam_desktop.ui.screens.exports.screen import HandoverDialog
 
 TIMEOUT = 30_000
 

@@ -13,8 +13,8 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.drafts import drafts_for
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.households import AddHouseholdDialog
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow
+from waakvlam_desktop.ui.screens.households.screen import AddHouseholdDialog
 
 TIMEOUT = 20_000
 
@@ -185,7 +185,7 @@ def test_unlock_waits_after_five_wrong_attempts(
 def test_every_screen_renders(tmp_path: object, language: str, qapp: object) -> None:
     from pathlib import Path
 
-    from waakvlam_desktop.ui.screenshots import make_screenshots
+    from waakvlam_desktop.ui.devtools.screenshots import make_screenshots
 
     out = Path(str(tmp_path)) / language
     assert make_screenshots(out, language, households=40) == 0

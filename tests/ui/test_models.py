@@ -8,7 +8,11 @@ from PySide6.QtCore import Qt
 
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
-from waakvlam_desktop.ui.households import ROW_ROLE, HouseholdFilterProxy, HouseholdTableModel
+from waakvlam_desktop.ui.screens.households.screen import (
+    ROW_ROLE,
+    HouseholdFilterProxy,
+    HouseholdTableModel,
+)
 
 
 def row(

@@ -25,11 +25,16 @@ from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.storage.models import Address, AuditEvent
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import i18n
-from waakvlam_desktop.ui.common import Lang, level_word
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.import_wizard import STEP_CHECK, STEP_DONE, STEP_MAPPING, ImportWizard
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_OVERVIEW, MainWindow, Workspace
-from waakvlam_desktop.ui.overview_view import OverviewView, export_csv, export_png
+from waakvlam_desktop.ui.screens.address_import.wizard import (
+    STEP_CHECK,
+    STEP_DONE,
+    STEP_MAPPING,
+    ImportWizard,
+)
+from waakvlam_desktop.ui.screens.overview.screen import OverviewView, export_csv, export_png
+from waakvlam_desktop.ui.widgets.common import Lang, level_word
 
 TIMEOUT = 30_000
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-adressen.csv"

@@ -25,10 +25,10 @@ from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import ReferralStatus
 from waakvlam_desktop.privacy.retention import close_household
 from waakvlam_desktop.storage.vault import Vault
-from waakvlam_desktop.ui.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_PRIVACY, MainWindow, Workspace
-from waakvlam_desktop.ui.privacy_view import GREEN, RED, AuditFilter
+from waakvlam_desktop.ui.screens.privacy.screen import GREEN, RED, AuditFilter
+from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 
 TIMEOUT = 20_000
 GONE = "Qzvergeet7"  # closed in 2020: purged
@@ -268,7 +268,7 @@ def test_restore_on_a_new_laptop_from_the_first_run_page(
     qtbot: QtBot, ctx: AppContext, clock: FixedClock, tmp_path: Path
 ) -> None:
     from waakvlam_desktop.privacy.backup import create_backup
-    from waakvlam_desktop.ui.privacy_view import RestoreRequest
+    from waakvlam_desktop.ui.screens.privacy.screen import RestoreRequest
 
     old_laptop = tmp_path / "oude-laptop"
     vault = Vault.create(old_laptop, PASSPHRASE, kdf_target_seconds=0, clock=clock)

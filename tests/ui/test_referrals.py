@@ -18,12 +18,12 @@ from waakvlam_desktop.domain import partners
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import PartnerType, ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_REFERRALS, MainWindow
-from waakvlam_desktop.ui.referrals_view import LetterPreview, ReferralDialog
+from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
 
 TIMEOUT = 20_000
 NOTE_MARKER = "GEHEIMENOTITIE-4711"

@@ -13,7 +13,7 @@ from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_PARTNERS, NAV_SEARCH, NAV_SETTINGS, MainWindow
-from waakvlam_desktop.ui.partners_view import PartnerDialog
+from waakvlam_desktop.ui.screens.partners.screen import PartnerDialog
 
 TIMEOUT = 20_000
 

@@ -24,7 +24,7 @@ from waakvlam_desktop.domain.address_import import (
     resolve_mapping,
 )
 from waakvlam_desktop.errors import CancelledError, ImportFileError, ImportMappingError
-from waakvlam_desktop.privacy.audit import verify_chain
+from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import Household
 from waakvlam_desktop.storage.vault import Vault
 

@@ -7,7 +7,7 @@ from sqlalchemy import select, text
 from tests.helpers import add_household
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
-from waakvlam_desktop.privacy.audit import verify_chain
+from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import AuditEvent, Household
 from waakvlam_desktop.storage.vault import Vault
 

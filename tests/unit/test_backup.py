@@ -14,7 +14,6 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import BackupError, VaultExistsError, WrongPassphraseError
-from waakvlam_desktop.privacy.audit import verify_chain
 from waakvlam_desktop.privacy.backup import (
     backup_reminder,
     create_backup,
@@ -23,6 +22,7 @@ from waakvlam_desktop.privacy.backup import (
     restore_backup,
     write_backup_file,
 )
+from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import AuditEvent, Visit
 from waakvlam_desktop.storage.vault import Vault
 

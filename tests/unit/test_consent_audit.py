@@ -8,19 +8,22 @@ import pytest
 
 from tests.helpers import add_case
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.documents.referral_documents import (
+    generate_referral_letter,
+    generate_resident_letter,
+)
 from waakvlam_desktop.domain import referrals
-from waakvlam_desktop.domain.households import view_household
-from waakvlam_desktop.domain.types import ConsentForm, ReferralStatus
-from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
-from waakvlam_desktop.letters.documents import generate_referral_letter, generate_resident_letter
-from waakvlam_desktop.privacy import audit
-from waakvlam_desktop.privacy.consent import (
+from waakvlam_desktop.domain.consent import (
     consent_withdrawn,
     partners_that_received_data,
     require_consent_in_force,
     withdraw_consent,
     withdrawn_households,
 )
+from waakvlam_desktop.domain.households import view_household
+from waakvlam_desktop.domain.types import ConsentForm, ReferralStatus
+from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 

@@ -21,7 +21,7 @@ from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import ConsentForm
 from waakvlam_desktop.errors import BundleError
-from waakvlam_desktop.privacy.audit import verify_chain
+from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import Household, Referral
 from waakvlam_desktop.storage.vault import Vault
 

@@ -14,12 +14,12 @@ from sqlalchemy import select
 from tests.helpers import add_case
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households, referrals
+from waakvlam_desktop.domain.consent import withdraw_consent
 from waakvlam_desktop.domain.households import view_household
 from waakvlam_desktop.domain.types import ReferralStatus
 from waakvlam_desktop.errors import NotFoundError
-from waakvlam_desktop.privacy import audit
-from waakvlam_desktop.privacy.consent import withdraw_consent
 from waakvlam_desktop.privacy.inzage import write_inzage
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import AuditEvent
 from waakvlam_desktop.storage.vault import Vault
 

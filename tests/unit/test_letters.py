@@ -20,15 +20,15 @@ from sqlalchemy import select
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.documents import referral_documents as documents
+from waakvlam_desktop.documents.fonts import register_fonts
+from waakvlam_desktop.documents.layout import WINDOW
+from waakvlam_desktop.documents.referral_letter import render_referral_letter
+from waakvlam_desktop.documents.templates import load_templates, parse_templates
 from waakvlam_desktop.domain import households, letters, partners, referrals
 from waakvlam_desktop.domain.types import ConsentForm, PartnerType, ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import LetterTemplateError, ValidationError
-from waakvlam_desktop.letters import documents
-from waakvlam_desktop.letters.fonts import register_fonts
-from waakvlam_desktop.letters.layout import WINDOW
-from waakvlam_desktop.letters.referral_letter import render_referral_letter
-from waakvlam_desktop.letters.templates import load_templates, parse_templates
 from waakvlam_desktop.storage.models import AuditEvent, Organisation, Referral
 from waakvlam_desktop.storage.vault import Vault
 

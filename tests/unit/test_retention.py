@@ -14,7 +14,6 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.errors import ValidationError
-from waakvlam_desktop.privacy.audit import verify_chain
 from waakvlam_desktop.privacy.retention import (
     ANONYMOUS_LABEL,
     add_months,
@@ -24,6 +23,7 @@ from waakvlam_desktop.privacy.retention import (
     run_retention,
 )
 from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import (
     AuditEvent,
     Household,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from waakvlam_desktop.domain.bsn import bsn_warning, find_bsn_like, passes_elfproef
 from waakvlam_desktop.domain.validation import is_valid_postcode, normalise_postcode
 from waakvlam_desktop.errors import ValidationError
-from waakvlam_desktop.privacy.bsn import bsn_warning, find_bsn_like, passes_elfproef
 
 LETTERS = st.sampled_from("ABCDEFGHIJKLMNOPQRTUVWXYZ")
 

@@ -7,13 +7,10 @@ stop: :class:`ExportCancelledError`, nothing written, nothing recorded).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
 import re
-import secrets
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -24,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop import fileio
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.collect import (
     Content,
@@ -34,8 +32,8 @@ from waakvlam_desktop.bundles.collect import (
     handover_counts,
 )
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
-from waakvlam_desktop.bundles.summary import SummaryInfo, render_summary
 from waakvlam_desktop.clock import to_local, utc_naive
+from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
 from waakvlam_desktop.domain.exports import (
     DueExport,
     Period,
@@ -47,7 +45,7 @@ from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.errors import ExportCancelledError, ExportError, NotFoundError
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import ExportRecord, Partner
 
 Progress = Callable[[str, int, int], None]
@@ -336,24 +334,21 @@ def build_bundle(
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """A temp file beside ``path`` (same folder), fsync, rename. Never overwrites."""
+def write_bundle(path: Path, data: bytes) -> None:
+    """Save a bundle with :func:`fileio.write_atomic`; never overwrites."""
     target = path.expanduser()
     if target.exists():
         raise ExportError(f"{target} bestaat al. Kies een andere naam; ik overschrijf niets.")
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"De map {folder} bestaat niet.")
-    tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
     try:
-        with open(tmp, "xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        fileio.write_atomic(target, data)
+    except FileExistsError as exc:
+        raise ExportError(
+            f"{target} bestaat al. Kies een andere naam; ik overschrijf niets."
+        ) from exc
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise ExportError(
             f"De bundel kon niet worden opgeslagen in {folder} (schijf vol of geen"
             " schrijfrechten). Er is niets opgeslagen."
@@ -419,7 +414,7 @@ def export_bundle(
     session.flush()
     steps = _Steps(progress, cancel)
     steps.start("write")
-    write_atomic(target, built.data)
+    write_bundle(target, built.data)
     steps.done()
     return ExportResult(
         path=target,

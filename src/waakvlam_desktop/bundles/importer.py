@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select, raw_rows
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.errors import BundleDamagedError, BundleError
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 
 # Unique columns: on an existing record the local value is kept; on a new record that
 # would collide with another record, the value is dropped (nullable) or made unique.

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.errors import KeyFileError, UsageError
+from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.models import SigningKey
 
 PUBLIC_KEY_PREFIX = "waakvlam-ed25519:"
@@ -194,18 +193,11 @@ def write_identity(path: Path) -> str:
     body = f"# created: {created}\n# public key: {recipient}\n{identity}\n"
     target = path.expanduser()
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        write_atomic(target, body.encode("utf-8"))
     except FileExistsError as exc:
         raise UsageError(
             f"{target} bestaat al. Kies een andere naam; een bestaande sleutel overschrijf ik niet."
         ) from exc
     except OSError as exc:
-        raise KeyFileError(f"{target} kan niet worden aangemaakt.") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(body)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            target.unlink()
         raise KeyFileError(f"{target} kan niet worden geschreven.") from exc
     return recipient

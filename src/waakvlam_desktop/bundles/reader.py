@@ -8,8 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +28,7 @@ from waakvlam_desktop.errors import (
     UnknownFormatError,
     UnknownSenderError,
 )
+from waakvlam_desktop.fileio import atomic_folder, write_atomic
 
 STATE_ENV = "WAAKVLAM_BUNDLE_STATE"
 MAX_BUNDLE_BYTES = fmt.MAX_TOTAL + 64 * 1024 * 1024
@@ -256,7 +255,7 @@ class ReplayState:
             )
 
     def remember(self, bundle: OpenedBundle) -> None:
-        from waakvlam_desktop.storage.keys import write_atomic
+        from waakvlam_desktop.fileio import write_atomic
 
         doc = self._load()
         doc["senders"][bundle.state_key] = {
@@ -265,7 +264,9 @@ class ReplayState:
             "opened_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(self.path, (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode())
+        write_atomic(
+            self.path, (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode(), overwrite=True
+        )
 
 
 def read_bundle_file(path: Path) -> bytes:
@@ -299,23 +300,19 @@ def open_file(
     if target.exists():
         raise BundleError(f"{target} bestaat al; ik overschrijf niets.")
     created_dir = not out_dir.exists()
-    tmp = out_dir / f".waakvlam-open-{secrets.token_hex(4)}"
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        tmp.mkdir(mode=0o700)
         files = {
             fmt.MANIFEST: bundle.manifest_bytes,
             fmt.SIGNATURE: bundle.signature,
             **bundle.members,
         }
-        for member, data in files.items():
-            dest = tmp / member
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            with open(dest, "xb") as fh:
-                fh.write(data)
-        os.replace(tmp, target)
+        with atomic_folder(target) as tmp:
+            for member, data in files.items():
+                dest = tmp / member
+                dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                write_atomic(dest, data)
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
         if created_dir:
             with contextlib.suppress(OSError):
                 out_dir.rmdir()

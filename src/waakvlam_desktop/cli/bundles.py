@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from waakvlam_desktop.cli.common import add_group, info, json_flag, open_vault, print_json
+from waakvlam_desktop.fileio import PUBLIC, write_atomic
 
 
 def _state(args: argparse.Namespace) -> Any:
@@ -115,7 +116,7 @@ def cmd_public_key(args: argparse.Namespace) -> int:
     with open_vault(args) as v, v.session() as s:
         key = org_public_key(s)
     if args.out:
-        Path(args.out).expanduser().write_text(key.file_text(), encoding="utf-8")
+        write_atomic(args.out, key.file_text().encode("utf-8"), mode=PUBLIC, overwrite=True)
         info(f"Publieke sleutel geschreven naar {args.out}.")
     if args.json:
         print_json(key)

@@ -340,7 +340,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.privacy.audit import verify_chain
+    from waakvlam_desktop.storage.audit import verify_chain
 
     with open_vault(args) as v, v.session() as s:
         verdict = verify_chain(s)

@@ -8,7 +8,7 @@ from typing import Any
 
 from waakvlam_desktop.cli.common import add_group, json_flag, open_vault, print_json
 from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
-from waakvlam_desktop.storage.keys import write_atomic
+from waakvlam_desktop.fileio import write_atomic
 
 
 def read_input(path: Path) -> bytes:
@@ -25,7 +25,7 @@ def read_input(path: Path) -> bytes:
 def write_beside(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
     try:
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), overwrite=True)
     except OSError as exc:
         raise WaakvlamError(f"Het bestand {path} kan niet worden geschreven.") from exc
 

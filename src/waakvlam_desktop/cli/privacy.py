@@ -137,7 +137,7 @@ def cmd_inzage(args: argparse.Namespace) -> int:
 
 # ---- consent ---------------------------------------------------------------------------------
 def cmd_consent_withdraw(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.privacy.consent import withdraw_consent
+    from waakvlam_desktop.domain.consent import withdraw_consent
 
     with open_vault(args) as v, v.session() as s:
         state = withdraw_consent(s, args.referral_id, _date(args.date), args.note)
@@ -153,8 +153,8 @@ def cmd_consent_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_consent_partners(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.consent import partners_that_received_data
     from waakvlam_desktop.domain.households import get_household
-    from waakvlam_desktop.privacy.consent import partners_that_received_data
 
     with open_vault(args) as v, v.session() as s:
         get_household(s, args.household_id)
@@ -175,7 +175,7 @@ def cmd_consent_partners(args: argparse.Namespace) -> int:
 
 # ---- audit list (registered in core's audit group) --------------------------------------------
 def cmd_audit_list(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.privacy.audit import action_label, audit_rows, entity_label
+    from waakvlam_desktop.storage.audit import action_label, audit_rows, entity_label
 
     with open_vault(args) as v, v.session() as s:
         rows = audit_rows(

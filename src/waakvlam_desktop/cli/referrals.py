@@ -144,14 +144,14 @@ def cmd_referral_list(args: argparse.Namespace) -> int:
 
 
 def _write_out(path: Path, pdf: bytes, force: bool) -> None:
-    from waakvlam_desktop.storage.keys import write_atomic
+    from waakvlam_desktop.fileio import write_atomic
 
     if path.exists() and not force:
         raise UsageError(f"{path} bestaat al. Kies een andere naam of gebruik --force.")
     if not path.parent.is_dir():
         raise WaakvlamError(f"De map {path.parent} bestaat niet; er is niets opgeslagen.")
     try:
-        write_atomic(path, pdf)
+        write_atomic(path, pdf, overwrite=True)
     except OSError as exc:
         raise WaakvlamError(
             f"{path} kan niet worden opgeslagen ({exc.strerror or 'schrijffout'})."
@@ -159,8 +159,8 @@ def _write_out(path: Path, pdf: bytes, force: bool) -> None:
 
 
 def _document(args: argparse.Namespace, kind: str) -> int:
+    from waakvlam_desktop.documents.referral_documents import GENERATORS
     from waakvlam_desktop.domain.letters import check_language, record_letter_saved
-    from waakvlam_desktop.letters.documents import GENERATORS
 
     language = check_language(args.lang)
     out = Path(args.out).expanduser()

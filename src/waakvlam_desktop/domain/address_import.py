@@ -36,6 +36,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import utc_naive
+from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.types import ConcernLevel, HouseholdStatus
 from waakvlam_desktop.domain.validation import normalise_postcode
 from waakvlam_desktop.errors import (
@@ -44,8 +45,7 @@ from waakvlam_desktop.errors import (
     ImportMappingError,
     ValidationError,
 )
-from waakvlam_desktop.privacy import audit
-from waakvlam_desktop.privacy.bsn import find_bsn_like
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
 
 Progress = Callable[[int, int], None]

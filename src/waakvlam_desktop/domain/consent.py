@@ -1,23 +1,37 @@
-"""The one place that decides whether a household may be shared with a partner.
+"""Consent (toestemming) and grondslag: the one place that decides what may be shared.
 
 "Valid grondslag" for a partner on a date: the household has a referral to that partner
 that carries a grondslag — the resident's consent with form and a date on or before that
 day, or another grondslag with its explanation — and that referral is not cancelled.
 Exports (``bundles/``) ask only :func:`grondslag_report` / :func:`households_with_grondslag`;
 consent withdrawal belongs in :func:`exclusion_reason`, nowhere else.
+
+A referral with grondslag "toestemming" records the resident's consent (form and date).
+The resident may withdraw it; the withdrawal is stored on that referral with its date and
+an optional note. From then on the household has no consent for that partner, until a
+newer referral records fresh consent. Exports and letters ask :func:`consent_withdrawn`
+(one pair) or :func:`withdrawn_households` (a whole partner at once).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.types import GrondslagKind, ReferralStatus
-from waakvlam_desktop.storage.models import Referral
+from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
+from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage.models import (
+    AuditEvent,
+    Partner,
+    Referral,
+    ReferralStatusEvent,
+)
 
 # Reasons a household is left out, as they appear (with counts only) in an export report.
 CANCELLED = "geannuleerd"
@@ -45,7 +59,7 @@ def exclusion_reason(
     """Why one referral does not give a grondslag on ``on_date``; ``None`` when it does.
 
     ``consent_withdrawn``: the resident withdrew consent for this partner on or before
-    ``on_date`` (see :mod:`waakvlam_desktop.privacy.consent`); it only affects referrals
+    ``on_date`` (see :func:`withdrawn_households`); it only affects referrals
     that rest on consent.
     """
     if status == ReferralStatus.GEANNULEERD.value:
@@ -95,8 +109,6 @@ def grondslag_report(session: Session, partner_id: str, on_date: date) -> Gronds
         .where(Referral.partner_id == partner_id)
         .order_by(Referral.created_at)
     ).all()
-    from waakvlam_desktop.privacy.consent import withdrawn_households
-
     withdrawn = withdrawn_households(session, partner_id, on=on_date)
     valid: set[str] = set()
     valid_refs: set[str] = set()
@@ -125,3 +137,223 @@ def grondslag_report(session: Session, partner_id: str, on_date: date) -> Gronds
 def households_with_grondslag(session: Session, partner_id: str, on_date: date) -> set[str]:
     """The ids of households that may be shared with ``partner_id`` on ``on_date``."""
     return set(grondslag_report(session, partner_id, on_date).valid)
+
+
+# Audit actions that mean "data about this household left the vault".
+SHARE_ACTIONS = ("export", "share", "print")
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentState:
+    referral_id: str
+    reference: str
+    household_id: str
+    partner_id: str
+    partner_name: str
+    consent_form: str | None
+    consent_date: date | None
+    withdrawn_on: date | None
+    withdrawal_note: str
+
+
+def _state(ref: Referral, partner_name: str) -> ConsentState:
+    return ConsentState(
+        referral_id=ref.id,
+        reference=ref.reference,
+        household_id=ref.household_id,
+        partner_id=ref.partner_id,
+        partner_name=partner_name,
+        consent_form=ref.consent_form,
+        consent_date=ref.consent_date,
+        withdrawn_on=ref.consent_withdrawn_on,
+        withdrawal_note=ref.consent_withdrawal_note,
+    )
+
+
+def withdraw_consent(
+    session: Session, referral_id: str, on: date | None = None, note: str = ""
+) -> ConsentState:
+    """Record that the resident withdrew the consent given for this referral."""
+    from waakvlam_desktop.domain.referrals import get_referral
+    from waakvlam_desktop.domain.visits import check_bsn
+
+    ref = get_referral(session, referral_id)
+    today = local_today(session.info["clock"])
+    day = on or today
+    if ref.grondslag != GrondslagKind.CONSENT.value:
+        raise ValidationError(
+            "Deze doorverwijzing rust niet op toestemming; er is geen toestemming om in te"
+            " trekken.",
+            field="consent",
+        )
+    if ref.consent_withdrawn_on is not None:
+        raise ValidationError(
+            f"De toestemming is al ingetrokken op {ref.consent_withdrawn_on:%d-%m-%Y}.",
+            field="consent",
+        )
+    if day > today:
+        raise ValidationError("De datum van intrekken ligt in de toekomst.", field="date")
+    if ref.consent_date is not None and day < ref.consent_date:
+        raise ValidationError(
+            "De datum van intrekken ligt vóór de datum van de toestemming.", field="date"
+        )
+    check_bsn([note], False)
+    ref.consent_withdrawn_on = day
+    ref.consent_withdrawal_note = note.strip()
+    session.flush()
+    audit.record(
+        session,
+        "consent_withdrawn",
+        "referral",
+        ref.id,
+        household_id=ref.household_id,
+        detail=f"partner={ref.partner_id}",
+    )
+    partner = session.get(Partner, ref.partner_id)
+    return _state(ref, partner.name if partner else "")
+
+
+def _consent_events(
+    session: Session, partner_id: str, household_id: str | None, on: date | None
+) -> dict[tuple[str, str], tuple[date, bool]]:
+    """Per (household, partner): the newest consent event (its day, withdrawn?)."""
+    stmt = select(
+        Referral.household_id,
+        Referral.partner_id,
+        Referral.consent_date,
+        Referral.consent_withdrawn_on,
+        Referral.created_at,
+    ).where(Referral.grondslag == GrondslagKind.CONSENT.value, Referral.partner_id == partner_id)
+    if household_id is not None:
+        stmt = stmt.where(Referral.household_id == household_id)
+    newest: dict[tuple[str, str], tuple[date, bool]] = {}
+    for hid, pid, given, withdrawn, created in session.execute(stmt).all():
+        events = [(given or created.date(), False)]
+        if withdrawn is not None:
+            events.append((withdrawn, True))
+        for day, is_withdrawal in events:
+            if on is not None and day > on:
+                continue
+            current = newest.get((hid, pid))
+            # On the same day a withdrawal wins over consent.
+            if current is None or (day, is_withdrawal) > current:
+                newest[(hid, pid)] = (day, is_withdrawal)
+    return newest
+
+
+def consent_withdrawn(
+    session: Session, household_id: str, partner_id: str, on: date | None = None
+) -> bool:
+    """True when this household's newest consent for this partner has been withdrawn.
+
+    A later referral with fresh consent makes it False again. A household that never gave
+    consent to this partner is not "withdrawn" (its grondslag is another question).
+    ``on``: judge as of that day (default: every recorded event).
+    """
+    state = _consent_events(session, partner_id, household_id, on).get((household_id, partner_id))
+    return state is not None and state[1]
+
+
+def withdrawn_households(session: Session, partner_id: str, on: date | None = None) -> set[str]:
+    """Every household whose consent for ``partner_id`` is withdrawn (one query)."""
+    return {
+        hid
+        for (hid, _pid), (_d, withdrawn) in _consent_events(session, partner_id, None, on).items()
+        if withdrawn
+    }
+
+
+def require_consent_in_force(session: Session, referral_id: str) -> None:
+    """For letters: refuse to print or send a referral whose consent was withdrawn."""
+    from waakvlam_desktop.domain.referrals import get_referral
+
+    ref = get_referral(session, referral_id)
+    if ref.grondslag == GrondslagKind.CONSENT.value and (
+        ref.consent_withdrawn_on is not None
+        or consent_withdrawn(session, ref.household_id, ref.partner_id)
+    ):
+        raise ConsentWithdrawnError(
+            f"De bewoner heeft de toestemming voor {ref.reference} ingetrokken; deze"
+            " doorverwijzing mag niet meer worden gedeeld."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerReceipt:
+    """A partner that received data about a household (for the household page)."""
+
+    partner_id: str
+    partner_name: str
+    first_on: date
+    last_on: date
+    via: tuple[str, ...]  # "doorverwijzing", "export", "print", "share"
+    references: tuple[str, ...]  # referral references
+    consent_withdrawn: bool
+
+
+def partners_that_received_data(session: Session, household_id: str) -> list[PartnerReceipt]:
+    """Partners that got data about this household: referrals that left the concept stage
+    (the day they were sent) and audit events of exports/prints/shares naming the partner
+    (``entity='partner'``) or a referral (``entity='referral'``)."""
+    partners = dict(session.execute(select(Partner.id, Partner.name)).all())
+    refs = session.execute(
+        select(Referral.id, Referral.partner_id, Referral.reference, Referral.status).where(
+            Referral.household_id == household_id
+        )
+    ).all()
+    partner_of_ref = {rid: pid for rid, pid, _ref, _st in refs}
+    reference_of = {rid: ref for rid, _pid, ref, _st in refs}
+    seen: dict[str, list[tuple[date, str, str | None]]] = {}
+    sent = session.execute(
+        select(ReferralStatusEvent.referral_id, ReferralStatusEvent.at).where(
+            ReferralStatusEvent.referral_id.in_(partner_of_ref),
+            ReferralStatusEvent.to_status == ReferralStatus.VERSTUURD.value,
+        )
+    ).all()
+    for rid, at in sent:
+        seen.setdefault(partner_of_ref[rid], []).append(
+            (_day(at), "doorverwijzing", reference_of[rid])
+        )
+    events = session.execute(
+        select(AuditEvent.action, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.at).where(
+            AuditEvent.household_id == household_id, AuditEvent.action.in_(SHARE_ACTIONS)
+        )
+    ).all()
+    for action, entity, entity_id, at in events:
+        if entity == "partner" and entity_id in partners:
+            seen.setdefault(entity_id, []).append((_day(at), action, None))
+        elif entity == "referral" and entity_id in partner_of_ref:
+            pid = partner_of_ref[entity_id]
+            seen.setdefault(pid, []).append((_day(at), action, reference_of[entity_id]))
+    receipts = [
+        PartnerReceipt(
+            partner_id=pid,
+            partner_name=partners.get(pid, ""),
+            first_on=min(d for d, _v, _r in items),
+            last_on=max(d for d, _v, _r in items),
+            via=tuple(sorted({v for _d, v, _r in items})),
+            references=tuple(sorted({r for _d, _v, r in items if r})),
+            consent_withdrawn=consent_withdrawn(session, household_id, pid),
+        )
+        for pid, items in seen.items()
+    ]
+    receipts.sort(key=lambda r: (r.first_on, r.partner_name))
+    return receipts
+
+
+def consent_states(session: Session, household_id: str) -> list[ConsentState]:
+    """Every consent-based referral of a household, newest first (for the household page)."""
+    rows = session.execute(
+        select(Referral, Partner.name)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .where(
+            Referral.household_id == household_id,
+            Referral.grondslag == GrondslagKind.CONSENT.value,
+        )
+        .order_by(Referral.created_at.desc())
+    ).all()
+    return [_state(ref, name) for ref, name in rows]
+
+
+def _day(at: datetime | date) -> date:
+    return at.date() if isinstance(at, datetime) else at

@@ -33,7 +33,7 @@ from waakvlam_desktop.domain.types import (
     VisitKind,
 )
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,

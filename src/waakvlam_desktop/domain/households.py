@@ -104,7 +104,7 @@ def get_household(session: Session, household_id: str) -> Household:
 
 def view_household(session: Session, household_id: str, via: str = "app") -> HouseholdDetail:
     """What the household page shows; opening it is an audit event (``view``)."""
-    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.storage import audit
 
     detail = household_detail(session, household_id)
     audit.record(session, "view", "household", detail.id, household_id=detail.id, detail=via)

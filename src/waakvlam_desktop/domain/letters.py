@@ -1,6 +1,6 @@
 """What goes into a letter, gathered from the vault as plain frozen dataclasses.
 
-The letter renderers in ``waakvlam_desktop.letters`` get a :class:`LetterData` and nothing
+The letter renderers in ``waakvlam_desktop.documents`` get a :class:`LetterData` and nothing
 else: no session, no ORM object. By construction a letter can only show what is here,
 and what is here is the domain rule for letters: the selected signals and the letter
 context written for the partner. Never the raw visit notes, never the signal remarks.
@@ -29,7 +29,7 @@ from waakvlam_desktop.domain.types import (
     Severity,
 )
 from waakvlam_desktop.errors import NotFoundError, UsageError
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     Address,
     ChecklistDomain,

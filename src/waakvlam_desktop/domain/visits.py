@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import Settings, load_settings
 from waakvlam_desktop.domain.signals import ChecklistItemView, items_by_code
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, Severity, VisitKind
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
 from waakvlam_desktop.errors import BsnLikeError, ValidationError
-from waakvlam_desktop.privacy.bsn import find_bsn_like
 from waakvlam_desktop.storage.models import (
     ChecklistItem,
     ConcernLevelEntry,

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop import __version__
 from waakvlam_desktop.clock import local_today, to_local, utc_naive
 from waakvlam_desktop.errors import BackupError, VaultExistsError
+from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.models import Setting
 
@@ -70,19 +71,12 @@ class BackupInfo:
 
 
 # ---- writing -----------------------------------------------------------------------------
-def _fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def create_backup(vault: Any, out: Path) -> BackupInfo:
     """Write a backup of the open ``vault`` to ``out`` (never overwrites a file), then
     record the time in the vault (``last_backup_at``) and an audit event."""
-    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.storage import audit
 
     info = write_backup_file(vault, out)
     with vault.session() as s:
@@ -106,7 +100,6 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
     assert vault.engine is not None
     tag = secrets.token_hex(4)
     snapshot = out.parent / f".{out.name}.{tag}.snapshot"
-    partial = out.parent / f".{out.name}.{tag}.tmp"
     created = utc_naive(vault.clock.now())
     try:
         raw = vault.engine.raw_connection()
@@ -130,8 +123,7 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
         }
         meta_bytes = json.dumps(meta, sort_keys=True).encode("utf-8")
         digest = hashlib.sha256()
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_writer(out) as fh:
 
             def put(data: bytes) -> None:
                 digest.update(data)
@@ -143,10 +135,6 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
                 while chunk := db.read(CHUNK):
                     put(chunk)
             fh.write(digest.digest())
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(partial, out)
-        _fsync_dir(out.parent)
     except OSError as exc:
         if _no_space(exc):
             raise BackupError(
@@ -164,7 +152,7 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             ) from exc
         raise
     finally:
-        for leftover in (snapshot, partial):
+        for leftover in (snapshot,):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     return BackupInfo(
@@ -259,8 +247,7 @@ class RestoreResult:
 
 
 def _copy_range(src: Path, offset: int, length: int, dst: Path) -> None:
-    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
+    with open(src, "rb") as fin, atomic_writer(dst) as fout:
         fin.seek(offset)
         left = length
         while left:
@@ -311,7 +298,7 @@ def restore_backup(
             data_dir.parent.mkdir(parents=True, exist_ok=True)
             staging.mkdir(mode=0o700)
             _copy_range(path, parsed.db_offset, parsed.db_bytes, staging / DB_NAME)
-            keys.write_atomic(staging / HEADER_NAME, header_bytes)
+            write_atomic(staging / HEADER_NAME, header_bytes)
         except OSError as exc:
             if _no_space(exc):
                 raise BackupError(
@@ -348,7 +335,7 @@ def restore_backup(
             if kept is not None:
                 os.replace(kept, data_dir)
             raise
-        _fsync_dir(data_dir.parent)
+        fsync_folder(data_dir.parent)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -360,7 +347,7 @@ def restore_backup(
 def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datetime) -> None:
     """Open the restored vault once: migrations run, and the restore is in its audit log."""
     from waakvlam_desktop.domain.setup import default_staff
-    from waakvlam_desktop.privacy import audit
+    from waakvlam_desktop.storage import audit
     from waakvlam_desktop.storage.vault import Vault
 
     with Vault.open_with_key(data_dir, db_key, vault_id=vault_id) as vault:

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,

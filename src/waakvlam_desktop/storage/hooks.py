@@ -8,7 +8,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from waakvlam_desktop.clock import utc_naive
-from waakvlam_desktop.privacy import audit
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import AuditEvent, Base, Record, Setting, new_id
 
 # Fields whose change is not worth an audit line of its own.

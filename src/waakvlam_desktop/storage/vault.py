@@ -29,6 +29,7 @@ from waakvlam_desktop.errors import (
     VaultNotFoundError,
     WrongPassphraseError,
 )
+from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.hooks import install_session_hooks
 
@@ -207,7 +208,7 @@ class Vault:
         )
         vault_id = str(uuid.uuid4())
         header = keys.wrap_key(db_key, passphrase, vault_id, params)
-        keys.write_atomic(paths.header, header.to_bytes())
+        write_atomic(paths.header, header.to_bytes(), overwrite=True)
         engine = make_engine(paths.db, db_key)
         vault = cls(paths, vault_id, engine, clock or SystemClock())
         vault.migrate()
@@ -426,7 +427,7 @@ class Vault:
             salt=secrets.token_bytes(16),
         )
         new_header = keys.wrap_key(db_key, new, header.vault_id, params)
-        keys.write_atomic(self.paths.header, new_header.to_bytes())
+        write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
 
     def rekey(self, passphrase: str) -> bytes:
         """Give the database a new random key and re-wrap it. Returns the new key.
@@ -440,7 +441,7 @@ class Vault:
         old_key = keys.unwrap_key(header, passphrase)  # proves the passphrase first
         new_key = secrets.token_bytes(keys.KEY_BYTES)
         pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf)
-        keys.write_atomic(self.paths.pending_header, pending.to_bytes())
+        write_atomic(self.paths.pending_header, pending.to_bytes(), overwrite=True)
         self.engine.dispose()
         con = connect_raw(self.paths.db, old_key)
         try:

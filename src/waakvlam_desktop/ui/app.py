@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,30 +10,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
 from waakvlam_desktop import config, package_version
-
-
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="waakvlam-desktop", description="Waakvlam Desktop")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
-    parser.add_argument("--data-dir", help="map van de kluis")
-    parser.add_argument("--lang", choices=["nl", "en"], default=None)
-    parser.add_argument("--screenshots", metavar="DIR", help="schrijf schermafbeeldingen in DIR")
-    parser.add_argument(
-        "--smoke-test",
-        metavar="PNG",
-        help="start het echte venster, leg het scherm vast in PNG en stop (voor tests)",
-    )
-    parser.add_argument(
-        "--self-test",
-        action="store_true",
-        help="controleer offscreen met een tijdelijke kluis of alle onderdelen werken en stop",
-    )
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="bij --self-test: een stap die niet kon draaien telt als mislukt",
-    )
-    return parser.parse_args(argv)
 
 
 def app_icon() -> QIcon:
@@ -70,24 +45,15 @@ def install_excepthook(parent: object) -> None:
     install_crash_handler("gui", on_crash=show)
 
 
-def run(argv: list[str]) -> int:
-    args = parse_args(argv)
-    if args.self_test:
-        from waakvlam_desktop.selftest import run_self_test_cli
-
-        return run_self_test_cli(strict=args.strict)
-    if args.screenshots:
-        from waakvlam_desktop.ui.screenshots import make_screenshots
-
-        return make_screenshots(Path(args.screenshots), args.lang or "nl")
-
+def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None) -> int:
+    """Start the desktop app on the vault in ``data_dir`` (default: the platform's)."""
     from PySide6.QtWidgets import QApplication
 
     from waakvlam_desktop.clock import SystemClock
     from waakvlam_desktop.ui import i18n
-    from waakvlam_desktop.ui.common import Lang
     from waakvlam_desktop.ui.context import AppContext
     from waakvlam_desktop.ui.main_window import MainWindow
+    from waakvlam_desktop.ui.widgets.common import Lang
     from waakvlam_desktop.ui.worker import Background
 
     app = QApplication(sys.argv[:1])
@@ -96,21 +62,21 @@ def run(argv: list[str]) -> int:
     app.setApplicationVersion(package_version())
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Desktop")
-    language = args.lang or "nl"
+    language = lang or "nl"
     i18n.install(app, language)
     Lang.current = language
-    data_dir = Path(args.data_dir).expanduser() if args.data_dir else config.default_data_dir()
-    ctx = AppContext(data_dir, SystemClock(), Background(), language)
+    folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()
+    ctx = AppContext(folder, SystemClock(), Background(), language)
     window = MainWindow(ctx)
     install_excepthook(window)
     window.show()
-    if args.smoke_test:
+    if smoke_test:
         from PySide6.QtCore import QTimer
 
         def capture() -> None:
             screen = window.screen()
             shot = screen.grabWindow(0) if screen is not None else window.grab()
-            shot.save(args.smoke_test)
+            shot.save(smoke_test)
             print(f"platform={app.platformName()} size={window.width()}x{window.height()}")
             app.quit()
 
@@ -130,10 +96,10 @@ def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -
 
     from waakvlam_desktop.clock import SystemClock
     from waakvlam_desktop.ui import i18n
-    from waakvlam_desktop.ui.about import AboutDialog
-    from waakvlam_desktop.ui.common import Lang
     from waakvlam_desktop.ui.context import AppContext
     from waakvlam_desktop.ui.main_window import MainWindow
+    from waakvlam_desktop.ui.widgets.about import AboutDialog
+    from waakvlam_desktop.ui.widgets.common import Lang
     from waakvlam_desktop.ui.worker import Background
 
     existing = QApplication.instance()

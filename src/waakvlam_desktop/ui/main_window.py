@@ -21,28 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waakvlam_desktop.ui.access import FirstRunPage, UnlockPage
-from waakvlam_desktop.ui.clipboard import ClipboardGuard
-from waakvlam_desktop.ui.common import Lang
+from waakvlam_desktop.ui.access.pages import FirstRunPage, UnlockPage
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.exports_view import ExportsView
-from waakvlam_desktop.ui.household_page import HouseholdPage
-from waakvlam_desktop.ui.households import HouseholdsView
 from waakvlam_desktop.ui.idle import IdleWatcher
-from waakvlam_desktop.ui.overview_view import OverviewView
-from waakvlam_desktop.ui.partners_view import PartnersView
-from waakvlam_desktop.ui.privacy_view import (
+from waakvlam_desktop.ui.screens.exports.screen import ExportsView
+from waakvlam_desktop.ui.screens.household.screen import HouseholdPage
+from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor
+from waakvlam_desktop.ui.screens.households.screen import HouseholdsView
+from waakvlam_desktop.ui.screens.overview.screen import OverviewView
+from waakvlam_desktop.ui.screens.partners.screen import PartnersView
+from waakvlam_desktop.ui.screens.privacy.screen import (
     BackupReminder,
     PrivacyView,
     RestoreRequest,
     RestoreRunner,
     ask_restore,
 )
-from waakvlam_desktop.ui.referrals_view import LetterPreview, ReferralsView
-from waakvlam_desktop.ui.search_view import SearchView
-from waakvlam_desktop.ui.settings_view import SettingsView
-from waakvlam_desktop.ui.today import TodayView
-from waakvlam_desktop.ui.visit_editor import VisitEditor
+from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralsView
+from waakvlam_desktop.ui.screens.search.screen import SearchView
+from waakvlam_desktop.ui.screens.settings.screen import SettingsView
+from waakvlam_desktop.ui.screens.today.screen import TodayView
+from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
+from waakvlam_desktop.ui.widgets.common import Lang
 
 (
     NAV_TODAY,
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self.about_button.setAutoRaise(True)
         self.about_button.clicked.connect(self.show_about)
         self.statusBar().addPermanentWidget(self.about_button)
-        # privacy: backup reminder, clipboard guard, restore (ui/privacy_view.py, clipboard.py)
+        # privacy: backup reminder, clipboard guard, restore (screens/privacy, widgets/clipboard)
         self.backup_reminder = BackupReminder(ctx)
         self.statusBar().addPermanentWidget(self.backup_reminder)
         self.clipboard_guard = ClipboardGuard.for_app(self)
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             method(self.workspace)
 
     def show_about(self) -> None:
-        from waakvlam_desktop.ui.about import AboutDialog
+        from waakvlam_desktop.ui.widgets.about import AboutDialog
 
         AboutDialog(self).exec()
 

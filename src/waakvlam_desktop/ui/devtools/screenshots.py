@@ -1,0 +1,298 @@
+"""``waakvlam-desktop --screenshots DIR [--lang nl|en]``: a demo vault in a temp dir, every
+main screen rendered offscreen at 1366x768, one PNG per screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PASSPHRASE = "schermafbeeldingen maken"
+
+
+def settle(app: object, background: object, rounds: int = 6) -> None:
+    """Let background work finish and its results arrive on the GUI thread."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    for _ in range(rounds):
+        background.wait_idle(60)  # type: ignore[attr-defined]
+        deadline = time.monotonic() + 0.05
+        while time.monotonic() < deadline:
+            app.processEvents()
+
+
+def wait_for(
+    app: object, background: object, condition: Callable[[], bool], timeout: float = 30
+) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("screen did not become ready")
+        settle(app, background, 1)
+
+
+def add_expired_cases(vault: object, clock: object) -> None:
+    """Three households whose case closed long ago, for the retention list."""
+    from datetime import UTC, date, datetime
+
+    from waakvlam_desktop.clock import FixedClock
+    from waakvlam_desktop.domain import households
+    from waakvlam_desktop.domain.types import VisitKind
+    from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+    from waakvlam_desktop.privacy.retention import close_household
+    from waakvlam_desktop.storage.vault import Vault
+
+    assert isinstance(vault, Vault) and isinstance(clock, FixedClock)
+    now = clock.now()
+    cases = (
+        ("fam. Bakker", "Molenweg", 3, 2019, 3),
+        ("fam. Yilmaz", "Molenweg", 17, 2020, 9),
+        ("dhr. Visser", "Beukenlaan", 8, 2022, 6),
+    )
+    for label, street, number, year, month in cases:
+        clock.set(datetime(year, month, 4, 10, 0, tzinfo=UTC))
+        with vault.session() as s:
+            addr = households.add_address(
+                s, street=street, number=number, postcode="3531 KL", city="Utrecht", wijk="West"
+            )
+            hh = households.add_household(s, addr.id, label)
+            households.add_resident(s, hh.id, f"Bewoner {label[5:]}", birth_year=1948)
+            record_visit(
+                s,
+                VisitInput(
+                    hh.id,
+                    VisitKind.REGULIER,
+                    notes="Gaat goed; geen zorgen meer.",
+                    signals=[SignalInput("financien.huurachterstand", 1, "regeling loopt")],
+                ),
+            )
+        clock.set(datetime(year, month, 20, 10, 0, tzinfo=UTC))
+        with vault.session() as s:
+            close_household(s, hh.id, date(year, month, 20))
+    clock.set(now)
+
+
+def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import pyrage
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWidget
+    from sqlalchemy import select
+
+    from waakvlam_desktop.clock import FixedClock
+    from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+    from waakvlam_desktop.domain.households import list_households
+    from waakvlam_desktop.domain.letters import list_referrals
+    from waakvlam_desktop.domain.partners import list_partners, update_partner
+    from waakvlam_desktop.domain.setup import initialise
+    from waakvlam_desktop.domain.types import ReferralStatus
+    from waakvlam_desktop.storage.models import Referral
+    from waakvlam_desktop.storage.vault import Vault
+    from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.main_window import (
+        NAV_EXPORTS,
+        NAV_HOUSEHOLDS,
+        NAV_OVERVIEW,
+        NAV_PARTNERS,
+        NAV_PRIVACY,
+        NAV_REFERRALS,
+        NAV_SEARCH,
+        NAV_SETTINGS,
+        MainWindow,
+    )
+    from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
+    from waakvlam_desktop.ui.widgets.common import Lang
+    from waakvlam_desktop.ui.worker import Background
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["waakvlam-desktop"])
+    assert isinstance(app, QApplication)
+    i18n.install(app, language)
+    Lang.current = language
+    clock = FixedClock(fixed_demo_now())
+    tmp = Path(tempfile.mkdtemp(prefix="waakvlam-screens-"))
+    written: list[Path] = []
+
+    def grab(window: QWidget, name: str) -> None:
+        settle(app, background)
+        path = out_dir / f"{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+
+    try:
+        background = Background()
+        ctx = AppContext(tmp / "vault", clock, background, language)
+        window = MainWindow(ctx)
+        window.resize(1366, 768)
+        window.show()
+        grab(window, "01-eerste-start" if language == "nl" else "01-first-run")
+
+        vault = Vault.create(tmp / "vault", PASSPHRASE, kdf_target_seconds=0, clock=clock)
+        with vault.session() as s:
+            staff = initialise(
+                s,
+                organisation="Woonstichting Voorbeeld",
+                staff_name="Anouk de Vries",
+                staff_role="wijkbeheerder",
+                language=language,
+            )
+            vault.actor = staff.id
+        add_expired_cases(vault, clock)
+        generate_demo(vault.session, households, seed=3)
+        with vault.session() as s:
+            shared = s.scalar(
+                select(Referral.household_id).where(
+                    Referral.status == ReferralStatus.VERSTUURD.value
+                )
+            )
+        with vault.session() as s:
+            rows = list_households(s)
+            referral_rows = list_referrals(s)
+            first = list_partners(s)[0]
+            update_partner(
+                s,
+                first.id,
+                name=first.name,
+                type=first.type,
+                profile=first.profile,
+                schedule=first.schedule,
+                contact_name=first.contact_name,
+                address_line=first.address_line,
+                postcode=first.postcode,
+                city=first.city,
+                recipients=[str(pyrage.x25519.Identity.generate().to_public())],
+            )
+        vault.close()
+        window.close()
+        window.deleteLater()
+
+        window = MainWindow(ctx)
+        window.resize(1366, 768)
+        window.show()
+        grab(window, "02-ontgrendelen" if language == "nl" else "02-unlock")
+        window.unlock_page.passphrase.setText(PASSPHRASE)
+        window.unlock_page.submit()
+        try:
+            wait_for(app, background, lambda: window.workspace is not None)
+        except TimeoutError:
+            raise TimeoutError(window.unlock_page.message.text()) from None
+        ws = window.workspace
+        assert ws is not None
+        grab(window, "03-vandaag" if language == "nl" else "03-today")
+        ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+        grab(window, "04-huishoudens" if language == "nl" else "04-households")
+        ws.nav.setCurrentRow(NAV_OVERVIEW)
+        wait_for(app, background, lambda: ws.overview.complete)
+        grab(window, "04b-overzicht" if language == "nl" else "04b-overview")
+        bar = ws.overview.charts_area.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        grab(window, "04b-overzicht-onder" if language == "nl" else "04b-overview-bottom")
+        bar.setValue(0)
+        _import_wizard_shot(app, background, ws, out_dir, language, written)
+        busy = max(rows, key=lambda r: (r.concern_level.rank, r.residents))
+        ws.open_household(busy.id)
+        wait_for(app, background, lambda: ws.household.data is not None)
+        grab(window, "05-huishouden" if language == "nl" else "05-household")
+        ws.household.tabs.setCurrentIndex(1)
+        grab(window, "06-signalen" if language == "nl" else "06-signals")
+        ws.household.tabs.setCurrentIndex(0)
+        ws.open_editor(busy.id, None)
+        wait_for(app, background, lambda: ws.editor.data is not None)
+        ws.editor.notes.setPlainText(
+            "Mevrouw deed open na twee keer aanbellen. Stapels ongeopende post in de gang;"
+            " zegt dat haar zoon niet meer langskomt. Kinderen van de buren maken zich zorgen."
+        )
+        ws.editor.rows["financien.ongeopende_post"].set_state(2, "brieven van de deurwaarder")
+        ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
+        grab(window, "07-huisbezoek" if language == "nl" else "07-home-visit")
+        ws.editor.discard()
+        ws.nav.setCurrentRow(NAV_REFERRALS)
+        grab(window, "11-doorverwijzingen" if language == "nl" else "11-referrals")
+        referred = next(r for r in rows if r.id == referral_rows[0].household_id)
+        ws.open_household(referred.id)
+        wait_for(
+            app,
+            background,
+            lambda: ws.household.data is not None and ws.household.data.detail.id == referred.id,
+        )
+        dialog = ReferralDialog(ctx, ws.household.data.detail, window)  # type: ignore[union-attr]
+        dialog.reason.setText("Huurachterstand loopt op; bewoner wil hulp bij de post.")
+        dialog.context.setPlainText("Mevrouw is overdag thuis en staat open voor contact.")
+        dialog.consent.setChecked(True)
+        if dialog.signs.count():
+            dialog.signs.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.show()
+        grab(dialog, "12-doorverwijzen" if language == "nl" else "12-refer")
+        dialog.close()
+        preview = LetterPreview(ctx, referral_rows[0].id, window)
+        preview.resize(900, 760)
+        preview.show()
+        wait_for(app, background, lambda: preview.pdf is not None)
+        grab(preview, "13-verwijsbrief" if language == "nl" else "13-referral-letter")
+        preview.close()
+        ws.nav.setCurrentRow(NAV_EXPORTS)
+        wait_for(app, background, lambda: ws.exports.preview is not None)
+        grab(window, "14-exports")
+        ws.nav.setCurrentRow(NAV_SEARCH)
+        ws.search.set_query("ongeopende post")
+        grab(window, "08-zoeken" if language == "nl" else "08-search")
+        ws.nav.setCurrentRow(NAV_PARTNERS)
+        grab(window, "09-partners")
+        ws.nav.setCurrentRow(NAV_SETTINGS)
+        grab(window, "10-instellingen" if language == "nl" else "10-settings")
+        ws.nav.setCurrentRow(NAV_PRIVACY)
+        wait_for(app, background, lambda: ws.privacy.data is not None)
+        grab(window, "15-privacy")
+        ws.privacy.tabs.setCurrentIndex(1)
+        ws.privacy.verify()
+        wait_for(app, background, lambda: ws.privacy.verdict is not None)
+        grab(window, "16-auditlog" if language == "nl" else "16-audit-log")
+        ws.privacy.tabs.setCurrentIndex(2)
+        grab(window, "17-back-up" if language == "nl" else "17-backup")
+        ws.open_household(shared or busy.id)
+        wait_for(app, background, lambda: ws.household.privacy.data is not None)
+        ws.household.tabs.setCurrentWidget(ws.household.privacy)
+        grab(window, "18-huishouden-privacy" if language == "nl" else "18-household-privacy")
+        window.lock()
+        settle(app, background)
+        window.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for path in written:
+        print(path)
+    return 0
+
+
+def _import_wizard_shot(
+    app: object, background: object, ws: object, out_dir: Path, language: str, written: list[Path]
+) -> None:
+    """The import wizard's column step, on the sample file from docs/ (when it is there)."""
+    from waakvlam_desktop.ui.screens.address_import.wizard import STEP_MAPPING, ImportWizard
+
+    sample = Path(__file__).resolve().parents[3] / "docs" / "voorbeeld-adressen.csv"
+    if not sample.exists():
+        return
+    wizard = ImportWizard(ws.ctx, ws)  # type: ignore[attr-defined,arg-type]
+    wizard.show()
+    wizard.path.setText(str(sample))
+    wizard.next()
+    wait_for(app, background, lambda: wizard.step == STEP_MAPPING)
+    settle(app, background)
+    path = out_dir / (
+        "04c-adressen-inlezen.png" if language == "nl" else "04c-import-addresses.png"
+    )
+    wizard.grab().save(str(path))
+    written.append(path)
+    wizard.next()  # the check (a dry run): nothing is written
+    wait_for(app, background, lambda: wizard.report is not None)
+    settle(app, background)
+    path = out_dir / ("04d-adressen-controle.png" if language == "nl" else "04d-import-check.png")
+    wizard.grab().save(str(path))
+    written.append(path)
+    wizard.reject()
+    wizard.deleteLater()

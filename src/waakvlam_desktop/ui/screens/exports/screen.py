@@ -1,0 +1,385 @@
+"""Exports: per partner and period, a preview of what may be shared, the encrypted export
+with progress and cancel, the history, due periodic exports and handover import."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.domain.consent import EXCLUSION_LABELS
+from waakvlam_desktop.domain.exports import ExportHistoryRow, Period, due_exports, export_history
+from waakvlam_desktop.domain.partners import PartnerView, list_partners
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, stamp, user_message
+from waakvlam_desktop.ui.worker import TaskContext
+
+if TYPE_CHECKING:  # the bundle code (reportlab, pyrage) loads when the screen is used
+    from waakvlam_desktop.bundles.export import ExportPreview, ExportResult
+    from waakvlam_desktop.bundles.importer import ImportReport
+
+STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
+
+
+def previous_month(today: date) -> Period:
+    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+    return Period.month(year, month)
+
+
+def count_lines(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items() if v) or "–"
+
+
+class ExportsView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.partners: list[PartnerView] = []
+        self.preview: ExportPreview | None = None
+        self.last_result: ExportResult | None = None
+        outer = QVBoxLayout(self)
+        title = QLabel(self.tr("Exports"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        outer.addWidget(title)
+        grid = QGridLayout()
+
+        make = Card(self.tr("New export"))
+        form = QFormLayout()
+        self.partner = QComboBox()
+        self.partner.setAccessibleName(self.tr("Partner"))
+        self.period = QLineEdit(previous_month(ctx.today()).label)
+        self.period.setAccessibleName(self.tr("Period"))
+        self.period.setToolTip(self.tr("A month (2026-10) or a quarter (2026-Q4)"))
+        form.addRow(self.tr("Partner"), self.partner)
+        form.addRow(self.tr("Period"), self.period)
+        make.layout_.addLayout(form)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make.layout_.addWidget(self.summary)
+        self.message = InlineMessage()
+        make.layout_.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setEnabled(False)
+        buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.export_button)
+        make.layout_.addLayout(buttons)
+        make.layout_.addStretch(1)
+
+        due = Card(self.tr("Due periodic exports"))
+        self.due = QTreeWidget()
+        self.due.setHeaderLabels([self.tr("Partner"), self.tr("Period"), self.tr("Last export")])
+        self.due.setRootIsDecorated(False)
+        self.due.setAccessibleName(self.tr("Due periodic exports"))
+        self.due.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        due.layout_.addWidget(self.due)
+        self.import_button = QPushButton(self.tr("Read in a handover…"))
+        self.import_button.setToolTip(
+            self.tr("Merge a colleague's handover bundle into this vault")
+        )
+        due.layout_.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+        history = Card(self.tr("Export history"))
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Partner"),
+                self.tr("Period"),
+                self.tr("No."),
+                self.tr("Households"),
+                self.tr("SHA-256"),
+            ]
+        )
+        self.history.setRootIsDecorated(False)
+        self.history.setAccessibleName(self.tr("Export history"))
+        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history.layout_.addWidget(self.history)
+
+        grid.addWidget(make, 0, 0)
+        grid.addWidget(due, 0, 1)
+        grid.addWidget(history, 1, 0, 1, 2)
+        grid.setRowStretch(1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.addLayout(grid, 1)
+
+        self.partner.currentIndexChanged.connect(lambda _i: self.run_preview())
+        self.period.returnPressed.connect(self.run_preview)
+        self.preview_button.clicked.connect(self.run_preview)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.due.itemActivated.connect(self._due_chosen)
+        self.import_button.clicked.connect(self.import_dialog)
+
+    # ---- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.ctx.today()
+
+        def load(s: Any) -> tuple[list[PartnerView], list[Any], list[ExportHistoryRow]]:
+            return list_partners(s), due_exports(s, today), export_history(s, limit=200)
+
+        self.ctx.db(load, self._loaded, lambda e: self.message.error(user_message(e)))
+
+    def _loaded(self, data: tuple[list[PartnerView], list[Any], list[ExportHistoryRow]]) -> None:
+        partners, due, history = data
+        current = self.partner.currentData()
+        self.partners = partners
+        self.partner.blockSignals(True)
+        self.partner.clear()
+        for p in partners:
+            self.partner.addItem(p.name, p.id)
+        self.partner.setCurrentIndex(max(0, self.partner.findData(current)))
+        self.partner.blockSignals(False)
+        self.due.clear()
+        for d in due:
+            item = QTreeWidgetItem([d.partner_name, d.period.label, stamp(d.last_exported_at)])
+            item.setData(0, Qt.ItemDataRole.UserRole, (d.partner_id, d.period.label))
+            self.due.addTopLevelItem(item)
+        self.history.clear()
+        for h in history:
+            households = str(h.counts.get("households", h.counts.get("huishoudens", "")))
+            self.history.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        stamp(h.exported_at),
+                        h.partner_name,
+                        h.period,
+                        str(h.sequence),
+                        households,
+                        h.bundle_sha256[:16] + "…",
+                    ]
+                )
+            )
+        if not partners:
+            self.message.notice(self.tr("Add a partner with age recipients first (Partners)."))
+        else:
+            self.run_preview()
+
+    def _due_chosen(self, item: QTreeWidgetItem, _col: int) -> None:
+        partner_id, period = item.data(0, Qt.ItemDataRole.UserRole)
+        self.partner.setCurrentIndex(max(0, self.partner.findData(partner_id)))
+        self.period.setText(period)
+        self.run_preview()
+
+    # ---- preview -------------------------------------------------------------------------
+    def chosen_period(self) -> Period | None:
+        try:
+            return Period.parse(self.period.text())
+        except Exception as exc:  # the domain raises a typed, Dutch error
+            self.message.error(user_message(exc))
+            return None
+
+    def run_preview(self) -> None:
+        partner_id = self.partner.currentData()
+        period = self.chosen_period()
+        self.export_button.setEnabled(False)
+        if not partner_id or period is None:
+            return
+        from waakvlam_desktop.bundles.export import preview_export
+
+        self.message.clear_message()
+        self.ctx.db(
+            lambda s: preview_export(s, str(partner_id), period),
+            self.show_preview,
+            lambda e: self.message.error(user_message(e)),
+        )
+
+    def show_preview(self, preview: ExportPreview) -> None:
+        self.preview = preview
+        lines = [
+            self.tr("Profile: {profile} · bundle number {n}").format(
+                profile=preview.profile.value, n=preview.next_sequence
+            ),
+            self.tr("Contains: {counts}").format(counts=count_lines(preview.counts)),
+        ]
+        if preview.exclusions:
+            left_out = "; ".join(
+                f"{n}× {EXCLUSION_LABELS.get(reason, reason)}"
+                for reason, n in preview.exclusions.items()
+            )
+            lines.append(self.tr("Left out (no names): {why}").format(why=left_out))
+        if preview.recipient_fingerprints:
+            lines.append(
+                self.tr("Encrypted for: {fingerprints}").format(
+                    fingerprints=", ".join(f[:19] for f in preview.recipient_fingerprints)
+                )
+            )
+        self.summary.setText("\n".join(lines))
+        if preview.problem:
+            self.message.error(preview.problem)
+        self.export_button.setEnabled(preview.ready)
+
+    # ---- export --------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        if self.preview is None or not self.preview.ready:
+            return
+        from waakvlam_desktop.bundles.export import default_file_name
+
+        name = default_file_name(
+            self.preview.partner_name, self.preview.period, self.preview.next_sequence
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save export"), str(Path.home() / name), "age (*.age)"
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Export in the background with a progress dialog that can cancel it."""
+        preview = self.preview
+        if preview is None:
+            return
+        partner_id, period = preview.partner_id, preview.period
+        progress = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, len(STAGES), self)
+        progress.setWindowTitle(self.tr("Export"))
+        progress.setMinimumDuration(300)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def work(vault: Vault, task: TaskContext) -> ExportResult:
+            from waakvlam_desktop.bundles.export import export_bundle
+
+            def report(stage: str, _done: int, _total: int) -> None:
+                step = STAGES.index(stage) + 1 if stage in STAGES else 0
+                task.progress(step, len(STAGES), stage)
+
+            with vault.session() as s:
+                return export_bundle(
+                    s, partner_id, period, path, progress=report, cancel=lambda: task.cancelled
+                )
+
+        def step(done: int, _total: int, _stage: str) -> None:
+            progress.setValue(done)
+
+        def finished(result: ExportResult) -> None:
+            progress.close()
+            self.last_result = result
+            self.message.notice(
+                self.tr("Exported to {name} (SHA-256 {sha}…).").format(
+                    name=result.path.name, sha=result.sha256[:16]
+                )
+            )
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self.message.error(user_message(exc))
+
+        handle = self.ctx.vault_task(work, finished, failed, step)
+        progress.canceled.connect(handle.cancel)
+
+    # ---- handover import -----------------------------------------------------------------
+    def import_dialog(self) -> None:
+        dialog = HandoverDialog(self.ctx, self)
+        dialog.exec()
+        self.refresh()
+
+
+class HandoverDialog(QDialog):
+    """Read in a colleague's handover bundle: file, own identity, the sender's key."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.report: ImportReport | None = None
+        self.setWindowTitle(self.tr("Read in a handover"))
+        self.setMinimumWidth(560)
+        form = QFormLayout()
+        self.bundle = QLineEdit()
+        self.identity = QLineEdit()
+        self.sender_key = QLineEdit()
+        self.sender_key.setPlaceholderText("waakvlam-ed25519:…")
+        for label, field, filt in (
+            (self.tr("Bundle (.age)"), self.bundle, "age (*.age)"),
+            (self.tr("Your key file"), self.identity, "*.txt"),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(field, 1)
+            browse = QPushButton(self.tr("Choose…"))
+            browse.clicked.connect(lambda _c=False, f=field, x=filt: self._browse(f, x))
+            row.addWidget(browse)
+            field.setAccessibleName(label)
+            form.addRow(label, row)
+        self.sender_key.setAccessibleName(self.tr("Sender's public key"))
+        form.addRow(self.tr("Sender's public key"), self.sender_key)
+        self.result_text = QPlainTextEdit()
+        self.result_text.setReadOnly(True)
+        self.result_text.setMaximumHeight(140)
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.run_button = buttons.addButton(
+            self.tr("Read in"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        buttons.rejected.connect(self.reject)
+        self.run_button.clicked.connect(self.run)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(self.result_text)
+        lay.addWidget(buttons)
+
+    def _browse(self, field: QLineEdit, filt: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose file"), "", filt)
+        if path:
+            field.setText(path)
+
+    def run(self) -> None:
+        bundle, identity, sender = (
+            Path(self.bundle.text()),
+            Path(self.identity.text()),
+            self.sender_key.text(),
+        )
+        self.message.clear_message()
+
+        def work(s: Any) -> ImportReport:
+            from waakvlam_desktop.bundles.importer import import_handover
+            from waakvlam_desktop.bundles.keys import load_identity, load_sender
+            from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
+
+            opened = verify_bytes(
+                read_bundle_file(bundle), load_identity(identity), load_sender(sender)
+            )
+            return import_handover(s, opened)
+
+        self.ctx.db(work, self.show_report, lambda e: self.message.error(user_message(e)))
+
+    def show_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.ctx.changed.emit("")
+        lines = [
+            self.tr("Added: {counts}").format(counts=count_lines(report.added)),
+            self.tr("Updated: {counts}").format(counts=count_lines(report.updated)),
+            self.tr("Unchanged: {counts}").format(counts=count_lines(report.unchanged)),
+        ]
+        if report.conflicts:
+            lines.append(self.tr("Conflicts (newest kept): {n}").format(n=len(report.conflicts)))
+        self.result_text.setPlainText("\n".join(lines))
+        self.message.notice(
+            self.tr("Handover read in.")
+            if report.changed
+            else self.tr("Nothing new in this bundle.")
+        )

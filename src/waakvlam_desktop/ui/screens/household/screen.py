@@ -1,0 +1,620 @@
+"""The household page: header, timeline, signals over time, follow-ups, referrals, details."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.domain import drafts, followups, households
+from waakvlam_desktop.domain.households import AddressView, HouseholdDetail
+from waakvlam_desktop.domain.referrals import STATUS_LABELS
+from waakvlam_desktop.domain.types import (
+    VISIT_KIND_LABELS,
+    FollowUpStatus,
+    ReferralStatus,
+    VisitKind,
+)
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.screens.household.privacy_tab import HouseholdPrivacy
+from waakvlam_desktop.ui.widgets.common import (
+    ConcernBadge,
+    InlineMessage,
+    Lang,
+    long_date,
+    qdate,
+    short_date,
+    stamp,
+    to_date,
+    user_message,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DOMAIN_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#b07aa1"]
+
+
+class PageData:
+    """Everything the page needs, fetched in one background read."""
+
+    def __init__(self, detail: HouseholdDetail, address: AddressView, draft_ids: list[str]):
+        self.detail = detail
+        self.address = address
+        self.draft_ids = draft_ids
+
+
+def load_page(s: Any, household_id: str) -> PageData:
+    detail = households.view_household(s, household_id, via="gui")
+    return PageData(
+        detail,
+        households.address_of(s, household_id),
+        [d.id for d in drafts.drafts_for(s, household_id)],
+    )
+
+
+class HouseholdPage(QWidget):
+    back = Signal()
+    new_visit = Signal(str)  # household id
+    resume_draft = Signal(str, str)  # household id, draft id
+    open_letter = Signal(str)  # referral id
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.household_id: str | None = None
+        self.data: PageData | None = None
+        lay = QVBoxLayout(self)
+
+        head = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back"))
+        self.back_button.setToolTip(self.tr("Back (Esc)"))
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.badge = ConcernBadge()
+        self.visit_button = QPushButton(self.tr("Record home visit"))
+        self.visit_button.setToolTip(self.tr("Record home visit (Ctrl+N)"))
+        self.visit_button.setDefault(True)
+        head.addWidget(self.back_button)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.badge)
+        self.refer_button = QPushButton(self.tr("Refer…"))
+        self.refer_button.setToolTip(self.tr("Refer this household to a partner, with a letter"))
+        head.addWidget(self.refer_button)
+        head.addWidget(self.visit_button)
+        lay.addLayout(head)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        lay.addWidget(self.subtitle)
+        self.draft_banner = InlineMessage()
+        self.resume_button = QPushButton(self.tr("Continue the draft visit"))
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.draft_banner, 1)
+        banner_row.addWidget(self.resume_button)
+        lay.addLayout(banner_row)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+
+        self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Details")]
+        )
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.header().setStretchLastSection(True)
+        self.timeline.setWordWrap(True)
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self._build_signals_tab(), self.tr("Signals"))
+        self.tabs.addTab(self._build_actions_tab(), self.tr("Follow-ups"))
+        self.referrals = QTreeWidget()
+        self.referrals.setHeaderLabels(
+            [self.tr("Reference"), self.tr("Partner"), self.tr("Status"), self.tr("Reply by")]
+        )
+        self.referrals.setRootIsDecorated(False)
+        self.referrals.setAccessibleName(self.tr("Referrals"))
+        self.referrals.itemActivated.connect(
+            lambda item, _c: self.open_letter.emit(str(item.data(0, ID_ROLE)))
+        )
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
+        self.tabs.addTab(self._build_details_tab(), self.tr("Details"))
+        self.privacy = HouseholdPrivacy(ctx)  # inzage, partners that received data, consent
+        self.tabs.addTab(self.privacy, self.tr("Privacy"))
+
+        self.back_button.clicked.connect(self.back)
+        self.visit_button.clicked.connect(self._new_visit)
+        self.resume_button.clicked.connect(self._resume)
+        self.refer_button.clicked.connect(self.refer)
+
+    # ---- building ------------------------------------------------------------------------
+    def _build_signals_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.chart = QChart()
+        self.chart.setTitle(self.tr("Signals per month, last 12 months"))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setAccessibleName(self.tr("Signals per month"))
+        lay.addWidget(self.chart_view, 2)
+        self.signal_table = QTableWidget(0, 4)
+        self.signal_table.setHorizontalHeaderLabels(
+            [self.tr("Domain"), self.tr("Sign"), self.tr("Last seen"), self.tr("Severity")]
+        )
+        self.signal_table.verticalHeader().hide()
+        self.signal_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.signal_table.horizontalHeader().setStretchLastSection(True)
+        self.signal_table.setAccessibleName(self.tr("Signals seen"))
+        lay.addWidget(self.signal_table, 1)
+        return w
+
+    def _build_actions_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.follow_up_list = QTreeWidget()
+        self.follow_up_list.setHeaderLabels(
+            [self.tr("Due"), self.tr("Follow-up"), self.tr("Status")]
+        )
+        self.follow_up_list.setRootIsDecorated(False)
+        self.follow_up_list.setAccessibleName(self.tr("Follow-ups"))
+        self.follow_up_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.follow_up_list)
+        row = QHBoxLayout()
+        self.action_text = QLineEdit()
+        self.action_text.setPlaceholderText(
+            self.tr("A small concrete step, e.g. call the wijkteam")
+        )
+        self.action_text.setAccessibleName(self.tr("New follow-up"))
+        self.action_due = QDateEdit()
+        self.action_due.setCalendarPopup(True)
+        self.action_due.setDisplayFormat("dd-MM-yyyy")
+        self.action_due.setAccessibleName(self.tr("Due date"))
+        self.action_add = QPushButton(self.tr("Add"))
+        self.action_done = QPushButton(self.tr("Mark done"))
+        row.addWidget(self.action_text, 3)
+        row.addWidget(self.action_due)
+        row.addWidget(self.action_add)
+        row.addStretch(1)
+        row.addWidget(self.action_done)
+        lay.addLayout(row)
+        self.action_add.clicked.connect(self._add_action)
+        self.action_text.returnPressed.connect(self._add_action)
+        self.action_done.clicked.connect(self._mark_done)
+        return w
+
+    def _build_details_tab(self) -> QWidget:
+        w = QWidget()
+        lay = QHBoxLayout(w)
+        left = QVBoxLayout()
+        form = QFormLayout()
+        self.f_label = QLineEdit()
+        self.f_street = QLineEdit()
+        self.f_number = QSpinBox()
+        self.f_number.setRange(1, 99999)
+        self.f_addition = QLineEdit()
+        self.f_postcode = QLineEdit()
+        self.f_city = QLineEdit()
+        self.f_wijk = QLineEdit()
+        for label, widget in (
+            (self.tr("Household"), self.f_label),
+            (self.tr("Street"), self.f_street),
+            (self.tr("Number"), self.f_number),
+            (self.tr("Addition"), self.f_addition),
+            (self.tr("Postcode"), self.f_postcode),
+            (self.tr("City"), self.f_city),
+            (self.tr("Wijk"), self.f_wijk),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        left.addLayout(form)
+        self.details_message = InlineMessage()
+        left.addWidget(self.details_message)
+        self.save_details = QPushButton(self.tr("Save address"))
+        left.addWidget(self.save_details, alignment=Qt.AlignmentFlag.AlignRight)
+        left.addStretch(1)
+        lay.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("Residents")))
+        self.residents = QTableWidget(0, 3)
+        self.residents.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Birth year"), self.tr("Phone")]
+        )
+        self.residents.verticalHeader().hide()
+        self.residents.horizontalHeader().setStretchLastSection(True)
+        self.residents.setAccessibleName(self.tr("Residents"))
+        right.addWidget(self.residents)
+        add_row = QHBoxLayout()
+        self.r_name = QLineEdit()
+        self.r_name.setPlaceholderText(self.tr("Name"))
+        self.r_name.setAccessibleName(self.tr("Name of the new resident"))
+        self.r_year = QSpinBox()
+        self.r_year.setRange(0, 2100)
+        self.r_year.setSpecialValueText(self.tr("year?"))
+        self.r_year.setAccessibleName(self.tr("Birth year"))
+        self.r_phone = QLineEdit()
+        self.r_phone.setPlaceholderText(self.tr("Phone"))
+        self.r_phone.setAccessibleName(self.tr("Phone"))
+        self.r_add = QPushButton(self.tr("Add resident"))
+        for part in (self.r_name, self.r_year, self.r_phone, self.r_add):
+            add_row.addWidget(part)
+        right.addLayout(add_row)
+        self.r_save = QPushButton(self.tr("Save changes"))
+        self.r_remove = QPushButton(self.tr("Remove selected"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.r_remove)
+        buttons.addStretch(1)
+        buttons.addWidget(self.r_save)
+        right.addLayout(buttons)
+        lay.addLayout(right, 1)
+        self.save_details.clicked.connect(self._save_address)
+        self.r_add.clicked.connect(self._add_resident)
+        self.r_save.clicked.connect(self._save_residents)
+        self.r_remove.clicked.connect(self._remove_resident)
+        return w
+
+    # ---- loading -------------------------------------------------------------------------
+    def open(self, household_id: str) -> None:
+        self.household_id = household_id
+        self.message.clear_message()
+        self.refresh()
+
+    def refresh(self) -> None:
+        hid = self.household_id
+        if hid is None:
+            return
+        self.ctx.db(lambda s: load_page(s, hid), self.show_data, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.error(user_message(exc))
+
+    def show_data(self, data: PageData) -> None:
+        self.data = data
+        d = data.detail
+        self.title.setText(f"{d.address}, {d.city} · {d.label}")
+        self.badge.set_level(d.concern_level)
+        residents = ", ".join(r.name for r in d.residents) or self.tr("no residents recorded")
+        due = (
+            self.tr("next visit by {date}").format(date=long_date(d.next_check_in))
+            if d.next_check_in
+            else self.tr("no next visit planned")
+        )
+        where = " · ".join(x for x in (d.postcode, d.wijk, d.complex_name) if x)
+        self.subtitle.setText(f"{residents} — {due}\n{where}")
+        if data.draft_ids:
+            self.draft_banner.notice(self.tr("There is an unsaved draft visit for this household."))
+            self.resume_button.show()
+        else:
+            self.draft_banner.clear_message()
+            self.resume_button.hide()
+        self._fill_timeline(d)
+        self._fill_signals(d)
+        self._fill_actions(d)
+        self._fill_referrals(d)
+        self._fill_details(d, data.address)
+        self.privacy.load(d.id, d.residents)
+
+    def _fill_timeline(self, d: HouseholdDetail) -> None:
+        self.timeline.clear()
+        entries: list[tuple[str, QTreeWidgetItem]] = []
+        for v in d.visits:
+            kind = Lang.pick(VISIT_KIND_LABELS.get(VisitKind(v.kind), (v.kind, v.kind)))
+            first_line = v.notes.splitlines()[0] if v.notes else ""
+            item = QTreeWidgetItem(
+                [
+                    stamp(v.visited_at),
+                    self.tr("Home visit: {kind}").format(kind=kind),
+                    v.staff_name,
+                    first_line[:160],
+                ]
+            )
+            item.setData(0, ID_ROLE, v.id)
+            item.setToolTip(3, v.notes)
+            for o in v.observations:
+                label = Lang.pick((o.label_nl, o.label_en))
+                extra = f" — {o.remark}" if o.remark else ""
+                child = QTreeWidgetItem(
+                    [
+                        "",
+                        self.tr("Signal"),
+                        "",
+                        self.tr("{label} (severity {n}){extra}").format(
+                            label=label, n=o.severity, extra=extra
+                        ),
+                    ]
+                )
+                item.addChild(child)
+            entries.append((v.visited_at.isoformat(), item))
+        for f in d.follow_ups:
+            when = f.due_on.isoformat() if f.due_on else ""
+            status = self.tr("open") if f.status == FollowUpStatus.OPEN.value else self.tr("done")
+            item = QTreeWidgetItem(
+                [
+                    short_date(f.due_on),
+                    self.tr("Follow-up ({status})").format(status=status),
+                    "",
+                    f.description,
+                ]
+            )
+            entries.append((when, item))
+        for r in d.referrals:
+            item = QTreeWidgetItem(
+                [
+                    stamp(r.created_at),
+                    self.tr("Referral to {partner}").format(partner=r.partner_name),
+                    "",
+                    f"{r.reference} · {Lang.pick(STATUS_LABELS[ReferralStatus(r.status)])}",
+                ]
+            )
+            entries.append((r.created_at.isoformat(), item))
+        entries.sort(key=lambda e: e[0], reverse=True)
+        for _key, item in entries:
+            self.timeline.addTopLevelItem(item)
+        if not entries:
+            self.timeline.addTopLevelItem(
+                QTreeWidgetItem(
+                    ["", self.tr("Nothing recorded yet: start with a home visit."), "", ""]
+                )
+            )
+
+    def _fill_signals(self, d: HouseholdDetail) -> None:
+        today = self.ctx.today()
+        months = [(today.year, today.month)]
+        for _ in range(11):
+            y, m = months[0]
+            months.insert(0, (y - 1, 12) if m == 1 else (y, m - 1))
+        domain_labels: dict[str, str] = {}
+        for item in self.ctx.profile.checklist if self.ctx.profile else ():
+            domain_labels[item.domain] = Lang.pick((item.domain_label_nl, item.domain_label_en))
+        counts: Counter[tuple[str, tuple[int, int]]] = Counter()
+        last: dict[str, tuple[date, str, int, str]] = {}
+        for v in d.visits:
+            key = (v.visited_at.year, v.visited_at.month)
+            for o in v.observations:
+                counts[(o.domain, key)] += 1
+                if o.code not in last or v.visited_at.date() > last[o.code][0]:
+                    last[o.code] = (
+                        v.visited_at.date(),
+                        o.domain,
+                        o.severity,
+                        Lang.pick((o.label_nl, o.label_en)),
+                    )
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        series = QStackedBarSeries()
+        for i, (code, label) in enumerate(domain_labels.items()):
+            bar = QBarSet(label)
+            bar.setColor(QColor(DOMAIN_COLOURS[i % len(DOMAIN_COLOURS)]))
+            for month in months:
+                bar.append(counts.get((code, month), 0))
+            series.append(bar)
+        self.chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([f"{m:02d}-{str(y)[2:]}" for y, m in months])
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        top = max([sum(counts.get((c, m), 0) for c in domain_labels) for m in months] + [1])
+        step = max(1, -(-top // 8))
+        top = -(-top // step) * step
+        axis_y.setRange(0, top)
+        axis_y.setTickCount(top // step + 1)
+        self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        self.signal_table.setRowCount(0)
+        for seen, domain, severity, label in sorted(
+            last.values(), key=lambda x: x[0], reverse=True
+        ):
+            row = self.signal_table.rowCount()
+            self.signal_table.insertRow(row)
+            for col, text in enumerate(
+                (domain_labels.get(domain, domain), label, short_date(seen), str(severity))
+            ):
+                self.signal_table.setItem(row, col, QTableWidgetItem(text))
+        self.signal_table.resizeColumnsToContents()
+
+    def _fill_actions(self, d: HouseholdDetail) -> None:
+        self.follow_up_list.clear()
+        for f in d.follow_ups:
+            status = {"open": self.tr("open"), "gedaan": self.tr("done")}.get(
+                f.status, self.tr("cancelled")
+            )
+            item = QTreeWidgetItem([short_date(f.due_on), f.description, status])
+            item.setData(0, ID_ROLE, f.id)
+            self.follow_up_list.addTopLevelItem(item)
+        self.action_due.setDate(qdate(self.ctx.today()).addDays(7))
+
+    def _fill_referrals(self, d: HouseholdDetail) -> None:
+        self.referrals.clear()
+        for r in d.referrals:
+            item = QTreeWidgetItem(
+                [
+                    r.reference,
+                    r.partner_name,
+                    Lang.pick(STATUS_LABELS[ReferralStatus(r.status)]),
+                    short_date(r.feedback_due),
+                ]
+            )
+            item.setData(0, ID_ROLE, r.id)
+            self.referrals.addTopLevelItem(item)
+
+    def _fill_details(self, d: HouseholdDetail, a: AddressView) -> None:
+        self.f_label.setText(d.label)
+        self.f_street.setText(a.street)
+        self.f_number.setValue(a.number)
+        self.f_addition.setText(a.addition)
+        self.f_postcode.setText(a.postcode)
+        self.f_city.setText(a.city)
+        self.f_wijk.setText(a.wijk)
+        self.details_message.clear_message()
+        self.residents.setRowCount(0)
+        for r in d.residents:
+            row = self.residents.rowCount()
+            self.residents.insertRow(row)
+            name = QTableWidgetItem(r.name)
+            name.setData(ID_ROLE, r.id)
+            self.residents.setItem(row, 0, name)
+            self.residents.setItem(row, 1, QTableWidgetItem(str(r.birth_year or "")))
+            self.residents.setItem(row, 2, QTableWidgetItem(r.phone))
+
+    # ---- actions -------------------------------------------------------------------------
+    def _new_visit(self) -> None:
+        if self.household_id:
+            self.new_visit.emit(self.household_id)
+
+    def refer(self) -> None:
+        from waakvlam_desktop.ui.screens.referrals.screen import ReferralDialog
+
+        if self.data is None:
+            return
+        dialog = ReferralDialog(self.ctx, self.data.detail, self)
+        dialog.created.connect(self.open_letter)
+        dialog.exec()
+        self.refresh()
+
+    def _resume(self) -> None:
+        if self.household_id and self.data and self.data.draft_ids:
+            self.resume_draft.emit(self.household_id, self.data.draft_ids[0])
+
+    def _changed(self, _result: object = None) -> None:
+        self.refresh()
+        self.ctx.changed.emit(self.household_id or "")
+
+    def _add_action(self) -> None:
+        hid = self.household_id
+        text = self.action_text.text()
+        due = to_date(self.action_due.date().toPython())
+        if hid is None:
+            return
+
+        def done(_r: object) -> None:
+            self.action_text.clear()
+            self._changed()
+
+        self.ctx.db(
+            lambda s: followups.add_follow_up(s, hid, text, due).id,
+            done,
+            lambda e: self.message.error(user_message(e)),
+        )
+
+    def _mark_done(self) -> None:
+        item = self.follow_up_list.currentItem()
+        if item is None:
+            return
+        fid = str(item.data(0, ID_ROLE))
+        self.ctx.db(
+            lambda s: followups.set_follow_up_status(s, fid, FollowUpStatus.DONE),
+            self._changed,
+            lambda e: self.message.error(user_message(e)),
+        )
+
+    def _save_address(self) -> None:
+        if self.data is None:
+            return
+        hid, aid = self.data.detail.id, self.data.address.id
+        street, number = self.f_street.text(), self.f_number.value()
+        addition, postcode = self.f_addition.text(), self.f_postcode.text()
+        city, wijk, label = self.f_city.text(), self.f_wijk.text(), self.f_label.text()
+
+        def work(s: Any) -> None:
+            households.update_household(s, hid, label=label)
+            households.update_address(
+                s,
+                aid,
+                street=street,
+                number=number,
+                addition=addition,
+                postcode=postcode,
+                city=city,
+                wijk=wijk,
+            )
+
+        self.ctx.db(work, self._changed, lambda e: self.details_message.error(user_message(e)))
+
+    def _add_resident(self) -> None:
+        hid = self.household_id
+        name, year, phone = self.r_name.text(), self.r_year.value() or None, self.r_phone.text()
+        if hid is None:
+            return
+
+        def done(_r: object) -> None:
+            self.r_name.clear()
+            self.r_phone.clear()
+            self.r_year.setValue(0)
+            self._changed()
+
+        self.ctx.db(
+            lambda s: households.add_resident(s, hid, name, birth_year=year, phone=phone).id,
+            done,
+            lambda e: self.details_message.error(user_message(e)),
+        )
+
+    def _save_residents(self) -> None:
+        rows = []
+        for row in range(self.residents.rowCount()):
+            name_item = self.residents.item(row, 0)
+            if name_item is None:
+                continue
+            year_item = self.residents.item(row, 1)
+            phone_item = self.residents.item(row, 2)
+            year_text = (year_item.text() if year_item else "").strip()
+            if year_text and not year_text.isdigit():
+                self.details_message.error(self.tr("Birth year must be a number, e.g. 1950."))
+                return
+            rows.append(
+                (
+                    str(name_item.data(ID_ROLE)),
+                    name_item.text(),
+                    int(year_text) if year_text else None,
+                    phone_item.text() if phone_item else "",
+                )
+            )
+
+        def work(s: Any) -> None:
+            for rid, name, year, phone in rows:
+                households.update_resident(s, rid, name=name, birth_year=year, phone=phone)
+
+        self.ctx.db(work, self._changed, lambda e: self.details_message.error(user_message(e)))
+
+    def _remove_resident(self) -> None:
+        item = self.residents.item(self.residents.currentRow(), 0)
+        if item is None:
+            return
+        rid = str(item.data(ID_ROLE))
+        self.ctx.db(
+            lambda s: households.remove_resident(s, rid),
+            self._changed,
+            lambda e: self.details_message.error(user_message(e)),
+        )

@@ -1,0 +1,447 @@
+"""Adressen / Huishoudens: a table model over plain rows, a filter proxy, and the view."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.domain import households
+from waakvlam_desktop.domain.households import HouseholdRow
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import (
+    InlineMessage,
+    level_colour,
+    level_word,
+    short_date,
+    user_message,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    """Plain rows in; display text, sort keys and filter text computed once per row.
+
+    ``data()`` is called hundreds of thousands of times for 20,000 rows, so it only looks
+    things up. Sorting happens here, with Python's sort on precomputed keys, instead of
+    through ``lessThan`` calls from the proxy.
+    """
+
+    COLUMNS = ("level", "address", "label", "postcode", "wijk", "complex", "next", "residents")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[HouseholdRow] = []
+        self.display: list[tuple[str, ...]] = []
+        self.haystacks: list[str] = []  # lower-cased text the filter searches, per row
+        self.colours: dict[ConcernLevel, QBrush] = {
+            lv: QBrush(QColor(level_colour(lv))) for lv in ConcernLevel
+        }
+        self._headers = [
+            self.tr("Level"),
+            self.tr("Address"),
+            self.tr("Household"),
+            self.tr("Postcode"),
+            self.tr("Wijk"),
+            self.tr("Complex"),
+            self.tr("Next visit by"),
+            self.tr("Residents"),
+        ]
+
+    def set_rows(self, rows: list[HouseholdRow]) -> None:
+        self.beginResetModel()
+        self._assign(rows)
+        self.endResetModel()
+
+    def _assign(self, rows: list[HouseholdRow]) -> None:
+        words = {lv: f"● {level_word(lv)}" for lv in ConcernLevel}
+        self.rows = rows
+        self.display = [
+            (
+                words[r.concern_level],
+                r.address,
+                r.label,
+                r.postcode,
+                r.wijk,
+                r.complex_name,
+                short_date(r.next_check_in),
+                str(r.residents),
+            )
+            for r in rows
+        ]
+        self.haystacks = [
+            f"{r.label} {r.address} {r.postcode} {r.postcode.replace(' ', '')} {r.city}"
+            f" {r.wijk} {r.complex_name}".lower()
+            for r in rows
+        ]
+
+    def sort_key(self, column: int) -> Any:
+        col = self.COLUMNS[column]
+        if col == "level":
+            return lambda r: (r.concern_level.rank, r.address)
+        if col == "next":
+            return lambda r: r.next_check_in.toordinal() if r.next_check_in else 10**7
+        if col == "residents":
+            return lambda r: r.residents
+        attr = {
+            "address": "address",
+            "label": "label",
+            "postcode": "postcode",
+            "wijk": "wijk",
+            "complex": "complex_name",
+        }[col]
+        if col == "address":
+            return lambda r: _address_key(r.address)
+        return lambda r: getattr(r, attr).lower()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        rows = sorted(
+            self.rows,
+            key=self.sort_key(column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._assign(rows)
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return self.colours[self.rows[index.row()].concern_level]
+        if role == ROW_ROLE:
+            return self.rows[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
+            return level_word(self.rows[index.row()].concern_level)
+        return None
+
+
+def _address_key(address: str) -> tuple[str, int, str]:
+    """Kerkstraat 2 before Kerkstraat 10."""
+    street, _, rest = address.rpartition(" ")
+    number = re.match(r"\d+", rest)
+    return (street.lower(), int(number.group()) if number else 0, rest)
+
+
+class HouseholdFilterProxy(QSortFilterProxyModel):
+    """Filter by free text, complex, wijk and concern level."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
+        self.complex = ""
+        self.wijk = ""
+        self.level: ConcernLevel | None = None
+        self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's job (fast keys); the proxy only filters."""
+        model = self.sourceModel()
+        if isinstance(model, HouseholdTableModel):
+            model.sort(column, order)
+
+    def set_filters(
+        self,
+        *,
+        text: str | None = None,
+        complex: str | None = None,
+        wijk: str | None = None,
+        level: ConcernLevel | str | None = "",
+    ) -> None:
+        self.beginFilterChange()
+        if text is not None:
+            self.text = text.strip().lower()
+        if complex is not None:
+            self.complex = complex
+        if wijk is not None:
+            self.wijk = wijk
+        if level != "":
+            self.level = level if isinstance(level, ConcernLevel) else None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, HouseholdTableModel)
+        row = model.rows[source_row]
+        if self.level is not None and row.concern_level is not self.level:
+            return False
+        if self.complex and row.complex_name != self.complex:
+            return False
+        if self.wijk and row.wijk != self.wijk:
+            return False
+        if self.text:
+            hay = model.haystacks[source_row]
+            return all(word in hay for word in self.text.split())
+        return True
+
+
+class AddHouseholdDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id: str | None = None
+        self.setWindowTitle(self.tr("New household"))
+        form = QFormLayout()
+        self.label = QLineEdit()
+        self.label.setPlaceholderText(self.tr("e.g. fam. Jansen"))
+        self.street = QLineEdit()
+        self.number = QSpinBox()
+        self.number.setRange(1, 99999)
+        self.addition = QLineEdit()
+        self.postcode = QLineEdit()
+        self.postcode.setPlaceholderText("1234 AB")
+        self.city = QLineEdit()
+        self.wijk = QLineEdit()
+        self.vhe = QLineEdit()
+        self.resident = QLineEdit()
+        rows = [
+            (self.tr("Household"), self.label),
+            (self.tr("Street"), self.street),
+            (self.tr("Number"), self.number),
+            (self.tr("Addition"), self.addition),
+            (self.tr("Postcode"), self.postcode),
+            (self.tr("City"), self.city),
+            (self.tr("Wijk"), self.wijk),
+            (self.tr("VHE code"), self.vhe),
+            (self.tr("First resident"), self.resident),
+        ]
+        for text, widget in rows:
+            widget.setAccessibleName(text)
+            form.addRow(text, widget)
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        label, street, number = self.label.text(), self.street.text(), self.number.value()
+        addition, postcode, city = self.addition.text(), self.postcode.text(), self.city.text()
+        wijk, vhe = self.wijk.text(), self.vhe.text().strip() or None
+        resident = self.resident.text().strip()
+
+        def work(s: Any) -> str:
+            addr = households.add_address(
+                s,
+                street=street,
+                number=number,
+                addition=addition,
+                postcode=postcode,
+                city=city,
+                wijk=wijk,
+                vhe_code=vhe,
+            )
+            hh = households.add_household(s, addr.id, label)
+            if resident:
+                households.add_resident(s, hh.id, resident)
+            return hh.id
+
+        def done(hid: str) -> None:
+            self.household_id = hid
+            self.ctx.changed.emit(hid)
+            self.accept()
+
+        self.ctx.db(work, done, lambda e: self.message.error(user_message(e)))
+
+
+class HouseholdsView(QWidget):
+    open_household = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model = HouseholdTableModel()
+        self.proxy = HouseholdFilterProxy()
+        self.proxy.setSourceModel(self.model)
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Households"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.count = QLabel()
+        head.addWidget(self.count)
+        self.add_button = QPushButton(self.tr("New household…"))
+        head.addWidget(self.add_button)
+        self.import_button = QPushButton(self.tr("Import addresses…"))
+        head.addWidget(self.import_button)
+        lay.addLayout(head)
+
+        bar = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by address, name, postcode…"))
+        self.filter.setAccessibleName(self.tr("Filter households"))
+        self.filter.setClearButtonEnabled(True)
+        self.complex = QComboBox()
+        self.complex.setAccessibleName(self.tr("Complex"))
+        self.wijk = QComboBox()
+        self.wijk.setAccessibleName(self.tr("Wijk"))
+        self.level = QComboBox()
+        self.level.setAccessibleName(self.tr("Concern level"))
+        self.level.addItem(self.tr("All levels"), None)
+        for lv in ConcernLevel:
+            self.level.addItem(level_word(lv), lv.value)
+        bar.addWidget(self.filter, 3)
+        bar.addWidget(self.complex, 1)
+        bar.addWidget(self.wijk, 1)
+        bar.addWidget(self.level, 1)
+        lay.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(self.tr("Households"))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+        self._first_load = True
+        lay.addWidget(self.table)
+        self.empty = QLabel(
+            self.tr(
+                "No households yet. Add one with “New household…”, or import addresses"
+                " from your corporation’s system."
+            )
+        )
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        lay.addWidget(self.empty)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+
+        self.filter.textChanged.connect(lambda t: self._filter(text=t))
+        self.complex.currentIndexChanged.connect(
+            lambda _i: self._filter(complex=self.complex.currentData() or "")
+        )
+        self.wijk.currentIndexChanged.connect(
+            lambda _i: self._filter(wijk=self.wijk.currentData() or "")
+        )
+        self.level.currentIndexChanged.connect(self._level_changed)
+        self.table.activated.connect(self._activated)
+        self.add_button.clicked.connect(self.add_household)
+        self.import_button.clicked.connect(self.import_addresses)
+
+    def _filter(self, **kw: Any) -> None:
+        self.proxy.set_filters(**kw)
+        self._update_count()
+
+    def _level_changed(self, _i: int) -> None:
+        data = self.level.currentData()
+        self._filter(level=ConcernLevel(data) if data else None)
+
+    def _update_count(self) -> None:
+        self.count.setText(
+            self.tr("{shown} of {total}").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
+
+    def refresh(self) -> None:
+        self.ctx.db(households.list_households, self.show_rows, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.error(user_message(exc))
+
+    def show_rows(self, rows: list[HouseholdRow]) -> None:
+        self.message.clear_message()
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if 0 <= column < len(HouseholdTableModel.COLUMNS):  # sorted once, before the reset
+            rows = sorted(
+                rows,
+                key=self.model.sort_key(column),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+        self.model.set_rows(rows)
+        for combo, values in (
+            (self.complex, sorted({r.complex_name for r in rows if r.complex_name})),
+            (self.wijk, sorted({r.wijk for r in rows if r.wijk})),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(
+                self.tr("All complexes") if combo is self.complex else self.tr("All wijken"), ""
+            )
+            for v in values:
+                combo.addItem(v, v)
+            at = combo.findData(current)
+            combo.setCurrentIndex(max(at, 0))
+            combo.blockSignals(False)
+        if self._first_load:
+            self._first_load = False
+            self.table.horizontalHeader().setResizeContentsPrecision(200)
+            self.table.resizeColumnsToContents()
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self._update_count()
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.proxy.data(index, ROW_ROLE)
+        if isinstance(row, HouseholdRow):
+            self.open_household.emit(row.id)
+
+    def add_household(self) -> None:
+        dialog = AddHouseholdDialog(self.ctx, self)
+        if dialog.exec() and dialog.household_id:
+            self.refresh()
+            self.open_household.emit(dialog.household_id)
+
+    def import_addresses(self) -> None:
+        from waakvlam_desktop.ui.screens.address_import.wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.exec()
+        if wizard.imported:
+            self.refresh()

@@ -1,0 +1,223 @@
+"""Partners: who receives referrals and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
+from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain.partners import PartnerView
+from waakvlam_desktop.domain.types import (
+    PARTNER_TYPE_LABELS,
+    DataProfile,
+    ExportSchedule,
+    PartnerType,
+)
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, user_message
+
+
+def partner_type_label(t: PartnerType) -> str:
+    label = Lang.pick(PARTNER_TYPE_LABELS[t])
+    return label[:1].upper() + label[1:]
+
+
+class PartnerDialog(QDialog):
+    """Add a partner, or edit one when ``existing`` is given."""
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, existing: PartnerView | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.existing = existing
+        self.setWindowTitle(self.tr("Edit partner") if existing else self.tr("New partner"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.type = QComboBox()
+        for t in PartnerType:
+            self.type.addItem(partner_type_label(t), t.value)
+        self.contact = QLineEdit()
+        self.address = QLineEdit()
+        self.postcode = QLineEdit()
+        self.postcode.setPlaceholderText("1234 AB")
+        self.city = QLineEdit()
+        self.email = QLineEdit()
+        self.profile = QComboBox()
+        self.profile.addItem(self.tr("Case: referred households only"), DataProfile.CASE.value)
+        self.profile.addItem(self.tr("Aggregate: counts only"), DataProfile.AGGREGATE.value)
+        self.profile.addItem(
+            self.tr("Handover: everything, to a colleague"), DataProfile.HANDOVER.value
+        )
+        self.schedule = QComboBox()
+        self.schedule.addItem(self.tr("No periodic export"), ExportSchedule.NONE.value)
+        self.schedule.addItem(self.tr("Monthly"), ExportSchedule.MONTHLY.value)
+        self.schedule.addItem(self.tr("Quarterly"), ExportSchedule.QUARTERLY.value)
+        self.recipients = QPlainTextEdit()
+        self.recipients.setPlaceholderText(self.tr("age1… — one per line, from the partner"))
+        self.recipients.setMaximumHeight(70)
+        for label, widget in (
+            (self.tr("Name"), self.name),
+            (self.tr("Type"), self.type),
+            (self.tr("Contact person"), self.contact),
+            (self.tr("Address"), self.address),
+            (self.tr("Postcode"), self.postcode),
+            (self.tr("City"), self.city),
+            (self.tr("E-mail"), self.email),
+            (self.tr("Data profile"), self.profile),
+            (self.tr("Export schedule"), self.schedule),
+            (self.tr("Recipients (age)"), self.recipients),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+        if existing is not None:
+            self._fill(existing)
+
+    def _fill(self, p: PartnerView) -> None:
+        self.name.setText(p.name)
+        self.type.setCurrentIndex(max(0, self.type.findData(p.type.value)))
+        self.contact.setText(p.contact_name)
+        self.address.setText(p.address_line)
+        self.postcode.setText(p.postcode)
+        self.city.setText(p.city)
+        self.email.setText(p.email)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(p.profile.value)))
+        self.schedule.setCurrentIndex(max(0, self.schedule.findData(p.schedule.value)))
+        self.recipients.setPlainText("\n".join(p.recipients))
+
+    def save(self) -> None:
+        kw: dict[str, Any] = dict(
+            name=self.name.text(),
+            type=PartnerType(self.type.currentData()),
+            contact_name=self.contact.text(),
+            address_line=self.address.text(),
+            postcode=self.postcode.text(),
+            city=self.city.text(),
+            email=self.email.text(),
+            profile=DataProfile(self.profile.currentData()),
+            schedule=ExportSchedule(self.schedule.currentData()),
+            recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
+        )
+        existing = self.existing
+
+        def work(s: Any) -> str:
+            if existing is None:
+                return partners.add_partner(s, **kw).id
+            return partners.update_partner(s, existing.id, **kw).id
+
+        self.ctx.db(work, lambda _id: self.accept(), lambda e: self.message.error(user_message(e)))
+
+
+class PartnersView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Partners"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.add_button = QPushButton(self.tr("New partner…"))
+        head.addWidget(self.add_button)
+        lay.addLayout(head)
+        self.table = QTreeWidget()
+        self.table.setHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Type"),
+                self.tr("Profile"),
+                self.tr("Schedule"),
+                self.tr("Recipient fingerprints"),
+            ]
+        )
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Partners"))
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.")
+        )
+        lay.addWidget(self.empty)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+        self.add_button.clicked.connect(self.add_partner)
+        self.table.itemActivated.connect(lambda _item, _col: self.edit_partner())
+        self.rows: dict[str, PartnerView] = {}
+
+    def refresh(self) -> None:
+        self.ctx.db(
+            partners.list_partners, self.show_rows, lambda e: self.message.error(user_message(e))
+        )
+
+    def show_rows(self, rows: list[PartnerView]) -> None:
+        self.table.clear()
+        profile = {
+            DataProfile.CASE: self.tr("case"),
+            DataProfile.AGGREGATE: self.tr("aggregate"),
+            DataProfile.HANDOVER: self.tr("handover"),
+        }
+        schedule = {
+            ExportSchedule.NONE: self.tr("none"),
+            ExportSchedule.MONTHLY: self.tr("monthly"),
+            ExportSchedule.QUARTERLY: self.tr("quarterly"),
+        }
+        self.rows = {p.id: p for p in rows}
+        for p in rows:
+            recips = ", ".join(grouped(recipient_fingerprint(r))[:19] for r in p.recipients) or "–"
+            item = QTreeWidgetItem(
+                [
+                    p.name,
+                    partner_type_label(p.type),
+                    profile[p.profile],
+                    schedule[p.schedule],
+                    recips,
+                ]
+            )
+            item.setToolTip(4, "\n".join(p.recipients))
+            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
+            self.table.addTopLevelItem(item)
+        self.empty.setVisible(not rows)
+
+    def add_partner(self) -> None:
+        dialog = PartnerDialog(self.ctx, self)
+        if dialog.exec():
+            self.refresh()
+
+    def edit_partner(self) -> None:
+        item = self.table.currentItem()
+        if item is None:
+            return
+        partner = self.rows.get(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        if partner is not None and PartnerDialog(self.ctx, self, partner).exec():
+            self.refresh()

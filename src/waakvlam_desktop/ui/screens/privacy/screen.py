@@ -1,0 +1,866 @@
+"""The Privacy screen: retention review and purge, the audit viewer with chain check,
+backup and restore. Also the backup reminder in the status bar and the restore runner
+(which works on a closed vault, so it belongs to the main window, not to this screen)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.clock import to_local
+from waakvlam_desktop.domain import staff
+from waakvlam_desktop.domain.households import list_households
+from waakvlam_desktop.privacy import backup, retention
+from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import (
+    Card,
+    InlineMessage,
+    Lang,
+    qdate,
+    short_date,
+    stamp,
+    to_date,
+    user_message,
+)
+from waakvlam_desktop.ui.worker import TaskContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+BACKUP_SUFFIX = ".wvbackup"
+GREEN = ("#1e6b34", "#e6f4ea")
+RED = ("#a61b1b", "#fdecea")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyData:
+    """Everything the screen shows at open: one background read."""
+
+    review: tuple[retention.RetentionRow, ...]
+    terms: dict[str, int]
+    households: tuple[Choice, ...]
+    staff: tuple[Choice, ...]
+    actions: tuple[str, ...]
+    last_backup: datetime | None  # naive UTC
+
+
+def load_privacy(s: Any, today: date) -> PrivacyData:
+    return PrivacyData(
+        review=tuple(retention.retention_review(s, today)),
+        terms=retention.retention_terms(s),
+        households=tuple(
+            Choice(h.id, f"{h.label} · {h.address}, {h.city}") for h in list_households(s)
+        ),
+        staff=tuple(Choice(m.id, m.name) for m in staff.list_staff(s)),
+        actions=tuple(audit.audit_actions(s)),
+        last_backup=backup.last_backup_at(s),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    household_id: str | None = None
+    staff_id: str | None = None
+    action: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+AUDIT_LIMIT = 1000
+
+
+# ---- restore (runs with the vault closed) ----------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RestoreRequest:
+    backup_file: Path
+    target: Path
+    passphrase: str
+    replace: bool
+
+
+def vault_folder_has_content(folder: Path) -> bool:
+    return folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+
+
+class RestoreRunner(QObject):
+    """Restores a backup after the window locked: the open vault is closed first (the lock
+    queues that on the worker), then ``restore_backup`` runs on the same worker, then the
+    unlock screen opens the restored vault."""
+
+    finished = Signal(str)  # the message for the unlock screen
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result: backup.RestoreResult | None = None
+
+    def start(self, request: RestoreRequest) -> None:
+        def task(_c: TaskContext) -> backup.RestoreResult:
+            return backup.restore_backup(
+                request.backup_file,
+                request.target,
+                request.passphrase,
+                replace=request.replace,
+                now=self.ctx.clock.now(),
+            )
+
+        self.ctx.background.run(task, self._done, self._failed)
+
+    def _done(self, result: backup.RestoreResult) -> None:
+        self.result = result
+        self.ctx.data_dir = result.data_dir
+        text = self.tr(
+            "The backup of {when} is restored. Unlock it with the passphrase of the backup."
+        ).format(when=stamp(result.backup_created_at))
+        if result.kept_aside is not None:
+            text += " " + self.tr("The previous vault is kept aside in {path}.").format(
+                path=str(result.kept_aside)
+            )
+        self.finished.emit(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.failed.emit(user_message(exc))
+
+
+class RestoreDialog(QDialog):
+    """Explains what restoring does, asks the passphrase and, when a vault is there,
+    an explicit confirmation that it may be replaced (it is kept aside)."""
+
+    def __init__(self, backup_file: Path, info: backup.BackupInfo, target: Path, parent: QWidget):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore backup"))
+        self.setMinimumWidth(520)
+        lay = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "Restoring closes the vault now: unsaved work is kept as a draft. The backup"
+                " of {when} ({size} MB) is put in {target}. Afterwards you unlock it with the"
+                " passphrase of the backup."
+            ).format(
+                when=stamp(info.created_at),
+                size=f"{info.file_bytes / 1_000_000:.1f}",
+                target=str(target),
+            )
+        )
+        explain.setWordWrap(True)
+        lay.addWidget(explain)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(self.tr("Passphrase of the backup"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase of the backup"))
+        lay.addWidget(self.passphrase)
+        self.needs_confirm = vault_folder_has_content(target)
+        self.replace = QCheckBox(
+            self.tr("Replace the current vault. It is kept aside, not deleted.")
+        )
+        self.replace.setVisible(self.needs_confirm)
+        lay.addWidget(self.replace)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Restore"))
+        lay.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.passphrase.textChanged.connect(self._update)
+        self.replace.toggled.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.passphrase.text()) and (not self.needs_confirm or self.replace.isChecked())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+def ask_restore(parent: QWidget, target: Path, message: InlineMessage) -> RestoreRequest | None:
+    """File dialog, checksum check, then :class:`RestoreDialog`: the request, or None."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("RestoreDialog", "Choose a backup"),
+        str(Path.home()),
+        QCoreApplication.translate(
+            "RestoreDialog", "Waakvlam backup (*{suffix});;All files (*)"
+        ).format(suffix=BACKUP_SUFFIX),
+    )
+    if not path:
+        return None
+    try:
+        info = backup.read_backup_info(Path(path))  # checksum: a damaged file says so now
+    except Exception as exc:
+        message.error(user_message(exc))
+        return None
+    dialog = RestoreDialog(Path(path), info, target, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return RestoreRequest(Path(path), target, dialog.passphrase.text(), dialog.replace.isChecked())
+
+
+# ---- the status-bar reminder -----------------------------------------------------------------
+class BackupReminder(QLabel):
+    """The backup reminder next to the idle countdown (empty when no backup is due)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setStyleSheet("QLabel { color: #8a4b00; font-weight: 600; }")
+        self.setAccessibleName(self.tr("Backup reminder"))
+
+    def refresh(self) -> None:
+        if not self.ctx.is_unlocked:
+            self.clear()
+            return
+
+        def work(s: Any) -> tuple[bool, datetime | None]:
+            return backup.backup_reminder(s) is not None, backup.last_backup_at(s)
+
+        self.ctx.db(work, self._show, lambda _e: self.clear())
+
+    def _show(self, due_and_last: tuple[bool, datetime | None]) -> None:
+        """``backup_reminder`` decides; the wording is translated here (its own is Dutch)."""
+        due, last = due_and_last
+        if not due or not self.ctx.is_unlocked:
+            self.clear()
+        elif last is None:
+            self.setText("⚠ " + self.tr("There is no backup of this vault yet. Make one now."))
+        else:
+            days = (self.ctx.today() - to_local(last).date()).days
+            self.setText(
+                "⚠ "
+                + self.tr(
+                    "The last backup is from {date} ({n} days ago). Make a new backup."
+                ).format(date=short_date(to_local(last).date()), n=days)
+            )
+
+
+# ---- the screen ------------------------------------------------------------------------------
+class PrivacyView(QWidget):
+    backup_made = Signal()
+    restore_requested = Signal(object)  # RestoreRequest: the main window locks and restores
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.data: PrivacyData | None = None
+        self.audit_result: list[audit.AuditRow] | None = None
+        self.verdict: audit.ChainVerdict | None = None
+        self.retention_result: retention.RetentionResult | None = None
+        self.backup_info: backup.BackupInfo | None = None
+        self.busy = False
+        outer = QVBoxLayout(self)
+        title = QLabel(self.tr("Privacy"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        outer.addWidget(title)
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_retention(), self.tr("To be deleted"))
+        self.tabs.addTab(self._build_audit(), self.tr("Audit log"))
+        self.tabs.addTab(self._build_backup(), self.tr("Backup"))
+
+    # ---- building ------------------------------------------------------------------------
+    def _build_retention(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        self.terms_label = QLabel()
+        self.terms_label.setWordWrap(True)
+        lay.addWidget(self.terms_label)
+        self.review = QTreeWidget()
+        self.review.setHeaderLabels(
+            [
+                self.tr("Household"),
+                self.tr("Complex / wijk"),
+                self.tr("Reason"),
+                self.tr("Since"),
+                self.tr("Expired on"),
+                self.tr("What is removed"),
+                self.tr("Anonymised"),
+            ]
+        )
+        self.review.setRootIsDecorated(False)
+        self.review.setAlternatingRowColors(True)
+        self.review.setAccessibleName(self.tr("To be deleted"))
+        header = self.review.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        lay.addWidget(self.review, 1)
+        self.retention_message = InlineMessage()
+        lay.addWidget(self.retention_message)
+        row = QHBoxLayout()
+        self.retention_progress = QProgressBar()
+        self.retention_progress.setRange(0, 0)
+        self.retention_progress.setMaximumWidth(220)
+        self.retention_progress.setAccessibleName(self.tr("Busy"))
+        self.retention_progress.hide()
+        self.dry_run_button = QPushButton(self.tr("Dry run"))
+        self.dry_run_button.setToolTip(self.tr("Show what would be removed; nothing changes"))
+        self.purge_button = QPushButton(self.tr("Clean up now…"))
+        row.addWidget(self.retention_progress)
+        row.addStretch(1)
+        row.addWidget(self.dry_run_button)
+        row.addWidget(self.purge_button)
+        lay.addLayout(row)
+        self.dry_run_button.clicked.connect(self.dry_run)
+        self.purge_button.clicked.connect(self.ask_purge)
+        return w
+
+    def _build_audit(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        filters = QGridLayout()
+        self.f_household = QComboBox()
+        self.f_household.setEditable(True)
+        self.f_household.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.f_household.setAccessibleName(self.tr("Household"))
+        self.f_household.setMinimumWidth(280)
+        completer = self.f_household.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.f_staff = QComboBox()
+        self.f_staff.setAccessibleName(self.tr("Staff member"))
+        self.f_action = QComboBox()
+        self.f_action.setAccessibleName(self.tr("Action"))
+        self.f_period = QCheckBox(self.tr("Period"))
+        self.f_since = QDateEdit()
+        self.f_until = QDateEdit()
+        for edit, name in ((self.f_since, self.tr("From")), (self.f_until, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd-MM-yyyy")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+        filters.addWidget(QLabel(self.tr("Household")), 0, 0)
+        filters.addWidget(self.f_household, 0, 1)
+        filters.addWidget(QLabel(self.tr("Staff member")), 0, 2)
+        filters.addWidget(self.f_staff, 0, 3)
+        filters.addWidget(QLabel(self.tr("Action")), 0, 4)
+        filters.addWidget(self.f_action, 0, 5)
+        filters.addWidget(self.f_period, 1, 0)
+        period = QHBoxLayout()
+        period.addWidget(self.f_since)
+        period.addWidget(QLabel("–"))
+        period.addWidget(self.f_until)
+        period.addStretch(1)
+        filters.addLayout(period, 1, 1)
+        self.audit_search = QPushButton(self.tr("Show"))
+        filters.addWidget(self.audit_search, 1, 5, alignment=Qt.AlignmentFlag.AlignRight)
+        filters.setColumnStretch(1, 2)
+        filters.setColumnStretch(3, 1)
+        filters.setColumnStretch(5, 1)
+        lay.addLayout(filters)
+        self.audit_table = QTreeWidget()
+        self.audit_table.setHeaderLabels(
+            [
+                self.tr("No."),
+                self.tr("When"),
+                self.tr("Staff member"),
+                self.tr("Action"),
+                self.tr("About"),
+                self.tr("Household"),
+                self.tr("Details"),
+            ]
+        )
+        self.audit_table.setRootIsDecorated(False)
+        self.audit_table.setAlternatingRowColors(True)
+        self.audit_table.setUniformRowHeights(True)
+        self.audit_table.setAccessibleName(self.tr("Audit log"))
+        self.audit_table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.audit_table, 1)
+        self.audit_count = QLabel()
+        self.audit_message = InlineMessage()
+        lay.addWidget(self.audit_message)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.audit_count)
+        bottom.addStretch(1)
+        self.verify_button = QPushButton(self.tr("Check the chain"))
+        self.verify_button.setToolTip(
+            self.tr("Checks that no event was changed, removed or inserted afterwards")
+        )
+        bottom.addWidget(self.verify_button)
+        lay.addLayout(bottom)
+        self.verdict_label = QLabel()
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setContentsMargins(8, 6, 8, 6)
+        self.verdict_label.setAccessibleName(self.tr("Verdict"))
+        self.verdict_label.hide()
+        lay.addWidget(self.verdict_label)
+        self.f_period.toggled.connect(self.f_since.setEnabled)
+        self.f_period.toggled.connect(self.f_until.setEnabled)
+        self.audit_search.clicked.connect(self.load_audit)
+        self.f_staff.activated.connect(lambda _i: self.load_audit())
+        self.f_action.activated.connect(lambda _i: self.load_audit())
+        self.f_household.activated.connect(lambda _i: self.load_audit())
+        self.verify_button.clicked.connect(self.verify)
+        return w
+
+    def _build_backup(self) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        make = Card(self.tr("Make a backup"))
+        self.last_backup_label = QLabel()
+        self.last_backup_label.setWordWrap(True)
+        make.layout_.addWidget(self.last_backup_label)
+        explain = QLabel(
+            self.tr(
+                "A backup is one file with the whole vault, still encrypted: without the"
+                " passphrase nobody can read it. Keep it on a USB stick or network drive that"
+                " is not this laptop. It can be made while you keep working."
+            )
+        )
+        explain.setWordWrap(True)
+        make.layout_.addWidget(explain)
+        self.backup_message = InlineMessage()
+        make.layout_.addWidget(self.backup_message)
+        row = QHBoxLayout()
+        self.backup_progress = QProgressBar()
+        self.backup_progress.setRange(0, 0)
+        self.backup_progress.setMaximumWidth(220)
+        self.backup_progress.setAccessibleName(self.tr("Busy"))
+        self.backup_progress.hide()
+        self.backup_button = QPushButton(self.tr("Make backup…"))
+        row.addWidget(self.backup_progress)
+        row.addStretch(1)
+        row.addWidget(self.backup_button)
+        make.layout_.addLayout(row)
+        lay.addWidget(make)
+
+        restore = Card(self.tr("Restore a backup"))
+        explain2 = QLabel(
+            self.tr(
+                "Restoring puts a backup in the place of this vault, for example on a new"
+                " laptop or after a damaged disk. The vault is closed first; the current vault"
+                " is never overwritten but kept aside in a folder next to it. You need the"
+                " passphrase of the backup."
+            )
+        )
+        explain2.setWordWrap(True)
+        restore.layout_.addWidget(explain2)
+        self.restore_message = InlineMessage()
+        restore.layout_.addWidget(self.restore_message)
+        self.restore_button = QPushButton(self.tr("Restore backup…"))
+        restore.layout_.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignRight)
+        lay.addWidget(restore)
+        lay.addStretch(1)
+        self.backup_button.clicked.connect(self.choose_backup_file)
+        self.restore_button.clicked.connect(self.choose_restore_file)
+        return w
+
+    def what_goes(self, row: retention.RetentionRow) -> str:
+        parts = []
+        for n, label in (
+            (row.visit_notes, self.tr("visit notes: {n}")),
+            (row.follow_ups, self.tr("follow-ups: {n}")),
+            (row.signal_remarks, self.tr("remarks: {n}")),
+            (row.referrals, self.tr("referral texts: {n}")),
+            (row.letters, self.tr("letters: {n}")),
+            (row.residents, self.tr("residents: {n}")),
+            (row.drafts, self.tr("drafts: {n}")),
+        ):
+            if n:
+                parts.append(label.format(n=n))
+        return ", ".join(parts) or "–"
+
+    # ---- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        self.ctx.db(lambda s: load_privacy(s, today), self.show_data, self._load_failed)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.retention_message.error(user_message(exc))
+
+    def show_data(self, data: PrivacyData) -> None:
+        self.data = data
+        t = data.terms
+        self.terms_label.setText(
+            self.tr(
+                "Retention terms, counted from the end of a case or the last activity: visit"
+                " notes {notes} months, signal remarks {signals} months, referrals and letters"
+                " {referrals} months. When all have passed the household is anonymised; the"
+                " anonymous counts stay."
+            ).format(
+                notes=t.get("visit_notes", 0),
+                signals=t.get("signals", 0),
+                referrals=t.get("referrals", 0),
+            )
+        )
+        self._fill_review(data.review)
+        self._fill_filters(data)
+        self._show_last_backup(data.last_backup)
+        self.load_audit()
+
+    def _fill_review(self, rows: tuple[retention.RetentionRow, ...]) -> None:
+        self.review.clear()
+        for r in rows:
+            reason = self.tr("case closed") if r.reason == "gesloten" else self.tr("inactive")
+            where = " · ".join(x for x in (r.complex_name, r.wijk) if x)
+            item = QTreeWidgetItem(
+                [
+                    r.label,
+                    where,
+                    reason,
+                    short_date(r.since),
+                    short_date(r.due_on),
+                    self.what_goes(r),
+                    self.tr("yes") if r.anonymise else self.tr("no"),
+                ]
+            )
+            item.setData(0, ID_ROLE, r.household_id)
+            self.review.addTopLevelItem(item)
+        if not rows:
+            self.review.addTopLevelItem(
+                QTreeWidgetItem(["", "", self.tr("Nothing has passed its retention term.")])
+            )
+        self.purge_button.setEnabled(bool(rows) and not self.busy)
+        self.dry_run_button.setEnabled(not self.busy)
+
+    def review_ids(self) -> list[str]:
+        return [r.household_id for r in (self.data.review if self.data else ())]
+
+    def _fill_filters(self, data: PrivacyData) -> None:
+        keep_h, keep_s, keep_a = (
+            self.f_household.currentData(),
+            self.f_staff.currentData(),
+            self.f_action.currentData(),
+        )
+        self.f_household.clear()
+        self.f_household.addItem(self.tr("All households"), None)
+        for h in data.households:
+            self.f_household.addItem(h.label, h.id)
+        self.f_staff.clear()
+        self.f_staff.addItem(self.tr("All staff"), None)
+        for m in data.staff:
+            self.f_staff.addItem(m.label, m.id)
+        self.f_action.clear()
+        self.f_action.addItem(self.tr("All actions"), None)
+        for a in data.actions:
+            self.f_action.addItem(audit.action_label(a, Lang.current), a)
+        for combo, value in (
+            (self.f_household, keep_h),
+            (self.f_staff, keep_s),
+            (self.f_action, keep_a),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        today = self.ctx.today()
+        if not self.f_period.isChecked():
+            self.f_since.setDate(qdate(today - timedelta(days=30)))
+            self.f_until.setDate(qdate(today))
+
+    # ---- audit ---------------------------------------------------------------------------
+    def current_filter(self) -> AuditFilter:
+        def data(combo: QComboBox) -> str | None:
+            # An edited household text that matches no entry means "all", shown as such.
+            if combo.isEditable() and combo.findText(combo.currentText()) < 0:
+                combo.setCurrentIndex(0)
+            value = combo.currentData()
+            return str(value) if value else None
+
+        since = until = None
+        if self.f_period.isChecked():
+            since = to_date(self.f_since.date().toPython())
+            until = to_date(self.f_until.date().toPython())
+        return AuditFilter(
+            data(self.f_household), data(self.f_staff), data(self.f_action), since, until
+        )
+
+    def set_filter(self, f: AuditFilter) -> None:
+        """Set the filters (also for tests) and load the matching events."""
+        for combo, value in (
+            (self.f_household, f.household_id),
+            (self.f_staff, f.staff_id),
+            (self.f_action, f.action),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.f_period.setChecked(f.since is not None or f.until is not None)
+        self.f_since.setDate(qdate(f.since or date(2000, 1, 1)))
+        self.f_until.setDate(qdate(f.until or max(self.ctx.today(), f.since or date.min)))
+        self.load_audit()
+
+    def load_audit(self) -> None:
+        f = self.current_filter()
+        if f.since and f.until and f.since > f.until:
+            self.audit_message.error(self.tr("The period starts after it ends."))
+            return
+        self.audit_message.clear_message()
+
+        def work(s: Any) -> list[audit.AuditRow]:
+            return audit.audit_rows(
+                s,
+                household_id=f.household_id,
+                staff_id=f.staff_id,
+                action=f.action,
+                since=f.since,
+                until=f.until,
+                limit=AUDIT_LIMIT,
+            )
+
+        self.ctx.db(work, self.show_audit, lambda e: self.audit_message.error(user_message(e)))
+
+    def show_audit(self, rows: list[audit.AuditRow]) -> None:
+        self.audit_result = rows
+        self.audit_table.clear()
+        items = []
+        for r in rows:
+            items.append(
+                QTreeWidgetItem(
+                    [
+                        str(r.seq),
+                        stamp(r.at),
+                        r.staff_name or "–",
+                        audit.action_label(r.action, Lang.current),
+                        audit.entity_label(r.entity, Lang.current),
+                        r.household_label,
+                        r.detail,
+                    ]
+                )
+            )
+        self.audit_table.addTopLevelItems(items)
+        if len(rows) >= AUDIT_LIMIT:
+            self.audit_count.setText(
+                self.tr("The newest {n} events; narrow the filters to see older ones.").format(
+                    n=len(rows)
+                )
+            )
+        else:
+            self.audit_count.setText(self.tr("{n} events").format(n=len(rows)))
+
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.verdict_label.hide()
+
+        def failed(exc: BaseException) -> None:
+            self.verify_button.setEnabled(True)
+            self.audit_message.error(user_message(exc))
+
+        self.ctx.db(lambda s: audit.verify_chain(s), self.show_verdict, failed)
+
+    def show_verdict(self, verdict: audit.ChainVerdict) -> None:
+        self.verdict = verdict
+        self.verify_button.setEnabled(True)
+        if verdict.ok:
+            text = "✔ " + self.tr(
+                "The audit log is intact: {n} events, the chain is unbroken."
+            ).format(n=verdict.events)
+            fg, bg = GREEN
+        else:
+            reasons = {
+                "een gebeurtenis ontbreekt": self.tr("an event is missing"),
+                "verwijzing naar de vorige klopt niet": self.tr(
+                    "the link to the previous event is wrong"
+                ),
+                "inhoud gewijzigd": self.tr("its content was changed"),
+            }
+            text = "✖ " + self.tr(
+                "The audit log was tampered with: the chain breaks at event {seq} ({reason})."
+                " Tell your privacy officer."
+            ).format(seq=verdict.first_bad_seq, reason=reasons.get(verdict.reason, verdict.reason))
+            fg, bg = RED
+        self.verdict_label.setText(text)
+        self.verdict_label.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg};"
+            " border-radius: 4px; font-weight: 600; }"
+        )
+        self.verdict_label.show()
+
+    # ---- retention -----------------------------------------------------------------------
+    def _set_busy(self, busy: bool, progress: QProgressBar) -> None:
+        self.busy = busy
+        progress.setVisible(busy)
+        for button in (self.dry_run_button, self.purge_button, self.backup_button):
+            button.setEnabled(not busy)
+        if not busy and self.data is not None:
+            self.purge_button.setEnabled(bool(self.data.review))
+
+    def dry_run(self) -> None:
+        self._run_retention(dry_run=True)
+
+    def ask_purge(self) -> None:
+        n = len(self.review_ids())
+        if not n:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Clean up now"),
+            self.tr(
+                "Remove the personal data of {n} households listed here for good? This cannot"
+                " be undone (a backup made earlier still holds it). Anonymous counts stay."
+            ).format(n=n),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.purge()
+
+    def purge(self) -> None:
+        """Purge exactly the households on the list (after confirmation)."""
+        self._run_retention(dry_run=False, only=tuple(self.review_ids()))
+
+    def _run_retention(self, dry_run: bool, only: tuple[str, ...] = ()) -> None:
+        if self.busy:
+            return
+        if not dry_run and not only:
+            return
+        today = self.ctx.today()
+        self._set_busy(True, self.retention_progress)
+        self.retention_message.notice(
+            self.tr("Checking…") if dry_run else self.tr("Cleaning up and compacting the vault…")
+        )
+
+        def work(vault: Vault, _c: TaskContext) -> retention.RetentionResult:
+            return retention.run_retention(vault, today, dry_run=dry_run, only=only)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False, self.retention_progress)
+            self.retention_message.error(user_message(exc))
+
+        self.ctx.vault_task(work, self._retention_done, failed)
+
+    def _retention_done(self, result: retention.RetentionResult) -> None:
+        self.retention_result = result
+        self._set_busy(False, self.retention_progress)
+        t = result.totals()
+        counts = self.tr(
+            "{households} households ({anonymised} anonymised): {notes} visit notes,"
+            " {followups} follow-ups, {remarks} remarks, {referrals} referral texts,"
+            " {letters} letters, {residents} residents"
+        ).format(
+            households=t["households"],
+            anonymised=t["anonymised"],
+            notes=t["visit_notes"],
+            followups=t["follow_ups"],
+            remarks=t["signal_remarks"],
+            referrals=t["referrals"],
+            letters=t["letters"],
+            residents=t["residents"],
+        )
+        if result.dry_run:
+            self.retention_message.notice(
+                self.tr("Dry run, nothing changed. Would be removed: {counts}.").format(
+                    counts=counts
+                )
+            )
+            return
+        text = self.tr("Cleaned up: {counts}.").format(counts=counts)
+        if not result.vacuumed:
+            text += " " + self.tr(
+                "The vault could not be compacted yet (it is in use); that happens at the next"
+                " clean-up."
+            )
+        self.retention_message.notice(text)
+        self.ctx.changed.emit("")
+        today = self.ctx.today()
+        self.ctx.db(lambda s: load_privacy(s, today), self._reload_after_purge)
+
+    def _reload_after_purge(self, data: PrivacyData) -> None:
+        message = self.retention_message.text()
+        self.show_data(data)
+        self.retention_message.notice(message)
+
+    # ---- backup --------------------------------------------------------------------------
+    def _show_last_backup(self, last: datetime | None) -> None:
+        if last is None:
+            self.last_backup_label.setText(self.tr("No backup of this vault has been made yet."))
+            return
+        days = (self.ctx.today() - to_local(last).date()).days
+        ago = (
+            self.tr("today")
+            if days <= 0
+            else self.tr("1 day ago")
+            if days == 1
+            else self.tr("{n} days ago").format(n=days)
+        )
+        self.last_backup_label.setText(
+            self.tr("Last backup: {when} ({ago}).").format(when=stamp(last), ago=ago)
+        )
+
+    def choose_backup_file(self) -> None:
+        today = self.ctx.today()
+        suggested = str(Path.home() / f"waakvlam-{today:%Y%m%d}{BACKUP_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save backup"),
+            suggested,
+            self.tr("Waakvlam backup (*{suffix})").format(suffix=BACKUP_SUFFIX),
+        )
+        if path:
+            self.make_backup(Path(path))
+
+    def make_backup(self, path: Path) -> None:
+        if self.busy:
+            return
+        self._set_busy(True, self.backup_progress)
+        self.backup_message.notice(self.tr("Making the backup…"))
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False, self.backup_progress)
+            self.backup_message.error(user_message(exc))
+
+        self.ctx.vault_task(lambda v, _c: backup.create_backup(v, path), self._backup_done, failed)
+
+    def _backup_done(self, info: backup.BackupInfo) -> None:
+        self.backup_info = info
+        self._set_busy(False, self.backup_progress)
+        self.backup_message.notice(
+            self.tr("Backup saved: {path} ({size} MB).").format(
+                path=str(info.path), size=f"{info.file_bytes / 1_000_000:.1f}"
+            )
+        )
+        self._show_last_backup(info.created_at)
+        self.backup_made.emit()
+
+    # ---- restore -------------------------------------------------------------------------
+    def choose_restore_file(self) -> None:
+        request = ask_restore(self, self.ctx.data_dir, self.restore_message)
+        if request is not None:
+            self.restore(request.backup_file, request.passphrase, replace=request.replace)
+
+    def restore(
+        self, path: Path, passphrase: str, target: Path | None = None, replace: bool = False
+    ) -> bool:
+        """Ask the main window to lock and restore ``path`` into ``target`` (default: this
+        vault's folder). Refused here, before anything closes, when a vault is there and
+        replacing it was not confirmed."""
+        folder = Path(target) if target is not None else self.ctx.data_dir
+        if vault_folder_has_content(folder) and not replace:
+            self.restore_message.error(
+                self.tr(
+                    "There is a vault in {path} already; confirm that it may be replaced."
+                ).format(path=str(folder))
+            )
+            return False
+        if not passphrase:
+            self.restore_message.error(self.tr("Enter the passphrase of the backup."))
+            return False
+        self.restore_requested.emit(RestoreRequest(Path(path), folder, passphrase, replace))
+        return True

@@ -1,0 +1,548 @@
+"""Doorverwijzingen: the referral dialog, the letter preview (print from memory) and the
+list with the status loop."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPagedPaintDevice, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.documents.referral_documents import GENERATORS
+from waakvlam_desktop.domain import referrals as referral_service
+from waakvlam_desktop.domain.households import HouseholdDetail
+from waakvlam_desktop.domain.letters import (
+    LetterKind,
+    ReferralRow,
+    list_referrals,
+    record_letter_printed,
+    record_letter_saved,
+)
+from waakvlam_desktop.domain.partners import list_partners
+from waakvlam_desktop.domain.referrals import STATUS_LABELS
+from waakvlam_desktop.domain.types import REFERRAL_TRANSITIONS, ConsentForm, ReferralStatus
+from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import (
+    InlineMessage,
+    Lang,
+    qdate,
+    short_date,
+    stamp,
+    to_date,
+    user_message,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PRINT_DPI = 300
+
+
+def status_word(status: ReferralStatus) -> str:
+    return Lang.pick(STATUS_LABELS[status])
+
+
+@dataclass(frozen=True, slots=True)
+class SignChoice:
+    code: str
+    label: str
+    severity: int
+    seen: date
+
+
+def signs_of(detail: HouseholdDetail) -> list[SignChoice]:
+    """The household's signs, each once, with its most recent severity (newest first)."""
+    found: dict[str, SignChoice] = {}
+    for visit in detail.visits:  # newest first
+        for o in visit.observations:
+            if o.code not in found:
+                found[o.code] = SignChoice(
+                    o.code, Lang.pick((o.label_nl, o.label_en)), o.severity, visit.visited_at.date()
+                )
+    return list(found.values())
+
+
+class ReferralDialog(QDialog):
+    """Doorverwijzen: partner, reason, signs, letter context and the required grondslag."""
+
+    created = Signal(str)  # referral id
+
+    def __init__(self, ctx: AppContext, detail: HouseholdDetail, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.referral_id: str | None = None
+        self.setWindowTitle(self.tr("Refer {household}").format(household=detail.label))
+        self.setMinimumWidth(620)
+        form = QFormLayout()
+        self.partner = QComboBox()
+        self.partner.setAccessibleName(self.tr("Partner"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(
+            self.tr("Why, in one sentence, e.g. rent arrears keep growing")
+        )
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.signs = QListWidget()
+        self.signs.setAccessibleName(self.tr("Signals to include"))
+        self.signs.setMaximumHeight(130)
+        for sign in signs_of(detail):
+            item = QListWidgetItem(
+                self.tr("{label} (severity {n}, {date})").format(
+                    label=sign.label, n=sign.severity, date=short_date(sign.seen)
+                )
+            )
+            item.setData(ID_ROLE, sign.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.signs.addItem(item)
+        self.context = QPlainTextEdit()
+        self.context.setPlaceholderText(
+            self.tr("A short context written for the partner. Your visit notes are never included.")
+        )
+        self.context.setAccessibleName(self.tr("Context for the letter"))
+        self.context.setMaximumHeight(110)
+        self.consent = QRadioButton(self.tr("Consent of the resident"))
+        self.other = QRadioButton(self.tr("Another legal basis"))
+        self.basis_group = QButtonGroup(self)
+        self.basis_group.addButton(self.consent)
+        self.basis_group.addButton(self.other)
+        self.consent_form = QComboBox()
+        self.consent_form.addItem(self.tr("verbal"), ConsentForm.VERBAL.value)
+        self.consent_form.addItem(self.tr("written"), ConsentForm.WRITTEN.value)
+        self.consent_form.setAccessibleName(self.tr("Form of consent"))
+        self.consent_date = QDateEdit()
+        self.consent_date.setCalendarPopup(True)
+        self.consent_date.setDisplayFormat("dd-MM-yyyy")
+        self.consent_date.setDate(qdate(ctx.today()))
+        self.consent_date.setMaximumDate(qdate(ctx.today()))
+        self.consent_date.setAccessibleName(self.tr("Date of consent"))
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent)
+        consent_row.addWidget(self.consent_form)
+        consent_row.addWidget(self.consent_date)
+        consent_row.addStretch(1)
+        self.basis_text = QLineEdit()
+        self.basis_text.setPlaceholderText(self.tr("e.g. acute danger; meldcode huiselijk geweld"))
+        self.basis_text.setAccessibleName(self.tr("Explanation of the legal basis"))
+        other_row = QHBoxLayout()
+        other_row.addWidget(self.other)
+        other_row.addWidget(self.basis_text, 1)
+        self.feedback_due = QDateEdit()
+        self.feedback_due.setCalendarPopup(True)
+        self.feedback_due.setDisplayFormat("dd-MM-yyyy")
+        self.feedback_due.setDate(qdate(ctx.today() + timedelta(days=28)))
+        self.feedback_due.setMinimumDate(qdate(ctx.today()))
+        self.feedback_due.setAccessibleName(self.tr("Feedback requested by"))
+        form.addRow(self.tr("Partner"), self.partner)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Signals"), self.signs)
+        form.addRow(self.tr("Context"), self.context)
+        form.addRow(self.tr("Legal basis"), consent_row)
+        form.addRow("", other_row)
+        form.addRow(self.tr("Feedback by"), self.feedback_due)
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+        self._sync_basis()
+        self.consent.toggled.connect(self._sync_basis)
+        self.other.toggled.connect(self._sync_basis)
+        ctx.db(list_partners, self._partners, lambda e: self.message.error(user_message(e)))
+
+    def _partners(self, partners: list[Any]) -> None:
+        self.partner.clear()
+        for p in partners:
+            self.partner.addItem(p.name, p.id)
+        if not partners:
+            self.message.error(self.tr("Add a partner first (Partners screen)."))
+
+    def _sync_basis(self) -> None:
+        self.consent_form.setEnabled(self.consent.isChecked())
+        self.consent_date.setEnabled(self.consent.isChecked())
+        self.basis_text.setEnabled(self.other.isChecked())
+
+    def chosen_codes(self) -> list[str]:
+        return [
+            str(self.signs.item(i).data(ID_ROLE))
+            for i in range(self.signs.count())
+            if self.signs.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def referral_input(self) -> referral_service.ReferralInput:
+        consent = self.consent.isChecked()
+        return referral_service.ReferralInput(
+            household_id=self.detail.id,
+            partner_id=str(self.partner.currentData() or ""),
+            reason=self.reason.text(),
+            letter_context=self.context.toPlainText(),
+            signal_codes=self.chosen_codes(),
+            consent_form=ConsentForm(self.consent_form.currentData()) if consent else None,
+            consent_date=to_date(self.consent_date.date().toPython()) if consent else None,
+            basis_text=self.basis_text.text() if self.other.isChecked() else "",
+            feedback_due=to_date(self.feedback_due.date().toPython()),
+        )
+
+    def save(self) -> None:
+        self.message.clear_message()
+        data = self.referral_input()
+        if not data.partner_id:
+            self.message.error(self.tr("Choose a partner."))
+            return
+
+        def done(rid: str) -> None:
+            self.referral_id = rid
+            self.ctx.changed.emit(self.detail.id)
+            self.created.emit(rid)
+            self.accept()
+
+        self.ctx.db(
+            lambda s: referral_service.create_referral(s, data).id,
+            done,
+            lambda e: self.message.error(user_message(e)),
+        )
+
+
+def print_pdf(document: QPdfDocument, device: QPagedPaintDevice, dpi: int = PRINT_DPI) -> int:
+    """Paint every page of ``document`` on a printer (or any paged device), from memory.
+
+    Returns the number of pages painted. Pages are rendered at ``dpi`` and scaled to the
+    device's page, so nothing is written to disk on the way.
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        return 0
+    pages = document.pageCount()
+    try:
+        for i in range(pages):
+            if i:
+                device.newPage()
+            points = document.pagePointSize(i)
+            size = QSize(int(points.width() / 72 * dpi), int(points.height() / 72 * dpi))
+            image = document.render(i, size)
+            painter.drawImage(painter.viewport(), image)
+    finally:
+        painter.end()
+    return pages
+
+
+class LetterPreview(QDialog):
+    """Preview inside the app; print straight from memory; save only on explicit choice."""
+
+    status_changed = Signal()
+
+    KINDS = (LetterKind.REFERRAL, LetterKind.CONSENT, LetterKind.RESIDENT)
+
+    def __init__(self, ctx: AppContext, referral_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.referral_id = referral_id
+        self.pdf: bytes | None = None
+        self.kind = LetterKind.REFERRAL
+        self.setWindowTitle(self.tr("Letter preview"))
+        self.resize(900, 760)
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.kind_box = QComboBox()
+        self.kind_box.addItem(self.tr("Referral letter"), LetterKind.REFERRAL)
+        self.kind_box.addItem(self.tr("Consent form"), LetterKind.CONSENT)
+        self.kind_box.addItem(self.tr("Letter to the resident"), LetterKind.RESIDENT)
+        self.kind_box.setAccessibleName(self.tr("Document"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print (Ctrl+P)"))
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.sent_button = QPushButton(self.tr("Mark as sent"))
+        bar.addWidget(self.kind_box)
+        bar.addStretch(1)
+        bar.addWidget(self.sent_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        lay.addLayout(bar)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(self.tr("Letter preview"))
+        lay.addWidget(self.view, 1)
+        self.buffer = QBuffer(self)
+        self.kind_box.currentIndexChanged.connect(lambda _i: self.load())
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button.clicked.connect(self.save_dialog)
+        self.sent_button.clicked.connect(self.mark_sent)
+        shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        shortcut.activated.connect(self.print_dialog)
+        self.load()
+
+    def load(self) -> None:
+        """Generate the chosen document in the background (the referral letter is stored)."""
+        kind = str(self.kind_box.currentData())
+        rid, language = self.referral_id, Lang.current
+        folder = self.ctx.data_dir
+        self.message.clear_message()
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+
+        def work(s: Any) -> bytes:
+            return GENERATORS[kind](s, rid, language, vault_folder=folder)
+
+        self.ctx.db(work, lambda pdf: self.show_pdf(kind, pdf), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.error(user_message(exc))
+
+    def show_pdf(self, kind: str, pdf: bytes) -> None:
+        self.kind = kind
+        self.pdf = pdf
+        self.document.close()
+        self.buffer.close()
+        self.buffer.setData(QByteArray(pdf))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def print_to(self, device: QPagedPaintDevice) -> int:
+        """Print on ``device`` and record the audit event. Returns the pages printed."""
+        pages = print_pdf(self.document, device)
+        if pages:
+            rid, kind = self.referral_id, self.kind
+            self.ctx.db(lambda s: record_letter_printed(s, rid, kind))
+        return pages
+
+    def print_dialog(self) -> None:
+        if self.pdf is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def save_to(self, path: Path) -> None:
+        """Write the PDF where the user chose, atomically; record the audit event."""
+        if self.pdf is None:
+            return
+        write_atomic(path, self.pdf, overwrite=True)
+        rid, kind = self.referral_id, self.kind
+        self.ctx.db(lambda s: record_letter_saved(s, rid, kind))
+        self.message.notice(self.tr("Saved as {name}.").format(name=path.name))
+
+    def save_dialog(self) -> None:
+        if self.pdf is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), os.path.expanduser("~"), "PDF (*.pdf)"
+        )
+        if name:
+            path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+            try:
+                self.save_to(path)
+            except OSError:
+                self.message.error(self.tr("The file could not be written. Choose another place."))
+
+    def mark_sent(self) -> None:
+        rid = self.referral_id
+
+        def done(_r: object) -> None:
+            self.message.notice(self.tr("Marked as sent."))
+            self.status_changed.emit()
+
+        self.ctx.db(
+            lambda s: referral_service.change_status(s, rid, ReferralStatus.VERSTUURD).id,
+            done,
+            self._failed,
+        )
+
+    def closeEvent(self, event: Any) -> None:
+        self.document.close()
+        self.buffer.close()
+        self.buffer.setData(QByteArray())
+        self.pdf = None
+        super().closeEvent(event)
+
+
+class ReferralsView(QWidget):
+    """All referrals with their status; change the status along the loop; open letters."""
+
+    open_household = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: dict[str, ReferralRow] = {}
+        lay = QVBoxLayout(self)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Referrals"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        head.addWidget(title)
+        head.addStretch(1)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("All statuses"), "")
+        for st in ReferralStatus:
+            self.status_filter.addItem(status_word(st), st.value)
+        head.addWidget(self.status_filter)
+        lay.addLayout(head)
+        self.table = QTreeWidget()
+        self.table.setHeaderLabels(
+            [
+                self.tr("Reference"),
+                self.tr("Date"),
+                self.tr("Household"),
+                self.tr("Address"),
+                self.tr("Partner"),
+                self.tr("Status"),
+                self.tr("Reply by"),
+            ]
+        )
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setAccessibleName(self.tr("Referrals"))
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("No referrals yet. Refer a household from its page with “Refer…”.")
+        )
+        lay.addWidget(self.empty)
+        actions = QHBoxLayout()
+        self.letter_button = QPushButton(self.tr("Letter…"))
+        self.household_button = QPushButton(self.tr("Open household"))
+        self.next_status = QComboBox()
+        self.next_status.setAccessibleName(self.tr("New status"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note, e.g. the partner's feedback"))
+        self.note.setAccessibleName(self.tr("Note with the status change"))
+        self.status_button = QPushButton(self.tr("Change status"))
+        actions.addWidget(self.letter_button)
+        actions.addWidget(self.household_button)
+        actions.addStretch(1)
+        actions.addWidget(self.next_status)
+        actions.addWidget(self.note, 1)
+        actions.addWidget(self.status_button)
+        lay.addLayout(actions)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.currentItemChanged.connect(lambda _c, _p: self._selection_changed())
+        self.table.itemActivated.connect(lambda _i, _c: self.open_letter())
+        self.letter_button.clicked.connect(self.open_letter)
+        self.household_button.clicked.connect(self._open_household)
+        self.status_button.clicked.connect(self.change_status)
+        self._selection_changed()
+
+    def refresh(self) -> None:
+        value = self.status_filter.currentData()
+        status = ReferralStatus(value) if value else None
+        self.ctx.db(
+            lambda s: list_referrals(s, status=status),
+            self.show_rows,
+            lambda e: self.message.error(user_message(e)),
+        )
+
+    def show_rows(self, rows: list[ReferralRow]) -> None:
+        current = self.selected()
+        self.rows = {r.id: r for r in rows}
+        self.table.clear()
+        for r in rows:
+            item = QTreeWidgetItem(
+                [
+                    r.reference,
+                    stamp(r.created_at),
+                    r.household_label,
+                    r.address,
+                    r.partner_name,
+                    status_word(r.status),
+                    short_date(r.feedback_due),
+                ]
+            )
+            item.setData(0, ID_ROLE, r.id)
+            self.table.addTopLevelItem(item)
+            if current is not None and r.id == current.id:
+                self.table.setCurrentItem(item)
+        self.empty.setVisible(not rows)
+        self._selection_changed()
+
+    def selected(self) -> ReferralRow | None:
+        item = self.table.currentItem()
+        return self.rows.get(str(item.data(0, ID_ROLE))) if item is not None else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self.next_status.clear()
+        if row is not None:
+            for st in sorted(
+                REFERRAL_TRANSITIONS[row.status], key=lambda s: list(ReferralStatus).index(s)
+            ):
+                self.next_status.addItem(status_word(st), st.value)
+        for w in (self.letter_button, self.household_button):
+            w.setEnabled(row is not None)
+        self.status_button.setEnabled(self.next_status.count() > 0)
+
+    def change_status(self) -> None:
+        row = self.selected()
+        value = self.next_status.currentData()
+        if row is None or not value:
+            return
+        rid, new, note = row.id, ReferralStatus(value), self.note.text()
+
+        def done(_r: object) -> None:
+            self.note.clear()
+            self.message.notice(
+                self.tr("Status changed to “{status}”.").format(status=status_word(new))
+            )
+            self.ctx.changed.emit(row.household_id)
+            self.refresh()
+
+        self.ctx.db(
+            lambda s: referral_service.change_status(s, rid, new, note).id,
+            done,
+            lambda e: self.message.error(user_message(e)),
+        )
+
+    def open_letter(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        preview = LetterPreview(self.ctx, row.id, self)
+        preview.status_changed.connect(self.refresh)
+        preview.exec()
+
+    def _open_household(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_household.emit(row.household_id)

@@ -1,0 +1,287 @@
+"""Instellingen: organisation and letterhead, staff, auto-lock, rhythm, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from waakvlam_desktop.bundles.keys import OrgPublicKey, org_public_key
+from waakvlam_desktop.domain import staff
+from waakvlam_desktop.domain.settings import save_setting
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.fileio import PUBLIC, write_atomic
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word, user_message
+
+MAX_LOGO_BYTES = 512 * 1024
+
+
+class SettingsData:
+    def __init__(
+        self, org: staff.OrganisationView, members: list[staff.StaffView], key: OrgPublicKey
+    ) -> None:
+        self.org = org
+        self.members = members
+        self.key = key
+
+
+class SettingsView(QWidget):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.logo: bytes | None = None
+        outer = QVBoxLayout(self)
+        title = QLabel(self.tr("Settings"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        outer.addWidget(title)
+        body = QWidget()
+        grid = QGridLayout(body)
+
+        org = Card(self.tr("Organisation and letterhead"))
+        form = QFormLayout()
+        self.org_name = QLineEdit()
+        self.org_address = QLineEdit()
+        self.org_postcode = QLineEdit()
+        self.org_city = QLineEdit()
+        self.org_phone = QLineEdit()
+        self.org_email = QLineEdit()
+        self.logo_label = QLabel()
+        self.logo_button = QPushButton(self.tr("Choose logo (PNG)…"))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(self.logo_button)
+        for label, widget in (
+            (self.tr("Name"), self.org_name),
+            (self.tr("Address"), self.org_address),
+            (self.tr("Postcode"), self.org_postcode),
+            (self.tr("City"), self.org_city),
+            (self.tr("Phone"), self.org_phone),
+            (self.tr("E-mail"), self.org_email),
+        ):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        form.addRow(self.tr("Logo"), logo_row)
+        org.layout_.addLayout(form)
+        self.org_message = InlineMessage()
+        org.layout_.addWidget(self.org_message)
+        self.org_save = QPushButton(self.tr("Save organisation"))
+        org.layout_.addWidget(self.org_save, alignment=Qt.AlignmentFlag.AlignRight)
+
+        people = Card(self.tr("Staff"))
+        self.staff_list = QTreeWidget()
+        self.staff_list.setHeaderLabels([self.tr("Name"), self.tr("Role")])
+        self.staff_list.setRootIsDecorated(False)
+        self.staff_list.setAccessibleName(self.tr("Staff"))
+        self.staff_list.setMaximumHeight(140)
+        people.layout_.addWidget(self.staff_list)
+        add = QHBoxLayout()
+        self.staff_name = QLineEdit()
+        self.staff_name.setPlaceholderText(self.tr("Name"))
+        self.staff_name.setAccessibleName(self.tr("Name of the new staff member"))
+        self.staff_role = QLineEdit()
+        self.staff_role.setPlaceholderText(self.tr("Role"))
+        self.staff_role.setAccessibleName(self.tr("Role of the new staff member"))
+        self.staff_add = QPushButton(self.tr("Add"))
+        add.addWidget(self.staff_name)
+        add.addWidget(self.staff_role)
+        add.addWidget(self.staff_add)
+        people.layout_.addLayout(add)
+        self.staff_message = InlineMessage()
+        people.layout_.addWidget(self.staff_message)
+
+        work = Card(self.tr("Working"))
+        wform = QFormLayout()
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(1, 120)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setAccessibleName(self.tr("Lock after idle minutes"))
+        wform.addRow(self.tr("Lock when idle after"), self.auto_lock)
+        self.rhythm: dict[ConcernLevel, QSpinBox] = {}
+        for lv in ConcernLevel:
+            spin = QSpinBox()
+            spin.setRange(1, 730)
+            spin.setSuffix(self.tr(" days"))
+            spin.setAccessibleName(self.tr("Rhythm for {level}").format(level=level_word(lv)))
+            self.rhythm[lv] = spin
+            wform.addRow(self.tr("Visit rhythm: {level}").format(level=level_word(lv)), spin)
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setAccessibleName(self.tr("Language"))
+        wform.addRow(self.tr("Language"), self.language)
+        work.layout_.addLayout(wform)
+        self.work_message = InlineMessage()
+        work.layout_.addWidget(self.work_message)
+        self.work_save = QPushButton(self.tr("Save settings"))
+        work.layout_.addWidget(self.work_save, alignment=Qt.AlignmentFlag.AlignRight)
+
+        signing = Card(self.tr("Signing key for exports"))
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        signing.layout_.addWidget(self.key_label)
+        self.key_button = QPushButton(self.tr("Save public key…"))
+        self.key_button.setToolTip(
+            self.tr("Give this file to partners so they can check your exports")
+        )
+        signing.layout_.addWidget(self.key_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.key_text = ""
+        self.key_button.clicked.connect(self.save_public_key)
+
+        grid.addWidget(org, 0, 0)
+        grid.addWidget(signing, 1, 1)
+        grid.addWidget(work, 0, 1)
+        grid.addWidget(people, 1, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(2, 1)  # spare room goes below the cards, not inside them
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        self.org_save.clicked.connect(self.save_organisation)
+        self.logo_button.clicked.connect(self.choose_logo)
+        self.staff_add.clicked.connect(self.add_staff)
+        self.work_save.clicked.connect(self.save_work)
+
+    def refresh(self) -> None:
+        def load(s: Any) -> SettingsData:
+            return SettingsData(staff.organisation_view(s), staff.list_staff(s), org_public_key(s))
+
+        self.ctx.db(load, self.show_data, lambda e: self.org_message.error(user_message(e)))
+        settings = self.ctx.settings
+        self.auto_lock.setValue(settings.auto_lock_minutes)
+        for lv, spin in self.rhythm.items():
+            spin.setValue(settings.rhythm_for(lv))
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+
+    def show_data(self, data: SettingsData) -> None:
+        o = data.org
+        self.org_name.setText(o.name)
+        self.org_address.setText(o.address_line)
+        self.org_postcode.setText(o.postcode)
+        self.org_city.setText(o.city)
+        self.org_phone.setText(o.phone)
+        self.org_email.setText(o.email)
+        self.logo = None
+        self.logo_label.setText(self.tr("logo set") if o.has_logo else self.tr("no logo"))
+        self.key_text = data.key.file_text()
+        self.key_label.setText(self.tr("Key fingerprint: {fp}").format(fp=data.key.fingerprint))
+        self.staff_list.clear()
+        for m in data.members:
+            self.staff_list.addTopLevelItem(QTreeWidgetItem([m.name, m.role]))
+
+    def choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose logo"), "", "PNG (*.png)")
+        if not path:
+            return
+        data = Path(path).read_bytes()
+        if not data.startswith(b"\x89PNG") or len(data) > MAX_LOGO_BYTES:
+            self.org_message.error(self.tr("Choose a PNG file of at most 512 KB."))
+            return
+        self.logo = data
+        self.logo_label.setText(Path(path).name)
+
+    def save_public_key(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save public key"),
+            str(Path.home() / "waakvlam-publieke-sleutel.txt"),
+            "*.txt",
+        )
+        if path:
+            self.write_public_key(Path(path))
+
+    def write_public_key(self, path: Path) -> None:
+        write_atomic(path, self.key_text.encode("utf-8"), mode=PUBLIC, overwrite=True)
+        self.org_message.notice(self.tr("Public key saved: {name}").format(name=path.name))
+
+    def save_organisation(self) -> None:
+        name, address, postcode = (
+            self.org_name.text(),
+            self.org_address.text(),
+            self.org_postcode.text(),
+        )
+        city, phone, email, logo = (
+            self.org_city.text(),
+            self.org_phone.text(),
+            self.org_email.text(),
+            self.logo,
+        )
+
+        def done(_r: object) -> None:
+            self.org_message.notice(self.tr("Saved."))
+            self.ctx.reload_profile()
+
+        self.ctx.db(
+            lambda s: staff.update_organisation(
+                s,
+                name=name,
+                address_line=address,
+                postcode=postcode,
+                city=city,
+                phone=phone,
+                email=email,
+                logo_png=logo,
+            ),
+            done,
+            lambda e: self.org_message.error(user_message(e)),
+        )
+
+    def add_staff(self) -> None:
+        name, role = self.staff_name.text(), self.staff_role.text()
+
+        def done(_r: object) -> None:
+            self.staff_name.clear()
+            self.staff_role.clear()
+            self.staff_message.clear_message()
+            self.refresh()
+
+        self.ctx.db(
+            lambda s: staff.add_staff(s, name, role).id,
+            done,
+            lambda e: self.staff_message.error(user_message(e)),
+        )
+
+    def save_work(self) -> None:
+        minutes = self.auto_lock.value()
+        rhythm = {lv.value: spin.value() for lv, spin in self.rhythm.items()}
+        language = str(self.language.currentData())
+        old_language = self.ctx.settings.language
+
+        def work(s: Any) -> None:
+            save_setting(s, "auto_lock_minutes", minutes)
+            save_setting(s, "rhythm_days", rhythm)
+            save_setting(s, "language", language)
+
+        def done(_r: object) -> None:
+            self.work_message.notice(self.tr("Saved."))
+            self.ctx.reload_profile(
+                lambda _p: (
+                    self.language_changed.emit(language) if language != old_language else None
+                )
+            )
+
+        self.ctx.db(work, done, lambda e: self.work_message.error(user_message(e)))
