@@ -23,6 +23,8 @@ if [ "$for_tests" = 1 ] && ! command -v appstreamcli >/dev/null; then extra="$ex
 if [ "$for_tests" = 1 ] && ! command -v desktop-file-validate >/dev/null; then
   extra="$extra desktop-file-utils"
 fi
+# ... and pdftoppm (poppler-utils) turns letters into images for the page comparisons.
+if [ "$for_tests" = 1 ] && ! command -v pdftoppm >/dev/null; then extra="$extra poppler-utils"; fi
 [ -z "$missing" ] && [ -z "$extra" ] && exit 0
 
 declare -A PKG=(

@@ -274,7 +274,7 @@ def _import_wizard_shot(
     """The import wizard's column step, on the sample file from docs/ (when it is there)."""
     from waakvlam_desktop.ui.screens.address_import.wizard import STEP_MAPPING, ImportWizard
 
-    sample = Path(__file__).resolve().parents[3] / "docs" / "voorbeeld-adressen.csv"
+    sample = Path(__file__).resolve().parents[4] / "docs" / "voorbeeld-adressen.csv"  # the repo
     if not sample.exists():
         return
     wizard = ImportWizard(ws.ctx, ws)  # type: ignore[attr-defined,arg-type]
