@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-TS     := resources/i18n/waakvlam_nl.ts
+TS     := src/waakvlam_desktop/resources/i18n/waakvlam_nl.ts
 QM     := src/waakvlam_desktop/resources/i18n/waakvlam_nl.qm
 
 .PHONY: run test lint typecheck pytest bench clean venv translations screenshots package package-test

@@ -1,16 +1,45 @@
 """Typed errors a user can cause.
 
-Every exception here carries one clear Dutch sentence (``str(exc)``) that the CLI prints
-on one line and the GUI shows as it is. Anything else escaping the core is a bug.
+Every exception here carries a :class:`~waakvlam_desktop.texts.Message` (a stable code and
+an English source sentence, translated through the one catalog) and its parameters. The
+CLI prints ``str(exc)`` — the sentence in the current language, Dutch by default — on one
+line; the GUI renders it in the window's language with :meth:`WaakvlamError.render`.
+Anything else escaping the core is a bug.
 """
 
 from __future__ import annotations
 
+from waakvlam_desktop.texts import Message
+
 
 class WaakvlamError(Exception):
-    """Base class: a problem the user can act on. The message is Dutch and complete."""
+    """Base class: a problem the user can act on, as one complete sentence.
+
+    ``WaakvlamError(MESSAGE, path=…)`` with a :class:`Message` is the rule. A plain string
+    is accepted only from code not yet converted (tests/unit/test_messages.py lists them).
+    """
 
     exit_code = 1
+
+    def __init__(self, message: Message | str, /, **params: object) -> None:
+        self.message = message if isinstance(message, Message) else None
+        self.params = params
+        self._text = message if isinstance(message, str) else None
+        super().__init__(self.render())
+
+    @property
+    def code(self) -> str:
+        """The stable code of the message (``--json`` output and logs use it)."""
+        return self.message.code if self.message is not None else "unconverted"
+
+    def render(self, language: str | None = None) -> str:
+        """The sentence in ``language`` (default: the current language)."""
+        if self.message is not None:
+            return self.message.render(language, **self.params)
+        return self._text or ""
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class UsageError(WaakvlamError):
@@ -46,8 +75,10 @@ class WeakPassphraseError(WaakvlamError):
 class ValidationError(WaakvlamError):
     """Input that cannot be stored as given. ``field`` names the input when known."""
 
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: Message | str, /, field: str | None = None, **params: object
+    ) -> None:
+        super().__init__(message, **params)
         self.field = field
 
 

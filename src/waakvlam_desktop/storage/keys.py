@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from waakvlam_desktop.errors import VaultDamagedError, WeakPassphraseError, WrongPassphraseError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 HEADER_FORMAT = "waakvlam-vault-header"
 HEADER_VERSION = 1
@@ -55,6 +56,14 @@ class KdfParams:
             raise VaultDamagedError(
                 "Het sleutelbestand van de kluis is beschadigd (onmogelijke instellingen)."
             )
+
+
+WRONG_PASSPHRASE = Message(
+    "vault.wrong_passphrase",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase is wrong (or the key file was changed). Try again."
+    ),
+)
 
 
 def derive_kek(passphrase: str, params: KdfParams) -> bytes:
@@ -209,6 +218,4 @@ def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:
         return AESGCM(kek).decrypt(header.nonce, header.wrapped_key, header.associated_data())
     except InvalidTag:
         # A wrong passphrase and an edited header are indistinguishable by design.
-        raise WrongPassphraseError(
-            "Het wachtwoord klopt niet (of het sleutelbestand is gewijzigd). Probeer het opnieuw."
-        ) from None
+        raise WrongPassphraseError(WRONG_PASSPHRASE) from None

@@ -1,4 +1,5 @@
-"""Languages: our own .qm (compiled from resources/i18n/*.ts) plus Qt's qtbase translations.
+"""Languages: our own .qm (compiled from resources/i18n/*.ts; see texts.py) plus Qt's own
+qtbase translations.
 
 Source strings in the code are English; Dutch is the default language.
 """

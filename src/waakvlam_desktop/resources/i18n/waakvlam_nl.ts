@@ -127,6 +127,10 @@
         <source>Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening, tell your application manager.</source>
         <translation>Er ging iets mis ({kind}). Er is niets verloren gegaan; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je applicatiebeheerder.</translation>
     </message>
+    <message>
+        <source>The passphrase is wrong (or the key file was changed). Try again.</source>
+        <translation>Het wachtwoord klopt niet (of het sleutelbestand is gewijzigd). Probeer het opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>

@@ -1,0 +1,88 @@
+"""User-facing text outside the letter templates: one mechanism, Qt Linguist.
+
+Source strings are English. The Dutch (the default language) lives in one catalog,
+``resources/i18n/waakvlam_nl.ts``, which ``scripts/update-translations.sh`` refreshes with
+``pyside6-lupdate`` from every module of the package:
+
+- ``ui/`` uses Qt's own ``self.tr(…)`` / ``QCoreApplication.translate(…)`` with the
+  compiled ``.qm``;
+- everything below ``ui/`` (errors, labels, the CLI) marks its strings with
+  :func:`QT_TRANSLATE_NOOP` (lupdate finds them by that name) and renders them with
+  :func:`translate`, which reads the same ``.ts`` catalog without Qt, so the CLI and the
+  documents work without a display.
+
+A string that is not (yet) translated falls back to the English source, never to nothing.
+The letter templates (``resources/letters/*.json``) are data an organisation edits and
+stay outside this catalog.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from importlib import resources
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+_current = [DEFAULT_LANGUAGE]
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for translation in ``context``; returns it unchanged."""
+    return source
+
+
+def use_language(language: str) -> None:
+    """Set the language that :func:`translate` and ``str(error)`` use by default."""
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _current[0] = language
+
+
+def current_language() -> str:
+    return _current[0]
+
+
+@functools.cache
+def _catalog(language: str) -> dict[tuple[str, str], str]:
+    """Finished translations of the shipped ``.ts`` file, keyed by (context, source)."""
+    if language == "en":
+        return {}
+    ts = resources.files("waakvlam_desktop.resources").joinpath(f"i18n/waakvlam_{language}.ts")
+    if not ts.is_file():
+        return {}
+    root = ET.fromstring(ts.read_bytes())
+    out: dict[tuple[str, str], str] = {}
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            if tr.text:
+                out[(name, msg.findtext("source") or "")] = tr.text
+    return out
+
+
+def translate(context: str, source: str, language: str | None = None) -> str:
+    """``source`` (English) in ``language`` (default: the current one)."""
+    return _catalog(language or current_language()).get((context, source), source)
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A user-facing sentence with a stable code, e.g. for errors.
+
+    ``code`` never changes once published (scripts read it from ``--json`` output);
+    ``source`` is the English text with ``{name}`` placeholders, marked for lupdate with
+    :func:`QT_TRANSLATE_NOOP` in ``context`` where the message is defined.
+    """
+
+    code: str
+    source: str
+    context: str = "Errors"
+
+    def render(self, language: str | None = None, **params: object) -> str:
+        text = translate(self.context, self.source, language)
+        return text.format(**params) if params else text
