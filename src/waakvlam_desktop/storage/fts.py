@@ -2,10 +2,10 @@
 
 What is indexed, and why
     The free text staff write: visit notes (``visit.notes``) and the remarks written with
-    an observed sign (``signal_observation.remark``). Names, addresses and codes are
-    structured fields, found through the household list; the words a colleague wrote
-    during a visit are only findable through this index. Referral texts, follow-ups and
-    drafts are not indexed.
+    an observed sign (``signal_observation.remark``): the words a colleague wrote during a
+    visit are findable only through this index. Household labels and addresses are short
+    structured fields that the household list filters in memory. Referral texts,
+    follow-ups and drafts are not indexed.
 
 The objects (created by migration 0001 from :data:`CREATE_0001`)
     ``search_index``
@@ -21,7 +21,9 @@ The objects (created by migration 0001 from :data:`CREATE_0001`)
     triggers ``visit_search_ai/_au/_ad`` and ``observation_search_ai/_au/_ad``
         Keep both in step with every insert, change of the text and delete, including raw
         SQL. Retention blanks the text with an UPDATE (the index follows) and then calls
-        :func:`optimize`, so the deleted terms also leave the index's pages.
+        :func:`optimize`, so the deleted terms also leave the index's pages. A migration
+        that recreates ``visit`` or ``signal_observation`` (Alembic batch mode) drops
+        these triggers with the old table: see ``migrations/versions/README.md``.
 
 How search queries them
     :func:`match_expression` turns what a user typed into a safe FTS5 query (every word
