@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
-from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,
@@ -528,11 +528,6 @@ def purge_household(session: Session, row: RetentionRow) -> None:
     purge_households(session, [row])
 
 
-def merge_search_index(session: Session) -> None:
-    """Rewrite the FTS5 index as one segment, so deleted terms leave its pages."""
-    session.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))
-
-
 @dataclass(frozen=True, slots=True)
 class RetentionResult:
     dry_run: bool
@@ -596,7 +591,7 @@ def run_retention(
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         if rows:
             purge_households(s, rows)
-            merge_search_index(s)
+            fts.optimize(s)
             _set_vacuum_pending(s, True)
     done = vault.vacuum()
     if done:

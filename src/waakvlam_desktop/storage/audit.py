@@ -3,7 +3,8 @@
 Each row stores the hash of the previous row and a SHA-256 over its own fields plus that
 previous hash. Changing or deleting any row breaks the chain from there on, which
 :func:`verify_chain` reports. ``detail`` never contains personal data: only field names,
-counts and codes.
+counts and codes. Two triggers (:data:`APPEND_ONLY_0001`, created by migration 0001)
+refuse UPDATE and DELETE on ``audit_event``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +22,26 @@ from waakvlam_desktop.clock import Clock, utc_naive
 from waakvlam_desktop.storage.models import AuditEvent
 
 GENESIS = "0" * 64
+
+# ---- frozen: executed by migration 0001; never edit -----------------------------------------
+# The rule of storage/fts.py holds here too: a published constant keeps its meaning, a new
+# migration that changes these triggers adds APPEND_ONLY_NNNN / APPEND_ONLY_DROP_NNNN.
+APPEND_ONLY_0001: Final[tuple[str, ...]] = (
+    # The audit log is append-only for the application; raw SQL that removes these
+    # triggers is still caught by the hash chain.
+    """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN
+        SELECT RAISE(ABORT, 'audit_event is append-only');
+    END""",
+    """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event BEGIN
+        SELECT RAISE(ABORT, 'audit_event is append-only');
+    END""",
+)
+
+APPEND_ONLY_DROP_0001: Final[tuple[str, ...]] = (
+    "DROP TRIGGER IF EXISTS audit_event_no_delete",
+    "DROP TRIGGER IF EXISTS audit_event_no_update",
+)
+# ---- end of frozen constants ---------------------------------------------------------------
 
 
 def _row_hash(

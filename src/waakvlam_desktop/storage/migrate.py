@@ -3,6 +3,8 @@
 Revision ids are the four-digit prefixes of the files in ``migrations/versions`` and the
 history is linear, so the head is known without importing Alembic (which costs ~150 ms
 at every start). ``tests/unit/test_migrations.py`` holds that convention to account.
+The ids have gaps (no 0003, 0004) that stay: ``migrations/versions/README.md`` says why,
+and what a new migration needs (a committed test vault at its revision, among others).
 """
 
 from __future__ import annotations

@@ -1,0 +1,163 @@
+"""Full-text search inside the vault: the FTS5 tables, the triggers that fill them, the query.
+
+What is indexed, and why
+    The free text staff write: visit notes (``visit.notes``) and the remarks written with
+    an observed sign (``signal_observation.remark``): the words a colleague wrote during a
+    visit are findable only through this index. Household labels and addresses are short
+    structured fields that the household list filters in memory. Referral texts,
+    follow-ups and drafts are not indexed.
+
+The objects (created by migration 0001 from :data:`CREATE_0001`)
+    ``search_index``
+        An FTS5 table with one column, ``body``, and the tokenizer
+        ``unicode61 remove_diacritics 2``: case and diacritics are folded, so
+        ``geisoleerd`` finds ``geïsoleerd``. It keeps its own copy of the text, inside the
+        encrypted database like everything else.
+    ``search_doc``
+        Maps the index's integer rowid to what it indexes: ``source`` (``visit`` or
+        ``signal``), ``ref_id`` (the visit or observation id) and ``household_id``. The
+        rowid is an ``INTEGER PRIMARY KEY``, so VACUUM keeps it stable and the index and
+        the map stay paired.
+    triggers ``visit_search_ai/_au/_ad`` and ``observation_search_ai/_au/_ad``
+        Keep both in step with every insert, change of the text and delete, including raw
+        SQL. Retention blanks the text with an UPDATE (the index follows) and then calls
+        :func:`optimize`, so the deleted terms also leave the index's pages. A migration
+        that recreates ``visit`` or ``signal_observation`` (Alembic batch mode) drops
+        these triggers with the old table: see ``migrations/versions/README.md``.
+
+How search queries them
+    :func:`match_expression` turns what a user typed into a safe FTS5 query (every word
+    must match, as a prefix; at most 12 words). :func:`matches` runs it and returns the
+    newest rows first: ordering by rowid lets FTS5 walk the doclist backwards and stop at
+    the limit (about 10 ms on 100k visits, against 60-180 ms for bm25 rank).
+    ``domain/search.py`` turns the rows into ``SearchHit`` values.
+
+Frozen DDL: the rule for changing this schema
+    A migration must mean the same thing forever, also after this module changes. So the
+    statements a migration executes are constants named after that migration's revision
+    (``CREATE_0001``, ``DROP_0001``) and **a published constant is never edited**. To
+    change the index (another tokenizer, a new indexed column), write a new migration
+    ``NNNN`` and add ``CREATE_NNNN`` / ``DROP_NNNN`` here for it, next to the old ones;
+    update :func:`matches` and this docstring to describe the newest state.
+    ``tests/unit/test_vault_upgrade.py`` compares every ``CREATE_NNNN`` constant here and
+    in ``storage/audit.py`` with the schema stored in the committed vault of revision
+    ``NNNN`` (``tests/data/vaults/NNNN/``), so an edit to a published constant fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+
+from sqlalchemy import Row, text
+from sqlalchemy.orm import Session
+
+# ---- frozen: executed by migration 0001; never edit (see the module docstring) -------------
+CREATE_0001: Final[tuple[str, ...]] = (
+    # Full-text search over visit notes and signal remarks, diacritics folded. search_doc
+    # maps a stable integer rowid (survives VACUUM) to the record it indexes.
+    """CREATE TABLE search_doc (
+        rowid INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        ref_id TEXT NOT NULL UNIQUE,
+        household_id TEXT NOT NULL
+    )""",
+    "CREATE INDEX ix_search_doc_household_id ON search_doc (household_id)",
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        body, tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER visit_search_ai AFTER INSERT ON visit BEGIN
+        INSERT INTO search_doc (source, ref_id, household_id)
+            VALUES ('visit', new.id, new.household_id);
+        INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.notes);
+    END""",
+    """CREATE TRIGGER visit_search_au AFTER UPDATE OF notes ON visit BEGIN
+        UPDATE search_index SET body = new.notes
+            WHERE rowid = (SELECT rowid FROM search_doc WHERE ref_id = old.id);
+    END""",
+    """CREATE TRIGGER visit_search_ad AFTER DELETE ON visit BEGIN
+        DELETE FROM search_index
+            WHERE rowid = (SELECT rowid FROM search_doc WHERE ref_id = old.id);
+        DELETE FROM search_doc WHERE ref_id = old.id;
+    END""",
+    """CREATE TRIGGER observation_search_ai AFTER INSERT ON signal_observation BEGIN
+        INSERT INTO search_doc (source, ref_id, household_id)
+            VALUES ('signal', new.id, new.household_id);
+        INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.remark);
+    END""",
+    """CREATE TRIGGER observation_search_au AFTER UPDATE OF remark ON signal_observation BEGIN
+        UPDATE search_index SET body = new.remark
+            WHERE rowid = (SELECT rowid FROM search_doc WHERE ref_id = old.id);
+    END""",
+    """CREATE TRIGGER observation_search_ad AFTER DELETE ON signal_observation BEGIN
+        DELETE FROM search_index
+            WHERE rowid = (SELECT rowid FROM search_doc WHERE ref_id = old.id);
+        DELETE FROM search_doc WHERE ref_id = old.id;
+    END""",
+)
+
+DROP_0001: Final[tuple[str, ...]] = (
+    "DROP TRIGGER IF EXISTS observation_search_ad",
+    "DROP TRIGGER IF EXISTS observation_search_au",
+    "DROP TRIGGER IF EXISTS observation_search_ai",
+    "DROP TRIGGER IF EXISTS visit_search_ad",
+    "DROP TRIGGER IF EXISTS visit_search_au",
+    "DROP TRIGGER IF EXISTS visit_search_ai",
+    "DROP TABLE IF EXISTS search_index",
+    "DROP TABLE IF EXISTS search_doc",
+)
+# ---- end of frozen constants ---------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 12
+
+
+def match_expression(user_text: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: every word must match, as a prefix.
+
+    Each word is quoted, so FTS5 operators and column filters typed by a user are plain
+    words. ``None`` when nothing searchable was typed.
+    """
+    words = _WORD.findall(user_text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words[:MAX_WORDS])
+
+
+_MATCHES = text(
+    """
+    SELECT d.source, d.ref_id, d.household_id, h.label,
+           COALESCE(v.id, o.visit_id) AS visit_id,
+           COALESCE(v.visited_at, ov.visited_at) AS visited_at,
+           snippet(search_index, 0, :hs, :he, '…', 14) AS snip
+    FROM search_index
+    JOIN search_doc d ON d.rowid = search_index.rowid
+    JOIN household h ON h.id = d.household_id
+    LEFT JOIN visit v ON d.source = 'visit' AND v.id = d.ref_id
+    LEFT JOIN signal_observation o ON d.source = 'signal' AND o.id = d.ref_id
+    LEFT JOIN visit ov ON ov.id = o.visit_id
+    WHERE search_index MATCH :q
+    ORDER BY search_index.rowid DESC
+    LIMIT :limit
+    """
+)
+
+
+def matches(
+    session: Session, expression: str, *, limit: int, highlight: tuple[str, str]
+) -> Sequence[Row[str, str, str, str, str, Any, str]]:
+    """Indexed texts matching ``expression``, newest first, at most ``limit``.
+
+    Each row: ``source``, ``ref_id``, ``household_id``, the household label, the visit id
+    (a signal's visit for a signal), ``visited_at`` and a snippet with the matched terms
+    between ``highlight[0]`` and ``highlight[1]``.
+    """
+    start, end = highlight
+    params = {"q": expression, "hs": start, "he": end, "limit": limit}
+    return session.execute(_MATCHES, params).all()
+
+
+def optimize(session: Session) -> None:
+    """Rewrite the FTS5 index as one segment, so deleted terms leave its pages."""
+    session.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))
