@@ -16,7 +16,7 @@ from waakvlam_desktop.domain.validation import (
     validate_birth_year,
 )
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
+from waakvlam_desktop.storage.models import Address, Complex, Household, Resident, street_line
 
 
 def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
@@ -159,7 +159,7 @@ def list_households(session: Session) -> list[HouseholdRow]:
         HouseholdRow(
             id=r[0],
             label=r[1],
-            address=f"{r[2]} {r[3]}{'-' + r[4] if r[4] else ''}",
+            address=street_line(r[2], r[3], r[4]),
             postcode=r[5],
             city=r[6],
             wijk=r[7],

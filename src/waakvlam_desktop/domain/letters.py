@@ -42,6 +42,7 @@ from waakvlam_desktop.storage.models import (
     Resident,
     SignalObservation,
     StaffMember,
+    street_line,
 )
 
 LANGUAGES = ("nl", "en")
@@ -316,7 +317,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         household=HouseholdInfo(
             label=household_label,
             residents=residents,
-            street_line=_address(street, number, addition),
+            street_line=street_line(street, number, addition),
             postcode=postcode,
             city=city,
         ),
@@ -428,10 +429,6 @@ class FeedbackRow:
     days_overdue: int  # 0 when not (yet) overdue or no due date
 
 
-def _address(street: str, number: int, addition: str) -> str:
-    return f"{street} {number}{'-' + addition if addition else ''}"
-
-
 def list_referrals(
     session: Session,
     *,
@@ -473,7 +470,7 @@ def list_referrals(
             reference=r[1],
             household_id=r[2],
             household_label=r[3],
-            address=_address(r[4], r[5], r[6]),
+            address=street_line(r[4], r[5], r[6]),
             city=r[7],
             partner_id=r[8],
             partner_name=r[9],
@@ -518,7 +515,7 @@ def referrals_waiting_for_feedback(
             reference=r[1],
             household_id=r[2],
             household_label=r[3],
-            address=_address(r[4], r[5], r[6]),
+            address=street_line(r[4], r[5], r[6]),
             partner_name=r[7],
             status=ReferralStatus(r[8]),
             feedback_due=r[9],
