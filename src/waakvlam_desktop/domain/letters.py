@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
-from waakvlam_desktop.domain.referrals import get_referral
+from waakvlam_desktop.domain.referrals import get_referral, select_referrals
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
     SEVERITY_LABELS,
@@ -175,7 +175,7 @@ _STAFF = select(StaffMember.name, StaffMember.role, StaffMember.phone, StaffMemb
     StaffMember.id == bindparam("sid")
 )
 _LETTER = (
-    select(
+    select_referrals(
         Referral.id,
         Referral.reference,
         Referral.reason,
@@ -201,9 +201,6 @@ _LETTER = (
         Partner.postcode,
         Partner.city,
     )
-    .join(Household, Household.id == Referral.household_id)
-    .join(Address, Address.id == Household.address_id)
-    .join(Partner, Partner.id == Referral.partner_id)
     .where(or_(Referral.id == bindparam("ref"), Referral.reference == bindparam("ref")))
     .limit(1)
 )

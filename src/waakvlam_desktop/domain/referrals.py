@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -180,6 +181,18 @@ def change_status(
 
 
 # ---- lists for the GUI -------------------------------------------------------------------
+def select_referrals(*columns: Any) -> Select[Any]:
+    """``columns`` of every referral with its household, the household's address and the
+    partner joined: the base of every referral list and of the letter data."""
+    return (
+        select(*columns)
+        .select_from(Referral)
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+    )
+
+
 WAITING_STATUSES = (
     ReferralStatus.VERSTUURD.value,
     ReferralStatus.ONTVANGEN.value,
@@ -229,30 +242,24 @@ def list_referrals(
     status: ReferralStatus | None = None,
 ) -> list[ReferralRow]:
     """All referrals, newest first (optionally of one household or in one status)."""
-    query = (
-        select(
-            Referral.id,
-            Referral.reference,
-            Referral.household_id,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Address.city,
-            Partner.id,
-            Partner.name,
-            Partner.type,
-            Referral.status,
-            Referral.grondslag,
-            Referral.created_at,
-            Referral.feedback_due,
-            Referral.letter_pdf.is_not(None),
-        )
-        .join(Household, Household.id == Referral.household_id)
-        .join(Address, Address.id == Household.address_id)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .order_by(Referral.created_at.desc(), Referral.reference.desc())
-    )
+    query = select_referrals(
+        Referral.id,
+        Referral.reference,
+        Referral.household_id,
+        Household.label,
+        Address.street,
+        Address.number,
+        Address.addition,
+        Address.city,
+        Partner.id,
+        Partner.name,
+        Partner.type,
+        Referral.status,
+        Referral.grondslag,
+        Referral.created_at,
+        Referral.feedback_due,
+        Referral.letter_pdf.is_not(None),
+    ).order_by(Referral.created_at.desc(), Referral.reference.desc())
     if household_id is not None:
         query = query.where(Referral.household_id == household_id)
     if status is not None:
@@ -282,24 +289,18 @@ def referrals_waiting_for_feedback(
     session: Session, today: date, *, overdue_only: bool = False
 ) -> list[FeedbackRow]:
     """Referrals sent but not closed, most overdue first, then by due date (none last)."""
-    query = (
-        select(
-            Referral.id,
-            Referral.reference,
-            Referral.household_id,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Partner.name,
-            Referral.status,
-            Referral.feedback_due,
-        )
-        .join(Household, Household.id == Referral.household_id)
-        .join(Address, Address.id == Household.address_id)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .where(Referral.status.in_(WAITING_STATUSES))
-    )
+    query = select_referrals(
+        Referral.id,
+        Referral.reference,
+        Referral.household_id,
+        Household.label,
+        Address.street,
+        Address.number,
+        Address.addition,
+        Partner.name,
+        Referral.status,
+        Referral.feedback_due,
+    ).where(Referral.status.in_(WAITING_STATUSES))
     if overdue_only:
         query = query.where(Referral.feedback_due < today)
     rows = [
