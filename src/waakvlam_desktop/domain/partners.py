@@ -115,6 +115,11 @@ def partner_by_name(session: Session, name: str) -> Partner:
     return partner
 
 
+def get_partner(session: Session, ident: str) -> Partner:
+    """A partner by id, else by name."""
+    return session.get(Partner, ident) or partner_by_name(session, ident)
+
+
 def update_partner(
     session: Session,
     partner_id: str,
