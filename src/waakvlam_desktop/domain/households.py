@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
     normalise_postcode,
@@ -251,27 +252,12 @@ class HouseholdDetail:
 
 def household_detail(session: Session, household_id: str) -> HouseholdDetail:
     """Everything the household page shows, as plain data."""
-    from waakvlam_desktop.storage.models import (
-        ChecklistItem,
-        Partner,
-        Referral,
-        SignalObservation,
-        StaffMember,
-    )
+    from waakvlam_desktop.storage.models import Partner, Referral, StaffMember
 
     hh = get_household(session, household_id)
     addr = hh.address
     staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())
-    items = {
-        i.id: i
-        for i in session.scalars(
-            select(ChecklistItem).where(
-                ChecklistItem.id.in_(
-                    select(SignalObservation.item_id).where(SignalObservation.household_id == hh.id)
-                )
-            )
-        )
-    }
+    items = observed_items(session, hh.id)
     visits = []
     for v in sorted(hh.visits, key=lambda v: v.visited_at, reverse=True):
         obs = tuple(
