@@ -9,7 +9,7 @@ with the counts (like the demo generator). See docs/import.md.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import update
@@ -30,17 +30,13 @@ from waakvlam_desktop.domain.address_import.validation import (
 from waakvlam_desktop.domain.types import ConcernLevel, HouseholdStatus
 from waakvlam_desktop.errors import CancelledError
 from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
 
-_BATCH = 1000
+_BATCH = 1000  # rows per executemany
 
 
-def _chunks(items: list[dict[str, Any]], size: int = _BATCH) -> Iterator[list[dict[str, Any]]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _insert(session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
     """A plain ``executemany`` INSERT: the rows hold only text, ints and None already, so
     SQLAlchemy's per-value processing (half the write time) is skipped."""
     columns = list(rows[0])
@@ -163,7 +159,7 @@ def _write(
     writes = sum(len(rows) for _m, _k, rows in steps) or 1
     written = 0
     for model, kind, rows in steps:
-        for chunk in _chunks(rows):
+        for chunk in chunks(rows, _BATCH):
             if cancelled is not None and cancelled():
                 raise CancelledError(CANCELLED)
             if kind == "insert":
