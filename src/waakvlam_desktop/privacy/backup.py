@@ -27,6 +27,7 @@ import os
 import secrets
 import shutil
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -175,6 +176,18 @@ def _read_exact(fh: IO[bytes], n: int) -> bytes:
     return data
 
 
+def _blocks(fh: IO[bytes], length: int) -> Iterator[bytes]:
+    """The next ``length`` bytes of ``fh`` in blocks of at most :data:`CHUNK`; a file that
+    ends before that is damaged."""
+    left = length
+    while left:
+        chunk = fh.read(min(CHUNK, left))
+        if not chunk:
+            raise BackupError(_DAMAGED)
+        yield chunk
+        left -= len(chunk)
+
+
 def _parse(path: Path) -> _Parsed:
     try:
         total = path.stat().st_size
@@ -192,13 +205,8 @@ def _parse(path: Path) -> _Parsed:
         # The checksum first: nothing else is trusted before it matches.
         fh.seek(0)
         digest = hashlib.sha256()
-        left = total - TRAILER
-        while left:
-            chunk = fh.read(min(CHUNK, left))
-            if not chunk:
-                raise BackupError(_DAMAGED)
+        for chunk in _blocks(fh, total - TRAILER):
             digest.update(chunk)
-            left -= len(chunk)
         if fh.read(TRAILER) != digest.digest():
             raise BackupError(_DAMAGED)
         fh.seek(len(MAGIC))
@@ -249,13 +257,8 @@ class RestoreResult:
 def _copy_range(src: Path, offset: int, length: int, dst: Path) -> None:
     with open(src, "rb") as fin, atomic_writer(dst) as fout:
         fin.seek(offset)
-        left = length
-        while left:
-            chunk = fin.read(min(CHUNK, left))
-            if not chunk:
-                raise BackupError(_DAMAGED)
+        for chunk in _blocks(fin, length):
             fout.write(chunk)
-            left -= len(chunk)
         fout.flush()
         os.fsync(fout.fileno())
 
