@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import String, Table, Text, func, select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.domain.consent import grondslag_report
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType
@@ -64,7 +65,7 @@ def pseudonym(secret: bytes, household_id: str) -> str:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
+    return None if moment is None else utc_text(moment)
 
 
 def _day(value: date | None) -> str | None:

@@ -31,7 +31,7 @@ from waakvlam_desktop.bundles.collect import (
     handover_counts,
 )
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
-from waakvlam_desktop.clock import to_local, utc_naive
+from waakvlam_desktop.clock import to_local, utc_naive, utc_text
 from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
 from waakvlam_desktop.domain.exports import (
     DueExport,
@@ -280,7 +280,7 @@ def build_bundle(
         "format_version": format_version,
         "bundle_id": bundle_id,
         "sequence": seq,
-        "created_at": created.isoformat(timespec="seconds") + "Z",
+        "created_at": utc_text(created),
         "period": period_doc,
         "sender": {"organisation": org_name, "key_id": signing.key_id},
         "partner": {"id": partner.id, "name": partner.name, "type": partner.type},

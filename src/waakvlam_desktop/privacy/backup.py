@@ -36,7 +36,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import __version__
-from waakvlam_desktop.clock import local_today, to_local, utc_naive
+from waakvlam_desktop.clock import from_utc_text, local_today, to_local, utc_naive, utc_text
 from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
 from waakvlam_desktop.storage import keys
@@ -116,7 +116,7 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             "format": FORMAT,
             "version": VERSION,
             "vault_id": vault.vault_id,
-            "created_at": created.isoformat(timespec="seconds") + "Z",
+            "created_at": utc_text(created),
             "app_version": __version__,
             "schema": head_revision(),
             "db_bytes": size,
@@ -238,7 +238,7 @@ def read_backup_info(path: Path) -> BackupInfo:
     return BackupInfo(
         Path(path),
         str(meta["vault_id"]),
-        datetime.fromisoformat(str(meta["created_at"]).rstrip("Z")),
+        from_utc_text(str(meta["created_at"])),
         parsed.db_bytes,
         Path(path).stat().st_size,
         str(meta.get("schema", "")),
@@ -342,7 +342,7 @@ def restore_backup(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    created = datetime.fromisoformat(str(parsed.meta["created_at"]).rstrip("Z"))
+    created = from_utc_text(str(parsed.meta["created_at"]))
     _record_restore(data_dir, db_key, header.vault_id, created)
     return RestoreResult(data_dir, kept, header.vault_id, created)
 
@@ -358,13 +358,13 @@ def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datet
             staff = default_staff(s)
             vault.actor = staff.id if staff else None
         with vault.session() as s:
-            stamp = created.isoformat(timespec="seconds") + "Z"
+            stamp = utc_text(created)
             audit.record(s, "restore", "vault", vault_id, detail=f"backup={stamp}")
 
 
 # ---- the reminder ------------------------------------------------------------------------
 def _set_last_backup(session: Session, at: datetime) -> None:
-    value = json.dumps(at.isoformat(timespec="seconds") + "Z")
+    value = json.dumps(utc_text(at))
     row = session.get(Setting, LAST_BACKUP_KEY)
     if row is None:
         session.add(Setting(key=LAST_BACKUP_KEY, value_json=value))
@@ -377,7 +377,7 @@ def last_backup_at(session: Session) -> datetime | None:
     row = session.get(Setting, LAST_BACKUP_KEY)
     if row is None:
         return None
-    return datetime.fromisoformat(str(json.loads(row.value_json)).rstrip("Z"))
+    return from_utc_text(str(json.loads(row.value_json)))
 
 
 def backup_reminder(session: Session, today: date | None = None) -> str | None:

@@ -24,7 +24,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import __version__
-from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.clock import local_today, utc_naive, utc_text
 from waakvlam_desktop.documents.inzage_report import render_inzage_pdf
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.errors import NotFoundError, WaakvlamError
@@ -52,7 +52,7 @@ def _iso(value: datetime | date | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds") + "Z"
+        return utc_text(value)
     return value.isoformat()
 
 
