@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from bench.common import WORK, median, save, table
 from waakvlam_desktop.bundles.collect import HANDOVER_TABLES
-from waakvlam_desktop.bundles.export import export_bundle, get_partner
+from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.keys import (
     load_identity,
     org_public_key,
@@ -31,7 +31,7 @@ from waakvlam_desktop.bundles.reader import ReplayState, open_file
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.exports import Period
-from waakvlam_desktop.domain.partners import add_partner
+from waakvlam_desktop.domain.partners import add_partner, get_partner
 from waakvlam_desktop.domain.setup import default_staff, initialise
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.storage.models import Household

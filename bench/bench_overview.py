@@ -19,7 +19,7 @@ from typing import Any
 
 from bench.common import WORK, median, save, table, timed
 from waakvlam_desktop.clock import FixedClock
-from waakvlam_desktop.domain.address_import import import_addresses
+from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.overview import OverviewFilter, compute_overview, filter_options
 from waakvlam_desktop.domain.setup import initialise

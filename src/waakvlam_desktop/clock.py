@@ -47,3 +47,14 @@ def local_today(clock: Clock) -> date:
 def to_local(stored: datetime) -> datetime:
     """A stored (naive UTC) timestamp as local time for display."""
     return stored.replace(tzinfo=UTC).astimezone()
+
+
+def utc_text(moment: datetime) -> str:
+    """A moment as UTC text, ``2026-11-27T09:30:00Z`` (a naive one is taken as stored, i.e.
+    UTC): the form in bundles, backups, key files and inzage data."""
+    return utc_naive(moment).isoformat(timespec="seconds") + "Z"
+
+
+def from_utc_text(text: str) -> datetime:
+    """:func:`utc_text` read back, in the stored form (naive UTC)."""
+    return datetime.fromisoformat(text.rstrip("Z"))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import PASSPHRASE
-from waakvlam_desktop.domain.address_import import report_to_csv
+from waakvlam_desktop.domain.address_import.report import report_to_csv
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.overview import (
     Overview,

@@ -14,15 +14,14 @@ from sqlalchemy import select, text
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock, utc_naive
-from waakvlam_desktop.domain.address_import import (
-    ImportReport,
+from waakvlam_desktop.domain.address_import.mapping import (
     default_mapping,
-    import_addresses,
     parse_mapping_args,
     read_preview,
-    report_to_csv,
     resolve_mapping,
 )
+from waakvlam_desktop.domain.address_import.report import ImportReport, report_to_csv
+from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import CancelledError, ImportFileError, ImportMappingError
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import Household

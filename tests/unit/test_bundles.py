@@ -22,7 +22,6 @@ from waakvlam_desktop.bundles.export import (
     STAGES,
     build_bundle,
     export_bundle,
-    get_partner,
     preview_export,
 )
 from waakvlam_desktop.bundles.keys import (
@@ -48,6 +47,7 @@ from waakvlam_desktop.domain.consent import (
     households_with_grondslag,
 )
 from waakvlam_desktop.domain.exports import Period, due_exports, export_history
+from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ExportSchedule
 from waakvlam_desktop.errors import (

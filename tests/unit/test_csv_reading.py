@@ -8,7 +8,7 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from waakvlam_desktop.domain.address_import import read_csv
+from waakvlam_desktop.domain.address_import.reading import read_csv
 
 # Letters a Dutch address list holds, plus the characters that make CSV hard.
 ALPHABET = "abcXYZ019 éëïöüçşğĳ’'\"-;,./\n"

@@ -580,7 +580,7 @@ def test_organisation_wording_overrides_the_shipped_file(
 def test_lists_and_waiting_for_feedback(vault: Vault, clock: FixedClock, case: Case) -> None:
     other = add_household(vault, "fam. Jansen", number=14)
     with vault.session() as s:
-        rows = letters.list_referrals(s)
+        rows = referrals.list_referrals(s)
         assert [r.reference for r in rows] == [case.reference]
         row = rows[0]
         assert row.household_label == "mw. Öztürk"
@@ -588,28 +588,30 @@ def test_lists_and_waiting_for_feedback(vault: Vault, clock: FixedClock, case: C
         assert row.partner_type is PartnerType.WIJKTEAM
         assert row.status is ReferralStatus.CONCEPT
         assert row.has_letter is False
-        assert letters.list_referrals(s, household_id=other) == []
+        assert referrals.list_referrals(s, household_id=other) == []
         today = date(2026, 11, 27)
         # A concept is not waiting for anything yet.
-        assert letters.referrals_waiting_for_feedback(s, today) == []
+        assert referrals.referrals_waiting_for_feedback(s, today) == []
         referrals.change_status(s, case.referral_id, ReferralStatus.VERSTUURD)
     _letter(vault, case)
     with vault.session() as s:
-        assert letters.list_referrals(s)[0].has_letter is True
-        assert letters.list_referrals(s, status=ReferralStatus.VERSTUURD)[0].id == case.referral_id
-        waiting = letters.referrals_waiting_for_feedback(s, date(2026, 11, 27))
+        assert referrals.list_referrals(s)[0].has_letter is True
+        assert (
+            referrals.list_referrals(s, status=ReferralStatus.VERSTUURD)[0].id == case.referral_id
+        )
+        waiting = referrals.referrals_waiting_for_feedback(s, date(2026, 11, 27))
         assert [(w.reference, w.days_overdue) for w in waiting] == [(case.reference, 0)]
         assert (
-            letters.referrals_waiting_for_feedback(s, date(2026, 11, 27), overdue_only=True) == []
+            referrals.referrals_waiting_for_feedback(s, date(2026, 11, 27), overdue_only=True) == []
         )
         late = date(2026, 12, 24) + timedelta(days=3)
-        overdue = letters.referrals_waiting_for_feedback(s, late, overdue_only=True)
+        overdue = referrals.referrals_waiting_for_feedback(s, late, overdue_only=True)
         assert [(w.reference, w.days_overdue, w.partner_name) for w in overdue] == [
             (case.reference, 3, "Sociaal Wijkteam Overvecht")
         ]
         referrals.change_status(s, case.referral_id, ReferralStatus.ONTVANGEN)
         referrals.change_status(s, case.referral_id, ReferralStatus.AFGESLOTEN, note="Opgepakt")
-        assert letters.referrals_waiting_for_feedback(s, late) == []
+        assert referrals.referrals_waiting_for_feedback(s, late) == []
 
 
 def test_letter_data_is_plain(vault: Vault, case: Case) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -17,9 +17,11 @@ from typing import Any
 from sqlalchemy import String, Table, Text, func, select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.domain.consent import grondslag_report
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType
+from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
     Address,
     ChecklistDomain,
@@ -63,22 +65,11 @@ def pseudonym(secret: bytes, household_id: str) -> str:
 
 
 def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
+    return None if moment is None else utc_text(moment)
 
 
 def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
-
-
-def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
-    batch: list[str] = []
-    for ident in ids:
-        batch.append(ident)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _period_bounds(period: Period) -> tuple[datetime, datetime]:
@@ -100,7 +91,7 @@ def collect_case(
     secret = partner.pseudonym_secret
     households: dict[str, dict[str, Any]] = {}
     pseudo: dict[str, str] = {}
-    for batch in _chunks(sorted(report.valid)):
+    for batch in chunks(sorted(report.valid)):
         check()
         rows = session.execute(
             select(
@@ -137,7 +128,7 @@ def collect_case(
                 "residents": [],
                 "referrals": [],
             }
-    for batch in _chunks(sorted(households)):
+    for batch in chunks(sorted(households)):
         for hid, name, birth_year, phone in session.execute(
             select(Resident.household_id, Resident.name, Resident.birth_year, Resident.phone)
             .where(Resident.household_id.in_(batch))
@@ -149,7 +140,7 @@ def collect_case(
     referrals: dict[str, dict[str, Any]] = {}
     ref_household: dict[str, str] = {}
     letters: dict[str, bytes] = {}
-    for batch in _chunks(sorted(report.valid_referrals)):
+    for batch in chunks(sorted(report.valid_referrals)):
         check()
         for row in session.execute(
             select(

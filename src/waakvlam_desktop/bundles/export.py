@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import fileio
@@ -32,7 +31,7 @@ from waakvlam_desktop.bundles.collect import (
     handover_counts,
 )
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
-from waakvlam_desktop.clock import to_local, utc_naive
+from waakvlam_desktop.clock import to_local, utc_naive, utc_text
 from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
 from waakvlam_desktop.domain.exports import (
     DueExport,
@@ -41,10 +40,11 @@ from waakvlam_desktop.domain.exports import (
     next_sequence,
     require_recipients,
 )
+from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
-from waakvlam_desktop.errors import ExportCancelledError, ExportError, NotFoundError
+from waakvlam_desktop.errors import ExportCancelledError, ExportError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import ExportRecord, Partner
 
@@ -100,17 +100,6 @@ class ExportResult:
     counts: dict[str, int]
     exclusions: dict[str, int]
     timings: dict[str, float]
-
-
-def get_partner(session: Session, ident: str) -> Partner:
-    partner = session.get(Partner, ident) or session.scalar(
-        select(Partner).where(Partner.name == ident.strip())
-    )
-    if partner is None:
-        raise NotFoundError(
-            f"Partner '{ident}' bestaat niet. 'waakvlam partner list' toont de partners."
-        )
-    return partner
 
 
 def _recipients(session: Session, partner: Partner) -> list[str]:
@@ -291,7 +280,7 @@ def build_bundle(
         "format_version": format_version,
         "bundle_id": bundle_id,
         "sequence": seq,
-        "created_at": created.isoformat(timespec="seconds") + "Z",
+        "created_at": utc_text(created),
         "period": period_doc,
         "sender": {"organisation": org_name, "key_id": signing.key_id},
         "partner": {"id": partner.id, "name": partner.name, "type": partner.type},

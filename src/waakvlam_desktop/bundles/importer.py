@@ -20,6 +20,7 @@ from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select, r
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.errors import BundleDamagedError, BundleError
 from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage.batches import chunks
 
 # Unique columns: on an existing record the local value is kept; on a new record that
 # would collide with another record, the value is dropped (nullable) or made unique.
@@ -60,10 +61,6 @@ class ImportReport:
         return any(self.added.values()) or any(self.updated.values())
 
 
-def _chunks(items: Sequence[Any], size: int = 500) -> list[Sequence[Any]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
 class _Merger:
     def __init__(self, session: Session, bundle_id: str) -> None:
         self.session = session
@@ -80,7 +77,7 @@ class _Merger:
 
     def existing_ids(self, table: str, ids: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             found.update(
                 r[0] for r in self.query(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
@@ -137,7 +134,7 @@ class _Merger:
         ids = [r["id"] for r in incoming]
         local: dict[str, dict[str, Any]] = {}
         cols_sql = ", ".join(local_cols)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
             for vals in self.query(f"SELECT {cols_sql} FROM {name} WHERE id IN ({marks})", chunk):
                 found = dict(zip(local_cols, vals, strict=True))

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.errors import KeyFileError, UsageError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.models import SigningKey
@@ -189,7 +190,7 @@ def write_identity(path: Path) -> str:
 
     identity = pyrage.x25519.Identity.generate()
     recipient = str(identity.to_public())
-    created = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    created = utc_text(datetime.now(UTC))
     body = f"# created: {created}\n# public key: {recipient}\n{identity}\n"
     target = path.expanduser()
     try:

@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.keys import SenderKey, identity_recipient, recipient_fingerprint
+from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.errors import (
     BadSignatureError,
     BundleDamagedError,
@@ -261,7 +262,7 @@ class ReplayState:
         doc["senders"][bundle.state_key] = {
             "sequence": bundle.sequence,
             "bundle_id": bundle.bundle_id,
-            "opened_at": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+            "opened_at": utc_text(datetime.now(UTC)),
         }
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(

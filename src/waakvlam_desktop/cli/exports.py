@@ -69,8 +69,9 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.export import export_bundle, get_partner, preview_export
+    from waakvlam_desktop.bundles.export import export_bundle, preview_export
     from waakvlam_desktop.domain.exports import Period, due_exports, export_history
+    from waakvlam_desktop.domain.partners import get_partner
 
     modes = [bool(args.due), bool(args.list_due), bool(args.history), bool(args.period)]
     if sum(modes) != 1:

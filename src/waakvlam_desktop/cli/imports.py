@@ -46,11 +46,9 @@ def _report_json(report: Any) -> dict[str, Any]:
 
 
 def cmd_import_addresses(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.address_import import (
-        import_addresses,
-        parse_mapping_args,
-        report_to_csv,
-    )
+    from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args
+    from waakvlam_desktop.domain.address_import.report import report_to_csv
+    from waakvlam_desktop.domain.address_import.writing import import_addresses
 
     data = read_input(Path(args.file))
     mapping = parse_mapping_args(args.mapping)

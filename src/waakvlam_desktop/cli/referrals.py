@@ -107,7 +107,7 @@ def cmd_referral_status(args: argparse.Namespace) -> int:
 
 def cmd_referral_list(args: argparse.Namespace) -> int:
     from waakvlam_desktop.clock import local_today
-    from waakvlam_desktop.domain.letters import list_referrals, referrals_waiting_for_feedback
+    from waakvlam_desktop.domain.referrals import list_referrals, referrals_waiting_for_feedback
 
     status = _status(args.status) if args.status else None
     with open_vault(args) as v, v.session() as s:

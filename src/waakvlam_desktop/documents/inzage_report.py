@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, datetime
+from datetime import date
 from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape
@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from waakvlam_desktop.clock import to_local
+from waakvlam_desktop.clock import from_utc_text, to_local
 from waakvlam_desktop.documents.fonts import register_fonts
 from waakvlam_desktop.storage import audit
 
@@ -41,7 +41,7 @@ def _nl(value: str | None) -> str:
     if not value:
         return "-"
     if "T" in value:
-        moment = to_local(datetime.fromisoformat(value.rstrip("Z")))
+        moment = to_local(from_utc_text(value))
         return moment.strftime("%d-%m-%Y %H:%M")
     return date.fromisoformat(value).strftime("%d-%m-%Y")
 

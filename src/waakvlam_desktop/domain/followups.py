@@ -13,7 +13,7 @@ from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import FollowUpStatus
 from waakvlam_desktop.domain.validation import require_text
 from waakvlam_desktop.errors import NotFoundError, TransitionError
-from waakvlam_desktop.storage.models import Address, FollowUp, Household
+from waakvlam_desktop.storage.models import Address, FollowUp, Household, street_line
 
 
 def add_follow_up(
@@ -70,7 +70,7 @@ def open_follow_ups(session: Session) -> list[OpenFollowUp]:
             fu.id,
             fu.household_id,
             label,
-            f"{street} {number}{'-' + addition if addition else ''}",
+            street_line(street, number, addition),
             fu.description,
             fu.due_on,
         )

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
     normalise_postcode,
@@ -16,7 +17,7 @@ from waakvlam_desktop.domain.validation import (
     validate_birth_year,
 )
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
+from waakvlam_desktop.storage.models import Address, Complex, Household, Resident, street_line
 
 
 def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
@@ -159,7 +160,7 @@ def list_households(session: Session) -> list[HouseholdRow]:
         HouseholdRow(
             id=r[0],
             label=r[1],
-            address=f"{r[2]} {r[3]}{'-' + r[4] if r[4] else ''}",
+            address=street_line(r[2], r[3], r[4]),
             postcode=r[5],
             city=r[6],
             wijk=r[7],
@@ -251,27 +252,12 @@ class HouseholdDetail:
 
 def household_detail(session: Session, household_id: str) -> HouseholdDetail:
     """Everything the household page shows, as plain data."""
-    from waakvlam_desktop.storage.models import (
-        ChecklistItem,
-        Partner,
-        Referral,
-        SignalObservation,
-        StaffMember,
-    )
+    from waakvlam_desktop.storage.models import Partner, Referral, StaffMember
 
     hh = get_household(session, household_id)
     addr = hh.address
     staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())
-    items = {
-        i.id: i
-        for i in session.scalars(
-            select(ChecklistItem).where(
-                ChecklistItem.id.in_(
-                    select(SignalObservation.item_id).where(SignalObservation.household_id == hh.id)
-                )
-            )
-        )
-    }
+    items = observed_items(session, hh.id)
     visits = []
     for v in sorted(hh.visits, key=lambda v: v.visited_at, reverse=True):
         obs = tuple(

@@ -5,27 +5,27 @@ else: no session, no ORM object. By construction a letter can only show what is 
 and what is here is the domain rule for letters: the selected signals and the letter
 context written for the partner. Never the raw visit notes, never the signal remarks.
 
-Also here: the referral lists the GUI needs (all referrals, waiting for terugkoppeling)
-and the audit events for letters (generated, printed, saved).
+Also here: the audit events for letters (generated, printed, saved). The referral lists
+(all referrals, waiting for terugkoppeling) live with referrals in
+:mod:`waakvlam_desktop.domain.referrals`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
-from waakvlam_desktop.domain.referrals import get_referral
+from waakvlam_desktop.domain.referrals import get_referral, select_referrals
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
     SEVERITY_LABELS,
     ConsentForm,
     GrondslagKind,
     PartnerType,
-    ReferralStatus,
     Severity,
 )
 from waakvlam_desktop.errors import NotFoundError, UsageError
@@ -42,6 +42,7 @@ from waakvlam_desktop.storage.models import (
     Resident,
     SignalObservation,
     StaffMember,
+    street_line,
 )
 
 LANGUAGES = ("nl", "en")
@@ -174,7 +175,7 @@ _STAFF = select(StaffMember.name, StaffMember.role, StaffMember.phone, StaffMemb
     StaffMember.id == bindparam("sid")
 )
 _LETTER = (
-    select(
+    select_referrals(
         Referral.id,
         Referral.reference,
         Referral.reason,
@@ -200,9 +201,6 @@ _LETTER = (
         Partner.postcode,
         Partner.city,
     )
-    .join(Household, Household.id == Referral.household_id)
-    .join(Address, Address.id == Household.address_id)
-    .join(Partner, Partner.id == Referral.partner_id)
     .where(or_(Referral.id == bindparam("ref"), Referral.reference == bindparam("ref")))
     .limit(1)
 )
@@ -316,7 +314,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         household=HouseholdInfo(
             label=household_label,
             residents=residents,
-            street_line=_address(street, number, addition),
+            street_line=street_line(street, number, addition),
             postcode=postcode,
             city=city,
         ),
@@ -383,148 +381,3 @@ def record_letter_saved(session: Session, referral: str, kind: str = LetterKind.
     The file name is left out of the audit detail: it may carry a resident's name.
     """
     _letter_event(session, "letter_saved", referral, kind, "")
-
-
-# ---- lists for the GUI -------------------------------------------------------------------
-WAITING_STATUSES = (
-    ReferralStatus.VERSTUURD.value,
-    ReferralStatus.ONTVANGEN.value,
-    ReferralStatus.IN_BEHANDELING.value,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ReferralRow:
-    """One line in the referrals list: plain data, safe to hand to another thread."""
-
-    id: str
-    reference: str
-    household_id: str
-    household_label: str
-    address: str
-    city: str
-    partner_id: str
-    partner_name: str
-    partner_type: PartnerType
-    status: ReferralStatus
-    grondslag: GrondslagKind
-    created_at: datetime
-    feedback_due: date | None
-    has_letter: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FeedbackRow:
-    """A referral waiting for terugkoppeling (Vandaag: "Wacht op terugkoppeling")."""
-
-    id: str
-    reference: str
-    household_id: str
-    household_label: str
-    address: str
-    partner_name: str
-    status: ReferralStatus
-    feedback_due: date | None
-    days_overdue: int  # 0 when not (yet) overdue or no due date
-
-
-def _address(street: str, number: int, addition: str) -> str:
-    return f"{street} {number}{'-' + addition if addition else ''}"
-
-
-def list_referrals(
-    session: Session,
-    *,
-    household_id: str | None = None,
-    status: ReferralStatus | None = None,
-) -> list[ReferralRow]:
-    """All referrals, newest first (optionally of one household or in one status)."""
-    query = (
-        select(
-            Referral.id,
-            Referral.reference,
-            Referral.household_id,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Address.city,
-            Partner.id,
-            Partner.name,
-            Partner.type,
-            Referral.status,
-            Referral.grondslag,
-            Referral.created_at,
-            Referral.feedback_due,
-            Referral.letter_pdf.is_not(None),
-        )
-        .join(Household, Household.id == Referral.household_id)
-        .join(Address, Address.id == Household.address_id)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .order_by(Referral.created_at.desc(), Referral.reference.desc())
-    )
-    if household_id is not None:
-        query = query.where(Referral.household_id == household_id)
-    if status is not None:
-        query = query.where(Referral.status == status.value)
-    return [
-        ReferralRow(
-            id=r[0],
-            reference=r[1],
-            household_id=r[2],
-            household_label=r[3],
-            address=_address(r[4], r[5], r[6]),
-            city=r[7],
-            partner_id=r[8],
-            partner_name=r[9],
-            partner_type=PartnerType(r[10]),
-            status=ReferralStatus(r[11]),
-            grondslag=GrondslagKind(r[12]),
-            created_at=r[13],
-            feedback_due=r[14],
-            has_letter=bool(r[15]),
-        )
-        for r in session.execute(query)
-    ]
-
-
-def referrals_waiting_for_feedback(
-    session: Session, today: date, *, overdue_only: bool = False
-) -> list[FeedbackRow]:
-    """Referrals sent but not closed, most overdue first, then by due date (none last)."""
-    query = (
-        select(
-            Referral.id,
-            Referral.reference,
-            Referral.household_id,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Partner.name,
-            Referral.status,
-            Referral.feedback_due,
-        )
-        .join(Household, Household.id == Referral.household_id)
-        .join(Address, Address.id == Household.address_id)
-        .join(Partner, Partner.id == Referral.partner_id)
-        .where(Referral.status.in_(WAITING_STATUSES))
-    )
-    if overdue_only:
-        query = query.where(Referral.feedback_due < today)
-    rows = [
-        FeedbackRow(
-            id=r[0],
-            reference=r[1],
-            household_id=r[2],
-            household_label=r[3],
-            address=_address(r[4], r[5], r[6]),
-            partner_name=r[7],
-            status=ReferralStatus(r[8]),
-            feedback_due=r[9],
-            days_overdue=max(0, (today - r[9]).days) if r[9] else 0,
-        )
-        for r in session.execute(query)
-    ]
-    rows.sort(key=lambda r: (r.feedback_due is None, r.feedback_due or today, r.reference))
-    return rows

@@ -64,6 +64,18 @@ def _view(p: Partner) -> PartnerView:
     )
 
 
+def _unique_name(session: Session, name: str, partner_id: str | None = None) -> str:
+    """The partner's name, required and not in use by another partner (``partner_id``: the
+    partner being changed)."""
+    clean_name = require_text(name, "De naam van de partner", "name", 200)
+    clash = select(Partner.id).where(Partner.name == clean_name)
+    if partner_id is not None:
+        clash = clash.where(Partner.id != partner_id)
+    if session.scalar(clash) is not None:
+        raise ValidationError(f"Er is al een partner met de naam '{clean_name}'.", field="name")
+    return clean_name
+
+
 def add_partner(
     session: Session,
     *,
@@ -79,9 +91,7 @@ def add_partner(
     email: str = "",
     phone: str = "",
 ) -> PartnerView:
-    clean_name = require_text(name, "De naam van de partner", "name", 200)
-    if session.scalar(select(Partner.id).where(Partner.name == clean_name)) is not None:
-        raise ValidationError(f"Er is al een partner met de naam '{clean_name}'.", field="name")
+    clean_name = _unique_name(session, name)
     checked = [validate_age_recipient(r) for r in recipients or []]
     partner = Partner(
         name=clean_name,
@@ -115,6 +125,11 @@ def partner_by_name(session: Session, name: str) -> Partner:
     return partner
 
 
+def get_partner(session: Session, ident: str) -> Partner:
+    """A partner by id, else by name."""
+    return session.get(Partner, ident) or partner_by_name(session, ident)
+
+
 def update_partner(
     session: Session,
     partner_id: str,
@@ -134,12 +149,7 @@ def update_partner(
     partner = session.get(Partner, partner_id)
     if partner is None:
         raise NotFoundError("Deze partner bestaat niet.")
-    clean_name = require_text(name, "De naam van de partner", "name", 200)
-    clash = session.scalar(
-        select(Partner.id).where(Partner.name == clean_name, Partner.id != partner_id)
-    )
-    if clash is not None:
-        raise ValidationError(f"Er is al een partner met de naam '{clean_name}'.", field="name")
+    clean_name = _unique_name(session, name, partner_id)
     partner.name = clean_name
     partner.type = PartnerType(type).value
     partner.age_recipients = json.dumps([validate_age_recipient(r) for r in recipients])

@@ -1,11 +1,16 @@
-"""Referrals (doorverwijzingen): grondslag required, status loop until terugkoppeling."""
+"""Referrals (doorverwijzingen): grondslag required, status loop until terugkoppeling.
+
+Also here: the referral lists the GUI and CLI show (all referrals, and those waiting for
+terugkoppeling), as plain rows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -15,17 +20,21 @@ from waakvlam_desktop.domain.types import (
     REFERRAL_TRANSITIONS,
     ConsentForm,
     GrondslagKind,
+    PartnerType,
     ReferralStatus,
 )
 from waakvlam_desktop.domain.validation import require_text
 from waakvlam_desktop.domain.visits import check_bsn
 from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import (
+    Address,
     ChecklistItem,
+    Household,
     Partner,
     Referral,
     ReferralStatusEvent,
     SignalObservation,
+    street_line,
 )
 
 STATUS_LABELS = REFERRAL_STATUS_LABELS
@@ -169,3 +178,144 @@ def change_status(
     )
     session.flush()
     return ref
+
+
+# ---- lists for the GUI -------------------------------------------------------------------
+def select_referrals(*columns: Any) -> Select[Any]:
+    """``columns`` of every referral with its household, the household's address and the
+    partner joined: the base of every referral list and of the letter data."""
+    return (
+        select(*columns)
+        .select_from(Referral)
+        .join(Household, Household.id == Referral.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+    )
+
+
+WAITING_STATUSES = (
+    ReferralStatus.VERSTUURD.value,
+    ReferralStatus.ONTVANGEN.value,
+    ReferralStatus.IN_BEHANDELING.value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralRow:
+    """One line in the referrals list: plain data, safe to hand to another thread."""
+
+    id: str
+    reference: str
+    household_id: str
+    household_label: str
+    address: str
+    city: str
+    partner_id: str
+    partner_name: str
+    partner_type: PartnerType
+    status: ReferralStatus
+    grondslag: GrondslagKind
+    created_at: datetime
+    feedback_due: date | None
+    has_letter: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackRow:
+    """A referral waiting for terugkoppeling (Vandaag: "Wacht op terugkoppeling")."""
+
+    id: str
+    reference: str
+    household_id: str
+    household_label: str
+    address: str
+    partner_name: str
+    status: ReferralStatus
+    feedback_due: date | None
+    days_overdue: int  # 0 when not (yet) overdue or no due date
+
+
+def list_referrals(
+    session: Session,
+    *,
+    household_id: str | None = None,
+    status: ReferralStatus | None = None,
+) -> list[ReferralRow]:
+    """All referrals, newest first (optionally of one household or in one status)."""
+    query = select_referrals(
+        Referral.id,
+        Referral.reference,
+        Referral.household_id,
+        Household.label,
+        Address.street,
+        Address.number,
+        Address.addition,
+        Address.city,
+        Partner.id,
+        Partner.name,
+        Partner.type,
+        Referral.status,
+        Referral.grondslag,
+        Referral.created_at,
+        Referral.feedback_due,
+        Referral.letter_pdf.is_not(None),
+    ).order_by(Referral.created_at.desc(), Referral.reference.desc())
+    if household_id is not None:
+        query = query.where(Referral.household_id == household_id)
+    if status is not None:
+        query = query.where(Referral.status == status.value)
+    return [
+        ReferralRow(
+            id=r[0],
+            reference=r[1],
+            household_id=r[2],
+            household_label=r[3],
+            address=street_line(r[4], r[5], r[6]),
+            city=r[7],
+            partner_id=r[8],
+            partner_name=r[9],
+            partner_type=PartnerType(r[10]),
+            status=ReferralStatus(r[11]),
+            grondslag=GrondslagKind(r[12]),
+            created_at=r[13],
+            feedback_due=r[14],
+            has_letter=bool(r[15]),
+        )
+        for r in session.execute(query)
+    ]
+
+
+def referrals_waiting_for_feedback(
+    session: Session, today: date, *, overdue_only: bool = False
+) -> list[FeedbackRow]:
+    """Referrals sent but not closed, most overdue first, then by due date (none last)."""
+    query = select_referrals(
+        Referral.id,
+        Referral.reference,
+        Referral.household_id,
+        Household.label,
+        Address.street,
+        Address.number,
+        Address.addition,
+        Partner.name,
+        Referral.status,
+        Referral.feedback_due,
+    ).where(Referral.status.in_(WAITING_STATUSES))
+    if overdue_only:
+        query = query.where(Referral.feedback_due < today)
+    rows = [
+        FeedbackRow(
+            id=r[0],
+            reference=r[1],
+            household_id=r[2],
+            household_label=r[3],
+            address=street_line(r[4], r[5], r[6]),
+            partner_name=r[7],
+            status=ReferralStatus(r[8]),
+            feedback_due=r[9],
+            days_overdue=max(0, (today - r[9]).days) if r[9] else 0,
+        )
+        for r in session.execute(query)
+    ]
+    rows.sort(key=lambda r: (r.feedback_due is None, r.feedback_due or today, r.reference))
+    return rows

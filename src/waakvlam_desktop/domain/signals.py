@@ -9,7 +9,12 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.checklist import ChecklistDefinition
 from waakvlam_desktop.errors import ValidationError
-from waakvlam_desktop.storage.models import ChecklistDomain, ChecklistItem, ChecklistTemplate
+from waakvlam_desktop.storage.models import (
+    ChecklistDomain,
+    ChecklistItem,
+    ChecklistTemplate,
+    SignalObservation,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +114,20 @@ def active_checklist(session: Session) -> list[ChecklistItemView]:
 
 def items_by_code(session: Session) -> dict[str, ChecklistItemView]:
     return {item.code: item for item in active_checklist(session)}
+
+
+def observed_items(session: Session, household_id: str) -> dict[str, ChecklistItem]:
+    """The checklist items ever observed in one household, by item id (of any checklist
+    version: past observations keep pointing at their own items)."""
+    return {
+        i.id: i
+        for i in session.scalars(
+            select(ChecklistItem).where(
+                ChecklistItem.id.in_(
+                    select(SignalObservation.item_id).where(
+                        SignalObservation.household_id == household_id
+                    )
+                )
+            )
+        )
+    }

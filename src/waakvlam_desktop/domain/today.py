@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.exports import DueExport, due_exports
 from waakvlam_desktop.domain.followups import OpenFollowUp, open_follow_ups
-from waakvlam_desktop.domain.letters import FeedbackRow, referrals_waiting_for_feedback
+from waakvlam_desktop.domain.referrals import FeedbackRow, referrals_waiting_for_feedback
 from waakvlam_desktop.domain.settings import Settings
 from waakvlam_desktop.domain.waakvlam import CheckIn, check_ins
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.settings import Settings
 from waakvlam_desktop.domain.types import ConcernLevel, HouseholdStatus
-from waakvlam_desktop.storage.models import Address, Household
+from waakvlam_desktop.storage.models import Address, Household, street_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +100,10 @@ def check_ins(
     due: list[CheckIn] = []
     for hid, label, level, when, street, number, addition in rows:
         assert when is not None  # filtered in SQL
-        extra = f"-{addition}" if addition else ""
         item = CheckIn(
             household_id=hid,
             label=label,
-            address=f"{street} {number}{extra}",
+            address=street_line(street, number, addition),
             level=ConcernLevel(level),
             due=when,
             days_late=(today - when).days,

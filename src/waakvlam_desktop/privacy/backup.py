@@ -27,6 +27,7 @@ import os
 import secrets
 import shutil
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ from typing import IO, Any
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import __version__
-from waakvlam_desktop.clock import local_today, to_local, utc_naive
+from waakvlam_desktop.clock import from_utc_text, local_today, to_local, utc_naive, utc_text
 from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
 from waakvlam_desktop.storage import keys
@@ -115,7 +116,7 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             "format": FORMAT,
             "version": VERSION,
             "vault_id": vault.vault_id,
-            "created_at": created.isoformat(timespec="seconds") + "Z",
+            "created_at": utc_text(created),
             "app_version": __version__,
             "schema": head_revision(),
             "db_bytes": size,
@@ -175,6 +176,18 @@ def _read_exact(fh: IO[bytes], n: int) -> bytes:
     return data
 
 
+def _blocks(fh: IO[bytes], length: int) -> Iterator[bytes]:
+    """The next ``length`` bytes of ``fh`` in blocks of at most :data:`CHUNK`; a file that
+    ends before that is damaged."""
+    left = length
+    while left:
+        chunk = fh.read(min(CHUNK, left))
+        if not chunk:
+            raise BackupError(_DAMAGED)
+        yield chunk
+        left -= len(chunk)
+
+
 def _parse(path: Path) -> _Parsed:
     try:
         total = path.stat().st_size
@@ -192,13 +205,8 @@ def _parse(path: Path) -> _Parsed:
         # The checksum first: nothing else is trusted before it matches.
         fh.seek(0)
         digest = hashlib.sha256()
-        left = total - TRAILER
-        while left:
-            chunk = fh.read(min(CHUNK, left))
-            if not chunk:
-                raise BackupError(_DAMAGED)
+        for chunk in _blocks(fh, total - TRAILER):
             digest.update(chunk)
-            left -= len(chunk)
         if fh.read(TRAILER) != digest.digest():
             raise BackupError(_DAMAGED)
         fh.seek(len(MAGIC))
@@ -230,7 +238,7 @@ def read_backup_info(path: Path) -> BackupInfo:
     return BackupInfo(
         Path(path),
         str(meta["vault_id"]),
-        datetime.fromisoformat(str(meta["created_at"]).rstrip("Z")),
+        from_utc_text(str(meta["created_at"])),
         parsed.db_bytes,
         Path(path).stat().st_size,
         str(meta.get("schema", "")),
@@ -249,13 +257,8 @@ class RestoreResult:
 def _copy_range(src: Path, offset: int, length: int, dst: Path) -> None:
     with open(src, "rb") as fin, atomic_writer(dst) as fout:
         fin.seek(offset)
-        left = length
-        while left:
-            chunk = fin.read(min(CHUNK, left))
-            if not chunk:
-                raise BackupError(_DAMAGED)
+        for chunk in _blocks(fin, length):
             fout.write(chunk)
-            left -= len(chunk)
         fout.flush()
         os.fsync(fout.fileno())
 
@@ -339,7 +342,7 @@ def restore_backup(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    created = datetime.fromisoformat(str(parsed.meta["created_at"]).rstrip("Z"))
+    created = from_utc_text(str(parsed.meta["created_at"]))
     _record_restore(data_dir, db_key, header.vault_id, created)
     return RestoreResult(data_dir, kept, header.vault_id, created)
 
@@ -355,13 +358,13 @@ def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datet
             staff = default_staff(s)
             vault.actor = staff.id if staff else None
         with vault.session() as s:
-            stamp = created.isoformat(timespec="seconds") + "Z"
+            stamp = utc_text(created)
             audit.record(s, "restore", "vault", vault_id, detail=f"backup={stamp}")
 
 
 # ---- the reminder ------------------------------------------------------------------------
 def _set_last_backup(session: Session, at: datetime) -> None:
-    value = json.dumps(at.isoformat(timespec="seconds") + "Z")
+    value = json.dumps(utc_text(at))
     row = session.get(Setting, LAST_BACKUP_KEY)
     if row is None:
         session.add(Setting(key=LAST_BACKUP_KEY, value_json=value))
@@ -374,7 +377,7 @@ def last_backup_at(session: Session) -> datetime | None:
     row = session.get(Setting, LAST_BACKUP_KEY)
     if row is None:
         return None
-    return datetime.fromisoformat(str(json.loads(row.value_json)).rstrip("Z"))
+    return from_utc_text(str(json.loads(row.value_json)))
 
 
 def backup_reminder(session: Session, today: date | None = None) -> str | None:

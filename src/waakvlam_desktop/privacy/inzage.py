@@ -24,14 +24,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import __version__
-from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.clock import local_today, utc_naive, utc_text
 from waakvlam_desktop.documents.inzage_report import render_inzage_pdf
+from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.errors import NotFoundError, WaakvlamError
 from waakvlam_desktop.fileio import atomic_folder, write_atomic
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     AuditEvent,
-    ChecklistItem,
     ConcernLevelEntry,
     Draft,
     FollowUp,
@@ -52,7 +52,7 @@ def _iso(value: datetime | date | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds") + "Z"
+        return utc_text(value)
     return value.isoformat()
 
 
@@ -70,16 +70,7 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
     hid = hh.id
     staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())
     partners = dict(session.execute(select(Partner.id, Partner.name)).all())
-    items = {
-        i.id: i
-        for i in session.scalars(
-            select(ChecklistItem).where(
-                ChecklistItem.id.in_(
-                    select(SignalObservation.item_id).where(SignalObservation.household_id == hid)
-                )
-            )
-        )
-    }
+    items = observed_items(session, hid)
 
     def who(staff_id: str | None) -> str:
         return staff.get(staff_id, "") if staff_id else ""

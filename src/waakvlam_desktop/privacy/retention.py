@@ -34,6 +34,7 @@ from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
 from waakvlam_desktop.storage import audit, fts
+from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,
@@ -196,7 +197,7 @@ def _referral_text_filter() -> Any:
 
 def _chunked_counts(session: Session, stmt_for: Any, ids: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         counts.update(_counts(session, stmt_for(chunk)))
     return counts
 
@@ -320,20 +321,13 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
 
 
 # ---- the purge ---------------------------------------------------------------------------
-_CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
-
-
-def _chunks(ids: list[str]) -> list[list[str]]:
-    return [ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
-
-
 def _anonymous_addresses(
     session: Session, household_ids: list[str], now: datetime
 ) -> dict[str, str]:
     """Household id -> the shared anonymous address for its complex, wijk, city and 4-digit
     postcode (created when missing)."""
     current: list[tuple[str, str | None, str, str, str, str, str]] = []
-    for chunk in _chunks(household_ids):
+    for chunk in chunks(household_ids):
         current += [
             (hid, cpx, pc, city, wijk, street, aid)
             for hid, cpx, pc, city, wijk, street, aid in session.execute(
@@ -406,7 +400,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     def ids_for(category: str) -> list[str]:
         return [r.household_id for r in rows if category in r.categories]
 
-    for chunk in _chunks(ids_for("visit_notes")):
+    for chunk in chunks(ids_for("visit_notes")):
         session.execute(
             update(Visit)
             .where(Visit.household_id.in_(chunk), Visit.notes != "")
@@ -420,14 +414,14 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             execution_options=plain,
         )
         session.execute(delete(Draft).where(Draft.household_id.in_(chunk)), execution_options=plain)
-    for chunk in _chunks(ids_for("signals")):
+    for chunk in chunks(ids_for("signals")):
         session.execute(
             update(SignalObservation)
             .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
             .values(remark="", **stamp),
             execution_options=plain,
         )
-    for chunk in _chunks(ids_for("referrals")):
+    for chunk in chunks(ids_for("referrals")):
         session.execute(
             update(Referral)
             .where(Referral.household_id.in_(chunk), _referral_text_filter())
@@ -471,7 +465,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             .values(address_id=bindparam("aid")),
             moves,
         )
-    for chunk in _chunks(anon_ids):
+    for chunk in chunks(anon_ids):
         # visit_resident rows go with the residents (ON DELETE CASCADE).
         session.execute(
             delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
@@ -493,7 +487,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         if r.reason != "gesloten":
             never_closed.setdefault(r.since, []).append(r.household_id)
     for since, hids in never_closed.items():
-        for chunk in _chunks(hids):
+        for chunk in chunks(hids):
             session.execute(
                 update(Household)
                 .where(Household.id.in_(chunk), Household.closed_on.is_(None))

@@ -33,6 +33,12 @@ NAMING = {
 }
 
 
+def street_line(street: str, number: int, addition: str) -> str:
+    """``Kerkstraat 12-B`` style street line (the one way an address is written on a line)."""
+    extra = f"-{addition}" if addition else ""
+    return f"{street} {number}{extra}"
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -114,8 +120,7 @@ class Address(Record):
     @property
     def line(self) -> str:
         """``Kerkstraat 12-B`` style street line."""
-        extra = f"-{self.addition}" if self.addition else ""
-        return f"{self.street} {self.number}{extra}"
+        return street_line(self.street, self.number, self.addition)
 
 
 class Household(Record):

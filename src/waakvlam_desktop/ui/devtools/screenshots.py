@@ -86,8 +86,8 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
     from waakvlam_desktop.clock import FixedClock
     from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
     from waakvlam_desktop.domain.households import list_households
-    from waakvlam_desktop.domain.letters import list_referrals
     from waakvlam_desktop.domain.partners import list_partners, update_partner
+    from waakvlam_desktop.domain.referrals import list_referrals
     from waakvlam_desktop.domain.setup import initialise
     from waakvlam_desktop.domain.types import ReferralStatus
     from waakvlam_desktop.storage.models import Referral

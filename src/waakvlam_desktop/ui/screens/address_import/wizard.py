@@ -30,16 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waakvlam_desktop.domain.address_import import (
+from waakvlam_desktop.domain.address_import.mapping import (
     FIELD_BY_KEY,
     FIELDS,
     IGNORE,
     CsvPreview,
-    ImportReport,
-    import_addresses,
     read_preview,
-    report_to_csv,
 )
+from waakvlam_desktop.domain.address_import.report import ImportReport, report_to_csv
+from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.vault import Vault

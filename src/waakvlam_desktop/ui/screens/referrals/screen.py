@@ -42,13 +42,11 @@ from waakvlam_desktop.domain import referrals as referral_service
 from waakvlam_desktop.domain.households import HouseholdDetail
 from waakvlam_desktop.domain.letters import (
     LetterKind,
-    ReferralRow,
-    list_referrals,
     record_letter_printed,
     record_letter_saved,
 )
 from waakvlam_desktop.domain.partners import list_partners
-from waakvlam_desktop.domain.referrals import STATUS_LABELS
+from waakvlam_desktop.domain.referrals import STATUS_LABELS, ReferralRow, list_referrals
 from waakvlam_desktop.domain.types import REFERRAL_TRANSITIONS, ConsentForm, ReferralStatus
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.ui.context import AppContext
