@@ -6,15 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_cli import Cli
+from tests.e2e.conftest import Cli, one_line_error
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    c = Cli(tmp_path / "vault")
-    c.env["WAAKVLAM_BUNDLE_STATE"] = str(tmp_path / "state.json")
-    c.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "A. de Vries")
-    return c
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """The replay state of opened bundles stays in the test's folder."""
+    return {"WAAKVLAM_BUNDLE_STATE": str(tmp_path / "state.json")}
 
 
 def _setup(cli: Cli, tmp_path: Path, profile: str = "case") -> tuple[Path, Path, str]:
@@ -106,9 +104,7 @@ def test_export_verify_open_and_refusals(cli: Cli, tmp_path: Path) -> None:
             str(out),
             ok=False,
         )
-        assert proc.returncode == 1, proc.stderr
-        assert message in proc.stderr
-        assert len(proc.stderr.strip().splitlines()) == 1
+        one_line_error(proc, 1, message)
         assert not out.exists() or list(out.iterdir()) == []
     opened = cli.json(
         "bundle",
@@ -185,8 +181,7 @@ def test_handover_import_twice(cli: Cli, tmp_path: Path) -> None:
     cli.run("demo", "--households", "20")
     bundle = tmp_path / "overdracht.age"
     cli.run("export", "--partner", "Wijkteam Noord", "--period", "2026-10", "--out", str(bundle))
-    colleague = Cli(tmp_path / "colleague")
-    colleague.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "B. Collega")
+    colleague = Cli(tmp_path / "colleague").init(name="B. Collega")
     first = colleague.json(
         "bundle", "import", str(bundle), "--identity", str(key), "--sender", str(pub)
     )

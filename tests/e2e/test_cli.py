@@ -3,54 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import PASSPHRASE
+from tests.e2e.conftest import Cli, one_line_error
 from tests.helpers import all_bytes
-
-
-class Cli:
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.env = {
-            **os.environ,
-            "WAAKVLAM_DATA_DIR": str(data_dir),
-            "WAAKVLAM_PASSPHRASE": PASSPHRASE,
-            "WAAKVLAM_KDF_TARGET_SECONDS": "0",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-            # Logs and caches of test runs stay in the test's own folder.
-            "XDG_STATE_HOME": str(data_dir.parent / "xdg-state"),
-            "XDG_CACHE_HOME": str(data_dir.parent / "xdg-cache"),
-        }
-
-    def run(self, *args: str, ok: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run(
-            [sys.executable, "-m", "waakvlam_desktop.cli", *args],
-            env={**self.env, **env},
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-            timeout=300,
-        )
-        if ok:
-            assert proc.returncode == 0, proc.stderr
-        assert "Traceback" not in proc.stderr
-        return proc
-
-    def json(self, *args: str) -> object:
-        return json.loads(self.run(*args, "--json").stdout)
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    c = Cli(tmp_path / "vault")
-    c.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "A. de Vries")
-    return c
 
 
 def _household(cli: Cli) -> str:
@@ -126,25 +83,18 @@ def test_checklist_show_json(cli: Cli) -> None:
     }
 
 
-def _one_line_error(proc: subprocess.CompletedProcess[str], code: int, text: str) -> None:
-    assert proc.returncode == code
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert text in lines[0]
-
-
 def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
     hid = _household(cli)
-    _one_line_error(
+    one_line_error(
         cli.run("stats", ok=False, WAAKVLAM_PASSPHRASE="dit is niet het wachtwoord"),
         1,
         "wachtwoord klopt niet",
     )
-    _one_line_error(cli.run("visit", "add", ok=False), 2, "--household")
-    _one_line_error(
+    one_line_error(cli.run("visit", "add", ok=False), 2, "--household")
+    one_line_error(
         cli.run("visit", "add", "--household", hid, "--kind", "feestje", ok=False), 2, "soort"
     )
-    _one_line_error(
+    one_line_error(
         cli.run(
             "visit",
             "add",
@@ -159,7 +109,7 @@ def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
         2,
         "CODE=ERNST",
     )
-    _one_line_error(
+    one_line_error(
         cli.run(
             "visit",
             "add",
@@ -185,8 +135,8 @@ def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
         "bsn 111222333",
         "--allow-bsn-like",
     )
-    _one_line_error(cli.run("household", "show", "nope", ok=False), 1, "bestaat niet")
-    _one_line_error(
+    one_line_error(cli.run("household", "show", "nope", ok=False), 1, "bestaat niet")
+    one_line_error(
         cli.run(
             "household",
             "add",
@@ -205,10 +155,10 @@ def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
         1,
         "postcode",
     )
-    _one_line_error(
+    one_line_error(
         cli.run("stats", ok=False, WAAKVLAM_DATA_DIR=str(tmp_path / "leeg")), 1, "waakvlam init"
     )
-    _one_line_error(
+    one_line_error(
         cli.run(
             "partner",
             "add",
@@ -223,15 +173,9 @@ def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
         1,
         "age-ontvanger",
     )
-    env_without = {k: v for k, v in cli.env.items() if k != "WAAKVLAM_PASSPHRASE"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "waakvlam_desktop.cli", "stats"],
-        env=env_without,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
+    one_line_error(
+        cli.run("stats", ok=False, unset=["WAAKVLAM_PASSPHRASE"]), 2, "--passphrase-file"
     )
-    _one_line_error(proc, 2, "--passphrase-file")
 
 
 def test_damaged_vault_is_one_line(cli: Cli) -> None:
@@ -244,7 +188,7 @@ def test_damaged_vault_is_one_line(cli: Cli) -> None:
     data = bytearray(db.read_bytes())
     data[len(data) // 2] ^= 0xFF
     db.write_bytes(bytes(data))
-    _one_line_error(cli.run("unlock-check", ok=False), 1, "beschadigd")
+    one_line_error(cli.run("unlock-check", ok=False), 1, "beschadigd")
 
 
 def test_passphrase_file_passwd_and_rekey(cli: Cli, tmp_path: Path) -> None:
@@ -252,7 +196,7 @@ def test_passphrase_file_passwd_and_rekey(cli: Cli, tmp_path: Path) -> None:
     new_file = tmp_path / "nieuw.txt"
     new_file.write_text("een nieuw lang wachtwoord\n")
     cli.run("passwd", "--new-passphrase-file", str(new_file))
-    _one_line_error(cli.run("stats", ok=False), 1, "wachtwoord klopt niet")
+    one_line_error(cli.run("stats", ok=False), 1, "wachtwoord klopt niet")
     cli.run("--passphrase-file", str(new_file), "rekey", WAAKVLAM_PASSPHRASE="")
     out = cli.run("--passphrase-file", str(new_file), "household", "list", "--json")
     assert json.loads(out.stdout)[0]["id"] == hid
@@ -278,8 +222,7 @@ def test_partners_and_demo_determinism(cli: Cli, tmp_path: Path) -> None:
     assert isinstance(partners, list) and partners[0]["recipients"] == [recipient]
 
     def demo_snapshot(folder: Path) -> object:
-        other = Cli(folder)
-        other.run("init", "--organisation", "O", "--name", "N")
+        other = Cli(folder).init(organisation="O", name="N")
         demo = other.run("demo", "--households", "30", "--seed", "7")
         assert "30/30" in demo.stderr
         return other.json("household", "list")

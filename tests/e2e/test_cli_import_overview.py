@@ -7,26 +7,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.e2e.test_cli import Cli
+from tests.e2e.conftest import Cli, one_line_error
 from tests.helpers import all_bytes
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "voorbeeld-adressen.csv"
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    c = Cli(tmp_path / "vault")
-    c.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "A. de Vries")
-    return c
-
-
-def one_line_error(proc: Any, code: int) -> str:
-    assert proc.returncode == code, proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1, proc.stderr
-    return str(lines[0])
 
 
 def test_import_sample_twice(cli: Cli) -> None:

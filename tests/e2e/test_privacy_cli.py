@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE
-from tests.e2e.test_cli import Cli, _one_line_error
+from tests.e2e.conftest import Cli, one_line_error
 from tests.helpers import add_case, all_bytes
 from tests.unit.test_faults import fill_disk, mount_small_disk
 from waakvlam_desktop.clock import FixedClock
@@ -21,13 +21,6 @@ from waakvlam_desktop.domain.types import ReferralStatus
 from waakvlam_desktop.privacy.retention import close_household
 from waakvlam_desktop.storage.models import Setting
 from waakvlam_desktop.storage.vault import Vault
-
-
-@pytest.fixture
-def cli(tmp_path: Path) -> Cli:
-    c = Cli(tmp_path / "vault")
-    c.run("init", "--organisation", "Woonstichting Voorbeeld", "--name", "A. de Vries")
-    return c
 
 
 def _open(cli: Cli, when: datetime | None = None) -> Vault:
@@ -76,9 +69,9 @@ def test_retention_inzage_consent_and_audit(cli: Cli, tmp_path: Path) -> None:
     assert isinstance(views, list) and {e["household_id"] for e in views} == {old["household"]}
     assert "keten is heel" in cli.run("audit", "verify").stdout
 
-    _one_line_error(cli.run("consent", "withdraw", new["referral"], ok=False), 1, "al ingetrokken")
-    _one_line_error(cli.run("inzage", "nope", "--out", str(tmp_path), ok=False), 1, "bestaat niet")
-    _one_line_error(cli.run("retention", "review", "--date", "morgen", ok=False), 2, "JJJJ-MM-DD")
+    one_line_error(cli.run("consent", "withdraw", new["referral"], ok=False), 1, "al ingetrokken")
+    one_line_error(cli.run("inzage", "nope", "--out", str(tmp_path), ok=False), 1, "bestaat niet")
+    one_line_error(cli.run("retention", "review", "--date", "morgen", ok=False), 2, "JJJJ-MM-DD")
     closed = cli.json("household", "close", new["household"])
     assert isinstance(closed, dict) and closed["review_on"] > closed["closed_on"]
 
@@ -90,10 +83,10 @@ def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
     made = cli.json("backup", "--out", str(out))
     assert isinstance(made, dict) and made["file_bytes"] == out.stat().st_size
     assert b"Qzbackup" not in out.read_bytes()
-    _one_line_error(cli.run("backup", "--out", str(out), ok=False), 1, "bestaat al")
+    one_line_error(cli.run("backup", "--out", str(out), ok=False), 1, "bestaat al")
 
     target = tmp_path / "laptop" / "vault"
-    _one_line_error(
+    one_line_error(
         cli.run(
             "restore",
             str(out),
@@ -109,13 +102,13 @@ def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
     blob = bytearray(out.read_bytes())
     blob[-100] ^= 0xFF
     damaged.write_bytes(bytes(blob))
-    _one_line_error(
+    one_line_error(
         cli.run("restore", str(damaged), "--data-dir", str(target), ok=False), 1, "beschadigd"
     )
     assert not target.exists()
     done = cli.json("restore", str(out), "--data-dir", str(target))
     assert isinstance(done, dict) and done["kept_aside"] is None
-    _one_line_error(
+    one_line_error(
         cli.run("restore", str(out), "--data-dir", str(target), ok=False), 1, "--replace"
     )
     again = cli.json("restore", str(out), "--data-dir", str(target), "--replace")
@@ -139,8 +132,8 @@ def test_no_personal_data_in_logs_temp_cache_or_crash_reports(tmp_path: Path) ->
     dirs = {name: tmp_path / name for name in ("tmp", "state", "cache", "config", "home")}
     for d in dirs.values():
         d.mkdir()
-    cli = Cli(tmp_path / "vault")
-    cli.env.update(
+    cli = Cli(
+        tmp_path / "vault",
         TMPDIR=str(dirs["tmp"]),
         XDG_STATE_HOME=str(dirs["state"]),
         XDG_CACHE_HOME=str(dirs["cache"]),
@@ -148,7 +141,7 @@ def test_no_personal_data_in_logs_temp_cache_or_crash_reports(tmp_path: Path) ->
         HOME=str(dirs["home"]),
     )
     markers = ["Qzlek", "Jansenlek", "0611223344", "lek@voorbeeld.nl"]
-    cli.run("init", "--organisation", "Qzlek Wonen", "--name", "Qzlek Medewerker")
+    cli.init(organisation="Qzlek Wonen", name="Qzlek Medewerker")
     hid = cli.run(
         "household",
         "add",
@@ -186,8 +179,8 @@ def test_no_personal_data_in_logs_temp_cache_or_crash_reports(tmp_path: Path) ->
     cli.run("retention", "review")
     cli.run("audit", "list")
     cli.run("backup", "--out", str(tmp_path / "b.wvbackup"))
-    _one_line_error(cli.run("household", "show", "Qzlek-onbekend", ok=False), 1, "bestaat niet")
-    _one_line_error(
+    one_line_error(cli.run("household", "show", "Qzlek-onbekend", ok=False), 1, "bestaat niet")
+    one_line_error(
         cli.run("visit", "add", "--household", hid, "--kind", "Qzlek", ok=False), 2, "soort"
     )
     # A crash on purpose: a setting the app cannot read, with personal data inside.
@@ -220,8 +213,7 @@ def test_disk_full_is_one_sentence_and_nothing_is_lost(tmp_path: Path) -> None:
     if why is not None:
         pytest.skip(why)
     try:
-        cli = Cli(mnt / "vault")
-        cli.run("init", "--organisation", "W", "--name", "A")
+        cli = Cli(mnt / "vault").init(organisation="W", name="A")
         hid = cli.run(
             "household",
             "add",
@@ -254,7 +246,7 @@ def test_disk_full_is_one_sentence_and_nothing_is_lost(tmp_path: Path) -> None:
             "x" * 19_000,
             ok=False,
         )
-        _one_line_error(proc, 1, "schijf is vol")
+        one_line_error(proc, 1, "schijf is vol")
         assert "Opslaan is mislukt" in proc.stderr and "niets gewijzigd" in proc.stderr
         filler.unlink()
         shown = cli.json("household", "show", hid)

@@ -1,4 +1,5 @@
-"""GUI fixtures: a real AppContext on a real vault folder, offscreen."""
+"""GUI fixtures: a real AppContext on a real vault folder, offscreen; a vault to open and
+the main window unlocked on it as a user would."""
 
 from __future__ import annotations
 
@@ -7,13 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+from tests.conftest import PASSPHRASE
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import MainWindow, Workspace
 from waakvlam_desktop.ui.widgets.common import Lang
 from waakvlam_desktop.ui.worker import Background
+
+TIMEOUT = 30_000
 
 
 class FakeMonotonic:
@@ -56,3 +64,58 @@ def ctx(qapp: object, tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]
     yield context
     context.lock()
     background.wait_idle(30)
+
+
+class NewVault:
+    """Creates and initialises a vault (the test passphrase, the context's clock) with its
+    first staff member acting; the test adds its data and closes it before the window opens."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def __call__(
+        self,
+        organisation: str = "Woonstichting Voorbeeld",
+        staff_name: str = "A",
+        data_dir: Path | None = None,
+    ) -> Vault:
+        vault = Vault.create(
+            data_dir or self.ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=self.ctx.clock
+        )
+        with vault.session() as s:
+            vault.actor = initialise(s, organisation=organisation, staff_name=staff_name).id
+        return vault
+
+
+@pytest.fixture
+def new_vault(ctx: AppContext) -> NewVault:
+    return NewVault(ctx)
+
+
+class UnlockedWindow:
+    """Opens the main window on the context's existing vault and unlocks it as a user would:
+    the passphrase typed on the unlock page, then wait for the workspace."""
+
+    def __init__(self, qtbot: QtBot, ctx: AppContext) -> None:
+        self.qtbot = qtbot
+        self.ctx = ctx
+
+    def __call__(self) -> tuple[MainWindow, Workspace]:
+        window = MainWindow(self.ctx)
+        self.qtbot.addWidget(window)
+        window.show()
+        return window, self.unlock(window)
+
+    def unlock(self, window: MainWindow) -> Workspace:
+        """Unlock a window showing its unlock page; returns the new workspace."""
+        window.unlock_page.passphrase.setText(PASSPHRASE)
+        window.unlock_page.submit()
+        self.qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+        ws = window.workspace
+        assert ws is not None
+        return ws
+
+
+@pytest.fixture
+def unlocked_window(qtbot: QtBot, ctx: AppContext) -> UnlockedWindow:
+    return UnlockedWindow(qtbot, ctx)

@@ -8,33 +8,22 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.bundle_helpers import NOTE_MARKER, build_world
-from tests.conftest import PASSPHRASE
+from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
-from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_EXPORTS, MainWindow
+from waakvlam_desktop.ui.main_window import NAV_EXPORTS
 from waakvlam_desktop.ui.screens.exports.screen import HandoverDialog
 
 TIMEOUT = 30_000
 
 
 def test_export_screen_preview_export_and_history(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, tmp_path: Path
 ) -> None:
-    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
-    with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    vault = new_vault()
     world = build_world(vault)
     vault.close()
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    ws = window.workspace
-    assert ws is not None
+    _window, ws = unlocked_window()
     ws.nav.setCurrentRow(NAV_EXPORTS)
     view = ws.exports
     qtbot.waitUntil(lambda: view.partner.count() == 4, timeout=TIMEOUT)
@@ -65,17 +54,14 @@ def test_export_screen_preview_export_and_history(
 
 
 def test_handover_dialog_refuses_wrong_key_clearly(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    tmp_path: Path,
 ) -> None:
-    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
-    with vault.session() as s:
-        vault.actor = initialise(s, organisation="O", staff_name="A").id
-    vault.close()
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    new_vault(organisation="O").close()
+    window, _ws = unlocked_window()
     bogus = tmp_path / "x.age"
     bogus.write_bytes(b"dit is geen bundel")
     key = tmp_path / "key.txt"

@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import FakeMonotonic
+from tests.ui.conftest import FakeMonotonic, UnlockedWindow
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.drafts import drafts_for
 from waakvlam_desktop.storage.vault import Vault
@@ -36,7 +36,11 @@ def _idle(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_first_run_visit_today_lock_unlock(
-    qtbot: QtBot, ctx: AppContext, clock: FixedClock, monotonic: FakeMonotonic
+    qtbot: QtBot,
+    ctx: AppContext,
+    clock: FixedClock,
+    monotonic: FakeMonotonic,
+    unlocked_window: UnlockedWindow,
 ) -> None:
     window = MainWindow(ctx, idle_now=monotonic)
     qtbot.addWidget(window)
@@ -126,11 +130,7 @@ def test_first_run_visit_today_lock_unlock(
     qtbot.waitUntil(lambda: "klopt niet" in window.unlock_page.message.text(), timeout=TIMEOUT)
     assert window.workspace is None
 
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    ws = window.workspace
-    assert ws is not None
+    ws = unlocked_window.unlock(window)
     ws.open_household(hid)
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     assert ws.household.resume_button.isVisible()

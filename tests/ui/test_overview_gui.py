@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.conftest import PASSPHRASE
+from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.domain.address_import.report import report_to_csv
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.overview import (
@@ -20,13 +20,12 @@ from waakvlam_desktop.domain.overview import (
     filter_options,
     to_csv,
 )
-from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.storage.models import Address, AuditEvent
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_OVERVIEW, MainWindow, Workspace
+from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_OVERVIEW, Workspace
 from waakvlam_desktop.ui.screens.address_import.wizard import (
     STEP_CHECK,
     STEP_DONE,
@@ -40,24 +39,11 @@ TIMEOUT = 30_000
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "voorbeeld-adressen.csv"
 
 
-def _vault(ctx: AppContext, households: int) -> Vault:
-    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
-    with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+def _vault(new_vault: NewVault, households: int) -> Vault:
+    vault = new_vault()
     if households:
         generate_demo(vault.session, households, seed=7)
     return vault
-
-
-def _unlock(qtbot: QtBot, ctx: AppContext) -> Workspace:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    assert window.workspace is not None
-    return window.workspace
 
 
 def _show_overview(qtbot: QtBot, ws: Workspace) -> OverviewView:
@@ -81,9 +67,9 @@ def _assert_shows(view: OverviewView, expected: Overview) -> None:
 
 
 def test_dashboard_equals_compute_overview_and_filters(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, tmp_path: Path
 ) -> None:
-    vault = _vault(ctx, 120)
+    vault = _vault(new_vault, 120)
     with vault.session() as s:
         everything = compute_overview(s)
         options = filter_options(s)
@@ -95,7 +81,7 @@ def test_dashboard_equals_compute_overview_and_filters(
     assert everything.totals()["households"] == 120
     assert by_complex.totals() != everything.totals()
 
-    ws = _unlock(qtbot, ctx)
+    _window, ws = unlocked_window()
     view = _show_overview(qtbot, ws)
     _assert_shows(view, everything)
     assert view.complex.count() == len(options.complexes) + 1
@@ -133,9 +119,11 @@ def test_dashboard_equals_compute_overview_and_filters(
     ]
 
 
-def test_empty_vault_shows_the_empty_state(qtbot: QtBot, ctx: AppContext) -> None:
-    _vault(ctx, 0).close()
-    ws = _unlock(qtbot, ctx)
+def test_empty_vault_shows_the_empty_state(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _vault(new_vault, 0).close()
+    _window, ws = unlocked_window()
     view = _show_overview(qtbot, ws)
     assert not view.empty.isHidden()
     assert view.charts_area.isHidden()
@@ -143,9 +131,11 @@ def test_empty_vault_shows_the_empty_state(qtbot: QtBot, ctx: AppContext) -> Non
     assert view.tile_values()["households"] == 0
 
 
-def test_overview_renders_in_english(qtbot: QtBot, ctx: AppContext, qapp: Any) -> None:
-    _vault(ctx, 30).close()
-    ws = _unlock(qtbot, ctx)
+def test_overview_renders_in_english(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow, qapp: Any
+) -> None:
+    _vault(new_vault, 30).close()
+    _window, ws = unlocked_window()
     assert ws.nav.item(NAV_OVERVIEW).text() == "Overzicht"
     assert ws.overview.cards["visits_per_month"].title.text() == "Huisbezoeken per maand"
     i18n.install(qapp, "en")
@@ -191,9 +181,11 @@ def _wizard(qtbot: QtBot, ws: Workspace, path: Path) -> ImportWizard:
     return wizard
 
 
-def test_wizard_imports_the_sample_file(qtbot: QtBot, ctx: AppContext) -> None:
-    _vault(ctx, 0).close()
-    ws = _unlock(qtbot, ctx)
+def test_wizard_imports_the_sample_file(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _vault(new_vault, 0).close()
+    _window, ws = unlocked_window()
     wizard = _wizard(qtbot, ws, SAMPLE)
     assert wizard.mapping()["VHE-nummer"] == "vhe_code"
     assert wizard.mapping()["Woonplaats"] == "city"
@@ -217,9 +209,13 @@ def test_wizard_imports_the_sample_file(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_wizard_refuses_a_bad_file_and_writes_nothing(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    tmp_path: Path,
 ) -> None:
-    _vault(ctx, 0).close()
+    _vault(new_vault, 0).close()
     bad = tmp_path / "adressen.csv"
     bad.write_text(
         "VHE;Straat;Huisnummer;Postcode;Plaats\r\n"
@@ -229,7 +225,7 @@ def test_wizard_refuses_a_bad_file_and_writes_nothing(
         "1001;Lindelaan;8;3533 AB;Utrecht\r\n",
         encoding="cp1252",
     )
-    ws = _unlock(qtbot, ctx)
+    _window, ws = unlocked_window()
     wizard = _wizard(qtbot, ws, bad)
     assert "cp1252" in wizard.file_info.text()
     wizard.next()
@@ -253,11 +249,13 @@ def test_wizard_refuses_a_bad_file_and_writes_nothing(
     assert wizard.step == STEP_MAPPING
 
 
-def test_wizard_shows_a_file_error_inline(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
-    _vault(ctx, 0).close()
+def test_wizard_shows_a_file_error_inline(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, tmp_path: Path
+) -> None:
+    _vault(new_vault, 0).close()
     xlsx = tmp_path / "adressen.xlsx"
     xlsx.write_bytes(b"PK\x03\x04 not really a workbook")
-    ws = _unlock(qtbot, ctx)
+    _window, ws = unlocked_window()
     wizard = ImportWizard(ws.ctx, ws.households)
     qtbot.addWidget(wizard)
     wizard.path.setText(str(xlsx))
@@ -268,9 +266,11 @@ def test_wizard_shows_a_file_error_inline(qtbot: QtBot, ctx: AppContext, tmp_pat
     assert wizard.step == 0
 
 
-def test_wizard_missing_file(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
-    _vault(ctx, 0).close()
-    ws = _unlock(qtbot, ctx)
+def test_wizard_missing_file(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, tmp_path: Path
+) -> None:
+    _vault(new_vault, 0).close()
+    _window, ws = unlocked_window()
     wizard = ImportWizard(ws.ctx, ws.households)
     qtbot.addWidget(wizard)
     wizard.path.setText(str(tmp_path / "geen-bestand.csv"))

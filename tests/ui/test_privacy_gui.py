@@ -19,9 +19,9 @@ from sqlalchemy import text
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_case, every_stored_value
+from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import referrals, staff
-from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import ReferralStatus
 from waakvlam_desktop.privacy.retention import close_household
 from waakvlam_desktop.storage.vault import Vault
@@ -35,12 +35,10 @@ GONE = "Qzvergeet7"  # closed in 2020: purged
 KEPT = "Qzblijft4"  # active: stays
 
 
-def _vault(ctx: AppContext, clock: FixedClock) -> dict[str, dict[str, str]]:
+def _vault(new_vault: NewVault, clock: FixedClock) -> dict[str, dict[str, str]]:
     """An old closed case and a current one; returns their ids."""
     now = clock.now()
-    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=clock)
-    with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    vault = new_vault()
     clock.set(datetime(2020, 5, 1, 10, 0, tzinfo=UTC))
     old = add_case(vault, GONE, number=1)
     clock.set(datetime(2020, 6, 1, 10, 0, tzinfo=UTC))
@@ -50,18 +48,6 @@ def _vault(ctx: AppContext, clock: FixedClock) -> dict[str, dict[str, str]]:
     kept = add_case(vault, KEPT, number=2)
     vault.close()
     return {"old": old, "kept": kept}
-
-
-def _window(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, Workspace]:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    ws = window.workspace
-    assert ws is not None
-    return window, ws
 
 
 def _privacy(qtbot: QtBot, ws: Workspace) -> None:
@@ -81,10 +67,14 @@ def _stored(qtbot: QtBot, ctx: AppContext) -> str:
 
 
 def test_retention_dry_run_then_purge_through_the_screen(
-    qtbot: QtBot, ctx: AppContext, clock: FixedClock
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    clock: FixedClock,
 ) -> None:
-    ids = _vault(ctx, clock)
-    _w, ws = _window(qtbot, ctx)
+    ids = _vault(new_vault, clock)
+    _w, ws = unlocked_window()
     _privacy(qtbot, ws)
     view = ws.privacy
     assert view.review_ids() == [ids["old"]["household"]]
@@ -117,11 +107,15 @@ def test_retention_dry_run_then_purge_through_the_screen(
 
 
 def test_audit_viewer_filters_and_chain_verdict(
-    qtbot: QtBot, ctx: AppContext, clock: FixedClock
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    clock: FixedClock,
 ) -> None:
-    ids = _vault(ctx, clock)
+    ids = _vault(new_vault, clock)
     old, kept = ids["old"]["household"], ids["kept"]["household"]
-    _w, ws = _window(qtbot, ctx)
+    _w, ws = unlocked_window()
     ws.open_household(kept)  # a "view" event
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     box: list[str] = []
@@ -187,11 +181,16 @@ def test_audit_viewer_filters_and_chain_verdict(
 
 
 def test_backup_then_restore_into_another_folder(
-    qtbot: QtBot, ctx: AppContext, clock: FixedClock, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
-    ids = _vault(ctx, clock)
+    ids = _vault(new_vault, clock)
     original = ctx.data_dir
-    window, ws = _window(qtbot, ctx)
+    window, ws = unlocked_window()
     qtbot.waitUntil(lambda: "nog geen back-up" in window.backup_reminder.text(), timeout=TIMEOUT)
     _privacy(qtbot, ws)
     view = ws.privacy
@@ -227,11 +226,7 @@ def test_backup_then_restore_into_another_folder(
     assert not other.exists() and ctx.data_dir == original
 
     # The right one: restored into the other folder, which the unlock screen then opens.
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    ws = window.workspace
-    assert ws is not None
+    ws = unlocked_window.unlock(window)
     _privacy(qtbot, ws)
     assert ws.privacy.restore(target, PASSPHRASE, target=other)
     qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=TIMEOUT)
@@ -239,11 +234,7 @@ def test_backup_then_restore_into_another_folder(
     assert ctx.data_dir == other and (other / "vault.db").exists()
     assert window.restore_runner.result is not None
     assert window.restore_runner.result.kept_aside is None
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    ws = window.workspace
-    assert ws is not None
+    ws = unlocked_window.unlock(window)
     assert GONE in _stored(qtbot, ctx) and KEPT in _stored(qtbot, ctx)
     ws.open_household(ids["kept"]["household"])
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
@@ -265,15 +256,16 @@ def test_backup_then_restore_into_another_folder(
 
 
 def test_restore_on_a_new_laptop_from_the_first_run_page(
-    qtbot: QtBot, ctx: AppContext, clock: FixedClock, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    tmp_path: Path,
 ) -> None:
     from waakvlam_desktop.privacy.backup import create_backup
     from waakvlam_desktop.ui.screens.privacy.screen import RestoreRequest
 
-    old_laptop = tmp_path / "oude-laptop"
-    vault = Vault.create(old_laptop, PASSPHRASE, kdf_target_seconds=0, clock=clock)
-    with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+    vault = new_vault(data_dir=tmp_path / "oude-laptop")
     add_case(vault, KEPT)
     file = tmp_path / "kluis.wvbackup"
     create_backup(vault, file)
@@ -292,18 +284,21 @@ def test_restore_on_a_new_laptop_from_the_first_run_page(
     qtbot.waitUntil(lambda: window.restore_runner.result is not None, timeout=TIMEOUT)
     assert "Ontgrendel met het wachtwoord" in window.unlock_page.message.text()
     assert window.pages.currentWidget() is window.unlock_page and ctx.vault_exists()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    unlocked_window.unlock(window)
     assert KEPT in _stored(qtbot, ctx)
 
 
 def test_household_privacy_tab_inzage_partners_and_consent(
-    qtbot: QtBot, ctx: AppContext, clock: FixedClock, tmp_path: Path
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    clock: FixedClock,
+    tmp_path: Path,
 ) -> None:
-    ids = _vault(ctx, clock)
+    ids = _vault(new_vault, clock)
     kept = ids["kept"]
-    _w, ws = _window(qtbot, ctx)
+    _w, ws = unlocked_window()
     done: list[object] = []
     ctx.db(
         lambda s: referrals.change_status(s, kept["referral"], ReferralStatus.VERSTUURD).id,
@@ -403,12 +398,14 @@ def _texts(widget: QWidget) -> str:
 def test_locked_window_shows_nothing_personal_and_crash_handler_is_installed(
     qtbot: QtBot,
     ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
     clock: FixedClock,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ids = _vault(ctx, clock)
-    window, ws = _window(qtbot, ctx)
+    ids = _vault(new_vault, clock)
+    window, ws = unlocked_window()
     window.clipboard_guard = ClipboardGuard(
         QGuiApplication.clipboard(), is_ours=lambda: True, parent=window
     )

@@ -14,15 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_household
+from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.domain import partners
-from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import PartnerType, ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_REFERRALS, MainWindow
+from waakvlam_desktop.ui.main_window import NAV_REFERRALS, MainWindow, Workspace
 from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
 
 TIMEOUT = 20_000
@@ -37,10 +37,11 @@ def _files(folder: str) -> set[str]:
     return found
 
 
-def _open(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, str]:
-    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
+def _open(
+    new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> tuple[MainWindow, Workspace, str]:
+    vault = new_vault(staff_name="Zoë")
     with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="Zoë").id
         partners.add_partner(
             s,
             name="Schuldhulp Utrecht",
@@ -62,25 +63,23 @@ def _open(qtbot: QtBot, ctx: AppContext) -> tuple[MainWindow, str]:
             ),
         )
     vault.close()
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    return window, hid
+    window, ws = unlocked_window()
+    return window, ws, hid
 
 
 def test_refer_preview_print_without_temp_files(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: object
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    tmp_path: Path,
+    monkeypatch: object,
 ) -> None:
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
     monkeypatch.setenv("TMPDIR", str(private_tmp))  # type: ignore[attr-defined]
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))  # type: ignore[attr-defined]
-    window, hid = _open(qtbot, ctx)
-    ws = window.workspace
-    assert ws is not None
+    window, ws, hid = _open(new_vault, unlocked_window)
     ws.open_household(hid)
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     assert ws.household.data is not None
@@ -141,10 +140,10 @@ def test_refer_preview_print_without_temp_files(
     assert {"letter_generated", "letter_printed", "letter_saved"} <= set(actions)
 
 
-def test_referrals_screen_changes_status(qtbot: QtBot, ctx: AppContext) -> None:
-    window, hid = _open(qtbot, ctx)
-    ws = window.workspace
-    assert ws is not None
+def test_referrals_screen_changes_status(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _window, ws, hid = _open(new_vault, unlocked_window)
     from waakvlam_desktop.domain import referrals
     from waakvlam_desktop.domain.types import ConsentForm
 

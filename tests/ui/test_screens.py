@@ -5,40 +5,36 @@ from __future__ import annotations
 import pyrage
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSPHRASE
 from tests.helpers import add_household
-from waakvlam_desktop.domain.setup import initialise
+from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
-from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_PARTNERS, NAV_SEARCH, NAV_SETTINGS, MainWindow
+from waakvlam_desktop.ui.main_window import (
+    NAV_PARTNERS,
+    NAV_SEARCH,
+    NAV_SETTINGS,
+    MainWindow,
+    Workspace,
+)
 from waakvlam_desktop.ui.screens.partners.screen import PartnerDialog
 
 TIMEOUT = 20_000
 
 
-def _open(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=ctx.clock)
-    with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+def _open(new_vault: NewVault, unlocked_window: UnlockedWindow) -> tuple[MainWindow, Workspace]:
+    vault = new_vault()
     hid = add_household(vault, "fam. Reünie")
     with vault.session() as s:
         record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes="Na de reünie erg geëmotioneerd"))
     vault.close()
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    return window
+    return unlocked_window()
 
 
-def test_partner_dialog_validates_and_edits(qtbot: QtBot, ctx: AppContext) -> None:
-    window = _open(qtbot, ctx)
-    ws = window.workspace
-    assert ws is not None
+def test_partner_dialog_validates_and_edits(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _window, ws = _open(new_vault, unlocked_window)
     ws.nav.setCurrentRow(NAV_PARTNERS)
     dialog = PartnerDialog(ctx, ws.partners)
     dialog.name.setText("GGD Regio Utrecht")
@@ -65,10 +61,10 @@ def test_partner_dialog_validates_and_edits(qtbot: QtBot, ctx: AppContext) -> No
     )
 
 
-def test_search_finds_without_accents_and_opens(qtbot: QtBot, ctx: AppContext) -> None:
-    window = _open(qtbot, ctx)
-    ws = window.workspace
-    assert ws is not None
+def test_search_finds_without_accents_and_opens(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _window, ws = _open(new_vault, unlocked_window)
     ws.nav.setCurrentRow(NAV_SEARCH)
     ws.search.set_query("reunie geemotioneerd")
     qtbot.waitUntil(lambda: ws.search.count() == 1, timeout=TIMEOUT)
@@ -80,10 +76,10 @@ def test_search_finds_without_accents_and_opens(qtbot: QtBot, ctx: AppContext) -
     assert ws.household.data.detail.label == "fam. Reünie"  # type: ignore[union-attr]
 
 
-def test_settings_save_rhythm_and_auto_lock(qtbot: QtBot, ctx: AppContext) -> None:
-    window = _open(qtbot, ctx)
-    ws = window.workspace
-    assert ws is not None
+def test_settings_save_rhythm_and_auto_lock(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    window, ws = _open(new_vault, unlocked_window)
     ws.nav.setCurrentRow(NAV_SETTINGS)
     ws.settings.auto_lock.setValue(9)
     ws.settings.save_work()
