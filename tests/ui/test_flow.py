@@ -105,7 +105,7 @@ def test_first_run_visit_today_lock_unlock(
     )
     assert ws.today.overview is not None
     assert [c.household_id for c in ws.today.overview.overdue] == [hid]
-    assert ws.today.overdue.topLevelItem(0).text(1) == "Lindelaan 4-B"
+    assert ws.today.overdue.cell(0, 1) == "Lindelaan 4-B"
 
     # Start another visit, type, lock before saving: the draft survives in the vault.
     ws.open_editor(hid, None)
