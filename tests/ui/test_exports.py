@@ -49,8 +49,8 @@ def test_export_screen_preview_export_and_history(
     opened = verify_bytes(read_bundle_file(target), world.identity, world.sender)
     assert opened.sequence == 1
     assert all(NOTE_MARKER.encode() not in content for content in opened.members.values())
-    qtbot.waitUntil(lambda: view.history.topLevelItemCount() == 1, timeout=TIMEOUT)
-    assert view.history.topLevelItem(0).text(1) == "Wijkteam"
+    qtbot.waitUntil(lambda: view.history.model().rowCount() == 1, timeout=TIMEOUT)
+    assert view.history.cell(0, 1) == "Wijkteam"
 
 
 def test_handover_dialog_refuses_wrong_key_clearly(

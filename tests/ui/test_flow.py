@@ -99,6 +99,12 @@ def test_first_run_visit_today_lock_unlock(
     detail = ws.household.data.detail  # type: ignore[union-attr]
     assert detail.concern_level.value == "acuut"
     assert ws.household.badge.text() == "● acuut"
+    timeline = ws.household.timeline  # the visit on top, its two signals under it
+    assert timeline.cell(0, 1).startswith("Huisbezoek") and timeline.cell(0, 2) == "Anouk de Vries"
+    visit = timeline.model().index(0, 0)
+    assert timeline.model().rowCount(visit) == 2
+    signals = [timeline.model().index(r, 3, visit).data() for r in range(2)]
+    assert any("ernst 2" in s and "aanmaningen" in s for s in signals)
 
     # A week later the check-in is due: it shows in Vandaag.
     clock.advance(timedelta(days=8))
@@ -109,7 +115,7 @@ def test_first_run_visit_today_lock_unlock(
     )
     assert ws.today.overview is not None
     assert [c.household_id for c in ws.today.overview.overdue] == [hid]
-    assert ws.today.overdue.topLevelItem(0).text(1) == "Lindelaan 4-B"
+    assert ws.today.overdue.cell(0, 1) == "Lindelaan 4-B"
 
     # Start another visit, type, lock before saving: the draft survives in the vault.
     ws.open_editor(hid, None)

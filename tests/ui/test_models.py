@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
-from waakvlam_desktop.ui.screens.households.screen import (
+from waakvlam_desktop.ui.screens.households.screen import HouseholdFilterProxy, HouseholdTableModel
+from waakvlam_desktop.ui.widgets.common import level_colour
+from waakvlam_desktop.ui.widgets.table import (
     ROW_ROLE,
-    HouseholdFilterProxy,
-    HouseholdTableModel,
+    UNSORTED,
+    Column,
+    RowModel,
+    RowProxy,
+    date_column,
+    level_column,
+    number_column,
 )
 
 
@@ -106,3 +115,160 @@ def test_twenty_thousand_rows_filter(qapp: object) -> None:
     assert sorted(_visible(proxy)) == sorted(expected)
     proxy.set_filters(text="", level=ConcernLevel.ACUUT)
     assert proxy.rowCount() == 5_000
+
+
+# ---- the shared list model (ui/widgets/table.py) -------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Item:
+    name: str
+    level: ConcernLevel
+    due: date | None
+    count: int
+    note: str = ""
+    parts: tuple[Item, ...] = ()
+
+
+def _columns() -> tuple[Column[Item], ...]:
+    return (
+        Column("Name", lambda i: i.name, tooltip=lambda i: i.note),
+        level_column("Level", lambda i: i.level),
+        date_column("Due", lambda i: i.due, colour=lambda i: "#a61b1b" if i.count > 2 else None),
+        number_column("Count", lambda i: i.count),
+    )
+
+
+ITEMS = [
+    Item("beta", ConcernLevel.AANDACHT, date(2026, 12, 2), 3, "late"),
+    Item("Alfa", ConcernLevel.ACUUT, date(2027, 1, 10), 1),
+    Item("gamma", ConcernLevel.GEEN, None, 1),
+    Item("delta", ConcernLevel.ACUUT, date(2026, 11, 30), 12),
+]
+
+
+def _names(model: RowModel[Item]) -> list[str]:
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def test_row_model_headers_text_colour_word_and_roles(qapp: object) -> None:
+    model = RowModel(_columns())
+    model.set_rows(ITEMS)
+    assert model.rowCount() == 4 and model.columnCount() == 4
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Name",
+        "Level",
+        "Due",
+        "Count",
+    ]
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    first = model.index(0, 0)
+    assert model.data(first) == "beta" and model.data(first, ROW_ROLE) is ITEMS[0]
+    assert model.data(first, Qt.ItemDataRole.ToolTipRole) == "late"
+    level = model.index(1, 1)
+    assert model.data(level) == "● acuut"  # colour *and* word
+    brush = model.data(level, Qt.ItemDataRole.ForegroundRole)
+    assert brush.color().name() == level_colour(ConcernLevel.ACUUT)
+    assert model.data(level, Qt.ItemDataRole.AccessibleTextRole) == "acuut"
+    assert model.data(model.index(2, 2)) == "–"  # no date
+    assert model.data(model.index(0, 2)) == "02-12-2026"
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ForegroundRole).color().name() == (
+        "#a61b1b"
+    )
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.ForegroundRole) is None
+    right = model.data(model.index(0, 3), Qt.ItemDataRole.TextAlignmentRole)
+    assert right & Qt.AlignmentFlag.AlignRight.value
+    assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.flags(first) & Qt.ItemFlag.ItemIsSelectable
+
+
+def test_row_model_sorts_on_keys_and_back_to_the_given_order(qapp: object) -> None:
+    model = RowModel(_columns())
+    model.set_rows(ITEMS)
+    model.sort(0)  # text, ignoring case
+    assert _names(model) == ["Alfa", "beta", "delta", "gamma"]
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # urgency, not alphabet; ties keep their order
+    assert _names(model) == ["Alfa", "delta", "beta", "gamma"]
+    model.sort(2)  # by date, not by "dd-mm-yyyy" text; no date last
+    assert _names(model) == ["delta", "beta", "Alfa", "gamma"]
+    model.sort(3, Qt.SortOrder.DescendingOrder)  # 12 before 3: numbers, not text
+    assert _names(model) == ["delta", "beta", "Alfa", "gamma"]
+    assert model.rows[0] is ITEMS[3] and model.rows[1] is ITEMS[0]
+    model.sort(UNSORTED)
+    assert _names(model) == ["beta", "Alfa", "gamma", "delta"]
+    model.sort(0)
+    model.set_rows(reversed(ITEMS))  # new rows keep the chosen sort
+    assert _names(model) == ["Alfa", "beta", "delta", "gamma"]
+    model.sort(9)  # no such column: nothing changes
+    assert _names(model) == ["Alfa", "beta", "delta", "gamma"]
+
+
+def test_row_model_sort_moves_persistent_indexes_with_their_rows(qapp: object) -> None:
+    model = RowModel(_columns())
+    model.set_rows(ITEMS)
+    kept = QPersistentModelIndex(model.index(3, 2))  # delta, its Due cell
+    model.sort(0)
+    assert kept.row() == 2 and kept.column() == 2
+    assert model.data(model.index(kept.row(), 0)) == "delta"
+
+
+def test_row_model_placeholder_when_empty(qapp: object) -> None:
+    model = RowModel(_columns(), empty="Nothing yet.", empty_column=2)
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 2)) == "Nothing yet."
+    assert model.data(model.index(0, 0)) is None
+    assert model.data(model.index(0, 2), ROW_ROLE) is None
+    assert not model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.rows == []
+    model.set_rows(ITEMS[:1])
+    assert model.rowCount() == 1 and model.data(model.index(0, 0)) == "beta"
+    model.set_rows([])
+    assert model.data(model.index(0, 2)) == "Nothing yet."
+    assert RowModel(_columns()).rowCount() == 0  # no sentence: no row
+
+
+def test_row_model_children_follow_their_parent(qapp: object) -> None:
+    sub = (Item("sub-1", ConcernLevel.GEEN, None, 0), Item("sub-2", ConcernLevel.ZORG, None, 0))
+    rows = [Item("zulu", ConcernLevel.GEEN, None, 1, parts=sub), ITEMS[1]]
+    model = RowModel(_columns(), children=lambda i: i.parts)
+    model.set_rows(rows)
+    parent = model.index(0, 0)
+    assert model.rowCount(parent) == 2 and model.rowCount(model.index(1, 0)) == 0
+    child = model.index(1, 1, parent)
+    assert model.data(child) == "● zorg" and model.data(child, ROW_ROLE) is sub[1]
+    assert model.parent(child) == parent and not model.parent(parent).isValid()
+    assert model.rowCount(child) == 0
+    assert model.flags(child) & Qt.ItemFlag.ItemNeverHasChildren
+    assert not model.flags(parent) & Qt.ItemFlag.ItemNeverHasChildren
+    kept = QPersistentModelIndex(child)
+    model.sort(0)  # Alfa, zulu
+    assert kept.parent().row() == 1 and model.data(kept.parent()) == "zulu"
+    assert model.data(kept) == "● zorg" and model.data(kept, ROW_ROLE) is sub[1]
+
+
+def test_row_proxy_filters_in_one_pass_and_sorts_in_the_model(qapp: object) -> None:
+    class Urgent(RowProxy[Item]):
+        only_acute = False
+        asked = 0
+
+        def accepted(self, rows: Sequence[Item]) -> list[bool] | None:
+            self.asked += 1
+            if not self.only_acute:
+                return None
+            return [i.level is ConcernLevel.ACUUT for i in rows]
+
+    model = RowModel(_columns())
+    model.set_rows(ITEMS)
+    proxy = Urgent()
+    proxy.setSourceModel(model)
+    shown = lambda: [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]  # noqa: E731
+    assert shown() == ["beta", "Alfa", "gamma", "delta"]
+
+    def acute_only() -> None:
+        proxy.only_acute = True
+
+    proxy.refilter(acute_only)
+    assert shown() == ["Alfa", "delta"] and proxy.asked == 2  # once per filter, not per row
+    proxy.sort(2)
+    assert model.sort_column == 2 and shown() == ["delta", "Alfa"]
+    model.set_rows(ITEMS[:2])
+    assert shown() == ["Alfa"]

@@ -161,14 +161,11 @@ def test_referrals_screen_changes_status(
     ctx.db(make, made.append)
     qtbot.waitUntil(lambda: bool(made), timeout=TIMEOUT)
     ws.nav.setCurrentRow(NAV_REFERRALS)
-    qtbot.waitUntil(lambda: ws.referrals.table.topLevelItemCount() == 1, timeout=TIMEOUT)
-    ws.referrals.table.setCurrentItem(ws.referrals.table.topLevelItem(0))
+    qtbot.waitUntil(lambda: ws.referrals.table.model().rowCount() == 1, timeout=TIMEOUT)
+    ws.referrals.table.setCurrentIndex(ws.referrals.table.model().index(0, 0))
     assert ws.referrals.next_status.count() == 2  # verstuurd, geannuleerd
     ws.referrals.change_status()
     qtbot.waitUntil(
-        lambda: (
-            ws.referrals.table.topLevelItem(0) is not None
-            and ws.referrals.table.topLevelItem(0).text(5) == "verstuurd"
-        ),
+        lambda: ws.referrals.table.cell(0, 5) == "verstuurd",
         timeout=TIMEOUT,
     )

@@ -47,8 +47,8 @@ def test_partner_dialog_validates_and_edits(
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
         dialog.save()
     ws.partners.refresh()
-    qtbot.waitUntil(lambda: ws.partners.table.topLevelItemCount() == 1, timeout=TIMEOUT)
-    existing = next(iter(ws.partners.rows.values()))
+    qtbot.waitUntil(lambda: ws.partners.table.model().rowCount() == 1, timeout=TIMEOUT)
+    [existing] = ws.partners.table.shown_rows()
     edit = PartnerDialog(ctx, ws.partners, existing)
     assert edit.recipients.toPlainText() == good
     edit.name.setText("GGD Regio Utrecht-West")
@@ -56,7 +56,7 @@ def test_partner_dialog_validates_and_edits(
         edit.save()
     ws.partners.refresh()
     qtbot.waitUntil(
-        lambda: ws.partners.table.topLevelItem(0).text(0) == "GGD Regio Utrecht-West",
+        lambda: ws.partners.table.cell(0, 0) == "GGD Regio Utrecht-West",
         timeout=TIMEOUT,
     )
 

@@ -16,24 +16,28 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from waakvlam_desktop.domain.consent import EXCLUSION_LABELS
-from waakvlam_desktop.domain.exports import ExportHistoryRow, Period, due_exports, export_history
+from waakvlam_desktop.domain.exports import (
+    DueExport,
+    ExportHistoryRow,
+    Period,
+    due_exports,
+    export_history,
+)
 from waakvlam_desktop.domain.partners import PartnerView, list_partners
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, stamp, user_message
+from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, user_message
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, number_column, stamp_column
 from waakvlam_desktop.ui.worker import TaskContext
 
 if TYPE_CHECKING:  # the bundle code (reportlab, pyrage) loads when the screen is used
@@ -46,6 +50,11 @@ STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
 def previous_month(today: date) -> Period:
     year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
     return Period.month(year, month)
+
+
+def households_in(h: ExportHistoryRow) -> int | None:
+    """The number of households in an export (older bundles counted them in Dutch)."""
+    return h.counts.get("households", h.counts.get("huishoudens"))
 
 
 def count_lines(counts: dict[str, int]) -> str:
@@ -92,11 +101,12 @@ class ExportsView(QWidget):
         make.layout_.addStretch(1)
 
         due = Card(self.tr("Due periodic exports"))
-        self.due = QTreeWidget()
-        self.due.setHeaderLabels([self.tr("Partner"), self.tr("Period"), self.tr("Last export")])
-        self.due.setRootIsDecorated(False)
-        self.due.setAccessibleName(self.tr("Due periodic exports"))
-        self.due.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        due_columns: tuple[Column[DueExport], ...] = (
+            Column(self.tr("Partner"), lambda d: d.partner_name),
+            Column(self.tr("Period"), lambda d: d.period.label),
+            stamp_column(self.tr("Last export"), lambda d: d.last_exported_at),
+        )
+        self.due = RowView(RowModel(due_columns), self.tr("Due periodic exports"))
         due.layout_.addWidget(self.due)
         self.import_button = QPushButton(self.tr("Read in a handover…"))
         self.import_button.setToolTip(
@@ -105,20 +115,15 @@ class ExportsView(QWidget):
         due.layout_.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignRight)
 
         history = Card(self.tr("Export history"))
-        self.history = QTreeWidget()
-        self.history.setHeaderLabels(
-            [
-                self.tr("When"),
-                self.tr("Partner"),
-                self.tr("Period"),
-                self.tr("No."),
-                self.tr("Households"),
-                self.tr("SHA-256"),
-            ]
+        history_columns: tuple[Column[ExportHistoryRow], ...] = (
+            stamp_column(self.tr("When"), lambda h: h.exported_at),
+            Column(self.tr("Partner"), lambda h: h.partner_name),
+            Column(self.tr("Period"), lambda h: h.period),
+            number_column(self.tr("No."), lambda h: h.sequence),
+            number_column(self.tr("Households"), households_in),
+            Column(self.tr("SHA-256"), lambda h: h.bundle_sha256[:16] + "…"),
         )
-        self.history.setRootIsDecorated(False)
-        self.history.setAccessibleName(self.tr("Export history"))
-        self.history.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history = RowView(RowModel(history_columns), self.tr("Export history"))
         history.layout_.addWidget(self.history)
 
         grid.addWidget(make, 0, 0)
@@ -133,7 +138,7 @@ class ExportsView(QWidget):
         self.period.returnPressed.connect(self.run_preview)
         self.preview_button.clicked.connect(self.run_preview)
         self.export_button.clicked.connect(self.export_dialog)
-        self.due.itemActivated.connect(self._due_chosen)
+        self.due.row_activated.connect(self._due_chosen)
         self.import_button.clicked.connect(self.import_dialog)
 
     # ---- loading -------------------------------------------------------------------------
@@ -155,35 +160,16 @@ class ExportsView(QWidget):
             self.partner.addItem(p.name, p.id)
         self.partner.setCurrentIndex(max(0, self.partner.findData(current)))
         self.partner.blockSignals(False)
-        self.due.clear()
-        for d in due:
-            item = QTreeWidgetItem([d.partner_name, d.period.label, stamp(d.last_exported_at)])
-            item.setData(0, Qt.ItemDataRole.UserRole, (d.partner_id, d.period.label))
-            self.due.addTopLevelItem(item)
-        self.history.clear()
-        for h in history:
-            households = str(h.counts.get("households", h.counts.get("huishoudens", "")))
-            self.history.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        stamp(h.exported_at),
-                        h.partner_name,
-                        h.period,
-                        str(h.sequence),
-                        households,
-                        h.bundle_sha256[:16] + "…",
-                    ]
-                )
-            )
+        self.due.set_rows(due)
+        self.history.set_rows(history)
         if not partners:
             self.message.notice(self.tr("Add a partner with age recipients first (Partners)."))
         else:
             self.run_preview()
 
-    def _due_chosen(self, item: QTreeWidgetItem, _col: int) -> None:
-        partner_id, period = item.data(0, Qt.ItemDataRole.UserRole)
-        self.partner.setCurrentIndex(max(0, self.partner.findData(partner_id)))
-        self.period.setText(period)
+    def _due_chosen(self, due: DueExport) -> None:
+        self.partner.setCurrentIndex(max(0, self.partner.findData(due.partner_id)))
+        self.period.setText(due.period.label)
         self.run_preview()
 
     # ---- preview -------------------------------------------------------------------------

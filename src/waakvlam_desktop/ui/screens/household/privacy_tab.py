@@ -17,13 +17,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +36,7 @@ from waakvlam_desktop.ui.widgets.common import (
     to_date,
     user_message,
 )
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,37 +127,45 @@ class HouseholdPrivacy(QWidget):
         lay.addWidget(self.message)
 
         lay.addWidget(self._heading(self.tr("Partners that received data")))
-        self.receipts = QTreeWidget()
-        self.receipts.setHeaderLabels(
-            [
-                self.tr("Partner"),
-                self.tr("First"),
-                self.tr("Last"),
-                self.tr("How"),
-                self.tr("References"),
-                self.tr("Consent"),
-            ]
+        via_words = {
+            "doorverwijzing": self.tr("referral"),
+            "export": self.tr("export"),
+            "print": self.tr("printed letter"),
+            "share": self.tr("shared"),
+        }
+        receipt_columns: tuple[Column[consent.PartnerReceipt], ...] = (
+            Column(self.tr("Partner"), lambda r: r.partner_name),
+            date_column(self.tr("First"), lambda r: r.first_on),
+            date_column(self.tr("Last"), lambda r: r.last_on),
+            Column(self.tr("How"), lambda r: ", ".join(via_words.get(v, v) for v in r.via)),
+            Column(self.tr("References"), lambda r: ", ".join(r.references)),
+            Column(
+                self.tr("Consent"), lambda r: self.tr("withdrawn") if r.consent_withdrawn else "–"
+            ),
         )
-        self.receipts.setRootIsDecorated(False)
-        self.receipts.setAccessibleName(self.tr("Partners that received data"))
-        self.receipts.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.receipts = RowView(
+            RowModel(receipt_columns, empty=self.tr("No data has been shared with a partner.")),
+            self.tr("Partners that received data"),
+        )
         lay.addWidget(self.receipts, 1)
 
         lay.addWidget(self._heading(self.tr("Consent per referral")))
-        self.consents = QTreeWidget()
-        self.consents.setHeaderLabels(
-            [
-                self.tr("Reference"),
-                self.tr("Partner"),
-                self.tr("Consent"),
-                self.tr("Given on"),
+        consent_columns: tuple[Column[consent.ConsentState], ...] = (
+            Column(self.tr("Reference"), lambda c: c.reference),
+            Column(self.tr("Partner"), lambda c: c.partner_name),
+            Column(self.tr("Consent"), lambda c: self._form_word(c.consent_form)),
+            date_column(self.tr("Given on"), lambda c: c.consent_date),
+            Column(
                 self.tr("Withdrawn on"),
-                self.tr("Note"),
-            ]
+                lambda c: short_date(c.withdrawn_on) if c.withdrawn_on else self.tr("in force"),
+                key=lambda c: c.withdrawn_on or date.max,
+            ),
+            Column(self.tr("Note"), lambda c: c.withdrawal_note),
         )
-        self.consents.setRootIsDecorated(False)
-        self.consents.setAccessibleName(self.tr("Consent per referral"))
-        self.consents.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.consents = RowView(
+            RowModel(consent_columns, empty=self.tr("No referral based on consent.")),
+            self.tr("Consent per referral"),
+        )
         lay.addWidget(self.consents, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -172,7 +176,7 @@ class HouseholdPrivacy(QWidget):
 
         self.inzage_button.clicked.connect(self.choose_inzage)
         self.withdraw_button.clicked.connect(self.ask_withdraw)
-        self.consents.currentItemChanged.connect(lambda *_a: self._update_buttons())
+        self.consents.current_changed.connect(lambda _c: self._update_buttons())
 
     @staticmethod
     def _heading(text: str) -> QLabel:
@@ -195,50 +199,10 @@ class HouseholdPrivacy(QWidget):
 
     def show_data(self, data: HouseholdPrivacyData) -> None:
         self.data = data
-        self.receipts.clear()
-        via_words = {
-            "doorverwijzing": self.tr("referral"),
-            "export": self.tr("export"),
-            "print": self.tr("printed letter"),
-            "share": self.tr("shared"),
-        }
-        for r in data.receipts:
-            self.receipts.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        r.partner_name,
-                        short_date(r.first_on),
-                        short_date(r.last_on),
-                        ", ".join(via_words.get(v, v) for v in r.via),
-                        ", ".join(r.references),
-                        self.tr("withdrawn") if r.consent_withdrawn else "–",
-                    ]
-                )
-            )
-        if not data.receipts:
-            self.receipts.addTopLevelItem(
-                QTreeWidgetItem([self.tr("No data has been shared with a partner.")])
-            )
-        self.consents.clear()
-        for c in data.consents:
-            item = QTreeWidgetItem(
-                [
-                    c.reference,
-                    c.partner_name,
-                    self._form_word(c.consent_form),
-                    short_date(c.consent_date),
-                    short_date(c.withdrawn_on) if c.withdrawn_on else self.tr("in force"),
-                    c.withdrawal_note,
-                ]
-            )
-            item.setData(0, ID_ROLE, c.referral_id)
-            self.consents.addTopLevelItem(item)
-        if not data.consents:
-            self.consents.addTopLevelItem(
-                QTreeWidgetItem([self.tr("No referral based on consent.")])
-            )
-        elif (first := self.consents.topLevelItem(0)) is not None:
-            self.consents.setCurrentItem(first)
+        self.receipts.set_rows(data.receipts)
+        self.consents.set_rows(data.consents)
+        if data.consents:
+            self.consents.setCurrentIndex(self.consents.model().index(0, 0))
         self._update_buttons()
 
     def _form_word(self, form: str | None) -> str:
@@ -248,11 +212,7 @@ class HouseholdPrivacy(QWidget):
         }.get(form or "", form or "–")
 
     def selected_consent(self) -> consent.ConsentState | None:
-        item = self.consents.currentItem()
-        if item is None or self.data is None:
-            return None
-        rid = item.data(0, ID_ROLE)
-        return next((c for c in self.data.consents if c.referral_id == rid), None)
+        return self.consents.current()
 
     def _update_buttons(self) -> None:
         c = self.selected_consent()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,14 +28,17 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from waakvlam_desktop.domain import drafts, followups, households
-from waakvlam_desktop.domain.households import AddressView, HouseholdDetail
+from waakvlam_desktop.domain.households import (
+    AddressView,
+    FollowUpView,
+    HouseholdDetail,
+    ReferralSummary,
+)
 from waakvlam_desktop.domain.referrals import STATUS_LABELS
 from waakvlam_desktop.domain.types import (
     VISIT_KIND_LABELS,
@@ -56,9 +59,34 @@ from waakvlam_desktop.ui.widgets.common import (
     to_date,
     user_message,
 )
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DOMAIN_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#b07aa1"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A line on the timeline: a visit (its signals as lines under it), a follow-up or a
+    referral."""
+
+    at: str  # ISO moment or day: the timeline is newest first
+    when: str
+    what: str
+    by: str = ""
+    details: str = ""
+    notes: str = ""  # a visit's whole note, shown as the tooltip of its details
+    signals: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SignSeen:
+    """A sign on the Signals tab: when it was last seen, and how severe."""
+
+    domain: str
+    label: str
+    seen: date
+    severity: int
 
 
 class PageData:
@@ -124,27 +152,36 @@ class HouseholdPage(QWidget):
 
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
-        self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels(
-            [self.tr("When"), self.tr("What"), self.tr("By"), self.tr("Details")]
+        timeline_columns: tuple[Column[TimelineEntry], ...] = (
+            Column(self.tr("When"), lambda e: e.when, key=lambda e: e.at),
+            Column(self.tr("What"), lambda e: e.what),
+            Column(self.tr("By"), lambda e: e.by),
+            Column(self.tr("Details"), lambda e: e.details, tooltip=lambda e: e.notes),
         )
-        self.timeline.setAccessibleName(self.tr("Timeline"))
-        self.timeline.setAlternatingRowColors(True)
-        self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.timeline.header().setStretchLastSection(True)
-        self.timeline.setWordWrap(True)
+        self.timeline = RowView(
+            RowModel(
+                timeline_columns,
+                children=lambda e: e.signals,
+                empty=self.tr("Nothing recorded yet: start with a home visit."),
+                empty_column=1,
+            ),
+            self.tr("Timeline"),
+        )
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self._build_signals_tab(), self.tr("Signals"))
         self.tabs.addTab(self._build_actions_tab(), self.tr("Follow-ups"))
-        self.referrals = QTreeWidget()
-        self.referrals.setHeaderLabels(
-            [self.tr("Reference"), self.tr("Partner"), self.tr("Status"), self.tr("Reply by")]
+        referral_columns: tuple[Column[ReferralSummary], ...] = (
+            Column(self.tr("Reference"), lambda r: r.reference),
+            Column(self.tr("Partner"), lambda r: r.partner_name),
+            Column(
+                self.tr("Status"),
+                lambda r: Lang.pick(STATUS_LABELS[ReferralStatus(r.status)]),
+                key=lambda r: list(ReferralStatus).index(ReferralStatus(r.status)),
+            ),
+            date_column(self.tr("Reply by"), lambda r: r.feedback_due),
         )
-        self.referrals.setRootIsDecorated(False)
-        self.referrals.setAccessibleName(self.tr("Referrals"))
-        self.referrals.itemActivated.connect(
-            lambda item, _c: self.open_letter.emit(str(item.data(0, ID_ROLE)))
-        )
+        self.referrals = RowView(RowModel(referral_columns), self.tr("Referrals"))
+        self.referrals.row_activated.connect(lambda r: self.open_letter.emit(r.id))
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.tabs.addTab(self._build_details_tab(), self.tr("Details"))
         self.privacy = HouseholdPrivacy(ctx)  # inzage, partners that received data, consent
@@ -167,27 +204,25 @@ class HouseholdPage(QWidget):
         self.chart_view.setMinimumHeight(220)
         self.chart_view.setAccessibleName(self.tr("Signals per month"))
         lay.addWidget(self.chart_view, 2)
-        self.signal_table = QTableWidget(0, 4)
-        self.signal_table.setHorizontalHeaderLabels(
-            [self.tr("Domain"), self.tr("Sign"), self.tr("Last seen"), self.tr("Severity")]
+        sign_columns: tuple[Column[SignSeen], ...] = (
+            Column(self.tr("Domain"), lambda g: g.domain),
+            Column(self.tr("Sign"), lambda g: g.label),
+            date_column(self.tr("Last seen"), lambda g: g.seen),
+            Column(self.tr("Severity"), lambda g: str(g.severity), key=lambda g: g.severity),
         )
-        self.signal_table.verticalHeader().hide()
-        self.signal_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.signal_table.horizontalHeader().setStretchLastSection(True)
-        self.signal_table.setAccessibleName(self.tr("Signals seen"))
+        self.signal_table = RowView(RowModel(sign_columns), self.tr("Signals seen"))
         lay.addWidget(self.signal_table, 1)
         return w
 
     def _build_actions_tab(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        self.follow_up_list = QTreeWidget()
-        self.follow_up_list.setHeaderLabels(
-            [self.tr("Due"), self.tr("Follow-up"), self.tr("Status")]
+        follow_up_columns: tuple[Column[FollowUpView], ...] = (
+            date_column(self.tr("Due"), lambda f: f.due_on),
+            Column(self.tr("Follow-up"), lambda f: f.description),
+            Column(self.tr("Status"), self._follow_up_status),
         )
-        self.follow_up_list.setRootIsDecorated(False)
-        self.follow_up_list.setAccessibleName(self.tr("Follow-ups"))
-        self.follow_up_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.follow_up_list = RowView(RowModel(follow_up_columns), self.tr("Follow-ups"))
         lay.addWidget(self.follow_up_list)
         row = QHBoxLayout()
         self.action_text = QLineEdit()
@@ -325,67 +360,58 @@ class HouseholdPage(QWidget):
         self.privacy.load(d.id, d.residents)
 
     def _fill_timeline(self, d: HouseholdDetail) -> None:
-        self.timeline.clear()
-        entries: list[tuple[str, QTreeWidgetItem]] = []
+        entries: list[TimelineEntry] = []
         for v in d.visits:
             kind = Lang.pick(VISIT_KIND_LABELS.get(VisitKind(v.kind), (v.kind, v.kind)))
             first_line = v.notes.splitlines()[0] if v.notes else ""
-            item = QTreeWidgetItem(
-                [
-                    stamp(v.visited_at),
-                    self.tr("Home visit: {kind}").format(kind=kind),
-                    v.staff_name,
-                    first_line[:160],
-                ]
-            )
-            item.setData(0, ID_ROLE, v.id)
-            item.setToolTip(3, v.notes)
+            signals = []
             for o in v.observations:
                 label = Lang.pick((o.label_nl, o.label_en))
                 extra = f" — {o.remark}" if o.remark else ""
-                child = QTreeWidgetItem(
-                    [
-                        "",
-                        self.tr("Signal"),
-                        "",
-                        self.tr("{label} (severity {n}){extra}").format(
+                signals.append(
+                    TimelineEntry(
+                        at=v.visited_at.isoformat(),
+                        when="",
+                        what=self.tr("Signal"),
+                        details=self.tr("{label} (severity {n}){extra}").format(
                             label=label, n=o.severity, extra=extra
                         ),
-                    ]
+                    )
                 )
-                item.addChild(child)
-            entries.append((v.visited_at.isoformat(), item))
+            entries.append(
+                TimelineEntry(
+                    at=v.visited_at.isoformat(),
+                    when=stamp(v.visited_at),
+                    what=self.tr("Home visit: {kind}").format(kind=kind),
+                    by=v.staff_name,
+                    details=first_line[:160],
+                    notes=v.notes,
+                    signals=tuple(signals),
+                )
+            )
         for f in d.follow_ups:
-            when = f.due_on.isoformat() if f.due_on else ""
             status = self.tr("open") if f.status == FollowUpStatus.OPEN.value else self.tr("done")
-            item = QTreeWidgetItem(
-                [
-                    short_date(f.due_on),
-                    self.tr("Follow-up ({status})").format(status=status),
-                    "",
-                    f.description,
-                ]
-            )
-            entries.append((when, item))
-        for r in d.referrals:
-            item = QTreeWidgetItem(
-                [
-                    stamp(r.created_at),
-                    self.tr("Referral to {partner}").format(partner=r.partner_name),
-                    "",
-                    f"{r.reference} · {Lang.pick(STATUS_LABELS[ReferralStatus(r.status)])}",
-                ]
-            )
-            entries.append((r.created_at.isoformat(), item))
-        entries.sort(key=lambda e: e[0], reverse=True)
-        for _key, item in entries:
-            self.timeline.addTopLevelItem(item)
-        if not entries:
-            self.timeline.addTopLevelItem(
-                QTreeWidgetItem(
-                    ["", self.tr("Nothing recorded yet: start with a home visit."), "", ""]
+            entries.append(
+                TimelineEntry(
+                    at=f.due_on.isoformat() if f.due_on else "",
+                    when=short_date(f.due_on),
+                    what=self.tr("Follow-up ({status})").format(status=status),
+                    details=f.description,
                 )
             )
+        for r in d.referrals:
+            entries.append(
+                TimelineEntry(
+                    at=r.created_at.isoformat(),
+                    when=stamp(r.created_at),
+                    what=self.tr("Referral to {partner}").format(partner=r.partner_name),
+                    details=(
+                        f"{r.reference} · {Lang.pick(STATUS_LABELS[ReferralStatus(r.status)])}"
+                    ),
+                )
+            )
+        entries.sort(key=lambda e: e.at, reverse=True)
+        self.timeline.set_rows(entries)
 
     def _fill_signals(self, d: HouseholdDetail) -> None:
         today = self.ctx.today()
@@ -433,42 +459,24 @@ class HouseholdPage(QWidget):
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
-        self.signal_table.setRowCount(0)
-        for seen, domain, severity, label in sorted(
-            last.values(), key=lambda x: x[0], reverse=True
-        ):
-            row = self.signal_table.rowCount()
-            self.signal_table.insertRow(row)
-            for col, text in enumerate(
-                (domain_labels.get(domain, domain), label, short_date(seen), str(severity))
-            ):
-                self.signal_table.setItem(row, col, QTableWidgetItem(text))
-        self.signal_table.resizeColumnsToContents()
+        self.signal_table.set_rows(
+            SignSeen(domain_labels.get(domain, domain), label, seen, severity)
+            for seen, domain, severity, label in sorted(
+                last.values(), key=lambda x: x[0], reverse=True
+            )
+        )
+
+    def _follow_up_status(self, f: FollowUpView) -> str:
+        return {"open": self.tr("open"), "gedaan": self.tr("done")}.get(
+            f.status, self.tr("cancelled")
+        )
 
     def _fill_actions(self, d: HouseholdDetail) -> None:
-        self.follow_up_list.clear()
-        for f in d.follow_ups:
-            status = {"open": self.tr("open"), "gedaan": self.tr("done")}.get(
-                f.status, self.tr("cancelled")
-            )
-            item = QTreeWidgetItem([short_date(f.due_on), f.description, status])
-            item.setData(0, ID_ROLE, f.id)
-            self.follow_up_list.addTopLevelItem(item)
+        self.follow_up_list.set_rows(d.follow_ups)
         self.action_due.setDate(qdate(self.ctx.today()).addDays(7))
 
     def _fill_referrals(self, d: HouseholdDetail) -> None:
-        self.referrals.clear()
-        for r in d.referrals:
-            item = QTreeWidgetItem(
-                [
-                    r.reference,
-                    r.partner_name,
-                    Lang.pick(STATUS_LABELS[ReferralStatus(r.status)]),
-                    short_date(r.feedback_due),
-                ]
-            )
-            item.setData(0, ID_ROLE, r.id)
-            self.referrals.addTopLevelItem(item)
+        self.referrals.set_rows(d.referrals)
 
     def _fill_details(self, d: HouseholdDetail, a: AddressView) -> None:
         self.f_label.setText(d.label)
@@ -530,10 +538,10 @@ class HouseholdPage(QWidget):
         )
 
     def _mark_done(self) -> None:
-        item = self.follow_up_list.currentItem()
-        if item is None:
+        follow_up = self.follow_up_list.current()
+        if follow_up is None:
             return
-        fid = str(item.data(0, ID_ROLE))
+        fid = follow_up.id
         self.ctx.db(
             lambda s: followups.set_follow_up_status(s, fid, FollowUpStatus.DONE),
             self._changed,

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,128 +28,42 @@ from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import (
-    InlineMessage,
-    level_colour,
-    level_word,
-    short_date,
-    user_message,
+from waakvlam_desktop.ui.widgets.common import InlineMessage, level_word, user_message
+from waakvlam_desktop.ui.widgets.table import (
+    ROW_ROLE,
+    Column,
+    RowModel,
+    RowProxy,
+    date_column,
+    level_column,
 )
 
-Index = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
-
-class HouseholdTableModel(QAbstractTableModel):
-    """Plain rows in; display text, sort keys and filter text computed once per row.
-
-    ``data()`` is called hundreds of thousands of times for 20,000 rows, so it only looks
-    things up. Sorting happens here, with Python's sort on precomputed keys, instead of
-    through ``lessThan`` calls from the proxy.
-    """
-
-    COLUMNS = ("level", "address", "label", "postcode", "wijk", "complex", "next", "residents")
+class HouseholdTableModel(RowModel[HouseholdRow]):
+    """The households list: eight columns, and per row the lower-cased text the filter
+    searches (computed once per row, when the rows arrive)."""
 
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[HouseholdRow] = []
-        self.display: list[tuple[str, ...]] = []
-        self.haystacks: list[str] = []  # lower-cased text the filter searches, per row
-        self.colours: dict[ConcernLevel, QBrush] = {
-            lv: QBrush(QColor(level_colour(lv))) for lv in ConcernLevel
-        }
-        self._headers = [
-            self.tr("Level"),
-            self.tr("Address"),
-            self.tr("Household"),
-            self.tr("Postcode"),
-            self.tr("Wijk"),
-            self.tr("Complex"),
-            self.tr("Next visit by"),
-            self.tr("Residents"),
-        ]
+        super().__init__(())
+        level: Column[HouseholdRow] = level_column(self.tr("Level"), lambda r: r.concern_level)
+        self.columns = (
+            replace(level, key=lambda r: (r.concern_level.rank, r.address)),
+            Column(self.tr("Address"), lambda r: r.address, key=lambda r: _address_key(r.address)),
+            Column(self.tr("Household"), lambda r: r.label),
+            Column(self.tr("Postcode"), lambda r: r.postcode),
+            Column(self.tr("Wijk"), lambda r: r.wijk),
+            Column(self.tr("Complex"), lambda r: r.complex_name),
+            date_column(self.tr("Next visit by"), lambda r: r.next_check_in),
+            Column(self.tr("Residents"), lambda r: str(r.residents), key=lambda r: r.residents),
+        )
+        self.haystacks: list[str] = []  # per row as given to set_rows
 
-    def set_rows(self, rows: list[HouseholdRow]) -> None:
-        self.beginResetModel()
-        self._assign(rows)
-        self.endResetModel()
-
-    def _assign(self, rows: list[HouseholdRow]) -> None:
-        words = {lv: f"● {level_word(lv)}" for lv in ConcernLevel}
-        self.rows = rows
-        self.display = [
-            (
-                words[r.concern_level],
-                r.address,
-                r.label,
-                r.postcode,
-                r.wijk,
-                r.complex_name,
-                short_date(r.next_check_in),
-                str(r.residents),
-            )
-            for r in rows
-        ]
+    def _rows_given(self) -> None:
         self.haystacks = [
             f"{r.label} {r.address} {r.postcode} {r.postcode.replace(' ', '')} {r.city}"
             f" {r.wijk} {r.complex_name}".lower()
-            for r in rows
+            for r in self._given
         ]
-
-    def sort_key(self, column: int) -> Any:
-        col = self.COLUMNS[column]
-        if col == "level":
-            return lambda r: (r.concern_level.rank, r.address)
-        if col == "next":
-            return lambda r: r.next_check_in.toordinal() if r.next_check_in else 10**7
-        if col == "residents":
-            return lambda r: r.residents
-        attr = {
-            "address": "address",
-            "label": "label",
-            "postcode": "postcode",
-            "wijk": "wijk",
-            "complex": "complex_name",
-        }[col]
-        if col == "address":
-            return lambda r: _address_key(r.address)
-        return lambda r: getattr(r, attr).lower()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        rows = sorted(
-            self.rows,
-            key=self.sort_key(column),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
-        self._assign(rows)
-        self.layoutChanged.emit()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
-            return self.colours[self.rows[index.row()].concern_level]
-        if role == ROW_ROLE:
-            return self.rows[index.row()]
-        if role == Qt.ItemDataRole.AccessibleTextRole and index.column() == 0:
-            return level_word(self.rows[index.row()].concern_level)
-        return None
 
 
 def _address_key(address: str) -> tuple[str, int, str]:
@@ -165,7 +73,7 @@ def _address_key(address: str) -> tuple[str, int, str]:
     return (street.lower(), int(number.group()) if number else 0, rest)
 
 
-class HouseholdFilterProxy(QSortFilterProxyModel):
+class HouseholdFilterProxy(RowProxy[HouseholdRow]):
     """Filter by free text, complex, wijk and concern level."""
 
     def __init__(self) -> None:
@@ -174,13 +82,6 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
         self.complex = ""
         self.wijk = ""
         self.level: ConcernLevel | None = None
-        self.setDynamicSortFilter(False)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorting is the source model's job (fast keys); the proxy only filters."""
-        model = self.sourceModel()
-        if isinstance(model, HouseholdTableModel):
-            model.sort(column, order)
 
     def set_filters(
         self,
@@ -190,31 +91,31 @@ class HouseholdFilterProxy(QSortFilterProxyModel):
         wijk: str | None = None,
         level: ConcernLevel | str | None = "",
     ) -> None:
-        self.beginFilterChange()
-        if text is not None:
-            self.text = text.strip().lower()
-        if complex is not None:
-            self.complex = complex
-        if wijk is not None:
-            self.wijk = wijk
-        if level != "":
-            self.level = level if isinstance(level, ConcernLevel) else None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        def change() -> None:
+            if text is not None:
+                self.text = text.strip().lower()
+            if complex is not None:
+                self.complex = complex
+            if wijk is not None:
+                self.wijk = wijk
+            if level != "":
+                self.level = level if isinstance(level, ConcernLevel) else None
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
+        self.refilter(change)
+
+    def accepted(self, rows: Sequence[HouseholdRow]) -> list[bool] | None:
+        level, complex, wijk, words = self.level, self.complex, self.wijk, self.text.split()
+        if level is None and not complex and not wijk and not words:
+            return None
+        model = self.source()
         assert isinstance(model, HouseholdTableModel)
-        row = model.rows[source_row]
-        if self.level is not None and row.concern_level is not self.level:
-            return False
-        if self.complex and row.complex_name != self.complex:
-            return False
-        if self.wijk and row.wijk != self.wijk:
-            return False
-        if self.text:
-            hay = model.haystacks[source_row]
-            return all(word in hay for word in self.text.split())
-        return True
+        return [
+            (level is None or r.concern_level is level)
+            and (not complex or r.complex_name == complex)
+            and (not wijk or r.wijk == wijk)
+            and all(word in hay for word in words)
+            for r, hay in zip(rows, model.haystacks, strict=True)
+        ]
 
 
 class AddHouseholdDialog(QDialog):
@@ -395,15 +296,7 @@ class HouseholdsView(QWidget):
 
     def show_rows(self, rows: list[HouseholdRow]) -> None:
         self.message.clear_message()
-        header = self.table.horizontalHeader()
-        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-        if 0 <= column < len(HouseholdTableModel.COLUMNS):  # sorted once, before the reset
-            rows = sorted(
-                rows,
-                key=self.model.sort_key(column),
-                reverse=order == Qt.SortOrder.DescendingOrder,
-            )
-        self.model.set_rows(rows)
+        self.model.set_rows(rows)  # sorted once, on the header's column, before the reset
         for combo, values in (
             (self.complex, sorted({r.complex_name for r in rows if r.complex_name})),
             (self.wijk, sorted({r.wijk for r in rows if r.wijk})),

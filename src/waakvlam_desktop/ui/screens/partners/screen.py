@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,11 +29,17 @@ from waakvlam_desktop.domain.types import (
 )
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, user_message
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
 
 
 def partner_type_label(t: PartnerType) -> str:
     label = Lang.pick(PARTNER_TYPE_LABELS[t])
     return label[:1].upper() + label[1:]
+
+
+def fingerprints(p: PartnerView) -> str:
+    """The recipients' fingerprints, shortened (the full keys are in the tooltip)."""
+    return ", ".join(grouped(recipient_fingerprint(r))[:19] for r in p.recipients) or "–"
 
 
 class PartnerDialog(QDialog):
@@ -150,38 +152,6 @@ class PartnersView(QWidget):
         self.add_button = QPushButton(self.tr("New partner…"))
         head.addWidget(self.add_button)
         lay.addLayout(head)
-        self.table = QTreeWidget()
-        self.table.setHeaderLabels(
-            [
-                self.tr("Name"),
-                self.tr("Type"),
-                self.tr("Profile"),
-                self.tr("Schedule"),
-                self.tr("Recipient fingerprints"),
-            ]
-        )
-        self.table.setRootIsDecorated(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(self.tr("Partners"))
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.table, 1)
-        self.empty = QLabel(
-            self.tr("No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.")
-        )
-        lay.addWidget(self.empty)
-        self.message = InlineMessage()
-        lay.addWidget(self.message)
-        self.add_button.clicked.connect(self.add_partner)
-        self.table.itemActivated.connect(lambda _item, _col: self.edit_partner())
-        self.rows: dict[str, PartnerView] = {}
-
-    def refresh(self) -> None:
-        self.ctx.db(
-            partners.list_partners, self.show_rows, lambda e: self.message.error(user_message(e))
-        )
-
-    def show_rows(self, rows: list[PartnerView]) -> None:
-        self.table.clear()
         profile = {
             DataProfile.CASE: self.tr("case"),
             DataProfile.AGGREGATE: self.tr("aggregate"),
@@ -192,21 +162,35 @@ class PartnersView(QWidget):
             ExportSchedule.MONTHLY: self.tr("monthly"),
             ExportSchedule.QUARTERLY: self.tr("quarterly"),
         }
-        self.rows = {p.id: p for p in rows}
-        for p in rows:
-            recips = ", ".join(grouped(recipient_fingerprint(r))[:19] for r in p.recipients) or "–"
-            item = QTreeWidgetItem(
-                [
-                    p.name,
-                    partner_type_label(p.type),
-                    profile[p.profile],
-                    schedule[p.schedule],
-                    recips,
-                ]
-            )
-            item.setToolTip(4, "\n".join(p.recipients))
-            item.setData(0, Qt.ItemDataRole.UserRole, p.id)
-            self.table.addTopLevelItem(item)
+        columns: tuple[Column[PartnerView], ...] = (
+            Column(self.tr("Name"), lambda p: p.name),
+            Column(self.tr("Type"), lambda p: partner_type_label(p.type)),
+            Column(self.tr("Profile"), lambda p: profile[p.profile]),
+            Column(self.tr("Schedule"), lambda p: schedule[p.schedule]),
+            Column(
+                self.tr("Recipient fingerprints"),
+                fingerprints,
+                tooltip=lambda p: "\n".join(p.recipients),
+            ),
+        )
+        self.table = RowView(RowModel(columns), self.tr("Partners"))
+        lay.addWidget(self.table, 1)
+        self.empty = QLabel(
+            self.tr("No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.")
+        )
+        lay.addWidget(self.empty)
+        self.message = InlineMessage()
+        lay.addWidget(self.message)
+        self.add_button.clicked.connect(self.add_partner)
+        self.table.row_activated.connect(lambda _p: self.edit_partner())
+
+    def refresh(self) -> None:
+        self.ctx.db(
+            partners.list_partners, self.show_rows, lambda e: self.message.error(user_message(e))
+        )
+
+    def show_rows(self, rows: list[PartnerView]) -> None:
+        self.table.set_rows(rows)
         self.empty.setVisible(not rows)
 
     def add_partner(self) -> None:
@@ -215,9 +199,6 @@ class PartnersView(QWidget):
             self.refresh()
 
     def edit_partner(self) -> None:
-        item = self.table.currentItem()
-        if item is None:
-            return
-        partner = self.rows.get(str(item.data(0, Qt.ItemDataRole.UserRole)))
+        partner = self.table.current()
         if partner is not None and PartnerDialog(self.ctx, self, partner).exec():
             self.refresh()

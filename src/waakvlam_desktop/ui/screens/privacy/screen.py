@@ -20,15 +20,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -50,9 +47,16 @@ from waakvlam_desktop.ui.widgets.common import (
     to_date,
     user_message,
 )
+from waakvlam_desktop.ui.widgets.table import (
+    Column,
+    RowModel,
+    RowView,
+    date_column,
+    number_column,
+    stamp_column,
+)
 from waakvlam_desktop.ui.worker import TaskContext
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BACKUP_SUFFIX = ".wvbackup"
 GREEN = ("#1e6b34", "#e6f4ea")
 RED = ("#a61b1b", "#fdecea")
@@ -296,25 +300,31 @@ class PrivacyView(QWidget):
         self.terms_label = QLabel()
         self.terms_label.setWordWrap(True)
         lay.addWidget(self.terms_label)
-        self.review = QTreeWidget()
-        self.review.setHeaderLabels(
-            [
-                self.tr("Household"),
+        review_columns: tuple[Column[retention.RetentionRow], ...] = (
+            Column(self.tr("Household"), lambda r: r.label),
+            Column(
                 self.tr("Complex / wijk"),
+                lambda r: " · ".join(x for x in (r.complex_name, r.wijk) if x),
+            ),
+            Column(
                 self.tr("Reason"),
-                self.tr("Since"),
-                self.tr("Expired on"),
-                self.tr("What is removed"),
-                self.tr("Anonymised"),
-            ]
+                lambda r: self.tr("case closed") if r.reason == "gesloten" else self.tr("inactive"),
+            ),
+            date_column(self.tr("Since"), lambda r: r.since),
+            date_column(self.tr("Expired on"), lambda r: r.due_on),
+            Column(self.tr("What is removed"), self.what_goes, stretch=True),
+            Column(
+                self.tr("Anonymised"), lambda r: self.tr("yes") if r.anonymise else self.tr("no")
+            ),
         )
-        self.review.setRootIsDecorated(False)
-        self.review.setAlternatingRowColors(True)
-        self.review.setAccessibleName(self.tr("To be deleted"))
-        header = self.review.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        self.review = RowView(
+            RowModel(
+                review_columns,
+                empty=self.tr("Nothing has passed its retention term."),
+                empty_column=2,
+            ),
+            self.tr("To be deleted"),
+        )
         lay.addWidget(self.review, 1)
         self.retention_message = InlineMessage()
         lay.addWidget(self.retention_message)
@@ -380,23 +390,16 @@ class PrivacyView(QWidget):
         filters.setColumnStretch(3, 1)
         filters.setColumnStretch(5, 1)
         lay.addLayout(filters)
-        self.audit_table = QTreeWidget()
-        self.audit_table.setHeaderLabels(
-            [
-                self.tr("No."),
-                self.tr("When"),
-                self.tr("Staff member"),
-                self.tr("Action"),
-                self.tr("About"),
-                self.tr("Household"),
-                self.tr("Details"),
-            ]
+        audit_columns: tuple[Column[audit.AuditRow], ...] = (
+            number_column(self.tr("No."), lambda r: r.seq),
+            stamp_column(self.tr("When"), lambda r: r.at),
+            Column(self.tr("Staff member"), lambda r: r.staff_name or "–"),
+            Column(self.tr("Action"), lambda r: audit.action_label(r.action, Lang.current)),
+            Column(self.tr("About"), lambda r: audit.entity_label(r.entity, Lang.current)),
+            Column(self.tr("Household"), lambda r: r.household_label),
+            Column(self.tr("Details"), lambda r: r.detail),
         )
-        self.audit_table.setRootIsDecorated(False)
-        self.audit_table.setAlternatingRowColors(True)
-        self.audit_table.setUniformRowHeights(True)
-        self.audit_table.setAccessibleName(self.tr("Audit log"))
-        self.audit_table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.audit_table = RowView(RowModel(audit_columns), self.tr("Audit log"))
         lay.addWidget(self.audit_table, 1)
         self.audit_count = QLabel()
         self.audit_message = InlineMessage()
@@ -521,27 +524,7 @@ class PrivacyView(QWidget):
         self.load_audit()
 
     def _fill_review(self, rows: tuple[retention.RetentionRow, ...]) -> None:
-        self.review.clear()
-        for r in rows:
-            reason = self.tr("case closed") if r.reason == "gesloten" else self.tr("inactive")
-            where = " · ".join(x for x in (r.complex_name, r.wijk) if x)
-            item = QTreeWidgetItem(
-                [
-                    r.label,
-                    where,
-                    reason,
-                    short_date(r.since),
-                    short_date(r.due_on),
-                    self.what_goes(r),
-                    self.tr("yes") if r.anonymise else self.tr("no"),
-                ]
-            )
-            item.setData(0, ID_ROLE, r.household_id)
-            self.review.addTopLevelItem(item)
-        if not rows:
-            self.review.addTopLevelItem(
-                QTreeWidgetItem(["", "", self.tr("Nothing has passed its retention term.")])
-            )
+        self.review.set_rows(rows)
         self.purge_button.setEnabled(bool(rows) and not self.busy)
         self.dry_run_button.setEnabled(not self.busy)
 
@@ -629,23 +612,7 @@ class PrivacyView(QWidget):
 
     def show_audit(self, rows: list[audit.AuditRow]) -> None:
         self.audit_result = rows
-        self.audit_table.clear()
-        items = []
-        for r in rows:
-            items.append(
-                QTreeWidgetItem(
-                    [
-                        str(r.seq),
-                        stamp(r.at),
-                        r.staff_name or "–",
-                        audit.action_label(r.action, Lang.current),
-                        audit.entity_label(r.entity, Lang.current),
-                        r.household_label,
-                        r.detail,
-                    ]
-                )
-            )
-        self.audit_table.addTopLevelItems(items)
+        self.audit_table.set_rows(rows)
         if len(rows) >= AUDIT_LIMIT:
             self.audit_count.setText(
                 self.tr("The newest {n} events; narrow the filters to see older ones.").format(

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,8 +30,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -55,10 +52,10 @@ from waakvlam_desktop.ui.widgets.common import (
     Lang,
     qdate,
     short_date,
-    stamp,
     to_date,
     user_message,
 )
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column, stamp_column
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PRINT_DPI = 300
@@ -402,7 +399,6 @@ class ReferralsView(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.rows: dict[str, ReferralRow] = {}
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Referrals"))
@@ -416,22 +412,20 @@ class ReferralsView(QWidget):
             self.status_filter.addItem(status_word(st), st.value)
         head.addWidget(self.status_filter)
         lay.addLayout(head)
-        self.table = QTreeWidget()
-        self.table.setHeaderLabels(
-            [
-                self.tr("Reference"),
-                self.tr("Date"),
-                self.tr("Household"),
-                self.tr("Address"),
-                self.tr("Partner"),
+        columns: tuple[Column[ReferralRow], ...] = (
+            Column(self.tr("Reference"), lambda r: r.reference),
+            stamp_column(self.tr("Date"), lambda r: r.created_at),
+            Column(self.tr("Household"), lambda r: r.household_label),
+            Column(self.tr("Address"), lambda r: r.address),
+            Column(self.tr("Partner"), lambda r: r.partner_name),
+            Column(
                 self.tr("Status"),
-                self.tr("Reply by"),
-            ]
+                lambda r: status_word(r.status),
+                key=lambda r: list(ReferralStatus).index(r.status),
+            ),
+            date_column(self.tr("Reply by"), lambda r: r.feedback_due),
         )
-        self.table.setRootIsDecorated(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setAccessibleName(self.tr("Referrals"))
-        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = RowView(RowModel(columns), self.tr("Referrals"))
         lay.addWidget(self.table, 1)
         self.empty = QLabel(
             self.tr("No referrals yet. Refer a household from its page with “Refer…”.")
@@ -456,8 +450,8 @@ class ReferralsView(QWidget):
         self.message = InlineMessage()
         lay.addWidget(self.message)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table.currentItemChanged.connect(lambda _c, _p: self._selection_changed())
-        self.table.itemActivated.connect(lambda _i, _c: self.open_letter())
+        self.table.current_changed.connect(lambda _r: self._selection_changed())
+        self.table.row_activated.connect(lambda _r: self.open_letter())
         self.letter_button.clicked.connect(self.open_letter)
         self.household_button.clicked.connect(self._open_household)
         self.status_button.clicked.connect(self.change_status)
@@ -474,30 +468,14 @@ class ReferralsView(QWidget):
 
     def show_rows(self, rows: list[ReferralRow]) -> None:
         current = self.selected()
-        self.rows = {r.id: r for r in rows}
-        self.table.clear()
-        for r in rows:
-            item = QTreeWidgetItem(
-                [
-                    r.reference,
-                    stamp(r.created_at),
-                    r.household_label,
-                    r.address,
-                    r.partner_name,
-                    status_word(r.status),
-                    short_date(r.feedback_due),
-                ]
-            )
-            item.setData(0, ID_ROLE, r.id)
-            self.table.addTopLevelItem(item)
-            if current is not None and r.id == current.id:
-                self.table.setCurrentItem(item)
+        self.table.set_rows(rows)
+        if current is not None:
+            self.table.select(lambda r: r.id == current.id)
         self.empty.setVisible(not rows)
         self._selection_changed()
 
     def selected(self) -> ReferralRow | None:
-        item = self.table.currentItem()
-        return self.rows.get(str(item.data(0, ID_ROLE))) if item is not None else None
+        return self.table.current()
 
     def _selection_changed(self) -> None:
         row = self.selected()

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word, user_message
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
 
 MAX_LOGO_BYTES = 512 * 1024
 
@@ -88,10 +87,11 @@ class SettingsView(QWidget):
         org.layout_.addWidget(self.org_save, alignment=Qt.AlignmentFlag.AlignRight)
 
         people = Card(self.tr("Staff"))
-        self.staff_list = QTreeWidget()
-        self.staff_list.setHeaderLabels([self.tr("Name"), self.tr("Role")])
-        self.staff_list.setRootIsDecorated(False)
-        self.staff_list.setAccessibleName(self.tr("Staff"))
+        staff_columns: tuple[Column[staff.StaffView], ...] = (
+            Column(self.tr("Name"), lambda m: m.name),
+            Column(self.tr("Role"), lambda m: m.role),
+        )
+        self.staff_list = RowView(RowModel(staff_columns), self.tr("Staff"))
         self.staff_list.setMaximumHeight(140)
         people.layout_.addWidget(self.staff_list)
         add = QHBoxLayout()
@@ -189,9 +189,7 @@ class SettingsView(QWidget):
         self.logo_label.setText(self.tr("logo set") if o.has_logo else self.tr("no logo"))
         self.key_text = data.key.file_text()
         self.key_label.setText(self.tr("Key fingerprint: {fp}").format(fp=data.key.fingerprint))
-        self.staff_list.clear()
-        for m in data.members:
-            self.staff_list.addTopLevelItem(QTreeWidgetItem([m.name, m.role]))
+        self.staff_list.set_rows(data.members)
 
     def choose_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose logo"), "", "PNG (*.png)")

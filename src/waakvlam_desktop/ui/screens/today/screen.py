@@ -2,66 +2,36 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from waakvlam_desktop.domain.exports import DueExport
+from waakvlam_desktop.domain.followups import OpenFollowUp
+from waakvlam_desktop.domain.referrals import FeedbackRow
 from waakvlam_desktop.domain.referrals import STATUS_LABELS
 from waakvlam_desktop.domain.today import TodayOverview, today_overview
+from waakvlam_desktop.domain.waakvlam import CheckIn
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import (
-    Card,
-    Lang,
-    level_colour,
-    level_word,
-    short_date,
-    user_message,
-    weekday_date,
+from waakvlam_desktop.ui.widgets.common import Card, Lang, user_message, weekday_date
+from waakvlam_desktop.ui.widgets.table import (
+    Column,
+    RowModel,
+    RowView,
+    date_column,
+    level_column,
 )
 
-HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 1
 # Vandaag is for the next few hours: each list shows its most urgent rows (the title has
 # the full count). Thousands of rows would only stall the window.
 MAX_ROWS = 150
-
-
-class _List(QTreeWidget):
-    """A compact list whose rows open a household (double-click or Enter)."""
-
-    open_household = Signal(str)
-
-    def __init__(self, headers: list[str], accessible: str) -> None:
-        super().__init__()
-        self.setHeaderLabels(headers)
-        self.setRootIsDecorated(False)
-        self.setAlternatingRowColors(True)
-        self.setAccessibleName(accessible)
-        self.setUniformRowHeights(True)
-        self.header().setStretchLastSection(True)
-        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.itemActivated.connect(self._activated)
-
-    def _activated(self, item: QTreeWidgetItem, _col: int) -> None:
-        hid = item.data(0, HOUSEHOLD_ROLE)
-        if hid:
-            self.open_household.emit(str(hid))
-
-    def add(self, values: list[str], household_id: str, colour: str | None = None) -> None:
-        item = QTreeWidgetItem(values)
-        item.setData(0, HOUSEHOLD_ROLE, household_id)
-        if colour:
-            item.setForeground(0, QBrush(QColor(colour)))
-        self.addTopLevelItem(item)
+OVERDUE_COLOUR = "#a61b1b"  # a reply date that has passed
 
 
 class TodayView(QWidget):
@@ -88,41 +58,58 @@ class TodayView(QWidget):
         outer.addWidget(self.error)
 
         self.overdue_card = Card(self.tr("Overdue for a visit"))
-        self.overdue = _List(
-            [self.tr("Level"), self.tr("Address"), self.tr("Household"), self.tr("Late")],
-            self.tr("Overdue for a visit"),
+        overdue_columns: tuple[Column[CheckIn], ...] = (
+            level_column(self.tr("Level"), lambda c: c.level),
+            Column(self.tr("Address"), lambda c: c.address),
+            Column(self.tr("Household"), lambda c: c.label),
+            Column(self.tr("Late"), self._late, key=lambda c: c.days_late),
         )
+        self.overdue = RowView(RowModel(overdue_columns), self.tr("Overdue for a visit"))
         self.overdue_card.layout_.addWidget(self.overdue)
         self.overdue_empty = QLabel(self.tr("Nobody is overdue. Well done."))
         self.overdue_card.layout_.addWidget(self.overdue_empty)
 
         self.week_card = Card(self.tr("This week"))
-        self.week = _List(
-            [self.tr("Date"), self.tr("Address"), self.tr("Household"), self.tr("Level")],
-            self.tr("This week"),
+        week_columns: tuple[Column[CheckIn], ...] = (
+            date_column(self.tr("Date"), lambda c: c.due),
+            Column(self.tr("Address"), lambda c: c.address),
+            Column(self.tr("Household"), lambda c: c.label),
+            level_column(self.tr("Level"), lambda c: c.level),
         )
+        self.week = RowView(RowModel(week_columns), self.tr("This week"))
         self.week_card.layout_.addWidget(self.week)
 
         self.actions_card = Card(self.tr("Open follow-ups"))
-        self.follow_up_list = _List(
-            [self.tr("Due"), self.tr("Follow-up"), self.tr("Address")], self.tr("Open follow-ups")
+        follow_up_columns: tuple[Column[OpenFollowUp], ...] = (
+            date_column(self.tr("Due"), lambda f: f.due_on),
+            Column(self.tr("Follow-up"), lambda f: f.description),
+            Column(self.tr("Address"), lambda f: f.address),
         )
+        self.follow_up_list = RowView(RowModel(follow_up_columns), self.tr("Open follow-ups"))
         self.actions_card.layout_.addWidget(self.follow_up_list)
 
         self.feedback_card = Card(self.tr("Waiting for feedback"))
-        self.feedback = _List(
-            [self.tr("Reply by"), self.tr("Partner"), self.tr("Household"), self.tr("Status")],
-            self.tr("Waiting for feedback"),
+        feedback_columns: tuple[Column[FeedbackRow], ...] = (
+            date_column(
+                self.tr("Reply by"),
+                lambda w: w.feedback_due,
+                colour=lambda w: OVERDUE_COLOUR if w.days_overdue > 0 else None,
+            ),
+            Column(self.tr("Partner"), lambda w: w.partner_name),
+            Column(self.tr("Household"), lambda w: w.household_label),
+            Column(self.tr("Status"), lambda w: Lang.pick(STATUS_LABELS[w.status])),
         )
+        self.feedback = RowView(RowModel(feedback_columns), self.tr("Waiting for feedback"))
         self.feedback_card.layout_.addWidget(self.feedback)
 
         self.exports_card = Card(self.tr("Exports to make"))
-        self.exports = QTreeWidget()
-        self.exports.setHeaderLabels([self.tr("Partner"), self.tr("Period")])
-        self.exports.setRootIsDecorated(False)
-        self.exports.setAccessibleName(self.tr("Exports to make"))
+        export_columns: tuple[Column[DueExport], ...] = (
+            Column(self.tr("Partner"), lambda d: d.partner_name),
+            Column(self.tr("Period"), lambda d: d.period.label),
+        )
+        self.exports = RowView(RowModel(export_columns), self.tr("Exports to make"))
         self.exports_card.layout_.addWidget(self.exports)
-        self.exports.itemActivated.connect(lambda _i, _c: self.open_exports.emit())
+        self.exports.row_activated.connect(lambda _d: self.open_exports.emit())
 
         grid = QGridLayout()
         grid.addWidget(self.overdue_card, 0, 0, 1, 2)
@@ -140,7 +127,7 @@ class TodayView(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll)
         for lst in (self.overdue, self.week, self.follow_up_list, self.feedback):
-            lst.open_household.connect(self.open_household)
+            lst.row_activated.connect(lambda row: self.open_household.emit(row.household_id))
 
     def refresh(self) -> None:
         today = self.ctx.today()
@@ -151,55 +138,27 @@ class TodayView(QWidget):
         self.error.setText(user_message(exc))
         self.error.show()
 
+    def _late(self, c: CheckIn) -> str:
+        if c.days_late == 1:
+            return self.tr("1 day late")
+        return self.tr("{n} days late").format(n=c.days_late)
+
     def show_overview(self, ov: TodayOverview) -> None:
         self.overview = ov
         self.error.hide()
         self.date_label.setText(weekday_date(ov.today))
-        self.overdue.clear()
-        for c in ov.overdue[:MAX_ROWS]:
-            late = (
-                self.tr("1 day late")
-                if c.days_late == 1
-                else self.tr("{n} days late").format(n=c.days_late)
-            )
-            self.overdue.add(
-                [f"● {level_word(c.level)}", c.address, c.label, late],
-                c.household_id,
-                level_colour(c.level),
-            )
+        self.overdue.set_rows(ov.overdue[:MAX_ROWS])
         self.overdue_card.set_title(self.tr("Overdue for a visit ({n})").format(n=len(ov.overdue)))
         self.overdue_empty.setVisible(not ov.overdue)
         self.overdue.setVisible(bool(ov.overdue))
-        self.week.clear()
-        for c in ov.due[:MAX_ROWS]:
-            self.week.add(
-                [short_date(c.due), c.address, c.label, f"● {level_word(c.level)}"],
-                c.household_id,
-            )
+        self.week.set_rows(ov.due[:MAX_ROWS])
         self.week_card.set_title(self.tr("This week ({n})").format(n=len(ov.due)))
-        self.follow_up_list.clear()
-        for f in ov.follow_ups[:MAX_ROWS]:
-            self.follow_up_list.add(
-                [short_date(f.due_on), f.description, f.address], f.household_id
-            )
+        self.follow_up_list.set_rows(ov.follow_ups[:MAX_ROWS])
         self.actions_card.set_title(self.tr("Open follow-ups ({n})").format(n=len(ov.follow_ups)))
-        self.feedback.clear()
-        for w in ov.waiting[:MAX_ROWS]:
-            self.feedback.add(
-                [
-                    short_date(w.feedback_due),
-                    w.partner_name,
-                    w.household_label,
-                    Lang.pick(STATUS_LABELS[w.status]),
-                ],
-                w.household_id,
-                "#a61b1b" if w.days_overdue > 0 else None,
-            )
+        self.feedback.set_rows(ov.waiting[:MAX_ROWS])
         self.feedback_card.set_title(
             self.tr("Waiting for feedback ({n})").format(n=len(ov.waiting))
         )
-        self.exports.clear()
-        for d in ov.exports_due:
-            self.exports.addTopLevelItem(QTreeWidgetItem([d.partner_name, d.period.label]))
+        self.exports.set_rows(ov.exports_due)
         self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
         self.attention_count.emit(ov.attention_count)

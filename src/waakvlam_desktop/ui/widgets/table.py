@@ -1,0 +1,452 @@
+"""Lists and tables: a typed column spec, one model over plain rows, a sort/filter proxy and
+a list view that sets its header up once.
+
+Every list in the app is built the same way::
+
+    columns = (
+        level_column(self.tr("Level"), lambda c: c.level),
+        Column(self.tr("Address"), lambda c: c.address),
+        date_column(self.tr("Due"), lambda c: c.due),
+    )
+    self.overdue = RowView(RowModel(columns), self.tr("Overdue for a visit"))
+    self.overdue.row_activated.connect(lambda c: self.open_household.emit(c.household_id))
+    ...
+    self.overdue.set_rows(overview.overdue)
+
+Rows are plain frozen dataclasses from the layers below, handed over as they are. The
+model is Qt's, so it is tested without a window: rows in, ``data()``, ``headerData()`` and
+``sort()`` out. Sorting runs in the model with Python's sort on each column's key (fast for
+20,000 rows, and a level sorts by urgency, a date by date); the proxy only filters. A click
+on a column header sorts, a second click reverses, a third brings back the order the screen
+gave (most urgent first, newest first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar, overload
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
+
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.ui.widgets.common import level_colour, level_word, short_date, stamp
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind an index (None: placeholder)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+UNSORTED = -1  # the sort "column" that means: in the order the screen gave
+LATE = 10**7  # sorts a missing date after every real one
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_ROOT = 0  # internal id of a top-level index; a child's is its parent's row + 1
+_ROLES = frozenset({_DISPLAY, _FOREGROUND, _TOOLTIP, _ALIGNMENT, _ACCESSIBLE, ROW_ROLE})
+
+
+@dataclass(frozen=True, slots=True)
+class Column(Generic[R]):
+    """One column: its header and how a row shows, sorts and explains itself there."""
+
+    header: str  # already translated by the screen: ``self.tr("Address")``
+    text: Callable[[R], str]
+    key: Callable[[R], Any] | None = None  # sort key; None sorts on the text, ignoring case
+    align: Qt.AlignmentFlag | None = None  # None: Qt's default (left)
+    tooltip: Callable[[R], str] | None = None
+    colour: Callable[[R], str | None] | None = None  # text colour; never the only signal
+    accessible: Callable[[R], str] | None = None  # what a screen reader says instead
+    stretch: bool = False  # takes the width left over; the others fit their contents
+
+
+def level_column(header: str, level: Callable[[R], ConcernLevel]) -> Column[R]:
+    """A concern level in colour *and* word, sorted by urgency rather than alphabet."""
+    return Column(
+        header,
+        lambda r: f"● {level_word(level(r))}",
+        key=lambda r: level(r).rank,
+        colour=lambda r: level_colour(level(r)),
+        accessible=lambda r: level_word(level(r)),
+    )
+
+
+def date_column(
+    header: str,
+    day: Callable[[R], date | None],
+    colour: Callable[[R], str | None] | None = None,
+) -> Column[R]:
+    """``28-11-2026`` (an en dash when there is none), sorted by date, none last."""
+    return Column(
+        header,
+        lambda r: short_date(day(r)),
+        key=lambda r: _ordinal(day(r)),
+        colour=colour,
+    )
+
+
+def stamp_column(header: str, moment: Callable[[R], datetime | None]) -> Column[R]:
+    """A stored UTC moment as local ``28-11-2026 14:05``, sorted by time, none first."""
+    return Column(header, lambda r: stamp(moment(r)), key=lambda r: _moment_key(moment(r)))
+
+
+def number_column(header: str, number: Callable[[R], int | None]) -> Column[R]:
+    """A count or sequence number: right-aligned, sorted as a number."""
+    return Column(
+        header,
+        lambda r: _number_text(number(r)),
+        key=lambda r: _number_key(number(r)),
+        align=RIGHT,
+    )
+
+
+def _ordinal(day: date | None) -> int:
+    return day.toordinal() if day is not None else LATE
+
+
+def _moment_key(moment: datetime | None) -> tuple[bool, datetime]:
+    return (moment is not None, moment or datetime.min)
+
+
+def _number_text(n: int | None) -> str:
+    return "" if n is None else str(n)
+
+
+def _number_key(n: int | None) -> tuple[bool, int]:
+    return (n is not None, n or 0)
+
+
+class RowModel(QAbstractItemModel, Generic[R]):
+    """Plain rows in; text per cell computed once, on first use; sorting on column keys.
+
+    ``data()`` is called for every painted cell and every role, so it only looks things
+    up. With ``children`` a row can hold rows of its own (one level deep, same columns:
+    a visit and its signals). With ``empty`` an empty model shows one row that says so
+    (``empty_column`` places the sentence under the right header); it is not selectable
+    and has no row object.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        *,
+        children: Callable[[R], Sequence[R]] | None = None,
+        empty: str = "",
+        empty_column: int = 0,
+    ) -> None:
+        super().__init__()
+        self.columns: tuple[Column[R], ...] = tuple(columns)
+        self.child_rows = children
+        self.empty = empty
+        self.empty_column = empty_column
+        self.sort_column = UNSORTED
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.rows: list[R] = []  # as shown, after sorting
+        self._given: list[R] = []  # as the screen gave them
+        self._order: list[int] = []  # shown position -> position in ``_given``
+        self._texts: list[tuple[str, ...] | None] = []  # per given row, filled on first use
+        self._brushes: dict[str, QBrush] = {}
+
+    # ---- rows in -------------------------------------------------------------------------
+    def set_rows(self, rows: Iterable[R]) -> None:
+        """Replace every row; the current sort (a header click) is kept."""
+        self.beginResetModel()
+        self._given = list(rows)
+        self._texts = [None] * len(self._given)
+        self._rows_given()
+        self._order = self._sorted_order(self.sort_column, self.sort_order)
+        self.rows = [self._given[i] for i in self._order]
+        self.endResetModel()
+
+    def _rows_given(self) -> None:
+        """Called by ``set_rows`` before sorting: a subclass prepares per-row data here."""
+
+    def _texts_of(self, given: int) -> tuple[str, ...]:
+        """The texts of a row's cells, by its position in ``_given``; cached."""
+        texts = self._texts[given]
+        if texts is None:
+            row = self._given[given]
+            texts = self._texts[given] = tuple(c.text(row) for c in self.columns)
+        return texts
+
+    def _children_of(self, position: int) -> Sequence[R]:
+        if self.child_rows is None:
+            return ()
+        return self.child_rows(self.rows[position])
+
+    # ---- sorting -------------------------------------------------------------------------
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        positions = list(range(len(self._given)))
+        if not 0 <= column < len(self.columns):
+            return positions
+        key = self.columns[column].key
+        if key is not None:
+            keys = [key(r) for r in self._given]
+        else:  # the text, ignoring case
+            keys = [self._texts_of(i)[column].casefold() for i in positions]
+        # Python's sort is stable, also in reverse: rows with equal keys keep the given order.
+        return sorted(
+            positions, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on ``column`` (``UNSORTED``: the given order); selections follow their rows."""
+        if column >= len(self.columns) or column < UNSORTED:
+            return
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        new_order = self._sorted_order(column, order)
+        now_at = [0] * len(new_order)
+        for shown, given in enumerate(new_order):
+            now_at[given] = shown
+        moved = [now_at[given] for given in self._order]  # old shown -> new shown
+        old_indexes = self.persistentIndexList()
+        new_indexes = []
+        for old in old_indexes:
+            parent = old.internalId()
+            if parent == _ROOT and old.row() < len(moved):
+                new_indexes.append(self.createIndex(moved[old.row()], old.column(), _ROOT))
+            elif parent != _ROOT and parent - 1 < len(moved):
+                new_indexes.append(self.createIndex(old.row(), old.column(), moved[parent - 1] + 1))
+            else:
+                new_indexes.append(old)
+        self._order = new_order
+        self.rows = [self._given[i] for i in new_order]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    # ---- Qt's model interface ------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if parent.isValid():
+            return self.createIndex(row, column, parent.row() + 1)
+        return self.createIndex(row, column, _ROOT)
+
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, child: Index) -> QModelIndex: ...
+
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
+        if child is None:
+            return super().parent()
+        if not child.isValid() or child.internalId() == _ROOT:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _ROOT)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.rows) or (1 if self.empty else 0)
+        if parent.internalId() != _ROOT or parent.column() != 0 or not self.rows:
+            return 0
+        return len(self._children_of(parent.row()))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if not self.rows:  # the placeholder
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.child_rows is None or index.internalId() != _ROOT:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == _DISPLAY:
+            return self.columns[section].header
+        if role == _ALIGNMENT:
+            align = self.columns[section].align
+            return None if align is None else align.value
+        return None
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES or not index.isValid():
+            return None
+        if not self.rows:  # the placeholder
+            if role == _DISPLAY and index.column() == self.empty_column:
+                return self.empty
+            return None
+        parent = index.internalId()
+        if parent == _ROOT:
+            if role == _DISPLAY:
+                return self._texts_of(self._order[index.row()])[index.column()]
+            row = self.rows[index.row()]
+        else:
+            row = self._children_of(parent - 1)[index.row()]
+        column = self.columns[index.column()]
+        if role == _DISPLAY:
+            return column.text(row)
+        if role == ROW_ROLE:
+            return row
+        if role == _FOREGROUND:
+            colour = column.colour(row) if column.colour is not None else None
+            return self._brush(colour) if colour else None
+        if role == _ALIGNMENT:
+            return None if column.align is None else column.align.value
+        if role == _TOOLTIP:
+            return column.tooltip(row) if column.tooltip is not None else None
+        # _ACCESSIBLE
+        return column.accessible(row) if column.accessible is not None else None
+
+    def _brush(self, colour: str) -> QBrush:
+        brush = self._brushes.get(colour)
+        if brush is None:
+            brush = self._brushes[colour] = QBrush(QColor(colour))
+        return brush
+
+
+class RowProxy(QSortFilterProxyModel, Generic[R]):
+    """Filters rows; sorting is the source model's job (its keys, Python's sort).
+
+    A subclass decides with :meth:`accepted`, for all rows at once (one Python loop, not a
+    call per row from Qt); child rows follow their parent. Change what it filters on inside
+    :meth:`refilter`.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setDynamicSortFilter(False)
+        self._model: RowModel[R] | None = None
+        self._shown: Sequence[bool] | None = None  # per row as given; None: all
+        self._shown_for: list[R] | None = None  # the given rows ``_shown`` belongs to
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
+        assert isinstance(model, RowModel)
+        self._model = model
+        self._shown_for = None
+        super().setSourceModel(model)
+
+    def source(self) -> RowModel[R]:
+        assert self._model is not None
+        return self._model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.source().sort(column, order)
+
+    def accepted(self, rows: Sequence[R]) -> Sequence[bool] | None:
+        """Which of ``rows`` (the model's rows as given to ``set_rows``) are shown; None
+        shows all."""
+        return None
+
+    def refilter(self, change: Callable[[], object] = lambda: None) -> None:
+        """Apply ``change`` (to the filter's own fields) and filter again."""
+        self.beginFilterChange()
+        change()
+        self._shown_for = None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self._model
+        if model is None or source_parent.isValid() or not model.rows:
+            return True  # children follow their parent; the placeholder always shows
+        if self._shown_for is not model._given:
+            self._shown = self.accepted(model._given)
+            self._shown_for = model._given
+        return self._shown is None or self._shown[model._order[source_row]]
+
+
+class RowView(QTreeView, Generic[R]):
+    """A list over a :class:`RowModel`: headers from the model, set up once; sortable by
+    clicking a header; one row selected at a time; columns sized to their contents each
+    time rows arrive (the ``stretch`` column, or else the last, takes the width left over).
+    """
+
+    row_activated = Signal(object)  # the row: double-click or Enter
+    current_changed = Signal(object)  # the current row, or None
+
+    def __init__(
+        self,
+        model: RowModel[R],
+        accessible_name: str,
+        proxy: RowProxy[R] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.proxy: RowProxy[R] = proxy if proxy is not None else RowProxy()
+        self.proxy.setParent(self)
+        self.proxy.setSourceModel(model)
+        self.setModel(self.proxy)
+        self.setAccessibleName(accessible_name)
+        self.setRootIsDecorated(model.child_rows is not None)
+        self.setUniformRowHeights(model.child_rows is None)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        stretch = [i for i, c in enumerate(model.columns) if c.stretch]
+        header.setStretchLastSection(not stretch)
+        for i in stretch:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(model.sort_column, model.sort_order)
+        self.setSortingEnabled(True)
+        self.activated.connect(self._activated)
+        selection = self.selectionModel()
+        selection.currentChanged.connect(lambda _c, _p: self.current_changed.emit(self.current()))
+        model.modelReset.connect(self.fit_columns)
+
+    def set_rows(self, rows: Iterable[R]) -> None:
+        self.source.set_rows(rows)
+
+    def fit_columns(self) -> None:
+        """Size every column to its header and contents, except the one that stretches."""
+        header = self.header()
+        last = len(self.source.columns) - 1
+        for i, column in enumerate(self.source.columns):
+            if not column.stretch and not (i == last and header.stretchLastSection()):
+                self.resizeColumnToContents(i)
+
+    def current(self) -> R | None:
+        """The current row (None: none, or the placeholder)."""
+        return self.row_at(self.currentIndex())
+
+    def row_at(self, index: Index) -> R | None:
+        row: R | None = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        return row
+
+    def shown_rows(self) -> list[R]:
+        """The top-level rows as they are shown: filtered and sorted."""
+        rows = (self.row_at(self.proxy.index(i, 0)) for i in range(self.proxy.rowCount()))
+        return [r for r in rows if r is not None]
+
+    def cell(self, position: int, column: int) -> str:
+        """The text shown in a top-level cell."""
+        return str(self.proxy.index(position, column).data() or "")
+
+    def select(self, wanted: Callable[[R], bool]) -> bool:
+        """Make the first shown row for which ``wanted`` holds the current one."""
+        for i in range(self.proxy.rowCount()):
+            index = self.proxy.index(i, 0)
+            row = self.row_at(index)
+            if row is not None and wanted(row):
+                self.setCurrentIndex(index)
+                return True
+        return False
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.row_at(index)
+        if row is not None:
+            self.row_activated.emit(row)

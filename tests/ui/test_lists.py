@@ -1,0 +1,251 @@
+"""The shared list view and the lists on the screens: header clicks sort, Enter and
+double-click open, the current row survives new data, columns fit what arrives, and Vandaag
+shows its 150 most urgent rows under titles with the full count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QHeaderView
+from pytestqt.qtbot import QtBot
+
+from waakvlam_desktop.domain.exports import DueExport, Period
+from waakvlam_desktop.domain.followups import OpenFollowUp
+from waakvlam_desktop.domain.letters import FeedbackRow, ReferralRow
+from waakvlam_desktop.domain.today import TodayOverview
+from waakvlam_desktop.domain.types import (
+    ConcernLevel,
+    DataProfile,
+    ExportSchedule,
+    GrondslagKind,
+    PartnerType,
+    ReferralStatus,
+)
+from waakvlam_desktop.domain.waakvlam import CheckIn
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.screens.referrals.screen import ReferralsView
+from waakvlam_desktop.ui.screens.today.screen import MAX_ROWS, TodayView
+from waakvlam_desktop.ui.widgets.common import level_colour
+from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    name: str
+    due: date
+    note: str = ""
+
+
+ITEMS = [
+    Item("beta", date(2026, 12, 2)),
+    Item("alfa", date(2027, 1, 10)),
+    Item("gamma", date(2026, 11, 30)),
+]
+
+
+def _view(qtbot: QtBot, *, stretch: bool = False, empty: str = "") -> RowView[Item]:
+    columns = (
+        Column("Name", lambda i: i.name, stretch=stretch),
+        date_column("Due", lambda i: i.due),
+        Column("Note", lambda i: i.note),
+    )
+    view = RowView(RowModel(columns, empty=empty), "Items")
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _names(view: RowView[Item]) -> list[str]:
+    return [i.name for i in view.shown_rows()]
+
+
+def _click_header(qtbot: QtBot, view: RowView[Item], section: int) -> None:
+    header = view.header()
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+
+def test_header_clicks_sort_reverse_and_return_to_the_given_order(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    view.set_rows(ITEMS)
+    assert view.accessibleName() == "Items"
+    assert [view.model().headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Name",
+        "Due",
+        "Note",
+    ]
+    assert _names(view) == ["beta", "alfa", "gamma"]  # as given, no sort arrow
+    assert view.header().sortIndicatorSection() == -1
+    _click_header(qtbot, view, 1)
+    assert _names(view) == ["gamma", "beta", "alfa"]  # by date
+    _click_header(qtbot, view, 1)
+    assert _names(view) == ["alfa", "beta", "gamma"]
+    _click_header(qtbot, view, 1)
+    assert _names(view) == ["beta", "alfa", "gamma"]
+    _click_header(qtbot, view, 0)
+    view.set_rows(reversed(ITEMS))  # a refresh keeps the sort the user chose
+    assert _names(view) == ["alfa", "beta", "gamma"]
+    assert view.header().sortIndicatorSection() == 0
+
+
+def test_enter_and_double_click_open_the_row_and_selection_follows_sorting(
+    qtbot: QtBot,
+) -> None:
+    view = _view(qtbot)
+    view.set_rows(ITEMS)
+    opened: list[Item] = []
+    current: list[Item | None] = []
+    view.row_activated.connect(opened.append)
+    view.current_changed.connect(current.append)
+    assert view.current() is None
+    assert view.select(lambda i: i.name == "alfa")
+    assert view.current() is ITEMS[1] and current[-1] is ITEMS[1]
+    assert view.selectionModel().isRowSelected(1)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [ITEMS[1]]
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # alfa moves to the top, still current
+    assert view.current() is ITEMS[1] and view.currentIndex().row() == 0
+    where = view.visualRect(view.model().index(2, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # press first,
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)  # as a hand does
+    assert opened == [ITEMS[1], ITEMS[2]]
+    assert not view.select(lambda i: i.name == "omega")
+
+
+def test_placeholder_row_says_empty_and_opens_nothing(qtbot: QtBot) -> None:
+    view = _view(qtbot, empty="Nothing here yet.")
+    opened: list[Item] = []
+    view.row_activated.connect(opened.append)
+    view.set_rows([])
+    assert view.model().rowCount() == 1 and view.cell(0, 0) == "Nothing here yet."
+    assert view.shown_rows() == []
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened == [] and view.current() is None
+
+
+def test_columns_fit_their_contents_when_rows_arrive(qtbot: QtBot) -> None:
+    view = _view(qtbot)
+    narrow = view.columnWidth(0)
+    long_name = "Woonstichting met een bijzonder lange naam"
+    view.set_rows([Item(long_name, date(2026, 1, 1))])
+    assert view.columnWidth(0) > narrow
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(long_name)
+    assert view.header().stretchLastSection()
+
+    stretching = _view(qtbot, stretch=True)
+    header = stretching.header()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Interactive
+    assert not header.stretchLastSection()
+
+
+def _check_in(i: int) -> CheckIn:
+    level = ConcernLevel.ACUUT if i % 2 else ConcernLevel.ZORG
+    return CheckIn(f"hh-{i}", f"fam. {i}", f"Kerkstraat {i}", level, date(2026, 11, 1), 300 - i)
+
+
+def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: AppContext) -> None:
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    overdue = [_check_in(i) for i in range(MAX_ROWS + 50)]
+    waiting = [
+        FeedbackRow(
+            f"r-{n}",
+            f"WV-{n}",
+            f"hh-{n}",
+            f"fam. {n}",
+            "Kerkstraat 1",
+            "Wijkteam",
+            ReferralStatus.VERSTUURD,
+            date(2026, 11, 20),
+            days,
+        )
+        for n, days in ((1, 7), (2, 0))
+    ]
+    due = [
+        DueExport(
+            "p-1",
+            "Wijkteam",
+            DataProfile.CASE,
+            ExportSchedule.MONTHLY,
+            Period.month(2026, 10),
+            None,
+            True,
+        )
+    ]
+    follow_up = OpenFollowUp("f-1", "hh-3", "fam. 3", "Kerkstraat 3", "Bellen", date(2026, 12, 1))
+    view.show_overview(
+        TodayOverview(date(2026, 11, 27), overdue, overdue[:3], [follow_up], waiting, due)
+    )
+    assert view.overdue.model().rowCount() == MAX_ROWS
+    assert view.overdue_card.title.text() == f"Te laat voor een bezoek ({MAX_ROWS + 50})"
+    assert view.overdue.cell(0, 3) == "300 dagen te laat"
+    assert view.overdue.cell(MAX_ROWS - 1, 1) == f"Kerkstraat {MAX_ROWS - 1}"  # most urgent
+    for lst, column in ((view.overdue, 0), (view.week, 3)):  # colour and word, both lists
+        index = lst.model().index(1, column)
+        assert index.data() == "● acuut"
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        assert brush.color().name() == level_colour(ConcernLevel.ACUUT)
+    assert view.week_card.title.text() == "Deze week (3)"
+    assert view.actions_card.title.text() == "Open acties (1)"
+    assert view.follow_up_list.cell(0, 0) == "01-12-2026"
+    late = view.feedback.model().index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
+    assert late is not None and late.color().name() == "#a61b1b"
+    assert view.feedback.model().index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert view.feedback.cell(0, 3) == "verstuurd"
+    assert view.exports_card.title.text() == "Exports te maken (1)"
+
+    with qtbot.waitSignal(view.open_household) as opened:
+        view.overdue.row_activated.emit(view.overdue.shown_rows()[4])
+    assert opened.args == ["hh-4"]
+    with qtbot.waitSignal(view.open_household) as opened:
+        view.feedback.row_activated.emit(waiting[1])
+    assert opened.args == ["hh-2"]
+    with qtbot.waitSignal(view.open_exports):
+        view.exports.row_activated.emit(due[0])
+
+
+def _referral(n: int, status: ReferralStatus = ReferralStatus.CONCEPT) -> ReferralRow:
+    return ReferralRow(
+        id=f"r-{n}",
+        reference=f"WV-{n}",
+        household_id=f"hh-{n}",
+        household_label=f"fam. {n}",
+        address=f"Kerkstraat {n}",
+        city="Utrecht",
+        partner_id="p-1",
+        partner_name="Wijkteam",
+        partner_type=PartnerType.WIJKTEAM,
+        status=status,
+        grondslag=GrondslagKind.CONSENT,
+        created_at=datetime(2026, 11, n, 9),
+        feedback_due=date(2026, 12, n),
+        has_letter=False,
+    )
+
+
+def test_referrals_keep_the_chosen_row_when_the_list_is_refreshed(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    view = ReferralsView(ctx)
+    qtbot.addWidget(view)
+    view.show_rows([_referral(1), _referral(2)])
+    assert view.selected() is None and not view.letter_button.isEnabled()
+    assert view.table.select(lambda r: r.id == "r-2")
+    assert view.letter_button.isEnabled() and view.next_status.count() == 2
+    view.show_rows(
+        [_referral(3), _referral(1), replace(_referral(2), status=ReferralStatus.VERSTUURD)]
+    )
+    chosen = view.selected()
+    assert chosen is not None and chosen.id == "r-2" and chosen.status is ReferralStatus.VERSTUURD
+    assert view.table.cell(view.table.currentIndex().row(), 5) == "verstuurd"
+    view.show_rows([_referral(1)])
+    assert view.selected() is None and not view.household_button.isEnabled()
+    assert view.empty.isHidden()
+    view.show_rows([])
+    assert not view.empty.isHidden()
