@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from waakvlam_desktop.domain.exports import DueExport, Period
 from waakvlam_desktop.domain.followups import OpenFollowUp
-from waakvlam_desktop.domain.letters import FeedbackRow, ReferralRow
+from waakvlam_desktop.domain.referrals import FeedbackRow, ReferralRow
 from waakvlam_desktop.domain.today import TodayOverview
 from waakvlam_desktop.domain.types import (
     ConcernLevel,

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
 
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
-from waakvlam_desktop.domain.referrals import FeedbackRow
-from waakvlam_desktop.domain.referrals import STATUS_LABELS
+from waakvlam_desktop.domain.referrals import STATUS_LABELS, FeedbackRow
 from waakvlam_desktop.domain.today import TodayOverview, today_overview
 from waakvlam_desktop.domain.waakvlam import CheckIn
 from waakvlam_desktop.ui.context import AppContext
