@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waakvlam_desktop.ui.access.pages import FirstRunPage, UnlockPage
+from waakvlam_desktop.ui.access.first_run import FirstRunPage
+from waakvlam_desktop.ui.access.unlock import UnlockPage
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.idle import IdleWatcher
 from waakvlam_desktop.ui.screens.exports.screen import ExportsView
