@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.access.first_run import FirstRunPage
 from waakvlam_desktop.ui.access.unlock import UnlockPage
 from waakvlam_desktop.ui.context import AppContext
@@ -42,6 +43,7 @@ from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, Referral
 from waakvlam_desktop.ui.screens.search.screen import SearchView
 from waakvlam_desktop.ui.screens.settings.screen import SettingsView
 from waakvlam_desktop.ui.screens.today.screen import TodayView
+from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.widgets.common import Lang
 
@@ -309,8 +311,6 @@ class MainWindow(QMainWindow):
             method(self.workspace)
 
     def show_about(self) -> None:
-        from waakvlam_desktop.ui.widgets.about import AboutDialog
-
         AboutDialog(self).exec()
 
     def _find(self) -> None:
@@ -350,8 +350,6 @@ class MainWindow(QMainWindow):
         self.workspace.org_label.setText(f"Waakvlam · {profile.organisation}")
 
     def _language_changed(self, language: str) -> None:
-        from waakvlam_desktop.ui import i18n
-
         app = QCoreApplication.instance()
         if app is not None:
             i18n.install(app, language)

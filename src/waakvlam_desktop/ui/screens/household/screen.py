@@ -45,6 +45,7 @@ from waakvlam_desktop.domain.types import (
 )
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.screens.household.privacy_tab import HouseholdPrivacy
+from waakvlam_desktop.ui.screens.referrals.screen import ReferralDialog
 from waakvlam_desktop.ui.widgets.common import (
     ConcernBadge,
     InlineMessage,
@@ -495,8 +496,6 @@ class HouseholdPage(QWidget):
             self.new_visit.emit(self.household_id)
 
     def refer(self) -> None:
-        from waakvlam_desktop.ui.screens.referrals.screen import ReferralDialog
-
         if self.data is None:
             return
         dialog = ReferralDialog(self.ctx, self.data.detail, self)
