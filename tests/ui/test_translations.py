@@ -28,7 +28,7 @@ def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
 def test_every_ui_string_has_a_finished_dutch_translation(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "src" / "waakvlam_desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "src" / "waakvlam_desktop" / "ui").rglob("*.py"))
     subprocess.run(
         [str(lupdate), *sources, "-ts", str(fresh), "-locations", "none"],
         check=True,

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from waakvlam_desktop.domain.referrals import STATUS_LABELS
 from waakvlam_desktop.domain.today import TodayOverview, today_overview
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     Card,
     Lang,
@@ -64,14 +66,15 @@ class _List(QTreeWidget):
         self.addTopLevelItem(item)
 
 
-class TodayView(QWidget):
+class TodayView(Screen):
+    """The number in the navigation is the attention count; kept current while hidden."""
+
     open_household = Signal(str)
     open_exports = Signal()
-    attention_count = Signal(int)
+    refresh_when_hidden = True
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.overview: TodayOverview | None = None
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -142,10 +145,18 @@ class TodayView(QWidget):
         for lst in (self.overdue, self.week, self.follow_up_list, self.feedback):
             lst.open_household.connect(self.open_household)
 
+    def nav_title(self) -> str:
+        return self.tr("Today")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.households or changes.referrals or changes.partners or changes.exports
+
     def refresh(self) -> None:
         today = self.ctx.today()
         settings = self.ctx.settings
-        self.ctx.db(lambda s: today_overview(s, today, settings), self.show_overview, self._failed)
+        QueryOp(
+            self.ctx, self, lambda s: today_overview(s, today, settings), self.show_overview
+        ).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(user_message(exc))
@@ -202,4 +213,4 @@ class TodayView(QWidget):
         for d in ov.exports_due:
             self.exports.addTopLevelItem(QTreeWidgetItem([d.partner_name, d.period.label]))
         self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
-        self.attention_count.emit(ov.attention_count)
+        self.count_changed.emit(ov.attention_count)
