@@ -26,13 +26,14 @@ from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_OVERVIEW, Workspace
+from waakvlam_desktop.ui.operations import QueryOp
 from waakvlam_desktop.ui.screens.address_import.wizard import (
     STEP_CHECK,
     STEP_DONE,
     STEP_MAPPING,
     ImportWizard,
 )
-from waakvlam_desktop.ui.screens.overview.screen import OverviewView, export_csv, export_png
+from waakvlam_desktop.ui.screens.overview.screen import OverviewView, export_csv
 from waakvlam_desktop.ui.widgets.common import Lang, level_word
 
 TIMEOUT = 30_000
@@ -97,20 +98,26 @@ def test_dashboard_equals_compute_overview_and_filters(
     qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
     _assert_shows(view, by_wijk)
 
-    # Exports, called directly (the buttons ask for the path with a file dialog first).
+    # Exports, called as the buttons do after their file dialog: written on the worker.
     table = view.tables["overdue_per_complex"]
     csv_path = tmp_path / "achterstallig.csv"
-    export_csv(table, csv_path)
+    view.cards["overdue_per_complex"].save_csv(csv_path)
+    qtbot.waitUntil(csv_path.exists, timeout=TIMEOUT)
     assert csv_path.read_bytes().decode("utf-8") == to_csv(table, "nl")
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    export_csv(table, tmp_path / "en.csv", "en")  # the function itself, in another language
+    assert (tmp_path / "en.csv").read_bytes().decode("utf-8") == to_csv(table, "en")
+    (tmp_path / "en.csv").unlink()
     card = view.cards["households_per_level"]
     png_path = tmp_path / "niveaus.png"
-    export_png(card.view, png_path)
+    card.save_png(png_path)
+    qtbot.waitUntil(png_path.exists, timeout=TIMEOUT)
     image = QImage(str(png_path))
     assert not image.isNull()
     assert image.width() == card.view.width() and image.height() == card.view.height()
     # A folder that does not exist: one Dutch sentence on the card, the chart stays.
-    card._guarded(lambda: export_csv(table, tmp_path / "weg" / "x.csv"))
+    card.save_csv(tmp_path / "weg" / "x.csv")
+    qtbot.waitUntil(lambda: not card.message.isHidden(), timeout=TIMEOUT)
     assert card.message.text() == "Het bestand kon niet worden opgeslagen. Kies een andere map."
     assert card.stack.currentWidget() is card.view
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "vault") == [
@@ -153,7 +160,7 @@ def test_overview_renders_in_english(
 
 def _count(ctx: AppContext, qtbot: QtBot, fn: Any) -> int:
     box: list[int] = []
-    ctx.db(lambda s: int(fn(s)), box.append)
+    QueryOp(ctx, ctx, lambda s: int(fn(s)), box.append).run()
     qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
     return box[0]
 
@@ -240,7 +247,8 @@ def test_wizard_refuses_a_bad_file_and_writes_nothing(
     wizard.next()
     assert wizard.step == STEP_CHECK
     out = tmp_path / "rapport.csv"
-    wizard.save_report(out)
+    wizard.save_report(out)  # written on the worker
+    qtbot.waitUntil(out.exists, timeout=TIMEOUT)
     assert out.read_bytes().decode("utf-8") == report_to_csv(report)
     assert _count(ctx, qtbot, _addresses) == 0
     assert _count(ctx, qtbot, _imports) == 0

@@ -25,8 +25,9 @@ from waakvlam_desktop.domain import referrals, staff
 from waakvlam_desktop.domain.types import ReferralStatus
 from waakvlam_desktop.privacy.retention import close_household
 from waakvlam_desktop.storage.vault import Vault
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.main_window import NAV_PRIVACY, MainWindow, Workspace
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screens.privacy.screen import GREEN, RED, AuditFilter
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 
@@ -61,7 +62,7 @@ def _privacy(qtbot: QtBot, ws: Workspace) -> None:
 def _stored(qtbot: QtBot, ctx: AppContext) -> str:
     """Every value in the open vault, read on the worker thread."""
     box: list[str] = []
-    ctx.vault_task(lambda v, _c: every_stored_value(v), box.append)
+    QueryOp.on_vault(ctx, ctx, lambda v, _c: every_stored_value(v), box.append).run()
     qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
     return box[0]
 
@@ -120,7 +121,13 @@ def test_audit_viewer_filters_and_chain_verdict(
     ws.open_household(kept)  # a "view" event
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     box: list[str] = []
-    ctx.db(lambda s: staff.add_staff(s, "B. Tweede", "wijkbeheerder").id, box.append)
+    WriteOp(
+        ctx,
+        ctx,
+        lambda s: staff.add_staff(s, "B. Tweede", "wijkbeheerder").id,
+        box.append,
+        changes=Changes(),  # behind the screens' back
+    ).run()
     qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
     _privacy(qtbot, ws)
     view = ws.privacy
@@ -169,7 +176,7 @@ def test_audit_viewer_filters_and_chain_verdict(
             con.execute(text("UPDATE audit_event SET detail = 'niets' WHERE seq = 4"))
 
     done: list[object] = []
-    ctx.vault_task(tamper, done.append)
+    WriteOp.on_vault(ctx, ctx, tamper, done.append, changes=Changes()).run()
     qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
     view.verdict = None
     view.verify()
@@ -301,10 +308,13 @@ def test_household_privacy_tab_inzage_partners_and_consent(
     kept = ids["kept"]
     _w, ws = unlocked_window()
     done: list[object] = []
-    ctx.db(
+    WriteOp(
+        ctx,
+        ctx,
         lambda s: referrals.change_status(s, kept["referral"], ReferralStatus.VERSTUURD).id,
         done.append,
-    )
+        changes=Changes(),
+    ).run()
     qtbot.waitUntil(lambda: bool(done), timeout=TIMEOUT)
     ws.open_household(kept["household"])
     tab = ws.household.privacy

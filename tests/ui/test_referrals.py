@@ -21,8 +21,9 @@ from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.main_window import NAV_REFERRALS, MainWindow, Workspace
+from waakvlam_desktop.ui.operations import WriteOp
 from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
 
 TIMEOUT = 20_000
@@ -120,7 +121,8 @@ def test_refer_preview_print_without_temp_files(
     assert NOTE_MARKER not in text and "opmerking" not in text
     out = tmp_path / "gekozen" / "brief.pdf"  # an explicit "Opslaan als PDF" choice
     out.parent.mkdir()
-    preview.save_to(out)
+    preview.save_to(out)  # written on the worker, then the audit entry
+    qtbot.waitUntil(lambda: "Opgeslagen als" in preview.message.text(), timeout=TIMEOUT)
     assert out.read_bytes() == preview.pdf
     preview.mark_sent()
     qtbot.waitUntil(lambda: "verstuurd" in preview.message.text(), timeout=TIMEOUT)
@@ -158,7 +160,7 @@ def test_referrals_screen_changes_status(
         return ref.id
 
     made: list[str] = []
-    ctx.db(make, made.append)
+    WriteOp(ctx, ctx, make, made.append, changes=Changes()).run()
     qtbot.waitUntil(lambda: bool(made), timeout=TIMEOUT)
     ws.nav.setCurrentRow(NAV_REFERRALS)
     qtbot.waitUntil(lambda: ws.referrals.table.model().rowCount() == 1, timeout=TIMEOUT)

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import sys
+import time
+from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from waakvlam_desktop import config, package_version
+from waakvlam_desktop.clock import SystemClock
+from waakvlam_desktop.crash import install_crash_handler
+from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import MainWindow
+from waakvlam_desktop.ui.widgets.about import AboutDialog
+from waakvlam_desktop.ui.widgets.common import Lang
+from waakvlam_desktop.ui.worker import Background
 
 
 def app_icon() -> QIcon:
     """The pilot-light icon from the package (the theme's, where a desktop installed one)."""
-    from importlib import resources
-
-    from PySide6.QtGui import QIcon
-
     icon = QIcon.fromTheme("waakvlam")
     if icon.isNull():
         folder = resources.files("waakvlam_desktop.resources").joinpath("icons")
@@ -29,9 +35,6 @@ def app_icon() -> QIcon:
 def install_excepthook(parent: object) -> None:
     """An error nobody caught: a crash report without personal data and a Dutch message
     instead of a traceback."""
-    from PySide6.QtWidgets import QMessageBox, QWidget
-
-    from waakvlam_desktop.crash import install_crash_handler
 
     def show(_exc: BaseException, path: Path | None) -> None:
         where = f"\n\nFoutrapport (zonder persoonsgegevens): {path}" if path else ""
@@ -47,15 +50,6 @@ def install_excepthook(parent: object) -> None:
 
 def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None) -> int:
     """Start the desktop app on the vault in ``data_dir`` (default: the platform's)."""
-    from PySide6.QtWidgets import QApplication
-
-    from waakvlam_desktop.clock import SystemClock
-    from waakvlam_desktop.ui import i18n
-    from waakvlam_desktop.ui.context import AppContext
-    from waakvlam_desktop.ui.main_window import MainWindow
-    from waakvlam_desktop.ui.widgets.common import Lang
-    from waakvlam_desktop.ui.worker import Background
-
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Waakvlam")
     app.setOrganizationName("Waakvlam")
@@ -71,7 +65,6 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     install_excepthook(window)
     window.show()
     if smoke_test:
-        from PySide6.QtCore import QTimer
 
         def capture() -> None:
             screen = window.screen()
@@ -89,19 +82,6 @@ def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -
     (ours and Qt's), build the main window on the vault in ``data_dir``, unlock it through
     the unlock screen, wait for the workspace, lock and close. Returns one line of detail;
     raises RuntimeError when something is missing."""
-    import time
-
-    from PySide6.QtCore import QLibraryInfo, QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    from waakvlam_desktop.clock import SystemClock
-    from waakvlam_desktop.ui import i18n
-    from waakvlam_desktop.ui.context import AppContext
-    from waakvlam_desktop.ui.main_window import MainWindow
-    from waakvlam_desktop.ui.widgets.about import AboutDialog
-    from waakvlam_desktop.ui.widgets.common import Lang
-    from waakvlam_desktop.ui.worker import Background
-
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if not i18n.install(app, "nl"):

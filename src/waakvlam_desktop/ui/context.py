@@ -1,5 +1,6 @@
 """The app's state between screens: the vault (only ever touched on the worker thread),
-the unlocked profile (plain data) and the signals screens listen to."""
+the unlocked profile (plain data) and the signals screens listen to, among them
+``changed``: what a write operation (``ui/operations.py``) changed."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, local_today
 from waakvlam_desktop.domain.settings import Settings, load_settings
@@ -22,7 +22,25 @@ from waakvlam_desktop.storage.keys import unwrap_key
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
 from waakvlam_desktop.ui.worker import Background, TaskContext, TaskHandle
 
-T = TypeVar("T")
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a write operation changed, announced by :attr:`AppContext.changed` (Anki's
+    ``OpChanges``): each screen refreshes when something it shows changed."""
+
+    households: bool = False  # addresses, residents, visits, follow-ups, consent, levels
+    referrals: bool = False  # referrals and their status
+    drafts: bool = False  # draft visits
+    partners: bool = False
+    exports: bool = False  # the export history
+    staff: bool = False
+    backups: bool = False
+    household_id: str | None = None  # the one household changed; None: any or several
+
+    def about_household(self, household_id: str | None) -> bool:
+        """True when this changes what the page of ``household_id`` shows."""
+        shown = self.households or self.referrals or self.drafts
+        return shown and self.household_id in (None, household_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +69,7 @@ class AppContext(QObject):
     unlocked = Signal()
     about_to_lock = Signal()
     locked = Signal()
-    changed = Signal(str)  # a household id, or "" for "something else changed"
+    changed = Signal(object)  # Changes, after a write operation succeeded
     profile_changed = Signal()
 
     def __init__(
@@ -195,38 +213,12 @@ class AppContext(QObject):
         self.locked.emit()
 
     # ---- work ----------------------------------------------------------------------------
-    def db(
-        self,
-        fn: Callable[[Session], T],
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-    ) -> TaskHandle:
-        """Run ``fn(session)`` in one transaction on the worker thread.
+    def open_vault(self) -> Vault:
+        """The open vault, for an operation on the worker thread (never on the GUI thread)."""
+        if self._vault is None or not self._vault.is_open:
+            raise VaultError("De kluis is vergrendeld.")
+        return self._vault
 
-        ``fn`` must return plain data (dataclasses, ids), never ORM objects.
-        """
-
-        def task(_ctx: TaskContext) -> T:
-            if self._vault is None or not self._vault.is_open:
-                raise VaultError("De kluis is vergrendeld.")
-            with self._vault.session() as s:
-                return fn(s)
-
-        return self.background.run(task, on_done, on_error, on_progress)
-
-    def vault_task(
-        self,
-        fn: Callable[[Vault, TaskContext], T],
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        on_progress: Callable[[int, int, str], None] | None = None,
-    ) -> TaskHandle:
-        """Like :meth:`db` for work that manages its own sessions (demo data, exports)."""
-
-        def task(ctx: TaskContext) -> T:
-            if self._vault is None or not self._vault.is_open:
-                raise VaultError("De kluis is vergrendeld.")
-            return fn(self._vault, ctx)
-
-        return self.background.run(task, on_done, on_error, on_progress)
+    def announce(self, changes: Changes) -> None:
+        """Tell the screens what a write changed (operations call this, on the GUI thread)."""
+        self.changed.emit(changes)

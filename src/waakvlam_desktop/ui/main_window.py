@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waakvlam_desktop.ui.access.pages import FirstRunPage, UnlockPage
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.access.first_run import FirstRunPage
+from waakvlam_desktop.ui.access.unlock import UnlockPage
+from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.idle import IdleWatcher
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.screens.exports.screen import ExportsView
 from waakvlam_desktop.ui.screens.household.screen import HouseholdPage
 from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor
@@ -41,6 +45,7 @@ from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, Referral
 from waakvlam_desktop.ui.screens.search.screen import SearchView
 from waakvlam_desktop.ui.screens.settings.screen import SettingsView
 from waakvlam_desktop.ui.screens.today.screen import TodayView
+from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.widgets.common import Lang
 
@@ -63,7 +68,7 @@ class Workspace(QWidget):
     def __init__(self, ctx: AppContext, on_lock: Callable[[], None]) -> None:
         super().__init__()
         self.ctx = ctx
-        self.history: list[QWidget] = []
+        self.history: list[Screen] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -115,26 +120,27 @@ class Workspace(QWidget):
         self.privacy = PrivacyView(ctx)
         self.household = HouseholdPage(ctx)
         self.editor = VisitEditor(ctx)
-        # The navigation, in order: (label, screen). NAV_* indexes follow this list.
-        self.sections: list[tuple[str, QWidget]] = [
-            (self.tr("Today"), self.today),
-            (self.tr("Households"), self.households),
-            (self.tr("Overview"), self.overview),
-            (self.tr("Referrals"), self.referrals),
-            (self.tr("Exports"), self.exports),
-            (self.tr("Search"), self.search),
-            (self.tr("Partners"), self.partners),
-            (self.tr("Settings"), self.settings),
-            (self.tr("Privacy"), self.privacy),
+        # The navigation, in order. NAV_* indexes follow this list.
+        self.sections: list[Screen] = [
+            self.today,
+            self.households,
+            self.overview,
+            self.referrals,
+            self.exports,
+            self.search,
+            self.partners,
+            self.settings,
+            self.privacy,
         ]
-        self.nav_labels = [label for label, _page in self.sections]
-        for label in self.nav_labels:
-            self.nav.addItem(QListWidgetItem(label))
+        self.nav_labels = [screen.nav_title() for screen in self.sections]
+        for row, screen in enumerate(self.sections):
+            self.nav.addItem(QListWidgetItem(self.nav_labels[row]))
+            screen.count_changed.connect(partial(self._set_count, row))
         body.addWidget(self.nav)
-        for _label, page in self.sections:
-            self.stack.addWidget(page)
-        self.stack.addWidget(self.household)
-        self.stack.addWidget(self.editor)
+        # Every page of the stack: the sections, then the household page and the editor.
+        self.screens: list[Screen] = [*self.sections, self.household, self.editor]
+        for screen in self.screens:
+            self.stack.addWidget(screen)
         body.addWidget(self.stack, 1)
         lay.addLayout(body, 1)
 
@@ -149,7 +155,6 @@ class Workspace(QWidget):
         self.household.resume_draft.connect(self.open_editor)
         self.editor.saved.connect(self._editor_done)
         self.editor.cancelled.connect(self._editor_done)
-        self.today.attention_count.connect(self._set_today_count)
         self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
@@ -158,34 +163,39 @@ class Workspace(QWidget):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.sections[row][1]
         self.history.clear()
-        self._show(page)
+        self._show(self.sections[row])
 
-    def _show(self, page: QWidget) -> None:
+    def _show(self, page: Screen) -> None:
         self.stack.setCurrentWidget(page)
-        refresh = getattr(page, "refresh", None)
-        if refresh is not None and page is not self.household:
-            refresh()
+        if page.refresh_on_show or page.stale:
+            self._refresh(page)
+
+    @staticmethod
+    def _refresh(page: Screen) -> None:
+        page.stale = False
+        page.refresh()
+
+    def current(self) -> Screen | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, Screen) else None
 
     def open_household(self, household_id: str) -> None:
-        current = self.stack.currentWidget()
+        current = self.current()
         if current is not None and current is not self.household:
             self.history.append(current)
         self.household.open(household_id)
         self.stack.setCurrentWidget(self.household)
 
     def open_editor(self, household_id: str, draft_id: str | None) -> None:
-        current = self.stack.currentWidget()
+        current = self.current()
         if current is not None:
             self.history.append(current)
         self.editor.open(household_id, draft_id)
         self.stack.setCurrentWidget(self.editor)
 
     def open_letter(self, referral_id: str) -> None:
-        preview = LetterPreview(self.ctx, referral_id, self)
-        preview.status_changed.connect(self.household.refresh)
-        preview.exec()
+        LetterPreview(self.ctx, referral_id, self).exec()  # "sent" refreshes the page
 
     def _editor_done(self, household_id: str) -> None:
         if self.history and self.history[-1] is self.household:
@@ -222,14 +232,23 @@ class Workspace(QWidget):
         if self.stack.currentWidget() is self.editor:
             self.editor.save()
 
-    def _set_today_count(self, n: int) -> None:
-        item = self.nav.item(NAV_TODAY)
-        item.setText(f"{self.nav_labels[NAV_TODAY]}   {n}" if n else self.nav_labels[NAV_TODAY])
+    def _set_count(self, row: int, n: int) -> None:
+        label = self.nav_labels[row]
+        self.nav.item(row).setText(f"{label}   {n}" if n else label)
 
-    def _data_changed(self, _household_id: str) -> None:
-        self.today.refresh()
-        if self.stack.currentWidget() is self.households:
-            self.households.refresh()
+    def _data_changed(self, changes: Changes) -> None:
+        """A write announced ``changes``: the screen on top (and the ones that keep a number
+        in the navigation) refresh now; the others when they are shown next."""
+        if not self.ctx.is_unlocked:  # a write that ended after the lock: this is going away
+            return
+        current = self.current()
+        for screen in self.screens:
+            if not screen.affected_by(changes):
+                continue
+            if screen is current or screen.refresh_when_hidden:
+                self._refresh(screen)
+            else:
+                screen.stale = True
 
 
 class MainWindow(QMainWindow):
@@ -271,6 +290,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.idle.remaining_changed.connect(self._show_remaining)
         ctx.profile_changed.connect(self._profile_changed)
+        ctx.changed.connect(self._data_changed)
         self._shortcut("Ctrl+L", self.lock)
         self._shortcut(QKeySequence.StandardKey.HelpContents, self.show_about)
         self._shortcut(QKeySequence.StandardKey.Find, self._find)
@@ -308,8 +328,6 @@ class MainWindow(QMainWindow):
             method(self.workspace)
 
     def show_about(self) -> None:
-        from waakvlam_desktop.ui.widgets.about import AboutDialog
-
         AboutDialog(self).exec()
 
     def _find(self) -> None:
@@ -332,7 +350,6 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
         self.workspace = Workspace(self.ctx, self.lock)
         self.workspace.settings.language_changed.connect(self._language_changed)
-        self.workspace.privacy.backup_made.connect(self.backup_reminder.refresh)
         self.workspace.privacy.restore_requested.connect(self.restore)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
@@ -348,9 +365,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Waakvlam · {profile.organisation}")
         self.workspace.org_label.setText(f"Waakvlam · {profile.organisation}")
 
-    def _language_changed(self, language: str) -> None:
-        from waakvlam_desktop.ui import i18n
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.backups:
+            self.backup_reminder.refresh()
 
+    def _language_changed(self, language: str) -> None:
         app = QCoreApplication.instance()
         if app is not None:
             i18n.install(app, language)

@@ -1,20 +1,22 @@
-"""The one background-work helper.
+"""The worker thread under :mod:`waakvlam_desktop.ui.operations`.
 
-Everything slow (Argon2, database, PDF, export) runs through :class:`Background`: a
-single worker thread, so vault work is serialised in order and a lock request queued
-after a save runs after that save. Results and errors come back on the GUI thread.
+One thread, so vault work is serialised in order and a lock request queued after a save
+runs after that save. Screens do not use this module: they run work through
+``QueryOp``/``WriteOp`` (operations), which add the failure display, the parent checks and
+the change announcement. The app context uses it directly for opening and closing the vault.
 
-    background.run(fn, on_done, on_error=..., progress=...)
+    background.run(fn, on_done, on_error=..., on_progress=...)
 
 ``fn`` receives a :class:`TaskContext` (progress reporting, cancellation) and must return
-plain data: no ORM object crosses threads; each task opens its own session.
+plain data: no ORM object crosses threads; each task opens its own session. ``on_done`` and
+``on_error`` run on the GUI thread.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +72,8 @@ class _Task(QRunnable):
 
 
 class TaskHandle:
+    """A queued or running task: ``cancel()`` it; ``finished`` once its result arrived."""
+
     def __init__(self, task: _Task, signals: _Signals) -> None:
         self._task_context = task.context
         self.signals = signals
@@ -82,7 +86,7 @@ class TaskHandle:
 def owners_of(callback: Callable[..., Any] | None) -> list[QObject]:
     """The Qt objects a callback belongs to: its ``self``, or QObjects its closure holds.
 
-    A result that arrives after its screen was deleted (say, after a lock) is dropped
+    A result that arrives after its widget was deleted (say, after a lock) is dropped
     instead of touching a dead widget.
     """
     if callback is None:
@@ -101,7 +105,7 @@ def owners_of(callback: Callable[..., Any] | None) -> list[QObject]:
     return found
 
 
-def _alive(owners: list[QObject]) -> bool:
+def alive(owners: Sequence[QObject]) -> bool:
     return all(shiboken6.isValid(o) for o in owners)
 
 
@@ -124,7 +128,15 @@ class Background(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        *,
+        owners: Sequence[QObject] | None = None,
     ) -> TaskHandle:
+        """Queue ``fn``; its result, error and progress arrive on the GUI thread.
+
+        They are dropped once one of ``owners`` is deleted (by default: the Qt objects each
+        callback belongs to, see :func:`owners_of`). A cancelled task (``Cancelled``) reaches
+        neither callback; an unexpected error with no ``on_error`` gets a crash report.
+        """
         signals = _Signals()
         task = _Task(fn, signals)
         handle = TaskHandle(task, signals)
@@ -137,11 +149,14 @@ class Background(QObject):
             if self._running == 0:
                 self.busy_changed.emit(False)
 
-        done_owners, error_owners = owners_of(on_done), owners_of(on_error)
+        def owned(callback: Callable[..., Any] | None) -> Sequence[QObject]:
+            return owners_of(callback) if owners is None else owners
+
+        done_owners, error_owners = owned(on_done), owned(on_error)
 
         def done(result: Any) -> None:
             finish()
-            if on_done is not None and _alive(done_owners):
+            if on_done is not None and alive(done_owners):
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
@@ -149,7 +164,7 @@ class Background(QObject):
             if isinstance(exc, Cancelled):
                 return
             if on_error is not None:
-                if _alive(error_owners):
+                if alive(error_owners):
                     on_error(exc)
             elif not isinstance(exc, WaakvlamError):
                 write_crash_report(exc, "gui-worker")
@@ -157,9 +172,9 @@ class Background(QObject):
         signals.done.connect(done)
         signals.failed.connect(failed)
         if on_progress is not None:
-            progress_owners = owners_of(on_progress)
+            progress_owners = owned(on_progress)
             signals.progress.connect(
-                lambda d, t, label: on_progress(d, t, label) if _alive(progress_owners) else None
+                lambda d, t, label: on_progress(d, t, label) if alive(progress_owners) else None
             )
         self._running += 1
         if self._running == 1:

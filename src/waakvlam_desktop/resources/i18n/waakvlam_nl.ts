@@ -1881,6 +1881,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 <context>
     <name>SearchView</name>
     <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
         <source>Search in notes</source>
         <translation>Zoeken in notities</translation>
     </message>
@@ -1907,6 +1911,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 </context>
 <context>
     <name>SettingsView</name>
+    <message>
+        <source>The file could not be written. Choose another place.</source>
+        <translation>Het bestand kon niet worden geschreven. Kies een andere plek.</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
@@ -2404,42 +2412,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Navigation</source>
         <translation>Navigatie</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>Vandaag</translation>
-    </message>
-    <message>
-        <source>Households</source>
-        <translation>Huishoudens</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Overzicht</translation>
-    </message>
-    <message>
-        <source>Referrals</source>
-        <translation>Doorverwijzingen</translation>
-    </message>
-    <message>
-        <source>Exports</source>
-        <translation>Exports</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Zoeken</translation>
-    </message>
-    <message>
-        <source>Partners</source>
-        <translation>Partners</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Instellingen</translation>
-    </message>
-    <message>
-        <source>Privacy</source>
-        <translation>Privacy</translation>
     </message>
 </context>
 </TS>

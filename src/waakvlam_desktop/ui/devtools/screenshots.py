@@ -8,25 +8,63 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
+
+import pyrage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+from waakvlam_desktop.domain.households import (
+    add_address,
+    add_household,
+    add_resident,
+    list_households,
+)
+from waakvlam_desktop.domain.partners import list_partners, update_partner
+from waakvlam_desktop.domain.referrals import list_referrals
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import ReferralStatus, VisitKind
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.privacy.retention import close_household
+from waakvlam_desktop.storage.models import Referral
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import (
+    NAV_EXPORTS,
+    NAV_HOUSEHOLDS,
+    NAV_OVERVIEW,
+    NAV_PARTNERS,
+    NAV_PRIVACY,
+    NAV_REFERRALS,
+    NAV_SEARCH,
+    NAV_SETTINGS,
+    MainWindow,
+    Workspace,
+)
+from waakvlam_desktop.ui.screens.address_import.wizard import STEP_MAPPING, ImportWizard
+from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
+from waakvlam_desktop.ui.widgets.common import Lang
+from waakvlam_desktop.ui.worker import Background
 
 PASSPHRASE = "schermafbeeldingen maken"
 
 
-def settle(app: object, background: object, rounds: int = 6) -> None:
+def settle(app: QApplication, background: Background, rounds: int = 6) -> None:
     """Let background work finish and its results arrive on the GUI thread."""
-    from PySide6.QtWidgets import QApplication
-
-    assert isinstance(app, QApplication)
     for _ in range(rounds):
-        background.wait_idle(60)  # type: ignore[attr-defined]
+        background.wait_idle(60)
         deadline = time.monotonic() + 0.05
         while time.monotonic() < deadline:
             app.processEvents()
 
 
 def wait_for(
-    app: object, background: object, condition: Callable[[], bool], timeout: float = 30
+    app: QApplication, background: Background, condition: Callable[[], bool], timeout: float = 30
 ) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -35,18 +73,8 @@ def wait_for(
         settle(app, background, 1)
 
 
-def add_expired_cases(vault: object, clock: object) -> None:
+def add_expired_cases(vault: Vault, clock: FixedClock) -> None:
     """Three households whose case closed long ago, for the retention list."""
-    from datetime import UTC, date, datetime
-
-    from waakvlam_desktop.clock import FixedClock
-    from waakvlam_desktop.domain import households
-    from waakvlam_desktop.domain.types import VisitKind
-    from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
-    from waakvlam_desktop.privacy.retention import close_household
-    from waakvlam_desktop.storage.vault import Vault
-
-    assert isinstance(vault, Vault) and isinstance(clock, FixedClock)
     now = clock.now()
     cases = (
         ("fam. Bakker", "Molenweg", 3, 2019, 3),
@@ -56,11 +84,11 @@ def add_expired_cases(vault: object, clock: object) -> None:
     for label, street, number, year, month in cases:
         clock.set(datetime(year, month, 4, 10, 0, tzinfo=UTC))
         with vault.session() as s:
-            addr = households.add_address(
+            addr = add_address(
                 s, street=street, number=number, postcode="3531 KL", city="Utrecht", wijk="West"
             )
-            hh = households.add_household(s, addr.id, label)
-            households.add_resident(s, hh.id, f"Bewoner {label[5:]}", birth_year=1948)
+            hh = add_household(s, addr.id, label)
+            add_resident(s, hh.id, f"Bewoner {label[5:]}", birth_year=1948)
             record_visit(
                 s,
                 VisitInput(
@@ -77,38 +105,7 @@ def add_expired_cases(vault: object, clock: object) -> None:
 
 
 def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import pyrage
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QWidget
-    from sqlalchemy import select
-
-    from waakvlam_desktop.clock import FixedClock
-    from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
-    from waakvlam_desktop.domain.households import list_households
-    from waakvlam_desktop.domain.partners import list_partners, update_partner
-    from waakvlam_desktop.domain.referrals import list_referrals
-    from waakvlam_desktop.domain.setup import initialise
-    from waakvlam_desktop.domain.types import ReferralStatus
-    from waakvlam_desktop.storage.models import Referral
-    from waakvlam_desktop.storage.vault import Vault
-    from waakvlam_desktop.ui import i18n
-    from waakvlam_desktop.ui.context import AppContext
-    from waakvlam_desktop.ui.main_window import (
-        NAV_EXPORTS,
-        NAV_HOUSEHOLDS,
-        NAV_OVERVIEW,
-        NAV_PARTNERS,
-        NAV_PRIVACY,
-        NAV_REFERRALS,
-        NAV_SEARCH,
-        NAV_SETTINGS,
-        MainWindow,
-    )
-    from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
-    from waakvlam_desktop.ui.widgets.common import Lang
-    from waakvlam_desktop.ui.worker import Background
-
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when QApplication starts
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["waakvlam-desktop"])
     assert isinstance(app, QApplication)
@@ -269,15 +266,18 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
 
 
 def _import_wizard_shot(
-    app: object, background: object, ws: object, out_dir: Path, language: str, written: list[Path]
+    app: QApplication,
+    background: Background,
+    ws: Workspace,
+    out_dir: Path,
+    language: str,
+    written: list[Path],
 ) -> None:
     """The import wizard's column step, on the sample file from docs/ (when it is there)."""
-    from waakvlam_desktop.ui.screens.address_import.wizard import STEP_MAPPING, ImportWizard
-
     sample = Path(__file__).resolve().parents[4] / "docs" / "voorbeeld-adressen.csv"  # the repo
     if not sample.exists():
         return
-    wizard = ImportWizard(ws.ctx, ws)  # type: ignore[attr-defined,arg-type]
+    wizard = ImportWizard(ws.ctx, ws)
     wizard.show()
     wizard.path.setText(str(sample))
     wizard.next()

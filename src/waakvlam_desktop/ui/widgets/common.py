@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from waakvlam_desktop.clock import to_local
+from waakvlam_desktop.crash import write_crash_report
 from waakvlam_desktop.domain.types import CONCERN_COLOURS, CONCERN_LABELS, ConcernLevel
 from waakvlam_desktop.errors import WaakvlamError
 
@@ -168,8 +169,6 @@ def user_message(exc: BaseException) -> str:
     """
     if isinstance(exc, WaakvlamError):
         return str(exc)
-    from waakvlam_desktop.crash import write_crash_report
-
     write_crash_report(exc, "gui")
     return QCoreApplication.translate(
         "Errors",

@@ -42,9 +42,15 @@ from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.vault import Vault
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import (
+    QueryOp,
+    TaskContext,
+    TaskHandle,
+    WriteOp,
+    show_failure,
+)
 from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, user_message
-from waakvlam_desktop.ui.worker import TaskContext, TaskHandle
 
 STEP_FILE, STEP_MAPPING, STEP_CHECK, STEP_DONE = range(4)
 
@@ -282,7 +288,11 @@ class ImportWizard(QDialog):
         def work(_t: TaskContext) -> tuple[bytes, CsvPreview]:
             return _read(path)
 
-        self.task = self.ctx.background.run(work, self._loaded, self._failed)
+        self.task = (
+            QueryOp.without_vault(self.ctx, self, work, self._loaded, message=self.message)
+            .always(self._update_buttons)
+            .run()
+        )
         self._update_buttons()
 
     def _loaded(self, result: tuple[bytes, CsvPreview]) -> None:
@@ -290,10 +300,6 @@ class ImportWizard(QDialog):
         self.report = None
         self._show_preview(self.preview)
         self._go(STEP_MAPPING)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.message.error(user_message(exc))
-        self._update_buttons()
 
     def _show_preview(self, preview: CsvPreview) -> None:
         separators = {";": self.tr("semicolon"), ",": self.tr("comma"), "\t": self.tr("tab")}
@@ -381,7 +387,13 @@ class ImportWizard(QDialog):
         self.summary.setText(self.tr("Checking…") if dry_run else self.tr("Importing…"))
         if self.step != STEP_CHECK:
             self._go(STEP_CHECK)
-        self.task = self.ctx.vault_task(work, self._finished, self._run_failed, self._progress)
+        if dry_run:
+            op = QueryOp.on_vault(self.ctx, self, work, self._finished)
+        else:  # an import that was refused (errors) changed nothing; announced all the same
+            op = WriteOp.on_vault(
+                self.ctx, self, work, self._finished, changes=Changes(households=True)
+            )
+        self.task = op.failure(self._run_failed).with_progress(self._progress).run()
         self._update_buttons()
 
     def _progress(self, done: int, total: int, _label: str) -> None:
@@ -403,7 +415,6 @@ class ImportWizard(QDialog):
         self._show_report(report)
         if report.written:
             self.imported = True
-            self.ctx.changed.emit("")
             c = report.counts
             self.done_text.setText(
                 self.tr(
@@ -476,11 +487,20 @@ class ImportWizard(QDialog):
             self, self.tr("Save report"), "importrapport.csv", "CSV (*.csv)"
         )
         if path:
-            try:
-                self.save_report(Path(path))
-            except OSError:
-                self.message.error(self.tr("The report could not be saved. Choose another folder."))
+            self.save_report(Path(path))
 
     def save_report(self, path: Path) -> None:
+        """Write the report as CSV on the worker."""
         assert self.report is not None
-        write_atomic(Path(path), report_to_csv(self.report).encode("utf-8"), overwrite=True)
+        report = self.report
+
+        def work(_t: TaskContext) -> None:
+            write_atomic(Path(path), report_to_csv(report).encode("utf-8"), overwrite=True)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):
+                self.message.error(self.tr("The report could not be saved. Choose another folder."))
+            else:
+                show_failure(self, exc, self.message)
+
+        QueryOp.without_vault(self.ctx, self, work).failure(failed).run()

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from waakvlam_desktop.domain import consent
 from waakvlam_desktop.domain.households import ResidentView
 from waakvlam_desktop.privacy import inzage
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
     qdate,
     short_date,
     to_date,
-    user_message,
 )
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
 
@@ -191,11 +191,13 @@ class HouseholdPrivacy(QWidget):
         self.household_id = household_id
         self.residents = tuple(residents)
         self.inzage_button.setEnabled(bool(self.residents))
-        self.ctx.db(
+        QueryOp(
+            self.ctx,
+            self,
             lambda s: load_household_privacy(s, household_id),
             self.show_data,
-            lambda e: self.message.error(user_message(e)),
-        )
+            message=self.message,
+        ).run()
 
     def show_data(self, data: HouseholdPrivacyData) -> None:
         self.data = data
@@ -230,7 +232,7 @@ class HouseholdPrivacy(QWidget):
             )
 
     def withdraw(self, referral_id: str, on: date, note: str = "") -> None:
-        hid = self.household_id
+        """The announced change refreshes the household page, and with it this tab."""
 
         def done(state: consent.ConsentState) -> None:
             self.message.notice(
@@ -238,15 +240,15 @@ class HouseholdPrivacy(QWidget):
                     ref=state.reference, date=short_date(state.withdrawn_on)
                 )
             )
-            if hid is not None:
-                self.load(hid, self.residents)
-                self.ctx.changed.emit(hid)
 
-        self.ctx.db(
+        WriteOp(
+            self.ctx,
+            self,
             lambda s: consent.withdraw_consent(s, referral_id, on, note),
             done,
-            lambda e: self.message.error(user_message(e)),
-        )
+            changes=Changes(households=True, referrals=True, household_id=self.household_id),
+            message=self.message,
+        ).run()
 
     # ---- inzage --------------------------------------------------------------------------
     def choose_inzage(self) -> None:
@@ -274,15 +276,18 @@ class HouseholdPrivacy(QWidget):
 
         def done(result: inzage.InzageResult) -> None:
             self.inzage_result = result
-            self.inzage_button.setEnabled(True)
             self.message.notice(
                 self.tr("Inzage report written to {path} (PDF and JSON).").format(
                     path=str(result.folder)
                 )
             )
 
-        def failed(exc: BaseException) -> None:
-            self.inzage_button.setEnabled(True)
-            self.message.error(user_message(exc))
-
-        self.ctx.db(lambda s: inzage.write_inzage(s, resident_id, folder), done, failed)
+        # The report's files and its audit entry: nothing any screen shows changes.
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: inzage.write_inzage(s, resident_id, folder),
+            done,
+            changes=Changes(),
+            message=self.message,
+        ).always(lambda: self.inzage_button.setEnabled(True)).run()

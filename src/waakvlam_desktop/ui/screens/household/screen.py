@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain import drafts, followups, households
 from waakvlam_desktop.domain.households import (
@@ -46,8 +48,11 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
     VisitKind,
 )
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.screens.household.privacy_tab import HouseholdPrivacy
+from waakvlam_desktop.ui.screens.referrals.screen import ReferralDialog
 from waakvlam_desktop.ui.widgets.common import (
     ConcernBadge,
     InlineMessage,
@@ -57,7 +62,6 @@ from waakvlam_desktop.ui.widgets.common import (
     short_date,
     stamp,
     to_date,
-    user_message,
 )
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
 
@@ -107,15 +111,17 @@ def load_page(s: Any, household_id: str) -> PageData:
     )
 
 
-class HouseholdPage(QWidget):
+class HouseholdPage(Screen):
+    """Not in the navigation: opened for one household, refreshed when it changes."""
+
     back = Signal()
     new_visit = Signal(str)  # household id
     resume_draft = Signal(str, str)  # household id, draft id
     open_letter = Signal(str)  # referral id
+    refresh_on_show = False  # open() loads it
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.household_id: str | None = None
         self.data: PageData | None = None
         lay = QVBoxLayout(self)
@@ -322,16 +328,19 @@ class HouseholdPage(QWidget):
     def open(self, household_id: str) -> None:
         self.household_id = household_id
         self.message.clear_message()
+        self.stale = False
         self.refresh()
+
+    def affected_by(self, changes: Changes) -> bool:
+        return self.household_id is not None and changes.about_household(self.household_id)
 
     def refresh(self) -> None:
         hid = self.household_id
         if hid is None:
             return
-        self.ctx.db(lambda s: load_page(s, hid), self.show_data, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.message.error(user_message(exc))
+        QueryOp(
+            self.ctx, self, lambda s: load_page(s, hid), self.show_data, message=self.message
+        ).run()
 
     def show_data(self, data: PageData) -> None:
         self.data = data
@@ -503,22 +512,26 @@ class HouseholdPage(QWidget):
             self.new_visit.emit(self.household_id)
 
     def refer(self) -> None:
-        from waakvlam_desktop.ui.screens.referrals.screen import ReferralDialog
-
         if self.data is None:
             return
         dialog = ReferralDialog(self.ctx, self.data.detail, self)
         dialog.created.connect(self.open_letter)
-        dialog.exec()
-        self.refresh()
+        dialog.exec()  # a new referral announces itself: the page refreshes
 
     def _resume(self) -> None:
         if self.household_id and self.data and self.data.draft_ids:
             self.resume_draft.emit(self.household_id, self.data.draft_ids[0])
 
-    def _changed(self, _result: object = None) -> None:
-        self.refresh()
-        self.ctx.changed.emit(self.household_id or "")
+    def _write(
+        self,
+        op: Callable[[Session], object],
+        done: Callable[[object], object] | None = None,
+        *,
+        message: InlineMessage,
+    ) -> None:
+        """A change to this household; the announcement refreshes the page."""
+        changes = Changes(households=True, household_id=self.household_id)
+        WriteOp(self.ctx, self, op, done, changes=changes, message=message).run()
 
     def _add_action(self) -> None:
         hid = self.household_id
@@ -527,14 +540,10 @@ class HouseholdPage(QWidget):
         if hid is None:
             return
 
-        def done(_r: object) -> None:
-            self.action_text.clear()
-            self._changed()
-
-        self.ctx.db(
+        self._write(
             lambda s: followups.add_follow_up(s, hid, text, due).id,
-            done,
-            lambda e: self.message.error(user_message(e)),
+            lambda _id: self.action_text.clear(),
+            message=self.message,
         )
 
     def _mark_done(self) -> None:
@@ -542,10 +551,9 @@ class HouseholdPage(QWidget):
         if follow_up is None:
             return
         fid = follow_up.id
-        self.ctx.db(
+        self._write(
             lambda s: followups.set_follow_up_status(s, fid, FollowUpStatus.DONE),
-            self._changed,
-            lambda e: self.message.error(user_message(e)),
+            message=self.message,
         )
 
     def _save_address(self) -> None:
@@ -569,7 +577,7 @@ class HouseholdPage(QWidget):
                 wijk=wijk,
             )
 
-        self.ctx.db(work, self._changed, lambda e: self.details_message.error(user_message(e)))
+        self._write(work, message=self.details_message)
 
     def _add_resident(self) -> None:
         hid = self.household_id
@@ -577,16 +585,15 @@ class HouseholdPage(QWidget):
         if hid is None:
             return
 
-        def done(_r: object) -> None:
+        def done(_id: object) -> None:
             self.r_name.clear()
             self.r_phone.clear()
             self.r_year.setValue(0)
-            self._changed()
 
-        self.ctx.db(
+        self._write(
             lambda s: households.add_resident(s, hid, name, birth_year=year, phone=phone).id,
             done,
-            lambda e: self.details_message.error(user_message(e)),
+            message=self.details_message,
         )
 
     def _save_residents(self) -> None:
@@ -614,15 +621,11 @@ class HouseholdPage(QWidget):
             for rid, name, year, phone in rows:
                 households.update_resident(s, rid, name=name, birth_year=year, phone=phone)
 
-        self.ctx.db(work, self._changed, lambda e: self.details_message.error(user_message(e)))
+        self._write(work, message=self.details_message)
 
     def _remove_resident(self) -> None:
         item = self.residents.item(self.residents.currentRow(), 0)
         if item is None:
             return
         rid = str(item.data(ID_ROLE))
-        self.ctx.db(
-            lambda s: households.remove_resident(s, rid),
-            self._changed,
-            lambda e: self.details_message.error(user_message(e)),
-        )
+        self._write(lambda s: households.remove_resident(s, rid), message=self.details_message)

@@ -49,7 +49,9 @@ from waakvlam_desktop.domain.visits import (
 )
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
 from waakvlam_desktop.errors import BsnLikeError
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
     Lang,
@@ -190,13 +192,15 @@ class DomainSection(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
 
-class VisitEditor(QWidget):
+class VisitEditor(Screen):
+    """Not in the navigation: opened for one visit by the household page."""
+
     saved = Signal(str)  # household id
     cancelled = Signal(str)
+    refresh_on_show = False  # open() loads it
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.data: EditorData | None = None
         self.draft_id: str | None = None
         self.dirty = False
@@ -380,11 +384,16 @@ class VisitEditor(QWidget):
             self.build_checklist()
         self.message.clear_message()
         lookback = self.ctx.settings.suggestion_lookback_days
-        self.ctx.db(
+        QueryOp(
+            self.ctx,
+            self,
             lambda s: load_editor(s, household_id, draft_id, lookback),
             self.show_data,
-            lambda e: self.message.error(user_message(e)),
-        )
+            message=self.message,
+        ).run()
+
+    def refresh(self) -> None:
+        """Nothing to reload: what the editor shows is the user's input (and its draft)."""
 
     def show_data(self, data: EditorData) -> None:
         self.loading = True
@@ -596,7 +605,13 @@ class VisitEditor(QWidget):
             self.dirty = True
             self.draft_label.setText(user_message(exc))
 
-        self.ctx.db(lambda s: drafts.save_draft(s, "visit", hid, payload, draft_id), done, failed)
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: drafts.save_draft(s, "visit", hid, payload, draft_id),
+            done,
+            changes=Changes(drafts=True, household_id=hid),
+        ).failure(failed).run()
 
     def _before_lock(self) -> None:
         """Queued before the vault closes: the draft is safe, then the editor is emptied."""
@@ -653,19 +668,19 @@ class VisitEditor(QWidget):
             return result.visit_id
 
         def done(_vid: str) -> None:
-            self.save_button.setEnabled(True)
             self.autosave.stop()
             self._clear()
-            self.ctx.changed.emit(hid)
             self.saved.emit(hid)
 
         def failed(exc: BaseException) -> None:
-            self.save_button.setEnabled(True)
             if isinstance(exc, BsnLikeError):
                 self.bsn_confirm.show()
-            self.message.error(user_message(exc))
+            show_failure(self, exc, self.message)
 
-        self.ctx.db(work, done, failed)
+        changes = Changes(households=True, drafts=True, household_id=hid)
+        WriteOp(self.ctx, self, work, done, changes=changes).always(
+            lambda: self.save_button.setEnabled(True)
+        ).failure(failed).run()
 
     def close_editor(self) -> None:
         if self.data is None:
@@ -684,7 +699,13 @@ class VisitEditor(QWidget):
         self.autosave.stop()
         self._clear()
         if draft_id:
-            self.ctx.db(lambda s: drafts.discard_draft(s, draft_id))
+            WriteOp(
+                self.ctx,
+                self,
+                lambda s: drafts.discard_draft(s, draft_id),
+                changes=Changes(drafts=True, household_id=hid),
+                message=self.message,
+            ).run()
         self.cancelled.emit(hid)
 
     @property

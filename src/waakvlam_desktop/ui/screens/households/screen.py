@@ -27,8 +27,13 @@ from PySide6.QtWidgets import (
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import InlineMessage, level_word, user_message
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp
+from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.common import (
+    InlineMessage,
+    level_word,
+)
 from waakvlam_desktop.ui.widgets.table import (
     ROW_ROLE,
     Column,
@@ -186,18 +191,18 @@ class AddHouseholdDialog(QDialog):
 
         def done(hid: str) -> None:
             self.household_id = hid
-            self.ctx.changed.emit(hid)
             self.accept()
 
-        self.ctx.db(work, done, lambda e: self.message.error(user_message(e)))
+        WriteOp(
+            self.ctx, self, work, done, changes=Changes(households=True), message=self.message
+        ).run()
 
 
-class HouseholdsView(QWidget):
+class HouseholdsView(Screen):
     open_household = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.model = HouseholdTableModel()
         self.proxy = HouseholdFilterProxy()
         self.proxy.setSourceModel(self.model)
@@ -288,11 +293,16 @@ class HouseholdsView(QWidget):
             )
         )
 
-    def refresh(self) -> None:
-        self.ctx.db(households.list_households, self.show_rows, self._failed)
+    def nav_title(self) -> str:
+        return self.tr("Households")
 
-    def _failed(self, exc: BaseException) -> None:
-        self.message.error(user_message(exc))
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.households
+
+    def refresh(self) -> None:
+        QueryOp(
+            self.ctx, self, households.list_households, self.show_rows, message=self.message
+        ).run()
 
     def show_rows(self, rows: list[HouseholdRow]) -> None:
         self.message.clear_message()
@@ -327,14 +337,11 @@ class HouseholdsView(QWidget):
 
     def add_household(self) -> None:
         dialog = AddHouseholdDialog(self.ctx, self)
-        if dialog.exec() and dialog.household_id:
-            self.refresh()
+        if dialog.exec() and dialog.household_id:  # the list refreshed on the announcement
             self.open_household.emit(dialog.household_id)
 
     def import_addresses(self) -> None:
+        # Loaded on first use: the wizard and domain/address_import add ~70 ms to start-up.
         from waakvlam_desktop.ui.screens.address_import.wizard import ImportWizard
 
-        wizard = ImportWizard(self.ctx, self)
-        wizard.exec()
-        if wizard.imported:
-            self.refresh()
+        ImportWizard(self.ctx, self).exec()  # an import announces itself: the list refreshes

@@ -2,8 +2,9 @@
 
 The figures come from ``domain/overview.py``, one table per background task: the cheap
 table (households per level) comes first and paints the first tiles and chart, the other
-charts fill in as their results arrive. A filter change starts a new round; results of an
-older round are dropped. Every chart can be saved as PNG and its numbers as CSV.
+charts fill in as their results arrive. A filter change starts a new round; the queued
+tables of an older round are cancelled and its results dropped. Every chart can be saved
+as PNG and its numbers as CSV (written on the worker).
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ from waakvlam_desktop.domain import overview as ov
 from waakvlam_desktop.domain.overview import FilterOptions, OverviewFilter, Table
 from waakvlam_desktop.domain.types import ConcernLevel, ReferralStatus
 from waakvlam_desktop.fileio import write_atomic
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, TaskContext, TaskHandle, show_failure
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     MONTHS_EN,
     MONTHS_NL,
@@ -55,7 +58,6 @@ from waakvlam_desktop.ui.widgets.common import (
     Lang,
     level_colour,
     level_word,
-    user_message,
 )
 
 TOP_COMPLEXES = 10  # the overdue chart shows the complexes with the most; the CSV has all
@@ -85,20 +87,20 @@ LINE_COLOURS = (
 
 
 # ---- writing files -------------------------------------------------------------------------
-def export_csv(table: Table, path: Path, language: str | None = None) -> None:
-    """The chart's numbers for Dutch Excel (``domain.overview.to_csv``)."""
-    text = ov.to_csv(table, language or Lang.current)
+def export_csv(table: Table, path: Path, language: str) -> None:
+    """The chart's numbers for Dutch Excel (``domain.overview.to_csv``), on the worker."""
+    text = ov.to_csv(table, language)
     write_atomic(Path(path), text.encode("utf-8"), overwrite=True)
 
 
-def export_png(view: QChartView, path: Path) -> None:
-    """The chart as shown, as PNG."""
+def chart_png(view: QChartView) -> bytes:
+    """The chart as shown, as PNG (on the GUI thread: it paints the widget)."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not view.grab().save(buffer, "PNG"):
         raise OSError("PNG not written")
-    write_atomic(Path(path), bytes(data.data()), overwrite=True)
+    return bytes(data.data())
 
 
 def month_label(key: str) -> str:
@@ -114,8 +116,11 @@ def month_label(key: str) -> str:
 class ChartCard(Card):
     """A chart with its export buttons; a text instead of the chart when there is nothing."""
 
-    def __init__(self, key: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, key: str, title: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, parent)
+        self.ctx = ctx
         self.key = key
         self.table: Table | None = None
         self.chart = QChart()
@@ -177,24 +182,39 @@ class ChartCard(Card):
             self, self.tr("Save chart as PNG"), self._file_name("png"), "PNG (*.png)"
         )
         if path:
-            self._guarded(lambda: export_png(self.view, Path(path)))
+            self.save_png(Path(path))
 
     def _ask_csv(self) -> None:
         if self.table is None:
             return
-        table = self.table
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save numbers as CSV"), self._file_name("csv"), "CSV (*.csv)"
         )
         if path:
-            self._guarded(lambda: export_csv(table, Path(path)))
+            self.save_csv(Path(path))
 
-    def _guarded(self, fn: Callable[[], None]) -> None:
-        self.message.clear_message()
+    def save_png(self, path: Path) -> None:
         try:
-            fn()
-        except OSError:
+            png = chart_png(self.view)
+        except OSError as exc:
+            self._save_failed(exc)
+            return
+        self._save(lambda _t: write_atomic(path, png, overwrite=True))
+
+    def save_csv(self, path: Path) -> None:
+        if self.table is not None:
+            table, language = self.table, Lang.current
+            self._save(lambda _t: export_csv(table, path, language))
+
+    def _save(self, work: Callable[[TaskContext], object]) -> None:
+        self.message.clear_message()
+        QueryOp.without_vault(self.ctx, self, work).failure(self._save_failed).run()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
             self.message.error(self.tr("The file could not be saved. Choose another folder."))
+        else:
+            show_failure(self, exc, self.message)
 
 
 # ---- the chart builders (plain tables in, chart series out) --------------------------------
@@ -400,12 +420,12 @@ class Tile(QWidget):
         self.number.setText("…" if value is None else f"{value:,}".replace(",", "."))
 
 
-class OverviewView(QWidget):
+class OverviewView(Screen):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.scope = OverviewFilter()
         self.round = 0  # results of an older round are dropped
+        self.round_tasks: list[TaskHandle] = []  # cancelled when a new round starts
         self.today: date | None = None
         self.tables: dict[str, Table] = {}
         self.options: FilterOptions | None = None
@@ -464,7 +484,7 @@ class OverviewView(QWidget):
             "referrals_per_partner_type": self.tr("Referrals per partner type and status"),
             "visits_per_month": self.tr("Home visits per month"),
         }
-        self.cards = {key: ChartCard(key, titles[key]) for key in BUILDERS}
+        self.cards = {key: ChartCard(ctx, key, titles[key]) for key in BUILDERS}
         grid_holder = QWidget()
         grid = QGridLayout(grid_holder)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -497,16 +517,29 @@ class OverviewView(QWidget):
         """All five tables of the current round have arrived."""
         return len(self.tables) == len(BUILDERS)
 
+    def nav_title(self) -> str:
+        return self.tr("Overview")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.households or changes.referrals
+
     def refresh(self) -> None:
         self.round += 1
         current = self.round
         scope = self.scope
+        for task in self.round_tasks:
+            task.cancel()
         self.tables = {}
         for tile in self.tiles.values():
             tile.set_value(None)
         for card in self.cards.values():
             card.loading()
-        self.ctx.db(_first(scope), lambda r: self._first_arrived(current, scope, r), self._failed)
+        self.round_tasks = [
+            self._query(_first(scope), lambda r: self._first_arrived(current, scope, r))
+        ]
+
+    def _query(self, op: Callable[[Session], Any], success: Callable[[Any], None]) -> TaskHandle:
+        return QueryOp(self.ctx, self, op, success, message=self.message).run()
 
     def _first_arrived(
         self, current: int, scope: OverviewFilter, result: tuple[FilterOptions, date, Table]
@@ -522,7 +555,7 @@ class OverviewView(QWidget):
             self._table_arrived(current, table)
 
         for key in (*LATER, SLOWEST):
-            self.ctx.db(_table(key, scope, today), arrived, self._failed)
+            self.round_tasks.append(self._query(_table(key, scope, today), arrived))
 
     def _table_arrived(self, current: int, table: Table) -> None:
         if current != self.round:
@@ -561,9 +594,6 @@ class OverviewView(QWidget):
             text = tile.number.text()
             out[key] = None if text == "…" else int(text.replace(".", ""))
         return out
-
-    def _failed(self, exc: BaseException) -> None:
-        self.message.error(user_message(exc))
 
     # ---- filters ---------------------------------------------------------------------------
     def _set_options(self, options: FilterOptions) -> None:

@@ -27,8 +27,10 @@ from waakvlam_desktop.domain.types import (
     ExportSchedule,
     PartnerType,
 )
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, user_message
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp
+from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
 
 
@@ -136,13 +138,19 @@ class PartnerDialog(QDialog):
                 return partners.add_partner(s, **kw).id
             return partners.update_partner(s, existing.id, **kw).id
 
-        self.ctx.db(work, lambda _id: self.accept(), lambda e: self.message.error(user_message(e)))
+        WriteOp(
+            self.ctx,
+            self,
+            work,
+            lambda _id: self.accept(),
+            changes=Changes(partners=True),
+            message=self.message,
+        ).run()
 
 
-class PartnersView(QWidget):
+class PartnersView(Screen):
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Partners"))
@@ -184,21 +192,23 @@ class PartnersView(QWidget):
         self.add_button.clicked.connect(self.add_partner)
         self.table.row_activated.connect(lambda _p: self.edit_partner())
 
+    def nav_title(self) -> str:
+        return self.tr("Partners")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.partners
+
     def refresh(self) -> None:
-        self.ctx.db(
-            partners.list_partners, self.show_rows, lambda e: self.message.error(user_message(e))
-        )
+        QueryOp(self.ctx, self, partners.list_partners, self.show_rows, message=self.message).run()
 
     def show_rows(self, rows: list[PartnerView]) -> None:
         self.table.set_rows(rows)
         self.empty.setVisible(not rows)
 
     def add_partner(self) -> None:
-        dialog = PartnerDialog(self.ctx, self)
-        if dialog.exec():
-            self.refresh()
+        PartnerDialog(self.ctx, self).exec()  # a saved partner announces itself
 
     def edit_partner(self) -> None:
         partner = self.table.current()
-        if partner is not None and PartnerDialog(self.ctx, self, partner).exec():
-            self.refresh()
+        if partner is not None:
+            PartnerDialog(self.ctx, self, partner).exec()

@@ -36,7 +36,9 @@ from waakvlam_desktop.domain.households import list_households
 from waakvlam_desktop.privacy import backup, retention
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.vault import Vault
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     Card,
     InlineMessage,
@@ -55,7 +57,6 @@ from waakvlam_desktop.ui.widgets.table import (
     number_column,
     stamp_column,
 )
-from waakvlam_desktop.ui.worker import TaskContext
 
 BACKUP_SUFFIX = ".wvbackup"
 GREEN = ("#1e6b34", "#e6f4ea")
@@ -141,7 +142,8 @@ class RestoreRunner(QObject):
                 now=self.ctx.clock.now(),
             )
 
-        self.ctx.background.run(task, self._done, self._failed)
+        # The vault is closed (or there is none yet): an operation without the vault.
+        QueryOp.without_vault(self.ctx, self, task, self._done).failure(self._failed).run()
 
     def _done(self, result: backup.RestoreResult) -> None:
         self.result = result
@@ -250,7 +252,8 @@ class BackupReminder(QLabel):
         def work(s: Any) -> tuple[bool, datetime | None]:
             return backup.backup_reminder(s) is not None, backup.last_backup_at(s)
 
-        self.ctx.db(work, self._show, lambda _e: self.clear())
+        # A reminder that cannot be worked out is no reminder: no error in the status bar.
+        QueryOp(self.ctx, self, work, self._show).failure(lambda _e: self.clear()).run()
 
     def _show(self, due_and_last: tuple[bool, datetime | None]) -> None:
         """``backup_reminder`` decides; the wording is translated here (its own is Dutch)."""
@@ -270,13 +273,11 @@ class BackupReminder(QLabel):
 
 
 # ---- the screen ------------------------------------------------------------------------------
-class PrivacyView(QWidget):
-    backup_made = Signal()
+class PrivacyView(Screen):
     restore_requested = Signal(object)  # RestoreRequest: the main window locks and restores
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.data: PrivacyData | None = None
         self.audit_result: list[audit.AuditRow] | None = None
         self.verdict: audit.ChainVerdict | None = None
@@ -496,12 +497,21 @@ class PrivacyView(QWidget):
         return ", ".join(parts) or "–"
 
     # ---- loading -------------------------------------------------------------------------
+    def nav_title(self) -> str:
+        return self.tr("Privacy")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.households or changes.staff
+
     def refresh(self) -> None:
         today = self.ctx.today()
-        self.ctx.db(lambda s: load_privacy(s, today), self.show_data, self._load_failed)
-
-    def _load_failed(self, exc: BaseException) -> None:
-        self.retention_message.error(user_message(exc))
+        QueryOp(
+            self.ctx,
+            self,
+            lambda s: load_privacy(s, today),
+            self.show_data,
+            message=self.retention_message,
+        ).run()
 
     def show_data(self, data: PrivacyData) -> None:
         self.data = data
@@ -608,7 +618,7 @@ class PrivacyView(QWidget):
                 limit=AUDIT_LIMIT,
             )
 
-        self.ctx.db(work, self.show_audit, lambda e: self.audit_message.error(user_message(e)))
+        QueryOp(self.ctx, self, work, self.show_audit, message=self.audit_message).run()
 
     def show_audit(self, rows: list[audit.AuditRow]) -> None:
         self.audit_result = rows
@@ -625,16 +635,16 @@ class PrivacyView(QWidget):
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
         self.verdict_label.hide()
-
-        def failed(exc: BaseException) -> None:
-            self.verify_button.setEnabled(True)
-            self.audit_message.error(user_message(exc))
-
-        self.ctx.db(lambda s: audit.verify_chain(s), self.show_verdict, failed)
+        QueryOp(
+            self.ctx,
+            self,
+            lambda s: audit.verify_chain(s),
+            self.show_verdict,
+            message=self.audit_message,
+        ).always(lambda: self.verify_button.setEnabled(True)).run()
 
     def show_verdict(self, verdict: audit.ChainVerdict) -> None:
         self.verdict = verdict
-        self.verify_button.setEnabled(True)
         if verdict.ok:
             text = "✔ " + self.tr(
                 "The audit log is intact: {n} events, the chain is unbroken."
@@ -707,15 +717,24 @@ class PrivacyView(QWidget):
         def work(vault: Vault, _c: TaskContext) -> retention.RetentionResult:
             return retention.run_retention(vault, today, dry_run=dry_run, only=only)
 
-        def failed(exc: BaseException) -> None:
-            self._set_busy(False, self.retention_progress)
-            self.retention_message.error(user_message(exc))
-
-        self.ctx.vault_task(work, self._retention_done, failed)
+        if dry_run:
+            op = QueryOp.on_vault(
+                self.ctx, self, work, self._retention_done, message=self.retention_message
+            )
+        else:  # the announcement reloads this screen (and the others showing households)
+            everything = Changes(households=True, referrals=True, drafts=True)
+            op = WriteOp.on_vault(
+                self.ctx,
+                self,
+                work,
+                self._retention_done,
+                changes=everything,
+                message=self.retention_message,
+            )
+        op.always(lambda: self._set_busy(False, self.retention_progress)).run()
 
     def _retention_done(self, result: retention.RetentionResult) -> None:
         self.retention_result = result
-        self._set_busy(False, self.retention_progress)
         t = result.totals()
         counts = self.tr(
             "{households} households ({anonymised} anonymised): {notes} visit notes,"
@@ -745,14 +764,6 @@ class PrivacyView(QWidget):
                 " clean-up."
             )
         self.retention_message.notice(text)
-        self.ctx.changed.emit("")
-        today = self.ctx.today()
-        self.ctx.db(lambda s: load_privacy(s, today), self._reload_after_purge)
-
-    def _reload_after_purge(self, data: PrivacyData) -> None:
-        message = self.retention_message.text()
-        self.show_data(data)
-        self.retention_message.notice(message)
 
     # ---- backup --------------------------------------------------------------------------
     def _show_last_backup(self, last: datetime | None) -> None:
@@ -788,23 +799,23 @@ class PrivacyView(QWidget):
             return
         self._set_busy(True, self.backup_progress)
         self.backup_message.notice(self.tr("Making the backup…"))
-
-        def failed(exc: BaseException) -> None:
-            self._set_busy(False, self.backup_progress)
-            self.backup_message.error(user_message(exc))
-
-        self.ctx.vault_task(lambda v, _c: backup.create_backup(v, path), self._backup_done, failed)
+        WriteOp.on_vault(
+            self.ctx,
+            self,
+            lambda v, _c: backup.create_backup(v, path),
+            self._backup_done,
+            changes=Changes(backups=True),  # the status-bar reminder refreshes
+            message=self.backup_message,
+        ).always(lambda: self._set_busy(False, self.backup_progress)).run()
 
     def _backup_done(self, info: backup.BackupInfo) -> None:
         self.backup_info = info
-        self._set_busy(False, self.backup_progress)
         self.backup_message.notice(
             self.tr("Backup saved: {path} ({size} MB).").format(
                 path=str(info.path), size=f"{info.file_bytes / 1_000_000:.1f}"
             )
         )
         self._show_last_backup(info.created_at)
-        self.backup_made.emit()
 
     # ---- restore -------------------------------------------------------------------------
     def choose_restore_file(self) -> None:

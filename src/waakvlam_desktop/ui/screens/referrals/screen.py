@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from waakvlam_desktop.documents.referral_documents import GENERATORS
 from waakvlam_desktop.domain import referrals as referral_service
@@ -46,14 +47,15 @@ from waakvlam_desktop.domain.partners import list_partners
 from waakvlam_desktop.domain.referrals import STATUS_LABELS, ReferralRow, list_referrals
 from waakvlam_desktop.domain.types import REFERRAL_TRANSITIONS, ConsentForm, ReferralStatus
 from waakvlam_desktop.fileio import write_atomic
-from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
+from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
     Lang,
     qdate,
     short_date,
     to_date,
-    user_message,
 )
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column, stamp_column
 
@@ -176,7 +178,7 @@ class ReferralDialog(QDialog):
         self._sync_basis()
         self.consent.toggled.connect(self._sync_basis)
         self.other.toggled.connect(self._sync_basis)
-        ctx.db(list_partners, self._partners, lambda e: self.message.error(user_message(e)))
+        QueryOp(ctx, self, list_partners, self._partners, message=self.message).run()
 
     def _partners(self, partners: list[Any]) -> None:
         self.partner.clear()
@@ -220,15 +222,17 @@ class ReferralDialog(QDialog):
 
         def done(rid: str) -> None:
             self.referral_id = rid
-            self.ctx.changed.emit(self.detail.id)
             self.created.emit(rid)
             self.accept()
 
-        self.ctx.db(
+        WriteOp(
+            self.ctx,
+            self,
             lambda s: referral_service.create_referral(s, data).id,
             done,
-            lambda e: self.message.error(user_message(e)),
-        )
+            changes=Changes(referrals=True, household_id=self.detail.id),
+            message=self.message,
+        ).run()
 
 
 def print_pdf(document: QPdfDocument, device: QPagedPaintDevice, dpi: int = PRINT_DPI) -> int:
@@ -256,8 +260,6 @@ def print_pdf(document: QPdfDocument, device: QPagedPaintDevice, dpi: int = PRIN
 
 class LetterPreview(QDialog):
     """Preview inside the app; print straight from memory; save only on explicit choice."""
-
-    status_changed = Signal()
 
     KINDS = (LetterKind.REFERRAL, LetterKind.CONSENT, LetterKind.RESIDENT)
 
@@ -316,10 +318,15 @@ class LetterPreview(QDialog):
         def work(s: Any) -> bytes:
             return GENERATORS[kind](s, rid, language, vault_folder=folder)
 
-        self.ctx.db(work, lambda pdf: self.show_pdf(kind, pdf), self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.message.error(user_message(exc))
+        # The referral letter is stored with its audit entry; no screen shows either.
+        WriteOp(
+            self.ctx,
+            self,
+            work,
+            lambda pdf: self.show_pdf(kind, pdf),
+            changes=Changes(),
+            message=self.message,
+        ).run()
 
     def show_pdf(self, kind: str, pdf: bytes) -> None:
         self.kind = kind
@@ -337,7 +344,13 @@ class LetterPreview(QDialog):
         pages = print_pdf(self.document, device)
         if pages:
             rid, kind = self.referral_id, self.kind
-            self.ctx.db(lambda s: record_letter_printed(s, rid, kind))
+            WriteOp(
+                self.ctx,
+                self,
+                lambda s: record_letter_printed(s, rid, kind),
+                changes=Changes(),
+                message=self.message,
+            ).run()
         return pages
 
     def print_dialog(self) -> None:
@@ -349,13 +362,29 @@ class LetterPreview(QDialog):
             self.print_to(printer)
 
     def save_to(self, path: Path) -> None:
-        """Write the PDF where the user chose, atomically; record the audit event."""
+        """Write the PDF where the user chose, atomically, then record the audit event:
+        both on the worker."""
         if self.pdf is None:
             return
-        write_atomic(path, self.pdf, overwrite=True)
-        rid, kind = self.referral_id, self.kind
-        self.ctx.db(lambda s: record_letter_saved(s, rid, kind))
-        self.message.notice(self.tr("Saved as {name}.").format(name=path.name))
+        pdf, rid, kind = self.pdf, self.referral_id, self.kind
+
+        def work(s: Session) -> None:
+            write_atomic(path, pdf, overwrite=True)
+            record_letter_saved(s, rid, kind)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):
+                self.message.error(self.tr("The file could not be written. Choose another place."))
+            else:
+                show_failure(self, exc, self.message)
+
+        WriteOp(
+            self.ctx,
+            self,
+            work,
+            lambda _r: self.message.notice(self.tr("Saved as {name}.").format(name=path.name)),
+            changes=Changes(),
+        ).failure(failed).run()
 
     def save_dialog(self) -> None:
         if self.pdf is None:
@@ -364,24 +393,19 @@ class LetterPreview(QDialog):
             self, self.tr("Save as PDF"), os.path.expanduser("~"), "PDF (*.pdf)"
         )
         if name:
-            path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
-            try:
-                self.save_to(path)
-            except OSError:
-                self.message.error(self.tr("The file could not be written. Choose another place."))
+            self.save_to(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))
 
     def mark_sent(self) -> None:
+        """The announced change refreshes the screen behind the preview."""
         rid = self.referral_id
-
-        def done(_r: object) -> None:
-            self.message.notice(self.tr("Marked as sent."))
-            self.status_changed.emit()
-
-        self.ctx.db(
+        WriteOp(
+            self.ctx,
+            self,
             lambda s: referral_service.change_status(s, rid, ReferralStatus.VERSTUURD).id,
-            done,
-            self._failed,
-        )
+            lambda _id: self.message.notice(self.tr("Marked as sent.")),
+            changes=Changes(referrals=True),
+            message=self.message,
+        ).run()
 
     def closeEvent(self, event: Any) -> None:
         self.document.close()
@@ -391,14 +415,13 @@ class LetterPreview(QDialog):
         super().closeEvent(event)
 
 
-class ReferralsView(QWidget):
+class ReferralsView(Screen):
     """All referrals with their status; change the status along the loop; open letters."""
 
     open_household = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Referrals"))
@@ -457,14 +480,22 @@ class ReferralsView(QWidget):
         self.status_button.clicked.connect(self.change_status)
         self._selection_changed()
 
+    def nav_title(self) -> str:
+        return self.tr("Referrals")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.referrals or changes.partners
+
     def refresh(self) -> None:
         value = self.status_filter.currentData()
         status = ReferralStatus(value) if value else None
-        self.ctx.db(
+        QueryOp(
+            self.ctx,
+            self,
             lambda s: list_referrals(s, status=status),
             self.show_rows,
-            lambda e: self.message.error(user_message(e)),
-        )
+            message=self.message,
+        ).run()
 
     def show_rows(self, rows: list[ReferralRow]) -> None:
         current = self.selected()
@@ -501,22 +532,21 @@ class ReferralsView(QWidget):
             self.message.notice(
                 self.tr("Status changed to “{status}”.").format(status=status_word(new))
             )
-            self.ctx.changed.emit(row.household_id)
-            self.refresh()
 
-        self.ctx.db(
+        WriteOp(
+            self.ctx,
+            self,
             lambda s: referral_service.change_status(s, rid, new, note).id,
             done,
-            lambda e: self.message.error(user_message(e)),
-        )
+            changes=Changes(referrals=True, household_id=row.household_id),
+            message=self.message,
+        ).run()
 
     def open_letter(self) -> None:
         row = self.selected()
         if row is None:
             return
-        preview = LetterPreview(self.ctx, row.id, self)
-        preview.status_changed.connect(self.refresh)
-        preview.exec()
+        LetterPreview(self.ctx, row.id, self).exec()
 
     def _open_household(self) -> None:
         row = self.selected()

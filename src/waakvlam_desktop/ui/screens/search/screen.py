@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout
 
 from waakvlam_desktop.domain.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import InlineMessage, stamp, user_message
+from waakvlam_desktop.ui.operations import QueryOp
+from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.common import InlineMessage, stamp
 
 
 def snippet_html(snippet: str) -> str:
@@ -20,15 +22,14 @@ def snippet_html(snippet: str) -> str:
     )
 
 
-class SearchView(QWidget):
+class SearchView(Screen):
     """Results as one rich-text view with a link per hit: fast for 50 hits, and each hit is
     reachable with Tab and opened with Enter."""
 
     open_household = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.hits: list[SearchHit] = []
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Search in notes"))
@@ -58,6 +59,12 @@ class SearchView(QWidget):
         self.query.returnPressed.connect(self.run)
         self.results.anchorClicked.connect(self._activated)
 
+    def nav_title(self) -> str:
+        return self.tr("Search")
+
+    def refresh(self) -> None:
+        """The results stay as they are until the user searches again."""
+
     def set_query(self, text: str) -> None:
         self.query.setText(text)
         self.run()
@@ -65,11 +72,9 @@ class SearchView(QWidget):
     def run(self) -> None:
         self.debounce.stop()
         text = self.query.text()
-        self.ctx.db(
-            lambda s: search(s, text),
-            self.show_hits,
-            lambda e: self.message.error(user_message(e)),
-        )
+        QueryOp(
+            self.ctx, self, lambda s: search(s, text), self.show_hits, message=self.message
+        ).run()
 
     def show_hits(self, hits: list[SearchHit]) -> None:
         self.message.clear_message()

@@ -26,8 +26,10 @@ from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word, user_message
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
+from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
 
 MAX_LOGO_BYTES = 512 * 1024
@@ -42,12 +44,11 @@ class SettingsData:
         self.key = key
 
 
-class SettingsView(QWidget):
+class SettingsView(Screen):
     language_changed = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.logo: bytes | None = None
         outer = QVBoxLayout(self)
         title = QLabel(self.tr("Settings"))
@@ -166,11 +167,17 @@ class SettingsView(QWidget):
         self.staff_add.clicked.connect(self.add_staff)
         self.work_save.clicked.connect(self.save_work)
 
+    def nav_title(self) -> str:
+        return self.tr("Settings")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.staff
+
     def refresh(self) -> None:
         def load(s: Any) -> SettingsData:
             return SettingsData(staff.organisation_view(s), staff.list_staff(s), org_public_key(s))
 
-        self.ctx.db(load, self.show_data, lambda e: self.org_message.error(user_message(e)))
+        QueryOp(self.ctx, self, load, self.show_data, message=self.org_message).run()
         settings = self.ctx.settings
         self.auto_lock.setValue(settings.auto_lock_minutes)
         for lv, spin in self.rhythm.items():
@@ -213,8 +220,24 @@ class SettingsView(QWidget):
             self.write_public_key(Path(path))
 
     def write_public_key(self, path: Path) -> None:
-        write_atomic(path, self.key_text.encode("utf-8"), mode=PUBLIC, overwrite=True)
-        self.org_message.notice(self.tr("Public key saved: {name}").format(name=path.name))
+        data = self.key_text.encode("utf-8")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OSError):
+                self.org_message.error(
+                    self.tr("The file could not be written. Choose another place.")
+                )
+            else:
+                show_failure(self, exc, self.org_message)
+
+        QueryOp.without_vault(
+            self.ctx,
+            self,
+            lambda _t: write_atomic(path, data, mode=PUBLIC, overwrite=True),
+            lambda _r: self.org_message.notice(
+                self.tr("Public key saved: {name}").format(name=path.name)
+            ),
+        ).failure(failed).run()
 
     def save_organisation(self) -> None:
         name, address, postcode = (
@@ -233,7 +256,9 @@ class SettingsView(QWidget):
             self.org_message.notice(self.tr("Saved."))
             self.ctx.reload_profile()
 
-        self.ctx.db(
+        WriteOp(
+            self.ctx,
+            self,
             lambda s: staff.update_organisation(
                 s,
                 name=name,
@@ -245,8 +270,9 @@ class SettingsView(QWidget):
                 logo_png=logo,
             ),
             done,
-            lambda e: self.org_message.error(user_message(e)),
-        )
+            changes=Changes(),  # the profile reload updates the window title
+            message=self.org_message,
+        ).run()
 
     def add_staff(self) -> None:
         name, role = self.staff_name.text(), self.staff_role.text()
@@ -255,13 +281,15 @@ class SettingsView(QWidget):
             self.staff_name.clear()
             self.staff_role.clear()
             self.staff_message.clear_message()
-            self.refresh()
 
-        self.ctx.db(
+        WriteOp(
+            self.ctx,
+            self,
             lambda s: staff.add_staff(s, name, role).id,
             done,
-            lambda e: self.staff_message.error(user_message(e)),
-        )
+            changes=Changes(staff=True),
+            message=self.staff_message,
+        ).run()
 
     def save_work(self) -> None:
         minutes = self.auto_lock.value()
@@ -282,4 +310,5 @@ class SettingsView(QWidget):
                 )
             )
 
-        self.ctx.db(work, done, lambda e: self.work_message.error(user_message(e)))
+        # The profile reload applies the settings (auto-lock, language) everywhere.
+        WriteOp(self.ctx, self, work, done, changes=Changes(), message=self.work_message).run()

@@ -17,8 +17,15 @@ from waakvlam_desktop.domain.followups import OpenFollowUp
 from waakvlam_desktop.domain.referrals import STATUS_LABELS, FeedbackRow
 from waakvlam_desktop.domain.today import TodayOverview, today_overview
 from waakvlam_desktop.domain.waakvlam import CheckIn
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.widgets.common import Card, Lang, user_message, weekday_date
+from waakvlam_desktop.ui.context import AppContext, Changes
+from waakvlam_desktop.ui.operations import QueryOp
+from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.common import (
+    Card,
+    Lang,
+    user_message,
+    weekday_date,
+)
 from waakvlam_desktop.ui.widgets.table import (
     Column,
     RowModel,
@@ -33,14 +40,15 @@ MAX_ROWS = 150
 OVERDUE_COLOUR = "#a61b1b"  # a reply date that has passed
 
 
-class TodayView(QWidget):
+class TodayView(Screen):
+    """The number in the navigation is the attention count; kept current while hidden."""
+
     open_household = Signal(str)
     open_exports = Signal()
-    attention_count = Signal(int)
+    refresh_when_hidden = True
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
+        super().__init__(ctx)
         self.overview: TodayOverview | None = None
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -128,10 +136,18 @@ class TodayView(QWidget):
         for lst in (self.overdue, self.week, self.follow_up_list, self.feedback):
             lst.row_activated.connect(lambda row: self.open_household.emit(row.household_id))
 
+    def nav_title(self) -> str:
+        return self.tr("Today")
+
+    def affected_by(self, changes: Changes) -> bool:
+        return changes.households or changes.referrals or changes.partners or changes.exports
+
     def refresh(self) -> None:
         today = self.ctx.today()
         settings = self.ctx.settings
-        self.ctx.db(lambda s: today_overview(s, today, settings), self.show_overview, self._failed)
+        QueryOp(
+            self.ctx, self, lambda s: today_overview(s, today, settings), self.show_overview
+        ).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(user_message(exc))
@@ -160,4 +176,4 @@ class TodayView(QWidget):
         )
         self.exports.set_rows(ov.exports_due)
         self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
-        self.attention_count.emit(ov.attention_count)
+        self.count_changed.emit(ov.attention_count)

@@ -1,16 +1,12 @@
-"""First run (create the vault) and unlock screens."""
+"""First run: create the vault (passphrase with a strength meter, organisation, you)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,13 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop import config
-from waakvlam_desktop.errors import WaakvlamError, WeakPassphraseError, WrongPassphraseError
+from waakvlam_desktop.errors import WaakvlamError, WeakPassphraseError
 from waakvlam_desktop.storage.keys import check_passphrase_policy
+from waakvlam_desktop.ui.access.panel import Panel, centered
 from waakvlam_desktop.ui.context import AppContext, NewVault
 from waakvlam_desktop.ui.widgets.common import InlineMessage, user_message
-
-MAX_ATTEMPTS = 5
-WAIT_SECONDS = 30
 
 
 def strength(passphrase: str) -> int:
@@ -45,36 +39,6 @@ def strength(passphrase: str) -> int:
     return 1 if score < 3.5 else 2 if score < 5 else 3
 
 
-def _centered(inner: QWidget) -> QWidget:
-    outer = QWidget()
-    lay = QVBoxLayout(outer)
-    lay.addStretch(1)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(inner)
-    row.addStretch(1)
-    lay.addLayout(row)
-    lay.addStretch(2)
-    return outer
-
-
-class _Panel(QFrame):
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setObjectName("panel")
-        self.setMaximumWidth(520)
-        self.setMinimumWidth(420)
-        self.setStyleSheet(
-            "QFrame#panel { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 8px; }"
-        )
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(24, 20, 24, 20)
-        self.heading = QLabel(title)
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.box.addWidget(self.heading)
-
-
 class FirstRunPage(QWidget):
     created = Signal()
     restore_requested = Signal()  # "restore a backup" instead of a new vault (new laptop)
@@ -82,7 +46,7 @@ class FirstRunPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        panel = _Panel(self.tr("Welcome to Waakvlam"))
+        panel = Panel(self.tr("Welcome to Waakvlam"))
         intro = QLabel(
             self.tr(
                 "Your notes are kept in an encrypted vault on this computer. Choose a"
@@ -141,7 +105,7 @@ class FirstRunPage(QWidget):
         buttons.addWidget(self.button)
         panel.box.addLayout(buttons)
         lay = QVBoxLayout(self)
-        lay.addWidget(_centered(panel))
+        lay.addWidget(centered(panel))
 
         if not ctx.keyring_available():
             self.remember.setChecked(False)
@@ -203,100 +167,3 @@ class FirstRunPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
         self.message.error(user_message(exc))
-
-
-class UnlockPage(QWidget):
-    unlocked = Signal()
-
-    def __init__(self, ctx: AppContext, now: Callable[[], float] = time.monotonic) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self._now = now
-        self.failures = 0
-        self.wait_until = 0.0
-        panel = _Panel(self.tr("Waakvlam is locked"))
-        hint = QLabel(self.tr("Type your passphrase to open the vault."))
-        hint.setWordWrap(True)
-        panel.box.addWidget(hint)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
-        panel.box.addWidget(self.passphrase)
-        self.message = InlineMessage()
-        panel.box.addWidget(self.message)
-        self.button = QPushButton(self.tr("Unlock"))
-        self.button.setDefault(True)
-        panel.box.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
-        lay = QVBoxLayout(self)
-        lay.addWidget(_centered(panel))
-        self.button.clicked.connect(self.submit)
-        self.passphrase.returnPressed.connect(self.submit)
-        self.wait_timer = QTimer(self)
-        self.wait_timer.setInterval(1000)
-        self.wait_timer.timeout.connect(self._tick_wait)
-
-    def reset(self) -> None:
-        self.passphrase.clear()
-        self.message.clear_message()
-        self.button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        self.passphrase.setFocus()
-
-    def try_keyring(self) -> None:
-        """Unlock silently when the key is remembered; otherwise just wait for a passphrase."""
-        self.ctx.unlock(None, lambda _p: self.unlocked.emit(), lambda _e: None)
-
-    def submit(self) -> None:
-        if self._now() < self.wait_until:
-            return
-        text = self.passphrase.text()
-        if not text:
-            self.message.error(self.tr("Type your passphrase first."))
-            return
-        self.button.setEnabled(False)
-        self.passphrase.setEnabled(False)
-        self.message.notice(self.tr("Opening the vault…"))
-        self.ctx.unlock(text, self._done, self._failed)
-
-    def _done(self, _profile: object) -> None:
-        self.failures = 0
-        self.passphrase.clear()
-        self.message.clear_message()
-        self.button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        self.unlocked.emit()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        self.passphrase.selectAll()
-        self.passphrase.setFocus()
-        if isinstance(exc, WrongPassphraseError):
-            self.failures += 1
-            if self.failures >= MAX_ATTEMPTS:
-                self.failures = 0
-                self.wait_until = self._now() + WAIT_SECONDS
-                self.button.setEnabled(False)
-                self.wait_timer.start()
-                self._tick_wait()
-                return
-            self.message.error(
-                self.tr(
-                    "The passphrase is not correct. Try again; after {n} attempts the app"
-                    " waits {s} seconds."
-                ).format(n=MAX_ATTEMPTS, s=WAIT_SECONDS)
-            )
-        else:
-            self.message.error(user_message(exc))
-
-    def _tick_wait(self) -> None:
-        left = int(self.wait_until - self._now() + 0.999)
-        if left <= 0:
-            self.wait_timer.stop()
-            self.button.setEnabled(True)
-            self.message.notice(self.tr("You can try again."))
-            return
-        self.message.error(
-            self.tr("Too many attempts. Wait {s} seconds and try again.").format(s=left)
-        )

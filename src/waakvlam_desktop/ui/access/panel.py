@@ -1,0 +1,38 @@
+"""What the first-run and unlock pages share: a centred panel with a heading."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+def centered(inner: QWidget) -> QWidget:
+    """``inner`` in the middle, a little above the centre."""
+    outer = QWidget()
+    lay = QVBoxLayout(outer)
+    lay.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(inner)
+    row.addStretch(1)
+    lay.addLayout(row)
+    lay.addStretch(2)
+    return outer
+
+
+class Panel(QFrame):
+    """A framed panel with a heading; the page adds its fields to ``box``."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("panel")
+        self.setMaximumWidth(520)
+        self.setMinimumWidth(420)
+        self.setStyleSheet(
+            "QFrame#panel { background: palette(base); border: 1px solid palette(mid);"
+            " border-radius: 8px; }"
+        )
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(24, 20, 24, 20)
+        self.heading = QLabel(title)
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.box.addWidget(self.heading)
