@@ -12,11 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.errors import KeyFileError, UsageError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.models import SigningKey
@@ -97,8 +99,6 @@ def ensure_signing_key(session: Session) -> SigningKey:
 
 
 def org_public_key(session: Session) -> OrgPublicKey:
-    from waakvlam_desktop.domain.setup import organisation
-
     row = ensure_signing_key(session)
     org = organisation(session)
     return OrgPublicKey(
@@ -161,8 +161,6 @@ def load_sender(value: str) -> SenderKey:
 
 def load_identity(path: Path) -> Any:
     """An age identity file (``AGE-SECRET-KEY-1…``, ``#`` lines ignored)."""
-    import pyrage
-
     try:
         text = path.expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -185,8 +183,6 @@ def identity_recipient(identity: Any) -> str:
 
 def write_identity(path: Path) -> str:
     """Create a new age identity file (mode 600, never overwrites). Returns the recipient."""
-    import pyrage
-
     identity = pyrage.x25519.Identity.generate()
     recipient = str(identity.to_public())
     created = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
