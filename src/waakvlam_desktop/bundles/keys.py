@@ -18,7 +18,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.errors import KeyFileError, UsageError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.models import SigningKey
@@ -99,6 +98,10 @@ def ensure_signing_key(session: Session) -> SigningKey:
 
 
 def org_public_key(session: Session) -> OrgPublicKey:
+    # Imported on use: the partner-side `waakvlam bundle verify|open` loads this module and
+    # would pay ~9 ms for domain.setup (checklist, settings) it never needs.
+    from waakvlam_desktop.domain.setup import organisation  # noqa: PLC0415
+
     row = ensure_signing_key(session)
     org = organisation(session)
     return OrgPublicKey(
