@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyrage
 import pytest
 
 from tests.conftest import PASSPHRASE
@@ -259,8 +260,6 @@ def test_passphrase_file_passwd_and_rekey(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_partners_and_demo_determinism(cli: Cli, tmp_path: Path) -> None:
-    import pyrage
-
     recipient = str(pyrage.x25519.Identity.generate().to_public())
     cli.run(
         "partner",
