@@ -15,6 +15,8 @@ import statistics
 import time
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
 from sqlalchemy import select
 
 from bench.common import WORK, median, percentile, save, table, timed
@@ -36,9 +38,6 @@ REFERRALS_PER_HOUSEHOLD = 0.25  # what generate_demo makes, roughly (0.29 measur
 
 def minimal_document() -> bytes:
     """The yardstick: one page, one heading and one paragraph, the same embedded fonts."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
     fonts = register_fonts()
     out = io.BytesIO()
     SimpleDocTemplate(out, invariant=1).build(

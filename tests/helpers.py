@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from waakvlam_desktop.domain import households
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain import households, partners, referrals
+from waakvlam_desktop.domain.types import ConsentForm, PartnerType, VisitKind
+from waakvlam_desktop.domain.visits import (
+    FollowUpInput,
+    SignalInput,
+    VisitInput,
+    record_visit,
+)
 from waakvlam_desktop.storage.vault import Vault
 
 
@@ -33,16 +43,6 @@ def add_case(vault: Vault, marker: str, number: int = 40) -> dict[str, str]:
 
     Returns the ids: household, resident, visit, partner, referral.
     """
-    from waakvlam_desktop.clock import local_today
-    from waakvlam_desktop.domain import partners, referrals
-    from waakvlam_desktop.domain.types import ConsentForm, PartnerType, VisitKind
-    from waakvlam_desktop.domain.visits import (
-        FollowUpInput,
-        SignalInput,
-        VisitInput,
-        record_visit,
-    )
-
     with vault.session() as s:
         addr = households.add_address(
             s, street="Lindelaan", number=number, postcode="3533 AB", city="Utrecht", wijk="West"
@@ -89,8 +89,6 @@ def decrypted_pages(vault_dir: Path, key: bytes, page_size: int = 4096) -> bytes
     """Decrypt every page of ``vault.db`` and every frame of its WAL (SQLCipher 4 defaults:
     AES-256-CBC, 80 reserved bytes per page: 16-byte IV + 64-byte HMAC). Free pages and old
     WAL frames included: what an attacker with the key would find in the files."""
-    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
     reserve = 80
 
     def page_plain(page: bytes, first: bool) -> bytes:

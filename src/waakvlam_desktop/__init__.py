@@ -10,7 +10,9 @@ DIST_NAME = "waakvlam-desktop"
 
 def package_version() -> str:
     """The installed version from the package metadata (pyproject), else ``__version__``."""
-    from importlib.metadata import PackageNotFoundError, version
+    # importlib.metadata costs ~10 ms and only the GUI's --version and the self-test ask:
+    # `waakvlam --version` and every other command import this package without it.
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
 
     try:
         return version(DIST_NAME)

@@ -45,17 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     disable_core_dumps()
     setup_logging()
     install_crash_handler("gui")  # the GUI passes on_crash to show its Dutch dialog
-    # Each face is imported only when chosen: the self-test and the screenshot tool must not
-    # pay for, or depend on, the other's start-up.
+    # Each face is imported only when chosen: --version and --help answer without Qt, and
+    # the app, the self-test and the screenshot tool never pay for each other's start-up.
     if args.self_test:
-        from waakvlam_desktop.selftest import run_self_test_cli
+        from waakvlam_desktop.selftest import run_self_test_cli  # noqa: PLC0415
 
         return run_self_test_cli(strict=args.strict)
     if args.screenshots:
-        from waakvlam_desktop.ui.devtools.screenshots import make_screenshots
+        from waakvlam_desktop.ui.devtools.screenshots import make_screenshots  # noqa: PLC0415
 
         return make_screenshots(Path(args.screenshots), args.lang or "nl")
-    from waakvlam_desktop.ui.app import run
+    from waakvlam_desktop.ui.app import run  # noqa: PLC0415
 
     return run(data_dir=args.data_dir, lang=args.lang, smoke_test=args.smoke_test)
 

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from waakvlam_desktop import __version__
+from waakvlam_desktop import __version__, config
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.logs import Code, exception_summary, log_event
 
@@ -26,8 +26,6 @@ KEEP = 20
 
 
 def crash_dir() -> Path:
-    from waakvlam_desktop import config
-
     return config.log_dir() / "crashes"
 
 

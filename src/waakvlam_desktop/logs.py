@@ -20,6 +20,7 @@ database key and decrypted records) on disk.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import logging.handlers
 import os
@@ -29,6 +30,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from waakvlam_desktop import config
 
 LOGGER_NAME = "waakvlam"
 LOG_FILE = "waakvlam.log"
@@ -129,8 +132,6 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     """Log to ``<log dir>/waakvlam.log`` (rotating). Returns the file, or None when the
     folder cannot be made (then nothing is logged; the app still works)."""
     global _handler
-    from waakvlam_desktop import config
-
     folder = Path(folder) if folder is not None else config.log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -167,7 +168,7 @@ def disable_core_dumps() -> bool:
     same user. Returns True when at least one of them took effect."""
     done = False
     try:
-        import resource
+        import resource  # noqa: PLC0415 - Unix only: Windows has no resource module
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         done = True
@@ -175,8 +176,6 @@ def disable_core_dumps() -> bool:
         pass
     if sys.platform.startswith("linux"):
         try:
-            import ctypes
-
             libc = ctypes.CDLL(None, use_errno=True)
             pr_set_dumpable = 4
             if libc.prctl(pr_set_dumpable, 0, 0, 0, 0) == 0:

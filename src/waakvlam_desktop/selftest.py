@@ -17,7 +17,10 @@ scripts (loaded as files), the checklist, the letter templates and DejaVu fonts,
 (pyrage) and Ed25519 for bundles, the keyring backends, Qt's offscreen platform plugin,
 our own and Qt's Dutch translations, and the main window itself.
 
-No Qt import at module level: the window step calls into ``waakvlam_desktop.ui``.
+Each step imports the parts it proves inside its own function (ruff's PLC0415 is off for
+this file): a part missing from a frozen build then fails that one step (``FOUT``) while the
+others still report, instead of the whole self-test failing to start. No Qt import at
+module level: the window step calls into ``waakvlam_desktop.ui``.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
+
+from waakvlam_desktop import __version__, config, package_version
 
 PASSPHRASE = "zelftest waakvlam paardenbloem"
 OK, FAILED, SKIPPED = "OK", "FOUT", "NIET"
@@ -67,8 +72,6 @@ class _World:
 
 
 def _version() -> str:
-    from waakvlam_desktop import __version__, package_version
-
     frozen = " (bevroren)" if getattr(sys, "frozen", False) else ""
     return f"waakvlam-desktop {package_version()} (__version__ {__version__}){frozen}"
 
@@ -338,8 +341,6 @@ def run_self_test_cli(*, strict: bool = False) -> int:
     (synthetic data only) and the exit code carries the verdict."""
     if sys.stdout is not None:
         return run_self_test(strict=strict)[0]
-    from waakvlam_desktop import config
-
     folder = config.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / REPORT_NAME, "w", encoding="utf-8") as report:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyrage
+
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Cli, one_line_error
 from tests.helpers import all_bytes
@@ -203,8 +205,6 @@ def test_passphrase_file_passwd_and_rekey(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_partners_and_demo_determinism(cli: Cli, tmp_path: Path) -> None:
-    import pyrage
-
     recipient = str(pyrage.x25519.Identity.generate().to_public())
     cli.run(
         "partner",

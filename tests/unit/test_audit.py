@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
 
 from tests.helpers import add_household
 from waakvlam_desktop.domain.types import VisitKind
@@ -67,8 +69,5 @@ def test_chain_detects_deleted_row(vault: Vault) -> None:
 
 
 def test_audit_rows_refuse_update_through_sql(vault: Vault) -> None:
-    import pytest
-    from sqlalchemy.exc import DatabaseError
-
     with pytest.raises(DatabaseError, match="append-only"):
         _raw(vault, "UPDATE audit_event SET detail = 'x' WHERE seq = 1")

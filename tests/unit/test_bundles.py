@@ -2,35 +2,45 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import io
 import json
+import shutil
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 from sqlalchemy import func, select, update
 
 from tests.bundle_helpers import NOTE_MARKER, REMARK_MARKER, World, build_world
+from tests.conftest import PASSPHRASE
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.collect import pseudonym
+from waakvlam_desktop.bundles.collect import collect_handover, pseudonym
 from waakvlam_desktop.bundles.export import (
     STAGES,
     build_bundle,
     export_bundle,
+    handover_json,
     preview_export,
 )
 from waakvlam_desktop.bundles.keys import (
     SenderKey,
     key_id,
+    load_identity,
     load_sender,
     org_public_key,
     parse_public_key,
     recipient_fingerprint,
+    write_identity,
 )
 from waakvlam_desktop.bundles.reader import (
     OpenedBundle,
@@ -47,9 +57,11 @@ from waakvlam_desktop.domain.consent import (
     households_with_grondslag,
 )
 from waakvlam_desktop.domain.exports import Period, due_exports, export_history
-from waakvlam_desktop.domain.partners import get_partner
+from waakvlam_desktop.domain.partners import add_partner, get_partner
+from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.settings import save_setting
-from waakvlam_desktop.domain.types import ExportSchedule
+from waakvlam_desktop.domain.types import ConsentForm, ExportSchedule, PartnerType, VisitKind
+from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import (
     BadSignatureError,
     BundleDamagedError,
@@ -146,8 +158,6 @@ def test_case_round_trip(world: World, tmp_path: Path) -> None:
 
 
 def test_case_carries_letters_when_printed(world: World, tmp_path: Path) -> None:
-    from reportlab.pdfgen import canvas
-
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
     c.drawString(100, 700, "Verwijsbrief proef")
@@ -228,9 +238,6 @@ def test_handover_round_trip_carries_uuids_and_everything(world: World, tmp_path
 def test_pseudonyms_are_stable_per_partner_and_differ_between_partners(
     world: World, tmp_path: Path
 ) -> None:
-    from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
-    from waakvlam_desktop.domain.types import ConsentForm
-
     with world.vault.session() as s:
         create_referral(
             s,
@@ -354,9 +361,6 @@ def test_preview_counts_and_exclusions_without_writing(world: World) -> None:
 
 
 def test_partner_without_recipient_cannot_export(world: World, tmp_path: Path) -> None:
-    from waakvlam_desktop.domain.partners import add_partner
-    from waakvlam_desktop.domain.types import PartnerType
-
     with world.vault.session() as s:
         pid = add_partner(s, name="Zonder sleutel", type=PartnerType.GGZ).id
         assert preview_export(s, pid, NOV).problem is not None
@@ -418,8 +422,6 @@ def test_history_sequence_audit_and_due(world: World, tmp_path: Path) -> None:
         assert [h.sequence for h in history] == [2, 1]
         assert history[0].period == "2026-11" and history[0].counts["households"] == 2
         assert history[0].exclusions == {CANCELLED: 1}
-        import hashlib
-
         assert history[0].bundle_sha256 == hashlib.sha256(second.read_bytes()).hexdigest()
         events = s.scalars(select(AuditEvent).where(AuditEvent.action == "export")).all()
         assert len(events) == 2
@@ -460,8 +462,6 @@ def test_periods() -> None:
 
 # ---- keys ----------------------------------------------------------------------------------
 def test_signing_key_lives_in_the_vault_and_is_stable(vault: Vault, vault_dir: Path) -> None:
-    from tests.conftest import PASSPHRASE
-
     with vault.session() as s:
         first = org_public_key(s)
     vault.close()
@@ -479,8 +479,6 @@ def test_signing_key_lives_in_the_vault_and_is_stable(vault: Vault, vault_dir: P
 
 
 def test_bad_key_material_is_a_clear_error(tmp_path: Path) -> None:
-    from waakvlam_desktop.bundles.keys import load_identity, write_identity
-
     for text in ("", "waakvlam-ed25519:AAAA", "waakvlam-ed25519:@@@", "ssh-ed25519 AAAA"):
         with pytest.raises(KeyFileError):
             parse_public_key(text)
@@ -698,8 +696,6 @@ def test_opened_files_match_the_manifest(world: World, case_bundle: bytes, tmp_p
 def test_data_json_matches_the_published_schema(
     world: World, tmp_path: Path, partner: str, period: str
 ) -> None:
-    import jsonschema
-
     schema_path = Path(__file__).parents[2] / "docs" / "bundle-data.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -712,13 +708,6 @@ def test_data_json_matches_the_published_schema(
 
 def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) -> None:
     """The optional CSV copies of handover tables (HANDOVER_CSV), built by SQLite."""
-    import csv
-
-    from waakvlam_desktop.bundles.collect import collect_handover
-    from waakvlam_desktop.bundles.export import handover_json
-    from waakvlam_desktop.domain.types import VisitKind
-    from waakvlam_desktop.domain.visits import VisitInput, record_visit
-
     tricky = 'Zei: "kom maar"; daarna\r\nnieuwe regel; ĳs en Öztürk'
     with world.vault.session() as s:
         vid = record_visit(
@@ -749,9 +738,6 @@ def test_plaintext_is_an_ordinary_zip_for_unzip(
     world: World, case_bundle: bytes, tmp_path: Path
 ) -> None:
     """age (here: pyrage, the same format) + unzip, as documented for partners without us."""
-    import shutil
-    import subprocess
-
     unzip = shutil.which("unzip")
     if unzip is None:
         pytest.skip("unzip is not installed")

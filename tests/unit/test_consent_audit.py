@@ -14,7 +14,9 @@ from waakvlam_desktop.documents.referral_documents import (
 )
 from waakvlam_desktop.domain import referrals
 from waakvlam_desktop.domain.consent import (
+    CONSENT_WITHDRAWN,
     consent_withdrawn,
+    grondslag_report,
     partners_that_received_data,
     require_consent_in_force,
     withdraw_consent,
@@ -135,8 +137,6 @@ def test_viewing_is_audited_and_the_viewer_filters(vault: Vault, clock: FixedClo
 
 
 def test_exports_leave_out_withdrawn_consent(vault: Vault, clock: FixedClock) -> None:
-    from waakvlam_desktop.domain.consent import CONSENT_WITHDRAWN, grondslag_report
-
     ids = add_case(vault, "Qzexport")
     hid, pid, rid = ids["household"], ids["partner"], ids["referral"]
     with vault.session() as s:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pyrage
 import pytest
 
 from tests.helpers import add_household
@@ -201,8 +202,6 @@ def test_referral_needs_grondslag_and_follows_the_loop(vault: Vault) -> None:
 
 
 def test_age_recipient_validation(vault: Vault) -> None:
-    import pyrage
-
     good = str(pyrage.x25519.Identity.generate().to_public())
     with vault.session() as s:
         p = partners.add_partner(s, name="GGD", type=PartnerType.GGD, recipients=[good])

@@ -18,7 +18,8 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
-from waakvlam_desktop.errors import StorageWriteError
+from waakvlam_desktop.errors import BackupError, StorageWriteError
+from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.storage.models import Household, Visit
 from waakvlam_desktop.storage.vault import Vault
 
@@ -129,9 +130,6 @@ def test_opening_on_a_full_disk_says_so_not_damaged(small_disk: Path, clock: Fix
 def test_backup_and_restore_on_a_full_disk_leave_nothing_behind(
     small_disk: Path, vault: Vault, vault_dir: Path
 ) -> None:
-    from waakvlam_desktop.errors import BackupError
-    from waakvlam_desktop.privacy.backup import create_backup, restore_backup
-
     add_household(vault)
     good = vault_dir.parent / "goed.wvbackup"
     create_backup(vault, good)

@@ -17,9 +17,11 @@ from waakvlam_desktop.bundles.reader import verify_bytes
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
+from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.domain.types import ConsentForm
+from waakvlam_desktop.domain.types import ConsentForm, PartnerType
 from waakvlam_desktop.errors import BundleError
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import Household, Referral
@@ -102,8 +104,6 @@ def test_import_adds_everything_and_twice_changes_nothing(
     assert sum(again.unchanged.values()) > 0
     assert _snapshot(target) == before
     # Full-text search works on imported notes (triggers ran).
-    from waakvlam_desktop.domain.search import search
-
     with target.session() as s:
         assert search(s, "buren", limit=50)
 
@@ -155,9 +155,6 @@ def test_reference_collision_gets_a_suffix_and_letters_travel(
             s, street="Molenweg", number=3, postcode="3511 AB", city="Utrecht"
         )
         hh = households.add_household(s, addr.id, "fam. Eigen")
-        from waakvlam_desktop.domain.partners import add_partner
-        from waakvlam_desktop.domain.types import PartnerType
-
         pid = add_partner(s, name="Eigen partner", type=PartnerType.GGD).id
         own = create_referral(
             s,

@@ -9,6 +9,7 @@ import os
 import subprocess
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from waakvlam_desktop.documents.templates import load_templates, parse_templates
 from waakvlam_desktop.domain import households, letters, partners, referrals
 from waakvlam_desktop.domain.types import ConsentForm, PartnerType, ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
-from waakvlam_desktop.errors import LetterTemplateError, ValidationError
+from waakvlam_desktop.errors import LetterTemplateError, NotFoundError, ValidationError
 from waakvlam_desktop.storage.models import AuditEvent, Organisation, Referral
 from waakvlam_desktop.storage.vault import Vault
 
@@ -344,8 +345,6 @@ def test_letter_is_stored_regenerated_and_audited(vault: Vault, case: Case) -> N
 
 
 def test_a_letter_for_an_unknown_referral_is_refused(vault: Vault) -> None:
-    from waakvlam_desktop.errors import NotFoundError
-
     with vault.session() as s, pytest.raises(NotFoundError, match="WV-2099-0001"):
         documents.generate_referral_letter(s, "WV-2099-0001")
 
@@ -510,8 +509,6 @@ def test_page_comparison_can_fail(vault: Vault, case: Case) -> None:
 
 # ---- templates ---------------------------------------------------------------------------
 def _shipped_doc(language: str = "nl") -> dict[str, Any]:
-    from importlib import resources
-
     raw = resources.files("waakvlam_desktop.resources").joinpath(f"letters/{language}.json")
     doc: dict[str, Any] = json.loads(raw.read_text(encoding="utf-8"))
     return doc

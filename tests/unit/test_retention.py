@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json as jsonlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_case, decrypted_pages, every_stored_value
@@ -14,8 +15,10 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.privacy.retention import (
     ANONYMOUS_LABEL,
+    HOUSEHOLD_TABLES,
     add_months,
     close_household,
     reopen_household,
@@ -26,11 +29,13 @@ from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import (
     AuditEvent,
+    Base,
     Household,
     Referral,
     Resident,
     SignalObservation,
     Visit,
+    new_id,
 )
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
 
@@ -199,9 +204,6 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
 
 def test_every_table_about_a_household_or_resident_has_a_retention_rule() -> None:
     """A new table with personal data must get a rule (purge + inzage) before it ships."""
-    from waakvlam_desktop.privacy.retention import HOUSEHOLD_TABLES
-    from waakvlam_desktop.storage.models import Base
-
     referencing = {
         t.name
         for t in Base.metadata.sorted_tables
@@ -214,13 +216,6 @@ def test_drafts_are_purged_and_in_the_inzage(
     vault: Vault, clock: FixedClock, tmp_path: Path
 ) -> None:
     """Unsaved editor drafts (the GUI's ``draft`` table) hold notes too."""
-    import json as jsonlib
-
-    from sqlalchemy import insert
-
-    from waakvlam_desktop.privacy.inzage import write_inzage
-    from waakvlam_desktop.storage.models import Base, new_id
-
     draft = Base.metadata.tables.get("draft")
     if draft is None:
         pytest.skip("this build has no draft table")

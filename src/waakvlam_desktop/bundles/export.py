@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyrage
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import fileio
@@ -201,8 +202,6 @@ def build_bundle(
     format_version: int = fmt.FORMAT_VERSION,
 ) -> BuiltBundle:
     """The encrypted bundle as bytes. Nothing is written or recorded here."""
-    import pyrage
-
     steps = _Steps(progress, cancel)
     recipients = _recipients(session, partner)
     profile = DataProfile(partner.profile)

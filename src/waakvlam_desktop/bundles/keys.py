@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
@@ -98,7 +99,9 @@ def ensure_signing_key(session: Session) -> SigningKey:
 
 
 def org_public_key(session: Session) -> OrgPublicKey:
-    from waakvlam_desktop.domain.setup import organisation
+    # Imported on use: the partner-side `waakvlam bundle verify|open` loads this module and
+    # would pay ~9 ms for domain.setup (checklist, settings) it never needs.
+    from waakvlam_desktop.domain.setup import organisation  # noqa: PLC0415
 
     row = ensure_signing_key(session)
     org = organisation(session)
@@ -162,8 +165,6 @@ def load_sender(value: str) -> SenderKey:
 
 def load_identity(path: Path) -> Any:
     """An age identity file (``AGE-SECRET-KEY-1…``, ``#`` lines ignored)."""
-    import pyrage
-
     try:
         text = path.expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -186,8 +187,6 @@ def identity_recipient(identity: Any) -> str:
 
 def write_identity(path: Path) -> str:
     """Create a new age identity file (mode 600, never overwrites). Returns the recipient."""
-    import pyrage
-
     identity = pyrage.x25519.Identity.generate()
     recipient = str(identity.to_public())
     created = utc_text(datetime.now(UTC))

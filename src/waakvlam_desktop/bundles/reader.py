@@ -13,11 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+import pyrage
 from cryptography.exceptions import InvalidSignature
 
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.keys import SenderKey, identity_recipient, recipient_fingerprint
 from waakvlam_desktop.clock import utc_text
+from waakvlam_desktop.config import APP_AUTHOR, APP_NAME
 from waakvlam_desktop.errors import (
     BadSignatureError,
     BundleDamagedError,
@@ -112,8 +115,6 @@ def _damaged() -> BundleDamagedError:
 
 
 def decrypt(data: bytes, identity: Any) -> bytes:
-    import pyrage
-
     if not data.startswith(fmt.AGE_MAGIC):
         raise NotABundleError("Dit bestand is geen Waakvlam-bundel (geen age-versleuteld bestand).")
     if len(data) > MAX_BUNDLE_BYTES:
@@ -216,10 +217,6 @@ def default_state_path() -> Path:
     env = os.environ.get(STATE_ENV)
     if env:
         return Path(env).expanduser()
-    import platformdirs
-
-    from waakvlam_desktop.config import APP_AUTHOR, APP_NAME
-
     return Path(platformdirs.user_state_dir(APP_NAME, APP_AUTHOR)) / "bundle-state.json"
 
 
@@ -256,8 +253,6 @@ class ReplayState:
             )
 
     def remember(self, bundle: OpenedBundle) -> None:
-        from waakvlam_desktop.fileio import write_atomic
-
         doc = self._load()
         doc["senders"][bundle.state_key] = {
             "sequence": bundle.sequence,

@@ -1,4 +1,5 @@
-"""Shared pieces of the CLI: output, passphrases, opening the vault, the parser class."""
+"""Shared pieces of the CLI: output, dates, files, passphrases, opening the vault, and the
+parser pieces every command module uses."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from typing import Any, NoReturn
 
 from waakvlam_desktop import config
 from waakvlam_desktop.errors import UsageError, WaakvlamError
+from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.storage import remember
 
 PROG = "waakvlam"
 
@@ -49,6 +52,27 @@ def nl_date(day: date | None) -> str:
 
 def info(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def parse_date(text: str | None, what: str = "--date") -> date | None:
+    """A ``JJJJ-MM-DD`` option (``--date``, ``--from``, ``--to``); None when not given."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"{what} moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2026-11-27."
+        ) from None
+
+
+# ---- files -------------------------------------------------------------------------------
+def write_beside(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    try:
+        write_atomic(path, text.encode("utf-8"), overwrite=True)
+    except OSError as exc:
+        raise WaakvlamError(f"Het bestand {path} kan niet worden geschreven.") from exc
 
 
 # ---- passphrase and vault ----------------------------------------------------------------
@@ -97,9 +121,10 @@ def data_dir(args: argparse.Namespace) -> Path:
 @contextmanager
 def open_vault(args: argparse.Namespace) -> Iterator[Any]:
     """Open the vault: from the OS keyring when remembered, else with the passphrase."""
-    from waakvlam_desktop.domain.setup import default_staff
-    from waakvlam_desktop.storage import remember
-    from waakvlam_desktop.storage.vault import Vault, VaultPaths
+    # Imported on use: main imports this module, and `--version`, `--help` and `checklist
+    # show` must not load SQLAlchemy and SQLCipher (~0.4 s with -X importtime).
+    from waakvlam_desktop.domain.setup import default_staff  # noqa: PLC0415
+    from waakvlam_desktop.storage.vault import Vault, VaultPaths  # noqa: PLC0415
 
     folder = data_dir(args)
     paths = VaultPaths(folder)
@@ -130,18 +155,12 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (zie '{PROG} --help')\n")
 
 
-Handler = Callable[[argparse.Namespace], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
+"""Adds a command's arguments (and ``func``) to its parser: the values of ``COMMANDS``."""
 
 
-def add_command(sub: Any, name: str, func: Handler, help: str) -> argparse.ArgumentParser:
-    p: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help)
-    p.set_defaults(func=func)
-    return p
-
-
-def add_group(sub: Any, name: str, help: str) -> Any:
-    """A command with sub-commands of its own (``waakvlam household list``)."""
-    p = sub.add_parser(name, help=help, description=help)
+def subcommands(p: argparse.ArgumentParser, name: str) -> Any:
+    """The sub-commands of a command with a verb of its own (``waakvlam household list``)."""
     return p.add_subparsers(dest=f"{name}_command", required=True, parser_class=Parser)
 
 

@@ -1,4 +1,7 @@
-"""``waakvlam import addresses FILE.csv``: complexes, addresses, households from a CSV file."""
+"""``waakvlam import addresses FILE.csv``: complexes, addresses, households from a CSV file.
+
+(The noun is ``import``, a Python keyword, hence the module name ``imports``.)
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from waakvlam_desktop.cli.common import add_group, json_flag, open_vault, print_json
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    json_flag,
+    open_vault,
+    print_json,
+    subcommands,
+    write_beside,
+)
+from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args
+from waakvlam_desktop.domain.address_import.report import report_to_csv
+from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
-from waakvlam_desktop.fileio import write_atomic
 
 
 def read_input(path: Path) -> bytes:
@@ -20,14 +32,6 @@ def read_input(path: Path) -> bytes:
         raise UsageError(f"{path} is een map, geen bestand.") from None
     except OSError as exc:
         raise ImportFileError(f"Het bestand {path} is niet te lezen.") from exc
-
-
-def write_beside(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    try:
-        write_atomic(path, text.encode("utf-8"), overwrite=True)
-    except OSError as exc:
-        raise WaakvlamError(f"Het bestand {path} kan niet worden geschreven.") from exc
 
 
 def _report_json(report: Any) -> dict[str, Any]:
@@ -46,10 +50,6 @@ def _report_json(report: Any) -> dict[str, Any]:
 
 
 def cmd_import_addresses(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args
-    from waakvlam_desktop.domain.address_import.report import report_to_csv
-    from waakvlam_desktop.domain.address_import.writing import import_addresses
-
     data = read_input(Path(args.file))
     mapping = parse_mapping_args(args.mapping)
     with open_vault(args) as v, v.session() as s:
@@ -79,28 +79,31 @@ def cmd_import_addresses(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    imp = add_group(sub, "import", "gegevens inlezen uit een bestand")
-    p = imp.add_parser(
+def _import(p: argparse.ArgumentParser) -> None:
+    imp = subcommands(p, "import")
+    c = imp.add_parser(
         "addresses",
         help="complexen, adressen en huishoudens uit een CSV-bestand (zie docs/import.md)",
         description="Lees complexen, adressen en (optioneel) huishoudens en bewoners in uit een"
         " CSV-bestand. Alles of niets: bij één fout wordt niets ingelezen.",
     )
-    p.add_argument("file", help="het CSV-bestand (; of , als scheidingsteken)")
-    p.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
-    p.add_argument(
+    c.add_argument("file", help="het CSV-bestand (; of , als scheidingsteken)")
+    c.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+    c.add_argument(
         "--mapping",
         action="append",
         default=[],
         metavar="KOLOM=VELD",
         help="koppel een kolom aan een veld (herhaalbaar); KOLOM= slaat een kolom over",
     )
-    p.add_argument("--errors-out", metavar="RAPPORT.csv", help="schrijf de meldingen als CSV")
-    p.add_argument(
+    c.add_argument("--errors-out", metavar="RAPPORT.csv", help="schrijf de meldingen als CSV")
+    c.add_argument(
         "--allow-bsn-like-codes",
         action="store_true",
         help="VHE- en complexcodes van 9 cijfers niet als BSN weigeren",
     )
-    p.set_defaults(func=cmd_import_addresses)
-    json_flag(p)
+    c.set_defaults(func=cmd_import_addresses)
+    json_flag(c)
+
+
+COMMANDS: dict[str, Arguments] = {"import": _import}

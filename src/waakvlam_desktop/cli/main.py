@@ -3,7 +3,12 @@
 Exit codes: 0 success, 1 refused (wrong passphrase, damaged vault, invalid input),
 2 usage error. A problem the user can cause is one Dutch line on stderr, never a traceback.
 
-Each command module has ``register(sub)``; add a new module to ``COMMAND_MODULES``.
+Every top-level command lives in the module of its noun (``cli/household.py``,
+``cli/vault.py`` for ``init``, ``passwd``, ``backup`` …), whose ``COMMANDS`` maps the command
+to the function that adds its arguments. ``COMMANDS`` below lists each command once, in the
+order of ``waakvlam --help``, with that module and its one-line help. Only the chosen
+command's module is imported: the others would load SQLAlchemy, reportlab and age for
+nothing. To add a command: write it in its noun's module and add one line here.
 """
 
 from __future__ import annotations
@@ -12,21 +17,69 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from waakvlam_desktop import __version__, config
 from waakvlam_desktop.cli.common import PROG, Parser
+from waakvlam_desktop.crash import write_crash_report
 from waakvlam_desktop.errors import WaakvlamError
+from waakvlam_desktop.logs import Code, disable_core_dumps, log_event, setup_logging
 
-COMMAND_MODULES = (
-    "waakvlam_desktop.cli.core",
-    "waakvlam_desktop.cli.imports",
-    "waakvlam_desktop.cli.overview",
-    "waakvlam_desktop.cli.referrals",
-    "waakvlam_desktop.cli.privacy",
-    "waakvlam_desktop.cli.bundles",
-    "waakvlam_desktop.cli.exports",
+# command, module in cli/, help
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("init", "vault", "maak een nieuwe kluis"),
+    ("unlock-check", "vault", "controleer wachtwoord en kluis"),
+    ("passwd", "vault", "wijzig het wachtwoord"),
+    ("rekey", "vault", "geef de database een nieuwe sleutel"),
+    ("household", "household", "huishoudens"),
+    ("visit", "visit", "huisbezoeken"),
+    ("checklist", "checklist", "signalenlijst"),
+    ("partner", "partner", "partners"),
+    ("demo", "demo", "vul de kluis met verzonnen voorbeeldgegevens"),
+    ("stats", "stats", "aantallen in de kluis"),
+    ("search", "search", "zoek in notities en opmerkingen"),
+    ("audit", "audit", "auditlog"),
+    ("import", "imports", "gegevens inlezen uit een bestand"),
+    ("overview", "overview", "het overzicht: cijfers per complex en wijk"),
+    ("referral", "referral", "doorverwijzingen"),
+    ("letter", "letter", "maak de verwijsbrief van een doorverwijzing"),
+    ("consent-form", "letter", "maak het toestemmingsformulier voor de bewoner"),
+    ("resident-letter", "letter", "maak de brief aan de bewoner"),
+    ("retention", "retention", "bewaartermijnen"),
+    ("inzage", "inzage", "inzageverzoek: PDF en JSON over één bewoner"),
+    ("consent", "consent", "toestemming"),
+    ("backup", "vault", "maak een versleutelde back-up van de kluis"),
+    ("restore", "vault", "zet een back-up terug"),
+    ("bundle", "bundle", "exportbundels openen en controleren (voor partners)"),
+    ("org", "org", "de organisatie"),
+    ("export", "export", "maak een versleutelde exportbundel voor een partner"),
 )
+
+
+class CommandParser(Parser):
+    """A top-level command whose arguments are added from its module when argparse reaches
+    it (``parse_known_args``), so ``waakvlam --help`` lists every command without importing
+    any of their modules."""
+
+    def __init__(self, *, module: str = "", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.module = module
+        self.command = self.prog.rpartition(" ")[2]
+        self._complete = False
+
+    def complete(self) -> None:
+        """Add the command's own arguments (once)."""
+        if not self._complete:
+            self._complete = True
+            commands = importlib.import_module(f"{__package__}.{self.module}").COMMANDS
+            commands[self.command](self)
+
+    def parse_known_args(
+        self, args: Iterable[str] | None = None, namespace: Any = None
+    ) -> tuple[Any, list[str]]:
+        self.complete()
+        return super().parse_known_args(args, namespace)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,15 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--passphrase-file",
         help=f"lees het wachtwoord uit dit bestand (of zet ${config.PASSPHRASE_ENV})",
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=CommandParser)
+    for name, module, help in COMMANDS:
+        sub.add_parser(name, help=help, description=help, module=module)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from waakvlam_desktop.logs import Code, disable_core_dumps, log_event, setup_logging
-
     disable_core_dumps()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -63,8 +114,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.logs import Code, log_event
-
     try:
         return int(args.func(args))
     except WaakvlamError as exc:
@@ -79,7 +128,8 @@ def _run(args: argparse.Namespace) -> int:
         print(f"{PROG}: afgebroken; er is niets gewijzigd.", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: say so in one line, without personal data
-        from waakvlam_desktop.storage.vault import is_disk_error
+        # storage.vault loads SQLAlchemy and SQLCipher: only this path needs it, not --help.
+        from waakvlam_desktop.storage.vault import is_disk_error  # noqa: PLC0415
 
         if is_disk_error(exc):
             print(
@@ -88,8 +138,6 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         if os.environ.get("WAAKVLAM_DEBUG"):
             raise
-        from waakvlam_desktop.crash import write_crash_report
-
         report = write_crash_report(exc, "cli")
         where = f" Foutrapport (zonder persoonsgegevens): {report}." if report else ""
         print(

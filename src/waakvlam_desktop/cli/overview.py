@@ -6,8 +6,21 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from waakvlam_desktop.cli.common import add_command, info, json_flag, open_vault, print_json
-from waakvlam_desktop.cli.imports import write_beside
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    info,
+    json_flag,
+    open_vault,
+    print_json,
+    write_beside,
+)
+from waakvlam_desktop.domain.overview import (
+    TOTAL_LABELS,
+    OverviewFilter,
+    compute_overview,
+    find_complex,
+    to_csv,
+)
 from waakvlam_desktop.errors import UsageError
 
 
@@ -30,14 +43,6 @@ def overview_json(ov: Any, complex_name: str | None) -> dict[str, Any]:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.overview import (
-        TOTAL_LABELS,
-        OverviewFilter,
-        compute_overview,
-        find_complex,
-        to_csv,
-    )
-
     out_dir = Path(args.csv_dir) if args.csv_dir else None
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"{out_dir} is geen map.")
@@ -74,10 +79,13 @@ def cmd_overview(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    p = add_command(sub, "overview", cmd_overview, "het overzicht: cijfers per complex en wijk")
+def _overview(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_overview)
     p.add_argument("--complex", help="alleen dit complex (naam of complexnummer)")
     p.add_argument("--wijk", help="alleen deze wijk")
     p.add_argument("--csv-dir", metavar="MAP", help="schrijf elke tabel als CSV in deze map")
     p.add_argument("--language", choices=["nl", "en"], default="nl", help="taal van de koppen")
     json_flag(p)
+
+
+COMMANDS: dict[str, Arguments] = {"overview": _overview}

@@ -23,7 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.referrals import get_referral
 from waakvlam_desktop.domain.types import GrondslagKind, ReferralStatus
+from waakvlam_desktop.domain.visits import check_bsn
 from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
@@ -174,9 +176,6 @@ def withdraw_consent(
     session: Session, referral_id: str, on: date | None = None, note: str = ""
 ) -> ConsentState:
     """Record that the resident withdrew the consent given for this referral."""
-    from waakvlam_desktop.domain.referrals import get_referral
-    from waakvlam_desktop.domain.visits import check_bsn
-
     ref = get_referral(session, referral_id)
     today = local_today(session.info["clock"])
     day = on or today
@@ -265,8 +264,6 @@ def withdrawn_households(session: Session, partner_id: str, on: date | None = No
 
 def require_consent_in_force(session: Session, referral_id: str) -> None:
     """For letters: refuse to print or send a referral whose consent was withdrawn."""
-    from waakvlam_desktop.domain.referrals import get_referral
-
     ref = get_referral(session, referral_id)
     if ref.grondslag == GrondslagKind.CONSENT.value and (
         ref.consent_withdrawn_on is not None

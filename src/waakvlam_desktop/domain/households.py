@@ -17,7 +17,17 @@ from waakvlam_desktop.domain.validation import (
     validate_birth_year,
 )
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Address, Complex, Household, Resident, street_line
+from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage.models import (
+    Address,
+    Complex,
+    Household,
+    Partner,
+    Referral,
+    Resident,
+    StaffMember,
+    street_line,
+)
 
 
 def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
@@ -105,8 +115,6 @@ def get_household(session: Session, household_id: str) -> Household:
 
 def view_household(session: Session, household_id: str, via: str = "app") -> HouseholdDetail:
     """What the household page shows; opening it is an audit event (``view``)."""
-    from waakvlam_desktop.storage import audit
-
     detail = household_detail(session, household_id)
     audit.record(session, "view", "household", detail.id, household_id=detail.id, detail=via)
     return detail
@@ -252,8 +260,6 @@ class HouseholdDetail:
 
 def household_detail(session: Session, household_id: str) -> HouseholdDetail:
     """Everything the household page shows, as plain data."""
-    from waakvlam_desktop.storage.models import Partner, Referral, StaffMember
-
     hh = get_household(session, household_id)
     addr = hh.address
     staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())

@@ -6,6 +6,7 @@ import json
 import secrets
 from dataclasses import dataclass
 
+import pyrage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,8 +18,6 @@ from waakvlam_desktop.storage.models import Partner
 
 def validate_age_recipient(text: str) -> str:
     """Check an age X25519 recipient string (``age1…``) and return it stripped."""
-    import pyrage
-
     value = text.strip()
     try:
         pyrage.x25519.Recipient.from_str(value)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.partners import validate_age_recipient
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.models import Setting
@@ -97,8 +98,6 @@ def _validated(key: str, value: Any) -> Any:
         if not isinstance(value, str):
             raise ValidationError("Geef een age-ontvanger (age1…) of laat leeg.", field=key)
         if value.strip():
-            from waakvlam_desktop.domain.partners import validate_age_recipient
-
             value = validate_age_recipient(value)
     elif key not in SETTING_KEYS:
         raise ValidationError(f"Onbekende instelling '{key}'.", field=key)

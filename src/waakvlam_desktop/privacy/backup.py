@@ -33,14 +33,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import __version__
 from waakvlam_desktop.clock import from_utc_text, local_today, to_local, utc_naive, utc_text
+from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
-from waakvlam_desktop.storage import keys
-from waakvlam_desktop.storage.models import Setting
+from waakvlam_desktop.storage import audit, keys
+from waakvlam_desktop.storage.migrate import head_revision
+from waakvlam_desktop.storage.models import Household, Setting
+from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, Vault, connect_raw, is_disk_error
 
 MAGIC = b"WAAKVLAMBACKUP"
 FORMAT = "waakvlam-backup"
@@ -77,8 +82,6 @@ class BackupInfo:
 def create_backup(vault: Any, out: Path) -> BackupInfo:
     """Write a backup of the open ``vault`` to ``out`` (never overwrites a file), then
     record the time in the vault (``last_backup_at``) and an audit event."""
-    from waakvlam_desktop.storage import audit
-
     info = write_backup_file(vault, out)
     with vault.session() as s:
         _set_last_backup(s, info.created_at)
@@ -91,8 +94,6 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
 
     Temporary files live next to ``out`` (both encrypted) and are removed on any error.
     """
-    from waakvlam_desktop.storage.migrate import head_revision
-
     out = Path(out)
     if out.exists():
         raise BackupError(f"{out} bestaat al. Kies een andere bestandsnaam.")
@@ -144,8 +145,6 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             ) from exc
         raise BackupError(f"De back-up kon niet worden geschreven naar {out}.") from exc
     except Exception as exc:
-        from waakvlam_desktop.storage.vault import is_disk_error
-
         if is_disk_error(exc):
             raise BackupError(
                 "De back-up kon niet worden geschreven: de schijf is vol. Er is geen"
@@ -282,8 +281,6 @@ def restore_backup(
     An existing vault is replaced only with ``replace=True`` and is kept aside as
     ``<data_dir>.vervangen-YYYYMMDD-HHMMSS``.
     """
-    from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, connect_raw
-
     path, data_dir = Path(path), Path(data_dir)
     parsed = _parse(path)
     header_bytes = str(parsed.meta["key_header"]).encode("ascii", errors="replace")
@@ -349,10 +346,6 @@ def restore_backup(
 
 def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datetime) -> None:
     """Open the restored vault once: migrations run, and the restore is in its audit log."""
-    from waakvlam_desktop.domain.setup import default_staff
-    from waakvlam_desktop.storage import audit
-    from waakvlam_desktop.storage.vault import Vault
-
     with Vault.open_with_key(data_dir, db_key, vault_id=vault_id) as vault:
         with vault.session() as s:
             staff = default_staff(s)
@@ -383,11 +376,6 @@ def last_backup_at(session: Session) -> datetime | None:
 def backup_reminder(session: Session, today: date | None = None) -> str | None:
     """A Dutch line for the status bar when a backup is due (setting
     ``backup_reminder_days``), else None. An empty vault needs no backup yet."""
-    from sqlalchemy import func, select
-
-    from waakvlam_desktop.domain.settings import load_settings
-    from waakvlam_desktop.storage.models import Household
-
     today = today or local_today(session.info["clock"])
     last = last_backup_at(session)
     if last is None:

@@ -26,9 +26,12 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop import __version__
 from waakvlam_desktop.clock import local_today, utc_naive, utc_text
 from waakvlam_desktop.documents.inzage_report import render_inzage_pdf
+from waakvlam_desktop.domain.consent import partners_that_received_data
+from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.errors import NotFoundError, WaakvlamError
 from waakvlam_desktop.fileio import atomic_folder, write_atomic
+from waakvlam_desktop.privacy.retention import retention_terms
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     AuditEvent,
@@ -58,10 +61,6 @@ def _iso(value: datetime | date | None) -> str | None:
 
 def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
     """Everything stored about this resident, as JSON-ready plain data."""
-    from waakvlam_desktop.domain.consent import partners_that_received_data
-    from waakvlam_desktop.domain.setup import organisation
-    from waakvlam_desktop.privacy.retention import retention_terms
-
     res = session.get(Resident, resident_id)
     if res is None:
         raise NotFoundError(f"Bewoner {resident_id} bestaat niet.")

@@ -31,8 +31,10 @@ from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, upda
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
+from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
@@ -44,6 +46,7 @@ from waakvlam_desktop.storage.models import (
     Referral,
     ReferralStatusEvent,
     Resident,
+    Setting,
     SignalObservation,
     Visit,
     new_id,
@@ -94,9 +97,6 @@ def retention_terms(session: Session) -> dict[str, int]:
 # ---- closing a case ----------------------------------------------------------------------
 def close_household(session: Session, household_id: str, on: date | None = None) -> date:
     """Close a household's case. Returns the review date (the first term that ends)."""
-    from waakvlam_desktop.domain.households import get_household
-    from waakvlam_desktop.errors import ValidationError
-
     hh = get_household(session, household_id)
     today = local_today(session.info["clock"])
     closed = on or today
@@ -115,9 +115,6 @@ def close_household(session: Session, household_id: str, on: date | None = None)
 
 def reopen_household(session: Session, household_id: str) -> None:
     """Open a closed case again: the retention clock runs from its activity again."""
-    from waakvlam_desktop.domain.households import get_household
-    from waakvlam_desktop.errors import ValidationError
-
     hh = get_household(session, household_id)
     if hh.label == ANONYMOUS_LABEL and not hh.residents:
         raise ValidationError(
@@ -551,14 +548,10 @@ VACUUM_PENDING_KEY = "retention_vacuum_pending"
 
 
 def _vacuum_pending(session: Session) -> bool:
-    from waakvlam_desktop.storage.models import Setting
-
     return session.get(Setting, VACUUM_PENDING_KEY) is not None
 
 
 def _set_vacuum_pending(session: Session, pending: bool) -> None:
-    from waakvlam_desktop.storage.models import Setting
-
     row = session.get(Setting, VACUUM_PENDING_KEY)
     if pending and row is None:
         session.add(Setting(key=VACUUM_PENDING_KEY, value_json="true"))

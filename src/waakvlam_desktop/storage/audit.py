@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, utc_naive
-from waakvlam_desktop.storage.models import AuditEvent
+from waakvlam_desktop.storage.models import AuditEvent, Household, StaffMember
 
 GENESIS = "0" * 64
 
@@ -190,8 +190,6 @@ def audit_rows(
 ) -> list[AuditRow]:
     """Events filtered by household, staff member, action and period (local days,
     ``since`` and ``until`` both inclusive)."""
-    from waakvlam_desktop.storage.models import Household, StaffMember
-
     stmt = (
         select(AuditEvent, StaffMember.name, Household.label)
         .outerjoin(StaffMember, StaffMember.id == AuditEvent.actor)

@@ -31,22 +31,28 @@ def _is_real(backend: Any) -> bool:
         return False
 
 
+def _keyring() -> Any | None:
+    """The ``keyring`` module when a real backend is there, else None."""
+    try:
+        # Imported here, not at the top: a keyring package that cannot even be imported (a
+        # frozen build without one of its dependencies) is keyring trouble too: passphrase.
+        import keyring  # noqa: PLC0415
+
+        return keyring if _is_real(keyring.get_keyring()) else None
+    except Exception:
+        return None
+
+
 def backend_available() -> bool:
     """True when a real OS keyring can hold the key."""
-    try:
-        import keyring
-
-        return _is_real(keyring.get_keyring())
-    except Exception:
-        return False
+    return _keyring() is not None
 
 
 def remember(vault_id: str, db_key: bytes) -> bool:
     """Store the key; False (and nothing stored) when no real keyring is there."""
-    if not backend_available():
+    keyring = _keyring()
+    if keyring is None:
         return False
-    import keyring
-
     try:
         keyring.set_password(SERVICE, vault_id, db_key.hex())
     except Exception:
@@ -56,10 +62,9 @@ def remember(vault_id: str, db_key: bytes) -> bool:
 
 
 def recall(vault_id: str) -> bytes | None:
-    if not backend_available():
+    keyring = _keyring()
+    if keyring is None:
         return None
-    import keyring
-
     try:
         stored = keyring.get_password(SERVICE, vault_id)
     except Exception:
@@ -75,9 +80,8 @@ def recall(vault_id: str) -> bytes | None:
 
 
 def forget(vault_id: str) -> None:
-    if not backend_available():
+    keyring = _keyring()
+    if keyring is None:
         return
-    import keyring
-
     with contextlib.suppress(Exception):
         keyring.delete_password(SERVICE, vault_id)

@@ -32,6 +32,7 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.hooks import install_session_hooks
+from waakvlam_desktop.storage.migrate import upgrade_to_head
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key.json"
@@ -343,8 +344,6 @@ class Vault:
 
     # ---- maintenance -----------------------------------------------------------------
     def migrate(self) -> None:
-        from waakvlam_desktop.storage.migrate import upgrade_to_head
-
         assert self.engine is not None
         try:
             upgrade_to_head(self.engine)

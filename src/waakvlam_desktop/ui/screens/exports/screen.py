@@ -195,7 +195,7 @@ class ExportsView(Screen):
         self.export_button.setEnabled(False)
         if not partner_id or period is None:
             return
-        from waakvlam_desktop.bundles.export import preview_export  # on first use, see top
+        from waakvlam_desktop.bundles.export import preview_export  # noqa: PLC0415 - first use, see top
 
         self.message.clear_message()
         QueryOp(
@@ -235,7 +235,7 @@ class ExportsView(Screen):
     def export_dialog(self) -> None:
         if self.preview is None or not self.preview.ready:
             return
-        from waakvlam_desktop.bundles.export import default_file_name  # on first use, see top
+        from waakvlam_desktop.bundles.export import default_file_name  # noqa: PLC0415 - first use, see top
 
         name = default_file_name(
             self.preview.partner_name, self.preview.period, self.preview.next_sequence
@@ -258,7 +258,7 @@ class ExportsView(Screen):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
 
         def work(vault: Vault, task: TaskContext) -> ExportResult:
-            from waakvlam_desktop.bundles.export import export_bundle  # on first use, see top
+            from waakvlam_desktop.bundles.export import export_bundle  # noqa: PLC0415 - first use, see top
 
             def report(stage: str, _done: int, _total: int) -> None:
                 step = STAGES.index(stage) + 1 if stage in STAGES else 0
@@ -352,8 +352,8 @@ class HandoverDialog(QDialog):
         self.message.clear_message()
 
         def work(s: Any) -> ImportReport:
-            from waakvlam_desktop.bundles.importer import import_handover  # first use, see top
-            from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes  # idem
+            from waakvlam_desktop.bundles.importer import import_handover  # noqa: PLC0415 - first use
+            from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes  # noqa: PLC0415
 
             opened = verify_bytes(
                 read_bundle_file(bundle), load_identity(identity), load_sender(sender)

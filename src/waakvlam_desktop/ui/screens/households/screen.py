@@ -342,6 +342,8 @@ class HouseholdsView(Screen):
 
     def import_addresses(self) -> None:
         # Loaded on first use: the wizard and domain/address_import add ~70 ms to start-up.
-        from waakvlam_desktop.ui.screens.address_import.wizard import ImportWizard
+        from waakvlam_desktop.ui.screens.address_import.wizard import (  # noqa: PLC0415
+            ImportWizard,
+        )
 
         ImportWizard(self.ctx, self).exec()  # an import announces itself: the list refreshes

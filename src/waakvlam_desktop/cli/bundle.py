@@ -1,6 +1,5 @@
-"""Bundle commands. ``bundle keygen|verify|open`` are the partner-side tool: no vault.
-``bundle import`` merges a handover bundle into the vault; ``org public-key`` prints the
-organisation's signing key for partners to pin.
+"""``waakvlam bundle keygen|verify|open|import``. ``keygen``, ``verify`` and ``open`` are the
+partner-side tool and need no vault; ``import`` merges a handover bundle into the vault.
 """
 
 from __future__ import annotations
@@ -9,19 +8,36 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from waakvlam_desktop.cli.common import add_group, info, json_flag, open_vault, print_json
-from waakvlam_desktop.fileio import PUBLIC, write_atomic
+from waakvlam_desktop.bundles.keys import (
+    load_identity,
+    load_sender,
+    recipient_fingerprint,
+    write_identity,
+)
+from waakvlam_desktop.bundles.reader import (
+    ReplayState,
+    default_state_path,
+    open_file,
+    read_bundle_file,
+    summarise,
+    verify_bytes,
+    verify_file,
+)
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    info,
+    json_flag,
+    open_vault,
+    print_json,
+    subcommands,
+)
 
 
 def _state(args: argparse.Namespace) -> Any:
-    from waakvlam_desktop.bundles.reader import ReplayState, default_state_path
-
     return ReplayState(Path(args.state).expanduser() if args.state else default_state_path())
 
 
 def _keys(args: argparse.Namespace) -> tuple[Any, Any]:
-    from waakvlam_desktop.bundles.keys import load_identity, load_sender
-
     return load_identity(Path(args.identity)), load_sender(args.sender)
 
 
@@ -37,8 +53,6 @@ def _show_summary(summary: Any) -> None:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.keys import recipient_fingerprint, write_identity
-
     recipient = write_identity(Path(args.out))
     if args.json:
         print_json(
@@ -58,8 +72,6 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.reader import summarise, verify_file
-
     identity, sender = _keys(args)
     bundle = verify_file(Path(args.file), identity, sender, _state(args))
     summary = summarise(bundle)
@@ -72,8 +84,6 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.reader import open_file, summarise
-
     identity, sender = _keys(args)
     bundle, folder = open_file(
         Path(args.file), identity, sender, Path(args.out).expanduser(), _state(args)
@@ -88,8 +98,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.importer import import_handover
-    from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
+    # Imported on use: keygen, verify and open (the partner's side, no vault) would pay
+    # ~20 ms for the import machinery and the domain it writes through.
+    from waakvlam_desktop.bundles.importer import import_handover  # noqa: PLC0415
 
     identity, sender = _keys(args)
     bundle = verify_bytes(read_bundle_file(Path(args.file)), identity, sender)
@@ -107,21 +118,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  let op {n.table} {n.id}: {n.note}")
     if not report.changed and not report.conflicts:
         print("Er was niets nieuws: de kluis is niet gewijzigd.")
-    return 0
-
-
-def cmd_public_key(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.keys import org_public_key
-
-    with open_vault(args) as v, v.session() as s:
-        key = org_public_key(s)
-    if args.out:
-        write_atomic(args.out, key.file_text().encode("utf-8"), mode=PUBLIC, overwrite=True)
-        info(f"Publieke sleutel geschreven naar {args.out}.")
-    if args.json:
-        print_json(key)
-    elif not args.out:
-        print(key.file_text(), end="")
     return 0
 
 
@@ -143,30 +139,27 @@ def _state_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
-def register(sub: Any) -> None:
-    bg = add_group(sub, "bundle", "exportbundels openen en controleren (voor partners)")
-    p = bg.add_parser("keygen", help="maak een age-sleutel; toont de ontvanger (age1…)")
-    p.add_argument("--out", required=True, help="bestand voor de geheime sleutel")
-    p.set_defaults(func=cmd_keygen)
-    json_flag(p)
-    p = bg.add_parser("verify", help="controleer een bundel zonder iets uit te pakken")
-    _identity_args(p)
-    _state_arg(p)
-    p.set_defaults(func=cmd_verify)
-    json_flag(p)
-    p = bg.add_parser("open", help="controleer en pak een bundel uit")
-    _identity_args(p)
-    _state_arg(p)
-    p.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
-    p.set_defaults(func=cmd_open)
-    json_flag(p)
-    p = bg.add_parser("import", help="lees een overdrachtsbundel in deze kluis in")
-    _identity_args(p)
-    p.set_defaults(func=cmd_import)
-    json_flag(p)
+def _bundle(p: argparse.ArgumentParser) -> None:
+    bg = subcommands(p, "bundle")
+    c = bg.add_parser("keygen", help="maak een age-sleutel; toont de ontvanger (age1…)")
+    c.add_argument("--out", required=True, help="bestand voor de geheime sleutel")
+    c.set_defaults(func=cmd_keygen)
+    json_flag(c)
+    c = bg.add_parser("verify", help="controleer een bundel zonder iets uit te pakken")
+    _identity_args(c)
+    _state_arg(c)
+    c.set_defaults(func=cmd_verify)
+    json_flag(c)
+    c = bg.add_parser("open", help="controleer en pak een bundel uit")
+    _identity_args(c)
+    _state_arg(c)
+    c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
+    c.set_defaults(func=cmd_open)
+    json_flag(c)
+    c = bg.add_parser("import", help="lees een overdrachtsbundel in deze kluis in")
+    _identity_args(c)
+    c.set_defaults(func=cmd_import)
+    json_flag(c)
 
-    og = add_group(sub, "org", "de organisatie")
-    p = og.add_parser("public-key", help="de publieke ondertekensleutel, voor partners")
-    p.add_argument("--out", help="schrijf de sleutel naar dit bestand")
-    p.set_defaults(func=cmd_public_key)
-    json_flag(p)
+
+COMMANDS: dict[str, Arguments] = {"bundle": _bundle}

@@ -6,7 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from waakvlam_desktop.cli.common import add_command, info, json_flag, open_vault, print_json
+from waakvlam_desktop.bundles.export import export_bundle, preview_export
+from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
+from waakvlam_desktop.domain.exports import Period, due_exports, export_history
+from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.errors import UsageError
 
 
@@ -69,10 +72,6 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.export import export_bundle, preview_export
-    from waakvlam_desktop.domain.exports import Period, due_exports, export_history
-    from waakvlam_desktop.domain.partners import get_partner
-
     modes = [bool(args.due), bool(args.list_due), bool(args.history), bool(args.period)]
     if sum(modes) != 1:
         raise UsageError(
@@ -167,10 +166,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: Any) -> None:
-    p = add_command(
-        sub, "export", cmd_export, "maak een versleutelde exportbundel voor een partner"
-    )
+def _export(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_export)
     p.add_argument("--partner", help="naam of id van de partner")
     p.add_argument("--period", help="JJJJ-MM of JJJJ-Qn, bijvoorbeeld 2026-10 of 2026-Q4")
     p.add_argument("--out", help="bestand (of map) voor de bundel")
@@ -181,3 +178,6 @@ def register(sub: Any) -> None:
     p.add_argument("--history", action="store_true", help="toon de gemaakte exports")
     p.add_argument("--quiet", action="store_true", help="geen voortgang op stderr")
     json_flag(p)
+
+
+COMMANDS: dict[str, Arguments] = {"export": _export}

@@ -1,0 +1,66 @@
+"""``waakvlam consent withdraw|partners``: a resident's consent and who received data."""
+
+from __future__ import annotations
+
+import argparse
+
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    json_flag,
+    nl_date,
+    open_vault,
+    parse_date,
+    print_json,
+    subcommands,
+)
+from waakvlam_desktop.domain.consent import partners_that_received_data, withdraw_consent
+from waakvlam_desktop.domain.households import get_household
+
+
+def cmd_consent_withdraw(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        state = withdraw_consent(s, args.referral_id, parse_date(args.date), args.note)
+    if args.json:
+        print_json(state)
+    else:
+        print(
+            f"Toestemming voor {state.reference} ({state.partner_name}) ingetrokken op"
+            f" {nl_date(state.withdrawn_on)}. Exports en brieven aan deze partner slaan dit"
+            " huishouden nu over."
+        )
+    return 0
+
+
+def cmd_consent_partners(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        get_household(s, args.household_id)
+        receipts = partners_that_received_data(s, args.household_id)
+    if args.json:
+        print_json(receipts)
+        return 0
+    if not receipts:
+        print("Nog geen gegevens gedeeld met partners.")
+    for r in receipts:
+        withdrawn = "  (toestemming ingetrokken)" if r.consent_withdrawn else ""
+        print(
+            f"{r.partner_name:<32} {nl_date(r.first_on)} – {nl_date(r.last_on)}"
+            f"  {', '.join(r.via)}{withdrawn}"
+        )
+    return 0
+
+
+def _consent(p: argparse.ArgumentParser) -> None:
+    cs = subcommands(p, "consent")
+    c = cs.add_parser("withdraw", help="leg vast dat de bewoner de toestemming intrekt")
+    c.add_argument("referral_id", help="id of kenmerk (WV-…) van de doorverwijzing")
+    c.add_argument("--date", help="datum van intrekken, JJJJ-MM-DD (standaard: vandaag)")
+    c.add_argument("--note", default="", help="korte toelichting")
+    c.set_defaults(func=cmd_consent_withdraw)
+    json_flag(c)
+    c = cs.add_parser("partners", help="welke partners gegevens van dit huishouden kregen")
+    c.add_argument("household_id")
+    c.set_defaults(func=cmd_consent_partners)
+    json_flag(c)
+
+
+COMMANDS: dict[str, Arguments] = {"consent": _consent}

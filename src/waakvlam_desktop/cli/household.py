@@ -1,0 +1,135 @@
+"""``waakvlam household list|show|add|close|reopen``: households and their case files."""
+
+from __future__ import annotations
+
+import argparse
+
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    info,
+    json_flag,
+    nl_date,
+    open_vault,
+    parse_date,
+    print_json,
+    subcommands,
+)
+from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain import households
+from waakvlam_desktop.privacy.retention import close_household, reopen_household
+
+
+def cmd_household_add(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        addr = households.add_address(
+            s,
+            street=args.street,
+            number=args.number,
+            addition=args.addition,
+            postcode=args.postcode,
+            city=args.city,
+            wijk=args.wijk,
+            vhe_code=args.vhe,
+        )
+        hh = households.add_household(s, addr.id, args.label)
+        for name in args.resident:
+            households.add_resident(s, hh.id, name)
+        hid = hh.id
+    if args.json:
+        print_json({"id": hid})
+    else:
+        print(hid)
+    return 0
+
+
+def cmd_household_list(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        rows = households.list_households(s)
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("Nog geen huishoudens. Voeg er een toe met 'waakvlam household add'.")
+    for r in rows:
+        print(
+            f"{r.id}  {r.concern_level.value:<9} {nl_date(r.next_check_in):<10}  "
+            f"{r.address:<28} {r.label}"
+        )
+    return 0
+
+
+def cmd_household_show(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        detail = households.view_household(s, args.id, via="cli")
+    if args.json:
+        print_json(detail)
+        return 0
+    print(f"{detail.label} — {detail.address}, {detail.postcode} {detail.city}")
+    print(
+        f"Zorgniveau: {detail.concern_level.value}; volgend bezoek uiterlijk"
+        f" {nl_date(detail.next_check_in)}"
+    )
+    print("Bewoners: " + (", ".join(r.name for r in detail.residents) or "-"))
+    for visit in detail.visits:
+        print(f"\n{visit.visited_at:%d-%m-%Y %H:%M}  {visit.kind}  {visit.staff_name}")
+        if visit.notes:
+            print(f"  {visit.notes}")
+        for o in visit.observations:
+            print(f"  • {o.label_nl} (ernst {o.severity}){' — ' + o.remark if o.remark else ''}")
+    return 0
+
+
+def cmd_household_close(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        closed = parse_date(args.date) or local_today(s.info["clock"])
+        review = close_household(s, args.id, closed)
+    if args.json:
+        print_json({"id": args.id, "closed_on": closed, "review_on": review})
+    else:
+        print(
+            f"Dossier gesloten; de bewaartermijn loopt. Eerste herbeoordeling: {nl_date(review)}."
+        )
+    return 0
+
+
+def cmd_household_reopen(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        reopen_household(s, args.id)
+    info("Dossier heropend.")
+    return 0
+
+
+def _household(p: argparse.ArgumentParser) -> None:
+    hh = subcommands(p, "household")
+    c = hh.add_parser("list", help="alle huishoudens")
+    c.set_defaults(func=cmd_household_list)
+    json_flag(c)
+    c = hh.add_parser("show", help="één huishouden met bezoeken en signalen")
+    c.add_argument("id")
+    c.set_defaults(func=cmd_household_show)
+    json_flag(c)
+    c = hh.add_parser("add", help="nieuw adres met huishouden")
+    c.add_argument("--label", required=True, help="bijvoorbeeld 'fam. Jansen'")
+    c.add_argument("--street", required=True)
+    c.add_argument("--number", required=True, type=int)
+    c.add_argument("--addition", default="")
+    c.add_argument("--postcode", required=True)
+    c.add_argument("--city", required=True)
+    c.add_argument("--wijk", default="")
+    c.add_argument("--vhe", default=None, help="VHE-code (verhuureenheid)")
+    c.add_argument(
+        "--resident", action="append", default=[], help="naam van een bewoner (herhaalbaar)"
+    )
+    c.set_defaults(func=cmd_household_add)
+    json_flag(c)
+    c = hh.add_parser("close", help="sluit het dossier; de bewaartermijn gaat lopen")
+    c.add_argument("id")
+    c.add_argument("--date", help="datum van afsluiten, JJJJ-MM-DD (standaard: vandaag)")
+    c.set_defaults(func=cmd_household_close)
+    json_flag(c)
+    c = hh.add_parser("reopen", help="heropen een gesloten dossier")
+    c.add_argument("id")
+    c.set_defaults(func=cmd_household_reopen)
+
+
+COMMANDS: dict[str, Arguments] = {"household": _household}

@@ -1,0 +1,101 @@
+"""The documents of a referral: ``waakvlam letter``, ``consent-form``, ``resident-letter``.
+
+Apart from ``cli/referral.py`` so that only these three commands load reportlab.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from waakvlam_desktop.cli.common import Arguments, data_dir, info, json_flag, open_vault, print_json
+from waakvlam_desktop.documents.referral_documents import GENERATORS
+from waakvlam_desktop.domain.letters import LetterKind, check_language, record_letter_saved
+from waakvlam_desktop.domain.referrals import get_referral
+from waakvlam_desktop.errors import UsageError, WaakvlamError
+from waakvlam_desktop.fileio import write_atomic
+
+
+def _write_out(path: Path, pdf: bytes, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} bestaat al. Kies een andere naam of gebruik --force.")
+    if not path.parent.is_dir():
+        raise WaakvlamError(f"De map {path.parent} bestaat niet; er is niets opgeslagen.")
+    try:
+        write_atomic(path, pdf, overwrite=True)
+    except OSError as exc:
+        raise WaakvlamError(
+            f"{path} kan niet worden opgeslagen ({exc.strerror or 'schrijffout'})."
+        ) from None
+
+
+def _document(args: argparse.Namespace, kind: str) -> int:
+    language = check_language(args.lang)
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise UsageError(f"--out {out} is een map; geef een bestandsnaam, bijvoorbeeld brief.pdf.")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} bestaat al. Kies een andere naam of gebruik --force.")
+    with open_vault(args) as v, v.session() as s:
+        pdf = GENERATORS[kind](s, args.referral_id, language, vault_folder=data_dir(args))
+        ref = get_referral(s, args.referral_id)
+        reference, ref_id = ref.reference, ref.id
+        # Written inside the transaction: if writing fails, the audit events roll back too.
+        _write_out(out, pdf, args.force)
+        record_letter_saved(s, ref_id, kind)
+    if args.json:
+        print_json(
+            {
+                "referral_id": ref_id,
+                "reference": reference,
+                "kind": kind,
+                "language": language,
+                "path": str(out),
+                "bytes": len(pdf),
+            }
+        )
+    else:
+        info(f"{kind.capitalize()} {reference} opgeslagen in {out}.")
+    return 0
+
+
+def cmd_letter(args: argparse.Namespace) -> int:
+    return _document(args, LetterKind.REFERRAL)
+
+
+def cmd_consent_form(args: argparse.Namespace) -> int:
+    return _document(args, LetterKind.CONSENT)
+
+
+def cmd_resident_letter(args: argparse.Namespace) -> int:
+    return _document(args, LetterKind.RESIDENT)
+
+
+def _document_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("referral_id", metavar="REFERRAL_ID", help="id of kenmerk (WV-2026-0001)")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="het PDF-bestand")
+    p.add_argument("--lang", default="nl", choices=["nl", "en"], help="taal (standaard nl)")
+    p.add_argument("--force", action="store_true", help="overschrijf een bestaand bestand")
+    json_flag(p)
+
+
+def _letter(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_letter)
+    _document_args(p)
+
+
+def _consent_form(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_consent_form)
+    _document_args(p)
+
+
+def _resident_letter(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_resident_letter)
+    _document_args(p)
+
+
+COMMANDS: dict[str, Arguments] = {
+    "letter": _letter,
+    "consent-form": _consent_form,
+    "resident-letter": _resident_letter,
+}

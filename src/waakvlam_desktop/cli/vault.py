@@ -1,0 +1,193 @@
+"""The vault itself: ``init``, ``unlock-check``, ``passwd``, ``rekey``, ``backup``, ``restore``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from waakvlam_desktop import config
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    data_dir,
+    info,
+    json_flag,
+    open_vault,
+    print_json,
+    read_new_passphrase,
+    read_passphrase,
+)
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.errors import UsageError, WaakvlamError
+from waakvlam_desktop.privacy.backup import create_backup, restore_backup
+from waakvlam_desktop.storage import remember
+from waakvlam_desktop.storage.keys import check_passphrase_policy, unwrap_key
+from waakvlam_desktop.storage.vault import Vault
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    if getattr(args, "passphrase_file", None) or os.environ.get(config.PASSPHRASE_ENV) is not None:
+        passphrase = read_passphrase(args)
+    elif sys.stdin.isatty():
+        passphrase = getpass.getpass("Kies een wachtwoord (minstens 12 tekens): ")
+        check_passphrase_policy(passphrase)
+        if getpass.getpass("Wachtwoord (nog een keer): ") != passphrase:
+            raise UsageError("De twee wachtwoorden zijn niet gelijk. Er is niets aangemaakt.")
+    else:
+        passphrase = read_passphrase(args)
+    folder = data_dir(args)
+    with Vault.create(folder, passphrase, kdf_target_seconds=config.kdf_target_seconds()) as v:
+        with v.session() as s:
+            initialise(
+                s,
+                organisation=args.organisation,
+                staff_name=args.name,
+                staff_role=args.role,
+                language=args.language,
+            )
+        if args.remember:
+            assert v.engine is not None
+            stored = remember.remember(v.vault_id, _current_key(v, passphrase))
+            info(
+                "Sleutel onthouden op deze computer."
+                if stored
+                else "Geen veilige sleutelbos op deze computer: het wachtwoord blijft nodig."
+            )
+    info(f"Kluis aangemaakt in {folder}.")
+    return 0
+
+
+def _current_key(vault: Any, passphrase: str) -> bytes:
+    return unwrap_key(vault.read_header(vault.paths), passphrase)
+
+
+def cmd_unlock_check(args: argparse.Namespace) -> int:
+    with open_vault(args) as v:
+        report = v.integrity_report()
+    if report["integrity_check"] or report["cipher_integrity_check"]:
+        raise WaakvlamError("De kluis opent, maar de controle vindt beschadigde pagina's.")
+    print("De kluis opent en is in orde.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    old = read_passphrase(args, "Huidig wachtwoord: ")
+    with Vault.open(data_dir(args), old) as v:
+        new = read_new_passphrase(args)
+        v.change_passphrase(old, new, kdf_target_seconds=config.kdf_target_seconds())
+    info("Wachtwoord gewijzigd.")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args)
+    with Vault.open(data_dir(args), passphrase) as v:
+        had_key = remember.recall(v.vault_id) is not None
+        new_key = v.rekey(passphrase)
+        if had_key:
+            remember.remember(v.vault_id, new_key)
+    info("De kluis heeft een nieuwe sleutel.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_vault(args) as v:
+        result = create_backup(v, Path(args.out).expanduser())
+    if args.json:
+        print_json(
+            {
+                "path": str(result.path),
+                "vault_id": result.vault_id,
+                "created_at": result.created_at,
+                "db_bytes": result.db_bytes,
+                "file_bytes": result.file_bytes,
+                "schema": result.schema,
+                "app_version": result.app_version,
+            }
+        )
+    else:
+        print(result.path)
+        info("Back-up gemaakt. Het bestand is versleuteld; bewaar het wachtwoord apart.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    target = Path(args.restore_data_dir).expanduser() if args.restore_data_dir else data_dir(args)
+    passphrase = read_passphrase(args, "Wachtwoord van de back-up: ")
+    result = restore_backup(Path(args.file).expanduser(), target, passphrase, replace=args.replace)
+    if args.json:
+        print_json(
+            {
+                "data_dir": str(result.data_dir),
+                "kept_aside": str(result.kept_aside) if result.kept_aside else None,
+                "vault_id": result.vault_id,
+                "backup_created_at": result.backup_created_at,
+            }
+        )
+    else:
+        print(result.data_dir)
+        if result.kept_aside:
+            info(f"De vorige kluis is bewaard in {result.kept_aside}.")
+        info("Back-up teruggezet.")
+    return 0
+
+
+def _init(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_init)
+    p.add_argument("--organisation", required=True, help="naam van de corporatie")
+    p.add_argument("--name", required=True, help="je eigen naam")
+    p.add_argument("--role", default="", help="je functie, bijvoorbeeld wijkbeheerder")
+    p.add_argument("--language", choices=["nl", "en"], default="nl")
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help="onthoud de sleutel in de sleutelbos van het systeem",
+    )
+
+
+def _unlock_check(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_unlock_check)
+
+
+def _passwd(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_passwd)
+    p.add_argument("--new-passphrase-file")
+
+
+def _rekey(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_rekey)
+
+
+def _backup(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_backup)
+    p.add_argument("--out", required=True, help="het back-upbestand (bestaat nog niet)")
+    json_flag(p)
+
+
+def _restore(p: argparse.ArgumentParser) -> None:
+    p.set_defaults(func=cmd_restore)
+    p.add_argument("file")
+    p.add_argument(
+        "--data-dir",
+        dest="restore_data_dir",
+        help="map voor de teruggezette kluis (standaard: de gewone kluismap)",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="vervang een bestaande kluis; die wordt apart bewaard (map.vervangen-datum)",
+    )
+    json_flag(p)
+
+
+COMMANDS: dict[str, Arguments] = {
+    "init": _init,
+    "unlock-check": _unlock_check,
+    "passwd": _passwd,
+    "rekey": _rekey,
+    "backup": _backup,
+    "restore": _restore,
+}

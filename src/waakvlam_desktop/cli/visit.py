@@ -1,0 +1,78 @@
+"""``waakvlam visit add``: record a home visit with its signals."""
+
+from __future__ import annotations
+
+import argparse
+
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    info,
+    json_flag,
+    nl_date,
+    open_vault,
+    print_json,
+    subcommands,
+)
+from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.errors import UsageError
+
+
+def _parse_signal(text: str) -> tuple[str, int]:
+    code, sep, sev = text.partition("=")
+    if not sep or not sev.strip().isdigit():
+        raise UsageError(
+            f"Signaal '{text}' moet de vorm CODE=ERNST hebben,"
+            " bijvoorbeeld financien.huurachterstand=2."
+        )
+    return code.strip(), int(sev)
+
+
+def cmd_visit_add(args: argparse.Namespace) -> int:
+    try:
+        kind = VisitKind(args.kind)
+    except ValueError:
+        raise UsageError(
+            f"Onbekende soort bezoek '{args.kind}'. Kies uit: "
+            + ", ".join(k.value for k in VisitKind)
+        ) from None
+    signals = [SignalInput(*_parse_signal(s)) for s in args.signal]
+    with open_vault(args) as v, v.session() as s:
+        result = record_visit(
+            s,
+            VisitInput(
+                household_id=args.household,
+                kind=kind,
+                notes=args.note,
+                signals=signals,
+                allow_bsn_like=args.allow_bsn_like,
+            ),
+        )
+    if args.json:
+        print_json(result)
+    else:
+        print(result.visit_id)
+        info(
+            f"Zorgniveau: {result.level.value}; volgend bezoek uiterlijk"
+            f" {nl_date(result.next_check_in)}."
+        )
+        for item in result.acute_items:
+            info(f"ACUUT — {item.label_nl}: {item.guidance_nl}")
+    return 0
+
+
+def _visit(p: argparse.ArgumentParser) -> None:
+    vs = subcommands(p, "visit")
+    c = vs.add_parser("add", help="leg een huisbezoek vast")
+    c.add_argument("--household", required=True)
+    c.add_argument("--kind", required=True, help="regulier, signaal, informeel, nazorg, overlast")
+    c.add_argument("--note", default="")
+    c.add_argument("--signal", action="append", default=[], metavar="CODE=ERNST")
+    c.add_argument(
+        "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
+    )
+    c.set_defaults(func=cmd_visit_add)
+    json_flag(c)
+
+
+COMMANDS: dict[str, Arguments] = {"visit": _visit}
