@@ -76,6 +76,25 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>The audit log is in order: {events} events, the chain is intact.</source>
+        <translation>Het auditlog is in orde: {events} gebeurtenissen, de keten is heel.</translation>
+    </message>
+    <message>
+        <source>The audit log was changed: the chain is broken at event {seq} (an event is missing).</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (een gebeurtenis ontbreekt).</translation>
+    </message>
+    <message>
+        <source>The audit log was changed: the chain is broken at event {seq} (the link to the previous one does not match).</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (verwijzing naar de vorige klopt niet).</translation>
+    </message>
+    <message>
+        <source>The audit log was changed: the chain is broken at event {seq} (content changed).</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
+    </message>
+</context>
+<context>
     <name>BackupReminder</name>
     <message>
         <source>Backup reminder</source>
@@ -128,8 +147,68 @@
         <translation>Er ging iets mis ({kind}). Er is niets verloren gegaan; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je applicatiebeheerder.</translation>
     </message>
     <message>
+        <source>The vault&apos;s key file is damaged (impossible settings).</source>
+        <translation>Het sleutelbestand van de kluis is beschadigd (onmogelijke instellingen).</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters, for example a sentence of a few words.</source>
+        <translation>Het wachtwoord is te kort: gebruik minstens {minimum} tekens, bijvoorbeeld een zin van een paar woorden.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too simple: use more different characters or words.</source>
+        <translation>Het wachtwoord is te eenvoudig: gebruik meer verschillende tekens of woorden.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file is damaged or not a Waakvlam file. Restore a backup or contact your administrator.</source>
+        <translation>Het sleutelbestand van de kluis is beschadigd of geen Waakvlam-bestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
+    </message>
+    <message>
+        <source>The vault has version {version} of the key format; this version of Waakvlam only knows version 1. Update the app.</source>
+        <translation>De kluis heeft versie {version} van het sleutelformaat; deze versie van Waakvlam kent alleen versie 1. Werk de app bij.</translation>
+    </message>
+    <message>
         <source>The passphrase is wrong (or the key file was changed). Try again.</source>
         <translation>Het wachtwoord klopt niet (of het sleutelbestand is gewijzigd). Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>There is already a vault in {folder}. Choose another folder or open that vault.</source>
+        <translation>Er staat al een kluis in {folder}. Kies een andere map of open die kluis.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database file is missing in {folder}. Restore a backup.</source>
+        <translation>Het databasebestand van de kluis ontbreekt in {folder}. Zet een back-up terug.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged or does not belong to this key file. Restore a backup or contact your administrator.</source>
+        <translation>De kluis is beschadigd of hoort niet bij dit sleutelbestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
+    </message>
+    <message>
+        <source>There is no vault in {folder} yet. Create one with &apos;waakvlam init&apos;.</source>
+        <translation>Er is nog geen kluis in {folder}. Maak er een met &apos;waakvlam init&apos;.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>De kluis is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Saving failed: the disk is full or unreachable. Nothing was changed; free up space and try again.</source>
+        <translation>Opslaan is mislukt: de schijf is vol of niet bereikbaar. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The vault could not be upgraded: the disk is full.</source>
+        <translation>De kluis kon niet worden bijgewerkt: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>Cleaning up failed: the disk is full. The data has been removed; free up space and run the clean-up again.</source>
+        <translation>Opruimen is mislukt: de schijf is vol. De gegevens zijn wel verwijderd; maak ruimte vrij en voer de opruiming opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged. Restore a backup or contact your administrator.</source>
+        <translation>De kluis is beschadigd. Zet een back-up terug of neem contact op met je beheerder.</translation>
+    </message>
+    <message>
+        <source>The vault cannot be opened: the disk is full or unreachable. Nothing is lost; free up space and try again.</source>
+        <translation>De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets verloren; maak ruimte vrij en probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
