@@ -210,6 +210,86 @@
         <source>The vault cannot be opened: the disk is full or unreachable. Nothing is lost; free up space and try again.</source>
         <translation>De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets verloren; maak ruimte vrij en probeer het opnieuw.</translation>
     </message>
+    <message>
+        <source>The backup file is damaged or incomplete (the checksum does not match). Use another backup.</source>
+        <translation>Het back-upbestand is beschadigd of onvolledig (de controlesom klopt niet). Gebruik een andere back-up.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another file name.</source>
+        <translation>{path} bestaat al. Kies een andere bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>De map {folder} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the disk is full. No partial file was left behind.</source>
+        <translation>De back-up kon niet worden geschreven: de schijf is vol. Er is geen half bestand achtergebleven.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}.</source>
+        <translation>De back-up kon niet worden geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation>Het back-upbestand {path} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The backup file {path} cannot be read.</source>
+        <translation>Het back-upbestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Waakvlam backup.</source>
+        <translation>{name} is geen Waakvlam-back-up.</translation>
+    </message>
+    <message>
+        <source>This backup has version {version} of the format; this version of Waakvlam only knows version 1. Update the app.</source>
+        <translation>Deze back-up heeft versie {version} van het formaat; deze versie van Waakvlam kent alleen versie 1. Werk de app bij.</translation>
+    </message>
+    <message>
+        <source>There is already a vault in {folder}. Use --replace to replace it; the current vault is then kept aside.</source>
+        <translation>Er staat al een kluis in {folder}. Gebruik --replace om die te vervangen; de huidige kluis wordt dan apart bewaard.</translation>
+    </message>
+    <message>
+        <source>Restoring failed: the disk is full. Nothing was changed.</source>
+        <translation>Terugzetten is mislukt: de schijf is vol. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Restoring failed: {folder} is not writable. Nothing was changed.</source>
+        <translation>Terugzetten is mislukt: {folder} is niet beschrijfbaar. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The database in the backup does not open or is damaged. Nothing was changed.</source>
+        <translation>De database in de back-up opent niet of is beschadigd. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The database in the backup is damaged. Nothing was changed.</source>
+        <translation>De database in de back-up is beschadigd. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Resident {resident_id} does not exist.</source>
+        <translation>Bewoner {resident_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The inzage report could not be written in {folder}.</source>
+        <translation>Het inzageoverzicht kon niet worden geschreven in {folder}.</translation>
+    </message>
+    <message>
+        <source>The inzage report could not be written in {folder}: the disk is full.</source>
+        <translation>Het inzageoverzicht kon niet worden geschreven in {folder}: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>The closing date is in the future.</source>
+        <translation>De datum van afsluiten ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>This household has already been anonymised.</source>
+        <translation>Dit huishouden is al geanonimiseerd.</translation>
+    </message>
+    <message>
+        <source>An anonymised household cannot be reopened.</source>
+        <translation>Een geanonimiseerd huishouden kan niet worden heropend.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
