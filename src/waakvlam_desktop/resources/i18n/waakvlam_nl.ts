@@ -219,8 +219,20 @@
         <translation>{path} bestaat al. Kies een andere bestandsnaam.</translation>
     </message>
     <message>
+        <source>The export was cancelled; nothing was saved.</source>
+        <translation>De export is afgebroken; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name; nothing is overwritten.</source>
+        <translation>{path} bestaat al. Kies een andere naam; ik overschrijf niets.</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist.</source>
         <translation>De map {folder} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be saved in {folder} (disk full or no write permission). Nothing was saved.</source>
+        <translation>De bundel kon niet worden opgeslagen in {folder} (schijf vol of geen schrijfrechten). Er is niets opgeslagen.</translation>
     </message>
     <message>
         <source>The backup could not be written: the disk is full. No partial file was left behind.</source>
@@ -289,6 +301,118 @@
     <message>
         <source>An anonymised household cannot be reopened.</source>
         <translation>Een geanonimiseerd huishouden kan niet worden heropend.</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged or changed (the content does not match the manifest). Ask the sender to send the bundle again.</source>
+        <translation>De bundel is beschadigd of gewijzigd (de inhoud klopt niet met het manifest). Vraag de afzender om de bundel opnieuw te sturen.</translation>
+    </message>
+    <message>
+        <source>This is not a handover bundle; only a bundle with profile &apos;handover&apos; can be read in.</source>
+        <translation>Dit is geen overdrachtsbundel; alleen een bundel met profiel &apos;handover&apos; kan worden ingelezen.</translation>
+    </message>
+    <message>
+        <source>The handover bundle has no readable data.</source>
+        <translation>De overdrachtsbundel heeft geen leesbare gegevens.</translation>
+    </message>
+    <message>
+        <source>The handover bundle holds data that does not fit; nothing was changed.</source>
+        <translation>De overdrachtsbundel bevat gegevens die niet passen; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The handover does not fit into this vault (references or unique values clash); nothing was changed.</source>
+        <translation>De overdracht past niet in deze kluis (verwijzingen of unieke waarden botsen); er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Unknown table in the handover bundle: {table}.</source>
+        <translation>Onbekende tabel in de overdrachtsbundel: {table}.</translation>
+    </message>
+    <message>
+        <source>The table {table} in the handover bundle does not have the expected columns.</source>
+        <translation>De tabel {table} in de overdrachtsbundel heeft niet de verwachte kolommen.</translation>
+    </message>
+    <message>
+        <source>The table {table} in the handover bundle is damaged.</source>
+        <translation>De tabel {table} in de overdrachtsbundel is beschadigd.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s key cannot be read. One line &apos;waakvlam-ed25519:…&apos; is expected (from &apos;waakvlam org public-key&apos;).</source>
+        <translation>De sleutel van de afzender is onleesbaar. Verwacht wordt één regel &apos;waakvlam-ed25519:…&apos; (uit &apos;waakvlam org public-key&apos;).</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s key file {path} cannot be read.</source>
+        <translation>Het sleutelbestand van de afzender {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>The key file {path} cannot be read.</source>
+        <translation>Het sleutelbestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not hold a valid key.</source>
+        <translation>Het sleutelbestand {path} bevat geen geldige sleutel.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not hold an age key (AGE-SECRET-KEY-1…).</source>
+        <translation>Het sleutelbestand {path} bevat geen age-sleutel (AGE-SECRET-KEY-1…).</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name; an existing key is not overwritten.</source>
+        <translation>{path} bestaat al. Kies een andere naam; een bestaande sleutel overschrijf ik niet.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written.</source>
+        <translation>{path} kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>This file is not a Waakvlam bundle (not an age-encrypted file).</source>
+        <translation>Dit bestand is geen Waakvlam-bundel (geen age-versleuteld bestand).</translation>
+    </message>
+    <message>
+        <source>This bundle was not encrypted for your key (or the header of the file is damaged). Check that you are using the right key.</source>
+        <translation>Deze bundel is niet voor jouw sleutel versleuteld (of de kop van het bestand is beschadigd). Controleer of je de juiste sleutel gebruikt.</translation>
+    </message>
+    <message>
+        <source>This bundle comes from an unknown sender: it was not signed with the key you gave (--sender).</source>
+        <translation>Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de sleutel die je hebt opgegeven (--sender).</translation>
+    </message>
+    <message>
+        <source>The signature of this bundle does not match: the bundle was forged or changed. Do not open it and contact the sender.</source>
+        <translation>De handtekening van deze bundel klopt niet: de bundel is vervalst of gewijzigd. Open hem niet en neem contact op met de afzender.</translation>
+    </message>
+    <message>
+        <source>This bundle has a newer or unknown format (version {version}). Update Waakvlam to open it.</source>
+        <translation>Deze bundel heeft een nieuwere of onbekende indeling (versie {version}). Werk Waakvlam bij om hem te openen.</translation>
+    </message>
+    <message>
+        <source>This bundle is not addressed to you: your key is not in the list of recipients. Ask the sender for a bundle of your own.</source>
+        <translation>Deze bundel is niet aan jou gericht: jouw sleutel staat niet in de lijst met ontvangers. Vraag de afzender om een eigen bundel.</translation>
+    </message>
+    <message>
+        <source>The file of opened bundles {path} is unreadable.</source>
+        <translation>Het bestand met geopende bundels {path} is onleesbaar.</translation>
+    </message>
+    <message>
+        <source>The file of opened bundles {path} is unreadable. Repair it or delete it deliberately.</source>
+        <translation>Het bestand met geopende bundels {path} is onleesbaar. Herstel het of verwijder het bewust.</translation>
+    </message>
+    <message>
+        <source>This bundle (number {sequence}) was opened before or is older than the last one opened (number {last}) from this sender.</source>
+        <translation>Deze bundel (volgnummer {sequence}) is al eerder geopend of ouder dan de laatst geopende (volgnummer {last}) van deze afzender.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read.</source>
+        <translation>Het bestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing is overwritten.</source>
+        <translation>{path} bestaat al; ik overschrijf niets.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be unpacked in {folder} (disk full or no write permission). Nothing was left behind.</source>
+        <translation>De bundel kon niet worden uitgepakt in {folder} (schijf vol of geen schrijfrechten). Er is niets achtergebleven.</translation>
+    </message>
+    <message>
+        <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
+        <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
 </context>
 <context>
