@@ -2189,6 +2189,33 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>SelfTest</name>
+    <message>
+        <source>schema at {revision}, expected {head}</source>
+        <translation>schema op {revision}, verwacht {head}</translation>
+    </message>
+    <message>
+        <source>the database file is not encrypted</source>
+        <translation>het databasebestand is niet versleuteld</translation>
+    </message>
+    <message>
+        <source>the referral letter is not a PDF</source>
+        <translation>de verwijsbrief is geen PDF</translation>
+    </message>
+    <message>
+        <source>the DejaVu font is not in the PDF</source>
+        <translation>het DejaVu-lettertype zit niet in de PDF</translation>
+    </message>
+    <message>
+        <source>the opened bundle is not the one that was made</source>
+        <translation>de geopende bundel is een andere dan de gemaakte</translation>
+    </message>
+    <message>
+        <source>NOT RUN: {module} is not present in this version (no bundles)</source>
+        <translation>NIET UITGEVOERD: {module} is niet aanwezig in deze versie (geen bundels)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <source>Settings</source>
