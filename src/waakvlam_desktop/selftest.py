@@ -39,9 +39,42 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from waakvlam_desktop import __version__, config, package_version
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 PASSPHRASE = "zelftest waakvlam paardenbloem"
 OK, FAILED, SKIPPED = "OK", "FOUT", "NIET"
+
+# What a failing step says (after the exception's type name) and why a step could not run.
+SCHEMA_NOT_AT_HEAD = Message(
+    "selftest.schema_not_at_head",
+    QT_TRANSLATE_NOOP("SelfTest", "schema at {revision}, expected {head}"),
+    "SelfTest",
+)
+DATABASE_NOT_ENCRYPTED = Message(
+    "selftest.database_not_encrypted",
+    QT_TRANSLATE_NOOP("SelfTest", "the database file is not encrypted"),
+    "SelfTest",
+)
+LETTER_NOT_PDF = Message(
+    "selftest.letter_not_pdf",
+    QT_TRANSLATE_NOOP("SelfTest", "the referral letter is not a PDF"),
+    "SelfTest",
+)
+FONT_NOT_EMBEDDED = Message(
+    "selftest.font_not_embedded",
+    QT_TRANSLATE_NOOP("SelfTest", "the DejaVu font is not in the PDF"),
+    "SelfTest",
+)
+OTHER_BUNDLE_OPENED = Message(
+    "selftest.other_bundle_opened",
+    QT_TRANSLATE_NOOP("SelfTest", "the opened bundle is not the one that was made"),
+    "SelfTest",
+)
+MODULE_MISSING = Message(
+    "selftest.module_missing",
+    QT_TRANSLATE_NOOP("SelfTest", "NOT RUN: {module} is not present in this version (no bundles)"),
+    "SelfTest",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +133,10 @@ def _step_vault(w: _World) -> str:
     assert w.vault.engine is not None
     revision = current_revision(w.vault.engine)
     if revision != head_revision():
-        raise RuntimeError(f"schema op {revision}, verwacht {head_revision()}")
+        raise RuntimeError(SCHEMA_NOT_AT_HEAD.render(revision=revision, head=head_revision()))
     size = (w.vault_dir / "vault.db").stat().st_size
     if b"SQLite format 3" in (w.vault_dir / "vault.db").read_bytes()[:16]:
-        raise RuntimeError("het databasebestand is niet versleuteld")
+        raise RuntimeError(DATABASE_NOT_ENCRYPTED.render())
     return f"SQLCipher-kluis gemaakt en geopend (Argon2id, schema {revision}, {size} bytes)"
 
 
@@ -169,9 +202,9 @@ def _step_letter(w: _World) -> str:
         w.partner_id, w.referral_id = partner.id, ref.id
         pdf = generate_referral_letter(s, ref.id, "nl")
     if not pdf.startswith(b"%PDF-"):
-        raise RuntimeError("de verwijsbrief is geen PDF")
+        raise RuntimeError(LETTER_NOT_PDF.render())
     if b"DejaVu" not in pdf:
-        raise RuntimeError("het DejaVu-lettertype zit niet in de PDF")
+        raise RuntimeError(FONT_NOT_EMBEDDED.render())
     return f"verwijsbrief gemaakt ({len(pdf)} bytes PDF, DejaVu ingebed)"
 
 
@@ -185,9 +218,7 @@ def _bundles_api() -> dict[str, Any]:
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("waakvlam_desktop"):
             raise  # a missing library (pyrage, cryptography) is a failure, not a skip
-        raise StepSkipped(
-            f"NIET UITGEVOERD: {exc.name} is niet aanwezig in deze versie (geen bundels)"
-        ) from exc
+        raise StepSkipped(MODULE_MISSING.render(module=exc.name)) from exc
     return {"export": export, "reader": reader, "keys": keys, "exports": exports}
 
 
@@ -214,7 +245,7 @@ def _step_bundle(w: _World) -> str:
         result = api["export"].export_bundle(s, partner.id, period, out)
     opened = api["reader"].verify_bytes(Path(result.path).read_bytes(), identity, sender)
     if opened.bundle_id != result.bundle_id:
-        raise RuntimeError("de geopende bundel is een andere dan de gemaakte")
+        raise RuntimeError(OTHER_BUNDLE_OPENED.render())
     return (
         f"bundel gemaakt, ondertekend, versleuteld (age) en weer geopend"
         f" ({result.size_bytes} bytes, {len(opened.members)} bestanden)"

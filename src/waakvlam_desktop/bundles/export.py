@@ -48,11 +48,34 @@ from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.errors import ExportCancelledError, ExportError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import ExportRecord, Partner
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
 
 STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
+
+CANCELLED = Message(
+    "export.cancelled",
+    QT_TRANSLATE_NOOP("Errors", "The export was cancelled; nothing was saved."),
+)
+FILE_EXISTS = Message(
+    "export.file_exists",
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists. Choose another name; nothing is overwritten."
+    ),
+)
+FOLDER_MISSING = Message(
+    "export.folder_missing", QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist.")
+)
+WRITE_FAILED = Message(
+    "export.write_failed",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle could not be saved in {folder} (disk full or no write permission). Nothing"
+        " was saved.",
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +201,7 @@ class _Steps:
 
     def check(self) -> None:
         if self.cancel is not None and self.cancel():
-            raise ExportCancelledError("De export is afgebroken; er is niets opgeslagen.")
+            raise ExportCancelledError(CANCELLED)
 
     def start(self, stage: str) -> None:
         self.check()
@@ -326,21 +349,16 @@ def write_bundle(path: Path, data: bytes) -> None:
     """Save a bundle with :func:`fileio.write_atomic`; never overwrites."""
     target = path.expanduser()
     if target.exists():
-        raise ExportError(f"{target} bestaat al. Kies een andere naam; ik overschrijf niets.")
+        raise ExportError(FILE_EXISTS, path=target)
     folder = target.parent
     if not folder.is_dir():
-        raise ExportError(f"De map {folder} bestaat niet.")
+        raise ExportError(FOLDER_MISSING, folder=folder)
     try:
         fileio.write_atomic(target, data)
     except FileExistsError as exc:
-        raise ExportError(
-            f"{target} bestaat al. Kies een andere naam; ik overschrijf niets."
-        ) from exc
+        raise ExportError(FILE_EXISTS, path=target) from exc
     except OSError as exc:
-        raise ExportError(
-            f"De bundel kon niet worden opgeslagen in {folder} (schijf vol of geen"
-            " schrijfrechten). Er is niets opgeslagen."
-        ) from exc
+        raise ExportError(WRITE_FAILED, folder=folder) from exc
 
 
 def default_file_name(partner_name: str, period: Period, sequence: int) -> str:

@@ -10,6 +10,7 @@ import zipfile
 from typing import Any
 
 from waakvlam_desktop.errors import BundleDamagedError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 FORMAT_NAME = "waakvlam-bundle"
 FORMAT_VERSION = 1
@@ -30,9 +31,13 @@ MAX_MEMBERS = 10_000
 # Members worth compressing (text); PDFs are already compressed.
 _DEFLATE_LEVEL = 1
 
-DAMAGED = (
-    "De bundel is beschadigd of gewijzigd (de inhoud klopt niet met het manifest)."
-    " Vraag de afzender om de bundel opnieuw te sturen."
+DAMAGED = Message(
+    "bundle.damaged",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle is damaged or changed (the content does not match the manifest). Ask the"
+        " sender to send the bundle again.",
+    ),
 )
 
 

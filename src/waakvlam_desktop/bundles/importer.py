@@ -21,6 +21,47 @@ from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.errors import BundleDamagedError, BundleError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.batches import chunks
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+NOT_A_HANDOVER = Message(
+    "handover.not_a_handover",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This is not a handover bundle; only a bundle with profile 'handover' can be read in.",
+    ),
+)
+NO_READABLE_DATA = Message(
+    "handover.no_readable_data",
+    QT_TRANSLATE_NOOP("Errors", "The handover bundle has no readable data."),
+)
+DATA_DOES_NOT_FIT = Message(
+    "handover.data_does_not_fit",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The handover bundle holds data that does not fit; nothing was changed."
+    ),
+)
+CLASHES_WITH_VAULT = Message(
+    "handover.clashes_with_vault",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The handover does not fit into this vault (references or unique values clash);"
+        " nothing was changed.",
+    ),
+)
+UNKNOWN_TABLE = Message(
+    "handover.unknown_table",
+    QT_TRANSLATE_NOOP("Errors", "Unknown table in the handover bundle: {table}."),
+)
+UNEXPECTED_COLUMNS = Message(
+    "handover.unexpected_columns",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The table {table} in the handover bundle does not have the expected columns."
+    ),
+)
+TABLE_DAMAGED = Message(
+    "handover.table_damaged",
+    QT_TRANSLATE_NOOP("Errors", "The table {table} in the handover bundle is damaged."),
+)
 
 # Unique columns: on an existing record the local value is kept; on a new record that
 # would collide with another record, the value is dropped (nullable) or made unique.
@@ -232,27 +273,19 @@ def _norm(value: Any) -> Any:
 def import_handover(session: Session, bundle: OpenedBundle) -> ImportReport:
     """Merge ``bundle`` (verified by the reader) into the vault behind ``session``."""
     if bundle.profile != "handover":
-        raise BundleError(
-            "Dit is geen overdrachtsbundel; alleen een bundel met profiel 'handover' kan"
-            " worden ingelezen."
-        )
+        raise BundleError(NOT_A_HANDOVER)
     try:
         doc = bundle.data()
         tables = doc["tables"]
     except (ValueError, KeyError, TypeError) as exc:
-        raise BundleDamagedError("De overdrachtsbundel heeft geen leesbare gegevens.") from exc
+        raise BundleDamagedError(NO_READABLE_DATA) from exc
     try:
         return _import(session, bundle, tables)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise BundleDamagedError(
-            "De overdrachtsbundel bevat gegevens die niet passen; er is niets gewijzigd."
-        ) from exc
+        raise BundleDamagedError(DATA_DOES_NOT_FIT) from exc
     except Exception as exc:
         if type(exc).__name__ == "IntegrityError":  # sqlcipher3's own DB-API error
-            raise BundleError(
-                "De overdracht past niet in deze kluis (verwijzingen of unieke waarden botsen);"
-                " er is niets gewijzigd."
-            ) from exc
+            raise BundleError(CLASHES_WITH_VAULT) from exc
         raise
 
 
@@ -274,7 +307,7 @@ def _import(session: Session, bundle: OpenedBundle, tables: Any) -> ImportReport
     known = {t.name: t for t in HANDOVER_TABLES}
     for name in tables:
         if name not in known:
-            raise BundleDamagedError(f"Onbekende tabel in de overdrachtsbundel: {name[:40]}.")
+            raise BundleDamagedError(UNKNOWN_TABLE, table=name[:40])
     for table in HANDOVER_TABLES:
         block = tables.get(table.name)
         if block is None:
@@ -283,13 +316,9 @@ def _import(session: Session, bundle: OpenedBundle, tables: Any) -> ImportReport
         rows = block.get("rows")
         expected, _sql = handover_select(table)
         if columns != expected or not isinstance(rows, list):
-            raise BundleDamagedError(
-                f"De tabel {table.name} in de overdrachtsbundel heeft niet de verwachte kolommen."
-            )
+            raise BundleDamagedError(UNEXPECTED_COLUMNS, table=table.name)
         if any(not isinstance(r, list) or len(r) != len(columns) for r in rows):
-            raise BundleDamagedError(
-                f"De tabel {table.name} in de overdrachtsbundel is beschadigd."
-            )
+            raise BundleDamagedError(TABLE_DAMAGED, table=table.name)
         if table.name in _LINK_TABLES:
             merger.merge_links(table, columns, rows)
         else:

@@ -22,9 +22,47 @@ from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.errors import KeyFileError, UsageError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.models import SigningKey
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 PUBLIC_KEY_PREFIX = "waakvlam-ed25519:"
 KEY_ID_HEX = 32  # 128 bits of SHA-256
+
+SENDER_KEY_UNREADABLE = Message(
+    "bundle_key.sender_key_unreadable",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The sender's key cannot be read. One line 'waakvlam-ed25519:…' is expected (from"
+        " 'waakvlam org public-key').",
+    ),
+)
+SENDER_FILE_UNREADABLE = Message(
+    "bundle_key.sender_file_unreadable",
+    QT_TRANSLATE_NOOP("Errors", "The sender's key file {path} cannot be read."),
+)
+KEY_FILE_UNREADABLE = Message(
+    "bundle_key.key_file_unreadable",
+    QT_TRANSLATE_NOOP("Errors", "The key file {path} cannot be read."),
+)
+KEY_INVALID = Message(
+    "bundle_key.key_invalid",
+    QT_TRANSLATE_NOOP("Errors", "The key file {path} does not hold a valid key."),
+)
+NO_AGE_KEY = Message(
+    "bundle_key.no_age_key",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The key file {path} does not hold an age key (AGE-SECRET-KEY-1…)."
+    ),
+)
+KEY_FILE_EXISTS = Message(
+    "bundle_key.key_file_exists",
+    QT_TRANSLATE_NOOP(
+        "Errors", "{path} already exists. Choose another name; an existing key is not overwritten."
+    ),
+)
+KEY_FILE_NOT_WRITABLE = Message(
+    "bundle_key.key_file_not_writable",
+    QT_TRANSLATE_NOOP("Errors", "{path} cannot be written."),
+)
 
 
 def key_id(public_key: bytes) -> str:
@@ -145,10 +183,7 @@ def parse_public_key(text: str) -> SenderKey:
             if len(raw) == 32:
                 return SenderKey(raw)
         break
-    raise KeyFileError(
-        "De sleutel van de afzender is onleesbaar. Verwacht wordt één regel"
-        " 'waakvlam-ed25519:…' (uit 'waakvlam org public-key')."
-    )
+    raise KeyFileError(SENDER_KEY_UNREADABLE)
 
 
 def load_sender(value: str) -> SenderKey:
@@ -159,7 +194,7 @@ def load_sender(value: str) -> SenderKey:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyFileError(f"Het sleutelbestand van de afzender {path} is niet te lezen.") from exc
+        raise KeyFileError(SENDER_FILE_UNREADABLE, path=path) from exc
     return parse_public_key(text)
 
 
@@ -168,17 +203,15 @@ def load_identity(path: Path) -> Any:
     try:
         text = path.expanduser().read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise KeyFileError(f"Het sleutelbestand {path} is niet te lezen.") from exc
+        raise KeyFileError(KEY_FILE_UNREADABLE, path=path) from exc
     for line in text.splitlines():
         token = line.strip()
         if token.upper().startswith("AGE-SECRET-KEY-1"):
             try:
                 return pyrage.x25519.Identity.from_str(token)
             except Exception as exc:  # pyrage.IdentityError and friends
-                raise KeyFileError(
-                    f"Het sleutelbestand {path} bevat geen geldige sleutel."
-                ) from exc
-    raise KeyFileError(f"Het sleutelbestand {path} bevat geen age-sleutel (AGE-SECRET-KEY-1…).")
+                raise KeyFileError(KEY_INVALID, path=path) from exc
+    raise KeyFileError(NO_AGE_KEY, path=path)
 
 
 def identity_recipient(identity: Any) -> str:
@@ -195,9 +228,7 @@ def write_identity(path: Path) -> str:
     try:
         write_atomic(target, body.encode("utf-8"))
     except FileExistsError as exc:
-        raise UsageError(
-            f"{target} bestaat al. Kies een andere naam; een bestaande sleutel overschrijf ik niet."
-        ) from exc
+        raise UsageError(KEY_FILE_EXISTS, path=target) from exc
     except OSError as exc:
-        raise KeyFileError(f"{target} kan niet worden geschreven.") from exc
+        raise KeyFileError(KEY_FILE_NOT_WRITABLE, path=target) from exc
     return recipient

@@ -33,9 +33,97 @@ from waakvlam_desktop.errors import (
     UnknownSenderError,
 )
 from waakvlam_desktop.fileio import atomic_folder, write_atomic
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 STATE_ENV = "WAAKVLAM_BUNDLE_STATE"
 MAX_BUNDLE_BYTES = fmt.MAX_TOTAL + 64 * 1024 * 1024
+
+NOT_A_BUNDLE = Message(
+    "bundle.not_a_bundle",
+    QT_TRANSLATE_NOOP("Errors", "This file is not a Waakvlam bundle (not an age-encrypted file)."),
+)
+NOT_FOR_YOUR_KEY = Message(
+    "bundle.not_for_your_key",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle was not encrypted for your key (or the header of the file is damaged)."
+        " Check that you are using the right key.",
+    ),
+)
+UNKNOWN_SENDER = Message(
+    "bundle.unknown_sender",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle comes from an unknown sender: it was not signed with the key you gave"
+        " (--sender).",
+    ),
+)
+BAD_SIGNATURE = Message(
+    "bundle.bad_signature",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The signature of this bundle does not match: the bundle was forged or changed. Do not"
+        " open it and contact the sender.",
+    ),
+)
+UNKNOWN_FORMAT = Message(
+    "bundle.unknown_format",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle has a newer or unknown format (version {version}). Update Waakvlam to"
+        " open it.",
+    ),
+)
+NOT_ADDRESSED_TO_YOU = Message(
+    "bundle.not_addressed_to_you",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle is not addressed to you: your key is not in the list of recipients. Ask"
+        " the sender for a bundle of your own.",
+    ),
+)
+STATE_UNREADABLE = Message(
+    "bundle.state_unreadable",
+    QT_TRANSLATE_NOOP("Errors", "The file of opened bundles {path} is unreadable."),
+)
+STATE_UNREADABLE_REPAIR = Message(
+    "bundle.state_unreadable_repair",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file of opened bundles {path} is unreadable. Repair it or delete it deliberately.",
+    ),
+)
+ALREADY_OPENED = Message(
+    "bundle.already_opened",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle (number {sequence}) was opened before or is older than the last one"
+        " opened (number {last}) from this sender.",
+    ),
+)
+FILE_UNREADABLE = Message(
+    "bundle.file_unreadable", QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be read.")
+)
+TARGET_EXISTS = Message(
+    "bundle.target_exists",
+    QT_TRANSLATE_NOOP("Errors", "{path} already exists; nothing is overwritten."),
+)
+UNPACK_FAILED = Message(
+    "bundle.unpack_failed",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle could not be unpacked in {folder} (disk full or no write permission)."
+        " Nothing was left behind.",
+    ),
+)
+SEQUENCE_NOT_SAVED = Message(
+    "bundle.sequence_not_saved",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle was unpacked in {path}, but its number could not be saved in {state};"
+        " a repeat of this bundle will then not be recognised.",
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,17 +204,14 @@ def _damaged() -> BundleDamagedError:
 
 def decrypt(data: bytes, identity: Any) -> bytes:
     if not data.startswith(fmt.AGE_MAGIC):
-        raise NotABundleError("Dit bestand is geen Waakvlam-bundel (geen age-versleuteld bestand).")
+        raise NotABundleError(NOT_A_BUNDLE)
     if len(data) > MAX_BUNDLE_BYTES:
         raise _damaged()
     try:
         plaintext: bytes = pyrage.decrypt(data, [identity])
     except pyrage.DecryptError as exc:
         if "no matching keys" in str(exc).lower():
-            raise BundleNotForYouError(
-                "Deze bundel is niet voor jouw sleutel versleuteld (of de kop van het bestand"
-                " is beschadigd). Controleer of je de juiste sleutel gebruikt."
-            ) from exc
+            raise BundleNotForYouError(NOT_FOR_YOUR_KEY) from exc
         raise _damaged() from exc
     except Exception as exc:  # anything else pyrage raises on hostile input
         raise _damaged() from exc
@@ -171,35 +256,22 @@ def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sender"), dict):
         raise _damaged()
     if manifest["sender"].get("key_id") != sender.key_id:
-        raise UnknownSenderError(
-            "Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de"
-            " sleutel die je hebt opgegeven (--sender)."
-        )
+        raise UnknownSenderError(UNKNOWN_SENDER)
     try:
         sender.verifier().verify(signature, raw)
     except InvalidSignature as exc:
-        raise BadSignatureError(
-            "De handtekening van deze bundel klopt niet: de bundel is vervalst of gewijzigd."
-            " Open hem niet en neem contact op met de afzender."
-        ) from exc
+        raise BadSignatureError(BAD_SIGNATURE) from exc
     version = manifest.get("format_version")
     if (
         manifest.get("format") != fmt.FORMAT_NAME
         or type(version) is not int
         or version != fmt.FORMAT_VERSION
     ):
-        raise UnknownFormatError(
-            "Deze bundel heeft een nieuwere of onbekende indeling"
-            f" (versie {manifest.get('format_version')!s:.10}). Werk Waakvlam bij om hem te"
-            " openen."
-        )
+        raise UnknownFormatError(UNKNOWN_FORMAT, version=str(manifest.get("format_version"))[:10])
     manifest = _check_manifest_shape(manifest)
     own = recipient_fingerprint(identity_recipient(identity))
     if own not in manifest["recipients"]:
-        raise NotAddressedToYouError(
-            "Deze bundel is niet aan jou gericht: jouw sleutel staat niet in de lijst met"
-            " ontvangers. Vraag de afzender om een eigen bundel."
-        )
+        raise NotAddressedToYouError(NOT_ADDRESSED_TO_YOU)
     files = manifest["files"]
     if set(files) != set(members) or fmt.DATA not in files or fmt.SUMMARY not in files:
         raise _damaged()
@@ -232,12 +304,9 @@ class ReplayState:
         except FileNotFoundError:
             return {"version": 1, "senders": {}}
         except (OSError, ValueError) as exc:
-            raise BundleError(
-                f"Het bestand met geopende bundels {self.path} is onleesbaar. Herstel het of"
-                " verwijder het bewust."
-            ) from exc
+            raise BundleError(STATE_UNREADABLE_REPAIR, path=self.path) from exc
         if not isinstance(doc, dict) or not isinstance(doc.get("senders"), dict):
-            raise BundleError(f"Het bestand met geopende bundels {self.path} is onleesbaar.")
+            raise BundleError(STATE_UNREADABLE, path=self.path)
         return doc
 
     def last(self, key: str) -> int:
@@ -247,10 +316,7 @@ class ReplayState:
     def check(self, bundle: OpenedBundle) -> None:
         last = self.last(bundle.state_key)
         if bundle.sequence <= last:
-            raise ReplayError(
-                f"Deze bundel (volgnummer {bundle.sequence}) is al eerder geopend of ouder dan"
-                f" de laatst geopende (volgnummer {last}) van deze afzender."
-            )
+            raise ReplayError(ALREADY_OPENED, sequence=bundle.sequence, last=last)
 
     def remember(self, bundle: OpenedBundle) -> None:
         doc = self._load()
@@ -272,7 +338,7 @@ def read_bundle_file(path: Path) -> bytes:
             raise _damaged()
         return path.read_bytes()
     except OSError as exc:
-        raise NotABundleError(f"Het bestand {path} is niet te lezen.") from exc
+        raise NotABundleError(FILE_UNREADABLE, path=path) from exc
 
 
 def verify_file(path: Path, identity: Any, sender: SenderKey, state: ReplayState) -> OpenedBundle:
@@ -294,7 +360,7 @@ def open_file(
     safe = "".join(c for c in name if c.isalnum() or c in "-_") or "bundel"
     target = out_dir / safe
     if target.exists():
-        raise BundleError(f"{target} bestaat al; ik overschrijf niets.")
+        raise BundleError(TARGET_EXISTS, path=target)
     created_dir = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -312,15 +378,9 @@ def open_file(
         if created_dir:
             with contextlib.suppress(OSError):
                 out_dir.rmdir()
-        raise BundleError(
-            f"De bundel kon niet worden uitgepakt in {out_dir} (schijf vol of geen"
-            " schrijfrechten). Er is niets achtergebleven."
-        ) from exc
+        raise BundleError(UNPACK_FAILED, folder=out_dir) from exc
     try:
         state.remember(bundle)
     except OSError as exc:
-        raise BundleError(
-            f"De bundel is uitgepakt in {target}, maar het volgnummer kon niet worden bewaard"
-            f" in {state.path}; een herhaling van deze bundel wordt dan niet herkend."
-        ) from exc
+        raise BundleError(SEQUENCE_NOT_SAVED, path=target, state=state.path) from exc
     return bundle, target

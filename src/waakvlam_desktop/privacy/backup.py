@@ -46,6 +46,7 @@ from waakvlam_desktop.storage import audit, keys
 from waakvlam_desktop.storage.migrate import head_revision
 from waakvlam_desktop.storage.models import Household, Setting
 from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, Vault, connect_raw, is_disk_error
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 MAGIC = b"WAAKVLAMBACKUP"
 FORMAT = "waakvlam-backup"
@@ -55,9 +56,76 @@ CHUNK = 1 << 20
 LAST_BACKUP_KEY = "last_backup_at"
 MAX_META = 1 << 20
 
-_DAMAGED = (
-    "Het back-upbestand is beschadigd of onvolledig (de controlesom klopt niet)."
-    " Gebruik een andere back-up."
+_DAMAGED = Message(
+    "backup.damaged",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The backup file is damaged or incomplete (the checksum does not match). Use another"
+        " backup.",
+    ),
+)
+FILE_EXISTS = Message(
+    "backup.file_exists",
+    QT_TRANSLATE_NOOP("Errors", "{path} already exists. Choose another file name."),
+)
+FOLDER_MISSING = Message(
+    "backup.folder_missing", QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist.")
+)
+DISK_FULL = Message(
+    "backup.disk_full",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The backup could not be written: the disk is full. No partial file was left behind.",
+    ),
+)
+WRITE_FAILED = Message(
+    "backup.write_failed",
+    QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {path}."),
+)
+BACKUP_MISSING = Message(
+    "backup.file_missing",
+    QT_TRANSLATE_NOOP("Errors", "The backup file {path} does not exist."),
+)
+BACKUP_UNREADABLE = Message(
+    "backup.file_unreadable",
+    QT_TRANSLATE_NOOP("Errors", "The backup file {path} cannot be read."),
+)
+NOT_A_BACKUP = Message(
+    "backup.not_a_backup", QT_TRANSLATE_NOOP("Errors", "{name} is not a Waakvlam backup.")
+)
+UNKNOWN_VERSION = Message(
+    "backup.unknown_version",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This backup has version {version} of the format; this version of Waakvlam only knows"
+        " version 1. Update the app.",
+    ),
+)
+VAULT_EXISTS = Message(
+    "backup.vault_exists",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "There is already a vault in {folder}. Use --replace to replace it; the current vault"
+        " is then kept aside.",
+    ),
+)
+RESTORE_DISK_FULL = Message(
+    "backup.restore_disk_full",
+    QT_TRANSLATE_NOOP("Errors", "Restoring failed: the disk is full. Nothing was changed."),
+)
+RESTORE_NOT_WRITABLE = Message(
+    "backup.restore_not_writable",
+    QT_TRANSLATE_NOOP("Errors", "Restoring failed: {folder} is not writable. Nothing was changed."),
+)
+DATABASE_UNOPENABLE = Message(
+    "backup.database_unopenable",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The database in the backup does not open or is damaged. Nothing was changed."
+    ),
+)
+DATABASE_DAMAGED = Message(
+    "backup.database_damaged",
+    QT_TRANSLATE_NOOP("Errors", "The database in the backup is damaged. Nothing was changed."),
 )
 
 
@@ -96,9 +164,9 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
     """
     out = Path(out)
     if out.exists():
-        raise BackupError(f"{out} bestaat al. Kies een andere bestandsnaam.")
+        raise BackupError(FILE_EXISTS, path=out)
     if not out.parent.is_dir():
-        raise BackupError(f"De map {out.parent} bestaat niet.")
+        raise BackupError(FOLDER_MISSING, folder=out.parent)
     assert vault.engine is not None
     tag = secrets.token_hex(4)
     snapshot = out.parent / f".{out.name}.{tag}.snapshot"
@@ -139,17 +207,11 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             fh.write(digest.digest())
     except OSError as exc:
         if _no_space(exc):
-            raise BackupError(
-                "De back-up kon niet worden geschreven: de schijf is vol. Er is geen"
-                " half bestand achtergebleven."
-            ) from exc
-        raise BackupError(f"De back-up kon niet worden geschreven naar {out}.") from exc
+            raise BackupError(DISK_FULL) from exc
+        raise BackupError(WRITE_FAILED, path=out) from exc
     except Exception as exc:
         if is_disk_error(exc):
-            raise BackupError(
-                "De back-up kon niet worden geschreven: de schijf is vol. Er is geen"
-                " half bestand achtergebleven."
-            ) from exc
+            raise BackupError(DISK_FULL) from exc
         raise
     finally:
         for leftover in (snapshot,):
@@ -192,13 +254,13 @@ def _parse(path: Path) -> _Parsed:
         total = path.stat().st_size
         fh = open(path, "rb")  # noqa: SIM115 - closed below
     except FileNotFoundError:
-        raise BackupError(f"Het back-upbestand {path} bestaat niet.") from None
+        raise BackupError(BACKUP_MISSING, path=path) from None
     except OSError as exc:
-        raise BackupError(f"Het back-upbestand {path} is niet te lezen.") from exc
+        raise BackupError(BACKUP_UNREADABLE, path=path) from exc
     with fh:
         start = fh.read(len(MAGIC))
         if start != MAGIC:
-            raise BackupError(f"{path.name} is geen Waakvlam-back-up.")
+            raise BackupError(NOT_A_BACKUP, name=path.name)
         if total < len(MAGIC) + 6 + TRAILER:
             raise BackupError(_DAMAGED)
         # The checksum first: nothing else is trusted before it matches.
@@ -211,10 +273,7 @@ def _parse(path: Path) -> _Parsed:
         fh.seek(len(MAGIC))
         (version,) = struct.unpack(">H", _read_exact(fh, 2))
         if version != VERSION:
-            raise BackupError(
-                f"Deze back-up heeft versie {version} van het formaat; deze versie van"
-                " Waakvlam kent alleen versie 1. Werk de app bij."
-            )
+            raise BackupError(UNKNOWN_VERSION, version=version)
         (meta_len,) = struct.unpack(">I", _read_exact(fh, 4))
         if meta_len > MAX_META:
             raise BackupError(_DAMAGED)
@@ -287,10 +346,7 @@ def restore_backup(
     header = keys.KeyHeader.from_bytes(header_bytes)
     db_key = keys.unwrap_key(header, passphrase)  # WrongPassphraseError: one clear line
     if _has_content(data_dir) and not replace:
-        raise VaultExistsError(
-            f"Er staat al een kluis in {data_dir}. Gebruik --replace om die te vervangen;"
-            " de huidige kluis wordt dan apart bewaard."
-        )
+        raise VaultExistsError(VAULT_EXISTS, folder=data_dir)
     staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
     kept: Path | None = None
     try:
@@ -301,13 +357,8 @@ def restore_backup(
             write_atomic(staging / HEADER_NAME, header_bytes)
         except OSError as exc:
             if _no_space(exc):
-                raise BackupError(
-                    "Terugzetten is mislukt: de schijf is vol. Er is niets gewijzigd."
-                ) from exc
-            raise BackupError(
-                f"Terugzetten is mislukt: {data_dir.parent} is niet beschrijfbaar."
-                " Er is niets gewijzigd."
-            ) from exc
+                raise BackupError(RESTORE_DISK_FULL) from exc
+            raise BackupError(RESTORE_NOT_WRITABLE, folder=data_dir.parent) from exc
         try:
             con = connect_raw(staging / DB_NAME, db_key)
             try:
@@ -316,11 +367,9 @@ def restore_backup(
             finally:
                 con.close()
         except Exception as exc:
-            raise BackupError(
-                "De database in de back-up opent niet of is beschadigd. Er is niets gewijzigd."
-            ) from exc
+            raise BackupError(DATABASE_UNOPENABLE) from exc
         if check is None or check[0] != "ok":
-            raise BackupError("De database in de back-up is beschadigd. Er is niets gewijzigd.")
+            raise BackupError(DATABASE_DAMAGED)
         moment = now or datetime.now(UTC)
         if data_dir.exists():
             if _has_content(data_dir):

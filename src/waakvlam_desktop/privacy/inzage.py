@@ -49,6 +49,22 @@ from waakvlam_desktop.storage.models import (
     Visit,
     VisitResident,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+RESIDENT_NOT_FOUND = Message(
+    "inzage.resident_not_found",
+    QT_TRANSLATE_NOOP("Errors", "Resident {resident_id} does not exist."),
+)
+WRITE_FAILED = Message(
+    "inzage.write_failed",
+    QT_TRANSLATE_NOOP("Errors", "The inzage report could not be written in {folder}."),
+)
+WRITE_FAILED_DISK_FULL = Message(
+    "inzage.write_failed_disk_full",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The inzage report could not be written in {folder}: the disk is full."
+    ),
+)
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -63,7 +79,7 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
     """Everything stored about this resident, as JSON-ready plain data."""
     res = session.get(Resident, resident_id)
     if res is None:
-        raise NotFoundError(f"Bewoner {resident_id} bestaat niet.")
+        raise NotFoundError(RESIDENT_NOT_FOUND, resident_id=resident_id)
     hh = session.get(Household, res.household_id)
     assert hh is not None
     hid = hh.id
@@ -281,10 +297,8 @@ def write_inzage(session: Session, resident_id: str, out_dir: Path) -> InzageRes
             write_atomic(tmp / "inzage.pdf", pdf)
             write_atomic(tmp / "inzage.json", blob)
     except OSError as exc:
-        raise WaakvlamError(
-            f"Het inzageoverzicht kon niet worden geschreven in {out_dir}"
-            + (": de schijf is vol." if exc.errno == 28 else ".")
-        ) from exc
+        message = WRITE_FAILED_DISK_FULL if exc.errno == 28 else WRITE_FAILED
+        raise WaakvlamError(message, folder=out_dir) from exc
     audit.record(
         session,
         "inzage",

@@ -51,6 +51,20 @@ from waakvlam_desktop.storage.models import (
     Visit,
     new_id,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+CLOSED_IN_FUTURE = Message(
+    "retention.closed_in_future",
+    QT_TRANSLATE_NOOP("Errors", "The closing date is in the future."),
+)
+ALREADY_ANONYMISED = Message(
+    "retention.already_anonymised",
+    QT_TRANSLATE_NOOP("Errors", "This household has already been anonymised."),
+)
+REOPEN_ANONYMISED = Message(
+    "retention.reopen_anonymised",
+    QT_TRANSLATE_NOOP("Errors", "An anonymised household cannot be reopened."),
+)
 
 CATEGORIES = ("visit_notes", "signals", "referrals")
 ANONYMOUS_LABEL = "geanonimiseerd"
@@ -101,9 +115,9 @@ def close_household(session: Session, household_id: str, on: date | None = None)
     today = local_today(session.info["clock"])
     closed = on or today
     if closed > today:
-        raise ValidationError("De datum van afsluiten ligt in de toekomst.", field="closed_on")
+        raise ValidationError(CLOSED_IN_FUTURE, field="closed_on")
     if hh.label == ANONYMOUS_LABEL and not hh.residents:
-        raise ValidationError("Dit huishouden is al geanonimiseerd.", field="status")
+        raise ValidationError(ALREADY_ANONYMISED, field="status")
     terms = retention_terms(session)
     hh.status = HouseholdStatus.CLOSED.value
     hh.closed_on = closed
@@ -117,9 +131,7 @@ def reopen_household(session: Session, household_id: str) -> None:
     """Open a closed case again: the retention clock runs from its activity again."""
     hh = get_household(session, household_id)
     if hh.label == ANONYMOUS_LABEL and not hh.residents:
-        raise ValidationError(
-            "Een geanonimiseerd huishouden kan niet worden heropend.", field="status"
-        )
+        raise ValidationError(REOPEN_ANONYMISED, field="status")
     hh.status = HouseholdStatus.OPEN.value
     hh.closed_on = None
     hh.review_on = None

@@ -20,8 +20,46 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, utc_naive
 from waakvlam_desktop.storage.models import AuditEvent, Household, StaffMember
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 GENESIS = "0" * 64
+
+CHAIN_INTACT = Message(
+    "audit.chain_intact",
+    QT_TRANSLATE_NOOP("Audit", "The audit log is in order: {events} events, the chain is intact."),
+    "Audit",
+)
+CHAIN_BROKEN_MISSING = Message(
+    "audit.chain_broken_missing",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was changed: the chain is broken at event {seq} (an event is missing).",
+    ),
+    "Audit",
+)
+CHAIN_BROKEN_LINK = Message(
+    "audit.chain_broken_link",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was changed: the chain is broken at event {seq} (the link to the"
+        " previous one does not match).",
+    ),
+    "Audit",
+)
+CHAIN_BROKEN_CONTENT = Message(
+    "audit.chain_broken_content",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was changed: the chain is broken at event {seq} (content changed).",
+    ),
+    "Audit",
+)
+# The reasons verify_chain gives (the privacy screen maps them too) and their sentences.
+_CHAIN_BROKEN = {
+    "een gebeurtenis ontbreekt": CHAIN_BROKEN_MISSING,
+    "verwijzing naar de vorige klopt niet": CHAIN_BROKEN_LINK,
+    "inhoud gewijzigd": CHAIN_BROKEN_CONTENT,
+}
 
 # ---- frozen: executed by migration 0001; never edit -----------------------------------------
 # The rule of storage/fts.py holds here too: a published constant keeps its meaning, a new
@@ -118,13 +156,13 @@ class ChainVerdict:
     first_bad_seq: int | None
     reason: str
 
-    def message(self) -> str:
-        if self.ok:
-            return f"Het auditlog is in orde: {self.events} gebeurtenissen, de keten is heel."
-        return (
-            f"Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {self.first_bad_seq}"
-            f" ({self.reason})."
-        )
+    @property
+    def text(self) -> Message:
+        """The verdict as a Message; its parameters are ``events`` and ``seq``."""
+        return CHAIN_INTACT if self.ok else _CHAIN_BROKEN[self.reason]
+
+    def message(self, language: str | None = None) -> str:
+        return self.text.render(language, events=self.events, seq=self.first_bad_seq)
 
 
 def verify_chain(session: Session) -> ChainVerdict:

@@ -36,6 +36,41 @@ PARALLELISM = 2
 MAX_TIME_COST = 40
 MIN_PASSPHRASE_LENGTH = 12
 
+IMPOSSIBLE_SETTINGS = Message(
+    "vault.key_file_impossible_settings",
+    QT_TRANSLATE_NOOP("Errors", "The vault's key file is damaged (impossible settings)."),
+)
+PASSPHRASE_TOO_SHORT = Message(
+    "vault.passphrase_too_short",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The passphrase is too short: use at least {minimum} characters, for example a"
+        " sentence of a few words.",
+    ),
+)
+PASSPHRASE_TOO_SIMPLE = Message(
+    "vault.passphrase_too_simple",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase is too simple: use more different characters or words."
+    ),
+)
+KEY_FILE_DAMAGED = Message(
+    "vault.key_file_damaged",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault's key file is damaged or not a Waakvlam file. Restore a backup or contact"
+        " your administrator.",
+    ),
+)
+KEY_FORMAT_UNKNOWN = Message(
+    "vault.key_format_unknown",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault has version {version} of the key format; this version of Waakvlam only"
+        " knows version 1. Update the app.",
+    ),
+)
+
 
 @dataclass(frozen=True, slots=True)
 class KdfParams:
@@ -53,9 +88,7 @@ class KdfParams:
             or self.time_cost > MAX_TIME_COST
             or self.memory_kib > 4 * 1024 * 1024
         ):
-            raise VaultDamagedError(
-                "Het sleutelbestand van de kluis is beschadigd (onmogelijke instellingen)."
-            )
+            raise VaultDamagedError(IMPOSSIBLE_SETTINGS)
 
 
 WRONG_PASSPHRASE = Message(
@@ -108,14 +141,9 @@ def calibrate_time_cost(target_seconds: float, memory_kib: int = MIN_MEMORY_KIB)
 def check_passphrase_policy(passphrase: str) -> None:
     stripped = passphrase.strip()
     if len(stripped) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphraseError(
-            f"Het wachtwoord is te kort: gebruik minstens {MIN_PASSPHRASE_LENGTH} tekens,"
-            " bijvoorbeeld een zin van een paar woorden."
-        )
+        raise WeakPassphraseError(PASSPHRASE_TOO_SHORT, minimum=MIN_PASSPHRASE_LENGTH)
     if len(set(stripped.lower())) < 5:
-        raise WeakPassphraseError(
-            "Het wachtwoord is te eenvoudig: gebruik meer verschillende tekens of woorden."
-        )
+        raise WeakPassphraseError(PASSPHRASE_TOO_SIMPLE)
 
 
 def _b64(data: bytes) -> str:
@@ -166,10 +194,7 @@ class KeyHeader:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeyHeader:
-        damaged = VaultDamagedError(
-            "Het sleutelbestand van de kluis is beschadigd of geen Waakvlam-bestand."
-            " Zet een back-up terug of neem contact op met je beheerder."
-        )
+        damaged = VaultDamagedError(KEY_FILE_DAMAGED)
         try:
             doc = json.loads(raw.decode("ascii"))
             if doc.pop("checksum") != _checksum(doc):
@@ -177,10 +202,7 @@ class KeyHeader:
             if doc["format"] != HEADER_FORMAT or doc["aead"] != "AES-256-GCM":
                 raise damaged
             if doc["version"] != HEADER_VERSION:
-                raise VaultDamagedError(
-                    f"De kluis heeft versie {doc['version']} van het sleutelformaat; deze"
-                    " versie van Waakvlam kent alleen versie 1. Werk de app bij."
-                )
+                raise VaultDamagedError(KEY_FORMAT_UNKNOWN, version=doc["version"])
             kdf = doc["kdf"]
             if kdf["name"] != "argon2id":
                 raise damaged

@@ -33,6 +33,7 @@ from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.hooks import install_session_hooks
 from waakvlam_desktop.storage.migrate import upgrade_to_head
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 DB_NAME = "vault.db"
 HEADER_NAME = "vault.key.json"
@@ -46,6 +47,68 @@ CONNECTION_PRAGMAS = (
     "PRAGMA synchronous = FULL",
     "PRAGMA cache_size = -131072",
     "PRAGMA busy_timeout = 5000",
+)
+
+VAULT_EXISTS = Message(
+    "vault.exists",
+    QT_TRANSLATE_NOOP(
+        "Errors", "There is already a vault in {folder}. Choose another folder or open that vault."
+    ),
+)
+DATABASE_MISSING = Message(
+    "vault.database_missing",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The vault's database file is missing in {folder}. Restore a backup."
+    ),
+)
+DAMAGED_OR_WRONG_KEY = Message(
+    "vault.damaged_or_wrong_key",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault is damaged or does not belong to this key file. Restore a backup or contact"
+        " your administrator.",
+    ),
+)
+VAULT_NOT_FOUND = Message(
+    "vault.not_found",
+    QT_TRANSLATE_NOOP(
+        "Errors", "There is no vault in {folder} yet. Create one with 'waakvlam init'."
+    ),
+)
+VAULT_LOCKED = Message("vault.locked", QT_TRANSLATE_NOOP("Errors", "The vault is locked."))
+DISK_FULL_ON_SAVE = Message(
+    "vault.disk_full_on_save",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Saving failed: the disk is full or unreachable. Nothing was changed; free up space"
+        " and try again.",
+    ),
+)
+DISK_FULL_ON_UPGRADE = Message(
+    "vault.disk_full_on_upgrade",
+    QT_TRANSLATE_NOOP("Errors", "The vault could not be upgraded: the disk is full."),
+)
+DISK_FULL_ON_CLEANUP = Message(
+    "vault.disk_full_on_cleanup",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Cleaning up failed: the disk is full. The data has been removed; free up space and"
+        " run the clean-up again.",
+    ),
+)
+DAMAGED_MESSAGE = Message(
+    "vault.damaged",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The vault is damaged. Restore a backup or contact your administrator."
+    ),
+)
+DISK_FULL_ON_OPEN = Message(
+    "vault.disk_full_on_open",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault cannot be opened: the disk is full or unreachable. Nothing is lost; free up"
+        " space and try again.",
+    ),
 )
 
 _log_silenced = False
@@ -137,17 +200,6 @@ def make_engine(db_path: Path, key: bytes | None) -> Engine:
     return engine
 
 
-DAMAGED_MESSAGE = (
-    "De kluis is beschadigd. Zet een back-up terug of neem contact op met je beheerder."
-)
-
-
-DISK_FULL_ON_OPEN = (
-    "De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets"
-    " verloren; maak ruimte vrij en probeer het opnieuw."
-)
-
-
 def is_damage_error(exc: BaseException) -> bool:
     msg = str(getattr(exc, "orig", exc)).lower()
     return any(s in msg for s in ("not a database", "malformed", "hmac", "corrupt"))
@@ -193,9 +245,7 @@ class Vault:
     ) -> Vault:
         paths = VaultPaths(Path(data_dir))
         if paths.exists():
-            raise VaultExistsError(
-                f"Er staat al een kluis in {paths.data_dir}. Kies een andere map of open die kluis."
-            )
+            raise VaultExistsError(VAULT_EXISTS, folder=paths.data_dir)
         keys.check_passphrase_policy(passphrase)
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):
@@ -246,10 +296,7 @@ class Vault:
         if vault_id is None:
             vault_id = cls.read_header(paths).vault_id
         if not paths.db.exists():
-            raise VaultDamagedError(
-                f"Het databasebestand van de kluis ontbreekt in {paths.data_dir}."
-                " Zet een back-up terug."
-            )
+            raise VaultDamagedError(DATABASE_MISSING, folder=paths.data_dir)
         try:
             connect_raw(paths.db, db_key).close()
         except sqlcipher.DatabaseError as exc:
@@ -257,10 +304,7 @@ class Vault:
                 # Opening needs a few KiB (the WAL index); "damaged" would send the user
                 # to a backup for nothing.
                 raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
-            raise VaultDamagedError(
-                "De kluis is beschadigd of hoort niet bij dit sleutelbestand."
-                " Zet een back-up terug of neem contact op met je beheerder."
-            ) from exc
+            raise VaultDamagedError(DAMAGED_OR_WRONG_KEY) from exc
         engine = make_engine(paths.db, db_key)
         vault = cls(paths, vault_id, engine, clock or SystemClock())
         try:
@@ -280,9 +324,7 @@ class Vault:
     @staticmethod
     def read_header(paths: VaultPaths) -> keys.KeyHeader:
         if not paths.header.exists():
-            raise VaultNotFoundError(
-                f"Er is nog geen kluis in {paths.data_dir}. Maak er een met 'waakvlam init'."
-            )
+            raise VaultNotFoundError(VAULT_NOT_FOUND, folder=paths.data_dir)
         return keys.KeyHeader.from_bytes(paths.header.read_bytes())
 
     @staticmethod
@@ -313,7 +355,7 @@ class Vault:
     # ---- sessions --------------------------------------------------------------------
     def new_session(self) -> Session:
         if self.engine is None:
-            raise VaultDamagedError("De kluis is vergrendeld.")
+            raise VaultDamagedError(VAULT_LOCKED)
         s = self._sessions()
         s.info["clock"] = self.clock
         s.info["actor"] = self.actor
@@ -329,10 +371,7 @@ class Vault:
         except DBAPIError as exc:
             s.rollback()
             if is_disk_error(exc):
-                raise StorageWriteError(
-                    "Opslaan is mislukt: de schijf is vol of niet bereikbaar. Er is niets"
-                    " gewijzigd; maak ruimte vrij en probeer het opnieuw."
-                ) from exc
+                raise StorageWriteError(DISK_FULL_ON_SAVE) from exc
             if is_damage_error(exc):
                 raise VaultDamagedError(DAMAGED_MESSAGE) from exc
             raise
@@ -349,9 +388,7 @@ class Vault:
             upgrade_to_head(self.engine)
         except OperationalError as exc:
             if is_disk_error(exc):
-                raise StorageWriteError(
-                    "De kluis kon niet worden bijgewerkt: de schijf is vol."
-                ) from exc
+                raise StorageWriteError(DISK_FULL_ON_UPGRADE) from exc
             raise
 
     def vacuum(self) -> bool:
@@ -374,10 +411,7 @@ class Vault:
             return self._checkpoint(con)
         except sqlcipher.OperationalError as exc:
             if is_disk_error(exc):
-                raise StorageWriteError(
-                    "Opruimen is mislukt: de schijf is vol. De gegevens zijn wel verwijderd;"
-                    " maak ruimte vrij en voer de opruiming opnieuw uit."
-                ) from exc
+                raise StorageWriteError(DISK_FULL_ON_CLEANUP) from exc
             if is_busy_error(exc):
                 return False
             raise

@@ -76,6 +76,25 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>The audit log is in order: {events} events, the chain is intact.</source>
+        <translation>Het auditlog is in orde: {events} gebeurtenissen, de keten is heel.</translation>
+    </message>
+    <message>
+        <source>The audit log was changed: the chain is broken at event {seq} (an event is missing).</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (een gebeurtenis ontbreekt).</translation>
+    </message>
+    <message>
+        <source>The audit log was changed: the chain is broken at event {seq} (the link to the previous one does not match).</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (verwijzing naar de vorige klopt niet).</translation>
+    </message>
+    <message>
+        <source>The audit log was changed: the chain is broken at event {seq} (content changed).</source>
+        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
+    </message>
+</context>
+<context>
     <name>BackupReminder</name>
     <message>
         <source>Backup reminder</source>
@@ -128,8 +147,272 @@
         <translation>Er ging iets mis ({kind}). Er is niets verloren gegaan; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je applicatiebeheerder.</translation>
     </message>
     <message>
+        <source>The vault&apos;s key file is damaged (impossible settings).</source>
+        <translation>Het sleutelbestand van de kluis is beschadigd (onmogelijke instellingen).</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least {minimum} characters, for example a sentence of a few words.</source>
+        <translation>Het wachtwoord is te kort: gebruik minstens {minimum} tekens, bijvoorbeeld een zin van een paar woorden.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too simple: use more different characters or words.</source>
+        <translation>Het wachtwoord is te eenvoudig: gebruik meer verschillende tekens of woorden.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file is damaged or not a Waakvlam file. Restore a backup or contact your administrator.</source>
+        <translation>Het sleutelbestand van de kluis is beschadigd of geen Waakvlam-bestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
+    </message>
+    <message>
+        <source>The vault has version {version} of the key format; this version of Waakvlam only knows version 1. Update the app.</source>
+        <translation>De kluis heeft versie {version} van het sleutelformaat; deze versie van Waakvlam kent alleen versie 1. Werk de app bij.</translation>
+    </message>
+    <message>
         <source>The passphrase is wrong (or the key file was changed). Try again.</source>
         <translation>Het wachtwoord klopt niet (of het sleutelbestand is gewijzigd). Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>There is already a vault in {folder}. Choose another folder or open that vault.</source>
+        <translation>Er staat al een kluis in {folder}. Kies een andere map of open die kluis.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database file is missing in {folder}. Restore a backup.</source>
+        <translation>Het databasebestand van de kluis ontbreekt in {folder}. Zet een back-up terug.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged or does not belong to this key file. Restore a backup or contact your administrator.</source>
+        <translation>De kluis is beschadigd of hoort niet bij dit sleutelbestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
+    </message>
+    <message>
+        <source>There is no vault in {folder} yet. Create one with &apos;waakvlam init&apos;.</source>
+        <translation>Er is nog geen kluis in {folder}. Maak er een met &apos;waakvlam init&apos;.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>De kluis is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Saving failed: the disk is full or unreachable. Nothing was changed; free up space and try again.</source>
+        <translation>Opslaan is mislukt: de schijf is vol of niet bereikbaar. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The vault could not be upgraded: the disk is full.</source>
+        <translation>De kluis kon niet worden bijgewerkt: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>Cleaning up failed: the disk is full. The data has been removed; free up space and run the clean-up again.</source>
+        <translation>Opruimen is mislukt: de schijf is vol. De gegevens zijn wel verwijderd; maak ruimte vrij en voer de opruiming opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged. Restore a backup or contact your administrator.</source>
+        <translation>De kluis is beschadigd. Zet een back-up terug of neem contact op met je beheerder.</translation>
+    </message>
+    <message>
+        <source>The vault cannot be opened: the disk is full or unreachable. Nothing is lost; free up space and try again.</source>
+        <translation>De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets verloren; maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The backup file is damaged or incomplete (the checksum does not match). Use another backup.</source>
+        <translation>Het back-upbestand is beschadigd of onvolledig (de controlesom klopt niet). Gebruik een andere back-up.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another file name.</source>
+        <translation>{path} bestaat al. Kies een andere bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was saved.</source>
+        <translation>De export is afgebroken; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name; nothing is overwritten.</source>
+        <translation>{path} bestaat al. Kies een andere naam; ik overschrijf niets.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>De map {folder} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be saved in {folder} (disk full or no write permission). Nothing was saved.</source>
+        <translation>De bundel kon niet worden opgeslagen in {folder} (schijf vol of geen schrijfrechten). Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: the disk is full. No partial file was left behind.</source>
+        <translation>De back-up kon niet worden geschreven: de schijf is vol. Er is geen half bestand achtergebleven.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}.</source>
+        <translation>De back-up kon niet worden geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation>Het back-upbestand {path} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The backup file {path} cannot be read.</source>
+        <translation>Het back-upbestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Waakvlam backup.</source>
+        <translation>{name} is geen Waakvlam-back-up.</translation>
+    </message>
+    <message>
+        <source>This backup has version {version} of the format; this version of Waakvlam only knows version 1. Update the app.</source>
+        <translation>Deze back-up heeft versie {version} van het formaat; deze versie van Waakvlam kent alleen versie 1. Werk de app bij.</translation>
+    </message>
+    <message>
+        <source>There is already a vault in {folder}. Use --replace to replace it; the current vault is then kept aside.</source>
+        <translation>Er staat al een kluis in {folder}. Gebruik --replace om die te vervangen; de huidige kluis wordt dan apart bewaard.</translation>
+    </message>
+    <message>
+        <source>Restoring failed: the disk is full. Nothing was changed.</source>
+        <translation>Terugzetten is mislukt: de schijf is vol. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Restoring failed: {folder} is not writable. Nothing was changed.</source>
+        <translation>Terugzetten is mislukt: {folder} is niet beschrijfbaar. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The database in the backup does not open or is damaged. Nothing was changed.</source>
+        <translation>De database in de back-up opent niet of is beschadigd. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The database in the backup is damaged. Nothing was changed.</source>
+        <translation>De database in de back-up is beschadigd. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Resident {resident_id} does not exist.</source>
+        <translation>Bewoner {resident_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The inzage report could not be written in {folder}.</source>
+        <translation>Het inzageoverzicht kon niet worden geschreven in {folder}.</translation>
+    </message>
+    <message>
+        <source>The inzage report could not be written in {folder}: the disk is full.</source>
+        <translation>Het inzageoverzicht kon niet worden geschreven in {folder}: de schijf is vol.</translation>
+    </message>
+    <message>
+        <source>The closing date is in the future.</source>
+        <translation>De datum van afsluiten ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>This household has already been anonymised.</source>
+        <translation>Dit huishouden is al geanonimiseerd.</translation>
+    </message>
+    <message>
+        <source>An anonymised household cannot be reopened.</source>
+        <translation>Een geanonimiseerd huishouden kan niet worden heropend.</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged or changed (the content does not match the manifest). Ask the sender to send the bundle again.</source>
+        <translation>De bundel is beschadigd of gewijzigd (de inhoud klopt niet met het manifest). Vraag de afzender om de bundel opnieuw te sturen.</translation>
+    </message>
+    <message>
+        <source>This is not a handover bundle; only a bundle with profile &apos;handover&apos; can be read in.</source>
+        <translation>Dit is geen overdrachtsbundel; alleen een bundel met profiel &apos;handover&apos; kan worden ingelezen.</translation>
+    </message>
+    <message>
+        <source>The handover bundle has no readable data.</source>
+        <translation>De overdrachtsbundel heeft geen leesbare gegevens.</translation>
+    </message>
+    <message>
+        <source>The handover bundle holds data that does not fit; nothing was changed.</source>
+        <translation>De overdrachtsbundel bevat gegevens die niet passen; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The handover does not fit into this vault (references or unique values clash); nothing was changed.</source>
+        <translation>De overdracht past niet in deze kluis (verwijzingen of unieke waarden botsen); er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Unknown table in the handover bundle: {table}.</source>
+        <translation>Onbekende tabel in de overdrachtsbundel: {table}.</translation>
+    </message>
+    <message>
+        <source>The table {table} in the handover bundle does not have the expected columns.</source>
+        <translation>De tabel {table} in de overdrachtsbundel heeft niet de verwachte kolommen.</translation>
+    </message>
+    <message>
+        <source>The table {table} in the handover bundle is damaged.</source>
+        <translation>De tabel {table} in de overdrachtsbundel is beschadigd.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s key cannot be read. One line &apos;waakvlam-ed25519:…&apos; is expected (from &apos;waakvlam org public-key&apos;).</source>
+        <translation>De sleutel van de afzender is onleesbaar. Verwacht wordt één regel &apos;waakvlam-ed25519:…&apos; (uit &apos;waakvlam org public-key&apos;).</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s key file {path} cannot be read.</source>
+        <translation>Het sleutelbestand van de afzender {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>The key file {path} cannot be read.</source>
+        <translation>Het sleutelbestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not hold a valid key.</source>
+        <translation>Het sleutelbestand {path} bevat geen geldige sleutel.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not hold an age key (AGE-SECRET-KEY-1…).</source>
+        <translation>Het sleutelbestand {path} bevat geen age-sleutel (AGE-SECRET-KEY-1…).</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name; an existing key is not overwritten.</source>
+        <translation>{path} bestaat al. Kies een andere naam; een bestaande sleutel overschrijf ik niet.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written.</source>
+        <translation>{path} kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>This file is not a Waakvlam bundle (not an age-encrypted file).</source>
+        <translation>Dit bestand is geen Waakvlam-bundel (geen age-versleuteld bestand).</translation>
+    </message>
+    <message>
+        <source>This bundle was not encrypted for your key (or the header of the file is damaged). Check that you are using the right key.</source>
+        <translation>Deze bundel is niet voor jouw sleutel versleuteld (of de kop van het bestand is beschadigd). Controleer of je de juiste sleutel gebruikt.</translation>
+    </message>
+    <message>
+        <source>This bundle comes from an unknown sender: it was not signed with the key you gave (--sender).</source>
+        <translation>Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de sleutel die je hebt opgegeven (--sender).</translation>
+    </message>
+    <message>
+        <source>The signature of this bundle does not match: the bundle was forged or changed. Do not open it and contact the sender.</source>
+        <translation>De handtekening van deze bundel klopt niet: de bundel is vervalst of gewijzigd. Open hem niet en neem contact op met de afzender.</translation>
+    </message>
+    <message>
+        <source>This bundle has a newer or unknown format (version {version}). Update Waakvlam to open it.</source>
+        <translation>Deze bundel heeft een nieuwere of onbekende indeling (versie {version}). Werk Waakvlam bij om hem te openen.</translation>
+    </message>
+    <message>
+        <source>This bundle is not addressed to you: your key is not in the list of recipients. Ask the sender for a bundle of your own.</source>
+        <translation>Deze bundel is niet aan jou gericht: jouw sleutel staat niet in de lijst met ontvangers. Vraag de afzender om een eigen bundel.</translation>
+    </message>
+    <message>
+        <source>The file of opened bundles {path} is unreadable.</source>
+        <translation>Het bestand met geopende bundels {path} is onleesbaar.</translation>
+    </message>
+    <message>
+        <source>The file of opened bundles {path} is unreadable. Repair it or delete it deliberately.</source>
+        <translation>Het bestand met geopende bundels {path} is onleesbaar. Herstel het of verwijder het bewust.</translation>
+    </message>
+    <message>
+        <source>This bundle (number {sequence}) was opened before or is older than the last one opened (number {last}) from this sender.</source>
+        <translation>Deze bundel (volgnummer {sequence}) is al eerder geopend of ouder dan de laatst geopende (volgnummer {last}) van deze afzender.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read.</source>
+        <translation>Het bestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing is overwritten.</source>
+        <translation>{path} bestaat al; ik overschrijf niets.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be unpacked in {folder} (disk full or no write permission). Nothing was left behind.</source>
+        <translation>De bundel kon niet worden uitgepakt in {folder} (schijf vol of geen schrijfrechten). Er is niets achtergebleven.</translation>
+    </message>
+    <message>
+        <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
+        <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
 </context>
 <context>
@@ -1907,6 +2190,33 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Nothing found. Try fewer or shorter words.</source>
         <translation>Niets gevonden. Probeer minder of kortere woorden.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfTest</name>
+    <message>
+        <source>schema at {revision}, expected {head}</source>
+        <translation>schema op {revision}, verwacht {head}</translation>
+    </message>
+    <message>
+        <source>the database file is not encrypted</source>
+        <translation>het databasebestand is niet versleuteld</translation>
+    </message>
+    <message>
+        <source>the referral letter is not a PDF</source>
+        <translation>de verwijsbrief is geen PDF</translation>
+    </message>
+    <message>
+        <source>the DejaVu font is not in the PDF</source>
+        <translation>het DejaVu-lettertype zit niet in de PDF</translation>
+    </message>
+    <message>
+        <source>the opened bundle is not the one that was made</source>
+        <translation>de geopende bundel is een andere dan de gemaakte</translation>
+    </message>
+    <message>
+        <source>NOT RUN: {module} is not present in this version (no bundles)</source>
+        <translation>NIET UITGEVOERD: {module} is niet aanwezig in deze versie (geen bundels)</translation>
     </message>
 </context>
 <context>
