@@ -22,6 +22,7 @@ from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage import remember
 
 PROG = "waakvlam"
+NEW_PASSPHRASE_ENV = "WAAKVLAM_NEW_PASSPHRASE"
 
 
 # ---- output helpers ----------------------------------------------------------------------
@@ -101,7 +102,7 @@ def read_new_passphrase(args: argparse.Namespace) -> str:
             return path.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
             raise UsageError(f"Het wachtwoordbestand {path} is niet te lezen.") from exc
-    env = os.environ.get("WAAKVLAM_NEW_PASSPHRASE")
+    env = os.environ.get(NEW_PASSPHRASE_ENV)
     if env is not None:
         return env
     if not sys.stdin.isatty():

@@ -13,6 +13,18 @@ import unicodedata
 from dataclasses import dataclass
 
 from waakvlam_desktop.errors import ImportFileError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+FIELD_LIMIT = csv.field_size_limit()  # 128 KiB: no address field comes near it
+FIELD_TOO_LONG = Message(
+    "import.field_too_long",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Line {line} has a field of more than {limit_kib} KiB; an address file has no such"
+        " fields. Check that this is the right file (or that its quotes are closed). Nothing"
+        " was imported.",
+    ),
+)
 
 
 def normalise_header(text: str) -> str:
@@ -106,6 +118,10 @@ def read_csv(data: bytes) -> CsvTable:
                 continue
             rows.append((reader.line_num + skip, tuple(c.strip() for c in cells)))
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ImportFileError(
+                FIELD_TOO_LONG, line=reader.line_num + skip, limit_kib=FIELD_LIMIT // 1024
+            ) from exc
         raise ImportFileError(
             f"Het bestand is geen geldige CSV (regel {reader.line_num + skip}): een"
             " aanhalingsteken staat niet goed."
