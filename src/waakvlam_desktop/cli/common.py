@@ -95,7 +95,10 @@ def read_passphrase(args: argparse.Namespace, prompt: str = "Wachtwoord: ") -> s
     return getpass.getpass(prompt)
 
 
-def read_new_passphrase(args: argparse.Namespace) -> str:
+def read_new_passphrase(
+    args: argparse.Namespace, check: Callable[[str], None] | None = None
+) -> str:
+    """The new passphrase; typed at a terminal, ``check`` judges it before the repeat."""
     if getattr(args, "new_passphrase_file", None):
         path = Path(args.new_passphrase_file)
         try:
@@ -110,6 +113,8 @@ def read_new_passphrase(args: argparse.Namespace) -> str:
             "Geen nieuw wachtwoord: gebruik --new-passphrase-file of WAAKVLAM_NEW_PASSPHRASE."
         )
     first = getpass.getpass("Nieuw wachtwoord: ")
+    if check is not None:
+        check(first)
     if getpass.getpass("Nieuw wachtwoord (nog een keer): ") != first:
         raise UsageError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
     return first

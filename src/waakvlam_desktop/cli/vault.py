@@ -119,9 +119,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         info("Het wachtwoord was al gewijzigd.")
         return 0
     with vault as v:
-        new = read_new_passphrase(args)
+        names = _names(v)
+        new = read_new_passphrase(args, lambda p: check_passphrase_policy(p, names))
         v.change_passphrase(
-            old, new, kdf_target_seconds=config.kdf_target_seconds(), user_inputs=_names(v)
+            old, new, kdf_target_seconds=config.kdf_target_seconds(), user_inputs=names
         )
         _keyring_after_change(args, v.vault_id, unwrap_key(v.read_header(v.paths), new))
     info("Wachtwoord gewijzigd.")
