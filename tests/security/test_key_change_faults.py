@@ -33,7 +33,7 @@ from tests.conftest import PASSPHRASE
 from tests.helpers import add_household
 from waakvlam_desktop.cli.main import main
 from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.errors import WrongPassphraseError
+from waakvlam_desktop.errors import VaultDamagedError, WrongPassphraseError
 from waakvlam_desktop.storage import vault as vault_module
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
 
@@ -329,3 +329,16 @@ def test_real_process_killed_at_every_system_call(
 def _no_hook() -> Iterator[None]:
     yield
     vault_module.fault_hook = None
+
+
+def test_passwd_never_reports_success_for_a_header_that_did_not_land(
+    pristine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write the disk acknowledged but did not keep (fault injection: the header write
+    is dropped): `passwd` must fail, and the old passphrase still opens the vault."""
+    folder = fresh(pristine, tmp_path, "v")
+    monkeypatch.setattr(vault_module, "write_atomic", lambda *_a, **_k: None)
+    with Vault.open(folder, PASSPHRASE) as v, pytest.raises(VaultDamagedError) as caught:
+        v.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, kdf_target_seconds=0)
+    assert caught.value.code == "vault.passphrase_not_saved"
+    assert opens_with_one_of(folder, (PASSPHRASE, NEW_PASSPHRASE)) == PASSPHRASE
