@@ -29,12 +29,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.helpers import add_household
 from waakvlam_desktop.cli.main import main
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.errors import VaultDamagedError, WrongPassphraseError
+from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage import vault as vault_module
+from waakvlam_desktop.storage.keys import unwrap_key
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
 
 NEW_PASSPHRASE = "een heel ander wachtwoord"
@@ -342,3 +344,21 @@ def test_passwd_never_reports_success_for_a_header_that_did_not_land(
         v.change_passphrase(PASSPHRASE, NEW_PASSPHRASE, kdf_target_seconds=0)
     assert caught.value.code == "vault.passphrase_not_saved"
     assert opens_with_one_of(folder, (PASSPHRASE, NEW_PASSPHRASE)) == PASSPHRASE
+
+
+def test_rekey_replaces_and_forget_removes_the_remembered_key(
+    pristine: Path, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """A remembered old key would be useless after `rekey` (and a leftover of the key the
+    user wanted gone): `rekey` replaces it, `--forget` removes it."""
+    folder = fresh(pristine, tmp_path, "v")
+    header = Vault.read_header(VaultPaths(folder))
+    old_key = unwrap_key(header, PASSPHRASE)
+    assert remember.remember(header.vault_id, old_key)
+    assert run_cli(folder, "rekey") == 0
+    new_key = remember.recall(header.vault_id)
+    assert new_key is not None and new_key != old_key
+    Vault.open_with_key(folder, new_key).close()  # the stored key opens the vault
+    assert run_cli(folder, "passwd", "--forget") == 0
+    assert remember.recall(header.vault_id) is None
+    assert not memory_keyring.store
