@@ -150,6 +150,14 @@ class UnknownSenderError(BundleError):
     pass
 
 
+class SenderNotTrustedError(UnknownSenderError):
+    """No key is pinned (``bundle trust``) for the organisation the bundle names."""
+
+
+class SenderKeyChangedError(UnknownSenderError):
+    """The organisation has a pinned key, and the bundle was signed with another one."""
+
+
 class BadSignatureError(BundleError):
     pass
 

@@ -375,6 +375,14 @@
         <translation>Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de sleutel die je hebt opgegeven (--sender).</translation>
     </message>
     <message>
+        <source>This bundle says it comes from {organisation} (key id {key_id}), but you do not trust a key of that sender yet. Ask the sender for their public key file, compare the key id by phone and run: waakvlam bundle trust FILE.pub</source>
+        <translation>Deze bundel zegt te komen van {organisation} (sleutel-id {key_id}), maar van die afzender vertrouw je nog geen sleutel. Vraag de afzender om het bestand met de publieke sleutel, vergelijk de sleutel-id per telefoon en voer uit: waakvlam bundle trust BESTAND.pub</translation>
+    </message>
+    <message>
+        <source>The sender uses a different key than before: you trust key id {pinned} for {organisation}, this bundle was signed with key id {key_id}. Do not open it; call the sender. If they changed their key, run: waakvlam bundle trust --replace FILE.pub</source>
+        <translation>De afzender gebruikt een andere sleutel dan eerder: voor {organisation} vertrouw je sleutel-id {pinned}, deze bundel is ondertekend met sleutel-id {key_id}. Open hem niet en bel de afzender. Heeft die echt een nieuwe sleutel, voer dan uit: waakvlam bundle trust --replace BESTAND.pub</translation>
+    </message>
+    <message>
         <source>The signature of this bundle does not match: the bundle was forged or changed. Do not open it and contact the sender.</source>
         <translation>De handtekening van deze bundel klopt niet: de bundel is vervalst of gewijzigd. Open hem niet en neem contact op met de afzender.</translation>
     </message>
@@ -395,8 +403,32 @@
         <translation>Het bestand met geopende bundels {path} is onleesbaar. Herstel het of verwijder het bewust.</translation>
     </message>
     <message>
-        <source>This bundle (number {sequence}) was opened before or is older than the last one opened (number {last}) from this sender.</source>
-        <translation>Deze bundel (volgnummer {sequence}) is al eerder geopend of ouder dan de laatst geopende (volgnummer {last}) van deze afzender.</translation>
+        <source>The file of trusted keys and opened bundles {path} cannot be written.</source>
+        <translation>Het bestand met vertrouwde sleutels en geopende bundels {path} kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>This bundle (number {sequence}) was opened before, on {opened_at}. A bundle is opened only once; ask the sender if you expected a new one.</source>
+        <translation>Deze bundel (nummer {sequence}) is al eerder geopend, op {opened_at}. Een bundel wordt maar één keer geopend; vraag de afzender als je een nieuwe verwachtte.</translation>
+    </message>
+    <message>
+        <source>This bundle (number {sequence}) may have been opened before: the file of opened bundles from an earlier version only remembers that bundles up to number {last} from this sender were opened.</source>
+        <translation>Deze bundel (nummer {sequence}) is mogelijk al eerder geopend: het bestand met geopende bundels uit een eerdere versie weet alleen dat bundels tot en met nummer {last} van deze afzender zijn geopend.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not say which organisation it belongs to. Give the name with --organisation.</source>
+        <translation>Het sleutelbestand {path} zegt niet van welke organisatie het is. Geef de naam met --organisation.</translation>
+    </message>
+    <message>
+        <source>You already trust another key for {organisation} (key id {pinned}). Compare the new key id with the sender by phone; if it is right, run the command again with --replace.</source>
+        <translation>Je vertrouwt al een andere sleutel voor {organisation} (sleutel-id {pinned}). Vergelijk de nieuwe sleutel-id per telefoon met de afzender; klopt hij, voer de opdracht dan opnieuw uit met --replace.</translation>
+    </message>
+    <message>
+        <source>Give the name of the organisation whose key you trust.</source>
+        <translation>Geef de naam van de organisatie van wie je de sleutel vertrouwt.</translation>
+    </message>
+    <message>
+        <source>Nothing was trusted: the key id was not confirmed.</source>
+        <translation>Er is niets vertrouwd: de sleutel-id is niet bevestigd.</translation>
     </message>
     <message>
         <source>The file {path} cannot be read.</source>
