@@ -62,7 +62,7 @@ from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 STATE_ENV = "WAAKVLAM_BUNDLE_STATE"
 STATE_VERSION = 2
 ORG_COMMENT = "# Waakvlam: publieke ondertekensleutel van "
-MAX_STATE_BYTES = 64 * 1024 * 1024
+MAX_STATE_BYTES = 16 * 1024 * 1024
 
 STATE_UNREADABLE = Message(
     "bundle.state_unreadable",
@@ -229,13 +229,13 @@ class PartnerState:
     def load(self) -> dict[str, Any]:
         try:
             with self.path.open("rb") as fh:
-                raw = fh.read(MAX_STATE_BYTES + 1)
+                if os.fstat(fh.fileno()).st_size > MAX_STATE_BYTES:
+                    raise BundleError(STATE_UNREADABLE_REPAIR, path=self.path)
+                raw = fh.read()
         except FileNotFoundError:
             return _empty()
         except OSError as exc:
             raise BundleError(STATE_UNREADABLE_REPAIR, path=self.path) from exc
-        if len(raw) > MAX_STATE_BYTES:
-            raise BundleError(STATE_UNREADABLE_REPAIR, path=self.path)
         try:
             doc = json.loads(raw.decode("utf-8"))
         except (ValueError, RecursionError) as exc:
