@@ -20,6 +20,7 @@ from waakvlam_desktop.bundles.keys import (
 from waakvlam_desktop.bundles.partner_state import (
     KEY_FILE_NO_ORGANISATION,
     TRUST_DECLINED,
+    TRUST_OTHER_KEY,
     PartnerState,
     clean_label,
     default_state_path,
@@ -103,18 +104,24 @@ def cmd_trust(args: argparse.Namespace) -> int:
     if not organisation:
         raise UsageError(KEY_FILE_NO_ORGANISATION, path=path)
     state = _state(args)
-    state.load()  # an unreadable state file is refused before anything is asked
     fingerprint = grouped(key_file.key.key_id)
+    # Refusals (an unreadable state file, another key pinned) come before any question.
+    pinned = state.pinned_for(organisation)
+    already = pinned is not None and pinned.key == key_file.key
+    if pinned is not None and not already and not args.replace:
+        raise UsageError(
+            TRUST_OTHER_KEY, organisation=pinned.organisation, pinned=pinned.fingerprint
+        )
     info(f"Organisatie: {organisation}")
     info(f"Sleutel-id:  {fingerprint}")
-    if not args.yes:
+    if not args.yes and not already:
         info(
             "Bel de afzender (een nummer dat je zelf opzoekt, niet uit een e-mail) en laat de"
             " sleutel-id voorlezen."
         )
         if not _confirmed():
             raise UsageError(TRUST_DECLINED)
-    changed = state.trust(organisation, key_file.key, replace=args.replace)
+    changed = not already and state.trust(organisation, key_file.key, replace=args.replace)
     if args.json:
         print_json(
             {
