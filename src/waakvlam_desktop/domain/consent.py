@@ -23,9 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.domain.referrals import get_referral
 from waakvlam_desktop.domain.types import GrondslagKind, ReferralStatus
-from waakvlam_desktop.domain.visits import check_bsn
 from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
@@ -196,7 +196,7 @@ def withdraw_consent(
         raise ValidationError(
             "De datum van intrekken ligt vóór de datum van de toestemming.", field="date"
         )
-    check_bsn([note], False)
+    guard("note", note)
     ref.consent_withdrawn_on = day
     ref.consent_withdrawal_note = note.strip()
     session.flush()

@@ -22,11 +22,15 @@ def add_follow_up(
     description: str,
     due_on: date | None = None,
     assignee_id: str | None = None,
+    *,
+    allow_bsn_like: bool = False,
 ) -> FollowUp:
     get_household(session, household_id)
     fu = FollowUp(
         household_id=household_id,
-        description=require_text(description, "De omschrijving", "description", 2000),
+        description=require_text(
+            description, "De omschrijving", "description", 2000, allow_bsn_like=allow_bsn_like
+        ),
         due_on=due_on,
         status=FollowUpStatus.OPEN.value,
         assignee_id=assignee_id or session.info.get("actor"),

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
@@ -31,6 +32,7 @@ from waakvlam_desktop.storage.models import (
 
 
 def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
+    guard("wijk", wijk, confirmable=False)
     cpx = Complex(name=require_text(name, "De naam van het complex", "name"), code=code, wijk=wijk)
     session.add(cpx)
     session.flush()
@@ -51,6 +53,7 @@ def add_address(
 ) -> Address:
     if number <= 0:
         raise ValidationError("Het huisnummer moet een positief getal zijn.", field="number")
+    guard_fields({"addition": addition, "wijk": wijk}, confirmable=False)
     if vhe_code:
         clash = session.scalar(select(Address.id).where(Address.vhe_code == vhe_code))
         if clash is not None:
@@ -93,6 +96,7 @@ def add_resident(
     phone: str = "",
 ) -> Resident:
     get_household(session, household_id)
+    guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
     res = Resident(
         household_id=household_id,
@@ -349,6 +353,7 @@ def update_address(
         raise NotFoundError("Dit adres bestaat niet.")
     if number <= 0:
         raise ValidationError("Het huisnummer moet een positief getal zijn.", field="number")
+    guard_fields({"addition": addition, "wijk": wijk}, confirmable=False)
     addr.street = require_text(street, "De straat", "street")
     addr.number = number
     addr.addition = addition.strip()
@@ -368,6 +373,7 @@ def update_resident(
     res = session.get(Resident, resident_id)
     if res is None:
         raise NotFoundError("Deze bewoner bestaat niet.")
+    guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
     res.name = require_text(name, "De naam van de bewoner", "name", 200)
     res.birth_year = validate_birth_year(birth_year, this_year)

@@ -10,6 +10,7 @@ import pyrage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.bsn import guard_fields
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
@@ -90,6 +91,10 @@ def add_partner(
     email: str = "",
     phone: str = "",
 ) -> PartnerView:
+    guard_fields(
+        {"contact_name": contact_name, "address_line": address_line, "city": city, "phone": phone},
+        confirmable=False,
+    )
     clean_name = _unique_name(session, name)
     checked = [validate_age_recipient(r) for r in recipients or []]
     partner = Partner(
@@ -148,6 +153,10 @@ def update_partner(
     partner = session.get(Partner, partner_id)
     if partner is None:
         raise NotFoundError("Deze partner bestaat niet.")
+    guard_fields(
+        {"contact_name": contact_name, "address_line": address_line, "city": city, "phone": phone},
+        confirmable=False,
+    )
     clean_name = _unique_name(session, name, partner_id)
     partner.name = clean_name
     partner.type = PartnerType(type).value

@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import (
     REFERRAL_STATUS_LABELS,
@@ -24,7 +25,6 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
 )
 from waakvlam_desktop.domain.validation import require_text
-from waakvlam_desktop.domain.visits import check_bsn
 from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import (
     Address,
@@ -99,9 +99,14 @@ def create_referral(session: Session, data: ReferralInput) -> Referral:
     partner = session.get(Partner, data.partner_id)
     if partner is None:
         raise NotFoundError("Deze partner bestaat niet.")
-    reason = require_text(data.reason, "De reden", "reason", 2000)
+    reason = require_text(
+        data.reason, "De reden", "reason", 2000, allow_bsn_like=data.allow_bsn_like
+    )
     kind = _grondslag(data, today)
-    check_bsn([reason, data.letter_context, data.basis_text], data.allow_bsn_like)
+    guard_fields(
+        {"letter_context": data.letter_context, "basis_text": data.basis_text},
+        allow=data.allow_bsn_like,
+    )
     # The newest observation of each chosen sign in this household.
     signals: list[SignalObservation] = []
     for code in dict.fromkeys(data.signal_codes):
@@ -156,8 +161,14 @@ def get_referral(session: Session, ident: str) -> Referral:
 
 
 def change_status(
-    session: Session, ident: str, new_status: ReferralStatus, note: str = ""
+    session: Session,
+    ident: str,
+    new_status: ReferralStatus,
+    note: str = "",
+    *,
+    allow_bsn_like: bool = False,
 ) -> Referral:
+    guard("note", note, allow=allow_bsn_like)
     ref = get_referral(session, ident)
     current = ReferralStatus(ref.status)
     if new_status not in REFERRAL_TRANSITIONS[current]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.errors import ValidationError
 
 # Dutch postcodes: four digits not starting with 0, then two letters; SA, SD and SS are
@@ -32,13 +33,25 @@ def is_valid_postcode(text: str) -> bool:
     return True
 
 
-def require_text(value: str | None, label: str, field: str, max_length: int = 500) -> str:
-    """Strip and check a required free-text field."""
+def require_text(
+    value: str | None,
+    label: str,
+    field: str,
+    max_length: int = 500,
+    *,
+    allow_bsn_like: bool | None = None,
+) -> str:
+    """Strip and check a required free-text field, BSN guard included.
+
+    ``allow_bsn_like=None`` (names, labels, addresses): a BSN-like number is always refused.
+    ``False``/``True`` (longer free text): refused unless the user confirmed (``True``).
+    """
     text = (value or "").strip()
     if not text:
         raise ValidationError(f"{label} is verplicht.", field=field)
     if len(text) > max_length:
         raise ValidationError(f"{label} is te lang (maximaal {max_length} tekens).", field=field)
+    guard(field, text, allow=bool(allow_bsn_like), confirmable=allow_bsn_like is not None)
     return text
 
 

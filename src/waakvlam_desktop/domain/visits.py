@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
-from waakvlam_desktop.domain.bsn import find_bsn_like
+from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import Settings, load_settings
 from waakvlam_desktop.domain.signals import ChecklistItemView, items_by_code
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, Severity, VisitKind
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
-from waakvlam_desktop.errors import BsnLikeError, ValidationError
+from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.models import (
     ChecklistItem,
     ConcernLevelEntry,
@@ -67,14 +67,9 @@ class VisitResult:
 
 
 def check_bsn(texts: list[str], allow: bool) -> None:
-    if allow:
-        return
-    if any(find_bsn_like(t) for t in texts if t):
-        raise BsnLikeError(
-            "De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen:"
-            " haal het weg, of bevestig dat het geen BSN is.",
-            field="notes",
-        )
+    """Kept for callers of the earlier API: every text through the one guard in domain/bsn."""
+    for text in texts:
+        guard("notes", text, allow=allow)
 
 
 def recent_signs(session: Session, household_id: str, since: datetime) -> list[ObservedSign]:
@@ -126,10 +121,11 @@ def _validate(data: VisitInput, catalogue: dict[str, ChecklistItemView]) -> None
     for fu in data.follow_ups:
         if not fu.description.strip():
             raise ValidationError("Een actie heeft een omschrijving nodig.", field="follow_ups")
-    check_bsn(
-        [data.notes, *(s.remark for s in data.signals), *(f.description for f in data.follow_ups)],
-        data.allow_bsn_like,
-    )
+    guard("notes", data.notes, allow=data.allow_bsn_like)
+    for sig in data.signals:
+        guard("signals", sig.remark, allow=data.allow_bsn_like)
+    for fu in data.follow_ups:
+        guard("follow_ups", fu.description, allow=data.allow_bsn_like)
 
 
 def record_visit(session: Session, data: VisitInput) -> VisitResult:

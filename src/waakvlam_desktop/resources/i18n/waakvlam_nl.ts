@@ -446,6 +446,14 @@
         <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
+    <message>
+        <source>The text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>This field contains a number that looks like a BSN. A BSN may never be stored: remove it.</source>
+        <translation>Dit veld bevat een getal dat op een BSN lijkt. Een BSN mag nooit worden opgeslagen: haal het weg.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
