@@ -415,6 +415,54 @@
         <source>A resident who was present does not belong to this household.</source>
         <translation>Een aanwezige bewoner hoort niet bij dit huishouden.</translation>
     </message>
+    <message>
+        <source>Unknown field &apos;{name}&apos;. Choose from: {fields}.</source>
+        <translation>Onbekend veld &apos;{name}&apos;. Kies uit: {fields}.</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos; must have the form COLUMN=FIELD, for example &apos;Straatnaam=straat&apos;.</source>
+        <translation>&apos;{item}&apos; moet de vorm KOLOM=VELD hebben, bijvoorbeeld &apos;Straatnaam=straat&apos;.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; is not in the file. Columns: {columns}.</source>
+        <translation>De kolom &apos;{column}&apos; staat niet in het bestand. Kolommen: {columns}.</translation>
+    </message>
+    <message>
+        <source>Field &apos;{field}&apos; is mapped to two columns.</source>
+        <translation>Het veld &apos;{field}&apos; is aan twee kolommen gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; seems to hold a BSN; a BSN may never enter the vault. Leave this column out.</source>
+        <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten; een BSN mag nooit in de kluis komen. Laat deze kolom weg.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
+    </message>
+    <message>
+        <source>This is an Excel file, not a CSV file. In Excel choose &apos;Save as&apos; → &apos;CSV UTF-8 (Comma delimited)&apos; and import that file.</source>
+        <translation>Dit is een Excel-bestand, geen CSV. Kies in Excel &apos;Opslaan als&apos; → &apos;CSV UTF-8 (gescheiden door lijstscheidingstekens)&apos; en lees dat bestand in.</translation>
+    </message>
+    <message>
+        <source>The characters in the file cannot be read (not UTF-8 or Windows-1252). Save the file as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252). Sla het bestand op als &apos;CSV UTF-8&apos; en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The header has only one column: use a semicolon (;) or comma (,) to separate the columns.</source>
+        <translation>De kopregel heeft maar één kolom: gebruik een puntkomma (;) of komma (,) als scheidingsteken tussen de kolommen.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV (line {line}): a quotation mark is out of place.</source>
+        <translation>Het bestand is geen geldige CSV (regel {line}): een aanhalingsteken staat niet goed.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; appears twice in the header.</source>
+        <translation>De kolom &apos;{column}&apos; staat twee keer in de kopregel.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was changed.</source>
+        <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
@@ -1163,6 +1211,97 @@
     <message>
         <source>All wijken</source>
         <translation>Alle wijken</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Complex code {code} has the name &apos;{name}&apos; on line {line}; use one name.</source>
+        <translation>Complexnummer {code} heeft in regel {line} de naam &apos;{name}&apos;; gebruik één naam.</translation>
+    </message>
+    <message>
+        <source>VHE code {vhe_code} also appears on line {line}.</source>
+        <translation>VHE-code {vhe_code} staat ook in regel {line}.</translation>
+    </message>
+    <message>
+        <source>This address also appears on line {line}.</source>
+        <translation>Dit adres staat ook in regel {line}.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault under VHE code {other}. VHE code {vhe_code} belongs to another address.</source>
+        <translation>Dit adres staat al in de kluis onder VHE-code {other}. VHE-code {vhe_code} hoort bij een ander adres.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault without a VHE code. VHE code {vhe_code} belongs to another address.</source>
+        <translation>Dit adres staat al in de kluis zonder VHE-code. VHE-code {vhe_code} hoort bij een ander adres.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault with VHE code {vhe_code}.</source>
+        <translation>Dit adres staat al in de kluis met VHE-code {vhe_code}.</translation>
+    </message>
+    <message>
+        <source>This address is in the vault more than once without a VHE code; link it by hand first.</source>
+        <translation>Dit adres staat meer dan eens zonder VHE-code in de kluis; koppel het eerst met de hand.</translation>
+    </message>
+    <message>
+        <source>Another household already lives at this address; the new one has been added. Close the old household if its residents have moved.</source>
+        <translation>Op dit adres woont al een ander huishouden; het nieuwe is erbij gezet. Sluit het oude huishouden als de bewoners verhuisd zijn.</translation>
+    </message>
+    <message>
+        <source>The file contains {errors} error(s) in {rows} lines; nothing was imported.</source>
+        <translation>Het bestand bevat {errors} fout(en) in {rows} regels; er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>{rows} lines would be imported: {addresses_new} new addresses, {addresses_updated} updated, {addresses_unchanged} unchanged; {complexes_new} new complexes, {households_new} new households, {residents_new} new residents.</source>
+        <translation>{rows} regels zou inlezen: {addresses_new} nieuwe adressen, {addresses_updated} bijgewerkt, {addresses_unchanged} ongewijzigd; {complexes_new} nieuwe complexen, {households_new} nieuwe huishoudens, {residents_new} nieuwe bewoners.</translation>
+    </message>
+    <message>
+        <source>{rows} lines imported: {addresses_new} new addresses, {addresses_updated} updated, {addresses_unchanged} unchanged; {complexes_new} new complexes, {households_new} new households, {residents_new} new residents.</source>
+        <translation>{rows} regels ingelezen: {addresses_new} nieuwe adressen, {addresses_updated} bijgewerkt, {addresses_unchanged} ongewijzigd; {complexes_new} nieuwe complexen, {households_new} nieuwe huishoudens, {residents_new} nieuwe bewoners.</translation>
+    </message>
+    <message>
+        <source>{field} is empty; this field is required.</source>
+        <translation>{field} is leeg; dit veld is verplicht.</translation>
+    </message>
+    <message>
+        <source>{field} is too long (at most {max_length} characters).</source>
+        <translation>{field} is te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>{field} contains a number that looks like a BSN; a BSN may not enter the vault.</source>
+        <translation>{field} bevat een getal dat op een BSN lijkt; een BSN mag niet in de kluis komen.</translation>
+    </message>
+    <message>
+        <source>House number &apos;{number}&apos; is not a valid house number (a number, possibly with a letter or addition, such as 12, 12A or 12-2).</source>
+        <translation>Huisnummer &apos;{number}&apos; is geen geldig huisnummer (een getal, eventueel met letter of toevoeging, zoals 12, 12A of 12-2).</translation>
+    </message>
+    <message>
+        <source>The house number already has a letter or addition, and so does the addition column; fill it in in one place.</source>
+        <translation>Het huisnummer heeft al een letter of toevoeging, en de kolom toevoeging ook; vul die op één plek in.</translation>
+    </message>
+    <message>
+        <source>The addition is too long (at most 20 characters).</source>
+        <translation>De toevoeging is te lang (maximaal 20 tekens).</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s name is too long (at most 200).</source>
+        <translation>Een naam van een bewoner is te lang (maximaal 200).</translation>
+    </message>
+    <message>
+        <source>No column for &apos;{field}&apos;. Map a column to this field.</source>
+        <translation>Geen kolom voor &apos;{field}&apos;. Koppel een kolom aan dit veld.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; seems to hold a BSN and is not imported.</source>
+        <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten en wordt niet ingelezen.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no addresses.</source>
+        <translation>Het bestand heeft een kopregel maar geen adressen.</translation>
+    </message>
+    <message>
+        <source>This line has {cells} columns, the header {width}.</source>
+        <translation>Deze regel heeft {cells} kolommen, de kopregel {width}.</translation>
     </message>
 </context>
 <context>
