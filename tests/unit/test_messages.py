@@ -14,7 +14,9 @@ import pytest
 
 import waakvlam_desktop
 from waakvlam_desktop import texts
-from waakvlam_desktop.errors import WaakvlamError, WrongPassphraseError
+from waakvlam_desktop.domain.households import STREET
+from waakvlam_desktop.domain.validation import REQUIRED
+from waakvlam_desktop.errors import ValidationError, WaakvlamError, WrongPassphraseError
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.texts import Message
 
@@ -23,7 +25,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
 
 # Raise sites that still pass a plain (Dutch) string instead of a Message. This number only
 # goes down; issue #11 ends with 0.
-UNCONVERTED_MAX = 133
+UNCONVERTED_MAX = 127
 
 
 def _all_messages() -> list[tuple[str, Message]]:
@@ -73,6 +75,17 @@ def test_parameters_fill_the_sentence_in_every_language() -> None:
     exc = WaakvlamError(msg, name="brief.pdf")
     assert str(exc) == "File brief.pdf exists."
     assert exc.params == {"name": "brief.pdf"}
+
+
+def test_a_parameter_that_renders_itself_follows_the_language_of_the_sentence() -> None:
+    exc = ValidationError(REQUIRED, field="street", label=STREET)  # "{label} is required."
+    assert str(exc) == "De straat is verplicht."
+    assert exc.render("en") == "The street is required."
+    texts.use_language("en")
+    try:
+        assert str(exc) == "The street is required."
+    finally:
+        texts.use_language("nl")
 
 
 def test_every_message_has_a_unique_code_and_a_finished_dutch_translation() -> None:

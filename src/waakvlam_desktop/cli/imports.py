@@ -44,8 +44,8 @@ def _report_json(report: Any) -> dict[str, Any]:
         "sha256": report.sha256,
         "mapping": report.mapping,
         "counts": report.counts,
-        "errors": report.errors,
-        "warnings": report.warnings,
+        "errors": [p.as_dict() for p in report.errors],
+        "warnings": [p.as_dict() for p in report.warnings],
     }
 
 

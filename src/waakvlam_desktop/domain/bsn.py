@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import re
 
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+BSN_WARNING = Message(
+    "bsn.warning",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This text contains a number that looks like a BSN. A BSN may not be stored; remove it"
+        " or confirm that it is not a BSN.",
+    ),
+)
+
 # Nine digits, optionally written in groups (123456782, 1234.56.782, 123 456 782),
 # not part of a longer number.
 _CANDIDATE = re.compile(r"(?<![\d.\-])(\d(?:[ .\-]?\d){8})(?![\d])")
@@ -32,11 +43,9 @@ def find_bsn_like(text: str) -> list[str]:
     return found
 
 
-def bsn_warning(text: str) -> str | None:
-    """A Dutch warning if ``text`` seems to contain a BSN, else ``None``."""
+def bsn_warning(text: str, language: str | None = None) -> str | None:
+    """A warning in ``language`` (default: the current one) if ``text`` seems to contain a
+    BSN, else ``None``."""
     if find_bsn_like(text):
-        return (
-            "De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden"
-            " opgeslagen; haal het weg of bevestig dat het geen BSN is."
-        )
+        return BSN_WARNING.render(language)
     return None

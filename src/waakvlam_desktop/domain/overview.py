@@ -46,6 +46,17 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
     Visit,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+AMBIGUOUS_COMPLEX = Message(
+    "overview.ambiguous_complex",
+    QT_TRANSLATE_NOOP(
+        "Errors", "There are {count} complexes named '{name}'; use the complex code."
+    ),
+)
+NO_SUCH_COMPLEX = Message(
+    "overview.no_such_complex", QT_TRANSLATE_NOOP("Errors", "Complex '{name}' does not exist.")
+)
 
 MONTHS = 12
 NO_COMPLEX = ("(geen complex)", "(no complex)")
@@ -176,12 +187,10 @@ def find_complex(session: Session, name_or_code: str) -> ComplexOption:
             )
         ).all()
         if len(rows) > 1:
-            raise NotFoundError(
-                f"Er zijn {len(rows)} complexen met de naam '{text}'; gebruik het complexnummer."
-            )
+            raise NotFoundError(AMBIGUOUS_COMPLEX, count=len(rows), name=text)
         row = rows[0] if rows else None
     if row is None:
-        raise NotFoundError(f"Complex '{text}' bestaat niet.")
+        raise NotFoundError(NO_SUCH_COMPLEX, name=text)
     return ComplexOption(*row)
 
 

@@ -414,6 +414,338 @@
         <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
+    <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored; remove it or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen; haal het weg of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>The signal list has an unknown format (expected: 1).</source>
+        <translation>De signalenlijst heeft een onbekend formaat (verwacht: 1).</translation>
+    </message>
+    <message>
+        <source>Signal code &apos;{code}&apos; appears twice in the signal list.</source>
+        <translation>Signaalcode &apos;{code}&apos; staat dubbel in de signalenlijst.</translation>
+    </message>
+    <message>
+        <source>The signal list cannot be read: {reason}</source>
+        <translation>De signalenlijst is onleesbaar: {reason}</translation>
+    </message>
+    <message>
+        <source>This referral does not rest on consent; there is no consent to withdraw.</source>
+        <translation>Deze doorverwijzing rust niet op toestemming; er is geen toestemming om in te trekken.</translation>
+    </message>
+    <message>
+        <source>The consent was already withdrawn on {day:%d-%m-%Y}.</source>
+        <translation>De toestemming is al ingetrokken op {day:%d-%m-%Y}.</translation>
+    </message>
+    <message>
+        <source>The date of withdrawal is in the future.</source>
+        <translation>De datum van intrekken ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The date of withdrawal is before the date of the consent.</source>
+        <translation>De datum van intrekken ligt vóór de datum van de toestemming.</translation>
+    </message>
+    <message>
+        <source>The resident withdrew the consent for {reference}; this referral may no longer be shared.</source>
+        <translation>De bewoner heeft de toestemming voor {reference} ingetrokken; deze doorverwijzing mag niet meer worden gedeeld.</translation>
+    </message>
+    <message>
+        <source>I do not understand period &apos;{period}&apos;. Use YYYY-MM (for example 2026-10) or YYYY-Qn (for example 2026-Q4).</source>
+        <translation>Periode &apos;{period}&apos; begrijp ik niet. Gebruik JJJJ-MM (bijvoorbeeld 2026-10) of JJJJ-Qn (bijvoorbeeld 2026-Q4).</translation>
+    </message>
+    <message>
+        <source>Partner &apos;{partner}&apos; has no age recipient yet. Ask the partner for &apos;waakvlam bundle keygen&apos; and add the recipient (age1…) under Partners.</source>
+        <translation>Partner &apos;{partner}&apos; heeft nog geen age-ontvanger. Vraag de partner om &apos;waakvlam bundle keygen&apos; en voeg de ontvanger (age1…) toe bij Partners.</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>De omschrijving</translation>
+    </message>
+    <message>
+        <source>Follow-up {follow_up_id} does not exist.</source>
+        <translation>Actie {follow_up_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This follow-up has already been done or dropped.</source>
+        <translation>Deze actie is al afgerond of vervallen.</translation>
+    </message>
+    <message>
+        <source>The name of the complex</source>
+        <translation>De naam van het complex</translation>
+    </message>
+    <message>
+        <source>The street</source>
+        <translation>De straat</translation>
+    </message>
+    <message>
+        <source>The town</source>
+        <translation>De plaats</translation>
+    </message>
+    <message>
+        <source>The name of the household</source>
+        <translation>De naam van het huishouden</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s name</source>
+        <translation>De naam van de bewoner</translation>
+    </message>
+    <message>
+        <source>The house number must be a positive number.</source>
+        <translation>Het huisnummer moet een positief getal zijn.</translation>
+    </message>
+    <message>
+        <source>VHE code {vhe_code} already exists.</source>
+        <translation>VHE-code {vhe_code} bestaat al.</translation>
+    </message>
+    <message>
+        <source>Address {address_id} does not exist.</source>
+        <translation>Adres {address_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>Household {household_id} does not exist.</source>
+        <translation>Huishouden {household_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This address does not exist.</source>
+        <translation>Dit adres bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This resident does not exist.</source>
+        <translation>Deze bewoner bestaat niet.</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;{language}&apos;. Choose nl (Dutch) or en (English).</source>
+        <translation>Onbekende taal &apos;{language}&apos;. Kies nl (Nederlands) of en (Engels).</translation>
+    </message>
+    <message>
+        <source>No organisation has been set up yet; the letter needs a sender.</source>
+        <translation>Er is nog geen organisatie ingesteld; de brief heeft een afzender.</translation>
+    </message>
+    <message>
+        <source>There are {count} complexes named &apos;{name}&apos;; use the complex code.</source>
+        <translation>Er zijn {count} complexen met de naam &apos;{name}&apos;; gebruik het complexnummer.</translation>
+    </message>
+    <message>
+        <source>Complex &apos;{name}&apos; does not exist.</source>
+        <translation>Complex &apos;{name}&apos; bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s name</source>
+        <translation>De naam van de partner</translation>
+    </message>
+    <message>
+        <source>&apos;{start}…&apos; is not a valid age recipient. A recipient starts with &apos;age1&apos; and comes from the partner themselves (&apos;waakvlam bundle keygen&apos;).</source>
+        <translation>&apos;{start}…&apos; is geen geldige age-ontvanger. Een ontvanger begint met &apos;age1&apos; en komt van de partner zelf (&apos;waakvlam bundle keygen&apos;).</translation>
+    </message>
+    <message>
+        <source>There is already a partner named &apos;{name}&apos;.</source>
+        <translation>Er is al een partner met de naam &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Partner &apos;{name}&apos; does not exist. &apos;waakvlam partner list&apos; shows the partners.</source>
+        <translation>Partner &apos;{name}&apos; bestaat niet. &apos;waakvlam partner list&apos; toont de partners.</translation>
+    </message>
+    <message>
+        <source>This partner does not exist.</source>
+        <translation>Deze partner bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation>De reden</translation>
+    </message>
+    <message>
+        <source>Choose one legal basis: the resident&apos;s consent or another legal basis.</source>
+        <translation>Kies één grondslag: toestemming van de bewoner óf een andere grondslag.</translation>
+    </message>
+    <message>
+        <source>Consent needs its form (verbal or written) and its date.</source>
+        <translation>Bij toestemming horen de vorm (mondeling of schriftelijk) en de datum.</translation>
+    </message>
+    <message>
+        <source>The date of the consent is in the future.</source>
+        <translation>De datum van de toestemming ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>A referral needs a legal basis: the resident&apos;s consent (verbal or written, with a date) or another legal basis, such as acute danger or the reporting code, with an explanation.</source>
+        <translation>Een doorverwijzing heeft een grondslag nodig: de toestemming van de bewoner (mondeling of schriftelijk, met datum) of een andere grondslag, zoals acuut gevaar of de meldcode, met uitleg.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{code}&apos; has not been recorded for this household.</source>
+        <translation>Signaal &apos;{code}&apos; is bij dit huishouden niet vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Referral {ident} does not exist.</source>
+        <translation>Doorverwijzing {ident} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. Possible: {allowed}.</source>
+        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Mogelijk: {allowed}.</translation>
+    </message>
+    <message>
+        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. This referral is finished.</source>
+        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Deze doorverwijzing is afgerond.</translation>
+    </message>
+    <message>
+        <source>Give a rhythm in days for every care level.</source>
+        <translation>Geef voor elk zorgniveau een ritme in dagen op.</translation>
+    </message>
+    <message>
+        <source>The rhythm for &apos;{level}&apos; must be between 1 and 730 days.</source>
+        <translation>Het ritme voor &apos;{level}&apos; moet tussen 1 en 730 dagen liggen.</translation>
+    </message>
+    <message>
+        <source>Automatic locking: choose between 1 and 120 minutes.</source>
+        <translation>Automatisch vergrendelen: kies tussen 1 en 120 minuten.</translation>
+    </message>
+    <message>
+        <source>Choose Dutch (nl) or English (en).</source>
+        <translation>Kies Nederlands (nl) of Engels (en).</translation>
+    </message>
+    <message>
+        <source>Give a retention period for visit notes, signals and referrals.</source>
+        <translation>Geef een bewaartermijn voor bezoeknotities, signalen en doorverwijzingen.</translation>
+    </message>
+    <message>
+        <source>The retention period for &apos;{category}&apos; must be between 1 and 240 months.</source>
+        <translation>De bewaartermijn voor &apos;{category}&apos; moet tussen 1 en 240 maanden liggen.</translation>
+    </message>
+    <message>
+        <source>Backup reminder: choose between 1 and 365 days.</source>
+        <translation>Herinnering aan de back-up: kies tussen 1 en 365 dagen.</translation>
+    </message>
+    <message>
+        <source>The threshold for small numbers must be between 1 and 100.</source>
+        <translation>De drempel voor kleine aantallen moet tussen 1 en 100 liggen.</translation>
+    </message>
+    <message>
+        <source>Give an age recipient (age1…) or leave it empty.</source>
+        <translation>Geef een age-ontvanger (age1…) of laat leeg.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{key}&apos;.</source>
+        <translation>Onbekende instelling &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s name</source>
+        <translation>De naam van de organisatie</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Je naam</translation>
+    </message>
+    <message>
+        <source>Signal list version {version} was changed without a new version number. Raise &apos;version&apos; in the file.</source>
+        <translation>Signalenlijst versie {version} is gewijzigd zonder nieuw versienummer. Verhoog &apos;version&apos; in het bestand.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>De naam</translation>
+    </message>
+    <message>
+        <source>This staff member does not exist.</source>
+        <translation>Deze medewerker bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The organisation has not been set up yet.</source>
+        <translation>De organisatie is nog niet ingesteld.</translation>
+    </message>
+    <message>
+        <source>&apos;{postcode}&apos; is not a valid postcode. Use four digits and two letters, for example 1234 AB.</source>
+        <translation>&apos;{postcode}&apos; is geen geldige postcode. Gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} is verplicht.</translation>
+    </message>
+    <message>
+        <source>{label} is too long (at most {max_length} characters).</source>
+        <translation>{label} is te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>Birth year {year} cannot be right; enter a year between 1900 and {current_year}.</source>
+        <translation>Geboortejaar {year} kan niet kloppen; vul een jaar tussen 1900 en {current_year} in.</translation>
+    </message>
+    <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>The notes are too long (at most {max_length} characters).</source>
+        <translation>De notities zijn te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>Unknown signal &apos;{code}&apos;. &apos;waakvlam checklist show&apos; shows the codes.</source>
+        <translation>Onbekend signaal &apos;{code}&apos;. &apos;waakvlam checklist show&apos; toont de codes.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{code}&apos; is listed twice.</source>
+        <translation>Signaal &apos;{code}&apos; staat er twee keer in.</translation>
+    </message>
+    <message>
+        <source>The severity of &apos;{code}&apos; must be 1, 2 or 3 (mild, worrying, serious).</source>
+        <translation>Ernst van &apos;{code}&apos; moet 1, 2 of 3 zijn (licht, zorgelijk, ernstig).</translation>
+    </message>
+    <message>
+        <source>A follow-up needs a description.</source>
+        <translation>Een actie heeft een omschrijving nodig.</translation>
+    </message>
+    <message>
+        <source>The date for the next visit is in the past. Choose today or later.</source>
+        <translation>De datum voor het volgende bezoek ligt in het verleden. Kies vandaag of later.</translation>
+    </message>
+    <message>
+        <source>A resident who was present does not belong to this household.</source>
+        <translation>Een aanwezige bewoner hoort niet bij dit huishouden.</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;{name}&apos;. Choose from: {fields}.</source>
+        <translation>Onbekend veld &apos;{name}&apos;. Kies uit: {fields}.</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos; must have the form COLUMN=FIELD, for example &apos;Straatnaam=straat&apos;.</source>
+        <translation>&apos;{item}&apos; moet de vorm KOLOM=VELD hebben, bijvoorbeeld &apos;Straatnaam=straat&apos;.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; is not in the file. Columns: {columns}.</source>
+        <translation>De kolom &apos;{column}&apos; staat niet in het bestand. Kolommen: {columns}.</translation>
+    </message>
+    <message>
+        <source>Field &apos;{field}&apos; is mapped to two columns.</source>
+        <translation>Het veld &apos;{field}&apos; is aan twee kolommen gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; seems to hold a BSN; a BSN may never enter the vault. Leave this column out.</source>
+        <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten; een BSN mag nooit in de kluis komen. Laat deze kolom weg.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
+    </message>
+    <message>
+        <source>This is an Excel file, not a CSV file. In Excel choose &apos;Save as&apos; → &apos;CSV UTF-8 (Comma delimited)&apos; and import that file.</source>
+        <translation>Dit is een Excel-bestand, geen CSV. Kies in Excel &apos;Opslaan als&apos; → &apos;CSV UTF-8 (gescheiden door lijstscheidingstekens)&apos; en lees dat bestand in.</translation>
+    </message>
+    <message>
+        <source>The characters in the file cannot be read (not UTF-8 or Windows-1252). Save the file as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252). Sla het bestand op als &apos;CSV UTF-8&apos; en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The header has only one column: use a semicolon (;) or comma (,) to separate the columns.</source>
+        <translation>De kopregel heeft maar één kolom: gebruik een puntkomma (;) of komma (,) als scheidingsteken tussen de kolommen.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV (line {line}): a quotation mark is out of place.</source>
+        <translation>Het bestand is geen geldige CSV (regel {line}): een aanhalingsteken staat niet goed.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; appears twice in the header.</source>
+        <translation>De kolom &apos;{column}&apos; staat twee keer in de kopregel.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was changed.</source>
+        <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
@@ -1162,6 +1494,97 @@
     <message>
         <source>All wijken</source>
         <translation>Alle wijken</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Complex code {code} has the name &apos;{name}&apos; on line {line}; use one name.</source>
+        <translation>Complexnummer {code} heeft in regel {line} de naam &apos;{name}&apos;; gebruik één naam.</translation>
+    </message>
+    <message>
+        <source>VHE code {vhe_code} also appears on line {line}.</source>
+        <translation>VHE-code {vhe_code} staat ook in regel {line}.</translation>
+    </message>
+    <message>
+        <source>This address also appears on line {line}.</source>
+        <translation>Dit adres staat ook in regel {line}.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault under VHE code {other}. VHE code {vhe_code} belongs to another address.</source>
+        <translation>Dit adres staat al in de kluis onder VHE-code {other}. VHE-code {vhe_code} hoort bij een ander adres.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault without a VHE code. VHE code {vhe_code} belongs to another address.</source>
+        <translation>Dit adres staat al in de kluis zonder VHE-code. VHE-code {vhe_code} hoort bij een ander adres.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault with VHE code {vhe_code}.</source>
+        <translation>Dit adres staat al in de kluis met VHE-code {vhe_code}.</translation>
+    </message>
+    <message>
+        <source>This address is in the vault more than once without a VHE code; link it by hand first.</source>
+        <translation>Dit adres staat meer dan eens zonder VHE-code in de kluis; koppel het eerst met de hand.</translation>
+    </message>
+    <message>
+        <source>Another household already lives at this address; the new one has been added. Close the old household if its residents have moved.</source>
+        <translation>Op dit adres woont al een ander huishouden; het nieuwe is erbij gezet. Sluit het oude huishouden als de bewoners verhuisd zijn.</translation>
+    </message>
+    <message>
+        <source>The file contains {errors} error(s) in {rows} lines; nothing was imported.</source>
+        <translation>Het bestand bevat {errors} fout(en) in {rows} regels; er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>{rows} lines would be imported: {addresses_new} new addresses, {addresses_updated} updated, {addresses_unchanged} unchanged; {complexes_new} new complexes, {households_new} new households, {residents_new} new residents.</source>
+        <translation>{rows} regels zou inlezen: {addresses_new} nieuwe adressen, {addresses_updated} bijgewerkt, {addresses_unchanged} ongewijzigd; {complexes_new} nieuwe complexen, {households_new} nieuwe huishoudens, {residents_new} nieuwe bewoners.</translation>
+    </message>
+    <message>
+        <source>{rows} lines imported: {addresses_new} new addresses, {addresses_updated} updated, {addresses_unchanged} unchanged; {complexes_new} new complexes, {households_new} new households, {residents_new} new residents.</source>
+        <translation>{rows} regels ingelezen: {addresses_new} nieuwe adressen, {addresses_updated} bijgewerkt, {addresses_unchanged} ongewijzigd; {complexes_new} nieuwe complexen, {households_new} nieuwe huishoudens, {residents_new} nieuwe bewoners.</translation>
+    </message>
+    <message>
+        <source>{field} is empty; this field is required.</source>
+        <translation>{field} is leeg; dit veld is verplicht.</translation>
+    </message>
+    <message>
+        <source>{field} is too long (at most {max_length} characters).</source>
+        <translation>{field} is te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>{field} contains a number that looks like a BSN; a BSN may not enter the vault.</source>
+        <translation>{field} bevat een getal dat op een BSN lijkt; een BSN mag niet in de kluis komen.</translation>
+    </message>
+    <message>
+        <source>House number &apos;{number}&apos; is not a valid house number (a number, possibly with a letter or addition, such as 12, 12A or 12-2).</source>
+        <translation>Huisnummer &apos;{number}&apos; is geen geldig huisnummer (een getal, eventueel met letter of toevoeging, zoals 12, 12A of 12-2).</translation>
+    </message>
+    <message>
+        <source>The house number already has a letter or addition, and so does the addition column; fill it in in one place.</source>
+        <translation>Het huisnummer heeft al een letter of toevoeging, en de kolom toevoeging ook; vul die op één plek in.</translation>
+    </message>
+    <message>
+        <source>The addition is too long (at most 20 characters).</source>
+        <translation>De toevoeging is te lang (maximaal 20 tekens).</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s name is too long (at most 200).</source>
+        <translation>Een naam van een bewoner is te lang (maximaal 200).</translation>
+    </message>
+    <message>
+        <source>No column for &apos;{field}&apos;. Map a column to this field.</source>
+        <translation>Geen kolom voor &apos;{field}&apos;. Koppel een kolom aan dit veld.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; seems to hold a BSN and is not imported.</source>
+        <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten en wordt niet ingelezen.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no addresses.</source>
+        <translation>Het bestand heeft een kopregel maar geen adressen.</translation>
+    </message>
+    <message>
+        <source>This line has {cells} columns, the header {width}.</source>
+        <translation>Deze regel heeft {cells} kolommen, de kopregel {width}.</translation>
     </message>
 </context>
 <context>
