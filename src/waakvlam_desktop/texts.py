@@ -66,6 +66,11 @@ def _catalog(language: str) -> dict[tuple[str, str], str]:
     return out
 
 
+def has_translation(context: str, source: str, language: str) -> bool:
+    """Whether the catalog has a finished translation of ``source`` (English always has)."""
+    return language == "en" or (context, source) in _catalog(language)
+
+
 def translate(context: str, source: str, language: str | None = None) -> str:
     """``source`` (English) in ``language`` (default: the current one)."""
     return _catalog(language or current_language()).get((context, source), source)

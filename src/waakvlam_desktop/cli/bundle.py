@@ -31,6 +31,71 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+BUNDLE_SUMMARY = Message(
+    "cli.bundle_summary",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Bundle {bundle_id} from {organisation} for {partner}: period {period}, profile"
+        " {profile}, sequence number {sequence}.",
+    ),
+    context="Cli",
+)
+COUNTS = Message(
+    "cli.bundle_counts",
+    QT_TRANSLATE_NOOP("Cli", "Counts: {counts}"),
+    context="Cli",
+)
+LEFT_OUT = Message(
+    "cli.bundle_left_out",
+    QT_TRANSLATE_NOOP("Cli", "Left out: {exclusions}"),
+    context="Cli",
+)
+KEY_SAVED = Message(
+    "cli.bundle_key_saved",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Key saved in {path}. Give the line above (age1…) to the housing corporation; share the"
+        " key file itself with nobody.",
+    ),
+    context="Cli",
+)
+GENUINE = Message(
+    "cli.bundle_genuine",
+    QT_TRANSLATE_NOOP("Cli", "The bundle is genuine, complete and meant for you."),
+    context="Cli",
+)
+UNPACKED = Message(
+    "cli.bundle_unpacked",
+    QT_TRANSLATE_NOOP("Cli", "Unpacked in {folder}."),
+    context="Cli",
+)
+HANDOVER_READ = Message(
+    "cli.handover_read",
+    QT_TRANSLATE_NOOP("Cli", "Handover read in: {added} added, {updated} updated."),
+    context="Cli",
+)
+KEPT_BUNDLE = Message(
+    "cli.handover_kept_bundle",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from the bundle ({fields})"),
+    context="Cli",
+)
+KEPT_VAULT = Message(
+    "cli.handover_kept_vault",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from this vault ({fields})"),
+    context="Cli",
+)
+HANDOVER_NOTE = Message(
+    "cli.handover_note",
+    QT_TRANSLATE_NOOP("Cli", "note {table} {id}: {note}"),
+    context="Cli",
+)
+NOTHING_NEW = Message(
+    "cli.handover_nothing_new",
+    QT_TRANSLATE_NOOP("Cli", "There was nothing new: the vault was not changed."),
+    context="Cli",
+)
 
 
 def _state(args: argparse.Namespace) -> Any:
@@ -43,13 +108,20 @@ def _keys(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def _show_summary(summary: Any) -> None:
     print(
-        f"Bundel {summary.bundle_id} van {summary.organisation} voor {summary.partner}:"
-        f" periode {summary.period}, profiel {summary.profile}, volgnummer {summary.sequence}."
+        BUNDLE_SUMMARY.render(
+            bundle_id=summary.bundle_id,
+            organisation=summary.organisation,
+            partner=summary.partner,
+            period=summary.period,
+            profile=summary.profile,
+            sequence=summary.sequence,
+        )
     )
     if summary.counts:
-        print("Aantallen: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
+        print(COUNTS.render(counts=", ".join(f"{k} {v}" for k, v in summary.counts.items())))
     if summary.exclusions:
-        print("Niet opgenomen: " + ", ".join(f"{k} {v}" for k, v in summary.exclusions.items()))
+        left_out = ", ".join(f"{k} {v}" for k, v in summary.exclusions.items())
+        print(LEFT_OUT.render(exclusions=left_out))
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
@@ -64,10 +136,7 @@ def cmd_keygen(args: argparse.Namespace) -> int:
         )
     else:
         print(recipient)
-        info(
-            f"Sleutel bewaard in {args.out}. Geef de regel hierboven (age1…) aan de corporatie;"
-            " het sleutelbestand zelf deel je met niemand."
-        )
+        info(KEY_SAVED.render(path=args.out))
     return 0
 
 
@@ -79,7 +148,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         _show_summary(summary)
-        print("De bundel is echt, compleet en voor jou bestemd.")
+        print(GENUINE.render())
     return 0
 
 
@@ -93,7 +162,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         _show_summary(summary)
-        print(f"Uitgepakt in {folder}.")
+        print(UNPACKED.render(folder=folder))
     return 0
 
 
@@ -110,14 +179,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     added, updated = sum(report.added.values()), sum(report.updated.values())
-    print(f"Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.")
+    print(HANDOVER_READ.render(added=added, updated=updated))
     for c in report.conflicts:
-        side = "uit de bundel" if c.winner == "bundel" else "uit deze kluis"
-        print(f"  conflict {c.table} {c.id}: versie {side} gehouden ({', '.join(c.fields)})")
+        kept = KEPT_BUNDLE if c.winner == "bundel" else KEPT_VAULT
+        print(f"  {kept.render(table=c.table, id=c.id, fields=', '.join(c.fields))}")
     for n in report.notes:
-        print(f"  let op {n.table} {n.id}: {n.note}")
+        print(f"  {HANDOVER_NOTE.render(table=n.table, id=n.id, note=n.note)}")
     if not report.changed and not report.conflicts:
-        print("Er was niets nieuws: de kluis is niet gewijzigd.")
+        print(NOTHING_NEW.render())
     return 0
 
 

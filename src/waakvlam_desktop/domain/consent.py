@@ -34,7 +34,7 @@ from waakvlam_desktop.storage.models import (
     Referral,
     ReferralStatusEvent,
 )
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
 
 NOT_CONSENT_BASED = Message(
     "consent.not_consent_based",
@@ -68,11 +68,20 @@ NO_VALID_GRONDSLAG = "geen_geldige_grondslag"
 CONSENT_WITHDRAWN = "toestemming_ingetrokken"
 
 EXCLUSION_LABELS: dict[str, str] = {
-    CANCELLED: "alle doorverwijzingen naar deze partner zijn geannuleerd",
-    NO_VALID_GRONDSLAG: "geen bruikbare grondslag (toestemming zonder vorm of datum, of later"
-    " gegeven, of een andere grondslag zonder uitleg)",
-    CONSENT_WITHDRAWN: "de bewoner heeft de toestemming ingetrokken",
+    CANCELLED: QT_TRANSLATE_NOOP("Labels", "all referrals to this partner were cancelled"),
+    NO_VALID_GRONDSLAG: QT_TRANSLATE_NOOP(
+        "Labels",
+        "no usable legal basis (consent without form or date, or given later, or another legal"
+        " basis without explanation)",
+    ),
+    CONSENT_WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "the resident withdrew consent"),
 }
+
+
+def exclusion_label(reason: str, language: str | None = None) -> str:
+    """Why households were left out of an export, in ``language``; unknown: as it is."""
+    source = EXCLUSION_LABELS.get(reason)
+    return reason if source is None else translate("Labels", source, language)
 
 
 def exclusion_reason(

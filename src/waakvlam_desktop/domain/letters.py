@@ -22,11 +22,11 @@ from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.referrals import NO_SUCH_REFERRAL, get_referral, select_referrals
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
-    SEVERITY_LABELS,
     ConsentForm,
     GrondslagKind,
     PartnerType,
     Severity,
+    severity_label,
 )
 from waakvlam_desktop.errors import NotFoundError, UsageError
 from waakvlam_desktop.storage import audit
@@ -242,12 +242,11 @@ def _signal_groups(session: Session, referral_id: str, language: str) -> tuple[S
     groups: dict[str, tuple[str, list[SignalLine]]] = {}
     for code, domain, label_nl, label_en, dom_nl, dom_en, severity in rows:
         dom_label = (dom_en if en else dom_nl) or domain
-        sev_labels = SEVERITY_LABELS.get(Severity(severity), ("", ""))
         line = SignalLine(
             code=code,
             label=label_en if en else label_nl,
             severity=severity,
-            severity_label=sev_labels[1] if en else sev_labels[0],
+            severity_label=severity_label(Severity(severity), language),
         )
         groups.setdefault(domain, (dom_label, []))[1].append(line)
     return tuple(

@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import (
-    REFERRAL_STATUS_LABELS,
     REFERRAL_TRANSITIONS,
     ConsentForm,
     GrondslagKind,
     PartnerType,
     ReferralStatus,
+    referral_status_label,
 )
 from waakvlam_desktop.domain.validation import require_text
 from waakvlam_desktop.domain.visits import check_bsn
@@ -36,9 +36,7 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
     street_line,
 )
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, current_language
-
-STATUS_LABELS = REFERRAL_STATUS_LABELS
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 REASON = Message("field.reason", QT_TRANSLATE_NOOP("Errors", "The reason"))
 TWO_GRONDSLAGEN = Message(
@@ -96,8 +94,7 @@ class _StatusNames:
     statuses: tuple[ReferralStatus, ...]
 
     def render(self, language: str | None = None) -> str:
-        column = 1 if (language or current_language()) == "en" else 0
-        return ", ".join(STATUS_LABELS[s][column] for s in self.statuses)
+        return ", ".join(referral_status_label(s, language) for s in self.statuses)
 
 
 @dataclass(slots=True)

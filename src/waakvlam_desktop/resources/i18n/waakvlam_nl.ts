@@ -141,6 +141,316 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Bundle {bundle_id} from {organisation} for {partner}: period {period}, profile {profile}, sequence number {sequence}.</source>
+        <translation>Bundel {bundle_id} van {organisation} voor {partner}: periode {period}, profiel {profile}, volgnummer {sequence}.</translation>
+    </message>
+    <message>
+        <source>Counts: {counts}</source>
+        <translation>Aantallen: {counts}</translation>
+    </message>
+    <message>
+        <source>Left out: {exclusions}</source>
+        <translation>Niet opgenomen: {exclusions}</translation>
+    </message>
+    <message>
+        <source>Key saved in {path}. Give the line above (age1…) to the housing corporation; share the key file itself with nobody.</source>
+        <translation>Sleutel bewaard in {path}. Geef de regel hierboven (age1…) aan de corporatie; het sleutelbestand zelf deel je met niemand.</translation>
+    </message>
+    <message>
+        <source>The bundle is genuine, complete and meant for you.</source>
+        <translation>De bundel is echt, compleet en voor jou bestemd.</translation>
+    </message>
+    <message>
+        <source>Unpacked in {folder}.</source>
+        <translation>Uitgepakt in {folder}.</translation>
+    </message>
+    <message>
+        <source>Handover read in: {added} added, {updated} updated.</source>
+        <translation>Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: kept the version from the bundle ({fields})</source>
+        <translation>conflict {table} {id}: versie uit de bundel gehouden ({fields})</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: kept the version from this vault ({fields})</source>
+        <translation>conflict {table} {id}: versie uit deze kluis gehouden ({fields})</translation>
+    </message>
+    <message>
+        <source>note {table} {id}: {note}</source>
+        <translation>let op {table} {id}: {note}</translation>
+    </message>
+    <message>
+        <source>There was nothing new: the vault was not changed.</source>
+        <translation>Er was niets nieuws: de kluis is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>New passphrase (once more)</source>
+        <translation>Nieuw wachtwoord (nog een keer)</translation>
+    </message>
+    <message>
+        <source>see &apos;{command} --help&apos;</source>
+        <translation>zie &apos;{command} --help&apos;</translation>
+    </message>
+    <message>
+        <source>Consent for {reference} ({partner}) withdrawn on {date}. Exports and letters to this partner now skip this household.</source>
+        <translation>Toestemming voor {reference} ({partner}) ingetrokken op {date}. Exports en brieven aan deze partner slaan dit huishouden nu over.</translation>
+    </message>
+    <message>
+        <source>No data shared with partners yet.</source>
+        <translation>Nog geen gegevens gedeeld met partners.</translation>
+    </message>
+    <message>
+        <source>(consent withdrawn)</source>
+        <translation>(toestemming ingetrokken)</translation>
+    </message>
+    <message>
+        <source>demo: {done}/{total} households</source>
+        <translation>demo: {done}/{total} huishoudens</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} for {partner} ({profile}, {period}): {counts}.</source>
+        <translation>Bundel {sequence} voor {partner} ({profile}, {period}): {counts}.</translation>
+    </message>
+    <message>
+        <source>Left out (no legal basis for this partner): {exclusions}</source>
+        <translation>Niet opgenomen (zonder grondslag voor deze partner): {exclusions}</translation>
+    </message>
+    <message>
+        <source>(no age recipient yet)</source>
+        <translation>(nog geen age-ontvanger)</translation>
+    </message>
+    <message>
+        <source>{partner}: skipped, no age recipient yet.</source>
+        <translation>{partner}: overgeslagen, nog geen age-ontvanger.</translation>
+    </message>
+    <message>
+        <source>No exports are due.</source>
+        <translation>Er zijn geen exports aan de beurt.</translation>
+    </message>
+    <message>
+        <source>No households yet. Add one with &apos;waakvlam household add&apos;.</source>
+        <translation>Nog geen huishoudens. Voeg er een toe met &apos;waakvlam household add&apos;.</translation>
+    </message>
+    <message>
+        <source>Concern level: {level}; next visit by {date}</source>
+        <translation>Zorgniveau: {level}; volgend bezoek uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>Residents: {names}</source>
+        <translation>Bewoners: {names}</translation>
+    </message>
+    <message>
+        <source>severity {severity}</source>
+        <translation>ernst {severity}</translation>
+    </message>
+    <message>
+        <source>Case closed; the retention period is running. First review: {date}.</source>
+        <translation>Dossier gesloten; de bewaartermijn loopt. Eerste herbeoordeling: {date}.</translation>
+    </message>
+    <message>
+        <source>Case reopened.</source>
+        <translation>Dossier heropend.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>let op</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>regel {line}</translation>
+    </message>
+    <message>
+        <source>line {line}, column &apos;{column}&apos;</source>
+        <translation>regel {line}, kolom &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>… and {hidden} more messages (see --errors-out).</source>
+        <translation>… en nog {hidden} meldingen (zie --errors-out).</translation>
+    </message>
+    <message>
+        <source>Check the report before you give it to the resident.</source>
+        <translation>Controleer het overzicht voordat u het aan de bewoner geeft.</translation>
+    </message>
+    <message>
+        <source>Referral letter {reference} saved in {path}.</source>
+        <translation>Verwijsbrief {reference} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Consent form {reference} saved in {path}.</source>
+        <translation>Toestemmingsformulier {reference} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Letter to the resident {reference} saved in {path}.</source>
+        <translation>Bewonersbrief {reference} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>stopped; nothing was changed.</source>
+        <translation>afgebroken; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>saving failed: the disk is full or unreachable.</source>
+        <translation>opslaan is mislukt: de schijf is vol of niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>unexpected error ({kind}); nothing was changed. Set WAAKVLAM_DEBUG=1 for details.</source>
+        <translation>onverwachte fout ({kind}); er is niets gewijzigd. Zet WAAKVLAM_DEBUG=1 voor details.</translation>
+    </message>
+    <message>
+        <source>unexpected error ({kind}); nothing was changed. Error report (without personal data): {report}. Set WAAKVLAM_DEBUG=1 for details.</source>
+        <translation>onverwachte fout ({kind}); er is niets gewijzigd. Foutrapport (zonder persoonsgegevens): {report}. Zet WAAKVLAM_DEBUG=1 voor details.</translation>
+    </message>
+    <message>
+        <source>Public key written to {path}.</source>
+        <translation>Publieke sleutel geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <source>{n} CSV files written in {folder}.</source>
+        <translation>{n} CSV-bestanden geschreven in {folder}.</translation>
+    </message>
+    <message>
+        <source>Overview as of {date:%d-%m-%Y}</source>
+        <translation>Overzicht per {date:%d-%m-%Y}</translation>
+    </message>
+    <message>
+        <source>Overview as of {date:%d-%m-%Y} ({scope})</source>
+        <translation>Overzicht per {date:%d-%m-%Y} ({scope})</translation>
+    </message>
+    <message>
+        <source>Referral {reference} recorded (status: concept).</source>
+        <translation>Doorverwijzing {reference} vastgelegd (status: concept).</translation>
+    </message>
+    <message>
+        <source>No referrals waiting for feedback.</source>
+        <translation>Geen doorverwijzingen die wachten op terugkoppeling.</translation>
+    </message>
+    <message>
+        <source>{days} days late</source>
+        <translation>{days} dagen te laat</translation>
+    </message>
+    <message>
+        <source>No referrals yet. Make one with &apos;waakvlam referral add&apos;.</source>
+        <translation>Nog geen doorverwijzingen. Maak er een met &apos;waakvlam referral add&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: no retention period has passed.</source>
+        <translation>Niets te verwijderen: geen bewaartermijn verstreken.</translation>
+    </message>
+    <message>
+        <source>name and address (anonymise)</source>
+        <translation>naam en adres (anonimiseren)</translation>
+    </message>
+    <message>
+        <source>{household}  {reason:&lt;9} since {since}  expired {due}  {label}: {what}</source>
+        <translation>{household}  {reason:&lt;9} sinds {since}  verlopen {due}  {label}: {what}</translation>
+    </message>
+    <message>
+        <source>Dry run: {n} households would be purged.</source>
+        <translation>Proefrun: {n} huishoudens zouden worden opgeschoond.</translation>
+    </message>
+    <message>
+        <source>Purged: {n} households, of which {anonymised} anonymised.</source>
+        <translation>Opgeschoond: {n} huishoudens, waarvan {anonymised} geanonimiseerd.</translation>
+    </message>
+    <message>
+        <source>The database has been rebuilt: removed text is no longer in the file.</source>
+        <translation>De database is opnieuw opgebouwd: verwijderde tekst staat niet meer in het bestand.</translation>
+    </message>
+    <message>
+        <source>The file could not be cleaned up yet because the vault is in use; close the app and run &apos;waakvlam retention run&apos; again.</source>
+        <translation>Het bestand kon nog niet worden opgeschoond omdat de kluis in gebruik is; sluit de app en voer &apos;waakvlam retention run&apos; opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Niets gevonden.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation>Wachtwoord van de back-up</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase (at least 12 characters)</source>
+        <translation>Kies een wachtwoord (minstens 12 tekens)</translation>
+    </message>
+    <message>
+        <source>Passphrase (once more)</source>
+        <translation>Wachtwoord (nog een keer)</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <source>Key remembered on this computer.</source>
+        <translation>Sleutel onthouden op deze computer.</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer: the passphrase is still needed.</source>
+        <translation>Geen veilige sleutelbos op deze computer: het wachtwoord blijft nodig.</translation>
+    </message>
+    <message>
+        <source>Vault created in {folder}.</source>
+        <translation>Kluis aangemaakt in {folder}.</translation>
+    </message>
+    <message>
+        <source>The vault opens and is in order.</source>
+        <translation>De kluis opent en is in orde.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Wachtwoord gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The vault has a new key.</source>
+        <translation>De kluis heeft een nieuwe sleutel.</translation>
+    </message>
+    <message>
+        <source>Backup made. The file is encrypted; keep the passphrase separately.</source>
+        <translation>Back-up gemaakt. Het bestand is versleuteld; bewaar het wachtwoord apart.</translation>
+    </message>
+    <message>
+        <source>The previous vault was kept in {path}.</source>
+        <translation>De vorige kluis is bewaard in {path}.</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>Back-up teruggezet.</translation>
+    </message>
+    <message>
+        <source>Concern level: {level}; next visit by {date}.</source>
+        <translation>Zorgniveau: {level}; volgend bezoek uiterlijk {date}.</translation>
+    </message>
+    <message>
+        <source>ACUTE — {label}: {guidance}</source>
+        <translation>ACUUT — {label}: {guidance}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong. Nothing was lost; try again. If it keeps happening, report it to your application manager.</source>
+        <translation>Er ging iets mis. Er is niets verloren gegaan; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je applicatiebeheerder.</translation>
+    </message>
+    <message>
+        <source>Error report (without personal data): {path}</source>
+        <translation>Foutrapport (zonder persoonsgegevens): {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening, tell your application manager.</source>
@@ -745,6 +1055,186 @@
     <message>
         <source>The import was stopped; nothing was changed.</source>
         <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{option} must have the form YYYY-MM-DD, for example 2026-11-27.</source>
+        <translation>{option} moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2026-11-27.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written.</source>
+        <translation>Het bestand {path} kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>The passphrase file {path} cannot be read.</source>
+        <translation>Het wachtwoordbestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>No passphrase: use --passphrase-file, the environment variable {variable}, or run the command in a terminal.</source>
+        <translation>Geen wachtwoord: gebruik --passphrase-file, de omgevingsvariabele {variable}, of start de opdracht in een terminal.</translation>
+    </message>
+    <message>
+        <source>No new passphrase: use --new-passphrase-file or WAAKVLAM_NEW_PASSPHRASE.</source>
+        <translation>Geen nieuw wachtwoord: gebruik --new-passphrase-file of WAAKVLAM_NEW_PASSPHRASE.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Nothing was changed.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>--households must be at least 1.</source>
+        <translation>--households moet minstens 1 zijn.</translation>
+    </message>
+    <message>
+        <source>Choose one of: --partner NAME --period PERIOD --out FILE, --due --out-dir FOLDER, --list-due or --history.</source>
+        <translation>Kies één van: --partner NAAM --period PERIODE --out BESTAND, --due --out-dir MAP, --list-due of --history.</translation>
+    </message>
+    <message>
+        <source>--due needs --out-dir FOLDER.</source>
+        <translation>Bij --due hoort --out-dir MAP.</translation>
+    </message>
+    <message>
+        <source>--period needs --partner NAME.</source>
+        <translation>Bij --period hoort --partner NAAM.</translation>
+    </message>
+    <message>
+        <source>--period needs --out FILE (or --preview).</source>
+        <translation>Bij --period hoort --out BESTAND (of --preview).</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Het bestand {path} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} is een map, geen bestand.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name or use --force.</source>
+        <translation>{path} bestaat al. Kies een andere naam of gebruik --force.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; nothing was saved.</source>
+        <translation>De map {folder} bestaat niet; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be saved ({reason}).</source>
+        <translation>{path} kan niet worden opgeslagen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be saved (write error).</source>
+        <translation>{path} kan niet worden opgeslagen (schrijffout).</translation>
+    </message>
+    <message>
+        <source>--out {path} is a folder; give a file name, for example letter.pdf.</source>
+        <translation>--out {path} is een map; geef een bestandsnaam, bijvoorbeeld brief.pdf.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} is geen map.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of partner &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekend soort partner &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The date of the consent &apos;{text}&apos; is wrong; use YYYY-MM-DD, for example 2026-11-28.</source>
+        <translation>De datum van de toestemming &apos;{text}&apos; klopt niet; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>The date for feedback &apos;{text}&apos; is wrong; use YYYY-MM-DD, for example 2026-11-28.</source>
+        <translation>De datum voor terugkoppeling &apos;{text}&apos; klopt niet; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekende status &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Nothing was created.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <source>The vault opens, but the check finds damaged pages.</source>
+        <translation>De kluis opent, maar de controle vindt beschadigde pagina&apos;s.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{text}&apos; must have the form CODE=SEVERITY, for example financien.huurachterstand=2.</source>
+        <translation>Signaal &apos;{text}&apos; moet de vorm CODE=ERNST hebben, bijvoorbeeld financien.huurachterstand=2.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of visit &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekende soort bezoek &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s logo is not a valid image; choose a PNG file.</source>
+        <translation>Het logo van de organisatie is geen geldige afbeelding; kies een PNG-bestand.</translation>
+    </message>
+    <message>
+        <source>A letter to the resident is only possible for a referral with consent; on another legal basis, discuss the referral in person.</source>
+        <translation>Een brief aan de bewoner kan alleen bij een doorverwijzing met toestemming; bij een andere grondslag bespreek je de doorverwijzing persoonlijk.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; has an invalid placeholder; use only {{name}}.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; heeft een ongeldige plaatsaanduiding; gebruik alleen {{naam}}.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; has a lone brace; write {{{{ or }}}} for an ordinary brace.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; heeft een losse accolade; schrijf {{{{ of }}}} voor een gewone accolade.</translation>
+    </message>
+    <message>
+        <source>Letter template {source} is not valid JSON: {error}</source>
+        <translation>Briefsjabloon {source} is geen geldige JSON: {error}</translation>
+    </message>
+    <message>
+        <source>Letter template {source} has an unknown format (expected: &quot;format&quot;: {format}).</source>
+        <translation>Briefsjabloon {source} heeft een onbekend formaat (verwacht: &quot;format&quot;: {format}).</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &quot;language&quot; must be nl or en.</source>
+        <translation>Briefsjabloon {source}: &quot;language&quot; moet nl of en zijn.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &quot;months&quot; must contain 12 month names.</source>
+        <translation>Briefsjabloon {source}: &quot;months&quot; moet 12 maandnamen bevatten.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: unknown text &apos;{key}&apos;.</source>
+        <translation>Briefsjabloon {source}: onbekende tekst &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: the text &apos;{key}&apos; is missing.</source>
+        <translation>Briefsjabloon {source}: de tekst &apos;{key}&apos; ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; must be text.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; moet tekst zijn.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; uses {names}; allowed: {permitted}.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; gebruikt {names}; toegestaan: {permitted}.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; uses {names}; allowed: none.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; gebruikt {names}; toegestaan: geen.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; is missing &apos;{part}&apos;.</source>
+        <translation>Briefsjabloon {source}: bij &apos;{key}&apos; ontbreekt &apos;{part}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no letter template for language &apos;{language}&apos; (nl or en).</source>
+        <translation>Geen briefsjabloon voor taal &apos;{language}&apos; (nl of en).</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &quot;language&quot; is {found}, expected {expected}.</source>
+        <translation>Briefsjabloon {source}: &quot;language&quot; is {found}, verwacht {expected}.</translation>
+    </message>
+    <message>
+        <source>There is no remembered key on this computer.</source>
+        <translation>Geen onthouden sleutel op deze computer.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>Het bestand kan niet worden geopend.</translation>
     </message>
 </context>
 <context>
@@ -1780,6 +2270,281 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>The report could not be saved. Choose another folder.</source>
         <translation>Het rapport kon niet worden opgeslagen. Kies een andere map.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>all referrals to this partner were cancelled</source>
+        <translation>alle doorverwijzingen naar deze partner zijn geannuleerd</translation>
+    </message>
+    <message>
+        <source>no usable legal basis (consent without form or date, or given later, or another legal basis without explanation)</source>
+        <translation>geen bruikbare grondslag (toestemming zonder vorm of datum, of later gegeven, of een andere grondslag zonder uitleg)</translation>
+    </message>
+    <message>
+        <source>the resident withdrew consent</source>
+        <translation>de bewoner heeft de toestemming ingetrokken</translation>
+    </message>
+    <message>
+        <source>(no complex)</source>
+        <translation>(geen complex)</translation>
+    </message>
+    <message>
+        <source>Households (open)</source>
+        <translation>Huishoudens (open)</translation>
+    </message>
+    <message>
+        <source>Check-in overdue</source>
+        <translation>Bezoek achterstallig</translation>
+    </message>
+    <message>
+        <source>Visits, 12 months</source>
+        <translation>Bezoeken, 12 maanden</translation>
+    </message>
+    <message>
+        <source>Signals, 12 months</source>
+        <translation>Signalen, 12 maanden</translation>
+    </message>
+    <message>
+        <source>Referrals in progress</source>
+        <translation>Doorverwijzingen lopend</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>regulier</translation>
+    </message>
+    <message>
+        <source>following a signal</source>
+        <translation>naar aanleiding van signaal</translation>
+    </message>
+    <message>
+        <source>coffee / informal</source>
+        <translation>kop koffie / informeel</translation>
+    </message>
+    <message>
+        <source>aftercare</source>
+        <translation>nazorg</translation>
+    </message>
+    <message>
+        <source>after a nuisance report</source>
+        <translation>na overlastmelding</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>licht</translation>
+    </message>
+    <message>
+        <source>worrying</source>
+        <translation>zorgelijk</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>ernstig</translation>
+    </message>
+    <message>
+        <source>no concerns</source>
+        <translation>geen zorgen</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>aandacht</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>zorg</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <translation>acuut</translation>
+    </message>
+    <message>
+        <source>neighbourhood team</source>
+        <translation>wijkteam</translation>
+    </message>
+    <message>
+        <source>public health service</source>
+        <translation>GGD</translation>
+    </message>
+    <message>
+        <source>debt help</source>
+        <translation>schuldhulpverlening</translation>
+    </message>
+    <message>
+        <source>social work</source>
+        <translation>maatschappelijk werk</translation>
+    </message>
+    <message>
+        <source>mental health care</source>
+        <translation>GGZ</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis</source>
+        <translation>Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>community police officer</source>
+        <translation>wijkagent</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>gemeente</translation>
+    </message>
+    <message>
+        <source>colleague (handover)</source>
+        <translation>collega (overdracht)</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anders</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>verstuurd</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>ontvangen</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in behandeling</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afgesloten</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>visit notes and follow-ups</source>
+        <translation>bezoeknotities en acties</translation>
+    </message>
+    <message>
+        <source>signal remarks</source>
+        <translation>opmerkingen bij signalen</translation>
+    </message>
+    <message>
+        <source>referrals and letters</source>
+        <translation>doorverwijzingen en brieven</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation>ingezien</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>afgedrukt</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>geëxporteerd</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>gedeeld</translation>
+    </message>
+    <message>
+        <source>subject access report</source>
+        <translation>inzage gemaakt</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>toestemming ingetrokken</translation>
+    </message>
+    <message>
+        <source>purged (retention)</source>
+        <translation>opgeschoond (bewaartermijn)</translation>
+    </message>
+    <message>
+        <source>backup made</source>
+        <translation>back-up gemaakt</translation>
+    </message>
+    <message>
+        <source>backup restored</source>
+        <translation>back-up teruggezet</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>huishouden</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>bewoner</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation>complex</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>huisbezoek</translation>
+    </message>
+    <message>
+        <source>resident present</source>
+        <translation>aanwezige bewoner</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <translation>signaal</translation>
+    </message>
+    <message>
+        <source>concern level</source>
+        <translation>zorgniveau</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>actie</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>doorverwijzing</translation>
+    </message>
+    <message>
+        <source>signal in referral</source>
+        <translation>signaal in doorverwijzing</translation>
+    </message>
+    <message>
+        <source>referral status</source>
+        <translation>status doorverwijzing</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>instelling</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>medewerker</translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation>kluis</translation>
     </message>
 </context>
 <context>
