@@ -42,6 +42,116 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+BUNDLE_SUMMARY = Message(
+    "cli.bundle_summary",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Bundle {bundle_id} from {organisation} for {partner}: period {period}, profile"
+        " {profile}, sequence number {sequence}.",
+    ),
+    context="Cli",
+)
+COUNTS = Message(
+    "cli.bundle_counts",
+    QT_TRANSLATE_NOOP("Cli", "Counts: {counts}"),
+    context="Cli",
+)
+LEFT_OUT = Message(
+    "cli.bundle_left_out",
+    QT_TRANSLATE_NOOP("Cli", "Left out: {exclusions}"),
+    context="Cli",
+)
+KEY_SAVED = Message(
+    "cli.bundle_key_saved",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Key saved in {path}. Give the line above (age1…) to the housing corporation; share the"
+        " key file itself with nobody.",
+    ),
+    context="Cli",
+)
+SIGNED_BY = Message(
+    "cli.bundle_signed_by",
+    QT_TRANSLATE_NOOP("Cli", "signed by {organisation} (key ID {fingerprint})"),
+    context="Cli",
+)
+GENUINE = Message(
+    "cli.bundle_genuine",
+    QT_TRANSLATE_NOOP("Cli", "The bundle is genuine ({signed_by}), complete and meant for you."),
+    context="Cli",
+)
+UNPACKED = Message(
+    "cli.bundle_unpacked",
+    QT_TRANSLATE_NOOP("Cli", "Genuine and complete ({signed_by}); unpacked in {folder}."),
+    context="Cli",
+)
+TRUST_ORGANISATION = Message(
+    "cli.trust_organisation",
+    QT_TRANSLATE_NOOP("Cli", "Organisation: {organisation}"),
+    context="Cli",
+)
+TRUST_KEY_ID = Message(
+    "cli.trust_key_id",
+    QT_TRANSLATE_NOOP("Cli", "Key ID:       {fingerprint}"),
+    context="Cli",
+)
+TRUST_CALL_SENDER = Message(
+    "cli.trust_call_sender",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Call the sender (on a number you look up yourself, not one from an e-mail) and have"
+        " them read out the key ID.",
+    ),
+    context="Cli",
+)
+TRUST_CONFIRM_PROMPT = Message(
+    "cli.trust_confirm_prompt",
+    QT_TRANSLATE_NOOP("Cli", "Does the key ID match what the sender reads out? (yes/no)"),
+    context="Cli",
+)
+TRUSTED = Message(
+    "cli.trust_trusted",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Key of {organisation} trusted (key ID {fingerprint}). From now on, bundles from"
+        " {organisation} are opened only with this key.",
+    ),
+    context="Cli",
+)
+ALREADY_TRUSTED = Message(
+    "cli.trust_already_trusted",
+    QT_TRANSLATE_NOOP(
+        "Cli", "This key of {organisation} (key ID {fingerprint}) was already trusted."
+    ),
+    context="Cli",
+)
+HANDOVER_READ = Message(
+    "cli.handover_read",
+    QT_TRANSLATE_NOOP("Cli", "Handover read in: {added} added, {updated} updated."),
+    context="Cli",
+)
+KEPT_BUNDLE = Message(
+    "cli.handover_kept_bundle",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from the bundle ({fields})"),
+    context="Cli",
+)
+KEPT_VAULT = Message(
+    "cli.handover_kept_vault",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from this vault ({fields})"),
+    context="Cli",
+)
+HANDOVER_NOTE = Message(
+    "cli.handover_note",
+    QT_TRANSLATE_NOOP("Cli", "note {table} {id}: {note}"),
+    context="Cli",
+)
+NOTHING_NEW = Message(
+    "cli.handover_nothing_new",
+    QT_TRANSLATE_NOOP("Cli", "There was nothing new: the vault was not changed."),
+    context="Cli",
+)
 
 
 def _state(args: argparse.Namespace) -> PartnerState:
@@ -53,20 +163,27 @@ def _keys(args: argparse.Namespace) -> tuple[Any, Any]:
 
 
 def _signed_by(summary: Any) -> str:
-    return (
-        f"ondertekend door {summary.trusted_organisation} (sleutel-id {summary.sender_fingerprint})"
+    return SIGNED_BY.render(
+        organisation=summary.trusted_organisation, fingerprint=summary.sender_fingerprint
     )
 
 
 def _show_summary(summary: Any) -> None:
     print(
-        f"Bundel {summary.bundle_id} van {summary.organisation} voor {summary.partner}:"
-        f" periode {summary.period}, profiel {summary.profile}, volgnummer {summary.sequence}."
+        BUNDLE_SUMMARY.render(
+            bundle_id=summary.bundle_id,
+            organisation=summary.organisation,
+            partner=summary.partner,
+            period=summary.period,
+            profile=summary.profile,
+            sequence=summary.sequence,
+        )
     )
     if summary.counts:
-        print("Aantallen: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
+        print(COUNTS.render(counts=", ".join(f"{k} {v}" for k, v in summary.counts.items())))
     if summary.exclusions:
-        print("Niet opgenomen: " + ", ".join(f"{k} {v}" for k, v in summary.exclusions.items()))
+        left_out = ", ".join(f"{k} {v}" for k, v in summary.exclusions.items())
+        print(LEFT_OUT.render(exclusions=left_out))
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
@@ -81,17 +198,12 @@ def cmd_keygen(args: argparse.Namespace) -> int:
         )
     else:
         print(recipient)
-        info(
-            f"Sleutel bewaard in {args.out}. Geef de regel hierboven (age1…) aan de corporatie;"
-            " het sleutelbestand zelf deel je met niemand."
-        )
+        info(KEY_SAVED.render(path=args.out))
     return 0
 
 
 def _confirmed() -> bool:
-    print(
-        "Komt de sleutel-id overeen met wat de afzender noemt? (ja/nee) ", end="", file=sys.stderr
-    )
+    print(f"{TRUST_CONFIRM_PROMPT.render()} ", end="", file=sys.stderr)
     sys.stderr.flush()
     answer = sys.stdin.readline()
     return answer.strip().casefold() in ("j", "ja", "y", "yes")
@@ -112,13 +224,10 @@ def cmd_trust(args: argparse.Namespace) -> int:
         raise UsageError(
             TRUST_OTHER_KEY, organisation=pinned.organisation, pinned=pinned.fingerprint
         )
-    info(f"Organisatie: {organisation}")
-    info(f"Sleutel-id:  {fingerprint}")
+    info(TRUST_ORGANISATION.render(organisation=organisation))
+    info(TRUST_KEY_ID.render(fingerprint=fingerprint))
     if not args.yes and not already:
-        info(
-            "Bel de afzender (een nummer dat je zelf opzoekt, niet uit een e-mail) en laat de"
-            " sleutel-id voorlezen."
-        )
+        info(TRUST_CALL_SENDER.render())
         if not _confirmed():
             raise UsageError(TRUST_DECLINED)
     changed = not already and state.trust(organisation, key_file.key, replace=args.replace)
@@ -133,12 +242,9 @@ def cmd_trust(args: argparse.Namespace) -> int:
             }
         )
     elif changed:
-        print(
-            f"Sleutel van {organisation} vertrouwd (sleutel-id {fingerprint}). Bundels van"
-            f" {organisation} worden voortaan alleen met deze sleutel geopend."
-        )
+        print(TRUSTED.render(organisation=organisation, fingerprint=fingerprint))
     else:
-        print(f"Deze sleutel van {organisation} (sleutel-id {fingerprint}) werd al vertrouwd.")
+        print(ALREADY_TRUSTED.render(organisation=organisation, fingerprint=fingerprint))
     return 0
 
 
@@ -149,7 +255,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         _show_summary(summary)
-        print(f"De bundel is echt ({_signed_by(summary)}), compleet en voor jou bestemd.")
+        print(GENUINE.render(signed_by=_signed_by(summary)))
     return 0
 
 
@@ -165,7 +271,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         print_json(summary)
     else:
         _show_summary(summary)
-        print(f"Echt en compleet ({_signed_by(summary)}); uitgepakt in {folder}.")
+        print(UNPACKED.render(signed_by=_signed_by(summary), folder=folder))
     return 0
 
 
@@ -182,14 +288,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     added, updated = sum(report.added.values()), sum(report.updated.values())
-    print(f"Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.")
+    print(HANDOVER_READ.render(added=added, updated=updated))
     for c in report.conflicts:
-        side = "uit de bundel" if c.winner == "bundel" else "uit deze kluis"
-        print(f"  conflict {c.table} {c.id}: versie {side} gehouden ({', '.join(c.fields)})")
+        kept = KEPT_BUNDLE if c.winner == "bundel" else KEPT_VAULT
+        print(f"  {kept.render(table=c.table, id=c.id, fields=', '.join(c.fields))}")
     for n in report.notes:
-        print(f"  let op {n.table} {n.id}: {n.note}")
+        print(f"  {HANDOVER_NOTE.render(table=n.table, id=n.id, note=n.note)}")
     if not report.changed and not report.conflicts:
-        print("Er was niets nieuws: de kluis is niet gewijzigd.")
+        print(NOTHING_NEW.render())
     return 0
 
 

@@ -37,7 +37,7 @@ BSN_LIKE = Message(
     "bsn.looks_like_bsn",
     QT_TRANSLATE_NOOP(
         "Errors",
-        "The text contains a number that looks like a BSN. A BSN may not be stored: remove it,"
+        "This text contains a number that looks like a BSN. A BSN may not be stored: remove it,"
         " or confirm that it is not a BSN.",
     ),
 )
@@ -99,8 +99,9 @@ def guard_fields(
         guard(field, text, allow=allow, confirmable=confirmable)
 
 
-def bsn_warning(text: str) -> str | None:
-    """A Dutch warning if ``text`` seems to contain a BSN, else ``None``."""
+def bsn_warning(text: str, language: str | None = None) -> str | None:
+    """The warning of a confirmable field in ``language`` (default: the current one) if
+    ``text`` seems to contain a BSN, else ``None``."""
     if find_bsn_like(text):
-        return BSN_LIKE.render("nl")
+        return BSN_LIKE.render(language)
     return None
