@@ -18,7 +18,7 @@ from waakvlam_desktop.cli.common import (
     write_beside,
 )
 from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args
-from waakvlam_desktop.domain.address_import.report import report_to_csv
+from waakvlam_desktop.domain.address_import.report import NOT_IMPORTED, report_to_csv
 from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -118,7 +118,7 @@ def cmd_import_addresses(args: argparse.Namespace) -> int:
         if report.ok:
             print(report.summary())
     if not report.ok:
-        raise WaakvlamError(report.summary())
+        raise WaakvlamError(NOT_IMPORTED, errors=len(report.errors), rows=report.counts.rows)
     return 0
 
 
