@@ -43,9 +43,17 @@ from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
 from waakvlam_desktop.storage import audit, keys
+from waakvlam_desktop.storage.lock import FileLock
 from waakvlam_desktop.storage.migrate import head_revision
 from waakvlam_desktop.storage.models import Household, Setting
-from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, Vault, connect_raw, is_disk_error
+from waakvlam_desktop.storage.vault import (
+    DB_NAME,
+    HEADER_NAME,
+    Vault,
+    connect_raw,
+    is_damage_error,
+    is_disk_error,
+)
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 MAGIC = b"WAAKVLAMBACKUP"
@@ -76,6 +84,14 @@ DISK_FULL = Message(
     QT_TRANSLATE_NOOP(
         "Errors",
         "The backup could not be written: the disk is full. No partial file was left behind.",
+    ),
+)
+SOURCE_DAMAGED = Message(
+    "backup.source_damaged",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault is damaged, so a backup of it would be damaged too; nothing was written."
+        " Keep your most recent backup safe and ask your administrator to restore it.",
     ),
 )
 WRITE_FAILED = Message(
@@ -212,6 +228,8 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
     except Exception as exc:
         if is_disk_error(exc):
             raise BackupError(DISK_FULL) from exc
+        if is_damage_error(exc):
+            raise BackupError(SOURCE_DAMAGED) from exc
         raise
     finally:
         for leftover in (snapshot,):
@@ -349,6 +367,10 @@ def restore_backup(
         raise VaultExistsError(VAULT_EXISTS, folder=data_dir)
     staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
     kept: Path | None = None
+    # Nobody may have the vault open while it is replaced (VaultBusyError: one sentence).
+    lock = FileLock(data_dir)
+    if data_dir.is_dir() and _has_content(data_dir):
+        lock.acquire("exclusive")
     try:
         try:
             data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -386,6 +408,7 @@ def restore_backup(
             raise
         fsync_folder(data_dir.parent)
     finally:
+        lock.release()
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     created = from_utc_text(str(parsed.meta["created_at"]))

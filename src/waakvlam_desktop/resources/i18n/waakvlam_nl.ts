@@ -427,6 +427,10 @@
         <translation>Sleutel onthouden op deze computer.</translation>
     </message>
     <message>
+        <source>The key is no longer remembered on this computer.</source>
+        <translation>De sleutel is niet meer onthouden op deze computer.</translation>
+    </message>
+    <message>
         <source>No secure keyring on this computer: the passphrase is still needed.</source>
         <translation>Geen veilige sleutelbos op deze computer: het wachtwoord blijft nodig.</translation>
     </message>
@@ -441,6 +445,10 @@
     <message>
         <source>Passphrase changed.</source>
         <translation>Wachtwoord gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The passphrase had already been changed.</source>
+        <translation>Het wachtwoord was al gewijzigd.</translation>
     </message>
     <message>
         <source>The vault has a new key.</source>
@@ -493,8 +501,32 @@
         <translation>Het wachtwoord is te kort: gebruik minstens {minimum} tekens, bijvoorbeeld een zin van een paar woorden.</translation>
     </message>
     <message>
-        <source>The passphrase is too simple: use more different characters or words.</source>
-        <translation>Het wachtwoord is te eenvoudig: gebruik meer verschillende tekens of woorden.</translation>
+        <source>This passphrase (or something very like it) is in the lists attackers try first. Use a sentence of a few unusual words.</source>
+        <translation>Dit wachtwoord (of iets wat er erg op lijkt) staat in de lijsten die aanvallers het eerst proberen. Gebruik een zin van een paar ongewone woorden.</translation>
+    </message>
+    <message>
+        <source>Rows of keys, repeats and counting (qwerty, aaaa, 1234) are guessed at once. Use a sentence of a few unusual words.</source>
+        <translation>Rijtjes toetsen, herhalingen en tellen (qwerty, aaaa, 1234) worden meteen geraden. Gebruik een zin van een paar ongewone woorden.</translation>
+    </message>
+    <message>
+        <source>The passphrase is built on a name or word that goes with Waakvlam, your organisation or you. Use words nobody links to you.</source>
+        <translation>Het wachtwoord is gebouwd op een naam of woord dat bij Waakvlam, je organisatie of jou hoort. Gebruik woorden die niemand met jou verbindt.</translation>
+    </message>
+    <message>
+        <source>One word with digits or marks around it is guessed quickly. Add a few more words.</source>
+        <translation>Eén woord met cijfers of tekens eromheen is snel geraden. Voeg er een paar woorden aan toe.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too easy to guess. Add another word or two; unusual words are better than digits or marks.</source>
+        <translation>Het wachtwoord is te makkelijk te raden. Voeg er een of twee woorden aan toe; ongewone woorden helpen meer dan cijfers of tekens.</translation>
+    </message>
+    <message>
+        <source>Strong enough. Remember it well.</source>
+        <translation>Sterk genoeg. Onthoud het goed.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file asks for {memory_mib} MiB and {passes} passes to unlock, more than Waakvlam ever uses (at most {max_memory_mib} MiB and {max_passes} passes): it was changed. Nothing was tried; restore a backup or contact your administrator.</source>
+        <translation>Het sleutelbestand van de kluis vraagt {memory_mib} MiB en {passes} rondes om te ontgrendelen, meer dan Waakvlam ooit gebruikt (hoogstens {max_memory_mib} MiB en {max_passes} rondes): het is gewijzigd. Er is niets geprobeerd; zet een back-up terug of neem contact op met je beheerder.</translation>
     </message>
     <message>
         <source>The vault&apos;s key file is damaged or not a Waakvlam file. Restore a backup or contact your administrator.</source>
@@ -521,8 +553,12 @@
         <translation>De kluis is beschadigd of hoort niet bij dit sleutelbestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
     </message>
     <message>
-        <source>There is no vault in {folder} yet. Create one with &apos;waakvlam init&apos;.</source>
-        <translation>Er is nog geen kluis in {folder}. Maak er een met &apos;waakvlam init&apos;.</translation>
+        <source>There is no vault in {folder} yet (looked for {path}). Create one with &apos;waakvlam init&apos;, or put a backup back with &apos;waakvlam restore FILE&apos;.</source>
+        <translation>Er is nog geen kluis in {folder} (gezocht naar {path}). Maak er een met &apos;waakvlam init&apos;, of zet een back-up terug met &apos;waakvlam restore BESTAND&apos;.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file is missing: looked for {path}, but only the database is there, and it cannot be opened without that file. Put a backup back with &apos;waakvlam restore FILE --replace&apos;, or start a new vault in another folder with &apos;waakvlam init&apos;.</source>
+        <translation>Het sleutelbestand van de kluis ontbreekt: gezocht naar {path}, maar alleen de database staat er, en die gaat zonder dat bestand niet open. Zet een back-up terug met &apos;waakvlam restore BESTAND --replace&apos;, of begin een nieuwe kluis in een andere map met &apos;waakvlam init&apos;.</translation>
     </message>
     <message>
         <source>The vault is locked.</source>
@@ -547,6 +583,14 @@
     <message>
         <source>The vault cannot be opened: the disk is full or unreachable. Nothing is lost; free up space and try again.</source>
         <translation>De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets verloren; maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The new passphrase could not be checked after saving. Try again with the old passphrase; if that fails too, the new one opens the vault.</source>
+        <translation>Het nieuwe wachtwoord kon na het opslaan niet worden gecontroleerd. Probeer het opnieuw met het oude wachtwoord; lukt dat niet, dan opent het nieuwe de kluis.</translation>
+    </message>
+    <message>
+        <source>The new key could not be written (the disk is full or unreachable). The vault still opens with its passphrase; free up space and try again.</source>
+        <translation>De nieuwe sleutel kon niet worden opgeslagen (de schijf is vol of onbereikbaar). De kluis opent nog steeds met het wachtwoord; maak ruimte vrij en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The backup file is damaged or incomplete (the checksum does not match). Use another backup.</source>
@@ -575,6 +619,10 @@
     <message>
         <source>The backup could not be written: the disk is full. No partial file was left behind.</source>
         <translation>De back-up kon niet worden geschreven: de schijf is vol. Er is geen half bestand achtergebleven.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged, so a backup of it would be damaged too; nothing was written. Keep your most recent backup safe and ask your administrator to restore it.</source>
+        <translation>De kluis is beschadigd, dus een back-up ervan zou ook beschadigd zijn; er is niets geschreven. Bewaar je laatste back-up goed en vraag je beheerder die terug te zetten.</translation>
     </message>
     <message>
         <source>The backup could not be written to {path}.</source>
@@ -785,12 +833,40 @@
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
     <message>
-        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
-        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
     </message>
     <message>
-        <source>This field contains a number that looks like a BSN. A BSN may never be stored: remove it.</source>
-        <translation>Dit veld bevat een getal dat op een BSN lijkt. Een BSN mag nooit worden opgeslagen: haal het weg.</translation>
+        <source>This is an Excel file, not a CSV file. In Excel choose &apos;Save as&apos; → &apos;CSV UTF-8 (Comma delimited)&apos; and import that file.</source>
+        <translation>Dit is een Excel-bestand, geen CSV. Kies in Excel &apos;Opslaan als&apos; → &apos;CSV UTF-8 (gescheiden door lijstscheidingstekens)&apos; en lees dat bestand in.</translation>
+    </message>
+    <message>
+        <source>The characters in the file cannot be read (not UTF-8 or Windows-1252). Save the file as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252). Sla het bestand op als &apos;CSV UTF-8&apos; en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The header has only one column: use a semicolon (;) or comma (,) to separate the columns.</source>
+        <translation>De kopregel heeft maar één kolom: gebruik een puntkomma (;) of komma (,) als scheidingsteken tussen de kolommen.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV (line {line}): a quotation mark is out of place.</source>
+        <translation>Het bestand is geen geldige CSV (regel {line}): een aanhalingsteken staat niet goed.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; appears twice in the header.</source>
+        <translation>De kolom &apos;{column}&apos; staat twee keer in de kopregel.</translation>
+    </message>
+    <message>
+        <source>Line {line} has a field of more than {limit_kib} KiB; an address file has no such fields. Check that this is the right file (or that its quotes are closed). Nothing was imported.</source>
+        <translation>Regel {line} heeft een veld van meer dan {limit_kib} KiB; een adresbestand heeft zulke velden niet. Controleer of dit het goede bestand is (en of de aanhalingstekens goed staan). Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>The vault is open in another window or command. Close the app and wait for other commands to finish, then try again; nothing was changed.</source>
+        <translation>De kluis is geopend in een ander venster of een andere opdracht. Sluit de app en wacht tot andere opdrachten klaar zijn, en probeer het dan opnieuw; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Waakvlam already has this vault open in another window. Use that window, or close it first.</source>
+        <translation>Waakvlam heeft deze kluis al geopend in een ander venster. Gebruik dat venster, of sluit het eerst.</translation>
     </message>
     <message>
         <source>{option} must have the form YYYY-MM-DD, for example 2026-11-27.</source>
@@ -985,32 +1061,16 @@
         <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten; een BSN mag nooit in de kluis komen. Laat deze kolom weg.</translation>
     </message>
     <message>
-        <source>The file is empty.</source>
-        <translation>Het bestand is leeg.</translation>
-    </message>
-    <message>
-        <source>This is an Excel file, not a CSV file. In Excel choose &apos;Save as&apos; → &apos;CSV UTF-8 (Comma delimited)&apos; and import that file.</source>
-        <translation>Dit is een Excel-bestand, geen CSV. Kies in Excel &apos;Opslaan als&apos; → &apos;CSV UTF-8 (gescheiden door lijstscheidingstekens)&apos; en lees dat bestand in.</translation>
-    </message>
-    <message>
-        <source>The characters in the file cannot be read (not UTF-8 or Windows-1252). Save the file as &apos;CSV UTF-8&apos; and try again.</source>
-        <translation>De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252). Sla het bestand op als &apos;CSV UTF-8&apos; en probeer het opnieuw.</translation>
-    </message>
-    <message>
-        <source>The header has only one column: use a semicolon (;) or comma (,) to separate the columns.</source>
-        <translation>De kopregel heeft maar één kolom: gebruik een puntkomma (;) of komma (,) als scheidingsteken tussen de kolommen.</translation>
-    </message>
-    <message>
-        <source>The file is not valid CSV (line {line}): a quotation mark is out of place.</source>
-        <translation>Het bestand is geen geldige CSV (regel {line}): een aanhalingsteken staat niet goed.</translation>
-    </message>
-    <message>
-        <source>Column &apos;{column}&apos; appears twice in the header.</source>
-        <translation>De kolom &apos;{column}&apos; staat twee keer in de kopregel.</translation>
-    </message>
-    <message>
         <source>The import was stopped; nothing was changed.</source>
         <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>This field contains a number that looks like a BSN. A BSN may never be stored: remove it.</source>
+        <translation>Dit veld bevat een getal dat op een BSN lijkt. Een BSN mag nooit worden opgeslagen: haal het weg.</translation>
     </message>
     <message>
         <source>The signal list has an unknown format (expected: 1).</source>
@@ -1427,8 +1487,12 @@
         <translation>Sterkte van het wachtwoord</translation>
     </message>
     <message>
+        <source>Passphrase advice</source>
+        <translation>Advies over het wachtwoord</translation>
+    </message>
+    <message>
         <source>Remember on this computer</source>
-        <translation>Onthoud op deze computer</translation>
+        <translation>Onthouden op deze computer</translation>
     </message>
     <message>
         <source>Keeps the key in the system keyring, so you do not have to type it here.</source>
@@ -3570,6 +3634,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Taal</translation>
     </message>
     <message>
+        <source>Stop remembering</source>
+        <translation>Niet meer onthouden</translation>
+    </message>
+    <message>
+        <source>Removes the key from this computer&apos;s keyring: the passphrase is needed again</source>
+        <translation>Haalt de sleutel uit de sleutelbos van deze computer: daarna is het wachtwoord weer nodig</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Onthouden op deze computer</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
@@ -3584,6 +3660,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Give this file to partners so they can check your exports</source>
         <translation>Geef dit bestand aan partners, zodat zij je exports kunnen controleren</translation>
+    </message>
+    <message>
+        <source>On: the app opens without the passphrase on this computer.</source>
+        <translation>Aan: de app opent op deze computer zonder wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Off: the passphrase is asked for every time.</source>
+        <translation>Uit: het wachtwoord wordt elke keer gevraagd.</translation>
+    </message>
+    <message>
+        <source>The key is no longer remembered on this computer.</source>
+        <translation>De sleutel wordt niet meer onthouden op deze computer.</translation>
     </message>
     <message>
         <source>logo set</source>
@@ -3769,6 +3857,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Passphrase</source>
         <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Onthouden op deze computer</translation>
+    </message>
+    <message>
+        <source>Keeps the key in the system keyring, so you do not have to type it here. Untick to remove it from this computer.</source>
+        <translation>Bewaart de sleutel in de sleutelbos van het systeem, zodat je hem hier niet hoeft te typen. Vink uit om hem van deze computer te halen.</translation>
     </message>
     <message>
         <source>Unlock</source>
