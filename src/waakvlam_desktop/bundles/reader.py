@@ -18,6 +18,7 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 
 from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.keys import SenderKey, identity_recipient, recipient_fingerprint
 from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.config import APP_AUTHOR, APP_NAME
@@ -309,6 +310,10 @@ class ReplayState:
             raise BundleError(STATE_UNREADABLE, path=self.path)
         return doc
 
+    def document(self) -> dict[str, Any]:
+        """The whole state, read only (bundles/witness.py reads its audit heads)."""
+        return self._load()
+
     def last(self, key: str) -> int:
         entry = self._load()["senders"].get(key)
         return int(entry["sequence"]) if isinstance(entry, dict) else 0
@@ -325,6 +330,7 @@ class ReplayState:
             "bundle_id": bundle.bundle_id,
             "opened_at": utc_text(datetime.now(UTC)),
         }
+        witness.remember_head(doc, bundle.manifest)  # audit heads seen: bundles/witness.py
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(
             self.path, (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode(), overwrite=True

@@ -1,5 +1,6 @@
-"""``waakvlam bundle keygen|verify|open|import``. ``keygen``, ``verify`` and ``open`` are the
-partner-side tool and need no vault; ``import`` merges a handover bundle into the vault.
+"""``waakvlam bundle keygen|verify|open|heads|import``. ``keygen``, ``verify``, ``open`` and
+``heads`` are the partner-side tool and need no vault; ``import`` merges a handover bundle
+into the vault.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.keys import (
     load_identity,
     load_sender,
@@ -71,22 +73,42 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_head(bundle: Any, state: Any, quiet: bool) -> None:
+    """The sender's audit head (a witness; bundles/witness.py) and a warning when it
+    contradicts one seen before."""
+    head = witness.manifest_head(bundle.manifest)
+    if head is not None and not quiet:
+        print(f"Auditlog van de afzender: gebeurtenis {head.seq} (kop {head.text()}).")
+    earlier = witness.head_conflict(state.document(), bundle.manifest)
+    if earlier is not None and head is not None:
+        info(
+            witness.SENDER_CHAIN_FORKED.render(
+                bundle=str(earlier.get("bundle_id", ""))[:8],
+                created=str(earlier.get("created_at", ""))[:10],
+                seq=head.seq,
+            )
+        )
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     identity, sender = _keys(args)
-    bundle = verify_file(Path(args.file), identity, sender, _state(args))
+    state = _state(args)
+    bundle = verify_file(Path(args.file), identity, sender, state)
     summary = summarise(bundle)
     if args.json:
         print_json(summary)
     else:
         _show_summary(summary)
         print("De bundel is echt, compleet en voor jou bestemd.")
+    _audit_head(bundle, state, args.json)
     return 0
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     identity, sender = _keys(args)
+    state = _state(args)
     bundle, folder = open_file(
-        Path(args.file), identity, sender, Path(args.out).expanduser(), _state(args)
+        Path(args.file), identity, sender, Path(args.out).expanduser(), state
     )
     summary = summarise(bundle, folder)
     if args.json:
@@ -94,6 +116,28 @@ def cmd_open(args: argparse.Namespace) -> int:
     else:
         _show_summary(summary)
         print(f"Uitgepakt in {folder}.")
+    _audit_head(bundle, state, args.json)
+    return 0
+
+
+def cmd_heads(args: argparse.Namespace) -> int:
+    """The audit heads seen per sender: what the sender's privacy officer checks with
+    ``waakvlam audit verify --head NUMMER:HASH``."""
+    doc = _state(args).document()
+    heads = doc.get(witness.HEADS_KEY)
+    heads = heads if isinstance(heads, dict) else {}
+    if args.json:
+        print_json(heads)
+        return 0
+    if not heads:
+        print("Nog geen bundels met een auditkop geopend.")
+    for key_id in sorted(heads):
+        print(f"Afzender {key_id}:")
+        for entry in witness.seen_heads(doc, key_id):
+            print(
+                f"  {str(entry.get('created_at', ''))[:10]}  bundel"
+                f" {str(entry.get('bundle_id', ''))[:8]}  {entry.get('seq')}:{entry.get('hash')}"
+            )
     return 0
 
 
@@ -155,6 +199,12 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     _state_arg(c)
     c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
     c.set_defaults(func=cmd_open)
+    json_flag(c)
+    c = bg.add_parser(
+        "heads", help="toon de auditkoppen van geopende bundels (voor 'audit verify --head')"
+    )
+    _state_arg(c)
+    c.set_defaults(func=cmd_heads)
     json_flag(c)
     c = bg.add_parser("import", help="lees een overdrachtsbundel in deze kluis in")
     _identity_args(c)
