@@ -28,6 +28,7 @@ from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.keys import ensure_signing_key, public_key_text, sign
 from waakvlam_desktop.bundles.reader import ReplayState, verify_bytes
+from waakvlam_desktop.cli.bundle import _audit_head as show_audit_head
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.households import view_household
@@ -228,7 +229,9 @@ def test_rewrite_caught_by_backup_head(vault: Vault, tmp_path: Path) -> None:
     one_line_error(proc, 1, "herschreven")
 
 
-def test_partner_notices_a_forked_chain(vault: Vault, tmp_path: Path) -> None:
+def test_partner_notices_a_forked_chain(
+    vault: Vault, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Two genuine bundles whose heads disagree on the same event: the sender rewrote."""
     world = build_world(vault)
     state = ReplayState(tmp_path / "bundle-state.json")
@@ -241,8 +244,7 @@ def test_partner_notices_a_forked_chain(vault: Vault, tmp_path: Path) -> None:
     rewrite(vault.paths.data_dir, delete=set(range(first.seq - 2, now + 1)))
     with _open(vault.paths.data_dir) as v, v.session() as s:
         while audit_head(s).seq < first.seq:
-            search(s, "buren")
-            s.flush()
+            view_household(s, world.households["fam. Jansen"])
     with _open(vault.paths.data_dir) as v:
         world.vault = v
         manifest = _deliver(world, ReplayState(tmp_path / "x.json"), tmp_path / "b2.age")
@@ -250,9 +252,18 @@ def test_partner_notices_a_forked_chain(vault: Vault, tmp_path: Path) -> None:
     assert second is not None and second.seq == first.seq and second.hash != first.hash
     conflict = witness.head_conflict(state.document(), manifest)
     assert conflict is not None and conflict["hash"] == first.hash
-    # The CLI says so on the partner's side, and keeps both heads.
-    state.remember(verify_bytes((tmp_path / "b2.age").read_bytes(), world.identity, world.sender))
+    # `bundle verify/open` say so on the partner's side, and the state keeps both heads.
+    opened = verify_bytes((tmp_path / "b2.age").read_bytes(), world.identity, world.sender)
+    show_audit_head(opened, state, quiet=False)
+    err = capsys.readouterr().err
+    assert "Let op: het auditlog van de afzender is herschreven" in err
+    assert f"gebeurtenis {first.seq}" in err
+    state.remember(opened)
     assert len(witness.seen_heads(state.document(), world.sender.key_id)) == 2
+    # The partner reads them out for the sender's privacy officer (no vault needed).
+    listed = Cli(tmp_path / "geen-kluis").run("bundle", "heads", "--state", str(state.path))
+    assert f"{first.seq}:{first.hash}" in listed.stdout
+    assert f"{second.seq}:{second.hash}" in listed.stdout
 
 
 # ---- forged anchors are refused ---------------------------------------------------------------
