@@ -1829,6 +1829,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Controleert dat geen gebeurtenis achteraf is gewijzigd, verwijderd of ingevoegd</translation>
     </message>
     <message>
+        <source>Check against an anchor…</source>
+        <translation>Controleren met ankerpunt…</translation>
+    </message>
+    <message>
+        <source>For ICT and the privacy officer: checks that the audit log still contains, unchanged, the state recorded in a signed anchor file (&apos;waakvlam audit anchor&apos;), and names the first event that was removed or changed</source>
+        <translation>Voor ICT en de privacyfunctionaris: controleert of het auditlog de stand uit een ondertekend ankerbestand (&apos;waakvlam audit anchor&apos;) nog ongewijzigd bevat, en noemt de eerste gebeurtenis die is verwijderd of gewijzigd</translation>
+    </message>
+    <message>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
@@ -1931,6 +1939,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>{n} events</source>
         <translation>{n} gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>Choose an anchor file</source>
+        <translation>Kies een ankerbestand</translation>
+    </message>
+    <message>
+        <source>Anchor file (*.txt);;All files (*)</source>
+        <translation>Ankerbestand (*.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Tell your privacy officer.</source>
+        <translation>Meld dit bij je privacyfunctionaris.</translation>
     </message>
     <message>
         <source>The audit log is intact: {n} events, the chain is unbroken.</source>
