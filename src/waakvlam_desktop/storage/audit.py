@@ -169,31 +169,39 @@ class ChainVerdict:
         return {"events": self.events, "seq": self.first_bad_seq}
 
 
+# The columns the hashes cover, read as plain tuples: ORM objects would cost ~5x as much on
+# a log of 100,000 events.
+_CHAIN_COLUMNS = (
+    AuditEvent.seq,
+    AuditEvent.at,
+    AuditEvent.actor,
+    AuditEvent.action,
+    AuditEvent.entity,
+    AuditEvent.entity_id,
+    AuditEvent.household_id,
+    AuditEvent.detail,
+    AuditEvent.prev_hash,
+    AuditEvent.hash,
+)
+
+
 def verify_chain(session: Session) -> ChainVerdict:
     prev = GENESIS
     expected_seq = 1
     count = 0
-    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
-    for ev in rows:
+    rows = session.execute(select(*_CHAIN_COLUMNS).order_by(AuditEvent.seq))
+    for seq, at, actor, action, entity, entity_id, household_id, detail, prev_hash, digest in rows:
         count += 1
-        if ev.seq != expected_seq:
+        if seq != expected_seq:
             return ChainVerdict(False, count, expected_seq, "een gebeurtenis ontbreekt")
-        if ev.prev_hash != prev:
-            return ChainVerdict(False, count, ev.seq, "verwijzing naar de vorige klopt niet")
-        digest = _row_hash(
-            ev.seq,
-            ev.at,
-            ev.actor,
-            ev.action,
-            ev.entity,
-            ev.entity_id,
-            ev.household_id,
-            ev.detail,
-            ev.prev_hash,
+        if prev_hash != prev:
+            return ChainVerdict(False, count, seq, "verwijzing naar de vorige klopt niet")
+        expected = _row_hash(
+            seq, at, actor, action, entity, entity_id, household_id, detail, prev_hash
         )
-        if digest != ev.hash:
-            return ChainVerdict(False, count, ev.seq, "inhoud gewijzigd")
-        prev = ev.hash
+        if expected != digest:
+            return ChainVerdict(False, count, seq, "inhoud gewijzigd")
+        prev = digest
         expected_seq += 1
     return ChainVerdict(True, count, None, "")
 
@@ -249,31 +257,41 @@ def parse_head(value: object) -> AuditHead | None:
     return AuditHead(seq, digest)
 
 
-def content_digest(ev: AuditEvent) -> bytes:
-    """What an event says, without its place in the chain (no seq, no link): a deleted
-    event shifts the digests after it, so a verifier can tell "missing" from "changed"."""
+def _content_digest(
+    at: datetime,
+    actor: str | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    household_id: str | None,
+    detail: str,
+) -> bytes:
     payload = json.dumps(
-        [
-            ev.at.isoformat(),
-            ev.actor,
-            ev.action,
-            ev.entity,
-            ev.entity_id,
-            ev.household_id,
-            ev.detail,
-        ],
+        [at.isoformat(), actor, action, entity, entity_id, household_id, detail],
         ensure_ascii=False,
         separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).digest()[:DIGEST_BYTES]
 
 
+def content_digest(ev: AuditEvent) -> bytes:
+    """What an event says, without its place in the chain (no seq, no link): a deleted
+    event shifts the digests after it, so a verifier can tell "missing" from "changed"."""
+    return _content_digest(
+        ev.at, ev.actor, ev.action, ev.entity, ev.entity_id, ev.household_id, ev.detail
+    )
+
+
+def _all_digests(session: Session, upto: int | None = None) -> list[bytes]:
+    stmt = select(*_CHAIN_COLUMNS[1:8]).order_by(AuditEvent.seq)
+    if upto is not None:
+        stmt = stmt.where(AuditEvent.seq <= upto)
+    return [_content_digest(*row) for row in session.execute(stmt)]
+
+
 def content_digests(session: Session, upto: int) -> bytes:
     """The concatenated :func:`content_digest` of events 1..``upto`` in chain order."""
-    rows = session.execute(
-        select(AuditEvent).where(AuditEvent.seq <= upto).order_by(AuditEvent.seq)
-    ).scalars()
-    return b"".join(content_digest(ev) for ev in rows)
+    return b"".join(_all_digests(session, upto))
 
 
 WITNESS_OK = Message(
@@ -420,10 +438,7 @@ def verify_witness(
     rolled = _rolled_back(session, head.seq)
     if digests is not None and len(digests) == head.seq * DIGEST_BYTES:
         witnessed = [digests[i : i + DIGEST_BYTES] for i in range(0, len(digests), DIGEST_BYTES)]
-        current = [
-            content_digest(ev)
-            for ev in session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
-        ]
+        current = _all_digests(session)
         found = _first_difference(witnessed, current)
         # A restore explains the difference only when everything before its range holds:
         # a restore event of its own does not hide a rewrite before it.
