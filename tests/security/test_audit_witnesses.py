@@ -27,7 +27,8 @@ from tests.e2e.conftest import Cli, one_line_error
 from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.keys import ensure_signing_key, public_key_text, sign
-from waakvlam_desktop.bundles.reader import ReplayState, verify_bytes
+from waakvlam_desktop.bundles.partner_state import PartnerState
+from waakvlam_desktop.bundles.reader import remember, verify_bytes
 from waakvlam_desktop.cli.bundle import _audit_head as show_audit_head
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.exports import Period
@@ -181,24 +182,24 @@ def test_changed_event_is_named(vault: Vault, tmp_path: Path) -> None:
 
 
 # ---- rewrite caught by a bundle manifest's head (kept by the partner) ----------------------
-def _deliver(world: World, state: ReplayState, out: Path) -> dict[str, object]:
+def _deliver(world: World, state: PartnerState, out: Path) -> dict[str, object]:
     """Export to the Wijkteam and let the partner's reader open it and keep its head."""
     with world.vault.session() as s:
         result = export_bundle(s, world.partners["Wijkteam"], PERIOD, out)
     bundle = verify_bytes(result.path.read_bytes(), world.identity, world.sender)
-    state.remember(bundle)
+    remember(state, bundle)
     return bundle.manifest
 
 
 def test_rewrite_caught_by_bundle_manifest_head(vault: Vault, tmp_path: Path) -> None:
     world = build_world(vault)
     viewed = _view_seqs(vault, world.households["fam. Jansen"], 3)
-    state = ReplayState(tmp_path / "bundle-state.json")
+    state = PartnerState(tmp_path / "bundle-state.json")
     manifest = _deliver(world, state, tmp_path / "b1.age")
     head = witness.manifest_head(manifest)
     assert head is not None and head.seq >= viewed[-1]
-    # The partner keeps it, under its own key in the replay state file.
-    seen = witness.seen_heads(state.document(), world.sender.key_id)
+    # The partner keeps it, under its own key in the partner's state file.
+    seen = witness.seen_heads(state.load(), world.sender.key_id)
     assert [(e["seq"], e["hash"]) for e in seen] == [(head.seq, head.hash)]
     with vault.session() as s:
         assert verify_witness(s, head).ok
@@ -234,7 +235,7 @@ def test_partner_notices_a_forked_chain(
 ) -> None:
     """Two genuine bundles whose heads disagree on the same event: the sender rewrote."""
     world = build_world(vault)
-    state = ReplayState(tmp_path / "bundle-state.json")
+    state = PartnerState(tmp_path / "bundle-state.json")
     first = witness.manifest_head(_deliver(world, state, tmp_path / "b1.age"))
     assert first is not None
     with vault.session() as s:
@@ -247,10 +248,10 @@ def test_partner_notices_a_forked_chain(
             view_household(s, world.households["fam. Jansen"])
     with _open(vault.paths.data_dir) as v:
         world.vault = v
-        manifest = _deliver(world, ReplayState(tmp_path / "x.json"), tmp_path / "b2.age")
+        manifest = _deliver(world, PartnerState(tmp_path / "x.json"), tmp_path / "b2.age")
     second = witness.manifest_head(manifest)
     assert second is not None and second.seq == first.seq and second.hash != first.hash
-    conflict = witness.head_conflict(state.document(), manifest)
+    conflict = witness.head_conflict(state.load(), manifest)
     assert conflict is not None and conflict["hash"] == first.hash
     # `bundle verify/open` say so on the partner's side, and the state keeps both heads.
     opened = verify_bytes((tmp_path / "b2.age").read_bytes(), world.identity, world.sender)
@@ -258,8 +259,8 @@ def test_partner_notices_a_forked_chain(
     err = capsys.readouterr().err
     assert "Let op: het auditlog van de afzender is herschreven" in err
     assert f"gebeurtenis {first.seq}" in err
-    state.remember(opened)
-    assert len(witness.seen_heads(state.document(), world.sender.key_id)) == 2
+    remember(state, opened)
+    assert len(witness.seen_heads(state.load(), world.sender.key_id)) == 2
     # The partner reads them out for the sender's privacy officer (no vault needed).
     listed = Cli(tmp_path / "geen-kluis").run("bundle", "heads", "--state", str(state.path))
     assert f"{first.seq}:{first.hash}" in listed.stdout
@@ -362,7 +363,7 @@ def test_anchor_of_another_vault_is_refused(vault: Vault, tmp_path: Path) -> Non
 def test_a_chain_that_only_grew_verifies(vault: Vault, tmp_path: Path) -> None:
     world = build_world(vault)
     anchor = _anchor(vault, tmp_path / "anker.txt")
-    state = ReplayState(tmp_path / "bundle-state.json")
+    state = PartnerState(tmp_path / "bundle-state.json")
     manifest = _deliver(world, state, tmp_path / "b1.age")
     backup = tmp_path / "kluis.bak"
     create_backup(vault, backup)

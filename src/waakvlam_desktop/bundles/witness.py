@@ -284,8 +284,9 @@ def parse_head_text(value: str) -> AuditHead:
 
 
 # ---- the partner side: heads seen per sender -----------------------------------------------
-# Kept in the replay state file under its own top-level key, "audit_heads", beside whatever
-# the replay logic keeps: {sender key id: [{seq, hash, bundle_id, created_at}, …]}.
+# Kept in the partner's state file (bundles/partner_state.py) under its own top-level key,
+# "audit_heads": {sender key id: [{seq, hash, bundle_id, created_at}, …]}. The reader adds
+# a bundle's head in the same write that records it as opened (reader.remember).
 HEADS_KEY = "audit_heads"
 MAX_HEADS_PER_SENDER = 1000
 

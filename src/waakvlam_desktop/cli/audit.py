@@ -35,8 +35,34 @@ from waakvlam_desktop.storage.audit import (
     verify_chain,
     verify_witness,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 WITNESS_OPTIONS = ("anchor", "head", "backup")
+
+# Which witness a verdict is about (also the "witness" field of --json).
+FROM_ANCHOR = Message(
+    "cli.audit_witness_anchor", QT_TRANSLATE_NOOP("Cli", "anchor of {when}"), context="Cli"
+)
+FROM_BACKUP = Message(
+    "cli.audit_witness_backup", QT_TRANSLATE_NOOP("Cli", "backup of {when}"), context="Cli"
+)
+FROM_HEAD = Message(
+    "cli.audit_witness_head", QT_TRANSLATE_NOOP("Cli", "the head given"), context="Cli"
+)
+ANCHOR_WRITTEN = Message(
+    "cli.audit_anchor_written",
+    QT_TRANSLATE_NOOP("Cli", "Anchor written to {path}: event {seq}."),
+    context="Cli",
+)
+ANCHOR_HAND_OVER = Message(
+    "cli.audit_anchor_hand_over",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Give this file to the privacy officer (or keep it off this computer);"
+        " 'waakvlam audit verify --anchor FILE' shows later whether the log still holds.",
+    ),
+    context="Cli",
+)
 
 
 def _witness_json(verdict: WitnessVerdict, source: str) -> dict[str, object]:
@@ -71,17 +97,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
             raise WaakvlamError(chain.text, **chain.params)
         if args.anchor:
             anchor, verdict = verify_anchor(s, Path(args.anchor), v.vault_id, sender)
-            source = f"anker van {to_local(anchor.created_at):%d-%m-%Y %H:%M}"
+            source = FROM_ANCHOR.render(when=f"{to_local(anchor.created_at):%d-%m-%Y %H:%M}")
         elif backup is not None:
             if backup.vault_id != v.vault_id:
                 raise WaakvlamError(BACKUP_OTHER_VAULT, vault_id=backup.vault_id[:40])
             if backup.audit_head is None:
                 raise WaakvlamError(BACKUP_NO_HEAD)
             verdict = verify_witness(s, backup.audit_head)
-            source = f"back-up van {to_local(backup.created_at):%d-%m-%Y %H:%M}"
+            source = FROM_BACKUP.render(when=f"{to_local(backup.created_at):%d-%m-%Y %H:%M}")
         else:
             verdict = verify_witness(s, parse_head_text(args.head))
-            source = "opgegeven kop"
+            source = FROM_HEAD.render()
     if args.json:
         print_json(_witness_json(verdict, source))
         return 0 if verdict.ok else 1
@@ -99,11 +125,8 @@ def cmd_audit_anchor(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(out), "head": head.as_dict()})
         return 0
-    print(f"Ankerpunt geschreven naar {out}: gebeurtenis {head.seq}.")
-    info(
-        "Geef dit bestand aan de privacyfunctionaris (of bewaar het buiten deze computer);"
-        " 'waakvlam audit verify --anchor BESTAND' toont later of het logboek nog klopt."
-    )
+    print(ANCHOR_WRITTEN.render(path=out, seq=head.seq))
+    info(ANCHOR_HAND_OVER.render())
     return 0
 
 
