@@ -93,6 +93,30 @@
         <source>The audit log was changed: the chain is broken at event {seq} (content changed).</source>
         <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
     </message>
+    <message>
+        <source>The audit log still contains the witnessed state (event {seq}) unchanged; {added} events were added since. The chain is intact.</source>
+        <translation>Het auditlog bevat de vastgelegde stand (gebeurtenis {seq}) ongewijzigd; sindsdien zijn er {added} gebeurtenissen bijgekomen. De keten is heel.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: event {first} to {last} of the witnessed state are missing.</source>
+        <translation>Het auditlog is herschreven: gebeurtenis {first} t/m {last} van de vastgelegde stand ontbreken.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: event {first} is no longer what was witnessed (changed or replaced).</source>
+        <translation>Het auditlog is herschreven: gebeurtenis {first} is niet meer zoals vastgelegd (gewijzigd of vervangen).</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten or rolled back: it ends at event {events}, but event {seq} was witnessed.</source>
+        <translation>Het auditlog is herschreven of teruggezet: het eindigt bij gebeurtenis {events}, maar gebeurtenis {seq} is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: event {seq} no longer has the witnessed hash, so an event at or before {seq} was deleted or changed.</source>
+        <translation>Het auditlog is herschreven: gebeurtenis {seq} heeft niet meer de vastgelegde hash, dus een gebeurtenis op of vóór {seq} is verwijderd of gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The witnessed event {seq} is no longer in the audit log: restoring a backup (event {restore}) rolled back events {first} to {last}.</source>
+        <translation>De vastgelegde gebeurtenis {seq} staat niet meer in het auditlog: het terugzetten van een back-up (gebeurtenis {restore}) heeft gebeurtenis {first} t/m {last} teruggedraaid.</translation>
+    </message>
 </context>
 <context>
     <name>BackupReminder</name>
@@ -213,6 +237,22 @@
     <message>
         <source>There was nothing new: the vault was not changed.</source>
         <translation>Er was niets nieuws: de kluis is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s audit log: event {seq} (head {head}).</source>
+        <translation>Auditlog van de afzender: gebeurtenis {seq} (kop {head}).</translation>
+    </message>
+    <message>
+        <source>No bundles with an audit head opened yet.</source>
+        <translation>Nog geen bundels met een auditkop geopend.</translation>
+    </message>
+    <message>
+        <source>Sender {key_id}:</source>
+        <translation>Afzender {key_id}:</translation>
+    </message>
+    <message>
+        <source>{created}  bundle {bundle}  {head}</source>
+        <translation>{created}  bundel {bundle}  {head}</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -473,6 +513,26 @@
     <message>
         <source>ACUTE — {label}: {guidance}</source>
         <translation>ACUUT — {label}: {guidance}</translation>
+    </message>
+    <message>
+        <source>anchor of {when}</source>
+        <translation>anker van {when}</translation>
+    </message>
+    <message>
+        <source>backup of {when}</source>
+        <translation>back-up van {when}</translation>
+    </message>
+    <message>
+        <source>the head given</source>
+        <translation>opgegeven kop</translation>
+    </message>
+    <message>
+        <source>Anchor written to {path}: event {seq}.</source>
+        <translation>Ankerpunt geschreven naar {path}: gebeurtenis {seq}.</translation>
+    </message>
+    <message>
+        <source>Give this file to the privacy officer (or keep it off this computer); &apos;waakvlam audit verify --anchor FILE&apos; shows later whether the log still holds.</source>
+        <translation>Geef dit bestand aan de privacyfunctionaris (of bewaar het buiten deze computer); &apos;waakvlam audit verify --anchor BESTAND&apos; toont later of het logboek nog klopt.</translation>
     </message>
 </context>
 <context>
@@ -1355,6 +1415,58 @@
     <message>
         <source>The file cannot be opened.</source>
         <translation>Het bestand kan niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name for the anchor; nothing is overwritten.</source>
+        <translation>{path} bestaat al. Kies een andere naam voor het ankerpunt; er wordt niets overschreven.</translation>
+    </message>
+    <message>
+        <source>The anchor could not be written to {path}. Nothing was saved.</source>
+        <translation>Het ankerpunt kon niet worden geschreven naar {path}. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The anchor file {path} cannot be read.</source>
+        <translation>Het ankerbestand {path} kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>{name} is not an audit anchor (from &apos;waakvlam audit anchor&apos;), or it was cut off.</source>
+        <translation>{name} is geen ankerpunt van het auditlog (van &apos;waakvlam audit anchor&apos;), of het is afgebroken.</translation>
+    </message>
+    <message>
+        <source>The anchor was signed with key {key_id}, which is not this organisation&apos;s signing key. Do not trust it.</source>
+        <translation>Het ankerpunt is ondertekend met sleutel {key_id}; dat is niet de ondertekensleutel van deze organisatie. Vertrouw het niet.</translation>
+    </message>
+    <message>
+        <source>The signature of the anchor does not match: the anchor was forged or changed. Do not trust it.</source>
+        <translation>De handtekening van het ankerpunt klopt niet: het ankerpunt is vervalst of gewijzigd. Vertrouw het niet.</translation>
+    </message>
+    <message>
+        <source>This anchor belongs to another vault ({vault_id}).</source>
+        <translation>Dit ankerpunt hoort bij een andere kluis ({vault_id}).</translation>
+    </message>
+    <message>
+        <source>This anchor has an unknown format (version {version}). Update Waakvlam.</source>
+        <translation>Dit ankerpunt heeft een onbekende indeling (versie {version}). Werk Waakvlam bij.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another vault ({vault_id}).</source>
+        <translation>Deze back-up hoort bij een andere kluis ({vault_id}).</translation>
+    </message>
+    <message>
+        <source>This backup was made before backups carried the audit head: it cannot witness.</source>
+        <translation>Deze back-up is gemaakt voordat back-ups de kop van het auditlog bevatten: hij kan niets bevestigen.</translation>
+    </message>
+    <message>
+        <source>Warning: the sender&apos;s audit log was rewritten or rolled back. Bundle {bundle} (of {created}) witnessed event {seq} with another hash. Tell the sender&apos;s privacy officer.</source>
+        <translation>Let op: het auditlog van de afzender is herschreven of teruggezet. Bundel {bundle} (van {created}) legde gebeurtenis {seq} vast met een andere hash. Meld dit bij de privacyfunctionaris van de afzender.</translation>
+    </message>
+    <message>
+        <source>--key belongs with --anchor: it checks the anchor&apos;s signature.</source>
+        <translation>--key hoort bij --anchor: daarmee wordt de handtekening van het ankerpunt gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an audit head. Give the event number and hash as NUMBER:HASH (64 hex characters), as in a bundle manifest&apos;s audit_head.</source>
+        <translation>&apos;{value}&apos; is geen kop van het auditlog. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2719,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>back-up teruggezet</translation>
     </message>
     <message>
+        <source>searched notes</source>
+        <translation>gezocht in notities</translation>
+    </message>
+    <message>
+        <source>anchor made</source>
+        <translation>ankerpunt gemaakt</translation>
+    </message>
+    <message>
         <source>household</source>
         <translation>huishouden</translation>
     </message>
@@ -3065,6 +3185,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Controleert dat geen gebeurtenis achteraf is gewijzigd, verwijderd of ingevoegd</translation>
     </message>
     <message>
+        <source>Check against an anchor…</source>
+        <translation>Controleren met ankerpunt…</translation>
+    </message>
+    <message>
+        <source>For ICT and the privacy officer: checks that the audit log still contains, unchanged, the state recorded in a signed anchor file (&apos;waakvlam audit anchor&apos;), and names the first event that was removed or changed</source>
+        <translation>Voor ICT en de privacyfunctionaris: controleert of het auditlog de stand uit een ondertekend ankerbestand (&apos;waakvlam audit anchor&apos;) nog ongewijzigd bevat, en noemt de eerste gebeurtenis die is verwijderd of gewijzigd</translation>
+    </message>
+    <message>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
@@ -3167,6 +3295,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>{n} events</source>
         <translation>{n} gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>Choose an anchor file</source>
+        <translation>Kies een ankerbestand</translation>
+    </message>
+    <message>
+        <source>Anchor file (*.txt);;All files (*)</source>
+        <translation>Ankerbestand (*.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Tell your privacy officer.</source>
+        <translation>Meld dit bij je privacyfunctionaris.</translation>
     </message>
     <message>
         <source>The audit log is intact: {n} events, the chain is unbroken.</source>
