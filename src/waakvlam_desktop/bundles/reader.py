@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -242,8 +243,14 @@ def _check_manifest_shape(manifest: Any) -> dict[str, Any]:
     return manifest
 
 
-def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
-    """Decrypt and check everything except replay. Raises a specific BundleError."""
+def verify_bytes(
+    data: bytes, identity: Any, sender: SenderKey | Callable[[str], SenderKey]
+) -> OpenedBundle:
+    """Decrypt and check everything except replay. Raises a specific BundleError.
+
+    ``sender`` is the pinned key, or a function from the manifest's sender key id to the
+    pinned key (handover import: one of several pinned colleagues); it raises when that key
+    id is not pinned."""
     members = fmt.read_zip(decrypt(data, identity))
     raw = members.pop(fmt.MANIFEST, None)
     signature = members.pop(fmt.SIGNATURE, None)
@@ -255,6 +262,8 @@ def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
         raise _damaged() from exc
     if not isinstance(manifest, dict) or not isinstance(manifest.get("sender"), dict):
         raise _damaged()
+    if not isinstance(sender, SenderKey):
+        sender = sender(str(manifest["sender"].get("key_id", ""))[:64])
     if manifest["sender"].get("key_id") != sender.key_id:
         raise UnknownSenderError(UNKNOWN_SENDER)
     try:

@@ -100,35 +100,73 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     # Imported on use: keygen, verify and open (the partner's side, no vault) would pay
     # ~20 ms for the import machinery and the domain it writes through.
-    from waakvlam_desktop.bundles.importer import import_handover  # noqa: PLC0415
+    from waakvlam_desktop.bundles.importer import import_handover, pinned_sender  # noqa: PLC0415
 
-    identity, sender = _keys(args)
-    bundle = verify_bytes(read_bundle_file(Path(args.file)), identity, sender)
+    identity = load_identity(Path(args.identity))
+    data = read_bundle_file(Path(args.file))
+    resolve = "mine" if args.keep_mine else "theirs" if args.take_theirs else None
     with open_vault(args) as v, v.session() as s:
-        report = import_handover(s, bundle)
+        # The sender must be a pinned colleague: their key comes from this vault, never
+        # from the command line.
+        bundle = verify_bytes(data, identity, pinned_sender(s))
+        report = import_handover(
+            s,
+            bundle,
+            confirm_partners=args.confirm_partners,
+            resolve=resolve,
+            allow_bsn_like=args.allow_bsn_like,
+        )
     if args.json:
         print_json(report)
-        return 0
-    added, updated = sum(report.added.values()), sum(report.updated.values())
-    print(f"Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.")
+        return 0 if report.applied else 1
+    return _show_import(report)
+
+
+def _show_import(report: Any) -> int:
+    print(f"Overdracht van {report.colleague}:")
+    for p in report.partners:
+        if p.new:
+            print(
+                f"  partner {p.name} ({p.type}): nieuw in deze kluis als '{p.local_name}',"
+                " zonder ontvangers en zonder schema"
+            )
+        else:
+            print(f"  partner {p.name} ({p.type}): gekoppeld aan de partner in deze kluis")
     for c in report.conflicts:
-        side = "uit de bundel" if c.winner == "bundel" else "uit deze kluis"
-        print(f"  conflict {c.table} {c.id}: versie {side} gehouden ({', '.join(c.fields)})")
+        choice = {"kluis": "eigen versie gehouden", "bundel": "versie van de collega genomen"}
+        print(
+            f"  conflict {c.table} {c.id}: hier en door de collega gewijzigd"
+            f" ({', '.join(c.fields)}){'; ' + choice[c.winner] if c.winner else ''}"
+        )
     for n in report.notes:
         print(f"  let op {n.table} {n.id}: {n.note}")
-    if not report.changed and not report.conflicts:
+    erased = sum(report.erased.values())
+    if erased:
+        print(f"  {erased} gewiste gegevens niet teruggebracht (bewaartermijn of intrekking)")
+    if not report.applied:
+        reasons = []
+        if report.undecided:
+            reasons.append("kies bij de conflicten met --keep-mine of --take-theirs")
+        if report.partners:
+            reasons.append("controleer de partners hierboven en bevestig met --confirm-partners")
+        info("Er is niets ingelezen: " + "; ".join(reasons) + ".")
+        return 1
+    added, updated = sum(report.added.values()), sum(report.updated.values())
+    print(f"Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.")
+    if not report.changed:
         print("Er was niets nieuws: de kluis is niet gewijzigd.")
     return 0
 
 
-def _identity_args(p: argparse.ArgumentParser) -> None:
+def _identity_args(p: argparse.ArgumentParser, sender: bool = True) -> None:
     p.add_argument("file", help="het bundelbestand (.age)")
     p.add_argument("--identity", required=True, help="je age-sleutelbestand (bundle keygen)")
-    p.add_argument(
-        "--sender",
-        required=True,
-        help="de publieke sleutel van de afzender (waakvlam-ed25519:…) of een bestand ermee",
-    )
+    if sender:
+        p.add_argument(
+            "--sender",
+            required=True,
+            help="de publieke sleutel van de afzender (waakvlam-ed25519:…) of een bestand ermee",
+        )
 
 
 def _state_arg(p: argparse.ArgumentParser) -> None:
@@ -156,8 +194,28 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
     c.set_defaults(func=cmd_open)
     json_flag(c)
-    c = bg.add_parser("import", help="lees een overdrachtsbundel in deze kluis in")
-    _identity_args(c)
+    c = bg.add_parser(
+        "import",
+        help="lees een overdrachtsbundel van een collega in (eerst: waakvlam colleague add)",
+    )
+    _identity_args(c, sender=False)
+    choice = c.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--keep-mine", action="store_true", help="bij conflicten: houd de versie in deze kluis"
+    )
+    choice.add_argument(
+        "--take-theirs", action="store_true", help="bij conflicten: neem de versie van de collega"
+    )
+    c.add_argument(
+        "--confirm-partners",
+        action="store_true",
+        help="de getoonde koppeling van partners klopt (nodig zodra de bundel verwijzingen heeft)",
+    )
+    c.add_argument(
+        "--allow-bsn-like",
+        action="store_true",
+        help="een getal dat op een BSN lijkt is bevestigd géén BSN",
+    )
     c.set_defaults(func=cmd_import)
     json_flag(c)
 

@@ -31,6 +31,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, upda
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
@@ -401,7 +402,9 @@ def _table(model: Any) -> Table:
 
 def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
-    loaded or left stale), and record one audit event per household."""
+    loaded or left stale), and record one audit event and a tombstone per household and
+    erased category (``domain/tombstones.py``: a handover or a backup never brings it
+    back)."""
     now = utc_naive(session.info["clock"].now())
     stamp = {"updated_at": now, "updated_by": session.info.get("actor")}
     plain = {"synchronize_session": False}
@@ -503,6 +506,12 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
                 .values(closed_on=since),
                 execution_options=plain,
             )
+    stones: list[tombstones.TombstoneRow] = []
+    for row in rows:
+        erased = CATEGORIES if row.anonymise else row.categories
+        kinds = (*erased, tombstones.ANONYMISED) if row.anonymise else erased
+        stones += [tombstones.TombstoneRow("household", row.household_id, k, now) for k in kinds]
+    tombstones.record(session, stones)
     for row in rows:
         counts = (
             f"notities={row.visit_notes},acties={row.follow_ups},"
