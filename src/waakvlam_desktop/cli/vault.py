@@ -125,6 +125,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "kept_aside": str(result.kept_aside) if result.kept_aside else None,
                 "vault_id": result.vault_id,
                 "backup_created_at": result.backup_created_at,
+                "reapplied": result.reapplied,
+                "tombstones_unreadable": result.tombstones_unreadable,
             }
         )
     else:
@@ -132,6 +134,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if result.kept_aside:
             info(f"De vorige kluis is bewaard in {result.kept_aside}.")
         info("Back-up teruggezet.")
+        for t in result.reapplied:
+            info(
+                f"Opnieuw gewist (na de back-up gewist op {t.erased_at:%Y-%m-%d}):"
+                f" {t.entity} {t.entity_id}, {t.what}."
+            )
+        if result.tombstones_unreadable:
+            info(
+                "Let op: de vervangen kluis kon niet worden gelezen; wat daarin na de back-up is"
+                " gewist, is niet opnieuw gewist. Draai 'waakvlam retention' opnieuw."
+            )
     return 0
 
 
