@@ -335,6 +335,62 @@
         <translation>De tabel {table} in de overdrachtsbundel is beschadigd.</translation>
     </message>
     <message>
+        <source>This handover was signed with a key that belongs to no colleague in this vault (key id {key_id}); nothing was changed. Add the colleague first with &apos;waakvlam colleague add&apos; after comparing the key id by phone.</source>
+        <translation>Deze overdracht is ondertekend met een sleutel van geen collega in deze kluis (sleutel-id {key_id}); er is niets gewijzigd. Voeg de collega eerst toe met &apos;waakvlam colleague add&apos;, nadat je de sleutel-id telefonisch hebt vergeleken.</translation>
+    </message>
+    <message>
+        <source>The handover&apos;s signature does not match the key pinned for colleague {name}; nothing was changed.</source>
+        <translation>De handtekening van de overdracht past niet bij de sleutel van collega {name}; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is empty but required.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is leeg, maar verplicht.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} holds the unknown value &apos;{value}&apos;.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} heeft de onbekende waarde &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not text.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen tekst.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is too long (at most {max} characters).</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is te lang (maximaal {max} tekens).</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a whole number in the allowed range.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geheel getal binnen de grenzen.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a valid date.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geldige datum.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} lies in the future.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a valid id.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geldige id.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a valid postcode.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geldige postcode.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} holds a number that looks like a BSN. Ask the colleague to remove it, or confirm that it is no BSN.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} bevat een getal dat op een BSN lijkt. Vraag de collega het weg te halen, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} refers to a partner the handover does not contain.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} verwijst naar een partner die niet in de overdracht staat.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table} holds row {row} twice.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table} bevat rij {row} twee keer.</translation>
+    </message>
+    <message>
         <source>The sender&apos;s key cannot be read. One line &apos;waakvlam-ed25519:…&apos; is expected (from &apos;waakvlam org public-key&apos;).</source>
         <translation>De sleutel van de afzender is onleesbaar. Verwacht wordt één regel &apos;waakvlam-ed25519:…&apos; (uit &apos;waakvlam org public-key&apos;).</translation>
     </message>
@@ -413,6 +469,34 @@
     <message>
         <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
+    </message>
+    <message>
+        <source>Fill in the colleague&apos;s name.</source>
+        <translation>Vul de naam van de collega in.</translation>
+    </message>
+    <message>
+        <source>The colleague&apos;s name is too long (at most 200 characters).</source>
+        <translation>De naam van de collega is te lang (maximaal 200 tekens).</translation>
+    </message>
+    <message>
+        <source>There is already a colleague called &apos;{name}&apos;.</source>
+        <translation>Er is al een collega met de naam &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>This key is already pinned for colleague &apos;{name}&apos; (key id {key_id}).</source>
+        <translation>Deze sleutel hoort al bij collega &apos;{name}&apos; (sleutel-id {key_id}).</translation>
+    </message>
+    <message>
+        <source>This is this vault&apos;s own signing key, not a colleague&apos;s; nothing was added.</source>
+        <translation>Dit is de eigen ondertekensleutel van deze kluis, niet die van een collega; er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s key is 32 bytes; this one is not.</source>
+        <translation>De sleutel van een collega is 32 bytes; deze niet.</translation>
+    </message>
+    <message>
+        <source>There is no colleague called &apos;{name}&apos;.</source>
+        <translation>Er is geen collega met de naam &apos;{name}&apos;.</translation>
     </message>
 </context>
 <context>
