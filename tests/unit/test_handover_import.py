@@ -179,10 +179,14 @@ def test_take_theirs_per_row_choice(
         assert report.applied and report.conflicts[0].winner == "bundel"
     with target.session() as s:
         assert s.get(Household, hid).label == "fam. Jansen-de Wit"  # type: ignore[union-attr]
-        events = s.execute(
-            text("SELECT detail FROM audit_event WHERE action = 'import' AND entity_id = :i"),
-            {"i": hid},
-        ).scalars().all()
+        events = (
+            s.execute(
+                text("SELECT detail FROM audit_event WHERE action = 'import' AND entity_id = :i"),
+                {"i": hid},
+            )
+            .scalars()
+            .all()
+        )
         assert any("bijgewerkt; velden: label" in e for e in events)
 
 
