@@ -329,7 +329,8 @@ INVALID = [
     ("address", "postcode", "0000 AA", None),
     ("address", "number", "12", None),
     ("household", "label", "x" * 201, None),
-    ("visit", "notes", "n" * 20_001, None),
+    ("visit", "notes", "n" * 20_001, "20000"),
+    ("referral", "reference", "r" * 31, "30"),
     ("visit", "visited_at", "2026-13-01 10:00:00.000000", None),
     ("visit", "created_at", "2099-01-01 00:00:00.000000", None),
     ("visit", "household_id", "../../etc/passwd", None),
@@ -362,6 +363,13 @@ def test_one_invalid_value_refuses_the_whole_bundle_naming_table_row_and_field(
 
 def _data_json(scene: Scene, data: bytes) -> bytes:
     return fmt.read_zip(decrypt(data, scene.identity))[fmt.DATA]
+
+
+def test_long_notes_within_the_typed_limit_are_accepted(scene: Scene) -> None:
+    data = forge(
+        scene.bundle_bytes(), scene.identity, scene.signer, _set("visit", "notes", "n" * 20_000)
+    )
+    assert scene.run(data).applied
 
 
 def test_bsn_like_number_is_accepted_only_when_confirmed(scene: Scene) -> None:

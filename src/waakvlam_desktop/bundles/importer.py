@@ -453,10 +453,10 @@ class _Validator:
             return self._datetime(nullable)
         if isinstance(ctype, Date):
             return self._date(nullable, key in _PAST_DATES)
+        if isinstance(ctype, Text):  # before String: Text is a String without a length
+            return self._text(nullable, MAX_NOTES, key in _FREE_TEXT)
         if isinstance(ctype, String):
             return self._text(nullable, ctype.length or 200, key in _FREE_TEXT)
-        if isinstance(ctype, Text):
-            return self._text(nullable, MAX_NOTES, key in _FREE_TEXT)
         if isinstance(ctype, LargeBinary):  # partner.pseudonym_secret (hex): never imported
             return self._text(nullable, 128, free=False)
         return lambda _v: (VALUE_NOT_TEXT, {})
