@@ -29,6 +29,47 @@
     </message>
 </context>
 <context>
+    <name>AddColleagueDialog</name>
+    <message>
+        <source>Add colleague</source>
+        <translation>Collega toevoegen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Show key id</source>
+        <translation>Sleutel-id tonen</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Fill in the colleague&apos;s name.</source>
+        <translation>Vul de naam van de collega in.</translation>
+    </message>
+    <message>
+        <source>Key id: {key_id}
+Call {name} and ask them to read out the key id shown in their Settings. Add only when every character matches.</source>
+        <translation>Sleutel-id: {key_id}
+Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg alleen toe als elk teken klopt.</translation>
+    </message>
+    <message>
+        <source>It matches: add</source>
+        <translation>Het klopt: toevoegen</translation>
+    </message>
+</context>
+<context>
     <name>AddHouseholdDialog</name>
     <message>
         <source>New household</source>
@@ -138,6 +179,53 @@
     <message>
         <source>The file could not be saved. Choose another folder.</source>
         <translation>Het bestand kon niet worden opgeslagen. Kies een andere map.</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguesDialog</name>
+    <message>
+        <source>Colleagues</source>
+        <translation>Collega&apos;s</translation>
+    </message>
+    <message>
+        <source>A handover is only read in from a colleague listed here. Add a colleague with the key file they give you, and compare the key id by phone.</source>
+        <translation>Een overdracht wordt alleen ingelezen van een collega die hier staat. Voeg een collega toe met het sleutelbestand dat je van hem of haar krijgt, en vergelijk de sleutel-id telefonisch.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Last handover</source>
+        <translation>Laatste overdracht</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Sleutel-id</translation>
+    </message>
+    <message>
+        <source>For ICT: the first 128 bits of SHA-256 of the key</source>
+        <translation>Voor ICT: de eerste 128 bits van SHA-256 over de sleutel</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>{name} was added.</source>
+        <translation>{name} is toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague first.</source>
+        <translation>Kies eerst een collega.</translation>
+    </message>
+    <message>
+        <source>{name} was removed; their handovers are refused from now on.</source>
+        <translation>{name} is verwijderd; overdrachten van deze collega worden voortaan geweigerd.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +634,14 @@
         <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
     </message>
     <message>
+        <source>Colleagues…</source>
+        <translation>Collega&apos;s…</translation>
+    </message>
+    <message>
+        <source>Only handovers from colleagues listed here are read in</source>
+        <translation>Alleen overdrachten van collega&apos;s in deze lijst worden ingelezen</translation>
+    </message>
+    <message>
         <source>Export history</source>
         <translation>Exportgeschiedenis</translation>
     </message>
@@ -728,16 +824,96 @@
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <source>Sender&apos;s public key</source>
-        <translation>Publieke sleutel van de afzender</translation>
+        <source>Colleagues…</source>
+        <translation>Collega&apos;s…</translation>
     </message>
     <message>
-        <source>Read in</source>
-        <translation>Inlezen</translation>
+        <source>Only handovers from colleagues listed here are read in</source>
+        <translation>Alleen overdrachten van collega&apos;s in deze lijst worden ingelezen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Aan beide kanten gewijzigd</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Houden</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controleren</translation>
     </message>
     <message>
         <source>Choose file</source>
         <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Choose for every conflict which version to keep.</source>
+        <translation>Kies bij elk conflict welke versie je houdt.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Bewoner</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>Concern level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Referral status</source>
+        <translation>Status van een doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>From colleague: {name}</source>
+        <translation>Van collega: {name}</translation>
+    </message>
+    <message>
+        <source>Partner {name}: new here, without recipients or schedule</source>
+        <translation>Partner {name}: nieuw in deze kluis, zonder ontvangers en zonder schema</translation>
+    </message>
+    <message>
+        <source>Partner {name}: linked to the partner here</source>
+        <translation>Partner {name}: gekoppeld aan de partner in deze kluis</translation>
+    </message>
+    <message>
+        <source>Erased here, not brought back: {n}</source>
+        <translation>Hier gewist, niet teruggebracht: {n}</translation>
     </message>
     <message>
         <source>Added: {counts}</source>
@@ -752,8 +928,28 @@
         <translation>Ongewijzigd: {counts}</translation>
     </message>
     <message>
-        <source>Conflicts (newest kept): {n}</source>
-        <translation>Conflicten (nieuwste bewaard): {n}</translation>
+        <source>Conflicts decided: {n}</source>
+        <translation>Conflicten beslist: {n}</translation>
+    </message>
+    <message>
+        <source>Confirm and read in</source>
+        <translation>Bevestigen en inlezen</translation>
+    </message>
+    <message>
+        <source>Nothing has been read in yet. Check the partners and choose for every conflict, then confirm.</source>
+        <translation>Er is nog niets ingelezen. Controleer de partners en kies bij elk conflict; bevestig dan.</translation>
+    </message>
+    <message>
+        <source>For ICT: {table} {id}</source>
+        <translation>Voor ICT: {table} {id}</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Mijn versie houden</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Versie van de collega nemen</translation>
     </message>
     <message>
         <source>Handover read in.</source>
@@ -2806,6 +3002,17 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Navigation</source>
         <translation>Navigatie</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Remove colleague</source>
+        <translation>Collega verwijderen</translation>
+    </message>
+    <message>
+        <source>Refuse handovers from {name} from now on?</source>
+        <translation>Overdrachten van {name} voortaan weigeren?</translation>
     </message>
 </context>
 </TS>
