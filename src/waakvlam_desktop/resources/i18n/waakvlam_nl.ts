@@ -2440,6 +2440,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>The previous vault is kept aside in {path}.</source>
         <translation>De vorige kluis staat apart in {path}.</translation>
     </message>
+    <message>
+        <source>What was erased after this backup was made has been erased again ({households} households, {referrals} withdrawn consents).</source>
+        <translation>Wat na het maken van deze back-up is gewist, is opnieuw gewist ({households} huishoudens, {referrals} ingetrokken toestemmingen).</translation>
+    </message>
+    <message>
+        <source>The replaced vault could not be read, so what was erased there after the backup is not erased again yet: run the retention clean-up.</source>
+        <translation>De vervangen kluis kon niet worden gelezen, dus wat daar na de back-up is gewist, is nog niet opnieuw gewist: voer de opruiming van de bewaartermijnen uit.</translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>
