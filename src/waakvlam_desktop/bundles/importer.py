@@ -24,7 +24,6 @@ What a handover may and may not do (issue #12 A, docs/bundle-format.md):
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import uuid
@@ -292,6 +291,7 @@ _INT_RANGES = {
 _POSTCODES = {("address", "postcode"), ("partner", "postcode")}
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}( [A-Z]{2})?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 _SKEW = timedelta(days=1)  # a colleague's clock may run a little ahead; 2099 does not
 # Texts erased per retention category (tombstone kind) and table.
@@ -478,11 +478,7 @@ class _Validator:
         def check(value: Any) -> Any:
             if value is None:
                 return None if nullable else (VALUE_MISSING, {})
-            if not isinstance(value, str) or len(value) != 36:
-                return (VALUE_NOT_ID, {})
-            try:
-                uuid.UUID(value)
-            except ValueError:
+            if not isinstance(value, str) or not _UUID.fullmatch(value):
                 return (VALUE_NOT_ID, {})
             return None
 
@@ -506,7 +502,7 @@ class _Validator:
         def check(value: Any) -> Any:
             if value is None:
                 return None if nullable else (VALUE_MISSING, {})
-            if value not in (0, 1) or isinstance(value, float):
+            if type(value) is not int or value not in (0, 1):
                 return (VALUE_NOT_NUMBER, {})
             return None
 
@@ -579,14 +575,6 @@ class _Validator:
 
 
 # ---- the merge ---------------------------------------------------------------------------
-def _norm(value: Any) -> Any:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, bytes):
-        return value.hex()
-    return value
-
-
 _NOT_COMPARED = ("updated_at", "updated_by")
 
 
@@ -595,14 +583,10 @@ def _stored(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _digest(row: Mapping[str, Any]) -> str:
-    payload = json.dumps(
-        [[c, _norm(row.get(c))] for c in sorted(row) if c not in _NOT_COMPARED],
-        ensure_ascii=False,
-        separators=(",", ":"),
-        default=str,
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+def _digest(values: tuple[Any, ...]) -> str:
+    """A row's compared values (str, int, float or None after validation), in column
+    order, as a truncated SHA-256: what ``import_base`` keeps. No personal data."""
+    return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass
@@ -640,6 +624,7 @@ class _Merger:
         self.household_of: dict[str, str] = {}  # referral id -> household id
         self.tombs: dict[str, dict[str, tombstones.TombstoneRow]] = {}
         self.plans: list[_TablePlan] = []
+        self.events: list[tuple[str, str, str | None, str | None, str]] = []
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
         self.cursor.execute(sql, params)
@@ -801,26 +786,34 @@ class _Merger:
                     local[found["id"]] = found
         base = self.bases([r["id"] for r in incoming if r["id"] in local])
         unique = _UNIQUE.get(name)
+        compared = [c for c in cols if c not in _NOT_COMPARED]
         for row in incoming:
-            mine = local.get(row["id"])
+            rid = row["id"]
+            mine = local.get(rid)
             if mine is None:
                 plan.inserts.append(row)
-                plan.digests[row["id"]] = _digest(row)
+                plan.digests[rid] = _digest(tuple(row[c] for c in compared))
                 continue
             if unique:
                 row[unique] = mine[unique]
-            theirs_digest = _digest(row)
-            plan.digests[row["id"]] = theirs_digest
+            theirs_values = tuple(row[c] for c in compared)
+            mine_values = tuple(mine[c] for c in compared)
+            theirs_digest = _digest(theirs_values)
+            if base.get(rid) != theirs_digest:
+                plan.digests[rid] = theirs_digest  # a new or changed base: store it
+            if theirs_values == mine_values:
+                plan.unchanged += 1
+                continue
             diff = tuple(
                 sorted(
-                    c for c in row if c not in _NOT_COMPARED and _norm(row[c]) != _norm(mine.get(c))
+                    c
+                    for c, a, b in zip(compared, theirs_values, mine_values, strict=True)
+                    if a != b
                 )
             )
-            if not diff:
-                plan.unchanged += 1
-            elif base.get(row["id"]) == theirs_digest:
+            if base.get(rid) == theirs_digest:
                 plan.unchanged += 1  # the colleague did not change it since: keep mine
-            elif base.get(row["id"]) == _digest(mine):
+            elif base.get(rid) == _digest(mine_values):
                 plan.updates.append((row, diff))  # only the colleague changed it
             else:
                 plan.conflicts.append((row, diff))
@@ -842,13 +835,14 @@ class _Merger:
 
     # -- writing ---------------------------------------------------------------------------
     def _audit(self, table: str, row_id: str, household_id: str | None, detail: str) -> None:
-        audit.record(
-            self.session,
-            "import",
-            table,
-            row_id,
-            household_id=household_id,
-            detail=f"overdracht van collega {self.colleague.id}; {detail}",
+        self.events.append(
+            (
+                "import",
+                table,
+                row_id,
+                household_id,
+                f"overdracht van collega {self.colleague.id}; {detail}",
+            )
         )
 
     def _household(self, table: str, row: Mapping[str, Any]) -> str | None:
@@ -878,17 +872,25 @@ class _Merger:
                 return {**row, "letter_pdf": letter}
         return row
 
-    def insert(self, table: str, row: dict[str, Any]) -> None:
+    def insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Add new rows (all of one table, with the same columns) in one executemany."""
+        if not rows:
+            return
         unique = _UNIQUE.get(table)
-        if unique and row.get(unique) is not None:
-            self._make_unique(table, unique, row)
-        full = self._with_letter(table, row)
-        cols = list(full)
-        self.cursor.execute(
+        full_rows = []
+        for row in rows:
+            if unique and row.get(unique) is not None:
+                self._make_unique(table, unique, row)
+            full = dict(row)
+            if table == "referral":
+                full["letter_pdf"] = None
+            full_rows.append(self._with_letter(table, full))
+            self._audit(table, row["id"], self._household(table, row), "toegevoegd")
+        cols = list(full_rows[0])
+        self.cursor.executemany(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-            [full[c] for c in cols],
+            [[r[c] for c in cols] for r in full_rows],
         )
-        self._audit(table, row["id"], self._household(table, row), "toegevoegd")
 
     def update(self, table: str, row: dict[str, Any], diff: tuple[str, ...]) -> None:
         full = self._with_letter(table, row)
@@ -1087,15 +1089,13 @@ def _import(
             report.unchanged[plan.table] = plan.unchanged
         return report
     # ---- apply: one transaction (the caller's session) ----
-    for partner in merger.new_partners:
-        merger.insert("partner", partner)
+    merger.insert("partner", merger.new_partners)
     for plan in merger.plans:
         if plan.table in _LINK_TABLES:
             report.added[plan.table] = merger.add_links(plan)
             report.unchanged[plan.table] = len(plan.links) - report.added[plan.table]
             continue
-        for row in plan.inserts:
-            merger.insert(plan.table, row)
+        merger.insert(plan.table, plan.inserts)
         updated = 0
         for row, diff in plan.updates:
             merger.update(plan.table, row, diff)
@@ -1111,6 +1111,7 @@ def _import(
         report.updated[plan.table] = updated
         report.unchanged[plan.table] = plan.unchanged + kept
     merger.save_bases()
+    audit.record_many(session, merger.events)
     merger.cursor.execute(
         "UPDATE colleague SET last_import_at = ? WHERE id = ?",
         [_stored(merger.now), colleague.id],
