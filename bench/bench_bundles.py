@@ -30,7 +30,8 @@ from waakvlam_desktop.bundles.keys import (
     parse_public_key,
     write_identity,
 )
-from waakvlam_desktop.bundles.reader import ReplayState, open_file, verify_bytes
+from waakvlam_desktop.bundles.partner_state import PartnerState
+from waakvlam_desktop.bundles.reader import open_file, verify_bytes
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.colleagues import add_colleague
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
@@ -164,7 +165,9 @@ def run(households: int = 10_000) -> dict[str, Any]:
     for i in range(ROUNDS):
         out = base / f"open{i}"
         start = time.perf_counter()
-        open_file(path, identity, sender, out, ReplayState(base / f"state{i}.json"))
+        state = PartnerState(base / f"state{i}.json")
+        state.trust("Bench", sender)
+        open_file(path, identity, out, state)
         opens.append(time.perf_counter() - start)
     figures["bundle_open_seconds"] = median(opens)
     figures.update(_import_figures(base, data, identity, sender))

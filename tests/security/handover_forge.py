@@ -47,7 +47,8 @@ def forge(
     change: Callable[[Doc], None] | None = None,
 ) -> bytes:
     """Decrypt ``data``, let ``change`` edit data.json, re-sign with ``signer``, encrypt."""
-    members = fmt.read_zip(decrypt(data, identity))
+    with fmt.open_zip(decrypt(data, identity)) as zf:
+        members = {n: fmt.read_member(zf, n, fmt.MAX_MEMBER) for n in zf.namelist()}
     manifest = json.loads(members.pop(fmt.MANIFEST))
     members.pop(fmt.SIGNATURE)
     doc = json.loads(members[fmt.DATA])

@@ -362,7 +362,8 @@ def test_one_invalid_value_refuses_the_whole_bundle_naming_table_row_and_field(
 
 
 def _data_json(scene: Scene, data: bytes) -> bytes:
-    return fmt.read_zip(decrypt(data, scene.identity))[fmt.DATA]
+    with fmt.open_zip(decrypt(data, scene.identity)) as zf:
+        return fmt.read_member(zf, fmt.DATA, fmt.MAX_MEMBER)
 
 
 def test_long_notes_within_the_typed_limit_are_accepted(scene: Scene) -> None:

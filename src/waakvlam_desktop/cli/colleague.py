@@ -14,6 +14,36 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.domain.colleagues import add_colleague, list_colleagues, remove_colleague
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+ADDED = Message(
+    "cli.colleague_added",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Colleague {name} added. Compare the key ID above by phone with {name} (they find it"
+        " with 'waakvlam org public-key'); if it does not match, remove the colleague again"
+        " at once.",
+    ),
+    context="Cli",
+)
+NONE_YET = Message(
+    "cli.colleague_none_yet",
+    QT_TRANSLATE_NOOP("Cli", "No colleagues have been added yet."),
+    context="Cli",
+)
+LAST_IMPORT = Message(
+    "cli.colleague_last_import",
+    QT_TRANSLATE_NOOP("Cli", "last read in {date}"),
+    context="Cli",
+)
+REMOVED = Message(
+    "cli.colleague_removed",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Colleague {name} removed; handovers with key {fingerprint} are refused from now on.",
+    ),
+    context="Cli",
+)
 
 
 def cmd_colleague_add(args: argparse.Namespace) -> int:
@@ -24,11 +54,7 @@ def cmd_colleague_add(args: argparse.Namespace) -> int:
         print_json(view)
         return 0
     print(view.fingerprint)
-    info(
-        f"Collega {view.name} toegevoegd. Vergelijk de sleutel-id hierboven telefonisch met"
-        f" {view.name} (zij vinden hem met 'waakvlam org public-key'); klopt hij niet, verwijder"
-        " de collega dan meteen weer."
-    )
+    info(ADDED.render(name=view.name))
     return 0
 
 
@@ -39,9 +65,9 @@ def cmd_colleague_list(args: argparse.Namespace) -> int:
         print_json(colleagues)
         return 0
     if not colleagues:
-        info("Er zijn nog geen collega's toegevoegd.")
+        info(NONE_YET.render())
     for c in colleagues:
-        last = f"laatst ingelezen {c.last_import_at:%Y-%m-%d}" if c.last_import_at else ""
+        last = LAST_IMPORT.render(date=f"{c.last_import_at:%Y-%m-%d}") if c.last_import_at else ""
         print(f"{c.name:<30} {c.fingerprint}  {last}".rstrip())
     return 0
 
@@ -52,10 +78,7 @@ def cmd_colleague_remove(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view)
     else:
-        print(
-            f"Collega {view.name} verwijderd; overdrachten met sleutel {view.fingerprint}"
-            " worden voortaan geweigerd."
-        )
+        print(REMOVED.render(name=view.name, fingerprint=view.fingerprint))
     return 0
 
 
