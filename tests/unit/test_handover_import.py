@@ -26,6 +26,7 @@ from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import ConsentForm, PartnerType
 from waakvlam_desktop.errors import BundleError
+from waakvlam_desktop.storage import fts
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import Household, Referral
 from waakvlam_desktop.storage.vault import Vault
@@ -115,6 +116,58 @@ def test_import_adds_everything_and_twice_changes_nothing(
     # Full-text search works on imported notes (triggers ran).
     with target.session() as s:
         assert search(s, "buren", limit=50)
+
+
+_INDEX = text(
+    "SELECT d.rowid, d.source, d.ref_id, d.household_id, i.body FROM search_doc d"
+    " JOIN search_index i ON i.rowid = d.rowid ORDER BY d.rowid"
+)
+_TRIGGERS = text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+
+
+def test_imported_rows_are_indexed_once_as_the_triggers_would(
+    world: World, target: Vault, tmp_path: Path
+) -> None:
+    bundle = _handover(world, tmp_path / "b")
+    with target.session() as s:
+        triggers = s.execute(_TRIGGERS).all()
+        before = s.execute(_INDEX).all()
+        import_handover(s, bundle)
+    with target.session() as s:
+        assert s.execute(_TRIGGERS).all() == triggers  # the insert triggers are back, unchanged
+        index = s.execute(_INDEX).all()
+        visits = s.execute(text("SELECT id, household_id, notes FROM visit ORDER BY rowid")).all()
+        observations = s.execute(
+            text("SELECT id, household_id, remark FROM signal_observation ORDER BY rowid")
+        ).all()
+    # Every imported visit and observation once, in insertion order, with its text.
+    assert index[: len(before)] == before
+    added = [(r.source, r.ref_id, r.household_id, r.body) for r in index[len(before) :]]
+    assert added == [("visit", *v) for v in visits] + [("signal", *o) for o in observations]
+    assert [r.rowid for r in index] == sorted({r.rowid for r in index})
+    # A visit typed after the import is indexed by the trigger again.
+    with target.session() as s:
+        columns = [r.name for r in s.execute(text("PRAGMA table_info(visit)"))]
+        copied = {"id": "'v-after'", "notes": "'zonnepanelen'"}
+        s.execute(
+            text(
+                f"INSERT INTO visit ({', '.join(columns)})"
+                f" SELECT {', '.join(copied.get(c, c) for c in columns)} FROM visit"
+                " WHERE id = :v"
+            ),
+            {"v": visits[0].id},
+        )
+        assert search(s, "zonnepanelen", limit=5)
+
+
+def test_index_block_that_fails_leaves_the_trigger_after_rollback(target: Vault) -> None:
+    with pytest.raises(RuntimeError), target.session() as s:
+        cursor = s.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with fts.indexed_once(cursor, "visit"):
+            raise RuntimeError("boom")
+    with target.session() as s:
+        names = {r.name for r in s.execute(_TRIGGERS)}
+    assert {"visit_search_ai", "observation_search_ai"} <= names
 
 
 def test_three_way_merge_takes_theirs_keeps_mine_and_lists_conflicts(

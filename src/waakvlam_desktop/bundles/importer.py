@@ -28,6 +28,7 @@ import os
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -66,7 +67,7 @@ from waakvlam_desktop.errors import (
     HandoverInvalidError,
     UnknownSenderError,
 )
-from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import Colleague
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -229,6 +230,7 @@ DUPLICATE_ROW = Message(
 # Unique columns: on an existing record the local value is kept; on a new record that
 # would collide with another record, the value is dropped (nullable) or made unique.
 _UNIQUE = {"complex": "code", "address": "vhe_code", "referral": "reference"}
+_SEARCHED = ("visit", "signal_observation")  # tables with a full-text index (storage/fts.py)
 # Link tables and the two tables their columns point at.
 _LINK_TABLES = {
     "visit_resident": ("visit", "resident"),
@@ -887,10 +889,16 @@ class _Merger:
             full_rows.append(self._with_letter(table, full))
             self._audit(table, row["id"], self._household(table, row), "toegevoegd")
         cols = list(full_rows[0])
-        self.cursor.executemany(
-            f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-            [[r[c] for c in cols] for r in full_rows],
+        # Visits and observations are indexed for search once, after the last row, instead
+        # of by the insert trigger row by row (same index, about half the insert time).
+        indexing: AbstractContextManager[None] = (
+            fts.indexed_once(self.cursor, table) if table in _SEARCHED else nullcontext()
         )
+        with indexing:
+            self.cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+                [[r[c] for c in cols] for r in full_rows],
+            )
 
     def update(self, table: str, row: dict[str, Any], diff: tuple[str, ...]) -> None:
         full = self._with_letter(table, row)
