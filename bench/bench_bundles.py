@@ -1,4 +1,6 @@
-"""Bundle benchmark: handover export of the demo vault, per stage, against a floor; open.
+"""Bundle benchmark: handover export of the demo vault, per stage, against a floor; open;
+and the handover import into a colleague's empty vault (first import, then the same bundle
+again: every row unchanged) with every value validated and every row audited.
 
 Workload: ``demo --households N`` (default 10,000, about 100k visits) and one partner with
 the handover profile. Export = ``export_bundle`` (query, serialise, summary, sign, zip,
@@ -21,6 +23,7 @@ from sqlalchemy import func, select
 from bench.common import WORK, median, save, table
 from waakvlam_desktop.bundles.collect import HANDOVER_TABLES
 from waakvlam_desktop.bundles.export import export_bundle
+from waakvlam_desktop.bundles.importer import import_handover, pinned_sender
 from waakvlam_desktop.bundles.keys import (
     load_identity,
     org_public_key,
@@ -28,14 +31,15 @@ from waakvlam_desktop.bundles.keys import (
     write_identity,
 )
 from waakvlam_desktop.bundles.partner_state import PartnerState
-from waakvlam_desktop.bundles.reader import open_file
+from waakvlam_desktop.bundles.reader import open_file, verify_bytes
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.colleagues import add_colleague
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.partners import add_partner, get_partner
 from waakvlam_desktop.domain.setup import default_staff, initialise
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
-from waakvlam_desktop.storage.models import Household
+from waakvlam_desktop.storage.models import AuditEvent, Household
 from waakvlam_desktop.storage.vault import Vault
 
 PASSPHRASE = "benchmark passphrase for waakvlam"
@@ -88,6 +92,34 @@ def _prepare(base: Path, households: int) -> tuple[Vault, str, Any, Any]:
     return vault, pid, load_identity(key_file), sender
 
 
+def _import_figures(base: Path, data: bytes, identity: Any, sender: Any) -> dict[str, float]:
+    """``bundle import`` of the handover into a new colleague's vault, twice."""
+    clock = FixedClock(fixed_demo_now())
+    target = Vault.create(base / "colleague", PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    with target.session() as s:
+        target.actor = initialise(s, organisation="Bench", staff_name="Collega").id
+        add_colleague(s, "Bron", sender.public_key)
+    times = []
+    rows = 0
+    for _ in range(2):
+        start = time.perf_counter()
+        with target.session() as s:
+            bundle = verify_bytes(data, identity, pinned_sender(s))
+            report = import_handover(s, bundle, confirm_partners=True)
+        times.append(time.perf_counter() - start)
+        rows = max(rows, sum(report.added.values()))
+    with target.session() as s:
+        audit_events = s.scalar(select(func.count(AuditEvent.seq))) or 0
+    target.close()
+    shutil.rmtree(base / "colleague", ignore_errors=True)
+    return {
+        "handover_import_seconds": times[0],
+        "handover_reimport_seconds": times[1],
+        "handover_import_rows": float(rows),
+        "handover_import_audit_events": float(audit_events),
+    }
+
+
 def run(households: int = 10_000) -> dict[str, Any]:
     base = WORK / "bundles"
     base.mkdir(parents=True, exist_ok=True)
@@ -138,6 +170,7 @@ def run(households: int = 10_000) -> dict[str, Any]:
         open_file(path, identity, out, state)
         opens.append(time.perf_counter() - start)
     figures["bundle_open_seconds"] = median(opens)
+    figures.update(_import_figures(base, data, identity, sender))
     for i in range(ROUNDS):  # the opened folders are plaintext (demo) data: never keep them
         shutil.rmtree(base / f"open{i}", ignore_errors=True)
         (base / f"state{i}.json").unlink(missing_ok=True)
@@ -151,6 +184,7 @@ def run(households: int = 10_000) -> dict[str, Any]:
             "handover_export_seconds": "goal < 5 s",
             "ratio_export_to_floor": "goal <= 3",
             "bundle_open_seconds": "goal < 3 s",
+            "handover_import_seconds": "10k households, validated and audited per row",
         },
     )
     return figures

@@ -145,6 +145,10 @@ class BundleDamagedError(BundleError):
     """Changed, cut off, extended, or members that do not match the manifest."""
 
 
+class HandoverInvalidError(BundleError):
+    """A value in a handover bundle fails validation; the message names table, row, field."""
+
+
 class UnknownSenderError(BundleError):
     pass
 

@@ -167,14 +167,23 @@ def test_handover_import_twice(cli: Cli, tmp_path: Path) -> None:
     bundle = tmp_path / "overdracht.age"
     cli.run("export", "--partner", "Wijkteam Noord", "--period", "2026-10", "--out", str(bundle))
     colleague = Cli(tmp_path / "colleague").init(name="B. Collega")
-    first = colleague.json(
-        "bundle", "import", str(bundle), "--identity", str(key), "--sender", str(pub)
+    # `--sender` is gone: the key comes from the vault's pinned colleagues.
+    proc = colleague.run(
+        "bundle", "import", str(bundle), "--identity", str(key), "--sender", str(pub), ok=False
     )
-    assert isinstance(first, dict) and first["added"]["household"] == 20
+    assert proc.returncode == 2
+    added = colleague.json("colleague", "add", "--name", "A. Bron", "--key", str(pub))
+    assert isinstance(added, dict) and len(added["key_id"]) == 32
+    # Partners are shown first and must be confirmed: nothing is written before.
     stats = colleague.json("stats")
-    second = colleague.json(
-        "bundle", "import", str(bundle), "--identity", str(key), "--sender", str(pub)
-    )
+    proc = colleague.run("bundle", "import", str(bundle), "--identity", str(key), ok=False)
+    assert proc.returncode == 1 and "--confirm-partners" in proc.stderr
+    assert colleague.json("stats") == stats
+    args = ("bundle", "import", str(bundle), "--identity", str(key), "--confirm-partners")
+    first = colleague.json(*args)
+    assert isinstance(first, dict) and first["applied"] and first["added"]["household"] == 20
+    stats = colleague.json("stats")
+    second = colleague.json(*args)
     assert isinstance(second, dict)
     assert sum(second["added"].values()) == 0 and sum(second["updated"].values()) == 0
     assert second["conflicts"] == []
@@ -183,4 +192,41 @@ def test_handover_import_twice(cli: Cli, tmp_path: Path) -> None:
     stats.pop("audit_events")
     after.pop("audit_events")
     assert after == stats
+
+
+def test_colleague_add_list_remove_and_unpinned_import_refused(cli: Cli, tmp_path: Path) -> None:
+    key, pub, _recipient = _setup(cli, tmp_path, profile="handover")
+    cli.run("demo", "--households", "3")
+    bundle = tmp_path / "overdracht.age"
+    cli.run("export", "--partner", "Wijkteam Noord", "--period", "2026-10", "--out", str(bundle))
+    colleague = Cli(tmp_path / "colleague").init(name="B. Collega")
+    stats = colleague.json("stats")
+    proc = colleague.run(
+        "bundle", "import", str(bundle), "--identity", str(key), "--confirm-partners", ok=False
+    )
+    one_line_error(proc, 1, "geen collega")
+    assert colleague.json("stats") == stats
+    out = colleague.run("colleague", "add", "--name", "A. Bron", "--key", str(pub))
+    fingerprint = out.stdout.strip()
+    assert len(fingerprint.replace(" ", "")) == 32 and "telefonisch" in out.stderr
+    listed = colleague.json("colleague", "list")
+    assert isinstance(listed, list) and [c["name"] for c in listed] == ["A. Bron"]
+    assert "A. Bron" in colleague.run("colleague", "list").stdout
+    one_line_error(
+        colleague.run("colleague", "add", "--name", "Ander", "--key", str(pub), ok=False),
+        1,
+        "A. Bron",
+    )
+    one_line_error(
+        colleague.run(
+            "colleague", "add", "--name", "Eigen", "--key", str(tmp_path / "x"), ok=False
+        ),
+        1,
+    )
+    colleague.run("colleague", "remove", "A. Bron")
+    one_line_error(colleague.run("colleague", "remove", "A. Bron", ok=False), 1, "A. Bron")
+    proc = colleague.run(
+        "bundle", "import", str(bundle), "--identity", str(key), "--confirm-partners", ok=False
+    )
+    one_line_error(proc, 1, "geen collega")
     colleague.run("audit", "verify")

@@ -8,10 +8,15 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.bundle_helpers import NOTE_MARKER, build_world
+from tests.security.handover_forge import handover_bytes, public_text
 from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.bundles.keys import load_sender
 from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
+from waakvlam_desktop.domain.partners import add_partner
+from waakvlam_desktop.domain.types import PartnerType
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_EXPORTS
+from waakvlam_desktop.ui.screens.exports.colleagues import AddColleagueDialog, ColleaguesDialog
 from waakvlam_desktop.ui.screens.exports.screen import HandoverDialog
 
 TIMEOUT = 30_000
@@ -70,8 +75,75 @@ def test_handover_dialog_refuses_wrong_key_clearly(
     qtbot.addWidget(dialog)
     dialog.bundle.setText(str(bogus))
     dialog.identity.setText(str(key))
-    dialog.sender_key.setText("waakvlam-ed25519:nope")
     dialog.run()
     qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
     assert dialog.message.text() and "Traceback" not in dialog.message.text()
     assert dialog.report is None
+
+
+def test_colleagues_and_a_handover_through_the_dialogs(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    tmp_path: Path,
+) -> None:
+    source = new_vault(organisation="Bron", data_dir=tmp_path / "source")
+    world = build_world(source)
+    data = handover_bytes(source, world.partners["Collega"], tmp_path / "out")
+    pub = tmp_path / "bron.pub"
+    pub.write_text(public_text(source))
+    source.close()
+    bundle = tmp_path / "overdracht.age"
+    bundle.write_bytes(data)
+    key = tmp_path / "key.txt"
+    key.write_text(str(world.identity) + "\n")
+    own = new_vault(organisation="O")
+    with own.session() as s:
+        add_partner(s, name="Wijkteam", type=PartnerType.WIJKTEAM)
+    own.close()
+    window, _ws = unlocked_window()
+
+    # Not yet a colleague: refused with one clear sentence, nothing read in.
+    dialog = HandoverDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.bundle.setText(str(bundle))
+    dialog.identity.setText(str(key))
+    dialog.run()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
+    assert "geen collega" in dialog.message.text() and dialog.report is None
+
+    # Add the colleague: the key id is shown first, to compare by phone.
+    add = AddColleagueDialog(window)
+    qtbot.addWidget(add)
+    add.name.setText("A. Bron")
+    add.key_file.setText(str(pub))
+    add.next_step()
+    fingerprint = load_sender(str(pub)).key_id
+    assert fingerprint[:4] in add.compare.text() and add.key is not None
+    colleagues = ColleaguesDialog(ctx, window)
+    qtbot.addWidget(colleagues)
+    colleagues.add(add.name.text(), add.key)
+    qtbot.waitUntil(lambda: len(colleagues.colleagues) == 1, timeout=TIMEOUT)
+    assert colleagues.table.cell(0, 0) == "A. Bron"
+
+    # First run: partners shown, nothing written; confirm: read in.
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=TIMEOUT)
+    assert dialog.report is not None and not dialog.report.applied
+    assert "Wijkteam" in dialog.result_text.toPlainText()
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.report is not None and dialog.report.applied, timeout=TIMEOUT)
+    assert dialog.report.added["household"] == 7
+    assert {(p.name, p.new) for p in dialog.report.partners} == {("GGD", True), ("Wijkteam", False)}
+
+    # Removed: refused again.
+    colleagues.remove("A. Bron")
+    qtbot.waitUntil(lambda: colleagues.colleagues == [], timeout=TIMEOUT)
+    again = HandoverDialog(ctx, window)
+    qtbot.addWidget(again)
+    again.bundle.setText(str(bundle))
+    again.identity.setText(str(key))
+    again.run()
+    qtbot.waitUntil(lambda: not again.message.isHidden(), timeout=TIMEOUT)
+    assert "geen collega" in again.message.text()

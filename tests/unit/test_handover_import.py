@@ -1,4 +1,5 @@
-"""Handover import: merge by UUID, newer wins, conflicts listed, idempotent."""
+"""Handover import: merge by UUID, three-way against the last import, conflicts listed,
+idempotent. The attacks on it are in tests/security/test_handover_attacks.py."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from sqlalchemy import select, text, update
 from tests.bundle_helpers import World, build_world
 from tests.conftest import PASSPHRASE
 from waakvlam_desktop.bundles.export import export_bundle
-from waakvlam_desktop.bundles.importer import import_handover
+from waakvlam_desktop.bundles.importer import ImportReport
+from waakvlam_desktop.bundles.importer import import_handover as _import_handover
 from waakvlam_desktop.bundles.reader import verify_bytes
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households
+from waakvlam_desktop.domain.colleagues import add_colleague
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
@@ -23,6 +26,7 @@ from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import ConsentForm, PartnerType
 from waakvlam_desktop.errors import BundleError
+from waakvlam_desktop.storage import fts
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import Household, Referral
 from waakvlam_desktop.storage.vault import Vault
@@ -51,14 +55,20 @@ def world(vault: Vault) -> World:
 
 
 @pytest.fixture
-def target(tmp_path: Path, clock: FixedClock) -> Any:
+def target(tmp_path: Path, clock: FixedClock, world: World) -> Any:
     v = Vault.create(tmp_path / "colleague", PASSPHRASE, kdf_target_seconds=0, clock=clock)
     with v.session() as s:
         v.actor = initialise(
             s, organisation="Woonstichting Voorbeeld", staff_name="B. Colleague"
         ).id
+        add_colleague(s, "A. Bron", world.sender.public_key)
     yield v
     v.close()
+
+
+def import_handover(session: Any, bundle: Any, **kw: Any) -> ImportReport:
+    kw.setdefault("confirm_partners", True)
+    return _import_handover(session, bundle, **kw)
 
 
 def _handover(world: World, folder: Path, period: str = "2026-11") -> Any:
@@ -108,36 +118,129 @@ def test_import_adds_everything_and_twice_changes_nothing(
         assert search(s, "buren", limit=50)
 
 
-def test_newer_wins_and_conflicts_are_listed(
+_INDEX = text(
+    "SELECT d.rowid, d.source, d.ref_id, d.household_id, i.body FROM search_doc d"
+    " JOIN search_index i ON i.rowid = d.rowid ORDER BY d.rowid"
+)
+_TRIGGERS = text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+
+
+def test_imported_rows_are_indexed_once_as_the_triggers_would(
+    world: World, target: Vault, tmp_path: Path
+) -> None:
+    bundle = _handover(world, tmp_path / "b")
+    with target.session() as s:
+        triggers = s.execute(_TRIGGERS).all()
+        before = s.execute(_INDEX).all()
+        import_handover(s, bundle)
+    with target.session() as s:
+        assert s.execute(_TRIGGERS).all() == triggers  # the insert triggers are back, unchanged
+        index = s.execute(_INDEX).all()
+        visits = s.execute(text("SELECT id, household_id, notes FROM visit ORDER BY rowid")).all()
+        observations = s.execute(
+            text("SELECT id, household_id, remark FROM signal_observation ORDER BY rowid")
+        ).all()
+    # Every imported visit and observation once, in insertion order, with its text.
+    assert index[: len(before)] == before
+    added = [(r.source, r.ref_id, r.household_id, r.body) for r in index[len(before) :]]
+    assert added == [("visit", *v) for v in visits] + [("signal", *o) for o in observations]
+    assert [r.rowid for r in index] == sorted({r.rowid for r in index})
+    # A visit typed after the import is indexed by the trigger again.
+    with target.session() as s:
+        columns = [r.name for r in s.execute(text("PRAGMA table_info(visit)"))]
+        copied = {"id": "'v-after'", "notes": "'zonnepanelen'"}
+        s.execute(
+            text(
+                f"INSERT INTO visit ({', '.join(columns)})"
+                f" SELECT {', '.join(copied.get(c, c) for c in columns)} FROM visit"
+                " WHERE id = :v"
+            ),
+            {"v": visits[0].id},
+        )
+        assert search(s, "zonnepanelen", limit=5)
+
+
+def test_index_block_that_fails_leaves_the_trigger_after_rollback(target: Vault) -> None:
+    with pytest.raises(RuntimeError), target.session() as s:
+        cursor = s.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with fts.indexed_once(cursor, "visit"):
+            raise RuntimeError("boom")
+    with target.session() as s:
+        names = {r.name for r in s.execute(_TRIGGERS)}
+    assert {"visit_search_ai", "observation_search_ai"} <= names
+
+
+def test_three_way_merge_takes_theirs_keeps_mine_and_lists_conflicts(
     world: World, target: Vault, tmp_path: Path, clock: FixedClock
 ) -> None:
     hid_a = world.households["fam. Jansen"]
     hid_b = world.households["mw. Öztürk"]
+    hid_c = world.households["dhr. Bakker"]
     with target.session() as s:
         import_handover(s, _handover(world, tmp_path / "one"))
-    # Source changes A later than the target; the target changes B later than the source.
-    clock.advance(timedelta(hours=1))
-    with target.session() as s:
-        s.get(Household, hid_a).label = "fam. Jansen (oud)"  # type: ignore[union-attr]
+    # A: changed on both sides (the target even later). B: only the colleague changed it.
+    # C: only the target changed it.
     clock.advance(timedelta(hours=1))
     with world.vault.session() as s:
         s.get(Household, hid_a).label = "fam. Jansen-de Wit"  # type: ignore[union-attr]
         s.get(Household, hid_b).label = "mw. Öztürk (bron)"  # type: ignore[union-attr]
     clock.advance(timedelta(hours=1))
     with target.session() as s:
-        s.get(Household, hid_b).label = "mw. Öztürk (collega)"  # type: ignore[union-attr]
+        s.get(Household, hid_a).label = "fam. Jansen (hier)"  # type: ignore[union-attr]
+        s.get(Household, hid_c).label = "dhr. Bakker (hier)"  # type: ignore[union-attr]
+    second = _handover(world, tmp_path / "two", "2026-12")
     with target.session() as s:
-        report = import_handover(s, _handover(world, tmp_path / "two", "2026-12"))
-    conflicts = {(c.table, c.id): c for c in report.conflicts}
-    assert conflicts[("household", hid_a)].winner == "bundel"
-    assert conflicts[("household", hid_a)].fields == ("label",)
-    assert conflicts[("household", hid_b)].winner == "kluis"
+        report = import_handover(s, second)
+    # An undecided conflict: nothing is written, the conflict is listed per field.
+    assert not report.applied
+    assert [(c.table, c.id, c.fields, c.winner) for c in report.conflicts] == [
+        ("household", hid_a, ("label",), "")
+    ]
+    with target.session() as s:
+        assert s.get(Household, hid_b).label == "mw. Öztürk"  # type: ignore[union-attr]
+    with target.session() as s:
+        report = import_handover(s, second, resolve="mine")
+    assert report.applied and report.conflicts[0].winner == "kluis"
     assert report.updated["household"] == 1
     with target.session() as s:
-        assert s.get(Household, hid_a).label == "fam. Jansen-de Wit"  # type: ignore[union-attr]
-        assert s.get(Household, hid_b).label == "mw. Öztürk (collega)"  # type: ignore[union-attr]
+        assert s.get(Household, hid_a).label == "fam. Jansen (hier)"  # type: ignore[union-attr]
+        assert s.get(Household, hid_b).label == "mw. Öztürk (bron)"  # type: ignore[union-attr]
+        assert s.get(Household, hid_c).label == "dhr. Bakker (hier)"  # type: ignore[union-attr]
     # Values never appear in the report, only field names.
     assert "Jansen" not in repr(report.conflicts)
+    # The same bundle again: the colleague's A is now the base, so mine stays, silently.
+    with target.session() as s:
+        again = import_handover(s, second)
+    assert again.applied and again.conflicts == [] and not again.changed
+
+
+def test_take_theirs_per_row_choice(
+    world: World, target: Vault, tmp_path: Path, clock: FixedClock
+) -> None:
+    hid = world.households["fam. Jansen"]
+    with target.session() as s:
+        import_handover(s, _handover(world, tmp_path / "one"))
+    clock.advance(timedelta(hours=1))
+    with world.vault.session() as s:
+        s.get(Household, hid).label = "fam. Jansen-de Wit"  # type: ignore[union-attr]
+    with target.session() as s:
+        s.get(Household, hid).label = "fam. Jansen (hier)"  # type: ignore[union-attr]
+    with target.session() as s:
+        report = import_handover(
+            s, _handover(world, tmp_path / "two", "2026-12"), choices={hid: "theirs"}
+        )
+        assert report.applied and report.conflicts[0].winner == "bundel"
+    with target.session() as s:
+        assert s.get(Household, hid).label == "fam. Jansen-de Wit"  # type: ignore[union-attr]
+        events = (
+            s.execute(
+                text("SELECT detail FROM audit_event WHERE action = 'import' AND entity_id = :i"),
+                {"i": hid},
+            )
+            .scalars()
+            .all()
+        )
+        assert any("bijgewerkt; velden: label" in e for e in events)
 
 
 def test_reference_collision_gets_a_suffix_and_letters_travel(

@@ -187,7 +187,7 @@ def parse_public_key(text: str) -> SenderKey:
 
 
 def load_sender(value: str) -> SenderKey:
-    """``--sender``: the key text itself or a file that holds it."""
+    """``colleague add --key``: the key text itself or a file that holds it."""
     if value.strip().startswith(PUBLIC_KEY_PREFIX):
         return parse_public_key(value)
     path = Path(value).expanduser()

@@ -63,8 +63,7 @@ UNKNOWN_SENDER = Message(
     "bundle.unknown_sender",
     QT_TRANSLATE_NOOP(
         "Errors",
-        "This bundle comes from an unknown sender: it was not signed with the key you gave"
-        " (--sender).",
+        "This bundle comes from an unknown sender: it was not signed with the expected key.",
     ),
 )
 NOT_TRUSTED = Message(
@@ -286,18 +285,21 @@ def _signed_by(raw: bytes, signature: bytes, keys: list[SenderKey]) -> SenderKey
 
 
 def _verify(
-    data: bytes, identity: Any, keys: list[SenderKey], refuse: Callable[[bytes], BundleError]
+    data: bytes,
+    identity: Any,
+    keys: Callable[[bytes], list[SenderKey]],
+    refuse: Callable[[bytes], BundleError],
 ) -> tuple[OpenedBundle, SenderKey]:
     """Decrypt, then check the signature and the manifest before any other member is
     decompressed; then read each member with the manifest's size as its limit.
 
-    ``keys`` are the keys that may have signed; ``refuse(manifest_bytes)`` words the
-    refusal when none of them did.
+    ``keys(manifest_bytes)`` gives the keys that may have signed (it may raise a refusal
+    itself); ``refuse(manifest_bytes)`` words the refusal when none of them did.
     """
     with fmt.open_zip(decrypt(data, identity)) as zf:
         raw = fmt.read_member(zf, fmt.MANIFEST, MAX_MANIFEST)
         signature = fmt.read_member(zf, fmt.SIGNATURE, MAX_SIGNATURE)
-        signer = _signed_by(raw, signature, keys)
+        signer = _signed_by(raw, signature, keys(raw))
         if signer is None:
             raise refuse(raw)
         # From here on the manifest is the trusted sender's own word.
@@ -340,20 +342,30 @@ def _verify(
     return opened, signer
 
 
-def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
-    """Decrypt and check everything except replay, against one given sender key.
+def verify_bytes(
+    data: bytes, identity: Any, sender: SenderKey | Callable[[str], SenderKey]
+) -> OpenedBundle:
+    """Decrypt and check everything except replay, against one sender key.
 
-    The organisation's own tools use this (the Exports screen's check, the self-test, the
-    handover import); the partner side uses :func:`verify_trusted`.
+    ``sender`` is the key itself (the organisation's own tools: the Exports screen's check,
+    the self-test), or a function from the key id the manifest claims to the pinned key
+    (handover import: one of several pinned colleagues), which raises when that key id is
+    not pinned. The claim is unsigned and only chooses the key the signature must match.
+    The partner side uses :func:`verify_trusted`.
     """
+
+    def key_for(raw: bytes) -> SenderKey:
+        if isinstance(sender, SenderKey):
+            return sender
+        return sender(_sender_claim(raw)[1])
 
     def refuse(raw: bytes) -> BundleError:
         _organisation, claimed = _sender_claim(raw)
-        if claimed != sender.key_id:
+        if claimed != key_for(raw).key_id:
             return UnknownSenderError(UNKNOWN_SENDER)
         return BadSignatureError(BAD_SIGNATURE)
 
-    return _verify(data, identity, [sender], refuse)[0]
+    return _verify(data, identity, lambda raw: [key_for(raw)], refuse)[0]
 
 
 def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBundle:
@@ -381,7 +393,7 @@ def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBun
             NOT_TRUSTED, organisation=organisation or "?", key_id=grouped(claimed)
         )
 
-    bundle, signer = _verify(data, identity, [p.key for p in pins], refuse)
+    bundle, signer = _verify(data, identity, lambda _raw: [p.key for p in pins], refuse)
     trusted = next(p for p in pins if p.key_id == signer.key_id)
     return dataclasses.replace(bundle, trusted_organisation=trusted.organisation)
 

@@ -14,7 +14,6 @@ from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.keys import (
     grouped,
     load_identity,
-    load_sender,
     recipient_fingerprint,
     write_identity,
 )
@@ -133,14 +132,77 @@ HANDOVER_READ = Message(
     QT_TRANSLATE_NOOP("Cli", "Handover read in: {added} added, {updated} updated."),
     context="Cli",
 )
-KEPT_BUNDLE = Message(
-    "cli.handover_kept_bundle",
-    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from the bundle ({fields})"),
+HANDOVER_FROM = Message(
+    "cli.handover_from",
+    QT_TRANSLATE_NOOP("Cli", "Handover from {colleague}:"),
     context="Cli",
 )
-KEPT_VAULT = Message(
-    "cli.handover_kept_vault",
-    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from this vault ({fields})"),
+PARTNER_NEW = Message(
+    "cli.handover_partner_new",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "partner {name} ({type}): new in this vault as '{local_name}', without recipients and"
+        " without a schedule",
+    ),
+    context="Cli",
+)
+PARTNER_MATCHED = Message(
+    "cli.handover_partner_matched",
+    QT_TRANSLATE_NOOP("Cli", "partner {name} ({type}): linked to the partner in this vault"),
+    context="Cli",
+)
+CONFLICT = Message(
+    "cli.handover_conflict",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: changed here and by the colleague ({fields})"),
+    context="Cli",
+)
+CONFLICT_KEPT_MINE = Message(
+    "cli.handover_conflict_kept_mine",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "conflict {table} {id}: changed here and by the colleague ({fields}); kept your own"
+        " version",
+    ),
+    context="Cli",
+)
+CONFLICT_TOOK_THEIRS = Message(
+    "cli.handover_conflict_took_theirs",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "conflict {table} {id}: changed here and by the colleague ({fields}); took the"
+        " colleague's version",
+    ),
+    context="Cli",
+)
+ERASED_NOT_BROUGHT_BACK = Message(
+    "cli.handover_erased_not_brought_back",
+    QT_TRANSLATE_NOOP(
+        "Cli", "{count} erased items not brought back (retention period or withdrawal)"
+    ),
+    context="Cli",
+)
+NOT_READ_CONFLICTS = Message(
+    "cli.handover_not_read_conflicts",
+    QT_TRANSLATE_NOOP(
+        "Cli", "Nothing was read in: decide the conflicts with --keep-mine or --take-theirs."
+    ),
+    context="Cli",
+)
+NOT_READ_PARTNERS = Message(
+    "cli.handover_not_read_partners",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Nothing was read in: check the partners above and confirm with --confirm-partners.",
+    ),
+    context="Cli",
+)
+NOT_READ_CONFLICTS_AND_PARTNERS = Message(
+    "cli.handover_not_read_conflicts_and_partners",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Nothing was read in: decide the conflicts with --keep-mine or --take-theirs; check the"
+        " partners above and confirm with --confirm-partners.",
+    ),
     context="Cli",
 )
 HANDOVER_NOTE = Message(
@@ -175,10 +237,6 @@ HEADS_ENTRY = Message(
 
 def _state(args: argparse.Namespace) -> PartnerState:
     return PartnerState(Path(args.state).expanduser() if args.state else default_state_path())
-
-
-def _keys(args: argparse.Namespace) -> tuple[Any, Any]:
-    return load_identity(Path(args.identity)), load_sender(args.sender)
 
 
 def _signed_by(summary: Any) -> str:
@@ -341,37 +399,61 @@ def cmd_heads(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     # Imported on use: keygen, verify and open (the partner's side, no vault) would pay
     # ~20 ms for the import machinery and the domain it writes through.
-    from waakvlam_desktop.bundles.importer import import_handover  # noqa: PLC0415
+    from waakvlam_desktop.bundles.importer import import_handover, pinned_sender  # noqa: PLC0415
 
-    identity, sender = _keys(args)
-    bundle = verify_bytes(read_bundle_file(Path(args.file)), identity, sender)
+    identity = load_identity(Path(args.identity))
+    data = read_bundle_file(Path(args.file))
+    resolve = "mine" if args.keep_mine else "theirs" if args.take_theirs else None
     with open_vault(args) as v, v.session() as s:
-        report = import_handover(s, bundle)
+        # The sender must be a pinned colleague: their key comes from this vault, never
+        # from the command line.
+        bundle = verify_bytes(data, identity, pinned_sender(s))
+        report = import_handover(
+            s,
+            bundle,
+            confirm_partners=args.confirm_partners,
+            resolve=resolve,
+            allow_bsn_like=args.allow_bsn_like,
+        )
     if args.json:
         print_json(report)
-        return 0
-    added, updated = sum(report.added.values()), sum(report.updated.values())
-    print(HANDOVER_READ.render(added=added, updated=updated))
+        return 0 if report.applied else 1
+    return _show_import(report)
+
+
+def _show_import(report: Any) -> int:
+    print(HANDOVER_FROM.render(colleague=report.colleague))
+    for p in report.partners:
+        shown = PARTNER_NEW if p.new else PARTNER_MATCHED
+        print(f"  {shown.render(name=p.name, type=p.type, local_name=p.local_name)}")
     for c in report.conflicts:
-        kept = KEPT_BUNDLE if c.winner == "bundel" else KEPT_VAULT
-        print(f"  {kept.render(table=c.table, id=c.id, fields=', '.join(c.fields))}")
+        conflict = {"kluis": CONFLICT_KEPT_MINE, "bundel": CONFLICT_TOOK_THEIRS}.get(
+            c.winner, CONFLICT
+        )
+        print(f"  {conflict.render(table=c.table, id=c.id, fields=', '.join(c.fields))}")
     for n in report.notes:
         print(f"  {HANDOVER_NOTE.render(table=n.table, id=n.id, note=n.note)}")
-    if not report.changed and not report.conflicts:
+    erased = sum(report.erased.values())
+    if erased:
+        print(f"  {ERASED_NOT_BROUGHT_BACK.render(count=erased)}")
+    if not report.applied:
+        if report.undecided and report.partners:
+            info(NOT_READ_CONFLICTS_AND_PARTNERS.render())
+        elif report.undecided:
+            info(NOT_READ_CONFLICTS.render())
+        else:
+            info(NOT_READ_PARTNERS.render())
+        return 1
+    added, updated = sum(report.added.values()), sum(report.updated.values())
+    print(HANDOVER_READ.render(added=added, updated=updated))
+    if not report.changed:
         print(NOTHING_NEW.render())
     return 0
 
 
-def _identity_args(p: argparse.ArgumentParser, sender: bool = True) -> None:
+def _identity_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="het bundelbestand (.age)")
     p.add_argument("--identity", required=True, help="je age-sleutelbestand (bundle keygen)")
-    if not sender:
-        return
-    p.add_argument(
-        "--sender",
-        required=True,
-        help="de publieke sleutel van de afzender (waakvlam-ed25519:…) of een bestand ermee",
-    )
 
 
 def _state_arg(p: argparse.ArgumentParser) -> None:
@@ -401,12 +483,12 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     c.set_defaults(func=cmd_trust)
     json_flag(c)
     c = bg.add_parser("verify", help="controleer een bundel zonder iets uit te pakken")
-    _identity_args(c, sender=False)
+    _identity_args(c)
     _state_arg(c)
     c.set_defaults(func=cmd_verify)
     json_flag(c)
     c = bg.add_parser("open", help="controleer en pak een bundel uit")
-    _identity_args(c, sender=False)
+    _identity_args(c)
     _state_arg(c)
     c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
     c.set_defaults(func=cmd_open)
@@ -417,8 +499,28 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     _state_arg(c)
     c.set_defaults(func=cmd_heads)
     json_flag(c)
-    c = bg.add_parser("import", help="lees een overdrachtsbundel in deze kluis in")
+    c = bg.add_parser(
+        "import",
+        help="lees een overdrachtsbundel van een collega in (eerst: waakvlam colleague add)",
+    )
     _identity_args(c)
+    choice = c.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--keep-mine", action="store_true", help="bij conflicten: houd de versie in deze kluis"
+    )
+    choice.add_argument(
+        "--take-theirs", action="store_true", help="bij conflicten: neem de versie van de collega"
+    )
+    c.add_argument(
+        "--confirm-partners",
+        action="store_true",
+        help="de getoonde koppeling van partners klopt (nodig zodra de bundel verwijzingen heeft)",
+    )
+    c.add_argument(
+        "--allow-bsn-like",
+        action="store_true",
+        help="een getal dat op een BSN lijkt is bevestigd géén BSN",
+    )
     c.set_defaults(func=cmd_import)
     json_flag(c)
 

@@ -64,6 +64,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("visit", "visit", "huisbezoeken"),
     ("checklist", "checklist", "signalenlijst"),
     ("partner", "partner", "partners"),
+    ("colleague", "colleague", "collega's wier overdrachten worden aanvaard"),
     ("demo", "demo", "vul de kluis met verzonnen voorbeeldgegevens"),
     ("stats", "stats", "aantallen in de kluis"),
     ("search", "search", "zoek in notities en opmerkingen"),

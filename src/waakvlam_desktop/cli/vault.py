@@ -105,6 +105,22 @@ RESTORED = Message(
     QT_TRANSLATE_NOOP("Cli", "Backup restored."),
     context="Cli",
 )
+ERASED_AGAIN = Message(
+    "cli.restore_erased_again",
+    QT_TRANSLATE_NOOP(
+        "Cli", "Erased again (erased after the backup, on {date}): {entity} {id}, {what}."
+    ),
+    context="Cli",
+)
+TOMBSTONES_UNREADABLE = Message(
+    "cli.restore_tombstones_unreadable",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Note: the replaced vault could not be read; what was erased there after the backup"
+        " has not been erased again. Run 'waakvlam retention' again.",
+    ),
+    context="Cli",
+)
 
 PASSPHRASES_DIFFER = Message(
     "cli.passphrases_differ_not_created",
@@ -259,6 +275,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "kept_aside": str(result.kept_aside) if result.kept_aside else None,
                 "vault_id": result.vault_id,
                 "backup_created_at": result.backup_created_at,
+                "reapplied": result.reapplied,
+                "tombstones_unreadable": result.tombstones_unreadable,
             }
         )
     else:
@@ -266,6 +284,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if result.kept_aside:
             info(KEPT_ASIDE.render(path=result.kept_aside))
         info(RESTORED.render())
+        for t in result.reapplied:
+            info(
+                ERASED_AGAIN.render(
+                    date=f"{t.erased_at:%Y-%m-%d}", entity=t.entity, id=t.entity_id, what=t.what
+                )
+            )
+        if result.tombstones_unreadable:
+            info(TOMBSTONES_UNREADABLE.render())
     return 0
 
 

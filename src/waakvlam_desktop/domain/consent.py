@@ -22,7 +22,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.domain.referrals import get_referral
 from waakvlam_desktop.domain.types import GrondslagKind, ReferralStatus
@@ -227,6 +228,19 @@ def withdraw_consent(
     ref.consent_withdrawn_on = day
     ref.consent_withdrawal_note = note.strip()
     session.flush()
+    # A tombstone, so a handover or a restored backup never brings the consent back.
+    tombstones.record(
+        session,
+        [
+            tombstones.TombstoneRow(
+                "referral",
+                ref.id,
+                tombstones.CONSENT_WITHDRAWN,
+                utc_naive(session.info["clock"].now()),
+                day.isoformat(),
+            )
+        ],
+    )
     audit.record(
         session,
         "consent_withdrawn",

@@ -41,8 +41,10 @@ from waakvlam_desktop import __version__
 from waakvlam_desktop.clock import from_utc_text, local_today, to_local, utc_naive, utc_text
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.setup import default_staff
+from waakvlam_desktop.domain.tombstones import TombstoneRow
 from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
+from waakvlam_desktop.privacy.retention import reapply_tombstones
 from waakvlam_desktop.storage import audit, keys
 from waakvlam_desktop.storage.lock import FileLock
 from waakvlam_desktop.storage.migrate import head_revision
@@ -395,6 +397,10 @@ class RestoreResult:
     kept_aside: Path | None  # the vault that was there before, renamed
     vault_id: str
     backup_created_at: datetime  # naive UTC
+    # Erasures recorded in the replaced vault after the backup was made, erased again.
+    reapplied: tuple[TombstoneRow, ...] = ()
+    # The replaced vault's tombstones could not be read (another passphrase, damaged).
+    tombstones_unreadable: bool = False
 
 
 def _copy_range(src: Path, offset: int, length: int, dst: Path) -> None:
@@ -432,6 +438,8 @@ def restore_backup(
     db_key = keys.unwrap_key(header, passphrase)  # WrongPassphraseError: one clear line
     if _has_content(data_dir) and not replace:
         raise VaultExistsError(VAULT_EXISTS, folder=data_dir)
+    # Erasures in the vault being replaced must survive the restore (tombstones).
+    replaced_tombstones = _tombstones_of(data_dir, passphrase) if _has_content(data_dir) else []
     staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
     kept: Path | None = None
     # Nobody may have the vault open while it is replaced (VaultBusyError: one sentence).
@@ -481,14 +489,48 @@ def restore_backup(
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     created = from_utc_text(str(parsed.meta["created_at"]))
-    _record_restore(data_dir, db_key, header.vault_id, created, rolled_back)
-    return RestoreResult(data_dir, kept, header.vault_id, created)
+    later = [t for t in replaced_tombstones or [] if t.erased_at > created]
+    reapplied = _record_restore(data_dir, db_key, header.vault_id, created, later, rolled_back)
+    return RestoreResult(
+        data_dir,
+        kept,
+        header.vault_id,
+        created,
+        reapplied=tuple(reapplied),
+        tombstones_unreadable=replaced_tombstones is None,
+    )
+
+
+def _tombstones_of(data_dir: Path, passphrase: str) -> list[TombstoneRow] | None:
+    """Every tombstone of the vault in ``data_dir`` (None: it cannot be read)."""
+    try:
+        header = keys.KeyHeader.from_bytes((data_dir / HEADER_NAME).read_bytes())
+        key = keys.unwrap_key(header, passphrase)
+        con = connect_raw(data_dir / DB_NAME, key)
+        try:
+            rows = con.execute(
+                "SELECT entity, entity_id, what, erased_at, detail FROM tombstone"
+            ).fetchall()
+        finally:
+            con.close()
+    except Exception:  # another passphrase, an older schema, a damaged file: say so
+        return None
+    return [
+        TombstoneRow(str(e), str(i), str(w), datetime.fromisoformat(str(at)), str(d or ""))
+        for e, i, w, at, d in rows
+    ]
 
 
 def _record_restore(
-    data_dir: Path, db_key: bytes, vault_id: str, created: datetime, rolled_back: str = ""
-) -> None:
-    """Open the restored vault once: migrations run, and the restore is in its audit log."""
+    data_dir: Path,
+    db_key: bytes,
+    vault_id: str,
+    created: datetime,
+    later: list[TombstoneRow],
+    rolled_back: str = "",
+) -> list[TombstoneRow]:
+    """Open the restored vault once: migrations run, erasures recorded after the backup
+    are applied again, and the restore is in its audit log."""
     with Vault.open_with_key(data_dir, db_key, vault_id=vault_id) as vault:
         with vault.session() as s:
             staff = default_staff(s)
@@ -497,6 +539,18 @@ def _record_restore(
             stamp = utc_text(created)
             detail = f"backup={stamp}" + (f"; {rolled_back}" if rolled_back else "")
             audit.record(s, "restore", "vault", vault_id, detail=detail)
+            reapplied = reapply_tombstones(s, later)
+            if reapplied:
+                audit.record(
+                    s,
+                    "purge",
+                    "vault",
+                    vault_id,
+                    detail=f"na herstel opnieuw gewist: {len(reapplied)} wissingen",
+                )
+        if reapplied:
+            vault.vacuum()
+    return reapplied
 
 
 # ---- the reminder ------------------------------------------------------------------------

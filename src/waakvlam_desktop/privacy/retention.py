@@ -31,6 +31,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, upda
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
@@ -406,7 +407,9 @@ def _table(model: Any) -> Table:
 
 def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
-    loaded or left stale), and record one audit event per household."""
+    loaded or left stale), and record one audit event and a tombstone per household and
+    erased category (``domain/tombstones.py``: a handover or a backup never brings it
+    back)."""
     now = utc_naive(session.info["clock"].now())
     stamp = {"updated_at": now, "updated_by": session.info.get("actor")}
     plain = {"synchronize_session": False}
@@ -508,6 +511,12 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
                 .values(closed_on=since),
                 execution_options=plain,
             )
+    stones: list[tombstones.TombstoneRow] = []
+    for row in rows:
+        erased = CATEGORIES if row.anonymise else row.categories
+        kinds = (*erased, tombstones.ANONYMISED) if row.anonymise else erased
+        stones += [tombstones.TombstoneRow("household", row.household_id, k, now) for k in kinds]
+    tombstones.record(session, stones)
     for row in rows:
         counts = (
             f"notities={row.visit_notes},acties={row.follow_ups},"
@@ -603,3 +612,89 @@ def run_retention(
             _set_vacuum_pending(s, False)
         vault.checkpoint()
     return RetentionResult(False, day, tuple(rows), vacuumed=done)
+
+
+# ---- tombstones after a restore ------------------------------------------------------------
+def reapply_tombstones(
+    session: Session, stones: Iterable[tombstones.TombstoneRow]
+) -> list[tombstones.TombstoneRow]:
+    """Erase again what ``stones`` say was erased (a restored backup predates them).
+
+    Tombstones this vault already has are skipped; the rest are stored with their original
+    dates, then the purge and the consent withdrawal are repeated. Returns what was
+    re-applied (no personal data: ids, kinds, dates)."""
+    wanted = list(stones)
+    have = tombstones.tombstones_for(session, [t.entity_id for t in wanted])
+    present_households: set[str] = set()
+    present_referrals: set[str] = set()
+    ids = sorted({t.entity_id for t in wanted})
+    for chunk in chunks(ids):
+        present_households.update(
+            session.scalars(select(Household.id).where(Household.id.in_(chunk)))
+        )
+        present_referrals.update(session.scalars(select(Referral.id).where(Referral.id.in_(chunk))))
+    new = [
+        t
+        for t in wanted
+        if t.what not in have.get(t.entity_id, {})
+        and t.entity_id in (present_households if t.entity == "household" else present_referrals)
+    ]
+    if not new:
+        return []
+    tombstones.record(session, new)  # first: the original dates stay
+    kinds: dict[str, set[str]] = {}
+    since: dict[str, date] = {}
+    for t in new:
+        if t.entity == "household":
+            kinds.setdefault(t.entity_id, set()).add(t.what)
+            since[t.entity_id] = min(since.get(t.entity_id, t.erased_at.date()), t.erased_at.date())
+    hids = sorted(kinds)
+    notes = _rows_per_household(session, Visit, hids, Visit.notes != "")
+    follow_ups = _rows_per_household(session, FollowUp, hids, FollowUp.description != "")
+    remarks = _rows_per_household(session, SignalObservation, hids, SignalObservation.remark != "")
+    referral_texts = _rows_per_household(session, Referral, hids, _referral_text_filter())
+    letters = _rows_per_household(session, Referral, hids, Referral.letter_pdf.is_not(None))
+    residents = _rows_per_household(session, Resident, hids)
+    drafts = _rows_per_household(session, Draft, hids)
+    rows = []
+    for hid in hids:
+        anonymise = tombstones.ANONYMISED in kinds[hid]
+        categories = tuple(c for c in CATEGORIES if anonymise or c in kinds[hid])
+        rows.append(
+            RetentionRow(
+                household_id=hid,
+                label="",
+                complex_name="",
+                wijk="",
+                status=HouseholdStatus.CLOSED.value,
+                reason="tombstone",
+                since=since[hid],
+                due_on=since[hid],
+                categories=categories,
+                anonymise=anonymise,
+                visit_notes=notes.get(hid, 0) if "visit_notes" in categories else 0,
+                follow_ups=follow_ups.get(hid, 0) if "visit_notes" in categories else 0,
+                signal_remarks=remarks.get(hid, 0) if "signals" in categories else 0,
+                referrals=referral_texts.get(hid, 0) if "referrals" in categories else 0,
+                letters=letters.get(hid, 0) if "referrals" in categories else 0,
+                residents=residents.get(hid, 0) if anonymise else 0,
+                drafts=drafts.get(hid, 0) if "visit_notes" in categories else 0,
+            )
+        )
+    purge_households(session, rows)
+    for t in new:
+        if t.entity == "referral" and t.what == tombstones.CONSENT_WITHDRAWN:
+            session.execute(
+                update(Referral)
+                .where(Referral.id == t.entity_id, Referral.consent_withdrawn_on.is_(None))
+                .values(consent_withdrawn_on=date.fromisoformat(t.detail) if t.detail else None),
+                execution_options={"synchronize_session": False},
+            )
+            audit.record(
+                session,
+                "consent_withdrawn",
+                "referral",
+                t.entity_id,
+                detail="opnieuw toegepast na het terugzetten van een back-up",
+            )
+    return new

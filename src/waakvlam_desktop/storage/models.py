@@ -422,3 +422,47 @@ class ExportRecord(Record):
     counts_json: Mapped[str] = mapped_column(Text, default="{}")
     exclusions_json: Mapped[str] = mapped_column(Text, default="{}")
     exported_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class Colleague(Record):
+    """A colleague whose handover bundles this vault accepts: their pinned signing key."""
+
+    __tablename__ = "colleague"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    key_id: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    last_import_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Tombstone(Base):
+    """What an erasure removed: the record's id, what was erased and when. No personal data.
+
+    ``entity`` is ``household`` or ``referral``; ``what`` is ``anonymised``, a retention
+    category (``visit_notes``, ``signals``, ``referrals``) or ``consent_withdrawn``.
+    """
+
+    __tablename__ = "tombstone"
+    __table_args__ = (UniqueConstraint("entity", "entity_id", "what"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    what: Mapped[str] = mapped_column(String(30))
+    erased_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    # Never personal data: for ``consent_withdrawn`` the withdrawal day (YYYY-MM-DD).
+    detail: Mapped[str] = mapped_column(String(30), default="")
+
+
+class ImportBase(Base):
+    """Per colleague and row: a digest of the row as last imported from that colleague
+    (the common ancestor of a three-way merge). No personal data: a truncated SHA-256."""
+
+    __tablename__ = "import_base"
+    __audit__ = False
+
+    colleague_id: Mapped[str] = mapped_column(
+        ForeignKey("colleague.id", ondelete="CASCADE"), primary_key=True
+    )
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(32))

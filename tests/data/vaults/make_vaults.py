@@ -626,12 +626,61 @@ def step_0007(w: Writer) -> None:
     w.audit("export", "partner", partner, None, "profiel: case; periode: 2026-04; huishoudens: 1")
 
 
+def step_0008(w: Writer) -> None:
+    """0008 adds handover trust: a pinned colleague, a tombstone and per-colleague import
+    state (the digest of a row as last imported from that colleague)."""
+    w.at(datetime(2026, 6, 1, 9, 0))
+    w.actor = ident("staff:1")
+    hh1 = ident("household:1")
+    v7 = w.record(
+        "visit",
+        "visit:7",
+        hh1,
+        household_id=hh1,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 6, 1, 9, 30)),
+        kind="regulier",
+        notes="Overdracht besproken bij de voordeur.",
+    )
+    w.findable("voordeur", "visit", v7)
+    public = hashlib.sha256(b"testkluis colleague").digest()
+    colleague = w.record(
+        "colleague",
+        "colleague:1",
+        name="C. Testcollega",
+        key_id=hashlib.sha256(public).hexdigest()[:32],
+        public_key=public,
+        last_import_at=ts(datetime(2026, 6, 1, 9, 40)),
+    )
+    w.insert(
+        "tombstone",
+        {
+            "id": ident("tombstone:1"),
+            "entity": "household",
+            "entity_id": ident("household:2"),
+            "what": "visit_notes",
+            "erased_at": ts(datetime(2026, 6, 1, 9, 45)),
+            "detail": "",
+        },
+    )
+    w.insert(
+        "import_base",
+        {
+            "colleague_id": colleague,
+            "row_id": v7,
+            "digest": hashlib.sha256(b"visit 7").hexdigest()[:32],
+        },
+    )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
     "0005": step_0005,
     "0006": step_0006,
     "0007": step_0007,
+    "0008": step_0008,
 }
 
 

@@ -29,6 +29,47 @@
     </message>
 </context>
 <context>
+    <name>AddColleagueDialog</name>
+    <message>
+        <source>Add colleague</source>
+        <translation>Collega toevoegen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Sleutelbestand</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Show key id</source>
+        <translation>Sleutel-id tonen</translation>
+    </message>
+    <message>
+        <source>Choose file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Fill in the colleague&apos;s name.</source>
+        <translation>Vul de naam van de collega in.</translation>
+    </message>
+    <message>
+        <source>Key id: {key_id}
+Call {name} and ask them to read out the key id shown in their Settings. Add only when every character matches.</source>
+        <translation>Sleutel-id: {key_id}
+Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg alleen toe als elk teken klopt.</translation>
+    </message>
+    <message>
+        <source>It matches: add</source>
+        <translation>Het klopt: toevoegen</translation>
+    </message>
+</context>
+<context>
     <name>AddHouseholdDialog</name>
     <message>
         <source>New household</source>
@@ -223,12 +264,44 @@
         <translation>Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.</translation>
     </message>
     <message>
-        <source>conflict {table} {id}: kept the version from the bundle ({fields})</source>
-        <translation>conflict {table} {id}: versie uit de bundel gehouden ({fields})</translation>
+        <source>Handover from {colleague}:</source>
+        <translation>Overdracht van {colleague}:</translation>
     </message>
     <message>
-        <source>conflict {table} {id}: kept the version from this vault ({fields})</source>
-        <translation>conflict {table} {id}: versie uit deze kluis gehouden ({fields})</translation>
+        <source>partner {name} ({type}): new in this vault as &apos;{local_name}&apos;, without recipients and without a schedule</source>
+        <translation>partner {name} ({type}): nieuw in deze kluis als &apos;{local_name}&apos;, zonder ontvangers en zonder schema</translation>
+    </message>
+    <message>
+        <source>partner {name} ({type}): linked to the partner in this vault</source>
+        <translation>partner {name} ({type}): gekoppeld aan de partner in deze kluis</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: changed here and by the colleague ({fields})</source>
+        <translation>conflict {table} {id}: hier en door de collega gewijzigd ({fields})</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: changed here and by the colleague ({fields}); kept your own version</source>
+        <translation>conflict {table} {id}: hier en door de collega gewijzigd ({fields}); eigen versie gehouden</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: changed here and by the colleague ({fields}); took the colleague&apos;s version</source>
+        <translation>conflict {table} {id}: hier en door de collega gewijzigd ({fields}); versie van de collega genomen</translation>
+    </message>
+    <message>
+        <source>{count} erased items not brought back (retention period or withdrawal)</source>
+        <translation>{count} gewiste gegevens niet teruggebracht (bewaartermijn of intrekking)</translation>
+    </message>
+    <message>
+        <source>Nothing was read in: decide the conflicts with --keep-mine or --take-theirs.</source>
+        <translation>Er is niets ingelezen: kies bij de conflicten met --keep-mine of --take-theirs.</translation>
+    </message>
+    <message>
+        <source>Nothing was read in: check the partners above and confirm with --confirm-partners.</source>
+        <translation>Er is niets ingelezen: controleer de partners hierboven en bevestig met --confirm-partners.</translation>
+    </message>
+    <message>
+        <source>Nothing was read in: decide the conflicts with --keep-mine or --take-theirs; check the partners above and confirm with --confirm-partners.</source>
+        <translation>Er is niets ingelezen: kies bij de conflicten met --keep-mine of --take-theirs; controleer de partners hierboven en bevestig met --confirm-partners.</translation>
     </message>
     <message>
         <source>note {table} {id}: {note}</source>
@@ -507,6 +580,14 @@
         <translation>Back-up teruggezet.</translation>
     </message>
     <message>
+        <source>Erased again (erased after the backup, on {date}): {entity} {id}, {what}.</source>
+        <translation>Opnieuw gewist (na de back-up gewist op {date}): {entity} {id}, {what}.</translation>
+    </message>
+    <message>
+        <source>Note: the replaced vault could not be read; what was erased there after the backup has not been erased again. Run &apos;waakvlam retention&apos; again.</source>
+        <translation>Let op: de vervangen kluis kon niet worden gelezen; wat daarin na de back-up is gewist, is niet opnieuw gewist. Draai &apos;waakvlam retention&apos; opnieuw.</translation>
+    </message>
+    <message>
         <source>Concern level: {level}; next visit by {date}.</source>
         <translation>Zorgniveau: {level}; volgend bezoek uiterlijk {date}.</translation>
     </message>
@@ -533,6 +614,69 @@
     <message>
         <source>Give this file to the privacy officer (or keep it off this computer); &apos;waakvlam audit verify --anchor FILE&apos; shows later whether the log still holds.</source>
         <translation>Geef dit bestand aan de privacyfunctionaris (of bewaar het buiten deze computer); &apos;waakvlam audit verify --anchor BESTAND&apos; toont later of het logboek nog klopt.</translation>
+    </message>
+    <message>
+        <source>Colleague {name} added. Compare the key ID above by phone with {name} (they find it with &apos;waakvlam org public-key&apos;); if it does not match, remove the colleague again at once.</source>
+        <translation>Collega {name} toegevoegd. Vergelijk de sleutel-id hierboven telefonisch met {name} (zij vinden hem met &apos;waakvlam org public-key&apos;); klopt hij niet, verwijder de collega dan meteen weer.</translation>
+    </message>
+    <message>
+        <source>No colleagues have been added yet.</source>
+        <translation>Er zijn nog geen collega&apos;s toegevoegd.</translation>
+    </message>
+    <message>
+        <source>last read in {date}</source>
+        <translation>laatst ingelezen {date}</translation>
+    </message>
+    <message>
+        <source>Colleague {name} removed; handovers with key {fingerprint} are refused from now on.</source>
+        <translation>Collega {name} verwijderd; overdrachten met sleutel {fingerprint} worden voortaan geweigerd.</translation>
+    </message>
+</context>
+<context>
+    <name>ColleaguesDialog</name>
+    <message>
+        <source>Colleagues</source>
+        <translation>Collega&apos;s</translation>
+    </message>
+    <message>
+        <source>A handover is only read in from a colleague listed here. Add a colleague with the key file they give you, and compare the key id by phone.</source>
+        <translation>Een overdracht wordt alleen ingelezen van een collega die hier staat. Voeg een collega toe met het sleutelbestand dat je van hem of haar krijgt, en vergelijk de sleutel-id telefonisch.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Last handover</source>
+        <translation>Laatste overdracht</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Sleutel-id</translation>
+    </message>
+    <message>
+        <source>For ICT: the first 128 bits of SHA-256 of the key</source>
+        <translation>Voor ICT: de eerste 128 bits van SHA-256 over de sleutel</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>{name} was added.</source>
+        <translation>{name} is toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague first.</source>
+        <translation>Kies eerst een collega.</translation>
+    </message>
+    <message>
+        <source>{name} was removed; their handovers are refused from now on.</source>
+        <translation>{name} is verwijderd; overdrachten van deze collega worden voortaan geweigerd.</translation>
     </message>
 </context>
 <context>
@@ -781,6 +925,62 @@
         <translation>De tabel {table} in de overdrachtsbundel is beschadigd.</translation>
     </message>
     <message>
+        <source>This handover was signed with a key that belongs to no colleague in this vault (key id {key_id}); nothing was changed. Add the colleague first with &apos;waakvlam colleague add&apos; after comparing the key id by phone.</source>
+        <translation>Deze overdracht is ondertekend met een sleutel van geen collega in deze kluis (sleutel-id {key_id}); er is niets gewijzigd. Voeg de collega eerst toe met &apos;waakvlam colleague add&apos;, nadat je de sleutel-id telefonisch hebt vergeleken.</translation>
+    </message>
+    <message>
+        <source>The handover&apos;s signature does not match the key pinned for colleague {name}; nothing was changed.</source>
+        <translation>De handtekening van de overdracht past niet bij de sleutel van collega {name}; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is empty but required.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is leeg, maar verplicht.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} holds the unknown value &apos;{value}&apos;.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} heeft de onbekende waarde &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not text.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen tekst.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is too long (at most {max} characters).</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is te lang (maximaal {max} tekens).</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a whole number in the allowed range.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geheel getal binnen de grenzen.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a valid date.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geldige datum.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} lies in the future.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a valid id.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geldige id.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} is not a valid postcode.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} is geen geldige postcode.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} holds a number that looks like a BSN. Ask the colleague to remove it, or confirm that it is no BSN.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} bevat een getal dat op een BSN lijkt. Vraag de collega het weg te halen, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table}, row {row}, field {field} refers to a partner the handover does not contain.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table}, rij {row}, veld {field} verwijst naar een partner die niet in de overdracht staat.</translation>
+    </message>
+    <message>
+        <source>The handover was refused, nothing was changed: table {table} holds row {row} twice.</source>
+        <translation>De overdracht is geweigerd, er is niets gewijzigd: tabel {table} bevat rij {row} twee keer.</translation>
+    </message>
+    <message>
         <source>The sender&apos;s key cannot be read. One line &apos;waakvlam-ed25519:…&apos; is expected (from &apos;waakvlam org public-key&apos;).</source>
         <translation>De sleutel van de afzender is onleesbaar. Verwacht wordt één regel &apos;waakvlam-ed25519:…&apos; (uit &apos;waakvlam org public-key&apos;).</translation>
     </message>
@@ -817,8 +1017,8 @@
         <translation>Deze bundel is niet voor jouw sleutel versleuteld (of de kop van het bestand is beschadigd). Controleer of je de juiste sleutel gebruikt.</translation>
     </message>
     <message>
-        <source>This bundle comes from an unknown sender: it was not signed with the key you gave (--sender).</source>
-        <translation>Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de sleutel die je hebt opgegeven (--sender).</translation>
+        <source>This bundle comes from an unknown sender: it was not signed with the expected key.</source>
+        <translation>Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de verwachte sleutel.</translation>
     </message>
     <message>
         <source>This bundle says it comes from {organisation} (key id {key_id}), but you do not trust a key of that sender yet. Ask the sender for their public key file, compare the key id by phone and run: waakvlam bundle trust FILE.pub</source>
@@ -1468,6 +1668,34 @@
         <source>&apos;{value}&apos; is not an audit head. Give the event number and hash as NUMBER:HASH (64 hex characters), as in a bundle manifest&apos;s audit_head.</source>
         <translation>&apos;{value}&apos; is geen kop van het auditlog. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
     </message>
+    <message>
+        <source>Fill in the colleague&apos;s name.</source>
+        <translation>Vul de naam van de collega in.</translation>
+    </message>
+    <message>
+        <source>The colleague&apos;s name is too long (at most 200 characters).</source>
+        <translation>De naam van de collega is te lang (maximaal 200 tekens).</translation>
+    </message>
+    <message>
+        <source>There is already a colleague called &apos;{name}&apos;.</source>
+        <translation>Er is al een collega met de naam &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>This key is already pinned for colleague &apos;{name}&apos; (key id {key_id}).</source>
+        <translation>Deze sleutel hoort al bij collega &apos;{name}&apos; (sleutel-id {key_id}).</translation>
+    </message>
+    <message>
+        <source>This is this vault&apos;s own signing key, not a colleague&apos;s; nothing was added.</source>
+        <translation>Dit is de eigen ondertekensleutel van deze kluis, niet die van een collega; er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s key is 32 bytes; this one is not.</source>
+        <translation>De sleutel van een collega is 32 bytes; deze niet.</translation>
+    </message>
+    <message>
+        <source>There is no colleague called &apos;{name}&apos;.</source>
+        <translation>Er is geen collega met de naam &apos;{name}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
@@ -1514,6 +1742,14 @@
     <message>
         <source>Merge a colleague&apos;s handover bundle into this vault</source>
         <translation>De overdrachtsbundel van een collega in deze kluis inlezen</translation>
+    </message>
+    <message>
+        <source>Colleagues…</source>
+        <translation>Collega&apos;s…</translation>
+    </message>
+    <message>
+        <source>Only handovers from colleagues listed here are read in</source>
+        <translation>Alleen overdrachten van collega&apos;s in deze lijst worden ingelezen</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -1702,16 +1938,96 @@
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <source>Sender&apos;s public key</source>
-        <translation>Publieke sleutel van de afzender</translation>
+        <source>Colleagues…</source>
+        <translation>Collega&apos;s…</translation>
     </message>
     <message>
-        <source>Read in</source>
-        <translation>Inlezen</translation>
+        <source>Only handovers from colleagues listed here are read in</source>
+        <translation>Alleen overdrachten van collega&apos;s in deze lijst worden ingelezen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Aan beide kanten gewijzigd</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Houden</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controleren</translation>
     </message>
     <message>
         <source>Choose file</source>
         <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>Choose for every conflict which version to keep.</source>
+        <translation>Kies bij elk conflict welke versie je houdt.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Bewoner</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>Concern level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Referral status</source>
+        <translation>Status van een doorverwijzing</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>From colleague: {name}</source>
+        <translation>Van collega: {name}</translation>
+    </message>
+    <message>
+        <source>Partner {name}: new here, without recipients or schedule</source>
+        <translation>Partner {name}: nieuw in deze kluis, zonder ontvangers en zonder schema</translation>
+    </message>
+    <message>
+        <source>Partner {name}: linked to the partner here</source>
+        <translation>Partner {name}: gekoppeld aan de partner in deze kluis</translation>
+    </message>
+    <message>
+        <source>Erased here, not brought back: {n}</source>
+        <translation>Hier gewist, niet teruggebracht: {n}</translation>
     </message>
     <message>
         <source>Added: {counts}</source>
@@ -1726,8 +2042,28 @@
         <translation>Ongewijzigd: {counts}</translation>
     </message>
     <message>
-        <source>Conflicts (newest kept): {n}</source>
-        <translation>Conflicten (nieuwste bewaard): {n}</translation>
+        <source>Conflicts decided: {n}</source>
+        <translation>Conflicten beslist: {n}</translation>
+    </message>
+    <message>
+        <source>Confirm and read in</source>
+        <translation>Bevestigen en inlezen</translation>
+    </message>
+    <message>
+        <source>Nothing has been read in yet. Check the partners and choose for every conflict, then confirm.</source>
+        <translation>Er is nog niets ingelezen. Controleer de partners en kies bij elk conflict; bevestig dan.</translation>
+    </message>
+    <message>
+        <source>For ICT: {table} {id}</source>
+        <translation>Voor ICT: {table} {id}</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Mijn versie houden</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Versie van de collega nemen</translation>
     </message>
     <message>
         <source>Handover read in.</source>
@@ -3612,6 +3948,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>The previous vault is kept aside in {path}.</source>
         <translation>De vorige kluis staat apart in {path}.</translation>
     </message>
+    <message>
+        <source>What was erased after this backup was made has been erased again ({households} households, {referrals} withdrawn consents).</source>
+        <translation>Wat na het maken van deze back-up is gewist, is opnieuw gewist ({households} huishoudens, {referrals} ingetrokken toestemmingen).</translation>
+    </message>
+    <message>
+        <source>The replaced vault could not be read, so what was erased there after the backup is not erased again yet: run the retention clean-up.</source>
+        <translation>De vervangen kluis kon niet worden gelezen, dus wat daar na de back-up is gewist, is nog niet opnieuw gewist: voer de opruiming van de bewaartermijnen uit.</translation>
+    </message>
 </context>
 <context>
     <name>SearchView</name>
@@ -4206,6 +4550,17 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Navigation</source>
         <translation>Navigatie</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Remove colleague</source>
+        <translation>Collega verwijderen</translation>
+    </message>
+    <message>
+        <source>Refuse handovers from {name} from now on?</source>
+        <translation>Overdrachten van {name} voortaan weigeren?</translation>
     </message>
 </context>
 </TS>

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from waakvlam_desktop.bundles.keys import load_identity, load_sender
+from waakvlam_desktop.bundles.keys import load_identity
 from waakvlam_desktop.domain.consent import exclusion_label
 from waakvlam_desktop.domain.exports import (
     DueExport,
@@ -115,7 +117,15 @@ class ExportsView(Screen):
         self.import_button.setToolTip(
             self.tr("Merge a colleague's handover bundle into this vault")
         )
-        due.layout_.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.colleagues_button = QPushButton(self.tr("Colleagues…"))
+        self.colleagues_button.setToolTip(
+            self.tr("Only handovers from colleagues listed here are read in")
+        )
+        handover_row = QHBoxLayout()
+        handover_row.addStretch(1)
+        handover_row.addWidget(self.colleagues_button)
+        handover_row.addWidget(self.import_button)
+        due.layout_.addLayout(handover_row)
 
         history = Card(self.tr("Export history"))
         history_columns: tuple[Column[ExportHistoryRow], ...] = (
@@ -143,6 +153,7 @@ class ExportsView(Screen):
         self.export_button.clicked.connect(self.export_dialog)
         self.due.row_activated.connect(self._due_chosen)
         self.import_button.clicked.connect(self.import_dialog)
+        self.colleagues_button.clicked.connect(self.colleagues_dialog)
 
     # ---- loading -------------------------------------------------------------------------
     def nav_title(self) -> str:
@@ -293,21 +304,29 @@ class ExportsView(Screen):
     def import_dialog(self) -> None:
         HandoverDialog(self.ctx, self).exec()  # a handover read in announces itself
 
+    def colleagues_dialog(self) -> None:
+        from waakvlam_desktop.ui.screens.exports.colleagues import (  # noqa: PLC0415 - first use
+            ColleaguesDialog,
+        )
+
+        ColleaguesDialog(self.ctx, self).exec()
+
 
 class HandoverDialog(QDialog):
-    """Read in a colleague's handover bundle: file, own identity, the sender's key."""
+    """Read in a colleague's handover bundle: file and own identity. The sender must be a
+    colleague in this vault. First run: what would happen (partners, conflicts); nothing is
+    written until the user confirms the partners and chooses per conflict."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.report: ImportReport | None = None
+        self.choices: dict[str, QComboBox] = {}
         self.setWindowTitle(self.tr("Read in a handover"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         form = QFormLayout()
         self.bundle = QLineEdit()
         self.identity = QLineEdit()
-        self.sender_key = QLineEdit()
-        self.sender_key.setPlaceholderText("waakvlam-ed25519:…")
         for label, field, filt in (
             (self.tr("Bundle (.age)"), self.bundle, "age (*.age)"),
             (self.tr("Your key file"), self.identity, "*.txt"),
@@ -319,22 +338,34 @@ class HandoverDialog(QDialog):
             row.addWidget(browse)
             field.setAccessibleName(label)
             form.addRow(label, row)
-        self.sender_key.setAccessibleName(self.tr("Sender's public key"))
-        form.addRow(self.tr("Sender's public key"), self.sender_key)
+        self.colleagues_button = QPushButton(self.tr("Colleagues…"))
+        self.colleagues_button.setToolTip(
+            self.tr("Only handovers from colleagues listed here are read in")
+        )
+        self.colleagues_button.clicked.connect(self.colleagues_dialog)
+        self.review = QTableWidget(0, 3)
+        self.review.setHorizontalHeaderLabels(
+            [self.tr("What"), self.tr("Changed on both sides"), self.tr("Keep")]
+        )
+        self.review.horizontalHeader().setStretchLastSection(True)
+        self.review.setAccessibleName(self.tr("Conflicts"))
+        self.review.hide()
         self.result_text = QPlainTextEdit()
         self.result_text.setReadOnly(True)
-        self.result_text.setMaximumHeight(140)
+        self.result_text.setMaximumHeight(160)
         self.message = InlineMessage()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.run_button = buttons.addButton(
-            self.tr("Read in"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole
         )
         buttons.rejected.connect(self.reject)
         self.run_button.clicked.connect(self.run)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.colleagues_button, alignment=Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.message)
         lay.addWidget(self.result_text)
+        lay.addWidget(self.review, 1)
         lay.addWidget(buttons)
 
     def _browse(self, field: QLineEdit, filt: str) -> None:
@@ -342,38 +373,116 @@ class HandoverDialog(QDialog):
         if path:
             field.setText(path)
 
-    def run(self) -> None:
-        bundle, identity, sender = (
-            Path(self.bundle.text()),
-            Path(self.identity.text()),
-            self.sender_key.text(),
+    def colleagues_dialog(self) -> None:
+        from waakvlam_desktop.ui.screens.exports.colleagues import (  # noqa: PLC0415 - first use
+            ColleaguesDialog,
         )
+
+        ColleaguesDialog(self.ctx, self).exec()
+
+    def _decisions(self) -> dict[str, str] | None:
+        decided: dict[str, str] = {}
+        for row_id, box in self.choices.items():
+            value = box.currentData()
+            if value not in ("mine", "theirs"):
+                return None
+            decided[row_id] = value
+        return decided
+
+    def run(self) -> None:
+        """Check (first click) or read in (after the review, with the choices made)."""
+        bundle, identity = Path(self.bundle.text()), Path(self.identity.text())
         self.message.clear_message()
+        confirm = self.report is not None and not self.report.applied
+        choices = self._decisions() if confirm else {}
+        if choices is None:
+            self.message.error(self.tr("Choose for every conflict which version to keep."))
+            return
 
         def work(s: Any) -> ImportReport:
-            from waakvlam_desktop.bundles.importer import import_handover  # noqa: PLC0415 - first use
+            from waakvlam_desktop.bundles.importer import (  # noqa: PLC0415 - first use
+                import_handover,
+                pinned_sender,
+            )
             from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes  # noqa: PLC0415
 
             opened = verify_bytes(
-                read_bundle_file(bundle), load_identity(identity), load_sender(sender)
+                read_bundle_file(bundle), load_identity(identity), pinned_sender(s)
             )
-            return import_handover(s, opened)
+            return import_handover(s, opened, confirm_partners=confirm, choices=choices)
 
         changes = Changes(households=True, referrals=True, partners=True)
         WriteOp(self.ctx, self, work, self.show_report, changes=changes, message=self.message).run()
 
+    def _what(self, table: str) -> str:
+        labels = {
+            "household": self.tr("Household"),
+            "resident": self.tr("Resident"),
+            "visit": self.tr("Visit"),
+            "signal_observation": self.tr("Signal"),
+            "concern_level_entry": self.tr("Concern level"),
+            "follow_up": self.tr("Follow-up"),
+            "referral": self.tr("Referral"),
+            "referral_status_event": self.tr("Referral status"),
+            "complex": self.tr("Complex"),
+            "address": self.tr("Address"),
+        }
+        return labels.get(table, table)
+
     def show_report(self, report: ImportReport) -> None:
         self.report = report
-        lines = [
-            self.tr("Added: {counts}").format(counts=count_lines(report.added)),
-            self.tr("Updated: {counts}").format(counts=count_lines(report.updated)),
-            self.tr("Unchanged: {counts}").format(counts=count_lines(report.unchanged)),
-        ]
-        if report.conflicts:
-            lines.append(self.tr("Conflicts (newest kept): {n}").format(n=len(report.conflicts)))
+        lines = [self.tr("From colleague: {name}").format(name=report.colleague)]
+        for p in report.partners:
+            lines.append(
+                self.tr("Partner {name}: new here, without recipients or schedule").format(
+                    name=p.local_name
+                )
+                if p.new
+                else self.tr("Partner {name}: linked to the partner here").format(name=p.name)
+            )
+        erased = sum(report.erased.values())
+        if erased:
+            lines.append(self.tr("Erased here, not brought back: {n}").format(n=erased))
+        if report.applied:
+            lines += [
+                self.tr("Added: {counts}").format(counts=count_lines(report.added)),
+                self.tr("Updated: {counts}").format(counts=count_lines(report.updated)),
+                self.tr("Unchanged: {counts}").format(counts=count_lines(report.unchanged)),
+            ]
+            if report.conflicts:
+                lines.append(self.tr("Conflicts decided: {n}").format(n=len(report.conflicts)))
         self.result_text.setPlainText("\n".join(lines))
-        self.message.notice(
-            self.tr("Handover read in.")
-            if report.changed
-            else self.tr("Nothing new in this bundle.")
-        )
+        self._fill_review(report)
+        if report.applied:
+            self.run_button.setEnabled(False)
+            self.message.notice(
+                self.tr("Handover read in.")
+                if report.changed
+                else self.tr("Nothing new in this bundle.")
+            )
+        else:
+            self.run_button.setText(self.tr("Confirm and read in"))
+            self.message.notice(
+                self.tr(
+                    "Nothing has been read in yet. Check the partners and choose for every"
+                    " conflict, then confirm."
+                )
+            )
+
+    def _fill_review(self, report: ImportReport) -> None:
+        self.choices = {}
+        conflicts = [] if report.applied else report.conflicts
+        self.review.setRowCount(len(conflicts))
+        self.review.setVisible(bool(conflicts))
+        for n, c in enumerate(conflicts):
+            what = QTableWidgetItem(self._what(c.table))
+            what.setToolTip(self.tr("For ICT: {table} {id}").format(table=c.table, id=c.id))
+            self.review.setItem(n, 0, what)
+            self.review.setItem(n, 1, QTableWidgetItem(", ".join(c.fields)))
+            box = QComboBox()
+            box.addItem(self.tr("Choose…"), None)
+            box.addItem(self.tr("Keep mine"), "mine")
+            box.addItem(self.tr("Take theirs"), "theirs")
+            box.setAccessibleName(self.tr("Keep"))
+            self.review.setCellWidget(n, 2, box)
+            self.choices[c.id] = box

@@ -156,6 +156,18 @@ class RestoreRunner(QObject):
             text += " " + self.tr("The previous vault is kept aside in {path}.").format(
                 path=str(result.kept_aside)
             )
+        if result.reapplied:
+            households = len({t.entity_id for t in result.reapplied if t.entity == "household"})
+            referrals = len({t.entity_id for t in result.reapplied if t.entity == "referral"})
+            text += " " + self.tr(
+                "What was erased after this backup was made has been erased again"
+                " ({households} households, {referrals} withdrawn consents)."
+            ).format(households=households, referrals=referrals)
+        if result.tombstones_unreadable:
+            text += " " + self.tr(
+                "The replaced vault could not be read, so what was erased there after the"
+                " backup is not erased again yet: run the retention clean-up."
+            )
         self.finished.emit(text)
 
     def _failed(self, exc: BaseException) -> None:

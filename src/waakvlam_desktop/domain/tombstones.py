@@ -1,0 +1,81 @@
+"""Tombstones: erasure that sticks (issue #12 A).
+
+Retention purge, anonymisation and consent withdrawal each leave a tombstone: the id of
+the household or referral, what was erased (``anonymised``, a retention category, or
+``consent_withdrawn``) and when. No personal data. Handover import asks
+:func:`tombstones_for` and never brings back what one covers; restoring a backup re-applies
+the tombstones recorded after the backup was made (``privacy/backup.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.storage.batches import chunks
+from waakvlam_desktop.storage.models import Tombstone, new_id
+
+ANONYMISED = "anonymised"
+CONSENT_WITHDRAWN = "consent_withdrawn"
+# The retention categories (privacy/retention.py CATEGORIES) are tombstone kinds too.
+CATEGORIES = ("visit_notes", "signals", "referrals")
+HOUSEHOLD_KINDS = (ANONYMISED, *CATEGORIES)
+
+
+@dataclass(frozen=True, slots=True)
+class TombstoneRow:
+    entity: str  # household | referral
+    entity_id: str
+    what: str
+    erased_at: datetime
+    detail: str = ""
+
+
+def record(session: Session, rows: Iterable[TombstoneRow]) -> int:
+    """Store tombstones (one per entity and kind: an existing one keeps its first date)."""
+    values = [
+        {
+            "id": new_id(),
+            "entity": r.entity,
+            "entity_id": r.entity_id,
+            "what": r.what,
+            "erased_at": r.erased_at,
+            "detail": r.detail,
+        }
+        for r in rows
+    ]
+    if values:
+        session.execute(insert(Tombstone).prefix_with("OR IGNORE"), values)
+    return len(values)
+
+
+def _rows(result: Iterable[Tombstone]) -> list[TombstoneRow]:
+    return [TombstoneRow(t.entity, t.entity_id, t.what, t.erased_at, t.detail) for t in result]
+
+
+def tombstones_for(
+    session: Session, entity_ids: Iterable[str]
+) -> dict[str, dict[str, TombstoneRow]]:
+    """entity id -> kind -> tombstone, for the ids given."""
+    found: dict[str, dict[str, TombstoneRow]] = {}
+    for chunk in chunks(sorted(set(entity_ids))):
+        for row in _rows(session.scalars(select(Tombstone).where(Tombstone.entity_id.in_(chunk)))):
+            found.setdefault(row.entity_id, {})[row.what] = row
+    return found
+
+
+def all_tombstones(session: Session) -> list[TombstoneRow]:
+    return _rows(session.scalars(select(Tombstone).order_by(Tombstone.erased_at)))
+
+
+def tombstones_after(session: Session, moment: datetime) -> list[TombstoneRow]:
+    """Every tombstone recorded after ``moment`` (naive UTC), oldest first."""
+    return _rows(
+        session.scalars(
+            select(Tombstone).where(Tombstone.erased_at > moment).order_by(Tombstone.erased_at)
+        )
+    )

@@ -1,0 +1,490 @@
+"""The attacker against handover import (issue #12 A).
+
+Each test plays someone who can hand a bundle to a field worker: a stranger with their
+own signing key, or a pinned colleague (or whoever stole that colleague's key) who edits
+the bundle before signing it. Bundles are real: exported from a real vault, decrypted,
+edited, re-signed with Ed25519 and encrypted with age (tests/security/handover_forge.py).
+The claims they attack are in docs/bundle-format.md ("Handover import") and
+docs/privacy.md ("Erasure sticks").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyrage
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import func, select, text
+
+from tests.bundle_helpers import NOTE_MARKER, World, build_world
+from tests.conftest import PASSPHRASE
+from tests.security.handover_forge import (
+    Doc,
+    forge,
+    handover_bytes,
+    put,
+    signer_of,
+    table,
+)
+from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles.export import export_bundle, exportable_due
+from waakvlam_desktop.bundles.importer import import_handover, pinned_sender
+from waakvlam_desktop.bundles.keys import SenderKey
+from waakvlam_desktop.bundles.reader import OpenedBundle, decrypt, verify_bytes
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain import households
+from waakvlam_desktop.domain.colleagues import add_colleague, remove_colleague
+from waakvlam_desktop.domain.consent import withdraw_consent
+from waakvlam_desktop.domain.partners import add_partner
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
+from waakvlam_desktop.errors import (
+    BadSignatureError,
+    BundleDamagedError,
+    BundleNotForYouError,
+    HandoverInvalidError,
+    UnknownSenderError,
+)
+from waakvlam_desktop.privacy.backup import create_backup, restore_backup
+from waakvlam_desktop.privacy.retention import purge_households, retention_review
+from waakvlam_desktop.storage.audit import verify_chain
+from waakvlam_desktop.storage.models import Household, Partner, Referral, Resident, Visit
+from waakvlam_desktop.storage.vault import Vault
+
+VICTIM_TABLES = (
+    "staff_member",
+    "organisation",
+    "setting",
+    "signing_key",
+    "complex",
+    "address",
+    "household",
+    "resident",
+    "visit",
+    "visit_resident",
+    "signal_observation",
+    "concern_level_entry",
+    "follow_up",
+    "partner",
+    "referral",
+    "referral_signal",
+    "referral_status_event",
+    "tombstone",
+)
+
+
+class Scene:
+    """The source (a colleague's vault), the victim's vault that pins it, and keys."""
+
+    def __init__(self, world: World, victim: Vault, victim_dir: Path, tmp: Path) -> None:
+        self.world = world
+        self.source = world.vault
+        self.victim = victim
+        self.victim_dir = victim_dir
+        self.tmp = tmp
+        self.identity = world.identity  # the importing field worker's age identity
+        self.signer = signer_of(self.source)
+        self.partner_identity = pyrage.x25519.Identity.generate()  # the real wijkteam
+        self.attacker = pyrage.x25519.Identity.generate()
+        self.counter = 0
+        with victim.session() as s:
+            self.wijkteam = add_partner(
+                s,
+                name="Wijkteam",
+                type=PartnerType.WIJKTEAM,
+                recipients=[str(self.partner_identity.to_public())],
+                profile=DataProfile.CASE,
+                schedule=ExportSchedule.MONTHLY,
+            ).id
+
+    def bundle_bytes(self, period: str = "2026-11") -> bytes:
+        self.counter += 1
+        return handover_bytes(
+            self.source, self.world.partners["Collega"], self.tmp / f"out{self.counter}", period
+        )
+
+    def verified(self, data: bytes) -> OpenedBundle:
+        with self.victim.session() as s:
+            return verify_bytes(data, self.identity, pinned_sender(s))
+
+    def run(self, data: bytes, **kw: Any) -> Any:
+        kw.setdefault("confirm_partners", True)
+        bundle = self.verified(data)
+        with self.victim.session() as s:
+            return import_handover(s, bundle, **kw)
+
+    def snapshot(self) -> dict[str, list[str]]:
+        with self.victim.session() as s:
+            return {
+                t: sorted(repr(tuple(r)) for r in s.execute(text(f"SELECT * FROM {t}")))
+                for t in VICTIM_TABLES
+            }
+
+
+@pytest.fixture
+def scene(vault: Vault, tmp_path: Path, clock: FixedClock) -> Iterator[Scene]:
+    world = build_world(vault)
+    victim_dir = tmp_path / "victim"
+    victim = Vault.create(victim_dir, PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    with victim.session() as s:
+        victim.actor = initialise(
+            s, organisation="Woonstichting Voorbeeld", staff_name="B. Ontvanger"
+        ).id
+        add_colleague(s, "A. Bron", world.sender.public_key)
+    yield Scene(world, victim, victim_dir, tmp_path)
+    victim.close()
+
+
+# ---- the sender must be a pinned colleague -------------------------------------------------
+def test_bundle_signed_by_an_unpinned_key_is_refused_and_nothing_written(scene: Scene) -> None:
+    stranger = Ed25519PrivateKey.generate()
+    data = forge(scene.bundle_bytes(), scene.identity, stranger)
+    before = scene.snapshot()
+    with pytest.raises(UnknownSenderError, match="geen collega"):
+        scene.verified(data)
+    # Defence in depth: even a bundle a caller verified against the stranger's own key
+    # (the old `--sender`) is refused by the importer itself.
+    bundle = verify_bytes(data, scene.identity, SenderKey(stranger.public_key().public_bytes_raw()))
+    with pytest.raises(UnknownSenderError), scene.victim.session() as s:
+        import_handover(s, bundle, confirm_partners=True)
+    assert scene.snapshot() == before
+
+
+def test_pinned_key_id_with_a_strangers_signature_is_refused(scene: Scene) -> None:
+    good = scene.verified(scene.bundle_bytes())
+    stranger = Ed25519PrivateKey.generate()
+    forged = OpenedBundle(
+        manifest=good.manifest,
+        manifest_bytes=good.manifest_bytes,
+        signature=stranger.sign(good.manifest_bytes),
+        members=good.members,
+    )
+    before = scene.snapshot()
+    with pytest.raises(BadSignatureError), scene.victim.session() as s:
+        import_handover(s, forged, confirm_partners=True)
+    assert scene.snapshot() == before
+
+
+def test_removed_colleague_is_no_longer_heard(scene: Scene) -> None:
+    data = scene.bundle_bytes()
+    with scene.victim.session() as s:
+        remove_colleague(s, "A. Bron")
+    with pytest.raises(UnknownSenderError):
+        scene.verified(data)
+
+
+# ---- a pinned colleague cannot redirect exports ----------------------------------------------
+def _redirect(scene: Scene, updated_at: str) -> Any:
+    attacker = str(scene.attacker.to_public())
+    real = str(scene.partner_identity.to_public())
+
+    def change(doc: Doc) -> None:
+        partners = table(doc, "partner")
+        wijkteam = next(p for p in partners if p["name"] == "Wijkteam")
+        old_id = wijkteam["id"]
+        wijkteam.update(
+            id=scene.wijkteam,  # the victim's real partner id (printed in every manifest)
+            updated_at=updated_at,
+            age_recipients=json.dumps([real, attacker]),
+            profile="handover",
+            schedule="monthly",
+            pseudonym_secret="00" * 32,
+        )
+        put(doc, "partner", partners)
+        referrals = table(doc, "referral")
+        for r in referrals:
+            if r["partner_id"] == old_id:
+                r["partner_id"] = scene.wijkteam
+        put(doc, "referral", referrals)
+
+    return forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
+
+
+def _partner_row(scene: Scene) -> tuple[Any, ...]:
+    with scene.victim.session() as s:
+        row = s.execute(select(Partner).where(Partner.id == scene.wijkteam)).scalar_one()
+        return (
+            row.name,
+            row.type,
+            row.age_recipients,
+            row.profile,
+            row.schedule,
+            row.pseudonym_secret,
+            row.updated_at,
+        )
+
+
+def test_the_issue_attack_updated_at_2099_is_refused_naming_the_field(scene: Scene) -> None:
+    before = scene.snapshot()
+    with pytest.raises(HandoverInvalidError) as caught:
+        scene.run(_redirect(scene, "2099-01-01 00:00:00.000000"))
+    message = str(caught.value)
+    assert "partner" in message and scene.wijkteam in message and "updated_at" in message
+    assert scene.snapshot() == before
+
+
+def test_partner_routing_never_changes_and_export_due_never_reaches_the_attacker(
+    scene: Scene, clock: FixedClock, tmp_path: Path
+) -> None:
+    before = _partner_row(scene)
+    report = scene.run(_redirect(scene, "2026-11-27 09:00:00.000000"))
+    assert report.applied and report.added["household"] == 7
+    # The bundle's "Wijkteam" is matched by name and type to the local one, never written.
+    assert any(p.local_id == scene.wijkteam and not p.new for p in report.partners)
+    assert _partner_row(scene) == before
+    # The next `export --due`: everything due goes to the real partner only.
+    clock.advance(timedelta(days=10))  # into December: November is due
+    with scene.victim.session() as s:
+        due = exportable_due(s)
+        assert [d.partner_id for d in due] == [scene.wijkteam]
+        folder = tmp_path / "due"
+        folder.mkdir()
+        path = export_bundle(s, due[0].partner_id, due[0].period, folder).path
+    data = path.read_bytes()
+    assert decrypt(data, scene.partner_identity)
+    with pytest.raises(BundleNotForYouError):
+        decrypt(data, scene.attacker)
+
+
+def test_bundle_without_confirmation_writes_nothing(scene: Scene) -> None:
+    before = scene.snapshot()
+    report = scene.run(scene.bundle_bytes(), confirm_partners=False)
+    assert not report.applied and report.partners
+    assert {p.name for p in report.partners} == {"Wijkteam", "GGD"}
+    assert scene.snapshot() == before
+
+
+def test_unmatched_partner_is_added_without_routing(scene: Scene) -> None:
+    report = scene.run(scene.bundle_bytes())
+    ggd = next(p for p in report.partners if p.name == "GGD")
+    assert ggd.new
+    with scene.victim.session() as s:
+        row = s.get(Partner, ggd.local_id)
+        assert row is not None
+        assert (row.age_recipients, row.schedule, row.profile) == ("[]", "none", "case")
+        assert ggd.local_id not in scene.world.partners.values()
+
+
+@pytest.mark.parametrize(
+    ("extra", "columns", "row"),
+    [
+        ("setting", ["key", "value_json", "updated_at"], ["retention_months", "{}", "x"]),
+        ("organisation", ["id", "name"], ["00000000-0000-4000-8000-000000000000", "Evil"]),
+        ("signing_key", ["id", "key_id"], ["00000000-0000-4000-8000-000000000000", "ab"]),
+        ("colleague", ["id", "name"], ["00000000-0000-4000-8000-000000000000", "Evil"]),
+        ("tombstone", ["id"], ["00000000-0000-4000-8000-000000000000"]),
+    ],
+)
+def test_settings_organisation_and_keys_are_never_imported(
+    scene: Scene, extra: str, columns: list[str], row: list[Any]
+) -> None:
+    def change(doc: Doc) -> None:
+        doc["tables"][extra] = {"columns": columns, "rows": [row]}
+
+    data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
+    before = scene.snapshot()
+    with pytest.raises(BundleDamagedError, match=extra):
+        scene.run(data)
+    assert scene.snapshot() == before
+
+
+def test_staff_rows_never_change_local_staff(scene: Scene) -> None:
+    with scene.victim.session() as s:
+        local = s.execute(text("SELECT id, name, active FROM staff_member")).one()
+
+    def change(doc: Doc) -> None:
+        staff = table(doc, "staff_member")
+        staff[0].update(id=local[0], name="Aanvaller", active=0)
+        put(doc, "staff_member", staff)
+
+    scene.run(forge(scene.bundle_bytes(), scene.identity, scene.signer, change))
+    with scene.victim.session() as s:
+        assert s.execute(text("SELECT id, name, active FROM staff_member")).all() == [local]
+
+
+# ---- every value is validated as typed input -------------------------------------------------
+def _set(table_name: str, column: str, value: Any, pick: int = 0) -> Any:
+    def change(doc: Doc) -> None:
+        rows = table(doc, table_name)
+        rows[pick][column] = value
+        put(doc, table_name, rows)
+
+    return change
+
+
+INVALID = [
+    ("household", "concern_level", "BOGUS", "BOGUS"),
+    ("household", "status", "weg", "weg"),
+    ("visit", "kind", "inbraak", "inbraak"),
+    ("signal_observation", "severity", 7, "7"),
+    ("referral", "grondslag", "omdat het kan", "omdat het kan"),
+    ("referral", "status", 3, None),
+    ("resident", "birth_year", 1800, None),
+    ("resident", "birth_date", "2099-01-01", None),
+    ("address", "postcode", "0000 AA", None),
+    ("address", "number", "12", None),
+    ("household", "label", "x" * 201, None),
+    ("visit", "notes", "n" * 20_001, "20000"),
+    ("referral", "reference", "r" * 31, "30"),
+    ("visit", "visited_at", "2026-13-01 10:00:00.000000", None),
+    ("visit", "created_at", "2099-01-01 00:00:00.000000", None),
+    ("visit", "household_id", "../../etc/passwd", None),
+    ("household", "label", None, None),
+    ("visit", "notes", "Haar BSN is 123456782, genoteerd.", None),
+    ("resident", "name", "Jan 1234.56.782", None),
+]
+
+
+@pytest.mark.parametrize(("tbl", "column", "value", "shown"), INVALID)
+def test_one_invalid_value_refuses_the_whole_bundle_naming_table_row_and_field(
+    scene: Scene, tbl: str, column: str, value: Any, shown: str | None
+) -> None:
+    data = forge(scene.bundle_bytes(), scene.identity, scene.signer, _set(tbl, column, value))
+    row_id = table(json.loads(_data_json(scene, data)), tbl)[0]["id"]
+    before = scene.snapshot()
+    with pytest.raises(HandoverInvalidError) as caught:
+        scene.run(data)
+    message = str(caught.value)
+    assert f"tabel {tbl}," in message and row_id in message and f"veld {column}" in message
+    if shown is not None:
+        assert shown in message
+    # Free text never appears in the message.
+    assert "123456782" not in message and "Jan " not in message
+    assert scene.snapshot() == before
+    # The vault still works as before (`household list` broke for good before #12).
+    with scene.victim.session() as s:
+        households.list_households(s)
+
+
+def _data_json(scene: Scene, data: bytes) -> bytes:
+    with fmt.open_zip(decrypt(data, scene.identity)) as zf:
+        return fmt.read_member(zf, fmt.DATA, fmt.MAX_MEMBER)
+
+
+def test_long_notes_within_the_typed_limit_are_accepted(scene: Scene) -> None:
+    data = forge(
+        scene.bundle_bytes(), scene.identity, scene.signer, _set("visit", "notes", "n" * 20_000)
+    )
+    assert scene.run(data).applied
+
+
+def test_bsn_like_number_is_accepted_only_when_confirmed(scene: Scene) -> None:
+    change = _set("visit", "notes", "Kastnummer 123456782 (geen BSN).")
+    data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
+    with pytest.raises(HandoverInvalidError):
+        scene.run(data)
+    assert scene.run(data, allow_bsn_like=True).applied
+
+
+# ---- erasure sticks ------------------------------------------------------------------------
+def _purge(scene: Scene, household_id: str) -> None:
+    with scene.victim.session() as s:
+        rows = [r for r in retention_review(s, date(2040, 1, 1)) if r.household_id == household_id]
+        assert rows and rows[0].anonymise
+        purge_households(s, rows)
+
+
+def _traces(scene: Scene, household_id: str) -> tuple[int, str, int]:
+    with scene.victim.session() as s:
+        residents = s.scalar(
+            select(func.count(Resident.id)).where(Resident.household_id == household_id)
+        )
+        label = s.get(Household, household_id).label  # type: ignore[union-attr]
+        notes = s.scalar(
+            select(func.count(Visit.id)).where(
+                Visit.household_id == household_id, Visit.notes != ""
+            )
+        )
+        return int(residents or 0), label, int(notes or 0)
+
+
+def test_an_older_handover_never_resurrects_a_purged_resident(scene: Scene) -> None:
+    hid = scene.world.households["fam. Jansen"]
+    old = scene.bundle_bytes()
+    scene.run(old)
+    assert _traces(scene, hid) == (1, "fam. Jansen", 1)
+    _purge(scene, hid)
+    assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+    report = scene.run(old)
+    assert report.applied and sum(report.erased.values()) > 0
+    assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+    with scene.victim.session() as s:
+        every = " ".join(str(v) for r in s.execute(text("SELECT * FROM visit")) for v in r)
+        assert f"{NOTE_MARKER} fam. Jansen" not in every
+        assert verify_chain(s).ok
+
+
+def test_a_handover_into_a_vault_that_purged_first_brings_nothing_back(scene: Scene) -> None:
+    """The colleague's bundle arrives for the first time after this vault purged the
+    household (no import base: every row of it would otherwise be new or a conflict)."""
+    hid = scene.world.households["mw. Öztürk"]
+    scene.run(scene.bundle_bytes())
+    _purge(scene, hid)
+    with scene.victim.session() as s:  # a new colleague, the same old data
+        s.execute(text("DELETE FROM import_base"))
+    report = scene.run(scene.bundle_bytes(), resolve="theirs")
+    assert report.applied
+    assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+
+
+def test_withdrawn_consent_stays_withdrawn_when_the_colleague_changed_the_referral(
+    scene: Scene, clock: FixedClock
+) -> None:
+    scene.run(scene.bundle_bytes())
+    reference = scene.world.referrals["fam. Jansen"]
+    with scene.victim.session() as s:
+        ref = s.scalars(select(Referral).where(Referral.reference == reference)).one()
+        withdraw_consent(s, ref.id, note="Bewoner belde")
+        rid = ref.id
+    clock.advance(timedelta(hours=1))
+    with scene.source.session() as s:
+        s.get(Referral, rid).letter_context = "Aangevuld door de collega."  # type: ignore[union-attr]
+    report = scene.run(scene.bundle_bytes("2026-12"), resolve="theirs")
+    assert report.applied
+    with scene.victim.session() as s:
+        ref = s.get(Referral, rid)
+        assert ref is not None and ref.consent_withdrawn_on is not None
+
+
+def test_restore_reapplies_erasures_made_after_the_backup(
+    scene: Scene, clock: FixedClock, tmp_path: Path
+) -> None:
+    hid = scene.world.households["fam. Jansen"]
+    scene.run(scene.bundle_bytes())
+    backup = tmp_path / "kluis.wvbak"
+    create_backup(scene.victim, backup)
+    clock.advance(timedelta(hours=1))
+    _purge(scene, hid)
+    scene.victim.close()
+    result = restore_backup(backup, scene.victim_dir, PASSPHRASE, replace=True)
+    assert not result.tombstones_unreadable
+    assert {(t.entity, t.entity_id, t.what) for t in result.reapplied} == {
+        ("household", hid, w) for w in ("anonymised", "visit_notes", "signals", "referrals")
+    }
+    scene.victim = Vault.open(scene.victim_dir, PASSPHRASE, clock=clock)
+    assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+    # And the resurrected-by-backup tombstones guard the next import too.
+    assert scene.run(scene.bundle_bytes()).applied
+    assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+    with scene.victim.session() as s:
+        assert verify_chain(s).ok
+
+
+def test_restore_of_a_backup_newer_than_every_erasure_reapplies_nothing(
+    scene: Scene, clock: FixedClock, tmp_path: Path
+) -> None:
+    hid = scene.world.households["fam. Jansen"]
+    scene.run(scene.bundle_bytes())
+    _purge(scene, hid)
+    clock.advance(timedelta(hours=1))
+    backup = tmp_path / "kluis.wvbak"
+    create_backup(scene.victim, backup)
+    scene.victim.close()
+    result = restore_backup(backup, scene.victim_dir, PASSPHRASE, replace=True)
+    assert result.reapplied == ()
+    scene.victim = Vault.open(scene.victim_dir, PASSPHRASE, clock=clock)
