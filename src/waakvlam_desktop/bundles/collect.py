@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.domain.consent import grondslag_report
 from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
@@ -480,18 +481,21 @@ class HandoverQuery:
         """One row: the group_concat of JSON arrays and of CSV lines, and the row count.
 
         SQLite builds both strings in C (json_array escapes like JSON; CSV fields are quoted
-        only when they hold a quote, ';' or a line break), so no Python object per value.
+        only when they hold a quote, ';' or a line break, and text that a spreadsheet would
+        run as a formula gets the apostrophe of ``domain.spreadsheet_csv``), so no Python
+        object per value.
         """
         csv_fields = []
-        for expr, texty in zip(self.exprs, self.texty, strict=True):
+        for raw, texty in zip(self.exprs, self.texty, strict=True):
             if texty:
+                expr = _sql_neutralised(raw)
                 csv_fields.append(
                     f"CASE WHEN {expr} GLOB '*[\";\r\n]*'"
                     f" THEN '\"' || replace({expr}, '\"', '\"\"') || '\"'"
                     f" ELSE coalesce({expr}, '') END"
                 )
             else:
-                csv_fields.append(f"coalesce({expr}, '')")
+                csv_fields.append(f"coalesce({raw}, '')")
         json_row = f"json_array({', '.join(self.exprs)})"
         csv_line = " || ';' || ".join(csv_fields)
         csv_sql = (
@@ -501,6 +505,12 @@ class HandoverQuery:
             f"SELECT CAST(group_concat({json_row}, ',') AS BLOB), {csv_sql},"
             f" count(*){self.from_sql}"
         )
+
+
+def _sql_neutralised(expr: str) -> str:
+    """SQL for ``spreadsheet_csv.neutralise``: an apostrophe before text a sheet would run."""
+    starts = ", ".join(f"char({ord(c)})" if c in "\t\r" else f"'{c}'" for c in FORMULA_STARTS)
+    return f"(CASE WHEN substr({expr}, 1, 1) IN ({starts}) THEN '''' || {expr} ELSE {expr} END)"
 
 
 def handover_query(table: Table) -> HandoverQuery:

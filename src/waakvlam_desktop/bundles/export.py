@@ -7,8 +7,6 @@ stop: :class:`ExportCancelledError`, nothing written, nothing recorded).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import time
@@ -44,6 +42,7 @@ from waakvlam_desktop.domain.exports import (
 from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.setup import organisation
+from waakvlam_desktop.domain.spreadsheet_csv import excel_csv
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.errors import ExportCancelledError, ExportError
 from waakvlam_desktop.storage import audit
@@ -168,12 +167,8 @@ def preview_export(session: Session, partner_id: str, period: Period) -> ExportP
 
 
 def csv_bytes(header: list[str], rows: Sequence[Sequence[Any]]) -> bytes:
-    """UTF-8 with BOM, ';' separated, CRLF: what Dutch Excel opens without questions."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")
+    """A bundle CSV for Dutch Excel, formula cells neutralised (``domain.spreadsheet_csv``)."""
+    return excel_csv(header, rows).encode("utf-8")
 
 
 def handover_json(doc: dict[str, Any], tables: list[SerialisedTable]) -> bytes:
