@@ -32,6 +32,7 @@ from waakvlam_desktop.bundles.collect import (
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
 from waakvlam_desktop.clock import to_local, utc_naive, utc_text
 from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
+from waakvlam_desktop.documents.workbook import workbook_bytes
 from waakvlam_desktop.domain.exports import (
     DueExport,
     Period,
@@ -260,6 +261,8 @@ def build_bundle(
     for name, (header, rows) in content.tables.items():
         steps.check()
         members[f"csv/{name}.csv"] = csv_bytes(header, rows)
+    if content.tables:  # case and aggregate: the same tables, typed, for Excel
+        members[fmt.WORKBOOK] = workbook_bytes(content.tables)
     for reference, pdf in sorted(content.letters.items()):
         members[f"letters/{reference}.pdf"] = pdf
     steps.done()
