@@ -134,7 +134,10 @@ def test_case_round_trip(world: World, tmp_path: Path) -> None:
     jansen = by_label["fam. Jansen"]
     assert jansen["pseudonym"] == pseudonym(secret, world.households["fam. Jansen"])
     assert jansen["address"]["street"] == "Lindelaan"
-    assert jansen["residents"] == [{"name": "Bewoner fam. Jansen", "birth_year": 1960, "phone": ""}]
+    # Minimal by default (disclosure.json): the name of the concerned resident, no birth
+    # year for a wijkteam, no phone without consent to be called, no concern level.
+    assert jansen["residents"] == [{"name": "Bewoner fam. Jansen"}]
+    assert "concern_level" not in jansen
     (ref,) = jansen["referrals"]
     assert ref["reference"] == world.referrals["fam. Jansen"]
     assert ref["letter_context"] == "Bewoner wil graag hulp bij de post."

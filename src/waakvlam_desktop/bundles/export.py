@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import fileio
@@ -47,7 +48,15 @@ from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.errors import ExportCancelledError, ExportError
 from waakvlam_desktop.storage import audit
-from waakvlam_desktop.storage.models import ExportRecord, Partner
+from waakvlam_desktop.storage.batches import chunks
+from waakvlam_desktop.storage.models import (
+    ErasureRequest,
+    ExportHousehold,
+    ExportRecord,
+    ExportReferral,
+    Partner,
+    new_id,
+)
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 Progress = Callable[[str, int, int], None]
@@ -108,6 +117,10 @@ class BuiltBundle:
     manifest: dict[str, Any]
     signing_key_id: str
     timings: dict[str, float] = field(default_factory=dict)
+    # Case bundles: what the per-household export record keeps.
+    carried_households: tuple[str, ...] = ()
+    carried_referrals: dict[str, str] = field(default_factory=dict)
+    erasure_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +355,34 @@ def build_bundle(
         manifest=manifest,
         signing_key_id=signing.key_id,
         timings=steps.timings,
+        carried_households=tuple(content.carried_households),
+        carried_referrals=dict(content.carried_referrals),
+        erasure_ids=tuple(content.erasure_ids),
     )
+
+
+def _record_carried(session: Session, record_id: str, built: BuiltBundle) -> None:
+    """The per-household export record: which households and referrals (with the status
+    carried) this bundle held, and which erasure requests went out in it."""
+    con = session.connection()
+    if built.carried_households:
+        con.execute(
+            insert(ExportHousehold),
+            [{"export_id": record_id, "household_id": h} for h in built.carried_households],
+        )
+    if built.carried_referrals:
+        con.execute(
+            insert(ExportReferral),
+            [
+                {"export_id": record_id, "referral_id": rid, "status": status}
+                for rid, status in built.carried_referrals.items()
+            ],
+        )
+    for chunk in chunks(list(built.erasure_ids)):
+        session.execute(
+            update(ErasureRequest).where(ErasureRequest.id.in_(chunk)).values(export_id=record_id),
+            execution_options={"synchronize_session": False},
+        )
 
 
 def write_bundle(path: Path, data: bytes) -> None:
@@ -387,8 +427,10 @@ def export_bundle(
     # The history row and the audit event go into the session first; the file is written
     # last, so a failed write rolls everything back (the caller's session). Only a commit
     # failing after a successful write could leave a file without history.
+    record_id = new_id()
     session.add(
         ExportRecord(
+            id=record_id,
             partner_id=partner.id,
             partner_name=partner.name,
             profile=built.profile.value,
@@ -405,6 +447,8 @@ def export_bundle(
             exported_at=utc_naive(session.info["clock"].now()),
         )
     )
+    session.flush()
+    _record_carried(session, record_id, built)
     excluded = sum(built.exclusions.values())
     audit.record(
         session,

@@ -46,6 +46,8 @@ def cmd_consent_partners(args: argparse.Namespace) -> int:
             f"{r.partner_name:<32} {nl_date(r.first_on)} – {nl_date(r.last_on)}"
             f"  {', '.join(r.via)}{withdrawn}"
         )
+        if r.exported_on:
+            print(f"{'':<32} bundels op: {', '.join(nl_date(d) for d in r.exported_on)}")
     return 0
 
 

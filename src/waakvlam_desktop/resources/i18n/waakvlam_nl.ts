@@ -414,6 +414,26 @@
         <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
+    <message>
+        <source>The disclosure file has no &apos;default&apos; entry for {profile}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) heeft geen &apos;default&apos; voor {profile}.</translation>
+    </message>
+    <message>
+        <source>The disclosure file names a field that does not exist under {where}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) noemt onder {where} een veld dat niet bestaat.</translation>
+    </message>
+    <message>
+        <source>The disclosure file leaves out the required fields {fields} under {where}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) laat onder {where} de verplichte velden {fields} weg.</translation>
+    </message>
+    <message>
+        <source>The disclosure file does not describe the profile {profile}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) beschrijft het profiel {profile} niet.</translation>
+    </message>
+    <message>
+        <source>Resident {resident} does not live in this household; choose one who does.</source>
+        <translation>Bewoner {resident} woont niet in dit huishouden; kies een bewoner die er wel woont.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
