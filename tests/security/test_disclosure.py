@@ -23,6 +23,7 @@ from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.keys import org_public_key, parse_public_key
 from waakvlam_desktop.bundles.reader import OpenedBundle, verify_bytes
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.documents.consent_form import render_consent_form
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.consent import (
     CANCELLED,
@@ -34,6 +35,7 @@ from waakvlam_desktop.domain.consent import (
     withdraw_consent,
 )
 from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.letters import letter_data
 from waakvlam_desktop.domain.partners import add_partner, get_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, change_status, create_referral
 from waakvlam_desktop.domain.types import (
@@ -346,3 +348,15 @@ def test_every_bundle_records_the_households_it_carried(home: Home) -> None:
     assert receipt.partner_name == "Wijkteam"
     assert receipt.exported_on == (date(2026, 12, 2),)
     assert "export" in receipt.via
+
+
+def test_the_consent_form_lists_exactly_the_concerned_residents_each_with_a_signature_line(
+    home: Home,
+) -> None:
+    reference = home.refer("Wijkteam", concerns=[home.residents[PARENT], home.residents[CHILD]])
+    with home.vault.session() as s:
+        pdf = render_consent_form(letter_data(s, reference))
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert f"Naam: {PARENT}" in text and f"Naam: {CHILD}" in text
+    assert text.count("Handtekening bewoner") == 2
+    assert PARTNER_B not in text

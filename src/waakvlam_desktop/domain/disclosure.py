@@ -30,8 +30,12 @@ class FieldSpec:
     key: str
     columns: tuple[str, ...]
     nl: str  # how the consent form and the doc name it, in plain Dutch
+    en: str = ""
     required: bool = False
     only_if: str | None = None
+
+    def text(self, language: str) -> str:
+        return self.en if language == "en" and self.en else self.nl
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,19 @@ class Disclosure:
         return out
 
 
+def named_fields(
+    spec: Disclosure, profile: DataProfile, partner_type: PartnerType | str, *, may_call: bool
+) -> list[FieldSpec]:
+    """The fields a consent form or letter names for this partner: every shared field, the
+    phone number only when the resident agreed to be called."""
+    return [
+        f
+        for specs in spec.shared(profile, partner_type).values()
+        for f in specs
+        if not (f.only_if == MAY_CALL and not may_call)
+    ]
+
+
 class DisclosureSpecError(WaakvlamError):
     """The shipped or adapted disclosure file contradicts itself."""
 
@@ -110,6 +127,7 @@ def parse_disclosure(raw: bytes) -> Disclosure:
                     key=key,
                     columns=tuple(spec["columns"]),
                     nl=spec["nl"],
+                    en=spec.get("en", ""),
                     required=bool(spec.get("required", False)),
                     only_if=spec.get("only_if"),
                 )
