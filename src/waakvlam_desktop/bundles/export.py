@@ -35,6 +35,7 @@ from waakvlam_desktop.bundles.collect import (
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
 from waakvlam_desktop.clock import to_local, utc_naive, utc_text
 from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
+from waakvlam_desktop.domain.disclosure import load_disclosure, named_fields
 from waakvlam_desktop.domain.exports import (
     DueExport,
     Period,
@@ -99,6 +100,7 @@ class ExportPreview:
     recipient_fingerprints: tuple[str, ...]
     next_sequence: int
     problem: str | None  # a Dutch sentence when the export cannot be made yet
+    shared: tuple[str, ...] = ()  # what may leave, from resources/disclosure/disclosure.json
 
     @property
     def ready(self) -> bool:
@@ -139,6 +141,14 @@ class ExportResult:
     timings: dict[str, float]
 
 
+def shared_texts(partner: Partner) -> tuple[str, ...]:
+    """What this partner's bundles may carry, in plain Dutch (the disclosure spec)."""
+    fields = named_fields(
+        load_disclosure(), DataProfile(partner.profile), partner.type, may_call=True
+    )
+    return tuple(f.nl for f in fields)
+
+
 def _recipients(session: Session, partner: Partner) -> list[str]:
     recipients = list(require_recipients(partner))
     archive = load_settings(session).export_archive_recipient.strip()
@@ -177,6 +187,7 @@ def preview_export(session: Session, partner_id: str, period: Period) -> ExportP
         recipient_fingerprints=fingerprints,
         next_sequence=next_sequence(session, partner.id),
         problem=problem,
+        shared=shared_texts(partner),
     )
 
 
@@ -305,6 +316,7 @@ def build_bundle(
             recipient_fingerprints=tuple(fingerprints),
             counts=content.counts,
             exclusions=content.exclusions,
+            shared=shared_texts(partner),
         )
     )
     steps.done()

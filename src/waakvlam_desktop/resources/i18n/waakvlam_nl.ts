@@ -514,6 +514,14 @@
         <translation>Bevat: {counts}</translation>
     </message>
     <message>
+        <source>First: {n} request(s) to the partner to erase a household&apos;s data.</source>
+        <translation>Eerst: {n} verzoek(en) aan de partner om de gegevens van een huishouden te wissen.</translation>
+    </message>
+    <message>
+        <source>What may leave: {fields}</source>
+        <translation>Wat er mee mag: {fields}</translation>
+    </message>
+    <message>
         <source>Left out (no names): {why}</source>
         <translation>Weggelaten (zonder namen): {why}</translation>
     </message>
@@ -1000,6 +1008,10 @@
     <message>
         <source>References</source>
         <translation>Kenmerken</translation>
+    </message>
+    <message>
+        <source>Bundles on</source>
+        <translation>Bundels op</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -2000,6 +2012,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>{label} (ernst {n}, {date})</translation>
     </message>
     <message>
+        <source>Residents concerned</source>
+        <translation>Betrokken bewoners</translation>
+    </message>
+    <message>
+        <source>Only these residents are named to the partner. A child only when the referral is about that child.</source>
+        <translation>Alleen deze bewoners worden aan de partner genoemd. Een kind alleen als de doorverwijzing over dat kind gaat.</translation>
+    </message>
+    <message>
         <source>A short context written for the partner. Your visit notes are never included.</source>
         <translation>Een korte toelichting voor de partner. Je bezoeknotities gaan nooit mee.</translation>
     </message>
@@ -2030,6 +2050,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Date of consent</source>
         <translation>Datum van de toestemming</translation>
+    </message>
+    <message>
+        <source>May be phoned by the partner</source>
+        <translation>Mag gebeld worden door de partner</translation>
+    </message>
+    <message>
+        <source>Only then does the phone number go to the partner (part of the consent).</source>
+        <translation>Alleen dan gaat het telefoonnummer mee naar de partner (hoort bij de toestemming).</translation>
     </message>
     <message>
         <source>e.g. acute danger; meldcode huiselijk geweld</source>

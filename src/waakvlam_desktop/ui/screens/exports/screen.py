@@ -214,6 +214,18 @@ class ExportsView(Screen):
             ),
             self.tr("Contains: {counts}").format(counts=count_lines(preview.counts)),
         ]
+        erasures = preview.counts.get("erasure_requests", 0)
+        if erasures:
+            lines.insert(
+                0,
+                self.tr("First: {n} request(s) to the partner to erase a household's data.").format(
+                    n=erasures
+                ),
+            )
+        if preview.shared:
+            lines.append(
+                self.tr("What may leave: {fields}").format(fields="; ".join(preview.shared))
+            )
         if preview.exclusions:
             left_out = "; ".join(
                 f"{n}× {EXCLUSION_LABELS.get(reason, reason)}"
