@@ -160,7 +160,8 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         for x in data["partners_that_received_data"]:
             if x.get("bundles_on"):
                 days = ", ".join(_nl(d) for d in x["bundles_on"])
-                story.append(p(f"{x['partner']} kreeg uw gegevens in een bundel op: {days}.", small))
+                line = f"{x['partner']} kreeg uw gegevens in een bundel op: {days}."
+                story.append(p(line, small))
     else:
         story.append(p("Niemand buiten onze organisatie."))
     seen = [a for a in data["access_log"] if a["action"] in VIEW_OR_SHARE]
