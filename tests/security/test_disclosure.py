@@ -47,6 +47,7 @@ from waakvlam_desktop.domain.types import (
 )
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.privacy.inzage import inzage_data, write_inzage
 from waakvlam_desktop.privacy.retention import purge_household, retention_review
 from waakvlam_desktop.storage.models import ErasureRequest, Household
 from waakvlam_desktop.storage.vault import Vault
@@ -348,6 +349,16 @@ def test_every_bundle_records_the_households_it_carried(home: Home) -> None:
     assert receipt.partner_name == "Wijkteam"
     assert receipt.exported_on == (date(2026, 12, 2),)
     assert "export" in receipt.via
+    # The inzage report of a resident names the bundle (AVG art. 15: the recipients).
+    out = home.folder / "inzage"
+    out.mkdir()
+    with home.vault.session() as s:
+        doc = inzage_data(s, home.residents[PARENT])
+        result = write_inzage(s, home.residents[PARENT], out)
+    (named,) = doc["partners_that_received_data"]
+    assert named["partner"] == "Wijkteam" and named["bundles_on"] == ["2026-12-02"]
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(result.pdf).pages)
+    assert "Wijkteam kreeg uw gegevens in een bundel op: 02-12-2026" in pdf
 
 
 def test_the_consent_form_lists_exactly_the_concerned_residents_each_with_a_signature_line(

@@ -479,7 +479,7 @@ def _case_content(
     erasure_docs = [
         {
             "pseudonym": e.pseudonym,
-            "references": [r for r in e.references.split(",") if r],
+            "references": [r for r in e.kenmerken.split(",") if r],
             "requested_on": e.requested_on.isoformat(),
             "reason": e.reason,
         }

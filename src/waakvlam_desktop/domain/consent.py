@@ -333,7 +333,7 @@ def queue_erasure_requests(
             partner_id=pid,
             household_id=household_id,
             pseudonym=household_pseudonym(partner.pseudonym_secret, household_id),
-            references=",".join(references),
+            kenmerken=",".join(references),
             requested_on=on,
             reason=reason,
         )

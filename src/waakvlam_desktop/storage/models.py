@@ -483,7 +483,7 @@ class ErasureRequest(Record):
     partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     pseudonym: Mapped[str] = mapped_column(String(64))
-    references: Mapped[str] = mapped_column(Text, default="")  # kenmerken, comma-separated
+    kenmerken: Mapped[str] = mapped_column(Text, default="")  # references, comma-separated
     requested_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(40))  # ErasureReason
     export_id: Mapped[str | None] = mapped_column(ForeignKey("export_record.id"), index=True)

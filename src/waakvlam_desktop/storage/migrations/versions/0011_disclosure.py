@@ -98,7 +98,7 @@ def upgrade() -> None:
         sa.Column("partner_id", sa.String(length=36), nullable=False),
         sa.Column("household_id", sa.String(length=36), nullable=False),
         sa.Column("pseudonym", sa.String(length=64), nullable=False),
-        sa.Column("references", sa.Text(), nullable=False),
+        sa.Column("kenmerken", sa.Text(), nullable=False),
         sa.Column("requested_on", sa.Date(), nullable=False),
         sa.Column("reason", sa.String(length=40), nullable=False),
         sa.Column("export_id", sa.String(length=36), nullable=True),
