@@ -58,7 +58,7 @@ from waakvlam_desktop.storage.models import (
     Partner,
     new_id,
 )
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, current_language
 
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
@@ -141,12 +141,13 @@ class ExportResult:
     timings: dict[str, float]
 
 
-def shared_texts(partner: Partner) -> tuple[str, ...]:
-    """What this partner's bundles may carry, in plain Dutch (the disclosure spec)."""
+def shared_texts(partner: Partner, language: str | None = None) -> tuple[str, ...]:
+    """What this partner's bundles may carry, in plain words (the disclosure spec), in
+    ``language`` (default: the current language)."""
     fields = named_fields(
         load_disclosure(), DataProfile(partner.profile), partner.type, may_call=True
     )
-    return tuple(f.nl for f in fields)
+    return tuple(f.text(language or current_language()) for f in fields)
 
 
 def _recipients(session: Session, partner: Partner) -> list[str]:
@@ -316,7 +317,7 @@ def build_bundle(
             recipient_fingerprints=tuple(fingerprints),
             counts=content.counts,
             exclusions=content.exclusions,
-            shared=shared_texts(partner),
+            shared=shared_texts(partner, "nl"),
         )
     )
     steps.done()

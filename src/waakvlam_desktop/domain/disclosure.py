@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from waakvlam_desktop.domain.types import PARTNER_TYPE_LABELS, DataProfile, PartnerType
+from waakvlam_desktop.domain.types import DataProfile, PartnerType, partner_type_label
 from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -192,7 +192,7 @@ def markdown_table(spec: Disclosure | None = None) -> str:
         per_type = spec.profiles[profile.value]
         for ptype in [DEFAULT, *sorted(t for t in per_type if t != DEFAULT)]:
             label = (
-                "alle andere" if ptype == DEFAULT else PARTNER_TYPE_LABELS[PartnerType(ptype)][0]
+                "alle andere" if ptype == DEFAULT else partner_type_label(PartnerType(ptype), "nl")
             )
             for entity, specs in spec.shared(profile, ptype if ptype != DEFAULT else "").items():
                 cells = []
