@@ -13,6 +13,23 @@ from waakvlam_desktop.domain.partners import validate_age_recipient
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.models import Setting
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+# Aggregate bundles: the smallest number of households a published count may stand for.
+# Organisations may set a higher threshold (statistical offices often use 10), not a lower.
+MIN_CELL_FLOOR = 5
+MIN_CELL_RANGE = Message(
+    "settings.aggregate_min_cell",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The threshold for small counts must be a whole number from {low} to {high}."
+    ),
+)
+AGGREGATE_LEVEL = Message(
+    "settings.aggregate_level",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Aggregate figures go per wijk or per complex: choose 'wijk' or 'complex'."
+    ),
+)
 
 
 def default_settings_doc() -> dict[str, Any]:
@@ -35,6 +52,7 @@ class Settings:
     retention_months: dict[str, int] = field(default_factory=dict)
     backup_reminder_days: int = 7
     aggregate_min_cell: int = 5
+    aggregate_level: str = "wijk"
     export_archive_recipient: str = ""
 
     def rhythm_for(self, level: ConcernLevel) -> int:
@@ -50,6 +68,7 @@ SETTING_KEYS = (
     "retention_months",
     "backup_reminder_days",
     "aggregate_min_cell",
+    "aggregate_level",
     "export_archive_recipient",
 )
 
@@ -90,10 +109,13 @@ def _validated(key: str, value: Any) -> Any:
                 "Herinnering aan de back-up: kies tussen 1 en 365 dagen.", field=key
             )
     elif key == "aggregate_min_cell":
-        if not isinstance(value, int) or not 1 <= value <= 100:
-            raise ValidationError(
-                "De drempel voor kleine aantallen moet tussen 1 en 100 liggen.", field=key
-            )
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
+        if not MIN_CELL_FLOOR <= value <= 100:
+            raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
+    elif key == "aggregate_level":
+        if value not in ("wijk", "complex"):
+            raise ValidationError(AGGREGATE_LEVEL, field=key)
     elif key == "export_archive_recipient":
         if not isinstance(value, str):
             raise ValidationError("Geef een age-ontvanger (age1…) of laat leeg.", field=key)

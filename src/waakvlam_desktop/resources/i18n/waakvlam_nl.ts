@@ -414,6 +414,34 @@
         <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
+    <message>
+        <source>Period {period} has not started yet; choose a period that has ended.</source>
+        <translation>Periode {period} is nog niet begonnen; kies een periode die voorbij is.</translation>
+    </message>
+    <message>
+        <source>Period {period} is not over yet (it runs until {end}); figures for it can be exported from {first_day}.</source>
+        <translation>Periode {period} is nog niet voorbij (loopt tot en met {end}); de cijfers ervan kunnen vanaf {first_day} worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per month; {period} is not a month. Choose a month (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per maand; {period} is geen maand. Kies een maand (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per quarter; {period} is not a quarter. Choose a quarter (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per kwartaal; {period} is geen kwartaal. Kies een kwartaal (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>Period {period} overlaps with {other}, already sent to {partner}; figures over overlapping periods can be subtracted from each other, so this is not possible.</source>
+        <translation>Periode {period} overlapt met {other}, die al naar {partner} is gestuurd; cijfers over overlappende perioden zijn van elkaar af te trekken, daarom kan dit niet.</translation>
+    </message>
+    <message>
+        <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
+        <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
+    </message>
+    <message>
+        <source>Aggregate figures go per wijk or per complex: choose &apos;wijk&apos; or &apos;complex&apos;.</source>
+        <translation>Geaggregeerde cijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
