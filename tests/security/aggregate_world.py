@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.conftest import PASSPHRASE
-
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo

@@ -134,9 +134,7 @@ def relations(cells: dict[Cell, int | None]) -> list[Relation]:
     for key in cells:
         if key[1] != "wijk":
             continue
-        parts = [
-            k for k in cells if k[1] == "complex" and k[0] == key[0] and k[3:] == key[3:]
-        ]
+        parts = [k for k in cells if k[1] == "complex" and k[0] == key[0] and k[3:] == key[3:]]
         if parts:
             rels.append(equal([key], parts))
     return rels

@@ -154,15 +154,20 @@ def period_bounds_utc(period: Period) -> tuple[datetime, datetime]:
 def check_period(session: Session, partner: Partner, period: Period) -> None:
     """Refuse a period this partner may not get (ExportError with one sentence).
 
-    Any profile: a period that has not started. Aggregate partners, whose figures could be
-    subtracted from each other: a period that is not over, one off the partner's grid (a
-    quarter for a monthly partner, a month for a quarterly one) and one that overlaps a
-    period already sent to them (the same period again included).
+    Case bundles: a period that has not started (a case bundle may cover the running month:
+    a referral cannot wait for the month to end). Aggregate bundles, whose figures could be
+    subtracted from each other, also: a period that is not over, one off the partner's grid
+    (a quarter for a monthly partner, a month for a quarterly one) and one that overlaps a
+    period already sent to them (the same period again included). A handover carries the
+    whole vault as it is; its period is only a label.
     """
+    profile = DataProfile(partner.profile)
+    if profile is DataProfile.HANDOVER:
+        return
     today = period_today(session.info["clock"])
     if period.start > today:
         raise ExportError(PERIOD_FUTURE, period=period.label)
-    if DataProfile(partner.profile) is not DataProfile.AGGREGATE:
+    if profile is not DataProfile.AGGREGATE:
         return
     if period.end >= today:
         raise ExportError(
