@@ -238,7 +238,7 @@ def offered_periods(session: Session, partner: Partner, count: int = 12) -> list
                 select(ExportRecord.period_start, ExportRecord.period_end).where(
                     ExportRecord.partner_id == partner.id
                 )
-            ).tuples()
+            ).all()
         ]
     offered = [p for p in candidates if not any(p.overlaps(a, b) for a, b in sent)]
     offered.sort(key=lambda p: (p.end, not p.is_quarter), reverse=True)

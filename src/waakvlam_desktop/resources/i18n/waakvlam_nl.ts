@@ -462,8 +462,8 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <source>A month (2026-10) or a quarter (2026-Q4)</source>
-        <translation>Een maand (2026-10) of een kwartaal (2026-Q4)</translation>
+        <source>The periods this partner can receive: from its schedule, and for figures only periods that are over and not yet sent</source>
+        <translation>De perioden die deze partner kan krijgen: volgens het schema, en bij cijfers alleen perioden die voorbij zijn en nog niet gestuurd</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -512,6 +512,10 @@
     <message>
         <source>Add a partner with age recipients first (Partners).</source>
         <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
+    </message>
+    <message>
+        <source>There is no period this partner can receive yet.</source>
+        <translation>Er is nog geen periode die deze partner kan krijgen.</translation>
     </message>
     <message>
         <source>Profile: {profile} · bundle number {n}</source>
