@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -199,3 +201,30 @@ def test_handover_import_twice(cli: Cli, tmp_path: Path) -> None:
     after.pop("audit_events")
     assert after == stats
     colleague.run("audit", "verify")
+
+
+def test_export_period_refuses_unfinished_future_off_grid_and_overlap(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """One sentence, exit 1, nothing written: the real clock decides what is unfinished."""
+    _setup(cli, tmp_path, profile="aggregate")
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    running = f"{today:%Y-%m}"
+    last = today.replace(day=1) - timedelta(days=1)
+    out = tmp_path / "out.age"
+    for period, words in (
+        (running, "is nog niet voorbij"),
+        (f"{today.year + 5}-Q4", "is nog niet begonnen"),
+        (f"{today.year - 1}-Q1", "krijgt cijfers per maand"),
+    ):
+        for extra in (["--out", str(out)], ["--preview"]):
+            proc = cli.run(
+                "export", "--partner", "Wijkteam Noord", "--period", period, *extra, ok=False
+            )
+            one_line_error(proc, 1, words)
+        assert not out.exists()
+    cli.run("export", "--partner", "Wijkteam Noord", "--period", f"{last:%Y-%m}", "--out", str(out))
+    proc = cli.run(
+        "export", "--partner", "Wijkteam Noord", "--period", f"{last:%Y-%m}", "--preview", ok=False
+    )
+    one_line_error(proc, 1, f"overlapt met {last:%Y-%m}")
