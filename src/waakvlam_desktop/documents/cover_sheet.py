@@ -42,8 +42,9 @@ COUNT_LABELS = {
     "letters": "brieven",
     "complexes": "complexen",
     "wijken": "wijken",
+    "areas": "gebieden",
     "cells": "cellen",
-    "suppressed_cells": "cellen onder de drempel",
+    "suppressed_cells": "afgeschermde cellen",
     # handover tables
     "staff_member": "medewerkers",
     "complex": "complexen",
