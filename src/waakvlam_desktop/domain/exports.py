@@ -241,7 +241,8 @@ def offered_periods(session: Session, partner: Partner, count: int = 12) -> list
             ).all()
         ]
     offered = [p for p in candidates if not any(p.overlaps(a, b) for a, b in sent)]
-    offered.sort(key=lambda p: (p.end, p.is_quarter), reverse=True)  # a quarter before its last month
+    # Newest first; a quarter before its own last month.
+    offered.sort(key=lambda p: (p.end, p.is_quarter), reverse=True)
     return offered[:count] if len(kinds) == 1 else offered[: 2 * count]
 
 
