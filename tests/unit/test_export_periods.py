@@ -127,3 +127,26 @@ def test_each_partner_has_a_grid_and_no_overlap(
         export_bundle(s, world.partners["Wijkteam"], Period.parse("2026-11"), tmp_path)
     with world.vault.session() as s:
         export_bundle(s, world.partners["Wijkteam"], Period.parse("2026-11"), tmp_path)
+
+
+def test_complexes_of_the_same_name_stay_apart(world: World) -> None:
+    with world.vault.session() as s:
+        twin = households.add_complex(s, "De Linde", code="C-2", wijk="Overvecht")
+        addr = households.add_address(
+            s, street="Lindeplein", number=1, postcode="3533 AC", city="Utrecht", complex_id=twin.id
+        )
+        households.add_household(s, addr.id, "fam. Linde")
+    with world.vault.session() as s:
+        content = collect_aggregate(
+            s,
+            get_partner(s, world.partners["Gemeente"]),
+            Period.parse("2026-11"),
+            5,
+            level="complex",
+        )
+    totals = {
+        c["gebied"]: c["huishoudens"]
+        for c in content.data["cellen"]
+        if c["maat"] == "huishoudens" and c["categorie"] == "totaal"
+    }
+    assert totals == {"De Linde (C-1)": 7, "De Linde (C-2)": None}

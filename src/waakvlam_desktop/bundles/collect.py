@@ -416,11 +416,13 @@ def collect_aggregate(
     area_of: dict[str, str] = {}  # household -> area key
     areas: dict[str, tuple[str, str]] = {}  # area key -> (name, wijk)
     known: set[str] = set()  # in the vault by the end of the period
-    for hid, cid, cname, a_wijk, c_wijk, created in session.execute(
+    codes: dict[str, str] = {}
+    for hid, cid, cname, ccode, a_wijk, c_wijk, created in session.execute(
         select(
             Household.id,
             Complex.id,
             Complex.name,
+            Complex.code,
             Address.wijk,
             Complex.wijk,
             Household.created_at,
@@ -432,8 +434,14 @@ def collect_aggregate(
         key, name = _area_of(level, cid, cname, wijk)
         area_of[hid] = key
         areas.setdefault(key, (name, wijk))
+        codes[key] = ccode or (cid or "")[:8]
         if created < end:
             known.add(hid)
+    # Two complexes of the same name in one wijk: the code tells them apart.
+    seen = Counter(areas.values())
+    for key, (name, wijk) in list(areas.items()):
+        if seen[(name, wijk)] > 1:
+            areas[key] = (f"{name} ({codes[key]})", wijk)
     check()
     level_of: dict[str, str] = {}
     for hid, lv in session.execute(
