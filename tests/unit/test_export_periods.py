@@ -13,7 +13,12 @@ from waakvlam_desktop.bundles.collect import collect_aggregate
 from waakvlam_desktop.bundles.export import export_bundle, preview_export
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households
-from waakvlam_desktop.domain.exports import Period, offered_periods, period_bounds_utc
+from waakvlam_desktop.domain.exports import (
+    Period,
+    due_exports,
+    offered_periods,
+    period_bounds_utc,
+)
 from waakvlam_desktop.domain.partners import add_partner, get_partner
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType, VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
@@ -150,3 +155,17 @@ def test_complexes_of_the_same_name_stay_apart(world: World) -> None:
         if c["maat"] == "huishoudens" and c["categorie"] == "totaal"
     }
     assert totals == {"De Linde (C-1)": 7, "De Linde (C-2)": None}
+
+
+def test_due_exports_skip_a_period_already_covered(
+    world: World, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A partner whose schedule went from monthly to quarterly: Q4 overlaps December."""
+    clock.set(datetime(2027, 1, 5, 8, 0, tzinfo=UTC))
+    partner = _partner(world, "Gemeente wissel", ExportSchedule.MONTHLY)
+    with world.vault.session() as s:
+        export_bundle(s, partner, Period.parse("2026-12"), tmp_path)
+        get_partner(s, partner).schedule = ExportSchedule.QUARTERLY.value
+    with world.vault.session() as s:
+        due = {d.partner_name: d.period.label for d in due_exports(s)}
+    assert due["Gemeente"] == "2026-Q4" and "Gemeente wissel" not in due

@@ -334,6 +334,8 @@ def due_exports(session: Session, today: date | None = None) -> list[DueExport]:
         )
         if done:
             continue
+        if DataProfile(profile) is DataProfile.AGGREGATE and _overlapping(session, pid, period):
+            continue  # figures over an overlapping period were sent: check_period refuses it
         last = session.scalar(
             select(func.max(ExportRecord.exported_at)).where(ExportRecord.partner_id == pid)
         )
