@@ -17,7 +17,7 @@ from typing import Any
 import pyrage
 import pytest
 
-from tests.security.aggregate_world import SINGLE, SMALL, build_demo_vault
+from tests.security.aggregate_world import MIDDLE, SINGLE, SMALL, build_demo_vault
 from tests.security.auditor import (
     Relation,
     at_most,
@@ -167,6 +167,13 @@ def test_months_and_quarter_cannot_be_subtracted(demo: Demo, level: str) -> None
             k for k, v in small.items() if k[4] == "huishoudens" and k[5] in LEVELS and v is None
         ]
         assert len(hidden_levels) >= 2
+        # Acuut 1 and zorg 2 hide nothing together (0..3): a third level goes too.
+        middle = {
+            k[5]: v
+            for k, v in cells.items()
+            if k[2] == MIDDLE and k[0] == "2026-09" and k[4] == "huishoudens"
+        }
+        assert middle == {"totaal": 9, "geen": None, "aandacht": 0, "zorg": None, "acuut": None}
         single = {k: v for k, v in cells.items() if k[2] == SINGLE}
         assert all(v in (None, 0) for v in single.values())
 
