@@ -28,7 +28,8 @@ from waakvlam_desktop.bundles.keys import (
     parse_public_key,
     write_identity,
 )
-from waakvlam_desktop.bundles.reader import ReplayState, open_file
+from waakvlam_desktop.bundles.partner_state import PartnerState
+from waakvlam_desktop.bundles.reader import open_file
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.exports import Period
@@ -155,7 +156,9 @@ def run(households: int = 10_000) -> dict[str, Any]:
     for i in range(ROUNDS):
         out = base / f"open{i}"
         start = time.perf_counter()
-        open_file(path, identity, sender, out, ReplayState(base / f"state{i}.json"))
+        state = PartnerState(base / f"state{i}.json")
+        state.trust("Bench", sender)
+        open_file(path, identity, out, state)
         opens.append(time.perf_counter() - start)
     figures["bundle_open_seconds"] = median(opens)
     for i in range(ROUNDS):  # the opened folders are plaintext (demo) data: never keep them

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pyrage
 
 from waakvlam_desktop.bundles.keys import SenderKey, org_public_key, parse_public_key
+from waakvlam_desktop.bundles.partner_state import PartnerState
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, change_status, create_referral
@@ -140,3 +142,12 @@ def build_world(vault: Vault) -> World:
         "fam. Smit", "GGD", consent_form=ConsentForm.VERBAL, consent_date=consent
     )
     return world
+
+
+def trusting_state(
+    path: Path, sender: SenderKey, organisation: str = "De Corporatie"
+) -> PartnerState:
+    """A partner's state file that trusts ``sender`` (as ``bundle trust`` leaves it)."""
+    state = PartnerState(path)
+    state.trust(organisation, sender)
+    return state

@@ -15,28 +15,25 @@ from waakvlam_desktop.texts import Message
 class WaakvlamError(Exception):
     """Base class: a problem the user can act on, as one complete sentence.
 
-    ``WaakvlamError(MESSAGE, path=…)`` with a :class:`Message` is the rule. A plain string
-    is accepted only from code not yet converted (tests/unit/test_messages.py lists them).
+    Raised as ``WaakvlamError(MESSAGE, path=…)``: a :class:`Message` and its parameters,
+    never a finished sentence (that could only be shown in the language it was made in).
     """
 
     exit_code = 1
 
-    def __init__(self, message: Message | str, /, **params: object) -> None:
-        self.message = message if isinstance(message, Message) else None
+    def __init__(self, message: Message, /, **params: object) -> None:
+        self.message = message
         self.params = params
-        self._text = message if isinstance(message, str) else None
         super().__init__(self.render())
 
     @property
     def code(self) -> str:
         """The stable code of the message (``--json`` output and logs use it)."""
-        return self.message.code if self.message is not None else "unconverted"
+        return self.message.code
 
     def render(self, language: str | None = None) -> str:
         """The sentence in ``language`` (default: the current language)."""
-        if self.message is not None:
-            return self.message.render(language, **self.params)
-        return self._text or ""
+        return self.message.render(language, **self.params)
 
     def __str__(self) -> str:
         return self.render()
@@ -75,9 +72,7 @@ class WeakPassphraseError(WaakvlamError):
 class ValidationError(WaakvlamError):
     """Input that cannot be stored as given. ``field`` names the input when known."""
 
-    def __init__(
-        self, message: Message | str, /, field: str | None = None, **params: object
-    ) -> None:
+    def __init__(self, message: Message, /, field: str | None = None, **params: object) -> None:
         super().__init__(message, **params)
         self.field = field
 
@@ -148,6 +143,14 @@ class BundleDamagedError(BundleError):
 
 class UnknownSenderError(BundleError):
     pass
+
+
+class SenderNotTrustedError(UnknownSenderError):
+    """No key is pinned (``bundle trust``) for the organisation the bundle names."""
+
+
+class SenderKeyChangedError(UnknownSenderError):
+    """The organisation has a pinned key, and the bundle was signed with another one."""
 
 
 class BadSignatureError(BundleError):

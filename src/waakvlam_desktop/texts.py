@@ -22,6 +22,7 @@ import functools
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from importlib import resources
+from typing import Protocol, runtime_checkable
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -65,9 +66,22 @@ def _catalog(language: str) -> dict[tuple[str, str], str]:
     return out
 
 
+def has_translation(context: str, source: str, language: str) -> bool:
+    """Whether the catalog has a finished translation of ``source`` (English always has)."""
+    return language == "en" or (context, source) in _catalog(language)
+
+
 def translate(context: str, source: str, language: str | None = None) -> str:
     """``source`` (English) in ``language`` (default: the current one)."""
     return _catalog(language or current_language()).get((context, source), source)
+
+
+@runtime_checkable
+class Localised(Protocol):
+    """Something that renders itself in a language: a :class:`Message`, a label with its
+    own translations. As a parameter of a message it is rendered in that message's language."""
+
+    def render(self, language: str | None = None) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +90,9 @@ class Message:
 
     ``code`` never changes once published (scripts read it from ``--json`` output);
     ``source`` is the English text with ``{name}`` placeholders, marked for lupdate with
-    :func:`QT_TRANSLATE_NOOP` in ``context`` where the message is defined.
+    :func:`QT_TRANSLATE_NOOP` in ``context`` where the message is defined. A parameter that
+    is :class:`Localised` (another message, a label with its own translations) is rendered
+    in the same language as the sentence.
     """
 
     code: str
@@ -85,4 +101,9 @@ class Message:
 
     def render(self, language: str | None = None, **params: object) -> str:
         text = translate(self.context, self.source, language)
-        return text.format(**params) if params else text
+        if not params:
+            return text
+        values = {
+            k: v.render(language) if isinstance(v, Localised) else v for k, v in params.items()
+        }
+        return text.format(**values)

@@ -71,9 +71,12 @@ def test_export_verify_open_and_refusals(cli: Cli, tmp_path: Path) -> None:
     )
     assert isinstance(made, dict) and made["sequence"] == 1 and made["path"] == str(bundle)
     assert made["profile"] == "case"
-    verified = cli.json(
-        "bundle", "verify", str(bundle), "--identity", str(key), "--sender", str(pub)
-    )
+    proc = cli.run("bundle", "verify", str(bundle), "--identity", str(key), ok=False)
+    one_line_error(proc, 1, "vertrouw je nog geen sleutel")
+    assert "waakvlam bundle trust" in proc.stderr
+    trusted = cli.run("bundle", "trust", str(pub), "--yes")
+    assert "vertrouwd" in trusted.stdout and "Sleutel-id:" in trusted.stderr
+    verified = cli.json("bundle", "verify", str(bundle), "--identity", str(key))
     assert isinstance(verified, dict) and verified["bundle_id"] == made["bundle_id"]
     out = tmp_path / "ontvangen"
     # Refusals first: each one specific, exit 1, and nothing in the output folder.
@@ -83,57 +86,39 @@ def test_export_verify_open_and_refusals(cli: Cli, tmp_path: Path) -> None:
     tampered.write_bytes(bytes(data))
     other_key = tmp_path / "other.txt"
     cli.run("bundle", "keygen", "--out", str(other_key))
-    stranger = "waakvlam-ed25519:" + "A" * 43 + "="
+    stranger = tmp_path / "stranger.json"  # a state that trusts nobody
     truncated = tmp_path / "truncated.age"
     truncated.write_bytes(bundle.read_bytes()[:-100])
+    state = str(tmp_path / "state.json")
     cases = [
-        (tampered, key, str(pub), "beschadigd"),
-        (truncated, key, str(pub), "beschadigd"),
-        (bundle, other_key, str(pub), "niet voor jouw sleutel"),
-        (bundle, key, stranger, "onbekende afzender"),
-        (pub, key, str(pub), "geen Waakvlam-bundel"),
+        (tampered, key, state, "beschadigd"),
+        (truncated, key, state, "beschadigd"),
+        (bundle, other_key, state, "niet voor jouw sleutel"),
+        (bundle, key, str(stranger), "vertrouw je nog geen sleutel"),
+        (pub, key, state, "geen Waakvlam-bundel"),
     ]
-    for path, ident, sender, message in cases:
+    for path, ident, state_file, message in cases:
         proc = cli.run(
             "bundle",
             "open",
             str(path),
             "--identity",
             str(ident),
-            "--sender",
-            sender,
+            "--state",
+            state_file,
             "--out",
             str(out),
             ok=False,
         )
         one_line_error(proc, 1, message)
         assert not out.exists() or list(out.iterdir()) == []
-    opened = cli.json(
-        "bundle",
-        "open",
-        str(bundle),
-        "--identity",
-        str(key),
-        "--sender",
-        str(pub),
-        "--out",
-        str(out),
-    )
+    opened = cli.json("bundle", "open", str(bundle), "--identity", str(key), "--out", str(out))
     assert isinstance(opened, dict)
     folder = Path(opened["path"])
     assert folder.parent == out and (folder / "summary.pdf").exists()
     assert (folder / "csv" / "households.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     proc = cli.run(
-        "bundle",
-        "open",
-        str(bundle),
-        "--identity",
-        str(key),
-        "--sender",
-        str(pub),
-        "--out",
-        str(out),
-        ok=False,
+        "bundle", "open", str(bundle), "--identity", str(key), "--out", str(out), ok=False
     )
     assert proc.returncode == 1 and "al eerder geopend" in proc.stderr
     assert [p.name for p in out.iterdir()] == [folder.name]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,13 @@ def test_bad_file_imports_nothing_and_writes_a_report(cli: Cli, tmp_path: Path) 
     dry = cli.run("import", "addresses", str(bad), "--dry-run", "--json", ok=False)
     assert dry.returncode == 1
     assert '"ok": false' in dry.stdout
+    problems = json.loads(dry.stdout)["errors"]  # the shape docs/cli-json.md promises
+    assert [(p["line"], p["column"], p["field"]) for p in problems] == [
+        (4, "Postcode", "postcode"),
+        (6, "Huisnummer", "number"),
+    ]
+    assert set(problems[0]) == {"line", "column", "field", "message"}
+    assert "'3533 SS' is geen geldige postcode" in problems[0]["message"]
     assert cli.json("stats") == stats  # not even an audit event
 
 

@@ -1,0 +1,1 @@
+"""Attacker tests: each one plays the attacker against a claim in docs/."""

@@ -26,6 +26,7 @@ from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.errors import CancelledError, VaultError
 from waakvlam_desktop.storage.models import AuditEvent, Household
 from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.texts import Message
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow, Workspace
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
@@ -93,7 +94,7 @@ def test_a_failure_is_shown_in_the_screen_message_by_default(
     called: list[object] = []
 
     def op(_s: Session) -> None:
-        raise VaultError("De kluis kon dit niet opslaan.")
+        raise VaultError(Message("test.operations.1", "De kluis kon dit niet opslaan."))
 
     QueryOp(ctx, parent, op, called.append, message=message).run()
     qtbot.waitUntil(lambda: not message.isHidden(), timeout=TIMEOUT)
@@ -105,7 +106,7 @@ def test_without_a_message_a_failure_opens_a_warning_over_the_parent(
     qtbot: QtBot, ctx: AppContext, case: dict[str, str], parent: QWidget
 ) -> None:
     def op(_s: Session) -> None:
-        raise VaultError("De schijf is vol.")
+        raise VaultError(Message("test.operations.2", "De schijf is vol."))
 
     WriteOp(ctx, parent, op, changes=Changes()).run()  # no handler at all
     qtbot.waitUntil(lambda: bool(_boxes(parent)), timeout=TIMEOUT)
@@ -144,7 +145,7 @@ def test_failure_and_always_replace_and_follow_the_default(
     events: list[str] = []
 
     def op(_s: Session) -> None:
-        raise VaultError("nee")
+        raise VaultError(Message("test.operations.3", "nee"))
 
     QueryOp(ctx, parent, op, message=message).failure(
         lambda exc: events.append(f"failure: {exc}")
@@ -246,7 +247,7 @@ def test_a_running_op_sees_the_cancel(
         while not task.cancelled and time.monotonic() < deadline:
             time.sleep(0.005)
         if task.cancelled:
-            raise CancelledError("Gestopt; er is niets veranderd.")
+            raise CancelledError(Message("test.operations.4", "Gestopt; er is niets veranderd."))
 
     handle = QueryOp.on_vault(ctx, parent, op, message=message).run()
     assert started.wait(10)
@@ -272,7 +273,7 @@ def test_a_write_announces_its_changes_before_success_and_a_read_does_not(
     ).run()
 
     def refused(_s: Session) -> None:
-        raise VaultError("nee")
+        raise VaultError(Message("test.operations.5", "nee"))
 
     WriteOp(ctx, parent, refused, changes=Changes(referrals=True)).failure(events.append).run()
     qtbot.waitUntil(lambda: len(events) == 4, timeout=TIMEOUT)
@@ -361,7 +362,9 @@ def test_the_audit_entry_of_a_printed_letter_is_not_lost_silently(
     preview = _preview(qtbot, ctx, case, parent)
 
     def full_disk(_s: Session, _rid: str, _kind: str) -> None:
-        raise VaultError("De schijf is vol: het afdrukken is niet vastgelegd.")
+        raise VaultError(
+            Message("test.operations.6", "De schijf is vol: het afdrukken is niet vastgelegd.")
+        )
 
     monkeypatch.setattr(referrals_screen, "record_letter_printed", full_disk)
     buffer = QBuffer()

@@ -12,7 +12,8 @@ from waakvlam_desktop.ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "src" / "waakvlam_desktop" / "resources" / "i18n" / "waakvlam_nl.ts"
-PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}")
+# ``{{`` and ``}}`` are literal braces in str.format, not placeholders.
+PLACEHOLDER = re.compile(r"(?<!\{)\{[a-z_]+(?::[^}]*)?\}(?!\})")
 
 
 def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select, text
 
 from tests.helpers import add_household
+from waakvlam_desktop import texts
 from waakvlam_desktop.clock import FixedClock, utc_naive
 from waakvlam_desktop.domain.address_import.mapping import (
     default_mapping,
@@ -252,6 +253,20 @@ def test_header_only_file_is_an_error(vault: Vault) -> None:
     assert not report.ok
     assert report.errors[0].line == 1
     assert "geen adressen" in report.errors[0].message
+
+
+def test_problems_render_in_either_language_with_the_field_label(vault: Vault) -> None:
+    report = run(vault, make_csv([row(street="")]))
+    problem = report.errors[0]
+    assert problem.code == "address_import.required_empty"
+    assert problem.message == "Straat is leeg; dit veld is verplicht."
+    assert problem.render("en") == "Street is empty; this field is required."
+    texts.use_language("en")
+    try:
+        assert problem.message == "Street is empty; this field is required."
+        assert "nothing was imported" in report.summary()
+    finally:
+        texts.use_language("nl")
 
 
 # ---- mapping -----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 from sqlalchemy import func, select, update
 
-from tests.bundle_helpers import NOTE_MARKER, REMARK_MARKER, World, build_world
+from tests.bundle_helpers import NOTE_MARKER, REMARK_MARKER, World, build_world, trusting_state
 from tests.conftest import PASSPHRASE
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.collect import collect_handover, pseudonym
@@ -44,7 +44,6 @@ from waakvlam_desktop.bundles.keys import (
 )
 from waakvlam_desktop.bundles.reader import (
     OpenedBundle,
-    ReplayState,
     open_file,
     verify_bytes,
     verify_file,
@@ -547,11 +546,12 @@ def _assert_refused(
     src.write_bytes(data)
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
-    state = ReplayState(tmp_path / "state.json")
+    state = trusting_state(tmp_path / "state.json", world.sender)
+    before = state.path.read_bytes()
     with pytest.raises(error):
-        open_file(src, world.identity, world.sender, out, state)
+        open_file(src, world.identity, out, state)
     assert list(out.iterdir()) == []
-    assert not (tmp_path / "state.json").exists()
+    assert state.path.read_bytes() == before
 
 
 @pytest.fixture
@@ -596,12 +596,15 @@ def test_wrong_identity_and_wrong_sender(world: World, case_bundle: bytes, tmp_p
     src = tmp_path / "b.age"
     src.write_bytes(case_bundle)
     out = tmp_path / "out"
-    state = ReplayState(tmp_path / "state.json")
+    state = trusting_state(tmp_path / "state.json", world.sender)
     with pytest.raises(BundleNotForYouError):
-        open_file(src, world.other_identity, world.sender, out, state)
+        open_file(src, world.other_identity, out, state)
     stranger = SenderKey(Ed25519PrivateKey.generate().public_key().public_bytes_raw())
     with pytest.raises(UnknownSenderError):
-        open_file(src, world.identity, stranger, out, state)
+        verify_bytes(case_bundle, world.identity, stranger)
+    untrusting = trusting_state(tmp_path / "other.json", stranger, "Iemand Anders")
+    with pytest.raises(UnknownSenderError):
+        open_file(src, world.identity, out, untrusting)
     assert not out.exists()
 
 
@@ -703,27 +706,33 @@ def test_replay_is_refused_and_nothing_written(world: World, tmp_path: Path) -> 
     first = _export(world, "Wijkteam", made, Period.parse("2026-10"))
     second = _export(world, "Wijkteam", made, NOV)
     out = tmp_path / "out"
-    state = ReplayState(tmp_path / "state.json")
-    _b, folder = open_file(second, world.identity, world.sender, out, state)
+    state = trusting_state(tmp_path / "state.json", world.sender)
+    _b, folder = open_file(second, world.identity, out, state)
     assert (folder / "manifest.json").exists() and (folder / "manifest.sig").stat().st_size == 64
     assert (folder / "csv" / "households.csv").exists()
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     with pytest.raises(ReplayError):
-        open_file(second, world.identity, world.sender, out, state)
-    with pytest.raises(ReplayError):  # an older bundle after a newer one
-        open_file(first, world.identity, world.sender, out, state)
-    with pytest.raises(ReplayError):  # verify checks replay too (and records nothing)
-        verify_file(first, world.identity, world.sender, state)
-    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+        open_file(second, world.identity, out, state)
+    # An older bundle never opened before opens (the state is a set, not a high-water mark);
+    # verify refuses it afterwards, and records nothing itself.
+    older, _folder = open_file(first, world.identity, out, state)
+    with pytest.raises(ReplayError):
+        verify_file(first, world.identity, state)
+    with pytest.raises(ReplayError):
+        open_file(first, world.identity, out, state)
+    assert len(list(out.iterdir())) == 2
     doc = json.loads((tmp_path / "state.json").read_text())
-    assert next(iter(doc["senders"].values()))["sequence"] == 2
+    opened = next(iter(doc["opened"].values()))
+    assert sorted(e["sequence"] for e in opened.values()) == [1, 2]
+    assert older.bundle_id in opened
+    del before
 
 
 def test_opened_files_match_the_manifest(world: World, case_bundle: bytes, tmp_path: Path) -> None:
     src = tmp_path / "b.age"
     src.write_bytes(case_bundle)
     bundle, folder = open_file(
-        src, world.identity, world.sender, tmp_path / "out", ReplayState(tmp_path / "s.json")
+        src, world.identity, tmp_path / "out", trusting_state(tmp_path / "s.json", world.sender)
     )
     sig = (folder / "manifest.sig").read_bytes()
     world.sender.verifier().verify(sig, (folder / "manifest.json").read_bytes())

@@ -23,6 +23,7 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.storage import keys, remember
 from waakvlam_desktop.storage.models import Household, Visit
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
+from waakvlam_desktop.texts import Message
 
 MARKER = "MARKER-Zwanenburg-7Q2"
 
@@ -140,7 +141,7 @@ def test_flipped_byte_in_database_is_damage(vault: Vault, vault_dir: Path, page:
         try:
             report = v.integrity_report()
             if report["integrity_check"] or report["cipher_integrity_check"]:
-                raise VaultDamagedError("beschadigd")
+                raise VaultDamagedError(Message("test.vault.1", "beschadigd"))
             with v.session() as s:
                 s.execute(select(Visit.notes)).all()
         finally:

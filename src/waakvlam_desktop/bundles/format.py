@@ -81,35 +81,51 @@ def write_zip(members: dict[str, bytes], compress: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def read_zip(plaintext: bytes) -> dict[str, bytes]:
-    """Every member, in memory, refusing anything but the expected names and sizes."""
+def open_zip(plaintext: bytes) -> zipfile.ZipFile:
+    """The zip's directory only: nothing is decompressed here.
+
+    Refuses (as damaged) anything but allowed, unique member names, more than
+    :data:`MAX_MEMBERS` members, encrypted members and a missing manifest or signature.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(plaintext))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise BundleDamagedError(DAMAGED) from exc
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise BundleDamagedError(DAMAGED)
-        names = [i.filename for i in infos]
-        if len(set(names)) != len(names) or not all(allowed_name(n) for n in names):
-            raise BundleDamagedError(DAMAGED)
-        if any(i.file_size > MAX_MEMBER or i.flag_bits & 0x1 for i in infos):
-            raise BundleDamagedError(DAMAGED)
-        if sum(i.file_size for i in infos) > MAX_TOTAL:
-            raise BundleDamagedError(DAMAGED)
-        members: dict[str, bytes] = {}
-        try:
-            for info in infos:
-                with zf.open(info) as fh:
-                    data = fh.read(info.file_size + 1)  # bounded even if the header lies
-                if len(data) != info.file_size:
-                    raise BundleDamagedError(DAMAGED)
-                members[info.filename] = data
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-            raise BundleDamagedError(DAMAGED) from exc
-        except Exception as exc:  # zlib.error and other decoder failures
-            if isinstance(exc, BundleDamagedError):
-                raise
-            raise BundleDamagedError(DAMAGED) from exc
-    return members
+    infos = zf.infolist()
+    names = [i.filename for i in infos]
+    if (
+        len(infos) > MAX_MEMBERS
+        or len(set(names)) != len(names)
+        or not all(allowed_name(n) for n in names)
+        or any(i.flag_bits & 0x1 for i in infos)
+        or MANIFEST not in names
+        or SIGNATURE not in names
+    ):
+        zf.close()
+        raise BundleDamagedError(DAMAGED)
+    return zf
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    """One member, decompressing at most ``limit + 1`` bytes whatever its header claims.
+
+    A member whose header announces more than ``limit`` bytes is refused before anything
+    is decompressed; one that inflates past ``limit`` (a header that lies) is cut off and
+    refused; so is one that ends short of the size its header gives.
+    """
+    try:
+        info = zf.getinfo(name)
+    except KeyError as exc:
+        raise BundleDamagedError(DAMAGED) from exc
+    if info.file_size > limit:
+        raise BundleDamagedError(DAMAGED)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(limit + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise BundleDamagedError(DAMAGED) from exc
+    except Exception as exc:  # zlib.error and other decoder failures on hostile input
+        raise BundleDamagedError(DAMAGED) from exc
+    if len(data) != info.file_size:
+        raise BundleDamagedError(DAMAGED)
+    return data

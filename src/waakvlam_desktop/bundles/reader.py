@@ -6,21 +6,24 @@ No vault and no Qt. Every refusal is one specific :class:`BundleError` subclass.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
-import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 import pyrage
 from cryptography.exceptions import InvalidSignature
 
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.keys import SenderKey, identity_recipient, recipient_fingerprint
-from waakvlam_desktop.clock import utc_text
-from waakvlam_desktop.config import APP_AUTHOR, APP_NAME
+from waakvlam_desktop.bundles.keys import (
+    SenderKey,
+    grouped,
+    identity_recipient,
+    recipient_fingerprint,
+)
+from waakvlam_desktop.bundles.partner_state import PartnerState, clean_label
 from waakvlam_desktop.errors import (
     BadSignatureError,
     BundleDamagedError,
@@ -28,15 +31,20 @@ from waakvlam_desktop.errors import (
     BundleNotForYouError,
     NotABundleError,
     NotAddressedToYouError,
-    ReplayError,
+    SenderKeyChangedError,
+    SenderNotTrustedError,
     UnknownFormatError,
     UnknownSenderError,
 )
 from waakvlam_desktop.fileio import atomic_folder, write_atomic
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
-STATE_ENV = "WAAKVLAM_BUNDLE_STATE"
 MAX_BUNDLE_BYTES = fmt.MAX_TOTAL + 64 * 1024 * 1024
+# The manifest and signature are read before anything else, each with its own small limit.
+MAX_MANIFEST = 4 * 1024 * 1024
+MAX_SIGNATURE = 1024
+# An unsigned manifest is parsed only to name the sender in a refusal, and only this small.
+MAX_UNTRUSTED_MANIFEST = 64 * 1024
 
 NOT_A_BUNDLE = Message(
     "bundle.not_a_bundle",
@@ -56,6 +64,24 @@ UNKNOWN_SENDER = Message(
         "Errors",
         "This bundle comes from an unknown sender: it was not signed with the key you gave"
         " (--sender).",
+    ),
+)
+NOT_TRUSTED = Message(
+    "bundle.not_trusted",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle says it comes from {organisation} (key id {key_id}), but you do not trust"
+        " a key of that sender yet. Ask the sender for their public key file, compare the key"
+        " id by phone and run: waakvlam bundle trust FILE.pub",
+    ),
+)
+KEY_CHANGED = Message(
+    "bundle.key_changed",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The sender uses a different key than before: you trust key id {pinned} for"
+        " {organisation}, this bundle was signed with key id {key_id}. Do not open it; call"
+        " the sender. If they changed their key, run: waakvlam bundle trust --replace FILE.pub",
     ),
 )
 BAD_SIGNATURE = Message(
@@ -80,25 +106,6 @@ NOT_ADDRESSED_TO_YOU = Message(
         "Errors",
         "This bundle is not addressed to you: your key is not in the list of recipients. Ask"
         " the sender for a bundle of your own.",
-    ),
-)
-STATE_UNREADABLE = Message(
-    "bundle.state_unreadable",
-    QT_TRANSLATE_NOOP("Errors", "The file of opened bundles {path} is unreadable."),
-)
-STATE_UNREADABLE_REPAIR = Message(
-    "bundle.state_unreadable_repair",
-    QT_TRANSLATE_NOOP(
-        "Errors",
-        "The file of opened bundles {path} is unreadable. Repair it or delete it deliberately.",
-    ),
-)
-ALREADY_OPENED = Message(
-    "bundle.already_opened",
-    QT_TRANSLATE_NOOP(
-        "Errors",
-        "This bundle (number {sequence}) was opened before or is older than the last one"
-        " opened (number {last}) from this sender.",
     ),
 )
 FILE_UNREADABLE = Message(
@@ -134,6 +141,7 @@ class OpenedBundle:
     manifest_bytes: bytes
     signature: bytes
     members: dict[str, bytes]
+    trusted_organisation: str = ""  # the name its key is pinned under (partner side)
 
     @property
     def bundle_id(self) -> str:
@@ -172,6 +180,8 @@ class BundleSummary:
     exclusions: dict[str, int]
     files: int
     path: str | None = None
+    trusted_organisation: str = ""
+    sender_fingerprint: str = ""
 
 
 def _int_map(value: Any) -> dict[str, int]:
@@ -195,6 +205,8 @@ def summarise(bundle: OpenedBundle, path: Path | None = None) -> BundleSummary:
         exclusions=_int_map(m.get("exclusions")),
         files=len(bundle.members),
         path=str(path) if path else None,
+        trusted_organisation=bundle.trusted_organisation,
+        sender_fingerprint=grouped(str(m["sender"]["key_id"])),
     )
 
 
@@ -231,8 +243,13 @@ def _check_manifest_shape(manifest: Any) -> dict[str, Any]:
             and isinstance(manifest["recipients"], list)
             and isinstance(files, dict)
             and all(
-                isinstance(v, dict) and isinstance(v.get("sha256"), str) for v in files.values()
+                isinstance(v, dict)
+                and isinstance(v.get("sha256"), str)
+                and type(v.get("size")) is int
+                and 0 <= v["size"] <= fmt.MAX_MEMBER
+                for v in files.values()
             )
+            and sum(v["size"] for v in files.values()) <= fmt.MAX_TOTAL
             and isinstance(manifest["period"]["label"], str)
         )
     except (KeyError, TypeError):
@@ -242,95 +259,133 @@ def _check_manifest_shape(manifest: Any) -> dict[str, Any]:
     return manifest
 
 
-def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
-    """Decrypt and check everything except replay. Raises a specific BundleError."""
-    members = fmt.read_zip(decrypt(data, identity))
-    raw = members.pop(fmt.MANIFEST, None)
-    signature = members.pop(fmt.SIGNATURE, None)
-    if raw is None or signature is None:
+def _sender_claim(raw: bytes) -> tuple[str, str]:
+    """(organisation, key id) as an unsigned manifest claims them, only to word a refusal."""
+    if len(raw) > MAX_UNTRUSTED_MANIFEST:
         raise _damaged()
     try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        claim = json.loads(raw.decode("utf-8"))
+        sender = claim["sender"]
+        key = sender["key_id"]
+    except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError) as exc:
         raise _damaged() from exc
-    if not isinstance(manifest, dict) or not isinstance(manifest.get("sender"), dict):
+    if not isinstance(key, str):
         raise _damaged()
-    if manifest["sender"].get("key_id") != sender.key_id:
-        raise UnknownSenderError(UNKNOWN_SENDER)
-    try:
-        sender.verifier().verify(signature, raw)
-    except InvalidSignature as exc:
-        raise BadSignatureError(BAD_SIGNATURE) from exc
-    version = manifest.get("format_version")
-    if (
-        manifest.get("format") != fmt.FORMAT_NAME
-        or type(version) is not int
-        or version != fmt.FORMAT_VERSION
-    ):
-        raise UnknownFormatError(UNKNOWN_FORMAT, version=str(manifest.get("format_version"))[:10])
-    manifest = _check_manifest_shape(manifest)
-    own = recipient_fingerprint(identity_recipient(identity))
-    if own not in manifest["recipients"]:
-        raise NotAddressedToYouError(NOT_ADDRESSED_TO_YOU)
-    files = manifest["files"]
-    if set(files) != set(members) or fmt.DATA not in files or fmt.SUMMARY not in files:
-        raise _damaged()
-    for name, entry in files.items():
-        data_member = members[name]
-        if entry.get("size") != len(data_member) or entry["sha256"] != fmt.sha256_hex(data_member):
-            raise _damaged()
-    if manifest.get("profile") not in ("case", "aggregate", "handover"):
-        raise _damaged()
-    return OpenedBundle(manifest=manifest, manifest_bytes=raw, signature=signature, members=members)
+    return clean_label(sender.get("organisation", ""), 120), clean_label(key, 64)
 
 
-# ---- replay state --------------------------------------------------------------------------
-def default_state_path() -> Path:
-    env = os.environ.get(STATE_ENV)
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_state_dir(APP_NAME, APP_AUTHOR)) / "bundle-state.json"
-
-
-class ReplayState:
-    """The highest sequence opened per sender key and partner (no personal data)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _load(self) -> dict[str, Any]:
+def _signed_by(raw: bytes, signature: bytes, keys: list[SenderKey]) -> SenderKey | None:
+    for key in keys:
         try:
-            doc = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {"version": 1, "senders": {}}
-        except (OSError, ValueError) as exc:
-            raise BundleError(STATE_UNREADABLE_REPAIR, path=self.path) from exc
-        if not isinstance(doc, dict) or not isinstance(doc.get("senders"), dict):
-            raise BundleError(STATE_UNREADABLE, path=self.path)
-        return doc
+            key.verifier().verify(signature, raw)
+        except InvalidSignature:
+            continue
+        return key
+    return None
 
-    def last(self, key: str) -> int:
-        entry = self._load()["senders"].get(key)
-        return int(entry["sequence"]) if isinstance(entry, dict) else 0
 
-    def check(self, bundle: OpenedBundle) -> None:
-        last = self.last(bundle.state_key)
-        if bundle.sequence <= last:
-            raise ReplayError(ALREADY_OPENED, sequence=bundle.sequence, last=last)
+def _verify(
+    data: bytes, identity: Any, keys: list[SenderKey], refuse: Callable[[bytes], BundleError]
+) -> tuple[OpenedBundle, SenderKey]:
+    """Decrypt, then check the signature and the manifest before any other member is
+    decompressed; then read each member with the manifest's size as its limit.
 
-    def remember(self, bundle: OpenedBundle) -> None:
-        doc = self._load()
-        doc["senders"][bundle.state_key] = {
-            "sequence": bundle.sequence,
-            "bundle_id": bundle.bundle_id,
-            "opened_at": utc_text(datetime.now(UTC)),
-        }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(
-            self.path, (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode(), overwrite=True
+    ``keys`` are the keys that may have signed; ``refuse(manifest_bytes)`` words the
+    refusal when none of them did.
+    """
+    with fmt.open_zip(decrypt(data, identity)) as zf:
+        raw = fmt.read_member(zf, fmt.MANIFEST, MAX_MANIFEST)
+        signature = fmt.read_member(zf, fmt.SIGNATURE, MAX_SIGNATURE)
+        signer = _signed_by(raw, signature, keys)
+        if signer is None:
+            raise refuse(raw)
+        # From here on the manifest is the trusted sender's own word.
+        try:
+            manifest = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+            raise _damaged() from exc
+        if not isinstance(manifest, dict) or not isinstance(manifest.get("sender"), dict):
+            raise _damaged()
+        if manifest["sender"].get("key_id") != signer.key_id:
+            raise _damaged()
+        version = manifest.get("format_version")
+        if (
+            manifest.get("format") != fmt.FORMAT_NAME
+            or type(version) is not int
+            or version != fmt.FORMAT_VERSION
+        ):
+            raise UnknownFormatError(
+                UNKNOWN_FORMAT, version=str(manifest.get("format_version"))[:10]
+            )
+        manifest = _check_manifest_shape(manifest)
+        own = recipient_fingerprint(identity_recipient(identity))
+        if own not in manifest["recipients"]:
+            raise NotAddressedToYouError(NOT_ADDRESSED_TO_YOU)
+        files: dict[str, dict[str, Any]] = manifest["files"]
+        in_zip = set(zf.namelist()) - {fmt.MANIFEST, fmt.SIGNATURE}
+        if set(files) != in_zip or fmt.DATA not in files or fmt.SUMMARY not in files:
+            raise _damaged()
+        if manifest.get("profile") not in ("case", "aggregate", "handover"):
+            raise _damaged()
+        members: dict[str, bytes] = {}
+        for name, entry in sorted(files.items()):
+            member = fmt.read_member(zf, name, entry["size"])
+            if entry["sha256"] != fmt.sha256_hex(member):
+                raise _damaged()
+            members[name] = member
+    opened = OpenedBundle(
+        manifest=manifest, manifest_bytes=raw, signature=signature, members=members
+    )
+    return opened, signer
+
+
+def verify_bytes(data: bytes, identity: Any, sender: SenderKey) -> OpenedBundle:
+    """Decrypt and check everything except replay, against one given sender key.
+
+    The organisation's own tools use this (the Exports screen's check, the self-test, the
+    handover import); the partner side uses :func:`verify_trusted`.
+    """
+
+    def refuse(raw: bytes) -> BundleError:
+        _organisation, claimed = _sender_claim(raw)
+        if claimed != sender.key_id:
+            return UnknownSenderError(UNKNOWN_SENDER)
+        return BadSignatureError(BAD_SIGNATURE)
+
+    return _verify(data, identity, [sender], refuse)[0]
+
+
+def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBundle:
+    """The partner side: the bundle must be signed by a key pinned with ``bundle trust``.
+
+    A bundle from an organisation without a pinned key, or signed with another key than
+    the one pinned for its organisation, is refused with what to do. Replay is not checked
+    here (see :func:`verify_file`).
+    """
+    pins = state.trusted()
+
+    def refuse(raw: bytes) -> BundleError:
+        organisation, claimed = _sender_claim(raw)
+        if any(p.key_id == claimed for p in pins):
+            return BadSignatureError(BAD_SIGNATURE)
+        pinned = state.pinned_for(organisation) if organisation else None
+        if pinned is not None:
+            return SenderKeyChangedError(
+                KEY_CHANGED,
+                organisation=pinned.organisation,
+                pinned=pinned.fingerprint,
+                key_id=grouped(claimed),
+            )
+        return SenderNotTrustedError(
+            NOT_TRUSTED, organisation=organisation or "?", key_id=grouped(claimed)
         )
 
+    bundle, signer = _verify(data, identity, [p.key for p in pins], refuse)
+    trusted = next(p for p in pins if p.key_id == signer.key_id)
+    return dataclasses.replace(bundle, trusted_organisation=trusted.organisation)
 
+
+# ---- replay ----------------------------------------------------------------------------------
 def read_bundle_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
@@ -341,21 +396,22 @@ def read_bundle_file(path: Path) -> bytes:
         raise NotABundleError(FILE_UNREADABLE, path=path) from exc
 
 
-def verify_file(path: Path, identity: Any, sender: SenderKey, state: ReplayState) -> OpenedBundle:
-    bundle = verify_bytes(read_bundle_file(path), identity, sender)
-    state.check(bundle)
+def verify_file(path: Path, identity: Any, state: PartnerState) -> OpenedBundle:
+    """Verify against the pinned keys and refuse a bundle opened before."""
+    bundle = verify_trusted(read_bundle_file(path), identity, state)
+    state.check_not_opened(bundle.state_key, bundle.bundle_id, bundle.sequence)
     return bundle
 
 
 def open_file(
-    path: Path, identity: Any, sender: SenderKey, out_dir: Path, state: ReplayState
+    path: Path, identity: Any, out_dir: Path, state: PartnerState
 ) -> tuple[OpenedBundle, Path]:
     """Verify fully, then write the members to ``out_dir/<period>-<seq>-<id8>/``.
 
     The members go into a temporary folder inside ``out_dir`` first and are renamed at the
     end; after a refusal or an error nothing is left in ``out_dir``.
     """
-    bundle = verify_file(path, identity, sender, state)
+    bundle = verify_file(path, identity, state)
     name = f"{bundle.manifest['period']['label']}-{bundle.sequence:04d}-{bundle.bundle_id[:8]}"
     safe = "".join(c for c in name if c.isalnum() or c in "-_") or "bundel"
     target = out_dir / safe
@@ -380,7 +436,7 @@ def open_file(
                 out_dir.rmdir()
         raise BundleError(UNPACK_FAILED, folder=out_dir) from exc
     try:
-        state.remember(bundle)
-    except OSError as exc:
+        state.remember_opened(bundle.state_key, bundle.bundle_id, bundle.sequence)
+    except (OSError, BundleError) as exc:
         raise BundleError(SEQUENCE_NOT_SAVED, path=target, state=state.path) from exc
     return bundle, target

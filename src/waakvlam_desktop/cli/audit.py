@@ -22,7 +22,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if verdict.ok:
         print(verdict.message())
         return 0
-    raise WaakvlamError(verdict.message())
+    raise WaakvlamError(verdict.text, events=verdict.events, seq=verdict.first_bad_seq)
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:

@@ -1,22 +1,32 @@
-"""``waakvlam bundle keygen|verify|open|import``. ``keygen``, ``verify`` and ``open`` are the
-partner-side tool and need no vault; ``import`` merges a handover bundle into the vault.
+"""``waakvlam bundle keygen|trust|verify|open|import``. ``keygen``, ``trust``, ``verify`` and
+``open`` are the partner-side tool and need no vault; ``import`` merges a handover bundle into
+the vault.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from waakvlam_desktop.bundles.keys import (
+    grouped,
     load_identity,
     load_sender,
     recipient_fingerprint,
     write_identity,
 )
-from waakvlam_desktop.bundles.reader import (
-    ReplayState,
+from waakvlam_desktop.bundles.partner_state import (
+    KEY_FILE_NO_ORGANISATION,
+    TRUST_DECLINED,
+    TRUST_OTHER_KEY,
+    PartnerState,
+    clean_label,
     default_state_path,
+    read_key_file,
+)
+from waakvlam_desktop.bundles.reader import (
     open_file,
     read_bundle_file,
     summarise,
@@ -31,25 +41,149 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
+from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+BUNDLE_SUMMARY = Message(
+    "cli.bundle_summary",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Bundle {bundle_id} from {organisation} for {partner}: period {period}, profile"
+        " {profile}, sequence number {sequence}.",
+    ),
+    context="Cli",
+)
+COUNTS = Message(
+    "cli.bundle_counts",
+    QT_TRANSLATE_NOOP("Cli", "Counts: {counts}"),
+    context="Cli",
+)
+LEFT_OUT = Message(
+    "cli.bundle_left_out",
+    QT_TRANSLATE_NOOP("Cli", "Left out: {exclusions}"),
+    context="Cli",
+)
+KEY_SAVED = Message(
+    "cli.bundle_key_saved",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Key saved in {path}. Give the line above (age1…) to the housing corporation; share the"
+        " key file itself with nobody.",
+    ),
+    context="Cli",
+)
+SIGNED_BY = Message(
+    "cli.bundle_signed_by",
+    QT_TRANSLATE_NOOP("Cli", "signed by {organisation} (key ID {fingerprint})"),
+    context="Cli",
+)
+GENUINE = Message(
+    "cli.bundle_genuine",
+    QT_TRANSLATE_NOOP("Cli", "The bundle is genuine ({signed_by}), complete and meant for you."),
+    context="Cli",
+)
+UNPACKED = Message(
+    "cli.bundle_unpacked",
+    QT_TRANSLATE_NOOP("Cli", "Genuine and complete ({signed_by}); unpacked in {folder}."),
+    context="Cli",
+)
+TRUST_ORGANISATION = Message(
+    "cli.trust_organisation",
+    QT_TRANSLATE_NOOP("Cli", "Organisation: {organisation}"),
+    context="Cli",
+)
+TRUST_KEY_ID = Message(
+    "cli.trust_key_id",
+    QT_TRANSLATE_NOOP("Cli", "Key ID:       {fingerprint}"),
+    context="Cli",
+)
+TRUST_CALL_SENDER = Message(
+    "cli.trust_call_sender",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Call the sender (on a number you look up yourself, not one from an e-mail) and have"
+        " them read out the key ID.",
+    ),
+    context="Cli",
+)
+TRUST_CONFIRM_PROMPT = Message(
+    "cli.trust_confirm_prompt",
+    QT_TRANSLATE_NOOP("Cli", "Does the key ID match what the sender reads out? (yes/no)"),
+    context="Cli",
+)
+TRUSTED = Message(
+    "cli.trust_trusted",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Key of {organisation} trusted (key ID {fingerprint}). From now on, bundles from"
+        " {organisation} are opened only with this key.",
+    ),
+    context="Cli",
+)
+ALREADY_TRUSTED = Message(
+    "cli.trust_already_trusted",
+    QT_TRANSLATE_NOOP(
+        "Cli", "This key of {organisation} (key ID {fingerprint}) was already trusted."
+    ),
+    context="Cli",
+)
+HANDOVER_READ = Message(
+    "cli.handover_read",
+    QT_TRANSLATE_NOOP("Cli", "Handover read in: {added} added, {updated} updated."),
+    context="Cli",
+)
+KEPT_BUNDLE = Message(
+    "cli.handover_kept_bundle",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from the bundle ({fields})"),
+    context="Cli",
+)
+KEPT_VAULT = Message(
+    "cli.handover_kept_vault",
+    QT_TRANSLATE_NOOP("Cli", "conflict {table} {id}: kept the version from this vault ({fields})"),
+    context="Cli",
+)
+HANDOVER_NOTE = Message(
+    "cli.handover_note",
+    QT_TRANSLATE_NOOP("Cli", "note {table} {id}: {note}"),
+    context="Cli",
+)
+NOTHING_NEW = Message(
+    "cli.handover_nothing_new",
+    QT_TRANSLATE_NOOP("Cli", "There was nothing new: the vault was not changed."),
+    context="Cli",
+)
 
 
-def _state(args: argparse.Namespace) -> Any:
-    return ReplayState(Path(args.state).expanduser() if args.state else default_state_path())
+def _state(args: argparse.Namespace) -> PartnerState:
+    return PartnerState(Path(args.state).expanduser() if args.state else default_state_path())
 
 
 def _keys(args: argparse.Namespace) -> tuple[Any, Any]:
     return load_identity(Path(args.identity)), load_sender(args.sender)
 
 
+def _signed_by(summary: Any) -> str:
+    return SIGNED_BY.render(
+        organisation=summary.trusted_organisation, fingerprint=summary.sender_fingerprint
+    )
+
+
 def _show_summary(summary: Any) -> None:
     print(
-        f"Bundel {summary.bundle_id} van {summary.organisation} voor {summary.partner}:"
-        f" periode {summary.period}, profiel {summary.profile}, volgnummer {summary.sequence}."
+        BUNDLE_SUMMARY.render(
+            bundle_id=summary.bundle_id,
+            organisation=summary.organisation,
+            partner=summary.partner,
+            period=summary.period,
+            profile=summary.profile,
+            sequence=summary.sequence,
+        )
     )
     if summary.counts:
-        print("Aantallen: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
+        print(COUNTS.render(counts=", ".join(f"{k} {v}" for k, v in summary.counts.items())))
     if summary.exclusions:
-        print("Niet opgenomen: " + ", ".join(f"{k} {v}" for k, v in summary.exclusions.items()))
+        left_out = ", ".join(f"{k} {v}" for k, v in summary.exclusions.items())
+        print(LEFT_OUT.render(exclusions=left_out))
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
@@ -64,36 +198,80 @@ def cmd_keygen(args: argparse.Namespace) -> int:
         )
     else:
         print(recipient)
-        info(
-            f"Sleutel bewaard in {args.out}. Geef de regel hierboven (age1…) aan de corporatie;"
-            " het sleutelbestand zelf deel je met niemand."
+        info(KEY_SAVED.render(path=args.out))
+    return 0
+
+
+def _confirmed() -> bool:
+    print(f"{TRUST_CONFIRM_PROMPT.render()} ", end="", file=sys.stderr)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    return answer.strip().casefold() in ("j", "ja", "y", "yes")
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    path = Path(args.key)
+    key_file = read_key_file(path)
+    organisation = clean_label(args.organisation or key_file.organisation)
+    if not organisation:
+        raise UsageError(KEY_FILE_NO_ORGANISATION, path=path)
+    state = _state(args)
+    fingerprint = grouped(key_file.key.key_id)
+    # Refusals (an unreadable state file, another key pinned) come before any question.
+    pinned = state.pinned_for(organisation)
+    already = pinned is not None and pinned.key == key_file.key
+    if pinned is not None and not already and not args.replace:
+        raise UsageError(
+            TRUST_OTHER_KEY, organisation=pinned.organisation, pinned=pinned.fingerprint
         )
+    info(TRUST_ORGANISATION.render(organisation=organisation))
+    info(TRUST_KEY_ID.render(fingerprint=fingerprint))
+    if not args.yes and not already:
+        info(TRUST_CALL_SENDER.render())
+        if not _confirmed():
+            raise UsageError(TRUST_DECLINED)
+    changed = not already and state.trust(organisation, key_file.key, replace=args.replace)
+    if args.json:
+        print_json(
+            {
+                "organisation": organisation,
+                "key_id": key_file.key.key_id,
+                "fingerprint": fingerprint,
+                "changed": changed,
+                "state": str(state.path),
+            }
+        )
+    elif changed:
+        print(TRUSTED.render(organisation=organisation, fingerprint=fingerprint))
+    else:
+        print(ALREADY_TRUSTED.render(organisation=organisation, fingerprint=fingerprint))
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    identity, sender = _keys(args)
-    bundle = verify_file(Path(args.file), identity, sender, _state(args))
+    bundle = verify_file(Path(args.file), load_identity(Path(args.identity)), _state(args))
     summary = summarise(bundle)
     if args.json:
         print_json(summary)
     else:
         _show_summary(summary)
-        print("De bundel is echt, compleet en voor jou bestemd.")
+        print(GENUINE.render(signed_by=_signed_by(summary)))
     return 0
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    identity, sender = _keys(args)
     bundle, folder = open_file(
-        Path(args.file), identity, sender, Path(args.out).expanduser(), _state(args)
+        Path(args.file),
+        load_identity(Path(args.identity)),
+        Path(args.out).expanduser(),
+        _state(args),
     )
     summary = summarise(bundle, folder)
     if args.json:
         print_json(summary)
     else:
         _show_summary(summary)
-        print(f"Uitgepakt in {folder}.")
+        print(UNPACKED.render(signed_by=_signed_by(summary), folder=folder))
     return 0
 
 
@@ -110,20 +288,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     added, updated = sum(report.added.values()), sum(report.updated.values())
-    print(f"Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.")
+    print(HANDOVER_READ.render(added=added, updated=updated))
     for c in report.conflicts:
-        side = "uit de bundel" if c.winner == "bundel" else "uit deze kluis"
-        print(f"  conflict {c.table} {c.id}: versie {side} gehouden ({', '.join(c.fields)})")
+        kept = KEPT_BUNDLE if c.winner == "bundel" else KEPT_VAULT
+        print(f"  {kept.render(table=c.table, id=c.id, fields=', '.join(c.fields))}")
     for n in report.notes:
-        print(f"  let op {n.table} {n.id}: {n.note}")
+        print(f"  {HANDOVER_NOTE.render(table=n.table, id=n.id, note=n.note)}")
     if not report.changed and not report.conflicts:
-        print("Er was niets nieuws: de kluis is niet gewijzigd.")
+        print(NOTHING_NEW.render())
     return 0
 
 
-def _identity_args(p: argparse.ArgumentParser) -> None:
+def _identity_args(p: argparse.ArgumentParser, sender: bool = True) -> None:
     p.add_argument("file", help="het bundelbestand (.age)")
     p.add_argument("--identity", required=True, help="je age-sleutelbestand (bundle keygen)")
+    if not sender:
+        return
     p.add_argument(
         "--sender",
         required=True,
@@ -134,8 +314,8 @@ def _identity_args(p: argparse.ArgumentParser) -> None:
 def _state_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--state",
-        help="bestand met de laatst geopende volgnummers (standaard: $WAAKVLAM_BUNDLE_STATE"
-        " of de gebruikersmap)",
+        help="bestand met vertrouwde sleutels en geopende bundels (standaard:"
+        " $WAAKVLAM_BUNDLE_STATE of de gebruikersmap)",
     )
 
 
@@ -145,13 +325,25 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     c.add_argument("--out", required=True, help="bestand voor de geheime sleutel")
     c.set_defaults(func=cmd_keygen)
     json_flag(c)
+    c = bg.add_parser(
+        "trust", help="vertrouw de publieke sleutel van een organisatie (na controle per telefoon)"
+    )
+    c.add_argument("key", help="het sleutelbestand van de organisatie (waakvlam org public-key)")
+    c.add_argument("--organisation", help="naam van de organisatie (standaard: uit het bestand)")
+    c.add_argument("--replace", action="store_true", help="vervang een eerder vertrouwde sleutel")
+    c.add_argument(
+        "--yes", action="store_true", help="niet vragen: de sleutel-id is al gecontroleerd"
+    )
+    _state_arg(c)
+    c.set_defaults(func=cmd_trust)
+    json_flag(c)
     c = bg.add_parser("verify", help="controleer een bundel zonder iets uit te pakken")
-    _identity_args(c)
+    _identity_args(c, sender=False)
     _state_arg(c)
     c.set_defaults(func=cmd_verify)
     json_flag(c)
     c = bg.add_parser("open", help="controleer en pak een bundel uit")
-    _identity_args(c)
+    _identity_args(c, sender=False)
     _state_arg(c)
     c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
     c.set_defaults(func=cmd_open)

@@ -20,8 +20,61 @@ from waakvlam_desktop import config
 from waakvlam_desktop.errors import UsageError, WaakvlamError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage import remember
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+PASSPHRASE = Message(
+    "cli.passphrase_prompt",
+    QT_TRANSLATE_NOOP("Cli", "Passphrase"),
+    context="Cli",
+)
+NEW_PASSPHRASE = Message(
+    "cli.new_passphrase_prompt",
+    QT_TRANSLATE_NOOP("Cli", "New passphrase"),
+    context="Cli",
+)
+NEW_PASSPHRASE_AGAIN = Message(
+    "cli.new_passphrase_again_prompt",
+    QT_TRANSLATE_NOOP("Cli", "New passphrase (once more)"),
+    context="Cli",
+)
+SEE_HELP = Message(
+    "cli.see_help",
+    QT_TRANSLATE_NOOP("Cli", "see '{command} --help'"),
+    context="Cli",
+)
 
 PROG = "waakvlam"
+
+DATE_FORM = Message(
+    "cli.date_form",
+    QT_TRANSLATE_NOOP("Errors", "{option} must have the form YYYY-MM-DD, for example 2026-11-27."),
+)
+FILE_NOT_WRITTEN = Message(
+    "cli.file_not_written",
+    QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be written."),
+)
+PASSPHRASE_FILE_UNREADABLE = Message(
+    "cli.passphrase_file_unreadable",
+    QT_TRANSLATE_NOOP("Errors", "The passphrase file {path} cannot be read."),
+)
+NO_PASSPHRASE = Message(
+    "cli.no_passphrase",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "No passphrase: use --passphrase-file, the environment variable {variable}, or run the"
+        " command in a terminal.",
+    ),
+)
+NO_NEW_PASSPHRASE = Message(
+    "cli.no_new_passphrase",
+    QT_TRANSLATE_NOOP(
+        "Errors", "No new passphrase: use --new-passphrase-file or WAAKVLAM_NEW_PASSPHRASE."
+    ),
+)
+PASSPHRASES_DIFFER = Message(
+    "cli.passphrases_differ",
+    QT_TRANSLATE_NOOP("Errors", "The two passphrases are not the same. Nothing was changed."),
+)
 
 
 # ---- output helpers ----------------------------------------------------------------------
@@ -61,9 +114,7 @@ def parse_date(text: str | None, what: str = "--date") -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(
-            f"{what} moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2026-11-27."
-        ) from None
+        raise UsageError(DATE_FORM, option=what) from None
 
 
 # ---- files -------------------------------------------------------------------------------
@@ -72,26 +123,23 @@ def write_beside(path: Path, text: str) -> None:
     try:
         write_atomic(path, text.encode("utf-8"), overwrite=True)
     except OSError as exc:
-        raise WaakvlamError(f"Het bestand {path} kan niet worden geschreven.") from exc
+        raise WaakvlamError(FILE_NOT_WRITTEN, path=path) from exc
 
 
 # ---- passphrase and vault ----------------------------------------------------------------
-def read_passphrase(args: argparse.Namespace, prompt: str = "Wachtwoord: ") -> str:
+def read_passphrase(args: argparse.Namespace, prompt: str | None = None) -> str:
     if getattr(args, "passphrase_file", None):
         path = Path(args.passphrase_file)
         try:
             return path.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
-            raise UsageError(f"Het wachtwoordbestand {path} is niet te lezen.") from exc
+            raise UsageError(PASSPHRASE_FILE_UNREADABLE, path=path) from exc
     env = os.environ.get(config.PASSPHRASE_ENV)
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise UsageError(
-            "Geen wachtwoord: gebruik --passphrase-file, de omgevingsvariabele"
-            f" {config.PASSPHRASE_ENV}, of start de opdracht in een terminal."
-        )
-    return getpass.getpass(prompt)
+        raise UsageError(NO_PASSPHRASE, variable=config.PASSPHRASE_ENV)
+    return getpass.getpass(prompt or f"{PASSPHRASE.render()}: ")
 
 
 def read_new_passphrase(args: argparse.Namespace) -> str:
@@ -100,17 +148,15 @@ def read_new_passphrase(args: argparse.Namespace) -> str:
         try:
             return path.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
-            raise UsageError(f"Het wachtwoordbestand {path} is niet te lezen.") from exc
+            raise UsageError(PASSPHRASE_FILE_UNREADABLE, path=path) from exc
     env = os.environ.get("WAAKVLAM_NEW_PASSPHRASE")
     if env is not None:
         return env
     if not sys.stdin.isatty():
-        raise UsageError(
-            "Geen nieuw wachtwoord: gebruik --new-passphrase-file of WAAKVLAM_NEW_PASSPHRASE."
-        )
-    first = getpass.getpass("Nieuw wachtwoord: ")
-    if getpass.getpass("Nieuw wachtwoord (nog een keer): ") != first:
-        raise UsageError("De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.")
+        raise UsageError(NO_NEW_PASSPHRASE)
+    first = getpass.getpass(f"{NEW_PASSPHRASE.render()}: ")
+    if getpass.getpass(f"{NEW_PASSPHRASE_AGAIN.render()}: ") != first:
+        raise UsageError(PASSPHRASES_DIFFER)
     return first
 
 
@@ -152,7 +198,7 @@ class Parser(argparse.ArgumentParser):
     """argparse with the one-line usage error and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (zie '{PROG} --help')\n")
+        self.exit(2, f"{self.prog}: {message} ({SEE_HELP.render(command=PROG)})\n")
 
 
 Arguments = Callable[[argparse.ArgumentParser], None]

@@ -15,6 +15,27 @@ from waakvlam_desktop.cli.common import (
 )
 from waakvlam_desktop.domain.consent import partners_that_received_data, withdraw_consent
 from waakvlam_desktop.domain.households import get_household
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+WITHDRAWN = Message(
+    "cli.consent_withdrawn",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Consent for {reference} ({partner}) withdrawn on {date}. Exports and letters to this"
+        " partner now skip this household.",
+    ),
+    context="Cli",
+)
+NOTHING_SHARED = Message(
+    "cli.consent_nothing_shared",
+    QT_TRANSLATE_NOOP("Cli", "No data shared with partners yet."),
+    context="Cli",
+)
+WITHDRAWN_MARK = Message(
+    "cli.consent_withdrawn_mark",
+    QT_TRANSLATE_NOOP("Cli", "(consent withdrawn)"),
+    context="Cli",
+)
 
 
 def cmd_consent_withdraw(args: argparse.Namespace) -> int:
@@ -24,9 +45,11 @@ def cmd_consent_withdraw(args: argparse.Namespace) -> int:
         print_json(state)
     else:
         print(
-            f"Toestemming voor {state.reference} ({state.partner_name}) ingetrokken op"
-            f" {nl_date(state.withdrawn_on)}. Exports en brieven aan deze partner slaan dit"
-            " huishouden nu over."
+            WITHDRAWN.render(
+                reference=state.reference,
+                partner=state.partner_name,
+                date=nl_date(state.withdrawn_on),
+            )
         )
     return 0
 
@@ -39,9 +62,9 @@ def cmd_consent_partners(args: argparse.Namespace) -> int:
         print_json(receipts)
         return 0
     if not receipts:
-        print("Nog geen gegevens gedeeld met partners.")
+        print(NOTHING_SHARED.render())
     for r in receipts:
-        withdrawn = "  (toestemming ingetrokken)" if r.consent_withdrawn else ""
+        withdrawn = f"  {WITHDRAWN_MARK.render()}" if r.consent_withdrawn else ""
         print(
             f"{r.partner_name:<32} {nl_date(r.first_on)} – {nl_date(r.last_on)}"
             f"  {', '.join(r.via)}{withdrawn}"

@@ -7,14 +7,26 @@ import argparse
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+PROGRESS = Message(
+    "cli.demo_progress",
+    QT_TRANSLATE_NOOP("Cli", "demo: {done}/{total} households"),
+    context="Cli",
+)
+
+TOO_FEW_HOUSEHOLDS = Message(
+    "cli.demo_too_few_households",
+    QT_TRANSLATE_NOOP("Errors", "--households must be at least 1."),
+)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.households < 1:
-        raise UsageError("--households moet minstens 1 zijn.")
+        raise UsageError(TOO_FEW_HOUSEHOLDS)
 
     def progress(done: int, total: int) -> None:
-        info(f"demo: {done}/{total} huishoudens")
+        info(PROGRESS.render(done=done, total=total))
 
     with open_vault(args) as v:
         counts = generate_demo(v.session, args.households, seed=args.seed, progress=progress)

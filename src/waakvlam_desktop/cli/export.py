@@ -11,6 +11,63 @@ from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, 
 from waakvlam_desktop.domain.exports import Period, due_exports, export_history
 from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+ONE_MODE = Message(
+    "cli.export_one_mode",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Choose one of: --partner NAME --period PERIOD --out FILE, --due --out-dir FOLDER,"
+        " --list-due or --history.",
+    ),
+)
+DUE_NEEDS_OUT_DIR = Message(
+    "cli.export_due_needs_out_dir",
+    QT_TRANSLATE_NOOP("Errors", "--due needs --out-dir FOLDER."),
+)
+FOLDER_MISSING = Message(
+    "cli.folder_missing",
+    QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist."),
+)
+PERIOD_NEEDS_PARTNER = Message(
+    "cli.export_period_needs_partner",
+    QT_TRANSLATE_NOOP("Errors", "--period needs --partner NAME."),
+)
+PERIOD_NEEDS_OUT = Message(
+    "cli.export_period_needs_out",
+    QT_TRANSLATE_NOOP("Errors", "--period needs --out FILE (or --preview)."),
+)
+
+EXPORTED = Message(
+    "cli.export_done",
+    QT_TRANSLATE_NOOP("Cli", "Bundle {sequence} for {partner} ({profile}, {period}): {counts}."),
+    context="Cli",
+)
+LEFT_OUT_NO_BASIS = Message(
+    "cli.export_left_out_no_basis",
+    QT_TRANSLATE_NOOP("Cli", "Left out (no legal basis for this partner): {exclusions}"),
+    context="Cli",
+)
+LEFT_OUT = Message(
+    "cli.export_left_out",
+    QT_TRANSLATE_NOOP("Cli", "Left out: {exclusions}"),
+    context="Cli",
+)
+NO_RECIPIENT_MARK = Message(
+    "cli.export_no_recipient_mark",
+    QT_TRANSLATE_NOOP("Cli", "(no age recipient yet)"),
+    context="Cli",
+)
+SKIPPED = Message(
+    "cli.export_skipped",
+    QT_TRANSLATE_NOOP("Cli", "{partner}: skipped, no age recipient yet."),
+    context="Cli",
+)
+NONE_DUE = Message(
+    "cli.export_none_due",
+    QT_TRANSLATE_NOOP("Cli", "No exports are due."),
+    context="Cli",
+)
 
 
 def _result_json(r: Any) -> dict[str, Any]:
@@ -59,12 +116,18 @@ def _due_json(d: Any) -> dict[str, Any]:
 def _say_result(r: Any) -> None:
     counts = ", ".join(f"{k} {v}" for k, v in r.counts.items())
     print(r.path)
-    info(f"Bundel {r.sequence} voor {r.partner_name} ({r.profile.value}, {r.period}): {counts}.")
-    if r.exclusions:
-        info(
-            "Niet opgenomen (zonder grondslag voor deze partner): "
-            + ", ".join(f"{k} {v}" for k, v in r.exclusions.items())
+    info(
+        EXPORTED.render(
+            sequence=r.sequence,
+            partner=r.partner_name,
+            profile=r.profile.value,
+            period=r.period,
+            counts=counts,
         )
+    )
+    if r.exclusions:
+        left_out = ", ".join(f"{k} {v}" for k, v in r.exclusions.items())
+        info(LEFT_OUT_NO_BASIS.render(exclusions=left_out))
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -74,10 +137,7 @@ def _progress(stage: str, done: int, total: int) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     modes = [bool(args.due), bool(args.list_due), bool(args.history), bool(args.period)]
     if sum(modes) != 1:
-        raise UsageError(
-            "Kies één van: --partner NAAM --period PERIODE --out BESTAND, --due --out-dir MAP,"
-            " --list-due of --history."
-        )
+        raise UsageError(ONE_MODE)
     progress = None if args.json or args.quiet else _progress
     with open_vault(args) as v:
         if args.list_due:
@@ -86,7 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.json:
                 print_json([_due_json(d) for d in due])
             for d in due if not args.json else []:
-                ready = "" if d.has_recipients else "  (nog geen age-ontvanger)"
+                ready = "" if d.has_recipients else f"  {NO_RECIPIENT_MARK.render()}"
                 print(f"{d.partner_name:<36} {d.period.label:<8} {d.profile.value}{ready}")
             return 0
         if args.history:
@@ -103,10 +163,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 0
         if args.due:
             if not args.out_dir:
-                raise UsageError("Bij --due hoort --out-dir MAP.")
+                raise UsageError(DUE_NEEDS_OUT_DIR)
             out_dir = Path(args.out_dir).expanduser()
             if not out_dir.is_dir():
-                raise UsageError(f"De map {out_dir} bestaat niet.")
+                raise UsageError(FOLDER_MISSING, folder=out_dir)
             with v.session() as s:
                 due = due_exports(s)
             exported, skipped = [], []
@@ -120,7 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                         }
                     )
                     if not args.json:
-                        info(f"{d.partner_name}: overgeslagen, nog geen age-ontvanger.")
+                        info(SKIPPED.render(partner=d.partner_name))
                     continue
                 with v.session() as s:
                     result = export_bundle(s, d.partner_id, d.period, out_dir, progress=progress)
@@ -130,10 +190,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.json:
                 print_json({"exported": [_result_json(r) for r in exported], "skipped": skipped})
             elif not due:
-                print("Er zijn geen exports aan de beurt.")
+                print(NONE_DUE.render())
             return 0
         if not args.partner:
-            raise UsageError("Bij --period hoort --partner NAAM.")
+            raise UsageError(PERIOD_NEEDS_PARTNER)
         period = Period.parse(args.period)
         if args.preview:
             with v.session() as s:
@@ -146,15 +206,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                     + ", ".join(f"{k} {n}" for k, n in preview.counts.items())
                 )
                 if preview.exclusions:
-                    print(
-                        "Niet opgenomen: "
-                        + ", ".join(f"{k} {n}" for k, n in preview.exclusions.items())
-                    )
+                    left_out = ", ".join(f"{k} {n}" for k, n in preview.exclusions.items())
+                    print(LEFT_OUT.render(exclusions=left_out))
                 if preview.problem:
                     print(preview.problem)
             return 0
         if not args.out:
-            raise UsageError("Bij --period hoort --out BESTAND (of --preview).")
+            raise UsageError(PERIOD_NEEDS_OUT)
         with v.session() as s:
             result = export_bundle(
                 s, get_partner(s, args.partner).id, period, Path(args.out), progress=progress

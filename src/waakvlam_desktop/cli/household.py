@@ -17,6 +17,38 @@ from waakvlam_desktop.cli.common import (
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.privacy.retention import close_household, reopen_household
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+NO_HOUSEHOLDS = Message(
+    "cli.household_none",
+    QT_TRANSLATE_NOOP("Cli", "No households yet. Add one with 'waakvlam household add'."),
+    context="Cli",
+)
+LEVEL_AND_NEXT = Message(
+    "cli.household_level_next",
+    QT_TRANSLATE_NOOP("Cli", "Concern level: {level}; next visit by {date}"),
+    context="Cli",
+)
+RESIDENTS = Message(
+    "cli.household_residents",
+    QT_TRANSLATE_NOOP("Cli", "Residents: {names}"),
+    context="Cli",
+)
+SEVERITY = Message(
+    "cli.household_severity",
+    QT_TRANSLATE_NOOP("Cli", "severity {severity}"),
+    context="Cli",
+)
+CLOSED = Message(
+    "cli.household_closed",
+    QT_TRANSLATE_NOOP("Cli", "Case closed; the retention period is running. First review: {date}."),
+    context="Cli",
+)
+REOPENED = Message(
+    "cli.household_reopened",
+    QT_TRANSLATE_NOOP("Cli", "Case reopened."),
+    context="Cli",
+)
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
@@ -49,7 +81,7 @@ def cmd_household_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("Nog geen huishoudens. Voeg er een toe met 'waakvlam household add'.")
+        print(NO_HOUSEHOLDS.render())
     for r in rows:
         print(
             f"{r.id}  {r.concern_level.value:<9} {nl_date(r.next_check_in):<10}  "
@@ -66,16 +98,16 @@ def cmd_household_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{detail.label} — {detail.address}, {detail.postcode} {detail.city}")
     print(
-        f"Zorgniveau: {detail.concern_level.value}; volgend bezoek uiterlijk"
-        f" {nl_date(detail.next_check_in)}"
+        LEVEL_AND_NEXT.render(level=detail.concern_level.value, date=nl_date(detail.next_check_in))
     )
-    print("Bewoners: " + (", ".join(r.name for r in detail.residents) or "-"))
+    print(RESIDENTS.render(names=", ".join(r.name for r in detail.residents) or "-"))
     for visit in detail.visits:
         print(f"\n{visit.visited_at:%d-%m-%Y %H:%M}  {visit.kind}  {visit.staff_name}")
         if visit.notes:
             print(f"  {visit.notes}")
         for o in visit.observations:
-            print(f"  • {o.label_nl} (ernst {o.severity}){' — ' + o.remark if o.remark else ''}")
+            remark = f" — {o.remark}" if o.remark else ""
+            print(f"  • {o.label_nl} ({SEVERITY.render(severity=o.severity)}){remark}")
     return 0
 
 
@@ -86,16 +118,14 @@ def cmd_household_close(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": args.id, "closed_on": closed, "review_on": review})
     else:
-        print(
-            f"Dossier gesloten; de bewaartermijn loopt. Eerste herbeoordeling: {nl_date(review)}."
-        )
+        print(CLOSED.render(date=nl_date(review)))
     return 0
 
 
 def cmd_household_reopen(args: argparse.Namespace) -> int:
     with open_vault(args) as v, v.session() as s:
         reopen_household(s, args.id)
-    info("Dossier heropend.")
+    info(REOPENED.render())
     return 0
 
 

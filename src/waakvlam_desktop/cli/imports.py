@@ -18,20 +18,60 @@ from waakvlam_desktop.cli.common import (
     write_beside,
 )
 from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args
-from waakvlam_desktop.domain.address_import.report import report_to_csv
+from waakvlam_desktop.domain.address_import.report import NOT_IMPORTED, report_to_csv
 from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+FILE_MISSING = Message(
+    "cli.file_missing",
+    QT_TRANSLATE_NOOP("Errors", "The file {path} does not exist."),
+)
+IS_A_FOLDER = Message(
+    "cli.is_a_folder",
+    QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a file."),
+)
+FILE_UNREADABLE = Message(
+    "cli.file_unreadable",
+    QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be read."),
+)
+
+PROBLEM_ERROR = Message(
+    "cli.import_error",
+    QT_TRANSLATE_NOOP("Cli", "error"),
+    context="Cli",
+)
+PROBLEM_WARNING = Message(
+    "cli.import_warning",
+    QT_TRANSLATE_NOOP("Cli", "note"),
+    context="Cli",
+)
+AT_LINE = Message(
+    "cli.import_at_line",
+    QT_TRANSLATE_NOOP("Cli", "line {line}"),
+    context="Cli",
+)
+AT_LINE_COLUMN = Message(
+    "cli.import_at_line_column",
+    QT_TRANSLATE_NOOP("Cli", "line {line}, column '{column}'"),
+    context="Cli",
+)
+MORE_PROBLEMS = Message(
+    "cli.import_more_problems",
+    QT_TRANSLATE_NOOP("Cli", "… and {hidden} more messages (see --errors-out)."),
+    context="Cli",
+)
 
 
 def read_input(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise UsageError(f"Het bestand {path} bestaat niet.") from None
+        raise UsageError(FILE_MISSING, path=path) from None
     except IsADirectoryError:
-        raise UsageError(f"{path} is een map, geen bestand.") from None
+        raise UsageError(IS_A_FOLDER, path=path) from None
     except OSError as exc:
-        raise ImportFileError(f"Het bestand {path} is niet te lezen.") from exc
+        raise ImportFileError(FILE_UNREADABLE, path=path) from exc
 
 
 def _report_json(report: Any) -> dict[str, Any]:
@@ -44,8 +84,8 @@ def _report_json(report: Any) -> dict[str, Any]:
         "sha256": report.sha256,
         "mapping": report.mapping,
         "counts": report.counts,
-        "errors": report.errors,
-        "warnings": report.warnings,
+        "errors": [p.as_dict() for p in report.errors],
+        "warnings": [p.as_dict() for p in report.warnings],
     }
 
 
@@ -66,16 +106,19 @@ def cmd_import_addresses(args: argparse.Namespace) -> int:
         print_json(_report_json(report))
     else:
         for p in [*report.errors, *report.warnings][:50]:
-            kind = "fout" if p in report.errors else "let op"
-            where = f"regel {p.line}" + (f", kolom '{p.column}'" if p.column else "")
+            kind = (PROBLEM_ERROR if p in report.errors else PROBLEM_WARNING).render()
+            if p.column:
+                where = AT_LINE_COLUMN.render(line=p.line, column=p.column)
+            else:
+                where = AT_LINE.render(line=p.line)
             print(f"{where}: {kind}: {p.message}")
         hidden = len(report.errors) + len(report.warnings) - 50
         if hidden > 0:
-            print(f"… en nog {hidden} meldingen (zie --errors-out).")
+            print(MORE_PROBLEMS.render(hidden=hidden))
         if report.ok:
             print(report.summary())
     if not report.ok:
-        raise WaakvlamError(report.summary())
+        raise WaakvlamError(NOT_IMPORTED, errors=len(report.errors), rows=report.counts.rows)
     return 0
 
 

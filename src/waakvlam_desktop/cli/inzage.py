@@ -7,6 +7,13 @@ from pathlib import Path
 
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
 from waakvlam_desktop.privacy.inzage import write_inzage
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+CHECK_FIRST = Message(
+    "cli.inzage_check_first",
+    QT_TRANSLATE_NOOP("Cli", "Check the report before you give it to the resident."),
+    context="Cli",
+)
 
 
 def cmd_inzage(args: argparse.Namespace) -> int:
@@ -16,7 +23,7 @@ def cmd_inzage(args: argparse.Namespace) -> int:
         print_json({"folder": str(result.folder), "pdf": str(result.pdf), "json": str(result.json)})
     else:
         print(result.folder)
-        info("Controleer het overzicht voordat u het aan de bewoner geeft.")
+        info(CHECK_FIRST.render())
     return 0
 
 

@@ -14,28 +14,73 @@ from waakvlam_desktop.domain.letters import LetterKind, check_language, record_l
 from waakvlam_desktop.domain.referrals import get_referral
 from waakvlam_desktop.errors import UsageError, WaakvlamError
 from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+REFERRAL_SAVED = Message(
+    "cli.letter_referral_saved",
+    QT_TRANSLATE_NOOP("Cli", "Referral letter {reference} saved in {path}."),
+    context="Cli",
+)
+CONSENT_SAVED = Message(
+    "cli.letter_consent_saved",
+    QT_TRANSLATE_NOOP("Cli", "Consent form {reference} saved in {path}."),
+    context="Cli",
+)
+RESIDENT_SAVED = Message(
+    "cli.letter_resident_saved",
+    QT_TRANSLATE_NOOP("Cli", "Letter to the resident {reference} saved in {path}."),
+    context="Cli",
+)
+SAVED = {
+    LetterKind.REFERRAL: REFERRAL_SAVED,
+    LetterKind.CONSENT: CONSENT_SAVED,
+    LetterKind.RESIDENT: RESIDENT_SAVED,
+}
+
+FILE_EXISTS = Message(
+    "cli.letter_file_exists",
+    QT_TRANSLATE_NOOP("Errors", "{path} already exists. Choose another name or use --force."),
+)
+FOLDER_MISSING = Message(
+    "cli.letter_folder_missing",
+    QT_TRANSLATE_NOOP("Errors", "The folder {folder} does not exist; nothing was saved."),
+)
+NOT_SAVED = Message(
+    "cli.letter_not_saved",
+    QT_TRANSLATE_NOOP("Errors", "{path} cannot be saved ({reason})."),
+)
+NOT_SAVED_WRITE_ERROR = Message(
+    "cli.letter_not_saved_write_error",
+    QT_TRANSLATE_NOOP("Errors", "{path} cannot be saved (write error)."),
+)
+OUT_IS_FOLDER = Message(
+    "cli.letter_out_is_folder",
+    QT_TRANSLATE_NOOP(
+        "Errors", "--out {path} is a folder; give a file name, for example letter.pdf."
+    ),
+)
 
 
 def _write_out(path: Path, pdf: bytes, force: bool) -> None:
     if path.exists() and not force:
-        raise UsageError(f"{path} bestaat al. Kies een andere naam of gebruik --force.")
+        raise UsageError(FILE_EXISTS, path=path)
     if not path.parent.is_dir():
-        raise WaakvlamError(f"De map {path.parent} bestaat niet; er is niets opgeslagen.")
+        raise WaakvlamError(FOLDER_MISSING, folder=path.parent)
     try:
         write_atomic(path, pdf, overwrite=True)
     except OSError as exc:
-        raise WaakvlamError(
-            f"{path} kan niet worden opgeslagen ({exc.strerror or 'schrijffout'})."
-        ) from None
+        if exc.strerror:
+            raise WaakvlamError(NOT_SAVED, path=path, reason=exc.strerror) from None
+        raise WaakvlamError(NOT_SAVED_WRITE_ERROR, path=path) from None
 
 
 def _document(args: argparse.Namespace, kind: str) -> int:
     language = check_language(args.lang)
     out = Path(args.out).expanduser()
     if out.is_dir():
-        raise UsageError(f"--out {out} is een map; geef een bestandsnaam, bijvoorbeeld brief.pdf.")
+        raise UsageError(OUT_IS_FOLDER, path=out)
     if out.exists() and not args.force:
-        raise UsageError(f"{out} bestaat al. Kies een andere naam of gebruik --force.")
+        raise UsageError(FILE_EXISTS, path=out)
     with open_vault(args) as v, v.session() as s:
         pdf = GENERATORS[kind](s, args.referral_id, language, vault_folder=data_dir(args))
         ref = get_referral(s, args.referral_id)
@@ -55,7 +100,7 @@ def _document(args: argparse.Namespace, kind: str) -> int:
             }
         )
     else:
-        info(f"{kind.capitalize()} {reference} opgeslagen in {out}.")
+        info(SAVED[kind].render(reference=reference, path=out))
     return 0
 
 

@@ -25,6 +25,34 @@ from waakvlam_desktop.cli.common import PROG, Parser
 from waakvlam_desktop.crash import write_crash_report
 from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.logs import Code, disable_core_dumps, log_event, setup_logging
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+INTERRUPTED = Message(
+    "cli.interrupted",
+    QT_TRANSLATE_NOOP("Cli", "stopped; nothing was changed."),
+    context="Cli",
+)
+DISK_FULL = Message(
+    "cli.disk_full",
+    QT_TRANSLATE_NOOP("Cli", "saving failed: the disk is full or unreachable."),
+    context="Cli",
+)
+UNEXPECTED = Message(
+    "cli.unexpected",
+    QT_TRANSLATE_NOOP(
+        "Cli", "unexpected error ({kind}); nothing was changed. Set WAAKVLAM_DEBUG=1 for details."
+    ),
+    context="Cli",
+)
+UNEXPECTED_REPORT = Message(
+    "cli.unexpected_report",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "unexpected error ({kind}); nothing was changed. Error report (without personal data):"
+        " {report}. Set WAAKVLAM_DEBUG=1 for details.",
+    ),
+    context="Cli",
+)
 
 # command, module in cli/, help
 COMMANDS: tuple[tuple[str, str, str], ...] = (
@@ -125,26 +153,25 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print(f"{PROG}: afgebroken; er is niets gewijzigd.", file=sys.stderr)
+        print(f"{PROG}: {INTERRUPTED.render()}", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug: say so in one line, without personal data
         # storage.vault loads SQLAlchemy and SQLCipher: only this path needs it, not --help.
         from waakvlam_desktop.storage.vault import is_disk_error  # noqa: PLC0415
 
         if is_disk_error(exc):
-            print(
-                f"{PROG}: opslaan is mislukt: de schijf is vol of niet bereikbaar.", file=sys.stderr
-            )
+            print(f"{PROG}: {DISK_FULL.render()}", file=sys.stderr)
             return 1
         if os.environ.get("WAAKVLAM_DEBUG"):
             raise
         report = write_crash_report(exc, "cli")
-        where = f" Foutrapport (zonder persoonsgegevens): {report}." if report else ""
-        print(
-            f"{PROG}: onverwachte fout ({type(exc).__name__}); er is niets gewijzigd.{where}"
-            " Zet WAAKVLAM_DEBUG=1 voor details.",
-            file=sys.stderr,
+        kind = type(exc).__name__
+        line = (
+            UNEXPECTED_REPORT.render(kind=kind, report=report)
+            if report
+            else UNEXPECTED.render(kind=kind)
         )
+        print(f"{PROG}: {line}", file=sys.stderr)
         return 70
 
 

@@ -14,6 +14,13 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+KEY_WRITTEN = Message(
+    "cli.org_key_written",
+    QT_TRANSLATE_NOOP("Cli", "Public key written to {path}."),
+    context="Cli",
+)
 
 
 def cmd_public_key(args: argparse.Namespace) -> int:
@@ -21,7 +28,7 @@ def cmd_public_key(args: argparse.Namespace) -> int:
         key = org_public_key(s)
     if args.out:
         write_atomic(args.out, key.file_text().encode("utf-8"), mode=PUBLIC, overwrite=True)
-        info(f"Publieke sleutel geschreven naar {args.out}.")
+        info(KEY_WRITTEN.render(path=args.out))
     if args.json:
         print_json(key)
     elif not args.out:

@@ -15,13 +15,35 @@ from waakvlam_desktop.cli.common import (
     write_beside,
 )
 from waakvlam_desktop.domain.overview import (
-    TOTAL_LABELS,
     OverviewFilter,
     compute_overview,
     find_complex,
     to_csv,
+    total_label,
 )
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+CSV_WRITTEN = Message(
+    "cli.overview_csv_written",
+    QT_TRANSLATE_NOOP("Cli", "{n} CSV files written in {folder}."),
+    context="Cli",
+)
+HEADING = Message(
+    "cli.overview_heading",
+    QT_TRANSLATE_NOOP("Cli", "Overview as of {date:%d-%m-%Y}"),
+    context="Cli",
+)
+HEADING_SCOPE = Message(
+    "cli.overview_heading_scope",
+    QT_TRANSLATE_NOOP("Cli", "Overview as of {date:%d-%m-%Y} ({scope})"),
+    context="Cli",
+)
+
+NOT_A_FOLDER = Message(
+    "cli.not_a_folder",
+    QT_TRANSLATE_NOOP("Errors", "{path} is not a folder."),
+)
 
 
 def overview_json(ov: Any, complex_name: str | None) -> dict[str, Any]:
@@ -45,7 +67,7 @@ def overview_json(ov: Any, complex_name: str | None) -> dict[str, Any]:
 def cmd_overview(args: argparse.Namespace) -> int:
     out_dir = Path(args.csv_dir) if args.csv_dir else None
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        raise UsageError(f"{out_dir} is geen map.")
+        raise UsageError(NOT_A_FOLDER, path=out_dir)
     with open_vault(args) as v, v.session() as s:
         complex_name = None
         complex_id = None
@@ -57,17 +79,19 @@ def cmd_overview(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
         for table in ov.tables:
             write_beside(out_dir / f"overzicht-{table.key}.csv", to_csv(table, args.language))
-        info(f"{len(ov.tables)} CSV-bestanden geschreven in {out_dir}.")
+        info(CSV_WRITTEN.render(n=len(ov.tables), folder=out_dir))
     if args.json:
         print_json(overview_json(ov, complex_name))
         return 0
     scope = ", ".join(
         p for p in (f"complex {complex_name}" if complex_name else "", args.wijk or "") if p
     )
-    print(f"Overzicht per {ov.reference_date:%d-%m-%Y}" + (f" ({scope})" if scope else ""))
+    if scope:
+        print(HEADING_SCOPE.render(date=ov.reference_date, scope=scope))
+    else:
+        print(HEADING.render(date=ov.reference_date))
     for key, value in ov.totals().items():
-        nl, en = TOTAL_LABELS[key]
-        print(f"  {en if args.language == 'en' else nl}: {value}")
+        print(f"  {total_label(key, args.language)}: {value}")
     for table in ov.tables:
         print(f"\n{table.title(args.language)}")
         print("  " + " | ".join(c.label(args.language) for c in table.columns))

@@ -8,16 +8,20 @@ from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_
 from waakvlam_desktop.domain.partners import add_partner, list_partners
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+UNKNOWN_TYPE = Message(
+    "cli.unknown_partner_type",
+    QT_TRANSLATE_NOOP("Errors", "Unknown kind of partner '{value}'. Choose from: {choices}"),
+)
 
 
 def cmd_partner_add(args: argparse.Namespace) -> int:
     try:
         ptype = PartnerType(args.type)
     except ValueError:
-        raise UsageError(
-            f"Onbekend soort partner '{args.type}'. Kies uit: "
-            + ", ".join(t.value for t in PartnerType)
-        ) from None
+        choices = ", ".join(t.value for t in PartnerType)
+        raise UsageError(UNKNOWN_TYPE, value=args.type, choices=choices) from None
     with open_vault(args) as v, v.session() as s:
         view = add_partner(
             s,

@@ -27,6 +27,46 @@ from waakvlam_desktop.domain.referrals import (
 )
 from waakvlam_desktop.domain.types import ConsentForm, ReferralStatus
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+RECORDED = Message(
+    "cli.referral_recorded",
+    QT_TRANSLATE_NOOP("Cli", "Referral {reference} recorded (status: concept)."),
+    context="Cli",
+)
+NONE_WAITING = Message(
+    "cli.referral_none_waiting",
+    QT_TRANSLATE_NOOP("Cli", "No referrals waiting for feedback."),
+    context="Cli",
+)
+DAYS_LATE = Message(
+    "cli.referral_days_late",
+    QT_TRANSLATE_NOOP("Cli", "{days} days late"),
+    context="Cli",
+)
+NO_REFERRALS = Message(
+    "cli.referral_none",
+    QT_TRANSLATE_NOOP("Cli", "No referrals yet. Make one with 'waakvlam referral add'."),
+    context="Cli",
+)
+
+BAD_CONSENT_DATE = Message(
+    "cli.bad_consent_date",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The date of the consent '{text}' is wrong; use YYYY-MM-DD, for example 2026-11-28.",
+    ),
+)
+BAD_FEEDBACK_DATE = Message(
+    "cli.bad_feedback_date",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The date for feedback '{text}' is wrong; use YYYY-MM-DD, for example 2026-11-28."
+    ),
+)
+UNKNOWN_STATUS = Message(
+    "cli.unknown_referral_status",
+    QT_TRANSLATE_NOOP("Errors", "Unknown status '{value}'. Choose from: {choices}"),
+)
 
 CONSENT_CHOICES = {
     "verbal": "mondeling",
@@ -36,15 +76,13 @@ CONSENT_CHOICES = {
 }
 
 
-def _date(text: str | None, what: str) -> date | None:
+def _date(text: str | None, wrong: Message) -> date | None:
     if text is None:
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(
-            f"{what} '{text}' klopt niet; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-28."
-        ) from None
+        raise UsageError(wrong, text=text) from None
 
 
 def _status(text: str) -> Any:
@@ -52,15 +90,14 @@ def _status(text: str) -> Any:
     try:
         return ReferralStatus(key)
     except ValueError:
-        raise UsageError(
-            f"Onbekende status '{text}'. Kies uit: " + ", ".join(s.value for s in ReferralStatus)
-        ) from None
+        choices = ", ".join(s.value for s in ReferralStatus)
+        raise UsageError(UNKNOWN_STATUS, value=text, choices=choices) from None
 
 
 def cmd_referral_add(args: argparse.Namespace) -> int:
     consent = ConsentForm(CONSENT_CHOICES[args.consent]) if args.consent else None
-    consent_date = _date(args.consent_date, "De datum van de toestemming")
-    feedback_due = _date(args.feedback_due, "De datum voor terugkoppeling")
+    consent_date = _date(args.consent_date, BAD_CONSENT_DATE)
+    feedback_due = _date(args.feedback_due, BAD_FEEDBACK_DATE)
     with open_vault(args) as v, v.session() as s:
         partner = partner_by_name(s, args.partner)
         ref = create_referral(
@@ -83,7 +120,7 @@ def cmd_referral_add(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(result["reference"])
-        info(f"Doorverwijzing {result['reference']} vastgelegd (status: concept).")
+        info(RECORDED.render(reference=result["reference"]))
     return 0
 
 
@@ -119,9 +156,9 @@ def cmd_referral_list(args: argparse.Namespace) -> int:
             print_json(waiting)
             return 0
         if not waiting:
-            print("Geen doorverwijzingen die wachten op terugkoppeling.")
+            print(NONE_WAITING.render())
         for w in waiting:
-            late = f"{w.days_overdue} dagen te laat" if w.days_overdue else ""
+            late = DAYS_LATE.render(days=w.days_overdue) if w.days_overdue else ""
             print(
                 f"{w.reference:<16} {w.status.value:<15} {nl_date(w.feedback_due):<10}  "
                 f"{w.address:<26} {w.partner_name}  {late}".rstrip()
@@ -131,7 +168,7 @@ def cmd_referral_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     if not rows:
-        print("Nog geen doorverwijzingen. Maak er een met 'waakvlam referral add'.")
+        print(NO_REFERRALS.render())
     for r in rows:
         print(
             f"{r.reference:<16} {r.status.value:<15} {nl_date(r.feedback_due):<10}  "

@@ -15,19 +15,70 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
-from waakvlam_desktop.privacy.retention import CATEGORY_LABELS, retention_review, run_retention
+from waakvlam_desktop.privacy.retention import category_label, retention_review, run_retention
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+NOTHING_DUE = Message(
+    "cli.retention_nothing_due",
+    QT_TRANSLATE_NOOP("Cli", "Nothing to remove: no retention period has passed."),
+    context="Cli",
+)
+NAME_AND_ADDRESS = Message(
+    "cli.retention_name_and_address",
+    QT_TRANSLATE_NOOP("Cli", "name and address (anonymise)"),
+    context="Cli",
+)
+ROW = Message(
+    "cli.retention_row",
+    QT_TRANSLATE_NOOP(
+        "Cli", "{household}  {reason:<9} since {since}  expired {due}  {label}: {what}"
+    ),
+    context="Cli",
+)
+DRY_RUN = Message(
+    "cli.retention_dry_run",
+    QT_TRANSLATE_NOOP("Cli", "Dry run: {n} households would be purged."),
+    context="Cli",
+)
+PURGED = Message(
+    "cli.retention_purged",
+    QT_TRANSLATE_NOOP("Cli", "Purged: {n} households, of which {anonymised} anonymised."),
+    context="Cli",
+)
+REBUILT = Message(
+    "cli.retention_rebuilt",
+    QT_TRANSLATE_NOOP(
+        "Cli", "The database has been rebuilt: removed text is no longer in the file."
+    ),
+    context="Cli",
+)
+NOT_YET_REBUILT = Message(
+    "cli.retention_not_yet_rebuilt",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "The file could not be cleaned up yet because the vault is in use; close the app and run"
+        " 'waakvlam retention run' again.",
+    ),
+    context="Cli",
+)
 
 
 def _print_rows(rows: Any) -> None:
     if not rows:
-        print("Niets te verwijderen: geen bewaartermijn verstreken.")
+        print(NOTHING_DUE.render())
     for r in rows:
-        what = ", ".join(CATEGORY_LABELS[c][0] for c in r.categories)
+        what = ", ".join(category_label(c) for c in r.categories)
         if r.anonymise:
-            what = (what + ", " if what else "") + "naam en adres (anonimiseren)"
+            what = (what + ", " if what else "") + NAME_AND_ADDRESS.render()
         print(
-            f"{r.household_id}  {r.reason:<9} sinds {nl_date(r.since)}  verlopen"
-            f" {nl_date(r.due_on)}  {r.label}: {what}"
+            ROW.render(
+                household=r.household_id,
+                reason=r.reason,
+                since=nl_date(r.since),
+                due=nl_date(r.due_on),
+                label=r.label,
+                what=what,
+            )
         )
 
 
@@ -58,19 +109,11 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
     _print_rows(result.rows)
     totals = result.totals()
     if result.dry_run:
-        info(f"Proefrun: {totals['households']} huishoudens zouden worden opgeschoond.")
+        info(DRY_RUN.render(n=totals["households"]))
     elif result.rows:
-        info(
-            f"Opgeschoond: {totals['households']} huishoudens, waarvan"
-            f" {totals['anonymised']} geanonimiseerd."
-        )
+        info(PURGED.render(n=totals["households"], anonymised=totals["anonymised"]))
     if not result.dry_run and (result.rows or result.vacuumed):
-        info(
-            "De database is opnieuw opgebouwd: verwijderde tekst staat niet meer in het bestand."
-            if result.vacuumed
-            else "Het bestand kon nog niet worden opgeschoond omdat de kluis in gebruik is;"
-            " sluit de app en voer 'waakvlam retention run' opnieuw uit."
-        )
+        info((REBUILT if result.vacuumed else NOT_YET_REBUILT).render())
     return 0
 
 

@@ -6,6 +6,13 @@ import argparse
 
 from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json
 from waakvlam_desktop.domain.search import plain_snippet, search
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+NOTHING_FOUND = Message(
+    "cli.search_nothing_found",
+    QT_TRANSLATE_NOOP("Cli", "Nothing found."),
+    context="Cli",
+)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -27,7 +34,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
         return 0
     if not hits:
-        print("Niets gevonden.")
+        print(NOTHING_FOUND.render())
     for h in hits:
         print(f"{h.visited_at:%d-%m-%Y}  {h.household_label:<22} {plain_snippet(h.snippet)}")
     return 0

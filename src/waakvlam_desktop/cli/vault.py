@@ -26,16 +26,93 @@ from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage.keys import check_passphrase_policy, unwrap_key
 from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+BACKUP_PASSPHRASE = Message(
+    "cli.backup_passphrase_prompt",
+    QT_TRANSLATE_NOOP("Cli", "Passphrase of the backup"),
+    context="Cli",
+)
+
+CHOOSE_PASSPHRASE = Message(
+    "cli.choose_passphrase",
+    QT_TRANSLATE_NOOP("Cli", "Choose a passphrase (at least 12 characters)"),
+    context="Cli",
+)
+PASSPHRASE_AGAIN = Message(
+    "cli.passphrase_again",
+    QT_TRANSLATE_NOOP("Cli", "Passphrase (once more)"),
+    context="Cli",
+)
+CURRENT_PASSPHRASE = Message(
+    "cli.current_passphrase",
+    QT_TRANSLATE_NOOP("Cli", "Current passphrase"),
+    context="Cli",
+)
+KEY_REMEMBERED = Message(
+    "cli.key_remembered",
+    QT_TRANSLATE_NOOP("Cli", "Key remembered on this computer."),
+    context="Cli",
+)
+NO_KEYRING = Message(
+    "cli.no_keyring",
+    QT_TRANSLATE_NOOP("Cli", "No secure keyring on this computer: the passphrase is still needed."),
+    context="Cli",
+)
+CREATED = Message(
+    "cli.vault_created",
+    QT_TRANSLATE_NOOP("Cli", "Vault created in {folder}."),
+    context="Cli",
+)
+IN_ORDER = Message(
+    "cli.vault_in_order",
+    QT_TRANSLATE_NOOP("Cli", "The vault opens and is in order."),
+    context="Cli",
+)
+PASSPHRASE_CHANGED = Message(
+    "cli.passphrase_changed",
+    QT_TRANSLATE_NOOP("Cli", "Passphrase changed."),
+    context="Cli",
+)
+NEW_KEY = Message(
+    "cli.vault_new_key",
+    QT_TRANSLATE_NOOP("Cli", "The vault has a new key."),
+    context="Cli",
+)
+BACKUP_MADE = Message(
+    "cli.backup_made",
+    QT_TRANSLATE_NOOP("Cli", "Backup made. The file is encrypted; keep the passphrase separately."),
+    context="Cli",
+)
+KEPT_ASIDE = Message(
+    "cli.vault_kept_aside",
+    QT_TRANSLATE_NOOP("Cli", "The previous vault was kept in {path}."),
+    context="Cli",
+)
+RESTORED = Message(
+    "cli.backup_restored",
+    QT_TRANSLATE_NOOP("Cli", "Backup restored."),
+    context="Cli",
+)
+
+PASSPHRASES_DIFFER = Message(
+    "cli.passphrases_differ_not_created",
+    QT_TRANSLATE_NOOP("Errors", "The two passphrases are not the same. Nothing was created."),
+)
+DAMAGED_PAGES = Message(
+    "cli.vault_damaged_pages",
+    QT_TRANSLATE_NOOP("Errors", "The vault opens, but the check finds damaged pages."),
+)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     if getattr(args, "passphrase_file", None) or os.environ.get(config.PASSPHRASE_ENV) is not None:
         passphrase = read_passphrase(args)
     elif sys.stdin.isatty():
-        passphrase = getpass.getpass("Kies een wachtwoord (minstens 12 tekens): ")
+        passphrase = getpass.getpass(f"{CHOOSE_PASSPHRASE.render()}: ")
         check_passphrase_policy(passphrase)
-        if getpass.getpass("Wachtwoord (nog een keer): ") != passphrase:
-            raise UsageError("De twee wachtwoorden zijn niet gelijk. Er is niets aangemaakt.")
+        if getpass.getpass(f"{PASSPHRASE_AGAIN.render()}: ") != passphrase:
+            raise UsageError(PASSPHRASES_DIFFER)
     else:
         passphrase = read_passphrase(args)
     folder = data_dir(args)
@@ -51,12 +128,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         if args.remember:
             assert v.engine is not None
             stored = remember.remember(v.vault_id, _current_key(v, passphrase))
-            info(
-                "Sleutel onthouden op deze computer."
-                if stored
-                else "Geen veilige sleutelbos op deze computer: het wachtwoord blijft nodig."
-            )
-    info(f"Kluis aangemaakt in {folder}.")
+            info((KEY_REMEMBERED if stored else NO_KEYRING).render())
+    info(CREATED.render(folder=folder))
     return 0
 
 
@@ -68,17 +141,17 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
     with open_vault(args) as v:
         report = v.integrity_report()
     if report["integrity_check"] or report["cipher_integrity_check"]:
-        raise WaakvlamError("De kluis opent, maar de controle vindt beschadigde pagina's.")
-    print("De kluis opent en is in orde.")
+        raise WaakvlamError(DAMAGED_PAGES)
+    print(IN_ORDER.render())
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
-    old = read_passphrase(args, "Huidig wachtwoord: ")
+    old = read_passphrase(args, f"{CURRENT_PASSPHRASE.render()}: ")
     with Vault.open(data_dir(args), old) as v:
         new = read_new_passphrase(args)
         v.change_passphrase(old, new, kdf_target_seconds=config.kdf_target_seconds())
-    info("Wachtwoord gewijzigd.")
+    info(PASSPHRASE_CHANGED.render())
     return 0
 
 
@@ -89,7 +162,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         new_key = v.rekey(passphrase)
         if had_key:
             remember.remember(v.vault_id, new_key)
-    info("De kluis heeft een nieuwe sleutel.")
+    info(NEW_KEY.render())
     return 0
 
 
@@ -110,13 +183,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
         )
     else:
         print(result.path)
-        info("Back-up gemaakt. Het bestand is versleuteld; bewaar het wachtwoord apart.")
+        info(BACKUP_MADE.render())
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     target = Path(args.restore_data_dir).expanduser() if args.restore_data_dir else data_dir(args)
-    passphrase = read_passphrase(args, "Wachtwoord van de back-up: ")
+    passphrase = read_passphrase(args, f"{BACKUP_PASSPHRASE.render()}: ")
     result = restore_backup(Path(args.file).expanduser(), target, passphrase, replace=args.replace)
     if args.json:
         print_json(
@@ -130,8 +203,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     else:
         print(result.data_dir)
         if result.kept_aside:
-            info(f"De vorige kluis is bewaard in {result.kept_aside}.")
-        info("Back-up teruggezet.")
+            info(KEPT_ASIDE.render(path=result.kept_aside))
+        info(RESTORED.render())
     return 0
 
 

@@ -16,15 +16,37 @@ from waakvlam_desktop.cli.common import (
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+LEVEL_AND_NEXT = Message(
+    "cli.visit_level_next",
+    QT_TRANSLATE_NOOP("Cli", "Concern level: {level}; next visit by {date}."),
+    context="Cli",
+)
+ACUTE = Message(
+    "cli.visit_acute",
+    QT_TRANSLATE_NOOP("Cli", "ACUTE — {label}: {guidance}"),
+    context="Cli",
+)
+
+SIGNAL_FORM = Message(
+    "cli.signal_form",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Signal '{text}' must have the form CODE=SEVERITY, for example"
+        " financien.huurachterstand=2.",
+    ),
+)
+UNKNOWN_KIND = Message(
+    "cli.unknown_visit_kind",
+    QT_TRANSLATE_NOOP("Errors", "Unknown kind of visit '{value}'. Choose from: {choices}"),
+)
 
 
 def _parse_signal(text: str) -> tuple[str, int]:
     code, sep, sev = text.partition("=")
     if not sep or not sev.strip().isdigit():
-        raise UsageError(
-            f"Signaal '{text}' moet de vorm CODE=ERNST hebben,"
-            " bijvoorbeeld financien.huurachterstand=2."
-        )
+        raise UsageError(SIGNAL_FORM, text=text)
     return code.strip(), int(sev)
 
 
@@ -32,10 +54,8 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
     try:
         kind = VisitKind(args.kind)
     except ValueError:
-        raise UsageError(
-            f"Onbekende soort bezoek '{args.kind}'. Kies uit: "
-            + ", ".join(k.value for k in VisitKind)
-        ) from None
+        choices = ", ".join(k.value for k in VisitKind)
+        raise UsageError(UNKNOWN_KIND, value=args.kind, choices=choices) from None
     signals = [SignalInput(*_parse_signal(s)) for s in args.signal]
     with open_vault(args) as v, v.session() as s:
         result = record_visit(
@@ -52,12 +72,9 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(result.visit_id)
-        info(
-            f"Zorgniveau: {result.level.value}; volgend bezoek uiterlijk"
-            f" {nl_date(result.next_check_in)}."
-        )
+        info(LEVEL_AND_NEXT.render(level=result.level.value, date=nl_date(result.next_check_in)))
         for item in result.acute_items:
-            info(f"ACUUT — {item.label_nl}: {item.guidance_nl}")
+            info(ACUTE.render(label=item.label_nl, guidance=item.guidance_nl))
     return 0
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from waakvlam_desktop.documents.fonts import register_fonts
-from waakvlam_desktop.domain.consent import EXCLUSION_LABELS
+from waakvlam_desktop.domain.consent import exclusion_label
 from waakvlam_desktop.domain.types import DataProfile
 
 PROFILE_TEXT: dict[DataProfile, str] = {
@@ -134,7 +134,7 @@ def render_summary(info: SummaryInfo) -> bytes:
             p("Niet opgenomen", head),
             p(f"{total} huishouden(s) zijn niet opgenomen (zonder namen):"),
             grid(
-                [[EXCLUSION_LABELS.get(k, k), str(v)] for k, v in info.exclusions.items()],
+                [[exclusion_label(k, "nl"), str(v)] for k, v in info.exclusions.items()],
                 [130 * mm, 30 * mm],
             ),
         ]

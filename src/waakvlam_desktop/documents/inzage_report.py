@@ -165,7 +165,7 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         table(
             [["Wanneer", "Medewerker", "Wat", "Partner"]]
             + [
-                [_nl(a["at"]), a["staff"], audit.action_label(a["action"]), a["partner"]]
+                [_nl(a["at"]), a["staff"], audit.action_label(a["action"], "nl"), a["partner"]]
                 for a in seen
             ],
             [35 * mm, 55 * mm, 35 * mm, 45 * mm],
@@ -181,8 +181,8 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
                 [
                     _nl(a["at"]),
                     a["staff"],
-                    audit.action_label(a["action"]),
-                    audit.entity_label(a["entity"]),
+                    audit.action_label(a["action"], "nl"),
+                    audit.entity_label(a["entity"], "nl"),
                 ]
                 for a in data["access_log"]
             ],

@@ -26,6 +26,12 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from waakvlam_desktop.documents.fonts import FontNames, register_fonts
 from waakvlam_desktop.domain.letters import OrganisationInfo
 from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+LOGO_INVALID = Message(
+    "documents.logo_invalid",
+    QT_TRANSLATE_NOOP("Errors", "The organisation's logo is not a valid image; choose a PNG file."),
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4  # points
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
@@ -182,9 +188,7 @@ def _logo(png: bytes) -> ImageReader:
         reader = ImageReader(io.BytesIO(png))
         reader.getSize()
     except Exception as exc:  # reportlab/PIL raise many kinds for a bad image
-        raise ValidationError(
-            "Het logo van de organisatie is geen geldige afbeelding; kies een PNG-bestand."
-        ) from exc
+        raise ValidationError(LOGO_INVALID) from exc
     return reader
 
 

@@ -16,6 +16,16 @@ from waakvlam_desktop.documents.templates import LetterTemplates, load_templates
 from waakvlam_desktop.domain.letters import LetterData
 from waakvlam_desktop.domain.types import GrondslagKind
 from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+NEEDS_CONSENT = Message(
+    "documents.resident_letter_needs_consent",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A letter to the resident is only possible for a referral with consent; on another legal"
+        " basis, discuss the referral in person.",
+    ),
+)
 
 
 def resident_block(data: LetterData, t: LetterTemplates) -> AddressBlock:
@@ -56,11 +66,7 @@ def resident_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
 def render_resident_letter(data: LetterData, templates: LetterTemplates | None = None) -> bytes:
     """The letter to the resident for ``data`` as PDF bytes."""
     if data.grondslag.kind is not GrondslagKind.CONSENT:
-        raise ValidationError(
-            "Een brief aan de bewoner kan alleen bij een doorverwijzing met toestemming; bij een"
-            " andere grondslag bespreek je de doorverwijzing persoonlijk.",
-            field="grondslag",
-        )
+        raise ValidationError(NEEDS_CONSENT, field="grondslag")
     t = templates or load_templates(data.language)
     return render(
         spec_for(data, t, "resident.title", resident_block(data, t)), resident_story(data, t)

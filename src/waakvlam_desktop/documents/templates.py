@@ -21,9 +21,81 @@ from typing import Any
 
 from waakvlam_desktop.domain.types import PartnerType
 from waakvlam_desktop.errors import LetterTemplateError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 FORMAT = 1
 OVERRIDE_FOLDER = "letters"
+
+BAD_PLACEHOLDER = Message(
+    "templates.bad_placeholder",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Letter template {source}: '{key}' has an invalid placeholder; use only {{name}}."
+    ),
+)
+LONE_BRACE = Message(
+    "templates.lone_brace",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Letter template {source}: '{key}' has a lone brace; write {{{{ or }}}} for an ordinary"
+        " brace.",
+    ),
+)
+NOT_JSON = Message(
+    "templates.not_json",
+    QT_TRANSLATE_NOOP("Errors", "Letter template {source} is not valid JSON: {error}"),
+)
+UNKNOWN_FORMAT = Message(
+    "templates.unknown_format",
+    QT_TRANSLATE_NOOP(
+        "Errors", 'Letter template {source} has an unknown format (expected: "format": {format}).'
+    ),
+)
+BAD_LANGUAGE = Message(
+    "templates.bad_language",
+    QT_TRANSLATE_NOOP("Errors", 'Letter template {source}: "language" must be nl or en.'),
+)
+BAD_MONTHS = Message(
+    "templates.bad_months",
+    QT_TRANSLATE_NOOP("Errors", 'Letter template {source}: "months" must contain 12 month names.'),
+)
+UNKNOWN_TEXT = Message(
+    "templates.unknown_text",
+    QT_TRANSLATE_NOOP("Errors", "Letter template {source}: unknown text '{key}'."),
+)
+MISSING_TEXT = Message(
+    "templates.missing_text",
+    QT_TRANSLATE_NOOP("Errors", "Letter template {source}: the text '{key}' is missing."),
+)
+NOT_TEXT = Message(
+    "templates.not_text",
+    QT_TRANSLATE_NOOP("Errors", "Letter template {source}: '{key}' must be text."),
+)
+PLACEHOLDER_NOT_ALLOWED = Message(
+    "templates.placeholder_not_allowed",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Letter template {source}: '{key}' uses {names}; allowed: {permitted}."
+    ),
+)
+NO_PLACEHOLDER_ALLOWED = Message(
+    "templates.no_placeholder_allowed",
+    QT_TRANSLATE_NOOP("Errors", "Letter template {source}: '{key}' uses {names}; allowed: none."),
+)
+BODY_PART_MISSING = Message(
+    "templates.body_part_missing",
+    QT_TRANSLATE_NOOP("Errors", "Letter template {source}: '{key}' is missing '{part}'."),
+)
+NO_TEMPLATE = Message(
+    "templates.no_template",
+    QT_TRANSLATE_NOOP(
+        "Errors", "There is no letter template for language '{language}' (nl or en)."
+    ),
+)
+LANGUAGE_MISMATCH = Message(
+    "templates.language_mismatch",
+    QT_TRANSLATE_NOOP(
+        "Errors", 'Letter template {source}: "language" is {found}, expected {expected}.'
+    ),
+)
 
 NONE: frozenset[str] = frozenset()
 #: Placeholders every text of the letter itself may use.
@@ -146,16 +218,10 @@ def _placeholders(text: str, key: str, source: str) -> set[str]:
             if name is None:
                 continue
             if not name or spec or conversion:
-                raise LetterTemplateError(
-                    f"Briefsjabloon {source}: '{key}' heeft een ongeldige plaatsaanduiding;"
-                    " gebruik alleen {{naam}}."
-                )
+                raise LetterTemplateError(BAD_PLACEHOLDER, source=source, key=key)
             names.add(name)
     except ValueError:
-        raise LetterTemplateError(
-            f"Briefsjabloon {source}: '{key}' heeft een losse accolade; schrijf {{{{ of }}}}"
-            " voor een gewone accolade."
-        ) from None
+        raise LetterTemplateError(LONE_BRACE, source=source, key=key) from None
     return names
 
 
@@ -164,41 +230,43 @@ def parse_templates(raw: bytes, source: str = "briefsjabloon") -> LetterTemplate
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise LetterTemplateError(f"Briefsjabloon {source} is geen geldige JSON: {exc}") from None
+        raise LetterTemplateError(NOT_JSON, source=source, error=exc) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise LetterTemplateError(
-            f'Briefsjabloon {source} heeft een onbekend formaat (verwacht: "format": {FORMAT}).'
-        )
+        raise LetterTemplateError(UNKNOWN_FORMAT, source=source, format=FORMAT)
     language = doc.get("language")
     if language not in ("nl", "en"):
-        raise LetterTemplateError(f'Briefsjabloon {source}: "language" moet nl of en zijn.')
+        raise LetterTemplateError(BAD_LANGUAGE, source=source)
     months = doc.get("months")
     if (
         not isinstance(months, list)
         or len(months) != 12
         or not all(isinstance(m, str) and m for m in months)
     ):
-        raise LetterTemplateError(f'Briefsjabloon {source}: "months" moet 12 maandnamen bevatten.')
+        raise LetterTemplateError(BAD_MONTHS, source=source)
     flat: dict[str, Any] = {}
     for section in ("labels", "partner_types", "referral", "consent", "resident"):
         _flatten(doc.get(section, {}), section, flat)
     allowed = {**SPEC, **OPTIONAL}
     for key in sorted(flat):
         if key not in allowed:
-            raise LetterTemplateError(f"Briefsjabloon {source}: onbekende tekst '{key}'.")
+            raise LetterTemplateError(UNKNOWN_TEXT, source=source, key=key)
     for key in SPEC:
         if key not in flat:
-            raise LetterTemplateError(f"Briefsjabloon {source}: de tekst '{key}' ontbreekt.")
+            raise LetterTemplateError(MISSING_TEXT, source=source, key=key)
     texts: dict[str, str] = {}
     for key, value in flat.items():
         if not isinstance(value, str):
-            raise LetterTemplateError(f"Briefsjabloon {source}: '{key}' moet tekst zijn.")
+            raise LetterTemplateError(NOT_TEXT, source=source, key=key)
         unknown = _placeholders(value, key, source) - allowed[key]
         if unknown:
             names = ", ".join("{" + n + "}" for n in sorted(unknown))
-            permitted = ", ".join("{" + n + "}" for n in sorted(allowed[key])) or "geen"
+            permitted = ", ".join("{" + n + "}" for n in sorted(allowed[key]))
+            if not permitted:
+                raise LetterTemplateError(
+                    NO_PLACEHOLDER_ALLOWED, source=source, key=key, names=names
+                )
             raise LetterTemplateError(
-                f"Briefsjabloon {source}: '{key}' gebruikt {names}; toegestaan: {permitted}."
+                PLACEHOLDER_NOT_ALLOWED, source=source, key=key, names=names, permitted=permitted
             )
         texts[key] = value
     for part in ("intro", "request"):
@@ -206,7 +274,7 @@ def parse_templates(raw: bytes, source: str = "briefsjabloon") -> LetterTemplate
         for ptype in present:
             if f"referral.bodies.{ptype}.{part}" not in texts:
                 raise LetterTemplateError(
-                    f"Briefsjabloon {source}: bij 'referral.bodies.{ptype}' ontbreekt '{part}'."
+                    BODY_PART_MISSING, source=source, key=f"referral.bodies.{ptype}", part=part
                 )
     return LetterTemplates(str(language), tuple(months), texts, source)
 
@@ -221,15 +289,14 @@ def load_templates(language: str, override_dir: Path | None = None) -> LetterTem
     """The organisation's wording from ``override_dir/<language>.json`` if it exists,
     otherwise the shipped wording."""
     if language not in ("nl", "en"):
-        raise LetterTemplateError(f"Geen briefsjabloon voor taal '{language}' (nl of en).")
+        raise LetterTemplateError(NO_TEMPLATE, language=language)
     if override_dir is not None:
         path = override_dir / f"{language}.json"
         if path.is_file():
             templates = parse_templates(path.read_bytes(), str(path))
             if templates.language != language:
                 raise LetterTemplateError(
-                    f'Briefsjabloon {path}: "language" is {templates.language},'
-                    f" verwacht {language}."
+                    LANGUAGE_MISMATCH, source=path, found=templates.language, expected=language
                 )
             return templates
     return _shipped(language)

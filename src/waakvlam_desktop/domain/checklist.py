@@ -9,6 +9,19 @@ from importlib import resources
 from pathlib import Path
 
 from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+UNKNOWN_FORMAT = Message(
+    "checklist.unknown_format",
+    QT_TRANSLATE_NOOP("Errors", "The signal list has an unknown format (expected: 1)."),
+)
+DUPLICATE_CODE = Message(
+    "checklist.duplicate_code",
+    QT_TRANSLATE_NOOP("Errors", "Signal code '{code}' appears twice in the signal list."),
+)
+UNREADABLE = Message(
+    "checklist.unreadable", QT_TRANSLATE_NOOP("Errors", "The signal list cannot be read: {reason}")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +66,7 @@ def parse_checklist(raw: bytes) -> ChecklistDefinition:
     try:
         doc = json.loads(raw.decode("utf-8"))
         if doc.get("format") != 1:
-            raise ValidationError("De signalenlijst heeft een onbekend formaat (verwacht: 1).")
+            raise ValidationError(UNKNOWN_FORMAT)
         domains: list[ChecklistDomainDef] = []
         items: list[ChecklistItemDef] = []
         seen: set[str] = set()
@@ -62,7 +75,7 @@ def parse_checklist(raw: bytes) -> ChecklistDefinition:
             for i_pos, item in enumerate(dom["items"]):
                 code = item["code"]
                 if code in seen:
-                    raise ValidationError(f"Signaalcode '{code}' staat dubbel in de signalenlijst.")
+                    raise ValidationError(DUPLICATE_CODE, code=code)
                 seen.add(code)
                 items.append(
                     ChecklistItemDef(
@@ -84,7 +97,7 @@ def parse_checklist(raw: bytes) -> ChecklistDefinition:
             items=tuple(items),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ValidationError(f"De signalenlijst is onleesbaar: {exc!s}") from exc
+        raise ValidationError(UNREADABLE, reason=str(exc)) from exc
 
 
 def load_checklist(path: Path | None = None) -> ChecklistDefinition:

@@ -23,9 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.domain.referrals import get_referral
 from waakvlam_desktop.domain.types import GrondslagKind, ReferralStatus
-from waakvlam_desktop.domain.visits import check_bsn
 from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
@@ -34,6 +34,33 @@ from waakvlam_desktop.storage.models import (
     Referral,
     ReferralStatusEvent,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
+
+NOT_CONSENT_BASED = Message(
+    "consent.not_consent_based",
+    QT_TRANSLATE_NOOP(
+        "Errors", "This referral does not rest on consent; there is no consent to withdraw."
+    ),
+)
+ALREADY_WITHDRAWN = Message(
+    "consent.already_withdrawn",
+    QT_TRANSLATE_NOOP("Errors", "The consent was already withdrawn on {day:%d-%m-%Y}."),
+)
+WITHDRAWAL_IN_FUTURE = Message(
+    "consent.withdrawal_in_future",
+    QT_TRANSLATE_NOOP("Errors", "The date of withdrawal is in the future."),
+)
+WITHDRAWAL_BEFORE_CONSENT = Message(
+    "consent.withdrawal_before_consent",
+    QT_TRANSLATE_NOOP("Errors", "The date of withdrawal is before the date of the consent."),
+)
+NO_LONGER_SHAREABLE = Message(
+    "consent.no_longer_shareable",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The resident withdrew the consent for {reference}; this referral may no longer be shared.",
+    ),
+)
 
 # Reasons a household is left out, as they appear (with counts only) in an export report.
 CANCELLED = "geannuleerd"
@@ -41,11 +68,20 @@ NO_VALID_GRONDSLAG = "geen_geldige_grondslag"
 CONSENT_WITHDRAWN = "toestemming_ingetrokken"
 
 EXCLUSION_LABELS: dict[str, str] = {
-    CANCELLED: "alle doorverwijzingen naar deze partner zijn geannuleerd",
-    NO_VALID_GRONDSLAG: "geen bruikbare grondslag (toestemming zonder vorm of datum, of later"
-    " gegeven, of een andere grondslag zonder uitleg)",
-    CONSENT_WITHDRAWN: "de bewoner heeft de toestemming ingetrokken",
+    CANCELLED: QT_TRANSLATE_NOOP("Labels", "all referrals to this partner were cancelled"),
+    NO_VALID_GRONDSLAG: QT_TRANSLATE_NOOP(
+        "Labels",
+        "no usable legal basis (consent without form or date, or given later, or another legal"
+        " basis without explanation)",
+    ),
+    CONSENT_WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "the resident withdrew consent"),
 }
+
+
+def exclusion_label(reason: str, language: str | None = None) -> str:
+    """Why households were left out of an export, in ``language``; unknown: as it is."""
+    source = EXCLUSION_LABELS.get(reason)
+    return reason if source is None else translate("Labels", source, language)
 
 
 def exclusion_reason(
@@ -180,23 +216,14 @@ def withdraw_consent(
     today = local_today(session.info["clock"])
     day = on or today
     if ref.grondslag != GrondslagKind.CONSENT.value:
-        raise ValidationError(
-            "Deze doorverwijzing rust niet op toestemming; er is geen toestemming om in te"
-            " trekken.",
-            field="consent",
-        )
+        raise ValidationError(NOT_CONSENT_BASED, field="consent")
     if ref.consent_withdrawn_on is not None:
-        raise ValidationError(
-            f"De toestemming is al ingetrokken op {ref.consent_withdrawn_on:%d-%m-%Y}.",
-            field="consent",
-        )
+        raise ValidationError(ALREADY_WITHDRAWN, field="consent", day=ref.consent_withdrawn_on)
     if day > today:
-        raise ValidationError("De datum van intrekken ligt in de toekomst.", field="date")
+        raise ValidationError(WITHDRAWAL_IN_FUTURE, field="date")
     if ref.consent_date is not None and day < ref.consent_date:
-        raise ValidationError(
-            "De datum van intrekken ligt vóór de datum van de toestemming.", field="date"
-        )
-    check_bsn([note], False)
+        raise ValidationError(WITHDRAWAL_BEFORE_CONSENT, field="date")
+    guard("note", note)
     ref.consent_withdrawn_on = day
     ref.consent_withdrawal_note = note.strip()
     session.flush()
@@ -269,10 +296,7 @@ def require_consent_in_force(session: Session, referral_id: str) -> None:
         ref.consent_withdrawn_on is not None
         or consent_withdrawn(session, ref.household_id, ref.partner_id)
     ):
-        raise ConsentWithdrawnError(
-            f"De bewoner heeft de toestemming voor {ref.reference} ingetrokken; deze"
-            " doorverwijzing mag niet meer worden gedeeld."
-        )
+        raise ConsentWithdrawnError(NO_LONGER_SHAREABLE, reference=ref.reference)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,23 @@ from waakvlam_desktop.errors import ExportError, UsageError
 from waakvlam_desktop.storage.models import ExportRecord, Partner
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
+BAD_PERIOD = Message(
+    "exports.bad_period",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "I do not understand period '{period}'. Use YYYY-MM (for example 2026-10) or YYYY-Qn"
+        " (for example 2026-Q4).",
+    ),
+)
+NO_RECIPIENT = Message(
+    "exports.no_recipient",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Partner '{partner}' has no age recipient yet. Ask the partner for 'waakvlam bundle"
+        " keygen' and add the recipient (age1…) under Partners.",
+    ),
+)
+
 # Period boundaries are Dutch calendar days, whatever the computer's time zone says.
 PERIOD_ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -87,10 +104,7 @@ class Period:
             year, q = int(m[1]), int(m[2])
             if 2000 <= year <= 2100:
                 return cls.quarter(year, q)
-        raise UsageError(
-            f"Periode '{text}' begrijp ik niet. Gebruik JJJJ-MM (bijvoorbeeld 2026-10) of"
-            " JJJJ-Qn (bijvoorbeeld 2026-Q4)."
-        )
+        raise UsageError(BAD_PERIOD, period=text)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -356,8 +370,5 @@ def due_exports(session: Session, today: date | None = None) -> list[DueExport]:
 def require_recipients(partner: Partner) -> list[str]:
     recipients: list[str] = json.loads(partner.age_recipients or "[]")
     if not recipients:
-        raise ExportError(
-            f"Partner '{partner.name}' heeft nog geen age-ontvanger. Vraag de partner om"
-            " 'waakvlam bundle keygen' en voeg de ontvanger (age1…) toe bij Partners."
-        )
+        raise ExportError(NO_RECIPIENT, partner=partner.name)
     return recipients

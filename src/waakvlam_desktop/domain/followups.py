@@ -14,6 +14,17 @@ from waakvlam_desktop.domain.types import FollowUpStatus
 from waakvlam_desktop.domain.validation import require_text
 from waakvlam_desktop.errors import NotFoundError, TransitionError
 from waakvlam_desktop.storage.models import Address, FollowUp, Household, street_line
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+DESCRIPTION = Message("field.description", QT_TRANSLATE_NOOP("Errors", "The description"))
+NO_SUCH_FOLLOW_UP = Message(
+    "followups.no_such_follow_up",
+    QT_TRANSLATE_NOOP("Errors", "Follow-up {follow_up_id} does not exist."),
+)
+ALREADY_CLOSED = Message(
+    "followups.already_closed",
+    QT_TRANSLATE_NOOP("Errors", "This follow-up has already been done or dropped."),
+)
 
 
 def add_follow_up(
@@ -22,11 +33,15 @@ def add_follow_up(
     description: str,
     due_on: date | None = None,
     assignee_id: str | None = None,
+    *,
+    allow_bsn_like: bool = False,
 ) -> FollowUp:
     get_household(session, household_id)
     fu = FollowUp(
         household_id=household_id,
-        description=require_text(description, "De omschrijving", "description", 2000),
+        description=require_text(
+            description, DESCRIPTION, "description", 2000, allow_bsn_like=allow_bsn_like
+        ),
         due_on=due_on,
         status=FollowUpStatus.OPEN.value,
         assignee_id=assignee_id or session.info.get("actor"),
@@ -39,9 +54,9 @@ def add_follow_up(
 def set_follow_up_status(session: Session, follow_up_id: str, status: FollowUpStatus) -> None:
     fu = session.get(FollowUp, follow_up_id)
     if fu is None:
-        raise NotFoundError(f"Actie {follow_up_id} bestaat niet.")
+        raise NotFoundError(NO_SUCH_FOLLOW_UP, follow_up_id=follow_up_id)
     if fu.status != FollowUpStatus.OPEN.value:
-        raise TransitionError("Deze actie is al afgerond of vervallen.")
+        raise TransitionError(ALREADY_CLOSED)
     fu.status = status.value
     if status is FollowUpStatus.DONE:
         fu.done_at = utc_naive(session.info["clock"].now())

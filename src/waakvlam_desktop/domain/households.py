@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
@@ -28,10 +29,41 @@ from waakvlam_desktop.storage.models import (
     StaffMember,
     street_line,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+COMPLEX_NAME = Message("field.complex_name", QT_TRANSLATE_NOOP("Errors", "The name of the complex"))
+STREET = Message("field.street", QT_TRANSLATE_NOOP("Errors", "The street"))
+CITY = Message("field.city", QT_TRANSLATE_NOOP("Errors", "The town"))
+HOUSEHOLD_NAME = Message(
+    "field.household_name", QT_TRANSLATE_NOOP("Errors", "The name of the household")
+)
+RESIDENT_NAME = Message("field.resident_name", QT_TRANSLATE_NOOP("Errors", "The resident's name"))
+NUMBER_NOT_POSITIVE = Message(
+    "households.number_not_positive",
+    QT_TRANSLATE_NOOP("Errors", "The house number must be a positive number."),
+)
+VHE_CODE_EXISTS = Message(
+    "households.vhe_code_exists", QT_TRANSLATE_NOOP("Errors", "VHE code {vhe_code} already exists.")
+)
+NO_SUCH_ADDRESS = Message(
+    "households.no_such_address",
+    QT_TRANSLATE_NOOP("Errors", "Address {address_id} does not exist."),
+)
+NO_SUCH_HOUSEHOLD = Message(
+    "households.no_such_household",
+    QT_TRANSLATE_NOOP("Errors", "Household {household_id} does not exist."),
+)
+ADDRESS_GONE = Message(
+    "households.address_gone", QT_TRANSLATE_NOOP("Errors", "This address does not exist.")
+)
+RESIDENT_GONE = Message(
+    "households.resident_gone", QT_TRANSLATE_NOOP("Errors", "This resident does not exist.")
+)
 
 
 def add_complex(session: Session, name: str, *, code: str | None = None, wijk: str = "") -> Complex:
-    cpx = Complex(name=require_text(name, "De naam van het complex", "name"), code=code, wijk=wijk)
+    guard("wijk", wijk, confirmable=False)
+    cpx = Complex(name=require_text(name, COMPLEX_NAME, "name"), code=code, wijk=wijk)
     session.add(cpx)
     session.flush()
     return cpx
@@ -50,17 +82,18 @@ def add_address(
     complex_id: str | None = None,
 ) -> Address:
     if number <= 0:
-        raise ValidationError("Het huisnummer moet een positief getal zijn.", field="number")
+        raise ValidationError(NUMBER_NOT_POSITIVE, field="number")
+    guard_fields({"addition": addition, "wijk": wijk}, confirmable=False)
     if vhe_code:
         clash = session.scalar(select(Address.id).where(Address.vhe_code == vhe_code))
         if clash is not None:
-            raise ValidationError(f"VHE-code {vhe_code} bestaat al.", field="vhe_code")
+            raise ValidationError(VHE_CODE_EXISTS, field="vhe_code", vhe_code=vhe_code)
     addr = Address(
-        street=require_text(street, "De straat", "street"),
+        street=require_text(street, STREET, "street"),
         number=number,
         addition=addition.strip(),
         postcode=normalise_postcode(postcode),
-        city=require_text(city, "De plaats", "city"),
+        city=require_text(city, CITY, "city"),
         wijk=wijk.strip(),
         vhe_code=vhe_code or None,
         complex_id=complex_id,
@@ -72,10 +105,10 @@ def add_address(
 
 def add_household(session: Session, address_id: str, label: str) -> Household:
     if session.get(Address, address_id) is None:
-        raise NotFoundError(f"Adres {address_id} bestaat niet.")
+        raise NotFoundError(NO_SUCH_ADDRESS, address_id=address_id)
     hh = Household(
         address_id=address_id,
-        label=require_text(label, "De naam van het huishouden", "label", 200),
+        label=require_text(label, HOUSEHOLD_NAME, "label", 200),
         concern_level=ConcernLevel.GEEN.value,
     )
     session.add(hh)
@@ -93,10 +126,11 @@ def add_resident(
     phone: str = "",
 ) -> Resident:
     get_household(session, household_id)
+    guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
     res = Resident(
         household_id=household_id,
-        name=require_text(name, "De naam van de bewoner", "name", 200),
+        name=require_text(name, RESIDENT_NAME, "name", 200),
         birth_year=validate_birth_year(birth_year, this_year),
         birth_date=birth_date,
         phone=phone.strip(),
@@ -109,7 +143,7 @@ def add_resident(
 def get_household(session: Session, household_id: str) -> Household:
     hh = session.get(Household, household_id)
     if hh is None:
-        raise NotFoundError(f"Huishouden {household_id} bestaat niet.")
+        raise NotFoundError(NO_SUCH_HOUSEHOLD, household_id=household_id)
     return hh
 
 
@@ -330,7 +364,7 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
 
 def update_household(session: Session, household_id: str, *, label: str) -> None:
     hh = get_household(session, household_id)
-    hh.label = require_text(label, "De naam van het huishouden", "label", 200)
+    hh.label = require_text(label, HOUSEHOLD_NAME, "label", 200)
 
 
 def update_address(
@@ -346,14 +380,15 @@ def update_address(
 ) -> None:
     addr = session.get(Address, address_id)
     if addr is None:
-        raise NotFoundError("Dit adres bestaat niet.")
+        raise NotFoundError(ADDRESS_GONE)
     if number <= 0:
-        raise ValidationError("Het huisnummer moet een positief getal zijn.", field="number")
-    addr.street = require_text(street, "De straat", "street")
+        raise ValidationError(NUMBER_NOT_POSITIVE, field="number")
+    guard_fields({"addition": addition, "wijk": wijk}, confirmable=False)
+    addr.street = require_text(street, STREET, "street")
     addr.number = number
     addr.addition = addition.strip()
     addr.postcode = normalise_postcode(postcode)
-    addr.city = require_text(city, "De plaats", "city")
+    addr.city = require_text(city, CITY, "city")
     addr.wijk = wijk.strip()
 
 
@@ -367,9 +402,10 @@ def update_resident(
 ) -> None:
     res = session.get(Resident, resident_id)
     if res is None:
-        raise NotFoundError("Deze bewoner bestaat niet.")
+        raise NotFoundError(RESIDENT_GONE)
+    guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
-    res.name = require_text(name, "De naam van de bewoner", "name", 200)
+    res.name = require_text(name, RESIDENT_NAME, "name", 200)
     res.birth_year = validate_birth_year(birth_year, this_year)
     res.phone = phone.strip()
 
@@ -377,7 +413,7 @@ def update_resident(
 def remove_resident(session: Session, resident_id: str) -> None:
     res = session.get(Resident, resident_id)
     if res is None:
-        raise NotFoundError("Deze bewoner bestaat niet.")
+        raise NotFoundError(RESIDENT_GONE)
     session.delete(res)
 
 

@@ -19,14 +19,14 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
-from waakvlam_desktop.domain.referrals import get_referral, select_referrals
+from waakvlam_desktop.domain.referrals import NO_SUCH_REFERRAL, get_referral, select_referrals
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
-    SEVERITY_LABELS,
     ConsentForm,
     GrondslagKind,
     PartnerType,
     Severity,
+    severity_label,
 )
 from waakvlam_desktop.errors import NotFoundError, UsageError
 from waakvlam_desktop.storage import audit
@@ -44,8 +44,20 @@ from waakvlam_desktop.storage.models import (
     StaffMember,
     street_line,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 LANGUAGES = ("nl", "en")
+
+UNKNOWN_LANGUAGE = Message(
+    "letters.unknown_language",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Unknown language '{language}'. Choose nl (Dutch) or en (English)."
+    ),
+)
+NO_SENDER = Message(
+    "letters.no_sender",
+    QT_TRANSLATE_NOOP("Errors", "No organisation has been set up yet; the letter needs a sender."),
+)
 
 
 class LetterKind:
@@ -145,7 +157,7 @@ class LetterData:
 
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
-        raise UsageError(f"Onbekende taal '{language}'. Kies nl (Nederlands) of en (Engels).")
+        raise UsageError(UNKNOWN_LANGUAGE, language=language)
     return language
 
 
@@ -230,12 +242,11 @@ def _signal_groups(session: Session, referral_id: str, language: str) -> tuple[S
     groups: dict[str, tuple[str, list[SignalLine]]] = {}
     for code, domain, label_nl, label_en, dom_nl, dom_en, severity in rows:
         dom_label = (dom_en if en else dom_nl) or domain
-        sev_labels = SEVERITY_LABELS.get(Severity(severity), ("", ""))
         line = SignalLine(
             code=code,
             label=label_en if en else label_nl,
             severity=severity,
-            severity_label=sev_labels[1] if en else sev_labels[0],
+            severity_label=severity_label(Severity(severity), language),
         )
         groups.setdefault(domain, (dom_label, []))[1].append(line)
     return tuple(
@@ -265,7 +276,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
     check_language(language)
     row = session.execute(_LETTER, {"ref": referral}).first()
     if row is None:
-        raise NotFoundError(f"Doorverwijzing {referral} bestaat niet.")
+        raise NotFoundError(NO_SUCH_REFERRAL, ident=referral)
     (
         ref_id,
         reference,
@@ -294,7 +305,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
     ) = row
     org = session.execute(_ORGANISATION).first()
     if org is None:
-        raise NotFoundError("Er is nog geen organisatie ingesteld; de brief heeft een afzender.")
+        raise NotFoundError(NO_SENDER)
     residents = tuple(session.scalars(_RESIDENTS, {"hid": household_id}))
     return LetterData(
         referral_id=ref_id,

@@ -25,13 +25,13 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.types import (
-    CONCERN_LABELS,
-    PARTNER_TYPE_LABELS,
-    REFERRAL_STATUS_LABELS,
     ConcernLevel,
     HouseholdStatus,
     PartnerType,
     ReferralStatus,
+    concern_label,
+    partner_type_label,
+    referral_status_label,
 )
 from waakvlam_desktop.errors import NotFoundError
 from waakvlam_desktop.storage.models import (
@@ -46,17 +46,46 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
     Visit,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
+
+AMBIGUOUS_COMPLEX = Message(
+    "overview.ambiguous_complex",
+    QT_TRANSLATE_NOOP(
+        "Errors", "There are {count} complexes named '{name}'; use the complex code."
+    ),
+)
+NO_SUCH_COMPLEX = Message(
+    "overview.no_such_complex", QT_TRANSLATE_NOOP("Errors", "Complex '{name}' does not exist.")
+)
 
 MONTHS = 12
-NO_COMPLEX = ("(geen complex)", "(no complex)")
+NO_COMPLEX = QT_TRANSLATE_NOOP("Labels", "(no complex)")
 
-TOTAL_LABELS: dict[str, tuple[str, str]] = {
-    "households": ("Huishoudens (open)", "Households (open)"),
-    "overdue": ("Bezoek achterstallig", "Check-in overdue"),
-    "visits_12_months": ("Bezoeken, 12 maanden", "Visits, 12 months"),
-    "signals_12_months": ("Signalen, 12 maanden", "Signals, 12 months"),
-    "referrals_open": ("Doorverwijzingen lopend", "Referrals in progress"),
+TOTAL_LABELS: dict[str, str] = {
+    "households": QT_TRANSLATE_NOOP("Labels", "Households (open)"),
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Check-in overdue"),
+    "visits_12_months": QT_TRANSLATE_NOOP("Labels", "Visits, 12 months"),
+    "signals_12_months": QT_TRANSLATE_NOOP("Labels", "Signals, 12 months"),
+    "referrals_open": QT_TRANSLATE_NOOP("Labels", "Referrals in progress"),
 }
+
+
+def total_label(key: str, language: str | None = None) -> str:
+    """The name of an overview total in ``language`` (default: the current one)."""
+    return translate("Labels", TOTAL_LABELS[key], language)
+
+
+def no_complex_label(language: str | None = None) -> str:
+    """The row name for households without a complex."""
+    return translate("Labels", NO_COMPLEX, language)
+
+
+_K = TypeVar("_K")
+
+
+def _both(label: Callable[[_K, str], str], key: _K) -> tuple[str, str]:
+    """A label in Dutch and English, for the tables' (nl, en) pairs."""
+    return label(key, "nl"), label(key, "en")
 
 
 # ---- plain tables --------------------------------------------------------------------------
@@ -176,12 +205,10 @@ def find_complex(session: Session, name_or_code: str) -> ComplexOption:
             )
         ).all()
         if len(rows) > 1:
-            raise NotFoundError(
-                f"Er zijn {len(rows)} complexen met de naam '{text}'; gebruik het complexnummer."
-            )
+            raise NotFoundError(AMBIGUOUS_COMPLEX, count=len(rows), name=text)
         row = rows[0] if rows else None
     if row is None:
-        raise NotFoundError(f"Complex '{text}' bestaat niet.")
+        raise NotFoundError(NO_SUCH_COMPLEX, name=text)
     return ComplexOption(*row)
 
 
@@ -242,7 +269,7 @@ def households_per_level(session: Session, scope: OverviewFilter) -> Table:
             Column("households", "Huishoudens", "Households"),
         ),
         rows=tuple((lv.value, int(counts.get(lv.value, 0))) for lv in ConcernLevel),
-        category_labels={lv.value: CONCERN_LABELS[lv] for lv in ConcernLevel},
+        category_labels={lv.value: _both(concern_label, lv) for lv in ConcernLevel},
     )
 
 
@@ -267,6 +294,7 @@ def overdue_per_complex(session: Session, scope: OverviewFilter, today: date) ->
         .order_by(total.desc(), Complex.name)
     )
     rows = session.execute(_in_scope(q, Household.address_id, scope)).all()
+    no_complex = no_complex_label("nl")  # the row's code, as in the CSV
     return Table(
         key="overdue_per_complex",
         title_nl="Achterstallige bezoeken per complex",
@@ -274,14 +302,14 @@ def overdue_per_complex(session: Session, scope: OverviewFilter, today: date) ->
         columns=(
             Column("complex", "Complex", "Complex"),
             Column("code", "Complexnummer", "Complex code"),
-            *[Column(lv.value, *CONCERN_LABELS[lv]) for lv in levels],
+            *[Column(lv.value, *_both(concern_label, lv)) for lv in levels],
             Column("total", "Totaal", "Total"),
         ),
         rows=tuple(
-            (r[0] if r[0] is not None else NO_COMPLEX[0], r[1] or "", *[int(v) for v in r[2:]])
+            (r[0] if r[0] is not None else no_complex, r[1] or "", *[int(v) for v in r[2:]])
             for r in rows
         ),
-        category_labels={NO_COMPLEX[0]: NO_COMPLEX},
+        category_labels={no_complex: (no_complex, no_complex_label("en"))},
     )
 
 
@@ -344,7 +372,7 @@ def referrals_per_partner_type(session: Session, scope: OverviewFilter) -> Table
     types = sorted(
         {t for t, _st in counts}, key=lambda t: (order.index(t) if t in order else 99, t)
     )
-    status_labels = {st.value: label for st, label in REFERRAL_STATUS_LABELS.items()}
+    status_labels = {st.value: _both(referral_status_label, st) for st in ReferralStatus}
     return Table(
         key="referrals_per_partner_type",
         title_nl="Doorverwijzingen per soort partner en status",
@@ -362,7 +390,7 @@ def referrals_per_partner_type(session: Session, scope: OverviewFilter) -> Table
             )
             for t in types
         ),
-        category_labels={str(k): v for k, v in PARTNER_TYPE_LABELS.items()},
+        category_labels={str(t): _both(partner_type_label, t) for t in PartnerType},
     )
 
 

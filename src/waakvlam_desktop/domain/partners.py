@@ -10,10 +10,35 @@ import pyrage
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.bsn import guard_fields
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
 from waakvlam_desktop.storage.models import Partner
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+PARTNER_NAME = Message("field.partner_name", QT_TRANSLATE_NOOP("Errors", "The partner's name"))
+INVALID_RECIPIENT = Message(
+    "partners.invalid_recipient",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "'{start}…' is not a valid age recipient. A recipient starts with 'age1' and comes"
+        " from the partner themselves ('waakvlam bundle keygen').",
+    ),
+)
+NAME_TAKEN = Message(
+    "partners.name_taken",
+    QT_TRANSLATE_NOOP("Errors", "There is already a partner named '{name}'."),
+)
+NO_SUCH_PARTNER = Message(
+    "partners.no_such_partner",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Partner '{name}' does not exist. 'waakvlam partner list' shows the partners."
+    ),
+)
+PARTNER_GONE = Message(
+    "partners.partner_gone", QT_TRANSLATE_NOOP("Errors", "This partner does not exist.")
+)
 
 
 def validate_age_recipient(text: str) -> str:
@@ -22,11 +47,7 @@ def validate_age_recipient(text: str) -> str:
     try:
         pyrage.x25519.Recipient.from_str(value)
     except Exception as exc:  # pyrage raises its own error types
-        raise ValidationError(
-            f"'{value[:20]}…' is geen geldige age-ontvanger. Een ontvanger begint met 'age1'"
-            " en komt van de partner zelf ('waakvlam bundle keygen').",
-            field="recipients",
-        ) from exc
+        raise ValidationError(INVALID_RECIPIENT, field="recipients", start=value[:20]) from exc
     return value
 
 
@@ -66,12 +87,12 @@ def _view(p: Partner) -> PartnerView:
 def _unique_name(session: Session, name: str, partner_id: str | None = None) -> str:
     """The partner's name, required and not in use by another partner (``partner_id``: the
     partner being changed)."""
-    clean_name = require_text(name, "De naam van de partner", "name", 200)
+    clean_name = require_text(name, PARTNER_NAME, "name", 200)
     clash = select(Partner.id).where(Partner.name == clean_name)
     if partner_id is not None:
         clash = clash.where(Partner.id != partner_id)
     if session.scalar(clash) is not None:
-        raise ValidationError(f"Er is al een partner met de naam '{clean_name}'.", field="name")
+        raise ValidationError(NAME_TAKEN, field="name", name=clean_name)
     return clean_name
 
 
@@ -90,6 +111,10 @@ def add_partner(
     email: str = "",
     phone: str = "",
 ) -> PartnerView:
+    guard_fields(
+        {"contact_name": contact_name, "address_line": address_line, "city": city, "phone": phone},
+        confirmable=False,
+    )
     clean_name = _unique_name(session, name)
     checked = [validate_age_recipient(r) for r in recipients or []]
     partner = Partner(
@@ -118,9 +143,7 @@ def list_partners(session: Session) -> list[PartnerView]:
 def partner_by_name(session: Session, name: str) -> Partner:
     partner = session.scalar(select(Partner).where(Partner.name == name.strip()))
     if partner is None:
-        raise NotFoundError(
-            f"Partner '{name}' bestaat niet. 'waakvlam partner list' toont de partners."
-        )
+        raise NotFoundError(NO_SUCH_PARTNER, name=name)
     return partner
 
 
@@ -147,7 +170,11 @@ def update_partner(
 ) -> PartnerView:
     partner = session.get(Partner, partner_id)
     if partner is None:
-        raise NotFoundError("Deze partner bestaat niet.")
+        raise NotFoundError(PARTNER_GONE)
+    guard_fields(
+        {"contact_name": contact_name, "address_line": address_line, "city": city, "phone": phone},
+        confirmable=False,
+    )
     clean_name = _unique_name(session, name, partner_id)
     partner.name = clean_name
     partner.type = PartnerType(type).value

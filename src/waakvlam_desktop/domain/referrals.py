@@ -14,17 +14,17 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import (
-    REFERRAL_STATUS_LABELS,
     REFERRAL_TRANSITIONS,
     ConsentForm,
     GrondslagKind,
     PartnerType,
     ReferralStatus,
+    referral_status_label,
 )
 from waakvlam_desktop.domain.validation import require_text
-from waakvlam_desktop.domain.visits import check_bsn
 from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import (
     Address,
@@ -36,8 +36,65 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
     street_line,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
-STATUS_LABELS = REFERRAL_STATUS_LABELS
+REASON = Message("field.reason", QT_TRANSLATE_NOOP("Errors", "The reason"))
+TWO_GRONDSLAGEN = Message(
+    "referrals.two_grondslagen",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Choose one legal basis: the resident's consent or another legal basis."
+    ),
+)
+CONSENT_INCOMPLETE = Message(
+    "referrals.consent_incomplete",
+    QT_TRANSLATE_NOOP("Errors", "Consent needs its form (verbal or written) and its date."),
+)
+CONSENT_IN_FUTURE = Message(
+    "referrals.consent_in_future",
+    QT_TRANSLATE_NOOP("Errors", "The date of the consent is in the future."),
+)
+NO_GRONDSLAG = Message(
+    "referrals.no_grondslag",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "A referral needs a legal basis: the resident's consent (verbal or written, with a"
+        " date) or another legal basis, such as acute danger or the reporting code, with an"
+        " explanation.",
+    ),
+)
+NO_SUCH_PARTNER = Message(
+    "referrals.no_such_partner", QT_TRANSLATE_NOOP("Errors", "This partner does not exist.")
+)
+SIGNAL_NOT_RECORDED = Message(
+    "referrals.signal_not_recorded",
+    QT_TRANSLATE_NOOP("Errors", "Signal '{code}' has not been recorded for this household."),
+)
+NO_SUCH_REFERRAL = Message(
+    "referrals.no_such_referral",
+    QT_TRANSLATE_NOOP("Errors", "Referral {ident} does not exist."),
+)
+TRANSITION_NOT_ALLOWED = Message(
+    "referrals.transition_not_allowed",
+    QT_TRANSLATE_NOOP(
+        "Errors", "From '{current}' to '{new}' is not possible. Possible: {allowed}."
+    ),
+)
+TRANSITION_FROM_FINISHED = Message(
+    "referrals.transition_from_finished",
+    QT_TRANSLATE_NOOP(
+        "Errors", "From '{current}' to '{new}' is not possible. This referral is finished."
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _StatusNames:
+    """Statuses as a message parameter: their labels in the message's language."""
+
+    statuses: tuple[ReferralStatus, ...]
+
+    def render(self, language: str | None = None) -> str:
+        return ", ".join(referral_status_label(s, language) for s in self.statuses)
 
 
 @dataclass(slots=True)
@@ -59,29 +116,16 @@ def _grondslag(data: ReferralInput, today: date) -> GrondslagKind:
     has_consent = data.consent_form is not None or data.consent_date is not None
     has_basis = bool(data.basis_text.strip())
     if has_consent and has_basis:
-        raise ValidationError(
-            "Kies één grondslag: toestemming van de bewoner óf een andere grondslag.",
-            field="grondslag",
-        )
+        raise ValidationError(TWO_GRONDSLAGEN, field="grondslag")
     if has_consent:
         if data.consent_form is None or data.consent_date is None:
-            raise ValidationError(
-                "Bij toestemming horen de vorm (mondeling of schriftelijk) en de datum.",
-                field="grondslag",
-            )
+            raise ValidationError(CONSENT_INCOMPLETE, field="grondslag")
         if data.consent_date > today:
-            raise ValidationError(
-                "De datum van de toestemming ligt in de toekomst.", field="grondslag"
-            )
+            raise ValidationError(CONSENT_IN_FUTURE, field="grondslag")
         return GrondslagKind.CONSENT
     if has_basis:
         return GrondslagKind.OTHER
-    raise ValidationError(
-        "Een doorverwijzing heeft een grondslag nodig: de toestemming van de bewoner (mondeling"
-        " of schriftelijk, met datum) of een andere grondslag, zoals acuut gevaar of de meldcode,"
-        " met uitleg.",
-        field="grondslag",
-    )
+    raise ValidationError(NO_GRONDSLAG, field="grondslag")
 
 
 def _next_reference(session: Session, year: int) -> str:
@@ -98,10 +142,13 @@ def create_referral(session: Session, data: ReferralInput) -> Referral:
     household = get_household(session, data.household_id)
     partner = session.get(Partner, data.partner_id)
     if partner is None:
-        raise NotFoundError("Deze partner bestaat niet.")
-    reason = require_text(data.reason, "De reden", "reason", 2000)
+        raise NotFoundError(NO_SUCH_PARTNER)
+    reason = require_text(data.reason, REASON, "reason", 2000, allow_bsn_like=data.allow_bsn_like)
     kind = _grondslag(data, today)
-    check_bsn([reason, data.letter_context, data.basis_text], data.allow_bsn_like)
+    guard_fields(
+        {"letter_context": data.letter_context, "basis_text": data.basis_text},
+        allow=data.allow_bsn_like,
+    )
     # The newest observation of each chosen sign in this household.
     signals: list[SignalObservation] = []
     for code in dict.fromkeys(data.signal_codes):
@@ -113,9 +160,7 @@ def create_referral(session: Session, data: ReferralInput) -> Referral:
             .limit(1)
         )
         if obs is None:
-            raise ValidationError(
-                f"Signaal '{code}' is bij dit huishouden niet vastgelegd.", field="signals"
-            )
+            raise ValidationError(SIGNAL_NOT_RECORDED, field="signals", code=code)
         signals.append(obs)
     ref = Referral(
         reference=_next_reference(session, today.year),
@@ -151,20 +196,28 @@ def get_referral(session: Session, ident: str) -> Referral:
         select(Referral).where(Referral.reference == ident)
     )
     if ref is None:
-        raise NotFoundError(f"Doorverwijzing {ident} bestaat niet.")
+        raise NotFoundError(NO_SUCH_REFERRAL, ident=ident)
     return ref
 
 
 def change_status(
-    session: Session, ident: str, new_status: ReferralStatus, note: str = ""
+    session: Session,
+    ident: str,
+    new_status: ReferralStatus,
+    note: str = "",
+    *,
+    allow_bsn_like: bool = False,
 ) -> Referral:
+    guard("note", note, allow=allow_bsn_like)
     ref = get_referral(session, ident)
     current = ReferralStatus(ref.status)
     if new_status not in REFERRAL_TRANSITIONS[current]:
-        allowed = ", ".join(STATUS_LABELS[s][0] for s in sorted(REFERRAL_TRANSITIONS[current]))
+        allowed = tuple(sorted(REFERRAL_TRANSITIONS[current]))
         raise TransitionError(
-            f"Van '{STATUS_LABELS[current][0]}' naar '{STATUS_LABELS[new_status][0]}' kan niet."
-            + (f" Mogelijk: {allowed}." if allowed else " Deze doorverwijzing is afgerond.")
+            TRANSITION_NOT_ALLOWED if allowed else TRANSITION_FROM_FINISHED,
+            current=_StatusNames((current,)),
+            new=_StatusNames((new_status,)),
+            allowed=_StatusNames(allowed),
         )
     ref.status = new_status.value
     session.add(

@@ -15,6 +15,42 @@ from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.models import Setting
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
+RHYTHM_INCOMPLETE = Message(
+    "settings.rhythm_incomplete",
+    QT_TRANSLATE_NOOP("Errors", "Give a rhythm in days for every care level."),
+)
+RHYTHM_OUT_OF_RANGE = Message(
+    "settings.rhythm_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "The rhythm for '{level}' must be between 1 and 730 days."),
+)
+AUTO_LOCK_OUT_OF_RANGE = Message(
+    "settings.auto_lock_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "Automatic locking: choose between 1 and 120 minutes."),
+)
+UNKNOWN_LANGUAGE = Message(
+    "settings.unknown_language", QT_TRANSLATE_NOOP("Errors", "Choose Dutch (nl) or English (en).")
+)
+RETENTION_INCOMPLETE = Message(
+    "settings.retention_incomplete",
+    QT_TRANSLATE_NOOP("Errors", "Give a retention period for visit notes, signals and referrals."),
+)
+RETENTION_OUT_OF_RANGE = Message(
+    "settings.retention_out_of_range",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The retention period for '{category}' must be between 1 and 240 months."
+    ),
+)
+BACKUP_REMINDER_OUT_OF_RANGE = Message(
+    "settings.backup_reminder_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "Backup reminder: choose between 1 and 365 days."),
+)
+ARCHIVE_RECIPIENT_NOT_TEXT = Message(
+    "settings.archive_recipient_not_text",
+    QT_TRANSLATE_NOOP("Errors", "Give an age recipient (age1…) or leave it empty."),
+)
+UNKNOWN_SETTING = Message(
+    "settings.unknown_setting", QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'.")
+)
 # Aggregate bundles: the smallest number of households a published count may stand for.
 # Organisations may set a higher threshold (statistical offices often use 10), not a lower.
 MIN_CELL_FLOOR = 5
@@ -76,38 +112,26 @@ SETTING_KEYS = (
 def _validated(key: str, value: Any) -> Any:
     if key == "rhythm_days":
         if not isinstance(value, dict) or set(value) != {lv.value for lv in ConcernLevel}:
-            raise ValidationError("Geef voor elk zorgniveau een ritme in dagen op.", field=key)
+            raise ValidationError(RHYTHM_INCOMPLETE, field=key)
         for level, days in value.items():
             if not isinstance(days, int) or not 1 <= days <= 730:
-                raise ValidationError(
-                    f"Het ritme voor '{level}' moet tussen 1 en 730 dagen liggen.", field=key
-                )
+                raise ValidationError(RHYTHM_OUT_OF_RANGE, field=key, level=level)
     elif key == "auto_lock_minutes":
         if not isinstance(value, int) or not 1 <= value <= 120:
-            raise ValidationError(
-                "Automatisch vergrendelen: kies tussen 1 en 120 minuten.", field=key
-            )
+            raise ValidationError(AUTO_LOCK_OUT_OF_RANGE, field=key)
     elif key == "language":
         if value not in ("nl", "en"):
-            raise ValidationError("Kies Nederlands (nl) of Engels (en).", field=key)
+            raise ValidationError(UNKNOWN_LANGUAGE, field=key)
     elif key == "retention_months":
         categories = {"visit_notes", "signals", "referrals"}
         if not isinstance(value, dict) or set(value) != categories:
-            raise ValidationError(
-                "Geef een bewaartermijn voor bezoeknotities, signalen en doorverwijzingen.",
-                field=key,
-            )
+            raise ValidationError(RETENTION_INCOMPLETE, field=key)
         for category, months in value.items():
             if not isinstance(months, int) or not 1 <= months <= 240:
-                raise ValidationError(
-                    f"De bewaartermijn voor '{category}' moet tussen 1 en 240 maanden liggen.",
-                    field=key,
-                )
+                raise ValidationError(RETENTION_OUT_OF_RANGE, field=key, category=category)
     elif key == "backup_reminder_days":
         if not isinstance(value, int) or not 1 <= value <= 365:
-            raise ValidationError(
-                "Herinnering aan de back-up: kies tussen 1 en 365 dagen.", field=key
-            )
+            raise ValidationError(BACKUP_REMINDER_OUT_OF_RANGE, field=key)
     elif key == "aggregate_min_cell":
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
@@ -118,11 +142,11 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(AGGREGATE_LEVEL, field=key)
     elif key == "export_archive_recipient":
         if not isinstance(value, str):
-            raise ValidationError("Geef een age-ontvanger (age1…) of laat leeg.", field=key)
+            raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)
         if value.strip():
             value = validate_age_recipient(value)
     elif key not in SETTING_KEYS:
-        raise ValidationError(f"Onbekende instelling '{key}'.", field=key)
+        raise ValidationError(UNKNOWN_SETTING, field=key, key=key)
     return value
 
 

@@ -10,6 +10,12 @@ from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.signals import install_checklist
 from waakvlam_desktop.domain.validation import require_text
 from waakvlam_desktop.storage.models import Organisation, StaffMember
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+ORGANISATION_NAME = Message(
+    "field.organisation_name", QT_TRANSLATE_NOOP("Errors", "The organisation's name")
+)
+YOUR_NAME = Message("field.your_name", QT_TRANSLATE_NOOP("Errors", "Your name"))
 
 
 def initialise(
@@ -21,11 +27,9 @@ def initialise(
     language: str = "nl",
 ) -> StaffMember:
     """Create the organisation, the first staff member and install the default checklist."""
-    org = Organisation(
-        name=require_text(organisation, "De naam van de organisatie", "organisation")
-    )
+    org = Organisation(name=require_text(organisation, ORGANISATION_NAME, "organisation"))
     staff = StaffMember(
-        name=require_text(staff_name, "Je naam", "staff_name", 200), role=staff_role.strip()
+        name=require_text(staff_name, YOUR_NAME, "staff_name", 200), role=staff_role.strip()
     )
     session.add_all([org, staff])
     session.flush()

@@ -15,6 +15,16 @@ from waakvlam_desktop.storage.models import (
     ChecklistTemplate,
     SignalObservation,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+CHANGED_WITHOUT_VERSION = Message(
+    "signals.changed_without_version",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Signal list version {version} was changed without a new version number. Raise"
+        " 'version' in the file.",
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +54,7 @@ def install_checklist(session: Session, definition: ChecklistDefinition) -> Chec
     )
     if existing is not None:
         if existing.source_sha256 != definition.sha256:
-            raise ValidationError(
-                f"Signalenlijst versie {definition.version} is gewijzigd zonder nieuw"
-                " versienummer. Verhoog 'version' in het bestand."
-            )
+            raise ValidationError(CHANGED_WITHOUT_VERSION, version=definition.version)
         if not existing.active:
             session.execute(update(ChecklistTemplate).values(active=False))
             existing.active = True

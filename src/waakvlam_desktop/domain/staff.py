@@ -7,10 +7,20 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.domain.setup import organisation
+from waakvlam_desktop.domain.setup import ORGANISATION_NAME, organisation
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError
 from waakvlam_desktop.storage.models import Organisation, StaffMember
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+STAFF_NAME = Message("field.staff_name", QT_TRANSLATE_NOOP("Errors", "The name"))
+STAFF_GONE = Message(
+    "staff.staff_gone", QT_TRANSLATE_NOOP("Errors", "This staff member does not exist.")
+)
+NO_ORGANISATION = Message(
+    "staff.no_organisation",
+    QT_TRANSLATE_NOOP("Errors", "The organisation has not been set up yet."),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +54,7 @@ def list_staff(session: Session) -> list[StaffView]:
 
 def add_staff(session: Session, name: str, role: str = "", email: str = "") -> StaffView:
     member = StaffMember(
-        name=require_text(name, "De naam", "name", 200), role=role.strip(), email=email.strip()
+        name=require_text(name, STAFF_NAME, "name", 200), role=role.strip(), email=email.strip()
     )
     session.add(member)
     session.flush()
@@ -54,8 +64,8 @@ def add_staff(session: Session, name: str, role: str = "", email: str = "") -> S
 def update_staff(session: Session, staff_id: str, *, name: str, role: str, email: str) -> None:
     member = session.get(StaffMember, staff_id)
     if member is None:
-        raise NotFoundError("Deze medewerker bestaat niet.")
-    member.name = require_text(name, "De naam", "name", 200)
+        raise NotFoundError(STAFF_GONE)
+    member.name = require_text(name, STAFF_NAME, "name", 200)
     member.role = role.strip()
     member.email = email.strip()
 
@@ -63,7 +73,7 @@ def update_staff(session: Session, staff_id: str, *, name: str, role: str, email
 def organisation_view(session: Session) -> OrganisationView:
     org = organisation(session)
     if org is None:
-        raise NotFoundError("De organisatie is nog niet ingesteld.")
+        raise NotFoundError(NO_ORGANISATION)
     return OrganisationView(
         org.id,
         org.name,
@@ -90,8 +100,8 @@ def update_organisation(
 ) -> None:
     org: Organisation | None = organisation(session)
     if org is None:
-        raise NotFoundError("De organisatie is nog niet ingesteld.")
-    org.name = require_text(name, "De naam van de organisatie", "name", 200)
+        raise NotFoundError(NO_ORGANISATION)
+    org.name = require_text(name, ORGANISATION_NAME, "name", 200)
     org.address_line = address_line.strip()
     org.postcode = normalise_postcode(postcode) if postcode.strip() else ""
     org.city = city.strip()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, translate
+
 
 class VisitKind(StrEnum):
     REGULIER = "regulier"
@@ -13,13 +15,18 @@ class VisitKind(StrEnum):
     OVERLAST = "overlast"  # na overlastmelding
 
 
-VISIT_KIND_LABELS: dict[VisitKind, tuple[str, str]] = {
-    VisitKind.REGULIER: ("regulier", "regular"),
-    VisitKind.SIGNAAL: ("naar aanleiding van signaal", "following a signal"),
-    VisitKind.INFORMEEL: ("kop koffie / informeel", "coffee / informal"),
-    VisitKind.NAZORG: ("nazorg", "aftercare"),
-    VisitKind.OVERLAST: ("na overlastmelding", "after a nuisance report"),
+VISIT_KIND_LABELS: dict[VisitKind, str] = {
+    VisitKind.REGULIER: QT_TRANSLATE_NOOP("Labels", "regular"),
+    VisitKind.SIGNAAL: QT_TRANSLATE_NOOP("Labels", "following a signal"),
+    VisitKind.INFORMEEL: QT_TRANSLATE_NOOP("Labels", "coffee / informal"),
+    VisitKind.NAZORG: QT_TRANSLATE_NOOP("Labels", "aftercare"),
+    VisitKind.OVERLAST: QT_TRANSLATE_NOOP("Labels", "after a nuisance report"),
 }
+
+
+def visit_kind_label(kind: VisitKind, language: str | None = None) -> str:
+    """The kind of visit in ``language`` (default: the current one)."""
+    return translate("Labels", VISIT_KIND_LABELS[kind], language)
 
 
 class Severity(IntEnum):
@@ -28,11 +35,16 @@ class Severity(IntEnum):
     ERNSTIG = 3
 
 
-SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
-    Severity.LICHT: ("licht", "mild"),
-    Severity.ZORGELIJK: ("zorgelijk", "worrying"),
-    Severity.ERNSTIG: ("ernstig", "serious"),
+SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.LICHT: QT_TRANSLATE_NOOP("Labels", "mild"),
+    Severity.ZORGELIJK: QT_TRANSLATE_NOOP("Labels", "worrying"),
+    Severity.ERNSTIG: QT_TRANSLATE_NOOP("Labels", "serious"),
 }
+
+
+def severity_label(severity: Severity, language: str | None = None) -> str:
+    """The severity of a signal in ``language`` (default: the current one)."""
+    return translate("Labels", SEVERITY_LABELS[severity], language)
 
 
 class ConcernLevel(StrEnum):
@@ -48,12 +60,18 @@ class ConcernLevel(StrEnum):
 
 _RANK = {level: i for i, level in enumerate(ConcernLevel)}
 
-CONCERN_LABELS: dict[ConcernLevel, tuple[str, str]] = {
-    ConcernLevel.GEEN: ("geen zorgen", "no concerns"),
-    ConcernLevel.AANDACHT: ("aandacht", "attention"),
-    ConcernLevel.ZORG: ("zorg", "concern"),
-    ConcernLevel.ACUUT: ("acuut", "acute"),
+CONCERN_LABELS: dict[ConcernLevel, str] = {
+    ConcernLevel.GEEN: QT_TRANSLATE_NOOP("Labels", "no concerns"),
+    ConcernLevel.AANDACHT: QT_TRANSLATE_NOOP("Labels", "attention"),
+    ConcernLevel.ZORG: QT_TRANSLATE_NOOP("Labels", "concern"),
+    ConcernLevel.ACUUT: QT_TRANSLATE_NOOP("Labels", "acute"),
 }
+
+
+def concern_label(level: ConcernLevel, language: str | None = None) -> str:
+    """The concern level in ``language`` (default: the current one)."""
+    return translate("Labels", CONCERN_LABELS[level], language)
+
 
 # One colour per level, used everywhere (list, badge, chart, letter preview); always
 # shown together with the word, never alone.
@@ -84,18 +102,23 @@ class PartnerType(StrEnum):
     ANDERS = "anders"
 
 
-PARTNER_TYPE_LABELS: dict[PartnerType, tuple[str, str]] = {
-    PartnerType.WIJKTEAM: ("wijkteam", "neighbourhood team"),
-    PartnerType.GGD: ("GGD", "public health service"),
-    PartnerType.SCHULDHULP: ("schuldhulpverlening", "debt help"),
-    PartnerType.MAATSCHAPPELIJK_WERK: ("maatschappelijk werk", "social work"),
-    PartnerType.GGZ: ("GGZ", "mental health care"),
-    PartnerType.VEILIG_THUIS: ("Veilig Thuis", "Veilig Thuis"),
-    PartnerType.WIJKAGENT: ("wijkagent", "community police officer"),
-    PartnerType.GEMEENTE: ("gemeente", "municipality"),
-    PartnerType.COLLEGA: ("collega (overdracht)", "colleague (handover)"),
-    PartnerType.ANDERS: ("anders", "other"),
+PARTNER_TYPE_LABELS: dict[PartnerType, str] = {
+    PartnerType.WIJKTEAM: QT_TRANSLATE_NOOP("Labels", "neighbourhood team"),
+    PartnerType.GGD: QT_TRANSLATE_NOOP("Labels", "public health service"),
+    PartnerType.SCHULDHULP: QT_TRANSLATE_NOOP("Labels", "debt help"),
+    PartnerType.MAATSCHAPPELIJK_WERK: QT_TRANSLATE_NOOP("Labels", "social work"),
+    PartnerType.GGZ: QT_TRANSLATE_NOOP("Labels", "mental health care"),
+    PartnerType.VEILIG_THUIS: QT_TRANSLATE_NOOP("Labels", "Veilig Thuis"),
+    PartnerType.WIJKAGENT: QT_TRANSLATE_NOOP("Labels", "community police officer"),
+    PartnerType.GEMEENTE: QT_TRANSLATE_NOOP("Labels", "municipality"),
+    PartnerType.COLLEGA: QT_TRANSLATE_NOOP("Labels", "colleague (handover)"),
+    PartnerType.ANDERS: QT_TRANSLATE_NOOP("Labels", "other"),
 }
+
+
+def partner_type_label(partner_type: PartnerType, language: str | None = None) -> str:
+    """The kind of partner in ``language`` (default: the current one)."""
+    return translate("Labels", PARTNER_TYPE_LABELS[partner_type], language)
 
 
 class DataProfile(StrEnum):
@@ -119,14 +142,20 @@ class ReferralStatus(StrEnum):
     GEANNULEERD = "geannuleerd"
 
 
-REFERRAL_STATUS_LABELS: dict[ReferralStatus, tuple[str, str]] = {
-    ReferralStatus.CONCEPT: ("concept", "draft"),
-    ReferralStatus.VERSTUURD: ("verstuurd", "sent"),
-    ReferralStatus.ONTVANGEN: ("ontvangen", "received"),
-    ReferralStatus.IN_BEHANDELING: ("in behandeling", "in progress"),
-    ReferralStatus.AFGESLOTEN: ("afgesloten", "closed"),
-    ReferralStatus.GEANNULEERD: ("geannuleerd", "cancelled"),
+REFERRAL_STATUS_LABELS: dict[ReferralStatus, str] = {
+    ReferralStatus.CONCEPT: QT_TRANSLATE_NOOP("Labels", "draft"),
+    ReferralStatus.VERSTUURD: QT_TRANSLATE_NOOP("Labels", "sent"),
+    ReferralStatus.ONTVANGEN: QT_TRANSLATE_NOOP("Labels", "received"),
+    ReferralStatus.IN_BEHANDELING: QT_TRANSLATE_NOOP("Labels", "in progress"),
+    ReferralStatus.AFGESLOTEN: QT_TRANSLATE_NOOP("Labels", "closed"),
+    ReferralStatus.GEANNULEERD: QT_TRANSLATE_NOOP("Labels", "cancelled"),
 }
+
+
+def referral_status_label(status: ReferralStatus, language: str | None = None) -> str:
+    """The referral status in ``language`` (default: the current one)."""
+    return translate("Labels", REFERRAL_STATUS_LABELS[status], language)
+
 
 REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     ReferralStatus.CONCEPT: frozenset({ReferralStatus.VERSTUURD, ReferralStatus.GEANNULEERD}),

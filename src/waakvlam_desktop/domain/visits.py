@@ -10,13 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
-from waakvlam_desktop.domain.bsn import find_bsn_like
+from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import Settings, load_settings
 from waakvlam_desktop.domain.signals import ChecklistItemView, items_by_code
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, Severity, VisitKind
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
-from waakvlam_desktop.errors import BsnLikeError, ValidationError
+from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.models import (
     ChecklistItem,
     ConcernLevelEntry,
@@ -25,8 +25,43 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
     Visit,
 )
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 MAX_NOTES = 20_000
+
+NOTES_TOO_LONG = Message(
+    "visits.notes_too_long",
+    QT_TRANSLATE_NOOP("Errors", "The notes are too long (at most {max_length} characters)."),
+)
+UNKNOWN_SIGNAL = Message(
+    "visits.unknown_signal",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Unknown signal '{code}'. 'waakvlam checklist show' shows the codes."
+    ),
+)
+SIGNAL_TWICE = Message(
+    "visits.signal_twice", QT_TRANSLATE_NOOP("Errors", "Signal '{code}' is listed twice.")
+)
+BAD_SEVERITY = Message(
+    "visits.bad_severity",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The severity of '{code}' must be 1, 2 or 3 (mild, worrying, serious)."
+    ),
+)
+FOLLOW_UP_WITHOUT_DESCRIPTION = Message(
+    "visits.follow_up_without_description",
+    QT_TRANSLATE_NOOP("Errors", "A follow-up needs a description."),
+)
+NEXT_VISIT_IN_PAST = Message(
+    "visits.next_visit_in_past",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The date for the next visit is in the past. Choose today or later."
+    ),
+)
+RESIDENT_NOT_IN_HOUSEHOLD = Message(
+    "visits.resident_not_in_household",
+    QT_TRANSLATE_NOOP("Errors", "A resident who was present does not belong to this household."),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +102,9 @@ class VisitResult:
 
 
 def check_bsn(texts: list[str], allow: bool) -> None:
-    if allow:
-        return
-    if any(find_bsn_like(t) for t in texts if t):
-        raise BsnLikeError(
-            "De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen:"
-            " haal het weg, of bevestig dat het geen BSN is.",
-            field="notes",
-        )
+    """Kept for callers of the earlier API: every text through the one guard in domain/bsn."""
+    for text in texts:
+        guard("notes", text, allow=allow)
 
 
 def recent_signs(session: Session, household_id: str, since: datetime) -> list[ObservedSign]:
@@ -105,31 +135,24 @@ def suggested_level_for(
 
 def _validate(data: VisitInput, catalogue: dict[str, ChecklistItemView]) -> None:
     if len(data.notes) > MAX_NOTES:
-        raise ValidationError(
-            f"De notities zijn te lang (maximaal {MAX_NOTES} tekens).", field="notes"
-        )
+        raise ValidationError(NOTES_TOO_LONG, field="notes", max_length=MAX_NOTES)
     seen: set[str] = set()
     for sig in data.signals:
         if sig.code not in catalogue:
-            raise ValidationError(
-                f"Onbekend signaal '{sig.code}'. 'waakvlam checklist show' toont de codes.",
-                field="signals",
-            )
+            raise ValidationError(UNKNOWN_SIGNAL, field="signals", code=sig.code)
         if sig.code in seen:
-            raise ValidationError(f"Signaal '{sig.code}' staat er twee keer in.", field="signals")
+            raise ValidationError(SIGNAL_TWICE, field="signals", code=sig.code)
         seen.add(sig.code)
         if sig.severity not in (s.value for s in Severity):
-            raise ValidationError(
-                f"Ernst van '{sig.code}' moet 1, 2 of 3 zijn (licht, zorgelijk, ernstig).",
-                field="signals",
-            )
+            raise ValidationError(BAD_SEVERITY, field="signals", code=sig.code)
     for fu in data.follow_ups:
         if not fu.description.strip():
-            raise ValidationError("Een actie heeft een omschrijving nodig.", field="follow_ups")
-    check_bsn(
-        [data.notes, *(s.remark for s in data.signals), *(f.description for f in data.follow_ups)],
-        data.allow_bsn_like,
-    )
+            raise ValidationError(FOLLOW_UP_WITHOUT_DESCRIPTION, field="follow_ups")
+    guard("notes", data.notes, allow=data.allow_bsn_like)
+    for sig in data.signals:
+        guard("signals", sig.remark, allow=data.allow_bsn_like)
+    for fu in data.follow_ups:
+        guard("follow_ups", fu.description, allow=data.allow_bsn_like)
 
 
 def record_visit(session: Session, data: VisitInput) -> VisitResult:
@@ -145,17 +168,12 @@ def record_visit(session: Session, data: VisitInput) -> VisitResult:
     at = utc_naive(data.visited_at) if data.visited_at is not None else utc_naive(clock.now())
     today = local_today(clock)
     if data.next_check_in is not None and data.next_check_in < today:
-        raise ValidationError(
-            "De datum voor het volgende bezoek ligt in het verleden. Kies vandaag of later.",
-            field="next_check_in",
-        )
+        raise ValidationError(NEXT_VISIT_IN_PAST, field="next_check_in")
     residents = []
     for rid in data.resident_ids:
         res = session.get(Resident, rid)
         if res is None or res.household_id != household.id:
-            raise ValidationError(
-                "Een aanwezige bewoner hoort niet bij dit huishouden.", field="resident_ids"
-            )
+            raise ValidationError(RESIDENT_NOT_IN_HOUSEHOLD, field="resident_ids")
         residents.append(res)
 
     visit = Visit(

@@ -51,7 +51,7 @@ from waakvlam_desktop.storage.models import (
     Visit,
     new_id,
 )
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
 
 CLOSED_IN_FUTURE = Message(
     "retention.closed_in_future",
@@ -70,11 +70,16 @@ CATEGORIES = ("visit_notes", "signals", "referrals")
 ANONYMOUS_LABEL = "geanonimiseerd"
 ANONYMOUS_STREET = "(geanonimiseerd)"
 
-CATEGORY_LABELS: dict[str, tuple[str, str]] = {
-    "visit_notes": ("bezoeknotities en acties", "visit notes and follow-ups"),
-    "signals": ("opmerkingen bij signalen", "signal remarks"),
-    "referrals": ("doorverwijzingen en brieven", "referrals and letters"),
+CATEGORY_LABELS: dict[str, str] = {
+    "visit_notes": QT_TRANSLATE_NOOP("Labels", "visit notes and follow-ups"),
+    "signals": QT_TRANSLATE_NOOP("Labels", "signal remarks"),
+    "referrals": QT_TRANSLATE_NOOP("Labels", "referrals and letters"),
 }
+
+
+def category_label(category: str, language: str | None = None) -> str:
+    """A retention category in ``language`` (default: the current one)."""
+    return translate("Labels", CATEGORY_LABELS[category], language)
 
 
 # Every table that references a household or a resident, and what retention does with it.

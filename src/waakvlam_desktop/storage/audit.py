@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, utc_naive
 from waakvlam_desktop.storage.models import AuditEvent, Household, StaffMember
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
 
 GENESIS = "0" * 64
 
@@ -268,47 +268,49 @@ def audit_actions(session: Session) -> list[str]:
     return sorted(session.scalars(select(AuditEvent.action).distinct()))
 
 
-# Labels for the viewer and the inzage PDF: (Dutch, English).
-ACTION_LABELS: dict[str, tuple[str, str]] = {
-    "create": ("aangemaakt", "created"),
-    "update": ("gewijzigd", "changed"),
-    "delete": ("verwijderd", "deleted"),
-    "view": ("ingezien", "viewed"),
-    "print": ("afgedrukt", "printed"),
-    "export": ("geëxporteerd", "exported"),
-    "share": ("gedeeld", "shared"),
-    "inzage": ("inzage gemaakt", "subject access report"),
-    "consent_withdrawn": ("toestemming ingetrokken", "consent withdrawn"),
-    "purge": ("opgeschoond (bewaartermijn)", "purged (retention)"),
-    "backup": ("back-up gemaakt", "backup made"),
-    "restore": ("back-up teruggezet", "backup restored"),
+# Labels for the viewer and the inzage PDF (English source; Dutch in the catalog).
+ACTION_LABELS: dict[str, str] = {
+    "create": QT_TRANSLATE_NOOP("Labels", "created"),
+    "update": QT_TRANSLATE_NOOP("Labels", "changed"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "deleted"),
+    "view": QT_TRANSLATE_NOOP("Labels", "viewed"),
+    "print": QT_TRANSLATE_NOOP("Labels", "printed"),
+    "export": QT_TRANSLATE_NOOP("Labels", "exported"),
+    "share": QT_TRANSLATE_NOOP("Labels", "shared"),
+    "inzage": QT_TRANSLATE_NOOP("Labels", "subject access report"),
+    "consent_withdrawn": QT_TRANSLATE_NOOP("Labels", "consent withdrawn"),
+    "purge": QT_TRANSLATE_NOOP("Labels", "purged (retention)"),
+    "backup": QT_TRANSLATE_NOOP("Labels", "backup made"),
+    "restore": QT_TRANSLATE_NOOP("Labels", "backup restored"),
 }
 
-ENTITY_LABELS: dict[str, tuple[str, str]] = {
-    "household": ("huishouden", "household"),
-    "resident": ("bewoner", "resident"),
-    "address": ("adres", "address"),
-    "complex": ("complex", "complex"),
-    "visit": ("huisbezoek", "visit"),
-    "visit_resident": ("aanwezige bewoner", "resident present"),
-    "signal_observation": ("signaal", "signal"),
-    "concern_level_entry": ("zorgniveau", "concern level"),
-    "follow_up": ("actie", "follow-up"),
-    "referral": ("doorverwijzing", "referral"),
-    "referral_signal": ("signaal in doorverwijzing", "signal in referral"),
-    "referral_status_event": ("status doorverwijzing", "referral status"),
-    "partner": ("partner", "partner"),
-    "setting": ("instelling", "setting"),
-    "staff_member": ("medewerker", "staff member"),
-    "vault": ("kluis", "vault"),
+ENTITY_LABELS: dict[str, str] = {
+    "household": QT_TRANSLATE_NOOP("Labels", "household"),
+    "resident": QT_TRANSLATE_NOOP("Labels", "resident"),
+    "address": QT_TRANSLATE_NOOP("Labels", "address"),
+    "complex": QT_TRANSLATE_NOOP("Labels", "complex"),
+    "visit": QT_TRANSLATE_NOOP("Labels", "visit"),
+    "visit_resident": QT_TRANSLATE_NOOP("Labels", "resident present"),
+    "signal_observation": QT_TRANSLATE_NOOP("Labels", "signal"),
+    "concern_level_entry": QT_TRANSLATE_NOOP("Labels", "concern level"),
+    "follow_up": QT_TRANSLATE_NOOP("Labels", "follow-up"),
+    "referral": QT_TRANSLATE_NOOP("Labels", "referral"),
+    "referral_signal": QT_TRANSLATE_NOOP("Labels", "signal in referral"),
+    "referral_status_event": QT_TRANSLATE_NOOP("Labels", "referral status"),
+    "partner": QT_TRANSLATE_NOOP("Labels", "partner"),
+    "setting": QT_TRANSLATE_NOOP("Labels", "setting"),
+    "staff_member": QT_TRANSLATE_NOOP("Labels", "staff member"),
+    "vault": QT_TRANSLATE_NOOP("Labels", "vault"),
 }
 
 
-def action_label(action: str, language: str = "nl") -> str:
-    pair = ACTION_LABELS.get(action)
-    return action if pair is None else pair[0 if language == "nl" else 1]
+def action_label(action: str, language: str | None = None) -> str:
+    """An audit action in ``language`` (default: the current one); unknown: as it is."""
+    source = ACTION_LABELS.get(action)
+    return action if source is None else translate("Labels", source, language)
 
 
-def entity_label(entity: str, language: str = "nl") -> str:
-    pair = ENTITY_LABELS.get(entity)
-    return entity if pair is None else pair[0 if language == "nl" else 1]
+def entity_label(entity: str, language: str | None = None) -> str:
+    """What an audit event is about, in ``language`` (default: the current one)."""
+    source = ENTITY_LABELS.get(entity)
+    return entity if source is None else translate("Labels", source, language)

@@ -7,7 +7,7 @@ import time
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -18,7 +18,6 @@ from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import MainWindow
 from waakvlam_desktop.ui.widgets.about import AboutDialog
-from waakvlam_desktop.ui.widgets.common import Lang
 from waakvlam_desktop.ui.worker import Background
 
 
@@ -32,17 +31,28 @@ def app_icon() -> QIcon:
     return icon
 
 
+def crash_text(path: Path | None) -> str:
+    """The crash dialog's text in the GUI's language: no traceback, no personal data."""
+    text = QCoreApplication.translate(
+        "CrashDialog",
+        "Something went wrong. Nothing was lost; try again. If it keeps happening, report it"
+        " to your application manager.",
+    )
+    if path is None:
+        return text
+    where = QCoreApplication.translate(
+        "CrashDialog", "Error report (without personal data): {path}"
+    ).format(path=path)
+    return f"{text}\n\n{where}"
+
+
 def install_excepthook(parent: object) -> None:
-    """An error nobody caught: a crash report without personal data and a Dutch message
-    instead of a traceback."""
+    """An error nobody caught: a crash report without personal data and a message in the
+    GUI's language instead of a traceback."""
 
     def show(_exc: BaseException, path: Path | None) -> None:
-        where = f"\n\nFoutrapport (zonder persoonsgegevens): {path}" if path else ""
         QMessageBox.warning(
-            parent if isinstance(parent, QWidget) else None,
-            "Waakvlam",
-            "Er ging iets mis. Er is niets verloren gegaan; probeer het opnieuw. Blijft het"
-            " gebeuren, meld het dan bij je applicatiebeheerder." + where,
+            parent if isinstance(parent, QWidget) else None, "Waakvlam", crash_text(path)
         )
 
     install_crash_handler("gui", on_crash=show)
@@ -58,9 +68,9 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     app.setDesktopFileName("nl.waakvlam.Desktop")
     language = lang or "nl"
     i18n.install(app, language)
-    Lang.current = language
     folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()
     ctx = AppContext(folder, SystemClock(), Background(), language)
+    ctx.language_override = lang
     window = MainWindow(ctx)
     install_excepthook(window)
     window.show()
@@ -89,7 +99,6 @@ def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -
     qt_nl = QTranslator()
     if not qt_nl.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         raise RuntimeError("Qt's eigen Nederlandse vertaling (qtbase_nl.qm) ontbreekt")
-    Lang.current = "nl"
     ctx = AppContext(data_dir, SystemClock(), Background(), "nl")
     window = MainWindow(ctx)
     window.show()

@@ -19,8 +19,14 @@ from waakvlam_desktop.domain.signals import ChecklistItemView, active_checklist
 from waakvlam_desktop.errors import VaultError
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage.keys import unwrap_key
-from waakvlam_desktop.storage.vault import Vault, VaultPaths
+from waakvlam_desktop.storage.vault import VAULT_LOCKED, Vault, VaultPaths
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 from waakvlam_desktop.ui.worker import Background, TaskContext, TaskHandle
+
+NO_REMEMBERED_KEY = Message(
+    "vault.no_remembered_key",
+    QT_TRANSLATE_NOOP("Errors", "There is no remembered key on this computer."),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +86,8 @@ class AppContext(QObject):
         self.clock = clock
         self.background = background
         self.language = language
+        # The language asked for on the command line (--lang): wins over the vault's setting.
+        self.language_override: str | None = None
         self._vault: Vault | None = None  # worker thread only
         self.profile: Profile | None = None
 
@@ -168,7 +176,7 @@ class AppContext(QObject):
                 header = Vault.read_header(VaultPaths(self.data_dir))
                 key = remember.recall(header.vault_id)
                 if key is None:
-                    raise VaultError("Geen onthouden sleutel op deze computer.")
+                    raise VaultError(NO_REMEMBERED_KEY)
                 vault = Vault.open_with_key(
                     self.data_dir, key, vault_id=header.vault_id, clock=self.clock
                 )
@@ -216,7 +224,7 @@ class AppContext(QObject):
     def open_vault(self) -> Vault:
         """The open vault, for an operation on the worker thread (never on the GUI thread)."""
         if self._vault is None or not self._vault.is_open:
-            raise VaultError("De kluis is vergrendeld.")
+            raise VaultError(VAULT_LOCKED)
         return self._vault
 
     def announce(self, changes: Changes) -> None:

@@ -11,9 +11,11 @@ from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from waakvlam_desktop import texts
+
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("nl", "en")
+LANGUAGES = texts.LANGUAGES
 _installed: list[QTranslator] = []
 
 
@@ -24,7 +26,10 @@ def qm_path(language: str) -> str | None:
 
 
 def install(app: QCoreApplication, language: str) -> bool:
-    """Install the translators for ``language``; False if our own .qm is missing."""
+    """Make ``language`` the GUI's language: Qt's translators, the default ``QLocale`` (dates)
+    and :func:`texts.use_language` (errors and labels from the core) — the one place the
+    GUI sets it. False if our own .qm is missing."""
+    texts.use_language(language)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waakvlam_desktop import texts
 from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.access.first_run import FirstRunPage
 from waakvlam_desktop.ui.access.unlock import UnlockPage
@@ -47,7 +48,6 @@ from waakvlam_desktop.ui.screens.settings.screen import SettingsView
 from waakvlam_desktop.ui.screens.today.screen import TodayView
 from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
-from waakvlam_desktop.ui.widgets.common import Lang
 
 (
     NAV_TODAY,
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         if self.ctx.profile is None:
             return
-        Lang.current = self.ctx.profile.settings.language
+        self._use_language(self.ctx.language_override or self.ctx.profile.settings.language)
         self._install_workspace()
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
@@ -369,11 +369,18 @@ class MainWindow(QMainWindow):
         if changes.backups:
             self.backup_reminder.refresh()
 
-    def _language_changed(self, language: str) -> None:
+    def _use_language(self, language: str) -> None:
+        """The GUI's language: Qt's translators, QLocale and the core's texts together."""
+        if language == texts.current_language():
+            return
         app = QCoreApplication.instance()
         if app is not None:
             i18n.install(app, language)
-        Lang.current = language
+        else:
+            texts.use_language(language)
+
+    def _language_changed(self, language: str) -> None:
+        self._use_language(language)
         self._install_workspace()
         assert self.workspace is not None
         self.workspace.nav.setCurrentRow(NAV_SETTINGS)

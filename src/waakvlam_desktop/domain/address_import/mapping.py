@@ -15,6 +15,34 @@ from importlib import resources
 
 from waakvlam_desktop.domain.address_import.reading import normalise_header, read_csv
 from waakvlam_desktop.errors import ImportMappingError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, current_language
+
+UNKNOWN_FIELD = Message(
+    "address_import.unknown_field",
+    QT_TRANSLATE_NOOP("Errors", "Unknown field '{name}'. Choose from: {fields}."),
+)
+BAD_MAPPING = Message(
+    "address_import.bad_mapping",
+    QT_TRANSLATE_NOOP(
+        "Errors", "'{item}' must have the form COLUMN=FIELD, for example 'Straatnaam=straat'."
+    ),
+)
+NO_SUCH_COLUMN = Message(
+    "address_import.no_such_column",
+    QT_TRANSLATE_NOOP("Errors", "Column '{column}' is not in the file. Columns: {columns}."),
+)
+FIELD_TWICE = Message(
+    "address_import.field_twice",
+    QT_TRANSLATE_NOOP("Errors", "Field '{field}' is mapped to two columns."),
+)
+BSN_COLUMN = Message(
+    "address_import.bsn_column",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Column '{column}' seems to hold a BSN; a BSN may never enter the vault. Leave this"
+        " column out.",
+    ),
+)
 
 PREVIEW_ROWS = 10
 IGNORE = ""  # mapping value for "do not import this column"
@@ -28,6 +56,10 @@ class ImportField:
     label_en: str
     required: bool
     max_length: int
+
+    def render(self, language: str | None = None) -> str:
+        """The label in ``language`` (default: the current one), e.g. as a message parameter."""
+        return self.label_en if (language or current_language()) == "en" else self.label_nl
 
 
 FIELDS: tuple[ImportField, ...] = (
@@ -79,9 +111,7 @@ def field_key(name: str) -> str:
     """The field a user means by ``name`` (key, label or known column name)."""
     key = column_names().aliases.get(normalise_header(name))
     if key is None:
-        raise ImportMappingError(
-            f"Onbekend veld '{name}'. Kies uit: " + ", ".join(f.key for f in FIELDS) + "."
-        )
+        raise ImportMappingError(UNKNOWN_FIELD, name=name, fields=", ".join(f.key for f in FIELDS))
     return key
 
 
@@ -104,9 +134,7 @@ def parse_mapping_args(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         column, sep, name = item.partition("=")
         if not sep or not column.strip():
-            raise ImportMappingError(
-                f"'{item}' moet de vorm KOLOM=VELD hebben, bijvoorbeeld 'Straatnaam=straat'."
-            )
+            raise ImportMappingError(BAD_MAPPING, item=item)
         name = name.strip()
         result[column.strip()] = IGNORE if name.casefold() in _IGNORE_WORDS else field_key(name)
     return result
@@ -128,16 +156,10 @@ def resolve_mapping(
     for column, name in (overrides or {}).items():
         actual = by_norm.get(normalise_header(column))
         if actual is None:
-            raise ImportMappingError(
-                f"De kolom '{column}' staat niet in het bestand. Kolommen: "
-                + ", ".join(columns)
-                + "."
-            )
+            raise ImportMappingError(NO_SUCH_COLUMN, column=column, columns=", ".join(columns))
         key = IGNORE if name.strip().casefold() in _IGNORE_WORDS else field_key(name)
         if key and key in chosen.values():
-            raise ImportMappingError(
-                f"Het veld '{FIELD_BY_KEY[key].label_nl}' is aan twee kolommen gekoppeld."
-            )
+            raise ImportMappingError(FIELD_TWICE, field=FIELD_BY_KEY[key])
         chosen[actual] = key
     for column, key in chosen.items():
         if key:  # the user's choice replaces a default for the same field
@@ -148,10 +170,7 @@ def resolve_mapping(
     refused = column_names().refused
     for column in mapping:
         if normalise_header(column) in refused:
-            raise ImportMappingError(
-                f"De kolom '{column}' lijkt een BSN te bevatten; een BSN mag nooit in de"
-                " kluis komen. Laat deze kolom weg."
-            )
+            raise ImportMappingError(BSN_COLUMN, column=column)
     return {c: mapping[c] for c in columns if c in mapping}
 
 

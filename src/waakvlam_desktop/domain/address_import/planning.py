@@ -21,6 +21,65 @@ from waakvlam_desktop.domain.address_import.validation import (
 from waakvlam_desktop.domain.types import HouseholdStatus
 from waakvlam_desktop.errors import CancelledError
 from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+COMPLEX_TWO_NAMES = Message(
+    "address_import.complex_two_names",
+    QT_TRANSLATE_NOOP(
+        "Import", "Complex code {code} has the name '{name}' on line {line}; use one name."
+    ),
+    "Import",
+)
+VHE_TWICE = Message(
+    "address_import.vhe_twice",
+    QT_TRANSLATE_NOOP("Import", "VHE code {vhe_code} also appears on line {line}."),
+    "Import",
+)
+ADDRESS_TWICE = Message(
+    "address_import.address_twice",
+    QT_TRANSLATE_NOOP("Import", "This address also appears on line {line}."),
+    "Import",
+)
+ADDRESS_UNDER_OTHER_VHE = Message(
+    "address_import.address_under_other_vhe",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "This address is already in the vault under VHE code {other}. VHE code {vhe_code}"
+        " belongs to another address.",
+    ),
+    "Import",
+)
+ADDRESS_WITHOUT_VHE = Message(
+    "address_import.address_without_vhe",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "This address is already in the vault without a VHE code. VHE code {vhe_code} belongs"
+        " to another address.",
+    ),
+    "Import",
+)
+ADDRESS_HAS_VHE = Message(
+    "address_import.address_has_vhe",
+    QT_TRANSLATE_NOOP("Import", "This address is already in the vault with VHE code {vhe_code}."),
+    "Import",
+)
+ADDRESS_AMBIGUOUS = Message(
+    "address_import.address_ambiguous",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "This address is in the vault more than once without a VHE code; link it by hand first.",
+    ),
+    "Import",
+)
+OTHER_HOUSEHOLD = Message(
+    "address_import.other_household",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "Another household already lives at this address; the new one has been added. Close"
+        " the old household if its residents have moved.",
+    ),
+    "Import",
+)
 
 
 class _IdPool:
@@ -97,8 +156,10 @@ def _complexes(session: Session, rows: list[Row], problems: Problems, plan: Plan
                     problems.error(
                         row.line,
                         "complex_name",
-                        f"Complexnummer {row.complex_code} heeft in regel"
-                        f" {first_line[row.complex_code]} de naam '{ref.name}'; gebruik één naam.",
+                        COMPLEX_TWO_NAMES,
+                        code=row.complex_code,
+                        line=first_line[row.complex_code],
+                        name=ref.name,
                     )
                     continue
             else:
@@ -175,44 +236,38 @@ def plan_import(
             raise CancelledError(CANCELLED)
         if row.vhe_code in seen_vhe:
             problems.error(
-                row.line,
-                "vhe_code",
-                f"VHE-code {row.vhe_code} staat ook in regel {seen_vhe[row.vhe_code]}.",
+                row.line, "vhe_code", VHE_TWICE, vhe_code=row.vhe_code, line=seen_vhe[row.vhe_code]
             )
             continue
         seen_vhe[row.vhe_code] = row.line
         if row.key in seen_key:
-            problems.error(row.line, "number", f"Dit adres staat ook in regel {seen_key[row.key]}.")
+            problems.error(row.line, "number", ADDRESS_TWICE, line=seen_key[row.key])
             continue
         seen_key[row.key] = row.line
         current = by_vhe.get(row.vhe_code)
         others = [a for a in by_key.get(row.key, []) if current is None or a.id != current.id]
         if current is not None and others:
             other = others[0]
-            problems.error(
-                row.line,
-                "vhe_code",
-                "Dit adres staat al in de kluis"
-                + (f" onder VHE-code {other.vhe_code}." if other.vhe_code else " zonder VHE-code.")
-                + f" VHE-code {row.vhe_code} hoort bij een ander adres.",
-            )
+            if other.vhe_code:
+                problems.error(
+                    row.line,
+                    "vhe_code",
+                    ADDRESS_UNDER_OTHER_VHE,
+                    other=other.vhe_code,
+                    vhe_code=row.vhe_code,
+                )
+            else:
+                problems.error(row.line, "vhe_code", ADDRESS_WITHOUT_VHE, vhe_code=row.vhe_code)
             continue
         if current is None and others:
             with_code = [a for a in others if a.vhe_code]
             if with_code:
                 problems.error(
-                    row.line,
-                    "vhe_code",
-                    f"Dit adres staat al in de kluis met VHE-code {with_code[0].vhe_code}.",
+                    row.line, "vhe_code", ADDRESS_HAS_VHE, vhe_code=with_code[0].vhe_code
                 )
                 continue
             if len(others) > 1:
-                problems.error(
-                    row.line,
-                    "number",
-                    "Dit adres staat meer dan eens zonder VHE-code in de kluis; koppel het eerst"
-                    " met de hand.",
-                )
+                problems.error(row.line, "number", ADDRESS_AMBIGUOUS)
                 continue
             current = others[0]  # an address typed in by hand: it gets this VHE code
         complex_id = complex_of.get(row.line)
@@ -262,12 +317,7 @@ def _plan_household(
         match = present[0][0]  # only residents in the file: they belong to the one household
     if match is None:
         if present:
-            problems.warn(
-                row.line,
-                "household",
-                "Op dit adres woont al een ander huishouden; het nieuwe is erbij gezet. Sluit"
-                " het oude huishouden als de bewoners verhuisd zijn.",
-            )
+            problems.warn(row.line, "household", OTHER_HOUSEHOLD)
         match = _new_id()
         plan.households_new.append({"id": match, "address_id": address_id, "label": row.household})
         present.append((match, row.household))

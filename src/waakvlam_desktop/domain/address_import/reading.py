@@ -13,6 +13,42 @@ import unicodedata
 from dataclasses import dataclass
 
 from waakvlam_desktop.errors import ImportFileError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+EMPTY_FILE = Message("address_import.empty_file", QT_TRANSLATE_NOOP("Errors", "The file is empty."))
+EXCEL_FILE = Message(
+    "address_import.excel_file",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This is an Excel file, not a CSV file. In Excel choose 'Save as' → 'CSV UTF-8 (Comma"
+        " delimited)' and import that file.",
+    ),
+)
+UNKNOWN_ENCODING = Message(
+    "address_import.unknown_encoding",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The characters in the file cannot be read (not UTF-8 or Windows-1252). Save the file"
+        " as 'CSV UTF-8' and try again.",
+    ),
+)
+ONE_COLUMN = Message(
+    "address_import.one_column",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The header has only one column: use a semicolon (;) or comma (,) to separate the columns.",
+    ),
+)
+BAD_QUOTE = Message(
+    "address_import.bad_quote",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The file is not valid CSV (line {line}): a quotation mark is out of place."
+    ),
+)
+COLUMN_TWICE = Message(
+    "address_import.column_twice",
+    QT_TRANSLATE_NOOP("Errors", "Column '{column}' appears twice in the header."),
+)
 
 
 def normalise_header(text: str) -> str:
@@ -33,12 +69,9 @@ class CsvTable:
 def decode(data: bytes) -> tuple[str, str]:
     """Text and encoding name: UTF-8 (with or without BOM) strictly, then cp1252."""
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise ImportFileError("Het bestand is leeg.")
+        raise ImportFileError(EMPTY_FILE)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            "Dit is een Excel-bestand, geen CSV. Kies in Excel 'Opslaan als' →"
-            " 'CSV UTF-8 (gescheiden door lijstscheidingstekens)' en lees dat bestand in."
-        )
+        raise ImportFileError(EXCEL_FILE)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -54,10 +87,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             pass
-    raise ImportFileError(
-        "De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252)."
-        " Sla het bestand op als 'CSV UTF-8' en probeer het opnieuw."
-    )
+    raise ImportFileError(UNKNOWN_ENCODING)
 
 
 def _count_outside_quotes(line: str, char: str) -> int:
@@ -79,10 +109,7 @@ def sniff_delimiter(text: str) -> tuple[str, int]:
     counts = {d: _count_outside_quotes(first, d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: (counts[d], d == ";", d == ","))
     if counts[best] == 0:
-        raise ImportFileError(
-            "De kopregel heeft maar één kolom: gebruik een puntkomma (;) of komma (,) als"
-            " scheidingsteken tussen de kolommen."
-        )
+        raise ImportFileError(ONE_COLUMN)
     return best, 0
 
 
@@ -106,15 +133,12 @@ def read_csv(data: bytes) -> CsvTable:
                 continue
             rows.append((reader.line_num + skip, tuple(c.strip() for c in cells)))
     except csv.Error as exc:
-        raise ImportFileError(
-            f"Het bestand is geen geldige CSV (regel {reader.line_num + skip}): een"
-            " aanhalingsteken staat niet goed."
-        ) from exc
+        raise ImportFileError(BAD_QUOTE, line=reader.line_num + skip) from exc
     if columns is None:
-        raise ImportFileError("Het bestand is leeg.")
+        raise ImportFileError(EMPTY_FILE)
     seen: set[str] = set()
     for name in columns:
         if normalise_header(name) in seen:
-            raise ImportFileError(f"De kolom '{name}' staat twee keer in de kopregel.")
+            raise ImportFileError(COLUMN_TWICE, column=name)
         seen.add(normalise_header(name))
     return CsvTable(encoding, delimiter, columns, tuple(rows))

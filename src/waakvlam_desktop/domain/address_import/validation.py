@@ -12,13 +12,85 @@ from waakvlam_desktop.domain.address_import.mapping import FIELD_BY_KEY, REQUIRE
 from waakvlam_desktop.domain.address_import.reading import CsvTable, normalise_header
 from waakvlam_desktop.domain.address_import.report import ImportProblem
 from waakvlam_desktop.domain.bsn import find_bsn_like
-from waakvlam_desktop.domain.validation import normalise_postcode
+from waakvlam_desktop.domain.validation import INVALID_POSTCODE, normalise_postcode
 from waakvlam_desktop.errors import CancelledError, ValidationError
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 Progress = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 CHECK_EVERY = 500  # rows between two looks at the cancel button
-CANCELLED = "Het inlezen is afgebroken; er is niets gewijzigd."
+
+CANCELLED = Message(
+    "address_import.cancelled",
+    QT_TRANSLATE_NOOP("Errors", "The import was stopped; nothing was changed."),
+)
+# The problems of the report ({field} is the field's label in the report's language).
+REQUIRED_EMPTY = Message(
+    "address_import.required_empty",
+    QT_TRANSLATE_NOOP("Import", "{field} is empty; this field is required."),
+    "Import",
+)
+TOO_LONG = Message(
+    "address_import.too_long",
+    QT_TRANSLATE_NOOP("Import", "{field} is too long (at most {max_length} characters)."),
+    "Import",
+)
+BSN_LIKE = Message(
+    "address_import.bsn_like",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "{field} contains a number that looks like a BSN; a BSN may not enter the vault.",
+    ),
+    "Import",
+)
+BAD_NUMBER = Message(
+    "address_import.bad_number",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "House number '{number}' is not a valid house number (a number, possibly with a letter"
+        " or addition, such as 12, 12A or 12-2).",
+    ),
+    "Import",
+)
+SUFFIX_TWICE = Message(
+    "address_import.suffix_twice",
+    QT_TRANSLATE_NOOP(
+        "Import",
+        "The house number already has a letter or addition, and so does the addition column;"
+        " fill it in in one place.",
+    ),
+    "Import",
+)
+ADDITION_TOO_LONG = Message(
+    "address_import.addition_too_long",
+    QT_TRANSLATE_NOOP("Import", "The addition is too long (at most 20 characters)."),
+    "Import",
+)
+RESIDENT_NAME_TOO_LONG = Message(
+    "address_import.resident_name_too_long",
+    QT_TRANSLATE_NOOP("Import", "A resident's name is too long (at most 200)."),
+    "Import",
+)
+NO_COLUMN = Message(
+    "address_import.no_column",
+    QT_TRANSLATE_NOOP("Import", "No column for '{field}'. Map a column to this field."),
+    "Import",
+)
+BSN_COLUMN_SKIPPED = Message(
+    "address_import.bsn_column_skipped",
+    QT_TRANSLATE_NOOP("Import", "Column '{column}' seems to hold a BSN and is not imported."),
+    "Import",
+)
+NO_ROWS = Message(
+    "address_import.no_rows",
+    QT_TRANSLATE_NOOP("Import", "The file has a header but no addresses."),
+    "Import",
+)
+TOO_MANY_CELLS = Message(
+    "address_import.too_many_cells",
+    QT_TRANSLATE_NOOP("Import", "This line has {cells} columns, the header {width}."),
+    "Import",
+)
 
 # Code fields: a 9-digit code may pass the elfproef by chance (see allow_bsn_like_codes).
 _CODE_FIELDS = {"vhe_code", "complex_code"}
@@ -63,11 +135,17 @@ class Problems:
         self.warnings: list[ImportProblem] = []
         self.columns = field_columns  # field key → column
 
-    def error(self, line: int, key: str, message: str) -> None:
-        self.errors.append(ImportProblem(line, self.columns.get(key, ""), key, message))
+    def error(self, line: int, key: str, message: Message, /, **params: object) -> None:
+        problem = ImportProblem(
+            line, self.columns.get(key, ""), key, message, tuple(params.items())
+        )
+        self.errors.append(problem)
 
-    def warn(self, line: int, key: str, message: str) -> None:
-        self.warnings.append(ImportProblem(line, self.columns.get(key, ""), key, message))
+    def warn(self, line: int, key: str, message: Message, /, **params: object) -> None:
+        problem = ImportProblem(
+            line, self.columns.get(key, ""), key, message, tuple(params.items())
+        )
+        self.warnings.append(problem)
 
 
 def parse_row(
@@ -80,38 +158,24 @@ def parse_row(
     before = len(problems.errors)
     for key in REQUIRED:
         if not values.get(key):
-            problems.error(
-                line, key, f"{FIELD_BY_KEY[key].label_nl} is leeg; dit veld is verplicht."
-            )
+            problems.error(line, key, REQUIRED_EMPTY, field=FIELD_BY_KEY[key])
     for key, value in values.items():
         spec = FIELD_BY_KEY[key]
         if len(value) > spec.max_length:
-            problems.error(
-                line, key, f"{spec.label_nl} is te lang (maximaal {spec.max_length} tekens)."
-            )
+            problems.error(line, key, TOO_LONG, field=spec, max_length=spec.max_length)
     checked = [k for k in _BSN_CHECKED if not (allow_bsn_like_codes and k in _CODE_FIELDS)]
     # One scan per row; the newline keeps numbers of two fields apart.
     if not find_bsn_like("\n".join(values.get(k, "") for k in checked)):
         checked = []
     for key in checked:
         if values.get(key) and find_bsn_like(values[key]):
-            problems.error(
-                line,
-                key,
-                f"{FIELD_BY_KEY[key].label_nl} bevat een getal dat op een BSN lijkt; een BSN"
-                " mag niet in de kluis komen.",
-            )
+            problems.error(line, key, BSN_LIKE, field=FIELD_BY_KEY[key])
     number, suffix = 0, ""
     raw_number = values.get("number", "")
     if raw_number:
         match = _NUMBER.match(raw_number)
         if match is None or int(match.group(1)) == 0:
-            problems.error(
-                line,
-                "number",
-                f"Huisnummer '{raw_number}' is geen geldig huisnummer (een getal, eventueel"
-                " met letter of toevoeging, zoals 12, 12A of 12-2).",
-            )
+            problems.error(line, "number", BAD_NUMBER, number=raw_number)
         else:
             number = int(match.group(1))
             suffix = (match.group(2) or match.group(3) or "").replace(" ", "-")
@@ -120,27 +184,22 @@ def parse_row(
         try:
             postcode = normalise_postcode(values["postcode"])
         except ValidationError as exc:
-            problems.error(line, "postcode", str(exc))
+            problems.error(line, "postcode", INVALID_POSTCODE, **exc.params)
     letter, extra = values.get("letter", ""), values.get("addition", "")
     addition: str | None = None
     if suffix and (letter or extra):
-        problems.error(
-            line,
-            "number",
-            "Het huisnummer heeft al een letter of toevoeging, en de kolom toevoeging ook;"
-            " vul die op één plek in.",
-        )
+        problems.error(line, "number", SUFFIX_TWICE)
     elif suffix:
         addition = suffix
     elif "letter" in mapped or "addition" in mapped:
         addition = "-".join(p for p in (letter, extra) if p)
     if addition is not None and len(addition) > 20:
-        problems.error(line, "addition", "De toevoeging is te lang (maximaal 20 tekens).")
+        problems.error(line, "addition", ADDITION_TOO_LONG)
     residents = [
         r.strip() for r in values.get("residents", "").split(RESIDENT_SEPARATOR) if r.strip()
     ]
     if any(len(r) > 200 for r in residents):
-        problems.error(line, "residents", "Een naam van een bewoner is te lang (maximaal 200).")
+        problems.error(line, "residents", RESIDENT_NAME_TOO_LONG)
     if len(problems.errors) > before:
         return None
     return Row(
@@ -180,19 +239,13 @@ def validate_rows(
     mapped = set(columns.values())
     for key in REQUIRED:
         if key not in mapped:
-            problems.error(
-                1,
-                key,
-                f"Geen kolom voor '{FIELD_BY_KEY[key].label_nl}'. Koppel een kolom aan dit veld.",
-            )
+            problems.error(1, key, NO_COLUMN, field=FIELD_BY_KEY[key])
     refused = column_names().refused
     for column in table.columns:
         if normalise_header(column) in refused:
-            problems.warn(
-                1, "", f"De kolom '{column}' lijkt een BSN te bevatten en wordt niet ingelezen."
-            )
+            problems.warn(1, "", BSN_COLUMN_SKIPPED, column=column)
     if not table.rows:
-        problems.error(1, "", "Het bestand heeft een kopregel maar geen adressen.")
+        problems.error(1, "", NO_ROWS)
     index = [(table.columns.index(c), k) for c, k in columns.items()]
     width = len(table.columns)
     valid: list[Row] = []
@@ -204,9 +257,7 @@ def validate_rows(
                 if progress is not None:
                     progress(n, total)
             if len(cells) > width and any(cells[width:]):
-                problems.error(
-                    line, "", f"Deze regel heeft {len(cells)} kolommen, de kopregel {width}."
-                )
+                problems.error(line, "", TOO_MANY_CELLS, cells=len(cells), width=width)
                 continue
             values = {k: cells[i] if i < len(cells) else "" for i, k in index}
             row = parse_row(line, values, mapped, problems, allow_bsn_like_codes)

@@ -141,6 +141,344 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Bundle {bundle_id} from {organisation} for {partner}: period {period}, profile {profile}, sequence number {sequence}.</source>
+        <translation>Bundel {bundle_id} van {organisation} voor {partner}: periode {period}, profiel {profile}, volgnummer {sequence}.</translation>
+    </message>
+    <message>
+        <source>Counts: {counts}</source>
+        <translation>Aantallen: {counts}</translation>
+    </message>
+    <message>
+        <source>Left out: {exclusions}</source>
+        <translation>Niet opgenomen: {exclusions}</translation>
+    </message>
+    <message>
+        <source>Key saved in {path}. Give the line above (age1…) to the housing corporation; share the key file itself with nobody.</source>
+        <translation>Sleutel bewaard in {path}. Geef de regel hierboven (age1…) aan de corporatie; het sleutelbestand zelf deel je met niemand.</translation>
+    </message>
+    <message>
+        <source>signed by {organisation} (key ID {fingerprint})</source>
+        <translation>ondertekend door {organisation} (sleutel-id {fingerprint})</translation>
+    </message>
+    <message>
+        <source>The bundle is genuine ({signed_by}), complete and meant for you.</source>
+        <translation>De bundel is echt ({signed_by}), compleet en voor jou bestemd.</translation>
+    </message>
+    <message>
+        <source>Genuine and complete ({signed_by}); unpacked in {folder}.</source>
+        <translation>Echt en compleet ({signed_by}); uitgepakt in {folder}.</translation>
+    </message>
+    <message>
+        <source>Organisation: {organisation}</source>
+        <translation>Organisatie: {organisation}</translation>
+    </message>
+    <message>
+        <source>Key ID:       {fingerprint}</source>
+        <translation>Sleutel-id:  {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Call the sender (on a number you look up yourself, not one from an e-mail) and have them read out the key ID.</source>
+        <translation>Bel de afzender (een nummer dat je zelf opzoekt, niet uit een e-mail) en laat de sleutel-id voorlezen.</translation>
+    </message>
+    <message>
+        <source>Does the key ID match what the sender reads out? (yes/no)</source>
+        <translation>Komt de sleutel-id overeen met wat de afzender noemt? (ja/nee)</translation>
+    </message>
+    <message>
+        <source>Key of {organisation} trusted (key ID {fingerprint}). From now on, bundles from {organisation} are opened only with this key.</source>
+        <translation>Sleutel van {organisation} vertrouwd (sleutel-id {fingerprint}). Bundels van {organisation} worden voortaan alleen met deze sleutel geopend.</translation>
+    </message>
+    <message>
+        <source>This key of {organisation} (key ID {fingerprint}) was already trusted.</source>
+        <translation>Deze sleutel van {organisation} (sleutel-id {fingerprint}) werd al vertrouwd.</translation>
+    </message>
+    <message>
+        <source>Handover read in: {added} added, {updated} updated.</source>
+        <translation>Overdracht ingelezen: {added} toegevoegd, {updated} bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: kept the version from the bundle ({fields})</source>
+        <translation>conflict {table} {id}: versie uit de bundel gehouden ({fields})</translation>
+    </message>
+    <message>
+        <source>conflict {table} {id}: kept the version from this vault ({fields})</source>
+        <translation>conflict {table} {id}: versie uit deze kluis gehouden ({fields})</translation>
+    </message>
+    <message>
+        <source>note {table} {id}: {note}</source>
+        <translation>let op {table} {id}: {note}</translation>
+    </message>
+    <message>
+        <source>There was nothing new: the vault was not changed.</source>
+        <translation>Er was niets nieuws: de kluis is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nieuw wachtwoord</translation>
+    </message>
+    <message>
+        <source>New passphrase (once more)</source>
+        <translation>Nieuw wachtwoord (nog een keer)</translation>
+    </message>
+    <message>
+        <source>see &apos;{command} --help&apos;</source>
+        <translation>zie &apos;{command} --help&apos;</translation>
+    </message>
+    <message>
+        <source>Consent for {reference} ({partner}) withdrawn on {date}. Exports and letters to this partner now skip this household.</source>
+        <translation>Toestemming voor {reference} ({partner}) ingetrokken op {date}. Exports en brieven aan deze partner slaan dit huishouden nu over.</translation>
+    </message>
+    <message>
+        <source>No data shared with partners yet.</source>
+        <translation>Nog geen gegevens gedeeld met partners.</translation>
+    </message>
+    <message>
+        <source>(consent withdrawn)</source>
+        <translation>(toestemming ingetrokken)</translation>
+    </message>
+    <message>
+        <source>demo: {done}/{total} households</source>
+        <translation>demo: {done}/{total} huishoudens</translation>
+    </message>
+    <message>
+        <source>Bundle {sequence} for {partner} ({profile}, {period}): {counts}.</source>
+        <translation>Bundel {sequence} voor {partner} ({profile}, {period}): {counts}.</translation>
+    </message>
+    <message>
+        <source>Left out (no legal basis for this partner): {exclusions}</source>
+        <translation>Niet opgenomen (zonder grondslag voor deze partner): {exclusions}</translation>
+    </message>
+    <message>
+        <source>(no age recipient yet)</source>
+        <translation>(nog geen age-ontvanger)</translation>
+    </message>
+    <message>
+        <source>{partner}: skipped, no age recipient yet.</source>
+        <translation>{partner}: overgeslagen, nog geen age-ontvanger.</translation>
+    </message>
+    <message>
+        <source>No exports are due.</source>
+        <translation>Er zijn geen exports aan de beurt.</translation>
+    </message>
+    <message>
+        <source>No households yet. Add one with &apos;waakvlam household add&apos;.</source>
+        <translation>Nog geen huishoudens. Voeg er een toe met &apos;waakvlam household add&apos;.</translation>
+    </message>
+    <message>
+        <source>Concern level: {level}; next visit by {date}</source>
+        <translation>Zorgniveau: {level}; volgend bezoek uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>Residents: {names}</source>
+        <translation>Bewoners: {names}</translation>
+    </message>
+    <message>
+        <source>severity {severity}</source>
+        <translation>ernst {severity}</translation>
+    </message>
+    <message>
+        <source>Case closed; the retention period is running. First review: {date}.</source>
+        <translation>Dossier gesloten; de bewaartermijn loopt. Eerste herbeoordeling: {date}.</translation>
+    </message>
+    <message>
+        <source>Case reopened.</source>
+        <translation>Dossier heropend.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fout</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>let op</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>regel {line}</translation>
+    </message>
+    <message>
+        <source>line {line}, column &apos;{column}&apos;</source>
+        <translation>regel {line}, kolom &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <source>… and {hidden} more messages (see --errors-out).</source>
+        <translation>… en nog {hidden} meldingen (zie --errors-out).</translation>
+    </message>
+    <message>
+        <source>Check the report before you give it to the resident.</source>
+        <translation>Controleer het overzicht voordat u het aan de bewoner geeft.</translation>
+    </message>
+    <message>
+        <source>Referral letter {reference} saved in {path}.</source>
+        <translation>Verwijsbrief {reference} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Consent form {reference} saved in {path}.</source>
+        <translation>Toestemmingsformulier {reference} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Letter to the resident {reference} saved in {path}.</source>
+        <translation>Bewonersbrief {reference} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>stopped; nothing was changed.</source>
+        <translation>afgebroken; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>saving failed: the disk is full or unreachable.</source>
+        <translation>opslaan is mislukt: de schijf is vol of niet bereikbaar.</translation>
+    </message>
+    <message>
+        <source>unexpected error ({kind}); nothing was changed. Set WAAKVLAM_DEBUG=1 for details.</source>
+        <translation>onverwachte fout ({kind}); er is niets gewijzigd. Zet WAAKVLAM_DEBUG=1 voor details.</translation>
+    </message>
+    <message>
+        <source>unexpected error ({kind}); nothing was changed. Error report (without personal data): {report}. Set WAAKVLAM_DEBUG=1 for details.</source>
+        <translation>onverwachte fout ({kind}); er is niets gewijzigd. Foutrapport (zonder persoonsgegevens): {report}. Zet WAAKVLAM_DEBUG=1 voor details.</translation>
+    </message>
+    <message>
+        <source>Public key written to {path}.</source>
+        <translation>Publieke sleutel geschreven naar {path}.</translation>
+    </message>
+    <message>
+        <source>{n} CSV files written in {folder}.</source>
+        <translation>{n} CSV-bestanden geschreven in {folder}.</translation>
+    </message>
+    <message>
+        <source>Overview as of {date:%d-%m-%Y}</source>
+        <translation>Overzicht per {date:%d-%m-%Y}</translation>
+    </message>
+    <message>
+        <source>Overview as of {date:%d-%m-%Y} ({scope})</source>
+        <translation>Overzicht per {date:%d-%m-%Y} ({scope})</translation>
+    </message>
+    <message>
+        <source>Referral {reference} recorded (status: concept).</source>
+        <translation>Doorverwijzing {reference} vastgelegd (status: concept).</translation>
+    </message>
+    <message>
+        <source>No referrals waiting for feedback.</source>
+        <translation>Geen doorverwijzingen die wachten op terugkoppeling.</translation>
+    </message>
+    <message>
+        <source>{days} days late</source>
+        <translation>{days} dagen te laat</translation>
+    </message>
+    <message>
+        <source>No referrals yet. Make one with &apos;waakvlam referral add&apos;.</source>
+        <translation>Nog geen doorverwijzingen. Maak er een met &apos;waakvlam referral add&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing to remove: no retention period has passed.</source>
+        <translation>Niets te verwijderen: geen bewaartermijn verstreken.</translation>
+    </message>
+    <message>
+        <source>name and address (anonymise)</source>
+        <translation>naam en adres (anonimiseren)</translation>
+    </message>
+    <message>
+        <source>{household}  {reason:&lt;9} since {since}  expired {due}  {label}: {what}</source>
+        <translation>{household}  {reason:&lt;9} sinds {since}  verlopen {due}  {label}: {what}</translation>
+    </message>
+    <message>
+        <source>Dry run: {n} households would be purged.</source>
+        <translation>Proefrun: {n} huishoudens zouden worden opgeschoond.</translation>
+    </message>
+    <message>
+        <source>Purged: {n} households, of which {anonymised} anonymised.</source>
+        <translation>Opgeschoond: {n} huishoudens, waarvan {anonymised} geanonimiseerd.</translation>
+    </message>
+    <message>
+        <source>The database has been rebuilt: removed text is no longer in the file.</source>
+        <translation>De database is opnieuw opgebouwd: verwijderde tekst staat niet meer in het bestand.</translation>
+    </message>
+    <message>
+        <source>The file could not be cleaned up yet because the vault is in use; close the app and run &apos;waakvlam retention run&apos; again.</source>
+        <translation>Het bestand kon nog niet worden opgeschoond omdat de kluis in gebruik is; sluit de app en voer &apos;waakvlam retention run&apos; opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Niets gevonden.</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation>Wachtwoord van de back-up</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase (at least 12 characters)</source>
+        <translation>Kies een wachtwoord (minstens 12 tekens)</translation>
+    </message>
+    <message>
+        <source>Passphrase (once more)</source>
+        <translation>Wachtwoord (nog een keer)</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Huidig wachtwoord</translation>
+    </message>
+    <message>
+        <source>Key remembered on this computer.</source>
+        <translation>Sleutel onthouden op deze computer.</translation>
+    </message>
+    <message>
+        <source>No secure keyring on this computer: the passphrase is still needed.</source>
+        <translation>Geen veilige sleutelbos op deze computer: het wachtwoord blijft nodig.</translation>
+    </message>
+    <message>
+        <source>Vault created in {folder}.</source>
+        <translation>Kluis aangemaakt in {folder}.</translation>
+    </message>
+    <message>
+        <source>The vault opens and is in order.</source>
+        <translation>De kluis opent en is in orde.</translation>
+    </message>
+    <message>
+        <source>Passphrase changed.</source>
+        <translation>Wachtwoord gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The vault has a new key.</source>
+        <translation>De kluis heeft een nieuwe sleutel.</translation>
+    </message>
+    <message>
+        <source>Backup made. The file is encrypted; keep the passphrase separately.</source>
+        <translation>Back-up gemaakt. Het bestand is versleuteld; bewaar het wachtwoord apart.</translation>
+    </message>
+    <message>
+        <source>The previous vault was kept in {path}.</source>
+        <translation>De vorige kluis is bewaard in {path}.</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>Back-up teruggezet.</translation>
+    </message>
+    <message>
+        <source>Concern level: {level}; next visit by {date}.</source>
+        <translation>Zorgniveau: {level}; volgend bezoek uiterlijk {date}.</translation>
+    </message>
+    <message>
+        <source>ACUTE — {label}: {guidance}</source>
+        <translation>ACUUT — {label}: {guidance}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong. Nothing was lost; try again. If it keeps happening, report it to your application manager.</source>
+        <translation>Er ging iets mis. Er is niets verloren gegaan; probeer het opnieuw. Blijft het gebeuren, meld het dan bij je applicatiebeheerder.</translation>
+    </message>
+    <message>
+        <source>Error report (without personal data): {path}</source>
+        <translation>Foutrapport (zonder persoonsgegevens): {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong ({kind}). Nothing was lost; try again. If it keeps happening, tell your application manager.</source>
@@ -375,6 +713,14 @@
         <translation>Deze bundel komt van een onbekende afzender: hij is niet ondertekend met de sleutel die je hebt opgegeven (--sender).</translation>
     </message>
     <message>
+        <source>This bundle says it comes from {organisation} (key id {key_id}), but you do not trust a key of that sender yet. Ask the sender for their public key file, compare the key id by phone and run: waakvlam bundle trust FILE.pub</source>
+        <translation>Deze bundel zegt te komen van {organisation} (sleutel-id {key_id}), maar van die afzender vertrouw je nog geen sleutel. Vraag de afzender om het bestand met de publieke sleutel, vergelijk de sleutel-id per telefoon en voer uit: waakvlam bundle trust BESTAND.pub</translation>
+    </message>
+    <message>
+        <source>The sender uses a different key than before: you trust key id {pinned} for {organisation}, this bundle was signed with key id {key_id}. Do not open it; call the sender. If they changed their key, run: waakvlam bundle trust --replace FILE.pub</source>
+        <translation>De afzender gebruikt een andere sleutel dan eerder: voor {organisation} vertrouw je sleutel-id {pinned}, deze bundel is ondertekend met sleutel-id {key_id}. Open hem niet en bel de afzender. Heeft die echt een nieuwe sleutel, voer dan uit: waakvlam bundle trust --replace BESTAND.pub</translation>
+    </message>
+    <message>
         <source>The signature of this bundle does not match: the bundle was forged or changed. Do not open it and contact the sender.</source>
         <translation>De handtekening van deze bundel klopt niet: de bundel is vervalst of gewijzigd. Open hem niet en neem contact op met de afzender.</translation>
     </message>
@@ -395,8 +741,32 @@
         <translation>Het bestand met geopende bundels {path} is onleesbaar. Herstel het of verwijder het bewust.</translation>
     </message>
     <message>
-        <source>This bundle (number {sequence}) was opened before or is older than the last one opened (number {last}) from this sender.</source>
-        <translation>Deze bundel (volgnummer {sequence}) is al eerder geopend of ouder dan de laatst geopende (volgnummer {last}) van deze afzender.</translation>
+        <source>The file of trusted keys and opened bundles {path} cannot be written.</source>
+        <translation>Het bestand met vertrouwde sleutels en geopende bundels {path} kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>This bundle (number {sequence}) was opened before, on {opened_at}. A bundle is opened only once; ask the sender if you expected a new one.</source>
+        <translation>Deze bundel (nummer {sequence}) is al eerder geopend, op {opened_at}. Een bundel wordt maar één keer geopend; vraag de afzender als je een nieuwe verwachtte.</translation>
+    </message>
+    <message>
+        <source>This bundle (number {sequence}) may have been opened before: the file of opened bundles from an earlier version only remembers that bundles up to number {last} from this sender were opened.</source>
+        <translation>Deze bundel (nummer {sequence}) is mogelijk al eerder geopend: het bestand met geopende bundels uit een eerdere versie weet alleen dat bundels tot en met nummer {last} van deze afzender zijn geopend.</translation>
+    </message>
+    <message>
+        <source>The key file {path} does not say which organisation it belongs to. Give the name with --organisation.</source>
+        <translation>Het sleutelbestand {path} zegt niet van welke organisatie het is. Geef de naam met --organisation.</translation>
+    </message>
+    <message>
+        <source>You already trust another key for {organisation} (key id {pinned}). Compare the new key id with the sender by phone; if it is right, run the command again with --replace.</source>
+        <translation>Je vertrouwt al een andere sleutel voor {organisation} (sleutel-id {pinned}). Vergelijk de nieuwe sleutel-id per telefoon met de afzender; klopt hij, voer de opdracht dan opnieuw uit met --replace.</translation>
+    </message>
+    <message>
+        <source>Give the name of the organisation whose key you trust.</source>
+        <translation>Geef de naam van de organisatie van wie je de sleutel vertrouwt.</translation>
+    </message>
+    <message>
+        <source>Nothing was trusted: the key id was not confirmed.</source>
+        <translation>Er is niets vertrouwd: de sleutel-id is niet bevestigd.</translation>
     </message>
     <message>
         <source>The file {path} cannot be read.</source>
@@ -413,6 +783,14 @@
     <message>
         <source>The bundle was unpacked in {path}, but its number could not be saved in {state}; a repeat of this bundle will then not be recognised.</source>
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
+    </message>
+    <message>
+        <source>I do not understand period &apos;{period}&apos;. Use YYYY-MM (for example 2026-10) or YYYY-Qn (for example 2026-Q4).</source>
+        <translation>Periode &apos;{period}&apos; begrijp ik niet. Gebruik JJJJ-MM (bijvoorbeeld 2026-10) of JJJJ-Qn (bijvoorbeeld 2026-Q4).</translation>
+    </message>
+    <message>
+        <source>Partner &apos;{partner}&apos; has no age recipient yet. Ask the partner for &apos;waakvlam bundle keygen&apos; and add the recipient (age1…) under Partners.</source>
+        <translation>Partner &apos;{partner}&apos; heeft nog geen age-ontvanger. Vraag de partner om &apos;waakvlam bundle keygen&apos; en voeg de ontvanger (age1…) toe bij Partners.</translation>
     </message>
     <message>
         <source>Period {period} has not started yet; choose a period that has ended.</source>
@@ -435,12 +813,512 @@
         <translation>Periode {period} overlapt met {other}, die al naar {partner} is gestuurd; cijfers over overlappende perioden zijn van elkaar af te trekken, daarom kan dit niet.</translation>
     </message>
     <message>
+        <source>Give a rhythm in days for every care level.</source>
+        <translation>Geef voor elk zorgniveau een ritme in dagen op.</translation>
+    </message>
+    <message>
+        <source>The rhythm for &apos;{level}&apos; must be between 1 and 730 days.</source>
+        <translation>Het ritme voor &apos;{level}&apos; moet tussen 1 en 730 dagen liggen.</translation>
+    </message>
+    <message>
+        <source>Automatic locking: choose between 1 and 120 minutes.</source>
+        <translation>Automatisch vergrendelen: kies tussen 1 en 120 minuten.</translation>
+    </message>
+    <message>
+        <source>Choose Dutch (nl) or English (en).</source>
+        <translation>Kies Nederlands (nl) of Engels (en).</translation>
+    </message>
+    <message>
+        <source>Give a retention period for visit notes, signals and referrals.</source>
+        <translation>Geef een bewaartermijn voor bezoeknotities, signalen en doorverwijzingen.</translation>
+    </message>
+    <message>
+        <source>The retention period for &apos;{category}&apos; must be between 1 and 240 months.</source>
+        <translation>De bewaartermijn voor &apos;{category}&apos; moet tussen 1 en 240 maanden liggen.</translation>
+    </message>
+    <message>
+        <source>Backup reminder: choose between 1 and 365 days.</source>
+        <translation>Herinnering aan de back-up: kies tussen 1 en 365 dagen.</translation>
+    </message>
+    <message>
+        <source>Give an age recipient (age1…) or leave it empty.</source>
+        <translation>Geef een age-ontvanger (age1…) of laat leeg.</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{key}&apos;.</source>
+        <translation>Onbekende instelling &apos;{key}&apos;.</translation>
+    </message>
+    <message>
         <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
         <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
     </message>
     <message>
         <source>Aggregate figures go per wijk or per complex: choose &apos;wijk&apos; or &apos;complex&apos;.</source>
         <translation>Geaggregeerde cijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
+    </message>
+    <message>
+        <source>{option} must have the form YYYY-MM-DD, for example 2026-11-27.</source>
+        <translation>{option} moet de vorm JJJJ-MM-DD hebben, bijvoorbeeld 2026-11-27.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written.</source>
+        <translation>Het bestand {path} kan niet worden geschreven.</translation>
+    </message>
+    <message>
+        <source>The passphrase file {path} cannot be read.</source>
+        <translation>Het wachtwoordbestand {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>No passphrase: use --passphrase-file, the environment variable {variable}, or run the command in a terminal.</source>
+        <translation>Geen wachtwoord: gebruik --passphrase-file, de omgevingsvariabele {variable}, of start de opdracht in een terminal.</translation>
+    </message>
+    <message>
+        <source>No new passphrase: use --new-passphrase-file or WAAKVLAM_NEW_PASSPHRASE.</source>
+        <translation>Geen nieuw wachtwoord: gebruik --new-passphrase-file of WAAKVLAM_NEW_PASSPHRASE.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Nothing was changed.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>--households must be at least 1.</source>
+        <translation>--households moet minstens 1 zijn.</translation>
+    </message>
+    <message>
+        <source>Choose one of: --partner NAME --period PERIOD --out FILE, --due --out-dir FOLDER, --list-due or --history.</source>
+        <translation>Kies één van: --partner NAAM --period PERIODE --out BESTAND, --due --out-dir MAP, --list-due of --history.</translation>
+    </message>
+    <message>
+        <source>--due needs --out-dir FOLDER.</source>
+        <translation>Bij --due hoort --out-dir MAP.</translation>
+    </message>
+    <message>
+        <source>--period needs --partner NAME.</source>
+        <translation>Bij --period hoort --partner NAAM.</translation>
+    </message>
+    <message>
+        <source>--period needs --out FILE (or --preview).</source>
+        <translation>Bij --period hoort --out BESTAND (of --preview).</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Het bestand {path} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} is een map, geen bestand.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name or use --force.</source>
+        <translation>{path} bestaat al. Kies een andere naam of gebruik --force.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; nothing was saved.</source>
+        <translation>De map {folder} bestaat niet; er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be saved ({reason}).</source>
+        <translation>{path} kan niet worden opgeslagen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{path} cannot be saved (write error).</source>
+        <translation>{path} kan niet worden opgeslagen (schrijffout).</translation>
+    </message>
+    <message>
+        <source>--out {path} is a folder; give a file name, for example letter.pdf.</source>
+        <translation>--out {path} is een map; geef een bestandsnaam, bijvoorbeeld brief.pdf.</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder.</source>
+        <translation>{path} is geen map.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of partner &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekend soort partner &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The date of the consent &apos;{text}&apos; is wrong; use YYYY-MM-DD, for example 2026-11-28.</source>
+        <translation>De datum van de toestemming &apos;{text}&apos; klopt niet; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>The date for feedback &apos;{text}&apos; is wrong; use YYYY-MM-DD, for example 2026-11-28.</source>
+        <translation>De datum voor terugkoppeling &apos;{text}&apos; klopt niet; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-11-28.</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekende status &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Nothing was created.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <source>The vault opens, but the check finds damaged pages.</source>
+        <translation>De kluis opent, maar de controle vindt beschadigde pagina&apos;s.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{text}&apos; must have the form CODE=SEVERITY, for example financien.huurachterstand=2.</source>
+        <translation>Signaal &apos;{text}&apos; moet de vorm CODE=ERNST hebben, bijvoorbeeld financien.huurachterstand=2.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of visit &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekende soort bezoek &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s logo is not a valid image; choose a PNG file.</source>
+        <translation>Het logo van de organisatie is geen geldige afbeelding; kies een PNG-bestand.</translation>
+    </message>
+    <message>
+        <source>A letter to the resident is only possible for a referral with consent; on another legal basis, discuss the referral in person.</source>
+        <translation>Een brief aan de bewoner kan alleen bij een doorverwijzing met toestemming; bij een andere grondslag bespreek je de doorverwijzing persoonlijk.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; has an invalid placeholder; use only {{name}}.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; heeft een ongeldige plaatsaanduiding; gebruik alleen {{naam}}.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; has a lone brace; write {{{{ or }}}} for an ordinary brace.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; heeft een losse accolade; schrijf {{{{ of }}}} voor een gewone accolade.</translation>
+    </message>
+    <message>
+        <source>Letter template {source} is not valid JSON: {error}</source>
+        <translation>Briefsjabloon {source} is geen geldige JSON: {error}</translation>
+    </message>
+    <message>
+        <source>Letter template {source} has an unknown format (expected: &quot;format&quot;: {format}).</source>
+        <translation>Briefsjabloon {source} heeft een onbekend formaat (verwacht: &quot;format&quot;: {format}).</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &quot;language&quot; must be nl or en.</source>
+        <translation>Briefsjabloon {source}: &quot;language&quot; moet nl of en zijn.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &quot;months&quot; must contain 12 month names.</source>
+        <translation>Briefsjabloon {source}: &quot;months&quot; moet 12 maandnamen bevatten.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: unknown text &apos;{key}&apos;.</source>
+        <translation>Briefsjabloon {source}: onbekende tekst &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: the text &apos;{key}&apos; is missing.</source>
+        <translation>Briefsjabloon {source}: de tekst &apos;{key}&apos; ontbreekt.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; must be text.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; moet tekst zijn.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; uses {names}; allowed: {permitted}.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; gebruikt {names}; toegestaan: {permitted}.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; uses {names}; allowed: none.</source>
+        <translation>Briefsjabloon {source}: &apos;{key}&apos; gebruikt {names}; toegestaan: geen.</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &apos;{key}&apos; is missing &apos;{part}&apos;.</source>
+        <translation>Briefsjabloon {source}: bij &apos;{key}&apos; ontbreekt &apos;{part}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no letter template for language &apos;{language}&apos; (nl or en).</source>
+        <translation>Geen briefsjabloon voor taal &apos;{language}&apos; (nl of en).</translation>
+    </message>
+    <message>
+        <source>Letter template {source}: &quot;language&quot; is {found}, expected {expected}.</source>
+        <translation>Briefsjabloon {source}: &quot;language&quot; is {found}, verwacht {expected}.</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;{name}&apos;. Choose from: {fields}.</source>
+        <translation>Onbekend veld &apos;{name}&apos;. Kies uit: {fields}.</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos; must have the form COLUMN=FIELD, for example &apos;Straatnaam=straat&apos;.</source>
+        <translation>&apos;{item}&apos; moet de vorm KOLOM=VELD hebben, bijvoorbeeld &apos;Straatnaam=straat&apos;.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; is not in the file. Columns: {columns}.</source>
+        <translation>De kolom &apos;{column}&apos; staat niet in het bestand. Kolommen: {columns}.</translation>
+    </message>
+    <message>
+        <source>Field &apos;{field}&apos; is mapped to two columns.</source>
+        <translation>Het veld &apos;{field}&apos; is aan twee kolommen gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; seems to hold a BSN; a BSN may never enter the vault. Leave this column out.</source>
+        <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten; een BSN mag nooit in de kluis komen. Laat deze kolom weg.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
+    </message>
+    <message>
+        <source>This is an Excel file, not a CSV file. In Excel choose &apos;Save as&apos; → &apos;CSV UTF-8 (Comma delimited)&apos; and import that file.</source>
+        <translation>Dit is een Excel-bestand, geen CSV. Kies in Excel &apos;Opslaan als&apos; → &apos;CSV UTF-8 (gescheiden door lijstscheidingstekens)&apos; en lees dat bestand in.</translation>
+    </message>
+    <message>
+        <source>The characters in the file cannot be read (not UTF-8 or Windows-1252). Save the file as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>De tekens in het bestand zijn niet te lezen (geen UTF-8 of Windows-1252). Sla het bestand op als &apos;CSV UTF-8&apos; en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The header has only one column: use a semicolon (;) or comma (,) to separate the columns.</source>
+        <translation>De kopregel heeft maar één kolom: gebruik een puntkomma (;) of komma (,) als scheidingsteken tussen de kolommen.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV (line {line}): a quotation mark is out of place.</source>
+        <translation>Het bestand is geen geldige CSV (regel {line}): een aanhalingsteken staat niet goed.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; appears twice in the header.</source>
+        <translation>De kolom &apos;{column}&apos; staat twee keer in de kopregel.</translation>
+    </message>
+    <message>
+        <source>The import was stopped; nothing was changed.</source>
+        <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>This field contains a number that looks like a BSN. A BSN may never be stored: remove it.</source>
+        <translation>Dit veld bevat een getal dat op een BSN lijkt. Een BSN mag nooit worden opgeslagen: haal het weg.</translation>
+    </message>
+    <message>
+        <source>The signal list has an unknown format (expected: 1).</source>
+        <translation>De signalenlijst heeft een onbekend formaat (verwacht: 1).</translation>
+    </message>
+    <message>
+        <source>Signal code &apos;{code}&apos; appears twice in the signal list.</source>
+        <translation>Signaalcode &apos;{code}&apos; staat dubbel in de signalenlijst.</translation>
+    </message>
+    <message>
+        <source>The signal list cannot be read: {reason}</source>
+        <translation>De signalenlijst is onleesbaar: {reason}</translation>
+    </message>
+    <message>
+        <source>This referral does not rest on consent; there is no consent to withdraw.</source>
+        <translation>Deze doorverwijzing rust niet op toestemming; er is geen toestemming om in te trekken.</translation>
+    </message>
+    <message>
+        <source>The consent was already withdrawn on {day:%d-%m-%Y}.</source>
+        <translation>De toestemming is al ingetrokken op {day:%d-%m-%Y}.</translation>
+    </message>
+    <message>
+        <source>The date of withdrawal is in the future.</source>
+        <translation>De datum van intrekken ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The date of withdrawal is before the date of the consent.</source>
+        <translation>De datum van intrekken ligt vóór de datum van de toestemming.</translation>
+    </message>
+    <message>
+        <source>The resident withdrew the consent for {reference}; this referral may no longer be shared.</source>
+        <translation>De bewoner heeft de toestemming voor {reference} ingetrokken; deze doorverwijzing mag niet meer worden gedeeld.</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>De omschrijving</translation>
+    </message>
+    <message>
+        <source>Follow-up {follow_up_id} does not exist.</source>
+        <translation>Actie {follow_up_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This follow-up has already been done or dropped.</source>
+        <translation>Deze actie is al afgerond of vervallen.</translation>
+    </message>
+    <message>
+        <source>The name of the complex</source>
+        <translation>De naam van het complex</translation>
+    </message>
+    <message>
+        <source>The street</source>
+        <translation>De straat</translation>
+    </message>
+    <message>
+        <source>The town</source>
+        <translation>De plaats</translation>
+    </message>
+    <message>
+        <source>The name of the household</source>
+        <translation>De naam van het huishouden</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s name</source>
+        <translation>De naam van de bewoner</translation>
+    </message>
+    <message>
+        <source>The house number must be a positive number.</source>
+        <translation>Het huisnummer moet een positief getal zijn.</translation>
+    </message>
+    <message>
+        <source>VHE code {vhe_code} already exists.</source>
+        <translation>VHE-code {vhe_code} bestaat al.</translation>
+    </message>
+    <message>
+        <source>Address {address_id} does not exist.</source>
+        <translation>Adres {address_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>Household {household_id} does not exist.</source>
+        <translation>Huishouden {household_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This address does not exist.</source>
+        <translation>Dit adres bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This resident does not exist.</source>
+        <translation>Deze bewoner bestaat niet.</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;{language}&apos;. Choose nl (Dutch) or en (English).</source>
+        <translation>Onbekende taal &apos;{language}&apos;. Kies nl (Nederlands) of en (Engels).</translation>
+    </message>
+    <message>
+        <source>No organisation has been set up yet; the letter needs a sender.</source>
+        <translation>Er is nog geen organisatie ingesteld; de brief heeft een afzender.</translation>
+    </message>
+    <message>
+        <source>There are {count} complexes named &apos;{name}&apos;; use the complex code.</source>
+        <translation>Er zijn {count} complexen met de naam &apos;{name}&apos;; gebruik het complexnummer.</translation>
+    </message>
+    <message>
+        <source>Complex &apos;{name}&apos; does not exist.</source>
+        <translation>Complex &apos;{name}&apos; bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s name</source>
+        <translation>De naam van de partner</translation>
+    </message>
+    <message>
+        <source>&apos;{start}…&apos; is not a valid age recipient. A recipient starts with &apos;age1&apos; and comes from the partner themselves (&apos;waakvlam bundle keygen&apos;).</source>
+        <translation>&apos;{start}…&apos; is geen geldige age-ontvanger. Een ontvanger begint met &apos;age1&apos; en komt van de partner zelf (&apos;waakvlam bundle keygen&apos;).</translation>
+    </message>
+    <message>
+        <source>There is already a partner named &apos;{name}&apos;.</source>
+        <translation>Er is al een partner met de naam &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Partner &apos;{name}&apos; does not exist. &apos;waakvlam partner list&apos; shows the partners.</source>
+        <translation>Partner &apos;{name}&apos; bestaat niet. &apos;waakvlam partner list&apos; toont de partners.</translation>
+    </message>
+    <message>
+        <source>This partner does not exist.</source>
+        <translation>Deze partner bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation>De reden</translation>
+    </message>
+    <message>
+        <source>Choose one legal basis: the resident&apos;s consent or another legal basis.</source>
+        <translation>Kies één grondslag: toestemming van de bewoner óf een andere grondslag.</translation>
+    </message>
+    <message>
+        <source>Consent needs its form (verbal or written) and its date.</source>
+        <translation>Bij toestemming horen de vorm (mondeling of schriftelijk) en de datum.</translation>
+    </message>
+    <message>
+        <source>The date of the consent is in the future.</source>
+        <translation>De datum van de toestemming ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>A referral needs a legal basis: the resident&apos;s consent (verbal or written, with a date) or another legal basis, such as acute danger or the reporting code, with an explanation.</source>
+        <translation>Een doorverwijzing heeft een grondslag nodig: de toestemming van de bewoner (mondeling of schriftelijk, met datum) of een andere grondslag, zoals acuut gevaar of de meldcode, met uitleg.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{code}&apos; has not been recorded for this household.</source>
+        <translation>Signaal &apos;{code}&apos; is bij dit huishouden niet vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Referral {ident} does not exist.</source>
+        <translation>Doorverwijzing {ident} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. Possible: {allowed}.</source>
+        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Mogelijk: {allowed}.</translation>
+    </message>
+    <message>
+        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. This referral is finished.</source>
+        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Deze doorverwijzing is afgerond.</translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s name</source>
+        <translation>De naam van de organisatie</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Je naam</translation>
+    </message>
+    <message>
+        <source>Signal list version {version} was changed without a new version number. Raise &apos;version&apos; in the file.</source>
+        <translation>Signalenlijst versie {version} is gewijzigd zonder nieuw versienummer. Verhoog &apos;version&apos; in het bestand.</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>De naam</translation>
+    </message>
+    <message>
+        <source>This staff member does not exist.</source>
+        <translation>Deze medewerker bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The organisation has not been set up yet.</source>
+        <translation>De organisatie is nog niet ingesteld.</translation>
+    </message>
+    <message>
+        <source>&apos;{postcode}&apos; is not a valid postcode. Use four digits and two letters, for example 1234 AB.</source>
+        <translation>&apos;{postcode}&apos; is geen geldige postcode. Gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label} is verplicht.</translation>
+    </message>
+    <message>
+        <source>{label} is too long (at most {max_length} characters).</source>
+        <translation>{label} is te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>Birth year {year} cannot be right; enter a year between 1900 and {current_year}.</source>
+        <translation>Geboortejaar {year} kan niet kloppen; vul een jaar tussen 1900 en {current_year} in.</translation>
+    </message>
+    <message>
+        <source>The notes are too long (at most {max_length} characters).</source>
+        <translation>De notities zijn te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>Unknown signal &apos;{code}&apos;. &apos;waakvlam checklist show&apos; shows the codes.</source>
+        <translation>Onbekend signaal &apos;{code}&apos;. &apos;waakvlam checklist show&apos; toont de codes.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{code}&apos; is listed twice.</source>
+        <translation>Signaal &apos;{code}&apos; staat er twee keer in.</translation>
+    </message>
+    <message>
+        <source>The severity of &apos;{code}&apos; must be 1, 2 or 3 (mild, worrying, serious).</source>
+        <translation>Ernst van &apos;{code}&apos; moet 1, 2 of 3 zijn (licht, zorgelijk, ernstig).</translation>
+    </message>
+    <message>
+        <source>A follow-up needs a description.</source>
+        <translation>Een actie heeft een omschrijving nodig.</translation>
+    </message>
+    <message>
+        <source>The date for the next visit is in the past. Choose today or later.</source>
+        <translation>De datum voor het volgende bezoek ligt in het verleden. Kies vandaag of later.</translation>
+    </message>
+    <message>
+        <source>A resident who was present does not belong to this household.</source>
+        <translation>Een aanwezige bewoner hoort niet bij dit huishouden.</translation>
+    </message>
+    <message>
+        <source>There is no remembered key on this computer.</source>
+        <translation>Geen onthouden sleutel op deze computer.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>Het bestand kan niet worden geopend.</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +2075,97 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>Complex code {code} has the name &apos;{name}&apos; on line {line}; use one name.</source>
+        <translation>Complexnummer {code} heeft in regel {line} de naam &apos;{name}&apos;; gebruik één naam.</translation>
+    </message>
+    <message>
+        <source>VHE code {vhe_code} also appears on line {line}.</source>
+        <translation>VHE-code {vhe_code} staat ook in regel {line}.</translation>
+    </message>
+    <message>
+        <source>This address also appears on line {line}.</source>
+        <translation>Dit adres staat ook in regel {line}.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault under VHE code {other}. VHE code {vhe_code} belongs to another address.</source>
+        <translation>Dit adres staat al in de kluis onder VHE-code {other}. VHE-code {vhe_code} hoort bij een ander adres.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault without a VHE code. VHE code {vhe_code} belongs to another address.</source>
+        <translation>Dit adres staat al in de kluis zonder VHE-code. VHE-code {vhe_code} hoort bij een ander adres.</translation>
+    </message>
+    <message>
+        <source>This address is already in the vault with VHE code {vhe_code}.</source>
+        <translation>Dit adres staat al in de kluis met VHE-code {vhe_code}.</translation>
+    </message>
+    <message>
+        <source>This address is in the vault more than once without a VHE code; link it by hand first.</source>
+        <translation>Dit adres staat meer dan eens zonder VHE-code in de kluis; koppel het eerst met de hand.</translation>
+    </message>
+    <message>
+        <source>Another household already lives at this address; the new one has been added. Close the old household if its residents have moved.</source>
+        <translation>Op dit adres woont al een ander huishouden; het nieuwe is erbij gezet. Sluit het oude huishouden als de bewoners verhuisd zijn.</translation>
+    </message>
+    <message>
+        <source>The file contains {errors} error(s) in {rows} lines; nothing was imported.</source>
+        <translation>Het bestand bevat {errors} fout(en) in {rows} regels; er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>{rows} lines would be imported: {addresses_new} new addresses, {addresses_updated} updated, {addresses_unchanged} unchanged; {complexes_new} new complexes, {households_new} new households, {residents_new} new residents.</source>
+        <translation>{rows} regels zou inlezen: {addresses_new} nieuwe adressen, {addresses_updated} bijgewerkt, {addresses_unchanged} ongewijzigd; {complexes_new} nieuwe complexen, {households_new} nieuwe huishoudens, {residents_new} nieuwe bewoners.</translation>
+    </message>
+    <message>
+        <source>{rows} lines imported: {addresses_new} new addresses, {addresses_updated} updated, {addresses_unchanged} unchanged; {complexes_new} new complexes, {households_new} new households, {residents_new} new residents.</source>
+        <translation>{rows} regels ingelezen: {addresses_new} nieuwe adressen, {addresses_updated} bijgewerkt, {addresses_unchanged} ongewijzigd; {complexes_new} nieuwe complexen, {households_new} nieuwe huishoudens, {residents_new} nieuwe bewoners.</translation>
+    </message>
+    <message>
+        <source>{field} is empty; this field is required.</source>
+        <translation>{field} is leeg; dit veld is verplicht.</translation>
+    </message>
+    <message>
+        <source>{field} is too long (at most {max_length} characters).</source>
+        <translation>{field} is te lang (maximaal {max_length} tekens).</translation>
+    </message>
+    <message>
+        <source>{field} contains a number that looks like a BSN; a BSN may not enter the vault.</source>
+        <translation>{field} bevat een getal dat op een BSN lijkt; een BSN mag niet in de kluis komen.</translation>
+    </message>
+    <message>
+        <source>House number &apos;{number}&apos; is not a valid house number (a number, possibly with a letter or addition, such as 12, 12A or 12-2).</source>
+        <translation>Huisnummer &apos;{number}&apos; is geen geldig huisnummer (een getal, eventueel met letter of toevoeging, zoals 12, 12A of 12-2).</translation>
+    </message>
+    <message>
+        <source>The house number already has a letter or addition, and so does the addition column; fill it in in one place.</source>
+        <translation>Het huisnummer heeft al een letter of toevoeging, en de kolom toevoeging ook; vul die op één plek in.</translation>
+    </message>
+    <message>
+        <source>The addition is too long (at most 20 characters).</source>
+        <translation>De toevoeging is te lang (maximaal 20 tekens).</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s name is too long (at most 200).</source>
+        <translation>Een naam van een bewoner is te lang (maximaal 200).</translation>
+    </message>
+    <message>
+        <source>No column for &apos;{field}&apos;. Map a column to this field.</source>
+        <translation>Geen kolom voor &apos;{field}&apos;. Koppel een kolom aan dit veld.</translation>
+    </message>
+    <message>
+        <source>Column &apos;{column}&apos; seems to hold a BSN and is not imported.</source>
+        <translation>De kolom &apos;{column}&apos; lijkt een BSN te bevatten en wordt niet ingelezen.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no addresses.</source>
+        <translation>Het bestand heeft een kopregel maar geen adressen.</translation>
+    </message>
+    <message>
+        <source>This line has {cells} columns, the header {width}.</source>
+        <translation>Deze regel heeft {cells} kolommen, de kopregel {width}.</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import addresses</source>
@@ -1389,6 +2358,281 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>The report could not be saved. Choose another folder.</source>
         <translation>Het rapport kon niet worden opgeslagen. Kies een andere map.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>all referrals to this partner were cancelled</source>
+        <translation>alle doorverwijzingen naar deze partner zijn geannuleerd</translation>
+    </message>
+    <message>
+        <source>no usable legal basis (consent without form or date, or given later, or another legal basis without explanation)</source>
+        <translation>geen bruikbare grondslag (toestemming zonder vorm of datum, of later gegeven, of een andere grondslag zonder uitleg)</translation>
+    </message>
+    <message>
+        <source>the resident withdrew consent</source>
+        <translation>de bewoner heeft de toestemming ingetrokken</translation>
+    </message>
+    <message>
+        <source>(no complex)</source>
+        <translation>(geen complex)</translation>
+    </message>
+    <message>
+        <source>Households (open)</source>
+        <translation>Huishoudens (open)</translation>
+    </message>
+    <message>
+        <source>Check-in overdue</source>
+        <translation>Bezoek achterstallig</translation>
+    </message>
+    <message>
+        <source>Visits, 12 months</source>
+        <translation>Bezoeken, 12 maanden</translation>
+    </message>
+    <message>
+        <source>Signals, 12 months</source>
+        <translation>Signalen, 12 maanden</translation>
+    </message>
+    <message>
+        <source>Referrals in progress</source>
+        <translation>Doorverwijzingen lopend</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>regulier</translation>
+    </message>
+    <message>
+        <source>following a signal</source>
+        <translation>naar aanleiding van signaal</translation>
+    </message>
+    <message>
+        <source>coffee / informal</source>
+        <translation>kop koffie / informeel</translation>
+    </message>
+    <message>
+        <source>aftercare</source>
+        <translation>nazorg</translation>
+    </message>
+    <message>
+        <source>after a nuisance report</source>
+        <translation>na overlastmelding</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>licht</translation>
+    </message>
+    <message>
+        <source>worrying</source>
+        <translation>zorgelijk</translation>
+    </message>
+    <message>
+        <source>serious</source>
+        <translation>ernstig</translation>
+    </message>
+    <message>
+        <source>no concerns</source>
+        <translation>geen zorgen</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>aandacht</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>zorg</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <translation>acuut</translation>
+    </message>
+    <message>
+        <source>neighbourhood team</source>
+        <translation>wijkteam</translation>
+    </message>
+    <message>
+        <source>public health service</source>
+        <translation>GGD</translation>
+    </message>
+    <message>
+        <source>debt help</source>
+        <translation>schuldhulpverlening</translation>
+    </message>
+    <message>
+        <source>social work</source>
+        <translation>maatschappelijk werk</translation>
+    </message>
+    <message>
+        <source>mental health care</source>
+        <translation>GGZ</translation>
+    </message>
+    <message>
+        <source>Veilig Thuis</source>
+        <translation>Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>community police officer</source>
+        <translation>wijkagent</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>gemeente</translation>
+    </message>
+    <message>
+        <source>colleague (handover)</source>
+        <translation>collega (overdracht)</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>anders</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>verstuurd</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>ontvangen</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in behandeling</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>afgesloten</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>visit notes and follow-ups</source>
+        <translation>bezoeknotities en acties</translation>
+    </message>
+    <message>
+        <source>signal remarks</source>
+        <translation>opmerkingen bij signalen</translation>
+    </message>
+    <message>
+        <source>referrals and letters</source>
+        <translation>doorverwijzingen en brieven</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>viewed</source>
+        <translation>ingezien</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>afgedrukt</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>geëxporteerd</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>gedeeld</translation>
+    </message>
+    <message>
+        <source>subject access report</source>
+        <translation>inzage gemaakt</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>toestemming ingetrokken</translation>
+    </message>
+    <message>
+        <source>purged (retention)</source>
+        <translation>opgeschoond (bewaartermijn)</translation>
+    </message>
+    <message>
+        <source>backup made</source>
+        <translation>back-up gemaakt</translation>
+    </message>
+    <message>
+        <source>backup restored</source>
+        <translation>back-up teruggezet</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>huishouden</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>bewoner</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adres</translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation>complex</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>huisbezoek</translation>
+    </message>
+    <message>
+        <source>resident present</source>
+        <translation>aanwezige bewoner</translation>
+    </message>
+    <message>
+        <source>signal</source>
+        <translation>signaal</translation>
+    </message>
+    <message>
+        <source>concern level</source>
+        <translation>zorgniveau</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>actie</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>doorverwijzing</translation>
+    </message>
+    <message>
+        <source>signal in referral</source>
+        <translation>signaal in doorverwijzing</translation>
+    </message>
+    <message>
+        <source>referral status</source>
+        <translation>status doorverwijzing</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>instelling</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>medewerker</translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation>kluis</translation>
     </message>
 </context>
 <context>

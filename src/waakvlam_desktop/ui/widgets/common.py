@@ -5,51 +5,34 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from waakvlam_desktop import texts
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.crash import write_crash_report
-from waakvlam_desktop.domain.types import CONCERN_COLOURS, CONCERN_LABELS, ConcernLevel
+from waakvlam_desktop.domain.types import CONCERN_COLOURS, ConcernLevel, concern_label
 from waakvlam_desktop.errors import WaakvlamError
 
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+class _LanguageFollower(type):
+    """``Lang.current`` reads and writes the one current language in :mod:`texts`."""
+
+    @property
+    def current(cls) -> str:
+        return texts.current_language()
+
+    @current.setter
+    def current(cls, language: str) -> None:
+        texts.use_language(language)
 
 
-class Lang:
-    """The active UI language, for data that carries its own nl/en labels."""
+class Lang(metaclass=_LanguageFollower):
+    """The active UI language (``Lang.current``), for data that carries its own nl/en labels.
 
-    current = "nl"
+    Not a second copy: it is :func:`texts.current_language`, which :func:`i18n.install` sets.
+    """
 
     @classmethod
     def pick(cls, pair: tuple[str, str]) -> str:
@@ -57,22 +40,25 @@ class Lang:
 
 
 def long_date(day: date) -> str:
-    """28 november 2026."""
-    months = MONTHS_NL if Lang.current == "nl" else MONTHS_EN
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    """28 november 2026 (28 November 2026): the month name from ``QLocale``."""
+    return QLocale().toString(qdate(day), "d MMMM yyyy")
 
 
 def weekday_date(day: date) -> str:
-    """vrijdag 28 november."""
-    days = WEEKDAYS_NL if Lang.current == "nl" else WEEKDAYS_EN
-    months = MONTHS_NL if Lang.current == "nl" else MONTHS_EN
-    return f"{days[day.weekday()]} {day.day} {months[day.month - 1]}"
+    """vrijdag 28 november (Friday 28 November): the names from ``QLocale``."""
+    return QLocale().toString(qdate(day), "dddd d MMMM")
 
 
 @cache
 def short_date(day: date | None) -> str:
-    """28-11-2026 (or an en dash). Cached: lists of 20,000 rows share a few hundred dates."""
-    return f"{day.day:02d}-{day.month:02d}-{day.year}" if day else "–"
+    """28-11-2026 (or an en dash), in every language. Cached: lists of 20,000 rows share a
+    few hundred dates."""
+    return QLocale.c().toString(qdate(day), "dd-MM-yyyy") if day else "–"
+
+
+def month_name(month: int) -> str:
+    """The short name of a month (1-12): ``mrt`` / ``Mar``, from ``QLocale``."""
+    return QLocale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
 
 
 def stamp(moment: datetime | None) -> str:
@@ -84,7 +70,7 @@ def stamp(moment: datetime | None) -> str:
 
 
 def level_word(level: ConcernLevel) -> str:
-    return Lang.pick(CONCERN_LABELS[level])
+    return concern_label(level)
 
 
 def level_colour(level: ConcernLevel) -> str:
@@ -162,13 +148,14 @@ class Card(QFrame):
 
 
 def user_message(exc: BaseException) -> str:
-    """What to tell the user about an error: its Dutch sentence, or a safe general one.
+    """What to tell the user about an error: its sentence in the GUI's language, or a safe
+    general one.
 
     An unexpected error gets a crash report without personal data (type and code
     locations only, never its message: that may hold personal data).
     """
     if isinstance(exc, WaakvlamError):
-        return str(exc)
+        return exc.render(texts.current_language())
     write_crash_report(exc, "gui")
     return QCoreApplication.translate(
         "Errors",

@@ -42,6 +42,7 @@ from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import (
     QueryOp,
@@ -52,6 +53,11 @@ from waakvlam_desktop.ui.operations import (
 )
 from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, user_message
 
+FILE_NOT_OPENED = Message(
+    "import.file_not_opened",
+    QT_TRANSLATE_NOOP("Errors", "The file cannot be opened."),
+)
+
 STEP_FILE, STEP_MAPPING, STEP_CHECK, STEP_DONE = range(4)
 
 
@@ -59,7 +65,7 @@ def _read(path: Path) -> tuple[bytes, CsvPreview]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError("Het bestand kan niet worden geopend.") from exc
+        raise ImportFileError(FILE_NOT_OPENED) from exc
     return data, read_preview(data)
 
 

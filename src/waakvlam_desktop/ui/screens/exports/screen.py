@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.bundles.keys import load_identity, load_sender
-from waakvlam_desktop.domain.consent import EXCLUSION_LABELS
+from waakvlam_desktop.domain.consent import exclusion_label
 from waakvlam_desktop.domain.exports import (
     DueExport,
     ExportHistoryRow,
@@ -248,8 +248,7 @@ class ExportsView(Screen):
         ]
         if preview.exclusions:
             left_out = "; ".join(
-                f"{n}× {EXCLUSION_LABELS.get(reason, reason)}"
-                for reason, n in preview.exclusions.items()
+                f"{n}× {exclusion_label(reason)}" for reason, n in preview.exclusions.items()
             )
             lines.append(self.tr("Left out (no names): {why}").format(why=left_out))
         if preview.recipient_fingerprints:

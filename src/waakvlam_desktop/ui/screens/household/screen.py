@@ -41,12 +41,12 @@ from waakvlam_desktop.domain.households import (
     HouseholdDetail,
     ReferralSummary,
 )
-from waakvlam_desktop.domain.referrals import STATUS_LABELS
 from waakvlam_desktop.domain.types import (
-    VISIT_KIND_LABELS,
     FollowUpStatus,
     ReferralStatus,
     VisitKind,
+    referral_status_label,
+    visit_kind_label,
 )
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
@@ -181,7 +181,7 @@ class HouseholdPage(Screen):
             Column(self.tr("Partner"), lambda r: r.partner_name),
             Column(
                 self.tr("Status"),
-                lambda r: Lang.pick(STATUS_LABELS[ReferralStatus(r.status)]),
+                lambda r: referral_status_label(ReferralStatus(r.status)),
                 key=lambda r: list(ReferralStatus).index(ReferralStatus(r.status)),
             ),
             date_column(self.tr("Reply by"), lambda r: r.feedback_due),
@@ -371,7 +371,8 @@ class HouseholdPage(Screen):
     def _fill_timeline(self, d: HouseholdDetail) -> None:
         entries: list[TimelineEntry] = []
         for v in d.visits:
-            kind = Lang.pick(VISIT_KIND_LABELS.get(VisitKind(v.kind), (v.kind, v.kind)))
+            known = v.kind in {k.value for k in VisitKind}
+            kind = visit_kind_label(VisitKind(v.kind)) if known else v.kind
             first_line = v.notes.splitlines()[0] if v.notes else ""
             signals = []
             for o in v.observations:
@@ -414,9 +415,7 @@ class HouseholdPage(Screen):
                     at=r.created_at.isoformat(),
                     when=stamp(r.created_at),
                     what=self.tr("Referral to {partner}").format(partner=r.partner_name),
-                    details=(
-                        f"{r.reference} · {Lang.pick(STATUS_LABELS[ReferralStatus(r.status)])}"
-                    ),
+                    details=(f"{r.reference} · {referral_status_label(ReferralStatus(r.status))}"),
                 )
             )
         entries.sort(key=lambda e: e.at, reverse=True)

@@ -39,7 +39,7 @@ from waakvlam_desktop.clock import utc_naive
 from waakvlam_desktop.domain import drafts, households
 from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.signals import ChecklistItemView
-from waakvlam_desktop.domain.types import VISIT_KIND_LABELS, ConcernLevel, VisitKind
+from waakvlam_desktop.domain.types import ConcernLevel, VisitKind, visit_kind_label
 from waakvlam_desktop.domain.visits import (
     FollowUpInput,
     SignalInput,
@@ -58,6 +58,7 @@ from waakvlam_desktop.ui.widgets.common import (
     level_word,
     qdate,
     qdatetime,
+    short_date,
     to_date,
     to_datetime,
     user_message,
@@ -234,7 +235,7 @@ class VisitEditor(Screen):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind of visit"))
         for kind in VisitKind:
-            self.kind.addItem(Lang.pick(VISIT_KIND_LABELS[kind]), kind.value)
+            self.kind.addItem(visit_kind_label(kind), kind.value)
         self.when = QDateTimeEdit()
         self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
         self.when.setCalendarPopup(True)
@@ -583,7 +584,7 @@ class VisitEditor(Screen):
 
     def _append_follow_up(self, text: str, due: date | None) -> None:
         self.follow_ups.append((text, due))
-        shown = f"{text} — {due.strftime('%d-%m-%Y')}" if due else text
+        shown = f"{text} — {short_date(due)}" if due else text
         self.fu_list.addItem(shown)
 
     # ---- saving --------------------------------------------------------------------------

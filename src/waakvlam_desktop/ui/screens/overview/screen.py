@@ -51,13 +51,12 @@ from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, TaskHandle, show_failure
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
-    MONTHS_EN,
-    MONTHS_NL,
     Card,
     InlineMessage,
     Lang,
     level_colour,
     level_word,
+    month_name,
 )
 
 TOP_COMPLEXES = 10  # the overdue chart shows the complexes with the most; the CSV has all
@@ -106,9 +105,7 @@ def chart_png(view: QChartView) -> bytes:
 def month_label(key: str) -> str:
     """``2026-03`` → ``mrt`` / ``Mar``; January with the year: ``jan 26``."""
     year, month = key.split("-")
-    names = MONTHS_NL if Lang.current == "nl" else MONTHS_EN
-    name = names[int(month) - 1]
-    short = "mrt" if name == "maart" else name[:3]
+    short = month_name(int(month))
     return f"{short} {year[2:]}" if month == "01" else short
 
 

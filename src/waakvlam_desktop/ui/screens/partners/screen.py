@@ -22,20 +22,20 @@ from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
 from waakvlam_desktop.domain import partners
 from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import (
-    PARTNER_TYPE_LABELS,
     DataProfile,
     ExportSchedule,
     PartnerType,
 )
+from waakvlam_desktop.domain.types import partner_type_label as type_label
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
-from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang
+from waakvlam_desktop.ui.widgets.common import InlineMessage
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
 
 
 def partner_type_label(t: PartnerType) -> str:
-    label = Lang.pick(PARTNER_TYPE_LABELS[t])
+    label = type_label(t)
     return label[:1].upper() + label[1:]
 
 

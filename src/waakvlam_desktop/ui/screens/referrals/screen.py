@@ -44,8 +44,13 @@ from waakvlam_desktop.domain.letters import (
     record_letter_saved,
 )
 from waakvlam_desktop.domain.partners import list_partners
-from waakvlam_desktop.domain.referrals import STATUS_LABELS, ReferralRow, list_referrals
-from waakvlam_desktop.domain.types import REFERRAL_TRANSITIONS, ConsentForm, ReferralStatus
+from waakvlam_desktop.domain.referrals import ReferralRow, list_referrals
+from waakvlam_desktop.domain.types import (
+    REFERRAL_TRANSITIONS,
+    ConsentForm,
+    ReferralStatus,
+    referral_status_label,
+)
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
@@ -64,7 +69,7 @@ PRINT_DPI = 300
 
 
 def status_word(status: ReferralStatus) -> str:
-    return Lang.pick(STATUS_LABELS[status])
+    return referral_status_label(status)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
 
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
-from waakvlam_desktop.domain.referrals import STATUS_LABELS, FeedbackRow
+from waakvlam_desktop.domain.referrals import FeedbackRow
 from waakvlam_desktop.domain.today import TodayOverview, today_overview
+from waakvlam_desktop.domain.types import referral_status_label
 from waakvlam_desktop.domain.waakvlam import CheckIn
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     Card,
-    Lang,
     user_message,
     weekday_date,
 )
@@ -104,7 +104,7 @@ class TodayView(Screen):
             ),
             Column(self.tr("Partner"), lambda w: w.partner_name),
             Column(self.tr("Household"), lambda w: w.household_label),
-            Column(self.tr("Status"), lambda w: Lang.pick(STATUS_LABELS[w.status])),
+            Column(self.tr("Status"), lambda w: referral_status_label(w.status)),
         )
         self.feedback = RowView(RowModel(feedback_columns), self.tr("Waiting for feedback"))
         self.feedback_card.layout_.addWidget(self.feedback)
