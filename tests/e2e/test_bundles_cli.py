@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -251,3 +252,30 @@ def test_referral_concerns_may_call_and_consent_partners(cli: Cli, tmp_path: Pat
     assert receipt["partner_name"] == "Wijkteam Noord" and "export" in receipt["via"]
     assert len(receipt["exported_on"]) == 1
     assert "bundels op:" in cli.run("consent", "partners", hid).stdout
+
+
+def test_export_period_refuses_unfinished_future_off_grid_and_overlap(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """One sentence, exit 1, nothing written: the real clock decides what is unfinished."""
+    _setup(cli, tmp_path, profile="aggregate")
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    running = f"{today:%Y-%m}"
+    last = today.replace(day=1) - timedelta(days=1)
+    out = tmp_path / "out.age"
+    for period, words in (
+        (running, "is nog niet voorbij"),
+        (f"{today.year + 5}-Q4", "is nog niet begonnen"),
+        (f"{today.year - 1}-Q1", "krijgt cijfers per maand"),
+    ):
+        for extra in (["--out", str(out)], ["--preview"]):
+            proc = cli.run(
+                "export", "--partner", "Wijkteam Noord", "--period", period, *extra, ok=False
+            )
+            one_line_error(proc, 1, words)
+        assert not out.exists()
+    cli.run("export", "--partner", "Wijkteam Noord", "--period", f"{last:%Y-%m}", "--out", str(out))
+    proc = cli.run(
+        "export", "--partner", "Wijkteam Noord", "--period", f"{last:%Y-%m}", "--preview", ok=False
+    )
+    one_line_error(proc, 1, f"overlapt met {last:%Y-%m}")

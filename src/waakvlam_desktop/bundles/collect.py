@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import String, Table, Text, func, select
@@ -24,7 +24,7 @@ from waakvlam_desktop.domain.consent import (
     household_pseudonym,
 )
 from waakvlam_desktop.domain.disclosure import Disclosure, load_disclosure
-from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.exports import Period, period_bounds_utc
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType, ReferralStatus
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
@@ -84,13 +84,6 @@ def _iso(moment: datetime | None) -> str | None:
 
 def _day(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
-
-
-def _period_bounds(period: Period) -> tuple[datetime, datetime]:
-    """Stored timestamps are naive UTC; the period is taken as whole UTC days."""
-    return datetime.combine(period.start, time()), datetime.combine(
-        period.end + timedelta(days=1), time()
-    )
 
 
 def _noop() -> None:
@@ -520,66 +513,205 @@ def _case_content(
 
 
 # ---- aggregate -----------------------------------------------------------------------------
+# Codes and headers of the aggregate table (docs/bundle-format.md, "aggregate"). Every count
+# is a number of distinct households, never of visits or signals.
+AREA_LEVELS = ("wijk", "complex")
+NO_COMPLEX_AREA = "(geen complex)"
+M_HOUSEHOLDS = "huishoudens"  # known at the end of the period, per zorgniveau and in total
+M_VISITED = "bezocht"  # visited in the period
+M_SIGNAL = "signaal_in_domein"  # a signal in this domain noted in the period
+M_REFERRED = "doorverwezen_naar"  # referred in the period to this kind of partner
+TOTAL = "totaal"
+ALL = "alle"
+AGGREGATE_HEADER = [
+    "niveau",
+    "gebied",
+    "wijk",
+    "maat",
+    "categorie",
+    "huishoudens",
+    "onderdrukt",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class AggregateCell:
+    area: str
+    wijk: str
+    measure: str
+    category: str
+    households: int
+    suppressed: bool = False
+
+
+def _area_of(
+    level: str, complex_id: str | None, complex_name: str | None, wijk: str
+) -> tuple[str, str]:
+    """(key, name) of a household's area at this level."""
+    if level == "wijk":
+        return wijk, wijk
+    if complex_id is None:
+        return f"rest:{wijk}", NO_COMPLEX_AREA
+    return f"complex:{complex_id}", complex_name or complex_id
+
+
+def protect(rows: list[list[AggregateCell]], min_cell: int) -> list[list[AggregateCell]]:
+    """Primary and complementary suppression, row by row (docs/bundle-format.md).
+
+    Each row is either one cell (a measure without a total: bezocht, signaal_in_domein,
+    doorverwezen_naar) or a level row whose first cell is the total and the rest add up to
+    it. Primary: a cell counting 1 to ``min_cell - 1`` households. Complementary, in a level
+    row with a published total: further cells, smallest first, until at least two are
+    suppressed and together they hold at least ``min_cell`` households, so each lies
+    anywhere between 0 and that sum. A level row whose total is small is suppressed whole.
+    """
+
+    def small(c: AggregateCell) -> bool:
+        return 0 < c.households < min_cell
+
+    out: list[list[AggregateCell]] = []
+    for row in rows:
+        if len(row) == 1:
+            out.append([replace(row[0], suppressed=small(row[0]))])
+            continue
+        total, parts = row[0], row[1:]
+        if small(total):
+            out.append(
+                [replace(total, suppressed=True)]
+                + [replace(c, suppressed=c.households > 0) for c in parts]
+            )
+            continue
+        hidden = {i for i, c in enumerate(parts) if small(c)}
+        if hidden:
+            candidates = sorted(
+                (i for i, c in enumerate(parts) if i not in hidden and c.households > 0),
+                key=lambda i: (parts[i].households, i),
+            )
+            while len(hidden) < 2 or sum(parts[i].households for i in hidden) < min_cell:
+                hidden.add(candidates.pop(0))  # the parts add up to a total >= min_cell
+        out.append([total] + [replace(c, suppressed=i in hidden) for i, c in enumerate(parts)])
+    return out
+
+
+def _aggregate_row(level: str, c: AggregateCell) -> dict[str, Any]:
+    """One cell as a CSV row: a suppressed count is empty and marked, never text."""
+    return {
+        "niveau": level,
+        "gebied": c.area,
+        "wijk": c.wijk,
+        "maat": c.measure,
+        "categorie": c.category,
+        "huishoudens": "" if c.suppressed else c.households,
+        "onderdrukt": "ja" if c.suppressed else "nee",
+    }
+
+
 def collect_aggregate(
-    session: Session, partner: Partner, period: Period, min_cell: int, check: CancelCheck = _noop
+    session: Session,
+    partner: Partner,
+    period: Period,
+    min_cell: int,
+    check: CancelCheck = _noop,
+    level: str = "wijk",
 ) -> Content:
-    start, end = _period_bounds(period)
-    groups: dict[str, tuple[str, str]] = {}
-    created_before: set[str] = set()
-    for hid, cname, a_wijk, c_wijk, created in session.execute(
-        select(Household.id, Complex.name, Address.wijk, Complex.wijk, Household.created_at)
+    """Counts of distinct households per area (one hierarchy level), protected together.
+
+    The table's columns are those ``resources/disclosure/disclosure.json`` names for
+    aggregate partners (the same header, ``AGGREGATE_HEADER``, unless an organisation
+    adapted the file)."""
+    if level not in AREA_LEVELS:
+        raise ValueError(level)
+    columns = load_disclosure().columns(DataProfile.AGGREGATE, partner.type, "aantallen")
+    start, end = period_bounds_utc(period)
+    area_of: dict[str, str] = {}  # household -> area key
+    areas: dict[str, tuple[str, str]] = {}  # area key -> (name, wijk)
+    known: set[str] = set()  # in the vault by the end of the period
+    codes: dict[str, str] = {}
+    for hid, cid, cname, ccode, a_wijk, c_wijk, created in session.execute(
+        select(
+            Household.id,
+            Complex.id,
+            Complex.name,
+            Complex.code,
+            Address.wijk,
+            Complex.wijk,
+            Household.created_at,
+        )
         .join(Address, Address.id == Household.address_id)
         .outerjoin(Complex, Complex.id == Address.complex_id)
     ):
-        groups[hid] = (cname or NO_COMPLEX, a_wijk or c_wijk or NO_WIJK)
+        wijk = a_wijk or c_wijk or NO_WIJK
+        key, name = _area_of(level, cid, cname, wijk)
+        area_of[hid] = key
+        areas.setdefault(key, (name, wijk))
+        codes[key] = ccode or (cid or "")[:8]
         if created < end:
-            created_before.add(hid)
-    check()
-    counters: dict[tuple[str, str, str, str], int] = Counter()
-
-    def add(hid: str, measure: str, category: str, n: int) -> None:
-        group = groups.get(hid)
-        if group is None:
-            return
-        counters[("complex", group[0], measure, category)] += n
-        counters[("wijk", group[1], measure, category)] += n
-
-    for hid, n in session.execute(
-        select(Visit.household_id, func.count(Visit.id))
-        .where(Visit.visited_at >= start, Visit.visited_at < end)
-        .group_by(Visit.household_id)
-    ):
-        add(hid, "visits", "", n)
+            known.add(hid)
+    # Two complexes of the same name in one wijk: the code tells them apart.
+    seen = Counter(areas.values())
+    for key, (name, wijk) in list(areas.items()):
+        if seen[(name, wijk)] > 1:
+            areas[key] = (f"{name} ({codes[key]})", wijk)
     check()
     level_of: dict[str, str] = {}
-    for hid, level in session.execute(
+    for hid, lv in session.execute(
         select(ConcernLevelEntry.household_id, ConcernLevelEntry.level)
         .where(ConcernLevelEntry.set_at < end)
         .order_by(ConcernLevelEntry.set_at)
     ):
-        level_of[hid] = level
-    for hid in groups:
-        # Known at the end of the period: in the vault by then, or with a level by then
-        # (records entered afterwards about earlier visits count too).
-        if hid in created_before or hid in level_of:
-            add(hid, "households_per_level", level_of.get(hid, ConcernLevel.GEEN.value), 1)
+        level_of[hid] = lv
+    visited = set(
+        session.scalars(
+            select(Visit.household_id)
+            .where(Visit.visited_at >= start, Visit.visited_at < end)
+            .distinct()
+        )
+    )
     check()
-    for hid, domain, n in session.execute(
-        select(SignalObservation.household_id, ChecklistItem.domain, func.count())
-        .join(Visit, Visit.id == SignalObservation.visit_id)
-        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
-        .where(Visit.visited_at >= start, Visit.visited_at < end)
-        .group_by(SignalObservation.household_id, ChecklistItem.domain)
-    ):
-        add(hid, "signals_per_domain", domain, n)
-    for hid, ptype, n in session.execute(
-        select(Referral.household_id, Partner.type, func.count())
-        .join(Partner, Partner.id == Referral.partner_id)
-        .where(Referral.created_at >= start, Referral.created_at < end)
-        .group_by(Referral.household_id, Partner.type)
-    ):
-        add(hid, "referrals_per_partner_type", ptype, n)
+    with_signal = set(
+        session.execute(
+            select(SignalObservation.household_id, ChecklistItem.domain)
+            .join(Visit, Visit.id == SignalObservation.visit_id)
+            .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+            .where(Visit.visited_at >= start, Visit.visited_at < end)
+            .distinct()
+        ).all()
+    )
+    referred = set(
+        session.execute(
+            select(Referral.household_id, Partner.type)
+            .join(Partner, Partner.id == Referral.partner_id)
+            .where(Referral.created_at >= start, Referral.created_at < end)
+            .distinct()
+        ).all()
+    )
+    ever_referred = set(
+        session.scalars(select(Referral.household_id).where(Referral.created_at < end).distinct())
+    )
     check()
+    # Known at the end of the period: in the vault by then, or with a level, a visit or a
+    # referral by then (records entered afterwards about earlier visits count too). So every
+    # household counted in a flow is also in its area's total.
+    ever_visited = set(
+        session.scalars(select(Visit.household_id).where(Visit.visited_at < end).distinct())
+    )
+    known |= set(level_of) | ever_visited | ever_referred
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for hid in known:
+        area = area_of.get(hid)
+        if area is None:
+            continue
+        counts[(area, M_HOUSEHOLDS, TOTAL)] += 1
+        counts[(area, M_HOUSEHOLDS, level_of.get(hid, ConcernLevel.GEEN.value))] += 1
+    for hid in visited:
+        if hid in area_of:
+            counts[(area_of[hid], M_VISITED, ALL)] += 1
+    for hid, domain in with_signal:
+        if hid in area_of:
+            counts[(area_of[hid], M_SIGNAL, domain)] += 1
+    for hid, ptype in referred:
+        if hid in area_of:
+            counts[(area_of[hid], M_REFERRED, ptype)] += 1
     domains = list(
         session.scalars(
             select(ChecklistDomain.code)
@@ -588,45 +720,40 @@ def collect_aggregate(
             .order_by(ChecklistDomain.position)
         )
     )
-    categories = {
-        "visits": [""],
-        "households_per_level": [lv.value for lv in ConcernLevel],
-        "signals_per_domain": domains,
-        "referrals_per_partner_type": [t.value for t in PartnerType],
-    }
-    suppressed_text = f"<{min_cell}"
-    cells: list[dict[str, Any]] = []
-    rows: list[Sequence[Any]] = []
-    suppressed = 0
-    for scope, names in (
-        ("complex", sorted({g[0] for g in groups.values()})),
-        ("wijk", sorted({g[1] for g in groups.values()})),
-    ):
-        for name in names:
-            for measure, cats in categories.items():
-                for category in cats:
-                    n = counters.get((scope, name, measure, category), 0)
-                    value: int | str = n if n >= min_cell else suppressed_text
-                    suppressed += n < min_cell
-                    cells.append(
-                        {
-                            "scope": scope,
-                            "name": name,
-                            "measure": measure,
-                            "category": category,
-                            "value": value,
-                        }
-                    )
-                    rows.append([scope, name, measure, category, value])
+    ordered = sorted(areas, key=lambda k: (areas[k][1], areas[k][0], k))
+    rows: list[list[AggregateCell]] = []
+    for key in ordered:
+        name, wijk = areas[key]
+        level_row = [(M_HOUSEHOLDS, TOTAL)] + [(M_HOUSEHOLDS, lv.value) for lv in ConcernLevel]
+        singles = [(M_VISITED, ALL)]
+        singles += [(M_SIGNAL, d) for d in domains]
+        singles += [(M_REFERRED, t.value) for t in PartnerType]
+        rows.append([AggregateCell(name, wijk, m, c, counts[(key, m, c)]) for m, c in level_row])
+        rows.extend([AggregateCell(name, wijk, m, c, counts[(key, m, c)])] for m, c in singles)
+    cells = [c for row in protect(rows, min_cell) for c in row]
     return Content(
         profile=DataProfile.AGGREGATE,
-        data={"min_cell": min_cell, "suppressed_as": suppressed_text, "cells": cells},
-        tables={"cells": (["scope", "naam", "maat", "categorie", "aantal"], rows)},
+        data={
+            "drempel": min_cell,
+            "niveau": level,
+            "cellen": [
+                {
+                    "niveau": level,
+                    "gebied": c.area,
+                    "wijk": c.wijk,
+                    "maat": c.measure,
+                    "categorie": c.category,
+                    "huishoudens": None if c.suppressed else c.households,
+                    "onderdrukt": c.suppressed,
+                }
+                for c in cells
+            ],
+        },
+        tables={"aantallen": (columns, [_pick(_aggregate_row(level, c), columns) for c in cells])},
         counts={
-            "complexes": len({g[0] for g in groups.values()}),
-            "wijken": len({g[1] for g in groups.values()}),
+            "areas": len(areas),
             "cells": len(cells),
-            "suppressed_cells": suppressed,
+            "suppressed_cells": sum(c.suppressed for c in cells),
         },
     )
 

@@ -39,12 +39,13 @@ from waakvlam_desktop.domain.disclosure import load_disclosure, named_fields
 from waakvlam_desktop.domain.exports import (
     DueExport,
     Period,
+    check_period,
     due_exports,
     next_sequence,
     require_recipients,
 )
 from waakvlam_desktop.domain.partners import get_partner
-from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.settings import MIN_CELL_FLOOR, load_settings
 from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.errors import ExportCancelledError, ExportError
@@ -158,18 +159,31 @@ def _recipients(session: Session, partner: Partner) -> list[str]:
     return recipients
 
 
+def _aggregate(
+    session: Session, partner: Partner, period: Period, check: Callable[[], None] | None = None
+) -> Content:
+    settings = load_settings(session)
+    min_cell = max(MIN_CELL_FLOOR, settings.aggregate_min_cell)
+    if check is None:
+        return collect_aggregate(session, partner, period, min_cell, level=settings.aggregate_level)
+    return collect_aggregate(
+        session, partner, period, min_cell, check, level=settings.aggregate_level
+    )
+
+
 def preview_export(session: Session, partner_id: str, period: Period) -> ExportPreview:
-    """What an export would hold: counts and exclusions, without building anything."""
+    """What an export would hold: counts and exclusions, without building anything.
+
+    A period this partner may not get raises ExportError (:func:`check_period`).
+    """
     partner = get_partner(session, partner_id)
+    check_period(session, partner, period)
     profile = DataProfile(partner.profile)
     if profile is DataProfile.CASE:
         content = collect_case(session, partner, period)
         counts, exclusions = content.counts, content.exclusions
     elif profile is DataProfile.AGGREGATE:
-        content = collect_aggregate(
-            session, partner, period, load_settings(session).aggregate_min_cell
-        )
-        counts, exclusions = content.counts, {}
+        counts, exclusions = _aggregate(session, partner, period).counts, {}
     else:
         counts, exclusions = handover_counts(session), {}
     problem = None
@@ -250,6 +264,7 @@ def build_bundle(
     format_version: int = fmt.FORMAT_VERSION,
 ) -> BuiltBundle:
     """The encrypted bundle as bytes. Nothing is written or recorded here."""
+    check_period(session, partner, period)
     steps = _Steps(progress, cancel)
     recipients = _recipients(session, partner)
     profile = DataProfile(partner.profile)
@@ -261,8 +276,7 @@ def build_bundle(
     if profile is DataProfile.CASE:
         content = collect_case(session, partner, period, steps.check)
     elif profile is DataProfile.AGGREGATE:
-        min_cell = load_settings(session).aggregate_min_cell
-        content = collect_aggregate(session, partner, period, min_cell, steps.check)
+        content = _aggregate(session, partner, period, steps.check)
     else:
         content = collect_handover(session, steps.check)
     steps.done()

@@ -24,9 +24,10 @@ PROFILE_TEXT: dict[DataProfile, str] = {
         " huisbezoeken. Huishoudens staan er onder een pseudoniem dat per partner vast is."
     ),
     DataProfile.AGGREGATE: (
-        "Cijfers per complex en per wijk voor de periode: bezoeken, huishoudens per"
-        " zorgniveau, signalen per domein, doorverwijzingen per soort partner. Geen namen,"
-        " geen adressen; aantallen onder de drempel staan er als '<drempel'."
+        "Aantallen huishoudens voor de periode, per wijk of per complex (één niveau):"
+        " bezocht, per zorgniveau, met signalen per domein, doorverwezen per soort partner."
+        " Geen namen, geen adressen. Een aantal onder de drempel is leeg en staat als"
+        " 'onderdrukt' gemarkeerd (csv/aantallen.csv)."
     ),
     DataProfile.HANDOVER: (
         "Overdracht: alle gegevens van de kluis, om in te lezen in de kluis van een collega"
@@ -44,8 +45,9 @@ COUNT_LABELS = {
     "erasure_requests": "verwijderverzoeken",
     "complexes": "complexen",
     "wijken": "wijken",
+    "areas": "gebieden",
     "cells": "cellen",
-    "suppressed_cells": "cellen onder de drempel",
+    "suppressed_cells": "afgeschermde cellen",
     # handover tables
     "staff_member": "medewerkers",
     "complex": "complexen",

@@ -176,7 +176,7 @@ ENTITY_NAMES = {
     "residents": "bewoners (`csv/residents.csv`)",
     "referrals": "doorverwijzingen (`csv/referrals.csv`)",
     "referral_signals": "signalen (`csv/referral_signals.csv`)",
-    "cells": "aantallen (`csv/cells.csv`)",
+    "aantallen": "aantallen (`csv/aantallen.csv`)",
     "all": "alle tabellen (`data.json`)",
 }
 

@@ -1113,6 +1113,26 @@
         <translation>Partner &apos;{partner}&apos; heeft nog geen age-ontvanger. Vraag de partner om &apos;waakvlam bundle keygen&apos; en voeg de ontvanger (age1…) toe bij Partners.</translation>
     </message>
     <message>
+        <source>Period {period} has not started yet; choose a period that has ended.</source>
+        <translation>Periode {period} is nog niet begonnen; kies een periode die voorbij is.</translation>
+    </message>
+    <message>
+        <source>Period {period} is not over yet (it runs until {end}); figures for it can be exported from {first_day}.</source>
+        <translation>Periode {period} is nog niet voorbij (loopt tot en met {end}); de cijfers ervan kunnen vanaf {first_day} worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per month; {period} is not a month. Choose a month (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per maand; {period} is geen maand. Kies een maand (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per quarter; {period} is not a quarter. Choose a quarter (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per kwartaal; {period} is geen kwartaal. Kies een kwartaal (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>Period {period} overlaps with {other}, already sent to {partner}; figures over overlapping periods can be subtracted from each other, so this is not possible.</source>
+        <translation>Periode {period} overlapt met {other}, die al naar {partner} is gestuurd; cijfers over overlappende perioden zijn van elkaar af te trekken, daarom kan dit niet.</translation>
+    </message>
+    <message>
         <source>The description</source>
         <translation>De omschrijving</translation>
     </message>
@@ -1233,8 +1253,12 @@
         <translation>Herinnering aan de back-up: kies tussen 1 en 365 dagen.</translation>
     </message>
     <message>
-        <source>The threshold for small numbers must be between 1 and 100.</source>
-        <translation>De drempel voor kleine aantallen moet tussen 1 en 100 liggen.</translation>
+        <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
+        <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
+    </message>
+    <message>
+        <source>Aggregate figures go per wijk or per complex: choose &apos;wijk&apos; or &apos;complex&apos;.</source>
+        <translation>Geaggregeerde cijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
     </message>
     <message>
         <source>Give an age recipient (age1…) or leave it empty.</source>
@@ -1340,8 +1364,8 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <source>A month (2026-10) or a quarter (2026-Q4)</source>
-        <translation>Een maand (2026-10) of een kwartaal (2026-Q4)</translation>
+        <source>The periods this partner can receive: from its schedule, and for figures only periods that are over and not yet sent</source>
+        <translation>De perioden die deze partner kan krijgen: volgens het schema, en bij cijfers alleen perioden die voorbij zijn en nog niet gestuurd</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1390,6 +1414,10 @@
     <message>
         <source>Add a partner with age recipients first (Partners).</source>
         <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
+    </message>
+    <message>
+        <source>There is no period this partner can receive yet.</source>
+        <translation>Er is nog geen periode die deze partner kan krijgen.</translation>
     </message>
     <message>
         <source>Profile: {profile} · bundle number {n}</source>
