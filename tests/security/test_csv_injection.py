@@ -31,7 +31,7 @@ from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS, excel_csv, neutralise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
-from waakvlam_desktop.storage.models import Household, Resident, Visit
+from waakvlam_desktop.storage.models import Household, Referral, Resident, Visit
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.texts import Message
 
@@ -91,6 +91,11 @@ def hostile_world(vault: Vault) -> World:
             update(Resident)
             .where(Resident.household_id == world.households["fam. Jansen"])
             .values(name=HOSTILE[1], phone=HOSTILE[2])
+        )
+        s.execute(  # agreed to be phoned: the phone number travels too
+            update(Referral)
+            .where(Referral.household_id == world.households["fam. Jansen"])
+            .values(consent_may_call=True)
         )
     return world
 

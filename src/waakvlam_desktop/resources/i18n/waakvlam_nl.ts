@@ -243,6 +243,10 @@
         <translation>(toestemming ingetrokken)</translation>
     </message>
     <message>
+        <source>bundles on: {days}</source>
+        <translation>bundels op: {days}</translation>
+    </message>
+    <message>
         <source>demo: {done}/{total} households</source>
         <translation>demo: {done}/{total} huishoudens</translation>
     </message>
@@ -785,12 +789,60 @@
         <translation>De bundel is uitgepakt in {path}, maar het volgnummer kon niet worden bewaard in {state}; een herhaling van deze bundel wordt dan niet herkend.</translation>
     </message>
     <message>
-        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
-        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+        <source>The disclosure file has no &apos;default&apos; entry for {profile}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) heeft geen &apos;default&apos; voor {profile}.</translation>
     </message>
     <message>
-        <source>This field contains a number that looks like a BSN. A BSN may never be stored: remove it.</source>
-        <translation>Dit veld bevat een getal dat op een BSN lijkt. Een BSN mag nooit worden opgeslagen: haal het weg.</translation>
+        <source>The disclosure file names a field that does not exist under {where}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) noemt onder {where} een veld dat niet bestaat.</translation>
+    </message>
+    <message>
+        <source>The disclosure file leaves out the required fields {fields} under {where}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) laat onder {where} de verplichte velden {fields} weg.</translation>
+    </message>
+    <message>
+        <source>The disclosure file does not describe the profile {profile}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) beschrijft het profiel {profile} niet.</translation>
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation>De reden</translation>
+    </message>
+    <message>
+        <source>Choose one legal basis: the resident&apos;s consent or another legal basis.</source>
+        <translation>Kies één grondslag: toestemming van de bewoner óf een andere grondslag.</translation>
+    </message>
+    <message>
+        <source>Consent needs its form (verbal or written) and its date.</source>
+        <translation>Bij toestemming horen de vorm (mondeling of schriftelijk) en de datum.</translation>
+    </message>
+    <message>
+        <source>The date of the consent is in the future.</source>
+        <translation>De datum van de toestemming ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>A referral needs a legal basis: the resident&apos;s consent (verbal or written, with a date) or another legal basis, such as acute danger or the reporting code, with an explanation.</source>
+        <translation>Een doorverwijzing heeft een grondslag nodig: de toestemming van de bewoner (mondeling of schriftelijk, met datum) of een andere grondslag, zoals acuut gevaar of de meldcode, met uitleg.</translation>
+    </message>
+    <message>
+        <source>Signal &apos;{code}&apos; has not been recorded for this household.</source>
+        <translation>Signaal &apos;{code}&apos; is bij dit huishouden niet vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Referral {ident} does not exist.</source>
+        <translation>Doorverwijzing {ident} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. Possible: {allowed}.</source>
+        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Mogelijk: {allowed}.</translation>
+    </message>
+    <message>
+        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. This referral is finished.</source>
+        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Deze doorverwijzing is afgerond.</translation>
+    </message>
+    <message>
+        <source>Resident {resident} does not live in this household; choose one who does.</source>
+        <translation>Bewoner {resident} woont niet in dit huishouden; kies een bewoner die er wel woont.</translation>
     </message>
     <message>
         <source>{option} must have the form YYYY-MM-DD, for example 2026-11-27.</source>
@@ -1013,6 +1065,14 @@
         <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
     </message>
     <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>This field contains a number that looks like a BSN. A BSN may never be stored: remove it.</source>
+        <translation>Dit veld bevat een getal dat op een BSN lijkt. Een BSN mag nooit worden opgeslagen: haal het weg.</translation>
+    </message>
+    <message>
         <source>The signal list has an unknown format (expected: 1).</source>
         <translation>De signalenlijst heeft een onbekend formaat (verwacht: 1).</translation>
     </message>
@@ -1051,6 +1111,26 @@
     <message>
         <source>Partner &apos;{partner}&apos; has no age recipient yet. Ask the partner for &apos;waakvlam bundle keygen&apos; and add the recipient (age1…) under Partners.</source>
         <translation>Partner &apos;{partner}&apos; heeft nog geen age-ontvanger. Vraag de partner om &apos;waakvlam bundle keygen&apos; en voeg de ontvanger (age1…) toe bij Partners.</translation>
+    </message>
+    <message>
+        <source>Period {period} has not started yet; choose a period that has ended.</source>
+        <translation>Periode {period} is nog niet begonnen; kies een periode die voorbij is.</translation>
+    </message>
+    <message>
+        <source>Period {period} is not over yet (it runs until {end}); figures for it can be exported from {first_day}.</source>
+        <translation>Periode {period} is nog niet voorbij (loopt tot en met {end}); de cijfers ervan kunnen vanaf {first_day} worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per month; {period} is not a month. Choose a month (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per maand; {period} is geen maand. Kies een maand (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per quarter; {period} is not a quarter. Choose a quarter (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per kwartaal; {period} is geen kwartaal. Kies een kwartaal (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>Period {period} overlaps with {other}, already sent to {partner}; figures over overlapping periods can be subtracted from each other, so this is not possible.</source>
+        <translation>Periode {period} overlapt met {other}, die al naar {partner} is gestuurd; cijfers over overlappende perioden zijn van elkaar af te trekken, daarom kan dit niet.</translation>
     </message>
     <message>
         <source>The description</source>
@@ -1145,42 +1225,6 @@
         <translation>Deze partner bestaat niet.</translation>
     </message>
     <message>
-        <source>The reason</source>
-        <translation>De reden</translation>
-    </message>
-    <message>
-        <source>Choose one legal basis: the resident&apos;s consent or another legal basis.</source>
-        <translation>Kies één grondslag: toestemming van de bewoner óf een andere grondslag.</translation>
-    </message>
-    <message>
-        <source>Consent needs its form (verbal or written) and its date.</source>
-        <translation>Bij toestemming horen de vorm (mondeling of schriftelijk) en de datum.</translation>
-    </message>
-    <message>
-        <source>The date of the consent is in the future.</source>
-        <translation>De datum van de toestemming ligt in de toekomst.</translation>
-    </message>
-    <message>
-        <source>A referral needs a legal basis: the resident&apos;s consent (verbal or written, with a date) or another legal basis, such as acute danger or the reporting code, with an explanation.</source>
-        <translation>Een doorverwijzing heeft een grondslag nodig: de toestemming van de bewoner (mondeling of schriftelijk, met datum) of een andere grondslag, zoals acuut gevaar of de meldcode, met uitleg.</translation>
-    </message>
-    <message>
-        <source>Signal &apos;{code}&apos; has not been recorded for this household.</source>
-        <translation>Signaal &apos;{code}&apos; is bij dit huishouden niet vastgelegd.</translation>
-    </message>
-    <message>
-        <source>Referral {ident} does not exist.</source>
-        <translation>Doorverwijzing {ident} bestaat niet.</translation>
-    </message>
-    <message>
-        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. Possible: {allowed}.</source>
-        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Mogelijk: {allowed}.</translation>
-    </message>
-    <message>
-        <source>From &apos;{current}&apos; to &apos;{new}&apos; is not possible. This referral is finished.</source>
-        <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Deze doorverwijzing is afgerond.</translation>
-    </message>
-    <message>
         <source>Give a rhythm in days for every care level.</source>
         <translation>Geef voor elk zorgniveau een ritme in dagen op.</translation>
     </message>
@@ -1209,8 +1253,12 @@
         <translation>Herinnering aan de back-up: kies tussen 1 en 365 dagen.</translation>
     </message>
     <message>
-        <source>The threshold for small numbers must be between 1 and 100.</source>
-        <translation>De drempel voor kleine aantallen moet tussen 1 en 100 liggen.</translation>
+        <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
+        <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
+    </message>
+    <message>
+        <source>Aggregate figures go per wijk or per complex: choose &apos;wijk&apos; or &apos;complex&apos;.</source>
+        <translation>Geaggregeerde cijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
     </message>
     <message>
         <source>Give an age recipient (age1…) or leave it empty.</source>
@@ -1316,8 +1364,8 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <source>A month (2026-10) or a quarter (2026-Q4)</source>
-        <translation>Een maand (2026-10) of een kwartaal (2026-Q4)</translation>
+        <source>The periods this partner can receive: from its schedule, and for figures only periods that are over and not yet sent</source>
+        <translation>De perioden die deze partner kan krijgen: volgens het schema, en bij cijfers alleen perioden die voorbij zijn en nog niet gestuurd</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1368,12 +1416,24 @@
         <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
     </message>
     <message>
+        <source>There is no period this partner can receive yet.</source>
+        <translation>Er is nog geen periode die deze partner kan krijgen.</translation>
+    </message>
+    <message>
         <source>Profile: {profile} · bundle number {n}</source>
         <translation>Profiel: {profile} · bundelnummer {n}</translation>
     </message>
     <message>
         <source>Contains: {counts}</source>
         <translation>Bevat: {counts}</translation>
+    </message>
+    <message>
+        <source>First: {n} request(s) to the partner to erase a household&apos;s data.</source>
+        <translation>Eerst: {n} verzoek(en) aan de partner om de gegevens van een huishouden te wissen.</translation>
+    </message>
+    <message>
+        <source>What may leave: {fields}</source>
+        <translation>Wat er mee mag: {fields}</translation>
     </message>
     <message>
         <source>Left out (no names): {why}</source>
@@ -1864,6 +1924,10 @@
         <translation>Kenmerken</translation>
     </message>
     <message>
+        <source>Bundles on</source>
+        <translation>Bundels op</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>Toestemming</translation>
     </message>
@@ -2345,6 +2409,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>the resident withdrew consent</source>
         <translation>de bewoner heeft de toestemming ingetrokken</translation>
+    </message>
+    <message>
+        <source>the referrals to this partner have ended (their final state was shared)</source>
+        <translation>de doorverwijzingen naar deze partner zijn afgerond (de laatste stand is gedeeld)</translation>
+    </message>
+    <message>
+        <source>the retention period has passed; the partner was asked to erase the data</source>
+        <translation>de bewaartermijn is verstreken; de partner is gevraagd de gegevens te wissen</translation>
     </message>
     <message>
         <source>(no complex)</source>
@@ -3228,6 +3300,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>{label} (ernst {n}, {date})</translation>
     </message>
     <message>
+        <source>Residents concerned</source>
+        <translation>Betrokken bewoners</translation>
+    </message>
+    <message>
+        <source>Only these residents are named to the partner. A child only when the referral is about that child.</source>
+        <translation>Alleen deze bewoners worden aan de partner genoemd. Een kind alleen als de doorverwijzing over dat kind gaat.</translation>
+    </message>
+    <message>
         <source>A short context written for the partner. Your visit notes are never included.</source>
         <translation>Een korte toelichting voor de partner. Je bezoeknotities gaan nooit mee.</translation>
     </message>
@@ -3258,6 +3338,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Date of consent</source>
         <translation>Datum van de toestemming</translation>
+    </message>
+    <message>
+        <source>May be phoned by the partner</source>
+        <translation>Mag gebeld worden door de partner</translation>
+    </message>
+    <message>
+        <source>Only then does the phone number go to the partner (part of the consent).</source>
+        <translation>Alleen dan gaat het telefoonnummer mee naar de partner (hoort bij de toestemming).</translation>
     </message>
     <message>
         <source>e.g. acute danger; meldcode huiselijk geweld</source>
