@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop import fileio
 from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles.changes import changes_since_previous
 from waakvlam_desktop.bundles.collect import (
     Content,
     SerialisedTable,
@@ -102,6 +103,7 @@ class ExportPreview:
     next_sequence: int
     problem: str | None  # a Dutch sentence when the export cannot be made yet
     shared: tuple[str, ...] = ()  # what may leave, from resources/disclosure/disclosure.json
+    changes: tuple[str, ...] = ()  # case: what changed since the previous bundle (sentences)
 
     @property
     def ready(self) -> bool:
@@ -179,9 +181,11 @@ def preview_export(session: Session, partner_id: str, period: Period) -> ExportP
     partner = get_partner(session, partner_id)
     check_period(session, partner, period)
     profile = DataProfile(partner.profile)
+    changes: tuple[str, ...] = ()
     if profile is DataProfile.CASE:
         content = collect_case(session, partner, period)
         counts, exclusions = content.counts, content.exclusions
+        changes = changes_since_previous(session, partner.id, content).lines(erasures=False)
     elif profile is DataProfile.AGGREGATE:
         counts, exclusions = _aggregate(session, partner, period).counts, {}
     else:
@@ -203,6 +207,7 @@ def preview_export(session: Session, partner_id: str, period: Period) -> ExportP
         next_sequence=next_sequence(session, partner.id),
         problem=problem,
         shared=shared_texts(partner),
+        changes=changes,
     )
 
 
@@ -314,6 +319,11 @@ def build_bundle(
     fingerprints = [recipient_fingerprint(r) for r in recipients]
 
     steps.start("summary")
+    changes = (
+        changes_since_previous(session, partner.id, content)
+        if profile is DataProfile.CASE
+        else None
+    )
     members[fmt.SUMMARY] = render_summary(
         SummaryInfo(
             organisation=org_name,
@@ -330,6 +340,7 @@ def build_bundle(
             counts=content.counts,
             exclusions=content.exclusions,
             shared=shared_texts(partner, "nl"),
+            changes=changes.lines("nl", erasures=False) if changes else (),
         )
     )
     steps.done()

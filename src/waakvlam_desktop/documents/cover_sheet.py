@@ -83,6 +83,8 @@ class SummaryInfo:
     exclusions: dict[str, int]
     # What this partner's bundles may carry (resources/disclosure/disclosure.json).
     shared: tuple[str, ...] = ()
+    # Case: what changed since the previous bundle to this partner, erasure requests first.
+    changes: tuple[str, ...] = ()
 
 
 def render_summary(info: SummaryInfo) -> bytes:
@@ -134,6 +136,15 @@ def render_summary(info: SummaryInfo) -> bytes:
                 Spacer(1, 4 * mm),
             ]
             if (erasures := info.counts.get("erasure_requests", 0))
+            else []
+        ),
+        *(
+            [
+                p("Wat is er veranderd", head),
+                *[p(text) for text in info.changes],
+                Spacer(1, 4 * mm),
+            ]
+            if info.changes
             else []
         ),
         p(PROFILE_TEXT[info.profile]),

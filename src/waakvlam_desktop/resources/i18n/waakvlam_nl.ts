@@ -110,6 +110,41 @@
     </message>
 </context>
 <context>
+    <name>Changes</name>
+    <message>
+        <source>This is the first bundle to this partner.</source>
+        <translation>Dit is de eerste bundel aan deze partner.</translation>
+    </message>
+    <message>
+        <source>Since bundle {sequence} of {date}:</source>
+        <translation>Sinds bundel {sequence} van {date}:</translation>
+    </message>
+    <message>
+        <source>{n} erasure request(s): please delete what you received about them first.</source>
+        <translation>{n} verwijderverzoek(en): wis eerst wat u over deze huishoudens hebt gekregen.</translation>
+    </message>
+    <message>
+        <source>{households} new household(s), {referrals} new referral(s).</source>
+        <translation>{households} nieuw(e) huishouden(s), {referrals} nieuwe doorverwijzing(en).</translation>
+    </message>
+    <message>
+        <source>{n} referral(s) closed or cancelled.</source>
+        <translation>{n} doorverwijzing(en) afgerond of geannuleerd.</translation>
+    </message>
+    <message>
+        <source>{n} referral(s) moved to another stage.</source>
+        <translation>{n} doorverwijzing(en) in een andere fase.</translation>
+    </message>
+    <message>
+        <source>{n} household(s) no longer in this bundle.</source>
+        <translation>{n} huishouden(s) niet meer in deze bundel.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Er is niets veranderd.</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Loading…</source>

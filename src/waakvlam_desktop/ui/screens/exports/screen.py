@@ -241,6 +241,7 @@ class ExportsView(Screen):
     def show_preview(self, preview: ExportPreview) -> None:
         self.preview = preview
         lines = [
+            *preview.changes,  # what changed since the previous bundle to this partner
             self.tr("Profile: {profile} · bundle number {n}").format(
                 profile=preview.profile.value, n=preview.next_sequence
             ),
