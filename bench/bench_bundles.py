@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,27 @@ def _import_figures(base: Path, data: bytes, identity: Any, sender: Any) -> dict
     }
 
 
+def _aggregate_export(vault: Vault, recipient: str, period: Period, base: Path) -> float:
+    """Median time of an aggregate export (a new partner each round: no period twice)."""
+    times = []
+    for i in range(ROUNDS):
+        with vault.session() as s:
+            aid = add_partner(
+                s,
+                name=f"Gemeente bench {uuid.uuid4().hex[:8]}",
+                type=PartnerType.GEMEENTE,
+                recipients=[recipient],
+                profile=DataProfile.AGGREGATE,
+            ).id
+        folder = base / f"export-aggregate{i}"
+        folder.mkdir()
+        start = time.perf_counter()
+        with vault.session() as s:
+            export_bundle(s, aid, period, folder)
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
 def run(households: int = 10_000) -> dict[str, Any]:
     base = WORK / "bundles"
     base.mkdir(parents=True, exist_ok=True)
@@ -159,6 +181,7 @@ def run(households: int = 10_000) -> dict[str, Any]:
     floor = figures["floor_select_seconds"] + figures["floor_encrypt_seconds"]
     figures["floor_seconds"] = floor
     figures["ratio_export_to_floor"] = total / floor if floor else 0.0
+    figures["aggregate_export_seconds"] = _aggregate_export(vault, str(recipient), period, base)
     vault.close()
 
     opens = []

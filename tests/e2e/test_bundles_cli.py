@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Cli, one_line_error
+from waakvlam_desktop.bundles.export import export_bundle
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.partners import list_partners
+from waakvlam_desktop.storage.vault import Vault
 
 
 @pytest.fixture
@@ -230,3 +238,90 @@ def test_colleague_add_list_remove_and_unpinned_import_refused(cli: Cli, tmp_pat
     )
     one_line_error(proc, 1, "geen collega")
     colleague.run("audit", "verify")
+
+
+def test_referral_concerns_may_call_and_consent_partners(cli: Cli, tmp_path: Path) -> None:
+    _setup(cli, tmp_path)
+    hid = cli.run(
+        "household",
+        "add",
+        "--label",
+        "fam. Qzcli",
+        "--street",
+        "Lindelaan",
+        "--number",
+        "5",
+        "--postcode",
+        "3533AB",
+        "--city",
+        "Utrecht",
+        "--resident",
+        "Eerste Qzbewoner",
+        "--resident",
+        "Tweede Qzbewoner",
+    ).stdout.strip()
+    shown = cli.json("household", "show", hid)
+    assert isinstance(shown, dict)
+    ids = {r["name"]: r["id"] for r in shown["residents"]}
+    base = (
+        "referral",
+        "add",
+        "--household",
+        hid,
+        "--partner",
+        "Wijkteam Noord",
+        "--reason",
+        "Zorgen",
+        "--consent",
+        "verbal",
+        "--consent-date",
+        "2026-11-01",
+    )
+    one_line_error(cli.run(*base, "--concerns", "geen-bewoner", ok=False), 1, "woont niet")
+    made = cli.json(*base, "--concerns", ids["Tweede Qzbewoner"], "--may-call")
+    assert isinstance(made, dict)
+    assert made["concerns"] == [ids["Tweede Qzbewoner"]] and made["may_call"] is True
+    default = cli.json(*base)
+    assert isinstance(default, dict) and default["concerns"] == [ids["Eerste Qzbewoner"]]
+    assert default["may_call"] is False
+
+    assert cli.json("consent", "partners", hid) == []
+    # The referrals were made today; the month they belong to is exported once it is over
+    # (the export itself in-process, with the clock moved to the next month).
+    today = datetime.now(UTC).date()
+    month = Period.month(today.year, today.month)
+    later = FixedClock(datetime.combine(month.end + timedelta(days=2), time(10), UTC))
+    with Vault.open(cli.data_dir, PASSPHRASE, clock=later) as v, v.session() as s:
+        (partner,) = list_partners(s)
+        export_bundle(s, partner.id, month, tmp_path / "b.age")
+    (receipt,) = cli.json("consent", "partners", hid)  # type: ignore[misc]
+    assert receipt["partner_name"] == "Wijkteam Noord" and "export" in receipt["via"]
+    assert len(receipt["exported_on"]) == 1
+    assert "bundels op:" in cli.run("consent", "partners", hid).stdout
+
+
+def test_export_period_refuses_unfinished_future_off_grid_and_overlap(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """One sentence, exit 1, nothing written: the real clock decides what is unfinished."""
+    _setup(cli, tmp_path, profile="aggregate")
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    running = f"{today:%Y-%m}"
+    last = today.replace(day=1) - timedelta(days=1)
+    out = tmp_path / "out.age"
+    for period, words in (
+        (running, "is nog niet voorbij"),
+        (f"{today.year + 5}-Q4", "is nog niet begonnen"),
+        (f"{today.year - 1}-Q1", "krijgt cijfers per maand"),
+    ):
+        for extra in (["--out", str(out)], ["--preview"]):
+            proc = cli.run(
+                "export", "--partner", "Wijkteam Noord", "--period", period, *extra, ok=False
+            )
+            one_line_error(proc, 1, words)
+        assert not out.exists()
+    cli.run("export", "--partner", "Wijkteam Noord", "--period", f"{last:%Y-%m}", "--out", str(out))
+    proc = cli.run(
+        "export", "--partner", "Wijkteam Noord", "--period", f"{last:%Y-%m}", "--preview", ok=False
+    )
+    one_line_error(proc, 1, f"overlapt met {last:%Y-%m}")

@@ -139,7 +139,8 @@ def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path
         "--json",
     )
     created = json.loads(added.stdout)
-    assert set(created) == {"id", "reference", "status"}
+    assert set(created) == {"id", "reference", "status", "concerns", "may_call"}
+    assert len(created["concerns"]) == 1 and created["may_call"] is False  # the contact resident
     assert created["status"] == "concept"
     reference = created["reference"]
     assert reference.startswith("WV-")

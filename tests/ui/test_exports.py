@@ -33,7 +33,10 @@ def test_export_screen_preview_export_and_history(
     view = ws.exports
     qtbot.waitUntil(lambda: view.partner.count() == 4, timeout=TIMEOUT)
     view.partner.setCurrentIndex(view.partner.findData(world.partners["Wijkteam"]))
-    view.period.setText("2026-11")
+    qtbot.waitUntil(lambda: view.period.findData("2026-11") >= 0, timeout=TIMEOUT)
+    # A case partner may take the running month, never a future one.
+    assert view.period.findData("2026-12") < 0
+    view.period.setCurrentIndex(view.period.findData("2026-11"))
     view.run_preview()
     qtbot.waitUntil(
         lambda: (
@@ -56,6 +59,28 @@ def test_export_screen_preview_export_and_history(
     assert all(NOTE_MARKER.encode() not in content for content in opened.members.values())
     qtbot.waitUntil(lambda: view.history.model().rowCount() == 1, timeout=TIMEOUT)
     assert view.history.cell(0, 1) == "Wijkteam"
+
+
+def test_export_screen_offers_only_periods_the_partner_may_get(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    world = build_world(vault)
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(NAV_EXPORTS)
+    view = ws.exports
+    qtbot.waitUntil(lambda: view.partner.count() == 4, timeout=TIMEOUT)
+    view.partner.setCurrentIndex(view.partner.findData(world.partners["Gemeente"]))
+    # Quarterly figures on 27 November 2026: Q4 is not over, months are off its grid.
+    qtbot.waitUntil(lambda: view.period.itemData(0) == "2026-Q3", timeout=TIMEOUT)
+    offered = [view.period.itemData(i) for i in range(view.period.count())]
+    assert offered[:3] == ["2026-Q3", "2026-Q2", "2026-Q1"]
+    assert all("Q" in label for label in offered)
+    qtbot.waitUntil(
+        lambda: view.preview is not None and view.preview.period.label == "2026-Q3",
+        timeout=TIMEOUT,
+    )
 
 
 def test_handover_dialog_refuses_wrong_key_clearly(

@@ -8,14 +8,14 @@ from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import QBuffer, QDir, QIODevice
+from PySide6.QtCore import QBuffer, QDir, QIODevice, Qt
 from PySide6.QtGui import QPdfWriter
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
-from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain import households, partners
 from waakvlam_desktop.domain.types import PartnerType, ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit
@@ -171,3 +171,49 @@ def test_referrals_screen_changes_status(
         lambda: ws.referrals.table.cell(0, 5) == "verstuurd",
         timeout=TIMEOUT,
     )
+
+
+def test_dialog_chooses_the_residents_concerned_and_consent_to_call(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+) -> None:
+    vault = new_vault(staff_name="Zoë")
+    with vault.session() as s:
+        partners.add_partner(s, name="Wijkteam", type=PartnerType.WIJKTEAM)
+    hid = add_household(vault, "fam. Jansen")  # Anna Jansen, 1950
+    with vault.session() as s:
+        child = households.add_resident(s, hid, "Kees Jansen", birth_year=2015).id
+    vault.close()
+    window, ws = unlocked_window()
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.data is not None
+    dialog = ReferralDialog(ctx, ws.household.data.detail, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.partner.count() == 1, timeout=TIMEOUT)
+    # Default: the first adult, never the child.
+    states = {
+        dialog.concerns.item(i).text(): dialog.concerns.item(i).checkState()
+        for i in range(dialog.concerns.count())
+    }
+    assert states == {
+        "Anna Jansen": Qt.CheckState.Checked,
+        "Kees Jansen": Qt.CheckState.Unchecked,
+    }
+    assert not dialog.may_call.isEnabled()  # part of the consent
+    dialog.consent.setChecked(True)
+    assert dialog.may_call.isEnabled()
+    dialog.may_call.setChecked(True)
+    dialog.concerns.item(1).setCheckState(Qt.CheckState.Checked)  # about the child too
+    dialog.reason.setText("Zorgen om Kees")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.referral_id is not None, timeout=TIMEOUT)
+    window.lock()
+    ctx.background.wait_idle(20)
+    with Vault.open(ctx.data_dir, PASSPHRASE) as v, v.session() as s:
+        ref = s.get(Referral, dialog.referral_id)
+        assert ref is not None and ref.consent_may_call
+        assert sorted(r.name for r in ref.concerns) == ["Anna Jansen", "Kees Jansen"]
+        assert child in {r.id for r in ref.concerns}

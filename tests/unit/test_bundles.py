@@ -9,7 +9,7 @@ import json
 import shutil
 import subprocess
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from waakvlam_desktop.bundles.reader import (
     verify_bytes,
     verify_file,
 )
+from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.consent import (
     CANCELLED,
     NO_VALID_GRONDSLAG,
@@ -60,7 +61,7 @@ from waakvlam_desktop.domain.partners import add_partner, get_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ConsentForm, ExportSchedule, PartnerType, VisitKind
-from waakvlam_desktop.domain.visits import VisitInput, record_visit
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import (
     BadSignatureError,
     BundleDamagedError,
@@ -75,11 +76,13 @@ from waakvlam_desktop.errors import (
     UnknownFormatError,
     UnknownSenderError,
     UsageError,
+    ValidationError,
 )
 from waakvlam_desktop.storage.models import AuditEvent, ExportRecord, Referral, SigningKey
 from waakvlam_desktop.storage.vault import Vault
 
 NOV = Period.parse("2026-11")
+LEVELS = ("geen", "aandacht", "zorg", "acuut")
 
 
 @pytest.fixture
@@ -133,7 +136,10 @@ def test_case_round_trip(world: World, tmp_path: Path) -> None:
     jansen = by_label["fam. Jansen"]
     assert jansen["pseudonym"] == pseudonym(secret, world.households["fam. Jansen"])
     assert jansen["address"]["street"] == "Lindelaan"
-    assert jansen["residents"] == [{"name": "Bewoner fam. Jansen", "birth_year": 1960, "phone": ""}]
+    # Minimal by default (disclosure.json): the name of the concerned resident, no birth
+    # year for a wijkteam, no phone without consent to be called, no concern level.
+    assert jansen["residents"] == [{"name": "Bewoner fam. Jansen"}]
+    assert "concern_level" not in jansen
     (ref,) = jansen["referrals"]
     assert ref["reference"] == world.referrals["fam. Jansen"]
     assert ref["letter_context"] == "Bewoner wil graag hulp bij de post."
@@ -176,46 +182,85 @@ def test_case_carries_letters_when_printed(world: World, tmp_path: Path) -> None
     assert bundle.manifest["counts"]["letters"] == 1
 
 
-def test_aggregate_suppresses_small_cells_and_has_no_names(world: World, tmp_path: Path) -> None:
+def _cells(bundle: OpenedBundle) -> dict[tuple[str, str, str], dict[str, Any]]:
+    return {(c["gebied"], c["maat"], c["categorie"]): c for c in bundle.data()["cellen"]}
+
+
+def _extra_visits(world: World, labels: list[str], code: str, days: range) -> None:
+    for label in labels:
+        for day in days:
+            with world.vault.session() as s:
+                record_visit(
+                    s,
+                    VisitInput(
+                        household_id=world.households[label],
+                        kind=VisitKind.REGULIER,
+                        visited_at=datetime(2026, 11, day, 10, 0, tzinfo=UTC),
+                        signals=[SignalInput(code, 1)],
+                    ),
+                )
+
+
+def test_aggregate_counts_households_not_events(
+    world: World, clock: FixedClock, tmp_path: Path
+) -> None:
+    # Two households with four more visits each, a woning signal every time: 8 signals,
+    # 2 households. The threshold counts households, so the 8 is not published.
+    _extra_visits(world, ["fam. Jansen", "mw. Öztürk"], "woning.vervuiling", range(12, 16))
+    clock.set(datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
     bundle = _open(world, _export(world, "Gemeente", tmp_path, Period.parse("2026-Q4")))
-    data = bundle.data()
-    cells = {
-        (c["scope"], c["name"], c["measure"], c["category"]): c["value"] for c in data["cells"]
-    }
-    assert cells[("complex", "De Linde", "visits", "")] == 7
-    assert cells[("wijk", "Overvecht", "visits", "")] == 7
-    assert cells[("complex", "De Linde", "signals_per_domain", "financien")] == 7
-    assert cells[("complex", "De Linde", "signals_per_domain", "woning")] == "<5"  # zero
-    assert cells[("complex", "De Linde", "referrals_per_partner_type", "wijkteam")] == "<5"  # 3
-    levels = [
-        cells[("complex", "De Linde", "households_per_level", lv)]
-        for lv in ("geen", "aandacht", "zorg", "acuut")
-    ]
-    assert all(v == "<5" or v >= 5 for v in levels)
+    cells = _cells(bundle)
+    assert bundle.data()["drempel"] == 5 and bundle.data()["niveau"] == "wijk"
+    assert cells[("Overvecht", "bezocht", "alle")]["huishoudens"] == 7  # 15 visits
+    assert cells[("Overvecht", "signaal_in_domein", "financien")]["huishoudens"] == 7
+    woning = cells[("Overvecht", "signaal_in_domein", "woning")]
+    assert woning == {**woning, "huishoudens": None, "onderdrukt": True}
+    zero = cells[("Overvecht", "signaal_in_domein", "gezondheid")]
+    assert zero == {**zero, "huishoudens": 0, "onderdrukt": False}
+    assert cells[("Overvecht", "doorverwezen_naar", "wijkteam")]["huishoudens"] is None  # 3
+    assert cells[("Overvecht", "huishoudens", "totaal")]["huishoudens"] == 7
+    levels = [cells[("Overvecht", "huishoudens", lv)]["huishoudens"] for lv in LEVELS]
+    hidden = [i for i, n in enumerate(levels) if n is None]
+    assert not hidden or len(hidden) >= 2  # never one hidden cell next to a published total
     assert bundle.manifest["counts"]["suppressed_cells"] > 0
     text = _plaintext(bundle)
     for absent in (NOTE_MARKER, REMARK_MARKER, "Jansen", "Öztürk", "Lindelaan", "3533"):
         assert absent not in text
-    csv_text = bundle.members["csv/cells.csv"].decode("utf-8-sig")
-    assert "complex;De Linde;visits;;7" in csv_text
-    # The threshold is a setting.
+    csv_text = bundle.members["csv/aantallen.csv"].decode("utf-8-sig")
+    lines = csv_text.splitlines()
+    assert lines[0] == "niveau;gebied;wijk;maat;categorie;huishoudens;onderdrukt"
+    assert "wijk;Overvecht;Overvecht;bezocht;alle;7;nee" in lines
+    assert "wijk;Overvecht;Overvecht;signaal_in_domein;woning;;ja" in lines
+    assert "<" not in csv_text  # a suppressed cell is marked, never text in a number column
+    assert not any(name.endswith("cells.csv") for name in bundle.members)
+
+
+def test_aggregate_threshold_and_level_are_settings(
+    world: World, clock: FixedClock, tmp_path: Path
+) -> None:
+    clock.set(datetime(2027, 1, 5, 9, 0, tzinfo=UTC))
     with world.vault.session() as s:
         save_setting(s, "aggregate_min_cell", 8)
-    again = _open(world, _export(world, "Gemeente", tmp_path, Period.parse("2026-Q4")))
-    cells = {
-        (c["scope"], c["name"], c["measure"], c["category"]): c["value"]
-        for c in again.data()["cells"]
-    }
-    assert cells[("complex", "De Linde", "visits", "")] == "<8"
+        save_setting(s, "aggregate_level", "complex")
+        for low in (4, 1, 0, True, "6"):
+            with pytest.raises(ValidationError, match="drempel"):
+                save_setting(s, "aggregate_min_cell", low)
+        with pytest.raises(ValidationError, match="per wijk of per complex"):
+            save_setting(s, "aggregate_level", "straat")
+    bundle = _open(world, _export(world, "Gemeente", tmp_path, Period.parse("2026-Q4")))
+    cells = _cells(bundle)
+    assert bundle.data()["drempel"] == 8 and bundle.data()["niveau"] == "complex"
+    visited = cells[("De Linde", "bezocht", "alle")]
+    assert visited["huishoudens"] is None and visited["wijk"] == "Overvecht"
+    assert not any(c["niveau"] == "wijk" for c in bundle.data()["cellen"])  # one level only
 
 
-def test_aggregate_period_outside_the_visits_shows_nothing_but_suppressed(
-    world: World, tmp_path: Path
+def test_aggregate_period_without_visits_publishes_zeros(
+    world: World, clock: FixedClock, tmp_path: Path
 ) -> None:
     bundle = _open(world, _export(world, "Gemeente", tmp_path, Period.parse("2026-Q2")))
-    cells = bundle.data()["cells"]
-    visits = [c["value"] for c in cells if c["measure"] == "visits"]
-    assert visits and set(visits) == {"<5"}
+    visits = [c for c in bundle.data()["cellen"] if c["maat"] == "bezocht"]
+    assert visits and all(c["huishoudens"] == 0 and not c["onderdrukt"] for c in visits)
 
 
 def test_handover_round_trip_carries_uuids_and_everything(world: World, tmp_path: Path) -> None:
@@ -235,7 +280,7 @@ def test_handover_round_trip_carries_uuids_and_everything(world: World, tmp_path
 
 
 def test_pseudonyms_are_stable_per_partner_and_differ_between_partners(
-    world: World, tmp_path: Path
+    world: World, clock: FixedClock, tmp_path: Path
 ) -> None:
     with world.vault.session() as s:
         create_referral(
@@ -255,6 +300,7 @@ def test_pseudonyms_are_stable_per_partner_and_differ_between_partners(
         return {h["label"]: h["pseudonym"] for h in b.data()["households"]}
 
     first = pseudonyms("Wijkteam", "2026-11", tmp_path / "a")
+    clock.set(datetime(2026, 12, 2, 9, 0, tzinfo=UTC))  # December has begun
     second = pseudonyms("Wijkteam", "2026-12", tmp_path / "b")
     ggd = pseudonyms("GGD", "2026-11", tmp_path / "c")
     assert first["fam. Jansen"] == second["fam. Jansen"]
@@ -700,7 +746,7 @@ def test_opened_files_match_the_manifest(world: World, case_bundle: bytes, tmp_p
 
 @pytest.mark.parametrize(
     ("partner", "period"),
-    [("Wijkteam", "2026-11"), ("Gemeente", "2026-Q4"), ("Collega", "2026-11")],
+    [("Wijkteam", "2026-11"), ("Gemeente", "2026-Q3"), ("Collega", "2026-11")],
 )
 def test_data_json_matches_the_published_schema(
     world: World, tmp_path: Path, partner: str, period: str

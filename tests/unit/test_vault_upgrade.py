@@ -30,6 +30,7 @@ from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit, fts, keys
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, head_revision
+from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
 
 VAULTS = Path(__file__).resolve().parents[1] / "data" / "vaults"
@@ -185,3 +186,21 @@ def test_old_vault_upgrades_to_head_and_keeps_its_data(
             verdict = audit.verify_chain(s)
             assert verdict.ok, verdict.message()
             assert verdict.events > manifest["counts"]["audit_event"]
+
+
+def test_0009_gives_old_referrals_their_contact_resident(tmp_path: Path, clock: FixedClock) -> None:
+    """Referrals made before 0009 concern the household's first adult (what the dialog
+    offers), so an upgraded vault's bundles carry that resident and nobody else."""
+    data = _copy("0007", tmp_path)
+    with (
+        Vault.open(data, _manifest("0007")["passphrase"], clock=clock) as vault,
+        vault.session() as s,
+    ):
+        concerned = {
+            ref.reference: [r.name for r in ref.concerns] for ref in s.query(Referral).all()
+        }
+        assert all(not ref.consent_may_call for ref in s.query(Referral).all())
+    assert concerned == {
+        "WV-2026-0001": ["Jan Testmans"],
+        "WV-2026-0002": ["Ayşe Voorbeeld-Öztürk"],
+    }

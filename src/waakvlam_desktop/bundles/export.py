@@ -7,8 +7,6 @@ stop: :class:`ExportCancelledError`, nothing written, nothing recorded).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import time
@@ -19,10 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
+from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop import fileio
 from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles.changes import changes_since_previous
 from waakvlam_desktop.bundles.collect import (
     Content,
     SerialisedTable,
@@ -34,21 +34,33 @@ from waakvlam_desktop.bundles.collect import (
 from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
 from waakvlam_desktop.clock import to_local, utc_naive, utc_text
 from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
+from waakvlam_desktop.documents.workbook import workbook_bytes
+from waakvlam_desktop.domain.disclosure import load_disclosure, named_fields
 from waakvlam_desktop.domain.exports import (
     DueExport,
     Period,
+    check_period,
     due_exports,
     next_sequence,
     require_recipients,
 )
 from waakvlam_desktop.domain.partners import get_partner
-from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.settings import MIN_CELL_FLOOR, load_settings
 from waakvlam_desktop.domain.setup import organisation
+from waakvlam_desktop.domain.spreadsheet_csv import excel_csv
 from waakvlam_desktop.domain.types import DataProfile, PartnerType
 from waakvlam_desktop.errors import ExportCancelledError, ExportError
 from waakvlam_desktop.storage import audit
-from waakvlam_desktop.storage.models import ExportRecord, Partner
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.storage.batches import chunks
+from waakvlam_desktop.storage.models import (
+    ErasureRequest,
+    ExportHousehold,
+    ExportRecord,
+    ExportReferral,
+    Partner,
+    new_id,
+)
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, current_language
 
 Progress = Callable[[str, int, int], None]
 Cancel = Callable[[], bool]
@@ -90,6 +102,8 @@ class ExportPreview:
     recipient_fingerprints: tuple[str, ...]
     next_sequence: int
     problem: str | None  # a Dutch sentence when the export cannot be made yet
+    shared: tuple[str, ...] = ()  # what may leave, from resources/disclosure/disclosure.json
+    changes: tuple[str, ...] = ()  # case: what changed since the previous bundle (sentences)
 
     @property
     def ready(self) -> bool:
@@ -108,6 +122,10 @@ class BuiltBundle:
     manifest: dict[str, Any]
     signing_key_id: str
     timings: dict[str, float] = field(default_factory=dict)
+    # Case bundles: what the per-household export record keeps.
+    carried_households: tuple[str, ...] = ()
+    carried_referrals: dict[str, str] = field(default_factory=dict)
+    erasure_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +144,15 @@ class ExportResult:
     timings: dict[str, float]
 
 
+def shared_texts(partner: Partner, language: str | None = None) -> tuple[str, ...]:
+    """What this partner's bundles may carry, in plain words (the disclosure spec), in
+    ``language`` (default: the current language)."""
+    fields = named_fields(
+        load_disclosure(), DataProfile(partner.profile), partner.type, may_call=True
+    )
+    return tuple(f.text(language or current_language()) for f in fields)
+
+
 def _recipients(session: Session, partner: Partner) -> list[str]:
     recipients = list(require_recipients(partner))
     archive = load_settings(session).export_archive_recipient.strip()
@@ -134,18 +161,33 @@ def _recipients(session: Session, partner: Partner) -> list[str]:
     return recipients
 
 
+def _aggregate(
+    session: Session, partner: Partner, period: Period, check: Callable[[], None] | None = None
+) -> Content:
+    settings = load_settings(session)
+    min_cell = max(MIN_CELL_FLOOR, settings.aggregate_min_cell)
+    if check is None:
+        return collect_aggregate(session, partner, period, min_cell, level=settings.aggregate_level)
+    return collect_aggregate(
+        session, partner, period, min_cell, check, level=settings.aggregate_level
+    )
+
+
 def preview_export(session: Session, partner_id: str, period: Period) -> ExportPreview:
-    """What an export would hold: counts and exclusions, without building anything."""
+    """What an export would hold: counts and exclusions, without building anything.
+
+    A period this partner may not get raises ExportError (:func:`check_period`).
+    """
     partner = get_partner(session, partner_id)
+    check_period(session, partner, period)
     profile = DataProfile(partner.profile)
+    changes: tuple[str, ...] = ()
     if profile is DataProfile.CASE:
         content = collect_case(session, partner, period)
         counts, exclusions = content.counts, content.exclusions
+        changes = changes_since_previous(session, partner.id, content).lines(erasures=False)
     elif profile is DataProfile.AGGREGATE:
-        content = collect_aggregate(
-            session, partner, period, load_settings(session).aggregate_min_cell
-        )
-        counts, exclusions = content.counts, {}
+        counts, exclusions = _aggregate(session, partner, period).counts, {}
     else:
         counts, exclusions = handover_counts(session), {}
     problem = None
@@ -164,16 +206,14 @@ def preview_export(session: Session, partner_id: str, period: Period) -> ExportP
         recipient_fingerprints=fingerprints,
         next_sequence=next_sequence(session, partner.id),
         problem=problem,
+        shared=shared_texts(partner),
+        changes=changes,
     )
 
 
 def csv_bytes(header: list[str], rows: Sequence[Sequence[Any]]) -> bytes:
-    """UTF-8 with BOM, ';' separated, CRLF: what Dutch Excel opens without questions."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode("utf-8-sig")
+    """A bundle CSV for Dutch Excel, formula cells neutralised (``domain.spreadsheet_csv``)."""
+    return excel_csv(header, rows).encode("utf-8")
 
 
 def handover_json(doc: dict[str, Any], tables: list[SerialisedTable]) -> bytes:
@@ -225,6 +265,7 @@ def build_bundle(
     format_version: int = fmt.FORMAT_VERSION,
 ) -> BuiltBundle:
     """The encrypted bundle as bytes. Nothing is written or recorded here."""
+    check_period(session, partner, period)
     steps = _Steps(progress, cancel)
     # The audit head as it stands before this export: a witness the partner keeps.
     audit_head = audit.audit_head(session)
@@ -238,8 +279,7 @@ def build_bundle(
     if profile is DataProfile.CASE:
         content = collect_case(session, partner, period, steps.check)
     elif profile is DataProfile.AGGREGATE:
-        min_cell = load_settings(session).aggregate_min_cell
-        content = collect_aggregate(session, partner, period, min_cell, steps.check)
+        content = _aggregate(session, partner, period, steps.check)
     else:
         content = collect_handover(session, steps.check)
     steps.done()
@@ -267,6 +307,8 @@ def build_bundle(
     for name, (header, rows) in content.tables.items():
         steps.check()
         members[f"csv/{name}.csv"] = csv_bytes(header, rows)
+    if content.tables:  # case and aggregate: the same tables, typed, for Excel
+        members[fmt.WORKBOOK] = workbook_bytes(content.tables)
     for reference, pdf in sorted(content.letters.items()):
         members[f"letters/{reference}.pdf"] = pdf
     steps.done()
@@ -279,6 +321,11 @@ def build_bundle(
     fingerprints = [recipient_fingerprint(r) for r in recipients]
 
     steps.start("summary")
+    changes = (
+        changes_since_previous(session, partner.id, content)
+        if profile is DataProfile.CASE
+        else None
+    )
     members[fmt.SUMMARY] = render_summary(
         SummaryInfo(
             organisation=org_name,
@@ -294,6 +341,8 @@ def build_bundle(
             recipient_fingerprints=tuple(fingerprints),
             counts=content.counts,
             exclusions=content.exclusions,
+            shared=shared_texts(partner, "nl"),
+            changes=changes.lines("nl", erasures=False) if changes else (),
         )
     )
     steps.done()
@@ -345,7 +394,34 @@ def build_bundle(
         manifest=manifest,
         signing_key_id=signing.key_id,
         timings=steps.timings,
+        carried_households=tuple(content.carried_households),
+        carried_referrals=dict(content.carried_referrals),
+        erasure_ids=tuple(content.erasure_ids),
     )
+
+
+def _record_carried(session: Session, record_id: str, built: BuiltBundle) -> None:
+    """The per-household export record: which households and referrals (with the status
+    carried) this bundle held, and which erasure requests went out in it."""
+    con = session.connection()
+    if built.carried_households:
+        con.execute(
+            insert(ExportHousehold),
+            [{"export_id": record_id, "household_id": h} for h in built.carried_households],
+        )
+    if built.carried_referrals:
+        con.execute(
+            insert(ExportReferral),
+            [
+                {"export_id": record_id, "referral_id": rid, "status": status}
+                for rid, status in built.carried_referrals.items()
+            ],
+        )
+    for chunk in chunks(list(built.erasure_ids)):
+        session.execute(
+            update(ErasureRequest).where(ErasureRequest.id.in_(chunk)).values(export_id=record_id),
+            execution_options={"synchronize_session": False},
+        )
 
 
 def write_bundle(path: Path, data: bytes) -> None:
@@ -390,8 +466,10 @@ def export_bundle(
     # The history row and the audit event go into the session first; the file is written
     # last, so a failed write rolls everything back (the caller's session). Only a commit
     # failing after a successful write could leave a file without history.
+    record_id = new_id()
     session.add(
         ExportRecord(
+            id=record_id,
             partner_id=partner.id,
             partner_name=partner.name,
             profile=built.profile.value,
@@ -408,6 +486,8 @@ def export_bundle(
             exported_at=utc_naive(session.info["clock"].now()),
         )
     )
+    session.flush()
+    _record_carried(session, record_id, built)
     excluded = sum(built.exclusions.values())
     audit.record(
         session,

@@ -20,9 +20,10 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 SUMMARY = "summary.pdf"
 DATA = "data.json"
+WORKBOOK = "gegevens.xlsx"  # case and aggregate: the CSV tables typed for Excel
 CSV_PATTERN = re.compile(r"^csv/[a-z_]{1,40}\.csv$")
 LETTER_PATTERN = re.compile(r"^letters/[A-Za-z0-9][A-Za-z0-9_-]{0,60}\.pdf$")
-FIXED_NAMES = frozenset({MANIFEST, SIGNATURE, SUMMARY, DATA})
+FIXED_NAMES = frozenset({MANIFEST, SIGNATURE, SUMMARY, DATA, WORKBOOK})
 
 MAX_MEMBER = 512 * 1024 * 1024
 MAX_TOTAL = 1024 * 1024 * 1024
@@ -64,7 +65,7 @@ def file_entries(members: dict[str, bytes]) -> dict[str, dict[str, Any]]:
 
 def write_zip(members: dict[str, bytes], compress: bool = True) -> bytes:
     """The zip plaintext, in memory. Text members deflated (fast level) when ``compress``;
-    PDFs always stored."""
+    PDFs and the workbook (itself a zip) always stored."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         for name, data in members.items():
@@ -72,7 +73,7 @@ def write_zip(members: dict[str, bytes], compress: bool = True) -> bytes:
                 raise ValueError(f"not an allowed bundle member: {name}")
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
             info.external_attr = 0o600 << 16
-            if not compress or name.endswith(".pdf") or name == SIGNATURE:
+            if not compress or name.endswith(".pdf") or name in (SIGNATURE, WORKBOOK):
                 zf.writestr(info, data, compress_type=zipfile.ZIP_STORED)
             else:
                 zf.writestr(

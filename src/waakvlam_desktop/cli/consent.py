@@ -36,6 +36,11 @@ WITHDRAWN_MARK = Message(
     QT_TRANSLATE_NOOP("Cli", "(consent withdrawn)"),
     context="Cli",
 )
+BUNDLES_ON = Message(
+    "cli.consent_bundles_on",
+    QT_TRANSLATE_NOOP("Cli", "bundles on: {days}"),
+    context="Cli",
+)
 
 
 def cmd_consent_withdraw(args: argparse.Namespace) -> int:
@@ -69,6 +74,9 @@ def cmd_consent_partners(args: argparse.Namespace) -> int:
             f"{r.partner_name:<32} {nl_date(r.first_on)} – {nl_date(r.last_on)}"
             f"  {', '.join(r.via)}{withdrawn}"
         )
+        if r.exported_on:
+            days = ", ".join(nl_date(d) for d in r.exported_on)
+            print(f"{'':<32} {BUNDLES_ON.render(days=days)}")
     return 0
 
 

@@ -113,9 +113,17 @@ def cmd_referral_add(args: argparse.Namespace) -> int:
                 basis_text=args.basis or "",
                 feedback_due=feedback_due,
                 allow_bsn_like=args.allow_bsn_like,
+                concerns=list(args.concerns),
+                may_call=args.may_call,
             ),
         )
-        result = {"id": ref.id, "reference": ref.reference, "status": ref.status}
+        result = {
+            "id": ref.id,
+            "reference": ref.reference,
+            "status": ref.status,
+            "concerns": [r.id for r in ref.concerns],
+            "may_call": ref.consent_may_call,
+        }
     if args.json:
         print_json(result)
     else:
@@ -199,6 +207,19 @@ def _referral(p: argparse.ArgumentParser) -> None:
     c.add_argument("--consent-date", metavar="JJJJ-MM-DD", help="datum van de toestemming")
     c.add_argument("--basis", help="andere grondslag met uitleg (acuut gevaar, meldcode …)")
     c.add_argument("--feedback-due", metavar="JJJJ-MM-DD", help="terugkoppeling uiterlijk")
+    c.add_argument(
+        "--concerns",
+        nargs="+",
+        default=[],
+        metavar="RESIDENT_ID",
+        help="de betrokken bewoners (standaard: de eerste volwassen bewoner); alleen zij worden"
+        " gedeeld",
+    )
+    c.add_argument(
+        "--may-call",
+        action="store_true",
+        help="de bewoner wil door de partner gebeld worden (anders gaat geen telefoonnummer mee)",
+    )
     c.add_argument(
         "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
     )

@@ -1,8 +1,10 @@
 """The toestemmingsformulier: the form a resident signs before a referral is shared.
 
-It names the partner and shows exactly what will be shared: the resident's name and
-address, the reason, the selected signals and the letter context, word for word as the
-referral letter carries them. Handed over in person, so no envelope window.
+It names the partner, the residents the referral concerns (each signs on their own line)
+and exactly what will be shared: the fields that ``resources/disclosure/disclosure.json``
+lets the partner's bundles carry (the phone number only when the resident agreed to be
+called), the selected signals and the letter context, word for word as the referral letter
+carries them. Handed over in person, so no envelope window.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from waakvlam_desktop.documents.layout import LIGHT, para, paragraphs, render, styles
-from waakvlam_desktop.documents.parts import signal_list, spec_for, values
+from waakvlam_desktop.documents.parts import shared_fields, signal_list, spec_for, values
 from waakvlam_desktop.documents.templates import LetterTemplates, load_templates
 from waakvlam_desktop.domain.letters import LetterData
 
@@ -37,27 +39,25 @@ def _field_table(rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-def _signature_boxes(t: LetterTemplates, v: dict[str, str]) -> Table:
-    """Two columns to fill in by hand: the resident (left) and the staff member (right)."""
+def _signature_boxes(
+    t: LetterTemplates, v: dict[str, str], resident: str, with_staff: bool
+) -> Table:
+    """Two columns to fill in by hand: one resident (left) and, once, the staff member."""
     st = styles()
     blank = ""
+    staff_label = para(t.text("consent.sign_staff", v), st.label) if with_staff else blank
+    staff_name = para(v["staff"], st.body) if with_staff else blank
+    staff_place = para(t.text("consent.sign_place", v), st.small) if with_staff else blank
+    staff_date = para(t.text("consent.sign_date", v), st.small) if with_staff else blank
     rows = [
+        [para(t.text("consent.sign_resident", v), st.label), blank, staff_label],
         [
-            para(t.text("consent.sign_resident", v), st.label),
+            para(f"{t.text('consent.name_label', v)}: {resident}", st.small),
             blank,
-            para(t.text("consent.sign_staff", v), st.label),
+            staff_name,
         ],
-        [para(t.text("consent.name_label", v), st.small), blank, para(v["staff"], st.body)],
-        [
-            para(t.text("consent.sign_place", v), st.small),
-            blank,
-            para(t.text("consent.sign_place", v), st.small),
-        ],
-        [
-            para(t.text("consent.sign_date", v), st.small),
-            blank,
-            para(t.text("consent.sign_date", v), st.small),
-        ],
+        [para(t.text("consent.sign_place", v), st.small), blank, staff_place],
+        [para(t.text("consent.sign_date", v), st.small), blank, staff_date],
         [blank, blank, blank],
     ]
     table = Table(
@@ -70,7 +70,7 @@ def _signature_boxes(t: LetterTemplates, v: dict[str, str]) -> Table:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("LINEBELOW", (0, 1), (0, -1), 0.5, LIGHT),
-                ("LINEBELOW", (2, 1), (2, -1), 0.5, LIGHT),
+                *([("LINEBELOW", (2, 1), (2, -1), 0.5, LIGHT)] if with_staff else []),
             ]
         )
     )
@@ -108,6 +108,8 @@ def consent_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
         *paragraphs(data.reason, st.body),
         para(t.text("consent.what_heading", v), st.heading),
         para(t.text("consent.what_intro", v), st.body),
+        *[para(text, st.bullet, bullet="•") for text in shared_fields(data)],
+        Spacer(1, 2 * mm),
     ]
     if data.signals:
         story.append(para(t.text("consent.what_signals", v), st.body))
@@ -120,15 +122,18 @@ def consent_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
     story.append(para(t.text("consent.not_shared", v), st.body))
     story.append(para(t.text("consent.rights_heading", v), st.heading))
     story.append(para(t.text("consent.rights", v), st.body))
+    signers = list(hh.residents) or [""]
     story.append(
         KeepTogether(
             [
                 para(t.text("consent.sign_heading", v), st.heading),
                 para(t.text("consent.sign_statement", v), st.body),
-                _signature_boxes(t, v),
+                _signature_boxes(t, v, signers[0], with_staff=True),
             ]
         )
     )
+    # Every resident the referral concerns signs on a line of their own.
+    story.extend(_signature_boxes(t, v, name, with_staff=False) for name in signers[1:])
     return story
 
 

@@ -18,15 +18,16 @@ from waakvlam_desktop.domain.types import DataProfile
 
 PROFILE_TEXT: dict[DataProfile, str] = {
     DataProfile.CASE: (
-        "Dossiers: huishoudens die naar u zijn doorverwezen met een geldige grondslag, met"
-        " naam, adres, geselecteerde signalen, toelichting, status en brieven. Nooit de"
-        " notities van huisbezoeken. Huishoudens staan er onder een pseudoniem dat per"
-        " partner vast is."
+        "Dossiers: huishoudens met een lopende doorverwijzing naar u en een geldige grondslag"
+        " op de dag van export, met alleen de bewoners om wie het gaat. Een afgesloten of"
+        " geannuleerde doorverwijzing staat er één laatste keer in. Nooit de notities van"
+        " huisbezoeken. Huishoudens staan er onder een pseudoniem dat per partner vast is."
     ),
     DataProfile.AGGREGATE: (
-        "Cijfers per complex en per wijk voor de periode: bezoeken, huishoudens per"
-        " zorgniveau, signalen per domein, doorverwijzingen per soort partner. Geen namen,"
-        " geen adressen; aantallen onder de drempel staan er als '<drempel'."
+        "Aantallen huishoudens voor de periode, per wijk of per complex (één niveau):"
+        " bezocht, per zorgniveau, met signalen per domein, doorverwezen per soort partner."
+        " Geen namen, geen adressen. Een aantal onder de drempel is leeg en staat als"
+        " 'onderdrukt' gemarkeerd (csv/aantallen.csv)."
     ),
     DataProfile.HANDOVER: (
         "Overdracht: alle gegevens van de kluis, om in te lezen in de kluis van een collega"
@@ -40,10 +41,13 @@ COUNT_LABELS = {
     "referrals": "doorverwijzingen",
     "signals": "signalen",
     "letters": "brieven",
+    "final_referrals": "doorverwijzingen voor het laatst (afgesloten of geannuleerd)",
+    "erasure_requests": "verwijderverzoeken",
     "complexes": "complexen",
     "wijken": "wijken",
+    "areas": "gebieden",
     "cells": "cellen",
-    "suppressed_cells": "cellen onder de drempel",
+    "suppressed_cells": "afgeschermde cellen",
     # handover tables
     "staff_member": "medewerkers",
     "complex": "complexen",
@@ -77,6 +81,10 @@ class SummaryInfo:
     recipient_fingerprints: tuple[str, ...]
     counts: dict[str, int]
     exclusions: dict[str, int]
+    # What this partner's bundles may carry (resources/disclosure/disclosure.json).
+    shared: tuple[str, ...] = ()
+    # Case: what changed since the previous bundle to this partner, erasure requests first.
+    changes: tuple[str, ...] = ()
 
 
 def render_summary(info: SummaryInfo) -> bytes:
@@ -118,7 +126,33 @@ def render_summary(info: SummaryInfo) -> bytes:
             [40 * mm, 125 * mm],
         ),
         Spacer(1, 4 * mm),
+        *(
+            [
+                p("Verwijder deze gegevens", head),
+                p(
+                    f"Deze bundel vraagt u de gegevens van {erasures} huishouden(s) te wissen"
+                    " (csv/verwijderverzoeken.csv: pseudoniem, kenmerk, datum en reden)."
+                ),
+                Spacer(1, 4 * mm),
+            ]
+            if (erasures := info.counts.get("erasure_requests", 0))
+            else []
+        ),
+        *(
+            [
+                p("Wat is er veranderd", head),
+                *[p(text) for text in info.changes],
+                Spacer(1, 4 * mm),
+            ]
+            if info.changes
+            else []
+        ),
         p(PROFILE_TEXT[info.profile]),
+        *(
+            [p("Wat deze bundel mag bevatten:"), *[p(f"• {text}") for text in info.shared]]
+            if info.shared
+            else []
+        ),
         Spacer(1, 4 * mm),
         p("Aantallen", head),
         grid(

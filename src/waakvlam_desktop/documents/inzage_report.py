@@ -157,6 +157,11 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
                 [70 * mm, 30 * mm, 30 * mm, 40 * mm],
             )
         )
+        for x in data["partners_that_received_data"]:
+            if x.get("bundles_on"):
+                days = ", ".join(_nl(d) for d in x["bundles_on"])
+                line = f"{x['partner']} kreeg uw gegevens in een bundel op: {days}."
+                story.append(p(line, small))
     else:
         story.append(p("Niemand buiten onze organisatie."))
     seen = [a for a in data["access_log"] if a["action"] in VIEW_OR_SHARE]

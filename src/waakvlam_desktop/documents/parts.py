@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from waakvlam_desktop.documents.layout import AddressBlock, DocumentSpec, para, styles
 from waakvlam_desktop.documents.templates import LetterTemplates
+from waakvlam_desktop.domain.disclosure import load_disclosure, named_fields
 from waakvlam_desktop.domain.letters import LetterData, SignalGroup
 from waakvlam_desktop.domain.types import ConsentForm
 
@@ -78,6 +79,16 @@ def spec_for(
         address=address,
         details=details(data, t) if address is not None else (),
     )
+
+
+def shared_fields(data: LetterData) -> list[str]:
+    """What this partner's bundles carry, as the resident reads it: the fields of
+    ``resources/disclosure/disclosure.json`` for the partner's profile and type (the phone
+    number only when the resident agreed to be called)."""
+    fields = named_fields(
+        load_disclosure(), data.profile, data.recipient.type, may_call=data.may_call
+    )
+    return [f.text(data.language) for f in fields]
 
 
 def signal_list(groups: tuple[SignalGroup, ...], t: LetterTemplates) -> list[Flowable]:

@@ -11,7 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from waakvlam_desktop.documents.layout import AddressBlock, para, postal_lines, render, styles
-from waakvlam_desktop.documents.parts import return_line, signal_list, signature, spec_for, values
+from waakvlam_desktop.documents.parts import (
+    return_line,
+    shared_fields,
+    signal_list,
+    signature,
+    spec_for,
+    values,
+)
 from waakvlam_desktop.documents.templates import LetterTemplates, load_templates
 from waakvlam_desktop.domain.letters import LetterData
 from waakvlam_desktop.domain.types import GrondslagKind
@@ -51,8 +58,10 @@ def resident_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
         para(salutation, st.body),
         para(t.text("resident.body", v), st.body),
     ]
+    story.append(para(t.text("resident.shared_intro", v), st.body))
+    story.extend(para(text, st.bullet, bullet="•") for text in shared_fields(data))
+    story.append(Spacer(1, 2 * mm))
     if data.signals:
-        story.append(para(t.text("resident.shared_intro", v), st.body))
         story.extend(signal_list(data.signals, t))
         story.append(Spacer(1, 2 * mm))
     if data.recipient.contact_name:

@@ -15,6 +15,8 @@ newer referral records fresh consent. Exports and letters ask :func:`consent_wit
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +33,10 @@ from waakvlam_desktop.errors import ConsentWithdrawnError, ValidationError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     AuditEvent,
+    ErasureRequest,
+    ExportHousehold,
+    ExportRecord,
+    ExportReferral,
     Partner,
     Referral,
     ReferralStatusEvent,
@@ -67,6 +73,8 @@ NO_LONGER_SHAREABLE = Message(
 CANCELLED = "geannuleerd"
 NO_VALID_GRONDSLAG = "geen_geldige_grondslag"
 CONSENT_WITHDRAWN = "toestemming_ingetrokken"
+CLOSED = "afgesloten"  # every referral to the partner ended and its final row went out
+ERASED = "gewist"  # retention anonymised the household; the partner was asked to erase it
 
 EXCLUSION_LABELS: dict[str, str] = {
     CANCELLED: QT_TRANSLATE_NOOP("Labels", "all referrals to this partner were cancelled"),
@@ -76,6 +84,12 @@ EXCLUSION_LABELS: dict[str, str] = {
         " basis without explanation)",
     ),
     CONSENT_WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "the resident withdrew consent"),
+    CLOSED: QT_TRANSLATE_NOOP(
+        "Labels", "the referrals to this partner have ended (their final state was shared)"
+    ),
+    ERASED: QT_TRANSLATE_NOOP(
+        "Labels", "the retention period has passed; the partner was asked to erase the data"
+    ),
 }
 
 
@@ -121,18 +135,30 @@ class GrondslagReport:
     valid: frozenset[str]
     valid_referrals: frozenset[str]
     excluded: dict[str, int] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)  # excluded household -> reason
 
     @property
     def excluded_total(self) -> int:
         return sum(self.excluded.values())
 
 
-def grondslag_report(session: Session, partner_id: str, on_date: date) -> GrondslagReport:
+def grondslag_report(
+    session: Session,
+    partner_id: str,
+    on_date: date,
+    *,
+    judged_on: date | None = None,
+    ignore_status: bool = False,
+) -> GrondslagReport:
     """Valid households and referrals for ``partner_id`` on ``on_date``; exclusions counted.
 
     Only referrals created on or before ``on_date`` count. A household with at least one
     valid referral is valid; otherwise it is counted once, under the reason of its most
     recent referral.
+
+    ``judged_on``: the day consent and its withdrawal are judged (default ``on_date``).
+    Exports pass the day of export, so a withdrawal stops every later bundle, of any
+    period. ``ignore_status``: judge the grondslag alone (a cancelled referral's final row).
     """
     rows = session.execute(
         select(
@@ -148,7 +174,8 @@ def grondslag_report(session: Session, partner_id: str, on_date: date) -> Gronds
         .where(Referral.partner_id == partner_id)
         .order_by(Referral.created_at)
     ).all()
-    withdrawn = withdrawn_households(session, partner_id, on=on_date)
+    judge = judged_on or on_date
+    withdrawn = withdrawn_households(session, partner_id, on=judge)
     valid: set[str] = set()
     valid_refs: set[str] = set()
     last_reason: dict[str, str] = {}
@@ -156,12 +183,12 @@ def grondslag_report(session: Session, partner_id: str, on_date: date) -> Gronds
         if created is not None and created.date() > on_date:
             continue
         reason = exclusion_reason(
-            status=status,
+            status=ReferralStatus.CONCEPT.value if ignore_status else status,
             grondslag=kind,
             consent_form=form,
             consent_date=consent_on,
             basis_text=basis,
-            on_date=on_date,
+            on_date=judge,
             consent_withdrawn=hid in withdrawn,
         )
         if reason is None:
@@ -169,8 +196,11 @@ def grondslag_report(session: Session, partner_id: str, on_date: date) -> Gronds
             valid_refs.add(rid)
         else:
             last_reason[hid] = reason
-    excluded = Counter(r for hid, r in last_reason.items() if hid not in valid)
-    return GrondslagReport(frozenset(valid), frozenset(valid_refs), dict(sorted(excluded.items())))
+    reasons = {hid: r for hid, r in last_reason.items() if hid not in valid}
+    excluded = Counter(reasons.values())
+    return GrondslagReport(
+        frozenset(valid), frozenset(valid_refs), dict(sorted(excluded.items())), reasons
+    )
 
 
 def households_with_grondslag(session: Session, partner_id: str, on_date: date) -> set[str]:
@@ -249,6 +279,10 @@ def withdraw_consent(
         household_id=ref.household_id,
         detail=f"partner={ref.partner_id}",
     )
+    if ref.household_id not in grondslag_report(session, ref.partner_id, today).valid:
+        queue_erasure_requests(
+            session, ref.household_id, ErasureReason.WITHDRAWN, day, partner_ids={ref.partner_id}
+        )
     partner = session.get(Partner, ref.partner_id)
     return _state(ref, partner.name if partner else "")
 
@@ -279,6 +313,93 @@ def _consent_events(
             if current is None or (day, is_withdrawal) > current:
                 newest[(hid, pid)] = (day, is_withdrawal)
     return newest
+
+
+# ---- erasure requests (AVG art. 17 and 19) ---------------------------------------------------
+class ErasureReason:
+    """Why a partner is asked to erase a household; stored, and shown to the partner."""
+
+    WITHDRAWN = "toestemming ingetrokken"
+    RETENTION = "bewaartermijn verstreken"
+
+
+def household_pseudonym(secret: bytes, household_id: str) -> str:
+    """HMAC-SHA256(partner secret, household UUID) as hex: stable per partner, differs between."""
+    return hmac.new(secret, household_id.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def recipients_of_household(session: Session, household_id: str) -> set[str]:
+    """Partners whose bundles ever carried this household (per-household export records)."""
+    return set(
+        session.scalars(
+            select(ExportRecord.partner_id)
+            .join(ExportHousehold, ExportHousehold.export_id == ExportRecord.id)
+            .where(ExportHousehold.household_id == household_id)
+        )
+    )
+
+
+def queue_erasure_requests(
+    session: Session,
+    household_id: str,
+    reason: str,
+    on: date,
+    partner_ids: set[str] | None = None,
+) -> list[ErasureRequest]:
+    """One request per partner that received the household (limited to ``partner_ids``),
+    unless one is already waiting to go out. It travels in the next bundle to that partner."""
+    made: list[ErasureRequest] = []
+    for pid in sorted(recipients_of_household(session, household_id)):
+        if partner_ids is not None and pid not in partner_ids:
+            continue
+        waiting = session.scalar(
+            select(ErasureRequest.id).where(
+                ErasureRequest.partner_id == pid,
+                ErasureRequest.household_id == household_id,
+                ErasureRequest.export_id.is_(None),
+            )
+        )
+        if waiting is not None:
+            continue
+        partner = session.get(Partner, pid)
+        if partner is None:
+            continue
+        references = sorted(
+            set(
+                session.scalars(
+                    select(Referral.reference)
+                    .join(ExportReferral, ExportReferral.referral_id == Referral.id)
+                    .join(ExportRecord, ExportRecord.id == ExportReferral.export_id)
+                    .where(Referral.household_id == household_id, ExportRecord.partner_id == pid)
+                )
+            )
+        )
+        request = ErasureRequest(
+            partner_id=pid,
+            household_id=household_id,
+            pseudonym=household_pseudonym(partner.pseudonym_secret, household_id),
+            kenmerken=",".join(references),
+            requested_on=on,
+            reason=reason,
+        )
+        session.add(request)
+        made.append(request)
+    session.flush()
+    return made
+
+
+def erased_households(session: Session, partner_id: str) -> set[str]:
+    """Households this partner was asked to erase because retention anonymised them: they
+    never travel to it again (withdrawals are judged by consent, which a new referral may
+    give afresh)."""
+    return set(
+        session.scalars(
+            select(ErasureRequest.household_id).where(
+                ErasureRequest.partner_id == partner_id,
+                ErasureRequest.reason == ErasureReason.RETENTION,
+            )
+        )
+    )
 
 
 def consent_withdrawn(
@@ -324,6 +445,7 @@ class PartnerReceipt:
     via: tuple[str, ...]  # "doorverwijzing", "export", "print", "share"
     references: tuple[str, ...]  # referral references
     consent_withdrawn: bool
+    exported_on: tuple[date, ...] = ()  # the days bundles to this partner carried the household
 
 
 def partners_that_received_data(session: Session, household_id: str) -> list[PartnerReceipt]:
@@ -354,6 +476,15 @@ def partners_that_received_data(session: Session, household_id: str) -> list[Par
             AuditEvent.household_id == household_id, AuditEvent.action.in_(SHARE_ACTIONS)
         )
     ).all()
+    exported_days: dict[str, set[date]] = {}
+    exported = session.execute(
+        select(ExportRecord.partner_id, ExportRecord.exported_at)
+        .join(ExportHousehold, ExportHousehold.export_id == ExportRecord.id)
+        .where(ExportHousehold.household_id == household_id)
+    ).all()
+    for pid, at in exported:
+        seen.setdefault(pid, []).append((_day(at), "export", None))
+        exported_days.setdefault(pid, set()).add(_day(at))
     for action, entity, entity_id, at in events:
         if entity == "partner" and entity_id in partners:
             seen.setdefault(entity_id, []).append((_day(at), action, None))
@@ -369,6 +500,7 @@ def partners_that_received_data(session: Session, household_id: str) -> list[Par
             via=tuple(sorted({v for _d, v, _r in items})),
             references=tuple(sorted({r for _d, _v, r in items if r})),
             consent_withdrawn=consent_withdrawn(session, household_id, pid),
+            exported_on=tuple(sorted(exported_days.get(pid, ()))),
         )
         for pid, items in seen.items()
     ]

@@ -42,6 +42,7 @@ from waakvlam_desktop.storage.models import (
     Household,
     Partner,
     Referral,
+    ReferralResident,
     ReferralSignal,
     ReferralStatusEvent,
     Resident,
@@ -302,6 +303,7 @@ def generate_demo(
                 FollowUp,
                 Referral,
                 ReferralSignal,
+                ReferralResident,
                 ReferralStatusEvent,
             )
         }
@@ -529,6 +531,7 @@ def _one_household(
             now,
             stamp,
             rows,
+            resident_ids[0],
         )
 
 
@@ -542,6 +545,7 @@ def _demo_referral(
     now: datetime,
     stamp: dict[str, Any],
     rows: dict[type, list[dict[str, Any]]],
+    contact_resident: str,
 ) -> None:
     chosen = signs[-3:]
     partner_id = partner_ids[PARTNER_FOR_DOMAIN.get(chosen[-1][1].domain, 0)]
@@ -565,10 +569,15 @@ def _demo_referral(
             "feedback_due": (created + timedelta(days=28)).date(),
             "status": status.value,
             "letter_pdf": None,
+            # Half of the residents agreed to be phoned (decided without drawing from rng,
+            # so the rest of the demo stays the same).
+            "consent_may_call": int(rid[0], 16) % 2 == 0,
             **stamp,
             "created_at": min(created, now),
         }
     )
+    # The contact resident (every demo resident is an adult).
+    rows[ReferralResident].append({"referral_id": rid, "resident_id": contact_resident})
     for _t, _s, oid in chosen:
         rows[ReferralSignal].append({"referral_id": rid, "observation_id": oid})
     rows[ReferralStatusEvent].append(

@@ -10,12 +10,13 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.clock import Clock
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule
 from waakvlam_desktop.errors import ExportError, UsageError
 from waakvlam_desktop.storage.models import ExportRecord, Partner
@@ -35,6 +36,48 @@ NO_RECIPIENT = Message(
         "Errors",
         "Partner '{partner}' has no age recipient yet. Ask the partner for 'waakvlam bundle"
         " keygen' and add the recipient (age1…) under Partners.",
+    ),
+)
+
+# Period boundaries are Dutch calendar days, whatever the computer's time zone says.
+PERIOD_ZONE = ZoneInfo("Europe/Amsterdam")
+
+PERIOD_FUTURE = Message(
+    "export.period_future",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Period {period} has not started yet; choose a period that has ended."
+    ),
+)
+PERIOD_UNFINISHED = Message(
+    "export.period_unfinished",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Period {period} is not over yet (it runs until {end}); figures for it can be exported"
+        " from {first_day}.",
+    ),
+)
+PERIOD_NEEDS_MONTH = Message(
+    "export.period_needs_month",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{partner} receives figures per month; {period} is not a month. Choose a month (for"
+        " example {example}).",
+    ),
+)
+PERIOD_NEEDS_QUARTER = Message(
+    "export.period_needs_quarter",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{partner} receives figures per quarter; {period} is not a quarter. Choose a quarter"
+        " (for example {example}).",
+    ),
+)
+PERIOD_OVERLAPS = Message(
+    "export.period_overlaps",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Period {period} overlaps with {other}, already sent to {partner}; figures over"
+        " overlapping periods can be subtracted from each other, so this is not possible.",
     ),
 )
 
@@ -74,6 +117,26 @@ class Period:
         last = calendar.monthrange(year, first + 2)[1]
         return cls(f"{year:04d}-Q{q}", date(year, first, 1), date(year, first + 2, last))
 
+    @property
+    def is_quarter(self) -> bool:
+        return "Q" in self.label
+
+    def previous(self) -> Period:
+        """The period of the same kind just before this one."""
+        if self.is_quarter:
+            q = (self.start.month - 1) // 3 + 1
+            return (
+                Period.quarter(self.start.year, q - 1)
+                if q > 1
+                else Period.quarter(self.start.year - 1, 4)
+            )
+        if self.start.month > 1:
+            return Period.month(self.start.year, self.start.month - 1)
+        return Period.month(self.start.year - 1, 12)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return self.start <= end and start <= self.end
+
     @classmethod
     def last_complete(cls, schedule: ExportSchedule, today: date) -> Period | None:
         """The newest period of this kind that ended before ``today``."""
@@ -84,6 +147,117 @@ class Period:
             q = (today.month - 1) // 3  # the previous quarter, 0 = last year's Q4
             return cls.quarter(today.year, q) if q else cls.quarter(today.year - 1, 4)
         return None
+
+
+def period_today(clock: Clock) -> date:
+    """Today's date in the Netherlands: the day that decides whether a period is over."""
+    return clock.now().astimezone(PERIOD_ZONE).date()
+
+
+def period_bounds_utc(period: Period) -> tuple[datetime, datetime]:
+    """The period as naive UTC moments (how the vault stores time): from local midnight on
+    its first day up to, not including, local midnight after its last day."""
+
+    def midnight(day: date) -> datetime:
+        local = datetime.combine(day, time(), tzinfo=PERIOD_ZONE)
+        return local.astimezone(UTC).replace(tzinfo=None)
+
+    return midnight(period.start), midnight(period.end + timedelta(days=1))
+
+
+def check_period(session: Session, partner: Partner, period: Period) -> None:
+    """Refuse a period this partner may not get (ExportError with one sentence).
+
+    Case bundles: a period that has not started (a case bundle may cover the running month:
+    a referral cannot wait for the month to end). Aggregate bundles, whose figures could be
+    subtracted from each other, also: a period that is not over, one off the partner's grid
+    (a quarter for a monthly partner, a month for a quarterly one) and one that overlaps a
+    period already sent to them (the same period again included). A handover carries the
+    whole vault as it is; its period is only a label.
+    """
+    profile = DataProfile(partner.profile)
+    if profile is DataProfile.HANDOVER:
+        return
+    today = period_today(session.info["clock"])
+    if period.start > today:
+        raise ExportError(PERIOD_FUTURE, period=period.label)
+    if profile is not DataProfile.AGGREGATE:
+        return
+    if period.end >= today:
+        raise ExportError(
+            PERIOD_UNFINISHED,
+            period=period.label,
+            end=f"{period.end:%d-%m-%Y}",
+            first_day=f"{period.end + timedelta(days=1):%d-%m-%Y}",
+        )
+    schedule = ExportSchedule(partner.schedule)
+    wants_quarter = {ExportSchedule.MONTHLY: False, ExportSchedule.QUARTERLY: True}.get(schedule)
+    if wants_quarter is not None and wants_quarter != period.is_quarter:
+        example = Period.last_complete(schedule, today)
+        raise ExportError(
+            PERIOD_NEEDS_QUARTER if wants_quarter else PERIOD_NEEDS_MONTH,
+            partner=partner.name,
+            period=period.label,
+            example=example.label if example else "",
+        )
+    other = _overlapping(session, partner.id, period)
+    if other is not None:
+        raise ExportError(PERIOD_OVERLAPS, period=period.label, other=other, partner=partner.name)
+
+
+def _overlapping(session: Session, partner_id: str, period: Period) -> str | None:
+    return session.scalar(
+        select(ExportRecord.period_label)
+        .where(
+            ExportRecord.partner_id == partner_id,
+            ExportRecord.period_start <= period.end,
+            ExportRecord.period_end >= period.start,
+        )
+        .order_by(ExportRecord.period_start)
+        .limit(1)
+    )
+
+
+def offered_periods(session: Session, partner: Partner, count: int = 12) -> list[Period]:
+    """The periods the Exports screen offers for a partner, newest first.
+
+    From the partner's grid (months, quarters; both for a partner without a schedule), over
+    and not yet sent (for aggregate partners); other profiles may also take the running
+    period.
+    """
+    today = period_today(session.info["clock"])
+    schedule = ExportSchedule(partner.schedule)
+    aggregate = DataProfile(partner.profile) is DataProfile.AGGREGATE
+    kinds = {
+        ExportSchedule.MONTHLY: (False,),
+        ExportSchedule.QUARTERLY: (True,),
+    }.get(schedule, (False, True))
+    candidates: list[Period] = []
+    for quarter in kinds:
+        current = (
+            Period.quarter(today.year, (today.month - 1) // 3 + 1)
+            if quarter
+            else Period.month(today.year, today.month)
+        )
+        if aggregate:
+            current = current.previous()
+        for _ in range(count):
+            candidates.append(current)
+            current = current.previous()
+    sent: list[tuple[date, date]] = []
+    if aggregate:
+        sent = [
+            (a, b)
+            for a, b in session.execute(
+                select(ExportRecord.period_start, ExportRecord.period_end).where(
+                    ExportRecord.partner_id == partner.id
+                )
+            ).all()
+        ]
+    offered = [p for p in candidates if not any(p.overlaps(a, b) for a, b in sent)]
+    # Newest first; a quarter before its own last month.
+    offered.sort(key=lambda p: (p.end, p.is_quarter), reverse=True)
+    return offered[:count] if len(kinds) == 1 else offered[: 2 * count]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +330,7 @@ def due_exports(session: Session, today: date | None = None) -> list[DueExport]:
     Only the newest complete period counts: a partner that missed several months gets one
     line, for the last one.
     """
-    day = today or local_today(session.info["clock"])
+    day = today or period_today(session.info["clock"])
     partners = session.execute(
         select(Partner.id, Partner.name, Partner.profile, Partner.schedule, Partner.age_recipients)
         .where(Partner.schedule != ExportSchedule.NONE.value)
@@ -174,6 +348,8 @@ def due_exports(session: Session, today: date | None = None) -> list[DueExport]:
         )
         if done:
             continue
+        if DataProfile(profile) is DataProfile.AGGREGATE and _overlapping(session, pid, period):
+            continue  # figures over an overlapping period were sent: check_period refuses it
         last = session.scalar(
             select(func.max(ExportRecord.exported_at)).where(ExportRecord.partner_id == pid)
         )

@@ -23,6 +23,7 @@ from waakvlam_desktop.domain.referrals import NO_SUCH_REFERRAL, get_referral, se
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
     ConsentForm,
+    DataProfile,
     GrondslagKind,
     PartnerType,
     Severity,
@@ -38,6 +39,7 @@ from waakvlam_desktop.storage.models import (
     Organisation,
     Partner,
     Referral,
+    ReferralResident,
     ReferralSignal,
     Resident,
     SignalObservation,
@@ -153,6 +155,10 @@ class LetterData:
     grondslag: GrondslagInfo
     feedback_due: date | None
     staff: StaffInfo
+    # What the partner's bundles carry (resources/disclosure/disclosure.json): its profile,
+    # and whether the resident agreed to be phoned (the phone number travels only then).
+    profile: DataProfile = DataProfile.CASE
+    may_call: bool = False
 
 
 def check_language(language: str) -> str:
@@ -212,6 +218,8 @@ _LETTER = (
         Partner.address_line,
         Partner.postcode,
         Partner.city,
+        Partner.profile,
+        Referral.consent_may_call,
     )
     .where(or_(Referral.id == bindparam("ref"), Referral.reference == bindparam("ref")))
     .limit(1)
@@ -229,9 +237,10 @@ _ORGANISATION = (
     .order_by(Organisation.created_at)
     .limit(1)
 )
-_RESIDENTS = (
+_CONCERNED = (
     select(Resident.name)
-    .where(Resident.household_id == bindparam("hid"))
+    .join(ReferralResident, ReferralResident.resident_id == Resident.id)
+    .where(ReferralResident.referral_id == bindparam("rid"))
     .order_by(Resident.created_at, Resident.name)
 )
 
@@ -289,7 +298,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         feedback_due,
         contact_staff_id,
         created_by,
-        household_id,
+        _household_id,
         household_label,
         street,
         number,
@@ -302,11 +311,14 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         partner_address,
         partner_postcode,
         partner_city,
+        partner_profile,
+        may_call,
     ) = row
     org = session.execute(_ORGANISATION).first()
     if org is None:
         raise NotFoundError(NO_SENDER)
-    residents = tuple(session.scalars(_RESIDENTS, {"hid": household_id}))
+    # Only the residents the referral concerns ("betrokken bewoners") are named.
+    residents = tuple(session.scalars(_CONCERNED, {"rid": ref_id}))
     return LetterData(
         referral_id=ref_id,
         reference=reference,
@@ -340,6 +352,8 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         ),
         feedback_due=feedback_due,
         staff=_staff(session, contact_staff_id, created_by),
+        profile=DataProfile(partner_profile),
+        may_call=bool(may_call),
     )
 
 

@@ -12,8 +12,6 @@ its complex's when the address has none. Months are calendar months of the store
 
 from __future__ import annotations
 
-import csv
-import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.spreadsheet_csv import excel_csv
 from waakvlam_desktop.domain.types import (
     ConcernLevel,
     HouseholdStatus,
@@ -133,12 +132,10 @@ class Table:
 
 def to_csv(table: Table, language: str = "nl") -> str:
     """The table for Dutch Excel: UTF-8 with BOM (the caller encodes), ``;``, CRLF."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([c.label(language) for c in table.columns])
-    for row in table.rows:
-        writer.writerow([table.category(row[0], language), *row[1:]])
-    return "\ufeff" + out.getvalue()
+    return excel_csv(
+        [c.label(language) for c in table.columns],
+        ([table.category(row[0], language), *row[1:]] for row in table.rows),
+    )
 
 
 # ---- filters -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -33,6 +33,7 @@ from waakvlam_desktop.storage.models import (
     Partner,
     Referral,
     ReferralStatusEvent,
+    Resident,
     SignalObservation,
     street_line,
 )
@@ -97,6 +98,14 @@ class _StatusNames:
         return ", ".join(referral_status_label(s, language) for s in self.statuses)
 
 
+NOT_IN_HOUSEHOLD = Message(
+    "referral.resident_not_in_household",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Resident {resident} does not live in this household; choose one who does."
+    ),
+)
+
+
 @dataclass(slots=True)
 class ReferralInput:
     household_id: str
@@ -110,6 +119,10 @@ class ReferralInput:
     feedback_due: date | None = None
     contact_staff_id: str | None = None
     allow_bsn_like: bool = False
+    # "Betrokken bewoners": resident ids the referral is about (empty: the contact resident).
+    concerns: list[str] = field(default_factory=list)
+    # Part of the consent: the resident agreed to be phoned by the partner.
+    may_call: bool = False
 
 
 def _grondslag(data: ReferralInput, today: date) -> GrondslagKind:
@@ -126,6 +139,47 @@ def _grondslag(data: ReferralInput, today: date) -> GrondslagKind:
     if has_basis:
         return GrondslagKind.OTHER
     raise ValidationError(NO_GRONDSLAG, field="grondslag")
+
+
+ADULT_AGE = 18
+
+
+def is_minor(birth_year: int | None, birth_date: date | None, today: date) -> bool:
+    """Under 18 on ``today``; with only a birth year, when 18 is not yet reached this year."""
+    if birth_date is not None:
+        had_birthday = (today.month, today.day) >= (birth_date.month, birth_date.day)
+        return today.year - birth_date.year - (0 if had_birthday else 1) < ADULT_AGE
+    if birth_year is not None:
+        return today.year - birth_year < ADULT_AGE
+    return False
+
+
+def contact_resident(session: Session, household_id: str, today: date) -> Resident | None:
+    """The default "betrokken bewoner": the household's first adult, in the order they were
+    entered. Never a child by default: a referral about a child names that child."""
+    residents = list(
+        session.scalars(
+            select(Resident)
+            .where(Resident.household_id == household_id)
+            # rowid: the order of entry, also between residents entered in the same second.
+            .order_by(Resident.created_at, literal_column("resident.rowid"))
+        )
+    )
+    adults = [r for r in residents if not is_minor(r.birth_year, r.birth_date, today)]
+    return adults[0] if adults else None
+
+
+def _concerned(session: Session, household_id: str, ids: list[str], today: date) -> list[Resident]:
+    if not ids:
+        default = contact_resident(session, household_id, today)
+        return [default] if default is not None else []
+    chosen: list[Resident] = []
+    for ident in dict.fromkeys(ids):
+        resident = session.get(Resident, ident)
+        if resident is None or resident.household_id != household_id:
+            raise ValidationError(NOT_IN_HOUSEHOLD, field="concerns", resident=ident)
+        chosen.append(resident)
+    return chosen
 
 
 def _next_reference(session: Session, year: int) -> str:
@@ -175,8 +229,10 @@ def create_referral(session: Session, data: ReferralInput) -> Referral:
         contact_staff_id=data.contact_staff_id or session.info.get("actor"),
         feedback_due=data.feedback_due,
         status=ReferralStatus.CONCEPT.value,
+        consent_may_call=data.may_call,
     )
     ref.signals = signals
+    ref.concerns = _concerned(session, household.id, data.concerns, today)
     session.add(ref)
     session.flush()
     session.add(

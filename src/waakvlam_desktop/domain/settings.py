@@ -44,16 +44,27 @@ BACKUP_REMINDER_OUT_OF_RANGE = Message(
     "settings.backup_reminder_out_of_range",
     QT_TRANSLATE_NOOP("Errors", "Backup reminder: choose between 1 and 365 days."),
 )
-MIN_CELL_OUT_OF_RANGE = Message(
-    "settings.min_cell_out_of_range",
-    QT_TRANSLATE_NOOP("Errors", "The threshold for small numbers must be between 1 and 100."),
-)
 ARCHIVE_RECIPIENT_NOT_TEXT = Message(
     "settings.archive_recipient_not_text",
     QT_TRANSLATE_NOOP("Errors", "Give an age recipient (age1…) or leave it empty."),
 )
 UNKNOWN_SETTING = Message(
     "settings.unknown_setting", QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'.")
+)
+# Aggregate bundles: the smallest number of households a published count may stand for.
+# Organisations may set a higher threshold (statistical offices often use 10), not a lower.
+MIN_CELL_FLOOR = 5
+MIN_CELL_RANGE = Message(
+    "settings.aggregate_min_cell",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The threshold for small counts must be a whole number from {low} to {high}."
+    ),
+)
+AGGREGATE_LEVEL = Message(
+    "settings.aggregate_level",
+    QT_TRANSLATE_NOOP(
+        "Errors", "Aggregate figures go per wijk or per complex: choose 'wijk' or 'complex'."
+    ),
 )
 
 
@@ -77,6 +88,7 @@ class Settings:
     retention_months: dict[str, int] = field(default_factory=dict)
     backup_reminder_days: int = 7
     aggregate_min_cell: int = 5
+    aggregate_level: str = "wijk"
     export_archive_recipient: str = ""
 
     def rhythm_for(self, level: ConcernLevel) -> int:
@@ -92,6 +104,7 @@ SETTING_KEYS = (
     "retention_months",
     "backup_reminder_days",
     "aggregate_min_cell",
+    "aggregate_level",
     "export_archive_recipient",
 )
 
@@ -120,8 +133,13 @@ def _validated(key: str, value: Any) -> Any:
         if not isinstance(value, int) or not 1 <= value <= 365:
             raise ValidationError(BACKUP_REMINDER_OUT_OF_RANGE, field=key)
     elif key == "aggregate_min_cell":
-        if not isinstance(value, int) or not 1 <= value <= 100:
-            raise ValidationError(MIN_CELL_OUT_OF_RANGE, field=key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
+        if not MIN_CELL_FLOOR <= value <= 100:
+            raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
+    elif key == "aggregate_level":
+        if value not in ("wijk", "complex"):
+            raise ValidationError(AGGREGATE_LEVEL, field=key)
     elif key == "export_archive_recipient":
         if not isinstance(value, str):
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)

@@ -262,6 +262,7 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
                 "first_on": _iso(p.first_on),
                 "last_on": _iso(p.last_on),
                 "via": list(p.via),
+                "bundles_on": [_iso(d) for d in p.exported_on],
                 "consent_withdrawn": p.consent_withdrawn,
             }
             for p in partners_that_received_data(session, hid)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain import tombstones
+from waakvlam_desktop.domain.consent import ErasureReason, queue_erasure_requests
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
@@ -97,6 +98,10 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "concern_level_entry": "kept: levels and dates only",
     "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
     "audit_event": "kept: ids, actions and field names only",
+    "referral_resident": "deleted with the residents (which residents a referral concerns)",
+    "export_household": "kept: which partner received the household and when (AVG art. 15)",
+    "erasure_request": "made for every partner that received the household (anonymised);"
+    " kept: pseudonym, kenmerk, date, reason",
 }
 
 
@@ -482,6 +487,10 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             .values(address_id=bindparam("aid")),
             moves,
         )
+    today = local_today(session.info["clock"])
+    for hid in anon_ids:
+        # Every partner that ever received the household is asked to erase it (AVG art. 19).
+        queue_erasure_requests(session, hid, ErasureReason.RETENTION, today)
     for chunk in chunks(anon_ids):
         # visit_resident rows go with the residents (ON DELETE CASCADE).
         session.execute(

@@ -317,6 +317,19 @@ class ReferralSignal(Base):
     )
 
 
+class ReferralResident(Base):
+    """A resident the referral concerns ("betrokken bewoner")."""
+
+    __tablename__ = "referral_resident"
+
+    referral_id: Mapped[str] = mapped_column(
+        ForeignKey("referral.id", ondelete="CASCADE"), primary_key=True
+    )
+    resident_id: Mapped[str] = mapped_column(
+        ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class Referral(Record):
     __tablename__ = "referral"
 
@@ -337,10 +350,15 @@ class Referral(Record):
     # Withdrawal of the resident's consent (only for grondslag "toestemming").
     consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
     consent_withdrawal_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Part of the consent: the resident agreed to be phoned by the partner. Without it the
+    # phone number never leaves the vault.
+    consent_may_call: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     household: Mapped[Household] = relationship()
     partner: Mapped[Partner] = relationship()
     signals: Mapped[list[SignalObservation]] = relationship(secondary="referral_signal")
+    # "Betrokken bewoners": the residents this referral is about (only they are shared).
+    concerns: Mapped[list[Resident]] = relationship(secondary="referral_resident")
     history: Mapped[list[ReferralStatusEvent]] = relationship(
         back_populates="referral", cascade="all, delete-orphan", order_by="ReferralStatusEvent.at"
     )
@@ -466,3 +484,50 @@ class ImportBase(Base):
     )
     row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     digest: Mapped[str] = mapped_column(String(32))
+
+
+class ExportHousehold(Base):
+    """A household whose data one case bundle carried (AVG art. 15: the recipients)."""
+
+    __tablename__ = "export_household"
+    __audit__ = False  # the export itself is one audit event; these rows are its detail
+
+    export_id: Mapped[str] = mapped_column(
+        ForeignKey("export_record.id", ondelete="CASCADE"), primary_key=True
+    )
+    household_id: Mapped[str] = mapped_column(
+        ForeignKey("household.id"), primary_key=True, index=True
+    )
+
+
+class ExportReferral(Base):
+    """A referral one case bundle carried, with the status it carried (final rows once)."""
+
+    __tablename__ = "export_referral"
+    __audit__ = False
+
+    export_id: Mapped[str] = mapped_column(
+        ForeignKey("export_record.id", ondelete="CASCADE"), primary_key=True
+    )
+    referral_id: Mapped[str] = mapped_column(
+        ForeignKey("referral.id"), primary_key=True, index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class ErasureRequest(Record):
+    """A request to a partner to erase what it received about a household (AVG art. 17/19).
+
+    Made when consent is withdrawn or retention anonymises the household; it travels in the
+    next bundle to that partner (``export_id`` then names that bundle) and never again.
+    """
+
+    __tablename__ = "erasure_request"
+
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    pseudonym: Mapped[str] = mapped_column(String(64))
+    kenmerken: Mapped[str] = mapped_column(Text, default="")  # references, comma-separated
+    requested_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(40))  # ErasureReason
+    export_id: Mapped[str | None] = mapped_column(ForeignKey("export_record.id"), index=True)

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import hmac
 import json
 import secrets
 import shutil
@@ -674,6 +675,70 @@ def step_0008(w: Writer) -> None:
     )
 
 
+def step_0009(w: Writer) -> None:
+    """0009 adds disclosure: concerned residents and may-call on a referral, the households
+    and referrals a bundle carried, and an erasure request waiting to go out."""
+    w.at(datetime(2026, 6, 2, 10, 0))
+    w.actor = ident("staff:1")
+    hh1, hh2 = ident("household:1"), ident("household:2")
+    partner = ident("partner:1")
+    v7 = w.record(
+        "visit",
+        "visit:9",
+        hh1,
+        household_id=hh1,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 6, 2, 10, 30)),
+        kind="nazorg",
+        notes="Schuldhulpmaatje komt voortaan elke dinsdag.",
+    )
+    w.findable("schuldhulpmaatje", "visit", v7)
+    ref = w.record(
+        "referral",
+        "referral:3",
+        hh1,
+        reference="WV-2026-0003",
+        household_id=hh1,
+        partner_id=partner,
+        visit_id=v7,
+        reason="Els wil hulp bij de administratie.",
+        letter_context="",
+        grondslag="toestemming",
+        consent_form="mondeling",
+        consent_date=day(date(2026, 6, 1)),
+        basis_text="",
+        contact_staff_id=w.actor,
+        feedback_due=day(date(2026, 6, 29)),
+        status="concept",
+        letter_pdf=None,
+        consent_withdrawn_on=None,
+        consent_withdrawal_note="",
+        consent_may_call=1,
+    )
+    # Link rows written through relationships or by the export: no audit event of their own
+    # (the referral's and the export's events cover them), as in the app.
+    w.insert("referral_resident", {"referral_id": ref, "resident_id": ident("resident:2")})
+    w.insert("export_household", {"export_id": ident("export:1"), "household_id": hh1})
+    w.insert(
+        "export_referral",
+        {"export_id": ident("export:1"), "referral_id": ident("referral:1"), "status": "verstuurd"},
+    )
+    secret = hashlib.sha256(b"pseudoniemen wijkteam noord test").digest()
+    w.record(
+        "erasure_request",
+        "erasure:1",
+        hh2,
+        partner_id=partner,
+        household_id=hh2,
+        pseudonym=hmac.new(secret, hh2.encode(), hashlib.sha256).hexdigest(),
+        kenmerken="WV-2026-0002",
+        requested_on=day(date(2026, 6, 1)),
+        reason="toestemming ingetrokken",
+        export_id=None,
+    )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -681,6 +746,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0006": step_0006,
     "0007": step_0007,
     "0008": step_0008,
+    "0009": step_0009,
 }
 
 

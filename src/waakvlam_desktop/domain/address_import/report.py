@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 from waakvlam_desktop.domain.address_import.mapping import FIELD_BY_KEY
+from waakvlam_desktop.domain.spreadsheet_csv import excel_csv
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 NOT_IMPORTED = Message(
@@ -122,12 +121,10 @@ class ImportReport:
 
 def report_to_csv(report: ImportReport) -> str:
     """The problems as CSV for Dutch Excel: UTF-8 with BOM, ``;``, CRLF."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["regel", "kolom", "veld", "soort", "melding"])
     problems = [(p, "fout") for p in report.errors] + [(p, "waarschuwing") for p in report.warnings]
     problems.sort(key=lambda pk: (pk[0].line, pk[1]))
+    rows = []
     for p, kind in problems:
         label = FIELD_BY_KEY[p.field].label_nl if p.field in FIELD_BY_KEY else ""
-        writer.writerow([p.line, p.column, label, kind, p.message])
-    return "\ufeff" + out.getvalue()
+        rows.append([p.line, p.column, label, kind, p.message])
+    return excel_csv(["regel", "kolom", "veld", "soort", "melding"], rows)

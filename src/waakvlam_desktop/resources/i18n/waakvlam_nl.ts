@@ -175,6 +175,41 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
 </context>
 <context>
+    <name>Changes</name>
+    <message>
+        <source>This is the first bundle to this partner.</source>
+        <translation>Dit is de eerste bundel aan deze partner.</translation>
+    </message>
+    <message>
+        <source>Since bundle {sequence} of {date}:</source>
+        <translation>Sinds bundel {sequence} van {date}:</translation>
+    </message>
+    <message>
+        <source>{n} erasure request(s): please delete what you received about them first.</source>
+        <translation>{n} verwijderverzoek(en): wis eerst wat u over deze huishoudens hebt gekregen.</translation>
+    </message>
+    <message>
+        <source>{households} new household(s), {referrals} new referral(s).</source>
+        <translation>{households} nieuw(e) huishouden(s), {referrals} nieuwe doorverwijzing(en).</translation>
+    </message>
+    <message>
+        <source>{n} referral(s) closed or cancelled.</source>
+        <translation>{n} doorverwijzing(en) afgerond of geannuleerd.</translation>
+    </message>
+    <message>
+        <source>{n} referral(s) moved to another stage.</source>
+        <translation>{n} doorverwijzing(en) in een andere fase.</translation>
+    </message>
+    <message>
+        <source>{n} household(s) no longer in this bundle.</source>
+        <translation>{n} huishouden(s) niet meer in deze bundel.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Er is niets veranderd.</translation>
+    </message>
+</context>
+<context>
     <name>ChartCard</name>
     <message>
         <source>Loading…</source>
@@ -354,6 +389,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>(consent withdrawn)</source>
         <translation>(toestemming ingetrokken)</translation>
+    </message>
+    <message>
+        <source>bundles on: {days}</source>
+        <translation>bundels op: {days}</translation>
     </message>
     <message>
         <source>demo: {done}/{total} households</source>
@@ -1373,6 +1412,26 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Partner &apos;{partner}&apos; heeft nog geen age-ontvanger. Vraag de partner om &apos;waakvlam bundle keygen&apos; en voeg de ontvanger (age1…) toe bij Partners.</translation>
     </message>
     <message>
+        <source>Period {period} has not started yet; choose a period that has ended.</source>
+        <translation>Periode {period} is nog niet begonnen; kies een periode die voorbij is.</translation>
+    </message>
+    <message>
+        <source>Period {period} is not over yet (it runs until {end}); figures for it can be exported from {first_day}.</source>
+        <translation>Periode {period} is nog niet voorbij (loopt tot en met {end}); de cijfers ervan kunnen vanaf {first_day} worden geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per month; {period} is not a month. Choose a month (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per maand; {period} is geen maand. Kies een maand (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>{partner} receives figures per quarter; {period} is not a quarter. Choose a quarter (for example {example}).</source>
+        <translation>{partner} krijgt cijfers per kwartaal; {period} is geen kwartaal. Kies een kwartaal (bijvoorbeeld {example}).</translation>
+    </message>
+    <message>
+        <source>Period {period} overlaps with {other}, already sent to {partner}; figures over overlapping periods can be subtracted from each other, so this is not possible.</source>
+        <translation>Periode {period} overlapt met {other}, die al naar {partner} is gestuurd; cijfers over overlappende perioden zijn van elkaar af te trekken, daarom kan dit niet.</translation>
+    </message>
+    <message>
         <source>The description</source>
         <translation>De omschrijving</translation>
     </message>
@@ -1501,6 +1560,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Van &apos;{current}&apos; naar &apos;{new}&apos; kan niet. Deze doorverwijzing is afgerond.</translation>
     </message>
     <message>
+        <source>Resident {resident} does not live in this household; choose one who does.</source>
+        <translation>Bewoner {resident} woont niet in dit huishouden; kies een bewoner die er wel woont.</translation>
+    </message>
+    <message>
         <source>Give a rhythm in days for every care level.</source>
         <translation>Geef voor elk zorgniveau een ritme in dagen op.</translation>
     </message>
@@ -1529,8 +1592,12 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Herinnering aan de back-up: kies tussen 1 en 365 dagen.</translation>
     </message>
     <message>
-        <source>The threshold for small numbers must be between 1 and 100.</source>
-        <translation>De drempel voor kleine aantallen moet tussen 1 en 100 liggen.</translation>
+        <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
+        <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
+    </message>
+    <message>
+        <source>Aggregate figures go per wijk or per complex: choose &apos;wijk&apos; or &apos;complex&apos;.</source>
+        <translation>Geaggregeerde cijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
     </message>
     <message>
         <source>Give an age recipient (age1…) or leave it empty.</source>
@@ -1696,6 +1763,22 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <source>There is no colleague called &apos;{name}&apos;.</source>
         <translation>Er is geen collega met de naam &apos;{name}&apos;.</translation>
     </message>
+    <message>
+        <source>The disclosure file has no &apos;default&apos; entry for {profile}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) heeft geen &apos;default&apos; voor {profile}.</translation>
+    </message>
+    <message>
+        <source>The disclosure file names a field that does not exist under {where}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) noemt onder {where} een veld dat niet bestaat.</translation>
+    </message>
+    <message>
+        <source>The disclosure file leaves out the required fields {fields} under {where}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) laat onder {where} de verplichte velden {fields} weg.</translation>
+    </message>
+    <message>
+        <source>The disclosure file does not describe the profile {profile}.</source>
+        <translation>Het bestand met wat er gedeeld wordt (disclosure.json) beschrijft het profiel {profile} niet.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
@@ -1716,8 +1799,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Periode</translation>
     </message>
     <message>
-        <source>A month (2026-10) or a quarter (2026-Q4)</source>
-        <translation>Een maand (2026-10) of een kwartaal (2026-Q4)</translation>
+        <source>The periods this partner can receive: from its schedule, and for figures only periods that are over and not yet sent</source>
+        <translation>De perioden die deze partner kan krijgen: volgens het schema, en bij cijfers alleen perioden die voorbij zijn en nog niet gestuurd</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1776,12 +1859,24 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
     </message>
     <message>
+        <source>There is no period this partner can receive yet.</source>
+        <translation>Er is nog geen periode die deze partner kan krijgen.</translation>
+    </message>
+    <message>
         <source>Profile: {profile} · bundle number {n}</source>
         <translation>Profiel: {profile} · bundelnummer {n}</translation>
     </message>
     <message>
         <source>Contains: {counts}</source>
         <translation>Bevat: {counts}</translation>
+    </message>
+    <message>
+        <source>First: {n} request(s) to the partner to erase a household&apos;s data.</source>
+        <translation>Eerst: {n} verzoek(en) aan de partner om de gegevens van een huishouden te wissen.</translation>
+    </message>
+    <message>
+        <source>What may leave: {fields}</source>
+        <translation>Wat er mee mag: {fields}</translation>
     </message>
     <message>
         <source>Left out (no names): {why}</source>
@@ -2380,6 +2475,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Toestemming</translation>
     </message>
     <message>
+        <source>Bundles on</source>
+        <translation>Bundels op</translation>
+    </message>
+    <message>
         <source>Consent per referral</source>
         <translation>Toestemming per doorverwijzing</translation>
     </message>
@@ -2857,6 +2956,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>the resident withdrew consent</source>
         <translation>de bewoner heeft de toestemming ingetrokken</translation>
+    </message>
+    <message>
+        <source>the referrals to this partner have ended (their final state was shared)</source>
+        <translation>de doorverwijzingen naar deze partner zijn afgerond (de laatste stand is gedeeld)</translation>
+    </message>
+    <message>
+        <source>the retention period has passed; the partner was asked to erase the data</source>
+        <translation>de bewaartermijn is verstreken; de partner is gevraagd de gegevens te wissen</translation>
     </message>
     <message>
         <source>(no complex)</source>
@@ -3768,6 +3875,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>{label} (ernst {n}, {date})</translation>
     </message>
     <message>
+        <source>Residents concerned</source>
+        <translation>Betrokken bewoners</translation>
+    </message>
+    <message>
+        <source>Only these residents are named to the partner. A child only when the referral is about that child.</source>
+        <translation>Alleen deze bewoners worden aan de partner genoemd. Een kind alleen als de doorverwijzing over dat kind gaat.</translation>
+    </message>
+    <message>
         <source>A short context written for the partner. Your visit notes are never included.</source>
         <translation>Een korte toelichting voor de partner. Je bezoeknotities gaan nooit mee.</translation>
     </message>
@@ -3798,6 +3913,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Date of consent</source>
         <translation>Datum van de toestemming</translation>
+    </message>
+    <message>
+        <source>May be phoned by the partner</source>
+        <translation>Mag gebeld worden door de partner</translation>
+    </message>
+    <message>
+        <source>Only then does the phone number go to the partner (part of the consent).</source>
+        <translation>Alleen dan gaat het telefoonnummer mee naar de partner (hoort bij de toestemming).</translation>
     </message>
     <message>
         <source>e.g. acute danger; meldcode huiselijk geweld</source>

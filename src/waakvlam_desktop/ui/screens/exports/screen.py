@@ -3,7 +3,6 @@ with progress and cancel, the history, due periodic exports and handover import.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +34,9 @@ from waakvlam_desktop.domain.exports import (
     Period,
     due_exports,
     export_history,
+    offered_periods,
 )
-from waakvlam_desktop.domain.partners import PartnerView, list_partners
+from waakvlam_desktop.domain.partners import PartnerView, get_partner, list_partners
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
@@ -51,11 +51,6 @@ if TYPE_CHECKING:
     from waakvlam_desktop.bundles.importer import ImportReport
 
 STAGES = ("query", "serialise", "summary", "sign", "zip", "encrypt", "write")
-
-
-def previous_month(today: date) -> Period:
-    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
-    return Period.month(year, month)
 
 
 def households_in(h: ExportHistoryRow) -> int | None:
@@ -83,9 +78,16 @@ class ExportsView(Screen):
         form = QFormLayout()
         self.partner = QComboBox()
         self.partner.setAccessibleName(self.tr("Partner"))
-        self.period = QLineEdit(previous_month(ctx.today()).label)
+        # Only the periods this partner may get: from its schedule, over (for figures), and
+        # not overlapping what it already received (domain.exports.offered_periods).
+        self.period = QComboBox()
         self.period.setAccessibleName(self.tr("Period"))
-        self.period.setToolTip(self.tr("A month (2026-10) or a quarter (2026-Q4)"))
+        self.period.setToolTip(
+            self.tr(
+                "The periods this partner can receive: from its schedule, and for figures"
+                " only periods that are over and not yet sent"
+            )
+        )
         form.addRow(self.tr("Partner"), self.partner)
         form.addRow(self.tr("Period"), self.period)
         make.layout_.addLayout(form)
@@ -147,8 +149,8 @@ class ExportsView(Screen):
         grid.setColumnStretch(1, 1)
         outer.addLayout(grid, 1)
 
-        self.partner.currentIndexChanged.connect(lambda _i: self.run_preview())
-        self.period.returnPressed.connect(self.run_preview)
+        self.partner.currentIndexChanged.connect(lambda _i: self.load_periods())
+        self.period.currentIndexChanged.connect(lambda _i: self.run_preview())
         self.preview_button.clicked.connect(self.run_preview)
         self.export_button.clicked.connect(self.export_dialog)
         self.due.row_activated.connect(self._due_chosen)
@@ -185,17 +187,47 @@ class ExportsView(Screen):
         if not partners:
             self.message.notice(self.tr("Add a partner with age recipients first (Partners)."))
         else:
+            self.load_periods()
+
+    def load_periods(self, choose: str | None = None) -> None:
+        """Fill the period list for the chosen partner, then preview."""
+        partner_id = self.partner.currentData()
+        self.export_button.setEnabled(False)
+        if not partner_id:
+            return
+        wanted = choose or self.period.currentData()
+
+        def load(s: Any) -> list[Period]:
+            return offered_periods(s, get_partner(s, str(partner_id)))
+
+        def loaded(periods: list[Period]) -> None:
+            self.period.blockSignals(True)
+            self.period.clear()
+            for period in periods:
+                self.period.addItem(period.label, period.label)
+            self.period.setCurrentIndex(max(0, self.period.findData(wanted)))
+            self.period.blockSignals(False)
+            if not periods:
+                self.summary.clear()
+                self.message.notice(self.tr("There is no period this partner can receive yet."))
+                return
             self.run_preview()
 
+        QueryOp(self.ctx, self, load, loaded, message=self.message).run()
+
     def _due_chosen(self, due: DueExport) -> None:
+        self.partner.blockSignals(True)
         self.partner.setCurrentIndex(max(0, self.partner.findData(due.partner_id)))
-        self.period.setText(due.period.label)
-        self.run_preview()
+        self.partner.blockSignals(False)
+        self.load_periods(choose=due.period.label)
 
     # ---- preview -------------------------------------------------------------------------
     def chosen_period(self) -> Period | None:
+        label = self.period.currentData()
+        if not label:
+            return None
         try:
-            return Period.parse(self.period.text())
+            return Period.parse(str(label))
         except Exception as exc:  # the domain raises a typed, Dutch error
             self.message.error(user_message(exc))
             return None
@@ -220,11 +252,24 @@ class ExportsView(Screen):
     def show_preview(self, preview: ExportPreview) -> None:
         self.preview = preview
         lines = [
+            *preview.changes,  # what changed since the previous bundle to this partner
             self.tr("Profile: {profile} · bundle number {n}").format(
                 profile=preview.profile.value, n=preview.next_sequence
             ),
             self.tr("Contains: {counts}").format(counts=count_lines(preview.counts)),
         ]
+        erasures = preview.counts.get("erasure_requests", 0)
+        if erasures:
+            lines.insert(
+                0,
+                self.tr("First: {n} request(s) to the partner to erase a household's data.").format(
+                    n=erasures
+                ),
+            )
+        if preview.shared:
+            lines.append(
+                self.tr("What may leave: {fields}").format(fields="; ".join(preview.shared))
+            )
         if preview.exclusions:
             left_out = "; ".join(
                 f"{n}× {exclusion_label(reason)}" for reason, n in preview.exclusions.items()

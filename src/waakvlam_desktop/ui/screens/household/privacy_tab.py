@@ -142,6 +142,10 @@ class HouseholdPrivacy(QWidget):
             Column(
                 self.tr("Consent"), lambda r: self.tr("withdrawn") if r.consent_withdrawn else "–"
             ),
+            Column(
+                self.tr("Bundles on"),
+                lambda r: ", ".join(short_date(d) for d in r.exported_on) or "–",
+            ),
         )
         self.receipts = RowView(
             RowModel(receipt_columns, empty=self.tr("No data has been shared with a partner.")),

@@ -16,6 +16,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -125,6 +126,26 @@ class ReferralDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.signs.addItem(item)
+        self.concerns = QListWidget()
+        self.concerns.setAccessibleName(self.tr("Residents concerned"))
+        self.concerns.setToolTip(
+            self.tr(
+                "Only these residents are named to the partner. A child only when the referral"
+                " is about that child."
+            )
+        )
+        self.concerns.setMaximumHeight(90)
+        adult_checked = False
+        for resident in detail.residents:
+            item = QListWidgetItem(resident.name)
+            item.setData(ID_ROLE, resident.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            minor = referral_service.is_minor(resident.birth_year, None, ctx.today())
+            # Default: the contact resident, the first adult.
+            check = not adult_checked and not minor
+            adult_checked = adult_checked or check
+            item.setCheckState(Qt.CheckState.Checked if check else Qt.CheckState.Unchecked)
+            self.concerns.addItem(item)
         self.context = QPlainTextEdit()
         self.context.setPlaceholderText(
             self.tr("A short context written for the partner. Your visit notes are never included.")
@@ -151,6 +172,10 @@ class ReferralDialog(QDialog):
         consent_row.addWidget(self.consent_form)
         consent_row.addWidget(self.consent_date)
         consent_row.addStretch(1)
+        self.may_call = QCheckBox(self.tr("May be phoned by the partner"))
+        self.may_call.setToolTip(
+            self.tr("Only then does the phone number go to the partner (part of the consent).")
+        )
         self.basis_text = QLineEdit()
         self.basis_text.setPlaceholderText(self.tr("e.g. acute danger; meldcode huiselijk geweld"))
         self.basis_text.setAccessibleName(self.tr("Explanation of the legal basis"))
@@ -165,9 +190,11 @@ class ReferralDialog(QDialog):
         self.feedback_due.setAccessibleName(self.tr("Feedback requested by"))
         form.addRow(self.tr("Partner"), self.partner)
         form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Residents concerned"), self.concerns)
         form.addRow(self.tr("Signals"), self.signs)
         form.addRow(self.tr("Context"), self.context)
         form.addRow(self.tr("Legal basis"), consent_row)
+        form.addRow("", self.may_call)
         form.addRow("", other_row)
         form.addRow(self.tr("Feedback by"), self.feedback_due)
         self.message = InlineMessage()
@@ -195,6 +222,7 @@ class ReferralDialog(QDialog):
     def _sync_basis(self) -> None:
         self.consent_form.setEnabled(self.consent.isChecked())
         self.consent_date.setEnabled(self.consent.isChecked())
+        self.may_call.setEnabled(self.consent.isChecked())
         self.basis_text.setEnabled(self.other.isChecked())
 
     def chosen_codes(self) -> list[str]:
@@ -202,6 +230,13 @@ class ReferralDialog(QDialog):
             str(self.signs.item(i).data(ID_ROLE))
             for i in range(self.signs.count())
             if self.signs.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def chosen_residents(self) -> list[str]:
+        return [
+            str(self.concerns.item(i).data(ID_ROLE))
+            for i in range(self.concerns.count())
+            if self.concerns.item(i).checkState() == Qt.CheckState.Checked
         ]
 
     def referral_input(self) -> referral_service.ReferralInput:
@@ -216,6 +251,8 @@ class ReferralDialog(QDialog):
             consent_date=to_date(self.consent_date.date().toPython()) if consent else None,
             basis_text=self.basis_text.text() if self.other.isChecked() else "",
             feedback_due=to_date(self.feedback_due.date().toPython()),
+            concerns=self.chosen_residents(),
+            may_call=consent and self.may_call.isChecked(),
         )
 
     def save(self) -> None:

