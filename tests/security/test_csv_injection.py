@@ -43,7 +43,12 @@ HOSTILE = [
     "@SUM(1+1)*cmd|' /C calc'!A0",
     "\t=1+1",
     "\r=1+1",
+    " =1+1",  # a reader that trims spaces would start the cell at '='
+    "\u00a0=1+1",
 ]
+# Formula text in the middle of a field: harmless as long as the field stays one cell,
+# also for a reader that splits on ',' or TAB (a remembered import setting).
+SPLITTABLE = ["a,=1+1", "a\t=1+1", "x, =cmd|' /C calc'!A0", "Zorgen\t@SUM(1)"]
 
 NUMBER = re.compile(r"-?[0-9]+([.,][0-9]+)?")
 
@@ -69,6 +74,19 @@ def test_neutralise_prefixes_an_apostrophe_and_round_trips(payload: str) -> None
     _assert_inert(rows)
     assert rows[1] == ["'" + payload, "-3"]  # numbers are never rewritten
     assert rows[1][0][1:] == payload  # nothing else changed
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_no_reader_separator_cuts_a_formula_out_of_a_field(delimiter: str) -> None:
+    written = excel_csv(["naam", "aantal"], [[p, 1] for p in SPLITTABLE + HOSTILE])
+    text = written.removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    for row in rows:
+        for cell in row:
+            trimmed = cell.strip(" \u00a0")
+            assert NUMBER.fullmatch(trimmed) or not trimmed.startswith(FORMULA_STARTS), (
+                f"{delimiter!r} split gives formula cell {cell!r}"
+            )
 
 
 def test_harmless_text_and_numbers_stay_as_they_are() -> None:

@@ -471,7 +471,7 @@ def test_many_errors_are_all_reported_and_saved_as_csv(vault: Vault) -> None:
     ]
     assert count(vault, "SELECT count(*) FROM address") == 0
     out = report_to_csv(report)
-    assert out.startswith("\ufeffregel;kolom;veld;soort;melding\r\n")
+    assert out.startswith('\ufeff"regel";"kolom";"veld";"soort";"melding"\r\n')
     parsed = list(csv.reader(io.StringIO(out[1:]), delimiter=";"))
     assert parsed[1][:4] == ["5", "Postcode", "Postcode", "fout"]
     assert len(parsed) == 5

@@ -88,12 +88,14 @@ def test_a_month_later_erasures_first_then_new_closed_changed(world: World, tmp_
     assert changes.erasure_requests == 1
     assert (changes.new_households, changes.new_referrals) == (1, 1)
     assert changes.changed_referrals == 1 and changes.closed_referrals == 0
-    assert changes.gone_households == 1
+    assert changes.gone_households == 1 and changes.gone_referrals == 1
+    assert changes.reshared_households == 0
     lines = changes.lines("nl")
     assert lines[1].startswith("1 verwijderverzoek")  # erasure requests come first
     assert lines[2:] == (
         "1 nieuw(e) huishouden(s), 1 nieuwe doorverwijzing(en).",
         "1 doorverwijzing(en) in een andere fase.",
+        "1 doorverwijzing(en) niet meer in deze bundel: die mogen niet meer met u gedeeld worden.",
         "1 huishouden(s) niet meer in deze bundel.",
     )
     with world.vault.session() as s:
@@ -123,3 +125,32 @@ def test_closing_a_referral_counts_as_closed(world: World, tmp_path: Path) -> No
             change_status(s, ref, step)
     changes = _changes(world)
     assert changes.closed_referrals == 1 and changes.changed_referrals == 0
+
+
+def test_consent_withdrawn_and_given_again_is_said_plainly(world: World, tmp_path: Path) -> None:
+    """The erasure request and the household's new data travel together: the partner is
+    told to erase only what the request names, not the data this bundle carries again."""
+    _export(world, tmp_path / "1")
+    jansen = world.referrals["fam. Jansen"]
+    with world.vault.session() as s:
+        rid = s.scalars(select(Referral.id).where(Referral.reference == jansen)).one()
+        withdraw_consent(s, rid, on=date(2026, 11, 20))
+        create_referral(
+            s,
+            ReferralInput(
+                household_id=world.households["fam. Jansen"],
+                partner_id=world.partners["Wijkteam"],
+                reason="Toch graag hulp bij de post",
+                consent_form=ConsentForm.WRITTEN,
+                consent_date=date(2026, 11, 24),
+            ),
+        )
+    changes = _changes(world)
+    assert changes.erasure_requests == 1 and changes.reshared_households == 1
+    assert changes.gone_referrals == 1 and changes.new_referrals == 1
+    assert changes.gone_households == 0
+    assert changes.lines("nl")[1:3] == (
+        "1 verwijderverzoek(en): wis eerst wat u over deze huishoudens hebt gekregen.",
+        "1 huishouden(s) met een verwijderverzoek staan opnieuw in deze bundel, met nieuwe"
+        " toestemming: wis alleen de kenmerken uit het verwijderverzoek.",
+    )

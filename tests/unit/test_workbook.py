@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -126,3 +127,21 @@ def test_the_workbook_never_touches_disk(
     rows = [["0612345678", "2026-11-10", 3]] * 2000
     data = workbook_bytes({"residents": (["telefoon", "datum", "aantal"], rows)})
     assert data.startswith(b"PK") and seen == [] and list(scratch.iterdir()) == []
+
+
+def test_links_and_numbers_in_text_stay_text() -> None:
+    """A name that looks like a link or a number is not turned into one."""
+    rows = [["http://aanvaller.example/x", "1e5", "mailto:a@b.example", "2026-11-30T23:30:00"]]
+    data = workbook_bytes({"residents": (["naam", "telefoon", "straat", "aangemaakt"], rows)})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert not any(
+            "hyperlink" in archive.read(n).decode()
+            for n in archive.namelist()
+            if n.endswith(".rels")
+        )
+    sheet = load_workbook(io.BytesIO(data))["Bewoners"]
+    cells = [c for c in next(sheet.iter_rows(min_row=2))]
+    assert [c.data_type for c in cells[:3]] == ["s", "s", "s"]
+    assert cells[1].value == "1e5"
+    # 23:30 UTC on 30 November is 1 December in the Netherlands.
+    assert cells[3].value == datetime(2026, 12, 1)

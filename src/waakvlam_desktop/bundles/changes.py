@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.bundles.collect import Content
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.domain.types import DataProfile, ReferralStatus
-from waakvlam_desktop.storage.models import ExportHousehold, ExportRecord, ExportReferral
+from waakvlam_desktop.storage.models import (
+    ErasureRequest,
+    ExportHousehold,
+    ExportRecord,
+    ExportReferral,
+)
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 FINAL = {ReferralStatus.AFGESLOTEN.value, ReferralStatus.GEANNULEERD.value}
@@ -54,6 +59,23 @@ CHANGED = Message(
     QT_TRANSLATE_NOOP("Changes", "{n} referral(s) moved to another stage."),
     context="Changes",
 )
+GONE_REFERRALS = Message(
+    "changes.gone_referrals",
+    QT_TRANSLATE_NOOP(
+        "Changes",
+        "{n} referral(s) no longer in this bundle: they may no longer be shared with you.",
+    ),
+    context="Changes",
+)
+RESHARED = Message(
+    "changes.reshared",
+    QT_TRANSLATE_NOOP(
+        "Changes",
+        "{n} household(s) with an erasure request are in this bundle again, with new"
+        " consent: erase only the references in the erasure request.",
+    ),
+    context="Changes",
+)
 GONE = Message(
     "changes.gone",
     QT_TRANSLATE_NOOP("Changes", "{n} household(s) no longer in this bundle."),
@@ -75,7 +97,9 @@ class BundleChanges:
     new_referrals: int = 0
     closed_referrals: int = 0
     changed_referrals: int = 0
+    gone_referrals: int = 0
     gone_households: int = 0
+    reshared_households: int = 0  # erasure requested and carried again (new consent)
 
     def lines(self, language: str | None = None, erasures: bool = True) -> tuple[str, ...]:
         """Plain sentences, erasure requests first, then new, closed and changed.
@@ -91,6 +115,8 @@ class BundleChanges:
             )
         if erasures and self.erasure_requests:
             out.append(ERASURES.render(language, n=self.erasure_requests))
+        if self.reshared_households:
+            out.append(RESHARED.render(language, n=self.reshared_households))
         if self.previous_sequence is None:
             return tuple(out)
         if self.new_households or self.new_referrals:
@@ -101,6 +127,8 @@ class BundleChanges:
             out.append(CLOSED.render(language, n=self.closed_referrals))
         if self.changed_referrals:
             out.append(CHANGED.render(language, n=self.changed_referrals))
+        if self.gone_referrals:
+            out.append(GONE_REFERRALS.render(language, n=self.gone_referrals))
         if self.gone_households:
             out.append(GONE.render(language, n=self.gone_households))
         if len(out) == 1:
@@ -120,8 +148,14 @@ def changes_since_previous(session: Session, partner_id: str, content: Content) 
         .limit(1)
     ).first()
     erasures = len(content.erasure_ids)
+    erased_households = set(
+        session.scalars(
+            select(ErasureRequest.household_id).where(ErasureRequest.id.in_(content.erasure_ids))
+        )
+    )
+    reshared = len(erased_households & set(content.carried_households))
     if previous is None:
-        return BundleChanges(None, "", erasure_requests=erasures)
+        return BundleChanges(None, "", erasure_requests=erasures, reshared_households=reshared)
     before_households = set(
         session.scalars(
             select(ExportHousehold.household_id).where(ExportHousehold.export_id == previous.id)
@@ -136,7 +170,7 @@ def changes_since_previous(session: Session, partner_id: str, content: Content) 
         )
     }
     now_households = set(content.carried_households)
-    new_refs = closed = changed = 0
+    new_refs = closed = changed = 0  # a referral counts once: new, closed or changed
     for rid, status in content.carried_referrals.items():
         before = before_referrals.get(rid)
         if before is None:
@@ -153,5 +187,7 @@ def changes_since_previous(session: Session, partner_id: str, content: Content) 
         new_referrals=new_refs,
         closed_referrals=closed,
         changed_referrals=changed,
+        gone_referrals=len(before_referrals.keys() - content.carried_referrals.keys()),
         gone_households=len(before_households - now_households),
+        reshared_households=reshared,
     )

@@ -25,7 +25,7 @@ from waakvlam_desktop.domain.consent import (
 )
 from waakvlam_desktop.domain.disclosure import Disclosure, load_disclosure
 from waakvlam_desktop.domain.exports import Period, period_bounds_utc
-from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS
+from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS, LEADING_BLANKS
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType, ReferralStatus
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
@@ -799,20 +799,15 @@ class HandoverQuery:
     def serialise_sql(self, with_csv: bool = True) -> str:
         """One row: the group_concat of JSON arrays and of CSV lines, and the row count.
 
-        SQLite builds both strings in C (json_array escapes like JSON; CSV fields are quoted
-        only when they hold a quote, ';' or a line break, and text that a spreadsheet would
-        run as a formula gets the apostrophe of ``domain.spreadsheet_csv``), so no Python
-        object per value.
+        SQLite builds both strings in C (json_array escapes like JSON; text fields are always
+        quoted and text that a spreadsheet would run as a formula gets the apostrophe, as
+        ``domain.spreadsheet_csv`` does), so no Python object per value.
         """
         csv_fields = []
         for raw, texty in zip(self.exprs, self.texty, strict=True):
             if texty:
                 expr = _sql_neutralised(raw)
-                csv_fields.append(
-                    f"CASE WHEN {expr} GLOB '*[\";\r\n]*'"
-                    f" THEN '\"' || replace({expr}, '\"', '\"\"') || '\"'"
-                    f" ELSE coalesce({expr}, '') END"
-                )
+                csv_fields.append(f"'\"' || replace(coalesce({expr}, ''), '\"', '\"\"') || '\"'")
             else:
                 csv_fields.append(f"coalesce({raw}, '')")
         json_row = f"json_array({', '.join(self.exprs)})"
@@ -829,7 +824,9 @@ class HandoverQuery:
 def _sql_neutralised(expr: str) -> str:
     """SQL for ``spreadsheet_csv.neutralise``: an apostrophe before text a sheet would run."""
     starts = ", ".join(f"char({ord(c)})" if c in "\t\r" else f"'{c}'" for c in FORMULA_STARTS)
-    return f"(CASE WHEN substr({expr}, 1, 1) IN ({starts}) THEN '''' || {expr} ELSE {expr} END)"
+    blanks = " || ".join(f"char({ord(c)})" for c in LEADING_BLANKS)
+    first = f"substr(ltrim({expr}, {blanks}), 1, 1)"
+    return f"(CASE WHEN {first} IN ({starts}) THEN '''' || {expr} ELSE {expr} END)"
 
 
 def handover_query(table: Table) -> HandoverQuery:

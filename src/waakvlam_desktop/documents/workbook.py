@@ -19,12 +19,15 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import xlsxwriter
+
+DUTCH = ZoneInfo("Europe/Amsterdam")  # dates in the workbook are Dutch calendar days
 
 Table = tuple[Sequence[str], Sequence[Sequence[Any]]]
 
@@ -67,21 +70,38 @@ def column_kind(header: str, values: Sequence[Any], spec: WorkbookSpec) -> str:
 
 
 def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
+    """A day as the partner knows it: a stored moment (UTC) becomes the Dutch date."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
         return value
-    if isinstance(value, str) and len(value) >= 10:
+    elif isinstance(value, str):
         try:
-            return date.fromisoformat(value[:10])
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return None
-    return None
+        if len(value) == 10:  # a plain day: no time zone to convert
+            return moment.date()
+    else:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(DUTCH).date()
 
 
 def workbook_bytes(tables: Mapping[str, Table]) -> bytes:
     """One sheet per table (in the given order), then the legend sheet."""
     spec = workbook_spec()
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False})
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
     bold = book.add_format({"bold": True, "bg_color": "#E8E8E8", "bottom": 1})
     as_text = book.add_format({"num_format": "@"})
     as_date = book.add_format({"num_format": "dd-mm-yyyy"})

@@ -170,6 +170,7 @@ def grondslag_report(
             Referral.consent_date,
             Referral.basis_text,
             Referral.created_at,
+            Referral.consent_withdrawn_on,
         )
         .where(Referral.partner_id == partner_id)
         .order_by(Referral.created_at)
@@ -179,7 +180,7 @@ def grondslag_report(
     valid: set[str] = set()
     valid_refs: set[str] = set()
     last_reason: dict[str, str] = {}
-    for rid, hid, status, kind, form, consent_on, basis, created in rows:
+    for rid, hid, status, kind, form, consent_on, basis, created, withdrawn_on in rows:
         if created is not None and created.date() > on_date:
             continue
         reason = exclusion_reason(
@@ -189,7 +190,11 @@ def grondslag_report(
             consent_date=consent_on,
             basis_text=basis,
             on_date=judge,
-            consent_withdrawn=hid in withdrawn,
+            # Withdrawn for the household, or for this referral itself: new consent for a
+            # later referral does not bring back one whose consent was withdrawn (its
+            # erasure request went out; the partner must not get it again).
+            consent_withdrawn=hid in withdrawn
+            or (withdrawn_on is not None and withdrawn_on <= judge),
         )
         if reason is None:
             valid.add(hid)

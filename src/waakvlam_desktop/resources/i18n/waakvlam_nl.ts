@@ -201,6 +201,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>{n} doorverwijzing(en) in een andere fase.</translation>
     </message>
     <message>
+        <source>{n} referral(s) no longer in this bundle: they may no longer be shared with you.</source>
+        <translation>{n} doorverwijzing(en) niet meer in deze bundel: die mogen niet meer met u gedeeld worden.</translation>
+    </message>
+    <message>
+        <source>{n} household(s) with an erasure request are in this bundle again, with new consent: erase only the references in the erasure request.</source>
+        <translation>{n} huishouden(s) met een verwijderverzoek staan opnieuw in deze bundel, met nieuwe toestemming: wis alleen de kenmerken uit het verwijderverzoek.</translation>
+    </message>
+    <message>
         <source>{n} household(s) no longer in this bundle.</source>
         <translation>{n} huishouden(s) niet meer in deze bundel.</translation>
     </message>
