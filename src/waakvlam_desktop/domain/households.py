@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.bsn import guard, guard_fields
+from waakvlam_desktop.domain.names import PersonName, stored
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
@@ -124,7 +125,10 @@ def add_resident(
     birth_year: int | None = None,
     birth_date: date | None = None,
     phone: str = "",
+    parts: PersonName | None = None,
 ) -> Resident:
+    """``parts``: how a letter addresses the resident (aanhef, voorletters, tussenvoegsel,
+    achternaam); without them a letter uses ``name`` and a neutral salutation."""
     get_household(session, household_id)
     guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
@@ -135,6 +139,8 @@ def add_resident(
         birth_date=birth_date,
         phone=phone.strip(),
     )
+    if parts is not None:
+        res.salutation, res.initials, res.prefix, res.surname = stored(parts)
     session.add(res)
     session.flush()
     return res
@@ -399,7 +405,9 @@ def update_resident(
     name: str,
     birth_year: int | None,
     phone: str,
+    parts: PersonName | None = None,
 ) -> None:
+    """``parts=None`` keeps the stored name parts."""
     res = session.get(Resident, resident_id)
     if res is None:
         raise NotFoundError(RESIDENT_GONE)
@@ -408,6 +416,8 @@ def update_resident(
     res.name = require_text(name, RESIDENT_NAME, "name", 200)
     res.birth_year = validate_birth_year(birth_year, this_year)
     res.phone = phone.strip()
+    if parts is not None:
+        res.salutation, res.initials, res.prefix, res.surname = stored(parts)
 
 
 def remove_resident(session: Session, resident_id: str) -> None:
