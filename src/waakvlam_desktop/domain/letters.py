@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.names import NO_NAME, PersonName, from_columns
 from waakvlam_desktop.domain.referrals import NO_SUCH_REFERRAL, get_referral, select_referrals
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
@@ -87,10 +88,11 @@ class RecipientInfo:
 
     name: str
     type: PartnerType
-    contact_name: str
+    contact_name: str  # as typed before the parts existed; used when ``contact`` is unknown
     address_line: str
     postcode: str
     city: str
+    contact: PersonName = NO_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +102,8 @@ class HouseholdInfo:
     street_line: str
     postcode: str
     city: str
+    #: Each resident's name in parts, in the order of ``residents`` (unknown parts empty).
+    people: tuple[PersonName, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,10 @@ _LETTER = (
         Partner.name,
         Partner.type,
         Partner.contact_name,
+        Partner.contact_salutation,
+        Partner.contact_initials,
+        Partner.contact_prefix,
+        Partner.contact_surname,
         Partner.address_line,
         Partner.postcode,
         Partner.city,
@@ -230,7 +238,7 @@ _ORGANISATION = (
     .limit(1)
 )
 _RESIDENTS = (
-    select(Resident.name)
+    select(Resident.name, Resident.salutation, Resident.initials, Resident.prefix, Resident.surname)
     .where(Resident.household_id == bindparam("hid"))
     .order_by(Resident.created_at, Resident.name)
 )
@@ -299,6 +307,10 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         partner_name,
         partner_type,
         contact_name,
+        contact_salutation,
+        contact_initials,
+        contact_prefix,
+        contact_surname,
         partner_address,
         partner_postcode,
         partner_city,
@@ -306,13 +318,13 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
     org = session.execute(_ORGANISATION).first()
     if org is None:
         raise NotFoundError(NO_SENDER)
-    residents = tuple(session.scalars(_RESIDENTS, {"hid": household_id}))
+    resident_rows = session.execute(_RESIDENTS, {"hid": household_id}).all()
     return LetterData(
         referral_id=ref_id,
         reference=reference,
         language=language,
         letter_date=local_today(session.info["clock"]),
-        place=org.city or city,
+        place=org.city,
         organisation=OrganisationInfo(*org),
         recipient=RecipientInfo(
             name=partner_name,
@@ -321,13 +333,17 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
             address_line=partner_address,
             postcode=partner_postcode,
             city=partner_city,
+            contact=from_columns(
+                contact_salutation, contact_initials, contact_prefix, contact_surname
+            ),
         ),
         household=HouseholdInfo(
             label=household_label,
-            residents=residents,
+            residents=tuple(r[0] for r in resident_rows),
             street_line=street_line(street, number, addition),
             postcode=postcode,
             city=city,
+            people=tuple(from_columns(*r[1:]) for r in resident_rows),
         ),
         reason=reason,
         context=context,

@@ -347,6 +347,14 @@
         <translation>Publieke sleutel geschreven naar {path}.</translation>
     </message>
     <message>
+        <source>Organisation saved: {name}, {address}.</source>
+        <translation>Organisatie opgeslagen: {name}, {address}.</translation>
+    </message>
+    <message>
+        <source>no postal address yet</source>
+        <translation>nog geen postadres</translation>
+    </message>
+    <message>
         <source>{n} CSV files written in {folder}.</source>
         <translation>{n} CSV-bestanden geschreven in {folder}.</translation>
     </message>
@@ -901,12 +909,24 @@
         <translation>Onbekende soort bezoek &apos;{value}&apos;. Kies uit: {choices}</translation>
     </message>
     <message>
+        <source>The organisation&apos;s return address does not fit on one line in the envelope window; shorten the address under Settings › Organisation and letterhead.</source>
+        <translation>Het retouradres van de organisatie past niet op één regel in het venster van de envelop; maak het adres korter bij Instellingen › Organisatie en briefhoofd.</translation>
+    </message>
+    <message>
+        <source>The address does not fit in the envelope window (at most {lines} lines); shorten the name or the contact person.</source>
+        <translation>Het adres past niet in het venster van de envelop (hooguit {lines} regels); maak de naam of de contactpersoon korter.</translation>
+    </message>
+    <message>
         <source>The organisation&apos;s logo is not a valid image; choose a PNG file.</source>
         <translation>Het logo van de organisatie is geen geldige afbeelding; kies een PNG-bestand.</translation>
     </message>
     <message>
         <source>A letter to the resident is only possible for a referral with consent; on another legal basis, discuss the referral in person.</source>
         <translation>Een brief aan de bewoner kan alleen bij een doorverwijzing met toestemming; bij een andere grondslag bespreek je de doorverwijzing persoonlijk.</translation>
+    </message>
+    <message>
+        <source>No letter goes to the home about a report to Veilig Thuis, because someone else in the house may read it; tell the resident in person.</source>
+        <translation>Over een melding bij Veilig Thuis gaat geen brief naar het huisadres, want iemand anders in huis kan hem lezen; vertel het de bewoner zelf.</translation>
     </message>
     <message>
         <source>Letter template {source}: &apos;{key}&apos; has an invalid placeholder; use only {{name}}.</source>
@@ -1295,6 +1315,18 @@
     <message>
         <source>The file cannot be opened.</source>
         <translation>Het bestand kan niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>Unknown form of address &apos;{value}&apos;; choose heer, mevrouw or neutraal.</source>
+        <translation>Onbekende aanhef &apos;{value}&apos;; kies heer, mevrouw of neutraal.</translation>
+    </message>
+    <message>
+        <source>A part of the name is too long: initials at most 20, prefix at most 30, surname at most 200 characters.</source>
+        <translation>Een deel van de naam is te lang: voorletters hooguit 20, tussenvoegsel hooguit 30 en achternaam hooguit 200 tekens.</translation>
+    </message>
+    <message>
+        <source>This letter needs a return address: fill in the organisation&apos;s postal address under Settings › Organisation and letterhead, or with &apos;waakvlam org set --address … --postcode … --city …&apos;.</source>
+        <translation>Deze brief heeft een retouradres nodig: vul het postadres van de organisatie in bij Instellingen › Organisatie en briefhoofd, of met &apos;waakvlam org set --address … --postcode … --city …&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2457,6 +2489,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>other</source>
         <translation>anders</translation>
+    </message>
+    <message>
+        <source>Mr (de heer)</source>
+        <translation>de heer</translation>
+    </message>
+    <message>
+        <source>Ms (mevrouw)</source>
+        <translation>mevrouw</translation>
+    </message>
+    <message>
+        <source>neutral (name only)</source>
+        <translation>neutraal (alleen de naam)</translation>
     </message>
     <message>
         <source>draft</source>
