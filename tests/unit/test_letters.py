@@ -9,14 +9,15 @@ import os
 import subprocess
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFont
 from pypdf import PdfReader
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import select
 
 from tests.helpers import add_household
@@ -51,6 +52,7 @@ CONTEXT = (
 REFERENCE_DIR = Path(__file__).parent / "data"
 REFERENCE_PNG = REFERENCE_DIR / "referral_letter_page1.png"
 MM = 72 / 25.4
+INK_UNITS = 1000  # FreeType measures the ink of a text run at this size (points)
 DE_BOER = PersonName(Salutation.MEVROUW, "I.", "de", "Boer")
 OZTURK = PersonName(Salutation.MEVROUW, "A.", "", "Öztürk")
 
@@ -411,16 +413,27 @@ def _positioned_text(pdf: bytes, page: int = 0) -> list[Run]:
     return runs
 
 
+@cache
+def _face(bold: bool) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    with resources.as_file(
+        resources.files("waakvlam_desktop.resources").joinpath("fonts", name)
+    ) as path:
+        return ImageFont.truetype(str(path), INK_UNITS)
+
+
 def _box(run: Run) -> Box:
-    """The ink box of a text run in mm: its width at its size, and the font's full ascent
-    and descent (accents above capitals, the cedilla of Ç below the baseline)."""
+    """The ink box of a text run in mm, measured with FreeType on the embedded font: the
+    dots of Ö and the cedilla of Ç count (the font's nominal ascent, 0.76 em, does not
+    cover them)."""
     fonts = register_fonts()
     text, x, baseline, size, bold, horizontal = run
-    font = fonts.bold if bold else fonts.regular
-    width = stringWidth(text, font, size) * horizontal / MM
-    ascent, descent = getAscentDescent(font, size)
-    top = baseline - ascent / MM
-    return Box(x, top, width, (ascent - descent) / MM)
+    left, top, right, bottom = _face(bold).getbbox(text, anchor="ls")
+    scale = size / INK_UNITS / MM
+    advance = stringWidth(text, fonts.bold if bold else fonts.regular, size) / MM
+    x0 = x + min(0.0, left * scale) * horizontal
+    x1 = x + max(advance, right * scale) * horizontal
+    return Box(x0, baseline + top * scale, x1 - x0, (bottom - top) * scale)
 
 
 def _overlaps(a: Box, b: Box) -> bool:
