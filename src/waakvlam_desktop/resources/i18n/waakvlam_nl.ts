@@ -1487,6 +1487,38 @@
         <translation>bijv. wijkbeheerder</translation>
     </message>
     <message>
+        <source>Postal address of the organisation</source>
+        <translation>Postadres van de organisatie</translation>
+    </message>
+    <message>
+        <source>street and number, or Postbus</source>
+        <translation>straat en nummer, of postbus</translation>
+    </message>
+    <message>
+        <source>Postcode of the organisation</source>
+        <translation>Postcode van de organisatie</translation>
+    </message>
+    <message>
+        <source>City of the organisation</source>
+        <translation>Plaats van de organisatie</translation>
+    </message>
+    <message>
+        <source>Phone of the organisation</source>
+        <translation>Telefoonnummer van de organisatie</translation>
+    </message>
+    <message>
+        <source>E-mail of the organisation</source>
+        <translation>E-mailadres van de organisatie</translation>
+    </message>
+    <message>
+        <source>Your phone</source>
+        <translation>Je telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Your e-mail</source>
+        <translation>Je e-mailadres</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -1497,6 +1529,26 @@
     <message>
         <source>Strength</source>
         <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Postadres</translation>
+    </message>
+    <message>
+        <source>Postcode and city</source>
+        <translation>Postcode en plaats</translation>
+    </message>
+    <message>
+        <source>Phone (organisation)</source>
+        <translation>Telefoon (organisatie)</translation>
+    </message>
+    <message>
+        <source>E-mail (organisation)</source>
+        <translation>E-mail (organisatie)</translation>
+    </message>
+    <message>
+        <source>Letters need the postal address as their return address; you can also fill it in later under Settings.</source>
+        <translation>Brieven hebben het postadres nodig als retouradres; je kunt het ook later invullen bij Instellingen.</translation>
     </message>
     <message>
         <source>Create vault</source>
@@ -2807,6 +2859,38 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Partner wijzigen</translation>
     </message>
     <message>
+        <source>(unknown)</source>
+        <translation>(onbekend)</translation>
+    </message>
+    <message>
+        <source>Form of address of the contact person</source>
+        <translation>Aanhef van de contactpersoon</translation>
+    </message>
+    <message>
+        <source>initials</source>
+        <translation>voorletters</translation>
+    </message>
+    <message>
+        <source>Initials of the contact person</source>
+        <translation>Voorletters van de contactpersoon</translation>
+    </message>
+    <message>
+        <source>prefix</source>
+        <translation>tussenvoegsel</translation>
+    </message>
+    <message>
+        <source>Prefix of the contact person (de, van der)</source>
+        <translation>Tussenvoegsel van de contactpersoon (de, van der)</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>achternaam</translation>
+    </message>
+    <message>
+        <source>Surname of the contact person</source>
+        <translation>Achternaam van de contactpersoon</translation>
+    </message>
+    <message>
         <source>Case: referred households only</source>
         <translation>Casus: alleen doorverwezen huishoudens</translation>
     </message>
@@ -2873,6 +2957,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Recipients (age)</source>
         <translation>Ontvangers (age)</translation>
+    </message>
+    <message>
+        <source>Typed before: {name}. Fill in the parts above so letters can address this person properly.</source>
+        <translation>Eerder getypt: {name}. Vul de delen hierboven in, dan spreekt de brief deze persoon goed aan.</translation>
     </message>
 </context>
 <context>
@@ -3578,8 +3666,24 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Functie van de nieuwe medewerker</translation>
     </message>
     <message>
+        <source>Phone of the staff member</source>
+        <translation>Telefoonnummer van de medewerker</translation>
+    </message>
+    <message>
+        <source>E-mail of the staff member</source>
+        <translation>E-mailadres van de medewerker</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Choose a staff member in the list to change them</source>
+        <translation>Kies een medewerker in de lijst om die te wijzigen</translation>
     </message>
     <message>
         <source>Working</source>
