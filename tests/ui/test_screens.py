@@ -130,3 +130,36 @@ def test_settings_add_and_change_a_staff_members_phone_and_email(
         lambda: any(m.phone == "030-765 43 21" for m in page.staff_list.shown_rows()),
         timeout=TIMEOUT,
     )
+
+
+def test_household_page_keeps_how_letters_address_a_resident(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault, "fam. Groot")
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.open_household(hid)
+    page = ws.household
+    qtbot.waitUntil(lambda: page.data is not None, timeout=TIMEOUT)
+    page.r_name.setText("Jan de Groot")
+    page.r_addressed.setText("dhr. j de groot")
+    before = page.residents.rowCount()
+    page._add_resident()
+    qtbot.waitUntil(lambda: page.residents.rowCount() == before + 1, timeout=TIMEOUT)
+    rows = {
+        page.residents.item(r, 0).text(): page.residents.item(r, 3).text()  # type: ignore[union-attr]
+        for r in range(page.residents.rowCount())
+    }
+    assert rows["Jan de Groot"] == "de heer J. de Groot"
+    # Changing the line in the table and saving stores the new parts.
+    row = list(rows).index("Jan de Groot")
+    page.residents.item(row, 3).setText("mevrouw A. de Groot")  # type: ignore[union-attr]
+    page._save_residents()
+    qtbot.waitUntil(
+        lambda: any(
+            page.residents.item(r, 3).text() == "mevrouw A. de Groot"  # type: ignore[union-attr]
+            for r in range(page.residents.rowCount())
+        ),
+        timeout=TIMEOUT,
+    )

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.bsn import guard, guard_fields
-from waakvlam_desktop.domain.names import PersonName, stored
+from waakvlam_desktop.domain.names import PersonName, formal_text, from_columns, stored
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
@@ -228,6 +228,8 @@ class ResidentView:
     name: str
     birth_year: int | None
     phone: str
+    #: How letters address the resident, as one line ("mevrouw A. Öztürk"); "" unknown.
+    addressed_as: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +349,16 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
         vhe_code=addr.vhe_code,
         concern_level=ConcernLevel(hh.concern_level),
         next_check_in=hh.next_check_in,
-        residents=tuple(ResidentView(r.id, r.name, r.birth_year, r.phone) for r in hh.residents),
+        residents=tuple(
+            ResidentView(
+                r.id,
+                r.name,
+                r.birth_year,
+                r.phone,
+                formal_text(from_columns(r.salutation, r.initials, r.prefix, r.surname)),
+            )
+            for r in hh.residents
+        ),
         visits=tuple(visits),
         concern_history=tuple(
             ConcernView(

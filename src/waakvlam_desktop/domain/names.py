@@ -78,7 +78,9 @@ def person_name(
         sal = Salutation(value) if value else None
     except ValueError:
         raise ValidationError(UNKNOWN_SALUTATION, field="salutation", value=value) from None
-    clean = PersonName(sal, normalise_initials(initials), prefix.strip().lower(), surname.strip())
+    last = surname.strip()
+    last = last[:1].upper() + last[1:]  # a surname starts with a capital ("groot": "Groot")
+    clean = PersonName(sal, normalise_initials(initials), prefix.strip().lower(), last)
     if len(clean.initials) > 20 or len(clean.prefix) > 30 or len(clean.surname) > 200:
         raise ValidationError(PARTS_TOO_LONG, field="name")
     return clean
@@ -101,3 +103,83 @@ def from_columns(salutation: str, initials: str, prefix: str, surname: str) -> P
     except ValueError:
         sal = None
     return PersonName(sal, initials, prefix, surname)
+
+
+_TITLES = {
+    "de heer": Salutation.HEER,
+    "heer": Salutation.HEER,
+    "dhr.": Salutation.HEER,
+    "dhr": Salutation.HEER,
+    "mevrouw": Salutation.MEVROUW,
+    "mevr.": Salutation.MEVROUW,
+    "mw.": Salutation.MEVROUW,
+    "mw": Salutation.MEVROUW,
+}
+#: Dutch tussenvoegsels (lower case), longest first where one starts another.
+_PREFIX_WORDS = frozenset(
+    {
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "'t",
+        "ter",
+        "ten",
+        "te",
+        "in",
+        "op",
+        "onder",
+        "aan",
+        "bij",
+        "uit",
+        "voor",
+        "la",
+        "le",
+        "du",
+        "da",
+        "del",
+        "della",
+        "di",
+        "dos",
+        "el",
+        "al",
+    }
+)
+
+
+def parse_formal_name(text: str) -> PersonName:
+    """ "mevrouw A. de Vries" → PersonName(mevrouw, "A.", "de", "Vries"): an optional
+    aanhef (de heer, heer, dhr., mevrouw, mevr., mw.), initials (words ending in '.'), a
+    tussenvoegsel (de, van der, ter, …) and the surname. Without an aanhef the name is
+    neutral; an empty text gives an unknown name."""
+    words = text.split()
+    if not words:
+        return NO_NAME
+    salutation: Salutation | None = Salutation.NEUTRAAL
+    lowered = [w.lower() for w in words]
+    for title, sal in _TITLES.items():
+        n = len(title.split())
+        if lowered[:n] == title.split():
+            salutation, words, lowered = sal, words[n:], lowered[n:]
+            break
+    initials: list[str] = []
+    while words[:-1] and (words[0].endswith(".") or (len(words[0]) == 1 and words[0].isalpha())):
+        initials.append(words.pop(0))
+        lowered.pop(0)
+    prefix: list[str] = []
+    while words[:-1] and lowered[0] in _PREFIX_WORDS:
+        prefix.append(lowered.pop(0))
+        words.pop(0)
+    return person_name(salutation, "".join(initials), " ".join(prefix), " ".join(words))
+
+
+def formal_text(name: PersonName) -> str:
+    """The parts as one Dutch line for a form field, the inverse of
+    :func:`parse_formal_name`: "de heer J. de Groot", "mevrouw A. Öztürk", "J. de Groot"."""
+    if not name.known:
+        return ""
+    title = {Salutation.HEER: "de heer ", Salutation.MEVROUW: "mevrouw "}.get(
+        name.salutation or Salutation.NEUTRAAL, ""
+    )
+    return title + name.full()

@@ -1833,12 +1833,28 @@
         <translation>Telefoon</translation>
     </message>
     <message>
+        <source>In letters</source>
+        <translation>In brieven</translation>
+    </message>
+    <message>
+        <source>How a letter addresses the resident, e.g. mevrouw A. de Vries</source>
+        <translation>Hoe een brief de bewoner aanspreekt, bijvoorbeeld mevrouw A. de Vries</translation>
+    </message>
+    <message>
         <source>Name of the new resident</source>
         <translation>Naam van de nieuwe bewoner</translation>
     </message>
     <message>
         <source>year?</source>
         <translation>jaar?</translation>
+    </message>
+    <message>
+        <source>in letters: mevrouw A. de Vries</source>
+        <translation>in brieven: mevrouw A. de Vries</translation>
+    </message>
+    <message>
+        <source>How letters address the new resident, e.g. mevrouw A. de Vries</source>
+        <translation>Hoe brieven de nieuwe bewoner aanspreken, bijvoorbeeld mevrouw A. de Vries</translation>
     </message>
     <message>
         <source>Add resident</source>
