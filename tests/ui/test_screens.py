@@ -7,8 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.domain import partners
 from waakvlam_desktop.domain.names import PersonName
-from waakvlam_desktop.domain.types import Salutation, VisitKind
+from waakvlam_desktop.domain.types import PartnerType, Salutation, VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import (
@@ -163,3 +164,25 @@ def test_household_page_keeps_how_letters_address_a_resident(
         ),
         timeout=TIMEOUT,
     )
+
+
+def test_partner_dialog_suggests_parts_for_a_contact_typed_before(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    with vault.session() as s:
+        partners.add_partner(s, name="GGD", type=PartnerType.GGD, contact_name="Dhr. J. de Groot")
+        partners.add_partner(s, name="Wijkteam", type=PartnerType.WIJKTEAM, contact_name="Kees")
+        views = {p.name: p for p in partners.list_partners(s)}
+    vault.close()
+    _window, ws = unlocked_window()
+    suggested = PartnerDialog(ctx, ws.partners, views["GGD"])
+    assert suggested.salutation.currentData() == "heer"
+    assert (suggested.initials.text(), suggested.prefix.text(), suggested.surname.text()) == (
+        "J.",
+        "de",
+        "Groot",
+    )
+    assert "Dhr. J. de Groot" in suggested.legacy_contact.text()  # saved only when saved
+    bare = PartnerDialog(ctx, ws.partners, views["Wijkteam"])
+    assert bare.surname.text() == "" and "Kees" in bare.legacy_contact.text()

@@ -113,12 +113,6 @@ class FirstRunPage(QWidget):
         postal.addWidget(self.org_postcode)
         postal.addWidget(self.org_city, 1)
         form.addRow(self.tr("Postcode and city"), postal)
-        form.addRow(self.tr("Phone (organisation)"), self.org_phone)
-        form.addRow(self.tr("E-mail (organisation)"), self.org_email)
-        form.addRow(self.tr("Your name"), self.staff_name)
-        form.addRow(self.tr("Your role"), self.staff_role)
-        form.addRow(self.tr("Your phone"), self.staff_phone)
-        form.addRow(self.tr("Your e-mail"), self.staff_email)
         hint = QLabel(
             self.tr(
                 "Letters need the postal address as their return address; you can also fill"
@@ -128,6 +122,12 @@ class FirstRunPage(QWidget):
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         form.addRow("", hint)
+        form.addRow(self.tr("Phone (organisation)"), self.org_phone)
+        form.addRow(self.tr("E-mail (organisation)"), self.org_email)
+        form.addRow(self.tr("Your name"), self.staff_name)
+        form.addRow(self.tr("Your role"), self.staff_role)
+        form.addRow(self.tr("Your phone"), self.staff_phone)
+        form.addRow(self.tr("Your e-mail"), self.staff_email)
         form.addRow(self.tr("Language"), self.language)
         panel.box.addLayout(form)
         self.message = InlineMessage()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
 from waakvlam_desktop.domain import partners
-from waakvlam_desktop.domain.names import person_name
+from waakvlam_desktop.domain.names import parse_formal_name, person_name
 from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import (
     DataProfile,
@@ -30,6 +30,7 @@ from waakvlam_desktop.domain.types import (
     salutation_label,
 )
 from waakvlam_desktop.domain.types import partner_type_label as type_label
+from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -141,13 +142,22 @@ class PartnerDialog(QDialog):
         self.name.setText(p.name)
         self.type.setCurrentIndex(max(0, self.type.findData(p.type.value)))
         c = p.contact
+        if not c.known and p.contact_name:
+            # A contact typed as one field before: read "dhr. J. de Groot" into parts as a
+            # suggestion (saved only when the user saves); a bare name is not guessed at.
+            try:
+                guess = parse_formal_name(p.contact_name)
+            except WaakvlamError:
+                guess = c
+            if guess.salutation in (Salutation.HEER, Salutation.MEVROUW):
+                c = guess
         self.salutation.setCurrentIndex(
             max(0, self.salutation.findData(c.salutation.value if c.salutation else ""))
         )
         self.initials.setText(c.initials)
         self.prefix.setText(c.prefix)
         self.surname.setText(c.surname)
-        if p.contact_name and not c.known:
+        if p.contact_name and not p.contact.known:
             self.legacy_contact.setText(
                 self.tr(
                     "Typed before: {name}. Fill in the parts above so letters can address"
