@@ -31,6 +31,7 @@ from waakvlam_desktop.documents.referral_letter import render_referral_letter
 from waakvlam_desktop.documents.templates import load_templates, parse_templates
 from waakvlam_desktop.domain import households, letters, partners, referrals
 from waakvlam_desktop.domain.names import NO_NAME, PersonName
+from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import (
     ConsentForm,
     PartnerType,
@@ -234,6 +235,17 @@ def test_other_grondslag_is_stated_and_refuses_a_resident_letter(vault: Vault) -
     assert PdfReader(io.BytesIO(_letter(vault, case))).metadata.title == "Melding"
     with vault.session() as s, pytest.raises(ValidationError, match="alleen bij een"):
         documents.generate_resident_letter(s, case.referral_id)
+
+
+def test_an_organisation_may_greet_with_beste(vault: Vault, case: Case) -> None:
+    with vault.session() as s:
+        save_setting(s, "letter_greeting", "beste")
+    assert "Beste mevrouw De Boer," in _text(_letter(vault, case))
+    with vault.session() as s:
+        pdf = documents.generate_resident_letter(s, case.referral_id)
+    assert "Beste mevrouw Öztürk," in _text(pdf)
+    with vault.session() as s, pytest.raises(ValidationError, match="geachte of beste"):
+        save_setting(s, "letter_greeting", "hoi")
 
 
 def test_no_letter_about_veilig_thuis_goes_to_the_home(vault: Vault) -> None:

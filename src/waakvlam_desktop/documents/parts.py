@@ -77,8 +77,14 @@ def partner_salutation(data: LetterData, t: LetterTemplates) -> str:
     parts are not known (a contact typed as one field is not guessed at)."""
     c = data.recipient.contact
     if not c.known:
-        return t.texts["labels.salutation_unknown"]
-    return t.text("labels.salutation_named", {"name": salutation_name(c, t)})
+        return t.texts[_greeting(data, "unknown")]
+    return t.text(_greeting(data, "named"), {"name": salutation_name(c, t)})
+
+
+def _greeting(data: LetterData, kind: str) -> str:
+    """The template key of a salutation: "Geachte …" or, by the organisation's choice,
+    "Beste …"."""
+    return f"labels.{'informal' if data.informal else 'salutation'}_{kind}"
 
 
 def resident_salutation(data: LetterData, t: LetterTemplates) -> str:
@@ -87,7 +93,7 @@ def resident_salutation(data: LetterData, t: LetterTemplates) -> str:
     people = data.household.people
     known = [p for p in people if p.known]
     if len(people) == 1 and known:
-        return t.text("labels.salutation_named", {"name": salutation_name(known[0], t)})
+        return t.text(_greeting(data, "named"), {"name": salutation_name(known[0], t)})
     if len(people) == 2 and len(known) == 2:
         a, b = known
         joiner = t.texts["labels.and"]
@@ -101,10 +107,10 @@ def resident_salutation(data: LetterData, t: LetterTemplates) -> str:
             name = f"{first.removesuffix(' ' + a.short())} {joiner} {second}"
         else:
             name = f"{salutation_name(a, t)} {joiner} {salutation_name(b, t)}"
-        return t.text("labels.salutation_named", {"name": name})
+        return t.text(_greeting(data, "named"), {"name": name})
     if len(people) == 1:
-        return t.texts["labels.salutation_unknown"]
-    return t.texts["labels.salutation_residents"]
+        return t.texts[_greeting(data, "unknown")]
+    return t.texts[_greeting(data, "residents")]
 
 
 def resident_word(data: LetterData, t: LetterTemplates) -> tuple[str, str]:

@@ -41,6 +41,7 @@ from waakvlam_desktop.storage.models import (
     Referral,
     ReferralSignal,
     Resident,
+    Setting,
     SignalObservation,
     StaffMember,
     street_line,
@@ -157,6 +158,9 @@ class LetterData:
     grondslag: GrondslagInfo
     feedback_due: date | None
     staff: StaffInfo
+    #: The organisation's choice (setting ``letter_greeting``): "Beste …" instead of
+    #: "Geachte …".
+    informal: bool = False
 
 
 def check_language(language: str) -> str:
@@ -237,6 +241,7 @@ _ORGANISATION = (
     .order_by(Organisation.created_at)
     .limit(1)
 )
+_GREETING = select(Setting.value_json).where(Setting.key == "letter_greeting")
 _RESIDENTS = (
     select(Resident.name, Resident.salutation, Resident.initials, Resident.prefix, Resident.surname)
     .where(Resident.household_id == bindparam("hid"))
@@ -356,6 +361,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         ),
         feedback_due=feedback_due,
         staff=_staff(session, contact_staff_id, created_by),
+        informal=session.scalar(_GREETING) == '"beste"',
     )
 
 

@@ -52,6 +52,10 @@ ARCHIVE_RECIPIENT_NOT_TEXT = Message(
     "settings.archive_recipient_not_text",
     QT_TRANSLATE_NOOP("Errors", "Give an age recipient (age1…) or leave it empty."),
 )
+UNKNOWN_GREETING = Message(
+    "settings.unknown_greeting",
+    QT_TRANSLATE_NOOP("Errors", "Choose how letters greet: geachte or beste."),
+)
 UNKNOWN_SETTING = Message(
     "settings.unknown_setting", QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'.")
 )
@@ -78,6 +82,8 @@ class Settings:
     backup_reminder_days: int = 7
     aggregate_min_cell: int = 5
     export_archive_recipient: str = ""
+    #: How letters greet their reader: "geachte" ("Geachte heer De Groot,") or "beste".
+    letter_greeting: str = "geachte"
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -93,7 +99,9 @@ SETTING_KEYS = (
     "backup_reminder_days",
     "aggregate_min_cell",
     "export_archive_recipient",
+    "letter_greeting",
 )
+GREETINGS = ("geachte", "beste")
 
 
 def _validated(key: str, value: Any) -> Any:
@@ -127,6 +135,9 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)
         if value.strip():
             value = validate_age_recipient(value)
+    elif key == "letter_greeting":
+        if value not in GREETINGS:
+            raise ValidationError(UNKNOWN_GREETING, field=key)
     elif key not in SETTING_KEYS:
         raise ValidationError(UNKNOWN_SETTING, field=key, key=key)
     return value

@@ -1237,6 +1237,10 @@
         <translation>Geef een age-ontvanger (age1…) of laat leeg.</translation>
     </message>
     <message>
+        <source>Choose how letters greet: geachte or beste.</source>
+        <translation>Kies de aanhef van brieven: geachte of beste.</translation>
+    </message>
+    <message>
         <source>Unknown setting &apos;{key}&apos;.</source>
         <translation>Onbekende instelling &apos;{key}&apos;.</translation>
     </message>
@@ -3732,6 +3736,22 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Formal: &quot;Geachte heer De Groot,&quot;</source>
+        <translation>Formeel: „Geachte heer De Groot,”</translation>
+    </message>
+    <message>
+        <source>Less formal: &quot;Beste heer De Groot,&quot;</source>
+        <translation>Minder formeel: „Beste heer De Groot,”</translation>
+    </message>
+    <message>
+        <source>How letters greet their reader</source>
+        <translation>Hoe brieven de lezer aanspreken</translation>
+    </message>
+    <message>
+        <source>Greeting in letters</source>
+        <translation>Aanhef in brieven</translation>
     </message>
     <message>
         <source>Save settings</source>

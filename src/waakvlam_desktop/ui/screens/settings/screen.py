@@ -147,6 +147,11 @@ class SettingsView(Screen):
         self.language.addItem("English", "en")
         self.language.setAccessibleName(self.tr("Language"))
         wform.addRow(self.tr("Language"), self.language)
+        self.greeting = QComboBox()
+        self.greeting.addItem(self.tr('Formal: "Geachte heer De Groot,"'), "geachte")
+        self.greeting.addItem(self.tr('Less formal: "Beste heer De Groot,"'), "beste")
+        self.greeting.setAccessibleName(self.tr("How letters greet their reader"))
+        wform.addRow(self.tr("Greeting in letters"), self.greeting)
         work.layout_.addLayout(wform)
         self.work_message = InlineMessage()
         work.layout_.addWidget(self.work_message)
@@ -202,6 +207,7 @@ class SettingsView(Screen):
         for lv, spin in self.rhythm.items():
             spin.setValue(settings.rhythm_for(lv))
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.greeting.setCurrentIndex(max(0, self.greeting.findData(settings.letter_greeting)))
 
     def show_data(self, data: SettingsData) -> None:
         o = data.org
@@ -346,12 +352,14 @@ class SettingsView(Screen):
         minutes = self.auto_lock.value()
         rhythm = {lv.value: spin.value() for lv, spin in self.rhythm.items()}
         language = str(self.language.currentData())
+        greeting = str(self.greeting.currentData())
         old_language = self.ctx.settings.language
 
         def work(s: Any) -> None:
             save_setting(s, "auto_lock_minutes", minutes)
             save_setting(s, "rhythm_days", rhythm)
             save_setting(s, "language", language)
+            save_setting(s, "letter_greeting", greeting)
 
         def done(_r: object) -> None:
             self.work_message.notice(self.tr("Saved."))
