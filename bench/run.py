@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from bench import (
+    bench_audit,
     bench_bundles,
     bench_gui,
     bench_letters,
@@ -27,6 +28,7 @@ def main() -> None:
     bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
     bench_privacy.run(households)
     bench_bundles.run(households)
+    bench_audit.run(int(os.environ.get("WAAKVLAM_BENCH_AUDIT_EVENTS", "100000")))
 
 
 if __name__ == "__main__":

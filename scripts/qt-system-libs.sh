@@ -25,6 +25,8 @@ if [ "$for_tests" = 1 ] && ! command -v desktop-file-validate >/dev/null; then
 fi
 # ... and pdftoppm (poppler-utils) turns letters into images for the page comparisons.
 if [ "$for_tests" = 1 ] && ! command -v pdftoppm >/dev/null; then extra="$extra poppler-utils"; fi
+# ... and strace kills the real CLI at chosen system calls (tests/security, key changes).
+if [ "$for_tests" = 1 ] && ! command -v strace >/dev/null; then extra="$extra strace"; fi
 [ -z "$missing" ] && [ -z "$extra" ] && exit 0
 
 declare -A PKG=(

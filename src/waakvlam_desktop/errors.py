@@ -65,6 +65,10 @@ class VaultDamagedError(VaultError):
     pass
 
 
+class VaultBusyError(VaultError):
+    """Another process has the vault open in a way that excludes this one."""
+
+
 class WeakPassphraseError(WaakvlamError):
     pass
 

@@ -27,6 +27,7 @@ def test_about_shows_version_and_licences(qtbot: QtBot) -> None:
         ("argon2-cffi", "MIT"),
         ("pyrage", "MIT OR Apache-2.0"),
         ("keyring", "MIT"),
+        ("zxcvbn", "MIT"),
         ("platformdirs", "MIT"),
     ):
         # one table row: name, version, licence (a cell per line in the plain text)

@@ -19,11 +19,15 @@ from sqlalchemy import text
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_case, every_stored_value
+from tests.security.test_audit_witnesses import rewrite
 from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import referrals, staff
+from waakvlam_desktop.domain.households import view_household
 from waakvlam_desktop.domain.types import ReferralStatus
 from waakvlam_desktop.privacy.retention import close_household
+from waakvlam_desktop.storage.audit import audit_head
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.main_window import NAV_PRIVACY, MainWindow, Workspace
@@ -457,3 +461,59 @@ def test_locked_window_shows_nothing_personal_and_crash_handler_is_installed(
     reports = list((tmp_path / "state").rglob("crash-*.txt"))
     assert len(reports) == 1 and KEPT not in reports[0].read_text()
     assert len(shown_dialogs) == 1 and "Er ging iets mis" in shown_dialogs[0]
+
+
+def test_audit_log_checked_against_an_anchor(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    clock: FixedClock,
+    tmp_path: Path,
+) -> None:
+    """Privacy › Auditlog › "Controleren met ankerpunt…": green for a log that only grew,
+    red naming the missing events after a rewrite, one sentence for a forged anchor."""
+    vault = new_vault()
+    hid = add_case(vault, KEPT, number=2)["household"]
+    anchor = tmp_path / "anker.txt"
+    with vault.session() as s:
+        witness.write_anchor(s, vault.vault_id, anchor)
+    views = []
+    for _ in range(2):
+        with vault.session() as s:
+            view_household(s, hid)
+            views.append(audit_head(s).seq)
+    vault.close()
+    forged = tmp_path / "vals.txt"
+    forged.write_text(anchor.read_text(encoding="utf-8").replace('"seq":', '"seq":1'))
+
+    window, ws = unlocked_window()
+    _privacy(qtbot, ws)
+    view = ws.privacy
+    view.verify_anchor(anchor)
+    qtbot.waitUntil(lambda: view.witness_verdict is not None, timeout=TIMEOUT)
+    assert view.witness_verdict is not None and view.witness_verdict.ok
+    assert view.verdict_label.text().startswith("✔ Het auditlog bevat de vastgelegde stand")
+    assert GREEN[0] in view.verdict_label.styleSheet()
+
+    view.verify_anchor(forged)
+    qtbot.waitUntil(lambda: "vervalst of gewijzigd" in view.audit_message.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: view.anchor_button.isEnabled(), timeout=TIMEOUT)
+
+    # The passphrase holder deletes events before the anchor and rechains, app closed.
+    window.close()
+    ctx.lock()
+    ctx.background.wait_idle(30)
+    with Vault.open(ctx.data_dir, PASSPHRASE, clock=clock) as v, v.session() as s:
+        first_seq = audit_head(s).seq - len(views) - 5
+    rewrite(ctx.data_dir, delete={first_seq, first_seq + 1})
+    _window, ws = unlocked_window()
+    _privacy(qtbot, ws)
+    view = ws.privacy
+    view.verify_anchor(anchor)
+    qtbot.waitUntil(lambda: view.witness_verdict is not None, timeout=TIMEOUT)
+    assert view.witness_verdict is not None and not view.witness_verdict.ok
+    text = view.verdict_label.text()
+    assert text.startswith("✖ Het auditlog is herschreven")
+    assert f"gebeurtenis {first_seq} t/m {first_seq + 1}" in text
+    assert RED[0] in view.verdict_label.styleSheet()

@@ -7,6 +7,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from tests.helpers import add_household
+from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.storage.audit import verify_chain
@@ -71,3 +72,16 @@ def test_chain_detects_deleted_row(vault: Vault) -> None:
 def test_audit_rows_refuse_update_through_sql(vault: Vault) -> None:
     with pytest.raises(DatabaseError, match="append-only"):
         _raw(vault, "UPDATE audit_event SET detail = 'x' WHERE seq = 1")
+
+
+def test_a_search_that_shows_notes_is_an_audit_event_without_the_query(vault: Vault) -> None:
+    hid = add_household(vault)
+    with vault.session() as s:
+        record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes="Zorgen om de huurachterstand"))
+    with vault.session() as s:
+        assert search(s, "huurachterstand")
+        assert search(s, "onvindbaarwoord") == []  # nothing shown: nothing to record
+    events = [e for e in _events(vault) if e.action == "search"]
+    assert len(events) == 1
+    assert events[0].detail == "treffers: 1; huishoudens: 1"
+    assert "huur" not in " ".join(e.detail for e in _events(vault))

@@ -226,6 +226,8 @@ def build_bundle(
 ) -> BuiltBundle:
     """The encrypted bundle as bytes. Nothing is written or recorded here."""
     steps = _Steps(progress, cancel)
+    # The audit head as it stands before this export: a witness the partner keeps.
+    audit_head = audit.audit_head(session)
     recipients = _recipients(session, partner)
     profile = DataProfile(partner.profile)
     clock = session.info["clock"]
@@ -311,6 +313,7 @@ def build_bundle(
         "counts": content.counts,
         "exclusions": content.exclusions,
         "files": fmt.file_entries(members),
+        "audit_head": audit_head.as_dict(),
     }
     manifest_raw = fmt.manifest_bytes(manifest)
     signature = sign(signing, manifest_raw)

@@ -4,9 +4,9 @@ opened. No vault and no Qt.
 One small JSON file (default: the user's state folder, or ``$WAAKVLAM_BUNDLE_STATE``),
 written through :mod:`waakvlam_desktop.fileio` (0600, atomic). It holds no personal data:
 organisation names, public keys and their key ids, partner ids, bundle ids, sequence
-numbers and times. It is therefore not encrypted; its integrity rests on the user's own
-account (whoever can write it could as well replace the program). See
-docs/bundle-format.md, "The partner's state file".
+numbers, times and the senders' audit heads (event numbers and hashes). It is therefore
+not encrypted; its integrity rests on the user's own account (whoever can write it could
+as well replace the program). See docs/bundle-format.md, "The partner's state file".
 
 Version 2 (this module)::
 
@@ -24,7 +24,9 @@ Version 2 (this module)::
         "<key id>/<partner id>": {"<bundle id>": {"sequence": 7, "opened_at": "…"}}
       },
       "legacy_high_water": {"<key id>/<partner id>": 6},   # from a version 1 file
-      "audit_heads": {}                  # reserved: audit heads seen per sender (#12 D)
+      "audit_heads": {                   # audit heads seen per sender key (bundles/witness.py)
+        "<key id>": [{"seq": 41, "hash": "…", "bundle_id": "…", "created_at": "…"}]
+      }
     }
 
 Version 1 kept only the highest sequence per sender key and partner. It is read as: that
@@ -39,6 +41,7 @@ import copy
 import json
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -334,10 +337,21 @@ class PartnerState:
         if type(last) is int and sequence <= last:
             raise ReplayError(MAYBE_OPENED, sequence=sequence, last=last)
 
-    def remember_opened(self, state_key: str, bundle_id: str, sequence: int) -> None:
+    def remember_opened(
+        self,
+        state_key: str,
+        bundle_id: str,
+        sequence: int,
+        *,
+        also: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        """Record the bundle as opened. ``also`` changes the same document before the one
+        write (the reader adds the sender's audit head: bundles/witness.remember_head)."""
         doc = copy.deepcopy(self.load())
         doc["opened"].setdefault(state_key, {})[bundle_id] = {
             "sequence": sequence,
             "opened_at": utc_text(datetime.now(UTC)),
         }
+        if also is not None:
+            also(doc)
         self.save(doc)

@@ -17,6 +17,7 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 
 from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.keys import (
     SenderKey,
     grouped,
@@ -403,6 +404,17 @@ def verify_file(path: Path, identity: Any, state: PartnerState) -> OpenedBundle:
     return bundle
 
 
+def remember(state: PartnerState, bundle: OpenedBundle) -> None:
+    """Record ``bundle`` as opened, and the sender's audit head it carried
+    (bundles/witness.py), in one write of the state file."""
+    state.remember_opened(
+        bundle.state_key,
+        bundle.bundle_id,
+        bundle.sequence,
+        also=lambda doc: witness.remember_head(doc, bundle.manifest),
+    )
+
+
 def open_file(
     path: Path, identity: Any, out_dir: Path, state: PartnerState
 ) -> tuple[OpenedBundle, Path]:
@@ -436,7 +448,7 @@ def open_file(
                 out_dir.rmdir()
         raise BundleError(UNPACK_FAILED, folder=out_dir) from exc
     try:
-        state.remember_opened(bundle.state_key, bundle.bundle_id, bundle.sequence)
+        remember(state, bundle)
     except (OSError, BundleError) as exc:
         raise BundleError(SEQUENCE_NOT_SAVED, path=target, state=state.path) from exc
     return bundle, target

@@ -1,6 +1,6 @@
-"""``waakvlam bundle keygen|trust|verify|open|import``. ``keygen``, ``trust``, ``verify`` and
-``open`` are the partner-side tool and need no vault; ``import`` merges a handover bundle into
-the vault.
+"""``waakvlam bundle keygen|trust|verify|open|heads|import``. ``keygen``, ``trust``,
+``verify``, ``open`` and ``heads`` are the partner-side tool and need no vault; ``import``
+merges a handover bundle into the vault.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.bundles.keys import (
     grouped,
     load_identity,
@@ -152,6 +153,24 @@ NOTHING_NEW = Message(
     QT_TRANSLATE_NOOP("Cli", "There was nothing new: the vault was not changed."),
     context="Cli",
 )
+SENDER_HEAD = Message(
+    "cli.bundle_sender_head",
+    QT_TRANSLATE_NOOP("Cli", "The sender's audit log: event {seq} (head {head})."),
+    context="Cli",
+)
+NO_HEADS = Message(
+    "cli.bundle_no_heads",
+    QT_TRANSLATE_NOOP("Cli", "No bundles with an audit head opened yet."),
+    context="Cli",
+)
+HEADS_SENDER = Message(
+    "cli.bundle_heads_sender", QT_TRANSLATE_NOOP("Cli", "Sender {key_id}:"), context="Cli"
+)
+HEADS_ENTRY = Message(
+    "cli.bundle_heads_entry",
+    QT_TRANSLATE_NOOP("Cli", "{created}  bundle {bundle}  {head}"),
+    context="Cli",
+)
 
 
 def _state(args: argparse.Namespace) -> PartnerState:
@@ -248,23 +267,43 @@ def cmd_trust(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit_head(bundle: Any, state: PartnerState, quiet: bool) -> None:
+    """The sender's audit head (a witness; bundles/witness.py) and a warning when it
+    contradicts one seen before."""
+    head = witness.manifest_head(bundle.manifest)
+    if head is not None and not quiet:
+        print(SENDER_HEAD.render(seq=head.seq, head=head.text()))
+    earlier = witness.head_conflict(state.load(), bundle.manifest)
+    if earlier is not None and head is not None:
+        info(
+            witness.SENDER_CHAIN_FORKED.render(
+                bundle=str(earlier.get("bundle_id", ""))[:8],
+                created=str(earlier.get("created_at", ""))[:10],
+                seq=head.seq,
+            )
+        )
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
-    bundle = verify_file(Path(args.file), load_identity(Path(args.identity)), _state(args))
+    state = _state(args)
+    bundle = verify_file(Path(args.file), load_identity(Path(args.identity)), state)
     summary = summarise(bundle)
     if args.json:
         print_json(summary)
     else:
         _show_summary(summary)
         print(GENUINE.render(signed_by=_signed_by(summary)))
+    _audit_head(bundle, state, args.json)
     return 0
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    state = _state(args)
     bundle, folder = open_file(
         Path(args.file),
         load_identity(Path(args.identity)),
         Path(args.out).expanduser(),
-        _state(args),
+        state,
     )
     summary = summarise(bundle, folder)
     if args.json:
@@ -272,6 +311,30 @@ def cmd_open(args: argparse.Namespace) -> int:
     else:
         _show_summary(summary)
         print(UNPACKED.render(signed_by=_signed_by(summary), folder=folder))
+    _audit_head(bundle, state, args.json)
+    return 0
+
+
+def cmd_heads(args: argparse.Namespace) -> int:
+    """The audit heads seen per sender: what the sender's privacy officer checks with
+    ``waakvlam audit verify --head NUMMER:HASH``."""
+    doc = _state(args).load()
+    heads = doc.get(witness.HEADS_KEY)
+    heads = heads if isinstance(heads, dict) else {}
+    if args.json:
+        print_json(heads)
+        return 0
+    if not heads:
+        print(NO_HEADS.render())
+    for key_id in sorted(heads):
+        print(HEADS_SENDER.render(key_id=key_id))
+        for entry in witness.seen_heads(doc, key_id):
+            line = HEADS_ENTRY.render(
+                created=str(entry.get("created_at", ""))[:10],
+                bundle=str(entry.get("bundle_id", ""))[:8],
+                head=f"{entry.get('seq')}:{entry.get('hash')}",
+            )
+            print(f"  {line}")
     return 0
 
 
@@ -347,6 +410,12 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     _state_arg(c)
     c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
     c.set_defaults(func=cmd_open)
+    json_flag(c)
+    c = bg.add_parser(
+        "heads", help="toon de auditkoppen van geopende bundels (voor 'audit verify --head')"
+    )
+    _state_arg(c)
+    c.set_defaults(func=cmd_heads)
     json_flag(c)
     c = bg.add_parser("import", help="lees een overdrachtsbundel in deze kluis in")
     _identity_args(c)

@@ -44,6 +44,7 @@ SEE_HELP = Message(
 )
 
 PROG = "waakvlam"
+NEW_PASSPHRASE_ENV = "WAAKVLAM_NEW_PASSPHRASE"
 
 DATE_FORM = Message(
     "cli.date_form",
@@ -142,19 +143,24 @@ def read_passphrase(args: argparse.Namespace, prompt: str | None = None) -> str:
     return getpass.getpass(prompt or f"{PASSPHRASE.render()}: ")
 
 
-def read_new_passphrase(args: argparse.Namespace) -> str:
+def read_new_passphrase(
+    args: argparse.Namespace, check: Callable[[str], None] | None = None
+) -> str:
+    """The new passphrase; typed at a terminal, ``check`` judges it before the repeat."""
     if getattr(args, "new_passphrase_file", None):
         path = Path(args.new_passphrase_file)
         try:
             return path.read_text(encoding="utf-8").rstrip("\r\n")
         except OSError as exc:
             raise UsageError(PASSPHRASE_FILE_UNREADABLE, path=path) from exc
-    env = os.environ.get("WAAKVLAM_NEW_PASSPHRASE")
+    env = os.environ.get(NEW_PASSPHRASE_ENV)
     if env is not None:
         return env
     if not sys.stdin.isatty():
         raise UsageError(NO_NEW_PASSPHRASE)
     first = getpass.getpass(f"{NEW_PASSPHRASE.render()}: ")
+    if check is not None:
+        check(first)
     if getpass.getpass(f"{NEW_PASSPHRASE_AGAIN.render()}: ") != first:
         raise UsageError(PASSPHRASES_DIFFER)
     return first

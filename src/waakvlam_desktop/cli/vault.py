@@ -11,6 +11,7 @@ from typing import Any
 
 from waakvlam_desktop import config
 from waakvlam_desktop.cli.common import (
+    NEW_PASSPHRASE_ENV,
     Arguments,
     data_dir,
     info,
@@ -20,8 +21,8 @@ from waakvlam_desktop.cli.common import (
     read_new_passphrase,
     read_passphrase,
 )
-from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.errors import UsageError, WaakvlamError
+from waakvlam_desktop.domain.setup import default_staff, initialise, organisation
+from waakvlam_desktop.errors import UsageError, WaakvlamError, WrongPassphraseError
 from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage.keys import check_passphrase_policy, unwrap_key
@@ -54,6 +55,11 @@ KEY_REMEMBERED = Message(
     QT_TRANSLATE_NOOP("Cli", "Key remembered on this computer."),
     context="Cli",
 )
+KEY_FORGOTTEN = Message(
+    "cli.key_forgotten",
+    QT_TRANSLATE_NOOP("Cli", "The key is no longer remembered on this computer."),
+    context="Cli",
+)
 NO_KEYRING = Message(
     "cli.no_keyring",
     QT_TRANSLATE_NOOP("Cli", "No secure keyring on this computer: the passphrase is still needed."),
@@ -72,6 +78,11 @@ IN_ORDER = Message(
 PASSPHRASE_CHANGED = Message(
     "cli.passphrase_changed",
     QT_TRANSLATE_NOOP("Cli", "Passphrase changed."),
+    context="Cli",
+)
+ALREADY_CHANGED = Message(
+    "cli.passphrase_already_changed",
+    QT_TRANSLATE_NOOP("Cli", "The passphrase had already been changed."),
     context="Cli",
 )
 NEW_KEY = Message(
@@ -110,13 +121,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         passphrase = read_passphrase(args)
     elif sys.stdin.isatty():
         passphrase = getpass.getpass(f"{CHOOSE_PASSPHRASE.render()}: ")
-        check_passphrase_policy(passphrase)
+        check_passphrase_policy(passphrase, (args.organisation, args.name))
         if getpass.getpass(f"{PASSPHRASE_AGAIN.render()}: ") != passphrase:
             raise UsageError(PASSPHRASES_DIFFER)
     else:
         passphrase = read_passphrase(args)
     folder = data_dir(args)
-    with Vault.create(folder, passphrase, kdf_target_seconds=config.kdf_target_seconds()) as v:
+    with Vault.create(
+        folder,
+        passphrase,
+        kdf_target_seconds=config.kdf_target_seconds(),
+        user_inputs=(args.organisation, args.name),
+    ) as v:
         with v.session() as s:
             initialise(
                 s,
@@ -153,22 +169,67 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names(vault: Vault) -> tuple[str, ...]:
+    """The organisation's and the user's names: words a passphrase must not lean on."""
+    with vault.session() as s:
+        org, staff = organisation(s), default_staff(s)
+        return tuple(n for n in (org.name if org else "", staff.name if staff else "") if n)
+
+
+def _keyring_after_change(args: argparse.Namespace, vault_id: str, key: bytes) -> None:
+    """``--remember`` stores the key, ``--forget`` removes it; else a stored key is replaced."""
+    choice = getattr(args, "remember", None)
+    if choice is False:
+        remember.forget(vault_id)
+        info(KEY_FORGOTTEN.render())
+        return
+    if choice is None and remember.recall(vault_id) is None:
+        return
+    if remember.remember(vault_id, key):
+        info(KEY_REMEMBERED.render())
+    else:
+        remember.forget(vault_id)
+        info(NO_KEYRING.render())
+
+
 def cmd_passwd(args: argparse.Namespace) -> int:
+    folder = data_dir(args)
     old = read_passphrase(args, f"{CURRENT_PASSPHRASE.render()}: ")
-    with Vault.open(data_dir(args), old) as v:
-        new = read_new_passphrase(args)
-        v.change_passphrase(old, new, kdf_target_seconds=config.kdf_target_seconds())
+    try:
+        vault = Vault.open(folder, old)
+    except WrongPassphraseError:
+        # A retry after a crash right after the new header was saved: the new passphrase
+        # already opens the vault, which is what was asked. Only for a given new passphrase
+        # (file or environment), never by asking for one after a wrong old one.
+        new = _given_new_passphrase(args)
+        if new is None:
+            raise
+        with Vault.open(folder, new):
+            pass
+        info(ALREADY_CHANGED.render())
+        return 0
+    with vault as v:
+        names = _names(v)
+        new = read_new_passphrase(args, lambda p: check_passphrase_policy(p, names))
+        v.change_passphrase(
+            old, new, kdf_target_seconds=config.kdf_target_seconds(), user_inputs=names
+        )
+        _keyring_after_change(args, v.vault_id, unwrap_key(v.read_header(v.paths), new))
     info(PASSPHRASE_CHANGED.render())
     return 0
+
+
+def _given_new_passphrase(args: argparse.Namespace) -> str | None:
+    if getattr(args, "new_passphrase_file", None) or os.environ.get(NEW_PASSPHRASE_ENV):
+        return read_new_passphrase(args)
+    return None
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args)
     with Vault.open(data_dir(args), passphrase) as v:
-        had_key = remember.recall(v.vault_id) is not None
         new_key = v.rekey(passphrase)
-        if had_key:
-            remember.remember(v.vault_id, new_key)
+        _keyring_after_change(args, v.vault_id, new_key)
     info(NEW_KEY.render())
     return 0
 
@@ -241,13 +302,34 @@ def _unlock_check(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_unlock_check)
 
 
+def _remember_flags(p: argparse.ArgumentParser) -> None:
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--remember",
+        dest="remember",
+        action="store_const",
+        const=True,
+        default=None,
+        help="onthoud de sleutel in de sleutelbos (standaard: zoals het was)",
+    )
+    group.add_argument(
+        "--forget",
+        dest="remember",
+        action="store_const",
+        const=False,
+        help="haal de onthouden sleutel weg van deze computer",
+    )
+
+
 def _passwd(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_passwd)
     p.add_argument("--new-passphrase-file")
+    _remember_flags(p)
 
 
 def _rekey(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_rekey)
+    _remember_flags(p)
 
 
 def _backup(p: argparse.ArgumentParser) -> None:

@@ -1,7 +1,8 @@
 """Full-text search over visit notes and signal remarks (SQLite FTS5 inside the vault).
 
 Results come most recently recorded first: staff look for what they wrote lately. What is
-indexed, the query and why it orders by rowid live in ``storage/fts.py``.
+indexed, the query and why it orders by rowid live in ``storage/fts.py``. A search that
+shows note text records a ``search`` audit event (counts only, never the query).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.storage import fts
+from waakvlam_desktop.storage import audit, fts
 
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
@@ -39,6 +40,12 @@ def search(session: Session, user_text: str, limit: int = 50) -> list[SearchHit]
             visited_at if isinstance(visited_at, datetime) else datetime.fromisoformat(visited_at)
         )
         hits.append(SearchHit(source, ref_id, hid, label, visit_id, when, snip))
+    if hits:
+        # Note text was shown: an audit event, like opening a household. Never the query.
+        households = len({h.household_id for h in hits})
+        audit.record(
+            session, "search", "visit", detail=f"treffers: {len(hits)}; huishoudens: {households}"
+        )
     return hits
 
 

@@ -7,7 +7,8 @@ The container (version 1), all integers big-endian::
     16   4 bytes  length N of the metadata
     20   N bytes  metadata, UTF-8 JSON: format, version, vault_id, created_at (UTC, Z),
                   app_version, schema (migration head), db_bytes, key_header (the text of
-                  vault.key.json, byte for byte)
+                  vault.key.json, byte for byte), audit_head ({seq, hash}: a witness of
+                  the audit chain, docs/privacy.md)
     20+N          the database: a SQLCipher 4 file, encrypted with the vault's own key
     end-32        SHA-256 over every byte before it
 
@@ -43,9 +44,17 @@ from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
 from waakvlam_desktop.storage import audit, keys
+from waakvlam_desktop.storage.lock import FileLock
 from waakvlam_desktop.storage.migrate import head_revision
 from waakvlam_desktop.storage.models import Household, Setting
-from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, Vault, connect_raw, is_disk_error
+from waakvlam_desktop.storage.vault import (
+    DB_NAME,
+    HEADER_NAME,
+    Vault,
+    connect_raw,
+    is_damage_error,
+    is_disk_error,
+)
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 MAGIC = b"WAAKVLAMBACKUP"
@@ -76,6 +85,14 @@ DISK_FULL = Message(
     QT_TRANSLATE_NOOP(
         "Errors",
         "The backup could not be written: the disk is full. No partial file was left behind.",
+    ),
+)
+SOURCE_DAMAGED = Message(
+    "backup.source_damaged",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault is damaged, so a backup of it would be damaged too; nothing was written."
+        " Keep your most recent backup safe and ask your administrator to restore it.",
     ),
 )
 WRITE_FAILED = Message(
@@ -142,6 +159,7 @@ class BackupInfo:
     file_bytes: int
     schema: str
     app_version: str
+    audit_head: audit.AuditHead | None = None  # None in backups made before it was added
 
 
 # ---- writing -----------------------------------------------------------------------------
@@ -176,6 +194,9 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
         try:
             con = raw.driver_connection
             assert con is not None
+            # The head just before the snapshot: a witness of the chain that the snapshot
+            # extends (a write in between only adds events after it).
+            audit_head = _chain_head(con)
             con.execute("VACUUM INTO ?", (str(snapshot),))
         finally:
             raw.close()
@@ -190,6 +211,7 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             "schema": head_revision(),
             "db_bytes": size,
             "key_header": header_text,
+            "audit_head": audit_head.as_dict(),
         }
         meta_bytes = json.dumps(meta, sort_keys=True).encode("utf-8")
         digest = hashlib.sha256()
@@ -212,14 +234,76 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
     except Exception as exc:
         if is_disk_error(exc):
             raise BackupError(DISK_FULL) from exc
+        if is_damage_error(exc):
+            raise BackupError(SOURCE_DAMAGED) from exc
         raise
     finally:
         for leftover in (snapshot,):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
     return BackupInfo(
-        out, vault.vault_id, created, size, out.stat().st_size, str(meta["schema"]), __version__
+        out,
+        vault.vault_id,
+        created,
+        size,
+        out.stat().st_size,
+        str(meta["schema"]),
+        __version__,
+        audit_head,
     )
+
+
+def _chain_head(con: Any) -> audit.AuditHead:
+    """The audit head read over a raw (SQLCipher) connection."""
+    row = con.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
+    return audit.AuditHead(0, audit.GENESIS) if row is None else audit.AuditHead(*row)
+
+
+def _hash_at(con: Any, seq: int) -> str | None:
+    row = con.execute("SELECT hash FROM audit_event WHERE seq = ?", (seq,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _rolled_back(restored: Any, data_dir: Path, keys_to_try: list[bytes], passphrase: str) -> str:
+    """The restore event's detail about the vault it replaces: which events of its chain
+    are no longer in the restored one (``teruggedraaid=FIRST-LAST``) and its head, so the
+    kept-aside vault can still be checked against the witnesses."""
+    new_head = _chain_head(restored)
+    if not (data_dir / DB_NAME).exists():
+        return f"kop={new_head.text()}"
+    old_con = None
+    candidates = list(keys_to_try)
+    with contextlib.suppress(Exception):
+        header = keys.KeyHeader.from_bytes((data_dir / HEADER_NAME).read_bytes())
+        candidates.append(keys.unwrap_key(header, passphrase))
+    old_head = new_head
+    for key in candidates:
+        con = None
+        try:
+            con = connect_raw(data_dir / DB_NAME, key)
+            old_head = _chain_head(con)
+            old_con = con
+            break
+        except Exception:  # wrong key, damaged: try the next, else say it is unknown
+            if con is not None:
+                con.close()
+    if old_con is None:
+        return f"kop={new_head.text()}; vervangen kluis niet te lezen: teruggedraaid onbekend"
+    try:
+        # Hash i equal on both sides means events 1..i are equal: search the last common one.
+        low, high = 0, min(new_head.seq, old_head.seq)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if _hash_at(old_con, mid) == _hash_at(restored, mid):
+                low = mid
+            else:
+                high = mid - 1
+    finally:
+        old_con.close()
+    detail = f"kop={new_head.text()}; vervangen kop={old_head.text()}"
+    if old_head.seq > low:
+        detail += f"; teruggedraaid={low + 1}-{old_head.seq}"
+    return detail
 
 
 # ---- reading -----------------------------------------------------------------------------
@@ -301,6 +385,7 @@ def read_backup_info(path: Path) -> BackupInfo:
         Path(path).stat().st_size,
         str(meta.get("schema", "")),
         str(meta.get("app_version", "")),
+        audit.parse_head(meta.get("audit_head")),
     )
 
 
@@ -349,6 +434,10 @@ def restore_backup(
         raise VaultExistsError(VAULT_EXISTS, folder=data_dir)
     staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
     kept: Path | None = None
+    # Nobody may have the vault open while it is replaced (VaultBusyError: one sentence).
+    lock = FileLock(data_dir)
+    if data_dir.is_dir() and _has_content(data_dir):
+        lock.acquire("exclusive")
     try:
         try:
             data_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -364,11 +453,13 @@ def restore_backup(
             try:
                 check = con.execute("PRAGMA quick_check").fetchone()
                 con.execute("SELECT version_num FROM alembic_version").fetchone()
+                ok = check is not None and check[0] == "ok"
+                rolled_back = _rolled_back(con, data_dir, [db_key], passphrase) if ok else ""
             finally:
                 con.close()
         except Exception as exc:
             raise BackupError(DATABASE_UNOPENABLE) from exc
-        if check is None or check[0] != "ok":
+        if not ok:
             raise BackupError(DATABASE_DAMAGED)
         moment = now or datetime.now(UTC)
         if data_dir.exists():
@@ -386,14 +477,17 @@ def restore_backup(
             raise
         fsync_folder(data_dir.parent)
     finally:
+        lock.release()
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     created = from_utc_text(str(parsed.meta["created_at"]))
-    _record_restore(data_dir, db_key, header.vault_id, created)
+    _record_restore(data_dir, db_key, header.vault_id, created, rolled_back)
     return RestoreResult(data_dir, kept, header.vault_id, created)
 
 
-def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datetime) -> None:
+def _record_restore(
+    data_dir: Path, db_key: bytes, vault_id: str, created: datetime, rolled_back: str = ""
+) -> None:
     """Open the restored vault once: migrations run, and the restore is in its audit log."""
     with Vault.open_with_key(data_dir, db_key, vault_id=vault_id) as vault:
         with vault.session() as s:
@@ -401,7 +495,8 @@ def _record_restore(data_dir: Path, db_key: bytes, vault_id: str, created: datet
             vault.actor = staff.id if staff else None
         with vault.session() as s:
             stamp = utc_text(created)
-            audit.record(s, "restore", "vault", vault_id, detail=f"backup={stamp}")
+            detail = f"backup={stamp}" + (f"; {rolled_back}" if rolled_back else "")
+            audit.record(s, "restore", "vault", vault_id, detail=detail)
 
 
 # ---- the reminder ------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, utc_naive
@@ -164,34 +164,294 @@ class ChainVerdict:
     def message(self, language: str | None = None) -> str:
         return self.text.render(language, events=self.events, seq=self.first_bad_seq)
 
+    @property
+    def params(self) -> dict[str, object]:
+        return {"events": self.events, "seq": self.first_bad_seq}
+
+
+# The columns the hashes cover, read as plain tuples: ORM objects would cost ~5x as much on
+# a log of 100,000 events.
+_CHAIN_COLUMNS = (
+    AuditEvent.seq,
+    AuditEvent.at,
+    AuditEvent.actor,
+    AuditEvent.action,
+    AuditEvent.entity,
+    AuditEvent.entity_id,
+    AuditEvent.household_id,
+    AuditEvent.detail,
+    AuditEvent.prev_hash,
+    AuditEvent.hash,
+)
+
 
 def verify_chain(session: Session) -> ChainVerdict:
     prev = GENESIS
     expected_seq = 1
     count = 0
-    rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
-    for ev in rows:
+    rows = session.execute(select(*_CHAIN_COLUMNS).order_by(AuditEvent.seq))
+    for seq, at, actor, action, entity, entity_id, household_id, detail, prev_hash, digest in rows:
         count += 1
-        if ev.seq != expected_seq:
+        if seq != expected_seq:
             return ChainVerdict(False, count, expected_seq, "een gebeurtenis ontbreekt")
-        if ev.prev_hash != prev:
-            return ChainVerdict(False, count, ev.seq, "verwijzing naar de vorige klopt niet")
-        digest = _row_hash(
-            ev.seq,
-            ev.at,
-            ev.actor,
-            ev.action,
-            ev.entity,
-            ev.entity_id,
-            ev.household_id,
-            ev.detail,
-            ev.prev_hash,
+        if prev_hash != prev:
+            return ChainVerdict(False, count, seq, "verwijzing naar de vorige klopt niet")
+        expected = _row_hash(
+            seq, at, actor, action, entity, entity_id, household_id, detail, prev_hash
         )
-        if digest != ev.hash:
-            return ChainVerdict(False, count, ev.seq, "inhoud gewijzigd")
-        prev = ev.hash
+        if expected != digest:
+            return ChainVerdict(False, count, seq, "inhoud gewijzigd")
+        prev = digest
         expected_seq += 1
     return ChainVerdict(True, count, None, "")
+
+
+# ---- witnesses: the head of the chain and what still extends it ----------------------------
+# The chain alone is unkeyed: whoever holds the passphrase can drop the triggers, delete
+# events and rechain. A *witness* is a copy of the head (sequence number and hash) kept
+# outside the vault: in every bundle manifest, every backup, and a signed anchor file
+# (bundles/witness.py). Because each hash covers every event before it, the chain still
+# "extends" a witnessed head exactly when the event at that sequence number has that hash
+# and the chain verifies; no rewrite of events 1..seq can keep that hash.
+DIGEST_BYTES = 8  # per-event content digests in an anchor: they only locate a difference
+
+
+@dataclass(frozen=True, slots=True)
+class AuditHead:
+    """The last event of the chain: its sequence number and hash (0 and GENESIS if empty)."""
+
+    seq: int
+    hash: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"seq": self.seq, "hash": self.hash}
+
+    def text(self) -> str:
+        """``seq:hash``, the form ``audit verify --head`` takes."""
+        return f"{self.seq}:{self.hash}"
+
+
+def audit_head(session: Session) -> AuditHead:
+    """The head as this session sees it (including its own unflushed events)."""
+    seq, digest = _head(session)
+    return AuditHead(seq, digest)
+
+
+def parse_head(value: object) -> AuditHead | None:
+    """A head from a manifest, a backup or ``seq:hash`` text; None if it is not one."""
+    seq: object
+    digest: object
+    if isinstance(value, dict):
+        seq, digest = value.get("seq"), value.get("hash")
+    elif isinstance(value, str) and value.count(":") == 1:
+        left, digest = value.strip().split(":")
+        seq = int(left) if left.isdecimal() and len(left) <= 12 else None
+    else:
+        return None
+    if type(seq) is not int or seq < 0 or not isinstance(digest, str):
+        return None
+    if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        return None
+    if (seq == 0) != (digest == GENESIS):
+        return None
+    return AuditHead(seq, digest)
+
+
+def _content_digest(
+    at: datetime,
+    actor: str | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    household_id: str | None,
+    detail: str,
+) -> bytes:
+    payload = json.dumps(
+        [at.isoformat(), actor, action, entity, entity_id, household_id, detail],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).digest()[:DIGEST_BYTES]
+
+
+def content_digest(ev: AuditEvent) -> bytes:
+    """What an event says, without its place in the chain (no seq, no link): a deleted
+    event shifts the digests after it, so a verifier can tell "missing" from "changed"."""
+    return _content_digest(
+        ev.at, ev.actor, ev.action, ev.entity, ev.entity_id, ev.household_id, ev.detail
+    )
+
+
+def _all_digests(session: Session, upto: int | None = None) -> list[bytes]:
+    stmt = select(*_CHAIN_COLUMNS[1:8]).order_by(AuditEvent.seq)
+    if upto is not None:
+        stmt = stmt.where(AuditEvent.seq <= upto)
+    return [_content_digest(*row) for row in session.execute(stmt)]
+
+
+def content_digests(session: Session, upto: int) -> bytes:
+    """The concatenated :func:`content_digest` of events 1..``upto`` in chain order."""
+    return b"".join(_all_digests(session, upto))
+
+
+WITNESS_OK = Message(
+    "audit.witness_ok",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log still contains the witnessed state (event {seq}) unchanged;"
+        " {added} events were added since. The chain is intact.",
+    ),
+    "Audit",
+)
+WITNESS_MISSING = Message(
+    "audit.witness_missing",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was rewritten: event {first} to {last} of the witnessed state are missing.",
+    ),
+    "Audit",
+)
+WITNESS_CHANGED = Message(
+    "audit.witness_changed",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was rewritten: event {first} is no longer what was witnessed (changed"
+        " or replaced).",
+    ),
+    "Audit",
+)
+WITNESS_SHORTER = Message(
+    "audit.witness_shorter",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was rewritten or rolled back: it ends at event {events}, but event"
+        " {seq} was witnessed.",
+    ),
+    "Audit",
+)
+WITNESS_DIFFERENT = Message(
+    "audit.witness_different",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was rewritten: event {seq} no longer has the witnessed hash, so an"
+        " event at or before {seq} was deleted or changed.",
+    ),
+    "Audit",
+)
+WITNESS_ROLLED_BACK = Message(
+    "audit.witness_rolled_back",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The witnessed event {seq} is no longer in the audit log: restoring a backup (event"
+        " {restore}) rolled back events {first} to {last}.",
+    ),
+    "Audit",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WitnessVerdict:
+    """Whether the chain still extends a witnessed head, and if not, where it differs.
+
+    ``text`` is None when the witnessed part holds but the chain after it is broken: the
+    chain's own verdict then says where."""
+
+    ok: bool
+    head: AuditHead
+    events: int  # events in the chain now
+    first_bad_seq: int | None
+    last_bad_seq: int | None
+    text: Message | None
+    chain: ChainVerdict
+    restore_seq: int | None = None
+
+    @property
+    def sentence(self) -> tuple[Message, dict[str, object]]:
+        """The Message and its parameters (for ``WaakvlamError(message, **params)``)."""
+        if self.text is None:
+            return self.chain.text, {"events": self.chain.events, "seq": self.chain.first_bad_seq}
+        return self.text, {
+            "seq": self.head.seq,
+            "added": self.events - self.head.seq,
+            "events": self.events,
+            "first": self.first_bad_seq,
+            "last": self.last_bad_seq,
+            "restore": self.restore_seq,
+        }
+
+    def message(self, language: str | None = None) -> str:
+        text, params = self.sentence
+        return text.render(language, **params)
+
+
+def _rolled_back(session: Session, seq: int) -> tuple[int, int, int] | None:
+    """A restore event whose rolled-back range covers ``seq``: (event, first, last)."""
+    rows = session.execute(
+        select(AuditEvent.seq, AuditEvent.detail).where(AuditEvent.action == "restore")
+    ).all()
+    for event_seq, detail in rows:
+        for part in detail.split(";"):
+            key, _, value = part.strip().partition("=")
+            if key == "teruggedraaid" and "-" in value:
+                first, _, last = value.partition("-")
+                if first.isdecimal() and last.isdecimal() and int(first) <= seq <= int(last):
+                    return event_seq, int(first), int(last)
+    return None
+
+
+def _first_difference(witnessed: list[bytes], current: list[bytes]) -> tuple[int, int] | None:
+    """The first witnessed events (0-based first, last) no longer in ``current``; last is
+    -1 when event ``first`` was changed rather than removed. None when all are there."""
+    for i, expected in enumerate(witnessed):
+        if i < len(current) and current[i] == expected:
+            continue
+        if i >= len(current):
+            return i, len(witnessed) - 1
+        # Missing events: from i on, the current chain continues with a later witnessed
+        # event. Compare a run, not one digest: events can be identical (same second).
+        for k in range(1, len(witnessed) - i):
+            run = min(8, len(current) - i, len(witnessed) - i - k)
+            if current[i : i + run] == witnessed[i + k : i + k + run]:
+                return i, i + k - 1
+        return i, -1
+    return None
+
+
+def verify_witness(
+    session: Session, head: AuditHead, digests: bytes | None = None
+) -> WitnessVerdict:
+    """Does the chain still extend ``head``? With an anchor's ``digests`` (one
+    :data:`DIGEST_BYTES` digest per event 1..head.seq) a difference is located exactly."""
+    chain = verify_chain(session)
+    total = session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+    at_head = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == head.seq))
+    if head.seq == 0 or at_head == head.hash:
+        # Each hash covers everything before it: the witnessed part is unchanged.
+        text = WITNESS_OK if chain.ok else None
+        return WitnessVerdict(chain.ok, head, total, None, None, text, chain)
+
+    def bad(
+        text: Message, first: int | None = None, last: int | None = None, restore: int | None = None
+    ) -> WitnessVerdict:
+        return WitnessVerdict(False, head, total, first, last, text, chain, restore)
+
+    rolled = _rolled_back(session, head.seq)
+    if digests is not None and len(digests) == head.seq * DIGEST_BYTES:
+        witnessed = [digests[i : i + DIGEST_BYTES] for i in range(0, len(digests), DIGEST_BYTES)]
+        current = _all_digests(session)
+        found = _first_difference(witnessed, current)
+        # A restore explains the difference only when everything before its range holds:
+        # a restore event of its own does not hide a rewrite before it.
+        if found is not None and not (rolled is not None and found[0] + 1 >= rolled[1]):
+            first, last = found
+            if last < 0:
+                return bad(WITNESS_CHANGED, first + 1)
+            return bad(WITNESS_MISSING, first + 1, last + 1)
+    if rolled is not None:
+        return bad(WITNESS_ROLLED_BACK, rolled[1], rolled[2], rolled[0])
+    if total < head.seq:
+        return bad(WITNESS_SHORTER)
+    return bad(WITNESS_DIFFERENT)
 
 
 # ---- the audit viewer ------------------------------------------------------------------
@@ -282,6 +542,8 @@ ACTION_LABELS: dict[str, str] = {
     "purge": QT_TRANSLATE_NOOP("Labels", "purged (retention)"),
     "backup": QT_TRANSLATE_NOOP("Labels", "backup made"),
     "restore": QT_TRANSLATE_NOOP("Labels", "backup restored"),
+    "search": QT_TRANSLATE_NOOP("Labels", "searched notes"),
+    "anchor": QT_TRANSLATE_NOOP("Labels", "anchor made"),
 }
 
 ENTITY_LABELS: dict[str, str] = {

@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from waakvlam_desktop.errors import VaultDamagedError, WeakPassphraseError, WrongPassphraseError
+from waakvlam_desktop.storage import strength
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 HEADER_FORMAT = "waakvlam-vault-header"
@@ -34,24 +35,26 @@ MIN_MEMORY_KIB = 64 * 1024
 MIN_TIME_COST = 3
 PARALLELISM = 2
 MAX_TIME_COST = 40
-MIN_PASSPHRASE_LENGTH = 12
+# Ceilings for a header read from disk. This app writes 64 MiB and at most 40 passes; a
+# header asking for more was edited, and deriving from it would hold the unlock screen for
+# minutes and take gigabytes (t=40 at 4 GiB: two minutes, 4 GB). The work bound is the most
+# this app ever writes: 40 passes over 64 MiB.
+MAX_MEMORY_KIB = 256 * 1024
+MAX_PARALLELISM = 8
+MAX_WORK_KIB_PASSES = MAX_TIME_COST * MIN_MEMORY_KIB
+MIN_PASSPHRASE_LENGTH = strength.MIN_LENGTH
 
 IMPOSSIBLE_SETTINGS = Message(
     "vault.key_file_impossible_settings",
     QT_TRANSLATE_NOOP("Errors", "The vault's key file is damaged (impossible settings)."),
 )
-PASSPHRASE_TOO_SHORT = Message(
-    "vault.passphrase_too_short",
+KDF_TOO_COSTLY = Message(
+    "vault.key_file_too_costly",
     QT_TRANSLATE_NOOP(
         "Errors",
-        "The passphrase is too short: use at least {minimum} characters, for example a"
-        " sentence of a few words.",
-    ),
-)
-PASSPHRASE_TOO_SIMPLE = Message(
-    "vault.passphrase_too_simple",
-    QT_TRANSLATE_NOOP(
-        "Errors", "The passphrase is too simple: use more different characters or words."
+        "The vault's key file asks for {memory_mib} MiB and {passes} passes to unlock, more"
+        " than Waakvlam ever uses (at most {max_memory_mib} MiB and {max_passes} passes): it"
+        " was changed. Nothing was tried; restore a backup or contact your administrator.",
     ),
 )
 KEY_FILE_DAMAGED = Message(
@@ -80,15 +83,27 @@ class KdfParams:
     salt: bytes
 
     def check_floor(self) -> None:
+        """Refuse parameters below the floor or above the ceilings, before any derivation."""
         if (
             self.memory_kib < MIN_MEMORY_KIB
             or self.time_cost < MIN_TIME_COST
-            or not 1 <= self.parallelism <= 16
+            or not 1 <= self.parallelism <= MAX_PARALLELISM
             or len(self.salt) < 16
-            or self.time_cost > MAX_TIME_COST
-            or self.memory_kib > 4 * 1024 * 1024
+            or len(self.salt) > 64
         ):
             raise VaultDamagedError(IMPOSSIBLE_SETTINGS)
+        if (
+            self.time_cost > MAX_TIME_COST
+            or self.memory_kib > MAX_MEMORY_KIB
+            or self.time_cost * self.memory_kib > MAX_WORK_KIB_PASSES
+        ):
+            raise VaultDamagedError(
+                KDF_TOO_COSTLY,
+                memory_mib=self.memory_kib // 1024,
+                passes=self.time_cost,
+                max_memory_mib=MAX_MEMORY_KIB // 1024,
+                max_passes=MAX_TIME_COST,
+            )
 
 
 WRONG_PASSPHRASE = Message(
@@ -138,12 +153,11 @@ def calibrate_time_cost(target_seconds: float, memory_kib: int = MIN_MEMORY_KIB)
     return clamp(estimate * target_seconds / measure(estimate))
 
 
-def check_passphrase_policy(passphrase: str) -> None:
-    stripped = passphrase.strip()
-    if len(stripped) < MIN_PASSPHRASE_LENGTH:
-        raise WeakPassphraseError(PASSPHRASE_TOO_SHORT, minimum=MIN_PASSPHRASE_LENGTH)
-    if len(set(stripped.lower())) < 5:
-        raise WeakPassphraseError(PASSPHRASE_TOO_SIMPLE)
+def check_passphrase_policy(passphrase: str, user_inputs: tuple[str, ...] = ()) -> None:
+    """Refuse a passphrase that is easy to guess (see :mod:`storage.strength`)."""
+    verdict = strength.assess(passphrase, user_inputs)
+    if not verdict.acceptable:
+        raise WeakPassphraseError(verdict.advice, **verdict.params)
 
 
 def _b64(data: bytes) -> str:

@@ -10,7 +10,7 @@ import contextlib
 import os
 import secrets
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,11 +27,13 @@ from waakvlam_desktop.errors import (
     VaultDamagedError,
     VaultExistsError,
     VaultNotFoundError,
+    WaakvlamError,
     WrongPassphraseError,
 )
-from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.fileio import fsync_folder, write_atomic
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.hooks import install_session_hooks
+from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, LOCK_NAME, FileLock
 from waakvlam_desktop.storage.migrate import upgrade_to_head
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -72,7 +74,18 @@ DAMAGED_OR_WRONG_KEY = Message(
 VAULT_NOT_FOUND = Message(
     "vault.not_found",
     QT_TRANSLATE_NOOP(
-        "Errors", "There is no vault in {folder} yet. Create one with 'waakvlam init'."
+        "Errors",
+        "There is no vault in {folder} yet (looked for {path}). Create one with 'waakvlam"
+        " init', or put a backup back with 'waakvlam restore FILE'.",
+    ),
+)
+KEY_HEADER_MISSING = Message(
+    "vault.key_header_missing",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault's key file is missing: looked for {path}, but only the database is there,"
+        " and it cannot be opened without that file. Put a backup back with 'waakvlam restore"
+        " FILE --replace', or start a new vault in another folder with 'waakvlam init'.",
     ),
 )
 VAULT_LOCKED = Message("vault.locked", QT_TRANSLATE_NOOP("Errors", "The vault is locked."))
@@ -111,6 +124,33 @@ DISK_FULL_ON_OPEN = Message(
     ),
 )
 
+PASSPHRASE_NOT_SAVED = Message(
+    "vault.passphrase_not_saved",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The new passphrase could not be checked after saving. Try again with the old"
+        " passphrase; if that fails too, the new one opens the vault.",
+    ),
+)
+KEY_CHANGE_FAILED = Message(
+    "vault.key_change_failed",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The new key could not be written (the disk is full or unreachable). The vault"
+        " still opens with its passphrase; free up space and try again.",
+    ),
+)
+
+# A seam for fault-injection tests (tests/security/test_key_change_faults.py): called
+# with the name of each step of a key change. Production code never sets it.
+fault_hook: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if fault_hook is not None:
+        fault_hook(name)
+
+
 _log_silenced = False
 
 
@@ -147,6 +187,10 @@ class VaultPaths:
 
     def exists(self) -> bool:
         return self.header.exists() or self.db.exists()
+
+    @property
+    def lock(self) -> Path:
+        return self.data_dir / LOCK_NAME
 
     def related_files(self) -> list[Path]:
         """Every file that belongs to the vault (database, WAL, SHM, headers)."""
@@ -224,12 +268,16 @@ class Vault:
         vault_id: str,
         engine: Engine,
         clock: Clock,
+        lock: FileLock | None = None,
+        app_lock: FileLock | None = None,
     ) -> None:
         self.paths = paths
         self.vault_id = vault_id
         self.engine: Engine | None = engine
         self.clock = clock
         self.actor: str | None = None
+        self._lock = lock
+        self._app_lock = app_lock
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         install_session_hooks(self._sessions)
 
@@ -242,14 +290,37 @@ class Vault:
         *,
         kdf_target_seconds: float = 0.5,
         clock: Clock | None = None,
+        app: bool = False,
+        user_inputs: tuple[str, ...] = (),
     ) -> Vault:
         paths = VaultPaths(Path(data_dir))
         if paths.exists():
             raise VaultExistsError(VAULT_EXISTS, folder=paths.data_dir)
-        keys.check_passphrase_policy(passphrase)
+        keys.check_passphrase_policy(passphrase, user_inputs)
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(OSError):
             os.chmod(paths.data_dir, 0o700)
+        lock, app_lock = _take_locks(paths, app=app)
+        try:
+            return cls._create(paths, passphrase, kdf_target_seconds, clock, lock, app_lock)
+        except BaseException:
+            lock.release()
+            if app_lock is not None:
+                app_lock.release()
+            raise
+
+    @classmethod
+    def _create(
+        cls,
+        paths: VaultPaths,
+        passphrase: str,
+        kdf_target_seconds: float,
+        clock: Clock | None,
+        lock: FileLock,
+        app_lock: FileLock | None,
+    ) -> Vault:
+        if paths.exists():  # created by another process while we took the lock
+            raise VaultExistsError(VAULT_EXISTS, folder=paths.data_dir)
         db_key = secrets.token_bytes(keys.KEY_BYTES)
         params = keys.KdfParams(
             memory_kib=keys.MIN_MEMORY_KIB,
@@ -261,27 +332,26 @@ class Vault:
         header = keys.wrap_key(db_key, passphrase, vault_id, params)
         write_atomic(paths.header, header.to_bytes(), overwrite=True)
         engine = make_engine(paths.db, db_key)
-        vault = cls(paths, vault_id, engine, clock or SystemClock())
+        vault = cls(paths, vault_id, engine, clock or SystemClock(), lock, app_lock)
         vault.migrate()
         return vault
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None) -> Vault:
+    def open(
+        cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None, app: bool = False
+    ) -> Vault:
+        """Open with the passphrase. A key change a crash interrupted is settled first."""
         paths = VaultPaths(Path(data_dir))
-        header = cls.read_header(paths)
-        pending = cls._read_pending(paths)
-        # Normally one candidate. After a rekey that was interrupted, the pending header
-        # may hold the key that fits the database.
-        candidates = [header] if pending is None else [header, pending]
-        last_error: Exception | None = None
-        for candidate in candidates:
-            try:
-                db_key = keys.unwrap_key(candidate, passphrase)
-                return cls.open_with_key(data_dir, db_key, vault_id=candidate.vault_id, clock=clock)
-            except (WrongPassphraseError, VaultDamagedError) as exc:
-                last_error = exc
-        assert last_error is not None
-        raise last_error
+        cls.read_header(paths)  # a missing vault says so before any lock file is made
+        lock, app_lock = _take_locks(paths, app=app)
+        try:
+            header, db_key = settle_headers(paths, passphrase)
+            return cls._open_locked(paths, db_key, header.vault_id, clock, lock, app_lock)
+        except BaseException:
+            lock.release()
+            if app_lock is not None:
+                app_lock.release()
+            raise
 
     @classmethod
     def open_with_key(
@@ -291,10 +361,33 @@ class Vault:
         *,
         vault_id: str | None = None,
         clock: Clock | None = None,
+        app: bool = False,
     ) -> Vault:
+        """Open with the database key itself (the OS keyring)."""
         paths = VaultPaths(Path(data_dir))
         if vault_id is None:
             vault_id = cls.read_header(paths).vault_id
+        if not paths.db.exists():
+            raise VaultDamagedError(DATABASE_MISSING, folder=paths.data_dir)
+        lock, app_lock = _take_locks(paths, app=app)
+        try:
+            return cls._open_locked(paths, db_key, vault_id, clock, lock, app_lock)
+        except BaseException:
+            lock.release()
+            if app_lock is not None:
+                app_lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(
+        cls,
+        paths: VaultPaths,
+        db_key: bytes,
+        vault_id: str,
+        clock: Clock | None,
+        lock: FileLock,
+        app_lock: FileLock | None,
+    ) -> Vault:
         if not paths.db.exists():
             raise VaultDamagedError(DATABASE_MISSING, folder=paths.data_dir)
         try:
@@ -306,7 +399,7 @@ class Vault:
                 raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
             raise VaultDamagedError(DAMAGED_OR_WRONG_KEY) from exc
         engine = make_engine(paths.db, db_key)
-        vault = cls(paths, vault_id, engine, clock or SystemClock())
+        vault = cls(paths, vault_id, engine, clock or SystemClock(), lock, app_lock)
         try:
             vault.migrate()
         except DBAPIError as exc:
@@ -324,8 +417,14 @@ class Vault:
     @staticmethod
     def read_header(paths: VaultPaths) -> keys.KeyHeader:
         if not paths.header.exists():
-            raise VaultNotFoundError(VAULT_NOT_FOUND, folder=paths.data_dir)
-        return keys.KeyHeader.from_bytes(paths.header.read_bytes())
+            if paths.db.exists() or paths.pending_header.exists():
+                raise VaultNotFoundError(KEY_HEADER_MISSING, path=paths.header)
+            raise VaultNotFoundError(VAULT_NOT_FOUND, folder=paths.data_dir, path=paths.header)
+        try:
+            raw = paths.header.read_bytes()
+        except OSError as exc:
+            raise VaultDamagedError(keys.KEY_FILE_DAMAGED) from exc
+        return keys.KeyHeader.from_bytes(raw)
 
     @staticmethod
     def _read_pending(paths: VaultPaths) -> keys.KeyHeader | None:
@@ -337,10 +436,14 @@ class Vault:
             return None
 
     def close(self) -> None:
-        """Close every connection; the key is gone with them."""
+        """Close every connection (the key is gone with them) and drop the locks."""
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
+        if self._lock is not None:
+            self._lock.release()
+        if self._app_lock is not None:
+            self._app_lock.release()
 
     @property
     def is_open(self) -> bool:
@@ -448,43 +551,195 @@ class Vault:
             "cipher_integrity_check": cipher,
         }
 
-    def change_passphrase(self, old: str, new: str, *, kdf_target_seconds: float = 0.5) -> None:
-        """Re-wrap the same database key under a new passphrase (the database is untouched)."""
-        keys.check_passphrase_policy(new)
-        header = self.read_header(self.paths)
-        db_key = keys.unwrap_key(header, old)
-        params = keys.KdfParams(
-            memory_kib=header.kdf.memory_kib,
-            time_cost=keys.calibrate_time_cost(kdf_target_seconds),
-            parallelism=header.kdf.parallelism,
-            salt=secrets.token_bytes(16),
-        )
-        new_header = keys.wrap_key(db_key, new, header.vault_id, params)
-        write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """Hold the vault lock exclusively: no other process has the vault open."""
+        if self._lock is None:
+            self._lock = FileLock(self.paths.data_dir)
+        previous = self._lock.mode
+        self._lock.acquire("exclusive")
+        try:
+            yield
+        finally:
+            if previous is None:
+                self._lock.release()
+            else:
+                with contextlib.suppress(WaakvlamError):
+                    self._lock.acquire(previous)
+
+    def change_passphrase(
+        self,
+        old: str,
+        new: str,
+        *,
+        kdf_target_seconds: float = 0.5,
+        user_inputs: tuple[str, ...] = (),
+    ) -> None:
+        """Re-wrap the same database key under a new passphrase (the database is untouched).
+
+        One atomic replace of the header: a crash leaves the old header or the new one.
+        The header is read back and must open the database with ``new`` before this
+        returns; otherwise :data:`PASSPHRASE_NOT_SAVED`, never a silent success.
+        """
+        keys.check_passphrase_policy(new, user_inputs)
+        with self._exclusive():
+            header, db_key = settle_headers(self.paths, old)
+            params = keys.KdfParams(
+                memory_kib=header.kdf.memory_kib,
+                time_cost=keys.calibrate_time_cost(kdf_target_seconds),
+                parallelism=header.kdf.parallelism,
+                salt=secrets.token_bytes(16),
+            )
+            new_header = keys.wrap_key(db_key, new, header.vault_id, params)
+            _step("passwd:start")
+            try:
+                write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
+            except OSError as exc:
+                raise StorageWriteError(KEY_CHANGE_FAILED) from exc
+            _step("passwd:written")
+            try:
+                check = keys.unwrap_key(self.read_header(self.paths), new)
+                fits = check == db_key and _key_fits(self.paths, check)
+            except (WrongPassphraseError, VaultDamagedError, OSError):
+                fits = False
+            if not fits:
+                raise VaultDamagedError(PASSPHRASE_NOT_SAVED)
 
     def rekey(self, passphrase: str) -> bytes:
         """Give the database a new random key and re-wrap it. Returns the new key.
 
-        Crash-safe order: the new header is written aside first, then the database is
-        re-encrypted, then the new header replaces the old one. ``open`` tries the pending
-        header when the current one does not fit.
+        Crash-safe order: the new header is written aside (``vault.key.json.pending``),
+        the database is re-encrypted in one transaction (rollback journal), then the
+        pending header replaces the old one. A crash at any point leaves a database that
+        fits the header or the pending header; :func:`settle_headers` (every open with the
+        passphrase) finds which, and promotes the pending header or removes it.
         """
         assert self.engine is not None
-        header = self.read_header(self.paths)
-        old_key = keys.unwrap_key(header, passphrase)  # proves the passphrase first
-        new_key = secrets.token_bytes(keys.KEY_BYTES)
-        pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf)
-        write_atomic(self.paths.pending_header, pending.to_bytes(), overwrite=True)
-        self.engine.dispose()
+        with self._exclusive():
+            header, old_key = settle_headers(self.paths, passphrase)
+            new_key = secrets.token_bytes(keys.KEY_BYTES)
+            pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf)
+            _step("rekey:start")
+            try:
+                write_atomic(self.paths.pending_header, pending.to_bytes(), overwrite=True)
+            except OSError as exc:
+                raise StorageWriteError(KEY_CHANGE_FAILED) from exc
+            _step("rekey:pending-written")
+            self.engine.dispose()
+            self.engine = None
+            try:
+                self._reencrypt(old_key, new_key)
+            except (sqlcipher.Error, OSError) as exc:
+                self._undo_rekey(old_key)
+                if is_disk_error(exc) or isinstance(exc, OSError):
+                    raise StorageWriteError(KEY_CHANGE_FAILED) from exc
+                raise VaultDamagedError(DAMAGED_MESSAGE) from exc
+            _promote(self.paths)
+            _step("rekey:promoted")
+            self.engine = make_engine(self.paths.db, new_key)
+            self._sessions.configure(bind=self.engine)
+            return new_key
+
+    def _reencrypt(self, old_key: bytes, new_key: bytes) -> None:
         con = connect_raw(self.paths.db, old_key)
         try:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            _step("rekey:checkpointed")
+            # PRAGMA rekey needs a rollback journal: the journal holds the old pages under
+            # the old key, so a crash mid-way rolls back on the next open with the old key.
             con.execute("PRAGMA journal_mode = DELETE").fetchall()
+            _step("rekey:journal-delete")
             con.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            _step("rekey:reencrypted")
             con.execute("PRAGMA journal_mode = WAL").fetchall()
+            _step("rekey:journal-wal")
         finally:
             con.close()
-        os.replace(self.paths.pending_header, self.paths.header)
-        self.engine = make_engine(self.paths.db, new_key)
+
+    def _undo_rekey(self, old_key: bytes) -> None:
+        """After a failed re-encryption: back to the old key, if the database still has it."""
+        try:
+            connect_raw(self.paths.db, old_key).close()
+        except sqlcipher.Error:
+            return  # leave the pending header: the next open settles it
+        with contextlib.suppress(OSError):
+            self.paths.pending_header.unlink()
+        self.engine = make_engine(self.paths.db, old_key)
         self._sessions.configure(bind=self.engine)
-        return new_key
+
+
+def _take_locks(paths: VaultPaths, *, app: bool) -> tuple[FileLock, FileLock | None]:
+    """The shared vault lock, and for the desktop app also the one-window lock."""
+    app_lock: FileLock | None = None
+    if app:
+        app_lock = FileLock(paths.data_dir, APP_LOCK_NAME, busy=APP_ALREADY_OPEN)
+        app_lock.acquire("exclusive")
+    try:
+        lock = FileLock(paths.data_dir).acquire("shared")
+    except BaseException:
+        if app_lock is not None:
+            app_lock.release()
+        raise
+    return lock, app_lock
+
+
+def _key_fits(paths: VaultPaths, db_key: bytes) -> bool:
+    """Does ``db_key`` open the database? (Reading page 1 also rolls back a hot journal.)"""
+    try:
+        connect_raw(paths.db, db_key).close()
+    except sqlcipher.Error:
+        return False
+    return True
+
+
+def _promote(paths: VaultPaths) -> None:
+    """The pending header becomes the header (atomic replace, then the folder is synced)."""
+    with contextlib.suppress(FileNotFoundError):  # another opener promoted it already
+        os.replace(paths.pending_header, paths.header)
+    fsync_folder(paths.data_dir)
+
+
+def _remove_stale_temp_headers(paths: VaultPaths) -> None:
+    """Temporary header files a crash left behind (see fileio.write_atomic)."""
+    for tmp in paths.data_dir.glob(f".{HEADER_NAME}*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def settle_headers(paths: VaultPaths, passphrase: str) -> tuple[keys.KeyHeader, bytes]:
+    """The header that fits the database, and the database key it wraps.
+
+    Normally that is ``vault.key.json``. After a key change a crash interrupted there may
+    be a pending header as well; the caller holds the vault lock, so no key change is
+    running, and the one whose key opens the database wins: a fitting pending header is
+    promoted, a stale one removed. The current header is tried first: after a crash in
+    the middle of the re-encryption its key rolls the journal back.
+    """
+    header = Vault.read_header(paths)
+    pending = Vault._read_pending(paths)
+    if not paths.db.exists():
+        raise VaultDamagedError(DATABASE_MISSING, folder=paths.data_dir)
+    last_error: WaakvlamError | None = None
+    for candidate in [header] if pending is None else [header, pending]:
+        try:
+            db_key = keys.unwrap_key(candidate, passphrase)
+        except (WrongPassphraseError, VaultDamagedError) as exc:
+            last_error = exc
+            continue
+        try:
+            connect_raw(paths.db, db_key).close()
+        except sqlcipher.DatabaseError as exc:
+            if is_disk_error(exc):
+                raise StorageWriteError(DISK_FULL_ON_OPEN) from exc
+            last_error = VaultDamagedError(DAMAGED_OR_WRONG_KEY)
+            continue
+        if candidate is pending:
+            _promote(paths)
+        elif pending is not None or paths.pending_header.exists():
+            with contextlib.suppress(FileNotFoundError):
+                paths.pending_header.unlink()
+            fsync_folder(paths.data_dir)
+        _remove_stale_temp_headers(paths)
+        return candidate, db_key
+    assert last_error is not None
+    raise last_error

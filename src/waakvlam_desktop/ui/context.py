@@ -16,7 +16,7 @@ from waakvlam_desktop.clock import Clock, local_today
 from waakvlam_desktop.domain.settings import Settings, load_settings
 from waakvlam_desktop.domain.setup import default_staff, initialise, organisation
 from waakvlam_desktop.domain.signals import ChecklistItemView, active_checklist
-from waakvlam_desktop.errors import VaultError
+from waakvlam_desktop.errors import VaultError, WaakvlamError
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage.keys import unwrap_key
 from waakvlam_desktop.storage.vault import VAULT_LOCKED, Vault, VaultPaths
@@ -118,7 +118,30 @@ class AppContext(QObject):
     def keyring_available(self) -> bool:
         return remember.backend_available()
 
+    def _vault_id(self) -> str | None:
+        try:
+            return Vault.read_header(VaultPaths(self.data_dir)).vault_id
+        except WaakvlamError:
+            return None
+
+    def key_remembered(self) -> bool:
+        """Is this vault's key in the OS keyring ("Onthouden op deze computer")?"""
+        vault_id = self._vault_id()
+        return vault_id is not None and remember.recall(vault_id) is not None
+
+    def forget_key(self) -> None:
+        """Switch "Onthouden op deze computer" off: the key leaves the OS keyring."""
+        vault_id = self._vault_id()
+        if vault_id is not None:
+            remember.forget(vault_id)
+
     # ---- opening and closing (all vault work on the worker thread) ------------------------
+    def _close_current(self) -> None:
+        """Before opening again: this window's own vault lock must not refuse it."""
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+
     def _load_profile(self, vault: Vault) -> Profile:
         with vault.session() as s:
             staff = default_staff(s)
@@ -150,11 +173,14 @@ class AppContext(QObject):
         on_error: Callable[[BaseException], None],
     ) -> TaskHandle:
         def task(_ctx: TaskContext) -> Profile:
+            self._close_current()
             vault = Vault.create(
                 self.data_dir,
                 params.passphrase,
                 kdf_target_seconds=params.kdf_target_seconds,
                 clock=self.clock,
+                app=True,
+                user_inputs=(params.organisation, params.staff_name),
             )
             with vault.session() as s:
                 initialise(
@@ -183,20 +209,31 @@ class AppContext(QObject):
         passphrase: str | None,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        remember_key: bool | None = None,
     ) -> TaskHandle:
-        """With ``passphrase=None``, try the OS keyring only (raises when not remembered)."""
+        """With ``passphrase=None``, try the OS keyring only (raises when not remembered).
+
+        ``remember_key`` (with a passphrase): True stores the key in the OS keyring, False
+        removes it, None leaves the keyring as it is.
+        """
 
         def task(_ctx: TaskContext) -> Profile:
+            self._close_current()
             if passphrase is None:
                 header = Vault.read_header(VaultPaths(self.data_dir))
                 key = remember.recall(header.vault_id)
                 if key is None:
                     raise VaultError(NO_REMEMBERED_KEY)
                 vault = Vault.open_with_key(
-                    self.data_dir, key, vault_id=header.vault_id, clock=self.clock
+                    self.data_dir, key, vault_id=header.vault_id, clock=self.clock, app=True
                 )
             else:
-                vault = Vault.open(self.data_dir, passphrase, clock=self.clock)
+                vault = Vault.open(self.data_dir, passphrase, clock=self.clock, app=True)
+                if remember_key is False:
+                    remember.forget(vault.vault_id)
+                elif remember_key:
+                    key = unwrap_key(Vault.read_header(vault.paths), passphrase)
+                    remember.remember(vault.vault_id, key)
             return self._opened(vault)
 
         return self.background.run(task, lambda p: self._set_profile(p, on_done), on_error)

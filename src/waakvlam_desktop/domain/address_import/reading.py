@@ -49,6 +49,16 @@ COLUMN_TWICE = Message(
     "address_import.column_twice",
     QT_TRANSLATE_NOOP("Errors", "Column '{column}' appears twice in the header."),
 )
+FIELD_LIMIT = csv.field_size_limit()  # 128 KiB: no address field comes near it
+FIELD_TOO_LONG = Message(
+    "import.field_too_long",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Line {line} has a field of more than {limit_kib} KiB; an address file has no such"
+        " fields. Check that this is the right file (or that its quotes are closed). Nothing"
+        " was imported.",
+    ),
+)
 
 
 def normalise_header(text: str) -> str:
@@ -133,6 +143,10 @@ def read_csv(data: bytes) -> CsvTable:
                 continue
             rows.append((reader.line_num + skip, tuple(c.strip() for c in cells)))
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ImportFileError(
+                FIELD_TOO_LONG, line=reader.line_num + skip, limit_kib=FIELD_LIMIT // 1024
+            ) from exc
         raise ImportFileError(BAD_QUOTE, line=reader.line_num + skip) from exc
     if columns is None:
         raise ImportFileError(EMPTY_FILE)

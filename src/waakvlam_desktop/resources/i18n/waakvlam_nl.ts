@@ -93,6 +93,30 @@
         <source>The audit log was changed: the chain is broken at event {seq} (content changed).</source>
         <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
     </message>
+    <message>
+        <source>The audit log still contains the witnessed state (event {seq}) unchanged; {added} events were added since. The chain is intact.</source>
+        <translation>Het auditlog bevat de vastgelegde stand (gebeurtenis {seq}) ongewijzigd; sindsdien zijn er {added} gebeurtenissen bijgekomen. De keten is heel.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: event {first} to {last} of the witnessed state are missing.</source>
+        <translation>Het auditlog is herschreven: gebeurtenis {first} t/m {last} van de vastgelegde stand ontbreken.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: event {first} is no longer what was witnessed (changed or replaced).</source>
+        <translation>Het auditlog is herschreven: gebeurtenis {first} is niet meer zoals vastgelegd (gewijzigd of vervangen).</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten or rolled back: it ends at event {events}, but event {seq} was witnessed.</source>
+        <translation>Het auditlog is herschreven of teruggezet: het eindigt bij gebeurtenis {events}, maar gebeurtenis {seq} is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: event {seq} no longer has the witnessed hash, so an event at or before {seq} was deleted or changed.</source>
+        <translation>Het auditlog is herschreven: gebeurtenis {seq} heeft niet meer de vastgelegde hash, dus een gebeurtenis op of vóór {seq} is verwijderd of gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The witnessed event {seq} is no longer in the audit log: restoring a backup (event {restore}) rolled back events {first} to {last}.</source>
+        <translation>De vastgelegde gebeurtenis {seq} staat niet meer in het auditlog: het terugzetten van een back-up (gebeurtenis {restore}) heeft gebeurtenis {first} t/m {last} teruggedraaid.</translation>
+    </message>
 </context>
 <context>
     <name>BackupReminder</name>
@@ -213,6 +237,22 @@
     <message>
         <source>There was nothing new: the vault was not changed.</source>
         <translation>Er was niets nieuws: de kluis is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s audit log: event {seq} (head {head}).</source>
+        <translation>Auditlog van de afzender: gebeurtenis {seq} (kop {head}).</translation>
+    </message>
+    <message>
+        <source>No bundles with an audit head opened yet.</source>
+        <translation>Nog geen bundels met een auditkop geopend.</translation>
+    </message>
+    <message>
+        <source>Sender {key_id}:</source>
+        <translation>Afzender {key_id}:</translation>
+    </message>
+    <message>
+        <source>{created}  bundle {bundle}  {head}</source>
+        <translation>{created}  bundel {bundle}  {head}</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -435,6 +475,10 @@
         <translation>Sleutel onthouden op deze computer.</translation>
     </message>
     <message>
+        <source>The key is no longer remembered on this computer.</source>
+        <translation>De sleutel is niet meer onthouden op deze computer.</translation>
+    </message>
+    <message>
         <source>No secure keyring on this computer: the passphrase is still needed.</source>
         <translation>Geen veilige sleutelbos op deze computer: het wachtwoord blijft nodig.</translation>
     </message>
@@ -449,6 +493,10 @@
     <message>
         <source>Passphrase changed.</source>
         <translation>Wachtwoord gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The passphrase had already been changed.</source>
+        <translation>Het wachtwoord was al gewijzigd.</translation>
     </message>
     <message>
         <source>The vault has a new key.</source>
@@ -473,6 +521,26 @@
     <message>
         <source>ACUTE — {label}: {guidance}</source>
         <translation>ACUUT — {label}: {guidance}</translation>
+    </message>
+    <message>
+        <source>anchor of {when}</source>
+        <translation>anker van {when}</translation>
+    </message>
+    <message>
+        <source>backup of {when}</source>
+        <translation>back-up van {when}</translation>
+    </message>
+    <message>
+        <source>the head given</source>
+        <translation>opgegeven kop</translation>
+    </message>
+    <message>
+        <source>Anchor written to {path}: event {seq}.</source>
+        <translation>Ankerpunt geschreven naar {path}: gebeurtenis {seq}.</translation>
+    </message>
+    <message>
+        <source>Give this file to the privacy officer (or keep it off this computer); &apos;waakvlam audit verify --anchor FILE&apos; shows later whether the log still holds.</source>
+        <translation>Geef dit bestand aan de privacyfunctionaris (of bewaar het buiten deze computer); &apos;waakvlam audit verify --anchor BESTAND&apos; toont later of het logboek nog klopt.</translation>
     </message>
 </context>
 <context>
@@ -501,8 +569,32 @@
         <translation>Het wachtwoord is te kort: gebruik minstens {minimum} tekens, bijvoorbeeld een zin van een paar woorden.</translation>
     </message>
     <message>
-        <source>The passphrase is too simple: use more different characters or words.</source>
-        <translation>Het wachtwoord is te eenvoudig: gebruik meer verschillende tekens of woorden.</translation>
+        <source>This passphrase (or something very like it) is in the lists attackers try first. Use a sentence of a few unusual words.</source>
+        <translation>Dit wachtwoord (of iets wat er erg op lijkt) staat in de lijsten die aanvallers het eerst proberen. Gebruik een zin van een paar ongewone woorden.</translation>
+    </message>
+    <message>
+        <source>Rows of keys, repeats and counting (qwerty, aaaa, 1234) are guessed at once. Use a sentence of a few unusual words.</source>
+        <translation>Rijtjes toetsen, herhalingen en tellen (qwerty, aaaa, 1234) worden meteen geraden. Gebruik een zin van een paar ongewone woorden.</translation>
+    </message>
+    <message>
+        <source>The passphrase is built on a name or word that goes with Waakvlam, your organisation or you. Use words nobody links to you.</source>
+        <translation>Het wachtwoord is gebouwd op een naam of woord dat bij Waakvlam, je organisatie of jou hoort. Gebruik woorden die niemand met jou verbindt.</translation>
+    </message>
+    <message>
+        <source>One word with digits or marks around it is guessed quickly. Add a few more words.</source>
+        <translation>Eén woord met cijfers of tekens eromheen is snel geraden. Voeg er een paar woorden aan toe.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too easy to guess. Add another word or two; unusual words are better than digits or marks.</source>
+        <translation>Het wachtwoord is te makkelijk te raden. Voeg er een of twee woorden aan toe; ongewone woorden helpen meer dan cijfers of tekens.</translation>
+    </message>
+    <message>
+        <source>Strong enough. Remember it well.</source>
+        <translation>Sterk genoeg. Onthoud het goed.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file asks for {memory_mib} MiB and {passes} passes to unlock, more than Waakvlam ever uses (at most {max_memory_mib} MiB and {max_passes} passes): it was changed. Nothing was tried; restore a backup or contact your administrator.</source>
+        <translation>Het sleutelbestand van de kluis vraagt {memory_mib} MiB en {passes} rondes om te ontgrendelen, meer dan Waakvlam ooit gebruikt (hoogstens {max_memory_mib} MiB en {max_passes} rondes): het is gewijzigd. Er is niets geprobeerd; zet een back-up terug of neem contact op met je beheerder.</translation>
     </message>
     <message>
         <source>The vault&apos;s key file is damaged or not a Waakvlam file. Restore a backup or contact your administrator.</source>
@@ -529,8 +621,12 @@
         <translation>De kluis is beschadigd of hoort niet bij dit sleutelbestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
     </message>
     <message>
-        <source>There is no vault in {folder} yet. Create one with &apos;waakvlam init&apos;.</source>
-        <translation>Er is nog geen kluis in {folder}. Maak er een met &apos;waakvlam init&apos;.</translation>
+        <source>There is no vault in {folder} yet (looked for {path}). Create one with &apos;waakvlam init&apos;, or put a backup back with &apos;waakvlam restore FILE&apos;.</source>
+        <translation>Er is nog geen kluis in {folder} (gezocht naar {path}). Maak er een met &apos;waakvlam init&apos;, of zet een back-up terug met &apos;waakvlam restore BESTAND&apos;.</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s key file is missing: looked for {path}, but only the database is there, and it cannot be opened without that file. Put a backup back with &apos;waakvlam restore FILE --replace&apos;, or start a new vault in another folder with &apos;waakvlam init&apos;.</source>
+        <translation>Het sleutelbestand van de kluis ontbreekt: gezocht naar {path}, maar alleen de database staat er, en die gaat zonder dat bestand niet open. Zet een back-up terug met &apos;waakvlam restore BESTAND --replace&apos;, of begin een nieuwe kluis in een andere map met &apos;waakvlam init&apos;.</translation>
     </message>
     <message>
         <source>The vault is locked.</source>
@@ -555,6 +651,14 @@
     <message>
         <source>The vault cannot be opened: the disk is full or unreachable. Nothing is lost; free up space and try again.</source>
         <translation>De kluis kan niet worden geopend: de schijf is vol of niet bereikbaar. Er is niets verloren; maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The new passphrase could not be checked after saving. Try again with the old passphrase; if that fails too, the new one opens the vault.</source>
+        <translation>Het nieuwe wachtwoord kon na het opslaan niet worden gecontroleerd. Probeer het opnieuw met het oude wachtwoord; lukt dat niet, dan opent het nieuwe de kluis.</translation>
+    </message>
+    <message>
+        <source>The new key could not be written (the disk is full or unreachable). The vault still opens with its passphrase; free up space and try again.</source>
+        <translation>De nieuwe sleutel kon niet worden opgeslagen (de schijf is vol of onbereikbaar). De kluis opent nog steeds met het wachtwoord; maak ruimte vrij en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>The backup file is damaged or incomplete (the checksum does not match). Use another backup.</source>
@@ -583,6 +687,10 @@
     <message>
         <source>The backup could not be written: the disk is full. No partial file was left behind.</source>
         <translation>De back-up kon niet worden geschreven: de schijf is vol. Er is geen half bestand achtergebleven.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged, so a backup of it would be damaged too; nothing was written. Keep your most recent backup safe and ask your administrator to restore it.</source>
+        <translation>De kluis is beschadigd, dus een back-up ervan zou ook beschadigd zijn; er is niets geschreven. Bewaar je laatste back-up goed en vraag je beheerder die terug te zetten.</translation>
     </message>
     <message>
         <source>The backup could not be written to {path}.</source>
@@ -1029,6 +1137,10 @@
         <translation>De kolom &apos;{column}&apos; staat twee keer in de kopregel.</translation>
     </message>
     <message>
+        <source>Line {line} has a field of more than {limit_kib} KiB; an address file has no such fields. Check that this is the right file (or that its quotes are closed). Nothing was imported.</source>
+        <translation>Regel {line} heeft een veld van meer dan {limit_kib} KiB; een adresbestand heeft zulke velden niet. Controleer of dit het goede bestand is (en of de aanhalingstekens goed staan). Er is niets ingelezen.</translation>
+    </message>
+    <message>
         <source>The import was stopped; nothing was changed.</source>
         <translation>Het inlezen is afgebroken; er is niets gewijzigd.</translation>
     </message>
@@ -1332,6 +1444,66 @@
         <source>This letter needs a return address: fill in the organisation&apos;s postal address under Settings › Organisation and letterhead, or with &apos;waakvlam org set --address … --postcode … --city …&apos;.</source>
         <translation>Deze brief heeft een retouradres nodig: vul het postadres van de organisatie in bij Instellingen › Organisatie en briefhoofd, of met &apos;waakvlam org set --address … --postcode … --city …&apos;.</translation>
     </message>
+    <message>
+        <source>{path} already exists. Choose another name for the anchor; nothing is overwritten.</source>
+        <translation>{path} bestaat al. Kies een andere naam voor het ankerpunt; er wordt niets overschreven.</translation>
+    </message>
+    <message>
+        <source>The anchor could not be written to {path}. Nothing was saved.</source>
+        <translation>Het ankerpunt kon niet worden geschreven naar {path}. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The anchor file {path} cannot be read.</source>
+        <translation>Het ankerbestand {path} kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>{name} is not an audit anchor (from &apos;waakvlam audit anchor&apos;), or it was cut off.</source>
+        <translation>{name} is geen ankerpunt van het auditlog (van &apos;waakvlam audit anchor&apos;), of het is afgebroken.</translation>
+    </message>
+    <message>
+        <source>The anchor was signed with key {key_id}, which is not this organisation&apos;s signing key. Do not trust it.</source>
+        <translation>Het ankerpunt is ondertekend met sleutel {key_id}; dat is niet de ondertekensleutel van deze organisatie. Vertrouw het niet.</translation>
+    </message>
+    <message>
+        <source>The signature of the anchor does not match: the anchor was forged or changed. Do not trust it.</source>
+        <translation>De handtekening van het ankerpunt klopt niet: het ankerpunt is vervalst of gewijzigd. Vertrouw het niet.</translation>
+    </message>
+    <message>
+        <source>This anchor belongs to another vault ({vault_id}).</source>
+        <translation>Dit ankerpunt hoort bij een andere kluis ({vault_id}).</translation>
+    </message>
+    <message>
+        <source>This anchor has an unknown format (version {version}). Update Waakvlam.</source>
+        <translation>Dit ankerpunt heeft een onbekende indeling (versie {version}). Werk Waakvlam bij.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another vault ({vault_id}).</source>
+        <translation>Deze back-up hoort bij een andere kluis ({vault_id}).</translation>
+    </message>
+    <message>
+        <source>This backup was made before backups carried the audit head: it cannot witness.</source>
+        <translation>Deze back-up is gemaakt voordat back-ups de kop van het auditlog bevatten: hij kan niets bevestigen.</translation>
+    </message>
+    <message>
+        <source>Warning: the sender&apos;s audit log was rewritten or rolled back. Bundle {bundle} (of {created}) witnessed event {seq} with another hash. Tell the sender&apos;s privacy officer.</source>
+        <translation>Let op: het auditlog van de afzender is herschreven of teruggezet. Bundel {bundle} (van {created}) legde gebeurtenis {seq} vast met een andere hash. Meld dit bij de privacyfunctionaris van de afzender.</translation>
+    </message>
+    <message>
+        <source>--key belongs with --anchor: it checks the anchor&apos;s signature.</source>
+        <translation>--key hoort bij --anchor: daarmee wordt de handtekening van het ankerpunt gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an audit head. Give the event number and hash as NUMBER:HASH (64 hex characters), as in a bundle manifest&apos;s audit_head.</source>
+        <translation>&apos;{value}&apos; is geen kop van het auditlog. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
+    </message>
+    <message>
+        <source>The vault is open in another window or command. Close the app and wait for other commands to finish, then try again; nothing was changed.</source>
+        <translation>De kluis is geopend in een ander venster of een andere opdracht. Sluit de app en wacht tot andere opdrachten klaar zijn, en probeer het dan opnieuw; er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Waakvlam already has this vault open in another window. Use that window, or close it first.</source>
+        <translation>Waakvlam heeft deze kluis al geopend in een ander venster. Gebruik dat venster, of sluit het eerst.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
@@ -1461,6 +1633,10 @@
     <message>
         <source>Passphrase strength</source>
         <translation>Sterkte van het wachtwoord</translation>
+    </message>
+    <message>
+        <source>Passphrase advice</source>
+        <translation>Advies over het wachtwoord</translation>
     </message>
     <message>
         <source>Remember on this computer</source>
@@ -2659,6 +2835,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>back-up teruggezet</translation>
     </message>
     <message>
+        <source>searched notes</source>
+        <translation>gezocht in notities</translation>
+    </message>
+    <message>
+        <source>anchor made</source>
+        <translation>ankerpunt gemaakt</translation>
+    </message>
+    <message>
         <source>household</source>
         <translation>huishouden</translation>
     </message>
@@ -3153,6 +3337,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Controleert dat geen gebeurtenis achteraf is gewijzigd, verwijderd of ingevoegd</translation>
     </message>
     <message>
+        <source>Check against an anchor…</source>
+        <translation>Controleren met ankerpunt…</translation>
+    </message>
+    <message>
+        <source>For ICT and the privacy officer: checks that the audit log still contains, unchanged, the state recorded in a signed anchor file (&apos;waakvlam audit anchor&apos;), and names the first event that was removed or changed</source>
+        <translation>Voor ICT en de privacyfunctionaris: controleert of het auditlog de stand uit een ondertekend ankerbestand (&apos;waakvlam audit anchor&apos;) nog ongewijzigd bevat, en noemt de eerste gebeurtenis die is verwijderd of gewijzigd</translation>
+    </message>
+    <message>
         <source>Verdict</source>
         <translation>Oordeel</translation>
     </message>
@@ -3255,6 +3447,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>{n} events</source>
         <translation>{n} gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>Choose an anchor file</source>
+        <translation>Kies een ankerbestand</translation>
+    </message>
+    <message>
+        <source>Anchor file (*.txt);;All files (*)</source>
+        <translation>Ankerbestand (*.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Tell your privacy officer.</source>
+        <translation>Meld dit bij je privacyfunctionaris.</translation>
     </message>
     <message>
         <source>The audit log is intact: {n} events, the chain is unbroken.</source>
@@ -3754,6 +3958,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Aanhef in brieven</translation>
     </message>
     <message>
+        <source>Stop remembering</source>
+        <translation>Niet meer onthouden</translation>
+    </message>
+    <message>
+        <source>Removes the key from this computer&apos;s keyring: the passphrase is needed again</source>
+        <translation>Haalt de sleutel uit de sleutelbos van deze computer: daarna is het wachtwoord weer nodig</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Onthouden op deze computer</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
@@ -3768,6 +3984,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Give this file to partners so they can check your exports</source>
         <translation>Geef dit bestand aan partners, zodat zij je exports kunnen controleren</translation>
+    </message>
+    <message>
+        <source>On: the app opens without the passphrase on this computer.</source>
+        <translation>Aan: de app opent op deze computer zonder wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Off: the passphrase is asked for every time.</source>
+        <translation>Uit: het wachtwoord wordt elke keer gevraagd.</translation>
+    </message>
+    <message>
+        <source>The key is no longer remembered on this computer.</source>
+        <translation>De sleutel wordt niet meer onthouden op deze computer.</translation>
     </message>
     <message>
         <source>logo set</source>
@@ -3953,6 +4181,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Passphrase</source>
         <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Remember on this computer</source>
+        <translation>Onthouden op deze computer</translation>
+    </message>
+    <message>
+        <source>Keeps the key in the system keyring, so you do not have to type it here. Untick to remove it from this computer.</source>
+        <translation>Bewaart de sleutel in de sleutelbos van het systeem, zodat je hem hier niet hoeft te typen. Vink uit om hem van deze computer te halen.</translation>
     </message>
     <message>
         <source>Unlock</source>

@@ -17,26 +17,20 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop import config
-from waakvlam_desktop.errors import WaakvlamError, WeakPassphraseError
+from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.storage.keys import check_passphrase_policy
+from waakvlam_desktop.storage.strength import assess
 from waakvlam_desktop.ui.access.panel import Panel, centered
 from waakvlam_desktop.ui.context import AppContext, NewVault
 from waakvlam_desktop.ui.widgets.common import InlineMessage, user_message
 
 
-def strength(passphrase: str) -> int:
-    """0 (too weak) .. 3 (strong): length and variety, with passphrases in mind."""
-    try:
-        check_passphrase_policy(passphrase)
-    except WeakPassphraseError:
-        return 0
-    classes = sum(
-        any(test(c) for c in passphrase)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    words = len(passphrase.split())
-    score = len(passphrase) / 8 + classes / 2 + words / 2
-    return 1 if score < 3.5 else 2 if score < 5 else 3
+def strength(passphrase: str, user_inputs: tuple[str, ...] = ()) -> int:
+    """0 (too weak) .. 3 (strong): the zxcvbn score, 0 while it would be refused."""
+    verdict = assess(passphrase, user_inputs)
+    if not verdict.acceptable:
+        return 0 if verdict.score < 2 else 1
+    return 2 if verdict.score == 3 else 3
 
 
 class FirstRunPage(QWidget):
@@ -68,6 +62,9 @@ class FirstRunPage(QWidget):
         self.meter.setTextVisible(True)
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
         self.meter.setFixedHeight(16)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setAccessibleName(self.tr("Passphrase advice"))
         self.remember = QCheckBox(self.tr("Remember on this computer"))
         self.remember.setToolTip(
             self.tr("Keeps the key in the system keyring, so you do not have to type it here.")
@@ -106,6 +103,7 @@ class FirstRunPage(QWidget):
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Again"), self.repeat)
         form.addRow(self.tr("Strength"), self.meter)
+        form.addRow("", self.advice)
         form.addRow("", self.remember)
         form.addRow(self.tr("Organisation"), self.organisation)
         form.addRow(self.tr("Postal address"), self.org_address)
@@ -148,6 +146,9 @@ class FirstRunPage(QWidget):
             self.remember.setChecked(False)
             self.remember.hide()
         self.passphrase.textChanged.connect(self._update_meter)
+        # The names count as words an attacker tries: re-assess when they change.
+        self.organisation.textChanged.connect(lambda _t: self._update_meter())
+        self.staff_name.textChanged.connect(lambda _t: self._update_meter())
         self.button.clicked.connect(self.submit)
         self.restore_button.clicked.connect(self.restore_requested)
         for field in (
@@ -167,11 +168,16 @@ class FirstRunPage(QWidget):
             field.returnPressed.connect(self.submit)
         self._update_meter("")
 
-    def _update_meter(self, text: str) -> None:
-        score = strength(text)
+    def _names(self) -> tuple[str, ...]:
+        return (self.organisation.text(), self.staff_name.text())
+
+    def _update_meter(self, text: str | None = None) -> None:
+        text = self.passphrase.text() if text is None else text
+        score = strength(text, self._names())
         self.meter.setValue(score)
         words = [self.tr("too weak"), self.tr("fair"), self.tr("good"), self.tr("strong")]
         self.meter.setFormat(words[score])
+        self.advice.setText(assess(text, self._names()).render(self.ctx.language) if text else "")
 
     def submit(self) -> None:
         self.message.clear_message()
@@ -180,7 +186,7 @@ class FirstRunPage(QWidget):
             self.repeat.setFocus()
             return
         try:
-            check_passphrase_policy(self.passphrase.text())
+            check_passphrase_policy(self.passphrase.text(), self._names())
         except WaakvlamError as exc:
             self.message.error(str(exc))
             self.passphrase.setFocus()

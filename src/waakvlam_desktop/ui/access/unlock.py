@@ -6,7 +6,14 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from waakvlam_desktop.errors import WrongPassphraseError
 from waakvlam_desktop.ui.access.panel import Panel, centered
@@ -35,6 +42,14 @@ class UnlockPage(QWidget):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         panel.box.addWidget(self.passphrase)
+        self.remember = QCheckBox(self.tr("Remember on this computer"))
+        self.remember.setToolTip(
+            self.tr(
+                "Keeps the key in the system keyring, so you do not have to type it here."
+                " Untick to remove it from this computer."
+            )
+        )
+        panel.box.addWidget(self.remember)
         self.message = InlineMessage()
         panel.box.addWidget(self.message)
         self.button = QPushButton(self.tr("Unlock"))
@@ -49,6 +64,9 @@ class UnlockPage(QWidget):
         self.wait_timer.timeout.connect(self._tick_wait)
 
     def reset(self) -> None:
+        available = self.ctx.keyring_available()
+        self.remember.setVisible(available)
+        self.remember.setChecked(available and self.ctx.key_remembered())
         self.passphrase.clear()
         self.message.clear_message()
         self.button.setEnabled(True)
@@ -69,7 +87,9 @@ class UnlockPage(QWidget):
         self.button.setEnabled(False)
         self.passphrase.setEnabled(False)
         self.message.notice(self.tr("Opening the vault…"))
-        self.ctx.unlock(text, self._done, self._failed)
+        offered = not self.remember.isHidden() and self.ctx.keyring_available()
+        choice = self.remember.isChecked() if offered else None
+        self.ctx.unlock(text, self._done, self._failed, remember_key=choice)
 
     def _done(self, _profile: object) -> None:
         self.failures = 0

@@ -45,6 +45,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("argon2-cffi", "argon2-cffi", "MIT", "https://argon2-cffi.readthedocs.io"),
     Component("pyrage (age)", "pyrage", "MIT OR Apache-2.0", "https://github.com/woodruffw/pyrage"),
     Component("keyring", "keyring", "MIT", "https://github.com/jaraco/keyring"),
+    Component("zxcvbn", "zxcvbn", "MIT", "https://github.com/dwolfhub/zxcvbn-python"),
     Component("platformdirs", "platformdirs", "MIT", "https://github.com/tox-dev/platformdirs"),
     Component("Python", "", "PSF-2.0", "https://www.python.org"),
 )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.households import list_households
@@ -281,6 +282,7 @@ class PrivacyView(Screen):
         self.data: PrivacyData | None = None
         self.audit_result: list[audit.AuditRow] | None = None
         self.verdict: audit.ChainVerdict | None = None
+        self.witness_verdict: audit.WitnessVerdict | None = None
         self.retention_result: retention.RetentionResult | None = None
         self.backup_info: backup.BackupInfo | None = None
         self.busy = False
@@ -413,6 +415,15 @@ class PrivacyView(Screen):
             self.tr("Checks that no event was changed, removed or inserted afterwards")
         )
         bottom.addWidget(self.verify_button)
+        self.anchor_button = QPushButton(self.tr("Check against an anchor…"))
+        self.anchor_button.setToolTip(
+            self.tr(
+                "For ICT and the privacy officer: checks that the audit log still contains,"
+                " unchanged, the state recorded in a signed anchor file ('waakvlam audit"
+                " anchor'), and names the first event that was removed or changed"
+            )
+        )
+        bottom.addWidget(self.anchor_button)
         lay.addLayout(bottom)
         self.verdict_label = QLabel()
         self.verdict_label.setWordWrap(True)
@@ -427,6 +438,7 @@ class PrivacyView(Screen):
         self.f_action.activated.connect(lambda _i: self.load_audit())
         self.f_household.activated.connect(lambda _i: self.load_audit())
         self.verify_button.clicked.connect(self.verify)
+        self.anchor_button.clicked.connect(self.ask_anchor)
         return w
 
     def _build_backup(self) -> QWidget:
@@ -642,6 +654,47 @@ class PrivacyView(Screen):
             self.show_verdict,
             message=self.audit_message,
         ).always(lambda: self.verify_button.setEnabled(True)).run()
+
+    def ask_anchor(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an anchor file"),
+            str(Path.home()),
+            self.tr("Anchor file (*.txt);;All files (*)"),
+        )
+        if path:
+            self.verify_anchor(Path(path))
+
+    def verify_anchor(self, path: Path) -> None:
+        """Check the log against a signed anchor file (bundles/witness.py) in the background;
+        a forged or unreadable anchor is one sentence in the inline message."""
+        self.anchor_button.setEnabled(False)
+        self.verdict_label.hide()
+
+        def check(vault: Vault, _task: TaskContext) -> audit.WitnessVerdict:
+            with vault.session() as s:
+                return witness.verify_anchor(s, path, vault.vault_id)[1]
+
+        QueryOp.on_vault(
+            self.ctx, self, check, self.show_witness_verdict, message=self.audit_message
+        ).always(lambda: self.anchor_button.setEnabled(True)).run()
+
+    def show_witness_verdict(self, verdict: audit.WitnessVerdict) -> None:
+        self.witness_verdict = verdict
+        text = verdict.message(Lang.current)
+        if verdict.ok:
+            self._show_verdict_text("✔ " + text, GREEN)
+        else:
+            self._show_verdict_text("✖ " + text + " " + self.tr("Tell your privacy officer."), RED)
+
+    def _show_verdict_text(self, text: str, colours: tuple[str, str]) -> None:
+        fg, bg = colours
+        self.verdict_label.setText(text)
+        self.verdict_label.setStyleSheet(
+            f"QLabel {{ color: {fg}; background: {bg}; border: 1px solid {fg};"
+            " border-radius: 4px; font-weight: 600; }"
+        )
+        self.verdict_label.show()
 
     def show_verdict(self, verdict: audit.ChainVerdict) -> None:
         self.verdict = verdict

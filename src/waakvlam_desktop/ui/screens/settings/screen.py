@@ -152,6 +152,16 @@ class SettingsView(Screen):
         self.greeting.addItem(self.tr('Less formal: "Beste heer De Groot,"'), "beste")
         self.greeting.setAccessibleName(self.tr("How letters greet their reader"))
         wform.addRow(self.tr("Greeting in letters"), self.greeting)
+        self.remembered_label = QLabel()
+        self.remembered_label.setWordWrap(True)
+        self.forget_button = QPushButton(self.tr("Stop remembering"))
+        self.forget_button.setToolTip(
+            self.tr("Removes the key from this computer's keyring: the passphrase is needed again")
+        )
+        remembered_row = QHBoxLayout()
+        remembered_row.addWidget(self.remembered_label, 1)
+        remembered_row.addWidget(self.forget_button)
+        wform.addRow(self.tr("Remember on this computer"), remembered_row)
         work.layout_.addLayout(wform)
         self.work_message = InlineMessage()
         work.layout_.addWidget(self.work_message)
@@ -190,6 +200,7 @@ class SettingsView(Screen):
         self.staff_save.clicked.connect(self.save_staff)
         self.staff_list.current_changed.connect(self._staff_chosen)
         self.work_save.clicked.connect(self.save_work)
+        self.forget_button.clicked.connect(self.forget_key)
 
     def nav_title(self) -> str:
         return self.tr("Settings")
@@ -208,6 +219,21 @@ class SettingsView(Screen):
             spin.setValue(settings.rhythm_for(lv))
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.greeting.setCurrentIndex(max(0, self.greeting.findData(settings.letter_greeting)))
+        self._show_remembered()
+
+    def _show_remembered(self) -> None:
+        on = self.ctx.key_remembered()
+        self.remembered_label.setText(
+            self.tr("On: the app opens without the passphrase on this computer.")
+            if on
+            else self.tr("Off: the passphrase is asked for every time.")
+        )
+        self.forget_button.setVisible(on)
+
+    def forget_key(self) -> None:
+        self.ctx.forget_key()
+        self._show_remembered()
+        self.work_message.notice(self.tr("The key is no longer remembered on this computer."))
 
     def show_data(self, data: SettingsData) -> None:
         o = data.org
