@@ -35,6 +35,8 @@ def household(cli: Cli) -> str:
         "Utrecht",
         "--resident",
         "Ayşe Öztürk",
+        "--resident-as",
+        "mw. A. Öztürk",
     ).stdout.strip()
     cli.run(
         "visit",
@@ -246,7 +248,8 @@ def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path
     assert "Toestemming voor het delen van gegevens" in _pdf_text(consent)
     resident = out_dir / "bewoner.pdf"
     cli.run("resident-letter", reference, "--out", str(resident))
-    assert "Geachte heer/mevrouw," in _pdf_text(resident)  # no name parts for her yet
+    assert "Geachte mevrouw Öztürk," in _pdf_text(resident)  # from --resident-as
+    assert "Mevrouw A. Öztürk" in _pdf_text(resident)
     for path in (letter, consent, resident):
         assert NOTE_MARKER not in _pdf_text(path)
 

@@ -1504,6 +1504,10 @@
         <source>Waakvlam already has this vault open in another window. Use that window, or close it first.</source>
         <translation>Waakvlam heeft deze kluis al geopend in een ander venster. Gebruik dat venster, of sluit het eerst.</translation>
     </message>
+    <message>
+        <source>Give --resident-as at most once per --resident, in the same order (e.g. --resident &apos;Anna Jansen&apos; --resident-as &apos;mevrouw A. Jansen&apos;).</source>
+        <translation>Geef --resident-as hooguit één keer per --resident, in dezelfde volgorde (bijvoorbeeld --resident &apos;Anna Jansen&apos; --resident-as &apos;mevrouw A. Jansen&apos;).</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
