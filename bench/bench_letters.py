@@ -25,10 +25,12 @@ from waakvlam_desktop.documents.consent_form import render_consent_form
 from waakvlam_desktop.documents.fonts import register_fonts
 from waakvlam_desktop.documents.referral_documents import generate_referral_letter
 from waakvlam_desktop.documents.referral_letter import render_referral_letter
+from waakvlam_desktop.documents.resident_letter import render_resident_letter
 from waakvlam_desktop.documents.templates import load_templates
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.letters import letter_data
 from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.models import Organisation, Referral
 from waakvlam_desktop.storage.vault import Vault
 
@@ -130,6 +132,14 @@ def run(referrals: int = 1000) -> dict[str, Any]:
         data = _data(vault, ident)
         consent.append(timed(lambda d=data: render_consent_form(d, None))[0] * 1000)
     figures["consent_form_render_ms_p50"] = median(consent)
+    resident = []
+    for ident in ids[:200]:
+        data = _data(vault, ident)
+        try:
+            resident.append(timed(lambda d=data: render_resident_letter(d, None))[0] * 1000)
+        except ValidationError:  # no consent, or a melding to Veilig Thuis: no letter home
+            continue
+    figures["resident_letter_render_ms_p50"] = median(resident)
     vault.close()
     shutil.rmtree(WORK / "letters", ignore_errors=True)
     save("letters", figures)

@@ -119,7 +119,13 @@ def _step_vault(w: _World) -> str:
     created = Vault.create(w.vault_dir, PASSPHRASE, kdf_target_seconds=0, clock=clock)
     with created.session() as s:
         created.actor = initialise(
-            s, organisation="Woonstichting Zelftest", staff_name="Z. Test", staff_role="test"
+            s,
+            organisation="Woonstichting Zelftest",
+            staff_name="Z. Test",
+            staff_role="test",
+            address_line="Postbus 1",  # a window letter needs a return address
+            postcode="1000 AA",
+            city="Amsterdam",
         ).id
     created.close()
     # Open again the way a user does: passphrase -> Argon2id -> key -> SQLCipher.

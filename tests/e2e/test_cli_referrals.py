@@ -35,6 +35,8 @@ def household(cli: Cli) -> str:
         "Utrecht",
         "--resident",
         "Ayşe Öztürk",
+        "--resident-as",
+        "mw. A. Öztürk",
     ).stdout.strip()
     cli.run(
         "visit",
@@ -66,7 +68,36 @@ def household(cli: Cli) -> str:
         "--city",
         "Utrecht",
     )
+    # The contact person in parts, set afterwards with `partner edit`.
+    cli.run(
+        "partner",
+        "edit",
+        PARTNER,
+        "--contact-salutation",
+        "mevrouw",
+        "--contact-initials",
+        "i",
+        "--contact-prefix",
+        "de",
+        "--contact-surname",
+        "Boer",
+    )
     return hid
+
+
+def _set_return_address(cli: Cli) -> None:
+    cli.run(
+        "org",
+        "set",
+        "--address",
+        "Postbus 1234",
+        "--postcode",
+        "3500ab",
+        "--city",
+        "Utrecht",
+        "--phone",
+        "030-123 45 67",
+    )
 
 
 def _add(cli: Cli, household: str, *extra: str, ok: bool = True) -> Any:
@@ -185,6 +216,11 @@ def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path
     out_dir = tmp_path / "brieven"
     out_dir.mkdir()
     letter = out_dir / "verwijsbrief.pdf"
+    # `init` left the organisation's address open: no window letter without a return address.
+    proc = cli.run("letter", reference, "--out", str(letter), ok=False)
+    one_line_error(proc, 1, "waakvlam org set --address")
+    assert not letter.exists()
+    _set_return_address(cli)
     saved = cli.json("letter", reference, "--out", str(letter))
     assert saved == {
         "referral_id": created["id"],
@@ -196,7 +232,8 @@ def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path
     }
     text = _pdf_text(letter)
     assert reference in text and "Ayşe Öztürk" in text and "Zoë" in text and "wĳkcentrum" in text
-    assert "t.a.v. Ingrid de Boer" in text and "3562 JT UTRECHT" in text
+    assert "t.a.v. mevrouw I. de Boer" in text and "3562 JT UTRECHT" in text
+    assert "Geachte mevrouw De Boer," in text and "Postbus 1234, 3500 AB Utrecht" in text
     assert NOTE_MARKER not in text
     # Only the PDF itself was written: no temp file left next to it.
     assert sorted(p.name for p in out_dir.iterdir()) == ["verwijsbrief.pdf"]
@@ -212,7 +249,8 @@ def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path
     assert "Toestemming voor het delen van gegevens" in _pdf_text(consent)
     resident = out_dir / "bewoner.pdf"
     cli.run("resident-letter", reference, "--out", str(resident))
-    assert "Geachte Ayşe Öztürk," in _pdf_text(resident)
+    assert "Geachte mevrouw Öztürk," in _pdf_text(resident)  # from --resident-as
+    assert "Mevrouw A. Öztürk" in _pdf_text(resident)
     for path in (letter, consent, resident):
         assert NOTE_MARKER not in _pdf_text(path)
 
@@ -223,6 +261,7 @@ def test_referral_flow_letters_and_json(cli: Cli, household: str, tmp_path: Path
 
 def test_other_basis_and_no_resident_letter(cli: Cli, household: str, tmp_path: Path) -> None:
     reference = _add(cli, household, "--basis", "Acuut gevaar: meldcode stap 5.").stdout.strip()
+    _set_return_address(cli)
     letter = tmp_path / "brief.pdf"
     cli.run("letter", reference, "--out", str(letter))
     assert "Acuut gevaar: meldcode stap 5." in _pdf_text(letter)

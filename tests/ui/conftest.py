@@ -83,7 +83,14 @@ class NewVault:
             data_dir or self.ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=self.ctx.clock
         )
         with vault.session() as s:
-            vault.actor = initialise(s, organisation=organisation, staff_name=staff_name).id
+            vault.actor = initialise(
+                s,
+                organisation=organisation,
+                staff_name=staff_name,
+                address_line="Postbus 1234",
+                postcode="3500 AB",
+                city="Utrecht",
+            ).id
         return vault
 
 

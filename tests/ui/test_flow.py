@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import FakeMonotonic, UnlockedWindow
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.drafts import drafts_for
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
@@ -26,6 +27,10 @@ def _create(qtbot: QtBot, window: MainWindow) -> None:
     page.organisation.setText("Woonstichting Voorbeeld")
     page.staff_name.setText("Anouk de Vries")
     page.staff_role.setText("wijkbeheerder")
+    page.org_address.setText("Postbus 1234")
+    page.org_postcode.setText("3500ab")
+    page.org_city.setText("Utrecht")
+    page.staff_phone.setText("06-12 34 56 78")
     page.submit()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
 
@@ -128,7 +133,12 @@ def test_first_run_visit_today_lock_unlock(
     vault_paths = ctx.data_dir
     with Vault.open(vault_paths, PASSPHRASE) as v, v.session() as s:
         saved = drafts_for(s, hid)
+        # The sender details from the first run: the letters' return address and contact.
+        org = staff.organisation_view(s)
+        members = staff.list_staff(s)
     assert [d.payload["notes"] for d in saved] == ["Half afgemaakt verslag"]
+    assert (org.address_line, org.postcode, org.city) == ("Postbus 1234", "3500 AB", "Utrecht")
+    assert [m.phone for m in members] == ["06-12 34 56 78"]
 
     # Wrong passphrase: a clear Dutch message, still locked.
     window.unlock_page.passphrase.setText("dit is het niet")

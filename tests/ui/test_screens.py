@@ -7,7 +7,9 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers import add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
-from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain.names import PersonName
+from waakvlam_desktop.domain.types import PartnerType, Salutation, VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import (
@@ -52,8 +54,20 @@ def test_partner_dialog_validates_and_edits(
     edit = PartnerDialog(ctx, ws.partners, existing)
     assert edit.recipients.toPlainText() == good
     edit.name.setText("GGD Regio Utrecht-West")
+    # The contact person in parts, for "t.a.v. de heer J. de Groot" in the letter.
+    edit.salutation.setCurrentIndex(edit.salutation.findData("heer"))
+    edit.initials.setText("j")
+    edit.prefix.setText("De")
+    edit.surname.setText("Groot")
     with qtbot.waitSignal(edit.accepted, timeout=TIMEOUT):
         edit.save()
+    ws.partners.refresh()
+    qtbot.waitUntil(lambda: ws.partners.table.shown_rows()[0].contact.known, timeout=TIMEOUT)
+    [changed] = ws.partners.table.shown_rows()
+    assert changed.contact == PersonName(Salutation.HEER, "J.", "de", "Groot")
+    assert changed.contact_name == "J. de Groot"
+    again = PartnerDialog(ctx, ws.partners, changed)
+    assert again.surname.text() == "Groot" and again.salutation.currentData() == "heer"
     ws.partners.refresh()
     qtbot.waitUntil(
         lambda: ws.partners.table.cell(0, 0) == "GGD Regio Utrecht-West",
@@ -89,3 +103,86 @@ def test_settings_save_rhythm_and_auto_lock(
     ws.settings.save_organisation()
     qtbot.waitUntil(lambda: not ws.settings.org_message.isHidden(), timeout=TIMEOUT)
     assert "postcode" in ws.settings.org_message.text()
+
+
+def test_settings_add_and_change_a_staff_members_phone_and_email(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _window, ws = _open(new_vault, unlocked_window)
+    ws.nav.setCurrentRow(NAV_SETTINGS)
+    page = ws.settings
+    qtbot.waitUntil(lambda: page.staff_list.model().rowCount() == 1, timeout=TIMEOUT)
+    page.staff_name.setText("B. Tweede")
+    page.staff_role.setText("huismeester")
+    page.staff_phone.setText("06-11 22 33 44")
+    page.staff_email.setText("b.tweede@voorbeeld.nl")
+    page.add_staff()
+    qtbot.waitUntil(lambda: page.staff_list.model().rowCount() == 2, timeout=TIMEOUT)
+    rows = {m.name: m for m in page.staff_list.shown_rows()}
+    assert rows["B. Tweede"].phone == "06-11 22 33 44"
+    assert rows["B. Tweede"].email == "b.tweede@voorbeeld.nl"
+    # Choosing a member puts their details in the fields; Save changes stores them.
+    row = [m.name for m in page.staff_list.shown_rows()].index("A")
+    page.staff_list.setCurrentIndex(page.staff_list.model().index(row, 0))
+    assert page.staff_save.isEnabled() and page.staff_name.text() == "A"
+    page.staff_phone.setText("030-765 43 21")
+    page.save_staff()
+    qtbot.waitUntil(
+        lambda: any(m.phone == "030-765 43 21" for m in page.staff_list.shown_rows()),
+        timeout=TIMEOUT,
+    )
+
+
+def test_household_page_keeps_how_letters_address_a_resident(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault, "fam. Groot")
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.open_household(hid)
+    page = ws.household
+    qtbot.waitUntil(lambda: page.data is not None, timeout=TIMEOUT)
+    page.r_name.setText("Jan de Groot")
+    page.r_addressed.setText("dhr. j de groot")
+    before = page.residents.rowCount()
+    page._add_resident()
+    qtbot.waitUntil(lambda: page.residents.rowCount() == before + 1, timeout=TIMEOUT)
+    rows = {
+        page.residents.item(r, 0).text(): page.residents.item(r, 3).text()  # type: ignore[union-attr]
+        for r in range(page.residents.rowCount())
+    }
+    assert rows["Jan de Groot"] == "de heer J. de Groot"
+    # Changing the line in the table and saving stores the new parts.
+    row = list(rows).index("Jan de Groot")
+    page.residents.item(row, 3).setText("mevrouw A. de Groot")  # type: ignore[union-attr]
+    page._save_residents()
+    qtbot.waitUntil(
+        lambda: any(
+            page.residents.item(r, 3).text() == "mevrouw A. de Groot"  # type: ignore[union-attr]
+            for r in range(page.residents.rowCount())
+        ),
+        timeout=TIMEOUT,
+    )
+
+
+def test_partner_dialog_suggests_parts_for_a_contact_typed_before(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    with vault.session() as s:
+        partners.add_partner(s, name="GGD", type=PartnerType.GGD, contact_name="Dhr. J. de Groot")
+        partners.add_partner(s, name="Wijkteam", type=PartnerType.WIJKTEAM, contact_name="Kees")
+        views = {p.name: p for p in partners.list_partners(s)}
+    vault.close()
+    _window, ws = unlocked_window()
+    suggested = PartnerDialog(ctx, ws.partners, views["GGD"])
+    assert suggested.salutation.currentData() == "heer"
+    assert (suggested.initials.text(), suggested.prefix.text(), suggested.surname.text()) == (
+        "J.",
+        "de",
+        "Groot",
+    )
+    assert "Dhr. J. de Groot" in suggested.legacy_contact.text()  # saved only when saved
+    bare = PartnerDialog(ctx, ws.partners, views["Wijkteam"])
+    assert bare.surname.text() == "" and "Kees" in bare.legacy_contact.text()

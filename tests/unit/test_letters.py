@@ -9,12 +9,13 @@ import os
 import subprocess
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image, ImageChops, ImageFont
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import select
@@ -22,12 +23,22 @@ from sqlalchemy import select
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.documents import referral_documents as documents
+from waakvlam_desktop.documents.consent_form import render_consent_form
+from waakvlam_desktop.documents.envelopes import Box, geometry
 from waakvlam_desktop.documents.fonts import register_fonts
-from waakvlam_desktop.documents.layout import WINDOW
+from waakvlam_desktop.documents.layout import EXPOSED
 from waakvlam_desktop.documents.referral_letter import render_referral_letter
 from waakvlam_desktop.documents.templates import load_templates, parse_templates
 from waakvlam_desktop.domain import households, letters, partners, referrals
-from waakvlam_desktop.domain.types import ConsentForm, PartnerType, ReferralStatus, VisitKind
+from waakvlam_desktop.domain.names import NO_NAME, PersonName
+from waakvlam_desktop.domain.settings import save_setting
+from waakvlam_desktop.domain.types import (
+    ConsentForm,
+    PartnerType,
+    ReferralStatus,
+    Salutation,
+    VisitKind,
+)
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import LetterTemplateError, NotFoundError, ValidationError
 from waakvlam_desktop.storage.models import AuditEvent, Organisation, Referral
@@ -39,8 +50,12 @@ CONTEXT = (
     "Mevrouw is overdag meestal thuis. Haar dochter Zoë helpt met de post;"
     " zij gaan samen naar het wĳkcentrum."
 )
-REFERENCE_PNG = Path(__file__).parent / "data" / "referral_letter_page1.png"
+REFERENCE_DIR = Path(__file__).parent / "data"
+REFERENCE_PNG = REFERENCE_DIR / "referral_letter_page1.png"
 MM = 72 / 25.4
+INK_UNITS = 1000  # FreeType measures the ink of a text run at this size (points)
+DE_BOER = PersonName(Salutation.MEVROUW, "I.", "de", "Boer")
+OZTURK = PersonName(Salutation.MEVROUW, "A.", "", "Öztürk")
 
 
 @dataclass(frozen=True)
@@ -68,14 +83,18 @@ def _make_case(
     context: str = CONTEXT,
     consent: bool = True,
     partner_name: str = "Sociaal Wijkteam Overvecht",
+    contact: PersonName = DE_BOER,
+    residents: tuple[tuple[str, PersonName], ...] = (("Ayşe Öztürk", OZTURK),),
+    label: str = "mw. Öztürk",
 ) -> Case:
     _organisation(vault)
     with vault.session() as s:
         addr = households.add_address(
             s, street="IJsselmeerstraat", number=4, addition="B", postcode="3533ab", city="Utrecht"
         )
-        hh = households.add_household(s, addr.id, "mw. Öztürk")
-        households.add_resident(s, hh.id, "Ayşe Öztürk", birth_year=1961)
+        hh = households.add_household(s, addr.id, label)
+        for name, parts in residents:
+            households.add_resident(s, hh.id, name, birth_year=1961, parts=parts)
         hid = hh.id
     with vault.session() as s:
         record_visit(
@@ -96,7 +115,7 @@ def _make_case(
             s,
             name=partner_name,
             type=partner_type,
-            contact_name="Ingrid de Boer",
+            contact=contact,
             address_line="Zamenhofdreef 10",
             postcode="3562 JT",
             city="Utrecht",
@@ -148,17 +167,19 @@ def test_referral_letter_has_every_section_with_diacritics_intact(vault: Vault, 
         "Woonstichting Voorbeeld",  # letterhead
         "Postbus 1234",
         "VERTROUWELIJK",
+        "Woonstichting Voorbeeld, Postbus 1234, 3500 AB Utrecht",  # return line
         "Sociaal Wijkteam Overvecht",  # window
-        "t.a.v. Ingrid de Boer",
+        "t.a.v. mevrouw I. de Boer",
         "Zamenhofdreef 10",
         "3562 JT UTRECHT",
-        "Utrecht, 27 november 2026",  # place and date
+        "Datum Utrecht, 27 november 2026",  # place (the organisation's) and date
         f"Ons kenmerk {case.reference}",
-        "Betreft: Doorverwijzing mw. Öztürk",
-        "Geachte Ingrid de Boer,",
-        "Ayşe Öztürk, IJsselmeerstraat 4-B, 3533 AB Utrecht",
-        "sociaal wijkteam",  # the wijkteam body
-        "Reden van de doorverwijzing",
+        "Contactpersoon A. de Vries 030-123 45 67 info@voorbeeld.nl",
+        "Doorverwijzing mw. Öztürk",
+        "Geachte mevrouw De Boer,",
+        "Ayşe Öztürk, IJsselmeerstraat 4-B, 3533 AB Utrecht, en vragen u daarom om ondersteuning",
+        "Wilt u contact opnemen met mevrouw Öztürk",  # one resident: by name, singular
+        "Onze zorgen",
         "mevrouw wil graag hulp bij de post",
         "Wat wij hebben gezien",
         "Financiën",
@@ -169,10 +190,10 @@ def test_referral_letter_has_every_section_with_diacritics_intact(vault: Vault, 
         "Haar dochter Zoë helpt",
         "wĳkcentrum",
         "Grondslag voor het delen van deze gegevens",
-        "20 november 2026 mondeling toestemming",
+        "Op 20 november 2026 heeft mevrouw Öztürk mondeling toestemming gegeven",
         "Terugkoppeling",
         "uiterlijk 24 december 2026",
-        f"ons kenmerk {case.reference} vermelden",
+        f"Vermeld daarbij ons kenmerk {case.reference}.",
         "Met vriendelijke groet,",
         "A. de Vries",
         "wijkbeheerder, Woonstichting Voorbeeld",
@@ -182,6 +203,8 @@ def test_referral_letter_has_every_section_with_diacritics_intact(vault: Vault, 
     # and only the selected ones: woning.vervuiling was observed but not chosen.
     assert text.index("Financiën") < text.index("Sociaal netwerk")
     assert "Woning" not in text
+    # Never "verwijzen … door naar" the addressee, no "Betreft:" label.
+    assert "verwijzen" not in text and "Betreft" not in text
     # One page: no page numbers.
     assert "pagina" not in text
 
@@ -195,7 +218,7 @@ def test_no_raw_visit_notes_or_remarks_in_any_document(vault: Vault, case: Case)
             made.append(documents.generate_resident_letter(s, case.referral_id, language))
     for pdf in made:
         text = _text(pdf)
-        assert "Ayşe Öztürk" in text  # the check itself reads the text
+        assert "Öztürk" in text  # the check itself reads the text
         assert NOTE_MARKER not in text
         assert REMARK_MARKER not in text
         assert "energieleverancier" not in text
@@ -204,10 +227,30 @@ def test_no_raw_visit_notes_or_remarks_in_any_document(vault: Vault, case: Case)
 def test_other_grondslag_is_stated_and_refuses_a_resident_letter(vault: Vault) -> None:
     case = _make_case(vault, consent=False, partner_type=PartnerType.VEILIG_THUIS)
     text = _text(_letter(vault, case))
-    assert "zonder toestemming van de bewoner" in text
+    assert "zonder toestemming van mevrouw Öztürk" in text
     assert "Acuut gevaar: meldcode huiselijk geweld, stap 5." in text
-    assert "Veilig Thuis" in text
+    # Veilig Thuis gets a melding, not a referral.
+    assert "Melding mw. Öztürk" in text and "Doorverwijzing" not in text
+    assert "Daarom doen wij bij u een melding." in text
+    assert PdfReader(io.BytesIO(_letter(vault, case))).metadata.title == "Melding"
     with vault.session() as s, pytest.raises(ValidationError, match="alleen bij een"):
+        documents.generate_resident_letter(s, case.referral_id)
+
+
+def test_an_organisation_may_greet_with_beste(vault: Vault, case: Case) -> None:
+    with vault.session() as s:
+        save_setting(s, "letter_greeting", "beste")
+    assert "Beste mevrouw De Boer," in _text(_letter(vault, case))
+    with vault.session() as s:
+        pdf = documents.generate_resident_letter(s, case.referral_id)
+    assert "Beste mevrouw Öztürk," in _text(pdf)
+    with vault.session() as s, pytest.raises(ValidationError, match="geachte of beste"):
+        save_setting(s, "letter_greeting", "hoi")
+
+
+def test_no_letter_about_veilig_thuis_goes_to_the_home(vault: Vault) -> None:
+    case = _make_case(vault, partner_type=PartnerType.VEILIG_THUIS)
+    with vault.session() as s, pytest.raises(ValidationError, match="Veilig Thuis"):
         documents.generate_resident_letter(s, case.referral_id)
 
 
@@ -215,15 +258,15 @@ def test_english_letter(vault: Vault, case: Case) -> None:
     text = _text(_letter(vault, case, "en"))
     for expected in (
         "CONFIDENTIAL",
-        "attn. Ingrid de Boer",
+        "attn. Ms I. de Boer",
         "Our reference",
         "27 November 2026",
-        "Dear Ingrid de Boer,",
+        "Dear Ms De Boer,",
         "Money",
         "Piles of unopened mail",  # the English checklist label
         "(severity: worrying)",
-        "On 20 November 2026 the resident consented verbally",
-        "Please let us know by 24 December 2026",
+        "On 20 November 2026, Ms Öztürk gave consent verbally",
+        "Would you let us know by 24 December 2026",
         "Kind regards,",
     ):
         assert expected.lower() in text.lower(), expected
@@ -277,13 +320,20 @@ def test_resident_letter(vault: Vault, case: Case) -> None:
         pdf = documents.generate_resident_letter(s, case.referral_id)
     text = _text(pdf)
     for expected in (
-        "Ayşe Öztürk IJsselmeerstraat 4-B 3533 AB UTRECHT",
-        "Geachte Ayşe Öztürk,",
-        "Uw doorverwijzing naar Sociaal Wijkteam Overvecht",
-        "toestemming van 20 november 2026",
-        "Uw contactpersoon bij Sociaal Wijkteam Overvecht is Ingrid de Boer.",
+        "Mevrouw A. Öztürk IJsselmeerstraat 4-B 3533 AB UTRECHT",
+        "Sociaal Wijkteam Overvecht neemt contact met u op",
+        "Geachte mevrouw Öztürk,",
+        "toestemming op 20 november 2026",
+        # What was shared, in plain words per domain: no checklist labels, no severities.
+        "uw naam en adres • waarom wij om hulp vragen • zorgen over geld"
+        " • zorgen over contact met anderen • een korte uitleg over uw situatie",
+        "Bij Sociaal Wijkteam Overvecht is mevrouw I. de Boer uw contactpersoon.",
+        "Bel dan A. de Vries: 030-123 45 67.",
     ):
         assert expected in text, expected
+    for label in ("ernst", "Huurachterstand", "ongeopende post", "Eenzaamheid", "Financiën"):
+        assert label not in text
+    assert "pagina" not in text
 
 
 # ---- metadata, storage, audit ------------------------------------------------------------
@@ -294,7 +344,7 @@ def test_metadata_is_neutral(vault: Vault, case: Case) -> None:
     assert meta.title == "Verwijsbrief"
     assert meta.author == "Woonstichting Voorbeeld"
     values = " ".join(str(v) for v in meta.values())
-    for personal in ("Öztürk", "Ayşe", "IJsselmeer", "Ingrid", case.reference):
+    for personal in ("Öztürk", "Ayşe", "IJsselmeer", "Boer", case.reference):
         assert personal not in values
     assert "/" not in str(meta.get("/Creator")) + str(meta.get("/Producer"))
     # Both fonts are embedded (subset), none of the 14 standard fonts is used.
@@ -341,7 +391,7 @@ def test_letter_is_stored_regenerated_and_audited(vault: Vault, case: Case) -> N
     assert events[2].detail == "soort: verwijsbrief; exemplaren: 2"
     assert events[3].detail == "soort: toestemmingsformulier"
     for e in events:
-        assert "Öztürk" not in e.detail and "Ingrid" not in e.detail
+        assert "Öztürk" not in e.detail and "Boer" not in e.detail
 
 
 def test_a_letter_for_an_unknown_referral_is_refused(vault: Vault) -> None:
@@ -350,91 +400,224 @@ def test_a_letter_for_an_unknown_referral_is_refused(vault: Vault) -> None:
 
 
 # ---- layout --------------------------------------------------------------------------------
-def _positioned_text(pdf: bytes, page: int = 0) -> list[tuple[str, float, float, float, bool]]:
-    """(text, x mm from left, baseline mm from top, font size, bold) per text run."""
+Run = tuple[str, float, float, float, bool, float]
+
+
+def _positioned_text(pdf: bytes, page: int = 0) -> list[Run]:
+    """(text, x mm from left, baseline mm from top, font size, bold, horizontal scale) per
+    text run; runs of spaces are read as one space."""
     reader = PdfReader(io.BytesIO(pdf))
     height = float(reader.pages[page].mediabox.height)
-    runs: list[tuple[str, float, float, float, bool]] = []
+    runs: list[Run] = []
 
     def visitor(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
         if not text.strip():
             return
         x = tm[4] * cm[0] + cm[4]
         y_pt = tm[5] * cm[3] + cm[5]
-        scale = abs(tm[0] * cm[0]) or 1.0
+        vertical = abs(tm[3] * cm[3]) or 1.0
+        horizontal = abs(tm[0] * cm[0]) / vertical
         bold = "Bold" in str((font or {}).get("/BaseFont", ""))
-        runs.append((text.strip(), x / MM, (height - y_pt) / MM, size * scale, bold))
+        text = " ".join(text.split())
+        runs.append((text, x / MM, (height - y_pt) / MM, size * vertical, bold, horizontal))
 
     reader.pages[page].extract_text(visitor_text=visitor)
     return runs
 
 
-def _assert_inside_window(runs: list[tuple[str, float, float, float, bool]]) -> None:
+@cache
+def _face(bold: bool) -> ImageFont.FreeTypeFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    with resources.as_file(
+        resources.files("waakvlam_desktop.resources").joinpath("fonts", name)
+    ) as path:
+        return ImageFont.truetype(str(path), INK_UNITS)
+
+
+def _box(run: Run) -> Box:
+    """The ink box of a text run in mm, measured with FreeType on the embedded font: the
+    dots of Ö and the cedilla of Ç count (the font's nominal ascent, 0.76 em, does not
+    cover them)."""
     fonts = register_fonts()
-    for text, x, baseline, size, bold in runs:
-        width = stringWidth(text, fonts.bold if bold else fonts.regular, size) / MM
-        ascent = size * 0.76 / MM  # DejaVu Sans cap height is about 0.73 em
-        descent = size * 0.24 / MM
-        assert WINDOW.left <= x and x + width <= WINDOW.right, (text, x, width)
-        assert WINDOW.top <= baseline - ascent and baseline + descent <= WINDOW.bottom, (
-            text,
-            baseline,
+    text, x, baseline, size, bold, horizontal = run
+    left, top, right, bottom = _face(bold).getbbox(text, anchor="ls")
+    scale = size / INK_UNITS / MM
+    advance = stringWidth(text, fonts.bold if bold else fonts.regular, size) / MM
+    x0 = x + min(0.0, left * scale) * horizontal
+    x1 = x + max(advance, right * scale) * horizontal
+    return Box(x0, baseline + top * scale, x1 - x0, (bottom - top) * scale)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
+
+
+def _window_margins(pdf: bytes, block: list[str]) -> dict[str, float]:
+    """Check page 1 of ``pdf`` in every envelope at every sheet position its play allows
+    (0.5 mm apart, the extremes included): every line of ``block`` (in this order, top to
+    bottom, one left edge) lies wholly inside the window, and no other text shows through.
+    Returns the smallest distance from an address line to a window edge, per envelope."""
+    runs = _positioned_text(pdf)
+    g = geometry()
+    shown = [r for r in runs if _overlaps(_box(r), EXPOSED)]
+    assert [r[0] for r in sorted(shown, key=lambda r: r[2])] == block, shown
+    assert len({round(r[1], 3) for r in shown}) == 1  # one left edge
+    margins: dict[str, float] = {}
+    for envelope in g.envelopes:
+        positions = envelope.windows(g.sheet)
+        side, vertical = envelope.play(g.sheet)
+        assert {(r, d) for r, d, _w in positions} >= {
+            (0.0, 0.0),
+            (side, 0.0),
+            (0.0, vertical),
+            (side, vertical),
+        }
+        smallest = 1e9
+        for right, down, window in positions:
+            for run in shown:
+                box = _box(run)
+                gaps = (
+                    box.left - window.left,
+                    window.right - box.right,
+                    box.top - window.top,
+                    window.bottom - box.bottom,
+                )
+                assert min(gaps) >= 0, (envelope.code, right, down, run[0], gaps)
+                smallest = min(smallest, *gaps)
+            for run in runs:
+                if run not in shown:
+                    assert not _overlaps(_box(run), window), (envelope.code, run)
+        margins[envelope.code] = round(smallest, 2)
+    return margins
+
+
+def test_the_envelopes_are_din_data() -> None:
+    g = geometry()
+    assert g.sheet.folds == (105.0, 210.0)
+    assert g.address_field.box == Box(20, 45, 85, 45)
+    codes = {e.code: e for e in g.envelopes}
+    assert {"DL", "C5/6"} <= set(codes)
+    for e in codes.values():  # DIN 680 windows
+        assert (e.window_left, e.window_bottom, e.window_width, e.window_height) == (
+            20,
+            15,
+            90,
+            45,
         )
+    assert codes["DL"].play(g.sheet) == (10, 5)
+    assert codes["C5/6"].play(g.sheet) == (19, 9)
 
 
-def test_partner_address_block_lies_inside_the_envelope_window(vault: Vault, case: Case) -> None:
-    runs = _positioned_text(_letter(vault, case))
-    block = {
-        "VERTROUWELIJK",
-        "Sociaal Wijkteam Overvecht",
-        "t.a.v. Ingrid de Boer",
-        "Zamenhofdreef 10",
-        "3562 JT  UTRECHT",
-    }
-    found = [r for r in runs if (r[0] in block or r[0].startswith("Retouradres")) and r[2] < 100]
-    assert {r[0] for r in found} >= block
-    assert any(r[0].startswith("Retouradres: Woonstichting Voorbeeld") for r in found)
-    _assert_inside_window(found)
-    # Address lines in the order the post expects, sharing one left edge.
-    lines = [r for r in found if r[0] in block - {"VERTROUWELIJK"}]
-    assert [r[0] for r in sorted(lines, key=lambda r: r[2])] == [
-        "Sociaal Wijkteam Overvecht",
-        "t.a.v. Ingrid de Boer",
-        "Zamenhofdreef 10",
-        "3562 JT  UTRECHT",
-    ]
-    assert len({round(r[1], 2) for r in lines}) == 1
-    # Nothing else is printed in the window (the reference block sits to its right).
-    others = [
-        r
-        for r in runs
-        if r not in found
-        and WINDOW.left <= r[1] <= WINDOW.right
-        and WINDOW.top <= r[2] <= WINDOW.bottom
-    ]
-    assert others == []
+def test_partner_address_block_fits_every_envelope_at_every_position(
+    vault: Vault, case: Case
+) -> None:
+    pdf = _letter(vault, case)
+    margins = _window_margins(
+        pdf,
+        [
+            "Woonstichting Voorbeeld, Postbus 1234, 3500 AB Utrecht",
+            "VERTROUWELIJK",
+            "Sociaal Wijkteam Overvecht",
+            "t.a.v. mevrouw I. de Boer",
+            "Zamenhofdreef 10",
+            "3562 JT UTRECHT",
+        ],
+    )
+    assert all(m > 0.5 for m in margins.values()), margins
+    sizes = {r[0]: r[3] for r in _positioned_text(pdf)}
+    assert sizes["Woonstichting Voorbeeld, Postbus 1234, 3500 AB Utrecht"] >= 6.5
+    assert sizes["Zamenhofdreef 10"] >= 10 and sizes["t.a.v. mevrouw I. de Boer"] >= 10
 
 
-def test_long_names_are_shrunk_to_stay_in_the_window(vault: Vault) -> None:
+def test_long_names_wrap_inside_the_window_at_full_size(vault: Vault) -> None:
+    case = _make_case(
+        vault,
+        partner_name="Stichting Maatschappelijke Dienstverlening Utrecht-Oost",
+        partner_type=PartnerType.MAATSCHAPPELIJK_WERK,
+        contact=PersonName(Salutation.MEVROUW, "F.", "", "Öztürk-van der Heijden"),
+    )
+    pdf = _letter(vault, case)
+    margins = _window_margins(
+        pdf,
+        [
+            "Woonstichting Voorbeeld, Postbus 1234, 3500 AB Utrecht",
+            "VERTROUWELIJK",
+            "Stichting Maatschappelijke",
+            "Dienstverlening Utrecht-Oost",
+            "t.a.v. mevrouw F. Öztürk-van der",
+            "Heijden",
+            "Zamenhofdreef 10",
+            "3562 JT UTRECHT",
+        ],
+    )
+    assert all(m > 0.5 for m in margins.values()), margins
+    for run in _positioned_text(pdf):
+        if _overlaps(_box(run), EXPOSED) and run[0] != "VERTROUWELIJK":
+            assert run[3] >= 6.5 and "…" not in run[0]
+
+
+def test_an_address_longer_than_the_window_is_refused(vault: Vault) -> None:
+    """Six address lines at most (DIN 5008); the letter is refused rather than cut."""
     case = _make_case(
         vault,
         partner_name="Stichting Maatschappelijke Dienstverlening en Welzijn Regio Utrecht-Oost",
-        partner_type=PartnerType.MAATSCHAPPELIJK_WERK,
+        contact=PersonName(Salutation.MEVROUW, "F.", "", "Öztürk-van der Heijden"),
     )
-    runs = _positioned_text(_letter(vault, case))
-    found = [r for r in runs if r[0].startswith("Stichting Maatschappelijke") and r[2] < 100]
-    assert len(found) == 1 and found[0][3] < 10
-    _assert_inside_window(found)
+    with pytest.raises(ValidationError, match="past niet in het venster"):
+        _letter(vault, case)
 
 
-def test_resident_address_block_lies_inside_the_window(vault: Vault, case: Case) -> None:
+def test_resident_address_block_fits_and_says_nothing_else(vault: Vault) -> None:
+    case = _make_case(
+        vault,
+        residents=(
+            ("Ayşe Çelik", PersonName(Salutation.MEVROUW, "A.", "", "Çelik")),
+            ("Johannes IJzerman", NO_NAME),
+        ),
+        label="fam. Çelik-IJzerman",
+    )
+    for language, block in (
+        ("nl", ["Mevrouw A. Çelik", "Johannes IJzerman"]),
+        ("en", ["Ms A. Çelik", "Johannes IJzerman"]),
+    ):
+        with vault.session() as s:
+            pdf = documents.generate_resident_letter(s, case.referral_id, language)
+        margins = _window_margins(
+            pdf,
+            [
+                "Woonstichting Voorbeeld, Postbus 1234, 3500 AB Utrecht",
+                *block,
+                "IJsselmeerstraat 4-B",
+                "3533 AB UTRECHT",
+            ],
+        )
+        assert all(m > 0.5 for m in margins.values()), margins
+        # The window shows no partner and no marking; the letter to a home says
+        # "vertrouwelijk" nowhere.
+        text = _text(pdf)
+        assert "CONFIDENTIAL" not in text.upper() and "VERTROUWELIJK" not in text.upper()
+
+
+def test_reference_column_wraps_and_never_shrinks(vault: Vault, case: Case) -> None:
     with vault.session() as s:
-        pdf = documents.generate_resident_letter(s, case.referral_id)
-    runs = _positioned_text(pdf)
-    block = {"Ayşe Öztürk", "IJsselmeerstraat 4-B", "3533 AB  UTRECHT"}
-    found = [r for r in runs if r[0] in block and r[2] < 100]
-    assert {r[0] for r in found} == block
-    _assert_inside_window(found)
+        data = letters.letter_data(s, case.referral_id)
+    long = replace(
+        data,
+        staff=replace(
+            data.staff,
+            email="j.vanijsselstein-de-bruijn@woningstichting-eemland-en-zoon.nl",
+            phone="06-12 34 56 78",
+        ),
+    )
+    runs = [r for r in _positioned_text(render_referral_letter(long)) if r[1] >= 124]
+    column = [r for r in runs if 45 < r[2] < 100]
+    values = [r for r in column if not r[4] and r[3] >= 8.5]
+    assert values and all(r[3] >= 9 for r in values)
+    assert not any("…" in r[0] for r in column)
+    joined = "".join(r[0] for r in values)
+    assert "j.vanijsselstein-de-bruijn@woningstichting-eemland-en-zoon.nl" in joined
+    assert "06-12 34 56 78" in [r[0] for r in values]
+    assert all(r[1] + _box(r).width <= 190.01 for r in column)
 
 
 def test_long_context_flows_onto_page_two_with_page_numbers(vault: Vault) -> None:
@@ -452,9 +635,70 @@ def test_long_context_flows_onto_page_two_with_page_numbers(vault: Vault) -> Non
     assert "Alinea 1:" in pages[0] and "Alinea 12:" in pages[1]
     # Page 2 carries the small running header, not the letterhead and window.
     assert f"Verwijsbrief {case.reference}" in pages[1]
-    assert "t.a.v. Ingrid de Boer" not in pages[1]
+    assert "t.a.v. mevrouw I. de Boer" not in pages[1]
     # The closing stays together with the signature.
     assert "Met vriendelijke groet, A. de Vries" in pages[1]
+
+
+def _paragraphs(n: int) -> str:
+    return "\n\n".join(
+        f"Alinea {i}: mevrouw vertelt over haar week, de buren en de post; zij wil graag dat"
+        " iemand meekijkt."
+        for i in range(1, n + 1)
+    )
+
+
+def _check_page_numbers(pages: list[str]) -> None:
+    if len(pages) == 1:
+        assert "pagina" not in pages[0]
+    for i, page in enumerate(pages, 1):
+        if len(pages) > 1:
+            assert f"pagina {i} van {len(pages)}" in page
+
+
+def test_the_end_of_a_letter_never_stands_alone(vault: Vault) -> None:
+    """Whatever the length: the feedback request, closing, signature and privacy note share
+    the last page, and no page holds only the note (a household of five residents)."""
+    case = _make_case(
+        vault,
+        residents=tuple(
+            (n, NO_NAME) for n in ("Kees Bakker", "Els Bakker", "Sem Bakker", "Noor Bakker", "Fien")
+        ),
+        label="fam. Bakker",
+    )
+    with vault.session() as s:
+        data = letters.letter_data(s, case.referral_id)
+    counts = set()
+    for n in range(0, 16):
+        pages = _pages(render_referral_letter(replace(data, context=_paragraphs(n))))
+        counts.add(len(pages))
+        last = pages[-1]
+        for part in ("Terugkoppeling", "Met vriendelijke groet", "A. de Vries", "Deze brief bevat"):
+            assert part in last, (n, part)
+        assert "de bewoners" in last  # five residents: plural
+        _check_page_numbers(pages)
+    assert counts >= {1, 2}
+
+
+def test_consent_form_keeps_what_is_agreed_with_the_signatures(vault: Vault) -> None:
+    case = _make_case(vault)
+    with vault.session() as s:
+        data = letters.letter_data(s, case.referral_id)
+    seen = set()
+    for n in range(0, 40, 3):
+        pages = _pages(render_consent_form(replace(data, context=_paragraphs(n))))
+        signing = [p for p in pages if "Handtekening bewoner" in p]
+        assert len(signing) == 1
+        page = signing[0]
+        assert "Ondertekening" in page and "Handtekening medewerker" in page
+        if "Wat wordt gedeeld" in page:
+            seen.add("together")
+            assert "De aantekeningen van onze huisbezoeken worden niet gedeeld." in page
+        else:  # what is agreed to is too long for one page: the signature page says whose
+            seen.add("recap")
+            assert f"Kenmerk {case.reference} · Ayşe Öztürk · IJsselmeerstraat 4-B" in page
+        _check_page_numbers(pages)
+    assert seen == {"together", "recap"}
 
 
 def test_logo_is_drawn_and_a_broken_logo_is_refused(vault: Vault, case: Case) -> None:
@@ -481,12 +725,24 @@ def _render_page1(pdf: bytes, dpi: int = 50) -> Image.Image:
     return Image.open(io.BytesIO(png)).convert("L")
 
 
-def test_page_one_matches_the_reviewed_reference(vault: Vault, case: Case) -> None:
-    image = _render_page1(_letter(vault, case))
+@pytest.mark.parametrize(
+    ("kind", "generate"),
+    [
+        ("referral_letter", documents.generate_referral_letter),
+        ("resident_letter", documents.generate_resident_letter),
+        ("consent_form", documents.generate_consent_form),
+    ],
+)
+def test_page_one_matches_the_reviewed_reference(
+    vault: Vault, case: Case, kind: str, generate: Any
+) -> None:
+    with vault.session() as s:
+        image = _render_page1(generate(s, case.referral_id))
+    path = REFERENCE_DIR / f"{kind}_page1.png"
     if os.environ.get("WAAKVLAM_UPDATE_REFERENCE"):
-        REFERENCE_PNG.parent.mkdir(exist_ok=True)
-        image.save(REFERENCE_PNG, optimize=True)
-    reference = Image.open(REFERENCE_PNG).convert("L")
+        path.parent.mkdir(exist_ok=True)
+        image.save(path, optimize=True)
+    reference = Image.open(path).convert("L")
     assert image.size == reference.size
     diff = ImageChops.difference(image, reference)
     histogram = diff.histogram()
@@ -522,6 +778,9 @@ def test_shipped_templates_cover_the_same_texts_in_both_languages() -> None:
     nl, en = load_templates("nl"), load_templates("en")
     assert set(nl.texts) == set(en.texts)
     assert nl.format_date(date(2026, 11, 28)) == "28 november 2026"
+    # Every domain of the shipped checklist has a plain phrase for the resident letter.
+    for domain in ("woning", "financien", "gezondheid", "sociaal", "veiligheid", "zelfredzaamheid"):
+        assert f"resident.domains.{domain}" in nl.texts
     assert en.format_date(date(2026, 3, 1)) == "1 March 2026"
 
 
@@ -541,7 +800,7 @@ def test_shipped_templates_cover_the_same_texts_in_both_languages() -> None:
         (lambda d: d["labels"].__setitem__("pagina", "x"), "onbekende tekst 'labels.pagina'"),
         (lambda d: d["referral"]["bodies"]["ggd"].pop("request"), "ontbreekt 'request'"),
         (lambda d: d.__setitem__("months", ["jan"]), "12 maandnamen"),
-        (lambda d: d.__setitem__("format", 2), "onbekend formaat"),
+        (lambda d: d.__setitem__("format", 1), "onbekend formaat"),
         (lambda d: d["labels"].__setitem__("page", 3), "moet tekst zijn"),
     ],
 )
@@ -568,7 +827,7 @@ def test_organisation_wording_overrides_the_shipped_file(
     with vault.session() as s:
         pdf = documents.generate_referral_letter(s, case.referral_id, vault_folder=vault_dir)
     assert "Met hartelijke groet namens Woonstichting Voorbeeld," in _text(pdf)
-    (folder / "nl.json").write_text('{"format": 1}', encoding="utf-8")
+    (folder / "nl.json").write_text('{"format": 2}', encoding="utf-8")
     with vault.session() as s, pytest.raises(LetterTemplateError, match="language"):
         documents.generate_referral_letter(s, case.referral_id, vault_folder=vault_dir)
 

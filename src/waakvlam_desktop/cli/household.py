@@ -16,6 +16,8 @@ from waakvlam_desktop.cli.common import (
 )
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain import households
+from waakvlam_desktop.domain.names import parse_formal_name
+from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.privacy.retention import close_household, reopen_household
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -44,6 +46,14 @@ CLOSED = Message(
     QT_TRANSLATE_NOOP("Cli", "Case closed; the retention period is running. First review: {date}."),
     context="Cli",
 )
+TOO_MANY_ADDRESSED = Message(
+    "cli.household_too_many_addressed",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Give --resident-as at most once per --resident, in the same order"
+        " (e.g. --resident 'Anna Jansen' --resident-as 'mevrouw A. Jansen').",
+    ),
+)
 REOPENED = Message(
     "cli.household_reopened",
     QT_TRANSLATE_NOOP("Cli", "Case reopened."),
@@ -52,6 +62,9 @@ REOPENED = Message(
 
 
 def cmd_household_add(args: argparse.Namespace) -> int:
+    if len(args.resident_as) > len(args.resident):
+        raise UsageError(TOO_MANY_ADDRESSED)
+    addressed = [*args.resident_as, *[""] * (len(args.resident) - len(args.resident_as))]
     with open_vault(args) as v, v.session() as s:
         addr = households.add_address(
             s,
@@ -64,8 +77,8 @@ def cmd_household_add(args: argparse.Namespace) -> int:
             vhe_code=args.vhe,
         )
         hh = households.add_household(s, addr.id, args.label)
-        for name in args.resident:
-            households.add_resident(s, hh.id, name)
+        for name, formal in zip(args.resident, addressed, strict=True):
+            households.add_resident(s, hh.id, name, parts=parse_formal_name(formal))
         hid = hh.id
     if args.json:
         print_json({"id": hid})
@@ -149,6 +162,13 @@ def _household(p: argparse.ArgumentParser) -> None:
     c.add_argument("--vhe", default=None, help="VHE-code (verhuureenheid)")
     c.add_argument(
         "--resident", action="append", default=[], help="naam van een bewoner (herhaalbaar)"
+    )
+    c.add_argument(
+        "--resident-as",
+        action="append",
+        default=[],
+        help="hoe brieven die bewoner aanspreken, bijvoorbeeld 'mevrouw A. Jansen'"
+        " (herhaalbaar, in de volgorde van --resident)",
     )
     c.set_defaults(func=cmd_household_add)
     json_flag(c)

@@ -1,4 +1,6 @@
-"""``waakvlam org public-key``: the organisation's signing key, for partners to pin."""
+"""``waakvlam org set``: the organisation's name, postal address, phone and e-mail (the
+letterhead and the return address); ``waakvlam org public-key``: its signing key, for
+partners to pin."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
+from waakvlam_desktop.domain.staff import organisation_view, update_organisation
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -21,6 +24,41 @@ KEY_WRITTEN = Message(
     QT_TRANSLATE_NOOP("Cli", "Public key written to {path}."),
     context="Cli",
 )
+
+
+ORG_SAVED = Message(
+    "cli.org_saved",
+    QT_TRANSLATE_NOOP("Cli", "Organisation saved: {name}, {address}."),
+    context="Cli",
+)
+NO_ADDRESS_YET = Message(
+    "cli.org_no_address",
+    QT_TRANSLATE_NOOP("Cli", "no postal address yet"),
+    context="Cli",
+)
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    """Change only the options given; the rest stays as it is."""
+    with open_vault(args) as v, v.session() as s:
+        org = organisation_view(s)
+        update_organisation(
+            s,
+            name=org.name if args.name is None else args.name,
+            address_line=org.address_line if args.address is None else args.address,
+            postcode=org.postcode if args.postcode is None else args.postcode,
+            city=org.city if args.city is None else args.city,
+            phone=org.phone if args.phone is None else args.phone,
+            email=org.email if args.email is None else args.email,
+        )
+        s.flush()
+        org = organisation_view(s)
+    if args.json:
+        print_json(org)
+    else:
+        postal = ", ".join(p for p in (org.address_line, f"{org.postcode} {org.city}".strip()) if p)
+        info(ORG_SAVED.render(name=org.name, address=postal or NO_ADDRESS_YET.render()))
+    return 0
 
 
 def cmd_public_key(args: argparse.Namespace) -> int:
@@ -38,6 +76,15 @@ def cmd_public_key(args: argparse.Namespace) -> int:
 
 def _org(p: argparse.ArgumentParser) -> None:
     og = subcommands(p, "org")
+    c = og.add_parser("set", help="naam, postadres, telefoon en e-mail van de organisatie")
+    c.add_argument("--name", help="naam van de organisatie")
+    c.add_argument("--address", help="straat en nummer of postbus (retouradres in de brief)")
+    c.add_argument("--postcode")
+    c.add_argument("--city", help="plaats (ook de plaats boven de datum in de brief)")
+    c.add_argument("--phone")
+    c.add_argument("--email")
+    c.set_defaults(func=cmd_set)
+    json_flag(c)
     c = og.add_parser("public-key", help="de publieke ondertekensleutel, voor partners")
     c.add_argument("--out", help="schrijf de sleutel naar dit bestand")
     c.set_defaults(func=cmd_public_key)

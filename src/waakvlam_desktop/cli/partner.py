@@ -1,11 +1,18 @@
-"""``waakvlam partner add|list``: the organisations households are referred to."""
+"""``waakvlam partner add|edit|list``: the organisations households are referred to."""
 
 from __future__ import annotations
 
 import argparse
 
 from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json, subcommands
-from waakvlam_desktop.domain.partners import add_partner, list_partners
+from waakvlam_desktop.domain.names import NO_NAME, PersonName, person_name
+from waakvlam_desktop.domain.partners import (
+    PartnerView,
+    add_partner,
+    get_partner,
+    list_partners,
+    update_partner,
+)
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -16,12 +23,42 @@ UNKNOWN_TYPE = Message(
 )
 
 
-def cmd_partner_add(args: argparse.Namespace) -> int:
+def _type(value: str) -> PartnerType:
     try:
-        ptype = PartnerType(args.type)
+        return PartnerType(value)
     except ValueError:
         choices = ", ".join(t.value for t in PartnerType)
-        raise UsageError(UNKNOWN_TYPE, value=args.type, choices=choices) from None
+        raise UsageError(UNKNOWN_TYPE, value=value, choices=choices) from None
+
+
+def _contact(args: argparse.Namespace, old: PersonName = NO_NAME) -> PersonName | None:
+    """The contact person's parts from --contact-*; None when no such option was given."""
+    given = [
+        args.contact_salutation,
+        args.contact_initials,
+        args.contact_prefix,
+        args.contact_surname,
+    ]
+    if all(g is None for g in given):
+        return None
+    sal, initials, prefix, surname = given
+    return person_name(
+        (old.salutation.value if old.salutation else "") if sal is None else sal,
+        old.initials if initials is None else initials,
+        old.prefix if prefix is None else prefix,
+        old.surname if surname is None else surname,
+    )
+
+
+def _show(args: argparse.Namespace, view: PartnerView) -> None:
+    if args.json:
+        print_json(view)
+    else:
+        print(view.id)
+
+
+def cmd_partner_add(args: argparse.Namespace) -> int:
+    ptype = _type(args.type)
     with open_vault(args) as v, v.session() as s:
         view = add_partner(
             s,
@@ -36,11 +73,38 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
             city=args.city,
             email=args.email,
             phone=args.phone,
+            contact=_contact(args),
         )
-    if args.json:
-        print_json(view)
-    else:
-        print(view.id)
+    _show(args, view)
+    return 0
+
+
+def cmd_partner_edit(args: argparse.Namespace) -> int:
+    """Change only the options given."""
+    with open_vault(args) as v, v.session() as s:
+        partner = get_partner(s, args.partner)
+        old = next(p for p in list_partners(s) if p.id == partner.id)
+
+        def pick(value: str | None, current: str) -> str:
+            return current if value is None else value
+
+        view = update_partner(
+            s,
+            old.id,
+            name=pick(args.name, old.name),
+            type=old.type if args.type is None else _type(args.type),
+            recipients=list(old.recipients) if not args.recipient else args.recipient,
+            profile=old.profile if args.profile is None else DataProfile(args.profile),
+            schedule=old.schedule if args.schedule is None else ExportSchedule(args.schedule),
+            contact_name=pick(args.contact, old.contact_name),
+            address_line=pick(args.address, old.address_line),
+            postcode=pick(args.postcode, old.postcode),
+            city=pick(args.city, old.city),
+            email=pick(args.email, old.email),
+            phone=pick(args.phone, old.phone),
+            contact=_contact(args, old.contact),
+        )
+    _show(args, view)
     return 0
 
 
@@ -65,17 +129,47 @@ def _partner(p: argparse.ArgumentParser) -> None:
     )
     c.add_argument("--profile", choices=["case", "aggregate", "handover"], default="case")
     c.add_argument("--schedule", choices=["monthly", "quarterly", "none"], default="none")
-    c.add_argument("--contact", default="", help="contactpersoon (aanhef en t.a.v. in de brief)")
-    c.add_argument("--address", default="", help="straat en nummer of postbus (voor de brief)")
-    c.add_argument("--postcode", default="")
-    c.add_argument("--city", default="")
-    c.add_argument("--email", default="")
-    c.add_argument("--phone", default="")
+    _details(c, default="")
     c.set_defaults(func=cmd_partner_add)
+    json_flag(c)
+
+    c = pt.add_parser("edit", help="gegevens van een partner wijzigen (alleen wat je opgeeft)")
+    c.add_argument("partner", help="naam of id van de partner")
+    c.add_argument("--name")
+    c.add_argument("--type")
+    c.add_argument(
+        "--recipient", action="append", default=[], help="vervangt de age-ontvangers, herhaalbaar"
+    )
+    c.add_argument("--profile", choices=["case", "aggregate", "handover"])
+    c.add_argument("--schedule", choices=["monthly", "quarterly", "none"])
+    _details(c, default=None)
+    c.set_defaults(func=cmd_partner_edit)
     json_flag(c)
     c = pt.add_parser("list", help="alle partners")
     c.set_defaults(func=cmd_partner_list)
     json_flag(c)
+
+
+def _details(c: argparse.ArgumentParser, default: str | None) -> None:
+    """Contact person and postal address (for the letter)."""
+    c.add_argument(
+        "--contact",
+        default=default,
+        help="contactpersoon zoals getypt (alleen als de delen hieronder ontbreken)",
+    )
+    c.add_argument(
+        "--contact-salutation",
+        choices=["heer", "mevrouw", "neutraal", ""],
+        help="aanhef in de brief: heer (de heer …), mevrouw of neutraal (alleen de naam)",
+    )
+    c.add_argument("--contact-initials", help="voorletters, bijvoorbeeld J.")
+    c.add_argument("--contact-prefix", help="tussenvoegsel, bijvoorbeeld de of van der")
+    c.add_argument("--contact-surname", help="achternaam, bijvoorbeeld Groot")
+    c.add_argument("--address", default=default, help="straat en nummer of postbus (voor de brief)")
+    c.add_argument("--postcode", default=default)
+    c.add_argument("--city", default=default)
+    c.add_argument("--email", default=default)
+    c.add_argument("--phone", default=default)
 
 
 COMMANDS: dict[str, Arguments] = {"partner": _partner}

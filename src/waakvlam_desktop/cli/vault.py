@@ -156,6 +156,13 @@ def cmd_init(args: argparse.Namespace) -> int:
                 staff_name=args.name,
                 staff_role=args.role,
                 language=args.language,
+                address_line=args.address,
+                postcode=args.postcode,
+                city=args.city,
+                phone=args.phone,
+                email=args.email,
+                staff_phone=args.staff_phone,
+                staff_email=args.staff_email,
             )
         if args.remember:
             assert v.engine is not None
@@ -301,6 +308,15 @@ def _init(p: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True, help="je eigen naam")
     p.add_argument("--role", default="", help="je functie, bijvoorbeeld wijkbeheerder")
     p.add_argument("--language", choices=["nl", "en"], default="nl")
+    # The organisation's postal address and how to reach it: optional now, needed before a
+    # letter goes into a window envelope ('waakvlam org set' fills them in later).
+    p.add_argument("--address", default="", help="straat en nummer of postbus van de organisatie")
+    p.add_argument("--postcode", default="", help="postcode van de organisatie")
+    p.add_argument("--city", default="", help="plaats van de organisatie")
+    p.add_argument("--phone", default="", help="telefoonnummer van de organisatie")
+    p.add_argument("--email", default="", help="e-mailadres van de organisatie")
+    p.add_argument("--staff-phone", default="", help="je eigen telefoonnummer (in de brief)")
+    p.add_argument("--staff-email", default="", help="je eigen e-mailadres (in de brief)")
     p.add_argument(
         "--remember",
         action="store_true",

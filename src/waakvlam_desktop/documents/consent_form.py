@@ -12,7 +12,17 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from waakvlam_desktop.documents.layout import LIGHT, para, paragraphs, render, styles
+from waakvlam_desktop.documents.layout import (
+    BODY_BOTTOM,
+    LATER_BODY_TOP,
+    LIGHT,
+    PAGE_H_MM,
+    TEXT_WIDTH,
+    para,
+    paragraphs,
+    render,
+    styles,
+)
 from waakvlam_desktop.documents.parts import shared_fields, signal_list, spec_for, values
 from waakvlam_desktop.documents.templates import LetterTemplates, load_templates
 from waakvlam_desktop.domain.letters import LetterData
@@ -61,7 +71,7 @@ def _signature_boxes(
         [blank, blank, blank],
     ]
     table = Table(
-        rows, colWidths=[78 * mm, 10 * mm, 78 * mm], rowHeights=[7 * mm] + [9 * mm] * 3 + [18 * mm]
+        rows, colWidths=[77 * mm, 10 * mm, 77 * mm], rowHeights=[7 * mm] + [8 * mm] * 3 + [14 * mm]
     )
     table.setStyle(
         TableStyle(
@@ -106,35 +116,53 @@ def consent_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
         para(partner, st.body),
         para(t.text("consent.why_heading", v), st.heading),
         *paragraphs(data.reason, st.body),
+        para(t.text("consent.rights_heading", v), st.heading),
+        para(t.text("consent.rights", v), st.body),
+    ]
+    agreed: list[Flowable] = [
         para(t.text("consent.what_heading", v), st.heading),
         para(t.text("consent.what_intro", v), st.body),
         *[para(text, st.bullet, bullet="•") for text in shared_fields(data)],
         Spacer(1, 2 * mm),
     ]
     if data.signals:
-        story.append(para(t.text("consent.what_signals", v), st.body))
-        story.extend(signal_list(data.signals, t))
+        agreed.append(para(t.text("consent.what_signals", v), st.body))
+        agreed.extend(signal_list(data.signals, t))
     if data.context.strip():
         if data.signals:
-            story.append(Spacer(1, 2 * mm))
-        story.append(para(t.text("consent.what_context", v), st.body))
-        story.extend(paragraphs(data.context, st.quote))
-    story.append(para(t.text("consent.not_shared", v), st.body))
-    story.append(para(t.text("consent.rights_heading", v), st.heading))
-    story.append(para(t.text("consent.rights", v), st.body))
+            agreed.append(Spacer(1, 2 * mm))
+        agreed.append(para(t.text("consent.what_context", v), st.body))
+        agreed.extend(paragraphs(data.context, st.quote))
+    agreed.append(para(t.text("consent.not_shared", v), st.body))
     signers = list(hh.residents) or [""]
-    story.append(
-        KeepTogether(
-            [
-                para(t.text("consent.sign_heading", v), st.heading),
-                para(t.text("consent.sign_statement", v), st.body),
-                _signature_boxes(t, v, signers[0], with_staff=True),
-            ]
-        )
-    )
-    # Every resident the referral concerns signs on a line of their own.
-    story.extend(_signature_boxes(t, v, name, with_staff=False) for name in signers[1:])
+    signing: list[Flowable] = [
+        para(t.text("consent.sign_heading", v), st.heading),
+        para(t.text("consent.sign_statement", v), st.body),
+        _signature_boxes(t, v, signers[0], with_staff=True),
+        # Every resident the referral concerns signs on a line of their own.
+        *(_signature_boxes(t, v, name, with_staff=False) for name in signers[1:]),
+    ]
+    if _height(agreed + signing) <= _height_available():
+        # What is agreed to and the signature lines on one page.
+        story.append(KeepTogether(agreed + signing))
+    else:
+        # Too long for one page: the signature page says what it belongs to.
+        story.extend(agreed)
+        story.append(KeepTogether([para(t.text("consent.recap", v), st.small), *signing]))
     return story
+
+
+def _height_available() -> float:
+    """The body height of a later page, in points."""
+    return float((PAGE_H_MM - LATER_BODY_TOP - BODY_BOTTOM) * mm)
+
+
+def _height(flowables: list[Flowable]) -> float:
+    total = 0.0
+    for f in flowables:
+        _w, h = f.wrap(TEXT_WIDTH * mm, PAGE_H_MM * mm)
+        total += float(h) + float(f.getSpaceBefore()) + float(f.getSpaceAfter())
+    return total
 
 
 def render_consent_form(data: LetterData, templates: LetterTemplates | None = None) -> bytes:

@@ -23,11 +23,28 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
+from waakvlam_desktop.documents.envelopes import exposed_area, geometry, safe_area
 from waakvlam_desktop.documents.fonts import FontNames, register_fonts
 from waakvlam_desktop.domain.letters import OrganisationInfo
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
+RETURN_TOO_LONG = Message(
+    "documents.return_too_long",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The organisation's return address does not fit on one line in the envelope window;"
+        " shorten the address under Settings › Organisation and letterhead.",
+    ),
+)
+ADDRESS_TOO_LONG = Message(
+    "documents.address_too_long",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The address does not fit in the envelope window (at most {lines} lines); shorten the"
+        " name or the contact person.",
+    ),
+)
 LOGO_INVALID = Message(
     "documents.logo_invalid",
     QT_TRANSLATE_NOOP("Errors", "The organisation's logo is not a valid image; choose a PNG file."),
@@ -37,42 +54,43 @@ PAGE_WIDTH, PAGE_HEIGHT = A4  # points
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
 
 
-@dataclass(frozen=True, slots=True)
-class Box:
-    """A rectangle on the page in mm, measured from the top-left corner."""
-
-    left: float
-    top: float
-    width: float
-    height: float
-
-    @property
-    def right(self) -> float:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.top + self.height
-
-
-#: Where the envelope window lands on the page: a Dutch window envelope with the window
-#: on the LEFT (EA5/6 110 x 220 mm or C5/6 114 x 229 mm, window about 90-110 x 40-45 mm,
-#: 20 mm from the left edge), with the A4 sheet folded in three (folds at 99 and 198 mm).
-#: The block is kept inside with :data:`WINDOW_PADDING` of room for the sheet to shift.
-WINDOW = Box(left=20.0, top=45.0, width=90.0, height=40.0)
-WINDOW_PADDING = 4.0
-#: Text column of the letter: the address block and the body share the left edge.
-LEFT = WINDOW.left + WINDOW_PADDING  # 24 mm
+#: The sheet, the DIN 5008 form B address field and the window envelopes, as data
+#: (``resources/envelopes/envelopes.json``, see :mod:`.envelopes` and docs/letters.md).
+GEOMETRY = geometry()
+FIELD = GEOMETRY.address_field.box  # 20, 45, 85 x 45 mm
+#: What every envelope's window shows at every sheet position: the address block stays in
+#: here, with :data:`WINDOW_MARGIN` to spare on the right and at the bottom.
+WINDOW = safe_area(GEOMETRY)
+#: What any window may show at some position: nothing but the address block is printed here.
+EXPOSED = exposed_area(GEOMETRY)
+WINDOW_MARGIN = 1.0
+#: Text column of the letter: the address block and the body share the left edge (25 mm).
+LEFT = GEOMETRY.address_field.text_left
 RIGHT = 20.0  # right margin
-TEXT_WIDTH = PAGE_W_MM - LEFT - RIGHT  # 166 mm
-#: Where the body starts on the first page (below the window) and on later pages.
-FIRST_BODY_TOP = 91.0
+TEXT_WIDTH = PAGE_W_MM - LEFT - RIGHT  # 165 mm
+ADDRESS_WIDTH = WINDOW.right - WINDOW_MARGIN - LEFT
+#: Where the body starts on the first page (below anything a window can show) and on later
+#: pages.
+FIRST_BODY_TOP = EXPOSED.bottom + 1.0
 LETTERHEAD_BODY_TOP = 48.0  # documents without a window (the consent form)
 LATER_BODY_TOP = 26.0
 BODY_BOTTOM = 20.0  # from the bottom edge
-FOLD_MARKS = (99.0, 198.0)  # tri-fold for an EA5/6 or C5/6 envelope
-LETTERHEAD_COLUMN = 128.0  # left edge of the organisation's details, top right
-DETAILS_LABEL_WIDTH = 24.0  # the reference block beside the window: label column
+FOLD_MARKS = GEOMETRY.sheet.folds  # DIN 5008 form B: 105 and 210 mm
+HOLE_MARK = GEOMETRY.sheet.hole_mark
+LETTERHEAD_COLUMN = 125.0  # left edge of the organisation's details and the reference block
+DETAILS_TOP = 50.0
+# The address block (baselines in mm from the top of the sheet) and its type sizes.
+RETURN_SIZE = 7.0
+RETURN_MIN_SIZE = 6.5
+#: (size, horizontal scale) tried in turn for each form of the return line.
+RETURN_FORMS = ((RETURN_SIZE, 1.0), (RETURN_MIN_SIZE, 1.0), (6.5, 0.92), (6.5, 0.85))
+RETURN_BASELINE = WINDOW.top + 3.5
+REMARK_SIZE = 9.0
+REMARK_BASELINE = WINDOW.top + 7.5
+ADDRESS_SIZE = 10.0
+ADDRESS_PITCH = 4.2
+ADDRESS_FIRST = WINDOW.top + 12.0
+ADDRESS_MAX_LINES = 6
 
 GREY = colors.Color(0.35, 0.35, 0.35)
 LIGHT = colors.Color(0.7, 0.7, 0.7)
@@ -90,6 +108,7 @@ class Styles:
     body: ParagraphStyle
     heading: ParagraphStyle
     title: ParagraphStyle
+    subject: ParagraphStyle
     small: ParagraphStyle
     bullet: ParagraphStyle
     quote: ParagraphStyle
@@ -103,10 +122,10 @@ def _make_styles() -> Styles:
     body = ParagraphStyle(
         "body",
         fontName=fonts.regular,
-        fontSize=9.5,
-        leading=13,
+        fontSize=10,
+        leading=13.5,
         textColor=INK,
-        spaceAfter=5,
+        spaceAfter=4.5,
     )
     return Styles(
         fonts=fonts,
@@ -115,17 +134,20 @@ def _make_styles() -> Styles:
             "heading",
             parent=body,
             fontName=fonts.bold,
-            fontSize=10,
-            leading=13,
-            spaceBefore=6,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=5,
             spaceAfter=2,
             keepWithNext=True,
         ),
         title=ParagraphStyle(
             "title", parent=body, fontName=fonts.bold, fontSize=16, leading=20, spaceAfter=4
         ),
+        subject=ParagraphStyle(
+            "subject", parent=body, fontName=fonts.bold, fontSize=10.5, leading=14, spaceAfter=10
+        ),
         small=ParagraphStyle(
-            "small", parent=body, fontSize=8, leading=10.5, textColor=GREY, spaceBefore=10
+            "small", parent=body, fontSize=8, leading=10.5, textColor=GREY, spaceBefore=6
         ),
         bullet=ParagraphStyle(
             "bullet",
@@ -229,66 +251,140 @@ def draw_letterhead(c: Canvas, org: OrganisationInfo, logo: ImageReader | None) 
 
 
 def draw_fold_marks(c: Canvas) -> None:
+    """Fold marks at 105 and 210 mm and the hole mark at 148.5 mm, at the left edge."""
     c.setStrokeColor(LIGHT)
     c.setLineWidth(0.3)
     for at in FOLD_MARKS:
-        c.line(4 * mm, y(at), 8 * mm, y(at))
+        c.line(3 * mm, y(at), 8 * mm, y(at))
+    c.line(3 * mm, y(HOLE_MARK), 10 * mm, y(HOLE_MARK))
+
+
+def wrap(text: str, font: str, size: float, width_mm: float) -> list[str]:
+    """``text`` broken into lines no wider than ``width_mm`` at ``size``: at spaces, and a
+    word too long for a line (an e-mail address) after '@', '.', '-' or '/', else anywhere.
+    Nothing is shrunk or cut."""
+    width = width_mm * mm
+
+    def fits(s: str) -> bool:
+        return bool(stringWidth(s, font, size) <= width)
+
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if fits(candidate):
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while not fits(word):
+            cut = max(
+                (i + 1 for i, ch in enumerate(word) if ch in "@.-/" and fits(word[: i + 1])),
+                default=0,
+            )
+            if cut == 0:
+                cut = max(1, max(i for i in range(1, len(word) + 1) if fits(word[:i])))
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
 
 
 @dataclass(frozen=True, slots=True)
 class AddressBlock:
-    """What shows through the envelope window."""
+    """What shows through the envelope window.
 
-    return_line: str
-    marking: str
+    ``return_lines``: the return address, longest first; the first that fits on one line
+    at 6.5 pt or more is printed. ``remark``: the remark line ("VERTROUWELIJK") or empty.
+    """
+
+    return_lines: tuple[str, ...]
+    remark: str
     lines: tuple[str, ...]
 
 
-def draw_address_block(c: Canvas, block: AddressBlock) -> None:
-    """Draw ``block`` inside :data:`WINDOW` (the return line small on top, then the marking
-    and at most five address lines)."""
+def address_layout(block: AddressBlock) -> tuple[tuple[str, float, float], list[str]]:
+    """The return line with its size and horizontal scale, and the address lines wrapped
+    to the window.
+
+    The return line is one line of at least 6.5 pt: the longest form that fits, set a
+    little narrower (down to 85 %) before a shorter form is tried. Raises
+    ValidationError when no form fits, or the address needs more lines than the window
+    holds (the letter would reach the wrong door)."""
     f = styles().fonts
-    x = (WINDOW.left + WINDOW_PADDING) * mm
-    width = WINDOW.width - 2 * WINDOW_PADDING
-    top = WINDOW.top + 4.5
-    c.setFillColor(GREY)
-    if block.return_line:
-        text, size = fit_text(block.return_line, f.regular, 6.5, width, 5)
-        c.setFont(f.regular, size)
-        c.drawString(x, y(top), text)
-        c.setStrokeColor(LIGHT)
-        c.setLineWidth(0.3)
-        c.line(x, y(top + 1.2), x + width * mm, y(top + 1.2))
-    top += 5.5
+    room = ADDRESS_WIDTH * mm
+    chosen: tuple[str, float, float] | None = None
+    for text in block.return_lines:
+        for size, scale in RETURN_FORMS:
+            if stringWidth(text, f.regular, size) * scale <= room:
+                chosen = (text, size, scale)
+                break
+        if chosen:
+            break
+    if chosen is None:
+        raise ValidationError(RETURN_TOO_LONG)
+    lines = [
+        part for line in block.lines for part in wrap(line, f.regular, ADDRESS_SIZE, ADDRESS_WIDTH)
+    ]
+    if len(lines) > ADDRESS_MAX_LINES:
+        raise ValidationError(ADDRESS_TOO_LONG, lines=ADDRESS_MAX_LINES)
+    return chosen, lines
+
+
+def draw_address_block(
+    c: Canvas, block: AddressBlock, laid_out: tuple[tuple[str, float, float], list[str]]
+) -> None:
+    """Draw ``block`` inside :data:`WINDOW`: the return line (at least 6.5 pt, one line),
+    the remark line, then the address lines at 10 pt (``laid_out``: from
+    :func:`address_layout`)."""
+    f = styles().fonts
+    (text, size, scale), lines = laid_out
+    x = LEFT * mm
     c.setFillColor(INK)
-    if block.marking:
-        c.setFont(f.bold, 8.5)
-        c.drawString(x, y(top), block.marking.upper())
-    top += 5.5
-    for line in block.lines[:5]:
-        text, size = fit_text(line, f.regular, 10, width, 7.5)
-        c.setFont(f.regular, size)
-        c.drawString(x, y(top), text)
-        top += 4.5
+    line = c.beginText()
+    line.setFont(f.regular, size)
+    line.setTextTransform(scale, 0, 0, 1, x, y(RETURN_BASELINE))  # narrower, same height
+    line.textOut(text)
+    c.drawText(line)
+    if block.remark:
+        c.setFont(f.bold, REMARK_SIZE)
+        c.drawString(x, y(REMARK_BASELINE), block.remark.upper())
+    c.setFont(f.regular, ADDRESS_SIZE)
+    for i, line in enumerate(lines):
+        c.drawString(x, y(ADDRESS_FIRST + i * ADDRESS_PITCH), line)
 
 
-def draw_details(c: Canvas, rows: tuple[tuple[str, str], ...]) -> None:
-    """The reference block to the right of the window: label and value per line."""
+@dataclass(frozen=True, slots=True)
+class DetailRow:
+    """One entry of the reference block: a small label and its value lines."""
+
+    label: str
+    values: tuple[str, ...]
+
+
+def draw_details(c: Canvas, rows: tuple[DetailRow, ...]) -> None:
+    """The reference block to the right of the window (DIN 5008 information block): each
+    label small and grey, its values below at 9 pt; a long value wraps, never shrinks."""
     f = styles().fonts
-    top = WINDOW.top + 7.0
-    value_left = LETTERHEAD_COLUMN + DETAILS_LABEL_WIDTH
-    for label, value in rows:
-        if not value:
+    width = PAGE_W_MM - RIGHT - LETTERHEAD_COLUMN
+    top = DETAILS_TOP
+    for row in rows:
+        values = [v for v in row.values if v]
+        if not values:
             continue
         c.setFillColor(GREY)
-        text, size = fit_text(label, f.regular, 7.5, DETAILS_LABEL_WIDTH - 1, 6)
-        c.setFont(f.regular, size)
-        c.drawString(LETTERHEAD_COLUMN * mm, y(top), text)
+        c.setFont(f.regular, 7.5)
+        c.drawString(LETTERHEAD_COLUMN * mm, y(top), row.label)
+        top += 3.9
         c.setFillColor(INK)
-        text, size = fit_text(value, f.regular, 8.5, PAGE_W_MM - RIGHT - value_left, 6.5)
-        c.setFont(f.regular, size)
-        c.drawString(value_left * mm, y(top), text)
-        top += 4.6
+        c.setFont(f.regular, 9)
+        for value in values:
+            for line in wrap(value, f.regular, 9, width):
+                c.drawString(LETTERHEAD_COLUMN * mm, y(top), line)
+                top += 3.9
+        top += 1.6
 
 
 def postal_lines(*lines: str, postcode: str, city: str) -> tuple[str, ...]:
@@ -335,9 +431,9 @@ class DocumentSpec:
     language: str
     organisation: OrganisationInfo
     page_label: str  # "pagina {page} van {pages}"
-    confidential: str  # "Vertrouwelijk"
+    confidential: str  # "Vertrouwelijk" in the footer; empty on a letter to the resident
     address: AddressBlock | None  # None: no window (a form handed over in person)
-    details: tuple[tuple[str, str], ...] = ()  # right of the window: date, reference, contact
+    details: tuple[DetailRow, ...] = ()  # right of the window: date, reference, contact
 
 
 def render(spec: DocumentSpec, story: Sequence[Flowable]) -> bytes:
@@ -346,13 +442,15 @@ def render(spec: DocumentSpec, story: Sequence[Flowable]) -> bytes:
     f = st.fonts
     logo = _logo(spec.organisation.logo_png) if spec.organisation.logo_png else None
     first_top = FIRST_BODY_TOP if spec.address is not None else LETTERHEAD_BODY_TOP
+    # Checked before reportlab runs: it rewraps exceptions raised while drawing a page.
+    laid_out = address_layout(spec.address) if spec.address is not None else None
 
     def first_page(c: Canvas, _doc: Any) -> None:
         c.saveState()
         draw_letterhead(c, spec.organisation, logo)
-        if spec.address is not None:
+        if spec.address is not None and laid_out is not None:
             draw_fold_marks(c)
-            draw_address_block(c, spec.address)
+            draw_address_block(c, spec.address, laid_out)
         draw_details(c, spec.details)
         c.restoreState()
 
@@ -374,10 +472,12 @@ def render(spec: DocumentSpec, story: Sequence[Flowable]) -> bytes:
         c.setFillColor(GREY)
         c.setFont(f.bold, 7.5)
         mark = spec.confidential.upper()
-        c.drawString(LEFT * mm, 12 * mm, mark)
+        if mark:
+            c.drawString(LEFT * mm, 12 * mm, mark)
+            mark += "  "
         c.setFont(f.regular, 7.5)
         c.drawString(
-            LEFT * mm + stringWidth(mark + "  ", f.bold, 7.5),
+            LEFT * mm + stringWidth(mark, f.bold, 7.5),
             12 * mm,
             f"{spec.title} {spec.reference}",
         )

@@ -7,8 +7,7 @@ raw visit notes or signal remarks (the domain rule for letters).
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether
 
 from waakvlam_desktop.documents.layout import (
     AddressBlock,
@@ -19,7 +18,9 @@ from waakvlam_desktop.documents.layout import (
     styles,
 )
 from waakvlam_desktop.documents.parts import (
-    return_line,
+    attention_line,
+    partner_salutation,
+    return_lines,
     signal_list,
     signature,
     spec_for,
@@ -32,13 +33,12 @@ from waakvlam_desktop.domain.types import GrondslagKind
 
 def recipient_block(data: LetterData, t: LetterTemplates) -> AddressBlock:
     r = data.recipient
-    attention = (
-        t.text("labels.attention", {"contact_name": r.contact_name}) if r.contact_name else ""
-    )
     return AddressBlock(
-        return_line=return_line(data, t),
-        marking=t.texts["labels.confidential"],
-        lines=postal_lines(r.name, attention, r.address_line, postcode=r.postcode, city=r.city),
+        return_lines=return_lines(data),
+        remark=t.texts["labels.confidential"],
+        lines=postal_lines(
+            r.name, attention_line(data, t), r.address_line, postcode=r.postcode, city=r.city
+        ),
     )
 
 
@@ -46,16 +46,9 @@ def referral_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
     st = styles()
     v = values(data, t)
     r = data.recipient
-    salutation = (
-        t.text("referral.salutation_named", {"contact_name": r.contact_name})
-        if r.contact_name
-        else t.texts["referral.salutation"]
-    )
-    subject = f"{t.texts['labels.subject']}: {t.text('referral.subject', v)}"
     story: list[Flowable] = [
-        para(subject, st.label),
-        Spacer(1, 3 * mm),
-        para(salutation, st.body),
+        para(t.text(t.body_key(r.type, "subject"), v), st.subject),
+        para(partner_salutation(data, t), st.body),
         para(t.text(t.body_key(r.type, "intro"), v), st.body),
         para(t.text("referral.reason_heading", v), st.heading),
         *paragraphs(data.reason, st.body),
@@ -77,17 +70,24 @@ def referral_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
     else:
         story.append(para(t.text("referral.grondslag_other", v), st.body))
         story.extend(paragraphs(g.basis_text, st.quote))
-    story.append(para(t.text("referral.feedback_heading", v), st.heading))
     key = "referral.feedback_due" if data.feedback_due else "referral.feedback_open"
-    story.append(para(t.text(key, v), st.body))
-    story.append(Spacer(1, 1 * mm))
-    story.append(signature(data, t, t.text("referral.closing", v), contact=False))
-    story.append(para(t.text("referral.privacy_note", v), st.small))
+    # The end holds together: the feedback request, the signature and the privacy note
+    # never stand alone on a page.
+    story.append(
+        KeepTogether(
+            [
+                para(t.text("referral.feedback_heading", v), st.heading),
+                para(t.text(key, v), st.body),
+                *signature(data, t, t.text("referral.closing", v), contact=False),
+                para(t.text("referral.privacy_note", v), st.small),
+            ]
+        )
+    )
     return story
 
 
 def render_referral_letter(data: LetterData, templates: LetterTemplates | None = None) -> bytes:
     """The referral letter for ``data`` as PDF bytes (A4, DejaVu Sans embedded)."""
     t = templates or load_templates(data.language)
-    spec = spec_for(data, t, "referral.title", recipient_block(data, t))
+    spec = spec_for(data, t, t.body_key(data.recipient.type, "title"), recipient_block(data, t))
     return render(spec, referral_story(data, t))

@@ -23,7 +23,7 @@ from waakvlam_desktop.domain.types import PartnerType
 from waakvlam_desktop.errors import LetterTemplateError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
-FORMAT = 1
+FORMAT = 2
 OVERRIDE_FOLDER = "letters"
 
 BAD_PLACEHOLDER = Message(
@@ -100,17 +100,26 @@ LANGUAGE_MISMATCH = Message(
 NONE: frozenset[str] = frozenset()
 #: Placeholders every text of the letter itself may use.
 COMMON = frozenset(
-    {"organisation", "partner", "household", "residents", "address", "reference", "date", "staff"}
+    {
+        "organisation",
+        "partner",
+        "household",
+        "residents",
+        "address",
+        "reference",
+        "date",
+        "staff",
+        "resident_word",  # "mevrouw Öztürk", "de bewoner" or "de bewoners"
+        "has",  # "heeft" or "hebben", agreeing with {resident_word}
+    }
 )
 
 #: Every text key and the placeholders it may use. Keys under ``referral.bodies.<type>`` are
 #: added below: ``anders`` is required, the other partner types are optional.
 SPEC: dict[str, frozenset[str]] = {
     "labels.confidential": NONE,
-    "labels.return_address": NONE,
-    "labels.attention": frozenset({"contact_name"}),
+    "labels.attention": frozenset({"contact"}),
     "labels.reference": NONE,
-    "labels.subject": NONE,
     "labels.date": NONE,
     "labels.contact": NONE,
     "labels.page": frozenset({"page", "pages"}),
@@ -119,11 +128,24 @@ SPEC: dict[str, frozenset[str]] = {
     "labels.consent_verbal": NONE,
     "labels.consent_written": NONE,
     "labels.severity": NONE,
+    "labels.heer": NONE,
+    "labels.mevrouw": NONE,
+    "labels.salutation_heer": NONE,
+    "labels.salutation_mevrouw": NONE,
+    "labels.salutation_named": frozenset({"name"}),
+    "labels.salutation_unknown": NONE,
+    "labels.salutation_residents": NONE,
+    "labels.informal_named": frozenset({"name"}),
+    "labels.informal_unknown": NONE,
+    "labels.informal_residents": NONE,
+    "labels.and": NONE,
+    "labels.resident_one": NONE,
+    "labels.resident_many": NONE,
+    "labels.has_one": NONE,
+    "labels.has_many": NONE,
     **{f"partner_types.{t.value}": NONE for t in PartnerType},
     "referral.title": NONE,
     "referral.subject": COMMON,
-    "referral.salutation_named": frozenset({"contact_name"}),
-    "referral.salutation": NONE,
     "referral.reason_heading": COMMON,
     "referral.signals_heading": COMMON,
     "referral.signals_intro": COMMON,
@@ -163,23 +185,34 @@ SPEC: dict[str, frozenset[str]] = {
             "sign_staff",
             "sign_date",
             "sign_place",
+            "recap",
         )
     },
     "resident.title": NONE,
     "resident.subject": COMMON,
-    "resident.salutation_named": frozenset({"names"}),
-    "resident.salutation": NONE,
     "resident.body": COMMON | {"consent_date"},
     "resident.shared_intro": COMMON,
-    "resident.partner_contact": COMMON | {"contact_name"},
-    "resident.questions": COMMON,
+    "resident.concerns_intro": COMMON,
+    "resident.domain_other": NONE,
+    "resident.not_shared": COMMON,
+    "resident.partner_contact": COMMON | {"contact"},
+    "resident.questions": COMMON | {"phone"},
+    "resident.questions_no_phone": COMMON,
     "resident.closing": COMMON,
 }
+#: The plain phrase per checklist domain in the resident letter ("zorgen over geld"):
+#: any domain code may have one; a domain without one reads ``resident.domain_other``.
+DOMAIN_PREFIX = "resident.domains."
 OPTIONAL: dict[str, frozenset[str]] = {
-    f"referral.bodies.{t.value}.{part}": COMMON
-    for t in PartnerType
-    if t is not PartnerType.ANDERS
-    for part in ("intro", "request")
+    **{
+        f"referral.bodies.{t.value}.{part}": COMMON
+        for t in PartnerType
+        if t is not PartnerType.ANDERS
+        for part in ("intro", "request")
+    },
+    # A partner type may have its own title and subject ("Melding" for Veilig Thuis).
+    **{f"referral.bodies.{t.value}.title": NONE for t in PartnerType},
+    **{f"referral.bodies.{t.value}.subject": COMMON for t in PartnerType},
 }
 
 
@@ -195,8 +228,14 @@ class LetterTemplates:
         return self.texts[key].format_map(values)
 
     def body_key(self, partner_type: PartnerType, part: str) -> str:
+        """The partner type's own text, else the general one (``anders`` for intro and
+        request, ``referral.title`` / ``referral.subject`` for those)."""
         key = f"referral.bodies.{partner_type.value}.{part}"
-        return key if key in self.texts else f"referral.bodies.anders.{part}"
+        if key in self.texts:
+            return key
+        if part in ("title", "subject") and f"referral.bodies.anders.{part}" not in self.texts:
+            return f"referral.{part}"
+        return f"referral.bodies.anders.{part}"
 
     def format_date(self, day: date) -> str:
         """``28 november 2026`` (the month names come from the template file)."""
@@ -247,6 +286,7 @@ def parse_templates(raw: bytes, source: str = "briefsjabloon") -> LetterTemplate
     for section in ("labels", "partner_types", "referral", "consent", "resident"):
         _flatten(doc.get(section, {}), section, flat)
     allowed = {**SPEC, **OPTIONAL}
+    allowed.update({k: NONE for k in flat if k.startswith(DOMAIN_PREFIX)})
     for key in sorted(flat):
         if key not in allowed:
             raise LetterTemplateError(UNKNOWN_TEXT, source=source, key=key)
@@ -270,7 +310,11 @@ def parse_templates(raw: bytes, source: str = "briefsjabloon") -> LetterTemplate
             )
         texts[key] = value
     for part in ("intro", "request"):
-        present = {k.split(".")[2] for k in texts if k.startswith("referral.bodies.")}
+        present = {
+            k.split(".")[2]
+            for k in texts
+            if k.startswith("referral.bodies.") and k.split(".")[3] in ("intro", "request")
+        }
         for ptype in present:
             if f"referral.bodies.{ptype}.{part}" not in texts:
                 raise LetterTemplateError(

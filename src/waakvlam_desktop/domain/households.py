@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.bsn import guard, guard_fields
+from waakvlam_desktop.domain.names import PersonName, formal_text, from_columns, stored
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import (
@@ -124,7 +125,10 @@ def add_resident(
     birth_year: int | None = None,
     birth_date: date | None = None,
     phone: str = "",
+    parts: PersonName | None = None,
 ) -> Resident:
+    """``parts``: how a letter addresses the resident (aanhef, voorletters, tussenvoegsel,
+    achternaam); without them a letter uses ``name`` and a neutral salutation."""
     get_household(session, household_id)
     guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
@@ -135,6 +139,8 @@ def add_resident(
         birth_date=birth_date,
         phone=phone.strip(),
     )
+    if parts is not None:
+        res.salutation, res.initials, res.prefix, res.surname = stored(parts)
     session.add(res)
     session.flush()
     return res
@@ -222,6 +228,8 @@ class ResidentView:
     name: str
     birth_year: int | None
     phone: str
+    #: How letters address the resident, as one line ("mevrouw A. Öztürk"); "" unknown.
+    addressed_as: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,7 +349,16 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
         vhe_code=addr.vhe_code,
         concern_level=ConcernLevel(hh.concern_level),
         next_check_in=hh.next_check_in,
-        residents=tuple(ResidentView(r.id, r.name, r.birth_year, r.phone) for r in hh.residents),
+        residents=tuple(
+            ResidentView(
+                r.id,
+                r.name,
+                r.birth_year,
+                r.phone,
+                formal_text(from_columns(r.salutation, r.initials, r.prefix, r.surname)),
+            )
+            for r in hh.residents
+        ),
         visits=tuple(visits),
         concern_history=tuple(
             ConcernView(
@@ -399,7 +416,9 @@ def update_resident(
     name: str,
     birth_year: int | None,
     phone: str,
+    parts: PersonName | None = None,
 ) -> None:
+    """``parts=None`` keeps the stored name parts."""
     res = session.get(Resident, resident_id)
     if res is None:
         raise NotFoundError(RESIDENT_GONE)
@@ -408,6 +427,8 @@ def update_resident(
     res.name = require_text(name, RESIDENT_NAME, "name", 200)
     res.birth_year = validate_birth_year(birth_year, this_year)
     res.phone = phone.strip()
+    if parts is not None:
+        res.salutation, res.initials, res.prefix, res.surname = stored(parts)
 
 
 def remove_resident(session: Session, resident_id: str) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain.names import NO_NAME, PersonName, from_columns
 from waakvlam_desktop.domain.referrals import NO_SUCH_REFERRAL, get_referral, select_referrals
 from waakvlam_desktop.domain.setup import default_staff
 from waakvlam_desktop.domain.types import (
@@ -42,6 +43,7 @@ from waakvlam_desktop.storage.models import (
     ReferralResident,
     ReferralSignal,
     Resident,
+    Setting,
     SignalObservation,
     StaffMember,
     street_line,
@@ -89,10 +91,11 @@ class RecipientInfo:
 
     name: str
     type: PartnerType
-    contact_name: str
+    contact_name: str  # as typed before the parts existed; used when ``contact`` is unknown
     address_line: str
     postcode: str
     city: str
+    contact: PersonName = NO_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,8 @@ class HouseholdInfo:
     street_line: str
     postcode: str
     city: str
+    #: Each resident's name in parts, in the order of ``residents`` (unknown parts empty).
+    people: tuple[PersonName, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +164,9 @@ class LetterData:
     # and whether the resident agreed to be phoned (the phone number travels only then).
     profile: DataProfile = DataProfile.CASE
     may_call: bool = False
+    #: The organisation's choice (setting ``letter_greeting``): "Beste …" instead of
+    #: "Geachte …".
+    informal: bool = False
 
 
 def check_language(language: str) -> str:
@@ -215,6 +223,10 @@ _LETTER = (
         Partner.name,
         Partner.type,
         Partner.contact_name,
+        Partner.contact_salutation,
+        Partner.contact_initials,
+        Partner.contact_prefix,
+        Partner.contact_surname,
         Partner.address_line,
         Partner.postcode,
         Partner.city,
@@ -237,8 +249,10 @@ _ORGANISATION = (
     .order_by(Organisation.created_at)
     .limit(1)
 )
+_GREETING = select(Setting.value_json).where(Setting.key == "letter_greeting")
+# Only the residents the referral concerns ("betrokken bewoners") are named.
 _CONCERNED = (
-    select(Resident.name)
+    select(Resident.name, Resident.salutation, Resident.initials, Resident.prefix, Resident.surname)
     .join(ReferralResident, ReferralResident.resident_id == Resident.id)
     .where(ReferralResident.referral_id == bindparam("rid"))
     .order_by(Resident.created_at, Resident.name)
@@ -308,6 +322,10 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         partner_name,
         partner_type,
         contact_name,
+        contact_salutation,
+        contact_initials,
+        contact_prefix,
+        contact_surname,
         partner_address,
         partner_postcode,
         partner_city,
@@ -317,14 +335,13 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
     org = session.execute(_ORGANISATION).first()
     if org is None:
         raise NotFoundError(NO_SENDER)
-    # Only the residents the referral concerns ("betrokken bewoners") are named.
-    residents = tuple(session.scalars(_CONCERNED, {"rid": ref_id}))
+    resident_rows = session.execute(_CONCERNED, {"rid": ref_id}).all()
     return LetterData(
         referral_id=ref_id,
         reference=reference,
         language=language,
         letter_date=local_today(session.info["clock"]),
-        place=org.city or city,
+        place=org.city,
         organisation=OrganisationInfo(*org),
         recipient=RecipientInfo(
             name=partner_name,
@@ -333,13 +350,17 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
             address_line=partner_address,
             postcode=partner_postcode,
             city=partner_city,
+            contact=from_columns(
+                contact_salutation, contact_initials, contact_prefix, contact_surname
+            ),
         ),
         household=HouseholdInfo(
             label=household_label,
-            residents=residents,
+            residents=tuple(r[0] for r in resident_rows),
             street_line=street_line(street, number, addition),
             postcode=postcode,
             city=city,
+            people=tuple(from_columns(*r[1:]) for r in resident_rows),
         ),
         reason=reason,
         context=context,
@@ -354,6 +375,7 @@ def letter_data(session: Session, referral: str, language: str = "nl") -> Letter
         staff=_staff(session, contact_staff_id, created_by),
         profile=DataProfile(partner_profile),
         may_call=bool(may_call),
+        informal=session.scalar(_GREETING) == '"beste"',
     )
 
 

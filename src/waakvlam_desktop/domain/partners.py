@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.bsn import guard_fields
+from waakvlam_desktop.domain.names import NO_NAME, PersonName, from_columns, stored
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
@@ -65,6 +66,8 @@ class PartnerView:
     recipients: tuple[str, ...]
     profile: DataProfile
     schedule: ExportSchedule
+    #: The contact person in parts (letters: "t.a.v. de heer J. de Groot").
+    contact: PersonName = NO_NAME
 
 
 def _view(p: Partner) -> PartnerView:
@@ -81,7 +84,32 @@ def _view(p: Partner) -> PartnerView:
         recipients=tuple(json.loads(p.age_recipients)),
         profile=DataProfile(p.profile),
         schedule=ExportSchedule(p.schedule),
+        contact=from_columns(
+            p.contact_salutation, p.contact_initials, p.contact_prefix, p.contact_surname
+        ),
     )
+
+
+def _set_contact(partner: Partner, contact_name: str, contact: PersonName | None) -> None:
+    """Store the contact person: the parts when given (the typed name follows them, for
+    lists and exports); ``None`` keeps the stored parts (the typed name then only counts
+    while there are none); an empty PersonName clears them."""
+    if contact is None:
+        if not partner.contact_surname:
+            partner.contact_name = contact_name.strip()
+        return
+    if contact.known:
+        (
+            partner.contact_salutation,
+            partner.contact_initials,
+            partner.contact_prefix,
+            partner.contact_surname,
+        ) = stored(contact)
+        partner.contact_name = contact.full()
+    else:
+        partner.contact_salutation = partner.contact_initials = ""
+        partner.contact_prefix = partner.contact_surname = ""
+        partner.contact_name = contact_name.strip()
 
 
 def _unique_name(session: Session, name: str, partner_id: str | None = None) -> str:
@@ -110,9 +138,16 @@ def add_partner(
     city: str = "",
     email: str = "",
     phone: str = "",
+    contact: PersonName | None = None,
 ) -> PartnerView:
     guard_fields(
-        {"contact_name": contact_name, "address_line": address_line, "city": city, "phone": phone},
+        {
+            "contact_name": contact_name,
+            "contact_surname": contact.surname if contact else "",
+            "address_line": address_line,
+            "city": city,
+            "phone": phone,
+        },
         confirmable=False,
     )
     clean_name = _unique_name(session, name)
@@ -131,6 +166,7 @@ def add_partner(
         schedule=ExportSchedule(schedule).value,
         pseudonym_secret=secrets.token_bytes(32),
     )
+    _set_contact(partner, contact_name, contact)
     session.add(partner)
     session.flush()
     return _view(partner)
@@ -167,12 +203,19 @@ def update_partner(
     city: str = "",
     email: str = "",
     phone: str = "",
+    contact: PersonName | None = None,
 ) -> PartnerView:
     partner = session.get(Partner, partner_id)
     if partner is None:
         raise NotFoundError(PARTNER_GONE)
     guard_fields(
-        {"contact_name": contact_name, "address_line": address_line, "city": city, "phone": phone},
+        {
+            "contact_name": contact_name,
+            "contact_surname": contact.surname if contact else "",
+            "address_line": address_line,
+            "city": city,
+            "phone": phone,
+        },
         confirmable=False,
     )
     clean_name = _unique_name(session, name, partner_id)
@@ -181,7 +224,7 @@ def update_partner(
     partner.age_recipients = json.dumps([validate_age_recipient(r) for r in recipients])
     partner.profile = DataProfile(profile).value
     partner.schedule = ExportSchedule(schedule).value
-    partner.contact_name = contact_name.strip()
+    _set_contact(partner, contact_name, contact)
     partner.address_line = address_line.strip()
     partner.postcode = normalise_postcode(postcode) if postcode.strip() else ""
     partner.city = city.strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -48,6 +49,10 @@ ARCHIVE_RECIPIENT_NOT_TEXT = Message(
     "settings.archive_recipient_not_text",
     QT_TRANSLATE_NOOP("Errors", "Give an age recipient (age1…) or leave it empty."),
 )
+UNKNOWN_GREETING = Message(
+    "settings.unknown_greeting",
+    QT_TRANSLATE_NOOP("Errors", "Choose how letters greet: geachte or beste."),
+)
 UNKNOWN_SETTING = Message(
     "settings.unknown_setting", QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'.")
 )
@@ -90,6 +95,8 @@ class Settings:
     aggregate_min_cell: int = 5
     aggregate_level: str = "wijk"
     export_archive_recipient: str = ""
+    #: How letters greet their reader: "geachte" ("Geachte heer De Groot,") or "beste".
+    letter_greeting: str = "geachte"
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -106,11 +113,27 @@ SETTING_KEYS = (
     "aggregate_min_cell",
     "aggregate_level",
     "export_archive_recipient",
+    "letter_greeting",
 )
+GREETINGS = ("geachte", "beste")
+
+
+def _choices() -> dict[str, tuple[Collection[str], Message]]:
+    """Settings that take one of a fixed set of words, and the sentence when they do not."""
+    return {
+        "language": (("nl", "en"), UNKNOWN_LANGUAGE),
+        "aggregate_level": (("wijk", "complex"), AGGREGATE_LEVEL),
+        "letter_greeting": (GREETINGS, UNKNOWN_GREETING),
+    }
 
 
 def _validated(key: str, value: Any) -> Any:
-    if key == "rhythm_days":
+    choices = _choices()
+    if key in choices:
+        allowed, refusal = choices[key]
+        if value not in allowed:
+            raise ValidationError(refusal, field=key)
+    elif key == "rhythm_days":
         if not isinstance(value, dict) or set(value) != {lv.value for lv in ConcernLevel}:
             raise ValidationError(RHYTHM_INCOMPLETE, field=key)
         for level, days in value.items():
@@ -119,9 +142,6 @@ def _validated(key: str, value: Any) -> Any:
     elif key == "auto_lock_minutes":
         if not isinstance(value, int) or not 1 <= value <= 120:
             raise ValidationError(AUTO_LOCK_OUT_OF_RANGE, field=key)
-    elif key == "language":
-        if value not in ("nl", "en"):
-            raise ValidationError(UNKNOWN_LANGUAGE, field=key)
     elif key == "retention_months":
         categories = {"visit_notes", "signals", "referrals"}
         if not isinstance(value, dict) or set(value) != categories:
@@ -133,13 +153,12 @@ def _validated(key: str, value: Any) -> Any:
         if not isinstance(value, int) or not 1 <= value <= 365:
             raise ValidationError(BACKUP_REMINDER_OUT_OF_RANGE, field=key)
     elif key == "aggregate_min_cell":
-        if isinstance(value, bool) or not isinstance(value, int):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not (MIN_CELL_FLOOR <= value <= 100)
+        ):
             raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
-        if not MIN_CELL_FLOOR <= value <= 100:
-            raise ValidationError(MIN_CELL_RANGE, field=key, low=MIN_CELL_FLOOR, high=100)
-    elif key == "aggregate_level":
-        if value not in ("wijk", "complex"):
-            raise ValidationError(AGGREGATE_LEVEL, field=key)
     elif key == "export_archive_recipient":
         if not isinstance(value, str):
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.domain.checklist import load_checklist
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.signals import install_checklist
-from waakvlam_desktop.domain.validation import require_text
+from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.storage.models import Organisation, StaffMember
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -25,11 +25,31 @@ def initialise(
     staff_name: str,
     staff_role: str = "",
     language: str = "nl",
+    address_line: str = "",
+    postcode: str = "",
+    city: str = "",
+    phone: str = "",
+    email: str = "",
+    staff_phone: str = "",
+    staff_email: str = "",
 ) -> StaffMember:
-    """Create the organisation, the first staff member and install the default checklist."""
-    org = Organisation(name=require_text(organisation, ORGANISATION_NAME, "organisation"))
+    """Create the organisation, the first staff member and install the default checklist.
+
+    The organisation's postal address, phone and e-mail may follow later (``org set``,
+    Instellingen); a letter in a window envelope needs the address."""
+    org = Organisation(
+        name=require_text(organisation, ORGANISATION_NAME, "organisation"),
+        address_line=address_line.strip(),
+        postcode=normalise_postcode(postcode) if postcode.strip() else "",
+        city=city.strip(),
+        phone=phone.strip(),
+        email=email.strip(),
+    )
     staff = StaffMember(
-        name=require_text(staff_name, YOUR_NAME, "staff_name", 200), role=staff_role.strip()
+        name=require_text(staff_name, YOUR_NAME, "staff_name", 200),
+        role=staff_role.strip(),
+        phone=staff_phone.strip(),
+        email=staff_email.strip(),
     )
     session.add_all([org, staff])
     session.flush()

@@ -52,22 +52,38 @@ def list_staff(session: Session) -> list[StaffView]:
     ]
 
 
-def add_staff(session: Session, name: str, role: str = "", email: str = "") -> StaffView:
+def add_staff(
+    session: Session, name: str, role: str = "", email: str = "", phone: str = ""
+) -> StaffView:
     member = StaffMember(
-        name=require_text(name, STAFF_NAME, "name", 200), role=role.strip(), email=email.strip()
+        name=require_text(name, STAFF_NAME, "name", 200),
+        role=role.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
     )
     session.add(member)
     session.flush()
     return StaffView(member.id, member.name, member.role, member.email, member.phone, True)
 
 
-def update_staff(session: Session, staff_id: str, *, name: str, role: str, email: str) -> None:
+def update_staff(
+    session: Session,
+    staff_id: str,
+    *,
+    name: str,
+    role: str,
+    email: str,
+    phone: str | None = None,
+) -> None:
+    """``phone=None`` keeps the stored phone number."""
     member = session.get(StaffMember, staff_id)
     if member is None:
         raise NotFoundError(STAFF_GONE)
     member.name = require_text(name, STAFF_NAME, "name", 200)
     member.role = role.strip()
     member.email = email.strip()
+    if phone is not None:
+        member.phone = phone.strip()
 
 
 def organisation_view(session: Session) -> OrganisationView:

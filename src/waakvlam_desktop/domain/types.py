@@ -121,6 +121,26 @@ def partner_type_label(partner_type: PartnerType, language: str | None = None) -
     return translate("Labels", PARTNER_TYPE_LABELS[partner_type], language)
 
 
+class Salutation(StrEnum):
+    """How a letter addresses a person (aanhef); stored, never rename a value."""
+
+    HEER = "heer"
+    MEVROUW = "mevrouw"
+    NEUTRAAL = "neutraal"  # no gendered form: "Geachte J. de Groot,"
+
+
+SALUTATION_LABELS: dict[Salutation, str] = {
+    Salutation.HEER: QT_TRANSLATE_NOOP("Labels", "Mr (de heer)"),
+    Salutation.MEVROUW: QT_TRANSLATE_NOOP("Labels", "Ms (mevrouw)"),
+    Salutation.NEUTRAAL: QT_TRANSLATE_NOOP("Labels", "neutral (name only)"),
+}
+
+
+def salutation_label(salutation: Salutation, language: str | None = None) -> str:
+    """The aanhef choice in ``language`` (default: the current one)."""
+    return translate("Labels", SALUTATION_LABELS[salutation], language)
+
+
 class DataProfile(StrEnum):
     CASE = "case"
     AGGREGATE = "aggregate"

@@ -161,6 +161,12 @@ class Resident(Record):
     birth_year: Mapped[int | None] = mapped_column(Integer)
     birth_date: Mapped[date | None] = mapped_column(Date)
     phone: Mapped[str] = mapped_column(String(50), default="")
+    # How a letter addresses the resident (0010): aanhef, voorletters, tussenvoegsel,
+    # achternaam; empty parts fall back to the name as typed.
+    salutation: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    initials: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    prefix: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    surname: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     household: Mapped[Household] = relationship(back_populates="residents")
 
@@ -293,7 +299,14 @@ class Partner(Record):
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
     type: Mapped[str] = mapped_column(String(50))
+    # The contact person as typed before 0010; letters use it only when the parts are empty.
     contact_name: Mapped[str] = mapped_column(String(200), default="")
+    # The contact person in parts (0010): aanhef (heer, mevrouw, neutraal or ""),
+    # voorletters, tussenvoegsel, achternaam.
+    contact_salutation: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    contact_initials: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    contact_prefix: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    contact_surname: Mapped[str] = mapped_column(String(200), default="", server_default="")
     address_line: Mapped[str] = mapped_column(String(200), default="")
     postcode: Mapped[str] = mapped_column(String(7), default="")
     city: Mapped[str] = mapped_column(String(100), default="")

@@ -69,6 +69,14 @@ class NewVault:
     language: str
     remember: bool
     kdf_target_seconds: float
+    # The sender details of a letter; optional here, Instellingen fills them in later.
+    address_line: str = ""
+    postcode: str = ""
+    city: str = ""
+    phone: str = ""
+    email: str = ""
+    staff_phone: str = ""
+    staff_email: str = ""
 
 
 class AppContext(QObject):
@@ -181,6 +189,13 @@ class AppContext(QObject):
                     staff_name=params.staff_name,
                     staff_role=params.staff_role,
                     language=params.language,
+                    address_line=params.address_line,
+                    postcode=params.postcode,
+                    city=params.city,
+                    phone=params.phone,
+                    email=params.email,
+                    staff_phone=params.staff_phone,
+                    staff_email=params.staff_email,
                 )
             if params.remember:
                 key = unwrap_key(Vault.read_header(vault.paths), params.passphrase)

@@ -739,6 +739,57 @@ def step_0009(w: Writer) -> None:
     )
 
 
+def step_0010(w: Writer) -> None:
+    """0010 adds name parts: a partner's contact person and a resident, as letters use them."""
+    w.at(datetime(2026, 12, 1, 9, 0))
+    w.actor = ident("staff:1")
+    hh1 = ident("household:1")
+    w.update(
+        "partner",
+        ident("partner:1"),
+        contact_name="J. de Groot",
+        contact_salutation="heer",
+        contact_initials="J.",
+        contact_prefix="de",
+        contact_surname="Groot",
+    )
+    w.update(
+        "resident",
+        ident("resident:3"),
+        ident("household:2"),
+        salutation="mevrouw",
+        initials="A.",
+        prefix="",
+        surname="Voorbeeld-Öztürk",
+    )
+    w.record(
+        "resident",
+        "resident:4",
+        hh1,
+        household_id=hh1,
+        name="Fatma van der Heijden",
+        birth_year=1970,
+        birth_date=None,
+        phone="",
+        salutation="mevrouw",
+        initials="F.",
+        prefix="van der",
+        surname="Heijden",
+    )
+    v7 = w.record(
+        "visit",
+        "visit:10",
+        hh1,
+        household_id=hh1,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 1, 9, 30)),
+        kind="regulier",
+        notes="Brievenbus klemt; samen de vensterenvelop van de gemeente gelezen.",
+    )
+    w.findable("vensterenvelop", "visit", v7)
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -747,6 +798,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0007": step_0007,
     "0008": step_0008,
     "0009": step_0009,
+    "0010": step_0010,
 }
 
 

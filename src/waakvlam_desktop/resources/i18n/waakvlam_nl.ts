@@ -507,6 +507,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Publieke sleutel geschreven naar {path}.</translation>
     </message>
     <message>
+        <source>Organisation saved: {name}, {address}.</source>
+        <translation>Organisatie opgeslagen: {name}, {address}.</translation>
+    </message>
+    <message>
+        <source>no postal address yet</source>
+        <translation>nog geen postadres</translation>
+    </message>
+    <message>
         <source>{n} CSV files written in {folder}.</source>
         <translation>{n} CSV-bestanden geschreven in {folder}.</translation>
     </message>
@@ -1284,12 +1292,24 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Onbekende soort bezoek &apos;{value}&apos;. Kies uit: {choices}</translation>
     </message>
     <message>
+        <source>The organisation&apos;s return address does not fit on one line in the envelope window; shorten the address under Settings › Organisation and letterhead.</source>
+        <translation>Het retouradres van de organisatie past niet op één regel in het venster van de envelop; maak het adres korter bij Instellingen › Organisatie en briefhoofd.</translation>
+    </message>
+    <message>
+        <source>The address does not fit in the envelope window (at most {lines} lines); shorten the name or the contact person.</source>
+        <translation>Het adres past niet in het venster van de envelop (hooguit {lines} regels); maak de naam of de contactpersoon korter.</translation>
+    </message>
+    <message>
         <source>The organisation&apos;s logo is not a valid image; choose a PNG file.</source>
         <translation>Het logo van de organisatie is geen geldige afbeelding; kies een PNG-bestand.</translation>
     </message>
     <message>
         <source>A letter to the resident is only possible for a referral with consent; on another legal basis, discuss the referral in person.</source>
         <translation>Een brief aan de bewoner kan alleen bij een doorverwijzing met toestemming; bij een andere grondslag bespreek je de doorverwijzing persoonlijk.</translation>
+    </message>
+    <message>
+        <source>No letter goes to the home about a report to Veilig Thuis, because someone else in the house may read it; tell the resident in person.</source>
+        <translation>Over een melding bij Veilig Thuis gaat geen brief naar het huisadres, want iemand anders in huis kan hem lezen; vertel het de bewoner zelf.</translation>
     </message>
     <message>
         <source>Letter template {source}: &apos;{key}&apos; has an invalid placeholder; use only {{name}}.</source>
@@ -1600,6 +1620,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Herinnering aan de back-up: kies tussen 1 en 365 dagen.</translation>
     </message>
     <message>
+        <source>Choose how letters greet: geachte or beste.</source>
+        <translation>Kies de aanhef van brieven: geachte of beste.</translation>
+    </message>
+    <message>
         <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
         <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
     </message>
@@ -1787,6 +1811,22 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <source>The disclosure file does not describe the profile {profile}.</source>
         <translation>Het bestand met wat er gedeeld wordt (disclosure.json) beschrijft het profiel {profile} niet.</translation>
     </message>
+    <message>
+        <source>Give --resident-as at most once per --resident, in the same order (e.g. --resident &apos;Anna Jansen&apos; --resident-as &apos;mevrouw A. Jansen&apos;).</source>
+        <translation>Geef --resident-as hooguit één keer per --resident, in dezelfde volgorde (bijvoorbeeld --resident &apos;Anna Jansen&apos; --resident-as &apos;mevrouw A. Jansen&apos;).</translation>
+    </message>
+    <message>
+        <source>This letter needs a return address: fill in the organisation&apos;s postal address under Settings › Organisation and letterhead, or with &apos;waakvlam org set --address … --postcode … --city …&apos;.</source>
+        <translation>Deze brief heeft een retouradres nodig: vul het postadres van de organisatie in bij Instellingen › Organisatie en briefhoofd, of met &apos;waakvlam org set --address … --postcode … --city …&apos;.</translation>
+    </message>
+    <message>
+        <source>Unknown form of address &apos;{value}&apos;; choose heer, mevrouw or neutraal.</source>
+        <translation>Onbekende aanhef &apos;{value}&apos;; kies heer, mevrouw of neutraal.</translation>
+    </message>
+    <message>
+        <source>A part of the name is too long: initials at most 20, prefix at most 30, surname at most 200 characters.</source>
+        <translation>Een deel van de naam is te lang: voorletters hooguit 20, tussenvoegsel hooguit 30 en achternaam hooguit 200 tekens.</translation>
+    </message>
 </context>
 <context>
     <name>ExportsView</name>
@@ -1970,6 +2010,38 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>bijv. wijkbeheerder</translation>
     </message>
     <message>
+        <source>Postal address of the organisation</source>
+        <translation>Postadres van de organisatie</translation>
+    </message>
+    <message>
+        <source>street and number, or Postbus</source>
+        <translation>straat en nummer, of postbus</translation>
+    </message>
+    <message>
+        <source>Postcode of the organisation</source>
+        <translation>Postcode van de organisatie</translation>
+    </message>
+    <message>
+        <source>City of the organisation</source>
+        <translation>Plaats van de organisatie</translation>
+    </message>
+    <message>
+        <source>Phone of the organisation</source>
+        <translation>Telefoonnummer van de organisatie</translation>
+    </message>
+    <message>
+        <source>E-mail of the organisation</source>
+        <translation>E-mailadres van de organisatie</translation>
+    </message>
+    <message>
+        <source>Your phone</source>
+        <translation>Je telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Your e-mail</source>
+        <translation>Je e-mailadres</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -1980,6 +2052,26 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>Strength</source>
         <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Postadres</translation>
+    </message>
+    <message>
+        <source>Postcode and city</source>
+        <translation>Postcode en plaats</translation>
+    </message>
+    <message>
+        <source>Letters need the postal address as their return address; you can also fill it in later under Settings.</source>
+        <translation>Brieven hebben het postadres nodig als retouradres; je kunt het ook later invullen bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>Phone (organisation)</source>
+        <translation>Telefoon (organisatie)</translation>
+    </message>
+    <message>
+        <source>E-mail (organisation)</source>
+        <translation>E-mail (organisatie)</translation>
     </message>
     <message>
         <source>Create vault</source>
@@ -2364,12 +2456,28 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Telefoon</translation>
     </message>
     <message>
+        <source>In letters</source>
+        <translation>In brieven</translation>
+    </message>
+    <message>
+        <source>How a letter addresses the resident, e.g. mevrouw A. de Vries</source>
+        <translation>Hoe een brief de bewoner aanspreekt, bijvoorbeeld mevrouw A. de Vries</translation>
+    </message>
+    <message>
         <source>Name of the new resident</source>
         <translation>Naam van de nieuwe bewoner</translation>
     </message>
     <message>
         <source>year?</source>
         <translation>jaar?</translation>
+    </message>
+    <message>
+        <source>in letters: mevrouw A. de Vries</source>
+        <translation>in brieven: mevrouw A. de Vries</translation>
+    </message>
+    <message>
+        <source>How letters address the new resident, e.g. mevrouw A. de Vries</source>
+        <translation>Hoe brieven de nieuwe bewoner aanspreken, bijvoorbeeld mevrouw A. de Vries</translation>
     </message>
     <message>
         <source>Add resident</source>
@@ -3086,6 +3194,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>anders</translation>
     </message>
     <message>
+        <source>Mr (de heer)</source>
+        <translation>de heer</translation>
+    </message>
+    <message>
+        <source>Ms (mevrouw)</source>
+        <translation>mevrouw</translation>
+    </message>
+    <message>
+        <source>neutral (name only)</source>
+        <translation>neutraal (alleen de naam)</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>concept</translation>
     </message>
@@ -3398,6 +3518,38 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Partner wijzigen</translation>
     </message>
     <message>
+        <source>(unknown)</source>
+        <translation>(onbekend)</translation>
+    </message>
+    <message>
+        <source>Form of address of the contact person</source>
+        <translation>Aanhef van de contactpersoon</translation>
+    </message>
+    <message>
+        <source>initials</source>
+        <translation>voorletters</translation>
+    </message>
+    <message>
+        <source>Initials of the contact person</source>
+        <translation>Voorletters van de contactpersoon</translation>
+    </message>
+    <message>
+        <source>prefix</source>
+        <translation>tussenvoegsel</translation>
+    </message>
+    <message>
+        <source>Prefix of the contact person (de, van der)</source>
+        <translation>Tussenvoegsel van de contactpersoon (de, van der)</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>achternaam</translation>
+    </message>
+    <message>
+        <source>Surname of the contact person</source>
+        <translation>Achternaam van de contactpersoon</translation>
+    </message>
+    <message>
         <source>Case: referred households only</source>
         <translation>Casus: alleen doorverwezen huishoudens</translation>
     </message>
@@ -3464,6 +3616,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Recipients (age)</source>
         <translation>Ontvangers (age)</translation>
+    </message>
+    <message>
+        <source>Typed before: {name}. Fill in the parts above so letters can address this person properly.</source>
+        <translation>Eerder getypt: {name}. Vul de delen hierboven in, dan spreekt de brief deze persoon goed aan.</translation>
     </message>
 </context>
 <context>
@@ -4213,8 +4369,24 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Functie van de nieuwe medewerker</translation>
     </message>
     <message>
+        <source>Phone of the staff member</source>
+        <translation>Telefoonnummer van de medewerker</translation>
+    </message>
+    <message>
+        <source>E-mail of the staff member</source>
+        <translation>E-mailadres van de medewerker</translation>
+    </message>
+    <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Wijzigingen opslaan</translation>
+    </message>
+    <message>
+        <source>Choose a staff member in the list to change them</source>
+        <translation>Kies een medewerker in de lijst om die te wijzigen</translation>
     </message>
     <message>
         <source>Working</source>
@@ -4247,6 +4419,22 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Language</source>
         <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Formal: &quot;Geachte heer De Groot,&quot;</source>
+        <translation>Formeel: „Geachte heer De Groot,”</translation>
+    </message>
+    <message>
+        <source>Less formal: &quot;Beste heer De Groot,&quot;</source>
+        <translation>Minder formeel: „Beste heer De Groot,”</translation>
+    </message>
+    <message>
+        <source>How letters greet their reader</source>
+        <translation>Hoe brieven de lezer aanspreken</translation>
+    </message>
+    <message>
+        <source>Greeting in letters</source>
+        <translation>Aanhef in brieven</translation>
     </message>
     <message>
         <source>Stop remembering</source>

@@ -77,6 +77,25 @@ class FirstRunPage(QWidget):
         self.staff_role = QLineEdit()
         self.staff_role.setAccessibleName(self.tr("Your role"))
         self.staff_role.setPlaceholderText(self.tr("e.g. wijkbeheerder"))
+        # Where letters come from: the return address in the envelope window and how a
+        # partner or resident reaches you. Optional now; Instellingen has them too.
+        self.org_address = QLineEdit()
+        self.org_address.setAccessibleName(self.tr("Postal address of the organisation"))
+        self.org_address.setPlaceholderText(self.tr("street and number, or Postbus"))
+        self.org_postcode = QLineEdit()
+        self.org_postcode.setAccessibleName(self.tr("Postcode of the organisation"))
+        self.org_postcode.setPlaceholderText("1234 AB")
+        self.org_postcode.setMaximumWidth(90)
+        self.org_city = QLineEdit()
+        self.org_city.setAccessibleName(self.tr("City of the organisation"))
+        self.org_phone = QLineEdit()
+        self.org_phone.setAccessibleName(self.tr("Phone of the organisation"))
+        self.org_email = QLineEdit()
+        self.org_email.setAccessibleName(self.tr("E-mail of the organisation"))
+        self.staff_phone = QLineEdit()
+        self.staff_phone.setAccessibleName(self.tr("Your phone"))
+        self.staff_email = QLineEdit()
+        self.staff_email.setAccessibleName(self.tr("Your e-mail"))
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -87,8 +106,26 @@ class FirstRunPage(QWidget):
         form.addRow("", self.advice)
         form.addRow("", self.remember)
         form.addRow(self.tr("Organisation"), self.organisation)
+        form.addRow(self.tr("Postal address"), self.org_address)
+        postal = QHBoxLayout()
+        postal.addWidget(self.org_postcode)
+        postal.addWidget(self.org_city, 1)
+        form.addRow(self.tr("Postcode and city"), postal)
+        hint = QLabel(
+            self.tr(
+                "Letters need the postal address as their return address; you can also fill"
+                " it in later under Settings."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("hint")
+        form.addRow("", hint)
+        form.addRow(self.tr("Phone (organisation)"), self.org_phone)
+        form.addRow(self.tr("E-mail (organisation)"), self.org_email)
         form.addRow(self.tr("Your name"), self.staff_name)
         form.addRow(self.tr("Your role"), self.staff_role)
+        form.addRow(self.tr("Your phone"), self.staff_phone)
+        form.addRow(self.tr("Your e-mail"), self.staff_email)
         form.addRow(self.tr("Language"), self.language)
         panel.box.addLayout(form)
         self.message = InlineMessage()
@@ -118,8 +155,15 @@ class FirstRunPage(QWidget):
             self.passphrase,
             self.repeat,
             self.organisation,
+            self.org_address,
+            self.org_postcode,
+            self.org_city,
+            self.org_phone,
+            self.org_email,
             self.staff_name,
             self.staff_role,
+            self.staff_phone,
+            self.staff_email,
         ):
             field.returnPressed.connect(self.submit)
         self._update_meter("")
@@ -165,6 +209,13 @@ class FirstRunPage(QWidget):
             language=str(self.language.currentData()),
             remember=self.remember.isChecked(),
             kdf_target_seconds=config.kdf_target_seconds(),
+            address_line=self.org_address.text(),
+            postcode=self.org_postcode.text(),
+            city=self.org_city.text(),
+            phone=self.org_phone.text(),
+            email=self.org_email.text(),
+            staff_phone=self.staff_phone.text(),
+            staff_email=self.staff_email.text(),
         )
         self.passphrase.clear()
         self.repeat.clear()

@@ -137,6 +137,13 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
                 staff_name="Anouk de Vries",
                 staff_role="wijkbeheerder",
                 language=language,
+                address_line="Postbus 1234",
+                postcode="3500 AB",
+                city="Utrecht",
+                phone="030-123 45 67",
+                email="info@voorbeeld.nl",
+                staff_phone="06-12 34 56 78",
+                staff_email="a.devries@voorbeeld.nl",
             )
             vault.actor = staff.id
         add_expired_cases(vault, clock)

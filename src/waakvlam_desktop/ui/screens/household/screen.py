@@ -41,6 +41,7 @@ from waakvlam_desktop.domain.households import (
     HouseholdDetail,
     ReferralSummary,
 )
+from waakvlam_desktop.domain.names import parse_formal_name
 from waakvlam_desktop.domain.types import (
     FollowUpStatus,
     ReferralStatus,
@@ -287,10 +288,15 @@ class HouseholdPage(Screen):
 
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Residents")))
-        self.residents = QTableWidget(0, 3)
+        self.residents = QTableWidget(0, 4)
         self.residents.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Birth year"), self.tr("Phone")]
+            [self.tr("Name"), self.tr("Birth year"), self.tr("Phone"), self.tr("In letters")]
         )
+        header_item = self.residents.horizontalHeaderItem(3)
+        if header_item is not None:
+            header_item.setToolTip(
+                self.tr("How a letter addresses the resident, e.g. mevrouw A. de Vries")
+            )
         self.residents.verticalHeader().hide()
         self.residents.horizontalHeader().setStretchLastSection(True)
         self.residents.setAccessibleName(self.tr("Residents"))
@@ -306,8 +312,13 @@ class HouseholdPage(Screen):
         self.r_phone = QLineEdit()
         self.r_phone.setPlaceholderText(self.tr("Phone"))
         self.r_phone.setAccessibleName(self.tr("Phone"))
+        self.r_addressed = QLineEdit()
+        self.r_addressed.setPlaceholderText(self.tr("in letters: mevrouw A. de Vries"))
+        self.r_addressed.setAccessibleName(
+            self.tr("How letters address the new resident, e.g. mevrouw A. de Vries")
+        )
         self.r_add = QPushButton(self.tr("Add resident"))
-        for part in (self.r_name, self.r_year, self.r_phone, self.r_add):
+        for part in (self.r_name, self.r_year, self.r_phone, self.r_addressed, self.r_add):
             add_row.addWidget(part)
         right.addLayout(add_row)
         self.r_save = QPushButton(self.tr("Save changes"))
@@ -504,6 +515,7 @@ class HouseholdPage(Screen):
             self.residents.setItem(row, 0, name)
             self.residents.setItem(row, 1, QTableWidgetItem(str(r.birth_year or "")))
             self.residents.setItem(row, 2, QTableWidgetItem(r.phone))
+            self.residents.setItem(row, 3, QTableWidgetItem(r.addressed_as))
 
     # ---- actions -------------------------------------------------------------------------
     def _new_visit(self) -> None:
@@ -581,19 +593,23 @@ class HouseholdPage(Screen):
     def _add_resident(self) -> None:
         hid = self.household_id
         name, year, phone = self.r_name.text(), self.r_year.value() or None, self.r_phone.text()
+        addressed = self.r_addressed.text()
         if hid is None:
             return
 
         def done(_id: object) -> None:
             self.r_name.clear()
             self.r_phone.clear()
+            self.r_addressed.clear()
             self.r_year.setValue(0)
 
-        self._write(
-            lambda s: households.add_resident(s, hid, name, birth_year=year, phone=phone).id,
-            done,
-            message=self.details_message,
-        )
+        def work(s: Any) -> str:
+            parts = parse_formal_name(addressed)  # a mistake shows inline
+            return households.add_resident(
+                s, hid, name, birth_year=year, phone=phone, parts=parts
+            ).id
+
+        self._write(work, done, message=self.details_message)
 
     def _save_residents(self) -> None:
         rows = []
@@ -603,6 +619,7 @@ class HouseholdPage(Screen):
                 continue
             year_item = self.residents.item(row, 1)
             phone_item = self.residents.item(row, 2)
+            addressed_item = self.residents.item(row, 3)
             year_text = (year_item.text() if year_item else "").strip()
             if year_text and not year_text.isdigit():
                 self.details_message.error(self.tr("Birth year must be a number, e.g. 1950."))
@@ -613,12 +630,20 @@ class HouseholdPage(Screen):
                     name_item.text(),
                     int(year_text) if year_text else None,
                     phone_item.text() if phone_item else "",
+                    addressed_item.text() if addressed_item else "",
                 )
             )
 
         def work(s: Any) -> None:
-            for rid, name, year, phone in rows:
-                households.update_resident(s, rid, name=name, birth_year=year, phone=phone)
+            for rid, name, year, phone, addressed in rows:
+                households.update_resident(
+                    s,
+                    rid,
+                    name=name,
+                    birth_year=year,
+                    phone=phone,
+                    parts=parse_formal_name(addressed),
+                )
 
         self._write(work, message=self.details_message)
 

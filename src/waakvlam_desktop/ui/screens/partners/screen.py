@@ -20,13 +20,17 @@ from PySide6.QtWidgets import (
 
 from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
 from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain.names import parse_formal_name, person_name
 from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import (
     DataProfile,
     ExportSchedule,
     PartnerType,
+    Salutation,
+    salutation_label,
 )
 from waakvlam_desktop.domain.types import partner_type_label as type_label
+from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -60,7 +64,31 @@ class PartnerDialog(QDialog):
         self.type = QComboBox()
         for t in PartnerType:
             self.type.addItem(partner_type_label(t), t.value)
-        self.contact = QLineEdit()
+        # The contact person in parts, so letters can write "t.a.v. de heer J. de Groot"
+        # and "Geachte heer De Groot,".
+        self.salutation = QComboBox()
+        self.salutation.addItem(self.tr("(unknown)"), "")
+        for sal in Salutation:
+            self.salutation.addItem(salutation_label(sal), sal.value)
+        self.salutation.setAccessibleName(self.tr("Form of address of the contact person"))
+        self.initials = QLineEdit()
+        self.initials.setPlaceholderText(self.tr("initials"))
+        self.initials.setAccessibleName(self.tr("Initials of the contact person"))
+        self.initials.setMaximumWidth(70)
+        self.prefix = QLineEdit()
+        self.prefix.setPlaceholderText(self.tr("prefix"))
+        self.prefix.setAccessibleName(self.tr("Prefix of the contact person (de, van der)"))
+        self.prefix.setMaximumWidth(80)
+        self.surname = QLineEdit()
+        self.surname.setPlaceholderText(self.tr("surname"))
+        self.surname.setAccessibleName(self.tr("Surname of the contact person"))
+        contact_row = QHBoxLayout()
+        for part in (self.salutation, self.initials, self.prefix, self.surname):
+            contact_row.addWidget(part)
+        contact_row.setStretch(3, 1)
+        self.legacy_contact = QLabel()
+        self.legacy_contact.setWordWrap(True)
+        self.legacy_contact.hide()
         self.address = QLineEdit()
         self.postcode = QLineEdit()
         self.postcode.setPlaceholderText("1234 AB")
@@ -79,10 +107,13 @@ class PartnerDialog(QDialog):
         self.recipients = QPlainTextEdit()
         self.recipients.setPlaceholderText(self.tr("age1… — one per line, from the partner"))
         self.recipients.setMaximumHeight(70)
-        for label, widget in (
-            (self.tr("Name"), self.name),
-            (self.tr("Type"), self.type),
-            (self.tr("Contact person"), self.contact),
+        form.addRow(self.tr("Name"), self.name)
+        self.name.setAccessibleName(self.tr("Name"))
+        form.addRow(self.tr("Type"), self.type)
+        self.type.setAccessibleName(self.tr("Type"))
+        form.addRow(self.tr("Contact person"), contact_row)
+        form.addRow("", self.legacy_contact)
+        rows: tuple[tuple[str, QWidget], ...] = (
             (self.tr("Address"), self.address),
             (self.tr("Postcode"), self.postcode),
             (self.tr("City"), self.city),
@@ -90,7 +121,8 @@ class PartnerDialog(QDialog):
             (self.tr("Data profile"), self.profile),
             (self.tr("Export schedule"), self.schedule),
             (self.tr("Recipients (age)"), self.recipients),
-        ):
+        )
+        for label, widget in rows:
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         self.message = InlineMessage()
@@ -109,7 +141,30 @@ class PartnerDialog(QDialog):
     def _fill(self, p: PartnerView) -> None:
         self.name.setText(p.name)
         self.type.setCurrentIndex(max(0, self.type.findData(p.type.value)))
-        self.contact.setText(p.contact_name)
+        c = p.contact
+        if not c.known and p.contact_name:
+            # A contact typed as one field before: read "dhr. J. de Groot" into parts as a
+            # suggestion (saved only when the user saves); a bare name is not guessed at.
+            try:
+                guess = parse_formal_name(p.contact_name)
+            except WaakvlamError:
+                guess = c
+            if guess.salutation in (Salutation.HEER, Salutation.MEVROUW):
+                c = guess
+        self.salutation.setCurrentIndex(
+            max(0, self.salutation.findData(c.salutation.value if c.salutation else ""))
+        )
+        self.initials.setText(c.initials)
+        self.prefix.setText(c.prefix)
+        self.surname.setText(c.surname)
+        if p.contact_name and not p.contact.known:
+            self.legacy_contact.setText(
+                self.tr(
+                    "Typed before: {name}. Fill in the parts above so letters can address"
+                    " this person properly."
+                ).format(name=p.contact_name)
+            )
+            self.legacy_contact.show()
         self.address.setText(p.address_line)
         self.postcode.setText(p.postcode)
         self.city.setText(p.city)
@@ -119,10 +174,18 @@ class PartnerDialog(QDialog):
         self.recipients.setPlainText("\n".join(p.recipients))
 
     def save(self) -> None:
+        existing = self.existing
+        parts = (
+            str(self.salutation.currentData() or ""),
+            self.initials.text(),
+            self.prefix.text(),
+            self.surname.text(),
+        )
         kw: dict[str, Any] = dict(
             name=self.name.text(),
             type=PartnerType(self.type.currentData()),
-            contact_name=self.contact.text(),
+            # Kept only while no parts are filled in (a contact typed as one field).
+            contact_name=existing.contact_name if existing is not None else "",
             address_line=self.address.text(),
             postcode=self.postcode.text(),
             city=self.city.text(),
@@ -131,9 +194,9 @@ class PartnerDialog(QDialog):
             schedule=ExportSchedule(self.schedule.currentData()),
             recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
         )
-        existing = self.existing
 
         def work(s: Any) -> str:
+            kw["contact"] = person_name(*parts)  # checked here: a mistake shows inline
             if existing is None:
                 return partners.add_partner(s, **kw).id
             return partners.update_partner(s, existing.id, **kw).id

@@ -91,6 +91,8 @@ class SettingsView(Screen):
         staff_columns: tuple[Column[staff.StaffView], ...] = (
             Column(self.tr("Name"), lambda m: m.name),
             Column(self.tr("Role"), lambda m: m.role),
+            Column(self.tr("Phone"), lambda m: m.phone),
+            Column(self.tr("E-mail"), lambda m: m.email),
         )
         self.staff_list = RowView(RowModel(staff_columns), self.tr("Staff"))
         self.staff_list.setMaximumHeight(140)
@@ -102,11 +104,26 @@ class SettingsView(Screen):
         self.staff_role = QLineEdit()
         self.staff_role.setPlaceholderText(self.tr("Role"))
         self.staff_role.setAccessibleName(self.tr("Role of the new staff member"))
+        # Phone and e-mail go into the contact column of every letter the member signs.
+        self.staff_phone = QLineEdit()
+        self.staff_phone.setPlaceholderText(self.tr("Phone"))
+        self.staff_phone.setAccessibleName(self.tr("Phone of the staff member"))
+        self.staff_email = QLineEdit()
+        self.staff_email.setPlaceholderText(self.tr("E-mail"))
+        self.staff_email.setAccessibleName(self.tr("E-mail of the staff member"))
         self.staff_add = QPushButton(self.tr("Add"))
+        self.staff_save = QPushButton(self.tr("Save changes"))
+        self.staff_save.setToolTip(self.tr("Choose a staff member in the list to change them"))
+        self.staff_save.setEnabled(False)
         add.addWidget(self.staff_name)
         add.addWidget(self.staff_role)
-        add.addWidget(self.staff_add)
         people.layout_.addLayout(add)
+        contact = QHBoxLayout()
+        contact.addWidget(self.staff_phone)
+        contact.addWidget(self.staff_email)
+        contact.addWidget(self.staff_save)
+        contact.addWidget(self.staff_add)
+        people.layout_.addLayout(contact)
         self.staff_message = InlineMessage()
         people.layout_.addWidget(self.staff_message)
 
@@ -130,6 +147,11 @@ class SettingsView(Screen):
         self.language.addItem("English", "en")
         self.language.setAccessibleName(self.tr("Language"))
         wform.addRow(self.tr("Language"), self.language)
+        self.greeting = QComboBox()
+        self.greeting.addItem(self.tr('Formal: "Geachte heer De Groot,"'), "geachte")
+        self.greeting.addItem(self.tr('Less formal: "Beste heer De Groot,"'), "beste")
+        self.greeting.setAccessibleName(self.tr("How letters greet their reader"))
+        wform.addRow(self.tr("Greeting in letters"), self.greeting)
         self.remembered_label = QLabel()
         self.remembered_label.setWordWrap(True)
         self.forget_button = QPushButton(self.tr("Stop remembering"))
@@ -175,6 +197,8 @@ class SettingsView(Screen):
         self.org_save.clicked.connect(self.save_organisation)
         self.logo_button.clicked.connect(self.choose_logo)
         self.staff_add.clicked.connect(self.add_staff)
+        self.staff_save.clicked.connect(self.save_staff)
+        self.staff_list.current_changed.connect(self._staff_chosen)
         self.work_save.clicked.connect(self.save_work)
         self.forget_button.clicked.connect(self.forget_key)
 
@@ -194,6 +218,7 @@ class SettingsView(Screen):
         for lv, spin in self.rhythm.items():
             spin.setValue(settings.rhythm_for(lv))
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.greeting.setCurrentIndex(max(0, self.greeting.findData(settings.letter_greeting)))
         self._show_remembered()
 
     def _show_remembered(self) -> None:
@@ -300,19 +325,51 @@ class SettingsView(Screen):
             message=self.org_message,
         ).run()
 
+    def _staff_fields(self) -> tuple[str, str, str, str]:
+        return (
+            self.staff_name.text(),
+            self.staff_role.text(),
+            self.staff_email.text(),
+            self.staff_phone.text(),
+        )
+
+    def _clear_staff_fields(self, _r: object = None) -> None:
+        for field in (self.staff_name, self.staff_role, self.staff_phone, self.staff_email):
+            field.clear()
+        self.staff_message.clear_message()
+
+    def _staff_chosen(self, member: staff.StaffView | None) -> None:
+        """Choosing a member in the list puts their details in the fields to change."""
+        self.staff_save.setEnabled(member is not None)
+        if member is not None:
+            self.staff_name.setText(member.name)
+            self.staff_role.setText(member.role)
+            self.staff_phone.setText(member.phone)
+            self.staff_email.setText(member.email)
+
     def add_staff(self) -> None:
-        name, role = self.staff_name.text(), self.staff_role.text()
-
-        def done(_r: object) -> None:
-            self.staff_name.clear()
-            self.staff_role.clear()
-            self.staff_message.clear_message()
-
+        name, role, email, phone = self._staff_fields()
         WriteOp(
             self.ctx,
             self,
-            lambda s: staff.add_staff(s, name, role).id,
-            done,
+            lambda s: staff.add_staff(s, name, role, email, phone).id,
+            self._clear_staff_fields,
+            changes=Changes(staff=True),
+            message=self.staff_message,
+        ).run()
+
+    def save_staff(self) -> None:
+        member = self.staff_list.current()
+        if member is None:
+            return
+        name, role, email, phone = self._staff_fields()
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: staff.update_staff(
+                s, member.id, name=name, role=role, email=email, phone=phone
+            ),
+            lambda _r: self.staff_message.notice(self.tr("Saved.")),
             changes=Changes(staff=True),
             message=self.staff_message,
         ).run()
@@ -321,12 +378,14 @@ class SettingsView(Screen):
         minutes = self.auto_lock.value()
         rhythm = {lv.value: spin.value() for lv, spin in self.rhythm.items()}
         language = str(self.language.currentData())
+        greeting = str(self.greeting.currentData())
         old_language = self.ctx.settings.language
 
         def work(s: Any) -> None:
             save_setting(s, "auto_lock_minutes", minutes)
             save_setting(s, "rhythm_days", rhythm)
             save_setting(s, "language", language)
+            save_setting(s, "letter_greeting", greeting)
 
         def done(_r: object) -> None:
             self.work_message.notice(self.tr("Saved."))
