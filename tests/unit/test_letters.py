@@ -93,8 +93,10 @@ def _make_case(
             s, street="IJsselmeerstraat", number=4, addition="B", postcode="3533ab", city="Utrecht"
         )
         hh = households.add_household(s, addr.id, label)
-        for name, parts in residents:
-            households.add_resident(s, hh.id, name, birth_year=1961, parts=parts)
+        concerned = [
+            households.add_resident(s, hh.id, name, birth_year=1961, parts=parts).id
+            for name, parts in residents
+        ]
         hid = hh.id
     with vault.session() as s:
         record_visit(
@@ -136,6 +138,7 @@ def _make_case(
                 consent_date=date(2026, 11, 20) if consent else None,
                 basis_text="" if consent else "Acuut gevaar: meldcode huiselijk geweld, stap 5.",
                 feedback_due=date(2026, 12, 24),
+                concerns=concerned,  # the letter is about every resident made here
             ),
         )
         return Case(hid, partner.id, ref.id, ref.reference)
@@ -324,15 +327,22 @@ def test_resident_letter(vault: Vault, case: Case) -> None:
         "Sociaal Wijkteam Overvecht neemt contact met u op",
         "Geachte mevrouw Öztürk,",
         "toestemming op 20 november 2026",
-        # What was shared, in plain words per domain: no checklist labels, no severities.
-        "uw naam en adres • waarom wij om hulp vragen • zorgen over geld"
-        " • zorgen over contact met anderen • een korte uitleg over uw situatie",
+        # Exactly what the disclosure spec lets this partner's bundles carry (no phone:
+        # the resident did not agree to be called) ...
+        "alleen verteld wat wij met u hebben afgesproken: • een code voor uw huishouden"
+        " (geen naam of nummer) • de naam van uw huishouden • uw adres",
+        "• de reden van de doorverwijzing",
+        # ... and what the concerns are about, in plain words per domain.
+        "Onze zorgen gaan over: • zorgen over geld • zorgen over contact met anderen",
         "Bij Sociaal Wijkteam Overvecht is mevrouw I. de Boer uw contactpersoon.",
         "Bel dan A. de Vries: 030-123 45 67.",
     ):
         assert expected in text, expected
-    for label in ("ernst", "Huurachterstand", "ongeopende post", "Eenzaamheid", "Financiën"):
+    assert "telefoonnummer" not in text
+    # No checklist labels and no severity per sign.
+    for label in ("ernst:", "(ernst", "Huurachterstand", "ongeopende post", "Eenzaamheid"):
         assert label not in text
+    assert "Financiën" not in text
     assert "pagina" not in text
 
 

@@ -200,13 +200,16 @@ def spec_for(
     )
 
 
-def shared_fields(data: LetterData) -> list[str]:
+def shared_fields(data: LetterData, *, letter: bool = False) -> list[str]:
     """What this partner's bundles carry, as the resident reads it: the fields of
     ``resources/disclosure/disclosure.json`` for the partner's profile and type (the phone
-    number only when the resident agreed to be called)."""
+    number only when the resident agreed to be called). ``letter``: in the words of the
+    letter to the resident instead of those of the consent form."""
     fields = named_fields(
         load_disclosure(), data.profile, data.recipient.type, may_call=data.may_call
     )
+    if letter:
+        return [f.letter_text(data.language) for f in fields]
     return [f.text(data.language) for f in fields]
 
 

@@ -89,7 +89,7 @@ def resident_story(data: LetterData, t: LetterTemplates) -> list[Flowable]:
         # then what the concerns are about, one plain phrase per domain (no checklist
         # labels, no severities).
         para(t.text("resident.shared_intro", v), st.body),
-        *[para(p, st.bullet, bullet="•") for p in shared_fields(data)],
+        *[para(p, st.bullet, bullet="•") for p in shared_fields(data, letter=True)],
         *(
             [
                 para(t.text("resident.concerns_intro", v), st.body),

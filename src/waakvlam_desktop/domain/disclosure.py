@@ -33,9 +33,20 @@ class FieldSpec:
     en: str = ""
     required: bool = False
     only_if: str | None = None
+    # How the letter to the resident names it, where the consent form's words ("hieronder",
+    # an example name) would not fit a letter; empty: the same words.
+    letter_nl: str = ""
+    letter_en: str = ""
 
     def text(self, language: str) -> str:
         return self.en if language == "en" and self.en else self.nl
+
+    def letter_text(self, language: str) -> str:
+        if language == "en" and self.letter_en:
+            return self.letter_en
+        if language != "en" and self.letter_nl:
+            return self.letter_nl
+        return self.text(language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +141,8 @@ def parse_disclosure(raw: bytes) -> Disclosure:
                     en=spec.get("en", ""),
                     required=bool(spec.get("required", False)),
                     only_if=spec.get("only_if"),
+                    letter_nl=spec.get("letter_nl", ""),
+                    letter_en=spec.get("letter_en", ""),
                 )
                 for key, spec in keys.items()
             }
