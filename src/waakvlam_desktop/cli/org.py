@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from waakvlam_desktop.bundles.keys import org_public_key
 from waakvlam_desktop.cli.common import (
     Arguments,
     info,
@@ -24,6 +23,8 @@ KEY_WRITTEN = Message(
 
 
 def cmd_public_key(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import org_public_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         key = org_public_key(s)
     if args.out:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json, subcommands
-from waakvlam_desktop.domain.partners import add_partner, list_partners
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -22,6 +21,8 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
     except ValueError:
         choices = ", ".join(t.value for t in PartnerType)
         raise UsageError(UNKNOWN_TYPE, value=args.type, choices=choices) from None
+    from waakvlam_desktop.domain.partners import add_partner  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         view = add_partner(
             s,
@@ -45,6 +46,8 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
 
 
 def cmd_partner_list(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.partners import list_partners  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         partners = list_partners(s)
     if args.json:
