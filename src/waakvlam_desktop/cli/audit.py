@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from waakvlam_desktop.bundles.keys import load_sender
-from waakvlam_desktop.bundles.witness import (
-    BACKUP_NO_HEAD,
-    BACKUP_OTHER_VAULT,
-    KEY_NEEDS_ANCHOR,
-    parse_head_text,
-    verify_anchor,
-    write_anchor,
-)
 from waakvlam_desktop.cli.common import (
     Arguments,
     info,
@@ -26,16 +18,10 @@ from waakvlam_desktop.cli.common import (
 )
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.errors import UsageError, WaakvlamError
-from waakvlam_desktop.privacy.backup import read_backup_info
-from waakvlam_desktop.storage.audit import (
-    WitnessVerdict,
-    action_label,
-    audit_rows,
-    entity_label,
-    verify_chain,
-    verify_witness,
-)
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from waakvlam_desktop.storage.audit import WitnessVerdict
 
 WITNESS_OPTIONS = ("anchor", "head", "backup")
 
@@ -79,6 +65,17 @@ def _witness_json(verdict: WitnessVerdict, source: str) -> dict[str, object]:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import load_sender  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.witness import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        BACKUP_NO_HEAD,
+        BACKUP_OTHER_VAULT,
+        KEY_NEEDS_ANCHOR,
+        parse_head_text,
+        verify_anchor,
+    )
+    from waakvlam_desktop.privacy.backup import read_backup_info  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.storage.audit import verify_chain, verify_witness  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     given = [name for name in WITNESS_OPTIONS if getattr(args, name)]
     if args.key and not args.anchor:
         raise UsageError(KEY_NEEDS_ANCHOR)
@@ -119,6 +116,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_anchor(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.witness import write_anchor  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     out = Path(args.out).expanduser()
     with open_vault(args) as v, v.session() as s:
         head = write_anchor(s, v.vault_id, out)
@@ -131,6 +130,8 @@ def cmd_audit_anchor(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_list(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.storage.audit import action_label, audit_rows, entity_label  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         rows = audit_rows(
             s,

@@ -8,31 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from waakvlam_desktop.bundles import witness
-from waakvlam_desktop.bundles.keys import (
-    grouped,
-    load_identity,
-    recipient_fingerprint,
-    write_identity,
-)
-from waakvlam_desktop.bundles.partner_state import (
-    KEY_FILE_NO_ORGANISATION,
-    TRUST_DECLINED,
-    TRUST_OTHER_KEY,
-    PartnerState,
-    clean_label,
-    default_state_path,
-    read_key_file,
-)
-from waakvlam_desktop.bundles.reader import (
-    open_file,
-    read_bundle_file,
-    summarise,
-    verify_bytes,
-    verify_file,
-)
 from waakvlam_desktop.cli.common import (
     Arguments,
     info,
@@ -43,6 +20,9 @@ from waakvlam_desktop.cli.common import (
 )
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from waakvlam_desktop.bundles.partner_state import PartnerState
 
 BUNDLE_SUMMARY = Message(
     "cli.bundle_summary",
@@ -236,6 +216,8 @@ HEADS_ENTRY = Message(
 
 
 def _state(args: argparse.Namespace) -> PartnerState:
+    from waakvlam_desktop.bundles.partner_state import PartnerState, default_state_path  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     return PartnerState(Path(args.state).expanduser() if args.state else default_state_path())
 
 
@@ -264,6 +246,8 @@ def _show_summary(summary: Any) -> None:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import recipient_fingerprint, write_identity  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     recipient = write_identity(Path(args.out))
     if args.json:
         print_json(
@@ -287,6 +271,15 @@ def _confirmed() -> bool:
 
 
 def cmd_trust(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import grouped  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.partner_state import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        KEY_FILE_NO_ORGANISATION,
+        TRUST_DECLINED,
+        TRUST_OTHER_KEY,
+        clean_label,
+        read_key_file,
+    )
+
     path = Path(args.key)
     key_file = read_key_file(path)
     organisation = clean_label(args.organisation or key_file.organisation)
@@ -328,6 +321,8 @@ def cmd_trust(args: argparse.Namespace) -> int:
 def _audit_head(bundle: Any, state: PartnerState, quiet: bool) -> None:
     """The sender's audit head (a witness; bundles/witness.py) and a warning when it
     contradicts one seen before."""
+    from waakvlam_desktop.bundles import witness  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     head = witness.manifest_head(bundle.manifest)
     if head is not None and not quiet:
         print(SENDER_HEAD.render(seq=head.seq, head=head.text()))
@@ -343,6 +338,9 @@ def _audit_head(bundle: Any, state: PartnerState, quiet: bool) -> None:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import load_identity  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.reader import summarise, verify_file  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     state = _state(args)
     bundle = verify_file(Path(args.file), load_identity(Path(args.identity)), state)
     summary = summarise(bundle)
@@ -356,6 +354,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import load_identity  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.reader import open_file, summarise  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     state = _state(args)
     bundle, folder = open_file(
         Path(args.file),
@@ -376,6 +377,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_heads(args: argparse.Namespace) -> int:
     """The audit heads seen per sender: what the sender's privacy officer checks with
     ``waakvlam audit verify --head NUMMER:HASH``."""
+    from waakvlam_desktop.bundles import witness  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     doc = _state(args).load()
     heads = doc.get(witness.HEADS_KEY)
     heads = heads if isinstance(heads, dict) else {}
@@ -397,9 +400,9 @@ def cmd_heads(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    # Imported on use: keygen, verify and open (the partner's side, no vault) would pay
-    # ~20 ms for the import machinery and the domain it writes through.
-    from waakvlam_desktop.bundles.importer import import_handover, pinned_sender  # noqa: PLC0415
+    from waakvlam_desktop.bundles.importer import import_handover, pinned_sender  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.keys import load_identity  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
     identity = load_identity(Path(args.identity))
     data = read_bundle_file(Path(args.file))

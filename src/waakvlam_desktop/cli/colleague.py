@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from waakvlam_desktop.bundles.keys import load_sender
 from waakvlam_desktop.cli.common import (
     Arguments,
     info,
@@ -13,7 +12,6 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
-from waakvlam_desktop.domain.colleagues import add_colleague, list_colleagues, remove_colleague
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 ADDED = Message(
@@ -47,6 +45,9 @@ REMOVED = Message(
 
 
 def cmd_colleague_add(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import load_sender  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.colleagues import add_colleague  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     key = load_sender(args.key)
     with open_vault(args) as v, v.session() as s:
         view = add_colleague(s, args.name, key.public_key)
@@ -59,6 +60,8 @@ def cmd_colleague_add(args: argparse.Namespace) -> int:
 
 
 def cmd_colleague_list(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.colleagues import list_colleagues  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         colleagues = list_colleagues(s)
     if args.json:
@@ -73,6 +76,8 @@ def cmd_colleague_list(args: argparse.Namespace) -> int:
 
 
 def cmd_colleague_remove(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.colleagues import remove_colleague  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         view = remove_colleague(s, args.name)
     if args.json:

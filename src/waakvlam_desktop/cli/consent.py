@@ -13,8 +13,6 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
-from waakvlam_desktop.domain.consent import partners_that_received_data, withdraw_consent
-from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 WITHDRAWN = Message(
@@ -44,6 +42,8 @@ BUNDLES_ON = Message(
 
 
 def cmd_consent_withdraw(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.consent import withdraw_consent  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         state = withdraw_consent(s, args.referral_id, parse_date(args.date), args.note)
     if args.json:
@@ -60,6 +60,9 @@ def cmd_consent_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_consent_partners(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.consent import partners_that_received_data  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.households import get_household  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         get_household(s, args.household_id)
         receipts = partners_that_received_data(s, args.household_id)

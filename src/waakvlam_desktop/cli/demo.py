@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
-from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -24,6 +23,7 @@ TOO_FEW_HOUSEHOLDS = Message(
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.households < 1:
         raise UsageError(TOO_FEW_HOUSEHOLDS)
+    from waakvlam_desktop.domain.demo import generate_demo  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
     def progress(done: int, total: int) -> None:
         info(PROGRESS.render(done=done, total=total))

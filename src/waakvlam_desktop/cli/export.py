@@ -6,10 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from waakvlam_desktop.bundles.export import export_bundle, preview_export
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
-from waakvlam_desktop.domain.exports import Period, due_exports, export_history
-from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -138,6 +135,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     modes = [bool(args.due), bool(args.list_due), bool(args.history), bool(args.period)]
     if sum(modes) != 1:
         raise UsageError(ONE_MODE)
+    from waakvlam_desktop.bundles.export import export_bundle, preview_export  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.exports import Period, due_exports, export_history  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.partners import get_partner  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     progress = None if args.json or args.quiet else _progress
     with open_vault(args) as v:
         if args.list_due:

@@ -15,10 +15,8 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.clock import local_today
-from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.names import parse_formal_name
 from waakvlam_desktop.errors import UsageError
-from waakvlam_desktop.privacy.retention import close_household, reopen_household
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 NO_HOUSEHOLDS = Message(
@@ -65,6 +63,8 @@ def cmd_household_add(args: argparse.Namespace) -> int:
     if len(args.resident_as) > len(args.resident):
         raise UsageError(TOO_MANY_ADDRESSED)
     addressed = [*args.resident_as, *[""] * (len(args.resident) - len(args.resident_as))]
+    from waakvlam_desktop.domain import households  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         addr = households.add_address(
             s,
@@ -88,6 +88,8 @@ def cmd_household_add(args: argparse.Namespace) -> int:
 
 
 def cmd_household_list(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain import households  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         rows = households.list_households(s)
     if args.json:
@@ -104,6 +106,8 @@ def cmd_household_list(args: argparse.Namespace) -> int:
 
 
 def cmd_household_show(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain import households  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         detail = households.view_household(s, args.id, via="cli")
     if args.json:
@@ -125,6 +129,8 @@ def cmd_household_show(args: argparse.Namespace) -> int:
 
 
 def cmd_household_close(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.retention import close_household  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         closed = parse_date(args.date) or local_today(s.info["clock"])
         review = close_household(s, args.id, closed)
@@ -136,6 +142,8 @@ def cmd_household_close(args: argparse.Namespace) -> int:
 
 
 def cmd_household_reopen(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.retention import reopen_household  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         reopen_household(s, args.id)
     info(REOPENED.render())

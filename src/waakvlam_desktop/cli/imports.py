@@ -17,9 +17,6 @@ from waakvlam_desktop.cli.common import (
     subcommands,
     write_beside,
 )
-from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args
-from waakvlam_desktop.domain.address_import.report import NOT_IMPORTED, report_to_csv
-from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import ImportFileError, UsageError, WaakvlamError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -91,6 +88,10 @@ def _report_json(report: Any) -> dict[str, Any]:
 
 def cmd_import_addresses(args: argparse.Namespace) -> int:
     data = read_input(Path(args.file))
+    from waakvlam_desktop.domain.address_import.mapping import parse_mapping_args  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.address_import.report import NOT_IMPORTED, report_to_csv  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.address_import.writing import import_addresses  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     mapping = parse_mapping_args(args.mapping)
     with open_vault(args) as v, v.session() as s:
         report = import_addresses(

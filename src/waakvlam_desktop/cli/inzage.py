@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
-from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 CHECK_FIRST = Message(
@@ -17,6 +16,8 @@ CHECK_FIRST = Message(
 
 
 def cmd_inzage(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.inzage import write_inzage  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         result = write_inzage(s, args.resident_id, Path(args.out).expanduser())
     if args.json:

@@ -9,9 +9,6 @@ import argparse
 from pathlib import Path
 
 from waakvlam_desktop.cli.common import Arguments, data_dir, info, json_flag, open_vault, print_json
-from waakvlam_desktop.documents.referral_documents import GENERATORS
-from waakvlam_desktop.domain.letters import LetterKind, check_language, record_letter_saved
-from waakvlam_desktop.domain.referrals import get_referral
 from waakvlam_desktop.errors import UsageError, WaakvlamError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -31,11 +28,6 @@ RESIDENT_SAVED = Message(
     QT_TRANSLATE_NOOP("Cli", "Letter to the resident {reference} saved in {path}."),
     context="Cli",
 )
-SAVED = {
-    LetterKind.REFERRAL: REFERRAL_SAVED,
-    LetterKind.CONSENT: CONSENT_SAVED,
-    LetterKind.RESIDENT: RESIDENT_SAVED,
-}
 
 FILE_EXISTS = Message(
     "cli.letter_file_exists",
@@ -74,13 +66,17 @@ def _write_out(path: Path, pdf: bytes, force: bool) -> None:
         raise WaakvlamError(NOT_SAVED_WRITE_ERROR, path=path) from None
 
 
-def _document(args: argparse.Namespace, kind: str) -> int:
-    language = check_language(args.lang)
+def _document(args: argparse.Namespace, kind: str, saved: Message) -> int:
     out = Path(args.out).expanduser()
     if out.is_dir():
         raise UsageError(OUT_IS_FOLDER, path=out)
     if out.exists() and not args.force:
         raise UsageError(FILE_EXISTS, path=out)
+    from waakvlam_desktop.documents.referral_documents import GENERATORS  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.letters import check_language, record_letter_saved  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.referrals import get_referral  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    language = check_language(args.lang)
     with open_vault(args) as v, v.session() as s:
         pdf = GENERATORS[kind](s, args.referral_id, language, vault_folder=data_dir(args))
         ref = get_referral(s, args.referral_id)
@@ -100,20 +96,26 @@ def _document(args: argparse.Namespace, kind: str) -> int:
             }
         )
     else:
-        info(SAVED[kind].render(reference=reference, path=out))
+        info(saved.render(reference=reference, path=out))
     return 0
 
 
 def cmd_letter(args: argparse.Namespace) -> int:
-    return _document(args, LetterKind.REFERRAL)
+    from waakvlam_desktop.domain.letters import LetterKind  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    return _document(args, LetterKind.REFERRAL, REFERRAL_SAVED)
 
 
 def cmd_consent_form(args: argparse.Namespace) -> int:
-    return _document(args, LetterKind.CONSENT)
+    from waakvlam_desktop.domain.letters import LetterKind  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    return _document(args, LetterKind.CONSENT, CONSENT_SAVED)
 
 
 def cmd_resident_letter(args: argparse.Namespace) -> int:
-    return _document(args, LetterKind.RESIDENT)
+    from waakvlam_desktop.domain.letters import LetterKind  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    return _document(args, LetterKind.RESIDENT, RESIDENT_SAVED)
 
 
 def _document_args(p: argparse.ArgumentParser) -> None:

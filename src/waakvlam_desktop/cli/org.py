@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 
-from waakvlam_desktop.bundles.keys import org_public_key
 from waakvlam_desktop.cli.common import (
     Arguments,
     info,
@@ -62,6 +61,8 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_public_key(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.bundles.keys import org_public_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         key = org_public_key(s)
     if args.out:

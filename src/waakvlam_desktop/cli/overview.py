@@ -14,13 +14,6 @@ from waakvlam_desktop.cli.common import (
     print_json,
     write_beside,
 )
-from waakvlam_desktop.domain.overview import (
-    OverviewFilter,
-    compute_overview,
-    find_complex,
-    to_csv,
-    total_label,
-)
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -68,6 +61,14 @@ def cmd_overview(args: argparse.Namespace) -> int:
     out_dir = Path(args.csv_dir) if args.csv_dir else None
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise UsageError(NOT_A_FOLDER, path=out_dir)
+    from waakvlam_desktop.domain.overview import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        OverviewFilter,
+        compute_overview,
+        find_complex,
+        to_csv,
+        total_label,
+    )
+
     with open_vault(args) as v, v.session() as s:
         complex_name = None
         complex_id = None

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json, subcommands
 from waakvlam_desktop.domain.names import NO_NAME, PersonName, person_name
-from waakvlam_desktop.domain.partners import (
-    PartnerView,
-    add_partner,
-    get_partner,
-    list_partners,
-    update_partner,
-)
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from waakvlam_desktop.domain.partners import PartnerView
 
 UNKNOWN_TYPE = Message(
     "cli.unknown_partner_type",
@@ -59,6 +56,8 @@ def _show(args: argparse.Namespace, view: PartnerView) -> None:
 
 def cmd_partner_add(args: argparse.Namespace) -> int:
     ptype = _type(args.type)
+    from waakvlam_desktop.domain.partners import add_partner  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         view = add_partner(
             s,
@@ -81,6 +80,12 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
 
 def cmd_partner_edit(args: argparse.Namespace) -> int:
     """Change only the options given."""
+    from waakvlam_desktop.domain.partners import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        get_partner,
+        list_partners,
+        update_partner,
+    )
+
     with open_vault(args) as v, v.session() as s:
         partner = get_partner(s, args.partner)
         old = next(p for p in list_partners(s) if p.id == partner.id)
@@ -109,6 +114,8 @@ def cmd_partner_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_partner_list(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.partners import list_partners  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         partners = list_partners(s)
     if args.json:

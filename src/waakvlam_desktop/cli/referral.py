@@ -16,15 +16,6 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.clock import local_today
-from waakvlam_desktop.domain.partners import partner_by_name
-from waakvlam_desktop.domain.referrals import (
-    ReferralInput,
-    change_status,
-    create_referral,
-    get_referral,
-    list_referrals,
-    referrals_waiting_for_feedback,
-)
 from waakvlam_desktop.domain.types import ConsentForm, ReferralStatus
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -98,6 +89,9 @@ def cmd_referral_add(args: argparse.Namespace) -> int:
     consent = ConsentForm(CONSENT_CHOICES[args.consent]) if args.consent else None
     consent_date = _date(args.consent_date, BAD_CONSENT_DATE)
     feedback_due = _date(args.feedback_due, BAD_FEEDBACK_DATE)
+    from waakvlam_desktop.domain.partners import partner_by_name  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.referrals import ReferralInput, create_referral  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         partner = partner_by_name(s, args.partner)
         ref = create_referral(
@@ -134,6 +128,8 @@ def cmd_referral_add(args: argparse.Namespace) -> int:
 
 def cmd_referral_status(args: argparse.Namespace) -> int:
     new_status = _status(args.new_status)
+    from waakvlam_desktop.domain.referrals import change_status, get_referral  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         previous = get_referral(s, args.id).status
         ref = change_status(s, args.id, new_status, note=args.note)
@@ -152,6 +148,11 @@ def cmd_referral_status(args: argparse.Namespace) -> int:
 
 def cmd_referral_list(args: argparse.Namespace) -> int:
     status = _status(args.status) if args.status else None
+    from waakvlam_desktop.domain.referrals import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        list_referrals,
+        referrals_waiting_for_feedback,
+    )
+
     with open_vault(args) as v, v.session() as s:
         if args.waiting:
             waiting = referrals_waiting_for_feedback(

@@ -15,7 +15,6 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
-from waakvlam_desktop.privacy.retention import category_label, retention_review, run_retention
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 NOTHING_DUE = Message(
@@ -64,6 +63,8 @@ NOT_YET_REBUILT = Message(
 
 
 def _print_rows(rows: Any) -> None:
+    from waakvlam_desktop.privacy.retention import category_label  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     if not rows:
         print(NOTHING_DUE.render())
     for r in rows:
@@ -83,6 +84,8 @@ def _print_rows(rows: Any) -> None:
 
 
 def cmd_retention_review(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.retention import retention_review  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         rows = retention_review(s, parse_date(args.date))
     if args.json:
@@ -93,6 +96,8 @@ def cmd_retention_review(args: argparse.Namespace) -> int:
 
 
 def cmd_retention_run(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.retention import run_retention  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v:
         result = run_retention(v, dry_run=args.dry_run)
     if args.json:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json
-from waakvlam_desktop.domain.search import plain_snippet, search
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 NOTHING_FOUND = Message(
@@ -16,6 +15,8 @@ NOTHING_FOUND = Message(
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.search import plain_snippet, search  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         hits = search(s, args.query, limit=args.limit)
     if args.json:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json
-from waakvlam_desktop.domain.stats import vault_stats
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.stats import vault_stats  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         stats = vault_stats(s)
     if args.json:

@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from waakvlam_desktop import config
 from waakvlam_desktop.cli.common import (
@@ -21,13 +21,12 @@ from waakvlam_desktop.cli.common import (
     read_new_passphrase,
     read_passphrase,
 )
-from waakvlam_desktop.domain.setup import default_staff, initialise, organisation
 from waakvlam_desktop.errors import UsageError, WaakvlamError, WrongPassphraseError
-from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.storage import remember
-from waakvlam_desktop.storage.keys import check_passphrase_policy, unwrap_key
-from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from waakvlam_desktop.storage.vault import Vault
 
 BACKUP_PASSPHRASE = Message(
     "cli.backup_passphrase_prompt",
@@ -133,6 +132,10 @@ DAMAGED_PAGES = Message(
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.setup import initialise  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.storage.keys import check_passphrase_policy  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     if getattr(args, "passphrase_file", None) or os.environ.get(config.PASSPHRASE_ENV) is not None:
         passphrase = read_passphrase(args)
     elif sys.stdin.isatty():
@@ -173,6 +176,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _current_key(vault: Any, passphrase: str) -> bytes:
+    from waakvlam_desktop.storage.keys import unwrap_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     return unwrap_key(vault.read_header(vault.paths), passphrase)
 
 
@@ -187,6 +192,8 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
 
 def _names(vault: Vault) -> tuple[str, ...]:
     """The organisation's and the user's names: words a passphrase must not lean on."""
+    from waakvlam_desktop.domain.setup import default_staff, organisation  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with vault.session() as s:
         org, staff = organisation(s), default_staff(s)
         return tuple(n for n in (org.name if org else "", staff.name if staff else "") if n)
@@ -209,6 +216,9 @@ def _keyring_after_change(args: argparse.Namespace, vault_id: str, key: bytes) -
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.storage.keys import check_passphrase_policy, unwrap_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     folder = data_dir(args)
     old = read_passphrase(args, f"{CURRENT_PASSPHRASE.render()}: ")
     try:
@@ -242,6 +252,8 @@ def _given_new_passphrase(args: argparse.Namespace) -> str | None:
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     passphrase = read_passphrase(args)
     with Vault.open(data_dir(args), passphrase) as v:
         new_key = v.rekey(passphrase)
@@ -251,6 +263,8 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.backup import create_backup  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v:
         result = create_backup(v, Path(args.out).expanduser())
     if args.json:
@@ -272,6 +286,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.privacy.backup import restore_backup  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     target = Path(args.restore_data_dir).expanduser() if args.restore_data_dir else data_dir(args)
     passphrase = read_passphrase(args, f"{BACKUP_PASSPHRASE.render()}: ")
     result = restore_backup(Path(args.file).expanduser(), target, passphrase, replace=args.replace)

@@ -14,7 +14,6 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.domain.types import VisitKind
-from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -56,7 +55,9 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
     except ValueError:
         choices = ", ".join(k.value for k in VisitKind)
         raise UsageError(UNKNOWN_KIND, value=args.kind, choices=choices) from None
-    signals = [SignalInput(*_parse_signal(s)) for s in args.signal]
+    signals = [_parse_signal(s) for s in args.signal]
+    from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
     with open_vault(args) as v, v.session() as s:
         result = record_visit(
             s,
@@ -64,7 +65,7 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
                 household_id=args.household,
                 kind=kind,
                 notes=args.note,
-                signals=signals,
+                signals=[SignalInput(*s) for s in signals],
                 allow_bsn_like=args.allow_bsn_like,
             ),
         )
