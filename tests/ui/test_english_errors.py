@@ -139,7 +139,8 @@ def test_error_paths_speak_english(
     view = ws.exports
     qtbot.waitUntil(lambda: view.partner.count() > 0, timeout=TIMEOUT)
     view.partner.setCurrentIndex(view.partner.findData(world.partners["Wijkteam"]))
-    view.period.setText("2026-11")
+    qtbot.waitUntil(lambda: view.period.findData("2026-11") >= 0, timeout=TIMEOUT)
+    view.period.setCurrentIndex(view.period.findData("2026-11"))
     view.run_preview()
     qtbot.waitUntil(lambda: view.preview is not None, timeout=TIMEOUT)
     missing = tmp_path / "nowhere"
