@@ -14,7 +14,6 @@ from waakvlam_desktop.cli.common import (
     print_json,
     subcommands,
 )
-from waakvlam_desktop.domain.staff import organisation_view, update_organisation
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -39,6 +38,11 @@ NO_ADDRESS_YET = Message(
 
 def cmd_set(args: argparse.Namespace) -> int:
     """Change only the options given; the rest stays as it is."""
+    from waakvlam_desktop.domain.staff import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        organisation_view,
+        update_organisation,
+    )
+
     with open_vault(args) as v, v.session() as s:
         org = organisation_view(s)
         update_organisation(
