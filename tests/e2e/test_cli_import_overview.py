@@ -131,6 +131,6 @@ def test_overview_json_text_and_csv(cli: Cli, tmp_path: Path) -> None:
     files = sorted(p.name for p in folder.iterdir())
     assert files == [f"overzicht-{k}.csv" for k in sorted(out["tables"])]
     first = (folder / "overzicht-households_per_level.csv").read_bytes()
-    assert first.startswith(b"\xef\xbb\xbfZorgniveau;Huishoudens\r\n")
+    assert first.startswith(b'\xef\xbb\xbf"Zorgniveau";"Huishoudens"\r\n')
     unknown = cli.run("overview", "--complex", "Bestaat Niet", ok=False)
     assert "bestaat niet" in one_line_error(unknown, 1)

@@ -44,7 +44,14 @@ def case(ctx: AppContext, clock: FixedClock, qtbot: QtBot) -> Iterator[dict[str,
     """An unlocked context on a vault with one household and its referral."""
     vault = Vault.create(ctx.data_dir, PASSPHRASE, kdf_target_seconds=0, clock=clock)
     with vault.session() as s:
-        vault.actor = initialise(s, organisation="Woonstichting Voorbeeld", staff_name="A").id
+        vault.actor = initialise(  # a return address: letters are refused without one
+            s,
+            organisation="Woonstichting Voorbeeld",
+            staff_name="A",
+            address_line="Postbus 1234",
+            postcode="3500 AB",
+            city="Utrecht",
+        ).id
     ids = add_case(vault, "Qzop", number=3)
     vault.close()
     opened: list[object] = []

@@ -56,6 +56,11 @@ def test_unlock_page_can_switch_remembering_off(
     vault_id = _remember(ctx)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    # The remembered key opens the vault silently at start; the person then locks, and on
+    # the unlock page switches remembering off (waiting first: the silent unlock would
+    # otherwise race the passphrase and the test would look before the key is forgotten).
+    qtbot.waitUntil(lambda: ctx.profile is not None, timeout=TIMEOUT)
+    window.lock()
     page = window.unlock_page
     page.reset()
     assert page.remember.isVisibleTo(page) and page.remember.isChecked()
