@@ -198,6 +198,19 @@ class Visit(Record):
     residents_present: Mapped[list[Resident]] = relationship(secondary="visit_resident")
 
 
+class VisitCorrection(Record):
+    """A correction of a saved visit's note: the note as it was is kept here."""
+
+    __tablename__ = "visit_correction"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    notes_before: Mapped[str] = mapped_column(Text)
+    notes_after: Mapped[str] = mapped_column(Text)
+    corrected_at: Mapped[datetime] = mapped_column(DateTime)
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+
+
 class ChecklistTemplate(Record):
     __tablename__ = "checklist_template"
     __table_args__ = (UniqueConstraint("name", "version"),)
@@ -255,6 +268,9 @@ class SignalObservation(Record):
     item_id: Mapped[str] = mapped_column(ForeignKey("checklist_item.id"), index=True)
     severity: Mapped[int] = mapped_column(Integer)
     remark: Mapped[str] = mapped_column(Text, default="")
+    # What was done about an acute sign ("Veilig Thuis gebeld"); "" = not yet (an action
+    # due today was made); None = never asked (recorded before revision 0012).
+    acute_response: Mapped[str | None] = mapped_column(Text)
 
     visit: Mapped[Visit] = relationship(back_populates="observations")
     item: Mapped[ChecklistItem] = relationship()
@@ -284,6 +300,8 @@ class FollowUp(Record):
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the action follows up an acute sign: it stays first on Vandaag until done.
+    signal_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
     household: Mapped[Household] = relationship(back_populates="follow_ups")
 

@@ -626,12 +626,92 @@ def step_0007(w: Writer) -> None:
     w.audit("export", "partner", partner, None, "profiel: case; periode: 2026-04; huishoudens: 1")
 
 
+def step_0012(w: Writer) -> None:
+    """0012: an acute sign with what was done, one not yet followed up and its action due
+    today, and a corrected visit note."""
+    w.at(datetime(2026, 6, 1, 9, 0))
+    w.actor = ident("staff:1")
+    hh2 = ident("household:2")
+    v7 = w.record(
+        "visit",
+        "visit:7",
+        hh2,
+        household_id=hh2,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 6, 1, 9, 30)),
+        kind="signaal",
+        notes="Energiebedrijf dreigt af te sluiten; brief met einddatum gezien. Waterkoker.",
+    )
+    w.findable("energiebedrijf", "visit", v7)
+    w.record(
+        "signal_observation",
+        "observation:7",
+        hh2,
+        visit_id=v7,
+        household_id=hh2,
+        item_id=ident("item:financien.afsluiting"),
+        severity=2,
+        remark="Afsluitdatum over twee weken.",
+        acute_response="",
+    )
+    w.record(
+        "follow_up",
+        "follow_up:7",
+        hh2,
+        household_id=hh2,
+        visit_id=v7,
+        description="Opvolgen: Dreigende afsluiting",
+        due_on=day(date(2026, 6, 1)),
+        status="open",
+        assignee_id=w.actor,
+        done_at=None,
+        signal_id=ident("observation:7"),
+    )
+    v8 = w.record(
+        "visit",
+        "visit:8",
+        hh2,
+        household_id=hh2,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 6, 2, 10, 0)),
+        kind="regulier",
+        notes="Eerste versie van het verslag.",
+    )
+    w.record(
+        "signal_observation",
+        "observation:8",
+        hh2,
+        visit_id=v8,
+        household_id=hh2,
+        item_id=ident("item:financien.afsluiting"),
+        severity=1,
+        remark="",
+        acute_response="Schuldhulp gebeld, afspraak gemaakt.",
+    )
+    w.update("visit", v8, hh2, notes="Verbeterd verslag: budgetcoach komt langs.")
+    w.findable("budgetcoach", "visit", v8)
+    w.record(
+        "visit_correction",
+        "correction:1",
+        hh2,
+        visit_id=v8,
+        household_id=hh2,
+        notes_before="Eerste versie van het verslag.",
+        notes_after="Verbeterd verslag: budgetcoach komt langs.",
+        corrected_at=ts(datetime(2026, 6, 2, 11, 0)),
+        staff_id=w.actor,
+    )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
     "0005": step_0005,
     "0006": step_0006,
     "0007": step_0007,
+    "0012": step_0012,
 }
 
 
