@@ -11,6 +11,7 @@ from tests.conftest import PASSPHRASE
 from tests.ui.conftest import FakeMonotonic, UnlockedWindow
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.drafts import drafts_for
+from waakvlam_desktop.domain.today import TodayKind
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow
@@ -111,11 +112,16 @@ def test_first_run_visit_today_lock_unlock(
     ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
     ws.nav.setCurrentRow(NAV_TODAY)
     qtbot.waitUntil(
-        lambda: ws.today.overview is not None and bool(ws.today.overview.overdue), timeout=TIMEOUT
+        lambda: (
+            ws.today.overview is not None
+            and any(i.kind is TodayKind.CHECK_IN for i in ws.today.overview.first)
+        ),
+        timeout=TIMEOUT,
     )
     assert ws.today.overview is not None
-    assert [c.household_id for c in ws.today.overview.overdue] == [hid]
-    assert ws.today.overdue.cell(0, 1) == "Lindelaan 4-B"
+    checks = [i for i in ws.today.overview.first if i.kind is TodayKind.CHECK_IN]
+    assert [c.household_id for c in checks] == [hid]
+    assert ws.today.first.cell(checks[0].rank - 1, 2) == "Lindelaan 4-B"
 
     # Start another visit, type, lock before saving: the draft survives in the vault.
     ws.open_editor(hid, None)

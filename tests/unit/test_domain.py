@@ -42,7 +42,9 @@ def sign(code: str, severity: int, domain: str = "woning", acute: bool = False) 
         ([sign("a", 2), sign("b", 2, "financien")], ConcernLevel.ZORG),
         ([sign("a", 2), sign("b", 2), sign("c", 2)], ConcernLevel.ZORG),
         ([sign("a", 2), sign("a", 2), sign("a", 2)], ConcernLevel.AANDACHT),  # one sign
-        ([sign("hg", 1, "veiligheid", acute=True)], ConcernLevel.ZORG),
+        # An acute sign always suggests at least acuut, whatever its severity (#15).
+        ([sign("hg", 1, "veiligheid", acute=True)], ConcernLevel.ACUUT),
+        ([sign("afsluiting", 1, "financien", acute=True)], ConcernLevel.ACUUT),
         ([sign("hg", 2, "veiligheid", acute=True)], ConcernLevel.ACUUT),
         ([sign("val", 3, "veiligheid")], ConcernLevel.ACUUT),
     ],
@@ -76,7 +78,11 @@ def test_record_visit_in_one_transaction(vault: Vault, clock: FixedClock) -> Non
         detail = household_detail(s, hid)
     assert detail.concern_level is ConcernLevel.ACUUT
     assert len(detail.visits) == 1 and len(detail.visits[0].observations) == 2
-    assert detail.follow_ups[0].description == "Bellen met het wijkteam"
+    # No --acute-response: the acute sign got an action due today besides the agreed one.
+    assert {(f.description, f.due_on) for f in detail.follow_ups} == {
+        ("Bellen met het wijkteam", date(2026, 12, 1)),
+        ("Acuut signaal opvolgen: Signalen huiselijk geweld", date(2026, 11, 27)),
+    }
 
 
 def test_invalid_signal_stores_nothing(vault: Vault) -> None:

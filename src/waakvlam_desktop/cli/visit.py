@@ -28,6 +28,15 @@ ACUTE = Message(
     QT_TRANSLATE_NOOP("Cli", "ACUTE — {label}: {guidance}"),
     context="Cli",
 )
+ACUTE_ACTION_MADE = Message(
+    "cli.visit_acute_action",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "No --acute-response given: an action due today was added; it stays first in"
+        " 'waakvlam today' until it is ticked off.",
+    ),
+    context="Cli",
+)
 
 SIGNAL_FORM = Message(
     "cli.signal_form",
@@ -66,6 +75,7 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
                 notes=args.note,
                 signals=signals,
                 allow_bsn_like=args.allow_bsn_like,
+                acute_response=args.acute_response,
             ),
         )
     if args.json:
@@ -75,6 +85,8 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
         info(LEVEL_AND_NEXT.render(level=result.level.value, date=nl_date(result.next_check_in)))
         for item in result.acute_items:
             info(ACUTE.render(label=item.label_nl, guidance=item.guidance_nl))
+        if result.acute_items and not (args.acute_response or "").strip():
+            info(ACUTE_ACTION_MADE.render())
     return 0
 
 
@@ -85,6 +97,12 @@ def _visit(p: argparse.ArgumentParser) -> None:
     c.add_argument("--kind", required=True, help="regulier, signaal, informeel, nazorg, overlast")
     c.add_argument("--note", default="")
     c.add_argument("--signal", action="append", default=[], metavar="CODE=ERNST")
+    c.add_argument(
+        "--acute-response",
+        metavar="TEKST",
+        help="bij een acuut signaal: wat je gedaan hebt (bijv. 'Veilig Thuis gebeld');"
+        " zonder: een actie voor vandaag",
+    )
     c.add_argument(
         "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
     )

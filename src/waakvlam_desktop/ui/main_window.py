@@ -156,6 +156,10 @@ class Workspace(QWidget):
         self.editor.saved.connect(self._editor_done)
         self.editor.cancelled.connect(self._editor_done)
         self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
+        self.today.record_visit.connect(lambda hid: self.open_editor(hid, None))
+        self.today.resume_draft.connect(self.open_editor)
+        self.today.open_referral.connect(self.open_referral)
+        self.nav.itemClicked.connect(self._nav_clicked)
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
 
@@ -165,6 +169,22 @@ class Workspace(QWidget):
             return
         self.history.clear()
         self._show(self.sections[row])
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """The highlighted item clicked again: back to that screen and to its top."""
+        row = self.nav.row(item)
+        if row < 0:
+            return
+        section = self.sections[row]
+        if self.current() is not section:
+            self.history.clear()
+            self._show(section)
+        section.scroll_to_top()
+
+    def open_referral(self, referral_id: str) -> None:
+        """Doorverwijzingen with one referral selected, ready to record the feedback."""
+        self.nav.setCurrentRow(NAV_REFERRALS)
+        self.referrals.show_referral(referral_id)
 
     def _show(self, page: Screen) -> None:
         self.stack.setCurrentWidget(page)

@@ -29,6 +29,41 @@
     </message>
 </context>
 <context>
+    <name>AcuteResponseDialog</name>
+    <message>
+        <source>What did you do?</source>
+        <translation>Wat heb je gedaan?</translation>
+    </message>
+    <message>
+        <source>Called, as the guidance says</source>
+        <translation>Gebeld, zoals de aanwijzing zegt</translation>
+    </message>
+    <message>
+        <source>Asked for advice (manager, meldcode contact)</source>
+        <translation>Advies gevraagd (leidinggevende, aandachtsfunctionaris meldcode)</translation>
+    </message>
+    <message>
+        <source>Something else:</source>
+        <translation>Iets anders:</translation>
+    </message>
+    <message>
+        <source>Not yet — put it first on Today</source>
+        <translation>Nog niet — zet het bovenaan bij Vandaag</translation>
+    </message>
+    <message>
+        <source>What else you did</source>
+        <translation>Wat je anders hebt gedaan</translation>
+    </message>
+    <message>
+        <source>e.g. spoke with the GP</source>
+        <translation>bijv. de huisarts gesproken</translation>
+    </message>
+    <message>
+        <source>Asked for advice</source>
+        <translation>Advies gevraagd</translation>
+    </message>
+</context>
+<context>
     <name>AddHouseholdDialog</name>
     <message>
         <source>New household</source>
@@ -515,6 +550,10 @@
         <translation>ACUUT — {label}: {guidance}</translation>
     </message>
     <message>
+        <source>No --acute-response given: an action due today was added; it stays first in &apos;waakvlam today&apos; until it is ticked off.</source>
+        <translation>Geen --acute-response opgegeven: er is een actie voor vandaag gemaakt; die blijft bovenaan in &apos;waakvlam today&apos; tot je hem afvinkt.</translation>
+    </message>
+    <message>
         <source>anchor of {when}</source>
         <translation>anker van {when}</translation>
     </message>
@@ -533,6 +572,14 @@
     <message>
         <source>Give this file to the privacy officer (or keep it off this computer); &apos;waakvlam audit verify --anchor FILE&apos; shows later whether the log still holds.</source>
         <translation>Geef dit bestand aan de privacyfunctionaris (of bewaar het buiten deze computer); &apos;waakvlam audit verify --anchor BESTAND&apos; toont later of het logboek nog klopt.</translation>
+    </message>
+    <message>
+        <source>Nothing to do first today.</source>
+        <translation>Vandaag is er niets dat eerst moet.</translation>
+    </message>
+    <message>
+        <source>No households yet. Start with &apos;waakvlam household add&apos; or &apos;waakvlam import addresses FILE.csv&apos;.</source>
+        <translation>Nog geen huishoudens. Begin met &apos;waakvlam household add&apos; of &apos;waakvlam import addresses BESTAND.csv&apos;.</translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1450,18 @@
     <message>
         <source>The date for the next visit is in the past. Choose today or later.</source>
         <translation>De datum voor het volgende bezoek ligt in het verleden. Kies vandaag of later.</translation>
+    </message>
+    <message>
+        <source>Signal {observation_id} does not exist.</source>
+        <translation>Signaal {observation_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This signal is not an acute sign: there is nothing to follow up.</source>
+        <translation>Dit signaal is niet acuut: er is niets op te volgen.</translation>
+    </message>
+    <message>
+        <source>What was done about this acute sign has already been recorded.</source>
+        <translation>Wat er met dit acute signaal is gedaan, is al vastgelegd.</translation>
     </message>
     <message>
         <source>A resident who was present does not belong to this household.</source>
@@ -2790,6 +2849,26 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>vault</source>
         <translation>kluis</translation>
     </message>
+    <message>
+        <source>Record home visit</source>
+        <translation>Huisbezoek vastleggen</translation>
+    </message>
+    <message>
+        <source>Tick off follow-up</source>
+        <translation>Actie afvinken</translation>
+    </message>
+    <message>
+        <source>Process feedback</source>
+        <translation>Terugkoppeling verwerken</translation>
+    </message>
+    <message>
+        <source>What did you do?</source>
+        <translation>Wat heb je gedaan?</translation>
+    </message>
+    <message>
+        <source>Follow up acute sign: {sign}</source>
+        <translation>Acuut signaal opvolgen: {sign}</translation>
+    </message>
 </context>
 <context>
     <name>LetterPreview</name>
@@ -3882,14 +3961,41 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>Today</name>
+    <message>
+        <source>{sign}, {severity}, {date}: not followed up yet</source>
+        <translation>{sign}, {severity}, {date}: nog niet opgevolgd</translation>
+    </message>
+    <message>
+        <source>visit 1 day late</source>
+        <translation>bezoek 1 dag te laat</translation>
+    </message>
+    <message>
+        <source>visit {n} days late</source>
+        <translation>bezoek {n} dagen te laat</translation>
+    </message>
+    <message>
+        <source>follow-up due today: {description}</source>
+        <translation>actie voor vandaag: {description}</translation>
+    </message>
+    <message>
+        <source>follow-up due {date}: {description}</source>
+        <translation>actie uiterlijk {date}: {description}</translation>
+    </message>
+    <message>
+        <source>feedback from {partner} 1 day late</source>
+        <translation>terugkoppeling van {partner} 1 dag te laat</translation>
+    </message>
+    <message>
+        <source>feedback from {partner} {n} days late</source>
+        <translation>terugkoppeling van {partner} {n} dagen te laat</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
         <translation>Vandaag</translation>
-    </message>
-    <message>
-        <source>Overdue for a visit</source>
-        <translation>Te laat voor een bezoek</translation>
     </message>
     <message>
         <source>Level</source>
@@ -3904,14 +4010,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Huishouden</translation>
     </message>
     <message>
-        <source>Late</source>
-        <translation>Te laat</translation>
-    </message>
-    <message>
-        <source>Nobody is overdue. Well done.</source>
-        <translation>Niemand is te laat. Goed bezig.</translation>
-    </message>
-    <message>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
@@ -3920,8 +4018,32 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Open follow-ups</source>
-        <translation>Open acties</translation>
+        <source>Do first</source>
+        <translation>Eerst doen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>Click to: {step}</source>
+        <translation>Klik om: {step}</translation>
+    </message>
+    <message>
+        <source>The next step for the selected row</source>
+        <translation>De volgende stap voor de gekozen regel</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Huishouden openen</translation>
+    </message>
+    <message>
+        <source>Follow-ups later</source>
+        <translation>Acties later</translation>
     </message>
     <message>
         <source>Due</source>
@@ -3930,6 +4052,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Follow-up</source>
         <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Visits not saved yet</source>
+        <translation>Bezoeken nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Laatst gewijzigd</translation>
     </message>
     <message>
         <source>Waiting for feedback</source>
@@ -3956,24 +4086,32 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Periode</translation>
     </message>
     <message>
-        <source>1 day late</source>
-        <translation>1 dag te laat</translation>
+        <source>Do first ({n})</source>
+        <translation>Eerst doen ({n})</translation>
     </message>
     <message>
-        <source>{n} days late</source>
-        <translation>{n} dagen te laat</translation>
+        <source>Start here: 1. Add a household, or read in addresses, under Households. 2. Open it and record a home visit. 3. Add your partners (Veilig Thuis, the wijkteam) under Partners, so you can refer.</source>
+        <translation>Begin hier: 1. Voeg een huishouden toe of lees adressen in, bij Huishoudens. 2. Open het huishouden en leg een huisbezoek vast. 3. Voeg je partners toe (Veilig Thuis, het wijkteam) bij Partners, zodat je kunt doorverwijzen.</translation>
     </message>
     <message>
-        <source>Overdue for a visit ({n})</source>
-        <translation>Te laat voor een bezoek ({n})</translation>
+        <source>Nobody is waiting for you. Well done.</source>
+        <translation>Niemand wacht op je. Goed bezig.</translation>
+    </message>
+    <message>
+        <source>Follow-ups later ({n})</source>
+        <translation>Acties later ({n})</translation>
+    </message>
+    <message>
+        <source>Visits not saved yet ({n})</source>
+        <translation>Bezoeken nog niet opgeslagen ({n})</translation>
+    </message>
+    <message>
+        <source>Ticked off: {what}</source>
+        <translation>Afgevinkt: {what}</translation>
     </message>
     <message>
         <source>This week ({n})</source>
         <translation>Deze week ({n})</translation>
-    </message>
-    <message>
-        <source>Open follow-ups ({n})</source>
-        <translation>Open acties ({n})</translation>
     </message>
     <message>
         <source>Waiting for feedback ({n})</source>

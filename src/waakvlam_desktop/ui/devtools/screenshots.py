@@ -148,6 +148,18 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
                 )
             )
         with vault.session() as s:
+            # An acute sign nobody followed up yet: first on Vandaag, as on a real day.
+            acute_hid = list_households(s)[5].id
+            record_visit(
+                s,
+                VisitInput(
+                    acute_hid,
+                    VisitKind.SIGNAAL,
+                    notes="Buurvrouw hoorde gisteravond geschreeuw; mevrouw heeft een blauwe plek.",
+                    signals=[SignalInput("veiligheid.huiselijk_geweld", 3, "blauwe plek")],
+                ),
+            )
+        with vault.session() as s:
             rows = list_households(s)
             referral_rows = list_referrals(s)
             first = list_partners(s)[0]

@@ -427,6 +427,7 @@ class ReferralsView(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.wanted: str | None = None  # a referral to select when the rows arrive
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Referrals"))
@@ -502,10 +503,23 @@ class ReferralsView(Screen):
             message=self.message,
         ).run()
 
+    def show_referral(self, referral_id: str) -> None:
+        """Select one referral (all statuses shown) and put the cursor in the note: the
+        partner's feedback goes there."""
+        self.wanted = referral_id
+        if self.status_filter.currentIndex() != 0:
+            self.status_filter.setCurrentIndex(0)  # refreshes
+        else:
+            self.refresh()
+
     def show_rows(self, rows: list[ReferralRow]) -> None:
         current = self.selected()
         self.table.set_rows(rows)
-        if current is not None:
+        if self.wanted is not None:
+            wanted, self.wanted = self.wanted, None
+            if self.table.select(lambda r: r.id == wanted):
+                self.note.setFocus()
+        elif current is not None:
             self.table.select(lambda r: r.id == current.id)
         self.empty.setVisible(not rows)
         self._selection_changed()
