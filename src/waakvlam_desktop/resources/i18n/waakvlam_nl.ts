@@ -3932,6 +3932,22 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Acuut signaal: de app laat meteen zien wat je moet doen.</translation>
     </message>
     <message>
+        <source>No guidance for this sign.</source>
+        <translation>Geen aanwijzing bij dit signaal.</translation>
+    </message>
+    <message>
+        <source>Guidance for {sign}</source>
+        <translation>Aanwijzing bij {sign}</translation>
+    </message>
+    <message>
+        <source>Read — what did you do?</source>
+        <translation>Gelezen — wat heb je gedaan?</translation>
+    </message>
+    <message>
+        <source>Read the guidance for {sign}: what did you do?</source>
+        <translation>Aanwijzing bij {sign} gelezen: wat heb je gedaan?</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>Ernst</translation>
     </message>
@@ -4208,14 +4224,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Dit is geen BSN: toch opslaan</translation>
     </message>
     <message>
-        <source>Acute — do this now</source>
-        <translation>Acuut — doe dit nu</translation>
-    </message>
-    <message>
-        <source>Read — I know what to do</source>
-        <translation>Gelezen — ik weet wat ik moet doen</translation>
-    </message>
-    <message>
         <source>Signalenlijst</source>
         <translation>Signalenlijst</translation>
     </message>
@@ -4278,6 +4286,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
         <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>Done: {what}</source>
+        <translation>Gedaan: {what}</translation>
+    </message>
+    <message>
+        <source>Not yet: a follow-up due today is made; it stays first on Today until you tick it off.</source>
+        <translation>Nog niet: er komt een actie voor vandaag; die blijft bovenaan bij Vandaag tot je hem afvinkt.</translation>
     </message>
     <message>
         <source>Follow suggestion ({level})</source>

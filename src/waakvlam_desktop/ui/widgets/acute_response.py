@@ -36,7 +36,9 @@ class AcuteResponseDialog(QDialog):
         advice.setWordWrap(True)
         advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(advice)
-        lay.addWidget(QLabel(self.tr("What did you do?")))
+        question = QLabel(self.tr("What did you do?"))
+        question.setStyleSheet("font-weight: 600; margin-top: 8px;")
+        lay.addWidget(question)
         self.choices = QButtonGroup(self)
         self.called = QRadioButton(self.tr("Called, as the guidance says"))
         self.advice = QRadioButton(self.tr("Asked for advice (manager, meldcode contact)"))
@@ -57,6 +59,9 @@ class AcuteResponseDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
+        self.setMinimumWidth(480)
+        # A wrapped label needs its height for this width before the dialog is sized.
+        advice.setMinimumHeight(advice.heightForWidth(440))
 
     def choose(self, choice: int, text: str = "") -> None:
         """Pick an answer (tests, and the keyboard through the radio buttons)."""
