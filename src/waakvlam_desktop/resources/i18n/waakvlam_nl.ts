@@ -3575,6 +3575,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Voeg eerst een partner toe (scherm Partners).</translation>
     </message>
     <message>
+        <source>Suggested by the guidance for “{sign}”.</source>
+        <translation>Voorgesteld door de aanwijzing bij “{sign}”.</translation>
+    </message>
+    <message>
+        <source>The guidance for “{sign}” names {kind}; there is no such partner yet (Partners screen).</source>
+        <translation>De aanwijzing bij “{sign}” noemt {kind}; die partner is er nog niet (scherm Partners).</translation>
+    </message>
+    <message>
         <source>Choose a partner.</source>
         <translation>Kies een partner.</translation>
     </message>

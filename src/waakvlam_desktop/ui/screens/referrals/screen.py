@@ -43,12 +43,13 @@ from waakvlam_desktop.domain.letters import (
     record_letter_printed,
     record_letter_saved,
 )
-from waakvlam_desktop.domain.partners import list_partners
+from waakvlam_desktop.domain.partners import list_partners, partner_type_named_in
 from waakvlam_desktop.domain.referrals import ReferralRow, list_referrals
 from waakvlam_desktop.domain.types import (
     REFERRAL_TRANSITIONS,
     ConsentForm,
     ReferralStatus,
+    partner_type_label,
     referral_status_label,
 )
 from waakvlam_desktop.fileio import write_atomic
@@ -112,6 +113,12 @@ class ReferralDialog(QDialog):
             self.tr("Why, in one sentence, e.g. rent arrears keep growing")
         )
         self.reason.setAccessibleName(self.tr("Reason"))
+        self.partners: list[Any] = []
+        self.partner_touched = False  # the user chose a partner: no more suggestions
+        self.partner_hint = QLabel()
+        self.partner_hint.setWordWrap(True)
+        self.partner_hint.setStyleSheet("color: palette(dark);")
+        self.partner_hint.hide()
         self.signs = QListWidget()
         self.signs.setAccessibleName(self.tr("Signals to include"))
         self.signs.setMaximumHeight(130)
@@ -164,6 +171,7 @@ class ReferralDialog(QDialog):
         self.feedback_due.setMinimumDate(qdate(ctx.today()))
         self.feedback_due.setAccessibleName(self.tr("Feedback requested by"))
         form.addRow(self.tr("Partner"), self.partner)
+        form.addRow("", self.partner_hint)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Signals"), self.signs)
         form.addRow(self.tr("Context"), self.context)
@@ -183,14 +191,51 @@ class ReferralDialog(QDialog):
         self._sync_basis()
         self.consent.toggled.connect(self._sync_basis)
         self.other.toggled.connect(self._sync_basis)
+        self.partner.activated.connect(self._partner_chosen)
+        self.signs.itemChanged.connect(lambda _i: self.suggest_partner())
         QueryOp(ctx, self, list_partners, self._partners, message=self.message).run()
 
     def _partners(self, partners: list[Any]) -> None:
+        self.partners = partners
         self.partner.clear()
         for p in partners:
             self.partner.addItem(p.name, p.id)
         if not partners:
             self.message.error(self.tr("Add a partner first (Partners screen)."))
+        self.suggest_partner()
+
+    def _partner_chosen(self, _index: int) -> None:
+        self.partner_touched = True
+        self.partner_hint.hide()
+
+    def suggest_partner(self) -> None:
+        """The partner kind the guidance of a chosen sign names (acute signs first)."""
+        if self.partner_touched or self.ctx.profile is None:
+            return
+        items = {item.code: item for item in self.ctx.profile.checklist}
+        chosen = [items[c] for c in self.chosen_codes() if c in items]
+        chosen.sort(key=lambda item: not item.acute)
+        for item in chosen:
+            kind = partner_type_named_in(item.guidance_nl)
+            if kind is None:
+                continue
+            sign = Lang.pick((item.label_nl, item.label_en))
+            match = next((p for p in self.partners if p.type == kind), None)
+            if match is not None:
+                self.partner.setCurrentIndex(self.partner.findData(match.id))
+                self.partner_hint.setText(
+                    self.tr("Suggested by the guidance for “{sign}”.").format(sign=sign)
+                )
+            else:
+                self.partner_hint.setText(
+                    self.tr(
+                        "The guidance for “{sign}” names {kind}; there is no such partner"
+                        " yet (Partners screen)."
+                    ).format(sign=sign, kind=partner_type_label(kind))
+                )
+            self.partner_hint.show()
+            return
+        self.partner_hint.hide()
 
     def _sync_basis(self) -> None:
         self.consent_form.setEnabled(self.consent.isChecked())
