@@ -245,6 +245,9 @@ def test_today_ranks_an_acute_sign_first(cli: Cli) -> None:
     `waakvlam today`; with a response, nothing to do first."""
     assert "Nog geen huishoudens" in cli.run("today").stdout
     hid = _household(cli)
+    fresh = cli.json("household", "show", hid)
+    assert isinstance(fresh, dict)
+    assert (fresh["visited"], fresh["level_text"]) == (False, "nog niet bezocht")
     out = cli.run(
         "visit", "add", "--household", hid, "--kind", "signaal",
         "--signal", "veiligheid.huiselijk_geweld=1",
@@ -268,3 +271,16 @@ def test_today_ranks_an_acute_sign_first(cli: Cli) -> None:
         "--signal", "veiligheid.kinderen=2", "--acute-response", "Veilig Thuis gebeld",
     )  # fmt: skip
     assert [r["household_id"] for r in cli.json("today")] == [hid]  # type: ignore[union-attr]
+
+
+def test_visit_amend_keeps_the_original(cli: Cli) -> None:
+    hid = _household(cli)
+    vid = cli.run("visit", "add", "--household", hid, "--kind", "regulier", "--note", "Eerst")
+    visit_id = vid.stdout.strip().splitlines()[0]
+    out = cli.run("visit", "amend", visit_id, "--note", "Verbeterd")
+    assert "gecorrigeerd" in out.stderr
+    detail = cli.json("household", "show", hid)
+    assert isinstance(detail, dict)
+    assert detail["visits"][0]["notes"] == "Verbeterd"
+    assert detail["visits"][0]["corrected_at"] is not None
+    assert detail["level_text"] == "geen zorgen"  # visited now: a level, not "nog niet bezocht"

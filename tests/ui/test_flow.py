@@ -17,6 +17,7 @@ from waakvlam_desktop.domain.today import TodayKind
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow
+from waakvlam_desktop.ui.screens.household.screen import CorrectNoteDialog
 from waakvlam_desktop.ui.screens.households.screen import AddHouseholdDialog
 from waakvlam_desktop.ui.widgets.acute_response import NOT_YET, AcuteResponseDialog
 
@@ -76,6 +77,7 @@ def test_first_run_visit_today_lock_unlock(
     ws.open_household(hid)
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     assert "Lindelaan 4-B" in ws.household.title.text()
+    assert ws.household.badge.text() == "● nog niet bezocht"  # never "geen zorgen" (#15 C)
 
     # Record a visit with two signals; the acute one shows its guidance at once, under it.
     ws.open_editor(hid, None)
@@ -118,6 +120,21 @@ def test_first_run_visit_today_lock_unlock(
     assert timeline.model().rowCount(visit) == 2
     signals = [timeline.model().index(r, 3, visit).data() for r in range(2)]
     assert any("ernst 2" in s and "aanmaningen" in s for s in signals)
+    # The reading pane: the whole note, signals in words, the acute sign marked.
+    reading = ws.household.reading.toPlainText()
+    assert "MARKER-ONTWERP" in reading and "zorgelijk" in reading
+    assert "acuut" in reading and "nog niet opgevolgd" in reading
+
+    def correct() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CorrectNoteDialog)
+        dialog.text.setPlainText("Stapels post in de gang, ook in de keuken. MARKER-ONTWERP")
+        dialog.accept()
+
+    QTimer.singleShot(0, correct)  # a saved visit can be corrected; the original is kept
+    ws.household.correct_button.click()
+    qtbot.waitUntil(lambda: "gecorrigeerd" in ws.household.timeline.cell(0, 1), timeout=TIMEOUT)
+    assert "ook in de keuken" in ws.household.reading.toPlainText()
 
     # Vandaag: the acute sign is first, with its reason in words, until it is ticked off.
     ws.nav.setCurrentRow(NAV_TODAY)

@@ -21,10 +21,16 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
     VisitKind,
 )
-from waakvlam_desktop.domain.visits import FollowUpInput, SignalInput, VisitInput, record_visit
+from waakvlam_desktop.domain.visits import (
+    FollowUpInput,
+    SignalInput,
+    VisitInput,
+    amend_visit,
+    record_visit,
+)
 from waakvlam_desktop.domain.waakvlam import ObservedSign, check_ins, suggest_level
 from waakvlam_desktop.errors import BsnLikeError, TransitionError, ValidationError
-from waakvlam_desktop.storage.models import SignalObservation, Visit
+from waakvlam_desktop.storage.models import AuditEvent, SignalObservation, Visit, VisitCorrection
 from waakvlam_desktop.storage.vault import Vault
 
 
@@ -245,3 +251,26 @@ def test_household_list(vault: Vault) -> None:
         rows = list_households(s)
     assert [r.label for r in rows] == ["fam. A", "fam. B"]
     assert rows[0].address == "Kerkstraat 1" and rows[0].residents == 1
+
+
+def test_a_visit_note_is_corrected_within_the_period_and_the_original_kept(
+    vault: Vault, clock: FixedClock
+) -> None:
+    hid = add_household(vault)
+    with vault.session() as s:
+        assert household_detail(s, hid).visited is False  # "nog niet bezocht"
+        vid = record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes="Eerste versie")).visit_id
+    with vault.session() as s:
+        amend_visit(s, vid, "Verbeterde versie")
+    with vault.session() as s:
+        detail = household_detail(s, hid)
+        assert detail.visited is True
+        assert detail.visits[0].notes == "Verbeterde versie"
+        assert detail.visits[0].corrected_at is not None
+        kept = s.query(VisitCorrection).one()
+        assert (kept.notes_before, kept.notes_after) == ("Eerste versie", "Verbeterde versie")
+        actions = {(e.action, e.entity) for e in s.query(AuditEvent)}
+        assert {("create", "visit_correction"), ("update", "visit")} <= actions
+    clock.advance(timedelta(days=8))  # past the default 7 days
+    with pytest.raises(ValidationError, match="7 dagen"), vault.session() as s:
+        amend_visit(s, vid, "Te laat")

@@ -14,7 +14,7 @@ from waakvlam_desktop.cli.common import (
     subcommands,
 )
 from waakvlam_desktop.domain.types import VisitKind
-from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -34,6 +34,13 @@ ACUTE_ACTION_MADE = Message(
         "Cli",
         "No --acute-response given: an action due today was added; it stays first in"
         " 'waakvlam today' until it is ticked off.",
+    ),
+    context="Cli",
+)
+AMENDED = Message(
+    "cli.visit_amended",
+    QT_TRANSLATE_NOOP(
+        "Cli", "Note corrected. The note as it was is kept; the timeline shows 'corrected'."
     ),
     context="Cli",
 )
@@ -90,6 +97,17 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_visit_amend(args: argparse.Namespace) -> int:
+    with open_vault(args) as v, v.session() as s:
+        correction = amend_visit(s, args.visit, args.note, allow_bsn_like=args.allow_bsn_like)
+        result = {"visit_id": args.visit, "correction_id": correction.id}
+    if args.json:
+        print_json(result)
+    else:
+        info(AMENDED.render())
+    return 0
+
+
 def _visit(p: argparse.ArgumentParser) -> None:
     vs = subcommands(p, "visit")
     c = vs.add_parser("add", help="leg een huisbezoek vast")
@@ -107,6 +125,14 @@ def _visit(p: argparse.ArgumentParser) -> None:
         "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
     )
     c.set_defaults(func=cmd_visit_add)
+    json_flag(c)
+    c = vs.add_parser("amend", help="corrigeer de notitie van een opgeslagen huisbezoek")
+    c.add_argument("visit", metavar="VISIT_ID")
+    c.add_argument("--note", required=True, help="de verbeterde notitie (de oude blijft bewaard)")
+    c.add_argument(
+        "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
+    )
+    c.set_defaults(func=cmd_visit_amend)
     json_flag(c)
 
 

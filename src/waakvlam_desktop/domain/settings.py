@@ -27,6 +27,10 @@ AUTO_LOCK_OUT_OF_RANGE = Message(
     "settings.auto_lock_out_of_range",
     QT_TRANSLATE_NOOP("Errors", "Automatic locking: choose between 1 and 120 minutes."),
 )
+CORRECTION_DAYS_OUT_OF_RANGE = Message(
+    "settings.correction_days_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "Correcting a visit: choose between 0 and 90 days."),
+)
 UNKNOWN_LANGUAGE = Message(
     "settings.unknown_language", QT_TRANSLATE_NOOP("Errors", "Choose Dutch (nl) or English (en).")
 )
@@ -78,6 +82,7 @@ class Settings:
     backup_reminder_days: int = 7
     aggregate_min_cell: int = 5
     export_archive_recipient: str = ""
+    visit_correction_days: int = 7  # a saved visit's note can be corrected this long
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -93,6 +98,7 @@ SETTING_KEYS = (
     "backup_reminder_days",
     "aggregate_min_cell",
     "export_archive_recipient",
+    "visit_correction_days",
 )
 
 
@@ -127,6 +133,9 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)
         if value.strip():
             value = validate_age_recipient(value)
+    elif key == "visit_correction_days":
+        if not isinstance(value, int) or not 0 <= value <= 90:
+            raise ValidationError(CORRECTION_DAYS_OUT_OF_RANGE, field=key)
     elif key not in SETTING_KEYS:
         raise ValidationError(UNKNOWN_SETTING, field=key, key=key)
     return value

@@ -24,6 +24,7 @@ from waakvlam_desktop.storage.models import (
     Resident,
     SignalObservation,
     Visit,
+    VisitCorrection,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
 
@@ -69,6 +70,21 @@ NOT_ACUTE = Message(
 ALREADY_FOLLOWED_UP = Message(
     "visits.already_followed_up",
     QT_TRANSLATE_NOOP("Errors", "What was done about this acute sign has already been recorded."),
+)
+CORRECTION_TOO_LATE = Message(
+    "visits.correction_too_late",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This visit can no longer be corrected: a note can be corrected up to {days} days after"
+        " the visit. Record what changed in a new visit.",
+    ),
+)
+CORRECTION_UNCHANGED = Message(
+    "visits.correction_unchanged",
+    QT_TRANSLATE_NOOP("Errors", "The note is the same as before: nothing to correct."),
+)
+NO_SUCH_VISIT = Message(
+    "visits.no_such_visit", QT_TRANSLATE_NOOP("Errors", "Visit {visit_id} does not exist.")
 )
 # The action an acute sign gets when nothing was done yet; stored in the vault's language.
 ACUTE_ACTION = QT_TRANSLATE_NOOP("Labels", "Follow up acute sign: {sign}")
@@ -325,3 +341,42 @@ def acute_guidance(session: Session, observation_id: str) -> tuple[str, str]:
         return (item.guidance_nl, item.guidance_en)
     current = items_by_code(session).get(item.code)
     return (current.guidance_nl, current.guidance_en) if current else ("", "")
+
+
+def correctable_until(visited_at: datetime, settings: Settings) -> date:
+    """The last day a visit's note can be corrected (``visit_correction_days``)."""
+    return visited_at.date() + timedelta(days=settings.visit_correction_days)
+
+
+def amend_visit(
+    session: Session, visit_id: str, notes: str, *, allow_bsn_like: bool = False
+) -> VisitCorrection:
+    """Correct a saved visit's note within the organisation's period. The note as it was is
+    kept in a :class:`VisitCorrection`; both writes are audit events."""
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFoundError(NO_SUCH_VISIT, visit_id=visit_id)
+    settings = load_settings(session)
+    clock = session.info["clock"]
+    if local_today(clock) > correctable_until(visit.visited_at, settings):
+        raise ValidationError(
+            CORRECTION_TOO_LATE, field="notes", days=settings.visit_correction_days
+        )
+    if len(notes) > MAX_NOTES:
+        raise ValidationError(NOTES_TOO_LONG, field="notes", max_length=MAX_NOTES)
+    guard("notes", notes, allow=allow_bsn_like)
+    new = notes.strip()
+    if new == visit.notes:
+        raise ValidationError(CORRECTION_UNCHANGED, field="notes")
+    correction = VisitCorrection(
+        visit_id=visit.id,
+        household_id=visit.household_id,
+        notes_before=visit.notes,
+        notes_after=new,
+        corrected_at=utc_naive(clock.now()),
+        staff_id=session.info.get("actor"),
+    )
+    session.add(correction)
+    visit.notes = new
+    session.flush()
+    return correction

@@ -554,6 +554,10 @@
         <translation>Geen --acute-response opgegeven: er is een actie voor vandaag gemaakt; die blijft bovenaan in &apos;waakvlam today&apos; tot je hem afvinkt.</translation>
     </message>
     <message>
+        <source>Note corrected. The note as it was is kept; the timeline shows &apos;corrected&apos;.</source>
+        <translation>Notitie gecorrigeerd. De oude notitie blijft bewaard; de tijdlijn toont &apos;gecorrigeerd&apos;.</translation>
+    </message>
+    <message>
         <source>anchor of {when}</source>
         <translation>anker van {when}</translation>
     </message>
@@ -580,6 +584,25 @@
     <message>
         <source>No households yet. Start with &apos;waakvlam household add&apos; or &apos;waakvlam import addresses FILE.csv&apos;.</source>
         <translation>Nog geen huishoudens. Begin met &apos;waakvlam household add&apos; of &apos;waakvlam import addresses BESTAND.csv&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectNoteDialog</name>
+    <message>
+        <source>Correct the note</source>
+        <translation>Notitie corrigeren</translation>
+    </message>
+    <message>
+        <source>Correct what was written wrongly. The note as it was is kept, and the timeline shows “corrected”.</source>
+        <translation>Verbeter wat verkeerd is opgeschreven. De notitie zoals die was blijft bewaard, en de tijdlijn toont “gecorrigeerd”.</translation>
+    </message>
+    <message>
+        <source>Corrected note</source>
+        <translation>Verbeterde notitie</translation>
+    </message>
+    <message>
+        <source>This is not a BSN: save anyway</source>
+        <translation>Dit is geen BSN: toch opslaan</translation>
     </message>
 </context>
 <context>
@@ -1360,6 +1383,10 @@
         <translation>Automatisch vergrendelen: kies tussen 1 en 120 minuten.</translation>
     </message>
     <message>
+        <source>Correcting a visit: choose between 0 and 90 days.</source>
+        <translation>Huisbezoek corrigeren: kies tussen 0 en 90 dagen.</translation>
+    </message>
+    <message>
         <source>Choose Dutch (nl) or English (en).</source>
         <translation>Kies Nederlands (nl) of Engels (en).</translation>
     </message>
@@ -1462,6 +1489,18 @@
     <message>
         <source>What was done about this acute sign has already been recorded.</source>
         <translation>Wat er met dit acute signaal is gedaan, is al vastgelegd.</translation>
+    </message>
+    <message>
+        <source>This visit can no longer be corrected: a note can be corrected up to {days} days after the visit. Record what changed in a new visit.</source>
+        <translation>Dit huisbezoek kan niet meer worden gecorrigeerd: een notitie kan tot {days} dagen na het bezoek worden gecorrigeerd. Leg wat er veranderd is vast in een nieuw huisbezoek.</translation>
+    </message>
+    <message>
+        <source>The note is the same as before: nothing to correct.</source>
+        <translation>De notitie is hetzelfde als eerst: er is niets te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Visit {visit_id} does not exist.</source>
+        <translation>Huisbezoek {visit_id} bestaat niet.</translation>
     </message>
     <message>
         <source>A resident who was present does not belong to this household.</source>
@@ -1848,6 +1887,18 @@
         <translation>Tijdlijn</translation>
     </message>
     <message>
+        <source>The chosen entry in full</source>
+        <translation>De gekozen regel in zijn geheel</translation>
+    </message>
+    <message>
+        <source>Correct the note…</source>
+        <translation>Notitie corrigeren…</translation>
+    </message>
+    <message>
+        <source>A saved note can be corrected for a few days; the original is kept.</source>
+        <translation>Een opgeslagen notitie kun je een paar dagen corrigeren; de oorspronkelijke blijft bewaard.</translation>
+    </message>
+    <message>
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
@@ -2008,8 +2059,20 @@
         <translation>geen bewoners vastgelegd</translation>
     </message>
     <message>
+        <source>visit 1 day late (due {date})</source>
+        <translation>bezoek 1 dag te laat (uiterlijk {date})</translation>
+    </message>
+    <message>
+        <source>visit {n} days late (due {date})</source>
+        <translation>bezoek {n} dagen te laat (uiterlijk {date})</translation>
+    </message>
+    <message>
         <source>next visit by {date}</source>
         <translation>volgend bezoek uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>not visited yet</source>
+        <translation>nog niet bezocht</translation>
     </message>
     <message>
         <source>no next visit planned</source>
@@ -2018,6 +2081,10 @@
     <message>
         <source>There is an unsaved draft visit for this household.</source>
         <translation>Er is een niet-opgeslagen concept-huisbezoek voor dit huishouden.</translation>
+    </message>
+    <message>
+        <source>Acute signal</source>
+        <translation>Acuut signaal</translation>
     </message>
     <message>
         <source>Home visit: {kind}</source>
@@ -2030,6 +2097,10 @@
     <message>
         <source>{label} (severity {n}){extra}</source>
         <translation>{label} (ernst {n}){extra}</translation>
+    </message>
+    <message>
+        <source>{what} (corrected)</source>
+        <translation>{what} (gecorrigeerd)</translation>
     </message>
     <message>
         <source>open</source>
@@ -2050,6 +2121,38 @@
     <message>
         <source>Nothing recorded yet: start with a home visit.</source>
         <translation>Nog niets vastgelegd: begin met een huisbezoek.</translation>
+    </message>
+    <message>
+        <source>Present: {names}</source>
+        <translation>Aanwezig: {names}</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <translation>acuut</translation>
+    </message>
+    <message>
+        <source>Corrected on {when}; the original note is kept.</source>
+        <translation>Gecorrigeerd op {when}; de oorspronkelijke notitie is bewaard.</translation>
+    </message>
+    <message>
+        <source>(no notes)</source>
+        <translation>(geen notities)</translation>
+    </message>
+    <message>
+        <source>done: {what}</source>
+        <translation>gedaan: {what}</translation>
+    </message>
+    <message>
+        <source>not followed up yet (a follow-up due that day)</source>
+        <translation>nog niet opgevolgd (actie voor dezelfde dag)</translation>
+    </message>
+    <message>
+        <source>not recorded what was done</source>
+        <translation>niet vastgelegd wat er is gedaan</translation>
+    </message>
+    <message>
+        <source>Note corrected. The original is kept in the log.</source>
+        <translation>Notitie gecorrigeerd. De oorspronkelijke staat bewaard in het logboek.</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -2220,6 +2323,10 @@
     <message>
         <source>Next visit by</source>
         <translation>Volgend bezoek uiterlijk</translation>
+    </message>
+    <message>
+        <source>{date} · late</source>
+        <translation>{date} · te laat</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -2654,6 +2761,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>acuut</translation>
     </message>
     <message>
+        <source>not visited yet</source>
+        <translation>nog niet bezocht</translation>
+    </message>
+    <message>
         <source>neighbourhood team</source>
         <translation>wijkteam</translation>
     </message>
@@ -2808,6 +2919,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>resident present</source>
         <translation>aanwezige bewoner</translation>
+    </message>
+    <message>
+        <source>visit corrected</source>
+        <translation>huisbezoek gecorrigeerd</translation>
     </message>
     <message>
         <source>signal</source>
@@ -3855,6 +3970,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Visit rhythm: {level}</source>
         <translation>Bezoekritme: {level}</translation>
+    </message>
+    <message>
+        <source>Days a saved visit can be corrected</source>
+        <translation>Aantal dagen dat een opgeslagen huisbezoek te corrigeren is</translation>
+    </message>
+    <message>
+        <source>The original note is always kept; 0: saved visits cannot be corrected.</source>
+        <translation>De oorspronkelijke notitie blijft altijd bewaard; 0: opgeslagen huisbezoeken zijn niet te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Correct a visit up to</source>
+        <translation>Huisbezoek corrigeren tot</translation>
     </message>
     <message>
         <source>Language</source>

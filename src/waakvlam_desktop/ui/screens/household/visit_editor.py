@@ -612,8 +612,11 @@ class VisitEditor(Screen):
         row = self.rows[code]
         guidance = Lang.pick((row.item.guidance_nl, row.item.guidance_en))
         dialog = AcuteResponseDialog(row.label, guidance, self)
-        if dialog.exec() == AcuteResponseDialog.DialogCode.Accepted:
-            self.record_response(code, dialog.response())
+        accepted = dialog.exec() == AcuteResponseDialog.DialogCode.Accepted
+        response = dialog.response()
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
+        if accepted:
+            self.record_response(code, response)
 
     def record_response(self, code: str, response: str | None) -> None:
         self.acknowledged.add(code)

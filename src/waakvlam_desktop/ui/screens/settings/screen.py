@@ -125,6 +125,14 @@ class SettingsView(Screen):
             spin.setAccessibleName(self.tr("Rhythm for {level}").format(level=level_word(lv)))
             self.rhythm[lv] = spin
             wform.addRow(self.tr("Visit rhythm: {level}").format(level=level_word(lv)), spin)
+        self.correction_days = QSpinBox()
+        self.correction_days.setRange(0, 90)
+        self.correction_days.setSuffix(self.tr(" days"))
+        self.correction_days.setAccessibleName(self.tr("Days a saved visit can be corrected"))
+        self.correction_days.setToolTip(
+            self.tr("The original note is always kept; 0: saved visits cannot be corrected.")
+        )
+        wform.addRow(self.tr("Correct a visit up to"), self.correction_days)
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -193,6 +201,7 @@ class SettingsView(Screen):
         self.auto_lock.setValue(settings.auto_lock_minutes)
         for lv, spin in self.rhythm.items():
             spin.setValue(settings.rhythm_for(lv))
+        self.correction_days.setValue(settings.visit_correction_days)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self._show_remembered()
 
@@ -321,12 +330,14 @@ class SettingsView(Screen):
         minutes = self.auto_lock.value()
         rhythm = {lv.value: spin.value() for lv, spin in self.rhythm.items()}
         language = str(self.language.currentData())
+        correction_days = self.correction_days.value()
         old_language = self.ctx.settings.language
 
         def work(s: Any) -> None:
             save_setting(s, "auto_lock_minutes", minutes)
             save_setting(s, "rhythm_days", rhythm)
             save_setting(s, "language", language)
+            save_setting(s, "visit_correction_days", correction_days)
 
         def done(_r: object) -> None:
             self.work_message.notice(self.tr("Saved."))

@@ -350,9 +350,11 @@ class TodayView(Screen):
     def _ask(self, item: TodayItem, guidance: tuple[str, str]) -> None:
         sign = Lang.pick((item.sign_nl, item.sign_en))
         dialog = AcuteResponseDialog(sign, Lang.pick(guidance), self)
-        if dialog.exec() != AcuteResponseDialog.DialogCode.Accepted:
-            return
-        self.save_response(item, dialog.response())
+        accepted = dialog.exec() == AcuteResponseDialog.DialogCode.Accepted
+        response = dialog.response()
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
+        if accepted:
+            self.save_response(item, response)
 
     def save_response(self, item: TodayItem, response: str | None) -> None:
         oid = item.observation_id
