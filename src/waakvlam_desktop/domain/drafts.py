@@ -39,10 +39,19 @@ def save_draft(
     return draft.id
 
 
-def drafts_for(session: Session, household_id: str | None = None) -> list[DraftView]:
+VISIT = "visit"
+REFERRAL = "referral"
+
+
+def drafts_for(
+    session: Session, household_id: str | None = None, kind: str | None = None
+) -> list[DraftView]:
+    """Drafts, newest first; of one household and/or one kind ("visit", "referral")."""
     query = select(Draft).order_by(Draft.updated_at.desc())
     if household_id is not None:
         query = query.where(Draft.household_id == household_id)
+    if kind is not None:
+        query = query.where(Draft.kind == kind)
     return [
         DraftView(d.id, d.kind, d.household_id, json.loads(d.payload_json), d.updated_at)
         for d in session.scalars(query)

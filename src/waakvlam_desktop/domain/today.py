@@ -24,7 +24,7 @@ from enum import StrEnum
 from sqlalchemy import exists, null, select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.domain.drafts import drafts_for
+from waakvlam_desktop.domain.drafts import VISIT, drafts_for
 from waakvlam_desktop.domain.exports import DueExport, due_exports
 from waakvlam_desktop.domain.followups import OpenFollowUp, open_follow_ups
 from waakvlam_desktop.domain.referrals import FeedbackRow, referrals_waiting_for_feedback
@@ -337,7 +337,7 @@ def today_overview(session: Session, today: date, settings: Settings) -> TodayOv
 
 
 def _drafts(session: Session) -> list[DraftRow]:
-    found = drafts_for(session)
+    found = drafts_for(session, kind=VISIT)
     if not found:
         return []
     places = {

@@ -3686,6 +3686,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Terugkoppeling vóór</translation>
     </message>
     <message>
+        <source>Your unfinished referral is back (kept when the app locked).</source>
+        <translation>Je onafgemaakte doorverwijzing is terug (bewaard toen de app vergrendelde).</translation>
+    </message>
+    <message>
         <source>Add a partner first (Partners screen).</source>
         <translation>Voeg eerst een partner toe (scherm Partners).</translation>
     </message>
@@ -4413,6 +4417,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Home visit · {title}</source>
         <translation>Huisbezoek · {title}</translation>
+    </message>
+    <message>
+        <source>Continuing the draft of {when} (“Discard draft” starts afresh)</source>
+        <translation>Verder met het concept van {when} (“Concept weggooien” begint opnieuw)</translation>
     </message>
     <message>
         <source>Draft restored</source>

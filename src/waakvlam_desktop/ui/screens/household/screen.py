@@ -122,7 +122,7 @@ def load_page(s: Any, household_id: str) -> PageData:
     return PageData(
         detail,
         households.address_of(s, household_id),
-        [d.id for d in drafts.drafts_for(s, household_id)],
+        [d.id for d in drafts.drafts_for(s, household_id, drafts.VISIT)],
     )
 
 
@@ -665,6 +665,7 @@ class HouseholdPage(Screen):
         dialog = ReferralDialog(self.ctx, self.data.detail, self)
         dialog.created.connect(self.open_letter)
         dialog.exec()  # a new referral announces itself: the page refreshes
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
 
     def _resume(self) -> None:
         if self.household_id and self.data and self.data.draft_ids:

@@ -61,6 +61,7 @@ from waakvlam_desktop.ui.widgets.common import (
     qdate,
     qdatetime,
     short_date,
+    stamp,
     to_date,
     to_datetime,
     user_message,
@@ -77,6 +78,7 @@ class EditorData:
     recent: tuple[ObservedSign, ...]
     draft_id: str | None
     draft: dict[str, Any] | None
+    continued_from: datetime | None = None  # "new visit" found this household's draft
 
 
 def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: int) -> EditorData:
@@ -84,9 +86,13 @@ def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: 
     clock = s.info["clock"]
     since = utc_naive(clock.now()) - timedelta(days=lookback_days)
     payload = None
+    continued = None
+    own = drafts.drafts_for(s, household_id, drafts.VISIT)
     if draft_id:
-        found = [d for d in drafts.drafts_for(s, household_id) if d.id == draft_id]
+        found = [d for d in own if d.id == draft_id]
         payload = found[0].payload if found else None
+    elif own:  # one draft per household: a new visit goes on with the one there is
+        draft_id, payload, continued = own[0].id, own[0].payload, own[0].updated_at
     return EditorData(
         household_id,
         f"{detail.address} · {detail.label}",
@@ -94,6 +100,7 @@ def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: 
         tuple(recent_signs(s, household_id, since)),
         draft_id if payload is not None else None,
         payload,
+        continued,
     )
 
 
@@ -474,7 +481,14 @@ class VisitEditor(Screen):
             self._apply_draft(data.draft)
         self.loading = False
         self.dirty = False
-        self.draft_label.setText(self.tr("Draft restored") if data.draft else "")
+        if data.continued_from is not None:
+            self.draft_label.setText(
+                self.tr("Continuing the draft of {when} (“Discard draft” starts afresh)").format(
+                    when=stamp(data.continued_from)
+                )
+            )
+        else:
+            self.draft_label.setText(self.tr("Draft restored") if data.draft else "")
         self._signs_changed()
         self._notes_changed()
         self.autosave.start()
@@ -689,7 +703,7 @@ class VisitEditor(Screen):
         WriteOp(
             self.ctx,
             self,
-            lambda s: drafts.save_draft(s, "visit", hid, payload, draft_id),
+            lambda s: drafts.save_draft(s, drafts.VISIT, hid, payload, draft_id),
             done,
             changes=Changes(drafts=True, household_id=hid),
         ).failure(failed).run()

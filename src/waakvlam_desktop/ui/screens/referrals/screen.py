@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.documents.referral_documents import GENERATORS
+from waakvlam_desktop.domain import drafts
 from waakvlam_desktop.domain import referrals as referral_service
 from waakvlam_desktop.domain.households import HouseholdDetail
 from waakvlam_desktop.domain.letters import (
@@ -193,7 +194,87 @@ class ReferralDialog(QDialog):
         self.other.toggled.connect(self._sync_basis)
         self.partner.activated.connect(self._partner_chosen)
         self.signs.itemChanged.connect(lambda _i: self.suggest_partner())
+        self.draft_id: str | None = None
+        self.keeping = False  # locking: the form is kept as a draft, not thrown away
+        hid = detail.id
         QueryOp(ctx, self, list_partners, self._partners, message=self.message).run()
+        QueryOp(
+            ctx,
+            self,
+            lambda s: drafts.drafts_for(s, hid, drafts.REFERRAL),
+            self._restore_draft,
+            message=self.message,
+        ).run()
+
+    # ---- a draft through a lock ----------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        return {
+            "partner_id": self.partner.currentData(),
+            "reason": self.reason.text(),
+            "context": self.context.toPlainText(),
+            "signals": self.chosen_codes(),
+            "basis": "consent"
+            if self.consent.isChecked()
+            else "other"
+            if self.other.isChecked()
+            else "",
+            "consent_form": self.consent_form.currentData(),
+            "consent_date": to_date(self.consent_date.date().toPython()).isoformat(),
+            "basis_text": self.basis_text.text(),
+            "feedback_due": to_date(self.feedback_due.date().toPython()).isoformat(),
+        }
+
+    def keep_draft(self) -> None:
+        """Called by the lock before the dialog closes: the form is saved as a draft (the
+        vault closes after this write) and comes back when Doorverwijzen is opened again."""
+        self.keeping = True
+        hid, payload, draft_id = self.detail.id, self.payload(), self.draft_id
+        WriteOp(
+            self.ctx,
+            self.ctx,  # the dialog is closing: the context outlives it
+            lambda s: drafts.save_draft(s, drafts.REFERRAL, hid, payload, draft_id),
+            changes=Changes(drafts=True, household_id=hid),
+        ).failure(lambda _e: None).run()
+
+    def _restore_draft(self, found: list[Any]) -> None:
+        if not found:
+            return
+        draft = found[0]
+        self.draft_id = draft.id
+        p = draft.payload
+        if p.get("partner_id") and self.partner.findData(p["partner_id"]) >= 0:
+            self.partner.setCurrentIndex(self.partner.findData(p["partner_id"]))
+            self.partner_touched = True
+        self.reason.setText(p.get("reason", ""))
+        self.context.setPlainText(p.get("context", ""))
+        wanted = set(p.get("signals", []))
+        for i in range(self.signs.count()):
+            item = self.signs.item(i)
+            if item.data(ID_ROLE) in wanted:
+                item.setCheckState(Qt.CheckState.Checked)
+        if p.get("basis") == "consent":
+            self.consent.setChecked(True)
+        elif p.get("basis") == "other":
+            self.other.setChecked(True)
+        self.consent_form.setCurrentIndex(max(0, self.consent_form.findData(p.get("consent_form"))))
+        if p.get("consent_date"):
+            self.consent_date.setDate(qdate(date.fromisoformat(p["consent_date"])))
+        self.basis_text.setText(p.get("basis_text", ""))
+        if p.get("feedback_due"):
+            self.feedback_due.setDate(qdate(date.fromisoformat(p["feedback_due"])))
+        self.message.notice(self.tr("Your unfinished referral is back (kept when the app locked)."))
+
+    def reject(self) -> None:
+        """Cancel throws the draft away; a lock keeps it (see :meth:`keep_draft`)."""
+        draft_id = self.draft_id
+        if draft_id and not self.keeping:
+            WriteOp(
+                self.ctx,
+                self.ctx,  # the dialog is closing: the context outlives it
+                lambda s: drafts.discard_draft(s, draft_id),
+                changes=Changes(drafts=True, household_id=self.detail.id),
+            ).failure(lambda _e: None).run()
+        super().reject()
 
     def _partners(self, partners: list[Any]) -> None:
         self.partners = partners
@@ -275,10 +356,18 @@ class ReferralDialog(QDialog):
             self.created.emit(rid)
             self.accept()
 
+        draft_id = self.draft_id
+
+        def work(s: Session) -> str:
+            rid = referral_service.create_referral(s, data).id
+            if draft_id:
+                drafts.discard_draft(s, draft_id)
+            return rid
+
         WriteOp(
             self.ctx,
             self,
-            lambda s: referral_service.create_referral(s, data).id,
+            work,
             done,
             changes=Changes(referrals=True, household_id=self.detail.id),
             message=self.message,
