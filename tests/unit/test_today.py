@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock
-from waakvlam_desktop.domain import followups
+from waakvlam_desktop.domain import followups, households, staff
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.today import NextStep, TodayKind, reason, today_overview
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, VisitKind
@@ -127,3 +127,31 @@ def test_actions_due_and_feedback_follow_check_ins(vault: Vault) -> None:
         "actie uiterlijk 25-11: Bellen met wijkteam"
     )
     assert [f.description for f in ov.later] == ["Later"]
+
+
+def test_my_complexes_filter_the_list(vault: Vault) -> None:
+    with vault.session() as s:
+        mine = households.add_complex(s, "De Linde")
+        other = households.add_complex(s, "Het Anker")
+        ids = {}
+        for n, cpx in ((1, mine), (2, other)):
+            addr = households.add_address(
+                s, street="Lindelaan", number=n, postcode="3511 AB", city="Utrecht",
+                complex_id=cpx.id,
+            )  # fmt: skip
+            ids[cpx.id] = households.add_household(s, addr.id, f"fam. {n}").id
+        for hid in ids.values():
+            followups.add_follow_up(s, hid, "Bellen", TODAY)
+        me = staff.list_staff(s)[0].id
+        staff.set_complexes(s, me, [mine.id])
+        assert staff.complexes_of(s, me) == frozenset({mine.id})
+        assert [c.mine for c in staff.complex_choices(s, me)] == [True, False]  # by name
+    with vault.session() as s:
+        settings = load_settings(s)
+        everyone = today_overview(s, TODAY, settings)
+        only = today_overview(s, TODAY, settings, frozenset({mine.id}))
+    assert {i.household_id for i in everyone.first} == set(ids.values())
+    assert [i.household_id for i in only.first] == [ids[mine.id]]
+    with vault.session() as s:
+        staff.set_complexes(s, me, [])
+        assert staff.complexes_of(s, me) == frozenset()

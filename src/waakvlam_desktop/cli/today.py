@@ -7,6 +7,7 @@ import argparse
 from waakvlam_desktop.cli.common import Arguments, json_flag, nl_date, open_vault, print_json
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.staff import complexes_of
 from waakvlam_desktop.domain.today import reason, today_overview
 from waakvlam_desktop.domain.types import concern_label
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -30,7 +31,8 @@ NO_HOUSEHOLDS = Message(
 def cmd_today(args: argparse.Namespace) -> int:
     with open_vault(args) as v, v.session() as s:
         today = local_today(s.info["clock"])
-        overview = today_overview(s, today, load_settings(s))
+        mine = complexes_of(s, v.actor) if args.mine and v.actor else None
+        overview = today_overview(s, today, load_settings(s), mine or None)
     if args.json:
         print_json(
             [
@@ -62,6 +64,11 @@ def cmd_today(args: argparse.Namespace) -> int:
 
 
 def _today(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--mine",
+        action="store_true",
+        help="alleen de complexen waar jij voor zorgt (Instellingen; zonder toewijzing: alles)",
+    )
     p.set_defaults(func=cmd_today)
     json_flag(p)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.domain.setup import ORGANISATION_NAME, organisation
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError
-from waakvlam_desktop.storage.models import Organisation, StaffMember
+from waakvlam_desktop.storage.models import Complex, Organisation, StaffComplex, StaffMember
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 STAFF_NAME = Message("field.staff_name", QT_TRANSLATE_NOOP("Errors", "The name"))
@@ -111,3 +112,45 @@ def update_organisation(
         org.logo_png = logo_png
     elif clear_logo:
         org.logo_png = None
+
+
+@dataclass(frozen=True, slots=True)
+class ComplexChoice:
+    id: str
+    name: str
+    wijk: str
+    mine: bool  # looked after by the staff member asked about
+
+
+def complexes_of(session: Session, staff_id: str) -> frozenset[str]:
+    """The complexes a staff member looks after (Vandaag: "Mijn complexen")."""
+    return frozenset(
+        session.scalars(select(StaffComplex.complex_id).where(StaffComplex.staff_id == staff_id))
+    )
+
+
+def complex_choices(session: Session, staff_id: str) -> list[ComplexChoice]:
+    mine = complexes_of(session, staff_id)
+    return [
+        ComplexChoice(c.id, c.name, c.wijk, c.id in mine)
+        for c in session.scalars(select(Complex).order_by(Complex.name))
+    ]
+
+
+def set_complexes(session: Session, staff_id: str, complex_ids: Iterable[str]) -> None:
+    """Assign exactly ``complex_ids`` to a staff member (each change is an audit event)."""
+    if session.get(StaffMember, staff_id) is None:
+        raise NotFoundError(STAFF_GONE)
+    wanted = set(complex_ids)
+    current = complexes_of(session, staff_id)
+    gone = current - wanted
+    if gone:
+        for link in session.scalars(
+            select(StaffComplex).where(
+                StaffComplex.staff_id == staff_id, StaffComplex.complex_id.in_(gone)
+            )
+        ):
+            session.delete(link)
+    for cid in sorted(wanted - current):
+        session.add(StaffComplex(staff_id=staff_id, complex_id=cid))
+    session.flush()

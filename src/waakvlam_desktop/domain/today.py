@@ -243,21 +243,33 @@ def _acute_items(session: Session, today: date, settings: Settings) -> list[Toda
     return rows
 
 
-def _household_levels(session: Session) -> dict[str, ConcernLevel]:
-    return {
-        hid: ConcernLevel(level)
-        for hid, level in session.execute(
-            select(Household.id, Household.concern_level).where(
-                Household.status == HouseholdStatus.OPEN.value
-            )
+def _household_levels(
+    session: Session, complex_ids: frozenset[str] | None
+) -> dict[str, ConcernLevel]:
+    """The open households shown (all, or those in ``complex_ids``) and their level."""
+    query = select(Household.id, Household.concern_level).where(
+        Household.status == HouseholdStatus.OPEN.value
+    )
+    if complex_ids is not None:
+        query = query.join(Address, Address.id == Household.address_id).where(
+            Address.complex_id.in_(complex_ids)
         )
-    }
+    return {hid: ConcernLevel(level) for hid, level in session.execute(query)}
 
 
-def today_overview(session: Session, today: date, settings: Settings) -> TodayOverview:
+def today_overview(
+    session: Session,
+    today: date,
+    settings: Settings,
+    complex_ids: frozenset[str] | None = None,
+) -> TodayOverview:
+    """Everything Vandaag shows. ``complex_ids``: only households in these complexes
+    ("Mijn complexen"); None: all."""
     overdue, due = check_ins(session, today, settings)
-    levels = _household_levels(session)
-    acute = _acute_items(session, today, settings)
+    levels = _household_levels(session, complex_ids)
+    acute = [a for a in _acute_items(session, today, settings) if a.household_id in levels]
+    overdue = [c for c in overdue if c.household_id in levels]
+    due = [c for c in due if c.household_id in levels]
     # Actions tied to an acute sign are in ``acute`` already; a closed household has none.
     tied = set(
         session.scalars(
@@ -271,7 +283,11 @@ def today_overview(session: Session, today: date, settings: Settings) -> TodayOv
     ]
     due_actions = [f for f in follow_ups if f.due_on is not None and f.due_on <= today]
     later = [f for f in follow_ups if f.due_on is None or f.due_on > today]
-    waiting = referrals_waiting_for_feedback(session, today)
+    waiting = [
+        w
+        for w in referrals_waiting_for_feedback(session, today)
+        if complex_ids is None or w.household_id in levels
+    ]
     late_feedback = sorted(
         (w for w in waiting if w.days_overdue > 0), key=lambda w: (-w.days_overdue, w.reference)
     )
@@ -314,7 +330,7 @@ def today_overview(session: Session, today: date, settings: Settings) -> TodayOv
             household_id=w.household_id,
             label=w.household_label,
             address=w.address,
-            level=levels.get(w.household_id, ConcernLevel.GEEN),
+            level=levels.get(w.household_id, ConcernLevel.GEEN),  # closed: no level
             due=w.feedback_due,
             days_late=w.days_overdue,
             referral_id=w.id,
@@ -323,7 +339,7 @@ def today_overview(session: Session, today: date, settings: Settings) -> TodayOv
         for w in late_feedback
     ]
     ranked = [replace(item, rank=n) for n, item in enumerate(first, start=1)]
-    drafts = _drafts(session)
+    drafts = [d for d in _drafts(session) if complex_ids is None or d.household_id in levels]
     return TodayOverview(
         today=today,
         first=ranked,

@@ -91,6 +91,19 @@ class StaffMember(Record):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class StaffComplex(Base):
+    """A complex a staff member looks after: Vandaag's "Mijn complexen"."""
+
+    __tablename__ = "staff_complex"
+
+    staff_id: Mapped[str] = mapped_column(
+        ForeignKey("staff_member.id", ondelete="CASCADE"), primary_key=True
+    )
+    complex_id: Mapped[str] = mapped_column(
+        ForeignKey("complex.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class Complex(Record):
     __tablename__ = "complex"
 

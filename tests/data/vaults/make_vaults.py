@@ -628,7 +628,7 @@ def step_0007(w: Writer) -> None:
 
 def step_0012(w: Writer) -> None:
     """0012: an acute sign with what was done, one not yet followed up and its action due
-    today, and a corrected visit note."""
+    today, a corrected visit note, and a complex the staff member looks after."""
     w.at(datetime(2026, 6, 1, 9, 0))
     w.actor = ident("staff:1")
     hh2 = ident("household:2")
@@ -703,6 +703,7 @@ def step_0012(w: Writer) -> None:
         corrected_at=ts(datetime(2026, 6, 2, 11, 0)),
         staff_id=w.actor,
     )
+    w.link("staff_complex", staff_id=w.actor, complex_id=ident("complex:1"))
 
 
 STEPS: dict[str, Callable[[Writer], None]] = {

@@ -587,6 +587,25 @@
     </message>
 </context>
 <context>
+    <name>ComplexesDialog</name>
+    <message>
+        <source>Complexes of {name}</source>
+        <translation>Complexen van {name}</translation>
+    </message>
+    <message>
+        <source>Today shows only the households in these complexes when “Only my complexes” is on.</source>
+        <translation>Vandaag toont alleen de huishoudens in deze complexen als “Alleen mijn complexen” aan staat.</translation>
+    </message>
+    <message>
+        <source>Complexes</source>
+        <translation>Complexen</translation>
+    </message>
+    <message>
+        <source>No complexes yet: they come in with the addresses.</source>
+        <translation>Nog geen complexen: die komen mee met de adressen.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectNoteDialog</name>
     <message>
         <source>Correct the note</source>
@@ -2925,6 +2944,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>huisbezoek gecorrigeerd</translation>
     </message>
     <message>
+        <source>complex assigned</source>
+        <translation>complex toegewezen</translation>
+    </message>
+    <message>
         <source>signal</source>
         <translation>signaal</translation>
     </message>
@@ -3948,6 +3971,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Toevoegen</translation>
     </message>
     <message>
+        <source>Complexes…</source>
+        <translation>Complexen…</translation>
+    </message>
+    <message>
+        <source>The complexes the chosen staff member looks after (Today: “my complexes”)</source>
+        <translation>De complexen waar de gekozen medewerker voor zorgt (Vandaag: “mijn complexen”)</translation>
+    </message>
+    <message>
         <source>Working</source>
         <translation>Werkwijze</translation>
     </message>
@@ -4063,6 +4094,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
+    <message>
+        <source>{name} looks after {n} complexes.</source>
+        <translation>{name} zorgt voor {n} complexen.</translation>
+    </message>
 </context>
 <context>
     <name>SignRow</name>
@@ -4177,6 +4212,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Eerst doen</translation>
     </message>
     <message>
+        <source>Only my complexes</source>
+        <translation>Alleen mijn complexen</translation>
+    </message>
+    <message>
+        <source>Which complexes are yours: Settings › Staff</source>
+        <translation>Welke complexen van jou zijn: Instellingen › Medewerkers</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
@@ -4239,6 +4282,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Period</source>
         <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Only my complexes ({n})</source>
+        <translation>Alleen mijn complexen ({n})</translation>
+    </message>
+    <message>
+        <source>Only my complexes (none chosen yet)</source>
+        <translation>Alleen mijn complexen (nog niet gekozen)</translation>
     </message>
     <message>
         <source>Do first ({n})</source>

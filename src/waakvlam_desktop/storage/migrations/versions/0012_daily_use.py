@@ -9,6 +9,7 @@ Create Date: 2026-12-01 21:30:00
   recorded before this revision.
 - ``follow_up.signal_id``: the acute sign an action follows up (Vandaag keeps it first).
 - ``visit_correction``: a corrected note keeps the note as it was.
+- ``staff_complex``: the complexes a staff member looks after (Vandaag: "Mijn complexen").
 
 Plain ``op.*`` statements only (no batch mode): ``visit`` and ``signal_observation`` keep
 their FTS triggers and the rows that point at them.
@@ -62,9 +63,30 @@ def upgrade() -> None:
     )
     op.create_index("ix_visit_correction_staff_id", "visit_correction", ["staff_id"], unique=False)
     op.create_index("ix_visit_correction_visit_id", "visit_correction", ["visit_id"], unique=False)
+    op.create_table(
+        "staff_complex",
+        sa.Column("staff_id", sa.String(length=36), nullable=False),
+        sa.Column("complex_id", sa.String(length=36), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["complex_id"],
+            ["complex.id"],
+            name=op.f("fk_staff_complex_complex_id_complex"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["staff_id"],
+            ["staff_member.id"],
+            name=op.f("fk_staff_complex_staff_id_staff_member"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("staff_id", "complex_id", name=op.f("pk_staff_complex")),
+    )
+    op.create_index("ix_staff_complex_complex_id", "staff_complex", ["complex_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_staff_complex_complex_id", table_name="staff_complex")
+    op.drop_table("staff_complex")
     op.drop_index("ix_visit_correction_visit_id", table_name="visit_correction")
     op.drop_index("ix_visit_correction_staff_id", table_name="visit_correction")
     op.drop_index("ix_visit_correction_household_id", table_name="visit_correction")

@@ -8,12 +8,16 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -103,9 +107,15 @@ class SettingsView(Screen):
         self.staff_role.setPlaceholderText(self.tr("Role"))
         self.staff_role.setAccessibleName(self.tr("Role of the new staff member"))
         self.staff_add = QPushButton(self.tr("Add"))
+        self.staff_complexes = QPushButton(self.tr("Complexes…"))
+        self.staff_complexes.setToolTip(
+            self.tr("The complexes the chosen staff member looks after (Today: “my complexes”)")
+        )
         add.addWidget(self.staff_name)
         add.addWidget(self.staff_role)
         add.addWidget(self.staff_add)
+        add.addSpacing(16)
+        add.addWidget(self.staff_complexes)
         people.layout_.addLayout(add)
         self.staff_message = InlineMessage()
         people.layout_.addWidget(self.staff_message)
@@ -183,6 +193,7 @@ class SettingsView(Screen):
         self.org_save.clicked.connect(self.save_organisation)
         self.logo_button.clicked.connect(self.choose_logo)
         self.staff_add.clicked.connect(self.add_staff)
+        self.staff_complexes.clicked.connect(self.choose_complexes)
         self.work_save.clicked.connect(self.save_work)
         self.forget_button.clicked.connect(self.forget_key)
 
@@ -326,6 +337,41 @@ class SettingsView(Screen):
             message=self.staff_message,
         ).run()
 
+    def choose_complexes(self) -> None:
+        """Which complexes the chosen staff member (else you) looks after."""
+        member = self.staff_list.current()
+        staff_id = (
+            member.id if member else (self.ctx.profile.staff_id if self.ctx.profile else None)
+        )
+        if staff_id is None:
+            return
+        name = member.name if member else (self.ctx.profile.staff_name if self.ctx.profile else "")
+        QueryOp(
+            self.ctx,
+            self,
+            lambda s: staff.complex_choices(s, staff_id),
+            lambda choices: self._ask_complexes(staff_id, name, choices),
+            message=self.staff_message,
+        ).run()
+
+    def _ask_complexes(self, staff_id: str, name: str, choices: list[staff.ComplexChoice]) -> None:
+        dialog = ComplexesDialog(name, choices, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: staff.set_complexes(s, staff_id, chosen),
+            lambda _r: self.staff_message.notice(
+                self.tr("{name} looks after {n} complexes.").format(name=name, n=len(chosen))
+            ),
+            changes=Changes(staff=True),
+            message=self.staff_message,
+        ).run()
+
     def save_work(self) -> None:
         minutes = self.auto_lock.value()
         rhythm = {lv.value: spin.value() for lv, spin in self.rhythm.items()}
@@ -349,3 +395,46 @@ class SettingsView(Screen):
 
         # The profile reload applies the settings (auto-lock, language) everywhere.
         WriteOp(self.ctx, self, work, done, changes=Changes(), message=self.work_message).run()
+
+
+class ComplexesDialog(QDialog):
+    """Tick the complexes a staff member looks after."""
+
+    def __init__(
+        self, name: str, choices: list[staff.ComplexChoice], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Complexes of {name}").format(name=name))
+        self.setMinimumSize(420, 360)
+        lay = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "Today shows only the households in these complexes when “Only my complexes” is on."
+            )
+        )
+        explain.setWordWrap(True)
+        lay.addWidget(explain)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Complexes"))
+        for c in choices:
+            item = QListWidgetItem(f"{c.name} · {c.wijk}" if c.wijk else c.name)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.mine else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        if not choices:
+            lay.addWidget(QLabel(self.tr("No complexes yet: they come in with the addresses.")))
+        lay.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]

@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain import followups
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
 from waakvlam_desktop.domain.referrals import FeedbackRow
+from waakvlam_desktop.domain.staff import complexes_of
 from waakvlam_desktop.domain.today import (
     DraftRow,
     NextStep,
@@ -85,7 +88,13 @@ class TodayView(Screen):
         self.title = QLabel(self.tr("Today"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.date_label = QLabel()
+        self.mine = QCheckBox(self.tr("Only my complexes"))
+        self.mine.setChecked(True)  # on by default, once you look after complexes
+        self.mine.setToolTip(self.tr("Which complexes are yours: Settings › Staff"))
+        self.mine.toggled.connect(lambda _on: self.refresh())
         head.addWidget(self.title)
+        head.addSpacing(24)
+        head.addWidget(self.mine)
         head.addStretch(1)
         head.addWidget(self.date_label)
         outer.addLayout(head)
@@ -100,7 +109,7 @@ class TodayView(Screen):
             level_column(self.tr("Level"), lambda i: i.level),
             Column(self.tr("Address"), lambda i: i.address),
             Column(self.tr("Household"), lambda i: i.label),
-            Column(self.tr("Why"), self.reason_text, stretch=True),
+            Column(self.tr("Why"), self.reason_text, tooltip=self.reason_text, stretch=True),
             Column(
                 self.tr("Next step"),
                 lambda i: next_step_label(i.step) + " ›",
@@ -222,6 +231,7 @@ class TodayView(Screen):
     def affected_by(self, changes: Changes) -> bool:
         return (
             changes.households
+            or changes.staff
             or changes.referrals
             or changes.partners
             or changes.exports
@@ -231,9 +241,25 @@ class TodayView(Screen):
     def refresh(self) -> None:
         today = self.ctx.today()
         settings = self.ctx.settings
-        QueryOp(
-            self.ctx, self, lambda s: today_overview(s, today, settings), self.show_overview
-        ).failure(self._failed).run()
+        staff_id = self.ctx.profile.staff_id if self.ctx.profile else None
+        only_mine = self.mine.isChecked()
+
+        def load(s: Session) -> tuple[frozenset[str], TodayOverview]:
+            mine = complexes_of(s, staff_id) if staff_id else frozenset()
+            chosen = mine if mine and only_mine else None
+            return mine, today_overview(s, today, settings, chosen)
+
+        QueryOp(self.ctx, self, load, self._loaded).failure(self._failed).run()
+
+    def _loaded(self, result: tuple[frozenset[str], TodayOverview]) -> None:
+        mine, overview = result
+        self.mine.setEnabled(bool(mine))
+        self.mine.setText(
+            self.tr("Only my complexes ({n})").format(n=len(mine))
+            if mine
+            else self.tr("Only my complexes (none chosen yet)")
+        )
+        self.show_overview(overview)
 
     def scroll_to_top(self) -> None:
         """Clicking "Vandaag" while on it: back to the first row."""
