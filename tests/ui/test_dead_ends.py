@@ -16,6 +16,7 @@ from waakvlam_desktop.domain.types import PartnerType
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, MainWindow, Workspace
+from waakvlam_desktop.ui.screens.partners.screen import PartnerDialog
 from waakvlam_desktop.ui.screens.referrals.screen import ReferralDialog
 
 TIMEOUT = 20_000
@@ -116,3 +117,21 @@ def test_ctrl_l_in_the_referral_dialog_locks_and_keeps_the_form(
     _idle(qtbot, ctx)
     with Vault.open(ctx.data_dir, PASSPHRASE) as v, v.session() as s:
         assert drafts.drafts_for(s, hid) == []
+
+
+def test_a_new_partner_form_survives_the_lock(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    window, ws, _hid = _open(new_vault, unlocked_window)
+    dialog = PartnerDialog(ctx, ws.partners)
+    dialog.show()
+    _idle(qtbot, ctx)
+    dialog.name.setText("Veilig Thuis Utrecht")
+    dialog.city.setText("Utrecht")
+    window.lock()  # the idle lock does the same
+    assert window.workspace is None
+    _idle(qtbot, ctx)
+    ws = unlocked_window.unlock(window)
+    again = PartnerDialog(ctx, ws.partners)
+    qtbot.waitUntil(lambda: again.name.text() == "Veilig Thuis Utrecht", timeout=TIMEOUT)
+    assert again.city.text() == "Utrecht" and "terug" in again.message.text()

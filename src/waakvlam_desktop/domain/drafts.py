@@ -17,13 +17,17 @@ from waakvlam_desktop.storage.models import Draft
 class DraftView:
     id: str
     kind: str
-    household_id: str
+    household_id: str | None  # None: a form about no household (a new partner)
     payload: dict[str, Any]
     updated_at: datetime
 
 
 def save_draft(
-    session: Session, kind: str, household_id: str, payload: dict[str, Any], draft_id: str | None
+    session: Session,
+    kind: str,
+    household_id: str | None,
+    payload: dict[str, Any],
+    draft_id: str | None,
 ) -> str:
     """Create or update a draft; returns its id."""
     encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True)
@@ -41,6 +45,7 @@ def save_draft(
 
 VISIT = "visit"
 REFERRAL = "referral"
+PARTNER = "partner"
 
 
 def drafts_for(

@@ -407,7 +407,8 @@ class AuditEvent(Base):
 
 
 class Draft(Record):
-    """An unsaved editor (for now: a home visit) kept safe in the vault, not in memory.
+    """An unsaved editor (a home visit, a referral or partner form) kept safe in the vault,
+    not in memory.
 
     Autosaved every few seconds, so changes to drafts are not audit events; the visit that
     is finally recorded is.
@@ -416,8 +417,9 @@ class Draft(Record):
     __tablename__ = "draft"
     __audit__ = False
 
-    kind: Mapped[str] = mapped_column(String(20))  # "visit"
-    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "visit", "referral", "partner"
+    # None: a form about no household (a new partner), since revision 0012.
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"), index=True)
     payload_json: Mapped[str] = mapped_column(Text)
 
 

@@ -628,7 +628,8 @@ def step_0007(w: Writer) -> None:
 
 def step_0012(w: Writer) -> None:
     """0012: an acute sign with what was done, one not yet followed up and its action due
-    today, a corrected visit note, and a complex the staff member looks after."""
+    today, a corrected visit note, a complex the staff member looks after, and a draft that
+    belongs to no household (a partner form kept through a lock)."""
     w.at(datetime(2026, 6, 1, 9, 0))
     w.actor = ident("staff:1")
     hh2 = ident("household:2")
@@ -704,6 +705,20 @@ def step_0012(w: Writer) -> None:
         staff_id=w.actor,
     )
     w.link("staff_complex", staff_id=w.actor, complex_id=ident("complex:1"))
+    moment = w._tick()
+    w.insert(
+        "draft",
+        {
+            "id": ident("draft:partner"),
+            "kind": "partner",
+            "household_id": None,
+            "payload_json": json.dumps({"name": "Buurtteam (concept)"}, sort_keys=True),
+            "created_at": ts(moment),
+            "updated_at": ts(moment),
+            "created_by": w.actor,
+            "updated_by": w.actor,
+        },
+    )
 
 
 STEPS: dict[str, Callable[[Writer], None]] = {

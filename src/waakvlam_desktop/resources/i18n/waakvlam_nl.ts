@@ -3231,6 +3231,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>Recipients (age)</source>
         <translation>Ontvangers (age)</translation>
     </message>
+    <message>
+        <source>Your unfinished form is back (kept when the app locked).</source>
+        <translation>Je onafgemaakte formulier is terug (bewaard toen de app vergrendelde).</translation>
+    </message>
 </context>
 <context>
     <name>PartnersView</name>

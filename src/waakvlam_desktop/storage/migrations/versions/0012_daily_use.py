@@ -10,6 +10,9 @@ Create Date: 2026-12-01 21:30:00
 - ``follow_up.signal_id``: the acute sign an action follows up (Vandaag keeps it first).
 - ``visit_correction``: a corrected note keeps the note as it was.
 - ``staff_complex``: the complexes a staff member looks after (Vandaag: "Mijn complexen").
+- ``draft.household_id`` may be NULL: a form about no household (a new partner) keeps its
+  draft through a lock too. Batch mode copies ``draft``: it has no triggers and nothing
+  points at it.
 
 Plain ``op.*`` statements only (no batch mode): ``visit`` and ``signal_observation`` keep
 their FTS triggers and the rows that point at them.
@@ -82,9 +85,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("staff_id", "complex_id", name=op.f("pk_staff_complex")),
     )
     op.create_index("ix_staff_complex_complex_id", "staff_complex", ["complex_id"], unique=False)
+    with op.batch_alter_table("draft", schema=None) as batch_op:
+        batch_op.alter_column("household_id", existing_type=sa.String(length=36), nullable=True)
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM draft WHERE household_id IS NULL")
+    with op.batch_alter_table("draft", schema=None) as batch_op:
+        batch_op.alter_column("household_id", existing_type=sa.String(length=36), nullable=False)
     op.drop_index("ix_staff_complex_complex_id", table_name="staff_complex")
     op.drop_table("staff_complex")
     op.drop_index("ix_visit_correction_visit_id", table_name="visit_correction")
