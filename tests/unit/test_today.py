@@ -18,7 +18,7 @@ from waakvlam_desktop.domain.visits import (
     record_acute_response,
     record_visit,
 )
-from waakvlam_desktop.errors import TransitionError
+from waakvlam_desktop.errors import ImportFileError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import SignalObservation
 from waakvlam_desktop.storage.vault import Vault
 
@@ -155,3 +155,24 @@ def test_my_complexes_filter_the_list(vault: Vault) -> None:
     with vault.session() as s:
         staff.set_complexes(s, me, [])
         assert staff.complexes_of(s, me) == frozenset()
+
+
+def test_staff_complexes_by_import(vault: Vault) -> None:
+    with vault.session() as s:
+        households.add_complex(s, "De Linde", code="LH-1")
+        households.add_complex(s, "Het Anker")
+        me = staff.list_staff(s)[0]
+        data = f"medewerker;complex\n{me.name};LH-1\n{me.name};het anker\n".encode()
+        assert staff.import_staff_complexes(s, data, dry_run=True).added == 2
+        assert staff.complexes_of(s, me.id) == frozenset()
+        result = staff.import_staff_complexes(s, data)
+        assert (result.rows, result.added) == (2, 2)
+        assert len(staff.complexes_of(s, me.id)) == 2
+        assert staff.import_staff_complexes(s, data).added == 0  # adds, never twice
+    with (
+        pytest.raises(ValidationError, match="Regel 2: er is geen medewerker"),
+        vault.session() as s,
+    ):
+        staff.import_staff_complexes(s, b"medewerker;complex\nNiemand;LH-1\n")
+    with pytest.raises(ImportFileError, match="kolom 'medewerker'"), vault.session() as s:
+        staff.import_staff_complexes(s, b"naam van iemand;iets\nx;y\n")

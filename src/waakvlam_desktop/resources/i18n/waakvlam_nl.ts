@@ -366,6 +366,14 @@
         <translation>Dossier heropend.</translation>
     </message>
     <message>
+        <source>{rows} assignments read; {added} new.</source>
+        <translation>{rows} toewijzingen gelezen; {added} nieuw.</translation>
+    </message>
+    <message>
+        <source>{rows} assignments checked; {added} would be new (nothing saved).</source>
+        <translation>{rows} toewijzingen gecontroleerd; {added} zouden nieuw zijn (niets opgeslagen).</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>fout</translation>
     </message>
@@ -1456,6 +1464,18 @@
     <message>
         <source>The organisation has not been set up yet.</source>
         <translation>De organisatie is nog niet ingesteld.</translation>
+    </message>
+    <message>
+        <source>The file needs a column &apos;medewerker&apos; (the name as under Settings) and a column &apos;complex&apos; (its code or name).</source>
+        <translation>Het bestand heeft een kolom &apos;medewerker&apos; nodig (de naam zoals bij Instellingen) en een kolom &apos;complex&apos; (het nummer of de naam).</translation>
+    </message>
+    <message>
+        <source>Line {line}: there is no staff member &apos;{name}&apos; (add them under Settings first). Nothing was imported.</source>
+        <translation>Regel {line}: er is geen medewerker &apos;{name}&apos; (voeg die eerst toe bij Instellingen). Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>Line {line}: there is no complex &apos;{name}&apos; (import the addresses first). Nothing was imported.</source>
+        <translation>Regel {line}: er is geen complex &apos;{name}&apos; (lees eerst de adressen in). Er is niets ingelezen.</translation>
     </message>
     <message>
         <source>&apos;{postcode}&apos; is not a valid postcode. Use four digits and two letters, for example 1234 AB.</source>
