@@ -4,15 +4,19 @@ the top of its screen."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.helpers import add_household
+from tests.helpers import add_case, add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
-from waakvlam_desktop.domain import drafts, partners
-from waakvlam_desktop.domain.types import PartnerType
+from waakvlam_desktop.domain import drafts, partners, referrals
+from waakvlam_desktop.domain.today import TodayKind, reason
+from waakvlam_desktop.domain.types import PartnerType, ReferralStatus
+from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, MainWindow, Workspace
@@ -135,3 +139,28 @@ def test_a_new_partner_form_survives_the_lock(
     again = PartnerDialog(ctx, ws.partners)
     qtbot.waitUntil(lambda: again.name.text() == "Veilig Thuis Utrecht", timeout=TIMEOUT)
     assert again.city.text() == "Utrecht" and "terug" in again.message.text()
+
+
+def test_process_feedback_from_today_opens_the_referral(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """Vandaag's "Terugkoppeling verwerken": Doorverwijzingen with that referral chosen and
+    the cursor in the note, ready for the partner's feedback."""
+    vault = new_vault()
+    ids = add_case(vault, "Terugkoppeling")
+    with vault.session() as s:
+        ref = s.get(Referral, ids["referral"])
+        assert ref is not None
+        ref.feedback_due = date(2026, 11, 20)  # a week late on the test's today (27 nov)
+        referrals.change_status(s, ids["referral"], ReferralStatus.VERSTUURD)
+    vault.close()
+    _window, ws = unlocked_window()
+    qtbot.waitUntil(lambda: ws.today.overview is not None, timeout=TIMEOUT)
+    assert ws.today.overview is not None
+    item = next(i for i in ws.today.overview.first if i.kind is TodayKind.FEEDBACK)
+    assert "7 dagen te laat" in reason(item, "nl")
+    ws.today.do_step(item)
+    qtbot.waitUntil(lambda: ws.referrals.selected() is not None, timeout=TIMEOUT)
+    assert ws.stack.currentWidget() is ws.referrals
+    selected = ws.referrals.selected()
+    assert selected is not None and selected.id == ids["referral"]
