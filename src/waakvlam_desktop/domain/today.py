@@ -204,19 +204,33 @@ def _acute_items(session: Session, today: date, settings: Settings) -> list[Toda
         .join(Address, Address.id == Household.address_id)
         .where(Household.status == HouseholdStatus.OPEN.value)
     )
-    with_action = base.add_columns(FollowUp.id).join(
-        FollowUp, FollowUp.signal_id == SignalObservation.id
+    # Start from the few open actions tied to a sign (indexed), not from every observation.
+    with_action = (
+        base.add_columns(FollowUp.id)
+        .join(FollowUp, FollowUp.signal_id == SignalObservation.id)
+        .where(
+            SignalObservation.id.in_(
+                select(FollowUp.signal_id).where(
+                    FollowUp.signal_id.is_not(None),
+                    FollowUp.status == FollowUpStatus.OPEN.value,
+                )
+            )
+        )
+        .where(FollowUp.status == FollowUpStatus.OPEN.value)
     )
-    with_action = with_action.where(FollowUp.status == FollowUpStatus.OPEN.value)
     since = datetime.combine(
         today - timedelta(days=settings.suggestion_lookback_days), datetime.min.time()
     )
+    # Acute signs never answered (vaults from before 0012): through the index on item_id for
+    # the few acute items, then the look-back window on the visit; a 10,000-household
+    # vault has 100,000+ observations, most of them not acute.
+    acute_ids = list(session.scalars(select(ChecklistItem.id).where(ChecklistItem.acute)))
     unanswered = (
         base.add_columns(null())  # no follow-up id: the same shape as ``with_action``
-        .where(ChecklistItem.acute)
+        .where(SignalObservation.item_id.in_(acute_ids))
+        .where(Visit.visited_at >= since)
         .where(SignalObservation.acute_response.is_(None))
         .where(~exists().where(FollowUp.signal_id == SignalObservation.id))
-        .where(Visit.visited_at >= since)
     )
     for query in (with_action, unanswered):
         for row in session.execute(query):

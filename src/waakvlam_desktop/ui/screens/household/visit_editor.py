@@ -148,6 +148,7 @@ class SignRow(QWidget):
         self.ack_button.clicked.connect(lambda: self.acknowledge.emit(item.code))
         self.info.toggled.connect(lambda _on: self._sync())
         self.answered: str | None = None  # the answer shown, once given
+        self._styled_urgent: bool | None = None
         self.severity = QButtonGroup(self)
         sev_box = QHBoxLayout()
         sev_box.setSpacing(2)
@@ -191,8 +192,12 @@ class SignRow(QWidget):
         self.sev_widget.setVisible(on)
         self.remark.setVisible(on)
         urgent = self.item.acute and on and self.answered is None
-        self.guidance.setVisible(urgent or (self.info.isChecked() and bool(self.item.guidance_nl)))
+        shown = urgent or (self.info.isChecked() and bool(self.item.guidance_nl))
+        self.guidance.setVisible(shown)
         self.ack_button.setVisible(urgent)
+        if not shown or urgent == self._styled_urgent:
+            return  # a style sheet costs a re-polish: only when it changes, and only shown
+        self._styled_urgent = urgent
         if urgent:
             self.guidance.setStyleSheet(
                 "QFrame#guidance { background: #fdecea; border: 2px solid #b03a2e;"

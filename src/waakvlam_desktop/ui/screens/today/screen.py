@@ -229,13 +229,14 @@ class TodayView(Screen):
         return self.tr("Today")
 
     def affected_by(self, changes: Changes) -> bool:
+        # Not drafts alone: the editor autosaves every few seconds, and Vandaag reloads each
+        # time it is shown anyway (its drafts card is current then).
         return (
             changes.households
             or changes.staff
             or changes.referrals
             or changes.partners
             or changes.exports
-            or changes.drafts
         )
 
     def refresh(self) -> None:
