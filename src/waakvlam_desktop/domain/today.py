@@ -209,11 +209,9 @@ def _acute_items(session: Session, today: date, settings: Settings) -> list[Toda
         base.add_columns(FollowUp.id)
         .join(FollowUp, FollowUp.signal_id == SignalObservation.id)
         .where(
+            # The index on signal_id holds the few tied actions (NULL for the rest).
             SignalObservation.id.in_(
-                select(FollowUp.signal_id).where(
-                    FollowUp.signal_id.is_not(None),
-                    FollowUp.status == FollowUpStatus.OPEN.value,
-                )
+                select(FollowUp.signal_id).where(FollowUp.signal_id.is_not(None))
             )
         )
         .where(FollowUp.status == FollowUpStatus.OPEN.value)
@@ -221,9 +219,9 @@ def _acute_items(session: Session, today: date, settings: Settings) -> list[Toda
     since = datetime.combine(
         today - timedelta(days=settings.suggestion_lookback_days), datetime.min.time()
     )
-    # Acute signs never answered (vaults from before 0012): through the index on item_id for
-    # the few acute items, then the look-back window on the visit; a 10,000-household
-    # vault has 100,000+ observations, most of them not acute.
+    # Acute signs never answered (vaults from before 0012): the partial index
+    # ix_signal_observation_unanswered (acute_response IS NULL) probed for the few acute
+    # items, then the look-back window; a 10,000-household vault has 100,000+ observations.
     acute_ids = list(session.scalars(select(ChecklistItem.id).where(ChecklistItem.acute)))
     unanswered = (
         base.add_columns(null())  # no follow-up id: the same shape as ``with_action``

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -274,7 +275,16 @@ class ChecklistItem(Record):
 class SignalObservation(Record):
     __tablename__ = "signal_observation"
     # Covering index for signals per domain: visit → checklist item without the rows.
-    __table_args__ = (Index("ix_signal_observation_visit_item", "visit_id", "item_id"),)
+    __table_args__ = (
+        Index("ix_signal_observation_visit_item", "visit_id", "item_id"),
+        # Vandaag looks for acute signs never answered (recorded before 0012): with this
+        # partial index it reads only those, not every observation of an acute item.
+        Index(
+            "ix_signal_observation_unanswered",
+            "item_id",
+            sqlite_where=text("acute_response IS NULL"),
+        ),
+    )
 
     visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)

@@ -31,6 +31,14 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column("signal_observation", sa.Column("acute_response", sa.Text(), nullable=True))
+    # Partial: Vandaag's search for acute signs never answered reads only these rows.
+    op.create_index(
+        "ix_signal_observation_unanswered",
+        "signal_observation",
+        ["item_id"],
+        unique=False,
+        sqlite_where=sa.text("acute_response IS NULL"),
+    )
     op.add_column("follow_up", sa.Column("signal_id", sa.String(length=36), nullable=True))
     op.create_index("ix_follow_up_signal_id", "follow_up", ["signal_id"], unique=False)
     op.create_table(
@@ -101,4 +109,5 @@ def downgrade() -> None:
     op.drop_table("visit_correction")
     op.drop_index("ix_follow_up_signal_id", table_name="follow_up")
     op.drop_column("follow_up", "signal_id")
+    op.drop_index("ix_signal_observation_unanswered", table_name="signal_observation")
     op.drop_column("signal_observation", "acute_response")
