@@ -238,3 +238,49 @@ def test_notes_never_in_plain_bytes(cli: Cli) -> None:
     cli.run("visit", "add", "--household", hid, "--kind", "regulier", "--note", marker)
     blob = all_bytes(cli.data_dir)
     assert marker.encode() not in blob and PASSPHRASE.encode() not in blob
+
+
+def test_today_ranks_an_acute_sign_first(cli: Cli) -> None:
+    """`visit add` with an acute sign and no --acute-response: an action due today, first in
+    `waakvlam today`; with a response, nothing to do first."""
+    assert "Nog geen huishoudens" in cli.run("today").stdout
+    hid = _household(cli)
+    fresh = cli.json("household", "show", hid)
+    assert isinstance(fresh, dict)
+    assert (fresh["visited"], fresh["level_text"]) == (False, "nog niet bezocht")
+    out = cli.run(
+        "visit", "add", "--household", hid, "--kind", "signaal",
+        "--signal", "veiligheid.huiselijk_geweld=1",
+    )  # fmt: skip
+    assert "actie voor vandaag" in out.stderr
+    rows = cli.json("today")
+    assert isinstance(rows, list) and len(rows) == 1
+    first = rows[0]
+    assert first["rank"] == 1 and first["household_id"] == hid
+    assert first["level"] == "acuut" and first["kind"] == "acuut_signaal"
+    assert first["reason"].startswith("Signalen huiselijk geweld, licht, ")
+    assert first["address"] == "Lindelaan 4-B" and first["label"] == "fam. Öztürk"
+    text = cli.run("today").stdout
+    assert text.startswith("1. acuut · Lindelaan 4-B · fam. Öztürk — Signalen huiselijk geweld")
+    other = cli.run(
+        "household", "add", "--label", "mw. Bakker", "--street", "Lindelaan", "--number", "6",
+        "--postcode", "3533ab", "--city", "Utrecht",
+    ).stdout.strip()  # fmt: skip
+    cli.run(
+        "visit", "add", "--household", other, "--kind", "signaal",
+        "--signal", "veiligheid.kinderen=2", "--acute-response", "Veilig Thuis gebeld",
+    )  # fmt: skip
+    assert [r["household_id"] for r in cli.json("today")] == [hid]  # type: ignore[union-attr]
+
+
+def test_visit_amend_keeps_the_original(cli: Cli) -> None:
+    hid = _household(cli)
+    vid = cli.run("visit", "add", "--household", hid, "--kind", "regulier", "--note", "Eerst")
+    visit_id = vid.stdout.strip().splitlines()[0]
+    out = cli.run("visit", "amend", visit_id, "--note", "Verbeterd")
+    assert "gecorrigeerd" in out.stderr
+    detail = cli.json("household", "show", hid)
+    assert isinstance(detail, dict)
+    assert detail["visits"][0]["notes"] == "Verbeterd"
+    assert detail["visits"][0]["corrected_at"] is not None
+    assert detail["level_text"] == "geen zorgen"  # visited now: a level, not "nog niet bezocht"

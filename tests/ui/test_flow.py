@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -12,10 +14,13 @@ from tests.ui.conftest import FakeMonotonic, UnlockedWindow
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.drafts import drafts_for
+from waakvlam_desktop.domain.today import TodayKind
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow
+from waakvlam_desktop.ui.screens.household.screen import CorrectNoteDialog
 from waakvlam_desktop.ui.screens.households.screen import AddHouseholdDialog
+from waakvlam_desktop.ui.widgets.acute_response import NOT_YET, AcuteResponseDialog
 
 TIMEOUT = 20_000
 
@@ -77,21 +82,31 @@ def test_first_run_visit_today_lock_unlock(
     ws.open_household(hid)
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     assert "Lindelaan 4-B" in ws.household.title.text()
+    assert ws.household.badge.text() == "● nog niet bezocht"  # never "geen zorgen" (#15 C)
 
-    # Record a visit with two signals; the acute one shows its guidance at once.
+    # Record a visit with two signals; the acute one shows its guidance at once, under it.
     ws.open_editor(hid, None)
     qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
     editor = ws.editor
     editor.notes.setPlainText("Stapels post in de gang. MARKER-ONTWERP")
     editor.rows["financien.ongeopende_post"].set_state(2, "aanmaningen")
-    assert editor.acute.isHidden()
-    editor.rows["veiligheid.huiselijk_geweld"].set_state(2, "")
-    assert editor.acute.isVisible()
-    assert "0800-2000" in editor.acute_text.text()
+    sign = editor.rows["veiligheid.huiselijk_geweld"]
+    assert sign.guidance.isHidden()
+    sign.set_state(1, "")  # even at severity 1 an acute sign suggests acuut
+    assert sign.guidance.isVisible() and "0800-2000" in sign.guidance_text.text()
     assert "acuut" in editor.suggested.text()
     assert editor.next_visit.date().toPython() == clock.now().date() + timedelta(days=7)
-    editor.acute_ack.click()
-    assert editor.acute.isHidden()
+
+    def answer_not_yet() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AcuteResponseDialog)
+        dialog.choose(NOT_YET)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer_not_yet)  # "Wat heb je gedaan?" — "nog niet"
+    sign.ack_button.click()
+    assert sign.ack_button.isHidden() and "Nog niet" in sign.guidance_text.text()
+    assert editor.responses == {"veiligheid.huiselijk_geweld": None}
     editor.save()
     qtbot.waitUntil(
         lambda: (
@@ -110,17 +125,55 @@ def test_first_run_visit_today_lock_unlock(
     assert timeline.model().rowCount(visit) == 2
     signals = [timeline.model().index(r, 3, visit).data() for r in range(2)]
     assert any("ernst 2" in s and "aanmaningen" in s for s in signals)
+    # The reading pane: the whole note, signals in words, the acute sign marked.
+    reading = ws.household.reading.toPlainText()
+    assert "MARKER-ONTWERP" in reading and "zorgelijk" in reading
+    assert "acuut" in reading and "nog niet opgevolgd" in reading
+
+    def correct() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, CorrectNoteDialog)
+        dialog.text.setPlainText("Stapels post in de gang, ook in de keuken. MARKER-ONTWERP")
+        dialog.accept()
+
+    QTimer.singleShot(0, correct)  # a saved visit can be corrected; the original is kept
+    ws.household.correct_button.click()
+    qtbot.waitUntil(lambda: "gecorrigeerd" in ws.household.timeline.cell(0, 1), timeout=TIMEOUT)
+    assert "ook in de keuken" in ws.household.reading.toPlainText()
+
+    # Vandaag: the acute sign is first, with its reason in words, until it is ticked off.
+    ws.nav.setCurrentRow(NAV_TODAY)
+    qtbot.waitUntil(
+        lambda: ws.today.overview is not None and bool(ws.today.overview.first), timeout=TIMEOUT
+    )
+    assert ws.today.overview is not None
+    first = ws.today.overview.first[0]
+    assert (first.kind, first.household_id) == (TodayKind.ACUTE, hid)
+    assert ws.today.first.cell(0, 4).startswith("Signalen huiselijk geweld, licht, ")
+    assert ws.today.first.cell(0, 5) == "Actie afvinken ›"
+    assert ws.nav.item(NAV_TODAY).text().endswith("1")  # the navigation agrees
+    ws.today.do_step(first)  # Actie afvinken, in place
+    qtbot.waitUntil(
+        lambda: ws.today.overview is not None and ws.today.overview.first == [], timeout=TIMEOUT
+    )
+    assert ws.nav.item(NAV_TODAY).text() == "Vandaag"
 
     # A week later the check-in is due: it shows in Vandaag.
     clock.advance(timedelta(days=8))
     ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
     ws.nav.setCurrentRow(NAV_TODAY)
     qtbot.waitUntil(
-        lambda: ws.today.overview is not None and bool(ws.today.overview.overdue), timeout=TIMEOUT
+        lambda: (
+            ws.today.overview is not None
+            and any(i.kind is TodayKind.CHECK_IN for i in ws.today.overview.first)
+        ),
+        timeout=TIMEOUT,
     )
     assert ws.today.overview is not None
-    assert [c.household_id for c in ws.today.overview.overdue] == [hid]
-    assert ws.today.overdue.cell(0, 1) == "Lindelaan 4-B"
+    assert [(i.kind, i.household_id) for i in ws.today.overview.first] == [
+        (TodayKind.CHECK_IN, hid)
+    ]
+    assert ws.today.first.cell(0, 2) == "Lindelaan 4-B"
 
     # Start another visit, type, lock before saving: the draft survives in the vault.
     ws.open_editor(hid, None)

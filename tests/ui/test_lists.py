@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from waakvlam_desktop.domain.exports import DueExport, Period
 from waakvlam_desktop.domain.followups import OpenFollowUp
 from waakvlam_desktop.domain.referrals import FeedbackRow, ReferralRow
-from waakvlam_desktop.domain.today import TodayOverview
+from waakvlam_desktop.domain.today import NextStep, TodayItem, TodayKind, TodayOverview
 from waakvlam_desktop.domain.types import (
     ConcernLevel,
     DataProfile,
@@ -149,10 +149,39 @@ def _check_in(i: int) -> CheckIn:
     return CheckIn(f"hh-{i}", f"fam. {i}", f"Kerkstraat {i}", level, date(2026, 11, 1), 300 - i)
 
 
+def _first(i: int) -> TodayItem:
+    c = _check_in(i)
+    return TodayItem(
+        i + 2,
+        TodayKind.CHECK_IN,
+        NextStep.RECORD_VISIT,
+        c.household_id,
+        c.label,
+        c.address,
+        c.level,
+        c.due,
+        c.days_late,
+    )
+
+
 def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: AppContext) -> None:
     view = TodayView(ctx)
     qtbot.addWidget(view)
-    overdue = [_check_in(i) for i in range(MAX_ROWS + 50)]
+    acute = TodayItem(
+        1,
+        TodayKind.ACUTE,
+        NextStep.TICK_OFF,
+        "hh-acuut",
+        "mw. Acuut",
+        "Lindelaan 4",
+        ConcernLevel.ACUUT,
+        date(2026, 12, 1),
+        follow_up_id="f-acuut",
+        sign_nl="Signalen huiselijk geweld",
+        sign_en="Signs of domestic violence",
+        severity=3,
+    )
+    first = [acute, *(_first(i) for i in range(MAX_ROWS + 50))]
     waiting = [
         FeedbackRow(
             f"r-{n}",
@@ -179,35 +208,55 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
         )
     ]
     follow_up = OpenFollowUp("f-1", "hh-3", "fam. 3", "Kerkstraat 3", "Bellen", date(2026, 12, 1))
+    checks = [_check_in(i) for i in range(3)]
     view.show_overview(
-        TodayOverview(date(2026, 11, 27), overdue, overdue[:3], [follow_up], waiting, due)
+        TodayOverview(date(2026, 11, 27), first, checks, [follow_up], waiting, due, [], 400)
     )
-    assert view.overdue.model().rowCount() == MAX_ROWS
-    assert view.overdue_card.title.text() == f"Te laat voor een bezoek ({MAX_ROWS + 50})"
-    assert view.overdue.cell(0, 3) == "300 dagen te laat"
-    assert view.overdue.cell(MAX_ROWS - 1, 1) == f"Kerkstraat {MAX_ROWS - 1}"  # most urgent
-    for lst, column in ((view.overdue, 0), (view.week, 3)):  # colour and word, both lists
-        index = lst.model().index(1, column)
+    assert view.first.model().rowCount() == MAX_ROWS
+    assert view.first_card.title.text() == f"Eerst doen ({MAX_ROWS + 51})"
+    assert view.first.cell(0, 4) == "Signalen huiselijk geweld, ernstig, 1 dec: nog niet opgevolgd"
+    assert view.first.cell(0, 5) == "Actie afvinken ›"
+    assert view.first.cell(1, 4) == "bezoek 300 dagen te laat"
+    assert view.first.cell(1, 5) == "Huisbezoek vastleggen ›"
+    assert view.first.cell(MAX_ROWS - 1, 2) == f"Kerkstraat {MAX_ROWS - 2}"  # ranked, not sorted
+    for lst, column in ((view.first, 1), (view.week, 1)):  # colour and word, both lists
+        index = lst.model().index(0 if lst is view.first else 1, column)
         assert index.data() == "● acuut"
         brush = index.data(Qt.ItemDataRole.ForegroundRole)
         assert brush.color().name() == level_colour(ConcernLevel.ACUUT)
     assert view.week_card.title.text() == "Deze week (3)"
-    assert view.actions_card.title.text() == "Open acties (1)"
-    assert view.follow_up_list.cell(0, 0) == "01-12-2026"
+    assert view.later_card.title.text() == "Acties later (1)"
+    assert view.later.cell(0, 0) == "01-12-2026"
+    assert view.drafts_card.isHidden()  # no drafts: no card
     late = view.feedback.model().index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
     assert late is not None and late.color().name() == "#a61b1b"
     assert view.feedback.model().index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert view.feedback.cell(0, 3) == "verstuurd"
     assert view.exports_card.title.text() == "Exports te maken (1)"
 
+    with qtbot.waitSignal(view.count_changed) as counted:  # the navigation: the same number
+        view.show_overview(
+            TodayOverview(date(2026, 11, 27), first, checks, [follow_up], waiting, due, [], 400)
+        )
+    assert counted.args == [MAX_ROWS + 51]
     with qtbot.waitSignal(view.open_household) as opened:
-        view.overdue.row_activated.emit(view.overdue.shown_rows()[4])
-    assert opened.args == ["hh-4"]
+        view.first.row_activated.emit(view.first.shown_rows()[4])
+    assert opened.args == ["hh-3"]
+    with qtbot.waitSignal(view.record_visit) as asked:  # the step, in place
+        view.do_step(view.first.shown_rows()[1])
+    assert asked.args == ["hh-0"]
     with qtbot.waitSignal(view.open_household) as opened:
         view.feedback.row_activated.emit(waiting[1])
     assert opened.args == ["hh-2"]
     with qtbot.waitSignal(view.open_exports):
         view.exports.row_activated.emit(due[0])
+
+
+def test_today_on_an_empty_vault_says_what_to_do_first(qtbot: QtBot, ctx: AppContext) -> None:
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    view.show_overview(TodayOverview(date(2026, 11, 27), [], [], [], [], [], [], 0))
+    assert view.first.isHidden() and view.first_empty.text().startswith("Begin hier: 1.")
 
 
 def _referral(n: int, status: ReferralStatus = ReferralStatus.CONCEPT) -> ReferralRow:

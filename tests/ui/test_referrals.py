@@ -217,3 +217,38 @@ def test_dialog_chooses_the_residents_concerned_and_consent_to_call(
         assert ref is not None and ref.consent_may_call
         assert sorted(r.name for r in ref.concerns) == ["Anna Jansen", "Kees Jansen"]
         assert child in {r.id for r in ref.concerns}
+
+
+def test_refer_suggests_the_partner_a_signs_guidance_names(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    with vault.session() as s:
+        partners.add_partner(s, name="Wijkteam Noord", type=PartnerType.WIJKTEAM)
+        partners.add_partner(s, name="Veilig Thuis Utrecht", type=PartnerType.VEILIG_THUIS)
+    hid = add_household(vault)
+    with vault.session() as s:
+        record_visit(
+            s,
+            VisitInput(
+                hid,
+                VisitKind.SIGNAAL,
+                signals=[
+                    SignalInput("financien.huurachterstand", 2),
+                    SignalInput("veiligheid.huiselijk_geweld", 2, acute_response="gebeld"),
+                ],
+            ),
+        )
+    vault.close()
+    window, ws = unlocked_window()
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.data is not None
+    dialog = ReferralDialog(ctx, ws.household.data.detail, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.partner.count() == 2, timeout=TIMEOUT)
+    assert dialog.partner_hint.isHidden()
+    for i in range(dialog.signs.count()):
+        dialog.signs.item(i).setCheckState(dialog.signs.item(i).checkState().Checked)
+    assert dialog.partner.currentText() == "Veilig Thuis Utrecht"  # the acute sign's guidance
+    assert "Signalen huiselijk geweld" in dialog.partner_hint.text()

@@ -21,10 +21,16 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
     VisitKind,
 )
-from waakvlam_desktop.domain.visits import FollowUpInput, SignalInput, VisitInput, record_visit
+from waakvlam_desktop.domain.visits import (
+    FollowUpInput,
+    SignalInput,
+    VisitInput,
+    amend_visit,
+    record_visit,
+)
 from waakvlam_desktop.domain.waakvlam import ObservedSign, check_ins, suggest_level
 from waakvlam_desktop.errors import BsnLikeError, TransitionError, ValidationError
-from waakvlam_desktop.storage.models import SignalObservation, Visit
+from waakvlam_desktop.storage.models import AuditEvent, SignalObservation, Visit, VisitCorrection
 from waakvlam_desktop.storage.vault import Vault
 
 
@@ -42,7 +48,9 @@ def sign(code: str, severity: int, domain: str = "woning", acute: bool = False) 
         ([sign("a", 2), sign("b", 2, "financien")], ConcernLevel.ZORG),
         ([sign("a", 2), sign("b", 2), sign("c", 2)], ConcernLevel.ZORG),
         ([sign("a", 2), sign("a", 2), sign("a", 2)], ConcernLevel.AANDACHT),  # one sign
-        ([sign("hg", 1, "veiligheid", acute=True)], ConcernLevel.ZORG),
+        # An acute sign always suggests at least acuut, whatever its severity (#15).
+        ([sign("hg", 1, "veiligheid", acute=True)], ConcernLevel.ACUUT),
+        ([sign("afsluiting", 1, "financien", acute=True)], ConcernLevel.ACUUT),
         ([sign("hg", 2, "veiligheid", acute=True)], ConcernLevel.ACUUT),
         ([sign("val", 3, "veiligheid")], ConcernLevel.ACUUT),
     ],
@@ -76,7 +84,11 @@ def test_record_visit_in_one_transaction(vault: Vault, clock: FixedClock) -> Non
         detail = household_detail(s, hid)
     assert detail.concern_level is ConcernLevel.ACUUT
     assert len(detail.visits) == 1 and len(detail.visits[0].observations) == 2
-    assert detail.follow_ups[0].description == "Bellen met het wijkteam"
+    # No --acute-response: the acute sign got an action due today besides the agreed one.
+    assert {(f.description, f.due_on) for f in detail.follow_ups} == {
+        ("Bellen met het wijkteam", date(2026, 12, 1)),
+        ("Acuut signaal opvolgen: Signalen huiselijk geweld", date(2026, 11, 27)),
+    }
 
 
 def test_invalid_signal_stores_nothing(vault: Vault) -> None:
@@ -239,3 +251,26 @@ def test_household_list(vault: Vault) -> None:
         rows = list_households(s)
     assert [r.label for r in rows] == ["fam. A", "fam. B"]
     assert rows[0].address == "Kerkstraat 1" and rows[0].residents == 1
+
+
+def test_a_visit_note_is_corrected_within_the_period_and_the_original_kept(
+    vault: Vault, clock: FixedClock
+) -> None:
+    hid = add_household(vault)
+    with vault.session() as s:
+        assert household_detail(s, hid).visited is False  # "nog niet bezocht"
+        vid = record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes="Eerste versie")).visit_id
+    with vault.session() as s:
+        amend_visit(s, vid, "Verbeterde versie")
+    with vault.session() as s:
+        detail = household_detail(s, hid)
+        assert detail.visited is True
+        assert detail.visits[0].notes == "Verbeterde versie"
+        assert detail.visits[0].corrected_at is not None
+        kept = s.query(VisitCorrection).one()
+        assert (kept.notes_before, kept.notes_after) == ("Eerste versie", "Verbeterde versie")
+        actions = {(e.action, e.entity) for e in s.query(AuditEvent)}
+        assert {("create", "visit_correction"), ("update", "visit")} <= actions
+    clock.advance(timedelta(days=8))  # past the default 7 days
+    with pytest.raises(ValidationError, match="7 dagen"), vault.session() as s:
+        amend_visit(s, vid, "Te laat")

@@ -14,6 +14,8 @@ from tests.helpers import add_case, decrypted_pages, every_stored_value
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
+from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.privacy.retention import (
@@ -270,3 +272,30 @@ def test_a_busy_vault_finishes_the_vacuum_on_the_next_run(
     assert GONE.encode() not in decrypted_pages(vault_dir, key)
     third = run_retention(vault)
     assert not third.vacuumed  # nothing pending any more
+
+
+def test_corrected_notes_and_acute_responses_are_purged_and_in_the_inzage(
+    vault: Vault, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A correction keeps the note as it was; what was done about an acute sign is free
+    text: both are personal data with a retention rule and in the inzage (#15)."""
+    _in_the_past(clock, date(2020, 5, 1))
+    ids = add_case(vault, GONE)
+    with vault.session() as s:
+        amend_visit(s, ids["visit"], "Nieuwe tekst zonder merkteken")
+        record_visit(
+            s,
+            VisitInput(
+                ids["household"],
+                VisitKind.SIGNAAL,
+                signals=[
+                    SignalInput("veiligheid.kinderen", 2, acute_response=f"gebeld met {GONE}")
+                ],
+            ),
+        )
+        out = write_inzage(s, ids["resident"], tmp_path)
+    text = out.json.read_text(encoding="utf-8")
+    assert f"Notitie {GONE}" in text and f"gebeld met {GONE}" in text
+    _now(clock)
+    run_retention(vault)
+    assert GONE not in every_stored_value(vault)

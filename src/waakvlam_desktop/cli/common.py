@@ -95,6 +95,11 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def jsonable(value: Any) -> Any:
+    """``value`` as plain JSON data (dataclasses, enums, dates), to add fields to it."""
+    return _jsonable(value)
+
+
 def print_json(value: Any) -> None:
     json.dump(_jsonable(value), sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
     sys.stdout.write("\n")

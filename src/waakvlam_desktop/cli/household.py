@@ -8,6 +8,7 @@ from waakvlam_desktop.cli.common import (
     Arguments,
     info,
     json_flag,
+    jsonable,
     nl_date,
     open_vault,
     parse_date,
@@ -16,6 +17,7 @@ from waakvlam_desktop.cli.common import (
 )
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.names import parse_formal_name
+from waakvlam_desktop.domain.types import household_level_label
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -110,13 +112,12 @@ def cmd_household_show(args: argparse.Namespace) -> int:
 
     with open_vault(args) as v, v.session() as s:
         detail = households.view_household(s, args.id, via="cli")
+    level = household_level_label(detail.concern_level, detail.visited)
     if args.json:
-        print_json(detail)
+        print_json({**jsonable(detail), "level_text": level})
         return 0
     print(f"{detail.label} — {detail.address}, {detail.postcode} {detail.city}")
-    print(
-        LEVEL_AND_NEXT.render(level=detail.concern_level.value, date=nl_date(detail.next_check_in))
-    )
+    print(LEVEL_AND_NEXT.render(level=level, date=nl_date(detail.next_check_in)))
     print(RESIDENTS.render(names=", ".join(r.name for r in detail.residents) or "-"))
     for visit in detail.visits:
         print(f"\n{visit.visited_at:%d-%m-%Y %H:%M}  {visit.kind}  {visit.staff_name}")

@@ -1,4 +1,5 @@
-"""``waakvlam import addresses FILE.csv``: complexes, addresses, households from a CSV file.
+"""``waakvlam import addresses FILE.csv``: complexes, addresses, households from a CSV file;
+``waakvlam import staff-complexes FILE.csv``: who looks after which complex.
 
 (The noun is ``import``, a Python keyword, hence the module name ``imports``.)
 """
@@ -12,6 +13,7 @@ from typing import Any
 from waakvlam_desktop.cli.common import (
     Arguments,
     json_flag,
+    jsonable,
     open_vault,
     print_json,
     subcommands,
@@ -31,6 +33,17 @@ IS_A_FOLDER = Message(
 FILE_UNREADABLE = Message(
     "cli.file_unreadable",
     QT_TRANSLATE_NOOP("Errors", "The file {path} cannot be read."),
+)
+
+STAFF_COMPLEXES_DONE = Message(
+    "cli.staff_complexes_done",
+    QT_TRANSLATE_NOOP("Cli", "{rows} assignments read; {added} new."),
+    context="Cli",
+)
+STAFF_COMPLEXES_CHECKED = Message(
+    "cli.staff_complexes_checked",
+    QT_TRANSLATE_NOOP("Cli", "{rows} assignments checked; {added} would be new (nothing saved)."),
+    context="Cli",
 )
 
 PROBLEM_ERROR = Message(
@@ -123,6 +136,23 @@ def cmd_import_addresses(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_staff_complexes(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.staff import import_staff_complexes  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    data = read_input(Path(args.file))
+    with open_vault(args) as v, v.session() as s:
+        result = import_staff_complexes(s, data, dry_run=args.dry_run)
+    if args.json:
+        print_json({"dry_run": args.dry_run, **jsonable(result)})
+    else:
+        print(
+            (STAFF_COMPLEXES_CHECKED if args.dry_run else STAFF_COMPLEXES_DONE).render(
+                rows=result.rows, added=result.added
+            )
+        )
+    return 0
+
+
 def _import(p: argparse.ArgumentParser) -> None:
     imp = subcommands(p, "import")
     c = imp.add_parser(
@@ -147,6 +177,17 @@ def _import(p: argparse.ArgumentParser) -> None:
         help="VHE- en complexcodes van 9 cijfers niet als BSN weigeren",
     )
     c.set_defaults(func=cmd_import_addresses)
+    json_flag(c)
+    c = imp.add_parser(
+        "staff-complexes",
+        help="wie voor welk complex zorgt, uit een CSV-bestand (kolommen medewerker; complex)",
+        description="Wijs complexen toe aan medewerkers (Vandaag: 'Alleen mijn complexen')."
+        " Kolommen: medewerker (de naam zoals bij Instellingen) en complex (nummer of naam)."
+        " Alles of niets; wat er al is, blijft.",
+    )
+    c.add_argument("file", help="het CSV-bestand (; of , als scheidingsteken)")
+    c.add_argument("--dry-run", action="store_true", help="alleen controleren, niets opslaan")
+    c.set_defaults(func=cmd_import_staff_complexes)
     json_flag(c)
 
 

@@ -68,6 +68,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("passwd", "vault", "wijzig het wachtwoord"),
     ("rekey", "vault", "geef de database een nieuwe sleutel"),
     ("household", "household", "huishoudens"),
+    ("today", "today", "eerst doen: wie je vandaag nodig heeft, op volgorde"),
     ("visit", "visit", "huisbezoeken"),
     ("checklist", "checklist", "signalenlijst"),
     ("partner", "partner", "partners"),

@@ -27,6 +27,22 @@ ACUTE = Message(
     QT_TRANSLATE_NOOP("Cli", "ACUTE — {label}: {guidance}"),
     context="Cli",
 )
+ACUTE_ACTION_MADE = Message(
+    "cli.visit_acute_action",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "No --acute-response given: an action due today was added; it stays first in"
+        " 'waakvlam today' until it is ticked off.",
+    ),
+    context="Cli",
+)
+AMENDED = Message(
+    "cli.visit_amended",
+    QT_TRANSLATE_NOOP(
+        "Cli", "Note corrected. The note as it was is kept; the timeline shows 'corrected'."
+    ),
+    context="Cli",
+)
 
 SIGNAL_FORM = Message(
     "cli.signal_form",
@@ -67,6 +83,7 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
                 notes=args.note,
                 signals=[SignalInput(*s) for s in signals],
                 allow_bsn_like=args.allow_bsn_like,
+                acute_response=args.acute_response,
             ),
         )
     if args.json:
@@ -76,6 +93,21 @@ def cmd_visit_add(args: argparse.Namespace) -> int:
         info(LEVEL_AND_NEXT.render(level=result.level.value, date=nl_date(result.next_check_in)))
         for item in result.acute_items:
             info(ACUTE.render(label=item.label_nl, guidance=item.guidance_nl))
+        if result.acute_items and not (args.acute_response or "").strip():
+            info(ACUTE_ACTION_MADE.render())
+    return 0
+
+
+def cmd_visit_amend(args: argparse.Namespace) -> int:
+    from waakvlam_desktop.domain.visits import amend_visit  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    with open_vault(args) as v, v.session() as s:
+        correction = amend_visit(s, args.visit, args.note, allow_bsn_like=args.allow_bsn_like)
+        result = {"visit_id": args.visit, "correction_id": correction.id}
+    if args.json:
+        print_json(result)
+    else:
+        info(AMENDED.render())
     return 0
 
 
@@ -87,9 +119,23 @@ def _visit(p: argparse.ArgumentParser) -> None:
     c.add_argument("--note", default="")
     c.add_argument("--signal", action="append", default=[], metavar="CODE=ERNST")
     c.add_argument(
+        "--acute-response",
+        metavar="TEKST",
+        help="bij een acuut signaal: wat je gedaan hebt (bijv. 'Veilig Thuis gebeld');"
+        " zonder: een actie voor vandaag",
+    )
+    c.add_argument(
         "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
     )
     c.set_defaults(func=cmd_visit_add)
+    json_flag(c)
+    c = vs.add_parser("amend", help="corrigeer de notitie van een opgeslagen huisbezoek")
+    c.add_argument("visit", metavar="VISIT_ID")
+    c.add_argument("--note", required=True, help="de verbeterde notitie (de oude blijft bewaard)")
+    c.add_argument(
+        "--allow-bsn-like", action="store_true", help="sla op, ook als de tekst op een BSN lijkt"
+    )
+    c.set_defaults(func=cmd_visit_amend)
     json_flag(c)
 
 

@@ -110,9 +110,14 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         story.append(p(f"{_nl(v['visited_at'])} — {v['kind']} — {v['staff']} ({present})", body))
         if v["notes"]:
             story.append(p(v["notes"], small))
+        for c in v.get("corrections", []):
+            story.append(p(texts["correction"].format(date=_nl(c["corrected_at"])), small))
+            story.append(p(c["notes_before"] or "-", small))
         for sig in v["signals"]:
             remark = f": {sig['remark']}" if sig["remark"] else ""
             story.append(p(f"• {sig['label']} (ernst {sig['severity']}){remark}", small))
+            if sig.get("acute_response"):
+                story.append(p(texts["acute_response"].format(what=sig["acute_response"]), small))
         story.append(Spacer(1, 2 * mm))
     if data["follow_ups"]:
         story.append(p("Afspraken en acties", h2))

@@ -178,6 +178,7 @@ NOTE_CLOSINGS = [
     "Bewoner wil geen hulp, wel dat ik nog eens langskom.",
     "Samen een briefje geschreven voor de huisarts.",
 ]
+DEMO_ACUTE_RESPONSE = "Hulp ingeschakeld zoals de signalenlijst aangeeft."
 FOLLOW_UPS = [
     "Bellen met het wijkteam",
     "Samen geluidsisolatie regelen",
@@ -468,6 +469,8 @@ def _one_household(
                     "item_id": item.id,
                     "severity": severity,
                     "remark": remark,
+                    # Demo acute signs were followed up (no extra draw: the stream stays).
+                    "acute_response": DEMO_ACUTE_RESPONSE if item.acute else None,
                     **stamp,
                 }
             )

@@ -17,13 +17,17 @@ from waakvlam_desktop.storage.models import Draft
 class DraftView:
     id: str
     kind: str
-    household_id: str
+    household_id: str | None  # None: a form about no household (a new partner)
     payload: dict[str, Any]
     updated_at: datetime
 
 
 def save_draft(
-    session: Session, kind: str, household_id: str, payload: dict[str, Any], draft_id: str | None
+    session: Session,
+    kind: str,
+    household_id: str | None,
+    payload: dict[str, Any],
+    draft_id: str | None,
 ) -> str:
     """Create or update a draft; returns its id."""
     encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True)
@@ -39,10 +43,20 @@ def save_draft(
     return draft.id
 
 
-def drafts_for(session: Session, household_id: str | None = None) -> list[DraftView]:
+VISIT = "visit"
+REFERRAL = "referral"
+PARTNER = "partner"
+
+
+def drafts_for(
+    session: Session, household_id: str | None = None, kind: str | None = None
+) -> list[DraftView]:
+    """Drafts, newest first; of one household and/or one kind ("visit", "referral")."""
     query = select(Draft).order_by(Draft.updated_at.desc())
     if household_id is not None:
         query = query.where(Draft.household_id == household_id)
+    if kind is not None:
+        query = query.where(Draft.kind == kind)
     return [
         DraftView(d.id, d.kind, d.household_id, json.loads(d.payload_json), d.updated_at)
         for d in session.scalars(query)

@@ -28,6 +28,7 @@ from waakvlam_desktop.storage.models import (
     Referral,
     Resident,
     StaffMember,
+    VisitCorrection,
     street_line,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -241,6 +242,7 @@ class ObservationView:
     severity: int
     remark: str
     acute: bool
+    acute_response: str | None = None  # what was done ("" not yet; None never asked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +254,7 @@ class VisitView:
     notes: str
     residents_present: tuple[str, ...]
     observations: tuple[ObservationView, ...]
+    corrected_at: datetime | None = None  # the last correction of the note, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +301,7 @@ class HouseholdDetail:
     concern_history: tuple[ConcernView, ...]  # newest first
     follow_ups: tuple[FollowUpView, ...]
     referrals: tuple[ReferralSummary, ...]
+    visited: bool = True  # False: nobody has visited yet ("nog niet bezocht", not "geen zorgen")
 
 
 def household_detail(session: Session, household_id: str) -> HouseholdDetail:
@@ -306,6 +310,13 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
     addr = hh.address
     staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())
     items = observed_items(session, hh.id)
+    corrections: dict[str, datetime] = {}
+    for vid, at in session.execute(
+        select(VisitCorrection.visit_id, VisitCorrection.corrected_at)
+        .where(VisitCorrection.household_id == hh.id)
+        .order_by(VisitCorrection.corrected_at)
+    ):
+        corrections[vid] = at
     visits = []
     for v in sorted(hh.visits, key=lambda v: v.visited_at, reverse=True):
         obs = tuple(
@@ -317,6 +328,7 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
                 severity=o.severity,
                 remark=o.remark,
                 acute=items[o.item_id].acute,
+                acute_response=o.acute_response,
             )
             for o in sorted(v.observations, key=lambda o: items[o.item_id].position)
         )
@@ -329,6 +341,7 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
                 notes=v.notes,
                 residents_present=tuple(r.name for r in v.residents_present),
                 observations=obs,
+                corrected_at=corrections.get(v.id),
             )
         )
     referrals = session.execute(
@@ -376,6 +389,7 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
             ReferralSummary(r.id, r.reference, name, r.status, r.created_at, r.feedback_due)
             for r, name in referrals
         ),
+        visited=bool(visits) or hh.last_visit_at is not None,
     )
 
 

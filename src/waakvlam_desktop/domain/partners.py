@@ -232,3 +232,26 @@ def update_partner(
     partner.phone = phone.strip()
     session.flush()
     return _view(partner)
+
+
+# Words in a sign's guidance that name a kind of partner ("Bel Veilig Thuis: 0800-2000").
+# Dutch only: the guidance an organisation writes is Dutch; the English is a translation.
+GUIDANCE_PARTNER_WORDS: tuple[tuple[str, PartnerType], ...] = (
+    ("veilig thuis", PartnerType.VEILIG_THUIS),
+    ("schuldhulp", PartnerType.SCHULDHULP),
+    ("wijkteam", PartnerType.WIJKTEAM),
+    ("ggd", PartnerType.GGD),
+    ("meldpunt zorg", PartnerType.GGD),
+    ("ggz", PartnerType.GGZ),
+    ("crisisdienst", PartnerType.GGZ),
+    ("maatschappelijk werk", PartnerType.MAATSCHAPPELIJK_WERK),
+    ("wijkagent", PartnerType.WIJKAGENT),
+)
+
+
+def partner_type_named_in(guidance: str) -> PartnerType | None:
+    """The kind of partner a sign's guidance names first, if any (Doorverwijzen suggests
+    it)."""
+    text = guidance.lower()
+    found = [(text.find(word), kind) for word, kind in GUIDANCE_PARTNER_WORDS if word in text]
+    return min(found, key=lambda f: f[0])[1] if found else None

@@ -28,6 +28,10 @@ AUTO_LOCK_OUT_OF_RANGE = Message(
     "settings.auto_lock_out_of_range",
     QT_TRANSLATE_NOOP("Errors", "Automatic locking: choose between 1 and 120 minutes."),
 )
+CORRECTION_DAYS_OUT_OF_RANGE = Message(
+    "settings.correction_days_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "Correcting a visit: choose between 0 and 90 days."),
+)
 UNKNOWN_LANGUAGE = Message(
     "settings.unknown_language", QT_TRANSLATE_NOOP("Errors", "Choose Dutch (nl) or English (en).")
 )
@@ -97,6 +101,7 @@ class Settings:
     export_archive_recipient: str = ""
     #: How letters greet their reader: "geachte" ("Geachte heer De Groot,") or "beste".
     letter_greeting: str = "geachte"
+    visit_correction_days: int = 7  # a saved visit's note can be corrected this long
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -114,6 +119,7 @@ SETTING_KEYS = (
     "aggregate_level",
     "export_archive_recipient",
     "letter_greeting",
+    "visit_correction_days",
 )
 GREETINGS = ("geachte", "beste")
 
@@ -164,6 +170,9 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)
         if value.strip():
             value = validate_age_recipient(value)
+    elif key == "visit_correction_days":
+        if not isinstance(value, int) or not 0 <= value <= 90:
+            raise ValidationError(CORRECTION_DAYS_OUT_OF_RANGE, field=key)
     elif key not in SETTING_KEYS:
         raise ValidationError(UNKNOWN_SETTING, field=key, key=key)
     return value

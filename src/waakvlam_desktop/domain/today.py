@@ -1,41 +1,383 @@
-"""What the Vandaag (today) screen shows, in one read."""
+"""What the Vandaag (today) screen shows, in one read: "Eerst doen", one ranked list.
+
+The order (the GUI, ``waakvlam today`` and the navigation count all use it):
+
+1. acute signs not yet followed up: an open action tied to an acute sign (made when
+   "Wat heb je gedaan?" was answered "nog niet"), and acute signs recorded before that
+   question existed, never answered, seen within ``suggestion_lookback_days``;
+2. check-ins that are overdue, by concern level, then days late;
+3. actions due today or earlier, oldest first;
+4. referrals whose feedback date has passed, most overdue first.
+
+Each row says why in words (:func:`reason`) and which step comes next (:class:`NextStep`).
+What is not urgent (check-ins due this week, later actions, feedback not yet overdue,
+exports, drafts) sits in the smaller lists of :class:`TodayOverview`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
+from sqlalchemy import exists, null, select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.drafts import VISIT, drafts_for
 from waakvlam_desktop.domain.exports import DueExport, due_exports
 from waakvlam_desktop.domain.followups import OpenFollowUp, open_follow_ups
 from waakvlam_desktop.domain.referrals import FeedbackRow, referrals_waiting_for_feedback
 from waakvlam_desktop.domain.settings import Settings
+from waakvlam_desktop.domain.types import (
+    ConcernLevel,
+    FollowUpStatus,
+    HouseholdStatus,
+    Severity,
+    severity_label,
+)
 from waakvlam_desktop.domain.waakvlam import CheckIn, check_ins
+from waakvlam_desktop.storage.models import (
+    Address,
+    ChecklistItem,
+    FollowUp,
+    Household,
+    SignalObservation,
+    Visit,
+    street_line,
+)
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, current_language, translate
+
+
+class TodayKind(StrEnum):
+    """Why a row is in "Eerst doen" (stable: ``waakvlam today --json`` prints it)."""
+
+    ACUTE = "acuut_signaal"
+    CHECK_IN = "bezoek_te_laat"
+    ACTION = "actie"
+    FEEDBACK = "terugkoppeling"
+
+
+class NextStep(StrEnum):
+    """The step a row offers in place (stable: ``--json`` prints it)."""
+
+    RECORD_VISIT = "huisbezoek_vastleggen"
+    TICK_OFF = "actie_afvinken"
+    PROCESS_FEEDBACK = "terugkoppeling_verwerken"
+    RECORD_RESPONSE = "opvolging_vastleggen"
+
+
+NEXT_STEP_LABELS: dict[NextStep, str] = {
+    NextStep.RECORD_VISIT: QT_TRANSLATE_NOOP("Labels", "Record home visit"),
+    NextStep.TICK_OFF: QT_TRANSLATE_NOOP("Labels", "Tick off follow-up"),
+    NextStep.PROCESS_FEEDBACK: QT_TRANSLATE_NOOP("Labels", "Process feedback"),
+    NextStep.RECORD_RESPONSE: QT_TRANSLATE_NOOP("Labels", "What did you do?"),
+}
+
+
+def next_step_label(step: NextStep, language: str | None = None) -> str:
+    return translate("Labels", NEXT_STEP_LABELS[step], language)
+
+
+@dataclass(frozen=True, slots=True)
+class TodayItem:
+    """One row of "Eerst doen"."""
+
+    rank: int
+    kind: TodayKind
+    step: NextStep
+    household_id: str
+    label: str
+    address: str
+    level: ConcernLevel
+    due: date | None  # the date it was due (check-in, action, feedback) or the sign's day
+    days_late: int = 0
+    follow_up_id: str | None = None
+    referral_id: str | None = None
+    observation_id: str | None = None
+    sign_nl: str = ""
+    sign_en: str = ""
+    severity: int = 0
+    description: str = ""
+    partner_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftRow:
+    """A visit started but not saved."""
+
+    id: str
+    household_id: str
+    label: str
+    address: str
+    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
 class TodayOverview:
     today: date
-    overdue: list[CheckIn]
-    due: list[CheckIn]
-    follow_ups: list[OpenFollowUp]
-    waiting: list[FeedbackRow]
+    first: list[TodayItem]  # "Eerst doen", ranked
+    due: list[CheckIn]  # check-ins due this week, not yet late
+    later: list[OpenFollowUp]  # open actions not yet due
+    waiting: list[FeedbackRow]  # feedback not yet overdue
     exports_due: list[DueExport]
+    drafts: list[DraftRow]
+    households: int  # open households: 0 means a new vault (say what to do first)
 
     @property
     def attention_count(self) -> int:
-        """The number next to "Vandaag" in the navigation."""
-        return len(self.overdue) + sum(1 for w in self.waiting if w.days_overdue > 0)
+        """The number next to "Vandaag" in the navigation: the length of "Eerst doen"."""
+        return len(self.first)
 
 
-def today_overview(session: Session, today: date, settings: Settings) -> TodayOverview:
+_REASONS = {
+    # e.g. "Signalen huiselijk geweld, ernstig, 1 dec: nog niet opgevolgd"
+    "acute": QT_TRANSLATE_NOOP("Today", "{sign}, {severity}, {date}: not followed up yet"),
+    "late1": QT_TRANSLATE_NOOP("Today", "visit 1 day late"),
+    "late": QT_TRANSLATE_NOOP("Today", "visit {n} days late"),
+    "action_today": QT_TRANSLATE_NOOP("Today", "follow-up due today: {description}"),
+    "action_late": QT_TRANSLATE_NOOP("Today", "follow-up due {date}: {description}"),
+    "feedback1": QT_TRANSLATE_NOOP("Today", "feedback from {partner} 1 day late"),
+    "feedback": QT_TRANSLATE_NOOP("Today", "feedback from {partner} {n} days late"),
+}
+
+
+def _numeric(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def reason(
+    item: TodayItem,
+    language: str | None = None,
+    date_text: Callable[[date], str] = _numeric,
+) -> str:
+    """Why ``item`` is in the list, in words, in ``language`` (default: the current one).
+
+    ``date_text`` writes a date: the GUI passes its locale's short form ("1 dec"), the CLI
+    keeps the numeric Dutch form.
+    """
+
+    def tr(source: str) -> str:
+        return translate("Today", source, language)
+
+    if item.kind is TodayKind.ACUTE:
+        lang = language or current_language()
+        sign = item.sign_nl if lang == "nl" else item.sign_en
+        severity = severity_label(Severity(item.severity), language) if item.severity else ""
+        day = date_text(item.due) if item.due else ""
+        return tr(_REASONS["acute"]).format(sign=sign, severity=severity, date=day)
+    if item.kind is TodayKind.CHECK_IN:
+        if item.days_late == 1:
+            return tr(_REASONS["late1"])
+        return tr(_REASONS["late"]).format(n=item.days_late)
+    if item.kind is TodayKind.ACTION:
+        if item.days_late <= 0 or item.due is None:
+            return tr(_REASONS["action_today"]).format(description=item.description)
+        return tr(_REASONS["action_late"]).format(
+            date=date_text(item.due), description=item.description
+        )
+    if item.days_late == 1:
+        return tr(_REASONS["feedback1"]).format(partner=item.partner_name)
+    return tr(_REASONS["feedback"]).format(partner=item.partner_name, n=item.days_late)
+
+
+def _acute_items(session: Session, today: date, settings: Settings) -> list[TodayItem]:
+    """Open actions tied to an acute sign, and acute signs never answered (old vaults)."""
+    rows: list[TodayItem] = []
+    base = (
+        select(
+            SignalObservation.id,
+            SignalObservation.severity,
+            Visit.visited_at,
+            ChecklistItem.label_nl,
+            ChecklistItem.label_en,
+            Household.id,
+            Household.label,
+            Household.concern_level,
+            Address.street,
+            Address.number,
+            Address.addition,
+        )
+        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+        .join(Visit, Visit.id == SignalObservation.visit_id)
+        .join(Household, Household.id == SignalObservation.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .where(Household.status == HouseholdStatus.OPEN.value)
+    )
+    # Start from the few open actions tied to a sign (indexed), not from every observation.
+    with_action = (
+        base.add_columns(FollowUp.id)
+        .join(FollowUp, FollowUp.signal_id == SignalObservation.id)
+        .where(
+            # The index on signal_id holds the few tied actions (NULL for the rest).
+            SignalObservation.id.in_(
+                select(FollowUp.signal_id).where(FollowUp.signal_id.is_not(None))
+            )
+        )
+        .where(FollowUp.status == FollowUpStatus.OPEN.value)
+    )
+    since = datetime.combine(
+        today - timedelta(days=settings.suggestion_lookback_days), datetime.min.time()
+    )
+    # Acute signs never answered (vaults from before 0011): the partial index
+    # ix_signal_observation_unanswered (acute_response IS NULL) probed for the few acute
+    # items, then the look-back window; a 10,000-household vault has 100,000+ observations.
+    acute_ids = list(session.scalars(select(ChecklistItem.id).where(ChecklistItem.acute)))
+    unanswered = (
+        base.add_columns(null())  # no follow-up id: the same shape as ``with_action``
+        .where(SignalObservation.item_id.in_(acute_ids))
+        .where(Visit.visited_at >= since)
+        .where(SignalObservation.acute_response.is_(None))
+        .where(~exists().where(FollowUp.signal_id == SignalObservation.id))
+    )
+    for query in (with_action, unanswered):
+        for row in session.execute(query):
+            obs, sev, at, nl, en, hid, label, level, street, number, addition, fu = row
+            rows.append(
+                TodayItem(
+                    rank=0,
+                    kind=TodayKind.ACUTE,
+                    step=NextStep.TICK_OFF if isinstance(fu, str) else NextStep.RECORD_RESPONSE,
+                    household_id=hid,
+                    label=label,
+                    address=street_line(street, number, addition),
+                    level=ConcernLevel(level),
+                    due=at.date(),
+                    days_late=(today - at.date()).days,
+                    follow_up_id=fu if isinstance(fu, str) else None,
+                    observation_id=obs,
+                    sign_nl=nl,
+                    sign_en=en,
+                    severity=sev,
+                )
+            )
+    rows.sort(key=lambda r: (-r.severity, r.due or today, r.address))
+    return rows
+
+
+def _household_levels(
+    session: Session, complex_ids: frozenset[str] | None
+) -> dict[str, ConcernLevel]:
+    """The open households shown (all, or those in ``complex_ids``) and their level."""
+    query = select(Household.id, Household.concern_level).where(
+        Household.status == HouseholdStatus.OPEN.value
+    )
+    if complex_ids is not None:
+        query = query.join(Address, Address.id == Household.address_id).where(
+            Address.complex_id.in_(complex_ids)
+        )
+    return {hid: ConcernLevel(level) for hid, level in session.execute(query)}
+
+
+def today_overview(
+    session: Session,
+    today: date,
+    settings: Settings,
+    complex_ids: frozenset[str] | None = None,
+) -> TodayOverview:
+    """Everything Vandaag shows. ``complex_ids``: only households in these complexes
+    ("Mijn complexen"); None: all."""
     overdue, due = check_ins(session, today, settings)
+    levels = _household_levels(session, complex_ids)
+    acute = [a for a in _acute_items(session, today, settings) if a.household_id in levels]
+    overdue = [c for c in overdue if c.household_id in levels]
+    due = [c for c in due if c.household_id in levels]
+    # Actions tied to an acute sign are in ``acute`` already; a closed household has none.
+    tied = set(
+        session.scalars(
+            select(FollowUp.id).where(
+                FollowUp.signal_id.is_not(None), FollowUp.status == FollowUpStatus.OPEN.value
+            )
+        )
+    )
+    follow_ups = [
+        f for f in open_follow_ups(session) if f.id not in tied and f.household_id in levels
+    ]
+    due_actions = [f for f in follow_ups if f.due_on is not None and f.due_on <= today]
+    later = [f for f in follow_ups if f.due_on is None or f.due_on > today]
+    waiting = [
+        w
+        for w in referrals_waiting_for_feedback(session, today)
+        if complex_ids is None or w.household_id in levels
+    ]
+    late_feedback = sorted(
+        (w for w in waiting if w.days_overdue > 0), key=lambda w: (-w.days_overdue, w.reference)
+    )
+    first: list[TodayItem] = list(acute)
+    first += [
+        TodayItem(
+            rank=0,
+            kind=TodayKind.CHECK_IN,
+            step=NextStep.RECORD_VISIT,
+            household_id=c.household_id,
+            label=c.label,
+            address=c.address,
+            level=c.level,
+            due=c.due,
+            days_late=c.days_late,
+        )
+        for c in overdue
+    ]
+    first += [
+        TodayItem(
+            rank=0,
+            kind=TodayKind.ACTION,
+            step=NextStep.TICK_OFF,
+            household_id=f.household_id,
+            label=f.household_label,
+            address=f.address,
+            level=levels[f.household_id],
+            due=f.due_on,
+            days_late=(today - f.due_on).days if f.due_on else 0,
+            follow_up_id=f.id,
+            description=f.description,
+        )
+        for f in due_actions
+    ]
+    first += [
+        TodayItem(
+            rank=0,
+            kind=TodayKind.FEEDBACK,
+            step=NextStep.PROCESS_FEEDBACK,
+            household_id=w.household_id,
+            label=w.household_label,
+            address=w.address,
+            level=levels.get(w.household_id, ConcernLevel.GEEN),  # closed: no level
+            due=w.feedback_due,
+            days_late=w.days_overdue,
+            referral_id=w.id,
+            partner_name=w.partner_name,
+        )
+        for w in late_feedback
+    ]
+    ranked = [replace(item, rank=n) for n, item in enumerate(first, start=1)]
+    drafts = [d for d in _drafts(session) if complex_ids is None or d.household_id in levels]
     return TodayOverview(
         today=today,
-        overdue=overdue,
+        first=ranked,
         due=due,
-        follow_ups=open_follow_ups(session),
-        waiting=referrals_waiting_for_feedback(session, today),
+        later=later,
+        waiting=[w for w in waiting if w.days_overdue <= 0],
         exports_due=due_exports(session, today),
+        drafts=drafts,
+        households=len(levels),
     )
+
+
+def _drafts(session: Session) -> list[DraftRow]:
+    found = drafts_for(session, kind=VISIT)
+    if not found:
+        return []
+    places = {
+        hid: (label, street_line(street, number, addition))
+        for hid, label, street, number, addition in session.execute(
+            select(Household.id, Household.label, Address.street, Address.number, Address.addition)
+            .join(Address, Address.id == Household.address_id)
+            .where(Household.id.in_({d.household_id for d in found}))
+        )
+    }
+    return [
+        DraftRow(d.id, d.household_id, *places[d.household_id], d.updated_at)
+        for d in found
+        if d.household_id in places
+    ]

@@ -73,6 +73,20 @@ def concern_label(level: ConcernLevel, language: str | None = None) -> str:
     return translate("Labels", CONCERN_LABELS[level], language)
 
 
+NOT_VISITED = QT_TRANSLATE_NOOP("Labels", "not visited yet")
+
+
+def household_level_label(level: ConcernLevel, visited: bool, language: str | None = None) -> str:
+    """What a household's badge says: its level, or "nog niet bezocht" before the first
+    visit (a new household has no concerns recorded, which is not "geen zorgen")."""
+    if not visited:
+        return translate("Labels", NOT_VISITED, language)
+    return concern_label(level, language)
+
+
+# The colour of "nog niet bezocht": neutral, never a level's colour.
+NOT_VISITED_COLOUR = "#5f6b73"
+
 # One colour per level, used everywhere (list, badge, chart, letter preview); always
 # shown together with the word, never alone.
 CONCERN_COLOURS: dict[ConcernLevel, str] = {

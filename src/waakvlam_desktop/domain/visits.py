@@ -16,7 +16,7 @@ from waakvlam_desktop.domain.settings import Settings, load_settings
 from waakvlam_desktop.domain.signals import ChecklistItemView, items_by_code
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, Severity, VisitKind
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
-from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import (
     ChecklistItem,
     ConcernLevelEntry,
@@ -24,8 +24,9 @@ from waakvlam_desktop.storage.models import (
     Resident,
     SignalObservation,
     Visit,
+    VisitCorrection,
 )
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
 
 MAX_NOTES = 20_000
 
@@ -58,6 +59,36 @@ NEXT_VISIT_IN_PAST = Message(
         "Errors", "The date for the next visit is in the past. Choose today or later."
     ),
 )
+NO_SUCH_OBSERVATION = Message(
+    "visits.no_such_observation",
+    QT_TRANSLATE_NOOP("Errors", "Signal {observation_id} does not exist."),
+)
+NOT_ACUTE = Message(
+    "visits.not_acute",
+    QT_TRANSLATE_NOOP("Errors", "This signal is not an acute sign: there is nothing to follow up."),
+)
+ALREADY_FOLLOWED_UP = Message(
+    "visits.already_followed_up",
+    QT_TRANSLATE_NOOP("Errors", "What was done about this acute sign has already been recorded."),
+)
+CORRECTION_TOO_LATE = Message(
+    "visits.correction_too_late",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This visit can no longer be corrected: a note can be corrected up to {days} days after"
+        " the visit. Record what changed in a new visit.",
+    ),
+)
+CORRECTION_UNCHANGED = Message(
+    "visits.correction_unchanged",
+    QT_TRANSLATE_NOOP("Errors", "The note is the same as before: nothing to correct."),
+)
+NO_SUCH_VISIT = Message(
+    "visits.no_such_visit", QT_TRANSLATE_NOOP("Errors", "Visit {visit_id} does not exist.")
+)
+# The action an acute sign gets when nothing was done yet; stored in the vault's language.
+ACUTE_ACTION = QT_TRANSLATE_NOOP("Labels", "Follow up acute sign: {sign}")
+MAX_RESPONSE = 500
 RESIDENT_NOT_IN_HOUSEHOLD = Message(
     "visits.resident_not_in_household",
     QT_TRANSLATE_NOOP("Errors", "A resident who was present does not belong to this household."),
@@ -69,6 +100,9 @@ class SignalInput:
     code: str
     severity: int
     remark: str = ""
+    # For an acute sign: what was done ("Veilig Thuis gebeld"). None or empty: nothing
+    # yet, and an action due today is made that stays first on Vandaag until ticked off.
+    acute_response: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +124,8 @@ class VisitInput:
     concern_level: ConcernLevel | None = None  # None: take the suggestion
     next_check_in: date | None = None  # None: from the rhythm
     allow_bsn_like: bool = False
+    # What was done about every acute sign that has no response of its own (CLI).
+    acute_response: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +187,8 @@ def _validate(data: VisitInput, catalogue: dict[str, ChecklistItemView]) -> None
     guard("notes", data.notes, allow=data.allow_bsn_like)
     for sig in data.signals:
         guard("signals", sig.remark, allow=data.allow_bsn_like)
+        guard("signals", sig.acute_response or "", allow=data.allow_bsn_like)
+    guard("signals", data.acute_response or "", allow=data.allow_bsn_like)
     for fu in data.follow_ups:
         guard("follow_ups", fu.description, allow=data.allow_bsn_like)
 
@@ -197,15 +235,18 @@ def record_visit(session: Session, data: VisitInput) -> VisitResult:
     acute = [catalogue[sig.code] for sig in data.signals if catalogue[sig.code].acute]
     for sig in data.signals:
         item = catalogue[sig.code]
-        session.add(
-            SignalObservation(
-                visit_id=visit.id,
-                household_id=household.id,
-                item_id=item.id,
-                severity=sig.severity,
-                remark=sig.remark.strip(),
-            )
+        observation = SignalObservation(
+            visit_id=visit.id,
+            household_id=household.id,
+            item_id=item.id,
+            severity=sig.severity,
+            remark=sig.remark.strip(),
         )
+        session.add(observation)
+        if item.acute:
+            session.flush()
+            response = sig.acute_response if sig.acute_response is not None else data.acute_response
+            _follow_up_acute(session, observation, item, response, today, settings)
     for fu in data.follow_ups:
         session.add(
             FollowUp(
@@ -237,3 +278,105 @@ def record_visit(session: Session, data: VisitInput) -> VisitResult:
         household.last_visit_at = at
     session.flush()
     return VisitResult(visit.id, suggestion, level, check_in, tuple(acute))
+
+
+def _follow_up_acute(
+    session: Session,
+    observation: SignalObservation,
+    item: ChecklistItemView | ChecklistItem,
+    response: str | None,
+    today: date,
+    settings: Settings,
+) -> None:
+    """Record what was done about an acute sign; nothing yet: an action due today."""
+    text = (response or "").strip()[:MAX_RESPONSE]
+    observation.acute_response = text
+    if text:
+        return
+    language = settings.language
+    sign = item.label_nl if language == "nl" else item.label_en
+    session.add(
+        FollowUp(
+            household_id=observation.household_id,
+            visit_id=observation.visit_id,
+            description=translate("Labels", ACUTE_ACTION, language).format(sign=sign),
+            due_on=today,
+            status=FollowUpStatus.OPEN.value,
+            assignee_id=session.info.get("actor"),
+            signal_id=observation.id,
+        )
+    )
+
+
+def record_acute_response(
+    session: Session, observation_id: str, response: str | None, *, allow_bsn_like: bool = False
+) -> None:
+    """What was done about an acute sign recorded earlier without an answer (a vault from
+    before the question was asked). Nothing yet: an action due today, as at a visit."""
+    observation = session.get(SignalObservation, observation_id)
+    if observation is None:
+        raise NotFoundError(NO_SUCH_OBSERVATION, observation_id=observation_id)
+    item = observation.item
+    if not item.acute:
+        raise ValidationError(NOT_ACUTE, field="observation")
+    tied = session.scalar(select(FollowUp.id).where(FollowUp.signal_id == observation.id))
+    if observation.acute_response is not None or tied is not None:
+        raise TransitionError(ALREADY_FOLLOWED_UP)
+    guard("signals", response or "", allow=allow_bsn_like)
+    clock = session.info["clock"]
+    _follow_up_acute(
+        session, observation, item, response, local_today(clock), load_settings(session)
+    )
+    session.flush()
+
+
+def acute_guidance(session: Session, observation_id: str) -> tuple[str, str]:
+    """(Dutch, English) guidance of an observed acute sign: its own checklist version's,
+    else the active version's."""
+    observation = session.get(SignalObservation, observation_id)
+    if observation is None:
+        raise NotFoundError(NO_SUCH_OBSERVATION, observation_id=observation_id)
+    item = observation.item
+    if item.guidance_nl or item.guidance_en:
+        return (item.guidance_nl, item.guidance_en)
+    current = items_by_code(session).get(item.code)
+    return (current.guidance_nl, current.guidance_en) if current else ("", "")
+
+
+def correctable_until(visited_at: datetime, settings: Settings) -> date:
+    """The last day a visit's note can be corrected (``visit_correction_days``)."""
+    return visited_at.date() + timedelta(days=settings.visit_correction_days)
+
+
+def amend_visit(
+    session: Session, visit_id: str, notes: str, *, allow_bsn_like: bool = False
+) -> VisitCorrection:
+    """Correct a saved visit's note within the organisation's period. The note as it was is
+    kept in a :class:`VisitCorrection`; both writes are audit events."""
+    visit = session.get(Visit, visit_id)
+    if visit is None:
+        raise NotFoundError(NO_SUCH_VISIT, visit_id=visit_id)
+    settings = load_settings(session)
+    clock = session.info["clock"]
+    if local_today(clock) > correctable_until(visit.visited_at, settings):
+        raise ValidationError(
+            CORRECTION_TOO_LATE, field="notes", days=settings.visit_correction_days
+        )
+    if len(notes) > MAX_NOTES:
+        raise ValidationError(NOTES_TOO_LONG, field="notes", max_length=MAX_NOTES)
+    guard("notes", notes, allow=allow_bsn_like)
+    new = notes.strip()
+    if new == visit.notes:
+        raise ValidationError(CORRECTION_UNCHANGED, field="notes")
+    correction = VisitCorrection(
+        visit_id=visit.id,
+        household_id=visit.household_id,
+        notes_before=visit.notes,
+        notes_after=new,
+        corrected_at=utc_naive(clock.now()),
+        staff_id=session.info.get("actor"),
+    )
+    session.add(correction)
+    visit.notes = new
+    session.flush()
+    return correction

@@ -30,9 +30,10 @@ class ObservedSign:
 def suggest_level(signs: Iterable[ObservedSign]) -> ConcernLevel:
     """Suggest a concern level from the signals of the last weeks.
 
-    - **acuut**: an acute sign with severity 2 or 3, or any sign in Veiligheid with severity 3;
-    - **zorg**: any sign with severity 3; an acute sign with severity 1; signs of severity 2
-      or more in at least two domains; or three or more signs of severity 2 or more;
+    - **acuut**: any acute sign (whatever its severity: its guidance says to act now), or
+      any sign in Veiligheid with severity 3;
+    - **zorg**: any sign with severity 3; signs of severity 2 or more in at least two
+      domains; or three or more signs of severity 2 or more;
     - **aandacht**: any other sign;
     - **geen zorgen**: no signs.
 
@@ -47,14 +48,13 @@ def suggest_level(signs: Iterable[ObservedSign]) -> ConcernLevel:
     if not strongest:
         return ConcernLevel.GEEN
     unique = list(strongest.values())
-    if any(s.acute and s.severity >= 2 for s in unique) or any(
+    if any(s.acute for s in unique) or any(
         s.domain == "veiligheid" and s.severity >= 3 for s in unique
     ):
         return ConcernLevel.ACUUT
     serious = [s for s in unique if s.severity >= 2]
     if (
         any(s.severity >= 3 for s in unique)
-        or any(s.acute for s in unique)
         or len({s.domain for s in serious}) >= 2
         or len(serious) >= 3
     ):

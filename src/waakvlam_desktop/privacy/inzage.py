@@ -47,6 +47,7 @@ from waakvlam_desktop.storage.models import (
     SignalObservation,
     StaffMember,
     Visit,
+    VisitCorrection,
     VisitResident,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -105,12 +106,22 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
                 "staff": who(v.staff_id),
                 "notes": v.notes,
                 "resident_present": v.id in present,
+                # A corrected note keeps the note as it was: stored data too.
+                "corrections": [
+                    {"corrected_at": _iso(c.corrected_at), "notes_before": c.notes_before}
+                    for c in session.scalars(
+                        select(VisitCorrection)
+                        .where(VisitCorrection.visit_id == v.id)
+                        .order_by(VisitCorrection.corrected_at)
+                    )
+                ],
                 "signals": [
                     {
                         "code": items[o.item_id].code,
                         "label": items[o.item_id].label_nl,
                         "severity": o.severity,
                         "remark": o.remark,
+                        "acute_response": o.acute_response,
                     }
                     for o in sorted(v.observations, key=lambda o: items[o.item_id].position)
                 ],

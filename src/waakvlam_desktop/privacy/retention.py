@@ -51,6 +51,7 @@ from waakvlam_desktop.storage.models import (
     Setting,
     SignalObservation,
     Visit,
+    VisitCorrection,
     new_id,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
@@ -94,7 +95,8 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "visit": "notes blanked (visit_notes); moved to the anonymous address",
     "follow_up": "description blanked (visit_notes)",
     "draft": "deleted (visit_notes): unsaved editor content",
-    "signal_observation": "remark blanked (signals)",
+    "visit_correction": "deleted (visit_notes): the notes as they were before a correction",
+    "signal_observation": "remark and acute_response blanked (signals)",
     "concern_level_entry": "kept: levels and dates only",
     "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
     "audit_event": "kept: ids, actions and field names only",
@@ -299,11 +301,21 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
     letters = _rows_per_household(session, Referral, ids, Referral.letter_pdf.is_not(None))
     residents = _rows_per_household(session, Resident, ids)
     drafts = _rows_per_household(session, Draft, ids)
+    corrections = _rows_per_household(session, VisitCorrection, ids)
+    responses = _rows_per_household(
+        session,
+        SignalObservation,
+        ids,
+        SignalObservation.acute_response.is_not(None) & (SignalObservation.acute_response != ""),
+    )
     rows: list[RetentionRow] = []
     for (hid, label, status, _c, _cr, _lv, cpx, wijk, street), since, reason, expired in candidates:
         left = {
-            "visit_notes": notes.get(hid, 0) + follow_ups.get(hid, 0) + drafts.get(hid, 0),
-            "signals": remarks.get(hid, 0),
+            "visit_notes": notes.get(hid, 0)
+            + follow_ups.get(hid, 0)
+            + drafts.get(hid, 0)
+            + corrections.get(hid, 0),
+            "signals": remarks.get(hid, 0) + responses.get(hid, 0),
             "referrals": referral_texts.get(hid, 0) + status_notes.get(hid, 0),
         }
         categories = tuple(c for c in CATEGORIES if c in expired and left[c])
@@ -436,11 +448,25 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             execution_options=plain,
         )
         session.execute(delete(Draft).where(Draft.household_id.in_(chunk)), execution_options=plain)
+        session.execute(
+            delete(VisitCorrection).where(VisitCorrection.household_id.in_(chunk)),
+            execution_options=plain,
+        )
     for chunk in chunks(ids_for("signals")):
         session.execute(
             update(SignalObservation)
             .where(SignalObservation.household_id.in_(chunk), SignalObservation.remark != "")
             .values(remark="", **stamp),
+            execution_options=plain,
+        )
+        session.execute(  # what was done about an acute sign: free text too
+            update(SignalObservation)
+            .where(
+                SignalObservation.household_id.in_(chunk),
+                SignalObservation.acute_response.is_not(None),
+                SignalObservation.acute_response != "",
+            )
+            .values(acute_response="", **stamp),
             execution_options=plain,
         )
     for chunk in chunks(ids_for("referrals")):

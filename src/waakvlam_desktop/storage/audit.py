@@ -591,6 +591,8 @@ ENTITY_LABELS: dict[str, str] = {
     "complex": QT_TRANSLATE_NOOP("Labels", "complex"),
     "visit": QT_TRANSLATE_NOOP("Labels", "visit"),
     "visit_resident": QT_TRANSLATE_NOOP("Labels", "resident present"),
+    "visit_correction": QT_TRANSLATE_NOOP("Labels", "visit corrected"),
+    "staff_complex": QT_TRANSLATE_NOOP("Labels", "complex assigned"),
     "signal_observation": QT_TRANSLATE_NOOP("Labels", "signal"),
     "concern_level_entry": QT_TRANSLATE_NOOP("Labels", "concern level"),
     "follow_up": QT_TRANSLATE_NOOP("Labels", "follow-up"),

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -89,6 +90,19 @@ class StaffMember(Record):
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StaffComplex(Base):
+    """A complex a staff member looks after: Vandaag's "Mijn complexen"."""
+
+    __tablename__ = "staff_complex"
+
+    staff_id: Mapped[str] = mapped_column(
+        ForeignKey("staff_member.id", ondelete="CASCADE"), primary_key=True
+    )
+    complex_id: Mapped[str] = mapped_column(
+        ForeignKey("complex.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Complex(Record):
@@ -204,6 +218,19 @@ class Visit(Record):
     residents_present: Mapped[list[Resident]] = relationship(secondary="visit_resident")
 
 
+class VisitCorrection(Record):
+    """A correction of a saved visit's note: the note as it was is kept here."""
+
+    __tablename__ = "visit_correction"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    notes_before: Mapped[str] = mapped_column(Text)
+    notes_after: Mapped[str] = mapped_column(Text)
+    corrected_at: Mapped[datetime] = mapped_column(DateTime)
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+
+
 class ChecklistTemplate(Record):
     __tablename__ = "checklist_template"
     __table_args__ = (UniqueConstraint("name", "version"),)
@@ -254,13 +281,25 @@ class ChecklistItem(Record):
 class SignalObservation(Record):
     __tablename__ = "signal_observation"
     # Covering index for signals per domain: visit → checklist item without the rows.
-    __table_args__ = (Index("ix_signal_observation_visit_item", "visit_id", "item_id"),)
+    __table_args__ = (
+        Index("ix_signal_observation_visit_item", "visit_id", "item_id"),
+        # Vandaag looks for acute signs never answered (recorded before 0011): with this
+        # partial index it reads only those, not every observation of an acute item.
+        Index(
+            "ix_signal_observation_unanswered",
+            "item_id",
+            sqlite_where=text("acute_response IS NULL"),
+        ),
+    )
 
     visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("checklist_item.id"), index=True)
     severity: Mapped[int] = mapped_column(Integer)
     remark: Mapped[str] = mapped_column(Text, default="")
+    # What was done about an acute sign ("Veilig Thuis gebeld"); "" = not yet (an action
+    # due today was made); None = never asked (recorded before revision 0011).
+    acute_response: Mapped[str | None] = mapped_column(Text)
 
     visit: Mapped[Visit] = relationship(back_populates="observations")
     item: Mapped[ChecklistItem] = relationship()
@@ -290,6 +329,8 @@ class FollowUp(Record):
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the action follows up an acute sign: it stays first on Vandaag until done.
+    signal_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
     household: Mapped[Household] = relationship(back_populates="follow_ups")
 
@@ -407,7 +448,8 @@ class AuditEvent(Base):
 
 
 class Draft(Record):
-    """An unsaved editor (for now: a home visit) kept safe in the vault, not in memory.
+    """An unsaved editor (a home visit, a referral or partner form) kept safe in the vault,
+    not in memory.
 
     Autosaved every few seconds, so changes to drafts are not audit events; the visit that
     is finally recorded is.
@@ -416,8 +458,9 @@ class Draft(Record):
     __tablename__ = "draft"
     __audit__ = False
 
-    kind: Mapped[str] = mapped_column(String(20))  # "visit"
-    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "visit", "referral", "partner"
+    # None: a form about no household (a new partner), since revision 0011.
+    household_id: Mapped[str | None] = mapped_column(ForeignKey("household.id"), index=True)
     payload_json: Mapped[str] = mapped_column(Text)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -60,6 +61,15 @@ from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
     NAV_SETTINGS,
 ) = range(8)
 NAV_PRIVACY = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the user was when the vault locked: unlocking returns there."""
+
+    nav_row: int = NAV_TODAY
+    household_id: str | None = None
+    editor: bool = False
 
 
 class Workspace(QWidget):
@@ -156,6 +166,10 @@ class Workspace(QWidget):
         self.editor.saved.connect(self._editor_done)
         self.editor.cancelled.connect(self._editor_done)
         self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
+        self.today.record_visit.connect(lambda hid: self.open_editor(hid, None))
+        self.today.resume_draft.connect(self.open_editor)
+        self.today.open_referral.connect(self.open_referral)
+        self.nav.itemClicked.connect(self._nav_clicked)
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
 
@@ -165,6 +179,45 @@ class Workspace(QWidget):
             return
         self.history.clear()
         self._show(self.sections[row])
+
+    def place(self) -> Place:
+        """Where the user is: the screen, and the household or visit being worked on."""
+        page = self.current()
+        row = self.nav.currentRow()
+        if page is self.editor and self.editor.data is not None:
+            return Place(row, self.editor.data.household_id, editor=True)
+        if page is self.household and self.household.household_id:
+            return Place(row, self.household.household_id)
+        if page in self.sections:
+            return Place(self.sections.index(page))
+        return Place(row)
+
+    def restore(self, place: Place) -> None:
+        """Back where :meth:`place` was (after an unlock). A visit in progress comes back
+        from its draft, which the lock saved."""
+        if 0 <= place.nav_row < len(self.sections):
+            self.nav.setCurrentRow(place.nav_row)
+        if place.household_id and place.editor:
+            self.open_household(place.household_id)
+            self.open_editor(place.household_id, None)  # finds the household's draft
+        elif place.household_id:
+            self.open_household(place.household_id)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """The highlighted item clicked again: back to that screen and to its top."""
+        row = self.nav.row(item)
+        if row < 0:
+            return
+        section = self.sections[row]
+        if self.current() is not section:
+            self.history.clear()
+            self._show(section)
+        section.scroll_to_top()
+
+    def open_referral(self, referral_id: str) -> None:
+        """Doorverwijzingen with one referral selected, ready to record the feedback."""
+        self.nav.setCurrentRow(NAV_REFERRALS)
+        self.referrals.show_referral(referral_id)
 
     def _show(self, page: Screen) -> None:
         self.stack.setCurrentWidget(page)
@@ -264,6 +317,7 @@ class MainWindow(QMainWindow):
         self.unlock_page = UnlockPage(ctx)
         self.pages.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
+        self.resume_at: Place | None = None  # where to return after the next unlock
         self.idle = IdleWatcher(5, idle_now) if idle_now else IdleWatcher(5)
         app = QApplication.instance()
         if app is not None:
@@ -291,7 +345,8 @@ class MainWindow(QMainWindow):
         self.idle.remaining_changed.connect(self._show_remaining)
         ctx.profile_changed.connect(self._profile_changed)
         ctx.changed.connect(self._data_changed)
-        self._shortcut("Ctrl+L", self.lock)
+        # Ctrl+L locks from anywhere, a dialog included (its draft is kept: see lock()).
+        self._shortcut("Ctrl+L", self.lock, Qt.ShortcutContext.ApplicationShortcut)
         self._shortcut(QKeySequence.StandardKey.HelpContents, self.show_about)
         self._shortcut(QKeySequence.StandardKey.Find, self._find)
         self._shortcut("Ctrl+N", lambda: self._in_workspace(Workspace.new_visit_shortcut))
@@ -317,10 +372,13 @@ class MainWindow(QMainWindow):
         return self._first_run
 
     def _shortcut(
-        self, key: str | QKeySequence | QKeySequence.StandardKey, fn: Callable[[], object]
+        self,
+        key: str | QKeySequence | QKeySequence.StandardKey,
+        fn: Callable[[], object],
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
     ) -> None:
         shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.setContext(context)
         shortcut.activated.connect(fn)
 
     def _in_workspace(self, method: Callable[[Workspace], None]) -> None:
@@ -339,6 +397,9 @@ class MainWindow(QMainWindow):
             return
         self._use_language(self.ctx.language_override or self.ctx.profile.settings.language)
         self._install_workspace()
+        place, self.resume_at = self.resume_at, None
+        if place is not None and self.workspace is not None:
+            self.workspace.restore(place)
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         self.status_note.setText(self.tr("Vault: {path}").format(path=str(self.ctx.data_dir)))
@@ -394,7 +455,11 @@ class MainWindow(QMainWindow):
         """Hide everything, save drafts, close the vault, show the unlock screen."""
         if self.workspace is None:
             return
+        self.resume_at = self.workspace.place()
         for dialog in self.findChildren(QDialog):
+            keep = getattr(dialog, "keep_draft", None)
+            if callable(keep) and dialog.isVisible():  # an open form saves its draft first
+                keep()
             dialog.reject()
         self.idle.stop()
         self.idle_label.setText("")
@@ -422,6 +487,7 @@ class MainWindow(QMainWindow):
             self.start_restore(request)
 
     def start_restore(self, request: RestoreRequest) -> None:
+        self.resume_at = None  # another vault's contents: start on Vandaag
         self.pages.setCurrentWidget(self.unlock_page)
         self.unlock_page.reset()
         self.unlock_page.message.notice(self.tr("Restoring the backup…"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from waakvlam_desktop.ui.context import AppContext, Changes
 
@@ -46,3 +46,8 @@ class Screen(QWidget):
     def affected_by(self, changes: Changes) -> bool:
         """Whether ``changes`` alters what this screen shows."""
         return False
+
+    def scroll_to_top(self) -> None:
+        """Its navigation item was clicked while it was shown: back to its top."""
+        for area in self.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)

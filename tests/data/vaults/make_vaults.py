@@ -790,6 +790,101 @@ def step_0010(w: Writer) -> None:
     w.findable("vensterenvelop", "visit", v7)
 
 
+def step_0011(w: Writer) -> None:
+    """0011: an acute sign with what was done, one not yet followed up and its action due
+    today, a corrected visit note, a complex the staff member looks after, and a draft that
+    belongs to no household (a partner form kept through a lock)."""
+    w.at(datetime(2026, 12, 2, 9, 0))
+    w.actor = ident("staff:1")
+    hh2 = ident("household:2")
+    v7 = w.record(
+        "visit",
+        "visit:11",
+        hh2,
+        household_id=hh2,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 2, 9, 30)),
+        kind="signaal",
+        notes="Energiebedrijf dreigt af te sluiten; brief met einddatum gezien. Waterkoker.",
+    )
+    w.findable("energiebedrijf", "visit", v7)
+    w.record(
+        "signal_observation",
+        "observation:11",
+        hh2,
+        visit_id=v7,
+        household_id=hh2,
+        item_id=ident("item:financien.afsluiting"),
+        severity=2,
+        remark="Afsluitdatum over twee weken.",
+        acute_response="",
+    )
+    w.record(
+        "follow_up",
+        "follow_up:11",
+        hh2,
+        household_id=hh2,
+        visit_id=v7,
+        description="Opvolgen: Dreigende afsluiting",
+        due_on=day(date(2026, 12, 2)),
+        status="open",
+        assignee_id=w.actor,
+        done_at=None,
+        signal_id=ident("observation:11"),
+    )
+    v8 = w.record(
+        "visit",
+        "visit:12",
+        hh2,
+        household_id=hh2,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 6, 2, 10, 0)),
+        kind="regulier",
+        notes="Eerste versie van het verslag.",
+    )
+    w.record(
+        "signal_observation",
+        "observation:12",
+        hh2,
+        visit_id=v8,
+        household_id=hh2,
+        item_id=ident("item:financien.afsluiting"),
+        severity=1,
+        remark="",
+        acute_response="Schuldhulp gebeld, afspraak gemaakt.",
+    )
+    w.update("visit", v8, hh2, notes="Verbeterd verslag: budgetcoach komt langs.")
+    w.findable("budgetcoach", "visit", v8)
+    w.record(
+        "visit_correction",
+        "correction:1",
+        hh2,
+        visit_id=v8,
+        household_id=hh2,
+        notes_before="Eerste versie van het verslag.",
+        notes_after="Verbeterd verslag: budgetcoach komt langs.",
+        corrected_at=ts(datetime(2026, 6, 2, 11, 0)),
+        staff_id=w.actor,
+    )
+    w.link("staff_complex", staff_id=w.actor, complex_id=ident("complex:1"))
+    moment = w._tick()
+    w.insert(
+        "draft",
+        {
+            "id": ident("draft:partner"),
+            "kind": "partner",
+            "household_id": None,
+            "payload_json": json.dumps({"name": "Buurtteam (concept)"}, sort_keys=True),
+            "created_at": ts(moment),
+            "updated_at": ts(moment),
+            "created_by": w.actor,
+            "updated_by": w.actor,
+        },
+    )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -799,6 +894,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0008": step_0008,
     "0009": step_0009,
     "0010": step_0010,
+    "0011": step_0011,
 }
 
 

@@ -29,6 +29,41 @@
     </message>
 </context>
 <context>
+    <name>AcuteResponseDialog</name>
+    <message>
+        <source>What did you do?</source>
+        <translation>Wat heb je gedaan?</translation>
+    </message>
+    <message>
+        <source>Called, as the guidance says</source>
+        <translation>Gebeld, zoals de aanwijzing zegt</translation>
+    </message>
+    <message>
+        <source>Asked for advice (manager, meldcode contact)</source>
+        <translation>Advies gevraagd (leidinggevende, aandachtsfunctionaris meldcode)</translation>
+    </message>
+    <message>
+        <source>Something else:</source>
+        <translation>Iets anders:</translation>
+    </message>
+    <message>
+        <source>Not yet — put it first on Today</source>
+        <translation>Nog niet — zet het bovenaan bij Vandaag</translation>
+    </message>
+    <message>
+        <source>What else you did</source>
+        <translation>Wat je anders hebt gedaan</translation>
+    </message>
+    <message>
+        <source>e.g. spoke with the GP</source>
+        <translation>bijv. de huisarts gesproken</translation>
+    </message>
+    <message>
+        <source>Asked for advice</source>
+        <translation>Advies gevraagd</translation>
+    </message>
+</context>
+<context>
     <name>AddColleagueDialog</name>
     <message>
         <source>Add colleague</source>
@@ -451,6 +486,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Dossier heropend.</translation>
     </message>
     <message>
+        <source>{rows} assignments read; {added} new.</source>
+        <translation>{rows} toewijzingen gelezen; {added} nieuw.</translation>
+    </message>
+    <message>
+        <source>{rows} assignments checked; {added} would be new (nothing saved).</source>
+        <translation>{rows} toewijzingen gecontroleerd; {added} zouden nieuw zijn (niets opgeslagen).</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>fout</translation>
     </message>
@@ -651,6 +694,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>ACUUT — {label}: {guidance}</translation>
     </message>
     <message>
+        <source>No --acute-response given: an action due today was added; it stays first in &apos;waakvlam today&apos; until it is ticked off.</source>
+        <translation>Geen --acute-response opgegeven: er is een actie voor vandaag gemaakt; die blijft bovenaan in &apos;waakvlam today&apos; tot je hem afvinkt.</translation>
+    </message>
+    <message>
+        <source>Note corrected. The note as it was is kept; the timeline shows &apos;corrected&apos;.</source>
+        <translation>Notitie gecorrigeerd. De oude notitie blijft bewaard; de tijdlijn toont &apos;gecorrigeerd&apos;.</translation>
+    </message>
+    <message>
         <source>anchor of {when}</source>
         <translation>anker van {when}</translation>
     </message>
@@ -685,6 +736,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>Colleague {name} removed; handovers with key {fingerprint} are refused from now on.</source>
         <translation>Collega {name} verwijderd; overdrachten met sleutel {fingerprint} worden voortaan geweigerd.</translation>
+    </message>
+    <message>
+        <source>Nothing to do first today.</source>
+        <translation>Vandaag is er niets dat eerst moet.</translation>
+    </message>
+    <message>
+        <source>No households yet. Start with &apos;waakvlam household add&apos; or &apos;waakvlam import addresses FILE.csv&apos;.</source>
+        <translation>Nog geen huishoudens. Begin met &apos;waakvlam household add&apos; of &apos;waakvlam import addresses BESTAND.csv&apos;.</translation>
     </message>
 </context>
 <context>
@@ -732,6 +791,44 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>{name} was removed; their handovers are refused from now on.</source>
         <translation>{name} is verwijderd; overdrachten van deze collega worden voortaan geweigerd.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplexesDialog</name>
+    <message>
+        <source>Complexes of {name}</source>
+        <translation>Complexen van {name}</translation>
+    </message>
+    <message>
+        <source>Today shows only the households in these complexes when “Only my complexes” is on.</source>
+        <translation>Vandaag toont alleen de huishoudens in deze complexen als “Alleen mijn complexen” aan staat.</translation>
+    </message>
+    <message>
+        <source>Complexes</source>
+        <translation>Complexen</translation>
+    </message>
+    <message>
+        <source>No complexes yet: they come in with the addresses.</source>
+        <translation>Nog geen complexen: die komen mee met de adressen.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectNoteDialog</name>
+    <message>
+        <source>Correct the note</source>
+        <translation>Notitie corrigeren</translation>
+    </message>
+    <message>
+        <source>Correct what was written wrongly. The note as it was is kept, and the timeline shows “corrected”.</source>
+        <translation>Verbeter wat verkeerd is opgeschreven. De notitie zoals die was blijft bewaard, en de tijdlijn toont “gecorrigeerd”.</translation>
+    </message>
+    <message>
+        <source>Corrected note</source>
+        <translation>Verbeterde notitie</translation>
+    </message>
+    <message>
+        <source>This is not a BSN: save anyway</source>
+        <translation>Dit is geen BSN: toch opslaan</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1701,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Automatisch vergrendelen: kies tussen 1 en 120 minuten.</translation>
     </message>
     <message>
+        <source>Correcting a visit: choose between 0 and 90 days.</source>
+        <translation>Huisbezoek corrigeren: kies tussen 0 en 90 dagen.</translation>
+    </message>
+    <message>
         <source>Choose Dutch (nl) or English (en).</source>
         <translation>Kies Nederlands (nl) of Engels (en).</translation>
     </message>
@@ -1664,6 +1765,18 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>De organisatie is nog niet ingesteld.</translation>
     </message>
     <message>
+        <source>The file needs a column &apos;medewerker&apos; (the name as under Settings) and a column &apos;complex&apos; (its code or name).</source>
+        <translation>Het bestand heeft een kolom &apos;medewerker&apos; nodig (de naam zoals bij Instellingen) en een kolom &apos;complex&apos; (het nummer of de naam).</translation>
+    </message>
+    <message>
+        <source>Line {line}: there is no staff member &apos;{name}&apos; (add them under Settings first). Nothing was imported.</source>
+        <translation>Regel {line}: er is geen medewerker &apos;{name}&apos; (voeg die eerst toe bij Instellingen). Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>Line {line}: there is no complex &apos;{name}&apos; (import the addresses first). Nothing was imported.</source>
+        <translation>Regel {line}: er is geen complex &apos;{name}&apos; (lees eerst de adressen in). Er is niets ingelezen.</translation>
+    </message>
+    <message>
         <source>&apos;{postcode}&apos; is not a valid postcode. Use four digits and two letters, for example 1234 AB.</source>
         <translation>&apos;{postcode}&apos; is geen geldige postcode. Gebruik vier cijfers en twee letters, bijvoorbeeld 1234 AB.</translation>
     </message>
@@ -1702,6 +1815,30 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>The date for the next visit is in the past. Choose today or later.</source>
         <translation>De datum voor het volgende bezoek ligt in het verleden. Kies vandaag of later.</translation>
+    </message>
+    <message>
+        <source>Signal {observation_id} does not exist.</source>
+        <translation>Signaal {observation_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This signal is not an acute sign: there is nothing to follow up.</source>
+        <translation>Dit signaal is niet acuut: er is niets op te volgen.</translation>
+    </message>
+    <message>
+        <source>What was done about this acute sign has already been recorded.</source>
+        <translation>Wat er met dit acute signaal is gedaan, is al vastgelegd.</translation>
+    </message>
+    <message>
+        <source>This visit can no longer be corrected: a note can be corrected up to {days} days after the visit. Record what changed in a new visit.</source>
+        <translation>Dit huisbezoek kan niet meer worden gecorrigeerd: een notitie kan tot {days} dagen na het bezoek worden gecorrigeerd. Leg wat er veranderd is vast in een nieuw huisbezoek.</translation>
+    </message>
+    <message>
+        <source>The note is the same as before: nothing to correct.</source>
+        <translation>De notitie is hetzelfde als eerst: er is niets te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Visit {visit_id} does not exist.</source>
+        <translation>Huisbezoek {visit_id} bestaat niet.</translation>
     </message>
     <message>
         <source>A resident who was present does not belong to this household.</source>
@@ -2320,6 +2457,18 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Tijdlijn</translation>
     </message>
     <message>
+        <source>The chosen entry in full</source>
+        <translation>De gekozen regel in zijn geheel</translation>
+    </message>
+    <message>
+        <source>Correct the note…</source>
+        <translation>Notitie corrigeren…</translation>
+    </message>
+    <message>
+        <source>A saved note can be corrected for a few days; the original is kept.</source>
+        <translation>Een opgeslagen notitie kun je een paar dagen corrigeren; de oorspronkelijke blijft bewaard.</translation>
+    </message>
+    <message>
         <source>Signals</source>
         <translation>Signalen</translation>
     </message>
@@ -2496,8 +2645,20 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>geen bewoners vastgelegd</translation>
     </message>
     <message>
+        <source>visit 1 day late (due {date})</source>
+        <translation>bezoek 1 dag te laat (uiterlijk {date})</translation>
+    </message>
+    <message>
+        <source>visit {n} days late (due {date})</source>
+        <translation>bezoek {n} dagen te laat (uiterlijk {date})</translation>
+    </message>
+    <message>
         <source>next visit by {date}</source>
         <translation>volgend bezoek uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>not visited yet</source>
+        <translation>nog niet bezocht</translation>
     </message>
     <message>
         <source>no next visit planned</source>
@@ -2506,6 +2667,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>There is an unsaved draft visit for this household.</source>
         <translation>Er is een niet-opgeslagen concept-huisbezoek voor dit huishouden.</translation>
+    </message>
+    <message>
+        <source>Acute signal</source>
+        <translation>Acuut signaal</translation>
     </message>
     <message>
         <source>Home visit: {kind}</source>
@@ -2518,6 +2683,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>{label} (severity {n}){extra}</source>
         <translation>{label} (ernst {n}){extra}</translation>
+    </message>
+    <message>
+        <source>{what} (corrected)</source>
+        <translation>{what} (gecorrigeerd)</translation>
     </message>
     <message>
         <source>open</source>
@@ -2538,6 +2707,38 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>Nothing recorded yet: start with a home visit.</source>
         <translation>Nog niets vastgelegd: begin met een huisbezoek.</translation>
+    </message>
+    <message>
+        <source>Present: {names}</source>
+        <translation>Aanwezig: {names}</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <translation>acuut</translation>
+    </message>
+    <message>
+        <source>Corrected on {when}; the original note is kept.</source>
+        <translation>Gecorrigeerd op {when}; de oorspronkelijke notitie is bewaard.</translation>
+    </message>
+    <message>
+        <source>(no notes)</source>
+        <translation>(geen notities)</translation>
+    </message>
+    <message>
+        <source>done: {what}</source>
+        <translation>gedaan: {what}</translation>
+    </message>
+    <message>
+        <source>not followed up yet (a follow-up due that day)</source>
+        <translation>nog niet opgevolgd (actie voor dezelfde dag)</translation>
+    </message>
+    <message>
+        <source>not recorded what was done</source>
+        <translation>niet vastgelegd wat er is gedaan</translation>
+    </message>
+    <message>
+        <source>Note corrected. The original is kept in the log.</source>
+        <translation>Notitie gecorrigeerd. De oorspronkelijke staat bewaard in het logboek.</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -2712,6 +2913,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>Next visit by</source>
         <translation>Volgend bezoek uiterlijk</translation>
+    </message>
+    <message>
+        <source>{date} · late</source>
+        <translation>{date} · te laat</translation>
     </message>
     <message>
         <source>Residents</source>
@@ -3154,6 +3359,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>acuut</translation>
     </message>
     <message>
+        <source>not visited yet</source>
+        <translation>nog niet bezocht</translation>
+    </message>
+    <message>
         <source>neighbourhood team</source>
         <translation>wijkteam</translation>
     </message>
@@ -3322,6 +3531,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>aanwezige bewoner</translation>
     </message>
     <message>
+        <source>visit corrected</source>
+        <translation>huisbezoek gecorrigeerd</translation>
+    </message>
+    <message>
+        <source>complex assigned</source>
+        <translation>complex toegewezen</translation>
+    </message>
+    <message>
         <source>signal</source>
         <translation>signaal</translation>
     </message>
@@ -3360,6 +3577,26 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>vault</source>
         <translation>kluis</translation>
+    </message>
+    <message>
+        <source>Record home visit</source>
+        <translation>Huisbezoek vastleggen</translation>
+    </message>
+    <message>
+        <source>Tick off follow-up</source>
+        <translation>Actie afvinken</translation>
+    </message>
+    <message>
+        <source>Process feedback</source>
+        <translation>Terugkoppeling verwerken</translation>
+    </message>
+    <message>
+        <source>What did you do?</source>
+        <translation>Wat heb je gedaan?</translation>
+    </message>
+    <message>
+        <source>Follow up acute sign: {sign}</source>
+        <translation>Acuut signaal opvolgen: {sign}</translation>
     </message>
 </context>
 <context>
@@ -3616,6 +3853,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Recipients (age)</source>
         <translation>Ontvangers (age)</translation>
+    </message>
+    <message>
+        <source>Your unfinished form is back (kept when the app locked).</source>
+        <translation>Je onafgemaakte formulier is terug (bewaard toen de app vergrendelde).</translation>
     </message>
     <message>
         <source>Typed before: {name}. Fill in the parts above so letters can address this person properly.</source>
@@ -4115,8 +4356,20 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Terugkoppeling vóór</translation>
     </message>
     <message>
+        <source>Your unfinished referral is back (kept when the app locked).</source>
+        <translation>Je onafgemaakte doorverwijzing is terug (bewaard toen de app vergrendelde).</translation>
+    </message>
+    <message>
         <source>Add a partner first (Partners screen).</source>
         <translation>Voeg eerst een partner toe (scherm Partners).</translation>
+    </message>
+    <message>
+        <source>Suggested by the guidance for “{sign}”.</source>
+        <translation>Voorgesteld door de aanwijzing bij “{sign}”.</translation>
+    </message>
+    <message>
+        <source>The guidance for “{sign}” names {kind}; there is no such partner yet (Partners screen).</source>
+        <translation>De aanwijzing bij “{sign}” noemt {kind}; die partner is er nog niet (scherm Partners).</translation>
     </message>
     <message>
         <source>Choose a partner.</source>
@@ -4389,6 +4642,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Kies een medewerker in de lijst om die te wijzigen</translation>
     </message>
     <message>
+        <source>Complexes…</source>
+        <translation>Complexen…</translation>
+    </message>
+    <message>
+        <source>The complexes the chosen staff member looks after (Today: “my complexes”)</source>
+        <translation>De complexen waar de gekozen medewerker voor zorgt (Vandaag: “mijn complexen”)</translation>
+    </message>
+    <message>
         <source>Working</source>
         <translation>Werkwijze</translation>
     </message>
@@ -4415,6 +4676,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Visit rhythm: {level}</source>
         <translation>Bezoekritme: {level}</translation>
+    </message>
+    <message>
+        <source>Days a saved visit can be corrected</source>
+        <translation>Aantal dagen dat een opgeslagen huisbezoek te corrigeren is</translation>
+    </message>
+    <message>
+        <source>The original note is always kept; 0: saved visits cannot be corrected.</source>
+        <translation>De oorspronkelijke notitie blijft altijd bewaard; 0: opgeslagen huisbezoeken zijn niet te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Correct a visit up to</source>
+        <translation>Huisbezoek corrigeren tot</translation>
     </message>
     <message>
         <source>Language</source>
@@ -4508,12 +4781,32 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
+    <message>
+        <source>{name} looks after {n} complexes.</source>
+        <translation>{name} zorgt voor {n} complexen.</translation>
+    </message>
 </context>
 <context>
     <name>SignRow</name>
     <message>
         <source>Acute sign: the app shows what to do at once.</source>
         <translation>Acuut signaal: de app laat meteen zien wat je moet doen.</translation>
+    </message>
+    <message>
+        <source>No guidance for this sign.</source>
+        <translation>Geen aanwijzing bij dit signaal.</translation>
+    </message>
+    <message>
+        <source>Guidance for {sign}</source>
+        <translation>Aanwijzing bij {sign}</translation>
+    </message>
+    <message>
+        <source>Read — what did you do?</source>
+        <translation>Gelezen — wat heb je gedaan?</translation>
+    </message>
+    <message>
+        <source>Read the guidance for {sign}: what did you do?</source>
+        <translation>Aanwijzing bij {sign} gelezen: wat heb je gedaan?</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -4545,14 +4838,41 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>Today</name>
+    <message>
+        <source>{sign}, {severity}, {date}: not followed up yet</source>
+        <translation>{sign}, {severity}, {date}: nog niet opgevolgd</translation>
+    </message>
+    <message>
+        <source>visit 1 day late</source>
+        <translation>bezoek 1 dag te laat</translation>
+    </message>
+    <message>
+        <source>visit {n} days late</source>
+        <translation>bezoek {n} dagen te laat</translation>
+    </message>
+    <message>
+        <source>follow-up due today: {description}</source>
+        <translation>actie voor vandaag: {description}</translation>
+    </message>
+    <message>
+        <source>follow-up due {date}: {description}</source>
+        <translation>actie uiterlijk {date}: {description}</translation>
+    </message>
+    <message>
+        <source>feedback from {partner} 1 day late</source>
+        <translation>terugkoppeling van {partner} 1 dag te laat</translation>
+    </message>
+    <message>
+        <source>feedback from {partner} {n} days late</source>
+        <translation>terugkoppeling van {partner} {n} dagen te laat</translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
         <translation>Vandaag</translation>
-    </message>
-    <message>
-        <source>Overdue for a visit</source>
-        <translation>Te laat voor een bezoek</translation>
     </message>
     <message>
         <source>Level</source>
@@ -4567,14 +4887,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Huishouden</translation>
     </message>
     <message>
-        <source>Late</source>
-        <translation>Te laat</translation>
-    </message>
-    <message>
-        <source>Nobody is overdue. Well done.</source>
-        <translation>Niemand is te laat. Goed bezig.</translation>
-    </message>
-    <message>
         <source>This week</source>
         <translation>Deze week</translation>
     </message>
@@ -4583,8 +4895,40 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Open follow-ups</source>
-        <translation>Open acties</translation>
+        <source>Only my complexes</source>
+        <translation>Alleen mijn complexen</translation>
+    </message>
+    <message>
+        <source>Which complexes are yours: Settings › Staff</source>
+        <translation>Welke complexen van jou zijn: Instellingen › Medewerkers</translation>
+    </message>
+    <message>
+        <source>Do first</source>
+        <translation>Eerst doen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>Click to: {step}</source>
+        <translation>Klik om: {step}</translation>
+    </message>
+    <message>
+        <source>The next step for the selected row</source>
+        <translation>De volgende stap voor de gekozen regel</translation>
+    </message>
+    <message>
+        <source>Open household</source>
+        <translation>Huishouden openen</translation>
+    </message>
+    <message>
+        <source>Follow-ups later</source>
+        <translation>Acties later</translation>
     </message>
     <message>
         <source>Due</source>
@@ -4593,6 +4937,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Follow-up</source>
         <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Visits not saved yet</source>
+        <translation>Bezoeken nog niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Laatst gewijzigd</translation>
     </message>
     <message>
         <source>Waiting for feedback</source>
@@ -4619,24 +4971,40 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Periode</translation>
     </message>
     <message>
-        <source>1 day late</source>
-        <translation>1 dag te laat</translation>
+        <source>Only my complexes ({n})</source>
+        <translation>Alleen mijn complexen ({n})</translation>
     </message>
     <message>
-        <source>{n} days late</source>
-        <translation>{n} dagen te laat</translation>
+        <source>Only my complexes (none chosen yet)</source>
+        <translation>Alleen mijn complexen (nog niet gekozen)</translation>
     </message>
     <message>
-        <source>Overdue for a visit ({n})</source>
-        <translation>Te laat voor een bezoek ({n})</translation>
+        <source>Do first ({n})</source>
+        <translation>Eerst doen ({n})</translation>
+    </message>
+    <message>
+        <source>Start here: 1. Add a household, or read in addresses, under Households. 2. Open it and record a home visit. 3. Add your partners (Veilig Thuis, the wijkteam) under Partners, so you can refer.</source>
+        <translation>Begin hier: 1. Voeg een huishouden toe of lees adressen in, bij Huishoudens. 2. Open het huishouden en leg een huisbezoek vast. 3. Voeg je partners toe (Veilig Thuis, het wijkteam) bij Partners, zodat je kunt doorverwijzen.</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for you. Well done.</source>
+        <translation>Niemand wacht op je. Goed bezig.</translation>
+    </message>
+    <message>
+        <source>Follow-ups later ({n})</source>
+        <translation>Acties later ({n})</translation>
+    </message>
+    <message>
+        <source>Visits not saved yet ({n})</source>
+        <translation>Bezoeken nog niet opgeslagen ({n})</translation>
+    </message>
+    <message>
+        <source>Ticked off: {what}</source>
+        <translation>Afgevinkt: {what}</translation>
     </message>
     <message>
         <source>This week ({n})</source>
         <translation>Deze week ({n})</translation>
-    </message>
-    <message>
-        <source>Open follow-ups ({n})</source>
-        <translation>Open acties ({n})</translation>
     </message>
     <message>
         <source>Waiting for feedback ({n})</source>
@@ -4733,14 +5101,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Dit is geen BSN: toch opslaan</translation>
     </message>
     <message>
-        <source>Acute — do this now</source>
-        <translation>Acuut — doe dit nu</translation>
-    </message>
-    <message>
-        <source>Read — I know what to do</source>
-        <translation>Gelezen — ik weet wat ik moet doen</translation>
-    </message>
-    <message>
         <source>Signalenlijst</source>
         <translation>Signalenlijst</translation>
     </message>
@@ -4797,12 +5157,24 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Huisbezoek · {title}</translation>
     </message>
     <message>
+        <source>Continuing the draft of {when} (“Discard draft” starts afresh)</source>
+        <translation>Verder met het concept van {when} (“Concept weggooien” begint opnieuw)</translation>
+    </message>
+    <message>
         <source>Draft restored</source>
         <translation>Concept teruggezet</translation>
     </message>
     <message>
         <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
         <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+    <message>
+        <source>Done: {what}</source>
+        <translation>Gedaan: {what}</translation>
+    </message>
+    <message>
+        <source>Not yet: a follow-up due today is made; it stays first on Today until you tick it off.</source>
+        <translation>Nog niet: er komt een actie voor vandaag; die blijft bovenaan bij Vandaag tot je hem afvinkt.</translation>
     </message>
     <message>
         <source>Follow suggestion ({level})</source>

@@ -27,6 +27,7 @@ from waakvlam_desktop.domain.households import (
 from waakvlam_desktop.domain.partners import list_partners, update_partner
 from waakvlam_desktop.domain.referrals import list_referrals
 from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.staff import complex_choices, set_complexes
 from waakvlam_desktop.domain.types import ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.privacy.retention import close_household
@@ -104,7 +105,14 @@ def add_expired_cases(vault: Vault, clock: FixedClock) -> None:
     clock.set(now)
 
 
-def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300) -> int:
+def make_screenshots(
+    out_dir: Path,
+    language: str = "nl",
+    households: int = 300,
+    size: tuple[int, int] = (1366, 768),
+) -> int:
+    """``size`` is the window in logical pixels (1366x768; a 1920x1080 screen at 200 %
+    is 960x540, run with ``QT_SCALE_FACTOR=2``)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when QApplication starts
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["waakvlam-desktop"])
@@ -125,7 +133,7 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         background = Background()
         ctx = AppContext(tmp / "vault", clock, background, language)
         window = MainWindow(ctx)
-        window.resize(1366, 768)
+        window.resize(*size)
         window.show()
         grab(window, "01-eerste-start" if language == "nl" else "01-first-run")
 
@@ -155,6 +163,23 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
                 )
             )
         with vault.session() as s:
+            # "Mijn complexen": the staff member looks after two complexes.
+            choices = complex_choices(s, staff.id)
+            set_complexes(s, staff.id, [c.id for c in choices[:2]])
+            # An acute sign nobody followed up yet: first on Vandaag, as on a real day.
+            acute_hid = next(
+                r.id for r in list_households(s) if r.complex_name in {c.name for c in choices[:2]}
+            )
+            record_visit(
+                s,
+                VisitInput(
+                    acute_hid,
+                    VisitKind.SIGNAAL,
+                    notes="Buurvrouw hoorde gisteravond geschreeuw; mevrouw heeft een blauwe plek.",
+                    signals=[SignalInput("veiligheid.huiselijk_geweld", 3, "blauwe plek")],
+                ),
+            )
+        with vault.session() as s:
             rows = list_households(s)
             referral_rows = list_referrals(s)
             first = list_partners(s)[0]
@@ -176,7 +201,7 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         window.deleteLater()
 
         window = MainWindow(ctx)
-        window.resize(1366, 768)
+        window.resize(*size)
         window.show()
         grab(window, "02-ontgrendelen" if language == "nl" else "02-unlock")
         window.unlock_page.passphrase.setText(PASSPHRASE)
@@ -213,6 +238,13 @@ def make_screenshots(out_dir: Path, language: str = "nl", households: int = 300)
         )
         ws.editor.rows["financien.ongeopende_post"].set_state(2, "brieven van de deurwaarder")
         ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
+        ws.editor.rows["financien.huurachterstand"].info.setChecked(True)  # guidance on request
+        settle(app, background)
+        acute_row = ws.editor.rows["veiligheid.kinderen"]
+        sheet = ws.editor.checklist_area.widget()
+        assert sheet is not None
+        top = acute_row.mapTo(sheet, acute_row.rect().topLeft()).y()
+        ws.editor.checklist_area.verticalScrollBar().setValue(top - 120)
         grab(window, "07-huisbezoek" if language == "nl" else "07-home-visit")
         ws.editor.discard()
         ws.nav.setCurrentRow(NAV_REFERRALS)

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from waakvlam_desktop import texts
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.crash import write_crash_report
-from waakvlam_desktop.domain.types import CONCERN_COLOURS, ConcernLevel, concern_label
+from waakvlam_desktop.domain.types import (
+    CONCERN_COLOURS,
+    NOT_VISITED_COLOUR,
+    ConcernLevel,
+    concern_label,
+    household_level_label,
+)
 from waakvlam_desktop.errors import WaakvlamError
 
 
@@ -85,12 +91,15 @@ class ConcernBadge(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.set_level(level)
 
-    def set_level(self, level: ConcernLevel) -> None:
+    def set_level(self, level: ConcernLevel, visited: bool = True) -> None:
+        """The level in colour and word; before the first visit "nog niet bezocht"."""
         self.level = level
-        self.setText(f"● {level_word(level)}")
-        self.setAccessibleName(level_word(level))
+        word = household_level_label(level, visited)
+        colour = level_colour(level) if visited else NOT_VISITED_COLOUR
+        self.setText(f"● {word}")
+        self.setAccessibleName(word)
         self.setStyleSheet(
-            f"QLabel {{ color: white; background: {level_colour(level)}; border-radius: 9px;"
+            f"QLabel {{ color: white; background: {colour}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: 600; }"
         )
 

@@ -40,7 +40,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
-from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.domain.types import NOT_VISITED_COLOUR, ConcernLevel, household_level_label
 from waakvlam_desktop.ui.widgets.common import level_colour, level_word, short_date, stamp
 
 R = TypeVar("R")
@@ -82,6 +82,20 @@ def level_column(header: str, level: Callable[[R], ConcernLevel]) -> Column[R]:
         key=lambda r: level(r).rank,
         colour=lambda r: level_colour(level(r)),
         accessible=lambda r: level_word(level(r)),
+    )
+
+
+def household_level_column(
+    header: str, level: Callable[[R], ConcernLevel], visited: Callable[[R], bool]
+) -> Column[R]:
+    """A household's level, or "nog niet bezocht" (grey, sorted below geen zorgen) before its
+    first visit: a new household has no concerns recorded, which is not "geen zorgen"."""
+    return Column(
+        header,
+        lambda r: f"● {household_level_label(level(r), visited(r))}",
+        key=lambda r: level(r).rank if visited(r) else -1,
+        colour=lambda r: level_colour(level(r)) if visited(r) else NOT_VISITED_COLOUR,
+        accessible=lambda r: household_level_label(level(r), visited(r)),
     )
 
 

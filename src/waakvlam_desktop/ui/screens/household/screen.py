@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -19,16 +20,22 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -40,15 +47,19 @@ from waakvlam_desktop.domain.households import (
     FollowUpView,
     HouseholdDetail,
     ReferralSummary,
+    VisitView,
 )
 from waakvlam_desktop.domain.names import parse_formal_name
 from waakvlam_desktop.domain.types import (
     FollowUpStatus,
     ReferralStatus,
+    Severity,
     VisitKind,
     referral_status_label,
+    severity_label,
     visit_kind_label,
 )
+from waakvlam_desktop.domain.visits import amend_visit, correctable_until
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -67,6 +78,7 @@ from waakvlam_desktop.ui.widgets.common import (
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_COLOUR = "#a61b1b"  # as on Vandaag: a date that has passed
 DOMAIN_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#b07aa1"]
 
 
@@ -82,6 +94,9 @@ class TimelineEntry:
     details: str = ""
     notes: str = ""  # a visit's whole note, shown as the tooltip of its details
     signals: tuple[TimelineEntry, ...] = ()
+    reading: str = ""  # the reading pane: the whole entry (HTML, escaped)
+    visit_id: str = ""  # a visit (or one of its signals): it may be corrected
+    visited_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +123,7 @@ def load_page(s: Any, household_id: str) -> PageData:
     return PageData(
         detail,
         households.address_of(s, household_id),
-        [d.id for d in drafts.drafts_for(s, household_id)],
+        [d.id for d in drafts.drafts_for(s, household_id, drafts.VISIT)],
     )
 
 
@@ -147,6 +162,8 @@ class HouseholdPage(Screen):
         lay.addLayout(head)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
+        self.subtitle.setTextFormat(Qt.TextFormat.RichText)
+        self.late_visit = False
         lay.addWidget(self.subtitle)
         self.draft_banner = InlineMessage()
         self.resume_button = QPushButton(self.tr("Continue the draft visit"))
@@ -174,7 +191,26 @@ class HouseholdPage(Screen):
             ),
             self.tr("Timeline"),
         )
-        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.reading = QTextBrowser()
+        self.reading.setAccessibleName(self.tr("The chosen entry in full"))
+        self.reading.setOpenLinks(False)
+        self.correct_button = QPushButton(self.tr("Correct the note…"))
+        self.correct_button.setToolTip(
+            self.tr("A saved note can be corrected for a few days; the original is kept.")
+        )
+        pane = QWidget()
+        pane_lay = QVBoxLayout(pane)
+        pane_lay.setContentsMargins(0, 0, 0, 0)
+        pane_lay.addWidget(self.reading, 1)
+        pane_lay.addWidget(self.correct_button, alignment=Qt.AlignmentFlag.AlignRight)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.timeline)
+        split.addWidget(pane)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.tabs.addTab(split, self.tr("Timeline"))
+        self.timeline.current_changed.connect(self._show_entry)
+        self.correct_button.clicked.connect(self.correct_note)
         self.tabs.addTab(self._build_signals_tab(), self.tr("Signals"))
         self.tabs.addTab(self._build_actions_tab(), self.tr("Follow-ups"))
         referral_columns: tuple[Column[ReferralSummary], ...] = (
@@ -357,15 +393,29 @@ class HouseholdPage(Screen):
         self.data = data
         d = data.detail
         self.title.setText(f"{d.address}, {d.city} · {d.label}")
-        self.badge.set_level(d.concern_level)
+        self.badge.set_level(d.concern_level, d.visited)
         residents = ", ".join(r.name for r in d.residents) or self.tr("no residents recorded")
-        due = (
-            self.tr("next visit by {date}").format(date=long_date(d.next_check_in))
-            if d.next_check_in
-            else self.tr("no next visit planned")
-        )
+        today = self.ctx.today()
+        late = (today - d.next_check_in).days if d.next_check_in else 0
+        if d.next_check_in and late > 0:
+            due = (
+                self.tr("visit 1 day late (due {date})")
+                if late == 1
+                else self.tr("visit {n} days late (due {date})")
+            ).format(n=late, date=long_date(d.next_check_in))
+        elif d.next_check_in:
+            due = self.tr("next visit by {date}").format(date=long_date(d.next_check_in))
+        elif not d.visited:
+            due = self.tr("not visited yet")
+        else:
+            due = self.tr("no next visit planned")
+        self.late_visit = late > 0
         where = " · ".join(x for x in (d.postcode, d.wijk, d.complex_name) if x)
-        self.subtitle.setText(f"{residents} — {due}\n{where}")
+        self.subtitle.setText(
+            f"{html.escape(residents)} — "
+            + (f"<b style='color:{OVERDUE_COLOUR}'>{html.escape(due)}</b>" if late > 0 else due)
+            + f"<br>{html.escape(where)}"
+        )
         if data.draft_ids:
             self.draft_banner.notice(self.tr("There is an unsaved draft visit for this household."))
             self.resume_button.show()
@@ -385,6 +435,7 @@ class HouseholdPage(Screen):
             known = v.kind in {k.value for k in VisitKind}
             kind = visit_kind_label(VisitKind(v.kind)) if known else v.kind
             first_line = v.notes.splitlines()[0] if v.notes else ""
+            reading = self._visit_reading(v, kind)
             signals = []
             for o in v.observations:
                 label = Lang.pick((o.label_nl, o.label_en))
@@ -393,21 +444,30 @@ class HouseholdPage(Screen):
                     TimelineEntry(
                         at=v.visited_at.isoformat(),
                         when="",
-                        what=self.tr("Signal"),
+                        what=self.tr("Acute signal") if o.acute else self.tr("Signal"),
                         details=self.tr("{label} (severity {n}){extra}").format(
                             label=label, n=o.severity, extra=extra
                         ),
+                        reading=reading,
+                        visit_id=v.id,
+                        visited_at=v.visited_at,
                     )
                 )
+            what = self.tr("Home visit: {kind}").format(kind=kind)
+            if v.corrected_at is not None:
+                what = self.tr("{what} (corrected)").format(what=what)
             entries.append(
                 TimelineEntry(
                     at=v.visited_at.isoformat(),
                     when=stamp(v.visited_at),
-                    what=self.tr("Home visit: {kind}").format(kind=kind),
+                    what=what,
                     by=v.staff_name,
                     details=first_line[:160],
                     notes=v.notes,
                     signals=tuple(signals),
+                    reading=reading,
+                    visit_id=v.id,
+                    visited_at=v.visited_at,
                 )
             )
         for f in d.follow_ups:
@@ -430,7 +490,96 @@ class HouseholdPage(Screen):
                 )
             )
         entries.sort(key=lambda e: e.at, reverse=True)
+        shown = self.timeline.current()
         self.timeline.set_rows(entries)
+        again = shown is not None and self.timeline.select(
+            lambda e: (e.at, e.what) == (shown.at, shown.what)
+        )
+        if not again and entries and not self.timeline.select(lambda e: bool(e.visit_id)):
+            self.timeline.setCurrentIndex(self.timeline.model().index(0, 0))  # the last visit
+        self._show_entry(self.timeline.current())
+
+    def _visit_reading(self, v: VisitView, kind: str) -> str:
+        """A visit in full for the reading pane: the whole note, signals in words, acute
+        signs marked with what was done."""
+        e = html.escape
+        title = self.tr("Home visit: {kind}").format(kind=kind)
+        present = self.tr("Present: {names}").format(names=", ".join(v.residents_present))
+        signals_title = self.tr("Signals")
+        acute_word = self.tr("acute")
+        parts = [
+            f"<h3>{e(title)}</h3>",
+            f"<p>{e(stamp(v.visited_at))}"
+            + (f" · {e(v.staff_name)}" if v.staff_name else "")
+            + "</p>",
+        ]
+        if v.residents_present:
+            parts.append(f"<p>{e(present)}</p>")
+        if v.corrected_at is not None:
+            corrected = self.tr("Corrected on {when}; the original note is kept.")
+            parts.append(f"<p><i>{e(corrected.format(when=stamp(v.corrected_at)))}</i></p>")
+        note = e(v.notes).replace("\n", "<br>") if v.notes else e(self.tr("(no notes)"))
+        parts.append(f"<p>{note}</p>")
+        if v.observations:
+            parts.append(f"<p><b>{e(signals_title)}</b></p><ul>")
+            for o in v.observations:
+                label = Lang.pick((o.label_nl, o.label_en))
+                line = f"{e(label)} — {e(severity_label(Severity(o.severity)))}"
+                if o.remark:
+                    line += f" — {e(o.remark)}"
+                if o.acute:
+                    if o.acute_response:
+                        done = self.tr("done: {what}").format(what=o.acute_response)
+                    elif o.acute_response == "":
+                        done = self.tr("not followed up yet (a follow-up due that day)")
+                    else:
+                        done = self.tr("not recorded what was done")
+                    line = (
+                        f"<b style='color:{OVERDUE_COLOUR}'>⚠ {e(acute_word)}</b> "
+                        f"{line}<br><i>{e(done)}</i>"
+                    )
+                parts.append(f"<li>{line}</li>")
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def _show_entry(self, entry: TimelineEntry | None) -> None:
+        if entry is None:
+            self.reading.clear()
+            self.correct_button.setEnabled(False)
+            return
+        if entry.reading:
+            self.reading.setHtml(entry.reading)
+        else:
+            self.reading.setHtml(
+                f"<h3>{html.escape(entry.what)}</h3><p>{html.escape(entry.when)}</p>"
+                f"<p>{html.escape(entry.details)}</p>"
+            )
+        self.correct_button.setEnabled(
+            bool(entry.visit_id)
+            and entry.visited_at is not None
+            and self.ctx.today() <= correctable_until(entry.visited_at, self.ctx.settings)
+        )
+
+    def correct_note(self) -> None:
+        entry = self.timeline.current()
+        if entry is None or not entry.visit_id or self.data is None:
+            return
+        visit = next((v for v in self.data.detail.visits if v.id == entry.visit_id), None)
+        if visit is None:
+            return
+        dialog = CorrectNoteDialog(visit.notes, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        vid, text, allow = visit.id, dialog.text.toPlainText(), dialog.not_bsn.isChecked()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        self._write(
+            lambda s: amend_visit(s, vid, text, allow_bsn_like=allow).id,
+            lambda _id: self.message.notice(
+                self.tr("Note corrected. The original is kept in the log.")
+            ),
+            message=self.message,
+        )
 
     def _fill_signals(self, d: HouseholdDetail) -> None:
         today = self.ctx.today()
@@ -528,6 +677,7 @@ class HouseholdPage(Screen):
         dialog = ReferralDialog(self.ctx, self.data.detail, self)
         dialog.created.connect(self.open_letter)
         dialog.exec()  # a new referral announces itself: the page refreshes
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
 
     def _resume(self) -> None:
         if self.household_id and self.data and self.data.draft_ids:
@@ -653,3 +803,33 @@ class HouseholdPage(Screen):
             return
         rid = str(item.data(ID_ROLE))
         self._write(lambda s: households.remove_resident(s, rid), message=self.details_message)
+
+
+class CorrectNoteDialog(QDialog):
+    """Correct a saved visit's note (the original is kept)."""
+
+    def __init__(self, notes: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Correct the note"))
+        self.setMinimumSize(520, 320)
+        lay = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "Correct what was written wrongly. The note as it was is kept, and the"
+                " timeline shows “corrected”."
+            )
+        )
+        explain.setWordWrap(True)
+        lay.addWidget(explain)
+        self.text = QPlainTextEdit(notes)
+        self.text.setAccessibleName(self.tr("Corrected note"))
+        self.text.setTabChangesFocus(True)
+        lay.addWidget(self.text, 1)
+        self.not_bsn = QCheckBox(self.tr("This is not a BSN: save anyway"))
+        lay.addWidget(self.not_bsn)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)

@@ -6,7 +6,7 @@ a lock), never only in memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -52,6 +53,7 @@ from waakvlam_desktop.errors import BsnLikeError
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.acute_response import AcuteResponseDialog
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
     Lang,
@@ -59,6 +61,7 @@ from waakvlam_desktop.ui.widgets.common import (
     qdate,
     qdatetime,
     short_date,
+    stamp,
     to_date,
     to_datetime,
     user_message,
@@ -75,6 +78,7 @@ class EditorData:
     recent: tuple[ObservedSign, ...]
     draft_id: str | None
     draft: dict[str, Any] | None
+    continued_from: datetime | None = None  # "new visit" found this household's draft
 
 
 def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: int) -> EditorData:
@@ -82,9 +86,13 @@ def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: 
     clock = s.info["clock"]
     since = utc_naive(clock.now()) - timedelta(days=lookback_days)
     payload = None
+    continued = None
+    own = drafts.drafts_for(s, household_id, drafts.VISIT)
     if draft_id:
-        found = [d for d in drafts.drafts_for(s, household_id) if d.id == draft_id]
+        found = [d for d in own if d.id == draft_id]
         payload = found[0].payload if found else None
+    elif own:  # one draft per household: a new visit goes on with the one there is
+        draft_id, payload, continued = own[0].id, own[0].payload, own[0].updated_at
     return EditorData(
         household_id,
         f"{detail.address} · {detail.label}",
@@ -92,13 +100,16 @@ def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: 
         tuple(recent_signs(s, household_id, since)),
         draft_id if payload is not None else None,
         payload,
+        continued,
     )
 
 
 class SignRow(QWidget):
-    """One sign: a checkbox, severity 1-2-3, and a remark field when checked."""
+    """One sign: a checkbox, severity 1-2-3, and a remark field when checked; its guidance
+    right under it (an acute sign's at once, in red, with "Wat heb je gedaan?")."""
 
     changed = Signal()
+    acknowledge = Signal(str)  # the sign's code: ask what was done
 
     def __init__(self, item: ChecklistItemView) -> None:
         super().__init__()
@@ -106,10 +117,38 @@ class SignRow(QWidget):
         lay = QGridLayout(self)
         lay.setContentsMargins(18, 1, 4, 1)
         label = Lang.pick((item.label_nl, item.label_en))
+        self.label = label
         self.check = QCheckBox(label + ("  ⚠" if item.acute else ""))
         self.check.setAccessibleName(label)
         if item.acute:
             self.check.setToolTip(self.tr("Acute sign: the app shows what to do at once."))
+        guidance = Lang.pick((item.guidance_nl, item.guidance_en))
+        self.info = QToolButton()
+        self.info.setText("?")
+        self.info.setCheckable(True)
+        self.info.setAutoRaise(True)
+        self.info.setToolTip(guidance or self.tr("No guidance for this sign."))
+        self.info.setAccessibleName(self.tr("Guidance for {sign}").format(sign=label))
+        if not guidance:
+            self.info.hide()  # (never setVisible(True) before it has a parent: a window)
+        self.guidance = QFrame()
+        self.guidance.setObjectName("guidance")
+        glay = QVBoxLayout(self.guidance)
+        glay.setContentsMargins(8, 4, 8, 4)
+        self.guidance_text = QLabel(guidance)
+        self.guidance_text.setWordWrap(True)
+        self.guidance_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ack_button = QPushButton(self.tr("Read — what did you do?"))
+        self.ack_button.setAccessibleName(
+            self.tr("Read the guidance for {sign}: what did you do?").format(sign=label)
+        )
+        glay.addWidget(self.guidance_text)
+        glay.addWidget(self.ack_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.ack_button.setVisible(item.acute)
+        self.ack_button.clicked.connect(lambda: self.acknowledge.emit(item.code))
+        self.info.toggled.connect(lambda _on: self._sync())
+        self.answered: str | None = None  # the answer shown, once given
+        self._styled_urgent: bool | None = None
         self.severity = QButtonGroup(self)
         sev_box = QHBoxLayout()
         sev_box.setSpacing(2)
@@ -131,9 +170,16 @@ class SignRow(QWidget):
         self.remark.setMinimumWidth(80)
         self.sev_widget = QWidget()
         self.sev_widget.setLayout(sev_box)
+        # A long label is cut off (the whole one in its tooltip), never widening the list
+        # past its view: the "?" stays in sight at the right.
+        self.check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        if not item.acute:
+            self.check.setToolTip(label)
         lay.addWidget(self.check, 0, 0, 1, 2)
+        lay.addWidget(self.info, 0, 2)
         lay.addWidget(self.sev_widget, 1, 0)
-        lay.addWidget(self.remark, 1, 1)
+        lay.addWidget(self.remark, 1, 1, 1, 2)
+        lay.addWidget(self.guidance, 2, 0, 1, 3)
         lay.setColumnStretch(1, 1)
         self._sync()
         self.check.toggled.connect(self._sync)
@@ -145,6 +191,34 @@ class SignRow(QWidget):
         on = self.check.isChecked()
         self.sev_widget.setVisible(on)
         self.remark.setVisible(on)
+        urgent = self.item.acute and on and self.answered is None
+        shown = urgent or (self.info.isChecked() and bool(self.item.guidance_nl))
+        self.guidance.setVisible(shown)
+        self.ack_button.setVisible(urgent)
+        if not shown or urgent == self._styled_urgent:
+            return  # a style sheet costs a re-polish: only when it changes, and only shown
+        self._styled_urgent = urgent
+        if urgent:
+            self.guidance.setStyleSheet(
+                "QFrame#guidance { background: #fdecea; border: 2px solid #b03a2e;"
+                " border-radius: 6px; } QLabel { color: #7b1c12; font-weight: 600; }"
+            )
+        else:
+            self.guidance.setStyleSheet(
+                "QFrame#guidance { background: palette(alternate-base);"
+                " border: 1px solid palette(mid); border-radius: 6px; }"
+            )
+
+    def set_answer(self, answer: str | None) -> None:
+        """What was done (or "not yet"), shown under the sign; the red box closes."""
+        self.answered = answer
+        if answer is not None:
+            self.guidance_text.setText(
+                Lang.pick((self.item.guidance_nl, self.item.guidance_en)) + "\n" + answer
+            )
+        else:
+            self.guidance_text.setText(Lang.pick((self.item.guidance_nl, self.item.guidance_en)))
+        self._sync()
 
     def set_state(self, severity: int, remark: str) -> None:
         self.check.setChecked(True)
@@ -155,6 +229,8 @@ class SignRow(QWidget):
         self.check.setChecked(False)
         self.radios[0].setChecked(True)
         self.remark.clear()
+        self.info.setChecked(False)
+        self.set_answer(None)
 
     @property
     def value(self) -> SignalInput | None:
@@ -208,6 +284,7 @@ class VisitEditor(Screen):
         self.loading = False
         self.date_touched = False
         self.acknowledged: set[str] = set()
+        self.responses: dict[str, str | None] = {}  # acute sign -> what was done; None: not yet
         self.rows: dict[str, SignRow] = {}
         self.follow_ups: list[tuple[str, date | None]] = []
         self._build()
@@ -264,24 +341,6 @@ class VisitEditor(Screen):
 
         right = QWidget()
         rlay = QVBoxLayout(right)
-        self.acute = QFrame()
-        self.acute.setObjectName("acute")
-        self.acute.setStyleSheet(
-            "QFrame#acute { background: #fdecea; border: 2px solid #c0392b; border-radius: 6px; }"
-            " QLabel { color: #7b1c12; }"
-        )
-        alay = QVBoxLayout(self.acute)
-        self.acute_title = QLabel(self.tr("Acute — do this now"))
-        self.acute_title.setStyleSheet("font-weight: 700; font-size: 12pt;")
-        self.acute_text = QLabel()
-        self.acute_text.setWordWrap(True)
-        self.acute_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.acute_ack = QPushButton(self.tr("Read — I know what to do"))
-        alay.addWidget(self.acute_title)
-        alay.addWidget(self.acute_text)
-        alay.addWidget(self.acute_ack, alignment=Qt.AlignmentFlag.AlignRight)
-        self.acute.hide()
-        rlay.addWidget(self.acute)
         rlay.addWidget(QLabel(self.tr("Signalenlijst")))
         self.checklist_area = QScrollArea()
         self.checklist_area.setWidgetResizable(True)
@@ -349,7 +408,6 @@ class VisitEditor(Screen):
         self.next_visit.userDateChanged.connect(self._date_changed)
         self.fu_add.clicked.connect(self._add_follow_up)
         self.fu_text.returnPressed.connect(self._add_follow_up)
-        self.acute_ack.clicked.connect(self._acknowledge)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.close_editor)
         self.discard_button.clicked.connect(self.discard)
@@ -365,6 +423,7 @@ class VisitEditor(Screen):
         for item in self.ctx.profile.checklist if self.ctx.profile else ():
             row = SignRow(item)
             row.changed.connect(self._signs_changed)
+            row.acknowledge.connect(self.ask_response)
             self.rows[item.code] = row
             sections.setdefault(item.domain, []).append(row)
             titles[item.domain] = Lang.pick((item.domain_label_nl, item.domain_label_en))
@@ -402,6 +461,7 @@ class VisitEditor(Screen):
         self.draft_id = data.draft_id
         self.title.setText(self.tr("Home visit · {title}").format(title=data.title))
         self.acknowledged = set()
+        self.responses = {}
         for row in self.rows.values():
             row.clear()
         self.notes.clear()
@@ -426,7 +486,14 @@ class VisitEditor(Screen):
             self._apply_draft(data.draft)
         self.loading = False
         self.dirty = False
-        self.draft_label.setText(self.tr("Draft restored") if data.draft else "")
+        if data.continued_from is not None:
+            self.draft_label.setText(
+                self.tr("Continuing the draft of {when} (“Discard draft” starts afresh)").format(
+                    when=stamp(data.continued_from)
+                )
+            )
+        else:
+            self.draft_label.setText(self.tr("Draft restored") if data.draft else "")
         self._signs_changed()
         self._notes_changed()
         self.autosave.start()
@@ -446,6 +513,7 @@ class VisitEditor(Screen):
             if code in self.rows:
                 self.rows[code].set_state(int(sig.get("severity", 1)), sig.get("remark", ""))
         self.acknowledged = set(p.get("acknowledged", []))
+        self.responses = dict(p.get("acute_responses", {}))
         for fu in p.get("follow_ups", []):
             due = date.fromisoformat(fu["due"]) if fu.get("due") else None
             self._append_follow_up(fu["description"], due)
@@ -469,6 +537,7 @@ class VisitEditor(Screen):
             "notes": self.notes.toPlainText(),
             "signals": signals,
             "acknowledged": sorted(self.acknowledged),
+            "acute_responses": dict(self.responses),
             "follow_ups": [
                 {"description": d, "due": due.isoformat() if due else None}
                 for d, due in self.follow_ups
@@ -528,19 +597,49 @@ class VisitEditor(Screen):
         self._update_suggestion()
 
     def _update_acute(self) -> None:
-        lines = []
+        """Each acute sign shows its guidance under it until "Wat heb je gedaan?" is answered
+        (nothing above the list moves)."""
         for code, row in self.rows.items():
-            if row.item.acute and row.check.isChecked() and code not in self.acknowledged:
-                label = Lang.pick((row.item.label_nl, row.item.label_en))
-                guidance = Lang.pick((row.item.guidance_nl, row.item.guidance_en))
-                lines.append(f"<b>{label}</b><br>{guidance}")
-        self.acute_text.setText("<br><br>".join(lines))
-        self.acute.setVisible(bool(lines))
+            if not row.item.acute:
+                continue
+            if code in self.acknowledged and row.check.isChecked():
+                answer = self.responses.get(code)
+                shown = (
+                    self.tr("Done: {what}").format(what=answer)
+                    if answer
+                    else self.tr(
+                        "Not yet: a follow-up due today is made; it stays first on Today"
+                        " until you tick it off."
+                    )
+                )
+                if row.answered != shown:
+                    row.set_answer(shown)
+            elif row.answered is not None:
+                row.set_answer(None)
 
-    def _acknowledge(self) -> None:
-        for code, row in self.rows.items():
-            if row.item.acute and row.check.isChecked():
-                self.acknowledged.add(code)
+    @property
+    def open_acute(self) -> list[str]:
+        """Acute signs checked whose guidance has not been answered yet."""
+        return [
+            code
+            for code, row in self.rows.items()
+            if row.item.acute and row.check.isChecked() and code not in self.acknowledged
+        ]
+
+    def ask_response(self, code: str) -> None:
+        """ "Wat heb je gedaan?" for one acute sign."""
+        row = self.rows[code]
+        guidance = Lang.pick((row.item.guidance_nl, row.item.guidance_en))
+        dialog = AcuteResponseDialog(row.label, guidance, self)
+        accepted = dialog.exec() == AcuteResponseDialog.DialogCode.Accepted
+        response = dialog.response()
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
+        if accepted:
+            self.record_response(code, response)
+
+    def record_response(self, code: str, response: str | None) -> None:
+        self.acknowledged.add(code)
+        self.responses[code] = response
         self._touch()
         self._update_acute()
 
@@ -609,7 +708,7 @@ class VisitEditor(Screen):
         WriteOp(
             self.ctx,
             self,
-            lambda s: drafts.save_draft(s, "visit", hid, payload, draft_id),
+            lambda s: drafts.save_draft(s, drafts.VISIT, hid, payload, draft_id),
             done,
             changes=Changes(drafts=True, household_id=hid),
         ).failure(failed).run()
@@ -633,7 +732,8 @@ class VisitEditor(Screen):
         self.present.clear()
         self.fu_list.clear()
         self.follow_ups = []
-        self.acute.hide()
+        self.acknowledged = set()
+        self.responses = {}
         self.loading = False
         self.dirty = False
 
@@ -646,7 +746,11 @@ class VisitEditor(Screen):
             kind=VisitKind(self.kind.currentData()),
             notes=self.notes.toPlainText(),
             visited_at=when,
-            signals=[v for row in self.rows.values() if (v := row.value) is not None],
+            signals=[
+                replace(v, acute_response=self.responses.get(code))
+                for code, row in self.rows.items()
+                if (v := row.value) is not None
+            ],
             resident_ids=self._present_ids(),
             follow_ups=[FollowUpInput(d, due) for d, due in self.follow_ups],
             concern_level=ConcernLevel(level) if level else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -33,15 +34,17 @@ from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
     level_word,
+    short_date,
 )
 from waakvlam_desktop.ui.widgets.table import (
     ROW_ROLE,
     Column,
     RowModel,
     RowProxy,
-    date_column,
-    level_column,
+    household_level_column,
 )
+
+OVERDUE_COLOUR = "#a61b1b"  # as on Vandaag: a date that has passed
 
 
 class HouseholdTableModel(RowModel[HouseholdRow]):
@@ -50,18 +53,38 @@ class HouseholdTableModel(RowModel[HouseholdRow]):
 
     def __init__(self) -> None:
         super().__init__(())
-        level: Column[HouseholdRow] = level_column(self.tr("Level"), lambda r: r.concern_level)
+        self.today: date | None = None  # set before the rows: "te laat" is relative to it
+        level: Column[HouseholdRow] = household_level_column(
+            self.tr("Level"), lambda r: r.concern_level, lambda r: r.last_visit_at is not None
+        )
         self.columns = (
-            replace(level, key=lambda r: (r.concern_level.rank, r.address)),
+            replace(
+                level,
+                key=lambda r: (r.concern_level.rank if r.last_visit_at else -1, r.address),
+            ),
             Column(self.tr("Address"), lambda r: r.address, key=lambda r: _address_key(r.address)),
             Column(self.tr("Household"), lambda r: r.label),
             Column(self.tr("Postcode"), lambda r: r.postcode),
             Column(self.tr("Wijk"), lambda r: r.wijk),
             Column(self.tr("Complex"), lambda r: r.complex_name),
-            date_column(self.tr("Next visit by"), lambda r: r.next_check_in),
+            Column(
+                self.tr("Next visit by"),
+                lambda r: (
+                    self.tr("{date} · late").format(date=short_date(r.next_check_in))
+                    if self.late(r)
+                    else short_date(r.next_check_in)
+                ),
+                key=lambda r: (r.next_check_in is None, r.next_check_in or date.max),
+                colour=lambda r: OVERDUE_COLOUR if self.late(r) else None,
+            ),
             Column(self.tr("Residents"), lambda r: str(r.residents), key=lambda r: r.residents),
         )
         self.haystacks: list[str] = []  # per row as given to set_rows
+
+    def late(self, r: HouseholdRow) -> bool:
+        return (
+            self.today is not None and r.next_check_in is not None and r.next_check_in < self.today
+        )
 
     def _rows_given(self) -> None:
         self.haystacks = [
@@ -306,6 +329,7 @@ class HouseholdsView(Screen):
 
     def show_rows(self, rows: list[HouseholdRow]) -> None:
         self.message.clear_message()
+        self.model.today = self.ctx.today()
         self.model.set_rows(rows)  # sorted once, on the header's column, before the reset
         for combo, values in (
             (self.complex, sorted({r.complex_name for r in rows if r.complex_name})),

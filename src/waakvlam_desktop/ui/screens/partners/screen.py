@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
-from waakvlam_desktop.domain import partners
+from waakvlam_desktop.domain import drafts, partners
 from waakvlam_desktop.domain.names import parse_formal_name, person_name
 from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import (
@@ -137,6 +137,79 @@ class PartnerDialog(QDialog):
         lay.addWidget(buttons)
         if existing is not None:
             self._fill(existing)
+        self.draft_id: str | None = None
+        self.keeping = False  # locking: the form is kept as a draft, not thrown away
+        QueryOp(
+            ctx,
+            self,
+            lambda s: drafts.drafts_for(s, kind=drafts.PARTNER),
+            self._restore_draft,
+            message=self.message,
+        ).run()
+
+    # ---- a draft through a lock ----------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        return {
+            "partner_id": self.existing.id if self.existing else None,
+            "name": self.name.text(),
+            "type": self.type.currentData(),
+            "salutation": self.salutation.currentData(),
+            "initials": self.initials.text(),
+            "prefix": self.prefix.text(),
+            "surname": self.surname.text(),
+            "address": self.address.text(),
+            "postcode": self.postcode.text(),
+            "city": self.city.text(),
+            "email": self.email.text(),
+            "profile": self.profile.currentData(),
+            "schedule": self.schedule.currentData(),
+            "recipients": self.recipients.toPlainText(),
+        }
+
+    def keep_draft(self) -> None:
+        """Called by the lock before the dialog closes: the form is kept in the vault."""
+        self.keeping = True
+        payload, draft_id = self.payload(), self.draft_id
+        WriteOp(
+            self.ctx,
+            self.ctx,  # the dialog is closing: the context outlives it
+            lambda s: drafts.save_draft(s, drafts.PARTNER, None, payload, draft_id),
+            changes=Changes(drafts=True),
+        ).failure(lambda _e: None).run()
+
+    def _restore_draft(self, found: list[Any]) -> None:
+        wanted = self.existing.id if self.existing else None
+        draft = next((d for d in found if d.payload.get("partner_id") == wanted), None)
+        if draft is None:
+            return
+        self.draft_id = draft.id
+        p = draft.payload
+        self.name.setText(p.get("name", ""))
+        self.type.setCurrentIndex(max(0, self.type.findData(p.get("type"))))
+        self.salutation.setCurrentIndex(max(0, self.salutation.findData(p.get("salutation"))))
+        self.initials.setText(p.get("initials", ""))
+        self.prefix.setText(p.get("prefix", ""))
+        self.surname.setText(p.get("surname", ""))
+        self.address.setText(p.get("address", ""))
+        self.postcode.setText(p.get("postcode", ""))
+        self.city.setText(p.get("city", ""))
+        self.email.setText(p.get("email", ""))
+        self.profile.setCurrentIndex(max(0, self.profile.findData(p.get("profile"))))
+        self.schedule.setCurrentIndex(max(0, self.schedule.findData(p.get("schedule"))))
+        self.recipients.setPlainText(p.get("recipients", ""))
+        self.message.notice(self.tr("Your unfinished form is back (kept when the app locked)."))
+
+    def reject(self) -> None:
+        """Cancel throws the draft away; a lock keeps it (see :meth:`keep_draft`)."""
+        draft_id = self.draft_id
+        if draft_id and not self.keeping:
+            WriteOp(
+                self.ctx,
+                self.ctx,
+                lambda s: drafts.discard_draft(s, draft_id),
+                changes=Changes(drafts=True),
+            ).failure(lambda _e: None).run()
+        super().reject()
 
     def _fill(self, p: PartnerView) -> None:
         self.name.setText(p.name)
@@ -194,9 +267,12 @@ class PartnerDialog(QDialog):
             schedule=ExportSchedule(self.schedule.currentData()),
             recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
         )
+        draft_id = self.draft_id
 
         def work(s: Any) -> str:
             kw["contact"] = person_name(*parts)  # checked here: a mistake shows inline
+            if draft_id:
+                drafts.discard_draft(s, draft_id)
             if existing is None:
                 return partners.add_partner(s, **kw).id
             return partners.update_partner(s, existing.id, **kw).id
@@ -269,9 +345,13 @@ class PartnersView(Screen):
         self.empty.setVisible(not rows)
 
     def add_partner(self) -> None:
-        PartnerDialog(self.ctx, self).exec()  # a saved partner announces itself
+        dialog = PartnerDialog(self.ctx, self)
+        dialog.exec()  # a saved partner announces itself
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
 
     def edit_partner(self) -> None:
         partner = self.table.current()
         if partner is not None:
-            PartnerDialog(self.ctx, self, partner).exec()
+            dialog = PartnerDialog(self.ctx, self, partner)
+            dialog.exec()
+            dialog.deleteLater()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.documents.referral_documents import GENERATORS
+from waakvlam_desktop.domain import drafts
 from waakvlam_desktop.domain import referrals as referral_service
 from waakvlam_desktop.domain.households import HouseholdDetail
 from waakvlam_desktop.domain.letters import (
@@ -44,12 +45,13 @@ from waakvlam_desktop.domain.letters import (
     record_letter_printed,
     record_letter_saved,
 )
-from waakvlam_desktop.domain.partners import list_partners
+from waakvlam_desktop.domain.partners import list_partners, partner_type_named_in
 from waakvlam_desktop.domain.referrals import ReferralRow, list_referrals
 from waakvlam_desktop.domain.types import (
     REFERRAL_TRANSITIONS,
     ConsentForm,
     ReferralStatus,
+    partner_type_label,
     referral_status_label,
 )
 from waakvlam_desktop.fileio import write_atomic
@@ -113,6 +115,12 @@ class ReferralDialog(QDialog):
             self.tr("Why, in one sentence, e.g. rent arrears keep growing")
         )
         self.reason.setAccessibleName(self.tr("Reason"))
+        self.partners: list[Any] = []
+        self.partner_touched = False  # the user chose a partner: no more suggestions
+        self.partner_hint = QLabel()
+        self.partner_hint.setWordWrap(True)
+        self.partner_hint.setStyleSheet("color: palette(dark);")
+        self.partner_hint.hide()
         self.signs = QListWidget()
         self.signs.setAccessibleName(self.tr("Signals to include"))
         self.signs.setMaximumHeight(130)
@@ -189,6 +197,7 @@ class ReferralDialog(QDialog):
         self.feedback_due.setMinimumDate(qdate(ctx.today()))
         self.feedback_due.setAccessibleName(self.tr("Feedback requested by"))
         form.addRow(self.tr("Partner"), self.partner)
+        form.addRow("", self.partner_hint)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Residents concerned"), self.concerns)
         form.addRow(self.tr("Signals"), self.signs)
@@ -210,14 +219,131 @@ class ReferralDialog(QDialog):
         self._sync_basis()
         self.consent.toggled.connect(self._sync_basis)
         self.other.toggled.connect(self._sync_basis)
+        self.partner.activated.connect(self._partner_chosen)
+        self.signs.itemChanged.connect(lambda _i: self.suggest_partner())
+        self.draft_id: str | None = None
+        self.keeping = False  # locking: the form is kept as a draft, not thrown away
+        hid = detail.id
         QueryOp(ctx, self, list_partners, self._partners, message=self.message).run()
+        QueryOp(
+            ctx,
+            self,
+            lambda s: drafts.drafts_for(s, hid, drafts.REFERRAL),
+            self._restore_draft,
+            message=self.message,
+        ).run()
+
+    # ---- a draft through a lock ----------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        return {
+            "partner_id": self.partner.currentData(),
+            "reason": self.reason.text(),
+            "context": self.context.toPlainText(),
+            "signals": self.chosen_codes(),
+            "basis": "consent"
+            if self.consent.isChecked()
+            else "other"
+            if self.other.isChecked()
+            else "",
+            "consent_form": self.consent_form.currentData(),
+            "consent_date": to_date(self.consent_date.date().toPython()).isoformat(),
+            "basis_text": self.basis_text.text(),
+            "feedback_due": to_date(self.feedback_due.date().toPython()).isoformat(),
+        }
+
+    def keep_draft(self) -> None:
+        """Called by the lock before the dialog closes: the form is saved as a draft (the
+        vault closes after this write) and comes back when Doorverwijzen is opened again."""
+        self.keeping = True
+        hid, payload, draft_id = self.detail.id, self.payload(), self.draft_id
+        WriteOp(
+            self.ctx,
+            self.ctx,  # the dialog is closing: the context outlives it
+            lambda s: drafts.save_draft(s, drafts.REFERRAL, hid, payload, draft_id),
+            changes=Changes(drafts=True, household_id=hid),
+        ).failure(lambda _e: None).run()
+
+    def _restore_draft(self, found: list[Any]) -> None:
+        if not found:
+            return
+        draft = found[0]
+        self.draft_id = draft.id
+        p = draft.payload
+        if p.get("partner_id") and self.partner.findData(p["partner_id"]) >= 0:
+            self.partner.setCurrentIndex(self.partner.findData(p["partner_id"]))
+            self.partner_touched = True
+        self.reason.setText(p.get("reason", ""))
+        self.context.setPlainText(p.get("context", ""))
+        wanted = set(p.get("signals", []))
+        for i in range(self.signs.count()):
+            item = self.signs.item(i)
+            if item.data(ID_ROLE) in wanted:
+                item.setCheckState(Qt.CheckState.Checked)
+        if p.get("basis") == "consent":
+            self.consent.setChecked(True)
+        elif p.get("basis") == "other":
+            self.other.setChecked(True)
+        self.consent_form.setCurrentIndex(max(0, self.consent_form.findData(p.get("consent_form"))))
+        if p.get("consent_date"):
+            self.consent_date.setDate(qdate(date.fromisoformat(p["consent_date"])))
+        self.basis_text.setText(p.get("basis_text", ""))
+        if p.get("feedback_due"):
+            self.feedback_due.setDate(qdate(date.fromisoformat(p["feedback_due"])))
+        self.message.notice(self.tr("Your unfinished referral is back (kept when the app locked)."))
+
+    def reject(self) -> None:
+        """Cancel throws the draft away; a lock keeps it (see :meth:`keep_draft`)."""
+        draft_id = self.draft_id
+        if draft_id and not self.keeping:
+            WriteOp(
+                self.ctx,
+                self.ctx,  # the dialog is closing: the context outlives it
+                lambda s: drafts.discard_draft(s, draft_id),
+                changes=Changes(drafts=True, household_id=self.detail.id),
+            ).failure(lambda _e: None).run()
+        super().reject()
 
     def _partners(self, partners: list[Any]) -> None:
+        self.partners = partners
         self.partner.clear()
         for p in partners:
             self.partner.addItem(p.name, p.id)
         if not partners:
             self.message.error(self.tr("Add a partner first (Partners screen)."))
+        self.suggest_partner()
+
+    def _partner_chosen(self, _index: int) -> None:
+        self.partner_touched = True
+        self.partner_hint.hide()
+
+    def suggest_partner(self) -> None:
+        """The partner kind the guidance of a chosen sign names (acute signs first)."""
+        if self.partner_touched or self.ctx.profile is None:
+            return
+        items = {item.code: item for item in self.ctx.profile.checklist}
+        chosen = [items[c] for c in self.chosen_codes() if c in items]
+        chosen.sort(key=lambda item: not item.acute)
+        for item in chosen:
+            kind = partner_type_named_in(item.guidance_nl)
+            if kind is None:
+                continue
+            sign = Lang.pick((item.label_nl, item.label_en))
+            match = next((p for p in self.partners if p.type == kind), None)
+            if match is not None:
+                self.partner.setCurrentIndex(self.partner.findData(match.id))
+                self.partner_hint.setText(
+                    self.tr("Suggested by the guidance for “{sign}”.").format(sign=sign)
+                )
+            else:
+                self.partner_hint.setText(
+                    self.tr(
+                        "The guidance for “{sign}” names {kind}; there is no such partner"
+                        " yet (Partners screen)."
+                    ).format(sign=sign, kind=partner_type_label(kind))
+                )
+            self.partner_hint.show()
+            return
+        self.partner_hint.hide()
 
     def _sync_basis(self) -> None:
         self.consent_form.setEnabled(self.consent.isChecked())
@@ -267,10 +393,18 @@ class ReferralDialog(QDialog):
             self.created.emit(rid)
             self.accept()
 
+        draft_id = self.draft_id
+
+        def work(s: Session) -> str:
+            rid = referral_service.create_referral(s, data).id
+            if draft_id:
+                drafts.discard_draft(s, draft_id)
+            return rid
+
         WriteOp(
             self.ctx,
             self,
-            lambda s: referral_service.create_referral(s, data).id,
+            work,
             done,
             changes=Changes(referrals=True, household_id=self.detail.id),
             message=self.message,
@@ -464,6 +598,7 @@ class ReferralsView(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
+        self.wanted: str | None = None  # a referral to select when the rows arrive
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Referrals"))
@@ -539,10 +674,23 @@ class ReferralsView(Screen):
             message=self.message,
         ).run()
 
+    def show_referral(self, referral_id: str) -> None:
+        """Select one referral (all statuses shown) and put the cursor in the note: the
+        partner's feedback goes there."""
+        self.wanted = referral_id
+        if self.status_filter.currentIndex() != 0:
+            self.status_filter.setCurrentIndex(0)  # refreshes
+        else:
+            self.refresh()
+
     def show_rows(self, rows: list[ReferralRow]) -> None:
         current = self.selected()
         self.table.set_rows(rows)
-        if current is not None:
+        if self.wanted is not None:
+            wanted, self.wanted = self.wanted, None
+            if self.table.select(lambda r: r.id == wanted):
+                self.note.setFocus()
+        elif current is not None:
             self.table.select(lambda r: r.id == current.id)
         self.empty.setVisible(not rows)
         self._selection_changed()

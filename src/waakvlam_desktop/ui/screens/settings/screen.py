@@ -8,12 +8,16 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -115,6 +119,10 @@ class SettingsView(Screen):
         self.staff_save = QPushButton(self.tr("Save changes"))
         self.staff_save.setToolTip(self.tr("Choose a staff member in the list to change them"))
         self.staff_save.setEnabled(False)
+        self.staff_complexes = QPushButton(self.tr("Complexes…"))
+        self.staff_complexes.setToolTip(
+            self.tr("The complexes the chosen staff member looks after (Today: “my complexes”)")
+        )
         add.addWidget(self.staff_name)
         add.addWidget(self.staff_role)
         people.layout_.addLayout(add)
@@ -123,6 +131,8 @@ class SettingsView(Screen):
         contact.addWidget(self.staff_email)
         contact.addWidget(self.staff_save)
         contact.addWidget(self.staff_add)
+        contact.addSpacing(16)
+        contact.addWidget(self.staff_complexes)
         people.layout_.addLayout(contact)
         self.staff_message = InlineMessage()
         people.layout_.addWidget(self.staff_message)
@@ -142,6 +152,14 @@ class SettingsView(Screen):
             spin.setAccessibleName(self.tr("Rhythm for {level}").format(level=level_word(lv)))
             self.rhythm[lv] = spin
             wform.addRow(self.tr("Visit rhythm: {level}").format(level=level_word(lv)), spin)
+        self.correction_days = QSpinBox()
+        self.correction_days.setRange(0, 90)
+        self.correction_days.setSuffix(self.tr(" days"))
+        self.correction_days.setAccessibleName(self.tr("Days a saved visit can be corrected"))
+        self.correction_days.setToolTip(
+            self.tr("The original note is always kept; 0: saved visits cannot be corrected.")
+        )
+        wform.addRow(self.tr("Correct a visit up to"), self.correction_days)
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -199,6 +217,7 @@ class SettingsView(Screen):
         self.staff_add.clicked.connect(self.add_staff)
         self.staff_save.clicked.connect(self.save_staff)
         self.staff_list.current_changed.connect(self._staff_chosen)
+        self.staff_complexes.clicked.connect(self.choose_complexes)
         self.work_save.clicked.connect(self.save_work)
         self.forget_button.clicked.connect(self.forget_key)
 
@@ -217,6 +236,7 @@ class SettingsView(Screen):
         self.auto_lock.setValue(settings.auto_lock_minutes)
         for lv, spin in self.rhythm.items():
             spin.setValue(settings.rhythm_for(lv))
+        self.correction_days.setValue(settings.visit_correction_days)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.greeting.setCurrentIndex(max(0, self.greeting.findData(settings.letter_greeting)))
         self._show_remembered()
@@ -374,11 +394,47 @@ class SettingsView(Screen):
             message=self.staff_message,
         ).run()
 
+    def choose_complexes(self) -> None:
+        """Which complexes the chosen staff member (else you) looks after."""
+        member = self.staff_list.current()
+        staff_id = (
+            member.id if member else (self.ctx.profile.staff_id if self.ctx.profile else None)
+        )
+        if staff_id is None:
+            return
+        name = member.name if member else (self.ctx.profile.staff_name if self.ctx.profile else "")
+        QueryOp(
+            self.ctx,
+            self,
+            lambda s: staff.complex_choices(s, staff_id),
+            lambda choices: self._ask_complexes(staff_id, name, choices),
+            message=self.staff_message,
+        ).run()
+
+    def _ask_complexes(self, staff_id: str, name: str, choices: list[staff.ComplexChoice]) -> None:
+        dialog = ComplexesDialog(name, choices, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: staff.set_complexes(s, staff_id, chosen),
+            lambda _r: self.staff_message.notice(
+                self.tr("{name} looks after {n} complexes.").format(name=name, n=len(chosen))
+            ),
+            changes=Changes(staff=True),
+            message=self.staff_message,
+        ).run()
+
     def save_work(self) -> None:
         minutes = self.auto_lock.value()
         rhythm = {lv.value: spin.value() for lv, spin in self.rhythm.items()}
         language = str(self.language.currentData())
         greeting = str(self.greeting.currentData())
+        correction_days = self.correction_days.value()
         old_language = self.ctx.settings.language
 
         def work(s: Any) -> None:
@@ -386,6 +442,7 @@ class SettingsView(Screen):
             save_setting(s, "rhythm_days", rhythm)
             save_setting(s, "language", language)
             save_setting(s, "letter_greeting", greeting)
+            save_setting(s, "visit_correction_days", correction_days)
 
         def done(_r: object) -> None:
             self.work_message.notice(self.tr("Saved."))
@@ -397,3 +454,46 @@ class SettingsView(Screen):
 
         # The profile reload applies the settings (auto-lock, language) everywhere.
         WriteOp(self.ctx, self, work, done, changes=Changes(), message=self.work_message).run()
+
+
+class ComplexesDialog(QDialog):
+    """Tick the complexes a staff member looks after."""
+
+    def __init__(
+        self, name: str, choices: list[staff.ComplexChoice], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Complexes of {name}").format(name=name))
+        self.setMinimumSize(420, 360)
+        lay = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "Today shows only the households in these complexes when “Only my complexes” is on."
+            )
+        )
+        explain.setWordWrap(True)
+        lay.addWidget(explain)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Complexes"))
+        for c in choices:
+            item = QListWidgetItem(f"{c.name} · {c.wijk}" if c.wijk else c.name)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.mine else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        if not choices:
+            lay.addWidget(QLabel(self.tr("No complexes yet: they come in with the addresses.")))
+        lay.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]

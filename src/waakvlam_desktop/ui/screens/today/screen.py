@@ -1,28 +1,49 @@
-"""Vandaag: who needs you, in ten seconds. Overdue first."""
+"""Vandaag: who needs you, in ten seconds. "Eerst doen" is one ranked list; every row says
+why in words and offers its next step in place (``domain/today.py`` decides the order)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from datetime import date
+
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain import followups
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
 from waakvlam_desktop.domain.referrals import FeedbackRow
-from waakvlam_desktop.domain.today import TodayOverview, today_overview
-from waakvlam_desktop.domain.types import referral_status_label
+from waakvlam_desktop.domain.staff import complexes_of
+from waakvlam_desktop.domain.today import (
+    DraftRow,
+    NextStep,
+    TodayItem,
+    TodayOverview,
+    next_step_label,
+    reason,
+    today_overview,
+)
+from waakvlam_desktop.domain.types import FollowUpStatus, referral_status_label
+from waakvlam_desktop.domain.visits import acute_guidance, record_acute_response
 from waakvlam_desktop.domain.waakvlam import CheckIn
 from waakvlam_desktop.ui.context import AppContext, Changes
-from waakvlam_desktop.ui.operations import QueryOp
+from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.widgets.acute_response import AcuteResponseDialog
 from waakvlam_desktop.ui.widgets.common import (
     Card,
+    InlineMessage,
+    Lang,
+    qdate,
+    stamp,
     user_message,
     weekday_date,
 )
@@ -32,19 +53,31 @@ from waakvlam_desktop.ui.widgets.table import (
     RowView,
     date_column,
     level_column,
+    number_column,
 )
 
 # Vandaag is for the next few hours: each list shows its most urgent rows (the title has
 # the full count). Thousands of rows would only stall the window.
 MAX_ROWS = 150
 OVERDUE_COLOUR = "#a61b1b"  # a reply date that has passed
+STEP_COLOUR = "#1f5fa8"  # the next step reads as something to click
+STEP_COLUMN = 5
+
+
+def day_month(day: date) -> str:
+    """ "1 dec" / "1 Dec": the reason's date, short, in the GUI's language."""
+    return QLocale().toString(qdate(day), "d MMM").rstrip(".")
 
 
 class TodayView(Screen):
-    """The number in the navigation is the attention count; kept current while hidden."""
+    """The number in the navigation is the length of "Eerst doen"; kept current while
+    hidden."""
 
     open_household = Signal(str)
     open_exports = Signal()
+    record_visit = Signal(str)  # household id: open the visit editor (its draft, if any)
+    open_referral = Signal(str)  # referral id: process the partner's feedback
+    resume_draft = Signal(str, str)  # household id, draft id
     refresh_when_hidden = True
 
     def __init__(self, ctx: AppContext) -> None:
@@ -55,7 +88,13 @@ class TodayView(Screen):
         self.title = QLabel(self.tr("Today"))
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.date_label = QLabel()
+        self.mine = QCheckBox(self.tr("Only my complexes"))
+        self.mine.setChecked(True)  # on by default, once you look after complexes
+        self.mine.setToolTip(self.tr("Which complexes are yours: Settings › Staff"))
+        self.mine.toggled.connect(lambda _on: self.refresh())
         head.addWidget(self.title)
+        head.addSpacing(24)
+        head.addWidget(self.mine)
         head.addStretch(1)
         head.addWidget(self.date_label)
         outer.addLayout(head)
@@ -64,36 +103,64 @@ class TodayView(Screen):
         self.error.hide()
         outer.addWidget(self.error)
 
-        self.overdue_card = Card(self.tr("Overdue for a visit"))
-        overdue_columns: tuple[Column[CheckIn], ...] = (
-            level_column(self.tr("Level"), lambda c: c.level),
-            Column(self.tr("Address"), lambda c: c.address),
-            Column(self.tr("Household"), lambda c: c.label),
-            Column(self.tr("Late"), self._late, key=lambda c: c.days_late),
+        self.first_card = Card(self.tr("Do first"))
+        first_columns: tuple[Column[TodayItem], ...] = (
+            number_column("#", lambda i: i.rank),
+            level_column(self.tr("Level"), lambda i: i.level),
+            Column(self.tr("Address"), lambda i: i.address),
+            Column(self.tr("Household"), lambda i: i.label),
+            Column(self.tr("Why"), self.reason_text, tooltip=self.reason_text, stretch=True),
+            Column(
+                self.tr("Next step"),
+                lambda i: next_step_label(i.step) + " ›",
+                colour=lambda _i: STEP_COLOUR,
+                tooltip=lambda i: self.tr("Click to: {step}").format(step=next_step_label(i.step)),
+            ),
         )
-        self.overdue = RowView(RowModel(overdue_columns), self.tr("Overdue for a visit"))
-        self.overdue_card.layout_.addWidget(self.overdue)
-        self.overdue_empty = QLabel(self.tr("Nobody is overdue. Well done."))
-        self.overdue_card.layout_.addWidget(self.overdue_empty)
+        self.first = RowView(RowModel(first_columns), self.tr("Do first"))
+        self.first.setSortingEnabled(False)  # the order is the point
+        self.first_card.layout_.addWidget(self.first, 1)
+        self.first_empty = QLabel()
+        self.first_empty.setWordWrap(True)
+        self.first_card.layout_.addWidget(self.first_empty)
+        steps = QHBoxLayout()
+        self.step_button = QPushButton(self.tr("Next step"))
+        self.step_button.setToolTip(self.tr("The next step for the selected row"))
+        self.household_button = QPushButton(self.tr("Open household"))
+        steps.addStretch(1)
+        steps.addWidget(self.household_button)
+        steps.addWidget(self.step_button)
+        self.first_card.layout_.addLayout(steps)
+        self.message = InlineMessage()
+        self.first_card.layout_.addWidget(self.message)
 
         self.week_card = Card(self.tr("This week"))
         week_columns: tuple[Column[CheckIn], ...] = (
             date_column(self.tr("Date"), lambda c: c.due),
+            level_column(self.tr("Level"), lambda c: c.level),
             Column(self.tr("Address"), lambda c: c.address),
             Column(self.tr("Household"), lambda c: c.label),
-            level_column(self.tr("Level"), lambda c: c.level),
         )
         self.week = RowView(RowModel(week_columns), self.tr("This week"))
         self.week_card.layout_.addWidget(self.week)
 
-        self.actions_card = Card(self.tr("Open follow-ups"))
-        follow_up_columns: tuple[Column[OpenFollowUp], ...] = (
+        self.later_card = Card(self.tr("Follow-ups later"))
+        later_columns: tuple[Column[OpenFollowUp], ...] = (
             date_column(self.tr("Due"), lambda f: f.due_on),
             Column(self.tr("Follow-up"), lambda f: f.description),
             Column(self.tr("Address"), lambda f: f.address),
         )
-        self.follow_up_list = RowView(RowModel(follow_up_columns), self.tr("Open follow-ups"))
-        self.actions_card.layout_.addWidget(self.follow_up_list)
+        self.later = RowView(RowModel(later_columns), self.tr("Follow-ups later"))
+        self.later_card.layout_.addWidget(self.later)
+
+        self.drafts_card = Card(self.tr("Visits not saved yet"))
+        draft_columns: tuple[Column[DraftRow], ...] = (
+            Column(self.tr("Address"), lambda d: d.address),
+            Column(self.tr("Household"), lambda d: d.label),
+            Column(self.tr("Last change"), lambda d: stamp(d.updated_at)),
+        )
+        self.drafts = RowView(RowModel(draft_columns), self.tr("Visits not saved yet"))
+        self.drafts_card.layout_.addWidget(self.drafts)
 
         self.feedback_card = Card(self.tr("Waiting for feedback"))
         feedback_columns: tuple[Column[FeedbackRow], ...] = (
@@ -118,62 +185,211 @@ class TodayView(Screen):
         self.exports_card.layout_.addWidget(self.exports)
         self.exports.row_activated.connect(lambda _d: self.open_exports.emit())
 
-        grid = QGridLayout()
-        grid.addWidget(self.overdue_card, 0, 0, 1, 2)
-        grid.addWidget(self.exports_card, 0, 2)
-        grid.addWidget(self.week_card, 1, 0)
-        grid.addWidget(self.actions_card, 1, 1)
-        grid.addWidget(self.feedback_card, 1, 2)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
+        # Two rows of smaller cards; a hidden card (no drafts) leaves no gap.
+        row1 = QHBoxLayout()
+        for card in (self.week_card, self.later_card, self.drafts_card):
+            row1.addWidget(card, 1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.feedback_card, 2)
+        row2.addWidget(self.exports_card, 1)
+        small = QVBoxLayout()
+        small.addLayout(row1)
+        small.addLayout(row2)
+        for card in (
+            self.week_card,
+            self.later_card,
+            self.drafts_card,
+            self.feedback_card,
+            self.exports_card,
+        ):
+            card.setMaximumHeight(240)
         body = QWidget()
-        body.setLayout(grid)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        for lst in (self.overdue, self.week, self.follow_up_list, self.feedback):
+        body_lay = QVBoxLayout(body)
+        body_lay.setContentsMargins(0, 0, 0, 0)
+        body_lay.addWidget(self.first_card, 3)
+        body_lay.addLayout(small, 2)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page_scroll.setWidget(body)
+        outer.addWidget(self.page_scroll)
+        self.first.setMinimumHeight(220)
+
+        self.first.row_activated.connect(lambda i: self.open_household.emit(i.household_id))
+        self.first.clicked.connect(self._clicked)
+        self.first.current_changed.connect(lambda _i: self._sync_buttons())
+        self.step_button.clicked.connect(self._step_for_current)
+        self.household_button.clicked.connect(self._open_current)
+        for lst in (self.week, self.later, self.feedback):
             lst.row_activated.connect(lambda row: self.open_household.emit(row.household_id))
+        self.drafts.row_activated.connect(lambda d: self.resume_draft.emit(d.household_id, d.id))
+        self._sync_buttons()
 
     def nav_title(self) -> str:
         return self.tr("Today")
 
     def affected_by(self, changes: Changes) -> bool:
-        return changes.households or changes.referrals or changes.partners or changes.exports
+        # Not drafts alone: the editor autosaves every few seconds, and Vandaag reloads each
+        # time it is shown anyway (its drafts card is current then).
+        return (
+            changes.households
+            or changes.staff
+            or changes.referrals
+            or changes.partners
+            or changes.exports
+        )
 
     def refresh(self) -> None:
         today = self.ctx.today()
         settings = self.ctx.settings
-        QueryOp(
-            self.ctx, self, lambda s: today_overview(s, today, settings), self.show_overview
-        ).failure(self._failed).run()
+        staff_id = self.ctx.profile.staff_id if self.ctx.profile else None
+        only_mine = self.mine.isChecked()
+
+        def load(s: Session) -> tuple[frozenset[str], TodayOverview]:
+            mine = complexes_of(s, staff_id) if staff_id else frozenset()
+            chosen = mine if mine and only_mine else None
+            return mine, today_overview(s, today, settings, chosen)
+
+        QueryOp(self.ctx, self, load, self._loaded).failure(self._failed).run()
+
+    def _loaded(self, result: tuple[frozenset[str], TodayOverview]) -> None:
+        mine, overview = result
+        self.mine.setEnabled(bool(mine))
+        self.mine.setText(
+            self.tr("Only my complexes ({n})").format(n=len(mine))
+            if mine
+            else self.tr("Only my complexes (none chosen yet)")
+        )
+        self.show_overview(overview)
+
+    def scroll_to_top(self) -> None:
+        """Clicking "Vandaag" while on it: back to the first row."""
+        self.page_scroll.verticalScrollBar().setValue(0)
+        self.first.scrollToTop()
+        if self.first.shown_rows():
+            self.first.setCurrentIndex(self.first.model().index(0, 0))
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(user_message(exc))
         self.error.show()
 
-    def _late(self, c: CheckIn) -> str:
-        if c.days_late == 1:
-            return self.tr("1 day late")
-        return self.tr("{n} days late").format(n=c.days_late)
+    def reason_text(self, item: TodayItem) -> str:
+        return reason(item, date_text=day_month)
 
     def show_overview(self, ov: TodayOverview) -> None:
         self.overview = ov
         self.error.hide()
         self.date_label.setText(weekday_date(ov.today))
-        self.overdue.set_rows(ov.overdue[:MAX_ROWS])
-        self.overdue_card.set_title(self.tr("Overdue for a visit ({n})").format(n=len(ov.overdue)))
-        self.overdue_empty.setVisible(not ov.overdue)
-        self.overdue.setVisible(bool(ov.overdue))
+        current = self.first.current()
+        self.first.set_rows(ov.first[:MAX_ROWS])
+        if current is None and ov.first:
+            self.first.setCurrentIndex(self.first.model().index(0, 0))
+        elif current is not None:
+            self.first.select(
+                lambda i: (i.kind, i.household_id) == (current.kind, current.household_id)
+            )
+        self.first_card.set_title(self.tr("Do first ({n})").format(n=len(ov.first)))
+        self.first.setVisible(bool(ov.first))
+        self.first_empty.setVisible(not ov.first)
+        if ov.households == 0:
+            self.first_empty.setText(
+                self.tr(
+                    "Start here: 1. Add a household, or read in addresses, under Households."
+                    " 2. Open it and record a home visit. 3. Add your partners (Veilig Thuis,"
+                    " the wijkteam) under Partners, so you can refer."
+                )
+            )
+        else:
+            self.first_empty.setText(self.tr("Nobody is waiting for you. Well done."))
         self.week.set_rows(ov.due[:MAX_ROWS])
         self.week_card.set_title(self.tr("This week ({n})").format(n=len(ov.due)))
-        self.follow_up_list.set_rows(ov.follow_ups[:MAX_ROWS])
-        self.actions_card.set_title(self.tr("Open follow-ups ({n})").format(n=len(ov.follow_ups)))
+        self.later.set_rows(ov.later[:MAX_ROWS])
+        self.later_card.set_title(self.tr("Follow-ups later ({n})").format(n=len(ov.later)))
+        self.drafts.set_rows(ov.drafts)
+        self.drafts_card.set_title(self.tr("Visits not saved yet ({n})").format(n=len(ov.drafts)))
+        self.drafts_card.setVisible(bool(ov.drafts))
         self.feedback.set_rows(ov.waiting[:MAX_ROWS])
         self.feedback_card.set_title(
             self.tr("Waiting for feedback ({n})").format(n=len(ov.waiting))
         )
         self.exports.set_rows(ov.exports_due)
         self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
+        self._sync_buttons()
         self.count_changed.emit(ov.attention_count)
+
+    # ---- the next step, in place ---------------------------------------------------------
+    def _sync_buttons(self) -> None:
+        item = self.first.current()
+        self.step_button.setEnabled(item is not None)
+        self.household_button.setEnabled(item is not None)
+        self.step_button.setText(next_step_label(item.step) if item else self.tr("Next step"))
+
+    def _clicked(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if index.column() == STEP_COLUMN:
+            item = self.first.row_at(index)
+            if item is not None:
+                self.do_step(item)
+
+    def _step_for_current(self) -> None:
+        item = self.first.current()
+        if item is not None:
+            self.do_step(item)
+
+    def _open_current(self) -> None:
+        item = self.first.current()
+        if item is not None:
+            self.open_household.emit(item.household_id)
+
+    def do_step(self, item: TodayItem) -> None:
+        if item.step is NextStep.RECORD_VISIT:
+            self.record_visit.emit(item.household_id)
+        elif item.step is NextStep.TICK_OFF and item.follow_up_id:
+            self.tick_off(item)
+        elif item.step is NextStep.PROCESS_FEEDBACK and item.referral_id:
+            self.open_referral.emit(item.referral_id)
+        elif item.step is NextStep.RECORD_RESPONSE and item.observation_id:
+            self.ask_response(item)
+
+    def tick_off(self, item: TodayItem) -> None:
+        fid = item.follow_up_id
+        assert fid is not None
+        text = item.description or reason(item, date_text=day_month)
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: followups.set_follow_up_status(s, fid, FollowUpStatus.DONE),
+            lambda _r: self.message.notice(self.tr("Ticked off: {what}").format(what=text)),
+            changes=Changes(households=True, household_id=item.household_id),
+            message=self.message,
+        ).run()
+
+    def ask_response(self, item: TodayItem) -> None:
+        oid = item.observation_id
+        assert oid is not None
+        QueryOp(
+            self.ctx,
+            self,
+            lambda s: acute_guidance(s, oid),
+            lambda guidance: self._ask(item, guidance),
+            message=self.message,
+        ).run()
+
+    def _ask(self, item: TodayItem, guidance: tuple[str, str]) -> None:
+        sign = Lang.pick((item.sign_nl, item.sign_en))
+        dialog = AcuteResponseDialog(sign, Lang.pick(guidance), self)
+        accepted = dialog.exec() == AcuteResponseDialog.DialogCode.Accepted
+        response = dialog.response()
+        dialog.deleteLater()  # no dialog lingers as a child of the workspace (lock)
+        if accepted:
+            self.save_response(item, response)
+
+    def save_response(self, item: TodayItem, response: str | None) -> None:
+        oid = item.observation_id
+        assert oid is not None
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: record_acute_response(s, oid, response),
+            changes=Changes(households=True, household_id=item.household_id),
+            message=self.message,
+        ).run()

@@ -1,0 +1,178 @@
+"""Vandaag's "Eerst doen": one ranked list, acute signs first and never lost (#15 A, B)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from tests.helpers import add_household
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain import followups, households, staff
+from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.today import NextStep, TodayKind, reason, today_overview
+from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, VisitKind
+from waakvlam_desktop.domain.visits import (
+    SignalInput,
+    VisitInput,
+    record_acute_response,
+    record_visit,
+)
+from waakvlam_desktop.errors import ImportFileError, TransitionError, ValidationError
+from waakvlam_desktop.storage.models import SignalObservation
+from waakvlam_desktop.storage.vault import Vault
+
+TODAY = date(2026, 11, 27)
+
+
+def _overview(vault: Vault, today: date = TODAY):  # type: ignore[no-untyped-def]
+    with vault.session() as s:
+        return today_overview(s, today, load_settings(s))
+
+
+def test_empty_vault_has_nothing_first_and_says_so(vault: Vault) -> None:
+    ov = _overview(vault)
+    assert ov.first == [] and ov.households == 0 and ov.attention_count == 0
+
+
+def test_acute_sign_not_followed_up_is_first_until_ticked_off(
+    vault: Vault, clock: FixedClock
+) -> None:
+    late = add_household(vault, "mw. Te Laat", 1)
+    acute = add_household(vault, "fam. Acuut", 2)
+    with vault.session() as s:
+        record_visit(
+            s,
+            VisitInput(late, VisitKind.REGULIER, signals=[SignalInput("woning.vervuiling", 3)]),
+        )
+    clock.advance(timedelta(days=40))  # zorg: 28 days, so 12 days late
+    today = TODAY + timedelta(days=40)
+    with vault.session() as s:
+        result = record_visit(
+            s,
+            VisitInput(
+                acute,
+                VisitKind.SIGNAAL,
+                signals=[SignalInput("veiligheid.huiselijk_geweld", 1)],
+            ),
+        )
+    assert result.suggested_level is ConcernLevel.ACUUT  # an acute sign, even severity 1
+    ov = _overview(vault, today)
+    assert [(i.rank, i.kind, i.household_id) for i in ov.first] == [
+        (1, TodayKind.ACUTE, acute),
+        (2, TodayKind.CHECK_IN, late),
+    ]
+    first = ov.first[0]
+    assert first.step is NextStep.TICK_OFF and first.level is ConcernLevel.ACUUT
+    assert reason(first, "nl").startswith("Signalen huiselijk geweld, licht, ")
+    assert "nog niet opgevolgd" in reason(first, "nl")
+    assert reason(ov.first[1], "nl") == "bezoek 12 dagen te laat"
+    assert ov.attention_count == 2
+    # The acute action is not also listed as an ordinary follow-up.
+    assert ov.later == [] and all(i.kind is not TodayKind.ACTION for i in ov.first)
+    assert first.follow_up_id is not None
+    with vault.session() as s:
+        followups.set_follow_up_status(s, first.follow_up_id, FollowUpStatus.DONE)
+    assert [i.household_id for i in _overview(vault, today).first] == [late]
+
+
+def test_a_done_step_makes_no_action(vault: Vault) -> None:
+    hid = add_household(vault)
+    with vault.session() as s:
+        record_visit(
+            s,
+            VisitInput(
+                hid,
+                VisitKind.SIGNAAL,
+                signals=[
+                    SignalInput(
+                        "veiligheid.huiselijk_geweld", 3, acute_response="Veilig Thuis gebeld"
+                    )
+                ],
+            ),
+        )
+        obs = s.query(SignalObservation).one()
+        assert obs.acute_response == "Veilig Thuis gebeld"
+    assert _overview(vault).first == []
+
+
+def test_an_old_acute_sign_without_answer_asks_what_was_done(vault: Vault) -> None:
+    hid = add_household(vault)
+    with vault.session() as s:
+        record_visit(
+            s,
+            VisitInput(hid, VisitKind.SIGNAAL, signals=[SignalInput("veiligheid.kinderen", 2)]),
+        )
+        obs = s.query(SignalObservation).one()
+        for fu in obs.visit.household.follow_ups:  # as a vault from before revision 0011
+            s.delete(fu)
+        obs.acute_response = None
+    ov = _overview(vault)
+    assert [(i.kind, i.step) for i in ov.first] == [(TodayKind.ACUTE, NextStep.RECORD_RESPONSE)]
+    with vault.session() as s:
+        record_acute_response(s, ov.first[0].observation_id or "", "advies gevraagd")
+    assert _overview(vault).first == []
+    with pytest.raises(TransitionError), vault.session() as s:
+        record_acute_response(s, ov.first[0].observation_id or "", "nog een keer")
+
+
+def test_actions_due_and_feedback_follow_check_ins(vault: Vault) -> None:
+    hid = add_household(vault)
+    with vault.session() as s:
+        followups.add_follow_up(s, hid, "Bellen met wijkteam", TODAY - timedelta(days=2))
+        followups.add_follow_up(s, hid, "Later", TODAY + timedelta(days=5))
+    ov = _overview(vault)
+    assert [i.kind for i in ov.first] == [TodayKind.ACTION]
+    assert reason(ov.first[0], "nl", lambda d: d.strftime("%d-%m")) == (
+        "actie uiterlijk 25-11: Bellen met wijkteam"
+    )
+    assert [f.description for f in ov.later] == ["Later"]
+
+
+def test_my_complexes_filter_the_list(vault: Vault) -> None:
+    with vault.session() as s:
+        mine = households.add_complex(s, "De Linde")
+        other = households.add_complex(s, "Het Anker")
+        ids = {}
+        for n, cpx in ((1, mine), (2, other)):
+            addr = households.add_address(
+                s, street="Lindelaan", number=n, postcode="3511 AB", city="Utrecht",
+                complex_id=cpx.id,
+            )  # fmt: skip
+            ids[cpx.id] = households.add_household(s, addr.id, f"fam. {n}").id
+        for hid in ids.values():
+            followups.add_follow_up(s, hid, "Bellen", TODAY)
+        me = staff.list_staff(s)[0].id
+        staff.set_complexes(s, me, [mine.id])
+        assert staff.complexes_of(s, me) == frozenset({mine.id})
+        assert [c.mine for c in staff.complex_choices(s, me)] == [True, False]  # by name
+    with vault.session() as s:
+        settings = load_settings(s)
+        everyone = today_overview(s, TODAY, settings)
+        only = today_overview(s, TODAY, settings, frozenset({mine.id}))
+    assert {i.household_id for i in everyone.first} == set(ids.values())
+    assert [i.household_id for i in only.first] == [ids[mine.id]]
+    with vault.session() as s:
+        staff.set_complexes(s, me, [])
+        assert staff.complexes_of(s, me) == frozenset()
+
+
+def test_staff_complexes_by_import(vault: Vault) -> None:
+    with vault.session() as s:
+        households.add_complex(s, "De Linde", code="LH-1")
+        households.add_complex(s, "Het Anker")
+        me = staff.list_staff(s)[0]
+        data = f"medewerker;complex\n{me.name};LH-1\n{me.name};het anker\n".encode()
+        assert staff.import_staff_complexes(s, data, dry_run=True).added == 2
+        assert staff.complexes_of(s, me.id) == frozenset()
+        result = staff.import_staff_complexes(s, data)
+        assert (result.rows, result.added) == (2, 2)
+        assert len(staff.complexes_of(s, me.id)) == 2
+        assert staff.import_staff_complexes(s, data).added == 0  # adds, never twice
+    with (
+        pytest.raises(ValidationError, match="Regel 2: er is geen medewerker"),
+        vault.session() as s,
+    ):
+        staff.import_staff_complexes(s, b"medewerker;complex\nNiemand;LH-1\n")
+    with pytest.raises(ImportFileError, match="kolom 'medewerker'"), vault.session() as s:
+        staff.import_staff_complexes(s, b"naam van iemand;iets\nx;y\n")
