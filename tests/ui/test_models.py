@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
@@ -37,7 +37,7 @@ def row(
         complex_name=complex_name,
         concern_level=level,
         next_check_in=date(2026, 12, 1 + i % 28),
-        last_visit_at=None,
+        last_visit_at=datetime(2026, 11, 1, 10, 0),  # visited: the level is known
         residents=i % 4,
     )
 
@@ -54,6 +54,9 @@ def test_model_shows_word_with_colour(qapp: object) -> None:
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(model.index(0, 6)) == "02-12-2026"
     assert model.headerData(1, Qt.Orientation.Horizontal) in ("Address", "Adres")
+    # Never visited: the badge says so, never "geen zorgen".
+    model.set_rows([replace(row(2, ConcernLevel.GEEN), last_visit_at=None)])
+    assert model.data(model.index(0, 0)) == "● nog niet bezocht"
 
 
 def test_filters_combine(qapp: object) -> None:
