@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
+from sqlalchemy import update
 
 from waakvlam_desktop.bundles.keys import SenderKey, org_public_key, parse_public_key
 from waakvlam_desktop.bundles.partner_state import PartnerState
@@ -23,6 +24,7 @@ from waakvlam_desktop.domain.types import (
     VisitKind,
 )
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.storage.models import Referral, Resident
 from waakvlam_desktop.storage.vault import Vault
 
 NOTE_MARKER = "RAUWE-NOTITIE-7Q3"
@@ -151,3 +153,16 @@ def trusting_state(
     state = PartnerState(path)
     state.trust(organisation, sender)
     return state
+
+
+def set_contact_resident(world: World, label: str, **values: Any) -> None:
+    """Give the residents of household ``label`` these values (a name, a phone), and let
+    its referrals say the resident agreed to be phoned, so the phone number travels."""
+    household_id = world.households[label]
+    with world.vault.session() as s:
+        s.execute(update(Resident).where(Resident.household_id == household_id).values(**values))
+        s.execute(
+            update(Referral)
+            .where(Referral.household_id == household_id)
+            .values(consent_may_call=True)
+        )

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from tests.bundle_helpers import World, build_world
+from tests.bundle_helpers import World, build_world, set_contact_resident
 from waakvlam_desktop.bundles.collect import collect_handover
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.reader import verify_bytes
@@ -31,7 +31,7 @@ from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS, excel_csv, neutralise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
-from waakvlam_desktop.storage.models import Household, Referral, Resident, Visit
+from waakvlam_desktop.storage.models import Household, Visit
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.texts import Message
 
@@ -105,16 +105,7 @@ def hostile_world(vault: Vault) -> World:
             .where(Household.id == world.households["fam. Jansen"])
             .values(label=HOSTILE[0])
         )
-        s.execute(
-            update(Resident)
-            .where(Resident.household_id == world.households["fam. Jansen"])
-            .values(name=HOSTILE[1], phone=HOSTILE[2])
-        )
-        s.execute(  # agreed to be phoned: the phone number travels too
-            update(Referral)
-            .where(Referral.household_id == world.households["fam. Jansen"])
-            .values(consent_may_call=True)
-        )
+    set_contact_resident(world, "fam. Jansen", name=HOSTILE[1], phone=HOSTILE[2])
     return world
 
 

