@@ -10,7 +10,8 @@ from __future__ import annotations
 import shutil
 from typing import Any
 
-from bench.common import WORK, save, table, timed
+from bench import common
+from bench.common import save, table, timed
 from waakvlam_desktop.bundles.witness import verify_anchor, write_anchor
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now
@@ -24,7 +25,7 @@ BATCH = 5_000
 
 
 def run(events: int = 100_000) -> dict[str, Any]:
-    work = WORK / "audit"
+    work = common.WORK / "audit"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     clock = FixedClock(fixed_demo_now())

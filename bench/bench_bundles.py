@@ -21,7 +21,8 @@ from typing import Any
 import pyrage
 from sqlalchemy import func, select
 
-from bench.common import WORK, median, save, table
+from bench import common
+from bench.common import median, save, table
 from waakvlam_desktop.bundles.collect import HANDOVER_TABLES
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.importer import import_handover, pinned_sender
@@ -143,7 +144,7 @@ def _aggregate_export(vault: Vault, recipient: str, period: Period, base: Path) 
 
 
 def run(households: int = 10_000) -> dict[str, Any]:
-    base = WORK / "bundles"
+    base = common.WORK / "bundles"
     base.mkdir(parents=True, exist_ok=True)
     for old in base.glob("export*"):
         shutil.rmtree(old)

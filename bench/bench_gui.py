@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import WORK, median, save, table
+from bench import common
+from bench.common import median, save, table
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.setup import initialise
@@ -46,7 +47,7 @@ def _launch(args: list[str]) -> tuple[float, list[dict[str, Any]]]:
 
 
 def run(households: int = 10_000) -> dict[str, Any]:
-    folder = WORK / "gui"
+    folder = common.WORK / "gui"
     shutil.rmtree(folder, ignore_errors=True)
     clock = FixedClock(fixed_demo_now())
     vault = Vault.create(folder, PASSPHRASE, kdf_target_seconds=0.5, clock=clock)
@@ -55,9 +56,9 @@ def run(households: int = 10_000) -> dict[str, Any]:
     generate_demo(vault.session, households, seed=5)
     vault.close()
 
-    bare = [_launch(["--bare"]) for _ in range(3)]
+    bare = [_launch(["--bare"]) for _ in range(common.REPEATS)]
     bare_s = median([b[0] for b in bare])
-    runs = [_launch([str(folder), PASSPHRASE]) for _ in range(3)]
+    runs = [_launch([str(folder), PASSPHRASE]) for _ in range(common.REPEATS)]
     starts = [r[0] - r[1][-1]["kdf_seconds"] for r in runs]
     last = runs[-1][1][-1]
     figures: dict[str, Any] = {

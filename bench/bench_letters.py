@@ -19,7 +19,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from sqlalchemy import select
 
-from bench.common import WORK, median, percentile, save, table, timed
+from bench import common
+from bench.common import median, percentile, save, table, timed
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.documents.consent_form import render_consent_form
 from waakvlam_desktop.documents.fonts import register_fonts
@@ -55,7 +56,7 @@ def minimal_document() -> bytes:
 
 
 def _vault(referrals: int) -> Vault:
-    folder = WORK / "letters"
+    folder = common.WORK / "letters"
     shutil.rmtree(folder, ignore_errors=True)
     folder.parent.mkdir(parents=True, exist_ok=True)
     vault = Vault.create(
@@ -141,7 +142,7 @@ def run(referrals: int = 1000) -> dict[str, Any]:
             continue
     figures["resident_letter_render_ms_p50"] = median(resident)
     vault.close()
-    shutil.rmtree(WORK / "letters", ignore_errors=True)
+    shutil.rmtree(common.WORK / "letters", ignore_errors=True)
     save("letters", figures)
     table(
         "letters",

@@ -17,7 +17,8 @@ import shutil
 import time
 from typing import Any
 
-from bench.common import WORK, median, save, table, timed
+from bench import common
+from bench.common import median, save, table, timed
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
@@ -59,7 +60,7 @@ def address_csv(n: int) -> bytes:
 
 
 def _new_vault(name: str, clock: FixedClock) -> Vault:
-    folder = WORK / name
+    folder = common.WORK / name
     shutil.rmtree(folder, ignore_errors=True)
     vault = Vault.create(folder, PASSPHRASE, kdf_target_seconds=0, clock=clock)
     with vault.session() as s:
@@ -140,12 +141,12 @@ def bench_overview(clock: FixedClock, households: int) -> dict[str, Any]:
 
 
 def run(households: int = 10_000) -> dict[str, Any]:
-    WORK.mkdir(parents=True, exist_ok=True)
+    common.WORK.mkdir(parents=True, exist_ok=True)
     clock = FixedClock(fixed_demo_now())
     figures = bench_import(clock, 10_000)
     figures.update(bench_overview(clock, households))
     for name in ("import", "overview"):
-        shutil.rmtree(WORK / name, ignore_errors=True)
+        shutil.rmtree(common.WORK / name, ignore_errors=True)
     save("overview", figures)
     table(
         "import and overview",

@@ -22,7 +22,8 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import WORK, median, save, table
+from bench import common
+from bench.common import median, save, table
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.setup import initialise
@@ -131,7 +132,7 @@ def measure(folder: Path, rounds: int = 3) -> dict[str, Any]:
 
 
 def run(households: int = 10_000) -> dict[str, Any]:
-    folder = WORK / "overview-gui"
+    folder = common.WORK / "overview-gui"
     make_vault(folder, households)
     figures: dict[str, Any] = {"households": households, **measure(folder)}
     save("overview_gui", figures)

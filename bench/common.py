@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -11,6 +12,11 @@ from typing import Any
 
 RESULTS = Path(__file__).with_name("results.json")
 WORK = Path(__file__).with_name(".work")
+# The caseload of the run in progress (set by bench.run for each of WAAKVLAM_BENCH_SIZES):
+# figures of a size-dependent benchmark are kept per size, so the curves can be drawn.
+SIZE: int | None = None
+# How often the slow whole-process measurements (start-up) are repeated; the median counts.
+REPEATS = int(os.environ.get("WAAKVLAM_BENCH_REPEATS", "3"))
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -32,9 +38,18 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples) if samples else 0.0
 
 
+def load_results() -> dict[str, Any]:
+    return json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+
+
 def save(section: str, figures: dict[str, Any]) -> None:
-    doc: dict[str, Any] = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-    doc[section] = figures
+    """Keep ``figures`` in the results file: under ``sizes/<SIZE>`` during a sized run, else
+    at the top level (benchmarks that do not depend on the caseload)."""
+    doc = load_results()
+    if SIZE is None:
+        doc[section] = figures
+    else:
+        doc.setdefault("sizes", {}).setdefault(str(SIZE), {})[section] = figures
     RESULTS.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
 
 

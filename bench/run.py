@@ -1,6 +1,9 @@
 """`make bench`: every benchmark, figures to bench/results.json and a table on stdout.
 
-``WAAKVLAM_BENCH_HOUSEHOLDS`` shrinks the workload for a quick look (default 10,000).
+The caseload-dependent benchmarks run at each size of ``WAAKVLAM_BENCH_SIZES`` (default
+``1000,10000,50000`` households); then :mod:`bench.curves` draws every figure against size
+(``docs/benchmarks-curves.png``) and writes the table in ``docs/benchmarks.md``.
+``WAAKVLAM_BENCH_HOUSEHOLDS=N`` is the old single-size run (one size, no curves).
 """
 
 from __future__ import annotations
@@ -16,19 +19,51 @@ from bench import (
     bench_overview_gui,
     bench_privacy,
     bench_vault,
+    common,
+    curves,
+)
+
+DEFAULT_SIZES = "1000,10000,50000"
+SIZED = (
+    bench_vault,
+    bench_gui,
+    bench_overview,
+    bench_overview_gui,
+    bench_privacy,
+    bench_bundles,
 )
 
 
+def sizes() -> list[int]:
+    single = os.environ.get("WAAKVLAM_BENCH_HOUSEHOLDS")
+    text = single or os.environ.get("WAAKVLAM_BENCH_SIZES", DEFAULT_SIZES)
+    try:
+        found = sorted({int(part) for part in text.replace(" ", "").split(",") if part})
+    except ValueError:
+        raise SystemExit(
+            f"WAAKVLAM_BENCH_SIZES: whole numbers separated by commas, not {text!r}"
+        ) from None
+    if not found or min(found) < 1:
+        raise SystemExit("WAAKVLAM_BENCH_SIZES: at least one size of 1 household or more")
+    return found
+
+
+def run_sizes(chosen: list[int]) -> None:
+    for size in chosen:
+        common.SIZE = size
+        print(f"\n######## {size:,} households ########")
+        for module in SIZED:
+            module.run(size)
+    common.SIZE = None
+
+
 def main() -> None:
-    households = int(os.environ.get("WAAKVLAM_BENCH_HOUSEHOLDS", "10000"))
-    bench_vault.run(households)
-    bench_gui.run(households)
-    bench_overview.run(households)
-    bench_overview_gui.run(households)
+    chosen = sizes()
+    run_sizes(chosen)
     bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
-    bench_privacy.run(households)
-    bench_bundles.run(households)
     bench_audit.run(int(os.environ.get("WAAKVLAM_BENCH_AUDIT_EVENTS", "100000")))
+    if len(chosen) > 1:
+        curves.main()
 
 
 if __name__ == "__main__":

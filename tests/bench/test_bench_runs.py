@@ -1,0 +1,81 @@
+"""Every benchmark still runs (at a tiny caseload), and the cost curves are drawn from what
+they measured. Figures are not judged here: speed lives in `make bench`, never in tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from bench import bench_audit, bench_letters, common, curves
+from bench import run as bench_run
+
+
+@pytest.fixture
+def bench_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(common, "WORK", tmp_path / "work")
+    monkeypatch.setattr(common, "RESULTS", tmp_path / "results.json")
+    monkeypatch.setattr(common, "SIZE", None)
+    monkeypatch.setattr(common, "REPEATS", 1)
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_every_benchmark_runs_per_size_and_the_curves_are_drawn(bench_home: Path) -> None:
+    bench_run.run_sizes([12, 24])
+    bench_letters.run(4)
+    bench_audit.run(60)
+    results = json.loads((bench_home / "results.json").read_text())
+    assert sorted(results["sizes"]) == ["12", "24"]
+    for size in ("12", "24"):
+        sections = results["sizes"][size]
+        assert {m.__name__.split("_", 1)[1] for m in bench_run.SIZED} <= set(sections)
+        assert sections["vault"]["households"] == int(size)
+        assert sections["vault"]["bytes_per_visit"] > 0
+        assert sections["privacy"]["backup_to_copy_ratio"] > 0
+    assert "letters" in results and "audit" in results
+    assert common.SIZE is None  # a later single run is not filed under the last size
+
+    png, markdown = bench_home / "curves.png", bench_home / "benchmarks.md"
+    markdown.write_text(
+        "# Benchmarks\n\nintro\n\n<!-- curves:start -->STALE TABLE<!-- curves:end -->\nend\n"
+    )
+    curves.main(["--png", str(png), "--markdown", str(markdown)])
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() >= 4 * 360
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)
+    }
+    assert len(colours) > 20  # charts, not a blank sheet
+    text = markdown.read_text()
+    assert "STALE TABLE" not in text and text.startswith("# Benchmarks") and text.endswith("end\n")
+    assert "| search p95 (ms) |" in text and "| figure | 12 | 24 |" in text
+    assert "benchmarks-curves.png" not in text and "curves.png" in text
+
+
+def test_sizes_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WAAKVLAM_BENCH_HOUSEHOLDS", raising=False)
+    monkeypatch.setenv("WAAKVLAM_BENCH_SIZES", "50000, 1000,10000,1000")
+    assert bench_run.sizes() == [1000, 10000, 50000]
+    monkeypatch.setenv("WAAKVLAM_BENCH_HOUSEHOLDS", "300")
+    assert bench_run.sizes() == [300]
+    monkeypatch.setenv("WAAKVLAM_BENCH_HOUSEHOLDS", "veel")
+    with pytest.raises(SystemExit, match="whole numbers"):
+        bench_run.sizes()
+
+
+def test_the_table_marks_figures_that_must_stay_flat() -> None:
+    results = {
+        "sizes": {
+            "1000": {
+                "vault": {"sqlcipher_record_visit_p50_ms": 10.0, "sqlcipher_search_p95_ms": 3.0}
+            },
+            "50000": {"vault": {"sqlcipher_record_visit_p50_ms": 20.0}},
+        }
+    }
+    table = curves.markdown_table(results)
+    assert "| record visit p50 (ms) | 10 | 20 | 2.00× (≤ 1.5) |" in table
+    assert "| search p95 (ms) | 3 | – | – | < 20 ms |" in table
+    assert "start-up" not in table  # no figure, no row
