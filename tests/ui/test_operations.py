@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -452,3 +453,37 @@ def test_chart_exports_write_on_the_worker(
     qtbot.waitUntil((tmp_path / "niveaus.png").exists, timeout=TIMEOUT)
     assert GUI not in threads
     assert (tmp_path / "niveaus.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+class _Held:
+    """Records the thread that frees it (stands in for a session or a SQLCipher connection)."""
+
+    freed_on: list[int] = []
+
+    def __del__(self) -> None:
+        _Held.freed_on.append(threading.get_ident())
+
+
+def test_a_failed_task_frees_its_locals_on_the_worker_thread(ctx: AppContext, qtbot: QtBot) -> None:
+    """A failing task's traceback used to carry its locals to the GUI thread, where the
+    garbage collector freed them whenever it ran — a session or connection closed on the
+    wrong thread while the worker used the vault."""
+    _Held.freed_on.clear()
+    errors: list[BaseException] = []
+
+    def inner(held: _Held) -> None:
+        raise ValueError("in an inner frame")
+
+    def task(_c: TaskContext) -> None:
+        held = _Held()
+        try:
+            inner(held)
+        except ValueError as first:
+            raise RuntimeError("chained") from first
+
+    ctx.background.run(task, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
+    assert isinstance(errors[0], RuntimeError)
+    assert _Held.freed_on and _Held.freed_on[0] != GUI  # freed before it reached us
+    summary = "".join(traceback.format_exception(errors[0]))
+    assert "inner" in summary and "chained" in summary  # a crash report still has the frames

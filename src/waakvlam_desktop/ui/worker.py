@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,9 +67,30 @@ class _Task(QRunnable):
         try:
             result = self.fn(self.context)
         except BaseException as exc:  # delivered to the GUI thread, never lost
+            release_locals(exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+
+
+def release_locals(exc: BaseException) -> None:
+    """Clear the local variables of the frames behind ``exc`` (and the errors it chains).
+
+    A failed task's traceback keeps every frame's locals alive: sessions, SQLCipher
+    connections, decrypted rows. Sent to the GUI thread as they are, they would be freed
+    there, whenever the garbage collector gets to them, possibly while the worker is using
+    the vault. Cleared here, they are released on the worker thread, now; the traceback
+    keeps its file names and line numbers for a crash report.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        pending += [current.__cause__, current.__context__]
 
 
 class TaskHandle:
