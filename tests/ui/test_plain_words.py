@@ -142,8 +142,7 @@ def _walk(
     qtbot: QtBot, ctx: AppContext, window: MainWindow, ws: Workspace, hid: str
 ) -> dict[str, list[tuple[str, str]]]:
     seen: dict[str, list[tuple[str, str]]] = {}
-    ict = ws.settings.findChild(QWidget, "for_ict")
-    assert ict is not None, "Instellingen has no Voor ICT section"
+    ict = ws.settings.ict_card
     for row, screen in enumerate(ws.sections):
         ws.nav.setCurrentRow(row)
         _settle(qtbot, ctx)
@@ -192,7 +191,7 @@ def test_voor_ict_holds_the_technical_facts(
     new_vault().close()
     window, ws = unlocked_window()
     ws.nav.setCurrentRow(ws.sections.index(ws.settings))
-    ict = ws.settings.findChild(QWidget, "for_ict")
+    ict = ws.settings.ict_card
     qtbot.waitUntil(lambda: str(ctx.data_dir) in ws.settings.vault_label.text(), timeout=30_000)
     qtbot.waitUntil(lambda: "vingerafdruk" in ws.settings.key_label.text(), timeout=30_000)
     names = {name for name, _p in forbidden(ctx)}

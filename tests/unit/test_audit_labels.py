@@ -150,6 +150,7 @@ def test_a_missing_label_is_caught() -> None:
             "kind: verwijsbrief; language: nl",
         ),
         ("import", "regels: 3; sha256: ab12", "regels: 3", "lines: 3"),
+        ("demo", "aantal: 300", "aantal: 300", "how many: 300"),
     ],
 )
 def test_details_read_as_words(action: str, detail: str, nl: str, en: str) -> None:

@@ -203,7 +203,7 @@ DETAIL_LABELS: dict[str, str] = {
     "exemplaren": QT_TRANSLATE_NOOP("Labels", "copies"),
     "treffers": QT_TRANSLATE_NOOP("Labels", "hits"),
     "huishoudens": QT_TRANSLATE_NOOP("Labels", "households"),
-    "aantal": QT_TRANSLATE_NOOP("Labels", "number"),
+    "aantal": QT_TRANSLATE_NOOP("Labels", "how many"),
     "periode": QT_TRANSLATE_NOOP("Labels", "period"),
     "volgnummer": QT_TRANSLATE_NOOP("Labels", "bundle number"),
     "uitgesloten": QT_TRANSLATE_NOOP("Labels", "left out"),

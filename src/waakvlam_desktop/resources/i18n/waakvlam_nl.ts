@@ -4115,6 +4115,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>huishoudens</translation>
     </message>
     <message>
+        <source>how many</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
         <source>lines</source>
         <translation>regels</translation>
     </message>

@@ -201,7 +201,7 @@ class SettingsView(Screen):
         self.work_save = QPushButton(self.tr("Save settings"))
         work.layout_.addWidget(self.work_save, alignment=Qt.AlignmentFlag.AlignRight)
 
-        signing = self._build_ict()
+        signing = self.ict_card = self._build_ict()
         self.key_text = ""
         self.key_button.clicked.connect(self.save_public_key)
 
@@ -231,7 +231,6 @@ class SettingsView(Screen):
         # Voor ICT: the one place for technical facts (paths, keys, hashes, versions); the
         # everyday screens show none of them (#15 F, tests/ui/test_plain_words.py).
         signing = Card(self.tr("For ICT"))
-        signing.setObjectName("for_ict")
         intro = QLabel(
             self.tr(
                 "Technical details for the ICT department or the privacy officer. You do not"
