@@ -173,7 +173,7 @@ def test_user_errors_are_one_line(cli: Cli, tmp_path: Path) -> None:
             ok=False,
         ),
         1,
-        "age-ontvanger",
+        "sleutel van de partner",
     )
     one_line_error(
         cli.run("stats", ok=False, unset=["WAAKVLAM_PASSPHRASE"]), 2, "--passphrase-file"

@@ -257,7 +257,7 @@ def test_partner_notices_a_forked_chain(
     opened = verify_bytes((tmp_path / "b2.age").read_bytes(), world.identity, world.sender)
     show_audit_head(opened, state, quiet=False)
     err = capsys.readouterr().err
-    assert "Let op: het auditlog van de afzender is herschreven" in err
+    assert "Let op: het logboek van de afzender is herschreven" in err
     assert f"gebeurtenis {first.seq}" in err
     remember(state, opened)
     assert len(witness.seen_heads(state.load(), world.sender.key_id)) == 2
@@ -290,7 +290,7 @@ def test_anchor_signed_with_another_key_is_refused(vault: Vault, tmp_path: Path)
     forged = tmp_path / "vals.txt"
     sig = base64.b64encode(own.sign(witness.ANCHOR_CONTEXT + line.encode())).decode()
     forged.write_text("\n".join([*lines[:3], line, witness.SIGNATURE_PREFIX + sig]) + "\n")
-    with vault.session() as s, pytest.raises(WaakvlamError, match="niet de ondertekensleutel"):
+    with vault.session() as s, pytest.raises(WaakvlamError, match="niet de ondertekeningssleutel"):
         witness.verify_anchor(s, forged, vault.vault_id)
     # Given the attacker's public key as --key, a real anchor is refused too.
     pub = tmp_path / "vals.pub"
@@ -298,7 +298,7 @@ def test_anchor_signed_with_another_key_is_refused(vault: Vault, tmp_path: Path)
     vault.close()
     cli = Cli(vault.paths.data_dir)
     proc = cli.run("audit", "verify", "--anchor", str(real), "--key", str(pub), ok=False)
-    one_line_error(proc, 1, "niet de ondertekensleutel")
+    one_line_error(proc, 1, "niet de ondertekeningssleutel")
 
 
 @pytest.mark.parametrize("edit", ["seq", "hash", "digests", "vault", "signature", "manifest_sig"])

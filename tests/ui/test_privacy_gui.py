@@ -92,7 +92,7 @@ def test_retention_dry_run_then_purge_through_the_screen(
     view.dry_run()
     qtbot.waitUntil(lambda: view.retention_result is not None, timeout=TIMEOUT)
     assert view.retention_result is not None and view.retention_result.dry_run
-    assert "Proefdraai" in view.retention_message.text()
+    assert "Eerst bekeken" in view.retention_message.text()
     assert GONE in _stored(qtbot, ctx)  # nothing changed
 
     view.retention_result = None
@@ -170,7 +170,7 @@ def test_audit_viewer_filters_and_chain_verdict(
     view.verify()
     qtbot.waitUntil(lambda: view.verdict is not None, timeout=TIMEOUT)
     assert view.verdict is not None and view.verdict.ok
-    assert view.verdict_label.text().startswith("✔ Het auditlog is in orde")
+    assert view.verdict_label.text().startswith("✔ Het logboek is in orde")
     assert GREEN[0] in view.verdict_label.styleSheet()
 
     def tamper(v: Vault, _c: object) -> None:
@@ -186,7 +186,7 @@ def test_audit_viewer_filters_and_chain_verdict(
     view.verify()
     qtbot.waitUntil(lambda: view.verdict is not None, timeout=TIMEOUT)
     assert view.verdict is not None and not view.verdict.ok
-    assert view.verdict_label.text().startswith("✖ Het auditlog is gewijzigd")
+    assert view.verdict_label.text().startswith("✖ Het logboek is gewijzigd")
     assert "gebeurtenis 4" in view.verdict_label.text()
     assert "inhoud is gewijzigd" in view.verdict_label.text()
     assert RED[0] in view.verdict_label.styleSheet()
@@ -471,7 +471,7 @@ def test_audit_log_checked_against_an_anchor(
     clock: FixedClock,
     tmp_path: Path,
 ) -> None:
-    """Privacy › Auditlog › "Controleren met ankerpunt…": green for a log that only grew,
+    """Privacy › Logboek › "Controleren met ankerpunt…": green for a log that only grew,
     red naming the missing events after a rewrite, one sentence for a forged anchor."""
     vault = new_vault()
     hid = add_case(vault, KEPT, number=2)["household"]
@@ -493,7 +493,7 @@ def test_audit_log_checked_against_an_anchor(
     view.verify_anchor(anchor)
     qtbot.waitUntil(lambda: view.witness_verdict is not None, timeout=TIMEOUT)
     assert view.witness_verdict is not None and view.witness_verdict.ok
-    assert view.verdict_label.text().startswith("✔ Het auditlog bevat de vastgelegde stand")
+    assert view.verdict_label.text().startswith("✔ Het logboek bevat de vastgelegde stand")
     assert GREEN[0] in view.verdict_label.styleSheet()
 
     view.verify_anchor(forged)
@@ -514,6 +514,6 @@ def test_audit_log_checked_against_an_anchor(
     qtbot.waitUntil(lambda: view.witness_verdict is not None, timeout=TIMEOUT)
     assert view.witness_verdict is not None and not view.witness_verdict.ok
     text = view.verdict_label.text()
-    assert text.startswith("✖ Het auditlog is herschreven")
+    assert text.startswith("✖ Het logboek is herschreven")
     assert f"gebeurtenis {first_seq} t/m {first_seq + 1}" in text
     assert RED[0] in view.verdict_label.styleSheet()

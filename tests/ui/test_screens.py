@@ -43,7 +43,7 @@ def test_partner_dialog_validates_and_edits(
     dialog.recipients.setPlainText("age1geenechteontvanger")
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.message.isHidden(), timeout=TIMEOUT)
-    assert "age-ontvanger" in dialog.message.text()
+    assert "sleutel van de partner" in dialog.message.text()
     good = str(pyrage.x25519.Identity.generate().to_public())
     dialog.recipients.setPlainText(good)
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):

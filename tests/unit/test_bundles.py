@@ -413,7 +413,7 @@ def test_partner_without_recipient_cannot_export(world: World, tmp_path: Path) -
         assert preview_export(s, pid, NOV).problem is not None
         out = tmp_path / "exports"
         out.mkdir()
-        with pytest.raises(ExportError, match="age-ontvanger"):
+        with pytest.raises(ExportError, match="nog geen sleutel"):
             export_bundle(s, pid, NOV, out)
     assert list(out.iterdir()) == []
 

@@ -20,7 +20,7 @@ from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.domain.validation import REQUIRED
 from waakvlam_desktop.errors import ValidationError, WaakvlamError, WrongPassphraseError
 from waakvlam_desktop.privacy import retention
-from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage import audit, audit_labels
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.texts import Message
 
@@ -126,11 +126,18 @@ def test_every_label_has_a_finished_dutch_translation() -> None:
         "SEVERITY_LABELS": types.SEVERITY_LABELS,
         "CONCERN_LABELS": types.CONCERN_LABELS,
         "PARTNER_TYPE_LABELS": types.PARTNER_TYPE_LABELS,
+        "PROFILE_LABELS": types.PROFILE_LABELS,
+        "PROFILE_DESCRIPTIONS": types.PROFILE_DESCRIPTIONS,
         "REFERRAL_STATUS_LABELS": types.REFERRAL_STATUS_LABELS,
         "TOTAL_LABELS": overview.TOTAL_LABELS,
         "EXCLUSION_LABELS": consent.EXCLUSION_LABELS,
         "ACTION_LABELS": audit.ACTION_LABELS,
         "ENTITY_LABELS": audit.ENTITY_LABELS,
+        "FIELD_LABELS": audit_labels.FIELD_LABELS,
+        "DETAIL_LABELS": audit_labels.DETAIL_LABELS,
+        "VIA_LABELS": audit_labels.VIA_LABELS,
+        "COUNT_NOUNS (one)": {k: v[0] for k, v in audit_labels.COUNT_NOUNS.items()},
+        "COUNT_NOUNS (many)": {k: v[1] for k, v in audit_labels.COUNT_NOUNS.items()},
         "CATEGORY_LABELS": retention.CATEGORY_LABELS,
         "NO_COMPLEX": {"": overview.NO_COMPLEX},
     }

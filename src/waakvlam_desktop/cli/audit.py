@@ -157,7 +157,7 @@ def _audit(p: argparse.ArgumentParser) -> None:
     au = subcommands(p, "audit")
     c = au.add_parser(
         "verify",
-        help="controleer de keten van het auditlog, en met een getuige of die nog klopt",
+        help="controleer de keten van het logboek, en met een getuige of die nog klopt",
     )
     witness = c.add_mutually_exclusive_group()
     witness.add_argument(
@@ -175,12 +175,12 @@ def _audit(p: argparse.ArgumentParser) -> None:
     c.set_defaults(func=cmd_audit_verify)
     json_flag(c)
     c = au.add_parser(
-        "anchor", help="schrijf een ondertekend ankerpunt van het auditlog (voor de FG)"
+        "anchor", help="schrijf een ondertekend ankerpunt van het logboek (voor de FG)"
     )
     c.add_argument("--out", required=True, help="het ankerbestand (wordt niet overschreven)")
     c.set_defaults(func=cmd_audit_anchor)
     json_flag(c)
-    c = au.add_parser("list", help="toon gebeurtenissen uit het auditlog, met filters")
+    c = au.add_parser("list", help="toon gebeurtenissen uit het logboek, met filters")
     c.add_argument("--household", help="alleen dit huishouden (id)")
     c.add_argument("--staff", help="alleen deze medewerker (id)")
     c.add_argument("--action", help="alleen deze handeling, bijvoorbeeld view of export")

@@ -76,7 +76,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("demo", "demo", "vul de kluis met verzonnen voorbeeldgegevens"),
     ("stats", "stats", "aantallen in de kluis"),
     ("search", "search", "zoek in notities en opmerkingen"),
-    ("audit", "audit", "auditlog"),
+    ("audit", "audit", "logboek"),
     ("import", "imports", "gegevens inlezen uit een bestand"),
     ("overview", "overview", "het overzicht: cijfers per complex en wijk"),
     ("referral", "referral", "doorverwijzingen"),

@@ -90,7 +90,7 @@ def _org(p: argparse.ArgumentParser) -> None:
     c.add_argument("--email")
     c.set_defaults(func=cmd_set)
     json_flag(c)
-    c = og.add_parser("public-key", help="de publieke ondertekensleutel, voor partners")
+    c = og.add_parser("public-key", help="de publieke ondertekeningssleutel, voor partners")
     c.add_argument("--out", help="schrijf de sleutel naar dit bestand")
     c.set_defaults(func=cmd_public_key)
     json_flag(c)

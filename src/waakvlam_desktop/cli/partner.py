@@ -132,7 +132,10 @@ def _partner(p: argparse.ArgumentParser) -> None:
     c.add_argument("--name", required=True)
     c.add_argument("--type", required=True)
     c.add_argument(
-        "--recipient", action="append", default=[], help="age-ontvanger (age1…), herhaalbaar"
+        "--recipient",
+        action="append",
+        default=[],
+        help="sleutel van de partner (age1…), herhaalbaar",
     )
     c.add_argument("--profile", choices=["case", "aggregate", "handover"], default="case")
     c.add_argument("--schedule", choices=["monthly", "quarterly", "none"], default="none")
@@ -145,7 +148,10 @@ def _partner(p: argparse.ArgumentParser) -> None:
     c.add_argument("--name")
     c.add_argument("--type")
     c.add_argument(
-        "--recipient", action="append", default=[], help="vervangt de age-ontvangers, herhaalbaar"
+        "--recipient",
+        action="append",
+        default=[],
+        help="vervangt de sleutels van de partner, herhaalbaar",
     )
     c.add_argument("--profile", choices=["case", "aggregate", "handover"])
     c.add_argument("--schedule", choices=["monthly", "quarterly", "none"])

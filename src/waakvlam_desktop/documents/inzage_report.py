@@ -183,7 +183,7 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         if seen
         else p("Nog niemand.")
     )
-    story.append(p("Alle wijzigingen (auditlog)", h2))
+    story.append(p("Alle wijzigingen (logboek)", h2))
     story.append(
         table(
             [["Wanneer", "Medewerker", "Wat", "Onderdeel"]]

@@ -294,7 +294,7 @@ def overdue_per_complex(session: Session, scope: OverviewFilter, today: date) ->
     no_complex = no_complex_label("nl")  # the row's code, as in the CSV
     return Table(
         key="overdue_per_complex",
-        title_nl="Achterstallige bezoeken per complex",
+        title_nl="Te late bezoeken per complex",
         title_en="Overdue check-ins per complex",
         columns=(
             Column("complex", "Complex", "Complex"),

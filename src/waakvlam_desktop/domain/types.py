@@ -161,6 +161,29 @@ class DataProfile(StrEnum):
     HANDOVER = "handover"
 
 
+# The kinds of export in words (ui-guide: casus / overzicht / overdracht, never the code).
+PROFILE_LABELS: dict[DataProfile, str] = {
+    DataProfile.CASE: QT_TRANSLATE_NOOP("Labels", "case"),
+    DataProfile.AGGREGATE: QT_TRANSLATE_NOOP("Labels", "overview"),
+    DataProfile.HANDOVER: QT_TRANSLATE_NOOP("Labels", "handover"),
+}
+PROFILE_DESCRIPTIONS: dict[DataProfile, str] = {
+    DataProfile.CASE: QT_TRANSLATE_NOOP("Labels", "case: the referred households only"),
+    DataProfile.AGGREGATE: QT_TRANSLATE_NOOP("Labels", "overview: counts only, no names"),
+    DataProfile.HANDOVER: QT_TRANSLATE_NOOP("Labels", "handover: everything, to a colleague"),
+}
+
+
+def profile_label(profile: DataProfile, language: str | None = None) -> str:
+    """The kind of export in one word: casus, overzicht, overdracht."""
+    return translate("Labels", PROFILE_LABELS[profile], language)
+
+
+def profile_description(profile: DataProfile, language: str | None = None) -> str:
+    """The kind of export with what it holds, for the Exports preview."""
+    return translate("Labels", PROFILE_DESCRIPTIONS[profile], language)
+
+
 class ExportSchedule(StrEnum):
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"

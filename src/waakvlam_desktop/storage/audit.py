@@ -20,8 +20,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, utc_naive
+from waakvlam_desktop.storage import audit_labels
 from waakvlam_desktop.storage.models import AuditEvent, Household, StaffMember
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 GENESIS = "0" * 64
 
@@ -566,53 +567,10 @@ def audit_actions(session: Session) -> list[str]:
     return sorted(session.scalars(select(AuditEvent.action).distinct()))
 
 
-# Labels for the viewer and the inzage PDF (English source; Dutch in the catalog).
-ACTION_LABELS: dict[str, str] = {
-    "create": QT_TRANSLATE_NOOP("Labels", "created"),
-    "update": QT_TRANSLATE_NOOP("Labels", "changed"),
-    "delete": QT_TRANSLATE_NOOP("Labels", "deleted"),
-    "view": QT_TRANSLATE_NOOP("Labels", "viewed"),
-    "print": QT_TRANSLATE_NOOP("Labels", "printed"),
-    "export": QT_TRANSLATE_NOOP("Labels", "exported"),
-    "share": QT_TRANSLATE_NOOP("Labels", "shared"),
-    "inzage": QT_TRANSLATE_NOOP("Labels", "subject access report"),
-    "consent_withdrawn": QT_TRANSLATE_NOOP("Labels", "consent withdrawn"),
-    "purge": QT_TRANSLATE_NOOP("Labels", "purged (retention)"),
-    "backup": QT_TRANSLATE_NOOP("Labels", "backup made"),
-    "restore": QT_TRANSLATE_NOOP("Labels", "backup restored"),
-    "search": QT_TRANSLATE_NOOP("Labels", "searched notes"),
-    "anchor": QT_TRANSLATE_NOOP("Labels", "anchor made"),
-}
-
-ENTITY_LABELS: dict[str, str] = {
-    "household": QT_TRANSLATE_NOOP("Labels", "household"),
-    "resident": QT_TRANSLATE_NOOP("Labels", "resident"),
-    "address": QT_TRANSLATE_NOOP("Labels", "address"),
-    "complex": QT_TRANSLATE_NOOP("Labels", "complex"),
-    "visit": QT_TRANSLATE_NOOP("Labels", "visit"),
-    "visit_resident": QT_TRANSLATE_NOOP("Labels", "resident present"),
-    "visit_correction": QT_TRANSLATE_NOOP("Labels", "visit corrected"),
-    "staff_complex": QT_TRANSLATE_NOOP("Labels", "complex assigned"),
-    "signal_observation": QT_TRANSLATE_NOOP("Labels", "signal"),
-    "concern_level_entry": QT_TRANSLATE_NOOP("Labels", "concern level"),
-    "follow_up": QT_TRANSLATE_NOOP("Labels", "follow-up"),
-    "referral": QT_TRANSLATE_NOOP("Labels", "referral"),
-    "referral_signal": QT_TRANSLATE_NOOP("Labels", "signal in referral"),
-    "referral_status_event": QT_TRANSLATE_NOOP("Labels", "referral status"),
-    "partner": QT_TRANSLATE_NOOP("Labels", "partner"),
-    "setting": QT_TRANSLATE_NOOP("Labels", "setting"),
-    "staff_member": QT_TRANSLATE_NOOP("Labels", "staff member"),
-    "vault": QT_TRANSLATE_NOOP("Labels", "vault"),
-}
-
-
-def action_label(action: str, language: str | None = None) -> str:
-    """An audit action in ``language`` (default: the current one); unknown: as it is."""
-    source = ACTION_LABELS.get(action)
-    return action if source is None else translate("Labels", source, language)
-
-
-def entity_label(entity: str, language: str | None = None) -> str:
-    """What an audit event is about, in ``language`` (default: the current one)."""
-    source = ENTITY_LABELS.get(entity)
-    return entity if source is None else translate("Labels", source, language)
+# Labels for the viewer and the inzage PDF: storage/audit_labels.py (English source; Dutch
+# in the catalog).
+ACTION_LABELS = audit_labels.ACTION_LABELS
+ENTITY_LABELS = audit_labels.ENTITY_LABELS
+action_label = audit_labels.action_label
+entity_label = audit_labels.entity_label
+detail_text = audit_labels.detail_text

@@ -402,7 +402,12 @@ class MainWindow(QMainWindow):
             self.workspace.restore(place)
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
-        self.status_note.setText(self.tr("Vault: {path}").format(path=str(self.ctx.data_dir)))
+        # No file path on an everyday screen (#15 F): the location is in Instellingen › Voor
+        # ICT and in this tooltip.
+        self.status_note.setText(self.tr("Vault open"))
+        self.status_note.setToolTip(
+            self.tr("For ICT: the vault is in {path}").format(path=str(self.ctx.data_dir))
+        )
         self.backup_reminder.refresh()
 
     def _install_workspace(self) -> None:
@@ -464,6 +469,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.idle_label.setText("")
         self.status_note.setText("")
+        self.status_note.setToolTip("")
         self.backup_reminder.clear()
         if self.clipboard_guard is not None:
             self.clipboard_guard.clear_now()

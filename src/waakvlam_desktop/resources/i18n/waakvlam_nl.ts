@@ -95,9 +95,9 @@
     </message>
     <message>
         <source>Key id: {key_id}
-Call {name} and ask them to read out the key id shown in their Settings. Add only when every character matches.</source>
+Call {name} and ask them to read out the key id shown in their Settings, under For ICT. Add only when every character matches.</source>
         <translation>Sleutel-id: {key_id}
-Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg alleen toe als elk teken klopt.</translation>
+Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor ICT staat. Voeg alleen toe als elk teken klopt.</translation>
     </message>
     <message>
         <source>It matches: add</source>
@@ -155,43 +155,43 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <name>Audit</name>
     <message>
         <source>The audit log is in order: {events} events, the chain is intact.</source>
-        <translation>Het auditlog is in orde: {events} gebeurtenissen, de keten is heel.</translation>
+        <translation>Het logboek is in orde: {events} gebeurtenissen, de keten is heel.</translation>
     </message>
     <message>
         <source>The audit log was changed: the chain is broken at event {seq} (an event is missing).</source>
-        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (een gebeurtenis ontbreekt).</translation>
+        <translation>Het logboek is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (een gebeurtenis ontbreekt).</translation>
     </message>
     <message>
         <source>The audit log was changed: the chain is broken at event {seq} (the link to the previous one does not match).</source>
-        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (verwijzing naar de vorige klopt niet).</translation>
+        <translation>Het logboek is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (verwijzing naar de vorige klopt niet).</translation>
     </message>
     <message>
         <source>The audit log was changed: the chain is broken at event {seq} (content changed).</source>
-        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
+        <translation>Het logboek is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
     </message>
     <message>
         <source>The audit log still contains the witnessed state (event {seq}) unchanged; {added} events were added since. The chain is intact.</source>
-        <translation>Het auditlog bevat de vastgelegde stand (gebeurtenis {seq}) ongewijzigd; sindsdien zijn er {added} gebeurtenissen bijgekomen. De keten is heel.</translation>
+        <translation>Het logboek bevat de vastgelegde stand (gebeurtenis {seq}) ongewijzigd; sindsdien zijn er {added} gebeurtenissen bijgekomen. De keten is heel.</translation>
     </message>
     <message>
         <source>The audit log was rewritten: event {first} to {last} of the witnessed state are missing.</source>
-        <translation>Het auditlog is herschreven: gebeurtenis {first} t/m {last} van de vastgelegde stand ontbreken.</translation>
+        <translation>Het logboek is herschreven: gebeurtenis {first} t/m {last} van de vastgelegde stand ontbreken.</translation>
     </message>
     <message>
         <source>The audit log was rewritten: event {first} is no longer what was witnessed (changed or replaced).</source>
-        <translation>Het auditlog is herschreven: gebeurtenis {first} is niet meer zoals vastgelegd (gewijzigd of vervangen).</translation>
+        <translation>Het logboek is herschreven: gebeurtenis {first} is niet meer zoals vastgelegd (gewijzigd of vervangen).</translation>
     </message>
     <message>
         <source>The audit log was rewritten or rolled back: it ends at event {events}, but event {seq} was witnessed.</source>
-        <translation>Het auditlog is herschreven of teruggezet: het eindigt bij gebeurtenis {events}, maar gebeurtenis {seq} is vastgelegd.</translation>
+        <translation>Het logboek is herschreven of teruggezet: het eindigt bij gebeurtenis {events}, maar gebeurtenis {seq} is vastgelegd.</translation>
     </message>
     <message>
         <source>The audit log was rewritten: event {seq} no longer has the witnessed hash, so an event at or before {seq} was deleted or changed.</source>
-        <translation>Het auditlog is herschreven: gebeurtenis {seq} heeft niet meer de vastgelegde hash, dus een gebeurtenis op of vóór {seq} is verwijderd of gewijzigd.</translation>
+        <translation>Het logboek is herschreven: gebeurtenis {seq} heeft niet meer de vastgelegde hash, dus een gebeurtenis op of vóór {seq} is verwijderd of gewijzigd.</translation>
     </message>
     <message>
         <source>The witnessed event {seq} is no longer in the audit log: restoring a backup (event {restore}) rolled back events {first} to {last}.</source>
-        <translation>De vastgelegde gebeurtenis {seq} staat niet meer in het auditlog: het terugzetten van een back-up (gebeurtenis {restore}) heeft gebeurtenis {first} t/m {last} teruggedraaid.</translation>
+        <translation>De vastgelegde gebeurtenis {seq} staat niet meer in het logboek: het terugzetten van een back-up (gebeurtenis {restore}) heeft gebeurtenis {first} t/m {last} teruggedraaid.</translation>
     </message>
 </context>
 <context>
@@ -347,7 +347,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>partner {name} ({type}): new in this vault as &apos;{local_name}&apos;, without recipients and without a schedule</source>
-        <translation>partner {name} ({type}): nieuw in deze kluis als &apos;{local_name}&apos;, zonder ontvangers en zonder schema</translation>
+        <translation>partner {name} ({type}): nieuw in deze kluis als &apos;{local_name}&apos;, zonder sleutel en zonder schema</translation>
     </message>
     <message>
         <source>partner {name} ({type}): linked to the partner in this vault</source>
@@ -391,7 +391,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>The sender&apos;s audit log: event {seq} (head {head}).</source>
-        <translation>Auditlog van de afzender: gebeurtenis {seq} (kop {head}).</translation>
+        <translation>Logboek van de afzender: gebeurtenis {seq} (kop {head}).</translation>
     </message>
     <message>
         <source>No bundles with an audit head opened yet.</source>
@@ -451,11 +451,11 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>(no age recipient yet)</source>
-        <translation>(nog geen age-ontvanger)</translation>
+        <translation>(nog geen sleutel van de partner)</translation>
     </message>
     <message>
         <source>{partner}: skipped, no age recipient yet.</source>
-        <translation>{partner}: overgeslagen, nog geen age-ontvanger.</translation>
+        <translation>{partner}: overgeslagen, nog geen sleutel van de partner.</translation>
     </message>
     <message>
         <source>No exports are due.</source>
@@ -761,16 +761,12 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Naam</translation>
     </message>
     <message>
+        <source>For ICT: key id {key_id}</source>
+        <translation>Voor ICT: sleutel-id {key_id}</translation>
+    </message>
+    <message>
         <source>Last handover</source>
         <translation>Laatste overdracht</translation>
-    </message>
-    <message>
-        <source>Key id</source>
-        <translation>Sleutel-id</translation>
-    </message>
-    <message>
-        <source>For ICT: the first 128 bits of SHA-256 of the key</source>
-        <translation>Voor ICT: de eerste 128 bits van SHA-256 over de sleutel</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -1050,7 +1046,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>This is not a handover bundle; only a bundle with profile &apos;handover&apos; can be read in.</source>
-        <translation>Dit is geen overdrachtsbundel; alleen een bundel met profiel &apos;handover&apos; kan worden ingelezen.</translation>
+        <translation>Dit is geen overdrachtsbundel; alleen een overdracht van een collega kan worden ingelezen.</translation>
     </message>
     <message>
         <source>The handover bundle has no readable data.</source>
@@ -1534,7 +1530,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>Partner &apos;{partner}&apos; has no age recipient yet. Ask the partner for &apos;waakvlam bundle keygen&apos; and add the recipient (age1…) under Partners.</source>
-        <translation>Partner &apos;{partner}&apos; heeft nog geen age-ontvanger. Vraag de partner om &apos;waakvlam bundle keygen&apos; en voeg de ontvanger (age1…) toe bij Partners.</translation>
+        <translation>Van partner &apos;{partner}&apos; is nog geen sleutel ingevuld. Vraag de partner om de sleutel van de partner (&apos;waakvlam bundle keygen&apos;, begint met age1…) en vul die in bij Partners.</translation>
     </message>
     <message>
         <source>Period {period} has not started yet; choose a period that has ended.</source>
@@ -1634,7 +1630,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>&apos;{start}…&apos; is not a valid age recipient. A recipient starts with &apos;age1&apos; and comes from the partner themselves (&apos;waakvlam bundle keygen&apos;).</source>
-        <translation>&apos;{start}…&apos; is geen geldige age-ontvanger. Een ontvanger begint met &apos;age1&apos; en komt van de partner zelf (&apos;waakvlam bundle keygen&apos;).</translation>
+        <translation>&apos;{start}…&apos; is geen geldige sleutel van de partner. Zo&apos;n sleutel begint met &apos;age1&apos; en komt van de partner zelf (&apos;waakvlam bundle keygen&apos;).</translation>
     </message>
     <message>
         <source>There is already a partner named &apos;{name}&apos;.</source>
@@ -1730,11 +1726,11 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>Aggregate figures go per wijk or per complex: choose &apos;wijk&apos; or &apos;complex&apos;.</source>
-        <translation>Geaggregeerde cijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
+        <translation>Overzichtscijfers gaan per wijk of per complex: kies &apos;wijk&apos; of &apos;complex&apos;.</translation>
     </message>
     <message>
         <source>Give an age recipient (age1…) or leave it empty.</source>
-        <translation>Geef een age-ontvanger (age1…) of laat leeg.</translation>
+        <translation>Geef de sleutel van de partner (age1…) of laat leeg.</translation>
     </message>
     <message>
         <source>Unknown setting &apos;{key}&apos;.</source>
@@ -1866,11 +1862,11 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>{name} is not an audit anchor (from &apos;waakvlam audit anchor&apos;), or it was cut off.</source>
-        <translation>{name} is geen ankerpunt van het auditlog (van &apos;waakvlam audit anchor&apos;), of het is afgebroken.</translation>
+        <translation>{name} is geen ankerpunt van het logboek (van &apos;waakvlam audit anchor&apos;), of het is afgebroken.</translation>
     </message>
     <message>
         <source>The anchor was signed with key {key_id}, which is not this organisation&apos;s signing key. Do not trust it.</source>
-        <translation>Het ankerpunt is ondertekend met sleutel {key_id}; dat is niet de ondertekensleutel van deze organisatie. Vertrouw het niet.</translation>
+        <translation>Het ankerpunt is ondertekend met sleutel {key_id}; dat is niet de ondertekeningssleutel van deze organisatie. Vertrouw het niet.</translation>
     </message>
     <message>
         <source>The signature of the anchor does not match: the anchor was forged or changed. Do not trust it.</source>
@@ -1890,11 +1886,11 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>This backup was made before backups carried the audit head: it cannot witness.</source>
-        <translation>Deze back-up is gemaakt voordat back-ups de kop van het auditlog bevatten: hij kan niets bevestigen.</translation>
+        <translation>Deze back-up is gemaakt voordat back-ups de kop van het logboek bevatten: hij kan niets bevestigen.</translation>
     </message>
     <message>
         <source>Warning: the sender&apos;s audit log was rewritten or rolled back. Bundle {bundle} (of {created}) witnessed event {seq} with another hash. Tell the sender&apos;s privacy officer.</source>
-        <translation>Let op: het auditlog van de afzender is herschreven of teruggezet. Bundel {bundle} (van {created}) legde gebeurtenis {seq} vast met een andere hash. Meld dit bij de privacyfunctionaris van de afzender.</translation>
+        <translation>Let op: het logboek van de afzender is herschreven of teruggezet. Bundel {bundle} (van {created}) legde gebeurtenis {seq} vast met een andere hash. Meld dit bij de privacyfunctionaris van de afzender.</translation>
     </message>
     <message>
         <source>--key belongs with --anchor: it checks the anchor&apos;s signature.</source>
@@ -1902,7 +1898,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>&apos;{value}&apos; is not an audit head. Give the event number and hash as NUMBER:HASH (64 hex characters), as in a bundle manifest&apos;s audit_head.</source>
-        <translation>&apos;{value}&apos; is geen kop van het auditlog. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
+        <translation>&apos;{value}&apos; is geen kop van het logboek. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
     </message>
     <message>
         <source>Fill in the colleague&apos;s name.</source>
@@ -1922,7 +1918,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>This is this vault&apos;s own signing key, not a colleague&apos;s; nothing was added.</source>
-        <translation>Dit is de eigen ondertekensleutel van deze kluis, niet die van een collega; er is niets toegevoegd.</translation>
+        <translation>Dit is de eigen ondertekeningssleutel van deze kluis, niet die van een collega; er is niets toegevoegd.</translation>
     </message>
     <message>
         <source>A colleague&apos;s key is 32 bytes; this one is not.</source>
@@ -2036,20 +2032,36 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Huishoudens</translation>
     </message>
     <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
+        <source>For ICT: SHA-256 of the bundle {sha}</source>
+        <translation>Voor ICT: SHA-256 van de bundel {sha}</translation>
     </message>
     <message>
-        <source>Add a partner with age recipients first (Partners).</source>
-        <translation>Voeg eerst een partner met age-ontvangers toe (Partners).</translation>
+        <source>Add a partner with their key first (Partners).</source>
+        <translation>Voeg eerst een partner met de sleutel van de partner toe (Partners).</translation>
+    </message>
+    <message>
+        <source>Kind of export: {kind} · bundle number {n}</source>
+        <translation>Soort export: {kind} · bundelnummer {n}</translation>
+    </message>
+    <message>
+        <source>Locked with the partner&apos;s key: only {name} can open it.</source>
+        <translation>Versleuteld met de sleutel van de partner: alleen {name} kan het openen.</translation>
+    </message>
+    <message>
+        <source>Locked with the partner&apos;s {n} keys: only {name} can open it.</source>
+        <translation>Versleuteld met de {n} sleutels van de partner: alleen {name} kan het openen.</translation>
+    </message>
+    <message>
+        <source>For ICT: profile {profile}; age recipients (fingerprints): {fps}</source>
+        <translation>Voor ICT: profiel {profile}; age-ontvangers (vingerafdrukken): {fps}</translation>
+    </message>
+    <message>
+        <source>Exported to {name}.</source>
+        <translation>Geëxporteerd naar {name}.</translation>
     </message>
     <message>
         <source>There is no period this partner can receive yet.</source>
         <translation>Er is nog geen periode die deze partner kan krijgen.</translation>
-    </message>
-    <message>
-        <source>Profile: {profile} · bundle number {n}</source>
-        <translation>Profiel: {profile} · bundelnummer {n}</translation>
     </message>
     <message>
         <source>Contains: {counts}</source>
@@ -2068,10 +2080,6 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Weggelaten (zonder namen): {why}</translation>
     </message>
     <message>
-        <source>Encrypted for: {fingerprints}</source>
-        <translation>Versleuteld voor: {fingerprints}</translation>
-    </message>
-    <message>
         <source>Save export</source>
         <translation>Export opslaan</translation>
     </message>
@@ -2086,10 +2094,6 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>Export</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>Exported to {name} (SHA-256 {sha}…).</source>
-        <translation>Geëxporteerd naar {name} (SHA-256 {sha}…).</translation>
     </message>
 </context>
 <context>
@@ -2258,10 +2262,6 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Overdracht inlezen</translation>
     </message>
     <message>
-        <source>Bundle (.age)</source>
-        <translation>Bundel (.age)</translation>
-    </message>
-    <message>
         <source>Your key file</source>
         <translation>Je sleutelbestand</translation>
     </message>
@@ -2350,10 +2350,6 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Van collega: {name}</translation>
     </message>
     <message>
-        <source>Partner {name}: new here, without recipients or schedule</source>
-        <translation>Partner {name}: nieuw in deze kluis, zonder ontvangers en zonder schema</translation>
-    </message>
-    <message>
         <source>Partner {name}: linked to the partner here</source>
         <translation>Partner {name}: gekoppeld aan de partner in deze kluis</translation>
     </message>
@@ -2400,6 +2396,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     <message>
         <source>Handover read in.</source>
         <translation>Overdracht ingelezen.</translation>
+    </message>
+    <message>
+        <source>Handover file</source>
+        <translation>Overdrachtsbestand</translation>
+    </message>
+    <message>
+        <source>Partner {name}: new here, without key or schedule</source>
+        <translation>Partner {name}: nieuw in deze kluis, zonder sleutel en zonder schema</translation>
     </message>
     <message>
         <source>Nothing new in this bundle.</source>
@@ -2490,7 +2494,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
     </message>
     <message>
         <source>Reply by</source>
-        <translation>Reactie uiterlijk</translation>
+        <translation>Terugkoppeling uiterlijk</translation>
     </message>
     <message>
         <source>Referrals</source>
@@ -3296,7 +3300,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Check-in overdue</source>
-        <translation>Bezoek achterstallig</translation>
+        <translation>Bezoek te laat</translation>
     </message>
     <message>
         <source>Visits, 12 months</source>
@@ -3415,6 +3419,30 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>neutraal (alleen de naam)</translation>
     </message>
     <message>
+        <source>case</source>
+        <translation>casus</translation>
+    </message>
+    <message>
+        <source>overview</source>
+        <translation>overzicht</translation>
+    </message>
+    <message>
+        <source>handover</source>
+        <translation>overdracht</translation>
+    </message>
+    <message>
+        <source>case: the referred households only</source>
+        <translation>casus: alleen de doorverwezen huishoudens</translation>
+    </message>
+    <message>
+        <source>overview: counts only, no names</source>
+        <translation>overzicht: alleen aantallen, geen namen</translation>
+    </message>
+    <message>
+        <source>handover: everything, to a colleague</source>
+        <translation>overdracht: alles, naar een collega</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>concept</translation>
     </message>
@@ -3479,6 +3507,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>gedeeld</translation>
     </message>
     <message>
+        <source>read in</source>
+        <translation>ingelezen</translation>
+    </message>
+    <message>
         <source>subject access report</source>
         <translation>inzage gemaakt</translation>
     </message>
@@ -3505,6 +3537,22 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>anchor made</source>
         <translation>ankerpunt gemaakt</translation>
+    </message>
+    <message>
+        <source>example data added</source>
+        <translation>voorbeeldgegevens toegevoegd</translation>
+    </message>
+    <message>
+        <source>letter made</source>
+        <translation>brief gemaakt</translation>
+    </message>
+    <message>
+        <source>letter printed</source>
+        <translation>brief afgedrukt</translation>
+    </message>
+    <message>
+        <source>letter saved as PDF</source>
+        <translation>brief als pdf opgeslagen</translation>
     </message>
     <message>
         <source>household</source>
@@ -3559,6 +3607,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>signaal in doorverwijzing</translation>
     </message>
     <message>
+        <source>resident in referral</source>
+        <translation>bewoner in doorverwijzing</translation>
+    </message>
+    <message>
         <source>referral status</source>
         <translation>status doorverwijzing</translation>
     </message>
@@ -3575,8 +3627,640 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>medewerker</translation>
     </message>
     <message>
+        <source>organisation</source>
+        <translation>organisatie</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>collega</translation>
+    </message>
+    <message>
+        <source>signing key</source>
+        <translation>ondertekeningssleutel</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>erasure request</source>
+        <translation>verzoek tot wissen</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>signalenlijst</translation>
+    </message>
+    <message>
+        <source>checklist domain</source>
+        <translation>domein van de signalenlijst</translation>
+    </message>
+    <message>
+        <source>checklist sign</source>
+        <translation>signaal op de signalenlijst</translation>
+    </message>
+    <message>
+        <source>erasure record</source>
+        <translation>vastlegging van een wissing</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>bundel</translation>
+    </message>
+    <message>
         <source>vault</source>
         <translation>kluis</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation>wat er is gedaan</translation>
+    </message>
+    <message>
+        <source>addition</source>
+        <translation>toevoeging</translation>
+    </message>
+    <message>
+        <source>partner&apos;s key</source>
+        <translation>sleutel van de partner</translation>
+    </message>
+    <message>
+        <source>key type</source>
+        <translation>soort sleutel</translation>
+    </message>
+    <message>
+        <source>assigned to</source>
+        <translation>toegewezen aan</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tijdstip</translation>
+    </message>
+    <message>
+        <source>basis explained</source>
+        <translation>toelichting op de grondslag</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>geboortedatum</translation>
+    </message>
+    <message>
+        <source>year of birth</source>
+        <translation>geboortejaar</translation>
+    </message>
+    <message>
+        <source>bundle check value</source>
+        <translation>controlewaarde van de bundel</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <source>closed on</source>
+        <translation>afgesloten op</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>consent date</source>
+        <translation>datum toestemming</translation>
+    </message>
+    <message>
+        <source>consent form</source>
+        <translation>vorm van toestemming</translation>
+    </message>
+    <message>
+        <source>may be called</source>
+        <translation>mag gebeld worden</translation>
+    </message>
+    <message>
+        <source>note on withdrawal</source>
+        <translation>notitie bij intrekking</translation>
+    </message>
+    <message>
+        <source>consent withdrawn on</source>
+        <translation>toestemming ingetrokken op</translation>
+    </message>
+    <message>
+        <source>contact&apos;s initials</source>
+        <translation>voorletters contactpersoon</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>contactpersoon</translation>
+    </message>
+    <message>
+        <source>contact&apos;s prefix</source>
+        <translation>tussenvoegsel contactpersoon</translation>
+    </message>
+    <message>
+        <source>contact&apos;s form of address</source>
+        <translation>aanhef contactpersoon</translation>
+    </message>
+    <message>
+        <source>our contact</source>
+        <translation>onze contactpersoon</translation>
+    </message>
+    <message>
+        <source>contact&apos;s surname</source>
+        <translation>achternaam contactpersoon</translation>
+    </message>
+    <message>
+        <source>corrected on</source>
+        <translation>gecorrigeerd op</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>aantallen</translation>
+    </message>
+    <message>
+        <source>created on</source>
+        <translation>aangemaakt op</translation>
+    </message>
+    <message>
+        <source>created by</source>
+        <translation>aangemaakt door</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>omschrijving</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>details</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>domein</translation>
+    </message>
+    <message>
+        <source>ticked off on</source>
+        <translation>afgevinkt op</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>uiterlijk</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>over</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>gegeven</translation>
+    </message>
+    <message>
+        <source>erased on</source>
+        <translation>gewist op</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>weggelaten</translation>
+    </message>
+    <message>
+        <source>exported on</source>
+        <translation>geëxporteerd op</translation>
+    </message>
+    <message>
+        <source>feedback due</source>
+        <translation>terugkoppeling uiterlijk</translation>
+    </message>
+    <message>
+        <source>previous status</source>
+        <translation>vorige stand</translation>
+    </message>
+    <message>
+        <source>legal basis</source>
+        <translation>grondslag</translation>
+    </message>
+    <message>
+        <source>guidance (English)</source>
+        <translation>handelwijze (Engels)</translation>
+    </message>
+    <message>
+        <source>guidance (Dutch)</source>
+        <translation>handelwijze (Nederlands)</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nummer</translation>
+    </message>
+    <message>
+        <source>initials</source>
+        <translation>voorletters</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>signaal</translation>
+    </message>
+    <message>
+        <source>references</source>
+        <translation>kenmerken</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>sleutel</translation>
+    </message>
+    <message>
+        <source>kind of visit</source>
+        <translation>soort bezoek</translation>
+    </message>
+    <message>
+        <source>name of the household</source>
+        <translation>naam van het huishouden</translation>
+    </message>
+    <message>
+        <source>name (English)</source>
+        <translation>naam (Engels)</translation>
+    </message>
+    <message>
+        <source>name (Dutch)</source>
+        <translation>naam (Nederlands)</translation>
+    </message>
+    <message>
+        <source>last handover</source>
+        <translation>laatste overdracht</translation>
+    </message>
+    <message>
+        <source>last visit</source>
+        <translation>laatste bezoek</translation>
+    </message>
+    <message>
+        <source>explanation in the letter</source>
+        <translation>toelichting in de brief</translation>
+    </message>
+    <message>
+        <source>referral letter</source>
+        <translation>verwijsbrief</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logo</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>next visit</source>
+        <translation>volgend bezoek</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notitie</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notities</translation>
+    </message>
+    <message>
+        <source>corrected note</source>
+        <translation>gecorrigeerde notitie</translation>
+    </message>
+    <message>
+        <source>original note</source>
+        <translation>oorspronkelijke notitie</translation>
+    </message>
+    <message>
+        <source>house number</source>
+        <translation>huisnummer</translation>
+    </message>
+    <message>
+        <source>partner&apos;s name</source>
+        <translation>naam van de partner</translation>
+    </message>
+    <message>
+        <source>end of period</source>
+        <translation>einde van de periode</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>periode</translation>
+    </message>
+    <message>
+        <source>start of period</source>
+        <translation>begin van de periode</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefoon</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>volgorde</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <source>prefix</source>
+        <translation>tussenvoegsel</translation>
+    </message>
+    <message>
+        <source>secret key</source>
+        <translation>geheime sleutel</translation>
+    </message>
+    <message>
+        <source>kind of export</source>
+        <translation>soort export</translation>
+    </message>
+    <message>
+        <source>code for the household</source>
+        <translation>code voor het huishouden</translation>
+    </message>
+    <message>
+        <source>secret for household codes</source>
+        <translation>geheim voor de huishoudcodes</translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation>publieke sleutel</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reden</translation>
+    </message>
+    <message>
+        <source>our reference</source>
+        <translation>ons kenmerk</translation>
+    </message>
+    <message>
+        <source>remark</source>
+        <translation>opmerking</translation>
+    </message>
+    <message>
+        <source>requested on</source>
+        <translation>gevraagd op</translation>
+    </message>
+    <message>
+        <source>review on</source>
+        <translation>opnieuw bekijken op</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>functie</translation>
+    </message>
+    <message>
+        <source>form of address</source>
+        <translation>aanhef</translation>
+    </message>
+    <message>
+        <source>export schedule</source>
+        <translation>exportschema</translation>
+    </message>
+    <message>
+        <source>bundle number</source>
+        <translation>bundelnummer</translation>
+    </message>
+    <message>
+        <source>set on</source>
+        <translation>vastgesteld op</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>ernst</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>grootte</translation>
+    </message>
+    <message>
+        <source>source check value</source>
+        <translation>controlewaarde van de bron</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>stand</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>straat</translation>
+    </message>
+    <message>
+        <source>suggested level</source>
+        <translation>voorgesteld zorgniveau</translation>
+    </message>
+    <message>
+        <source>surname</source>
+        <translation>achternaam</translation>
+    </message>
+    <message>
+        <source>new status</source>
+        <translation>nieuwe stand</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <source>changed on</source>
+        <translation>gewijzigd op</translation>
+    </message>
+    <message>
+        <source>changed by</source>
+        <translation>gewijzigd door</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>waarde</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>versie</translation>
+    </message>
+    <message>
+        <source>unit code (VHE)</source>
+        <translation>VHE-nummer</translation>
+    </message>
+    <message>
+        <source>visit date</source>
+        <translation>datum van het bezoek</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>wat</translation>
+    </message>
+    <message>
+        <source>neighbourhood</source>
+        <translation>wijk</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>soort</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>taal</translation>
+    </message>
+    <message>
+        <source>copies</source>
+        <translation>exemplaren</translation>
+    </message>
+    <message>
+        <source>hits</source>
+        <translation>treffers</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>huishoudens</translation>
+    </message>
+    <message>
+        <source>how many</source>
+        <translation>aantal</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>regels</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>toegevoegd</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>bijgewerkt</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>conflicten</translation>
+    </message>
+    <message>
+        <source>remarks</source>
+        <translation>opmerkingen</translation>
+    </message>
+    <message>
+        <source>categories</source>
+        <translation>categorieën</translation>
+    </message>
+    <message>
+        <source>in the app</source>
+        <translation>in de app</translation>
+    </message>
+    <message>
+        <source>on the command line</source>
+        <translation>via de opdrachtregel</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>bewoners</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation>doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>completed referral</source>
+        <translation>afgeronde doorverwijzing</translation>
+    </message>
+    <message>
+        <source>completed referrals</source>
+        <translation>afgeronde doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>signals</source>
+        <translation>signalen</translation>
+    </message>
+    <message>
+        <source>letter</source>
+        <translation>brief</translation>
+    </message>
+    <message>
+        <source>letters</source>
+        <translation>brieven</translation>
+    </message>
+    <message>
+        <source>erasure requests</source>
+        <translation>verzoeken tot wissen</translation>
+    </message>
+    <message>
+        <source>neighbourhoods</source>
+        <translation>wijken</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>cijfer</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>cijfers</translation>
+    </message>
+    <message>
+        <source>figure hidden (too small)</source>
+        <translation>cijfer verborgen (te klein)</translation>
+    </message>
+    <message>
+        <source>figures hidden (too small)</source>
+        <translation>cijfers verborgen (te klein)</translation>
+    </message>
+    <message>
+        <source>staff members</source>
+        <translation>medewerkers</translation>
+    </message>
+    <message>
+        <source>complexes</source>
+        <translation>complexen</translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <translation>adressen</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>bezoeken</translation>
+    </message>
+    <message>
+        <source>residents present</source>
+        <translation>aanwezige bewoners</translation>
+    </message>
+    <message>
+        <source>concern levels</source>
+        <translation>zorgniveaus</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>acties</translation>
+    </message>
+    <message>
+        <source>signals in referrals</source>
+        <translation>signalen in doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>residents in referrals</source>
+        <translation>bewoners in doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>referral statuses</source>
+        <translation>standen van doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>partners</source>
+        <translation>partners</translation>
+    </message>
+    <message>
+        <source>visits corrected</source>
+        <translation>bezoeken gecorrigeerd</translation>
+    </message>
+    <message>
+        <source>complexes assigned</source>
+        <translation>complexen toegewezen</translation>
+    </message>
+    <message>
+        <source>changed: {fields}</source>
+        <translation>gewijzigd: {fields}</translation>
+    </message>
+    <message>
+        <source>opened {via}</source>
+        <translation>geopend {via}</translation>
     </message>
     <message>
         <source>Record home visit</source>
@@ -3665,8 +4349,12 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Over Waakvlam: versie en licenties (F1)</translation>
     </message>
     <message>
-        <source>Vault: {path}</source>
-        <translation>Kluis: {path}</translation>
+        <source>Vault open</source>
+        <translation>Kluis geopend</translation>
+    </message>
+    <message>
+        <source>For ICT: the vault is in {path}</source>
+        <translation>Voor ICT: de kluis staat in {path}</translation>
     </message>
     <message>
         <source>Locks in {m}:{s:02d} without activity</source>
@@ -3705,7 +4393,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Check-in overdue</source>
-        <translation>Bezoek achterstallig</translation>
+        <translation>Bezoek te laat</translation>
     </message>
     <message>
         <source>Visits, 12 months</source>
@@ -3729,7 +4417,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Overdue check-ins per complex (top {n})</source>
-        <translation>Achterstallige bezoeken per complex (top {n})</translation>
+        <translation>Te late bezoeken per complex (top {n})</translation>
     </message>
     <message>
         <source>Signals per domain, last 12 months</source>
@@ -3787,16 +4475,20 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Achternaam van de contactpersoon</translation>
     </message>
     <message>
-        <source>Case: referred households only</source>
-        <translation>Casus: alleen doorverwezen huishoudens</translation>
+        <source>Paste the key the partner sent you (one per line)</source>
+        <translation>Plak hier de sleutel die de partner je stuurde (één per regel)</translation>
     </message>
     <message>
-        <source>Aggregate: counts only</source>
-        <translation>Geaggregeerd: alleen aantallen</translation>
+        <source>For ICT: the partner&apos;s age recipients (age1…), one per line</source>
+        <translation>Voor ICT: de age-ontvangers van de partner (age1…), één per regel</translation>
     </message>
     <message>
-        <source>Handover: everything, to a colleague</source>
-        <translation>Overdracht: alles, naar een collega</translation>
+        <source>Kind of export</source>
+        <translation>Soort export</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s key</source>
+        <translation>Sleutel van de partner</translation>
     </message>
     <message>
         <source>No periodic export</source>
@@ -3809,10 +4501,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Quarterly</source>
         <translation>Per kwartaal</translation>
-    </message>
-    <message>
-        <source>age1… — one per line, from the partner</source>
-        <translation>age1… — één per regel, van de partner</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3843,16 +4531,8 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>E-mail</translation>
     </message>
     <message>
-        <source>Data profile</source>
-        <translation>Gegevensprofiel</translation>
-    </message>
-    <message>
         <source>Export schedule</source>
         <translation>Exportritme</translation>
-    </message>
-    <message>
-        <source>Recipients (age)</source>
-        <translation>Ontvangers (age)</translation>
     </message>
     <message>
         <source>Your unfinished form is back (kept when the app locked).</source>
@@ -3882,32 +4562,32 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Soort</translation>
     </message>
     <message>
-        <source>Profile</source>
-        <translation>Profiel</translation>
+        <source>Kind of export</source>
+        <translation>Soort export</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s key</source>
+        <translation>Sleutel van de partner</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+    <message>
+        <source>For ICT: {fingerprints}</source>
+        <translation>Voor ICT: {fingerprints}</translation>
     </message>
     <message>
         <source>Schedule</source>
         <translation>Ritme</translation>
     </message>
     <message>
-        <source>Recipient fingerprints</source>
-        <translation>Vingerafdrukken van de ontvangers</translation>
-    </message>
-    <message>
         <source>No partners yet. Add the wijkteam, GGD or schuldhulpverlening you work with.</source>
         <translation>Nog geen partners. Voeg het wijkteam, de GGD of de schuldhulpverlening toe waarmee je samenwerkt.</translation>
-    </message>
-    <message>
-        <source>case</source>
-        <translation>casus</translation>
-    </message>
-    <message>
-        <source>aggregate</source>
-        <translation>geaggregeerd</translation>
-    </message>
-    <message>
-        <source>handover</source>
-        <translation>overdracht</translation>
     </message>
     <message>
         <source>none</source>
@@ -3934,7 +4614,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Auditlog</translation>
+        <translation>Logboek</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -3974,7 +4654,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Dry run</source>
-        <translation>Proefdraai</translation>
+        <translation>Eerst bekijken</translation>
     </message>
     <message>
         <source>Show what would be removed; nothing changes</source>
@@ -4025,6 +4705,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Gegevens</translation>
     </message>
     <message>
+        <source>For ICT: {action} {entity} {id}: {detail}</source>
+        <translation>Voor ICT: {action} {entity} {id}: {detail}</translation>
+    </message>
+    <message>
         <source>Check the chain</source>
         <translation>Keten controleren</translation>
     </message>
@@ -4038,7 +4722,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>For ICT and the privacy officer: checks that the audit log still contains, unchanged, the state recorded in a signed anchor file (&apos;waakvlam audit anchor&apos;), and names the first event that was removed or changed</source>
-        <translation>Voor ICT en de privacyfunctionaris: controleert of het auditlog de stand uit een ondertekend ankerbestand (&apos;waakvlam audit anchor&apos;) nog ongewijzigd bevat, en noemt de eerste gebeurtenis die is verwijderd of gewijzigd</translation>
+        <translation>Voor ICT en de privacyfunctionaris: controleert of het logboek de stand uit een ondertekend ankerbestand (&apos;waakvlam audit anchor&apos;) nog ongewijzigd bevat, en noemt de eerste gebeurtenis die is verwijderd of gewijzigd</translation>
     </message>
     <message>
         <source>Verdict</source>
@@ -4158,7 +4842,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>The audit log is intact: {n} events, the chain is unbroken.</source>
-        <translation>Het auditlog is in orde: {n} gebeurtenissen, de keten is heel.</translation>
+        <translation>Het logboek is in orde: {n} gebeurtenissen, de keten is heel.</translation>
     </message>
     <message>
         <source>an event is missing</source>
@@ -4174,7 +4858,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>The audit log was tampered with: the chain breaks at event {seq} ({reason}). Tell your privacy officer.</source>
-        <translation>Het auditlog is gewijzigd: de keten is verbroken bij gebeurtenis {seq} ({reason}). Meld dit bij je privacyfunctionaris.</translation>
+        <translation>Het logboek is gewijzigd: de keten is verbroken bij gebeurtenis {seq} ({reason}). Meld dit bij je privacyfunctionaris.</translation>
     </message>
     <message>
         <source>Clean up now</source>
@@ -4198,7 +4882,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Dry run, nothing changed. Would be removed: {counts}.</source>
-        <translation>Proefdraai, er is niets veranderd. Zou verdwijnen: {counts}.</translation>
+        <translation>Eerst bekeken, er is niets veranderd. Zou verdwijnen: {counts}.</translation>
     </message>
     <message>
         <source>Cleaned up: {counts}.</source>
@@ -4412,7 +5096,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Reply by</source>
-        <translation>Reactie uiterlijk</translation>
+        <translation>Terugkoppeling uiterlijk</translation>
     </message>
     <message>
         <source>No referrals yet. Refer a household from its page with “Refer…”.</source>
@@ -4726,8 +5410,40 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <source>Signing key for exports</source>
-        <translation>Ondertekensleutel voor exports</translation>
+        <source>For ICT</source>
+        <translation>Voor ICT</translation>
+    </message>
+    <message>
+        <source>Technical details for the ICT department or the privacy officer. You do not need them for your daily work.</source>
+        <translation>Technische gegevens voor de ICT-afdeling of de privacyfunctionaris. Voor je dagelijkse werk heb je ze niet nodig.</translation>
+    </message>
+    <message>
+        <source>Vault location</source>
+        <translation>Plaats van de kluis</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Ondertekeningssleutel</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Logboek</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>fingerprint {fp}</source>
+        <translation>vingerafdruk {fp}</translation>
+    </message>
+    <message>
+        <source>{n} events; last SHA-256 {hash}</source>
+        <translation>{n} gebeurtenissen; laatste SHA-256 {hash}</translation>
+    </message>
+    <message>
+        <source>program {program}, schema {schema}</source>
+        <translation>programma {program}, schema {schema}</translation>
     </message>
     <message>
         <source>Save public key…</source>
@@ -4756,10 +5472,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>no logo</source>
         <translation>geen logo</translation>
-    </message>
-    <message>
-        <source>Key fingerprint: {fp}</source>
-        <translation>Vingerafdruk van de sleutel: {fp}</translation>
     </message>
     <message>
         <source>Choose logo</source>
@@ -4952,7 +5664,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Reply by</source>
-        <translation>Reactie uiterlijk</translation>
+        <translation>Terugkoppeling uiterlijk</translation>
     </message>
     <message>
         <source>Partner</source>

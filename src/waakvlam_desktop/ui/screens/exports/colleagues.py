@@ -56,13 +56,12 @@ class ColleaguesDialog(QDialog):
         )
         intro.setWordWrap(True)
         columns: tuple[Column[ColleagueView], ...] = (
-            Column(self.tr("Name"), lambda c: c.name),
-            stamp_column(self.tr("Last handover"), lambda c: c.last_import_at),
             Column(
-                self.tr("Key id"),
-                lambda c: c.fingerprint,
-                tooltip=lambda _c: self.tr("For ICT: the first 128 bits of SHA-256 of the key"),
+                self.tr("Name"),
+                lambda c: c.name,
+                tooltip=lambda c: self.tr("For ICT: key id {key_id}").format(key_id=c.fingerprint),
             ),
+            stamp_column(self.tr("Last handover"), lambda c: c.last_import_at),
         )
         self.table = RowView(RowModel(columns), self.tr("Colleagues"))
         self.message = InlineMessage()
@@ -183,7 +182,7 @@ class AddColleagueDialog(QDialog):
             self.compare.setText(
                 self.tr(
                     "Key id: {key_id}\nCall {name} and ask them to read out the key id shown"
-                    " in their Settings. Add only when every character matches."
+                    " in their Settings, under For ICT. Add only when every character matches."
                 ).format(key_id=grouped(key_id(key.public_key)), name=self.name.text().strip())
             )
             self.ok_button.setText(self.tr("It matches: add"))

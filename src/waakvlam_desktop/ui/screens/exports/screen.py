@@ -3,6 +3,7 @@ with progress and cancel, the history, due periodic exports and handover import.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +38,13 @@ from waakvlam_desktop.domain.exports import (
     offered_periods,
 )
 from waakvlam_desktop.domain.partners import PartnerView, get_partner, list_partners
+from waakvlam_desktop.domain.types import profile_description
+from waakvlam_desktop.storage.audit_labels import count_phrases, field_label
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.screen import Screen
-from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, user_message
+from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, Lang, user_message
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, number_column, stamp_column
 
 # The bundle code loads when the screen is used: bundles.export, .importer and .reader add
@@ -59,7 +62,8 @@ def households_in(h: ExportHistoryRow) -> int | None:
 
 
 def count_lines(counts: dict[str, int]) -> str:
-    return ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in counts.items() if v) or "–"
+    """``11 huishoudens, 33 signalen``: what is counted in words, never a table name."""
+    return count_phrases(counts, Lang.current)
 
 
 class ExportsView(Screen):
@@ -136,7 +140,16 @@ class ExportsView(Screen):
             Column(self.tr("Period"), lambda h: h.period),
             number_column(self.tr("No."), lambda h: h.sequence),
             number_column(self.tr("Households"), households_in),
-            Column(self.tr("SHA-256"), lambda h: h.bundle_sha256[:16] + "…"),
+        )
+        # The check value of each bundle is for ICT: in the row's tooltip, not a column.
+        history_columns = tuple(
+            replace(
+                column,
+                tooltip=lambda h: self.tr("For ICT: SHA-256 of the bundle {sha}").format(
+                    sha=h.bundle_sha256
+                ),
+            )
+            for column in history_columns
         )
         self.history = RowView(RowModel(history_columns), self.tr("Export history"))
         history.layout_.addWidget(self.history)
@@ -185,7 +198,7 @@ class ExportsView(Screen):
         self.due.set_rows(due)
         self.history.set_rows(history)
         if not partners:
-            self.message.notice(self.tr("Add a partner with age recipients first (Partners)."))
+            self.message.notice(self.tr("Add a partner with their key first (Partners)."))
         else:
             self.load_periods()
 
@@ -253,8 +266,8 @@ class ExportsView(Screen):
         self.preview = preview
         lines = [
             *preview.changes,  # what changed since the previous bundle to this partner
-            self.tr("Profile: {profile} · bundle number {n}").format(
-                profile=preview.profile.value, n=preview.next_sequence
+            self.tr("Kind of export: {kind} · bundle number {n}").format(
+                kind=profile_description(preview.profile, Lang.current), n=preview.next_sequence
             ),
             self.tr("Contains: {counts}").format(counts=count_lines(preview.counts)),
         ]
@@ -275,13 +288,23 @@ class ExportsView(Screen):
                 f"{n}× {exclusion_label(reason)}" for reason, n in preview.exclusions.items()
             )
             lines.append(self.tr("Left out (no names): {why}").format(why=left_out))
-        if preview.recipient_fingerprints:
+        keys = len(preview.recipient_fingerprints)
+        if keys:
             lines.append(
-                self.tr("Encrypted for: {fingerprints}").format(
-                    fingerprints=", ".join(f[:19] for f in preview.recipient_fingerprints)
+                self.tr("Locked with the partner's key: only {name} can open it.").format(
+                    name=preview.partner_name
+                )
+                if keys == 1
+                else self.tr("Locked with the partner's {n} keys: only {name} can open it.").format(
+                    n=keys, name=preview.partner_name
                 )
             )
         self.summary.setText("\n".join(lines))
+        self.summary.setToolTip(
+            self.tr("For ICT: profile {profile}; age recipients (fingerprints): {fps}").format(
+                profile=preview.profile.value, fps=", ".join(preview.recipient_fingerprints) or "–"
+            )
+        )
         if preview.problem:
             self.message.error(preview.problem)
         self.export_button.setEnabled(preview.ready)
@@ -329,11 +352,7 @@ class ExportsView(Screen):
 
         def finished(result: ExportResult) -> None:
             self.last_result = result
-            self.message.notice(
-                self.tr("Exported to {name} (SHA-256 {sha}…).").format(
-                    name=result.path.name, sha=result.sha256[:16]
-                )
-            )
+            self.message.notice(self.tr("Exported to {name}.").format(name=result.path.name))
 
         handle = (
             WriteOp.on_vault(
@@ -373,7 +392,7 @@ class HandoverDialog(QDialog):
         self.bundle = QLineEdit()
         self.identity = QLineEdit()
         for label, field, filt in (
-            (self.tr("Bundle (.age)"), self.bundle, "age (*.age)"),
+            (self.tr("Handover file"), self.bundle, "age (*.age)"),
             (self.tr("Your key file"), self.identity, "*.txt"),
         ):
             row = QHBoxLayout()
@@ -479,7 +498,7 @@ class HandoverDialog(QDialog):
         lines = [self.tr("From colleague: {name}").format(name=report.colleague)]
         for p in report.partners:
             lines.append(
-                self.tr("Partner {name}: new here, without recipients or schedule").format(
+                self.tr("Partner {name}: new here, without key or schedule").format(
                     name=p.local_name
                 )
                 if p.new
@@ -523,7 +542,8 @@ class HandoverDialog(QDialog):
             what = QTableWidgetItem(self._what(c.table))
             what.setToolTip(self.tr("For ICT: {table} {id}").format(table=c.table, id=c.id))
             self.review.setItem(n, 0, what)
-            self.review.setItem(n, 1, QTableWidgetItem(", ".join(c.fields)))
+            fields = ", ".join(field_label(f, Lang.current) for f in c.fields)
+            self.review.setItem(n, 1, QTableWidgetItem(fields))
             box = QComboBox()
             box.addItem(self.tr("Choose…"), None)
             box.addItem(self.tr("Keep mine"), "mine")

@@ -27,6 +27,8 @@ from waakvlam_desktop.domain.types import (
     ExportSchedule,
     PartnerType,
     Salutation,
+    profile_description,
+    profile_label,
     salutation_label,
 )
 from waakvlam_desktop.domain.types import partner_type_label as type_label
@@ -44,8 +46,8 @@ def partner_type_label(t: PartnerType) -> str:
 
 
 def fingerprints(p: PartnerView) -> str:
-    """The recipients' fingerprints, shortened (the full keys are in the tooltip)."""
-    return ", ".join(grouped(recipient_fingerprint(r))[:19] for r in p.recipients) or "–"
+    """The recipients' fingerprints, for ICT (in the key column's tooltip)."""
+    return ", ".join(grouped(recipient_fingerprint(r)) for r in p.recipients) or "–"
 
 
 class PartnerDialog(QDialog):
@@ -95,17 +97,20 @@ class PartnerDialog(QDialog):
         self.city = QLineEdit()
         self.email = QLineEdit()
         self.profile = QComboBox()
-        self.profile.addItem(self.tr("Case: referred households only"), DataProfile.CASE.value)
-        self.profile.addItem(self.tr("Aggregate: counts only"), DataProfile.AGGREGATE.value)
-        self.profile.addItem(
-            self.tr("Handover: everything, to a colleague"), DataProfile.HANDOVER.value
-        )
+        for kind in (DataProfile.CASE, DataProfile.AGGREGATE, DataProfile.HANDOVER):
+            description = profile_description(kind)
+            self.profile.addItem(description[:1].upper() + description[1:], kind.value)
         self.schedule = QComboBox()
         self.schedule.addItem(self.tr("No periodic export"), ExportSchedule.NONE.value)
         self.schedule.addItem(self.tr("Monthly"), ExportSchedule.MONTHLY.value)
         self.schedule.addItem(self.tr("Quarterly"), ExportSchedule.QUARTERLY.value)
         self.recipients = QPlainTextEdit()
-        self.recipients.setPlaceholderText(self.tr("age1… — one per line, from the partner"))
+        self.recipients.setPlaceholderText(
+            self.tr("Paste the key the partner sent you (one per line)")
+        )
+        self.recipients.setToolTip(
+            self.tr("For ICT: the partner's age recipients (age1…), one per line")
+        )
         self.recipients.setMaximumHeight(70)
         form.addRow(self.tr("Name"), self.name)
         self.name.setAccessibleName(self.tr("Name"))
@@ -118,9 +123,9 @@ class PartnerDialog(QDialog):
             (self.tr("Postcode"), self.postcode),
             (self.tr("City"), self.city),
             (self.tr("E-mail"), self.email),
-            (self.tr("Data profile"), self.profile),
+            (self.tr("Kind of export"), self.profile),
             (self.tr("Export schedule"), self.schedule),
-            (self.tr("Recipients (age)"), self.recipients),
+            (self.tr("Partner's key"), self.recipients),
         )
         for label, widget in rows:
             widget.setAccessibleName(label)
@@ -299,11 +304,6 @@ class PartnersView(Screen):
         self.add_button = QPushButton(self.tr("New partner…"))
         head.addWidget(self.add_button)
         lay.addLayout(head)
-        profile = {
-            DataProfile.CASE: self.tr("case"),
-            DataProfile.AGGREGATE: self.tr("aggregate"),
-            DataProfile.HANDOVER: self.tr("handover"),
-        }
         schedule = {
             ExportSchedule.NONE: self.tr("none"),
             ExportSchedule.MONTHLY: self.tr("monthly"),
@@ -312,12 +312,14 @@ class PartnersView(Screen):
         columns: tuple[Column[PartnerView], ...] = (
             Column(self.tr("Name"), lambda p: p.name),
             Column(self.tr("Type"), lambda p: partner_type_label(p.type)),
-            Column(self.tr("Profile"), lambda p: profile[p.profile]),
+            Column(self.tr("Kind of export"), lambda p: profile_label(p.profile)),
             Column(self.tr("Schedule"), lambda p: schedule[p.schedule]),
             Column(
-                self.tr("Recipient fingerprints"),
-                fingerprints,
-                tooltip=lambda p: "\n".join(p.recipients),
+                self.tr("Partner's key"),
+                lambda p: self.tr("present") if p.recipients else self.tr("missing"),
+                tooltip=lambda p: self.tr("For ICT: {fingerprints}").format(
+                    fingerprints=fingerprints(p)
+                ),
             ),
         )
         self.table = RowView(RowModel(columns), self.tr("Partners"))

@@ -412,7 +412,13 @@ class PrivacyView(Screen):
             Column(self.tr("Action"), lambda r: audit.action_label(r.action, Lang.current)),
             Column(self.tr("About"), lambda r: audit.entity_label(r.entity, Lang.current)),
             Column(self.tr("Household"), lambda r: r.household_label),
-            Column(self.tr("Details"), lambda r: r.detail),
+            Column(
+                self.tr("Details"),
+                lambda r: audit.detail_text(r.action, r.detail, Lang.current),
+                tooltip=lambda r: self.tr("For ICT: {action} {entity} {id}: {detail}").format(
+                    action=r.action, entity=r.entity, id=r.entity_id or "", detail=r.detail
+                ),
+            ),
         )
         self.audit_table = RowView(RowModel(audit_columns), self.tr("Audit log"))
         lay.addWidget(self.audit_table, 1)

@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import text
 
+from waakvlam_desktop import package_version
 from waakvlam_desktop.bundles.keys import OrgPublicKey, org_public_key
 from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
+from waakvlam_desktop.storage import audit
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
@@ -41,11 +44,23 @@ MAX_LOGO_BYTES = 512 * 1024
 
 class SettingsData:
     def __init__(
-        self, org: staff.OrganisationView, members: list[staff.StaffView], key: OrgPublicKey
+        self,
+        org: staff.OrganisationView,
+        members: list[staff.StaffView],
+        key: OrgPublicKey,
+        head: audit.AuditHead,
+        schema: str,
     ) -> None:
         self.org = org
         self.members = members
         self.key = key
+        self.head = head
+        self.schema = schema
+
+
+def schema_revision(session: Any) -> str:
+    """The vault's schema revision (Alembic's version table; read without Alembic)."""
+    return str(session.execute(text("SELECT version_num FROM alembic_version")).scalar() or "–")
 
 
 class SettingsView(Screen):
@@ -186,16 +201,7 @@ class SettingsView(Screen):
         self.work_save = QPushButton(self.tr("Save settings"))
         work.layout_.addWidget(self.work_save, alignment=Qt.AlignmentFlag.AlignRight)
 
-        signing = Card(self.tr("Signing key for exports"))
-        self.key_label = QLabel()
-        self.key_label.setWordWrap(True)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        signing.layout_.addWidget(self.key_label)
-        self.key_button = QPushButton(self.tr("Save public key…"))
-        self.key_button.setToolTip(
-            self.tr("Give this file to partners so they can check your exports")
-        )
-        signing.layout_.addWidget(self.key_button, alignment=Qt.AlignmentFlag.AlignRight)
+        signing = self.ict_card = self._build_ict()
         self.key_text = ""
         self.key_button.clicked.connect(self.save_public_key)
 
@@ -221,6 +227,42 @@ class SettingsView(Screen):
         self.work_save.clicked.connect(self.save_work)
         self.forget_button.clicked.connect(self.forget_key)
 
+    def _build_ict(self) -> Card:
+        # Voor ICT: the one place for technical facts (paths, keys, hashes, versions); the
+        # everyday screens show none of them (#15 F, tests/ui/test_plain_words.py).
+        signing = Card(self.tr("For ICT"))
+        intro = QLabel(
+            self.tr(
+                "Technical details for the ICT department or the privacy officer. You do not"
+                " need them for your daily work."
+            )
+        )
+        intro.setWordWrap(True)
+        signing.layout_.addWidget(intro)
+        ict = QFormLayout()
+        self.vault_label = self._fact()
+        self.key_label = self._fact()
+        self.head_label = self._fact()
+        self.version_label = self._fact()
+        ict.addRow(self.tr("Vault location"), self.vault_label)
+        ict.addRow(self.tr("Signing key"), self.key_label)
+        ict.addRow(self.tr("Audit log"), self.head_label)
+        ict.addRow(self.tr("Version"), self.version_label)
+        signing.layout_.addLayout(ict)
+        self.key_button = QPushButton(self.tr("Save public key…"))
+        self.key_button.setToolTip(
+            self.tr("Give this file to partners so they can check your exports")
+        )
+        signing.layout_.addWidget(self.key_button, alignment=Qt.AlignmentFlag.AlignRight)
+        return signing
+
+    @staticmethod
+    def _fact() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
     def nav_title(self) -> str:
         return self.tr("Settings")
 
@@ -229,7 +271,13 @@ class SettingsView(Screen):
 
     def refresh(self) -> None:
         def load(s: Any) -> SettingsData:
-            return SettingsData(staff.organisation_view(s), staff.list_staff(s), org_public_key(s))
+            return SettingsData(
+                staff.organisation_view(s),
+                staff.list_staff(s),
+                org_public_key(s),
+                audit.audit_head(s),
+                schema_revision(s),
+            )
 
         QueryOp(self.ctx, self, load, self.show_data, message=self.org_message).run()
         settings = self.ctx.settings
@@ -266,7 +314,16 @@ class SettingsView(Screen):
         self.logo = None
         self.logo_label.setText(self.tr("logo set") if o.has_logo else self.tr("no logo"))
         self.key_text = data.key.file_text()
-        self.key_label.setText(self.tr("Key fingerprint: {fp}").format(fp=data.key.fingerprint))
+        self.vault_label.setText(str(self.ctx.data_dir))
+        self.key_label.setText(self.tr("fingerprint {fp}").format(fp=data.key.fingerprint))
+        self.head_label.setText(
+            self.tr("{n} events; last SHA-256 {hash}").format(n=data.head.seq, hash=data.head.hash)
+        )
+        self.version_label.setText(
+            self.tr("program {program}, schema {schema}").format(
+                program=package_version(), schema=data.schema
+            )
+        )
         self.staff_list.set_rows(data.members)
 
     def choose_logo(self) -> None:
