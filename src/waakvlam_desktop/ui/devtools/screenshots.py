@@ -109,10 +109,11 @@ def make_screenshots(
     out_dir: Path,
     language: str = "nl",
     households: int = 300,
-    size: tuple[int, int] = (1366, 768),
+    size: tuple[int, int] | None = None,
 ) -> int:
-    """``size`` is the window in logical pixels (1366x768; a 1920x1080 screen at 200 %
-    is 960x540, run with ``QT_SCALE_FACTOR=2``)."""
+    """``size`` is the window in logical pixels; None: as the app sizes it for the screen.
+    Another screen: the offscreen platform's ``configfile`` (see docs/desktop.md), e.g. a
+    1920x1080 screen at 200 % is ``QT_SCALE_FACTOR=2`` and offers 960x540."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when QApplication starts
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["waakvlam-desktop"])
@@ -133,7 +134,7 @@ def make_screenshots(
         background = Background()
         ctx = AppContext(tmp / "vault", clock, background, language)
         window = MainWindow(ctx)
-        window.resize(*size)
+        _resize(window, size)
         window.show()
         grab(window, "01-eerste-start" if language == "nl" else "01-first-run")
 
@@ -201,7 +202,7 @@ def make_screenshots(
         window.deleteLater()
 
         window = MainWindow(ctx)
-        window.resize(*size)
+        _resize(window, size)
         window.show()
         grab(window, "02-ontgrendelen" if language == "nl" else "02-unlock")
         window.unlock_page.passphrase.setText(PASSPHRASE)
@@ -266,7 +267,6 @@ def make_screenshots(
         grab(dialog, "12-doorverwijzen" if language == "nl" else "12-refer")
         dialog.close()
         preview = LetterPreview(ctx, referral_rows[0].id, window)
-        preview.resize(900, 760)
         preview.show()
         wait_for(app, background, lambda: preview.pdf is not None)
         grab(preview, "13-verwijsbrief" if language == "nl" else "13-referral-letter")
@@ -302,6 +302,11 @@ def make_screenshots(
     for path in written:
         print(path)
     return 0
+
+
+def _resize(window: QWidget, size: tuple[int, int] | None) -> None:
+    if size is not None:
+        window.resize(*size)
 
 
 def _import_wizard_shot(

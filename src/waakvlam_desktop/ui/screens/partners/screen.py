@@ -105,6 +105,7 @@ class PartnerDialog(QDialog):
         self.schedule.addItem(self.tr("Monthly"), ExportSchedule.MONTHLY.value)
         self.schedule.addItem(self.tr("Quarterly"), ExportSchedule.QUARTERLY.value)
         self.recipients = QPlainTextEdit()
+        self.recipients.setTabChangesFocus(True)  # Tab goes to the next field
         self.recipients.setPlaceholderText(self.tr("age1… — one per line, from the partner"))
         self.recipients.setMaximumHeight(70)
         form.addRow(self.tr("Name"), self.name)
