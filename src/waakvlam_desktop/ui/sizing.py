@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtWidgets import QWidget
 
 SHARE = 0.85  # of a large screen's available area
-PREFERRED = QSize(1280, 720)  # below this the window takes (nearly) the whole area
+PREFERRED = QSize(1366, 768)  # up to this the window takes (nearly) the whole area
 LARGEST = QSize(1600, 1000)
 MINIMUM = QSize(600, 360)  # fits 1366x768 at 200 % (683x384) and every larger screen
 FRAME = QSize(16, 48)  # room for a window frame and title bar the system adds around it
