@@ -84,19 +84,6 @@ def household_level_label(level: ConcernLevel, visited: bool, language: str | No
     return concern_label(level, language)
 
 
-# The colour of "nog niet bezocht": neutral, never a level's colour.
-NOT_VISITED_COLOUR = "#5f6b73"
-
-# One colour per level, used everywhere (list, badge, chart, letter preview); always
-# shown together with the word, never alone.
-CONCERN_COLOURS: dict[ConcernLevel, str] = {
-    ConcernLevel.GEEN: "#4a7c59",
-    ConcernLevel.AANDACHT: "#c9a227",
-    ConcernLevel.ZORG: "#d9822b",
-    ConcernLevel.ACUUT: "#c0392b",
-}
-
-
 class FollowUpStatus(StrEnum):
     OPEN = "open"
     DONE = "gedaan"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop import texts
-from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui import i18n, palette
 from waakvlam_desktop.ui.access.first_run import FirstRunPage
 from waakvlam_desktop.ui.access.unlock import UnlockPage
 from waakvlam_desktop.ui.context import AppContext, Changes
@@ -47,8 +48,10 @@ from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, Referral
 from waakvlam_desktop.ui.screens.search.screen import SearchView
 from waakvlam_desktop.ui.screens.settings.screen import SettingsView
 from waakvlam_desktop.ui.screens.today.screen import TodayView
+from waakvlam_desktop.ui.sizing import fit_to_screen
 from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
+from waakvlam_desktop.ui.widgets.help import HelpWindow
 
 (
     NAV_TODAY,
@@ -85,7 +88,10 @@ class Workspace(QWidget):
 
         bar = QWidget()
         bar.setObjectName("topbar")
-        bar.setStyleSheet("QWidget#topbar { background: #2f3e46; } QLabel { color: white; }")
+        bar.setStyleSheet(
+            f"QWidget#topbar {{ background: {palette.TOP_BAR}; }}"
+            f" QLabel {{ color: {palette.WHITE}; }}"
+        )
         top = QHBoxLayout(bar)
         top.setContentsMargins(12, 6, 12, 6)
         profile = ctx.profile
@@ -309,8 +315,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle("Waakvlam")
-        self.resize(1366, 768)
-        self.setMinimumSize(1024, 640)
+        fit_to_screen(self)  # from the screen's available area (ui/sizing.py)
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self._first_run: FirstRunPage | None = None  # built only when there is no vault yet
@@ -324,12 +329,6 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.idle_label = QLabel()
         self.statusBar().addPermanentWidget(self.idle_label)
-        self.about_button = QToolButton()
-        self.about_button.setText(self.tr("About"))
-        self.about_button.setToolTip(self.tr("About Waakvlam: version and licences (F1)"))
-        self.about_button.setAutoRaise(True)
-        self.about_button.clicked.connect(self.show_about)
-        self.statusBar().addPermanentWidget(self.about_button)
         # privacy: backup reminder, clipboard guard, restore (screens/privacy, widgets/clipboard)
         self.backup_reminder = BackupReminder(ctx)
         self.statusBar().addPermanentWidget(self.backup_reminder)
@@ -345,15 +344,8 @@ class MainWindow(QMainWindow):
         self.idle.remaining_changed.connect(self._show_remaining)
         ctx.profile_changed.connect(self._profile_changed)
         ctx.changed.connect(self._data_changed)
-        # Ctrl+L locks from anywhere, a dialog included (its draft is kept: see lock()).
-        self._shortcut("Ctrl+L", self.lock, Qt.ShortcutContext.ApplicationShortcut)
-        self._shortcut(QKeySequence.StandardKey.HelpContents, self.show_about)
-        self._shortcut(QKeySequence.StandardKey.Find, self._find)
-        self._shortcut("Ctrl+N", lambda: self._in_workspace(Workspace.new_visit_shortcut))
-        self._shortcut(
-            QKeySequence.StandardKey.Save, lambda: self._in_workspace(Workspace.save_shortcut)
-        )
-        self._shortcut("Esc", lambda: self._in_workspace(Workspace.go_back))
+        self.help_window: HelpWindow | None = None
+        self._build_menus()
 
         if ctx.vault_exists():
             self.pages.setCurrentWidget(self.unlock_page)
@@ -371,15 +363,107 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._first_run)
         return self._first_run
 
-    def _shortcut(
+    # ---- the menu bar: every action with its shortcut -------------------------------------
+    def _build_menus(self) -> None:
+        """Bestand, Bewerken, Beeld, Help. Every shortcut of the window is an action in one
+        of them, so the menus show them all; actions that need the vault are disabled while
+        it is locked."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_visit_action = self._action(
+            file_menu,
+            self.tr("&New home visit"),
+            "Ctrl+N",
+            lambda: self._in_workspace(Workspace.new_visit_shortcut),
+        )
+        self.save_action = self._action(
+            file_menu,
+            self.tr("&Save home visit"),
+            QKeySequence.StandardKey.Save,
+            lambda: self._in_workspace(Workspace.save_shortcut),
+        )
+        file_menu.addSeparator()
+        # Ctrl+L locks from anywhere, a dialog included (its draft is kept: see lock()).
+        self.lock_action = self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock)
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(
+            edit_menu, self.tr("&Search in notes"), QKeySequence.StandardKey.Find, self._find
+        )
+        self.settings_action = self._action(
+            edit_menu, self.tr("Se&ttings"), "", lambda: self.go_to(NAV_SETTINGS)
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.back_action = self._action(
+            self.view_menu, self.tr("&Back"), "Esc", lambda: self._in_workspace(Workspace.go_back)
+        )
+        self.view_menu.addSeparator()
+        self.nav_actions: list[QAction] = []  # one per screen, filled at each unlock
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(
+            help_menu,
+            self.tr("Waakvlam &help"),
+            QKeySequence.StandardKey.HelpContents,
+            self.show_help,
+        )
+        help_menu.addSeparator()
+        self.about_action = self._action(help_menu, self.tr("&About Waakvlam"), "", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.vault_actions = [
+            self.new_visit_action,
+            self.save_action,
+            self.lock_action,
+            self.find_action,
+            self.settings_action,
+            self.back_action,
+        ]
+        self._enable_vault_actions(False)
+
+    def _action(
         self,
-        key: str | QKeySequence | QKeySequence.StandardKey,
+        menu: QMenu,
+        text: str,
+        key: str | QKeySequence.StandardKey,
         fn: Callable[[], object],
-        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
-    ) -> None:
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(context)
-        shortcut.activated.connect(fn)
+    ) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: fn())
+        menu.addAction(action)
+        self.addAction(action)  # the shortcut works while the menu bar is hidden too
+        return action
+
+    def _enable_vault_actions(self, on: bool) -> None:
+        for action in self.vault_actions:
+            action.setEnabled(on)
+
+    def _fill_view_menu(self) -> None:
+        """One action per screen of the navigation, Ctrl+1 … Ctrl+9, in its order."""
+        for action in self.nav_actions:
+            self.view_menu.removeAction(action)
+            self.removeAction(action)
+            action.deleteLater()
+        self.nav_actions = []
+        if self.workspace is None:
+            return
+        for row, label in enumerate(self.workspace.nav_labels):
+            key = f"Ctrl+{row + 1}" if row < 9 else ""
+            self.nav_actions.append(
+                self._action(self.view_menu, label, key, partial(self.go_to, row))
+            )
+
+    def go_to(self, nav_row: int) -> None:
+        if self.workspace is not None:
+            self.workspace.nav.setCurrentRow(nav_row)
+            self.workspace.sections[nav_row].scroll_to_top()
 
     def _in_workspace(self, method: Callable[[Workspace], None]) -> None:
         if self.workspace is not None:
@@ -387,6 +471,19 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def show_help(self) -> None:
+        """F1: the help beside the window (one at a time), in the GUI's language."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+            self.help_window.destroyed.connect(self._help_closed)
+            self.help_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+
+    def _help_closed(self) -> None:
+        self.help_window = None
 
     def _find(self) -> None:
         if self.workspace is not None:
@@ -419,6 +516,8 @@ class MainWindow(QMainWindow):
         self.workspace.privacy.restore_requested.connect(self.restore)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
+        self._fill_view_menu()
+        self._enable_vault_actions(True)
         profile = self.ctx.profile
         assert profile is not None
         self.setWindowTitle(f"Waakvlam · {profile.organisation}")
@@ -478,6 +577,8 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None
+        self._fill_view_menu()
+        self._enable_vault_actions(False)
         self.setWindowTitle("Waakvlam")
         self.unlock_page.reset()
 

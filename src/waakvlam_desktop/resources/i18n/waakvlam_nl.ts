@@ -2411,6 +2411,17 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Waakvlam help</source>
+        <translation>Hulp bij Waakvlam</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hulp</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>← Back</source>
@@ -4341,12 +4352,56 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>About</source>
-        <translation>Over</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <source>About Waakvlam: version and licences (F1)</source>
-        <translation>Over Waakvlam: versie en licenties (F1)</translation>
+        <source>&amp;New home visit</source>
+        <translation>&amp;Nieuw huisbezoek</translation>
+    </message>
+    <message>
+        <source>&amp;Save home visit</source>
+        <translation>Huisbezoek &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>&amp;Search in notes</source>
+        <translation>&amp;Zoeken in notities</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>&amp;Instellingen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Bee&amp;ld</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Waakvlam &amp;help</source>
+        <translation>&amp;Hulp bij Waakvlam</translation>
+    </message>
+    <message>
+        <source>&amp;About Waakvlam</source>
+        <translation>&amp;Over Waakvlam</translation>
     </message>
     <message>
         <source>Vault open</source>

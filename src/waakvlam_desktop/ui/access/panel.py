@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 
-def centered(inner: QWidget) -> QWidget:
-    """``inner`` in the middle, a little above the centre."""
+def centered(inner: QWidget) -> QScrollArea:
+    """``inner`` in the middle, a little above the centre; on a screen too small for it
+    (1366x768 at 200 %) it scrolls, so its buttons can always be reached."""
     outer = QWidget()
     lay = QVBoxLayout(outer)
     lay.addStretch(1)
@@ -16,7 +17,12 @@ def centered(inner: QWidget) -> QWidget:
     row.addStretch(1)
     lay.addLayout(row)
     lay.addStretch(2)
-    return outer
+    area = QScrollArea()
+    area.setObjectName("access")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(outer)
+    return area
 
 
 class Panel(QFrame):
@@ -26,7 +32,7 @@ class Panel(QFrame):
         super().__init__()
         self.setObjectName("panel")
         self.setMaximumWidth(520)
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(360)
         self.setStyleSheet(
             "QFrame#panel { background: palette(base); border: 1px solid palette(mid);"
             " border-radius: 8px; }"

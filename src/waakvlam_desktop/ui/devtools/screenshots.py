@@ -3,6 +3,7 @@ main screen rendered offscreen at 1366x768, one PNG per screen."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -30,6 +31,7 @@ from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.staff import complex_choices, set_complexes
 from waakvlam_desktop.domain.types import ReferralStatus, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
+from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.privacy.retention import close_household
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
@@ -109,11 +111,12 @@ def make_screenshots(
     out_dir: Path,
     language: str = "nl",
     households: int = 300,
-    size: tuple[int, int] = (1366, 768),
+    size: tuple[int, int] | None = None,
 ) -> int:
-    """``size`` is the window in logical pixels (1366x768; a 1920x1080 screen at 200 %
-    is 960x540, run with ``QT_SCALE_FACTOR=2``)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when QApplication starts
+    """``size`` is the window in logical pixels; None: as the app sizes it for the screen.
+    Another screen: the offscreen platform's ``configfile`` (see docs/desktop.md), e.g. a
+    1920x1080 screen at 200 % is ``QT_SCALE_FACTOR=2`` and offers 960x540."""
+    _offscreen_screen()  # read when QApplication starts
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["waakvlam-desktop"])
     assert isinstance(app, QApplication)
@@ -133,7 +136,7 @@ def make_screenshots(
         background = Background()
         ctx = AppContext(tmp / "vault", clock, background, language)
         window = MainWindow(ctx)
-        window.resize(*size)
+        _resize(window, size)
         window.show()
         grab(window, "01-eerste-start" if language == "nl" else "01-first-run")
 
@@ -201,7 +204,7 @@ def make_screenshots(
         window.deleteLater()
 
         window = MainWindow(ctx)
-        window.resize(*size)
+        _resize(window, size)
         window.show()
         grab(window, "02-ontgrendelen" if language == "nl" else "02-unlock")
         window.unlock_page.passphrase.setText(PASSPHRASE)
@@ -266,7 +269,6 @@ def make_screenshots(
         grab(dialog, "12-doorverwijzen" if language == "nl" else "12-refer")
         dialog.close()
         preview = LetterPreview(ctx, referral_rows[0].id, window)
-        preview.resize(900, 760)
         preview.show()
         wait_for(app, background, lambda: preview.pdf is not None)
         grab(preview, "13-verwijsbrief" if language == "nl" else "13-referral-letter")
@@ -302,6 +304,23 @@ def make_screenshots(
     for path in written:
         print(path)
     return 0
+
+
+def _offscreen_screen(width: int = 1366, height: int = 768) -> None:
+    """Offscreen, on a 1366x768 screen unless a screen was chosen (``configfile=``): the
+    offscreen platform's own screen is 800x800, and the window sizes itself from it."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    if platform != "offscreen" or QApplication.instance() is not None:
+        return
+    screen = {"name": "S", "x": 0, "y": 0, "width": width, "height": height}
+    config = Path(tempfile.gettempdir()) / f"waakvlam-screen-{width}x{height}.json"
+    write_atomic(config, json.dumps({"screens": [screen]}).encode(), overwrite=True)
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def _resize(window: QWidget, size: tuple[int, int] | None) -> None:
+    if size is not None:
+        window.resize(*size)
 
 
 def _import_wizard_shot(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop import package_version
+from waakvlam_desktop.ui.sizing import fit_dialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,8 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Waakvlam"))
-        self.setMinimumSize(560, 460)
+        self.setMinimumSize(400, 300)
+        fit_dialog(self, QSize(560, 460))
         layout = QVBoxLayout(self)
         version_label = self.tr("Version")
         self.heading = QLabel(

@@ -12,14 +12,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 from waakvlam_desktop import texts
 from waakvlam_desktop.clock import to_local
 from waakvlam_desktop.crash import write_crash_report
-from waakvlam_desktop.domain.types import (
-    CONCERN_COLOURS,
-    NOT_VISITED_COLOUR,
-    ConcernLevel,
-    concern_label,
-    household_level_label,
-)
+from waakvlam_desktop.domain.types import ConcernLevel, concern_label, household_level_label
 from waakvlam_desktop.errors import WaakvlamError
+from waakvlam_desktop.ui import palette
 
 
 class _LanguageFollower(type):
@@ -80,7 +75,8 @@ def level_word(level: ConcernLevel) -> str:
 
 
 def level_colour(level: ConcernLevel) -> str:
-    return CONCERN_COLOURS[level]
+    """The level's one colour (``ui/palette.py``)."""
+    return palette.level_colour(level)
 
 
 class ConcernBadge(QLabel):
@@ -95,11 +91,11 @@ class ConcernBadge(QLabel):
         """The level in colour and word; before the first visit "nog niet bezocht"."""
         self.level = level
         word = household_level_label(level, visited)
-        colour = level_colour(level) if visited else NOT_VISITED_COLOUR
+        colour = level_colour(level) if visited else palette.NOT_VISITED
         self.setText(f"● {word}")
         self.setAccessibleName(word)
         self.setStyleSheet(
-            f"QLabel {{ color: white; background: {colour}; border-radius: 9px;"
+            f"QLabel {{ color: {palette.WHITE}; background: {colour}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: 600; }"
         )
 
@@ -116,10 +112,10 @@ class InlineMessage(QLabel):
         self.hide()
 
     def error(self, text: str) -> None:
-        self._show(text, "#a61b1b", "#fdecea")
+        self._show(text, *palette.ERROR)
 
     def notice(self, text: str) -> None:
-        self._show(text, "#0b4f8a", "#e8f1fb")
+        self._show(text, *palette.NOTICE)
 
     def clear_message(self) -> None:
         self.setText("")

@@ -33,14 +33,23 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
 
-from waakvlam_desktop.domain.types import NOT_VISITED_COLOUR, ConcernLevel, household_level_label
+from waakvlam_desktop.domain.types import ConcernLevel, household_level_label
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.widgets.common import level_colour, level_word, short_date, stamp
 
 R = TypeVar("R")
@@ -50,6 +59,8 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind an index (None:
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 UNSORTED = -1  # the sort "column" that means: in the order the screen gave
 LATE = 10**7  # sorts a missing date after every real one
+ROW_HEIGHT = 24  # every list row at least this tall (logical pixels: 24 px at 100 %)
+SAMPLE_ROWS = 200  # columns fit the header and this many rows, not all 20,000
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -94,7 +105,7 @@ def household_level_column(
         header,
         lambda r: f"● {household_level_label(level(r), visited(r))}",
         key=lambda r: level(r).rank if visited(r) else -1,
-        colour=lambda r: level_colour(level(r)) if visited(r) else NOT_VISITED_COLOUR,
+        colour=lambda r: level_colour(level(r)) if visited(r) else palette.NOT_VISITED,
         accessible=lambda r: household_level_label(level(r), visited(r)),
     )
 
@@ -142,6 +153,34 @@ def _number_text(n: int | None) -> str:
 
 def _number_key(n: int | None) -> tuple[bool, int]:
     return (n is not None, n or 0)
+
+
+def row_height(widget: QWidget) -> int:
+    """The one row height of every list: ``ROW_HEIGHT``, or more for a large font."""
+    return max(ROW_HEIGHT, widget.fontMetrics().height() + 8)
+
+
+def set_row_height(table: QTableView) -> None:
+    """A table (``QTableView``/``QTableWidget``) gets the rows of every other list, and fits
+    its columns on a sample rather than on every row."""
+    rows = table.verticalHeader()
+    height = row_height(table)
+    rows.setMinimumSectionSize(height)
+    rows.setDefaultSectionSize(height)
+    rows.setResizeContentsPrecision(SAMPLE_ROWS)
+    table.horizontalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Paints cells as Qt does; a row is never lower than :func:`row_height`."""
+
+    def __init__(self, height: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.height = height
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), self.height))
 
 
 class RowModel(QAbstractItemModel, Generic[R]):
@@ -382,8 +421,9 @@ class RowProxy(QSortFilterProxyModel, Generic[R]):
 
 class RowView(QTreeView, Generic[R]):
     """A list over a :class:`RowModel`: headers from the model, set up once; sortable by
-    clicking a header; one row selected at a time; columns sized to their contents each
-    time rows arrive (the ``stretch`` column, or else the last, takes the width left over).
+    clicking a header; one row selected at a time; every row :func:`row_height` tall;
+    columns sized to their header and contents (the first ``SAMPLE_ROWS`` rows) each time
+    rows arrive (the ``stretch`` column, or else the last, takes the width left over).
     """
 
     row_activated = Signal(object)  # the row: double-click or Enter
@@ -408,8 +448,10 @@ class RowView(QTreeView, Generic[R]):
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
+        self.setItemDelegate(RowDelegate(row_height(self), self))
         header = self.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(SAMPLE_ROWS)
         stretch = [i for i, c in enumerate(model.columns) if c.stretch]
         header.setStretchLastSection(not stretch)
         for i in stretch:

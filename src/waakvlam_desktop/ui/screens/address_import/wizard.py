@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,7 +51,9 @@ from waakvlam_desktop.ui.operations import (
     WriteOp,
     show_failure,
 )
+from waakvlam_desktop.ui.sizing import fit_dialog
 from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, user_message
+from waakvlam_desktop.ui.widgets.table import set_row_height
 
 FILE_NOT_OPENED = Message(
     "import.file_not_opened",
@@ -79,7 +81,7 @@ class ImportWizard(QDialog):
         self.imported = False
         self.task: TaskHandle | None = None
         self.setWindowTitle(self.tr("Import addresses"))
-        self.resize(1000, 640)
+        fit_dialog(self, QSize(1000, 640))
         lay = QVBoxLayout(self)
         self.step_label = QLabel()
         self.step_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
@@ -151,7 +153,7 @@ class ImportWizard(QDialog):
         lay.addWidget(hint)
         self.mapping_table = QTableWidget()
         self.mapping_table.setAccessibleName(self.tr("Column mapping and preview"))
-        self.mapping_table.verticalHeader().setDefaultSectionSize(26)
+        set_row_height(self.mapping_table)
         self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         lay.addWidget(self.mapping_table, 1)
         self.combos: dict[str, QComboBox] = {}
@@ -177,6 +179,7 @@ class ImportWizard(QDialog):
             [self.tr("Line"), self.tr("Column"), self.tr("Kind"), self.tr("Problem")]
         )
         self.problems.verticalHeader().hide()
+        set_row_height(self.problems)
         self.problems.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.problems.setWordWrap(True)
         header = self.problems.horizontalHeader()

@@ -45,7 +45,14 @@ from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, Lang, user_message
-from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, number_column, stamp_column
+from waakvlam_desktop.ui.widgets.table import (
+    Column,
+    RowModel,
+    RowView,
+    number_column,
+    set_row_height,
+    stamp_column,
+)
 
 # The bundle code loads when the screen is used: bundles.export, .importer and .reader add
 # ~80 ms to start-up (measured with -X importtime after the main window's own imports).
@@ -412,9 +419,11 @@ class HandoverDialog(QDialog):
             [self.tr("What"), self.tr("Changed on both sides"), self.tr("Keep")]
         )
         self.review.horizontalHeader().setStretchLastSection(True)
+        set_row_height(self.review)
         self.review.setAccessibleName(self.tr("Conflicts"))
         self.review.hide()
         self.result_text = QPlainTextEdit()
+        self.result_text.setTabChangesFocus(True)  # Tab goes to the next field
         self.result_text.setReadOnly(True)
         self.result_text.setMaximumHeight(160)
         self.message = InlineMessage()

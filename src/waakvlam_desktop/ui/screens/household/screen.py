@@ -60,6 +60,7 @@ from waakvlam_desktop.domain.types import (
     visit_kind_label,
 )
 from waakvlam_desktop.domain.visits import amend_visit, correctable_until
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -75,10 +76,16 @@ from waakvlam_desktop.ui.widgets.common import (
     stamp,
     to_date,
 )
-from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
+from waakvlam_desktop.ui.widgets.table import (
+    Column,
+    RowModel,
+    RowView,
+    date_column,
+    set_row_height,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_COLOUR = "#a61b1b"  # as on Vandaag: a date that has passed
+OVERDUE_COLOUR = palette.LATE  # as on Vandaag: a date that has passed
 DOMAIN_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#b07aa1"]
 
 
@@ -334,6 +341,7 @@ class HouseholdPage(Screen):
                 self.tr("How a letter addresses the resident, e.g. mevrouw A. de Vries")
             )
         self.residents.verticalHeader().hide()
+        set_row_height(self.residents)
         self.residents.horizontalHeader().setStretchLastSection(True)
         self.residents.setAccessibleName(self.tr("Residents"))
         right.addWidget(self.residents)
@@ -822,6 +830,7 @@ class CorrectNoteDialog(QDialog):
         explain.setWordWrap(True)
         lay.addWidget(explain)
         self.text = QPlainTextEdit(notes)
+        self.text.setTabChangesFocus(True)  # Tab goes to the next field
         self.text.setAccessibleName(self.tr("Corrected note"))
         self.text.setTabChangesFocus(True)
         lay.addWidget(self.text, 1)

@@ -50,6 +50,7 @@ from waakvlam_desktop.domain.visits import (
 )
 from waakvlam_desktop.domain.waakvlam import ObservedSign, next_check_in, suggest_level
 from waakvlam_desktop.errors import BsnLikeError
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
@@ -68,6 +69,8 @@ from waakvlam_desktop.ui.widgets.common import (
 )
 
 AUTOSAVE_MS = 4000
+
+GUIDANCE_TEXT, GUIDANCE_BG, GUIDANCE_BORDER = palette.ACUTE_GUIDANCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +203,9 @@ class SignRow(QWidget):
         self._styled_urgent = urgent
         if urgent:
             self.guidance.setStyleSheet(
-                "QFrame#guidance { background: #fdecea; border: 2px solid #b03a2e;"
-                " border-radius: 6px; } QLabel { color: #7b1c12; font-weight: 600; }"
+                f"QFrame#guidance {{ background: {GUIDANCE_BG};"
+                f" border: 2px solid {GUIDANCE_BORDER}; border-radius: 6px; }}"
+                f" QLabel {{ color: {GUIDANCE_TEXT}; font-weight: 600; }}"
             )
         else:
             self.guidance.setStyleSheet(
@@ -300,7 +304,7 @@ class VisitEditor(Screen):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.draft_label = QLabel()
-        self.draft_label.setStyleSheet("color: palette(dark);")
+        self.draft_label.setStyleSheet(f"color: {palette.MUTED};")
         head.addWidget(self.title, 1)
         head.addWidget(self.draft_label)
         outer.addLayout(head)
@@ -327,6 +331,7 @@ class VisitEditor(Screen):
         lform.addWidget(self.present)
         lform.addWidget(QLabel(self.tr("Notes")))
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab goes to the next field
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setPlaceholderText(
             self.tr("What did you see and hear? Short notes are fine. Never write a BSN.")

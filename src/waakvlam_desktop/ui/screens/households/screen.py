@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -42,9 +43,10 @@ from waakvlam_desktop.ui.widgets.table import (
     RowModel,
     RowProxy,
     household_level_column,
+    set_row_height,
 )
 
-OVERDUE_COLOUR = "#a61b1b"  # as on Vandaag: a date that has passed
+OVERDUE_COLOUR = palette.LATE  # as on Vandaag: a date that has passed
 
 
 class HouseholdTableModel(RowModel[HouseholdRow]):
@@ -273,7 +275,7 @@ class HouseholdsView(Screen):
         self.table.setAccessibleName(self.tr("Households"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        set_row_height(self.table)
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self._first_load = True
         lay.addWidget(self.table)
@@ -346,10 +348,9 @@ class HouseholdsView(Screen):
             at = combo.findData(current)
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)
-        if self._first_load:
+        if self._first_load and rows:  # the first rows, not an empty first answer
             self._first_load = False
-            self.table.horizontalHeader().setResizeContentsPrecision(200)
-            self.table.resizeColumnsToContents()
+            self.table.resizeColumnsToContents()  # on a sample (set_row_height)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._update_count()

@@ -47,6 +47,7 @@ from waakvlam_desktop.domain import overview as ov
 from waakvlam_desktop.domain.overview import FilterOptions, OverviewFilter, Table
 from waakvlam_desktop.domain.types import ConcernLevel, ReferralStatus
 from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, TaskHandle, show_failure
 from waakvlam_desktop.ui.screen import Screen
@@ -133,7 +134,7 @@ class ChartCard(Card):
         self.note = QLabel(self.tr("Loading…"))
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(mid);")
+        self.note.setStyleSheet(f"color: {palette.MUTED};")
         holder = QWidget()
         self.stack = QStackedLayout(holder)
         self.stack.addWidget(self.note)
@@ -245,9 +246,27 @@ def _category_axis(categories: list[str]) -> QBarCategoryAxis:
     return axis
 
 
+def whole_ticks(top: int, most: int = 6) -> tuple[int, int]:
+    """An axis from 0 that counts in whole numbers: ``(maximum, tick count)`` with a step
+    of 1, 2 or 5 times a power of ten and at most ``most`` intervals, so every tick is a
+    whole number (a count of 1 never gets ticks at 0.25, 0.5 …)."""
+    top = max(top, 1)
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            intervals = -(-top // step)  # ceiling
+            if intervals <= most:
+                return step * intervals, intervals + 1
+        magnitude *= 10
+
+
 def _nice(values: QValueAxis, top: int) -> None:
-    values.setRange(0, max(top, 1))
-    values.applyNiceNumbers()
+    maximum, ticks = whole_ticks(top)
+    values.setRange(0, maximum)
+    values.setTickType(QValueAxis.TickType.TicksFixed)
+    values.setTickCount(ticks)
+    values.setMinorTickCount(0)
     values.setLabelFormat("%d")
 
 

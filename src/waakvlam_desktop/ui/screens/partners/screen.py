@@ -105,6 +105,7 @@ class PartnerDialog(QDialog):
         self.schedule.addItem(self.tr("Monthly"), ExportSchedule.MONTHLY.value)
         self.schedule.addItem(self.tr("Quarterly"), ExportSchedule.QUARTERLY.value)
         self.recipients = QPlainTextEdit()
+        self.recipients.setTabChangesFocus(True)  # Tab goes to the next field
         self.recipients.setPlaceholderText(
             self.tr("Paste the key the partner sent you (one per line)")
         )

@@ -37,6 +37,7 @@ from waakvlam_desktop.domain.households import list_households
 from waakvlam_desktop.privacy import backup, retention
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -60,8 +61,8 @@ from waakvlam_desktop.ui.widgets.table import (
 )
 
 BACKUP_SUFFIX = ".wvbackup"
-GREEN = ("#1e6b34", "#e6f4ea")
-RED = ("#a61b1b", "#fdecea")
+GREEN = palette.GOOD
+RED = palette.BAD
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +255,7 @@ class BackupReminder(QLabel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setStyleSheet("QLabel { color: #8a4b00; font-weight: 600; }")
+        self.setStyleSheet(f"QLabel {{ color: {palette.WARNING_TEXT}; font-weight: 600; }}")
         self.setAccessibleName(self.tr("Backup reminder"))
 
     def refresh(self) -> None:

@@ -55,9 +55,11 @@ from waakvlam_desktop.domain.types import (
     referral_status_label,
 )
 from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.sizing import fit_dialog
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
     Lang,
@@ -119,7 +121,7 @@ class ReferralDialog(QDialog):
         self.partner_touched = False  # the user chose a partner: no more suggestions
         self.partner_hint = QLabel()
         self.partner_hint.setWordWrap(True)
-        self.partner_hint.setStyleSheet("color: palette(dark);")
+        self.partner_hint.setStyleSheet(f"color: {palette.MUTED};")
         self.partner_hint.hide()
         self.signs = QListWidget()
         self.signs.setAccessibleName(self.tr("Signals to include"))
@@ -155,6 +157,7 @@ class ReferralDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if check else Qt.CheckState.Unchecked)
             self.concerns.addItem(item)
         self.context = QPlainTextEdit()
+        self.context.setTabChangesFocus(True)  # Tab goes to the next field
         self.context.setPlaceholderText(
             self.tr("A short context written for the partner. Your visit notes are never included.")
         )
@@ -446,7 +449,7 @@ class LetterPreview(QDialog):
         self.pdf: bytes | None = None
         self.kind = LetterKind.REFERRAL
         self.setWindowTitle(self.tr("Letter preview"))
-        self.resize(900, 760)
+        fit_dialog(self, QSize(900, 760))
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.kind_box = QComboBox()

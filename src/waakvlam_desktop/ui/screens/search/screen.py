@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextBrowser, QVBoxLayout
 
 from waakvlam_desktop.domain.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, search
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.operations import QueryOp
 from waakvlam_desktop.ui.screen import Screen
@@ -17,9 +18,9 @@ from waakvlam_desktop.ui.widgets.common import InlineMessage, stamp
 def snippet_html(snippet: str) -> str:
     """Escape the text, then mark the matches (the markers are control characters)."""
     escaped = html.escape(snippet)
-    return escaped.replace(HIGHLIGHT_START, "<b style='background:#ffe08a'>").replace(
-        HIGHLIGHT_END, "</b>"
-    )
+    return escaped.replace(
+        HIGHLIGHT_START, f"<b style='background:{palette.SEARCH_MATCH}'>"
+    ).replace(HIGHLIGHT_END, "</b>")
 
 
 class SearchView(Screen):
@@ -43,7 +44,7 @@ class SearchView(Screen):
         self.info = QLabel(
             self.tr("Every word must match; accents do not matter. Newest notes first.")
         )
-        self.info.setStyleSheet("color: palette(dark);")
+        self.info.setStyleSheet(f"color: {palette.MUTED};")
         lay.addWidget(self.info)
         self.results = QTextBrowser()
         self.results.setOpenLinks(False)

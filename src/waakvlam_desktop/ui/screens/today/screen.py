@@ -34,6 +34,7 @@ from waakvlam_desktop.domain.today import (
 from waakvlam_desktop.domain.types import FollowUpStatus, referral_status_label
 from waakvlam_desktop.domain.visits import acute_guidance, record_acute_response
 from waakvlam_desktop.domain.waakvlam import CheckIn
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
@@ -59,8 +60,8 @@ from waakvlam_desktop.ui.widgets.table import (
 # Vandaag is for the next few hours: each list shows its most urgent rows (the title has
 # the full count). Thousands of rows would only stall the window.
 MAX_ROWS = 150
-OVERDUE_COLOUR = "#a61b1b"  # a reply date that has passed
-STEP_COLOUR = "#1f5fa8"  # the next step reads as something to click
+OVERDUE_COLOUR = palette.LATE  # a date that has passed
+STEP_COLOUR = palette.STEP  # the next step reads as something to click
 STEP_COLUMN = 5
 
 

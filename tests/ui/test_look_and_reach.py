@@ -1,0 +1,312 @@
+"""Look and reach (#15 G): the palette as drawn, row heights, columns fitted after data, the
+window on small and scaled screens, the menu bar with every shortcut, F1 help, Tab out of
+notes, whole numbers on Overzicht's axes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QChart, QValueAxis
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QPalette, QShortcut
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.helpers import add_household
+from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.domain.overview import Column as TableColumn
+from waakvlam_desktop.domain.overview import Table
+from waakvlam_desktop.domain.types import ConcernLevel
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui import palette
+from waakvlam_desktop.ui.main_window import NAV_OVERVIEW, NAV_TODAY
+from waakvlam_desktop.ui.screens.overview import screen as overview
+from waakvlam_desktop.ui.sizing import MINIMUM, window_size
+from waakvlam_desktop.ui.widgets.common import ConcernBadge
+from waakvlam_desktop.ui.widgets.help import HelpWindow, help_text
+from waakvlam_desktop.ui.widgets.table import (
+    ROW_HEIGHT,
+    SAMPLE_ROWS,
+    Column,
+    RowModel,
+    RowView,
+    level_column,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMEOUT = 20_000
+
+
+@dataclass(frozen=True)
+class Row:
+    level: ConcernLevel
+    text: str
+
+
+def _levels_table(rows: tuple[tuple[str, int], ...]) -> Table:
+    columns = (TableColumn("level", "niveau", "level"), TableColumn("households", "n", "n"))
+    return Table("levels", "Niveaus", "Levels", columns, rows)
+
+
+# ---- the palette as Qt draws it ------------------------------------------------------------------
+def test_the_checked_backgrounds_are_the_ones_qt_draws(qapp: QApplication) -> None:
+    colours = qapp.palette()
+    assert colours.color(QPalette.ColorRole.Base).name() == palette.LIST_BASE
+    assert colours.color(QPalette.ColorRole.AlternateBase).name() == palette.LIST_ALTERNATE
+    assert colours.color(QPalette.ColorRole.Window).name() == palette.WINDOW
+
+
+def test_a_level_has_one_colour_in_lists_badges_and_charts(qtbot: QtBot) -> None:
+    model: RowModel[Row] = RowModel([level_column("Niveau", lambda r: r.level)])
+    model.set_rows([Row(lv, "") for lv in ConcernLevel])
+    chart = QChart()
+    overview.build_levels(
+        chart,
+        _levels_table(tuple((lv.value, 1) for lv in ConcernLevel)),
+    )
+    bars = {s.label(): s.color().name() for s in chart.series()[0].barSets()}
+    for i, level in enumerate(ConcernLevel):
+        colour = palette.LEVEL_COLOURS[level]
+        brush = model.data(model.index(i, 0), Qt.ItemDataRole.ForegroundRole)
+        assert brush.color().name() == colour
+        badge = ConcernBadge(level)
+        qtbot.addWidget(badge)
+        assert f"background: {colour}" in badge.styleSheet()
+        assert f"color: {palette.WHITE}" in badge.styleSheet()
+        assert colour in bars.values()
+    assert palette.contrast(palette.WHITE, palette.LEVEL_COLOURS[ConcernLevel.AANDACHT]) >= 4.5
+
+
+# ---- rows and columns ----------------------------------------------------------------------------
+def test_rows_are_at_least_24_px_and_columns_fit_after_the_data(qtbot: QtBot) -> None:
+    columns = (Column("Tekst", lambda r: r.text), Column("Rest", lambda _r: "", stretch=True))
+    view: RowView[Row] = RowView(RowModel(columns), "Lijst")
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    before = view.columnWidth(0)
+    long_text = "Een heel lange regel tekst die de kolom breder moet maken"
+    view.set_rows([Row(ConcernLevel.GEEN, "kort"), Row(ConcernLevel.GEEN, long_text)])
+    QApplication.processEvents()
+    wanted = view.fontMetrics().horizontalAdvance(long_text)
+    assert view.columnWidth(0) >= wanted > before
+    heights = {view.visualRect(view.proxy.index(i, 0)).height() for i in range(2)}
+    assert len(heights) == 1 and heights.pop() >= ROW_HEIGHT
+
+    # 20,000 rows: the columns fit on a sample, so a long text far down does not count.
+    rows = [Row(ConcernLevel.GEEN, "kort")] * 20_000
+    rows[15_000] = Row(ConcernLevel.GEEN, long_text)
+    view.set_rows(rows)
+    QApplication.processEvents()
+    assert view.header().resizeContentsPrecision() == SAMPLE_ROWS
+    assert view.columnWidth(0) < wanted
+
+
+def test_households_table_rows_are_as_high_as_the_lists(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    add_household(vault)
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: ws.households.proxy.rowCount() == 1, timeout=TIMEOUT)
+    assert ws.households.table.rowHeight(0) >= ROW_HEIGHT
+    label = ws.households.table.model().index(0, 1).data()
+    assert ws.households.table.columnWidth(1) >= ws.fontMetrics().horizontalAdvance(str(label))
+
+
+# ---- the window and the screen -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("available", "expected"),
+    [
+        (QSize(683, 384), QSize(667, 336)),  # 1366x768 at 200 %
+        (QSize(911, 512), QSize(895, 464)),  # 1366x768 at 150 %
+        (QSize(960, 540), QSize(944, 492)),  # 1920x1080 at 200 %
+        (QSize(1280, 720), QSize(1264, 672)),  # 1920x1080 at 150 %
+        (QSize(1366, 728), QSize(1350, 680)),  # 1366x768 at 100 %, a task bar of 40
+        (QSize(1920, 1040), QSize(1600, 884)),  # 1920x1080: 85 %, at most 1600 wide
+    ],
+)
+def test_the_window_size_comes_from_the_available_area(available: QSize, expected: QSize) -> None:
+    size = window_size(available)
+    assert size == expected
+    assert size.width() <= available.width() and size.height() <= available.height()
+    assert MINIMUM.width() <= 683 and MINIMUM.height() <= 384
+
+
+SCREENS = [
+    (1366, 768, "1"),
+    (1366, 768, "1.5"),
+    (1366, 768, "2"),
+    (1920, 1080, "1.5"),
+    (1920, 1080, "2"),
+]
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), SCREENS)
+def test_window_and_buttons_fit_the_real_offscreen_screen(
+    tmp_path: Path, width: int, height: int, scale: str
+) -> None:
+    """A fresh Qt per screen (the offscreen platform's screen is fixed at start-up)."""
+    vault = Vault.create(tmp_path / "vault", PASSPHRASE, kdf_target_seconds=0)
+    vault.close()
+    (tmp_path / "empty").mkdir()
+    config = tmp_path / "screen.json"
+    screen = {"name": "S", "x": 0, "y": 0, "width": width, "height": height}
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": scale,
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
+    }
+    args = [str(tmp_path / "vault"), str(tmp_path / "empty"), PASSPHRASE]
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.ui.fit_probe", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    ax, ay, aw, ah = found["available"]
+    assert (aw, ah) == (round(width / float(scale)), round(height / float(scale))) or (
+        abs(aw - width / float(scale)) <= 1 and abs(ah - height / float(scale)) <= 1
+    )
+    for key in ("window", "workspace_window", "first_run_window"):
+        x, y, w, h = found[key]
+        assert ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah, (key, found)
+    assert found["unlocked"]
+    for page in ("unlock", "first_run"):
+        bx, by, bw, bh = found[page]["button"]
+        vx, vy, vw, vh = found[page]["viewport"]
+        _x, _y, cw, ch = found["client"]
+        assert found[page]["visible"]
+        assert vx <= bx and vy <= by and bx + bw <= vx + vw and by + bh <= vy + vh, found
+        assert bx + bw <= cw and by + bh <= ch, found
+
+
+# ---- the menu bar and help -----------------------------------------------------------------------
+def _menus(window: QMainWindow) -> dict[str, list[QAction]]:
+    bar = window.menuBar()
+    return {
+        a.text().replace("&", ""): a.menu().actions()  # type: ignore[union-attr]
+        for a in bar.actions()
+        if a.menu() is not None
+    }
+
+
+def test_the_menu_bar_lists_every_action_with_its_shortcut(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    window, ws = unlocked_window()
+    menus = _menus(window)
+    assert list(menus) == ["Bestand", "Bewerken", "Beeld", "Help"]
+    in_menus = {a for actions in menus.values() for a in actions}
+    with_keys = [a for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    assert {a.shortcut().toString() for a in with_keys} >= {
+        "Ctrl+N",
+        "Ctrl+S",
+        "Ctrl+L",
+        "Ctrl+Q",
+        "Ctrl+F",
+        "F1",
+        "Esc",
+        "Ctrl+1",
+        "Ctrl+9",
+    }
+    assert all(a in in_menus for a in with_keys), [a.text() for a in with_keys]
+    assert not window.findChildren(QShortcut)  # no shortcut hidden outside the menus
+    texts = [a.text().replace("&", "") for a in menus["Help"]]
+    assert "Over Waakvlam" in texts  # About moved to Help
+    assert not [b for b in window.statusBar().findChildren(QToolButton) if b.text() == "Over"]
+    beeld = [a for a in menus["Beeld"] if a.shortcut().toString().startswith("Ctrl+")]
+    assert [a.text() for a in beeld] == ws.nav_labels
+    beeld[NAV_OVERVIEW].trigger()
+    assert ws.nav.currentRow() == NAV_OVERVIEW
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert ws.nav.currentRow() == NAV_TODAY
+
+    window.lock()
+    assert not window.new_visit_action.isEnabled()
+    assert not [a for a in _menus(window)["Beeld"] if a.shortcut().toString() == "Ctrl+1"]
+
+
+def test_f1_opens_the_help_inside_the_app(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    window, _ws = unlocked_window()
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: window.help_window is not None and window.help_window.isVisible())
+    assert window.help_window is not None
+    shown = window.help_window.browser.toPlainText()
+    assert "Een huisbezoek vastleggen" in shown and "Ctrl+L" in shown
+    assert "#" not in shown.splitlines()[0]  # rendered, not the Markdown source
+    english = HelpWindow(window, "en")
+    assert "Recording a home visit" in english.browser.toPlainText()
+    assert help_text("nl") != help_text("en")
+
+
+# ---- Tab leaves the notes ------------------------------------------------------------------------
+def test_tab_leaves_notities(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    window, ws = unlocked_window()
+    window.activateWindow()
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    ws.new_visit_shortcut()
+    qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
+    notes = ws.editor.notes
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    QTest.keyClicks(notes, "Mevrouw")
+    QTest.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "Mevrouw"
+    assert not notes.hasFocus()
+    ws.editor.discard()
+
+
+# ---- whole numbers on Overzicht's axes -----------------------------------------------------------
+@pytest.mark.parametrize("top", [0, 1, 2, 3, 4, 5, 7, 9, 11, 13, 17, 26, 99, 101, 1234, 20_000])
+def test_axes_count_in_whole_numbers(top: int) -> None:
+    maximum, ticks = overview.whole_ticks(top)
+    step = maximum / (ticks - 1)
+    assert step == int(step) and step >= 1
+    assert maximum >= max(top, 1) and ticks <= 7
+    axis = QValueAxis()
+    overview._nice(axis, top)
+    assert axis.labelFormat() == "%d"
+    labels = [
+        axis.min() + i * (axis.max() - axis.min()) / (axis.tickCount() - 1)
+        for i in range(axis.tickCount())
+    ]
+    assert all(v == int(v) for v in labels), labels
+
+
+def test_a_one_household_overview_axis_reads_0_and_1(qtbot: QtBot) -> None:
+    chart = QChart()
+    overview.build_levels(
+        chart,
+        _levels_table((("geen", 1), ("aandacht", 0), ("zorg", 0), ("acuut", 0))),
+    )
+    values = next(a for a in chart.axes() if isinstance(a, QValueAxis))
+    assert (values.min(), values.max(), values.tickCount()) == (0, 1, 2)
