@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from waakvlam_desktop.domain import households, neighbourhood, partners
+from waakvlam_desktop.domain import connect, households, neighbourhood, partners
+from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.neighbourhood import ActionInput, EventInput
 from waakvlam_desktop.domain.overview import OverviewFilter
 from waakvlam_desktop.domain.types import (
@@ -218,3 +219,17 @@ def test_kinds_and_complex_signals_are_data_with_both_languages() -> None:
     codes = {g.code for g in neighbourhood.complex_signals()}
     assert {"buurt.vervuiling_portiek", "buurt.eenzaamheid", "buurt.wisselingen"} <= codes
     assert all(g.label_nl and g.label_en for g in neighbourhood.complex_signals())
+
+
+def test_the_demo_has_a_few_realistic_events_and_offers(vault: Vault) -> None:
+    counts = generate_demo(vault.session, 80, seed=5)
+    assert counts["neighbourhood_events"] == 6 and counts["connect_offers"] == 8
+    with vault.session() as s:
+        first = s.scalars(select(NeighbourhoodEvent.complex_id)).first()
+        assert first is not None
+        log = neighbourhood.complex_log(s, first)
+        assert len(log.events) == 3 and log.households
+        assert all(e.kind in {k.code for k in neighbourhood.event_kinds()} for e in log.events)
+        table = neighbourhood.neighbourhood_per_month(s)
+        assert table.total("events") == 6
+        assert connect.suggestions(s)  # Verbinden has something to show
