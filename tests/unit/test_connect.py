@@ -4,13 +4,14 @@ retention and inzage of what names a resident; Buurt notes past their own term."
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from tests.conftest import PASSPHRASE
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import connect, households, neighbourhood
 from waakvlam_desktop.domain.neighbourhood import EventInput
@@ -18,6 +19,7 @@ from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ConsentForm, VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import ValidationError
+from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.privacy.retention import close_household, run_retention
 from waakvlam_desktop.storage.models import (
@@ -211,3 +213,26 @@ def test_removing_a_resident_removes_their_offers_and_introductions(vault: Vault
     with vault.session() as s:
         assert s.scalar(select(func.count()).select_from(ConnectIntroduction)) == 0
         assert s.scalars(select(ConnectOffer.resident_id)).all() == [ids["ann"]]
+
+
+def test_a_withdrawal_sticks_when_an_older_backup_is_restored(
+    vault: Vault, vault_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    ids = _neighbours(vault)
+    _offer(vault, ids["ann"], "klusjes")
+    _offer(vault, ids["bob"], "klusjes", wish=True)
+    backup = tmp_path / "voor.wvbackup"
+    create_backup(vault, backup)
+    clock.advance(timedelta(hours=1))
+    with vault.session() as s:
+        assert connect.withdraw_consent(s, ids["ann"]) == 1
+    vault.close()
+    result = restore_backup(backup, vault_dir, PASSPHRASE, replace=True)
+    assert [(t.entity, t.what) for t in result.reapplied] == [("resident", "connect_withdrawn")]
+    restored = Vault.open(vault_dir, PASSPHRASE)
+    try:
+        with restored.session() as s:
+            assert set(s.scalars(select(ConnectOffer.resident_id))) == {ids["bob"]}
+            assert connect.suggestions(s) == []
+    finally:
+        restored.close()

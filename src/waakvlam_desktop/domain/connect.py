@@ -21,7 +21,8 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.followups import add_follow_up
 from waakvlam_desktop.domain.neighbourhood import CodeLabel, connect_kinds
 from waakvlam_desktop.domain.types import ConsentForm
@@ -167,13 +168,26 @@ def add_offer(
 
 def withdraw_consent(session: Session, resident_id: str) -> int:
     """The resident withdrew their consent: their offers and wishes go at once (each
-    deletion an audit event); the suggestions built on them with them. Returns how many."""
+    deletion an audit event); the suggestions built on them with them. A tombstone keeps
+    them gone when an older backup is restored. Returns how many were removed."""
     _resident(session, resident_id)
     offers = session.scalars(select(ConnectOffer).where(ConnectOffer.resident_id == resident_id))
     count = 0
     for offer in offers:
         session.delete(offer)
         count += 1
+    clock = session.info["clock"]
+    now = utc_naive(clock.now())
+    tombstones.replace(
+        session,
+        tombstones.TombstoneRow(
+            "resident",
+            resident_id,
+            tombstones.CONNECT_WITHDRAWN,
+            now,
+            local_today(clock).isoformat(),
+        ),
+    )
     session.flush()
     return count
 

@@ -745,19 +745,22 @@ def reapply_tombstones(
     re-applied (no personal data: ids, kinds, dates)."""
     wanted = list(stones)
     have = tombstones.tombstones_for(session, [t.entity_id for t in wanted])
-    present_households: set[str] = set()
-    present_referrals: set[str] = set()
+    present: dict[str, set[str]] = {"household": set(), "referral": set(), "resident": set()}
     ids = sorted({t.entity_id for t in wanted})
     for chunk in chunks(ids):
-        present_households.update(
+        present["household"].update(
             session.scalars(select(Household.id).where(Household.id.in_(chunk)))
         )
-        present_referrals.update(session.scalars(select(Referral.id).where(Referral.id.in_(chunk))))
+        present["referral"].update(
+            session.scalars(select(Referral.id).where(Referral.id.in_(chunk)))
+        )
+        present["resident"].update(
+            session.scalars(select(Resident.id).where(Resident.id.in_(chunk)))
+        )
     new = [
         t
         for t in wanted
-        if t.what not in have.get(t.entity_id, {})
-        and t.entity_id in (present_households if t.entity == "household" else present_referrals)
+        if t.what not in have.get(t.entity_id, {}) and t.entity_id in present.get(t.entity, set())
     ]
     if not new:
         return []
@@ -803,6 +806,21 @@ def reapply_tombstones(
         )
     purge_households(session, rows)
     for t in new:
+        if t.entity == "resident" and t.what == tombstones.CONNECT_WITHDRAWN:
+            session.execute(
+                delete(ConnectOffer).where(
+                    ConnectOffer.resident_id == t.entity_id,
+                    ConnectOffer.created_at <= t.erased_at,
+                ),
+                execution_options={"synchronize_session": False},
+            )
+            audit.record(
+                session,
+                "consent_withdrawn",
+                "connect_offer",
+                None,
+                detail="opnieuw toegepast na het terugzetten van een back-up",
+            )
         if t.entity == "referral" and t.what == tombstones.CONSENT_WITHDRAWN:
             session.execute(
                 update(Referral)
