@@ -28,7 +28,7 @@ from importlib import resources
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.overview import (
@@ -346,6 +346,11 @@ def timeline(session: Session, complex_id: str, limit: int | None = None) -> lis
     q = (
         select(NeighbourhoodEvent)
         .where(NeighbourhoodEvent.complex_id == complex_id)
+        .options(
+            selectinload(NeighbourhoodEvent.partners),
+            selectinload(NeighbourhoodEvent.signals),
+            selectinload(NeighbourhoodEvent.actions),
+        )
         .order_by(NeighbourhoodEvent.occurred_on.desc(), NeighbourhoodEvent.created_at.desc())
     )
     if limit is not None:
