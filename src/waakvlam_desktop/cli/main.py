@@ -79,6 +79,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("audit", "audit", "logboek"),
     ("import", "imports", "gegevens inlezen uit een bestand"),
     ("overview", "overview", "het overzicht: cijfers per complex en wijk"),
+    ("neighbourhood", "neighbourhood", "buurt: het logboek per complex"),
+    ("connect", "connect", "verbinden: bewoners met elkaar in contact brengen"),
     ("referral", "referral", "doorverwijzingen"),
     ("letter", "letter", "maak de verwijsbrief van een doorverwijzing"),
     ("consent-form", "letter", "maak het toestemmingsformulier voor de bewoner"),

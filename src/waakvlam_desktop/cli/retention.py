@@ -106,6 +106,7 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
                 "dry_run": result.dry_run,
                 "today": result.today,
                 "vacuumed": result.vacuumed,
+                "neighbourhood_notes": result.neighbourhood_notes,
                 "totals": result.totals(),
                 "households": list(result.rows),
             }

@@ -132,6 +132,7 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         story.append(p("Niet afgeronde aantekeningen (concepten)", h2))
         for d in data["drafts"]:
             story.append(p(f"{_nl(d['saved_at'])}: {d['content'] or ''}", small))
+    story += _connect_section(data, p, h2, body, small)
     story.append(p(f"Doorverwijzingen ({len(data['referrals'])})", h2))
     for r in data["referrals"]:
         basis = (
@@ -233,3 +234,23 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buf.getvalue()
+
+
+def _connect_section(data: dict[str, Any], p: Any, h2: Any, body: Any, small: Any) -> list[Any]:
+    """Verbinden: the resident's offers and wishes and the introductions naming them."""
+    offers, intros = data.get("connect_offers", []), data.get("introductions", [])
+    if not offers and not intros:
+        return []
+    out = [p("Verbinden met buren", h2)]
+    for o in offers:
+        what = "u biedt aan" if o["direction"] == "aanbod" else "u zou graag willen"
+        consent = f"toestemming {o['consent_form']}, {_nl(o['consent_date'])}"
+        out.append(p(f"{o['label']}: {what} ({consent})", body))
+        if o["approach"]:
+            out.append(p(f"Hoe u te benaderen: {o['approach']}", small))
+    for i in intros:
+        outcome = f": {i['outcome']}" if i["outcome"] else ""
+        out.append(
+            p(f"{_nl(i['introduced_on'])} kennismaking met een buur ({i['kind']}){outcome}", small)
+        )
+    return out

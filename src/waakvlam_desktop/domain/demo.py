@@ -38,8 +38,13 @@ from waakvlam_desktop.storage.models import (
     Address,
     Complex,
     ConcernLevelEntry,
+    ConnectOffer,
     FollowUp,
     Household,
+    NeighbourhoodAction,
+    NeighbourhoodEvent,
+    NeighbourhoodEventPartner,
+    NeighbourhoodSignal,
     Partner,
     Referral,
     ReferralResident,
@@ -338,7 +343,122 @@ def generate_demo(
         done = end
         if progress is not None:
             progress(done, households)
+    with sessions() as s:
+        _demo_neighbourhood(s, rng, complexes, partner_ids, today, counts)
     return counts
+
+
+# Buurt events: (kind, note, complex signals, action or None). Invented, no names.
+DEMO_EVENTS: tuple[tuple[str, str, tuple[tuple[str, int], ...], str | None], ...] = (
+    (
+        "schoonmaakactie",
+        "Opruimochtend met bewoners; portiek en bergingen schoongemaakt.",
+        (("buurt.vervuiling_portiek", 2),),
+        "Grofvuil bij de bergingen laten ophalen",
+    ),
+    (
+        "overlast",
+        "Meerdere meldingen van geluidsoverlast 's nachts in het trappenhuis.",
+        (("buurt.spanningen", 2),),
+        "Gesprek plannen met de betrokken buren",
+    ),
+    ("bewonersbijeenkomst", "Bewonersavond over de renovatie; twaalf bewoners kwamen.", (), None),
+    (
+        "incident",
+        "Ambulance geweest; buren geschrokken, even nagepraat in de hal.",
+        (("buurt.onveilige_situatie", 1),),
+        "Buren op de galerij nog even opbellen",
+    ),
+    (
+        "activiteit",
+        "Koffieochtend in de recreatieruimte; nieuwe bewoners kwamen kennismaken.",
+        (("buurt.eenzaamheid", 1), ("buurt.wisselingen", 1)),
+        None,
+    ),
+    (
+        "buurtgesprek",
+        "Gesprek met bewoners over de verlichting bij de fietsenstalling.",
+        (("buurt.onveilige_situatie", 2),),
+        "Verlichting fietsenstalling laten repareren",
+    ),
+)
+DEMO_CONNECT = ("boodschappen", "gezelschap", "klusjes", "taal", "vervoer")
+
+
+def _demo_neighbourhood(
+    s: Session,
+    rng: random.Random,
+    complexes: list[tuple[str, str, str, str, str]],
+    partner_ids: list[str],
+    today: date,
+    counts: dict[str, int],
+) -> None:
+    """A few Buurt events in the first complexes, and offers and wishes (with consent) of
+    residents in the first complex, so that Verbinden has suggestions to show."""
+    actor = s.info.get("actor")
+    events = 0
+    for cid, *_rest in complexes[:5]:
+        for kind, note, signals, action in rng.sample(DEMO_EVENTS, 3):
+            event = NeighbourhoodEvent(
+                id=_uuid(rng),
+                complex_id=cid,
+                occurred_on=today - timedelta(days=rng.randint(1, 330)),
+                kind=kind,
+                note=note,
+                staff_id=actor,
+            )
+            s.add(event)
+            s.flush()
+            if partner_ids and rng.random() < 0.5:
+                s.add(NeighbourhoodEventPartner(event_id=event.id, partner_id=partner_ids[0]))
+            for code, severity in signals:
+                s.add(
+                    NeighbourhoodSignal(
+                        id=_uuid(rng),
+                        event_id=event.id,
+                        complex_id=cid,
+                        code=code,
+                        severity=severity,
+                    )
+                )
+            if action:
+                s.add(
+                    NeighbourhoodAction(
+                        id=_uuid(rng),
+                        complex_id=cid,
+                        event_id=event.id,
+                        description=action,
+                        due_on=event.occurred_on + timedelta(days=14),
+                        status="open"
+                        if event.occurred_on > today - timedelta(days=30)
+                        else "gedaan",
+                        assignee_id=actor,
+                    )
+                )
+            events += 1
+    residents = s.execute(
+        select(Resident.id, Resident.household_id)
+        .join(Household, Household.id == Resident.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .where(Address.complex_id == complexes[0][0])
+        .order_by(Address.number, Resident.id)
+        .limit(8)
+    ).all()
+    for i, (rid, hid) in enumerate(residents):
+        s.add(
+            ConnectOffer(
+                id=_uuid(rng),
+                resident_id=rid,
+                household_id=hid,
+                kind=DEMO_CONNECT[(i // 2) % len(DEMO_CONNECT)],
+                direction="aanbod" if i % 2 == 0 else "wens",
+                approach="",
+                consent_form="mondeling",
+                consent_date=today - timedelta(days=rng.randint(1, 60)),
+            )
+        )
+    counts["neighbourhood_events"] = events
+    counts["connect_offers"] = len(residents)
 
 
 def _demo_partners(s: Session, rng: random.Random, counts: dict[str, int]) -> list[str]:

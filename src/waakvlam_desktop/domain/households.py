@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
@@ -23,6 +23,8 @@ from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,
+    ConnectIntroduction,
+    ConnectOffer,
     Household,
     Partner,
     Referral,
@@ -449,6 +451,21 @@ def remove_resident(session: Session, resident_id: str) -> None:
     res = session.get(Resident, resident_id)
     if res is None:
         raise NotFoundError(RESIDENT_GONE)
+    # What names the resident in "verbinden" goes with them (each deletion audited).
+    for row in session.scalars(
+        select(ConnectOffer).where(ConnectOffer.resident_id == resident_id)
+    ).all():
+        session.delete(row)
+    for intro in session.scalars(
+        select(ConnectIntroduction).where(
+            or_(
+                ConnectIntroduction.resident_id == resident_id,
+                ConnectIntroduction.other_resident_id == resident_id,
+            )
+        )
+    ).all():
+        session.delete(intro)
+    session.flush()
     session.delete(res)
 
 

@@ -102,6 +102,9 @@ class Settings:
     #: How letters greet their reader: "geachte" ("Geachte heer De Groot,") or "beste".
     letter_greeting: str = "geachte"
     visit_correction_days: int = 7  # a saved visit's note can be corrected this long
+    #: Buurt: the note of a complex event (and its actions' texts) is blanked after this
+    #: many months; its kind, day and complex signs stay for the counts.
+    neighbourhood_retention_months: int = 36
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -120,6 +123,7 @@ SETTING_KEYS = (
     "export_archive_recipient",
     "letter_greeting",
     "visit_correction_days",
+    "neighbourhood_retention_months",
 )
 GREETINGS = ("geachte", "beste")
 
@@ -129,6 +133,14 @@ CHOICES: dict[str, tuple[Collection[str], Message]] = {
     "language": (("nl", "en"), UNKNOWN_LANGUAGE),
     "aggregate_level": (("wijk", "complex"), AGGREGATE_LEVEL),
     "letter_greeting": (GREETINGS, UNKNOWN_GREETING),
+}
+
+
+# Whole numbers within a range, and the sentence when they are not.
+INT_RANGES: dict[str, tuple[int, int, Message]] = {
+    "backup_reminder_days": (1, 365, BACKUP_REMINDER_OUT_OF_RANGE),
+    "visit_correction_days": (0, 90, CORRECTION_DAYS_OUT_OF_RANGE),
+    "neighbourhood_retention_months": (1, 240, RETENTION_OUT_OF_RANGE),
 }
 
 
@@ -153,9 +165,10 @@ def _validated(key: str, value: Any) -> Any:
         for category, months in value.items():
             if not isinstance(months, int) or not 1 <= months <= 240:
                 raise ValidationError(RETENTION_OUT_OF_RANGE, field=key, category=category)
-    elif key == "backup_reminder_days":
-        if not isinstance(value, int) or not 1 <= value <= 365:
-            raise ValidationError(BACKUP_REMINDER_OUT_OF_RANGE, field=key)
+    elif key in INT_RANGES:
+        low, high, refusal = INT_RANGES[key]
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(refusal, field=key, category="buurt")
     elif key == "aggregate_min_cell":
         if (
             isinstance(value, bool)
@@ -168,9 +181,6 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)
         if value.strip():
             value = validate_age_recipient(value)
-    elif key == "visit_correction_days":
-        if not isinstance(value, int) or not 0 <= value <= 90:
-            raise ValidationError(CORRECTION_DAYS_OUT_OF_RANGE, field=key)
     elif key not in SETTING_KEYS:
         raise ValidationError(UNKNOWN_SETTING, field=key, key=key)
     return value

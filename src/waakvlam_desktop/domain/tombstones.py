@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.storage.batches import chunks
@@ -21,6 +21,9 @@ from waakvlam_desktop.storage.models import Tombstone, new_id
 
 ANONYMISED = "anonymised"
 CONSENT_WITHDRAWN = "consent_withdrawn"
+# Verbinden: a resident withdrew the consent for their offers and wishes (entity "resident";
+# the offers made up to ``erased_at`` are gone; domain/connect.py).
+CONNECT_WITHDRAWN = "connect_withdrawn"
 # The retention categories (privacy/retention.py CATEGORIES) are tombstone kinds too.
 CATEGORIES = ("visit_notes", "signals", "referrals")
 HOUSEHOLD_KINDS = (ANONYMISED, *CATEGORIES)
@@ -28,7 +31,7 @@ HOUSEHOLD_KINDS = (ANONYMISED, *CATEGORIES)
 
 @dataclass(frozen=True, slots=True)
 class TombstoneRow:
-    entity: str  # household | referral
+    entity: str  # household | referral | resident
     entity_id: str
     what: str
     erased_at: datetime
@@ -51,6 +54,19 @@ def record(session: Session, rows: Iterable[TombstoneRow]) -> int:
     if values:
         session.execute(insert(Tombstone).prefix_with("OR IGNORE"), values)
     return len(values)
+
+
+def replace(session: Session, row: TombstoneRow) -> None:
+    """Store ``row``, replacing an older tombstone of the same entity and kind (a withdrawal
+    that can happen again: the newest date counts)."""
+    session.execute(
+        delete(Tombstone).where(
+            Tombstone.entity == row.entity,
+            Tombstone.entity_id == row.entity_id,
+            Tombstone.what == row.what,
+        )
+    )
+    record(session, [row])
 
 
 def _rows(result: Iterable[Tombstone]) -> list[TombstoneRow]:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop import __version__
 from waakvlam_desktop.clock import local_today, utc_naive, utc_text
 from waakvlam_desktop.documents.inzage_report import render_inzage_pdf
+from waakvlam_desktop.domain.connect import introductions_of, offers_of
 from waakvlam_desktop.domain.consent import partners_that_received_data
 from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.signals import observed_items
@@ -267,6 +268,23 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
         "follow_ups": follow_ups,
         "referrals": referrals,
         "drafts": drafts,
+        # Verbinden: the resident's offers and wishes (with the consent they rest on) and
+        # the introductions naming them; the other resident is not named (third party).
+        "connect_offers": [
+            {
+                "kind": o.kind,
+                "label": o.kind_nl,
+                "direction": o.direction,
+                "approach": o.approach,
+                "consent_form": o.consent_form,
+                "consent_date": _iso(o.consent_date),
+            }
+            for o in offers_of(session, res.id)
+        ],
+        "introductions": [
+            {"kind": i.kind, "introduced_on": _iso(i.introduced_on), "outcome": i.outcome}
+            for i in introductions_of(session, res.id)
+        ],
         "partners_that_received_data": [
             {
                 "partner": p.partner_name,

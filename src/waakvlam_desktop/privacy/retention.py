@@ -42,9 +42,13 @@ from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,
+    ConnectIntroduction,
+    ConnectOffer,
     Draft,
     FollowUp,
     Household,
+    NeighbourhoodAction,
+    NeighbourhoodEvent,
     Referral,
     ReferralStatusEvent,
     Resident,
@@ -104,7 +108,14 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "export_household": "kept: which partner received the household and when (AVG art. 15)",
     "erasure_request": "made for every partner that received the household (anonymised);"
     " kept: pseudonym, kenmerk, date, reason",
+    "connect_offer": "approach blanked (visit_notes); deleted (anonymised) — and at once"
+    " when the resident withdraws consent (domain/connect.py)",
+    "connect_introduction": "outcome blanked (visit_notes, either household); deleted when"
+    " either household is anonymised",
 }
+# Buurt (neighbourhood_event, _signal, _action, _event_partner) names no household or
+# resident: its notes have a term of their own (setting neighbourhood_retention_months),
+# applied by purge_neighbourhood on every retention run.
 
 
 def add_months(day: date, months: int) -> date:
@@ -449,6 +460,24 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         )
         session.execute(delete(Draft).where(Draft.household_id.in_(chunk)), execution_options=plain)
         session.execute(
+            update(ConnectOffer)
+            .where(ConnectOffer.household_id.in_(chunk), ConnectOffer.approach != "")
+            .values(approach="", **stamp),
+            execution_options=plain,
+        )
+        session.execute(
+            update(ConnectIntroduction)
+            .where(
+                or_(
+                    ConnectIntroduction.household_id.in_(chunk),
+                    ConnectIntroduction.other_household_id.in_(chunk),
+                ),
+                ConnectIntroduction.outcome != "",
+            )
+            .values(outcome="", **stamp),
+            execution_options=plain,
+        )
+        session.execute(
             delete(VisitCorrection).where(VisitCorrection.household_id.in_(chunk)),
             execution_options=plain,
         )
@@ -518,6 +547,20 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         # Every partner that ever received the household is asked to erase it (AVG art. 19).
         queue_erasure_requests(session, hid, ErasureReason.RETENTION, today)
     for chunk in chunks(anon_ids):
+        # Offers and introductions name residents: they go before the residents do.
+        session.execute(
+            delete(ConnectOffer).where(ConnectOffer.household_id.in_(chunk)),
+            execution_options=plain,
+        )
+        session.execute(
+            delete(ConnectIntroduction).where(
+                or_(
+                    ConnectIntroduction.household_id.in_(chunk),
+                    ConnectIntroduction.other_household_id.in_(chunk),
+                )
+            ),
+            execution_options=plain,
+        )
         # visit_resident rows go with the residents (ON DELETE CASCADE).
         session.execute(
             delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
@@ -580,12 +623,51 @@ def purge_household(session: Session, row: RetentionRow) -> None:
     purge_households(session, [row])
 
 
+def purge_neighbourhood(session: Session, today: date) -> int:
+    """Blank the notes of complex events older than the Buurt term (and the texts of their
+    actions that are closed); kind, day and complex signs stay for the counts. Returns the
+    number of events blanked (one audit event for all of them, no personal data)."""
+    months = load_settings(session).neighbourhood_retention_months
+    cutoff = add_months(today, -months)
+    now = utc_naive(session.info["clock"].now())
+    stamp = {"updated_at": now, "updated_by": session.info.get("actor")}
+    plain = {"synchronize_session": False}
+    old = select(NeighbourhoodEvent.id).where(NeighbourhoodEvent.occurred_on < cutoff)
+    stale = (NeighbourhoodEvent.occurred_on < cutoff, NeighbourhoodEvent.note != "")
+    blanked = session.scalar(select(func.count()).select_from(NeighbourhoodEvent).where(*stale))
+    if blanked:
+        session.execute(
+            update(NeighbourhoodEvent).where(*stale).values(note="", **stamp),
+            execution_options=plain,
+        )
+    session.execute(
+        update(NeighbourhoodAction)
+        .where(
+            NeighbourhoodAction.event_id.in_(old),
+            NeighbourhoodAction.status != "open",
+            NeighbourhoodAction.description != "",
+        )
+        .values(description="", **stamp),
+        execution_options=plain,
+    )
+    if blanked:
+        audit.record(
+            session,
+            "purge",
+            "neighbourhood_event",
+            None,
+            detail=f"buurt_notities={blanked};voor={cutoff.isoformat()}",
+        )
+    return int(blanked or 0)
+
+
 @dataclass(frozen=True, slots=True)
 class RetentionResult:
     dry_run: bool
     today: date
     rows: tuple[RetentionRow, ...]
     vacuumed: bool
+    neighbourhood_notes: int = 0  # complex events whose note was blanked
 
     @property
     def households(self) -> int:
@@ -635,18 +717,21 @@ def run_retention(
         day = today or local_today(s.info["clock"])
         rows = [r for r in retention_review(s, day) if not wanted or r.household_id in wanted]
         pending = _vacuum_pending(s)
-        if dry_run or (not rows and not pending):
+        if dry_run:
+            return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
+        blanked = 0 if wanted else purge_neighbourhood(s, day)
+        if not rows and not pending and not blanked:
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         if rows:
             purge_households(s, rows)
             fts.optimize(s)
-            _set_vacuum_pending(s, True)
+        _set_vacuum_pending(s, True)
     done = vault.vacuum()
     if done:
         with vault.session() as s:
             _set_vacuum_pending(s, False)
         vault.checkpoint()
-    return RetentionResult(False, day, tuple(rows), vacuumed=done)
+    return RetentionResult(False, day, tuple(rows), vacuumed=done, neighbourhood_notes=blanked)
 
 
 # ---- tombstones after a restore ------------------------------------------------------------
@@ -660,19 +745,22 @@ def reapply_tombstones(
     re-applied (no personal data: ids, kinds, dates)."""
     wanted = list(stones)
     have = tombstones.tombstones_for(session, [t.entity_id for t in wanted])
-    present_households: set[str] = set()
-    present_referrals: set[str] = set()
+    present: dict[str, set[str]] = {"household": set(), "referral": set(), "resident": set()}
     ids = sorted({t.entity_id for t in wanted})
     for chunk in chunks(ids):
-        present_households.update(
+        present["household"].update(
             session.scalars(select(Household.id).where(Household.id.in_(chunk)))
         )
-        present_referrals.update(session.scalars(select(Referral.id).where(Referral.id.in_(chunk))))
+        present["referral"].update(
+            session.scalars(select(Referral.id).where(Referral.id.in_(chunk)))
+        )
+        present["resident"].update(
+            session.scalars(select(Resident.id).where(Resident.id.in_(chunk)))
+        )
     new = [
         t
         for t in wanted
-        if t.what not in have.get(t.entity_id, {})
-        and t.entity_id in (present_households if t.entity == "household" else present_referrals)
+        if t.what not in have.get(t.entity_id, {}) and t.entity_id in present.get(t.entity, set())
     ]
     if not new:
         return []
@@ -718,6 +806,21 @@ def reapply_tombstones(
         )
     purge_households(session, rows)
     for t in new:
+        if t.entity == "resident" and t.what == tombstones.CONNECT_WITHDRAWN:
+            session.execute(
+                delete(ConnectOffer).where(
+                    ConnectOffer.resident_id == t.entity_id,
+                    ConnectOffer.created_at <= t.erased_at,
+                ),
+                execution_options={"synchronize_session": False},
+            )
+            audit.record(
+                session,
+                "consent_withdrawn",
+                "connect_offer",
+                None,
+                detail="opnieuw toegepast na het terugzetten van een back-up",
+            )
         if t.entity == "referral" and t.what == tombstones.CONSENT_WITHDRAWN:
             session.execute(
                 update(Referral)

@@ -64,11 +64,26 @@ ENTITY_LABELS: dict[str, str] = {
     "tombstone": QT_TRANSLATE_NOOP("Labels", "erasure record"),
     "bundle": QT_TRANSLATE_NOOP("Labels", "bundle"),
     "vault": QT_TRANSLATE_NOOP("Labels", "vault"),
+    "neighbourhood_event": QT_TRANSLATE_NOOP("Labels", "neighbourhood event"),
+    "neighbourhood_event_partner": QT_TRANSLATE_NOOP("Labels", "partner at neighbourhood event"),
+    "neighbourhood_signal": QT_TRANSLATE_NOOP("Labels", "complex signal"),
+    "neighbourhood_action": QT_TRANSLATE_NOOP("Labels", "neighbourhood action"),
+    "connect_offer": QT_TRANSLATE_NOOP("Labels", "offer or wish of a resident"),
+    "connect_introduction": QT_TRANSLATE_NOOP("Labels", "introduction between residents"),
 }
 
 # The fields an update names ("velden: a,b"): every column of an audited table.
 FIELD_LABELS: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("Labels", "active"),
+    "approach": QT_TRANSLATE_NOOP("Labels", "how to approach"),
+    "direction": QT_TRANSLATE_NOOP("Labels", "offer or wish"),
+    "event_id": QT_TRANSLATE_NOOP("Labels", "neighbourhood event"),
+    "follow_up_id": QT_TRANSLATE_NOOP("Labels", "follow-up"),
+    "introduced_on": QT_TRANSLATE_NOOP("Labels", "introduced on"),
+    "occurred_on": QT_TRANSLATE_NOOP("Labels", "date"),
+    "other_household_id": QT_TRANSLATE_NOOP("Labels", "other household"),
+    "other_resident_id": QT_TRANSLATE_NOOP("Labels", "other resident"),
+    "outcome": QT_TRANSLATE_NOOP("Labels", "how it went"),
     "acute": QT_TRANSLATE_NOOP("Labels", "acute"),
     "acute_response": QT_TRANSLATE_NOOP("Labels", "what was done"),
     "addition": QT_TRANSLATE_NOOP("Labels", "addition"),

@@ -335,6 +335,105 @@ class FollowUp(Record):
     household: Mapped[Household] = relationship(back_populates="follow_ups")
 
 
+class NeighbourhoodEventPartner(Base):
+    """A partner involved in a neighbourhood event (0014)."""
+
+    __tablename__ = "neighbourhood_event_partner"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("neighbourhood_event.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner_id: Mapped[str] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class NeighbourhoodEvent(Record):
+    """Something that happened at the level of a complex ("Buurt", 0014): an incident, a
+    residents' evening, a clean-up. The note is free text about the complex, never about a
+    named resident; the kind is a code of ``resources/neighbourhood/neighbourhood.json``."""
+
+    __tablename__ = "neighbourhood_event"
+    __table_args__ = (Index("ix_neighbourhood_event_complex_day", "complex_id", "occurred_on"),)
+
+    complex_id: Mapped[str] = mapped_column(ForeignKey("complex.id"))
+    occurred_on: Mapped[date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+
+    # Read only: links are written as NeighbourhoodEventPartner rows, so each is audited.
+    partners: Mapped[list[Partner]] = relationship(
+        secondary="neighbourhood_event_partner", order_by="Partner.name", viewonly=True
+    )
+    signals: Mapped[list[NeighbourhoodSignal]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+    actions: Mapped[list[NeighbourhoodAction]] = relationship(back_populates="event")
+
+
+class NeighbourhoodSignal(Record):
+    """A complex-level sign (``resources/checklist/buurtsignalen.json``) noted with an event."""
+
+    __tablename__ = "neighbourhood_signal"
+
+    event_id: Mapped[str] = mapped_column(ForeignKey("neighbourhood_event.id"), index=True)
+    complex_id: Mapped[str] = mapped_column(ForeignKey("complex.id"), index=True)
+    code: Mapped[str] = mapped_column(String(100))
+    severity: Mapped[int] = mapped_column(Integer)
+
+    event: Mapped[NeighbourhoodEvent] = relationship(back_populates="signals")
+
+
+class NeighbourhoodAction(Record):
+    """A follow-up at complex level. Its own table, not ``follow_up``: a follow-up belongs
+    to a household everywhere it is read (Vandaag, retention, inzage, handover)."""
+
+    __tablename__ = "neighbourhood_action"
+
+    complex_id: Mapped[str] = mapped_column(ForeignKey("complex.id"), index=True)
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("neighbourhood_event.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    event: Mapped[NeighbourhoodEvent | None] = relationship(back_populates="actions")
+
+
+class ConnectOffer(Record):
+    """What a resident could offer or would like ("verbinden", 0014), kept only with their
+    consent (recorded like a referral's: verbal or written, with its date). Withdrawing the
+    consent deletes the resident's offers at once."""
+
+    __tablename__ = "connect_offer"
+
+    resident_id: Mapped[str] = mapped_column(ForeignKey("resident.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    direction: Mapped[str] = mapped_column(String(10))  # "aanbod" or "wens"
+    approach: Mapped[str] = mapped_column(Text, default="")  # how to approach them
+    consent_form: Mapped[str] = mapped_column(String(20))  # ConsentForm
+    consent_date: Mapped[date] = mapped_column(Date)
+
+
+class ConnectIntroduction(Record):
+    """Two residents introduced to each other: who, when, how it went (0014)."""
+
+    __tablename__ = "connect_introduction"
+
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    resident_id: Mapped[str] = mapped_column(ForeignKey("resident.id"), index=True)
+    other_household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    other_resident_id: Mapped[str] = mapped_column(ForeignKey("resident.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    introduced_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    # The follow-up made to ask how it went (a household's ``follow_up``), if any.
+    follow_up_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
 class Partner(Record):
     __tablename__ = "partner"
 

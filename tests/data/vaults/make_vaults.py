@@ -885,6 +885,95 @@ def step_0011(w: Writer) -> None:
     )
 
 
+def step_0014(w: Writer) -> None:
+    """0014: a neighbourhood event in complex 1 with a partner involved, a complex-level
+    sign and an open action; a resident's offer (with consent) and an introduction of two
+    residents with its follow-up, and one visit whose note mentions the clean-up."""
+    w.at(datetime(2026, 12, 3, 9, 0))
+    w.actor = ident("staff:1")
+    hh1, hh2 = ident("household:1"), ident("household:2")
+    cpx = ident("complex:1")
+    event = w.record(
+        "neighbourhood_event",
+        "neighbourhood_event:1",
+        complex_id=cpx,
+        occurred_on=day(date(2026, 12, 2)),
+        kind="schoonmaakactie",
+        note="Portiek samen opgeruimd; grofvuil bij de kelder weggehaald.",
+        staff_id=w.actor,
+    )
+    w.link("neighbourhood_event_partner", event_id=event, partner_id=ident("partner:1"))
+    w.record(
+        "neighbourhood_signal",
+        "neighbourhood_signal:1",
+        event_id=event,
+        complex_id=cpx,
+        code="buurt.vervuiling_portiek",
+        severity=2,
+    )
+    w.record(
+        "neighbourhood_action",
+        "neighbourhood_action:1",
+        complex_id=cpx,
+        event_id=event,
+        description="Containerplaats laten opknappen",
+        due_on=day(date(2026, 12, 16)),
+        status="open",
+        assignee_id=w.actor,
+        done_at=None,
+    )
+    w.record(
+        "connect_offer",
+        "connect_offer:1",
+        hh1,
+        resident_id=ident("resident:1"),
+        household_id=hh1,
+        kind="klusjes",
+        direction="aanbod",
+        approach="Even aanbellen na vijven.",
+        consent_form="mondeling",
+        consent_date=day(date(2026, 12, 2)),
+    )
+    follow_up = w.record(
+        "follow_up",
+        "follow_up:14",
+        hh1,
+        household_id=hh1,
+        visit_id=None,
+        description="Navragen hoe de kennismaking ging",
+        due_on=day(date(2026, 12, 17)),
+        status="open",
+        assignee_id=w.actor,
+        done_at=None,
+        signal_id=None,
+    )
+    w.record(
+        "connect_introduction",
+        "connect_introduction:1",
+        hh1,
+        household_id=hh1,
+        resident_id=ident("resident:1"),
+        other_household_id=hh2,
+        other_resident_id=ident("resident:3"),
+        kind="klusjes",
+        introduced_on=day(date(2026, 12, 3)),
+        outcome="Goed: lamp samen opgehangen.",
+        follow_up_id=follow_up,
+    )
+    v = w.record(
+        "visit",
+        "visit:14",
+        hh2,
+        household_id=hh2,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 3, 10, 0)),
+        kind="informeel",
+        notes="Blij met de opruimochtend in het portiek.",
+    )
+    w.findable("opruimochtend", "visit", v)
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -895,6 +984,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0009": step_0009,
     "0010": step_0010,
     "0011": step_0011,
+    "0014": step_0014,
 }
 
 

@@ -745,6 +745,42 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <source>No households yet. Start with &apos;waakvlam household add&apos; or &apos;waakvlam import addresses FILE.csv&apos;.</source>
         <translation>Nog geen huishoudens. Begin met &apos;waakvlam household add&apos; of &apos;waakvlam import addresses BESTAND.csv&apos;.</translation>
     </message>
+    <message>
+        <source>Recorded with consent of {date}.</source>
+        <translation>Vastgelegd met toestemming van {date}.</translation>
+    </message>
+    <message>
+        <source>No suggestions: no offer and wish of the same kind nearby.</source>
+        <translation>Geen suggesties: geen aanbod en wens van dezelfde soort in de buurt.</translation>
+    </message>
+    <message>
+        <source>Introduction recorded; follow-up on {date}.</source>
+        <translation>Kennismaking vastgelegd; navragen op {date}.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: {count} offer(s) and wish(es) removed.</source>
+        <translation>Toestemming ingetrokken: {count} aanbod/wens(en) verwijderd.</translation>
+    </message>
+    <message>
+        <source>Event recorded in {complex}: {signals} complex signal(s), {actions} action(s).</source>
+        <translation>Gebeurtenis vastgelegd in {complex}: {signals} buurtsignaal/-signalen, {actions} actie(s).</translation>
+    </message>
+    <message>
+        <source>No events recorded for this complex yet.</source>
+        <translation>Nog geen gebeurtenissen vastgelegd voor dit complex.</translation>
+    </message>
+    <message>
+        <source>Open actions:</source>
+        <translation>Open acties:</translation>
+    </message>
+    <message>
+        <source>Households:</source>
+        <translation>Huishoudens:</translation>
+    </message>
+    <message>
+        <source>Action closed ({status}).</source>
+        <translation>Actie gesloten ({status}).</translation>
+    </message>
 </context>
 <context>
     <name>ColleaguesDialog</name>
@@ -1017,8 +1053,32 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De database in de back-up is beschadigd. Er is niets gewijzigd.</translation>
     </message>
     <message>
+        <source>How to approach them</source>
+        <translation>Hoe de bewoner te benaderen</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
         <source>Resident {resident_id} does not exist.</source>
         <translation>Bewoner {resident_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of offer or wish &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekende soort aanbod of wens &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The consent date {date} lies in the future.</source>
+        <translation>De datum van de toestemming ({date}) ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>Resident {resident_id} has no offer or wish with consent: record one first (&apos;waakvlam connect offer&apos;).</source>
+        <translation>Bewoner {resident_id} heeft geen aanbod of wens met toestemming: leg die eerst vast (&apos;waakvlam connect offer&apos;).</translation>
+    </message>
+    <message>
+        <source>These residents live in the same household.</source>
+        <translation>Deze bewoners wonen in hetzelfde huishouden.</translation>
     </message>
     <message>
         <source>The inzage report could not be written in {folder}.</source>
@@ -1959,6 +2019,42 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>A part of the name is too long: initials at most 20, prefix at most 30, surname at most 200 characters.</source>
         <translation>Een deel van de naam is te lang: voorletters hooguit 20, tussenvoegsel hooguit 30 en achternaam hooguit 200 tekens.</translation>
+    </message>
+    <message>
+        <source>Complex signal &apos;{text}&apos; must have the form CODE=SEVERITY, for example buurt.vervuiling_portiek=2.</source>
+        <translation>Buurtsignaal &apos;{text}&apos; moet de vorm CODE=ERNST hebben, bijvoorbeeld buurt.vervuiling_portiek=2.</translation>
+    </message>
+    <message>
+        <source>--due needs --action: the date is the action&apos;s due date.</source>
+        <translation>--due hoort bij --action: de datum is de uiterste datum van de actie.</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>De notitie</translation>
+    </message>
+    <message>
+        <source>The action</source>
+        <translation>De actie</translation>
+    </message>
+    <message>
+        <source>Unknown kind of event &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekende soort gebeurtenis &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>Unknown complex signal &apos;{value}&apos;. Choose from: {choices}</source>
+        <translation>Onbekend buurtsignaal &apos;{value}&apos;. Kies uit: {choices}</translation>
+    </message>
+    <message>
+        <source>The severity of &apos;{code}&apos; must be 1 (light), 2 (worrying) or 3 (serious).</source>
+        <translation>De ernst van &apos;{code}&apos; moet 1 (licht), 2 (zorgelijk) of 3 (ernstig) zijn.</translation>
+    </message>
+    <message>
+        <source>Complex action {action_id} does not exist.</source>
+        <translation>Actie {action_id} van het complex bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This action has already been done or dropped.</source>
+        <translation>Deze actie is al afgerond of vervallen.</translation>
     </message>
 </context>
 <context>
@@ -3682,8 +3778,60 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>kluis</translation>
     </message>
     <message>
+        <source>neighbourhood event</source>
+        <translation>buurtgebeurtenis</translation>
+    </message>
+    <message>
+        <source>partner at neighbourhood event</source>
+        <translation>partner bij buurtgebeurtenis</translation>
+    </message>
+    <message>
+        <source>complex signal</source>
+        <translation>signaal in het complex</translation>
+    </message>
+    <message>
+        <source>neighbourhood action</source>
+        <translation>actie in de buurt</translation>
+    </message>
+    <message>
+        <source>offer or wish of a resident</source>
+        <translation>aanbod of wens van een bewoner</translation>
+    </message>
+    <message>
+        <source>introduction between residents</source>
+        <translation>kennismaking tussen bewoners</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>actief</translation>
+    </message>
+    <message>
+        <source>how to approach</source>
+        <translation>hoe te benaderen</translation>
+    </message>
+    <message>
+        <source>offer or wish</source>
+        <translation>aanbod of wens</translation>
+    </message>
+    <message>
+        <source>introduced on</source>
+        <translation>kennismaking op</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <source>other household</source>
+        <translation>ander huishouden</translation>
+    </message>
+    <message>
+        <source>other resident</source>
+        <translation>andere bewoner</translation>
+    </message>
+    <message>
+        <source>how it went</source>
+        <translation>hoe het ging</translation>
     </message>
     <message>
         <source>what was done</source>
@@ -4292,6 +4440,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Follow up acute sign: {sign}</source>
         <translation>Acuut signaal opvolgen: {sign}</translation>
+    </message>
+    <message>
+        <source>Ask how the introduction went ({kind})</source>
+        <translation>Navragen hoe de kennismaking ging ({kind})</translation>
     </message>
 </context>
 <context>
