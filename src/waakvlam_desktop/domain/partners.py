@@ -15,7 +15,7 @@ from waakvlam_desktop.domain.names import NO_NAME, PersonName, from_columns, sto
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Partner
+from waakvlam_desktop.storage.models import Partner, PartnerSigningKey
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 PARTNER_NAME = Message("field.partner_name", QT_TRANSLATE_NOOP("Errors", "The partner's name"))
@@ -232,6 +232,32 @@ def update_partner(
     partner.phone = phone.strip()
     session.flush()
     return _view(partner)
+
+
+def pin_signing_key(session: Session, partner_id: str, public_key: bytes, key_id: str) -> bool:
+    """Pin the partner's Ed25519 key for feedback replies (replacing an earlier one).
+    False when exactly this key was pinned already."""
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise NotFoundError(PARTNER_GONE)
+    row = session.scalar(
+        select(PartnerSigningKey).where(PartnerSigningKey.partner_id == partner_id)
+    )
+    if row is None:
+        session.add(PartnerSigningKey(partner_id=partner_id, key_id=key_id, public_key=public_key))
+    elif row.public_key == public_key:
+        return False
+    else:
+        row.key_id, row.public_key = key_id, public_key
+    session.flush()
+    return True
+
+
+def signing_key_id(session: Session, partner_id: str) -> str | None:
+    """The key id pinned for the partner's feedback replies, if any."""
+    return session.scalar(
+        select(PartnerSigningKey.key_id).where(PartnerSigningKey.partner_id == partner_id)
+    )
 
 
 # Words in a sign's guidance that name a kind of partner ("Bel Veilig Thuis: 0800-2000").
