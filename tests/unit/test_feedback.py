@@ -35,7 +35,7 @@ from waakvlam_desktop.bundles.keys import (
 )
 from waakvlam_desktop.bundles.reader import OpenedBundle, verify_trusted
 from waakvlam_desktop.domain.exports import Period
-from waakvlam_desktop.domain.partners import pin_signing_key
+from waakvlam_desktop.domain.partners import pin_signing_key, signing_key_id
 from waakvlam_desktop.domain.referrals import (
     change_status,
     get_referral,
@@ -414,3 +414,37 @@ def test_signing_key_file_beside_an_age_identity(tmp_path: Path) -> None:
     assert (signing_key_path(key).stat().st_mode & 0o777) == 0o600
     with pytest.raises(UsageError):
         write_signing_key(signing_key_path(key))
+
+
+def test_first_reply_pins_the_key_confirmed_by_phone(world: World, tmp_path: Path) -> None:
+    ggd = _partner(world, tmp_path, "GGD", pin=False)
+    # The GGD's referral must have gone out in its bundle: Smit's referral.
+    data, manifest = rp.make_reply(
+        ggd.bundle, ggd.signing, _items((world.referrals["fam. Smit"], FeedbackStatus.CONTACT))
+    )
+    key_id = public_of(ggd.signing).key_id
+    assert manifest["partner"]["public_key"].startswith("waakvlam-ed25519:")
+    # A key id read out wrongly: refused, nothing pinned, nothing written.
+    before = _state_of(world)
+    with pytest.raises(FeedbackRefusedError) as info, world.vault.session() as s:
+        import_feedback(s, data, pin_key_id="0000 " + key_id[4:])
+    assert info.value.code == "feedback.pin_mismatch"
+    assert _state_of(world) == before
+    with world.vault.session() as s:
+        assert signing_key_id(s, world.partners["GGD"]) is None
+    # A first reply whose key does not sign it pins nothing either.
+    stranger = Ed25519PrivateKey.generate()
+    forged = _manifest(ggd, _items((world.referrals["fam. Smit"], FeedbackStatus.CLOSED)))
+    forged_data = rp.seal(forged, stranger, _recipient(ggd))
+    with pytest.raises(FeedbackRefusedError) as info, world.vault.session() as s:
+        import_feedback(s, forged_data, pin_key_id=key_id)
+    assert info.value.code == "feedback.bad_signature"
+    assert _state_of(world) == before
+    # The key id as read aloud (grouped per four): pinned, and the reply read in.
+    grouped_id = " ".join(key_id[i : i + 4] for i in range(0, 32, 4))
+    with world.vault.session() as s:
+        report = import_feedback(s, data, pin_key_id=grouped_id)
+    assert report.key_id == key_id
+    with world.vault.session() as s:
+        assert signing_key_id(s, world.partners["GGD"]) == key_id
+        assert get_referral(s, world.referrals["fam. Smit"]).status == "ontvangen"

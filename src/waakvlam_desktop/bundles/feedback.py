@@ -32,8 +32,9 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles import reply as rp
-from waakvlam_desktop.bundles.keys import grouped, reply_identities
+from waakvlam_desktop.bundles.keys import grouped, parse_public_key, reply_identities
 from waakvlam_desktop.clock import from_utc_text, to_local, utc_naive
+from waakvlam_desktop.domain.partners import pin_signing_key
 from waakvlam_desktop.domain.referrals import change_status
 from waakvlam_desktop.domain.types import (
     FEEDBACK_REFERRAL_STATUS,
@@ -42,7 +43,7 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
     feedback_status_label,
 )
-from waakvlam_desktop.errors import FeedbackRefusedError
+from waakvlam_desktop.errors import FeedbackRefusedError, KeyFileError
 from waakvlam_desktop.storage.models import (
     ExportRecord,
     ExportReferral,
@@ -86,7 +87,16 @@ NO_PINNED_KEY = Message(
         "Errors",
         "No signing key is pinned for {partner} (the reply is signed with key id {key_id})."
         " Compare the key id with the partner by phone, then run: waakvlam partner edit"
-        ' "{partner}" --signing-key FILE. Nothing was read in.',
+        ' "{partner}" --signing-key FILE, or read this reply in with --pin-key and that key'
+        " id. Nothing was read in.",
+    ),
+)
+PIN_MISMATCH = Message(
+    "feedback.pin_mismatch",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key id you confirmed ({given}) is not the key id of this reply ({key_id}). Do not"
+        " trust it; call the partner. Nothing was read in.",
     ),
 )
 OTHER_KEY = Message(
@@ -278,8 +288,26 @@ def _path(current: ReferralStatus, target: ReferralStatus) -> list[ReferralStatu
     return []
 
 
-def import_feedback(session: Session, data: bytes) -> FeedbackReport:
-    """Check a reply completely, then apply it. Raises before writing anything."""
+def _first_key(claim: dict[str, Any], partner: Partner, pin_key_id: str) -> PartnerSigningKey:
+    """The key a first reply carries, when its key id is the one confirmed by phone."""
+    try:
+        key = parse_public_key(_text(claim, "partner", "public_key", limit=100))
+    except KeyFileError as exc:
+        raise _refuse(DAMAGED) from exc
+    given = "".join(pin_key_id.split()).lower()
+    if given != key.key_id:
+        raise _refuse(PIN_MISMATCH, given=pin_key_id.strip()[:40], key_id=grouped(key.key_id))
+    return PartnerSigningKey(partner_id=partner.id, key_id=key.key_id, public_key=key.public_key)
+
+
+def import_feedback(
+    session: Session, data: bytes, *, pin_key_id: str | None = None
+) -> FeedbackReport:
+    """Check a reply completely, then apply it. Raises before writing anything.
+
+    ``pin_key_id``: for a partner without a pinned key, the key id compared by phone; the
+    key the reply carries is pinned when its id is that one and the reply is valid.
+    """
     raw, signature = _members(_decrypt(data, reply_identities(session)))
     # Unsigned until the signature is checked: only used to choose the key.
     claim = _json(raw)
@@ -290,8 +318,11 @@ def import_feedback(session: Session, data: bytes) -> FeedbackReport:
     pinned = session.scalar(
         select(PartnerSigningKey).where(PartnerSigningKey.partner_id == partner.id)
     )
+    first = pinned is None
     if pinned is None:
-        raise _refuse(NO_PINNED_KEY, partner=partner.name, key_id=grouped(claimed_key[:32]))
+        if not pin_key_id:
+            raise _refuse(NO_PINNED_KEY, partner=partner.name, key_id=grouped(claimed_key[:32]))
+        pinned = _first_key(claim, partner, pin_key_id)
     try:
         Ed25519PublicKey.from_public_bytes(pinned.public_key).verify(signature, raw)
     except InvalidSignature:
@@ -341,6 +372,8 @@ def import_feedback(session: Session, data: bytes) -> FeedbackReport:
             raise _refuse(KENMERK_NOT_SENT, kenmerk=item.kenmerk, partner=partner.name)
 
     # Everything checked: apply.
+    if first:
+        pin_signing_key(session, partner.id, pinned.public_key, pinned.key_id)
     changes: list[FeedbackChange] = []
     for item in items:
         ref = carried[item.kenmerk]

@@ -19,7 +19,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.keys import public_of
+from waakvlam_desktop.bundles.keys import public_key_text, public_of
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.domain.types import FeedbackStatus
@@ -204,6 +204,8 @@ def make_reply(
             "id": str(m["partner"]["id"]),
             "name": str(m["partner"].get("name", "")),
             "key_id": public.key_id,
+            # Lets the corporation pin the key on a first reply, after comparing the key id.
+            "public_key": public_key_text(public.public_key),
         },
         "items": [i.as_dict() for i in items],
     }

@@ -80,7 +80,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError(FILE_UNREADABLE, path=path) from exc
     with open_vault(args) as v, v.session() as s:
-        report = import_feedback(s, data)
+        report = import_feedback(s, data, pin_key_id=args.pin_key)
     if args.json:
         print_json(
             {
@@ -118,6 +118,12 @@ def _feedback(p: argparse.ArgumentParser) -> None:
         " --signing-key)",
     )
     c.add_argument("file", help="het terugkoppelbestand (.age) van de partner")
+    c.add_argument(
+        "--pin-key",
+        metavar="SLEUTEL-ID",
+        help="eerste terugkoppeling van een partner zonder vastgelegde sleutel: de sleutel-id"
+        " die de partner per telefoon heeft voorgelezen; die sleutel wordt dan vastgelegd",
+    )
     c.set_defaults(func=cmd_import)
     json_flag(c)
 

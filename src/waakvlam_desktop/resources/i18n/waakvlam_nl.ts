@@ -2009,8 +2009,12 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen staat. Voeg
         <translation>Deze terugkoppeling noemt een partner die deze kluis niet kent. Er is niets ingelezen.</translation>
     </message>
     <message>
-        <source>No signing key is pinned for {partner} (the reply is signed with key id {key_id}). Compare the key id with the partner by phone, then run: waakvlam partner edit &quot;{partner}&quot; --signing-key FILE. Nothing was read in.</source>
-        <translation>Voor {partner} is geen ondertekensleutel vastgelegd (de terugkoppeling is ondertekend met sleutel-id {key_id}). Vergelijk de sleutel-id per telefoon met de partner en voer dan uit: waakvlam partner edit &quot;{partner}&quot; --signing-key BESTAND. Er is niets ingelezen.</translation>
+        <source>No signing key is pinned for {partner} (the reply is signed with key id {key_id}). Compare the key id with the partner by phone, then run: waakvlam partner edit &quot;{partner}&quot; --signing-key FILE, or read this reply in with --pin-key and that key id. Nothing was read in.</source>
+        <translation>Voor {partner} is geen ondertekensleutel vastgelegd (de terugkoppeling is ondertekend met sleutel-id {key_id}). Vergelijk de sleutel-id per telefoon met de partner en voer dan uit: waakvlam partner edit &quot;{partner}&quot; --signing-key BESTAND, of lees deze terugkoppeling in met --pin-key en die sleutel-id. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>The key id you confirmed ({given}) is not the key id of this reply ({key_id}). Do not trust it; call the partner. Nothing was read in.</source>
+        <translation>De sleutel-id die je hebt bevestigd ({given}) is niet de sleutel-id van deze terugkoppeling ({key_id}). Vertrouw haar niet en bel de partner. Er is niets ingelezen.</translation>
     </message>
     <message>
         <source>This reply is signed with key id {key_id}, but key id {pinned} is pinned for {partner}. Do not trust it; call the partner. Nothing was read in.</source>
