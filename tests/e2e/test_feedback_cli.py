@@ -67,8 +67,14 @@ def test_keygen_reply_and_import(cli: Cli, tmp_path: Path) -> None:
 
     pub = partner_dir / "signing.pub"
     pub.write_text(signing_line + "\n")
-    pinned = cli.run("partner", "edit", "Wijkteam", "--signing-key", str(pub))
+    pinned = cli.run("partner", "edit", "Wijkteam", "--signing-key", str(pub), "--json")
     assert "vastgelegd" in pinned.stderr
+    key_id = json.loads(pinned.stdout)["signing_key_id"]
+    assert len(key_id) == 32 and " ".join(key_id[i : i + 4] for i in range(0, 32, 4)) in made.stderr
+    partners = cli.json("partner", "list")
+    assert isinstance(partners, list)
+    assert {p["name"]: p["signing_key_id"] for p in partners}["Wijkteam"] == key_id
+    assert {p["name"]: p["signing_key_id"] for p in partners}["GGD"] is None
     org = partner_dir / "corporatie.pub"
     cli.run("org", "public-key", "--out", str(org))
     cli.run("bundle", "trust", str(org), "--yes")

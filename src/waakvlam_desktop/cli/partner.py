@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import TYPE_CHECKING
 
 from waakvlam_desktop.cli.common import (
@@ -50,14 +51,15 @@ def _signing_key(args: argparse.Namespace) -> SenderKey | None:
     return load_sender(args.signing_key)
 
 
-def _pin(s: Session, view: PartnerView, key: SenderKey | None) -> None:
+def _pin(s: Session, view: PartnerView, key: SenderKey | None) -> PartnerView:
     if key is None:
-        return
+        return view
     from waakvlam_desktop.bundles.keys import grouped  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.domain.partners import pin_signing_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
     pin_signing_key(s, view.id, key.public_key, key.key_id)
     info(SIGNING_KEY_PINNED.render(partner=view.name, fingerprint=grouped(key.key_id)))
+    return dataclasses.replace(view, signing_key_id=key.key_id)
 
 
 def _type(value: str) -> PartnerType:
@@ -115,7 +117,7 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
             phone=args.phone,
             contact=_contact(args),
         )
-        _pin(s, view, key)
+        view = _pin(s, view, key)
     _show(args, view)
     return 0
 
@@ -152,7 +154,7 @@ def cmd_partner_edit(args: argparse.Namespace) -> int:
             phone=pick(args.phone, old.phone),
             contact=_contact(args, old.contact),
         )
-        _pin(s, view, key)
+        view = _pin(s, view, key)
     _show(args, view)
     return 0
 

@@ -68,9 +68,11 @@ class PartnerView:
     schedule: ExportSchedule
     #: The contact person in parts (letters: "t.a.v. de heer J. de Groot").
     contact: PersonName = NO_NAME
+    #: The key id pinned for the partner's feedback replies (32 hex), if any.
+    signing_key_id: str | None = None
 
 
-def _view(p: Partner) -> PartnerView:
+def _view(p: Partner, signing_key_id: str | None = None) -> PartnerView:
     return PartnerView(
         id=p.id,
         name=p.name,
@@ -87,6 +89,7 @@ def _view(p: Partner) -> PartnerView:
         contact=from_columns(
             p.contact_salutation, p.contact_initials, p.contact_prefix, p.contact_surname
         ),
+        signing_key_id=signing_key_id,
     )
 
 
@@ -173,7 +176,11 @@ def add_partner(
 
 
 def list_partners(session: Session) -> list[PartnerView]:
-    return [_view(p) for p in session.scalars(select(Partner).order_by(Partner.name))]
+    pinned = select(PartnerSigningKey.partner_id, PartnerSigningKey.key_id)
+    keys: dict[str, str] = {pid: kid for pid, kid in session.execute(pinned).tuples()}
+    return [
+        _view(p, keys.get(p.id)) for p in session.scalars(select(Partner).order_by(Partner.name))
+    ]
 
 
 def partner_by_name(session: Session, name: str) -> Partner:
@@ -231,7 +238,7 @@ def update_partner(
     partner.email = email.strip()
     partner.phone = phone.strip()
     session.flush()
-    return _view(partner)
+    return _view(partner, signing_key_id(session, partner.id))
 
 
 def pin_signing_key(session: Session, partner_id: str, public_key: bytes, key_id: str) -> bool:
