@@ -179,3 +179,8 @@ class ReplayError(BundleError):
 
 class KeyFileError(BundleError):
     """An identity or public-key file that cannot be read or parsed."""
+
+
+class FeedbackRefusedError(BundleError):
+    """A feedback reply that is not read in (recipient, signature, replay, partner, kenmerk);
+    the message says which. Nothing was written."""

@@ -31,7 +31,12 @@ from waakvlam_desktop.bundles.collect import (
     collect_handover,
     handover_counts,
 )
-from waakvlam_desktop.bundles.keys import ensure_signing_key, recipient_fingerprint, sign
+from waakvlam_desktop.bundles.keys import (
+    ensure_reply_identity,
+    ensure_signing_key,
+    recipient_fingerprint,
+    sign,
+)
 from waakvlam_desktop.clock import to_local, utc_naive, utc_text
 from waakvlam_desktop.documents.cover_sheet import SummaryInfo, render_summary
 from waakvlam_desktop.documents.workbook import workbook_bytes
@@ -314,6 +319,7 @@ def build_bundle(
     steps.done()
 
     signing = ensure_signing_key(session)
+    reply_to = ensure_reply_identity(session).recipient
     org = organisation(session)
     org_name = org.name if org else ""
     bundle_id = str(uuid.uuid4())
@@ -363,6 +369,8 @@ def build_bundle(
         "exclusions": content.exclusions,
         "files": fmt.file_entries(members),
         "audit_head": audit_head.as_dict(),
+        # Where the partner's feedback reply is encrypted to (docs/bundle-format.md).
+        "reply_recipient": reply_to,
     }
     manifest_raw = fmt.manifest_bytes(manifest)
     signature = sign(signing, manifest_raw)

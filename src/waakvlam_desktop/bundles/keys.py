@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.errors import KeyFileError, UsageError
 from waakvlam_desktop.fileio import write_atomic
-from waakvlam_desktop.storage.models import SigningKey
+from waakvlam_desktop.storage.models import ReplyIdentity, SigningKey
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 PUBLIC_KEY_PREFIX = "waakvlam-ed25519:"
+SECRET_KEY_PREFIX = "WAAKVLAM-ED25519-SECRET-KEY-1:"
+SIGNING_SUFFIX = ".sign"  # KEY.sign beside the age identity file KEY
 KEY_ID_HEX = 32  # 128 bits of SHA-256
 
 SENDER_KEY_UNREADABLE = Message(
@@ -57,6 +59,15 @@ KEY_FILE_EXISTS = Message(
     "bundle_key.key_file_exists",
     QT_TRANSLATE_NOOP(
         "Errors", "{path} already exists. Choose another name; an existing key is not overwritten."
+    ),
+)
+NO_SIGNING_KEY = Message(
+    "bundle_key.no_signing_key",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The signing key file {path} cannot be read or holds no signing key"
+        " (WAAKVLAM-ED25519-SECRET-KEY-1:…). It is made by 'waakvlam bundle keygen' beside"
+        " the age key.",
     ),
 )
 KEY_FILE_NOT_WRITABLE = Message(
@@ -232,3 +243,97 @@ def write_identity(path: Path) -> str:
     except OSError as exc:
         raise KeyFileError(KEY_FILE_NOT_WRITABLE, path=target) from exc
     return recipient
+
+
+# ---- the partner's signing key (feedback replies) -------------------------------------------
+def signing_key_path(identity_path: Path) -> Path:
+    """Where ``bundle keygen --out KEY`` puts the signing key: ``KEY.sign``.
+
+    A file of its own, so that ``KEY`` stays an ordinary age identity file (the ``age``
+    tool refuses lines it does not know)."""
+    target = identity_path.expanduser()
+    return target.with_name(target.name + SIGNING_SUFFIX)
+
+
+def write_signing_key(path: Path) -> SenderKey:
+    """Create a new Ed25519 signing key file (mode 600, never overwrites); its public key."""
+    private = Ed25519PrivateKey.generate()
+    public = SenderKey(_raw_public(private.public_key()))
+    secret = private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    created = utc_text(datetime.now(UTC))
+    body = (
+        f"# created: {created}\n"
+        f"# public key: {public_key_text(public.public_key)}\n"
+        f"# key id: {grouped(public.key_id)}\n"
+        f"{SECRET_KEY_PREFIX}{base64.b64encode(secret).decode('ascii')}\n"
+    )
+    target = path.expanduser()
+    try:
+        write_atomic(target, body.encode("utf-8"))
+    except FileExistsError as exc:
+        raise UsageError(KEY_FILE_EXISTS, path=target) from exc
+    except OSError as exc:
+        raise KeyFileError(KEY_FILE_NOT_WRITABLE, path=target) from exc
+    return public
+
+
+def load_signing_key(path: Path) -> Ed25519PrivateKey:
+    """The signing key in ``path`` (``#`` lines ignored)."""
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KeyFileError(NO_SIGNING_KEY, path=path) from exc
+    for line in text.splitlines():
+        token = line.strip()
+        if token.startswith(SECRET_KEY_PREFIX):
+            try:
+                raw = base64.b64decode(token[len(SECRET_KEY_PREFIX) :], validate=True)
+                return Ed25519PrivateKey.from_private_bytes(raw)
+            except (binascii.Error, ValueError) as exc:
+                raise KeyFileError(NO_SIGNING_KEY, path=path) from exc
+    raise KeyFileError(NO_SIGNING_KEY, path=path)
+
+
+def public_of(private: Ed25519PrivateKey) -> SenderKey:
+    return SenderKey(_raw_public(private.public_key()))
+
+
+def partner_key_file_text(public: SenderKey) -> str:
+    """What a partner gives the corporation to pin (``partner edit --signing-key FILE``)."""
+    return (
+        f"# Waakvlam: publieke ondertekensleutel voor terugkoppeling\n"
+        f"# sleutel-id: {grouped(public.key_id)}\n"
+        f"{public_key_text(public.public_key)}\n"
+    )
+
+
+# ---- the vault's reply identity (feedback replies are encrypted to it) ----------------------
+def reply_identity_row(session: Session) -> ReplyIdentity | None:
+    return session.scalar(
+        select(ReplyIdentity)
+        .where(ReplyIdentity.active)
+        .order_by(ReplyIdentity.created_at)
+        .limit(1)
+    )
+
+
+def ensure_reply_identity(session: Session) -> ReplyIdentity:
+    """The active reply identity; generated (and kept in the vault) on first use."""
+    row = reply_identity_row(session)
+    if row is not None:
+        return row
+    identity = pyrage.x25519.Identity.generate()
+    row = ReplyIdentity(recipient=str(identity.to_public()), identity=str(identity), active=True)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def reply_identities(session: Session) -> list[Any]:
+    """Every reply identity this vault has had (a reply to an old bundle still opens)."""
+    return [
+        pyrage.x25519.Identity.from_str(row.identity)
+        for row in session.scalars(select(ReplyIdentity).order_by(ReplyIdentity.created_at))
+    ]

@@ -1,12 +1,13 @@
-"""``waakvlam bundle keygen|trust|verify|open|heads|import``. ``keygen``, ``trust``,
-``verify``, ``open`` and ``heads`` are the partner-side tool and need no vault; ``import``
-merges a handover bundle into the vault.
+"""``waakvlam bundle keygen|trust|verify|open|reply|heads|import``. ``keygen``, ``trust``,
+``verify``, ``open``, ``reply`` and ``heads`` are the partner-side tool and need no vault;
+``import`` merges a handover bundle into the vault.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,14 +44,37 @@ LEFT_OUT = Message(
     QT_TRANSLATE_NOOP("Cli", "Left out: {exclusions}"),
     context="Cli",
 )
-KEY_SAVED = Message(
-    "cli.bundle_key_saved",
+KEYS_SAVED = Message(
+    "cli.bundle_keys_saved",
     QT_TRANSLATE_NOOP(
         "Cli",
-        "Key saved in {path}. Give the line above (age1…) to the housing corporation; share the"
-        " key file itself with nobody.",
+        "Keys saved in {path} (age key) and {signing} (signing key for feedback). Give the two"
+        " lines above to the housing corporation and read the signing key ID aloud to them by"
+        " phone: {fingerprint}. Share the key files themselves with nobody.",
     ),
     context="Cli",
+)
+REPLY_WRITTEN = Message(
+    "cli.bundle_reply_written",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Feedback on {count} referrals written to {path} (answers bundle {bundle}; signed with"
+        " key ID {fingerprint}). Send this file to {organisation}.",
+    ),
+    context="Cli",
+)
+REPLY_ITEM = Message(
+    "cli.bundle_reply_item",
+    QT_TRANSLATE_NOOP("Cli", "{kenmerk}: {status} on {day}"),
+    context="Cli",
+)
+REPLY_EXISTS = Message(
+    "cli.bundle_reply_exists",
+    QT_TRANSLATE_NOOP("Errors", "{path} already exists; nothing is overwritten."),
+)
+REPLY_NOT_WRITTEN = Message(
+    "cli.bundle_reply_not_written",
+    QT_TRANSLATE_NOOP("Errors", "{path} cannot be written (disk full or no write permission)."),
 )
 SIGNED_BY = Message(
     "cli.bundle_signed_by",
@@ -246,20 +270,101 @@ def _show_summary(summary: Any) -> None:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.bundles.keys import recipient_fingerprint, write_identity  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.keys import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        KEY_FILE_EXISTS,
+        grouped,
+        public_key_text,
+        recipient_fingerprint,
+        signing_key_path,
+        write_identity,
+        write_signing_key,
+    )
 
-    recipient = write_identity(Path(args.out))
+    out = Path(args.out).expanduser()
+    signing_path = signing_key_path(out)
+    # Both files are new or neither is written.
+    for target in (out, signing_path):
+        if target.exists():
+            raise UsageError(KEY_FILE_EXISTS, path=target)
+    recipient = write_identity(out)
+    try:
+        signing = write_signing_key(signing_path)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
     if args.json:
         print_json(
             {
                 "recipient": recipient,
                 "fingerprint": recipient_fingerprint(recipient),
-                "identity_file": str(Path(args.out).expanduser()),
+                "identity_file": str(out),
+                "signing_key": public_key_text(signing.public_key),
+                "signing_key_id": signing.key_id,
+                "signing_fingerprint": grouped(signing.key_id),
+                "signing_key_file": str(signing_path),
             }
         )
     else:
+        # stdout stays the one age1… line (scripts read it); the signing line goes with
+        # the explanation.
         print(recipient)
-        info(KEY_SAVED.render(path=args.out))
+        info(public_key_text(signing.public_key))
+        info(KEYS_SAVED.render(path=out, signing=signing_path, fingerprint=grouped(signing.key_id)))
+    return 0
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    """Feedback on referrals in a bundle: one signed reply file for the corporation."""
+    from waakvlam_desktop.bundles.keys import (  # noqa: PLC0415 - parsing stays light (cli/main.py)
+        grouped,
+        load_identity,
+        load_signing_key,
+        public_of,
+        signing_key_path,
+    )
+    from waakvlam_desktop.bundles.reader import read_bundle_file, verify_trusted  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.bundles.reply import make_reply, parse_status  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.types import FeedbackStatus, feedback_status_label  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.fileio import write_atomic  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    identity_path = Path(args.identity)
+    identity = load_identity(identity_path)
+    signing = load_signing_key(
+        Path(args.signing_key) if args.signing_key else signing_key_path(identity_path)
+    )
+    today = date.today()
+    items = [parse_status(value, today) for value in args.status]
+    out = Path(args.out).expanduser()
+    if out.exists():
+        raise UsageError(REPLY_EXISTS, path=out)
+    bundle = verify_trusted(read_bundle_file(Path(args.file)), identity, _state(args))
+    data, manifest = make_reply(bundle, signing, items)
+    try:
+        write_atomic(out, data)
+    except FileExistsError as exc:
+        raise UsageError(REPLY_EXISTS, path=out) from exc
+    except OSError as exc:
+        raise UsageError(REPLY_NOT_WRITTEN, path=out) from exc
+    key_id = public_of(signing).key_id
+    if args.json:
+        print_json({**manifest, "path": str(out)})
+        return 0
+    for item in items:
+        line = REPLY_ITEM.render(
+            kenmerk=item.kenmerk,
+            status=feedback_status_label(FeedbackStatus(item.status)),
+            day=f"{item.day:%d-%m-%Y}",
+        )
+        print(f"  {line}" + (f" ({item.note})" if item.note else ""))
+    print(
+        REPLY_WRITTEN.render(
+            count=len(items),
+            path=out,
+            bundle=bundle.bundle_id[:8],
+            fingerprint=grouped(key_id),
+            organisation=bundle.trusted_organisation,
+        )
+    )
     return 0
 
 
@@ -469,8 +574,12 @@ def _state_arg(p: argparse.ArgumentParser) -> None:
 
 def _bundle(p: argparse.ArgumentParser) -> None:
     bg = subcommands(p, "bundle")
-    c = bg.add_parser("keygen", help="maak een age-sleutel; toont de ontvanger (age1…)")
-    c.add_argument("--out", required=True, help="bestand voor de geheime sleutel")
+    c = bg.add_parser(
+        "keygen",
+        help="maak een age-sleutel en een ondertekensleutel (KEY.sign); toont beide publieke"
+        " regels (age1… en waakvlam-ed25519:…)",
+    )
+    c.add_argument("--out", required=True, help="bestand voor de geheime age-sleutel")
     c.set_defaults(func=cmd_keygen)
     json_flag(c)
     c = bg.add_parser(
@@ -495,6 +604,25 @@ def _bundle(p: argparse.ArgumentParser) -> None:
     _state_arg(c)
     c.add_argument("--out", required=True, help="map waarin de bundel wordt uitgepakt")
     c.set_defaults(func=cmd_open)
+    json_flag(c)
+    c = bg.add_parser(
+        "reply", help="maak een ondertekende terugkoppeling op verwijzingen in een bundel"
+    )
+    _identity_args(c)
+    _state_arg(c)
+    c.add_argument(
+        "--signing-key", help="je ondertekensleutel (standaard: het identity-bestand + .sign)"
+    )
+    c.add_argument(
+        "--status",
+        action="append",
+        required=True,
+        metavar="KENMERK=STATUS[:JJJJ-MM-DD[:NOTITIE]]",
+        help="status per verwijzing: contact, gestart, niet_bereikt, afgewezen (met reden als"
+        " notitie) of afgesloten; herhaalbaar",
+    )
+    c.add_argument("--out", required=True, help="het terugkoppelbestand (.age) dat je maakt")
+    c.set_defaults(func=cmd_reply)
     json_flag(c)
     c = bg.add_parser(
         "heads", help="toon de auditkoppen van geopende bundels (voor 'audit verify --head')"

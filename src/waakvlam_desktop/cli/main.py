@@ -93,6 +93,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("bundle", "bundle", "exportbundels openen en controleren (voor partners)"),
     ("org", "org", "de organisatie"),
     ("export", "export", "maak een versleutelde exportbundel voor een partner"),
+    ("feedback", "feedback", "terugkoppeling van partners inlezen"),
 )
 
 

@@ -3,21 +3,63 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from typing import TYPE_CHECKING
 
-from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json, subcommands
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    info,
+    json_flag,
+    open_vault,
+    print_json,
+    subcommands,
+)
 from waakvlam_desktop.domain.names import NO_NAME, PersonName, person_name
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from waakvlam_desktop.bundles.keys import SenderKey
     from waakvlam_desktop.domain.partners import PartnerView
 
 UNKNOWN_TYPE = Message(
     "cli.unknown_partner_type",
     QT_TRANSLATE_NOOP("Errors", "Unknown kind of partner '{value}'. Choose from: {choices}"),
 )
+
+
+SIGNING_KEY_PINNED = Message(
+    "cli.partner_signing_key_pinned",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Signing key of {partner} pinned (key ID {fingerprint}): feedback replies from"
+        " {partner} are read in only with this key.",
+    ),
+    context="Cli",
+)
+
+
+def _signing_key(args: argparse.Namespace) -> SenderKey | None:
+    """The key file of --signing-key, read before the vault is opened."""
+    if not args.signing_key:
+        return None
+    from waakvlam_desktop.bundles.keys import load_sender  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    return load_sender(args.signing_key)
+
+
+def _pin(s: Session, view: PartnerView, key: SenderKey | None) -> PartnerView:
+    if key is None:
+        return view
+    from waakvlam_desktop.bundles.keys import grouped  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.partners import pin_signing_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    pin_signing_key(s, view.id, key.public_key, key.key_id)
+    info(SIGNING_KEY_PINNED.render(partner=view.name, fingerprint=grouped(key.key_id)))
+    return dataclasses.replace(view, signing_key_id=key.key_id)
 
 
 def _type(value: str) -> PartnerType:
@@ -58,6 +100,7 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
     ptype = _type(args.type)
     from waakvlam_desktop.domain.partners import add_partner  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
+    key = _signing_key(args)
     with open_vault(args) as v, v.session() as s:
         view = add_partner(
             s,
@@ -74,6 +117,7 @@ def cmd_partner_add(args: argparse.Namespace) -> int:
             phone=args.phone,
             contact=_contact(args),
         )
+        view = _pin(s, view, key)
     _show(args, view)
     return 0
 
@@ -86,6 +130,7 @@ def cmd_partner_edit(args: argparse.Namespace) -> int:
         update_partner,
     )
 
+    key = _signing_key(args)
     with open_vault(args) as v, v.session() as s:
         partner = get_partner(s, args.partner)
         old = next(p for p in list_partners(s) if p.id == partner.id)
@@ -109,6 +154,7 @@ def cmd_partner_edit(args: argparse.Namespace) -> int:
             phone=pick(args.phone, old.phone),
             contact=_contact(args, old.contact),
         )
+        view = _pin(s, view, key)
     _show(args, view)
     return 0
 
@@ -183,6 +229,11 @@ def _details(c: argparse.ArgumentParser, default: str | None) -> None:
     c.add_argument("--city", default=default)
     c.add_argument("--email", default=default)
     c.add_argument("--phone", default=default)
+    c.add_argument(
+        "--signing-key",
+        help="bestand (of regel waakvlam-ed25519:…) met de publieke ondertekensleutel van de"
+        " partner, voor terugkoppeling; vergelijk eerst de sleutel-id per telefoon",
+    )
 
 
 COMMANDS: dict[str, Arguments] = {"partner": _partner}

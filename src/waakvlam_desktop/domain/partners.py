@@ -15,7 +15,7 @@ from waakvlam_desktop.domain.names import NO_NAME, PersonName, from_columns, sto
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Partner
+from waakvlam_desktop.storage.models import Partner, PartnerSigningKey
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 PARTNER_NAME = Message("field.partner_name", QT_TRANSLATE_NOOP("Errors", "The partner's name"))
@@ -68,9 +68,11 @@ class PartnerView:
     schedule: ExportSchedule
     #: The contact person in parts (letters: "t.a.v. de heer J. de Groot").
     contact: PersonName = NO_NAME
+    #: The key id pinned for the partner's feedback replies (32 hex), if any.
+    signing_key_id: str | None = None
 
 
-def _view(p: Partner) -> PartnerView:
+def _view(p: Partner, signing_key_id: str | None = None) -> PartnerView:
     return PartnerView(
         id=p.id,
         name=p.name,
@@ -87,6 +89,7 @@ def _view(p: Partner) -> PartnerView:
         contact=from_columns(
             p.contact_salutation, p.contact_initials, p.contact_prefix, p.contact_surname
         ),
+        signing_key_id=signing_key_id,
     )
 
 
@@ -173,7 +176,11 @@ def add_partner(
 
 
 def list_partners(session: Session) -> list[PartnerView]:
-    return [_view(p) for p in session.scalars(select(Partner).order_by(Partner.name))]
+    pinned = select(PartnerSigningKey.partner_id, PartnerSigningKey.key_id)
+    keys: dict[str, str] = {pid: kid for pid, kid in session.execute(pinned).tuples()}
+    return [
+        _view(p, keys.get(p.id)) for p in session.scalars(select(Partner).order_by(Partner.name))
+    ]
 
 
 def partner_by_name(session: Session, name: str) -> Partner:
@@ -231,7 +238,33 @@ def update_partner(
     partner.email = email.strip()
     partner.phone = phone.strip()
     session.flush()
-    return _view(partner)
+    return _view(partner, signing_key_id(session, partner.id))
+
+
+def pin_signing_key(session: Session, partner_id: str, public_key: bytes, key_id: str) -> bool:
+    """Pin the partner's Ed25519 key for feedback replies (replacing an earlier one).
+    False when exactly this key was pinned already."""
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise NotFoundError(PARTNER_GONE)
+    row = session.scalar(
+        select(PartnerSigningKey).where(PartnerSigningKey.partner_id == partner_id)
+    )
+    if row is None:
+        session.add(PartnerSigningKey(partner_id=partner_id, key_id=key_id, public_key=public_key))
+    elif row.public_key == public_key:
+        return False
+    else:
+        row.key_id, row.public_key = key_id, public_key
+    session.flush()
+    return True
+
+
+def signing_key_id(session: Session, partner_id: str) -> str | None:
+    """The key id pinned for the partner's feedback replies, if any."""
+    return session.scalar(
+        select(PartnerSigningKey.key_id).where(PartnerSigningKey.partner_id == partner_id)
+    )
 
 
 # Words in a sign's guidance that name a kind of partner ("Bel Veilig Thuis: 0800-2000").

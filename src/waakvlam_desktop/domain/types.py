@@ -215,6 +215,40 @@ REFERRAL_TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
 }
 
 
+class FeedbackStatus(StrEnum):
+    """What a partner reports back about a referral (a feedback reply, #17)."""
+
+    CONTACT = "contact"  # contact gehad
+    STARTED = "gestart"  # hulp gestart
+    NOT_REACHED = "niet_bereikt"
+    DECLINED = "afgewezen"  # with a reason
+    CLOSED = "afgesloten"
+
+
+FEEDBACK_STATUS_LABELS: dict[FeedbackStatus, str] = {
+    FeedbackStatus.CONTACT: QT_TRANSLATE_NOOP("Labels", "contact made"),
+    FeedbackStatus.STARTED: QT_TRANSLATE_NOOP("Labels", "help started"),
+    FeedbackStatus.NOT_REACHED: QT_TRANSLATE_NOOP("Labels", "not reached"),
+    FeedbackStatus.DECLINED: QT_TRANSLATE_NOOP("Labels", "declined"),
+    FeedbackStatus.CLOSED: QT_TRANSLATE_NOOP("Labels", "closed by the partner"),
+}
+
+#: The referral status a partner's feedback moves a referral to. "Niet bereikt" and
+#: "afgewezen" end the partner's part: the referral is closed, the status history keeps
+#: what the partner said (the staff member decides what next).
+FEEDBACK_REFERRAL_STATUS: dict[FeedbackStatus, ReferralStatus] = {
+    FeedbackStatus.CONTACT: ReferralStatus.ONTVANGEN,
+    FeedbackStatus.STARTED: ReferralStatus.IN_BEHANDELING,
+    FeedbackStatus.NOT_REACHED: ReferralStatus.AFGESLOTEN,
+    FeedbackStatus.DECLINED: ReferralStatus.AFGESLOTEN,
+    FeedbackStatus.CLOSED: ReferralStatus.AFGESLOTEN,
+}
+
+
+def feedback_status_label(status: FeedbackStatus, language: str | None = None) -> str:
+    return translate("Labels", FEEDBACK_STATUS_LABELS[status], language)
+
+
 class GrondslagKind(StrEnum):
     CONSENT = "toestemming"
     OTHER = "andere_grondslag"

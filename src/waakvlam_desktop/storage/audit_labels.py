@@ -70,6 +70,9 @@ ENTITY_LABELS: dict[str, str] = {
     "neighbourhood_action": QT_TRANSLATE_NOOP("Labels", "neighbourhood action"),
     "connect_offer": QT_TRANSLATE_NOOP("Labels", "offer or wish of a resident"),
     "connect_introduction": QT_TRANSLATE_NOOP("Labels", "introduction between residents"),
+    "reply_identity": QT_TRANSLATE_NOOP("Labels", "key for partners' feedback"),
+    "partner_signing_key": QT_TRANSLATE_NOOP("Labels", "partner's signature key"),
+    "feedback_reply": QT_TRANSLATE_NOOP("Labels", "feedback read in"),
 }
 
 # The fields an update names ("velden: a,b"): every column of an audited table.
@@ -79,7 +82,13 @@ FIELD_LABELS: dict[str, str] = {
     "direction": QT_TRANSLATE_NOOP("Labels", "offer or wish"),
     "event_id": QT_TRANSLATE_NOOP("Labels", "neighbourhood event"),
     "follow_up_id": QT_TRANSLATE_NOOP("Labels", "follow-up"),
+    "identity": QT_TRANSLATE_NOOP("Labels", "secret key"),
+    "imported_at": QT_TRANSLATE_NOOP("Labels", "read in on"),
+    "items": QT_TRANSLATE_NOOP("Labels", "number of answers"),
     "introduced_on": QT_TRANSLATE_NOOP("Labels", "introduced on"),
+    "recipient": QT_TRANSLATE_NOOP("Labels", "public key"),
+    "replied_at": QT_TRANSLATE_NOOP("Labels", "answered on"),
+    "reply_id": QT_TRANSLATE_NOOP("Labels", "feedback"),
     "occurred_on": QT_TRANSLATE_NOOP("Labels", "date"),
     "other_household_id": QT_TRANSLATE_NOOP("Labels", "other household"),
     "other_resident_id": QT_TRANSLATE_NOOP("Labels", "other resident"),

@@ -686,3 +686,38 @@ class ErasureRequest(Record):
     requested_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(40))  # ErasureReason
     export_id: Mapped[str | None] = mapped_column(ForeignKey("export_record.id"), index=True)
+
+
+class ReplyIdentity(Record):
+    """The age identity partners encrypt their feedback replies to (0013). Its recipient
+    (``age1…``) travels in every export bundle's manifest; the secret never leaves the
+    vault."""
+
+    __tablename__ = "reply_identity"
+
+    recipient: Mapped[str] = mapped_column(String(100), unique=True)
+    identity: Mapped[str] = mapped_column(Text)  # AGE-SECRET-KEY-1…
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PartnerSigningKey(Record):
+    """A partner's pinned Ed25519 key: feedback replies must be signed with it (0013)."""
+
+    __tablename__ = "partner_signing_key"
+
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), unique=True)
+    key_id: Mapped[str] = mapped_column(String(64))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class FeedbackReply(Record):
+    """A feedback reply read in (0013): its id is accepted once (replay)."""
+
+    __tablename__ = "feedback_reply"
+
+    reply_id: Mapped[str] = mapped_column(String(36), unique=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
+    bundle_id: Mapped[str] = mapped_column(String(36), index=True)
+    replied_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    items: Mapped[int] = mapped_column(Integer)

@@ -885,6 +885,67 @@ def step_0011(w: Writer) -> None:
     )
 
 
+def step_0013(w: Writer) -> None:
+    """0013 adds partner feedback: the vault's reply identity, the Wijkteam's pinned signing
+    key and one reply read in (bundle 1), which moved referral 1 to "ontvangen"."""
+    w.at(datetime(2026, 12, 3, 9, 0))
+    w.actor = ident("staff:1")
+    hh1 = ident("household:1")
+    partner = ident("partner:1")
+    # A synthetic identity for this test vault only.
+    w.record(
+        "reply_identity",
+        "reply_identity:1",
+        recipient="age1zgqmg5k98m9r7wzpu4y4mqmc9xeq8gvdygekqyrwsac7anufu5fqlae09w",
+        identity="AGE-SECRET-KEY-1QVFH75HE2RJ54PMD9345XZTYFNK7T44U9J2DYN5JPLGC4XQVCM3QZX902R",
+        active=1,
+    )
+    private = Ed25519PrivateKey.from_private_bytes(hashlib.sha256(b"wijkteam feedback").digest())
+    public = private.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    w.record(
+        "partner_signing_key",
+        "partner_signing_key:1",
+        partner_id=partner,
+        key_id=hashlib.sha256(public).hexdigest()[:32],
+        public_key=public,
+    )
+    ref = ident("referral:1")
+    w.record(
+        "referral_status_event",
+        "referral_status:13",
+        referral_id=ref,
+        from_status="verstuurd",
+        to_status="ontvangen",
+        at=ts(datetime(2026, 12, 3, 9, 5)),
+        note="Terugkoppeling van Wijkteam Noord (test): contact gehad op 01-12-2026",
+    )
+    w.update("referral", ref, hh1, status="ontvangen")
+    w.record(
+        "feedback_reply",
+        "feedback_reply:1",
+        reply_id=ident("reply:1"),
+        partner_id=partner,
+        bundle_id=ident("bundle:1"),
+        replied_at=ts(datetime(2026, 12, 2, 16, 0)),
+        imported_at=ts(datetime(2026, 12, 3, 9, 5)),
+        items=1,
+    )
+    v13 = w.record(
+        "visit",
+        "visit:13",
+        hh1,
+        household_id=hh1,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 3, 10, 0)),
+        kind="regulier",
+        notes="Wijkteam belde terug; samen de thuisadministratie geordend.",
+    )
+    w.findable("thuisadministratie", "visit", v13)
+
+
 def step_0014(w: Writer) -> None:
     """0014: a neighbourhood event in complex 1 with a partner involved, a complex-level
     sign and an open action; a resident's offer (with consent) and an introduction of two
@@ -984,6 +1045,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0009": step_0009,
     "0010": step_0010,
     "0011": step_0011,
+    "0013": step_0013,
     "0014": step_0014,
 }
 

@@ -298,8 +298,16 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Niet opgenomen: {exclusions}</translation>
     </message>
     <message>
-        <source>Key saved in {path}. Give the line above (age1…) to the housing corporation; share the key file itself with nobody.</source>
-        <translation>Sleutel bewaard in {path}. Geef de regel hierboven (age1…) aan de corporatie; het sleutelbestand zelf deel je met niemand.</translation>
+        <source>Keys saved in {path} (age key) and {signing} (signing key for feedback). Give the two lines above to the housing corporation and read the signing key ID aloud to them by phone: {fingerprint}. Share the key files themselves with nobody.</source>
+        <translation>Sleutels opgeslagen in {path} (age-sleutel) en {signing} (ondertekeningssleutel voor terugkoppeling). Geef de twee regels hierboven aan de woningcorporatie en lees de sleutel-id van de ondertekeningssleutel per telefoon voor: {fingerprint}. Deel de sleutelbestanden zelf met niemand.</translation>
+    </message>
+    <message>
+        <source>Feedback on {count} referrals written to {path} (answers bundle {bundle}; signed with key ID {fingerprint}). Send this file to {organisation}.</source>
+        <translation>Terugkoppeling op {count} verwijzingen opgeslagen in {path} (antwoord op bundel {bundle}; ondertekend met sleutel-id {fingerprint}). Stuur dit bestand naar {organisation}.</translation>
+    </message>
+    <message>
+        <source>{kenmerk}: {status} on {day}</source>
+        <translation>{kenmerk}: {status} op {day}</translation>
     </message>
     <message>
         <source>signed by {organisation} (key ID {fingerprint})</source>
@@ -781,6 +789,22 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <source>Action closed ({status}).</source>
         <translation>Actie gesloten ({status}).</translation>
     </message>
+    <message>
+        <source>Feedback from {partner} read in ({count} referrals; signed with key ID {fingerprint}).</source>
+        <translation>Terugkoppeling van {partner} ingelezen ({count} verwijzingen; ondertekend met sleutel-id {fingerprint}).</translation>
+    </message>
+    <message>
+        <source>{kenmerk}: {feedback} on {day}; status {before} → {after}</source>
+        <translation>{kenmerk}: {terugkoppeling} op {day}; status {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{kenmerk}: {feedback} on {day}; status stays {status}</source>
+        <translation>{kenmerk}: {terugkoppeling} op {day}; status blijft {status}</translation>
+    </message>
+    <message>
+        <source>Signing key of {partner} pinned (key ID {fingerprint}): feedback replies from {partner} are read in only with this key.</source>
+        <translation>Ondertekeningssleutel van {partner} vastgelegd (sleutel-id {fingerprint}): terugkoppeling van {partner} wordt alleen met deze sleutel ingelezen.</translation>
+    </message>
 </context>
 <context>
     <name>ColleaguesDialog</name>
@@ -1211,6 +1235,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>{path} already exists. Choose another name; an existing key is not overwritten.</source>
         <translation>{path} bestaat al. Kies een andere naam; een bestaande sleutel overschrijf ik niet.</translation>
+    </message>
+    <message>
+        <source>The signing key file {path} cannot be read or holds no signing key (WAAKVLAM-ED25519-SECRET-KEY-1:…). It is made by &apos;waakvlam bundle keygen&apos; beside the age key.</source>
+        <translation>Het bestand {path} kan niet worden gelezen of bevat geen ondertekeningssleutel (WAAKVLAM-ED25519-SECRET-KEY-1:…). &apos;waakvlam bundle keygen&apos; maakt dat bestand naast de age-sleutel.</translation>
     </message>
     <message>
         <source>{path} cannot be written.</source>
@@ -2055,6 +2083,90 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>This action has already been done or dropped.</source>
         <translation>Deze actie is al afgerond of vervallen.</translation>
+    </message>
+    <message>
+        <source>This file is not a Waakvlam feedback reply (not an age-encrypted file).</source>
+        <translation>Dit bestand is geen terugkoppeling van Waakvlam (geen age-versleuteld bestand).</translation>
+    </message>
+    <message>
+        <source>This reply was not encrypted for this vault: it answers a bundle from another vault (or the file is damaged). Nothing was read in.</source>
+        <translation>Deze terugkoppeling is niet voor deze kluis versleuteld: ze hoort bij een bundel uit een andere kluis (of het bestand is beschadigd). Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>The reply is damaged or changed. Nothing was read in; ask the partner to send it again.</source>
+        <translation>De terugkoppeling is beschadigd of gewijzigd. Er is niets ingelezen; vraag de partner om haar opnieuw te sturen.</translation>
+    </message>
+    <message>
+        <source>This reply names a partner this vault does not know. Nothing was read in.</source>
+        <translation>Deze terugkoppeling noemt een partner die deze kluis niet kent. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>No signing key is pinned for {partner} (the reply is signed with key id {key_id}). Compare the key id with the partner by phone, then run: waakvlam partner edit &quot;{partner}&quot; --signing-key FILE, or read this reply in with --pin-key and that key id. Nothing was read in.</source>
+        <translation>Voor {partner} is geen ondertekeningssleutel vastgelegd (de terugkoppeling is ondertekend met sleutel-id {key_id}). Vergelijk de sleutel-id per telefoon met de partner en voer dan uit: waakvlam partner edit &quot;{partner}&quot; --signing-key BESTAND, of lees deze terugkoppeling in met --pin-key en die sleutel-id. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>The key id you confirmed ({given}) is not the key id of this reply ({key_id}). Do not trust it; call the partner. Nothing was read in.</source>
+        <translation>De sleutel-id die je hebt bevestigd ({given}) is niet de sleutel-id van deze terugkoppeling ({key_id}). Vertrouw haar niet en bel de partner. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>This reply is signed with key id {key_id}, but key id {pinned} is pinned for {partner}. Do not trust it; call the partner. Nothing was read in.</source>
+        <translation>Deze terugkoppeling is ondertekend met sleutel-id {key_id}, maar voor {partner} is sleutel-id {pinned} vastgelegd. Vertrouw haar niet en bel de partner. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>The signature of this reply does not match the key pinned for {partner}: the reply was forged or changed. Nothing was read in.</source>
+        <translation>De handtekening van deze terugkoppeling past niet bij de vastgelegde sleutel van {partner}: de terugkoppeling is vervalst of gewijzigd. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>This reply has a newer or unknown format (version {version}). Update Waakvlam to read it in.</source>
+        <translation>Deze terugkoppeling heeft een nieuwer of onbekend formaat (versie {version}). Werk Waakvlam bij om haar in te lezen.</translation>
+    </message>
+    <message>
+        <source>This reply was already read in on {day}. Nothing was read in again.</source>
+        <translation>Deze terugkoppeling is al ingelezen op {day}. Er is niets opnieuw ingelezen.</translation>
+    </message>
+    <message>
+        <source>This reply answers bundle {bundle}, which this vault did not send to {partner}. Nothing was read in.</source>
+        <translation>Deze terugkoppeling hoort bij bundel {bundle}, die deze kluis niet naar {partner} heeft gestuurd. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>Referral {kenmerk} was not sent to {partner} in the bundle this reply answers. Nothing was read in.</source>
+        <translation>Verwijzing {kenmerk} is niet naar {partner} gestuurd in de bundel waar deze terugkoppeling bij hoort. Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>This bundle carries no reply address (it was made by an older Waakvlam). Ask the sender for a new bundle to reply to.</source>
+        <translation>Deze bundel heeft geen adres voor terugkoppeling (gemaakt met een oudere Waakvlam). Vraag de afzender om een nieuwe bundel.</translation>
+    </message>
+    <message>
+        <source>Only a bundle with referrals can be answered.</source>
+        <translation>Alleen op een bundel met verwijzingen kun je terugkoppelen.</translation>
+    </message>
+    <message>
+        <source>Reference {kenmerk} is not in this bundle.</source>
+        <translation>Kenmerk {kenmerk} staat niet in deze bundel.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a status line. Write REFERENCE=STATUS[:YYYY-MM-DD[:NOTE]], with STATUS one of: {choices}.</source>
+        <translation>&apos;{value}&apos; is geen statusregel. Schrijf KENMERK=STATUS[:JJJJ-MM-DD[:NOTITIE]], met als STATUS een van: {choices}.</translation>
+    </message>
+    <message>
+        <source>Reference {kenmerk} is declined: give the reason as a note (REFERENCE=afgewezen:YYYY-MM-DD:REASON).</source>
+        <translation>Kenmerk {kenmerk} is afgewezen: geef de reden als notitie (KENMERK=afgewezen:JJJJ-MM-DD:REDEN).</translation>
+    </message>
+    <message>
+        <source>The note for {kenmerk} is longer than {limit} characters; make it shorter.</source>
+        <translation>De notitie bij {kenmerk} is langer dan {limit} tekens; maak haar korter.</translation>
+    </message>
+    <message>
+        <source>The date for {kenmerk} ({day}) lies in the future.</source>
+        <translation>De datum bij {kenmerk} ({day}) ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>Reference {kenmerk} is given more than once.</source>
+        <translation>Kenmerk {kenmerk} staat er meer dan één keer in.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (disk full or no write permission).</source>
+        <translation>{path} kan niet worden opgeslagen (schijf vol of geen schrijfrechten).</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3686,26 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>geannuleerd</translation>
     </message>
     <message>
+        <source>contact made</source>
+        <translation>contact gehad</translation>
+    </message>
+    <message>
+        <source>help started</source>
+        <translation>hulp gestart</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>niet bereikt</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <source>closed by the partner</source>
+        <translation>afgesloten door de partner</translation>
+    </message>
+    <message>
         <source>visit notes and follow-ups</source>
         <translation>bezoeknotities en acties</translation>
     </message>
@@ -3802,6 +3934,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>kennismaking tussen bewoners</translation>
     </message>
     <message>
+        <source>key for partners&apos; feedback</source>
+        <translation>sleutel voor terugkoppeling van partners</translation>
+    </message>
+    <message>
+        <source>partner&apos;s signature key</source>
+        <translation>ondertekeningssleutel van de partner</translation>
+    </message>
+    <message>
+        <source>feedback read in</source>
+        <translation>terugkoppeling ingelezen</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>actief</translation>
     </message>
@@ -3814,8 +3958,24 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>aanbod of wens</translation>
     </message>
     <message>
+        <source>read in on</source>
+        <translation>ingelezen op</translation>
+    </message>
+    <message>
+        <source>number of answers</source>
+        <translation>aantal antwoorden</translation>
+    </message>
+    <message>
         <source>introduced on</source>
         <translation>kennismaking op</translation>
+    </message>
+    <message>
+        <source>answered on</source>
+        <translation>beantwoord op</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>terugkoppeling</translation>
     </message>
     <message>
         <source>date</source>
@@ -4444,6 +4604,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Ask how the introduction went ({kind})</source>
         <translation>Navragen hoe de kennismaking ging ({kind})</translation>
+    </message>
+    <message>
+        <source>Feedback from {partner}: {status} on {day}</source>
+        <translation>Terugkoppeling van {partner}: {status} op {day}</translation>
+    </message>
+    <message>
+        <source>Feedback from {partner} (in between)</source>
+        <translation>Terugkoppeling van {partner} (tussenstap)</translation>
     </message>
 </context>
 <context>

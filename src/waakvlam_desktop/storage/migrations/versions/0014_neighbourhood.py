@@ -1,7 +1,7 @@
 """neighbourhood: a log per complex (Buurt) and connecting residents (verbinden)
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 Create Date: 2026-12-02 00:10:00
 
 - ``neighbourhood_event``: something that happened at complex level (kind, day, note);
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014"
-down_revision: str | Sequence[str] | None = "0011"
+down_revision: str | Sequence[str] | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
