@@ -795,11 +795,11 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
     <message>
         <source>{kenmerk}: {feedback} on {day}; status {before} → {after}</source>
-        <translation>{kenmerk}: {terugkoppeling} op {day}; status {before} → {after}</translation>
+        <translation>{kenmerk}: {feedback} op {day}; status {before} → {after}</translation>
     </message>
     <message>
         <source>{kenmerk}: {feedback} on {day}; status stays {status}</source>
-        <translation>{kenmerk}: {terugkoppeling} op {day}; status blijft {status}</translation>
+        <translation>{kenmerk}: {feedback} op {day}; status blijft {status}</translation>
     </message>
     <message>
         <source>Signing key of {partner} pinned (key ID {fingerprint}): feedback replies from {partner} are read in only with this key.</source>
