@@ -179,3 +179,7 @@ class ReplayError(BundleError):
 
 class KeyFileError(BundleError):
     """An identity or public-key file that cannot be read or parsed."""
+
+
+class RecoveryError(WaakvlamError):
+    """The organisation recovery key: shares that do not fit, a backup without its wrap."""

@@ -582,6 +582,9 @@ ACTION_LABELS: dict[str, str] = {
     "restore": QT_TRANSLATE_NOOP("Labels", "backup restored"),
     "search": QT_TRANSLATE_NOOP("Labels", "searched notes"),
     "anchor": QT_TRANSLATE_NOOP("Labels", "anchor made"),
+    "recovery": QT_TRANSLATE_NOOP("Labels", "restored with the organisation key"),
+    "recovery_key": QT_TRANSLATE_NOOP("Labels", "organisation recovery key set"),
+    "recovery_notice": QT_TRANSLATE_NOOP("Labels", "recovery notice seen"),
 }
 
 ENTITY_LABELS: dict[str, str] = {
