@@ -97,3 +97,27 @@ def test_recovery_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
     for file in (p for p in tmp_path.rglob("*") if p.is_file()):
         blob = file.read_bytes()
         assert not any(n in blob for n in needles), file
+
+
+def test_init_sets_the_recovery_key_for_the_installer(tmp_path: Path) -> None:
+    """The installer's configuration: `init --recovery-recipient FILE` on a new laptop."""
+    key = tmp_path / "sleutel"
+    made = Cli(tmp_path / "leeg").run("recovery", "create", "--out-dir", str(key), "--json")
+    public = json.loads(made.stdout)
+    cli = Cli(tmp_path / "vault")
+    cli.run(
+        "init", "--organisation", "W", "--name", "A",
+        "--recovery-recipient", public["public_file"],
+    )  # fmt: skip
+    shown = cli.json("org", "show")
+    assert isinstance(shown, dict) and shown["recovery"]["key_id"] == public["key_id"]
+    listed = cli.run("audit", "list", "--action", "recovery_key").stdout
+    assert "herstelsleutel van de organisatie ingesteld" in listed
+    broken = tmp_path / "kapot.pub"
+    broken.write_text("age1nietgeldig\n")
+    refused = Cli(tmp_path / "ander").run(
+        "init", "--organisation", "W", "--name", "A", "--recovery-recipient", str(broken),
+        ok=False,
+    )  # fmt: skip
+    assert "geen geldige herstelsleutel" in one_line_error(refused, 1)
+    assert not (tmp_path / "ander").exists()

@@ -114,10 +114,12 @@ def _typed_shares() -> list[str]:
 def cmd_restore(args: argparse.Namespace) -> int:
     from waakvlam_desktop.privacy.continuity import recover_backup, share_words_from_file  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.storage.keys import check_passphrase_policy  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.storage.recovery import combine  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
     shares = [share_words_from_file(Path(f)) for f in args.share or []]
     if not shares:
         shares = _typed_shares()
+    combine(shares)  # wrong or too few shares: say so before asking for a passphrase
     new = read_new_passphrase(args, check_passphrase_policy)
     result = recover_backup(
         Path(args.backup).expanduser(),

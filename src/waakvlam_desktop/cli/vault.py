@@ -138,6 +138,7 @@ DAMAGED_PAGES = Message(
 
 def cmd_init(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.setup import initialise  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.privacy.continuity import read_recovery_public, set_recovery_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.storage.keys import check_passphrase_policy  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
@@ -151,6 +152,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         passphrase = read_passphrase(args)
     folder = data_dir(args)
+    public = (
+        read_recovery_public(Path(args.recovery_recipient)) if args.recovery_recipient else None
+    )
     with Vault.create(
         folder,
         passphrase,
@@ -172,6 +176,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                 staff_phone=args.staff_phone,
                 staff_email=args.staff_email,
             )
+        if public is not None:  # the installer's configuration (docs/continuity.md)
+            set_recovery_key(v, passphrase, public)
         if args.remember:
             assert v.engine is not None
             stored = remember.remember(v.vault_id, _current_key(v, passphrase))
@@ -351,6 +357,11 @@ def _init(p: argparse.ArgumentParser) -> None:
         "--remember",
         action="store_true",
         help="onthoud de sleutel in de sleutelbos van het systeem",
+    )
+    p.add_argument(
+        "--recovery-recipient",
+        metavar="FILE",
+        help="recovery.pub van ICT: de organisatie kan de kluis herstellen (docs/continuity.md)",
     )
 
 
