@@ -10,6 +10,7 @@ import os
 from bench import (
     bench_audit,
     bench_bundles,
+    bench_continuity,
     bench_gui,
     bench_letters,
     bench_overview,
@@ -28,6 +29,7 @@ def main() -> None:
     bench_letters.run(int(os.environ.get("WAAKVLAM_BENCH_REFERRALS", "1000")))
     bench_privacy.run(households)
     bench_bundles.run(households)
+    bench_continuity.run(households)
     bench_audit.run(int(os.environ.get("WAAKVLAM_BENCH_AUDIT_EVENTS", "100000")))
 
 
