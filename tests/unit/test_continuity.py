@@ -32,6 +32,7 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.privacy.backup import restore_backup
 from waakvlam_desktop.privacy.continuity import (
     acknowledge_recovery_notices,
+    backup_if_due,
     backup_to_folder,
     create_recovery_key,
     due_folder_backup,
@@ -194,7 +195,8 @@ def test_recovery_end_to_end_and_the_key_is_never_on_disk(
         by="ICT J. Smit",
         kdf_target_seconds=0,
     )
-    assert result.vault_id == made.info.vault_id and result.key_id == public.key_id
+    assert result.original_vault_id == made.info.vault_id and result.key_id == public.key_id
+    assert result.vault_id != made.info.vault_id  # a vault of its own
     with pytest.raises(WrongPassphraseError):
         Vault.open(out, PASSPHRASE)  # the colleague's passphrase does not open the copy
     with Vault.open(out, NEW_PASSPHRASE) as new:
@@ -206,6 +208,7 @@ def test_recovery_end_to_end_and_the_key_is_never_on_disk(
             detail = events[0].detail
             assert "door=ICT J. Smit" in detail and "reden=ziek sinds maandag" in detail
             assert f"backup={made.info.path.name}" in detail and public.key_id in detail
+            assert f"kluis_van={made.info.vault_id}" in detail
             assert events[0].actor is None
             access = inzage_data(s, ids["resident"])["access_log"]
             listed = [a for a in access if a["action"] == "recovery"]
@@ -222,6 +225,13 @@ def test_recovery_end_to_end_and_the_key_is_never_on_disk(
 
     # The original vault opens as before, and its backup also with its own passphrase.
     restore_backup(made.info.path, tmp_path / "eigen" / "vault", PASSPHRASE)
+
+    # The recovered vault is a vault of its own: its backups in the same team folder do not
+    # rotate the original's out, and the notice about the original is not shown to it.
+    with Vault.open(out, NEW_PASSPHRASE) as new:
+        assert backup_to_folder(new, team, keep=1).removed == ()
+        assert pending_recovery_notices(team, new) == []
+    assert made.info.path.exists()
 
     # The signed notice in the team folder reaches the original vault once.
     assert result.notice.parent == team
@@ -435,6 +445,8 @@ def test_team_folder_keeps_the_last_n_and_says_when_one_is_due(
     unrelated.write_text("niet van ons")
     with vault.session() as s:
         assert not due_folder_backup(s, clock.now())  # no team folder set
+    assert backup_if_due(vault) is None
+    with vault.session() as s:
         save_setting(s, "team_folder", str(team))
         save_setting(s, "folder_backup_keep", 3)
         assert due_folder_backup(s, clock.now())
@@ -451,6 +463,11 @@ def test_team_folder_keeps_the_last_n_and_says_when_one_is_due(
     assert [p.name for p in team.iterdir() if p.name.startswith(".")] == []
     assert backup_to_folder(vault, team, keep=1).removed  # an explicit keep wins
     assert len(folder_backups(team, vault.vault_id)) == 1
+    assert backup_if_due(vault) is None  # just made one
+    later = vault.clock.now() + timedelta(hours=25)
+    vault.clock = FixedClock(later)
+    due = backup_if_due(vault)
+    assert due is not None and due.info.path.parent == team
     with vault.session() as s:
         status = folder_backup_status(s, vault.clock.now())
         assert status.folder == str(team) and status.keep == 3 and not status.due

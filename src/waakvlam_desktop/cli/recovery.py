@@ -135,6 +135,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             {
                 "data_dir": str(result.data_dir),
                 "vault_id": result.vault_id,
+                "original_vault_id": result.original_vault_id,
                 "backup_created_at": result.backup_created_at,
                 "key_id": result.key_id,
                 "notice": str(result.notice),

@@ -3,14 +3,14 @@
 - **Team-folder backups**: :func:`backup_to_folder` writes one backup (the format of
   :mod:`privacy.backup`) into the team folder under a name that sorts by time, and keeps
   the last N of this vault; :func:`due_folder_backup` says whether one is due (the app
-  asks at lock and on its daily timer). Every backup carries the key header, so it opens
-  with the staff passphrase or, when the vault has one, with the organisation's recovery
-  key.
+  asks at lock and on its daily timer; :func:`backup_if_due` does both). Every backup
+  carries the key header, so it opens with the staff passphrase or, when the vault has
+  one, with the organisation's recovery key.
 - **Recovery**: :func:`recover_backup` rebuilds the recovery key from SLIP-39 shares,
   opens a backup with it and writes a new vault under a new passphrase. The new vault
-  gets a fresh database key (``rekey``) and records the recovery in its audit log
-  (action ``recovery``, listed in inzage reports); a notice signed with the recovery key
-  goes into the team folder.
+  gets its own vault id and a fresh database key (``rekey``) and records the recovery in
+  its audit log (action ``recovery``, listed in inzage reports); a notice signed with the
+  recovery key goes into the team folder.
 - **Notices**: :func:`pending_recovery_notices` is what the original vault's app calls at
   unlock: the signed notices about *this* vault it has not acknowledged yet;
   :func:`acknowledge_recovery_notices` marks them seen.
@@ -26,6 +26,7 @@ import os
 import re
 import secrets
 import shutil
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -330,11 +331,23 @@ def due_folder_backup(session: Session, now: datetime) -> bool:
     return folder_backup_status(session, now).due
 
 
+def backup_if_due(vault: Vault, now: datetime | None = None) -> FolderBackup | None:
+    """At lock and on the daily timer: a backup into the team folder when one is due
+    (:func:`due_folder_backup`), else None. Raises :class:`BackupError` (one sentence)
+    when the folder is missing, unwritable or full."""
+    with vault.session() as s:
+        status = folder_backup_status(s, now or vault.clock.now())
+    if not status.due:
+        return None
+    return backup_to_folder(vault, Path(status.folder), keep=status.keep)
+
+
 # ---- recovery with the organisation's key -------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class RecoveryResult:
     data_dir: Path
-    vault_id: str
+    vault_id: str  # the new vault's own id
+    original_vault_id: str  # the vault the backup was made of (the notice is about it)
     backup_created_at: datetime  # naive UTC
     key_id: str
     notice: Path
@@ -403,9 +416,10 @@ def recover_backup(
         parallelism=keys.PARALLELISM,
         salt=secrets.token_bytes(16),
     )
-    new_header = keys.wrap_key(
-        db_key, new_passphrase, header.vault_id, params, header.recovery
-    ).to_bytes()
+    # A vault of its own: its team-folder backups, remembered key and notices never mix
+    # with the original's (same folder, same computer).
+    new_id = str(uuid.uuid4())
+    new_header = keys.wrap_key(db_key, new_passphrase, new_id, params, header.recovery).to_bytes()
     existed = out_dir.exists()
     install_backup(backup, parsed, out_dir, new_header, db_key, old_passphrase="", now=now)
     created = from_utc_text(str(parsed.meta["created_at"]))
@@ -418,9 +432,10 @@ def recover_backup(
             with vault.session() as s:
                 detail = (
                     f"door={_clean(by)}; reden={reason}; backup={backup.name};"
-                    f" backup_van={utc_text(created)}; sleutel={header.recovery.key_id}"
+                    f" backup_van={utc_text(created)}; sleutel={header.recovery.key_id};"
+                    f" kluis_van={header.vault_id}"
                 )
-                audit.record(s, RECOVERY_ACTION, "vault", header.vault_id, detail=detail)
+                audit.record(s, RECOVERY_ACTION, "vault", new_id, detail=detail)
         doc: dict[str, Any] = {
             "format": NOTICE_FORMAT,
             "version": 1,
@@ -451,7 +466,7 @@ def recover_backup(
         else:
             shutil.rmtree(out_dir, ignore_errors=True)
         raise
-    return RecoveryResult(out_dir, header.vault_id, created, header.recovery.key_id, notice)
+    return RecoveryResult(out_dir, new_id, header.vault_id, created, header.recovery.key_id, notice)
 
 
 def _clean(text: str, limit: int = 200) -> str:
