@@ -44,7 +44,7 @@ from waakvlam_desktop.privacy.continuity import (
     set_recovery_key,
     share_words_from_file,
 )
-from waakvlam_desktop.privacy.inzage import inzage_data
+from waakvlam_desktop.privacy.inzage import inzage_data, write_inzage
 from waakvlam_desktop.storage import keys, recovery
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import AuditEvent, Household, Visit
@@ -213,6 +213,11 @@ def test_recovery_end_to_end_and_the_key_is_never_on_disk(
             access = inzage_data(s, ids["resident"])["access_log"]
             listed = [a for a in access if a["action"] == "recovery"]
             assert listed and listed[0]["staff"] == "ICT J. Smit"
+            report = write_inzage(s, ids["resident"], tmp_path / "inzage")
+        pdf_text = " ".join(
+            " ".join((page.extract_text() or "").split()) for page in PdfReader(report.pdf).pages
+        )
+        assert "hersteld met de organisatiesleutel" in pdf_text and "ICT J. Smit" in pdf_text
         # A new database key (rekey), still wrapped to the organisation.
         wrap = new.recovery_wrap()
         assert wrap is not None and wrap.key_id == public.key_id
