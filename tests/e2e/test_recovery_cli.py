@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Cli, one_line_error
+from waakvlam_desktop.privacy.continuity import share_words_from_file
 from waakvlam_desktop.storage import recovery
 from waakvlam_desktop.storage.models import AuditEvent, Household, Visit
 from waakvlam_desktop.storage.vault import Vault
@@ -121,3 +125,36 @@ def test_init_sets_the_recovery_key_for_the_installer(tmp_path: Path) -> None:
     )  # fmt: skip
     assert "geen geldige herstelsleutel" in one_line_error(refused, 1)
     assert not (tmp_path / "ander").exists()
+
+
+def test_the_words_can_be_typed_at_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    """Without --share the holders type their words; it asks until the threshold is met."""
+    key = tmp_path / "sleutel"
+    made = json.loads(cli.run("recovery", "create", "--out-dir", str(key), "--json").stdout)
+    cli.run("org", "set", "--recovery-recipient", made["public_file"])
+    team = tmp_path / "team"
+    team.mkdir()
+    backup = json.loads(cli.run("backup", "--to-folder", str(team), "--json").stdout)["path"]
+    typed = []
+    for n in (1, 2):
+        words = share_words_from_file(Path(made["share_texts"][n])).split()
+        # As read from the paper: numbered, in capitals here and there.
+        typed.append(" ".join(f"{i}. {w.upper() if i % 5 else w}" for i, w in enumerate(words, 1)))
+    out = tmp_path / "overname"
+    master, terminal = os.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "waakvlam_desktop.cli", "recovery", "restore", backup,
+             "--reason", "ziek", "--out-dir", str(out)],
+            stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env={**cli.env, "WAAKVLAM_NEW_PASSPHRASE": NEW_PASSPHRASE},
+        )  # fmt: skip
+        os.close(terminal)
+        for line in typed:
+            os.write(master, (line + "\n").encode())
+        stdout, stderr = proc.communicate(timeout=240)
+    finally:
+        os.close(master)
+    assert proc.returncode == 0, stderr
+    assert stdout.count("Woorden van deel") == 2 and str(out) in stdout
+    assert _counts(out, NEW_PASSPHRASE) == _counts(cli.data_dir, PASSPHRASE)
