@@ -13,6 +13,7 @@ import os
 from bench import (
     bench_audit,
     bench_bundles,
+    bench_continuity,
     bench_gui,
     bench_letters,
     bench_overview,
@@ -31,6 +32,7 @@ SIZED = (
     bench_overview_gui,
     bench_privacy,
     bench_bundles,
+    bench_continuity,
 )
 
 

@@ -184,3 +184,7 @@ class KeyFileError(BundleError):
 class FeedbackRefusedError(BundleError):
     """A feedback reply that is not read in (recipient, signature, replay, partner, kenmerk);
     the message says which. Nothing was written."""
+
+
+class RecoveryError(WaakvlamError):
+    """The organisation recovery key: shares that do not fit, a backup without its wrap."""

@@ -34,7 +34,7 @@ from tests.helpers import add_household
 from waakvlam_desktop.cli.main import main
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.errors import VaultDamagedError, WrongPassphraseError
-from waakvlam_desktop.storage import remember
+from waakvlam_desktop.storage import recovery, remember
 from waakvlam_desktop.storage import vault as vault_module
 from waakvlam_desktop.storage.keys import unwrap_key
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
@@ -50,6 +50,7 @@ REKEY_STEPS = (
     "rekey:promoted",
 )
 PASSWD_STEPS = ("passwd:start", "passwd:written")
+RECOVERY_STEPS = ("recovery:start", "recovery:written")
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +164,48 @@ def test_passwd_after_a_killed_rekey(pristine: Path, tmp_path: Path, step: str) 
     assert run_cli(folder, "passwd") == 0
     assert opens_with_one_of(folder, (PASSPHRASE, NEW_PASSPHRASE)) == NEW_PASSPHRASE
     settled(folder)
+
+
+@pytest.fixture(scope="module")
+def org_key() -> recovery.RecoveryIdentity:
+    return recovery.new_identity()
+
+
+def organisation_opens(folder: Path, identity: recovery.RecoveryIdentity) -> None:
+    """The settled header's organisation wrap holds the key that opens the database (#19)."""
+    header = Vault.read_header(VaultPaths(folder))
+    assert header.recovery is not None
+    with Vault.open_with_key(folder, identity.decrypt(header.recovery.wrapped_key)) as v:
+        assert household_count(v) == 5
+
+
+@pytest.mark.parametrize("step", RECOVERY_STEPS + REKEY_STEPS)
+def test_the_organisation_wrap_survives_a_kill(
+    pristine: Path, tmp_path: Path, step: str, org_key: recovery.RecoveryIdentity
+) -> None:
+    """Setting the recovery key, or a rekey of a vault that has one, killed at every step:
+    the vault opens with its passphrase and the wrap in its header opens it too."""
+    folder = fresh(pristine, tmp_path, "v")
+
+    def set_key() -> None:
+        with Vault.open(folder, PASSPHRASE) as v:
+            v.set_recovery(PASSPHRASE, org_key.public)
+
+    def rekey() -> None:
+        with Vault.open(folder, PASSPHRASE) as v:
+            v.rekey(PASSPHRASE)
+
+    if step.startswith("rekey"):
+        set_key()
+    kill_at(step, rekey if step.startswith("rekey") else set_key)
+    opens_with_one_of(folder, (PASSPHRASE,))
+    settled(folder)
+    if step == "recovery:start":
+        assert Vault.read_header(VaultPaths(folder)).recovery is None
+        set_key()  # the retry
+    organisation_opens(folder, org_key)
+    rekey()  # and the next key change carries the wrap along
+    organisation_opens(folder, org_key)
 
 
 def test_retry_after_kill_before_promotion(pristine: Path, tmp_path: Path) -> None:

@@ -39,6 +39,16 @@ def written_actions() -> tuple[set[str], set[str], list[str]]:
             continue
         rel = path.relative_to(PACKAGE).as_posix()
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        # module-level NAME = "text": an action passed by such a name is a literal too
+        constants = {
+            target.id: stmt.value.value
+            for stmt in tree.body
+            if isinstance(stmt, ast.Assign)
+            and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str)
+            for target in stmt.targets
+            if isinstance(target, ast.Name)
+        }
         for func in ast.walk(tree):
             if not isinstance(func, ast.FunctionDef | ast.Module):
                 continue
@@ -52,7 +62,9 @@ def written_actions() -> tuple[set[str], set[str], list[str]]:
                     if len(node.args) < 2:
                         continue
                     action = node.args[1]
-                    if isinstance(action, ast.Constant) and isinstance(action.value, str):
+                    if isinstance(action, ast.Name) and action.id in constants:
+                        actions.add(constants[action.id])
+                    elif isinstance(action, ast.Constant) and isinstance(action.value, str):
                         actions.add(action.value)
                     elif where not in FORWARDERS and isinstance(func, ast.FunctionDef):
                         problems.append(f"{rel}:{node.lineno} passes a computed action")

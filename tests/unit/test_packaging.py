@@ -13,7 +13,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+import shamir_mnemonic
 from PIL import Image
+from PyInstaller.utils.hooks import collect_data_files
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "nl.waakvlam.Desktop"
@@ -198,6 +200,22 @@ def test_spec_takes_every_runtime_file_along() -> None:
     for hidden in ("sqlalchemy.dialects.sqlite", "sqlcipher3.dbapi2", "_argon2_cffi_bindings"):
         assert f'"{hidden}"' in spec
     assert 'collect_submodules("keyring.backends")' in spec
+
+
+def test_spec_takes_the_slip39_word_list_along() -> None:
+    """shamir-mnemonic reads wordlist.txt beside its module at import: the spec collects it,
+    and the installed package really ships it there (a frozen app without it cannot
+    rebuild the organisation recovery key)."""
+    spec = (ROOT / "packaging" / "pyinstaller" / "waakvlam.spec").read_text(encoding="utf-8")
+    assert 'collect_data_files("shamir_mnemonic", includes=["wordlist.txt"])' in spec
+    assert '"shamir_mnemonic"' in spec
+    words = Path(shamir_mnemonic.__file__).with_name("wordlist.txt")
+    assert len(words.read_text(encoding="utf-8").split()) == 1024
+    # What the spec's call really collects (PyInstaller's own function, no build).
+    collected = collect_data_files("shamir_mnemonic", includes=["wordlist.txt"])
+    assert [(Path(src).name, dest) for src, dest in collected] == [
+        ("wordlist.txt", "shamir_mnemonic")
+    ]
 
 
 # ---- Linux per-user install -----------------------------------------------------------------

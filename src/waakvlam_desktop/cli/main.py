@@ -90,6 +90,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("consent", "consent", "toestemming"),
     ("backup", "vault", "maak een versleutelde back-up van de kluis"),
     ("restore", "vault", "zet een back-up terug"),
+    ("recovery", "recovery", "herstelsleutel van de organisatie: maken en herstellen"),
     ("bundle", "bundle", "exportbundels openen en controleren (voor partners)"),
     ("org", "org", "de organisatie"),
     ("export", "export", "maak een versleutelde exportbundel voor een partner"),

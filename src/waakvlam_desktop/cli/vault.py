@@ -94,6 +94,11 @@ BACKUP_MADE = Message(
     QT_TRANSLATE_NOOP("Cli", "Backup made. The file is encrypted; keep the passphrase separately."),
     context="Cli",
 )
+OLDER_REMOVED = Message(
+    "cli.backup_older_removed",
+    QT_TRANSLATE_NOOP("Cli", "Older backups removed from the team folder: {count}."),
+    context="Cli",
+)
 KEPT_ASIDE = Message(
     "cli.vault_kept_aside",
     QT_TRANSLATE_NOOP("Cli", "The previous vault was kept in {path}."),
@@ -133,6 +138,7 @@ DAMAGED_PAGES = Message(
 
 def cmd_init(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.setup import initialise  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.privacy.continuity import read_recovery_public, set_recovery_key  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.storage.keys import check_passphrase_policy  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
@@ -146,6 +152,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     else:
         passphrase = read_passphrase(args)
     folder = data_dir(args)
+    public = (
+        read_recovery_public(Path(args.recovery_recipient)) if args.recovery_recipient else None
+    )
     with Vault.create(
         folder,
         passphrase,
@@ -167,6 +176,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                 staff_phone=args.staff_phone,
                 staff_email=args.staff_email,
             )
+        if public is not None:  # the installer's configuration (docs/continuity.md)
+            set_recovery_key(v, passphrase, public)
         if args.remember:
             assert v.engine is not None
             stored = remember.remember(v.vault_id, _current_key(v, passphrase))
@@ -264,24 +275,33 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from waakvlam_desktop.privacy.backup import create_backup  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.privacy.continuity import backup_to_folder  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
+    removed: tuple[Path, ...] = ()
     with open_vault(args) as v:
-        result = create_backup(v, Path(args.out).expanduser())
+        if args.to_folder:
+            made = backup_to_folder(v, Path(args.to_folder), keep=args.keep)
+            result, removed = made.info, made.removed
+        else:
+            result = create_backup(v, Path(args.out).expanduser())
     if args.json:
-        print_json(
-            {
-                "path": str(result.path),
-                "vault_id": result.vault_id,
-                "created_at": result.created_at,
-                "db_bytes": result.db_bytes,
-                "file_bytes": result.file_bytes,
-                "schema": result.schema,
-                "app_version": result.app_version,
-            }
-        )
+        doc = {
+            "path": str(result.path),
+            "vault_id": result.vault_id,
+            "created_at": result.created_at,
+            "db_bytes": result.db_bytes,
+            "file_bytes": result.file_bytes,
+            "schema": result.schema,
+            "app_version": result.app_version,
+        }
+        if args.to_folder:
+            doc["removed"] = [str(p) for p in removed]
+        print_json(doc)
     else:
         print(result.path)
         info(BACKUP_MADE.render())
+        if removed:
+            info(OLDER_REMOVED.render(count=len(removed)))
     return 0
 
 
@@ -338,6 +358,11 @@ def _init(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="onthoud de sleutel in de sleutelbos van het systeem",
     )
+    p.add_argument(
+        "--recovery-recipient",
+        metavar="FILE",
+        help="recovery.pub van ICT: de organisatie kan de kluis herstellen (docs/continuity.md)",
+    )
 
 
 def _unlock_check(p: argparse.ArgumentParser) -> None:
@@ -376,7 +401,17 @@ def _rekey(p: argparse.ArgumentParser) -> None:
 
 def _backup(p: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_backup)
-    p.add_argument("--out", required=True, help="het back-upbestand (bestaat nog niet)")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", help="het back-upbestand (bestaat nog niet)")
+    where.add_argument(
+        "--to-folder",
+        help="de teammap: een back-up met datum en tijd in de naam; de oudste gaan weg",
+    )
+    p.add_argument(
+        "--keep",
+        type=int,
+        help="met --to-folder: bewaar de laatste N back-ups (standaard de instelling, 7)",
+    )
     json_flag(p)
 
 

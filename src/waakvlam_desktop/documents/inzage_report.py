@@ -24,7 +24,7 @@ from waakvlam_desktop.documents.fonts import register_fonts
 from waakvlam_desktop.storage import audit
 
 # Audit actions the report lists under "who viewed or shared your data".
-VIEW_OR_SHARE = ("view", "print", "export", "share", "inzage")
+VIEW_OR_SHARE = ("view", "print", "export", "share", "inzage", "recovery")
 
 
 def inzage_texts() -> dict[str, str]:

@@ -57,6 +57,18 @@ UNKNOWN_GREETING = Message(
     "settings.unknown_greeting",
     QT_TRANSLATE_NOOP("Errors", "Choose how letters greet: geachte or beste."),
 )
+TEAM_FOLDER_NOT_TEXT = Message(
+    "settings.team_folder_not_text",
+    QT_TRANSLATE_NOOP("Errors", "Give the team folder as a folder path, or leave it empty."),
+)
+FOLDER_BACKUP_KEEP_OUT_OF_RANGE = Message(
+    "settings.folder_backup_keep_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "Backups kept in the team folder: choose between 1 and 100."),
+)
+FOLDER_BACKUP_HOURS_OUT_OF_RANGE = Message(
+    "settings.folder_backup_hours_out_of_range",
+    QT_TRANSLATE_NOOP("Errors", "Backup to the team folder: choose every 1 to 168 hours (a week)."),
+)
 UNKNOWN_SETTING = Message(
     "settings.unknown_setting", QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'.")
 )
@@ -105,6 +117,10 @@ class Settings:
     #: Buurt: the note of a complex event (and its actions' texts) is blanked after this
     #: many months; its kind, day and complex signs stay for the counts.
     neighbourhood_retention_months: int = 36
+    #: A network share or synced folder for automatic backups ("": none; privacy/continuity).
+    team_folder: str = ""
+    folder_backup_keep: int = 7  # the last N backups of this vault stay in the team folder
+    folder_backup_hours: int = 24  # a team-folder backup is due after this many hours
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -124,6 +140,9 @@ SETTING_KEYS = (
     "letter_greeting",
     "visit_correction_days",
     "neighbourhood_retention_months",
+    "team_folder",
+    "folder_backup_keep",
+    "folder_backup_hours",
 )
 GREETINGS = ("geachte", "beste")
 
@@ -136,16 +155,22 @@ CHOICES: dict[str, tuple[Collection[str], Message]] = {
 }
 
 
-# Whole numbers within a range, and the sentence when they are not.
-INT_RANGES: dict[str, tuple[int, int, Message]] = {
+# Settings that are a whole number in a range, and the sentence when they are not.
+WHOLE_NUMBERS: dict[str, tuple[int, int, Message]] = {
+    "auto_lock_minutes": (1, 120, AUTO_LOCK_OUT_OF_RANGE),
     "backup_reminder_days": (1, 365, BACKUP_REMINDER_OUT_OF_RANGE),
     "visit_correction_days": (0, 90, CORRECTION_DAYS_OUT_OF_RANGE),
-    "neighbourhood_retention_months": (1, 240, RETENTION_OUT_OF_RANGE),
+    "folder_backup_keep": (1, 100, FOLDER_BACKUP_KEEP_OUT_OF_RANGE),
+    "folder_backup_hours": (1, 168, FOLDER_BACKUP_HOURS_OUT_OF_RANGE),
 }
 
 
 def _validated(key: str, value: Any) -> Any:
-    if key in CHOICES:
+    if key in WHOLE_NUMBERS:
+        low, high, refusal = WHOLE_NUMBERS[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(refusal, field=key)
+    elif key in CHOICES:
         allowed, refusal = CHOICES[key]
         if value not in allowed:
             raise ValidationError(refusal, field=key)
@@ -155,9 +180,6 @@ def _validated(key: str, value: Any) -> Any:
         for level, days in value.items():
             if not isinstance(days, int) or not 1 <= days <= 730:
                 raise ValidationError(RHYTHM_OUT_OF_RANGE, field=key, level=level)
-    elif key == "auto_lock_minutes":
-        if not isinstance(value, int) or not 1 <= value <= 120:
-            raise ValidationError(AUTO_LOCK_OUT_OF_RANGE, field=key)
     elif key == "retention_months":
         categories = {"visit_notes", "signals", "referrals"}
         if not isinstance(value, dict) or set(value) != categories:
@@ -165,10 +187,9 @@ def _validated(key: str, value: Any) -> Any:
         for category, months in value.items():
             if not isinstance(months, int) or not 1 <= months <= 240:
                 raise ValidationError(RETENTION_OUT_OF_RANGE, field=key, category=category)
-    elif key in INT_RANGES:
-        low, high, refusal = INT_RANGES[key]
-        if not isinstance(value, int) or not low <= value <= high:
-            raise ValidationError(refusal, field=key, category="buurt")
+    elif key == "neighbourhood_retention_months":
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 240:
+            raise ValidationError(RETENTION_OUT_OF_RANGE, field=key, category="buurt")
     elif key == "aggregate_min_cell":
         if (
             isinstance(value, bool)
@@ -181,6 +202,10 @@ def _validated(key: str, value: Any) -> Any:
             raise ValidationError(ARCHIVE_RECIPIENT_NOT_TEXT, field=key)
         if value.strip():
             value = validate_age_recipient(value)
+    elif key == "team_folder":
+        if not isinstance(value, str):
+            raise ValidationError(TEAM_FOLDER_NOT_TEXT, field=key)
+        value = value.strip()
     elif key not in SETTING_KEYS:
         raise ValidationError(UNKNOWN_SETTING, field=key, key=key)
     return value

@@ -375,6 +375,11 @@ def _parse(path: Path) -> _Parsed:
     return _Parsed(meta, db_offset, db_bytes)
 
 
+def parse_backup(path: Path) -> _Parsed:
+    """The checked metadata of a backup file and where its database lies (no passphrase)."""
+    return _parse(Path(path))
+
+
 def read_backup_info(path: Path) -> BackupInfo:
     """Check a backup file (checksum, format) without the passphrase."""
     parsed = _parse(Path(path))
@@ -416,30 +421,20 @@ def _has_content(folder: Path) -> bool:
     return folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
 
 
-def restore_backup(
+def install_backup(
     path: Path,
+    parsed: _Parsed,
     data_dir: Path,
-    passphrase: str,
+    header_bytes: bytes,
+    db_key: bytes,
     *,
-    replace: bool = False,
+    old_passphrase: str,
     now: datetime | None = None,
-) -> RestoreResult:
-    """Restore a backup into ``data_dir``.
-
-    Order: checksum, passphrase (unwraps the key), the database opens and passes
-    ``quick_check`` in a staging folder beside ``data_dir``; only then is anything moved.
-    An existing vault is replaced only with ``replace=True`` and is kept aside as
-    ``<data_dir>.vervangen-YYYYMMDD-HHMMSS``.
-    """
-    path, data_dir = Path(path), Path(data_dir)
-    parsed = _parse(path)
-    header_bytes = str(parsed.meta["key_header"]).encode("ascii", errors="replace")
-    header = keys.KeyHeader.from_bytes(header_bytes)
-    db_key = keys.unwrap_key(header, passphrase)  # WrongPassphraseError: one clear line
-    if _has_content(data_dir) and not replace:
-        raise VaultExistsError(VAULT_EXISTS, folder=data_dir)
-    # Erasures in the vault being replaced must survive the restore (tombstones).
-    replaced_tombstones = _tombstones_of(data_dir, passphrase) if _has_content(data_dir) else []
+) -> tuple[Path | None, str]:
+    """Put the database of a parsed backup into ``data_dir`` with ``header_bytes`` as its
+    key header: staged beside it, checked (``quick_check``) with ``db_key``, then moved;
+    an existing vault is kept aside. Returns that kept-aside folder and the detail of the
+    restore event about the replaced vault's chain (see :func:`_rolled_back`)."""
     staging = data_dir.parent / f".{data_dir.name}.herstel-{secrets.token_hex(4)}"
     kept: Path | None = None
     # Nobody may have the vault open while it is replaced (VaultBusyError: one sentence).
@@ -462,7 +457,7 @@ def restore_backup(
                 check = con.execute("PRAGMA quick_check").fetchone()
                 con.execute("SELECT version_num FROM alembic_version").fetchone()
                 ok = check is not None and check[0] == "ok"
-                rolled_back = _rolled_back(con, data_dir, [db_key], passphrase) if ok else ""
+                rolled_back = _rolled_back(con, data_dir, [db_key], old_passphrase) if ok else ""
             finally:
                 con.close()
         except Exception as exc:
@@ -488,6 +483,36 @@ def restore_backup(
         lock.release()
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+    return kept, rolled_back
+
+
+def restore_backup(
+    path: Path,
+    data_dir: Path,
+    passphrase: str,
+    *,
+    replace: bool = False,
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Restore a backup into ``data_dir``.
+
+    Order: checksum, passphrase (unwraps the key), the database opens and passes
+    ``quick_check`` in a staging folder beside ``data_dir``; only then is anything moved.
+    An existing vault is replaced only with ``replace=True`` and is kept aside as
+    ``<data_dir>.vervangen-YYYYMMDD-HHMMSS``.
+    """
+    path, data_dir = Path(path), Path(data_dir)
+    parsed = _parse(path)
+    header_bytes = str(parsed.meta["key_header"]).encode("ascii", errors="replace")
+    header = keys.KeyHeader.from_bytes(header_bytes)
+    db_key = keys.unwrap_key(header, passphrase)  # WrongPassphraseError: one clear line
+    if _has_content(data_dir) and not replace:
+        raise VaultExistsError(VAULT_EXISTS, folder=data_dir)
+    # Erasures in the vault being replaced must survive the restore (tombstones).
+    replaced_tombstones = _tombstones_of(data_dir, passphrase) if _has_content(data_dir) else []
+    kept, rolled_back = install_backup(
+        path, parsed, data_dir, header_bytes, db_key, old_passphrase=passphrase, now=now
+    )
     created = from_utc_text(str(parsed.meta["created_at"]))
     later = [t for t in replaced_tombstones or [] if t.erased_at > created]
     reapplied = _record_restore(data_dir, db_key, header.vault_id, created, later, rolled_back)

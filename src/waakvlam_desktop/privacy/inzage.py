@@ -77,6 +77,15 @@ def _iso(value: datetime | date | None) -> str | None:
     return value.isoformat()
 
 
+def _detail_value(detail: str, key: str) -> str:
+    """One ``key=value`` of an audit event's detail (``a=1; b=2``)."""
+    for part in detail.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name == key:
+            return value.strip()
+    return ""
+
+
 def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
     """Everything stored about this resident, as JSON-ready plain data."""
     res = session.get(Resident, resident_id)
@@ -193,9 +202,17 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
                 "history": history,
             }
         )
+    # A recovery with the organisation key opened every household at once: it is access to
+    # this resident's data too (privacy/continuity.py).
     events = session.execute(
         select(AuditEvent)
-        .where(or_(AuditEvent.household_id == hid, AuditEvent.entity_id == res.id))
+        .where(
+            or_(
+                AuditEvent.household_id == hid,
+                AuditEvent.entity_id == res.id,
+                AuditEvent.action == "recovery",
+            )
+        )
         .order_by(AuditEvent.seq)
     ).scalars()
     ref_partner = dict(
@@ -210,10 +227,13 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
             partner = partners.get(ev.entity_id or "", "")
         elif ev.entity == "referral":
             partner = partners.get(ref_partner.get(ev.entity_id or "", ""), "")
+        staff_name = who(ev.actor)
+        if ev.action == "recovery":  # ICT, not a staff member of the vault: "door=…"
+            staff_name = _detail_value(ev.detail, "door") or staff_name
         access.append(
             {
                 "at": _iso(ev.at),
-                "staff": who(ev.actor),
+                "staff": staff_name,
                 "action": ev.action,
                 "entity": ev.entity,
                 "partner": partner,

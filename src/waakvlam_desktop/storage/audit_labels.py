@@ -31,6 +31,9 @@ ACTION_LABELS: dict[str, str] = {
     "letter_generated": QT_TRANSLATE_NOOP("Labels", "letter made"),
     "letter_printed": QT_TRANSLATE_NOOP("Labels", "letter printed"),
     "letter_saved": QT_TRANSLATE_NOOP("Labels", "letter saved as PDF"),
+    "recovery": QT_TRANSLATE_NOOP("Labels", "restored with the organisation key"),
+    "recovery_key": QT_TRANSLATE_NOOP("Labels", "organisation recovery key set"),
+    "recovery_notice": QT_TRANSLATE_NOOP("Labels", "recovery notice seen"),
 }
 
 # What an event is about: every audited table plus the few non-table subjects.

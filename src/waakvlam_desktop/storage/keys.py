@@ -177,11 +177,50 @@ def _checksum(doc: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class RecoveryWrap:
+    """The database key a second time, encrypted with age to the organisation's recovery
+    key (``storage/recovery.py``), with that key's public parts. Not bound into the
+    passphrase wrap's associated data: adding or renewing it needs no Argon2 run, and
+    whoever edits it gains nothing (a wrap only opens with the recovery key, and a wrap
+    to another key cannot be made without the database key). The header checksum still
+    tells accidental damage apart."""
+
+    recipient: str  # age1…
+    key_id: str
+    notice_key: bytes  # Ed25519 public key that signs recovery notices
+    wrapped_key: bytes  # age ciphertext of the database key
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "recipient": self.recipient,
+            "key_id": self.key_id,
+            "notice_key": _b64(self.notice_key),
+            "wrapped_key": _b64(self.wrapped_key),
+            "encryption": "age-x25519",
+        }
+
+    @classmethod
+    def from_dict(cls, doc: Any) -> RecoveryWrap:
+        if not isinstance(doc, dict) or doc.get("encryption") != "age-x25519":
+            raise ValueError("not a recovery wrap")
+        wrap = cls(
+            recipient=str(doc["recipient"]),
+            key_id=str(doc["key_id"]),
+            notice_key=_unb64(doc["notice_key"]),
+            wrapped_key=_unb64(doc["wrapped_key"]),
+        )
+        if len(wrap.notice_key) != 32 or not wrap.recipient.startswith("age1"):
+            raise ValueError("not a recovery wrap")
+        return wrap
+
+
+@dataclass(frozen=True, slots=True)
 class KeyHeader:
     vault_id: str
     kdf: KdfParams
     nonce: bytes
     wrapped_key: bytes
+    recovery: RecoveryWrap | None = None  # the organisation can recover this vault
 
     def associated_data(self) -> bytes:
         bound = {
@@ -203,6 +242,8 @@ class KeyHeader:
         doc = json.loads(self.associated_data())
         doc["nonce"] = _b64(self.nonce)
         doc["wrapped_key"] = _b64(self.wrapped_key)
+        if self.recovery is not None:
+            doc["recovery"] = self.recovery.as_dict()
         doc["checksum"] = _checksum(doc)
         return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("ascii")
 
@@ -231,6 +272,7 @@ class KeyHeader:
                 kdf=params,
                 nonce=_unb64(doc["nonce"]),
                 wrapped_key=_unb64(doc["wrapped_key"]),
+                recovery=RecoveryWrap.from_dict(doc["recovery"]) if "recovery" in doc else None,
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise damaged from exc
@@ -240,12 +282,19 @@ class KeyHeader:
         return header
 
 
-def wrap_key(db_key: bytes, passphrase: str, vault_id: str, params: KdfParams) -> KeyHeader:
+def wrap_key(
+    db_key: bytes,
+    passphrase: str,
+    vault_id: str,
+    params: KdfParams,
+    recovery: RecoveryWrap | None = None,
+) -> KeyHeader:
+    """The passphrase wrap of ``db_key``; ``recovery`` must wrap the same key (or None)."""
     kek = derive_kek(passphrase, params)
     nonce = os.urandom(12)
     header = KeyHeader(vault_id, params, nonce, b"\0" * (KEY_BYTES + 16))
     wrapped = AESGCM(kek).encrypt(nonce, db_key, header.associated_data())
-    return KeyHeader(vault_id, params, nonce, wrapped)
+    return KeyHeader(vault_id, params, nonce, wrapped, recovery)
 
 
 def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:

@@ -31,7 +31,7 @@ from waakvlam_desktop.errors import (
     WrongPassphraseError,
 )
 from waakvlam_desktop.fileio import fsync_folder, write_atomic
-from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage import keys, recovery
 from waakvlam_desktop.storage.hooks import install_session_hooks
 from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, LOCK_NAME, FileLock
 from waakvlam_desktop.storage.migrate import upgrade_to_head
@@ -590,7 +590,7 @@ class Vault:
                 parallelism=header.kdf.parallelism,
                 salt=secrets.token_bytes(16),
             )
-            new_header = keys.wrap_key(db_key, new, header.vault_id, params)
+            new_header = keys.wrap_key(db_key, new, header.vault_id, params, header.recovery)
             _step("passwd:start")
             try:
                 write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
@@ -605,6 +605,34 @@ class Vault:
             if not fits:
                 raise VaultDamagedError(PASSPHRASE_NOT_SAVED)
 
+    def set_recovery(self, passphrase: str, public: recovery.RecoveryPublic | None) -> None:
+        """Add (or with ``None`` remove) the wrap of the database key to the organisation's
+        recovery key; the passphrase wrap stays as it is. One atomic replace of the header,
+        read back before this returns (like :meth:`change_passphrase`)."""
+        with self._exclusive():
+            header, db_key = settle_headers(self.paths, passphrase)
+            wrap = recovery.make_wrap(public, db_key) if public is not None else None
+            new_header = keys.KeyHeader(
+                header.vault_id, header.kdf, header.nonce, header.wrapped_key, wrap
+            )
+            _step("recovery:start")
+            try:
+                write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
+            except OSError as exc:
+                raise StorageWriteError(KEY_CHANGE_FAILED) from exc
+            _step("recovery:written")
+            try:
+                check = self.read_header(self.paths)
+                fits = keys.unwrap_key(check, passphrase) == db_key and check.recovery == wrap
+            except (WrongPassphraseError, VaultDamagedError, OSError):
+                fits = False
+            if not fits:
+                raise VaultDamagedError(PASSPHRASE_NOT_SAVED)
+
+    def recovery_wrap(self) -> keys.RecoveryWrap | None:
+        """The organisation's wrap in the key header (None: it cannot recover this vault)."""
+        return self.read_header(self.paths).recovery
+
     def rekey(self, passphrase: str) -> bytes:
         """Give the database a new random key and re-wrap it. Returns the new key.
 
@@ -618,7 +646,9 @@ class Vault:
         with self._exclusive():
             header, old_key = settle_headers(self.paths, passphrase)
             new_key = secrets.token_bytes(keys.KEY_BYTES)
-            pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf)
+            # The organisation's wrap follows the new key (same recovery key).
+            wrap = recovery.rewrap(header.recovery, new_key) if header.recovery else None
+            pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf, wrap)
             _step("rekey:start")
             try:
                 write_atomic(self.paths.pending_header, pending.to_bytes(), overwrite=True)

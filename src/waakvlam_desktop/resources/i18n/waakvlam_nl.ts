@@ -562,6 +562,26 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Organisatie opgeslagen: {name}, {address}.</translation>
     </message>
     <message>
+        <source>The organisation can recover this vault (recovery key {key_id}): if you are suddenly away, ICT can open a backup with the shares of that key, which several people hold, so your residents keep their care. Every recovery is logged and you get a notice.</source>
+        <translation>De organisatie kan deze kluis herstellen (herstelsleutel {key_id}): bent u plotseling weg, dan kan ICT een back-up openen met de delen van die sleutel, die bij verschillende mensen liggen. Zo houden uw bewoners hun zorg. Elk herstel komt in het logboek en u krijgt er een melding van.</translation>
+    </message>
+    <message>
+        <source>The organisation cannot recover this vault: only your passphrase opens it and its backups.</source>
+        <translation>De organisatie kan deze kluis niet herstellen: alleen uw wachtwoord opent de kluis en de back-ups.</translation>
+    </message>
+    <message>
+        <source>Team folder: {folder} (keeps {keep} backups; last backup there: {last}).</source>
+        <translation>Teammap: {folder} (bewaart {keep} back-ups; laatste back-up daar: {last}).</translation>
+    </message>
+    <message>
+        <source>No team folder set: backups are made only by hand.</source>
+        <translation>Geen teammap ingesteld: back-ups worden alleen met de hand gemaakt.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
         <source>no postal address yet</source>
         <translation>nog geen postadres</translation>
     </message>
@@ -676,6 +696,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Backup made. The file is encrypted; keep the passphrase separately.</source>
         <translation>Back-up gemaakt. Het bestand is versleuteld; bewaar het wachtwoord apart.</translation>
+    </message>
+    <message>
+        <source>Older backups removed from the team folder: {count}.</source>
+        <translation>Oudere back-ups weggehaald uit de teammap: {count}.</translation>
     </message>
     <message>
         <source>The previous vault was kept in {path}.</source>
@@ -804,6 +828,18 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Signing key of {partner} pinned (key ID {fingerprint}): feedback replies from {partner} are read in only with this key.</source>
         <translation>Ondertekeningssleutel van {partner} vastgelegd (sleutel-id {fingerprint}): terugkoppeling van {partner} wordt alleen met deze sleutel ingelezen.</translation>
+    </message>
+    <message>
+        <source>Recovery key {key_id} made: {shares} shares, any {threshold} of them open a vault. Print each share, give each to a different person, then delete the share files. Set {public_file} on each vault with &apos;waakvlam org set --recovery-recipient&apos;.</source>
+        <translation>Herstelsleutel {key_id} gemaakt: {shares} delen, elke {threshold} ervan openen een kluis. Druk elk deel af, geef elk deel aan een andere persoon en verwijder daarna de bestanden van de delen. Zet {public_file} op elke kluis met &apos;waakvlam org set --recovery-recipient&apos;.</translation>
+    </message>
+    <message>
+        <source>Vault recovered in {folder} with a new passphrase; the recovery is in its audit log. Notice for the colleague: {notice}.</source>
+        <translation>Kluis hersteld in {folder} met een nieuw wachtwoord; het herstel staat in het logboek. Melding voor de collega: {notice}.</translation>
+    </message>
+    <message>
+        <source>Words of share {number} (on one line)</source>
+        <translation>Woorden van deel {number} (op één regel)</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1845,18 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Kies de aanhef van brieven: geachte of beste.</translation>
     </message>
     <message>
+        <source>Give the team folder as a folder path, or leave it empty.</source>
+        <translation>Geef de teammap als pad naar een map, of laat het leeg.</translation>
+    </message>
+    <message>
+        <source>Backups kept in the team folder: choose between 1 and 100.</source>
+        <translation>Back-ups in de teammap: kies tussen 1 en 100.</translation>
+    </message>
+    <message>
+        <source>Backup to the team folder: choose every 1 to 168 hours (a week).</source>
+        <translation>Back-up naar de teammap: kies elke 1 tot 168 uur (een week).</translation>
+    </message>
+    <message>
         <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
         <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
     </message>
@@ -2167,6 +2215,74 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>{path} cannot be written (disk full or no write permission).</source>
         <translation>{path} kan niet worden opgeslagen (schijf vol of geen schrijfrechten).</translation>
+    </message>
+    <message>
+        <source>No shares: use --share FILE (once per share) or run the command in a terminal.</source>
+        <translation>Geen delen: gebruik --share BESTAND (één keer per deel) of voer de opdracht uit in een terminal.</translation>
+    </message>
+    <message>
+        <source>The team folder {folder} cannot be found (is the network share connected?). No backup was made.</source>
+        <translation>De teammap {folder} is niet te vinden (is de netwerkmap verbonden?). Er is geen back-up gemaakt.</translation>
+    </message>
+    <message>
+        <source>Waakvlam may not write in the team folder {folder}. No backup was made.</source>
+        <translation>Waakvlam mag niet schrijven in de teammap {folder}. Er is geen back-up gemaakt.</translation>
+    </message>
+    <message>
+        <source>The team folder {folder} is full. No backup was made; nothing was left behind.</source>
+        <translation>De teammap {folder} is vol. Er is geen back-up gemaakt en er is niets achtergebleven.</translation>
+    </message>
+    <message>
+        <source>This backup was made before the organisation&apos;s recovery key was set on the vault: it opens only with the staff member&apos;s passphrase. Nothing was written.</source>
+        <translation>Deze back-up is gemaakt voordat de herstelsleutel van de organisatie op de kluis stond: hij opent alleen met het wachtwoord van de medewerker. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>These shares belong to another recovery key (key id {given}); this backup needs key id {needed}. Nothing was written.</source>
+        <translation>Deze delen horen bij een andere herstelsleutel (sleutel-id {given}); deze back-up heeft sleutel-id {needed} nodig. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>Give the reason for this recovery (--reason), without residents&apos; data.</source>
+        <translation>Geef de reden van dit herstel (--reason), zonder gegevens van bewoners.</translation>
+    </message>
+    <message>
+        <source>{folder} already exists and is not empty. Choose a new folder for the key.</source>
+        <translation>{folder} bestaat al en is niet leeg. Kies een nieuwe map voor de sleutel.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written. Nothing was written.</source>
+        <translation>In de map {folder} kan niet worden geschreven. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>The notice about this recovery cannot be written in {folder}; a recovery is never silent, so nothing was written. Use --notice-dir with the team folder.</source>
+        <translation>De melding over dit herstel kan niet worden geschreven in {folder}. Een herstel gebeurt nooit ongemerkt, dus er is niets geschreven. Gebruik --notice-dir met de teammap.</translation>
+    </message>
+    <message>
+        <source>Not enough shares: this recovery key needs {threshold} shares, {given} were given. Nothing was written.</source>
+        <translation>Te weinig delen: deze herstelsleutel heeft {threshold} delen nodig, er zijn er {given} gegeven. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>The shares do not fit together (a word is wrong, or they belong to different recovery keys). Check the words against the paper. Nothing was written.</source>
+        <translation>De delen passen niet bij elkaar (een woord is fout, of ze horen bij verschillende herstelsleutels). Controleer de woorden met het papier. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>No shares given. Nothing was written.</source>
+        <translation>Geen delen gegeven. Er is niets geschreven.</translation>
+    </message>
+    <message>
+        <source>The share file {path} cannot be read.</source>
+        <translation>Het bestand met het deel {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>Choose between 2 and {max} shares, and a threshold from 2 up to the number of shares.</source>
+        <translation>Kies tussen 2 en {max} delen, en een drempel van 2 tot en met het aantal delen.</translation>
+    </message>
+    <message>
+        <source>The recovery key file {path} cannot be read.</source>
+        <translation>Het bestand met de herstelsleutel {path} is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>The recovery key file {path} holds no valid recovery key (one line &apos;age1…&apos; and a line &apos;# waakvlam-notice: …&apos;, from &apos;waakvlam recovery create&apos;).</source>
+        <translation>Het bestand {path} bevat geen geldige herstelsleutel (één regel &apos;age1…&apos; en een regel &apos;# waakvlam-notice: …&apos;, van &apos;waakvlam recovery create&apos;).</translation>
     </message>
 </context>
 <context>
@@ -3792,6 +3908,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>letter saved as PDF</source>
         <translation>brief als pdf opgeslagen</translation>
+    </message>
+    <message>
+        <source>restored with the organisation key</source>
+        <translation>hersteld met de organisatiesleutel</translation>
+    </message>
+    <message>
+        <source>organisation recovery key set</source>
+        <translation>herstelsleutel van de organisatie ingesteld</translation>
+    </message>
+    <message>
+        <source>recovery notice seen</source>
+        <translation>melding van herstel gezien</translation>
     </message>
     <message>
         <source>household</source>
