@@ -295,8 +295,9 @@ class TodayView(Screen):
             self.first_empty.setText(
                 self.tr(
                     "Start here: 1. Add a household, or read in addresses, under Households."
-                    " 2. Open it and record a home visit. 3. Add your partners (Veilig Thuis,"
-                    " the wijkteam) under Partners, so you can refer."
+                    " 2. Open it and record a home visit. 3. Complete your partners under"
+                    " Partners: Veilig Thuis is ready; the wijkteam, schuldhulpverlening and"
+                    " GGD still need their address, so you can refer."
                 )
             )
         else:
