@@ -172,18 +172,23 @@ def test_first_run_to_first_letter(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
     ws = window.workspace
     assert ws is not None
-    qtbot.waitUntil(lambda: ws.today.first_empty.isVisible(), timeout=TIMEOUT)
-    steps = ws.today.first_empty.text()
-    assert "1. Voeg een huishouden toe" in steps and "3. Vul je partners aan" in steps
+    qtbot.waitUntil(lambda: ws.today.first_empty.text() != "", timeout=TIMEOUT)
+    assert ws.today.first_empty.isVisible()
+    steps = ws.today.first_empty.text().splitlines()
+    assert steps[1].startswith("1. Voeg een huishouden toe")
+    assert steps[3].startswith("3. Vul je partners aan onder Partners: Veilig Thuis staat klaar")
 
     ws.nav.setCurrentRow(NAV_PARTNERS)
     qtbot.waitUntil(lambda: ws.partners.table.model().rowCount() == SHIPPED, timeout=TIMEOUT)
-    rows = {ws.partners.table.cell(r, 0): ws.partners.table.cell(r, 2) for r in range(SHIPPED)}
+    table = ws.partners.table
+    headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Naam", "Soort", "Telefoon", "Nog aanvullen"]
+    rows = {table.cell(r, 0): (table.cell(r, 2), table.cell(r, 3)) for r in range(SHIPPED)}
     assert rows == {
-        "GGD": "adres, postcode en plaats",
-        "Schuldhulpverlening": "adres, postcode en plaats",
-        "Sociaal wijkteam": "adres, postcode en plaats",
-        "Veilig Thuis": "",
+        "GGD": ("", "adres, postcode en plaats"),
+        "Schuldhulpverlening": ("", "adres, postcode en plaats"),
+        "Sociaal wijkteam": ("", "adres, postcode en plaats"),
+        "Veilig Thuis": ("0800-2000", ""),
     }
 
     add = AddHouseholdDialog(ctx, window)

@@ -3922,6 +3922,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Soort</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
         <source>To complete</source>
         <translation>Nog aanvullen</translation>
     </message>
@@ -5051,6 +5055,16 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Eerst doen ({n})</translation>
     </message>
     <message>
+        <source>Start here:
+1. Add a household, or read in addresses, under Households.
+2. Open it and record a home visit.
+3. Complete your partners under Partners: Veilig Thuis is ready; the wijkteam, schuldhulpverlening and GGD still need their address. Then you can refer.</source>
+        <translation>Begin hier:
+1. Voeg een huishouden toe, of lees adressen in, onder Huishoudens.
+2. Open het en leg een huisbezoek vast.
+3. Vul je partners aan onder Partners: Veilig Thuis staat klaar; bij het wijkteam, de schuldhulpverlening en de GGD ontbreekt nog het adres. Dan kun je doorverwijzen.</translation>
+    </message>
+    <message>
         <source>Nobody is waiting for you. Well done.</source>
         <translation>Niemand wacht op je. Goed bezig.</translation>
     </message>
@@ -5069,10 +5083,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This week ({n})</source>
         <translation>Deze week ({n})</translation>
-    </message>
-    <message>
-        <source>Start here: 1. Add a household, or read in addresses, under Households. 2. Open it and record a home visit. 3. Complete your partners under Partners: Veilig Thuis is ready; the wijkteam, schuldhulpverlening and GGD still need their address, so you can refer.</source>
-        <translation>Begin hier: 1. Voeg een huishouden toe, of lees adressen in, onder Huishoudens. 2. Open het en leg een huisbezoek vast. 3. Vul je partners aan onder Partners: Veilig Thuis staat klaar; bij het wijkteam, de schuldhulpverlening en de GGD ontbreekt nog het adres. Dan kun je doorverwijzen.</translation>
     </message>
     <message>
         <source>Waiting for feedback ({n})</source>

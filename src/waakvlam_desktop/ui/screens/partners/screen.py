@@ -348,6 +348,7 @@ class PartnersView(Screen):
         columns: tuple[Column[PartnerView], ...] = (
             Column(self.tr("Name"), lambda p: p.name),
             Column(self.tr("Type"), lambda p: partner_type_label(p.type)),
+            Column(self.tr("Phone"), lambda p: p.phone),
             Column(
                 self.tr("To complete"),
                 lambda p: missing_words(p.missing),

@@ -119,6 +119,8 @@ class ReferralDialog(QDialog):
         form = QFormLayout()
         self.partner = QComboBox()
         self.partner.setAccessibleName(self.tr("Partner"))
+        # "GGD (nog aanvullen)" is read whole, never cut off.
+        self.partner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
             self.tr("Why, in one sentence, e.g. rent arrears keep growing")
@@ -412,7 +414,9 @@ class ReferralDialog(QDialog):
             if kind is None:
                 continue
             sign = Lang.pick((item.label_nl, item.label_en))
-            match = next((p for p in self.partners if p.type == kind), None)
+            # A partner ready for a letter before a template still to complete.
+            kinds = sorted((p for p in self.partners if p.type == kind), key=lambda p: p.missing)
+            match = kinds[0] if kinds else None
             if match is not None:
                 self.partner.setCurrentIndex(self.partner.findData(match.id))
                 self.partner_hint.setText(
