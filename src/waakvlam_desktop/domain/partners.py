@@ -306,14 +306,12 @@ def install_default_partners(session: Session, language: str = "nl") -> list[Par
     """Give a fresh vault its partners: the complete ones usable at once, the templates
     recorded with what a letter to them waits for."""
     templates: dict[str, list[str]] = {}
-    made = []
     for d in load_default_partners():
         view = add_partner(
             session, name=d.name(language), type=d.type, phone=d.phone, email=d.email
         )
         if d.to_complete:
             templates[view.id] = list(d.to_complete)
-        made.append(view)
     if templates:
         session.add(Setting(key=TEMPLATES_KEY, value_json=json.dumps(templates, sort_keys=True)))
         session.flush()

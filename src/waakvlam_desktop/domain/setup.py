@@ -34,11 +34,10 @@ def initialise(
     email: str = "",
     staff_phone: str = "",
     staff_email: str = "",
-    default_partners: bool = True,
 ) -> StaffMember:
     """Create the organisation, the first staff member, install the default checklist and
-    the default partners (resources/partners/defaults.json: Veilig Thuis, and templates to
-    complete; ``default_partners=False`` for a vault that is about to receive a restore).
+    the partners a fresh vault starts with (resources/partners/defaults.json: Veilig Thuis,
+    and templates to complete; existing vaults never get them).
 
     The organisation's postal address, phone and e-mail may follow later (``org set``,
     Instellingen); a letter in a window envelope needs the address."""
@@ -61,8 +60,7 @@ def initialise(
     session.info["actor"] = staff.id
     install_checklist(session, load_checklist())
     save_setting(session, "language", language)
-    if default_partners:
-        install_default_partners(session, language)
+    install_default_partners(session, language)
     session.flush()
     return staff
 
