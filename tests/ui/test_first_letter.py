@@ -237,3 +237,36 @@ def test_first_run_to_first_letter(
     assert "06-12 34 56 78" in text and "a.devries@voorbeeld.nl" in text
     assert "Postbus 1234" in text  # the return address from the first run
     assert _query(qtbot, ctx, lambda s: referrals.get_referral(s, rid).letter_pdf) == preview.pdf
+
+
+def test_a_lock_during_a_partner_added_in_place_keeps_both_forms(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    hid = _household_with_visit(new_vault)
+    window, ws = unlocked_window()
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.data is not None
+    dialog = ReferralDialog(ctx, ws.household.data.detail, ws.household)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.partner.count() == SHIPPED, timeout=TIMEOUT)
+    dialog.reason.setText("Huur loopt achter")
+    dialog.new_partner_button.click()
+    partner_dialog = dialog.partner_dialog
+    assert partner_dialog is not None
+    partner_dialog.name.setText("Wijkteam Zuid")
+    window.lock()  # the idle lock does the same
+    assert window.workspace is None
+    qtbot.waitUntil(lambda: not ctx.background.busy, timeout=TIMEOUT)
+
+    ws = unlocked_window.unlock(window)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.data is not None
+    again = ReferralDialog(ctx, ws.household.data.detail, ws.household)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.reason.text() == "Huur loopt achter", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: again.partner.count() == SHIPPED, timeout=TIMEOUT)
+    again.new_partner_button.click()
+    restored = again.partner_dialog
+    assert restored is not None
+    qtbot.waitUntil(lambda: restored.name.text() == "Wijkteam Zuid", timeout=TIMEOUT)

@@ -152,7 +152,7 @@ def test_referrals_screen_changes_status(
     from waakvlam_desktop.domain.types import ConsentForm
 
     def make(s: object) -> str:
-        pid = partners.list_partners(s)[0].id  # type: ignore[arg-type]
+        pid = partners.partner_by_name(s, "Schuldhulp Utrecht").id  # type: ignore[arg-type]
         ref = referrals.create_referral(
             s,  # type: ignore[arg-type]
             referrals.ReferralInput(
