@@ -335,7 +335,8 @@ class ReferralDialog(QDialog):
 
     def _partners(self, partners: list[PartnerView], select: str | None = None) -> None:
         """Fill the partner list; keeps the choice made (or selects ``select``)."""
-        wanted = select or self.partner.currentData()
+        ready = next((p.id for p in partners if p.complete), None)  # before a template
+        wanted = select or self.partner.currentData() or ready
         self.partners = partners
         self.partner.blockSignals(True)
         self.partner.clear()
