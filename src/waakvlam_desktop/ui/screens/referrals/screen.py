@@ -119,8 +119,6 @@ class ReferralDialog(QDialog):
         form = QFormLayout()
         self.partner = QComboBox()
         self.partner.setAccessibleName(self.tr("Partner"))
-        # "GGD (nog aanvullen)" is read whole, never cut off.
-        self.partner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
             self.tr("Why, in one sentence, e.g. rent arrears keep growing")
@@ -136,10 +134,11 @@ class ReferralDialog(QDialog):
         self.complete_button = QPushButton(self.tr("Complete partner…"))
         self.complete_button.hide()
         self.partner_dialog: PartnerDialog | None = None
+        # The buttons under the list: the whole name stays readable ("… (nog aanvullen)").
         partner_row = QHBoxLayout()
-        partner_row.addWidget(self.partner, 1)
-        partner_row.addWidget(self.complete_button)
         partner_row.addWidget(self.new_partner_button)
+        partner_row.addWidget(self.complete_button)
+        partner_row.addStretch(1)
         self.partner_missing = QLabel()
         self.partner_missing.setWordWrap(True)
         self.partner_missing.hide()
@@ -222,8 +221,9 @@ class ReferralDialog(QDialog):
         self.feedback_due.setDate(qdate(ctx.today() + timedelta(days=28)))
         self.feedback_due.setMinimumDate(qdate(ctx.today()))
         self.feedback_due.setAccessibleName(self.tr("Feedback requested by"))
-        form.addRow(self.tr("Partner"), partner_row)
+        form.addRow(self.tr("Partner"), self.partner)
         form.addRow("", self.partner_missing)
+        form.addRow("", partner_row)
         form.addRow("", self.partner_hint)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Residents concerned"), self.concerns)
