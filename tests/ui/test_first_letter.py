@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
-from waakvlam_desktop.domain import referrals
+from waakvlam_desktop.domain import partners, referrals
 from waakvlam_desktop.domain.types import PartnerType, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage.models import Referral
@@ -22,6 +22,7 @@ from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_PARTNERS, MainWindow, Workspace
 from waakvlam_desktop.ui.operations import QueryOp
 from waakvlam_desktop.ui.screens.households.screen import AddHouseholdDialog
+from waakvlam_desktop.ui.screens.partners.screen import PartnerDialog
 from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
 
 TIMEOUT = 20_000
@@ -270,3 +271,22 @@ def test_a_lock_during_a_partner_added_in_place_keeps_both_forms(
     restored = again.partner_dialog
     assert restored is not None
     qtbot.waitUntil(lambda: restored.name.text() == "Wijkteam Zuid", timeout=TIMEOUT)
+
+
+def test_the_partner_dialog_keeps_veilig_thuis_phone(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """The dialog shows and saves the phone (it used to drop it on every save)."""
+    new_vault().close()
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(NAV_PARTNERS)
+    qtbot.waitUntil(lambda: ws.partners.table.model().rowCount() == SHIPPED, timeout=TIMEOUT)
+    [vt] = [p for p in ws.partners.table.shown_rows() if p.name == "Veilig Thuis"]
+    dialog = PartnerDialog(ctx, ws.partners, vt)
+    qtbot.addWidget(dialog)
+    assert dialog.phone.text() == "0800-2000" and dialog.to_complete.isHidden()
+    dialog.city.setText("Utrecht")
+    with qtbot.waitSignal(dialog.saved, timeout=TIMEOUT):
+        dialog.save()
+    saved = _query(qtbot, ctx, lambda s: partners.partner_view(s, vt.id))
+    assert (saved.phone, saved.city, saved.missing) == ("0800-2000", "Utrecht", ())
