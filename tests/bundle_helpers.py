@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
-from sqlalchemy import update
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from waakvlam_desktop.bundles.keys import SenderKey, org_public_key, parse_public_key
 from waakvlam_desktop.bundles.partner_state import PartnerState
 from waakvlam_desktop.domain import households
-from waakvlam_desktop.domain.partners import add_partner
+from waakvlam_desktop.domain.partners import add_partner, partner_by_name, update_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, change_status, create_referral
 from waakvlam_desktop.domain.types import (
     ConsentForm,
@@ -24,7 +25,7 @@ from waakvlam_desktop.domain.types import (
     VisitKind,
 )
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
-from waakvlam_desktop.storage.models import Referral, Resident
+from waakvlam_desktop.storage.models import Partner, Referral, Resident
 from waakvlam_desktop.storage.vault import Vault
 
 NOTE_MARKER = "RAUWE-NOTITIE-7Q3"
@@ -58,6 +59,36 @@ def _household(vault: Vault, label: str, number: int, complex_id: str) -> str:
         return hh.id
 
 
+def world_partner(
+    s: Session,
+    name: str,
+    type: PartnerType,
+    recipients: list[str],
+    profile: DataProfile = DataProfile.CASE,
+    schedule: ExportSchedule = ExportSchedule.NONE,
+) -> str:
+    """A partner of the test world by name. A fresh vault already holds Veilig Thuis and a
+    GGD template (resources/partners/defaults.json): one of those is taken over and
+    completed, as an organisation does; any other name is added."""
+    if s.scalar(select(Partner.id).where(Partner.name == name)) is None:
+        return add_partner(
+            s, name=name, type=type, recipients=recipients, profile=profile, schedule=schedule
+        ).id
+    return update_partner(
+        s,
+        partner_by_name(s, name).id,
+        name=name,
+        type=type,
+        recipients=recipients,
+        profile=profile,
+        schedule=schedule,
+        # Completed, so a letter to it is not held back (the template waits for these).
+        address_line="Postbus 1",
+        postcode="3500 AA",
+        city="Utrecht",
+    ).id
+
+
 def build_world(vault: Vault) -> World:
     identity = pyrage.x25519.Identity.generate()
     other = pyrage.x25519.Identity.generate()
@@ -70,14 +101,7 @@ def build_world(vault: Vault) -> World:
             ("Gemeente", PartnerType.GEMEENTE, DataProfile.AGGREGATE, ExportSchedule.QUARTERLY),
             ("Collega", PartnerType.COLLEGA, DataProfile.HANDOVER, ExportSchedule.NONE),
         ):
-            world.partners[name] = add_partner(
-                s,
-                name=name,
-                type=ptype,
-                recipients=[recipient],
-                profile=profile,
-                schedule=schedule,
-            ).id
+            world.partners[name] = world_partner(s, name, ptype, [recipient], profile, schedule)
         cpx = households.add_complex(s, "De Linde", code="C-1", wijk="Overvecht")
         complex_id = cpx.id
         world.sender = parse_public_key(org_public_key(s).file_text())

@@ -292,7 +292,7 @@ def test_referral_concerns_may_call_and_consent_partners(cli: Cli, tmp_path: Pat
     month = Period.month(today.year, today.month)
     later = FixedClock(datetime.combine(month.end + timedelta(days=2), time(10), UTC))
     with Vault.open(cli.data_dir, PASSPHRASE, clock=later) as v, v.session() as s:
-        (partner,) = list_partners(s)
+        (partner,) = [p for p in list_partners(s) if p.name == "Wijkteam Noord"]
         export_bundle(s, partner.id, month, tmp_path / "b.age")
     (receipt,) = cli.json("consent", "partners", hid)  # type: ignore[misc]
     assert receipt["partner_name"] == "Wijkteam Noord" and "export" in receipt["via"]

@@ -219,7 +219,16 @@ def test_partners_and_demo_determinism(cli: Cli, tmp_path: Path) -> None:
         "monthly",
     )
     partners = cli.json("partner", "list")
-    assert isinstance(partners, list) and partners[0]["recipients"] == [recipient]
+    assert isinstance(partners, list)
+    # The partners a fresh vault starts with, and this one.
+    assert [p["name"] for p in partners] == [
+        "GGD",
+        "GGD Regio",
+        "Schuldhulpverlening",
+        "Sociaal wijkteam",
+        "Veilig Thuis",
+    ]
+    assert partners[1]["recipients"] == [recipient] and partners[1]["missing"] == []
 
     def demo_snapshot(folder: Path) -> object:
         other = Cli(folder).init(organisation="O", name="N")

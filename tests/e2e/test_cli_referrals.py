@@ -270,3 +270,109 @@ def test_other_basis_and_no_resident_letter(cli: Cli, household: str, tmp_path: 
     assert not (tmp_path / "b.pdf").exists()
     proc = cli.run("letter", "WV-1999-0001", "--out", str(tmp_path / "c.pdf"), ok=False)
     assert proc.returncode == 1 and "bestaat niet" in proc.stderr
+
+
+def test_first_letter_from_a_fresh_vault(tmp_path: Path) -> None:
+    """#15 E on the command line: `init` takes the return address and how to reach you; the
+    vault holds Veilig Thuis and templates 'nog aanvullen'; a letter to a template is refused
+    in one line and writes nothing; completing the partner makes the letter."""
+    cli = Cli(tmp_path / "vault")
+    cli.run(
+        "init",
+        "--organisation",
+        "Woonstichting Voorbeeld",
+        "--name",
+        "Anouk de Vries",
+        "--address",
+        "Postbus 1234",
+        "--postcode",
+        "3500ab",
+        "--city",
+        "Utrecht",
+        "--phone",
+        "030-123 45 67",
+        "--email",
+        "info@voorbeeld.nl",
+        "--staff-phone",
+        "06-12 34 56 78",
+        "--staff-email",
+        "a.devries@voorbeeld.nl",
+    )
+    shipped = cli.json("partner", "list")
+    assert isinstance(shipped, list)
+    assert {(p["name"], p["type"], p["phone"], tuple(p["missing"])) for p in shipped} == {
+        ("GGD", "ggd", "", ("address_line", "postcode", "city")),
+        ("Schuldhulpverlening", "schuldhulpverlening", "", ("address_line", "postcode", "city")),
+        ("Sociaal wijkteam", "wijkteam", "", ("address_line", "postcode", "city")),
+        ("Veilig Thuis", "veilig_thuis", "0800-2000", ()),
+    }
+    listed = cli.run("partner", "list").stdout.splitlines()
+    assert [line.split("  ")[-1] for line in listed if "GGD" in line] == [
+        "nog aanvullen: adres, postcode en plaats"
+    ]
+    assert not any("nog aanvullen" in line for line in listed if "Veilig Thuis" in line)
+
+    hid = cli.run(
+        "household",
+        "add",
+        "--label",
+        "fam. Jansen",
+        "--street",
+        "Kerkstraat",
+        "--number",
+        "12",
+        "--postcode",
+        "3511AB",
+        "--city",
+        "Utrecht",
+        "--resident",
+        "Anna Jansen",
+    ).stdout.strip()
+    reference = json.loads(
+        cli.run(
+            "referral",
+            "add",
+            "--household",
+            hid,
+            "--partner",
+            "GGD",
+            "--reason",
+            "Zorgen over verwaarlozing.",
+            "--consent",
+            "verbal",
+            "--consent-date",
+            "2020-11-20",
+            "--json",
+        ).stdout
+    )["reference"]
+    out = tmp_path / "brief.pdf"
+    line = one_line_error(cli.run("letter", reference, "--out", str(out), ok=False), 1)
+    assert line == (
+        "waakvlam: De verwijsbrief kan nog niet worden gemaakt: vul bij partner 'GGD' eerst"
+        " adres, postcode en plaats in (onder Partners, of met 'waakvlam partner edit'); de"
+        " doorverwijzing blijft bewaard."
+    )
+    assert not out.exists()
+    assert [r["reference"] for r in cli.json("referral", "list")] == [reference]  # kept
+
+    cli.run(
+        "partner",
+        "edit",
+        "GGD",
+        "--name",
+        "GGD regio Utrecht",
+        "--address",
+        "Postbus 16200",
+        "--postcode",
+        "3500ce",
+        "--city",
+        "Utrecht",
+    )
+    cli.run("letter", reference, "--out", str(out))
+    text = _pdf_text(out)
+    assert "GGD regio Utrecht" in text and "Postbus 16200" in text
+    assert "06-12 34 56 78" in text and "a.devries@voorbeeld.nl" in text
+    assert "Postbus 1234" in text  # the return address given to init
+    edited = cli.json("partner", "list")
+    assert isinstance(edited, list)
+    assert [p["missing"] for p in edited if p["name"] == "GGD regio Utrecht"] == [[]]

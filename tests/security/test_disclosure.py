@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import update
 
+from tests.bundle_helpers import world_partner
 from waakvlam_desktop.bundles.collect import pseudonym
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.bundles.keys import org_public_key, parse_public_key
@@ -36,11 +37,10 @@ from waakvlam_desktop.domain.consent import (
 )
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.letters import letter_data
-from waakvlam_desktop.domain.partners import add_partner, get_partner
+from waakvlam_desktop.domain.partners import get_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, change_status, create_referral
 from waakvlam_desktop.domain.types import (
     ConsentForm,
-    DataProfile,
     PartnerType,
     ReferralStatus,
     VisitKind,
@@ -113,9 +113,7 @@ def home(vault: Vault, clock: FixedClock, tmp_path: Path) -> Home:
             ("Veilig Thuis", PartnerType.VEILIG_THUIS),
             ("GGD", PartnerType.GGD),
         ):
-            home.partners[name] = add_partner(
-                s, name=name, type=ptype, recipients=[recipient], profile=DataProfile.CASE
-            ).id
+            home.partners[name] = world_partner(s, name, ptype, [recipient])
     record_visit_at(vault, hh.id)
     with vault.session() as s:
         s.execute(update(Household).where(Household.id == hh.id).values(concern_level="acuut"))

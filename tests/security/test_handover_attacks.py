@@ -135,6 +135,9 @@ def scene(vault: Vault, tmp_path: Path, clock: FixedClock) -> Iterator[Scene]:
         victim.actor = initialise(
             s, organisation="Woonstichting Voorbeeld", staff_name="B. Ontvanger"
         ).id
+        # The victim named its shipped GGD its own way: the sender's GGD is no match, so a
+        # handover has a partner to add.
+        s.scalars(select(Partner).where(Partner.name == "GGD")).one().name = "GGD Utrecht"
         add_colleague(s, "A. Bron", world.sender.public_key)
     yield Scene(world, victim, victim_dir, tmp_path)
     victim.close()

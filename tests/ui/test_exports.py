@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.bundle_helpers import NOTE_MARKER, build_world
 from tests.security.handover_forge import handover_bytes, public_text
@@ -14,6 +15,7 @@ from waakvlam_desktop.bundles.keys import load_sender
 from waakvlam_desktop.bundles.reader import read_bundle_file, verify_bytes
 from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.types import PartnerType
+from waakvlam_desktop.storage.models import Partner
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_EXPORTS
 from waakvlam_desktop.ui.screens.exports.colleagues import AddColleagueDialog, ColleaguesDialog
@@ -31,7 +33,9 @@ def test_export_screen_preview_export_and_history(
     _window, ws = unlocked_window()
     ws.nav.setCurrentRow(NAV_EXPORTS)
     view = ws.exports
-    qtbot.waitUntil(lambda: view.partner.count() == 4, timeout=TIMEOUT)
+    # The world's four (its GGD is the shipped template, taken over) and the Sociaal
+    # wijkteam, Schuldhulpverlening and Veilig Thuis a fresh vault holds.
+    qtbot.waitUntil(lambda: view.partner.count() == 7, timeout=TIMEOUT)
     view.partner.setCurrentIndex(view.partner.findData(world.partners["Wijkteam"]))
     qtbot.waitUntil(lambda: view.period.findData("2026-11") >= 0, timeout=TIMEOUT)
     # A case partner may take the running month, never a future one.
@@ -70,7 +74,9 @@ def test_export_screen_offers_only_periods_the_partner_may_get(
     _window, ws = unlocked_window()
     ws.nav.setCurrentRow(NAV_EXPORTS)
     view = ws.exports
-    qtbot.waitUntil(lambda: view.partner.count() == 4, timeout=TIMEOUT)
+    # The world's four (its GGD is the shipped template, taken over) and the Sociaal
+    # wijkteam, Schuldhulpverlening and Veilig Thuis a fresh vault holds.
+    qtbot.waitUntil(lambda: view.partner.count() == 7, timeout=TIMEOUT)
     view.partner.setCurrentIndex(view.partner.findData(world.partners["Gemeente"]))
     # Quarterly figures on 27 November 2026: Q4 is not over, months are off its grid.
     qtbot.waitUntil(lambda: view.period.itemData(0) == "2026-Q3", timeout=TIMEOUT)
@@ -126,6 +132,9 @@ def test_colleagues_and_a_handover_through_the_dialogs(
     own = new_vault(organisation="O")
     with own.session() as s:
         add_partner(s, name="Wijkteam", type=PartnerType.WIJKTEAM)
+        # The shipped GGD renamed here, so the colleague's GGD comes in as a new partner
+        # (a partner of the same name and type would be matched).
+        s.scalars(select(Partner).where(Partner.name == "GGD")).one().name = "GGD Utrecht"
     own.close()
     window, _ws = unlocked_window()
 

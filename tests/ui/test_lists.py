@@ -256,7 +256,7 @@ def test_today_on_an_empty_vault_says_what_to_do_first(qtbot: QtBot, ctx: AppCon
     view = TodayView(ctx)
     qtbot.addWidget(view)
     view.show_overview(TodayOverview(date(2026, 11, 27), [], [], [], [], [], [], 0))
-    assert view.first.isHidden() and view.first_empty.text().startswith("Begin hier: 1.")
+    assert view.first.isHidden() and view.first_empty.text().startswith("Begin hier:\n1.")
 
 
 def _referral(n: int, status: ReferralStatus = ReferralStatus.CONCEPT) -> ReferralRow:

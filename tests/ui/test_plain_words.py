@@ -114,7 +114,11 @@ def _demo(new_vault: NewVault, tmp_path: Path) -> str:
     generate_demo(vault.session, 40, seed=3)
     key = str(pyrage.x25519.Identity.generate().to_public())
     with vault.session() as s:
-        first = next(p for p in list_partners(s) if p.profile == DataProfile.CASE)
+        # a case partner the demo referred households to (not a shipped template: #15 E)
+        referred_to = {r.partner_id for r in list_referrals(s)}
+        first = next(
+            p for p in list_partners(s) if p.profile == DataProfile.CASE and p.id in referred_to
+        )
         update_partner(
             s,
             first.id,

@@ -24,7 +24,7 @@ from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.main_window import NAV_REFERRALS, MainWindow, Workspace
 from waakvlam_desktop.ui.operations import WriteOp
-from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralDialog
+from waakvlam_desktop.ui.screens.referrals.screen import ID_ROLE, LetterPreview, ReferralDialog
 
 TIMEOUT = 20_000
 NOTE_MARKER = "GEHEIMENOTITIE-4711"
@@ -90,7 +90,9 @@ def test_refer_preview_print_without_temp_files(
 
     dialog = ReferralDialog(ctx, ws.household.data.detail, window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.partner.count() == 1, timeout=TIMEOUT)
+    # The four partners a fresh vault starts with, and Schuldhulp Utrecht.
+    qtbot.waitUntil(lambda: dialog.partner.count() == 5, timeout=TIMEOUT)
+    dialog.partner.setCurrentIndex(dialog.partner.findText("Schuldhulp Utrecht"))
     dialog.reason.setText("Huurachterstand loopt op")
     dialog.context.setPlainText("Mevrouw is overdag thuis; ĳverig met de post.")
     dialog.signs.item(0).setCheckState(dialog.signs.item(0).checkState().Checked)
@@ -150,7 +152,7 @@ def test_referrals_screen_changes_status(
     from waakvlam_desktop.domain.types import ConsentForm
 
     def make(s: object) -> str:
-        pid = partners.list_partners(s)[0].id  # type: ignore[arg-type]
+        pid = partners.partner_by_name(s, "Schuldhulp Utrecht").id  # type: ignore[arg-type]
         ref = referrals.create_referral(
             s,  # type: ignore[arg-type]
             referrals.ReferralInput(
@@ -192,7 +194,8 @@ def test_dialog_chooses_the_residents_concerned_and_consent_to_call(
     assert ws.household.data is not None
     dialog = ReferralDialog(ctx, ws.household.data.detail, window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.partner.count() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.partner.count() == 5, timeout=TIMEOUT)  # 4 shipped
+    dialog.partner.setCurrentIndex(dialog.partner.findText("Wijkteam"))
     # Default: the first adult, never the child.
     states = {
         dialog.concerns.item(i).text(): dialog.concerns.item(i).checkState()
@@ -225,7 +228,14 @@ def test_refer_suggests_the_partner_a_signs_guidance_names(
     vault = new_vault()
     with vault.session() as s:
         partners.add_partner(s, name="Wijkteam Noord", type=PartnerType.WIJKTEAM)
-        partners.add_partner(s, name="Veilig Thuis Utrecht", type=PartnerType.VEILIG_THUIS)
+        partners.add_partner(
+            s,
+            name="Schuldhulp Utrecht",
+            type=PartnerType.SCHULDHULP,
+            address_line="Postbus 12",
+            postcode="3500 AA",
+            city="Utrecht",
+        )
     hid = add_household(vault)
     with vault.session() as s:
         record_visit(
@@ -246,9 +256,14 @@ def test_refer_suggests_the_partner_a_signs_guidance_names(
     assert ws.household.data is not None
     dialog = ReferralDialog(ctx, ws.household.data.detail, window)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.partner.count() == 2, timeout=TIMEOUT)
+    # The four partners a fresh vault starts with, and these two.
+    qtbot.waitUntil(lambda: dialog.partner.count() == 6, timeout=TIMEOUT)
     assert dialog.partner_hint.isHidden()
-    for i in range(dialog.signs.count()):
-        dialog.signs.item(i).setCheckState(dialog.signs.item(i).checkState().Checked)
-    assert dialog.partner.currentText() == "Veilig Thuis Utrecht"  # the acute sign's guidance
+    rows = {dialog.signs.item(i).data(ID_ROLE): dialog.signs.item(i) for i in range(2)}
+    rows["financien.huurachterstand"].setCheckState(Qt.CheckState.Checked)
+    # Its guidance names schuldhulpverlening: the partner ready for a letter, not the
+    # shipped template "Schuldhulpverlening (nog aanvullen)".
+    assert dialog.partner.currentText() == "Schuldhulp Utrecht"
+    rows["veiligheid.huiselijk_geweld"].setCheckState(Qt.CheckState.Checked)
+    assert dialog.partner.currentText() == "Veilig Thuis"  # the acute sign's guidance first
     assert "Signalen huiselijk geweld" in dialog.partner_hint.text()

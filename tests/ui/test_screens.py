@@ -9,6 +9,7 @@ from tests.helpers import add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.domain import partners
 from waakvlam_desktop.domain.names import PersonName
+from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import PartnerType, Salutation, VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.ui.context import AppContext
@@ -49,8 +50,9 @@ def test_partner_dialog_validates_and_edits(
     with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
         dialog.save()
     ws.partners.refresh()
-    qtbot.waitUntil(lambda: ws.partners.table.model().rowCount() == 1, timeout=TIMEOUT)
-    [existing] = ws.partners.table.shown_rows()
+    # The four partners a fresh vault starts with, and this one.
+    qtbot.waitUntil(lambda: ws.partners.table.model().rowCount() == 5, timeout=TIMEOUT)
+    [existing] = [p for p in ws.partners.table.shown_rows() if p.name == "GGD Regio Utrecht"]
     edit = PartnerDialog(ctx, ws.partners, existing)
     assert edit.recipients.toPlainText() == good
     edit.name.setText("GGD Regio Utrecht-West")
@@ -62,15 +64,19 @@ def test_partner_dialog_validates_and_edits(
     with qtbot.waitSignal(edit.accepted, timeout=TIMEOUT):
         edit.save()
     ws.partners.refresh()
-    qtbot.waitUntil(lambda: ws.partners.table.shown_rows()[0].contact.known, timeout=TIMEOUT)
-    [changed] = ws.partners.table.shown_rows()
+
+    def edited() -> list[PartnerView]:
+        return [p for p in ws.partners.table.shown_rows() if p.name == "GGD Regio Utrecht-West"]
+
+    qtbot.waitUntil(lambda: bool(edited()) and edited()[0].contact.known, timeout=TIMEOUT)
+    [changed] = edited()
     assert changed.contact == PersonName(Salutation.HEER, "J.", "de", "Groot")
     assert changed.contact_name == "J. de Groot"
     again = PartnerDialog(ctx, ws.partners, changed)
     assert again.surname.text() == "Groot" and again.salutation.currentData() == "heer"
     ws.partners.refresh()
     qtbot.waitUntil(
-        lambda: ws.partners.table.cell(0, 0) == "GGD Regio Utrecht-West",
+        lambda: ws.partners.table.cell(1, 0) == "GGD Regio Utrecht-West",  # after "GGD"
         timeout=TIMEOUT,
     )
 
@@ -171,12 +177,14 @@ def test_partner_dialog_suggests_parts_for_a_contact_typed_before(
 ) -> None:
     vault = new_vault()
     with vault.session() as s:
-        partners.add_partner(s, name="GGD", type=PartnerType.GGD, contact_name="Dhr. J. de Groot")
+        partners.add_partner(
+            s, name="GGD Utrecht", type=PartnerType.GGD, contact_name="Dhr. J. de Groot"
+        )
         partners.add_partner(s, name="Wijkteam", type=PartnerType.WIJKTEAM, contact_name="Kees")
         views = {p.name: p for p in partners.list_partners(s)}
     vault.close()
     _window, ws = unlocked_window()
-    suggested = PartnerDialog(ctx, ws.partners, views["GGD"])
+    suggested = PartnerDialog(ctx, ws.partners, views["GGD Utrecht"])
     assert suggested.salutation.currentData() == "heer"
     assert (suggested.initials.text(), suggested.prefix.text(), suggested.surname.text()) == (
         "J.",

@@ -216,7 +216,7 @@ def test_referral_needs_grondslag_and_follows_the_loop(vault: Vault) -> None:
 def test_age_recipient_validation(vault: Vault) -> None:
     good = str(pyrage.x25519.Identity.generate().to_public())
     with vault.session() as s:
-        p = partners.add_partner(s, name="GGD", type=PartnerType.GGD, recipients=[good])
+        p = partners.add_partner(s, name="GGD Utrecht", type=PartnerType.GGD, recipients=[good])
         assert p.recipients == (good,)
     with pytest.raises(ValidationError, match="sleutel van de partner"), vault.session() as s:
         partners.add_partner(s, name="GGD 2", type=PartnerType.GGD, recipients=["age1nope"])

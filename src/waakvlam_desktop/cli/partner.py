@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from waakvlam_desktop.bundles.keys import SenderKey
     from waakvlam_desktop.domain.partners import PartnerView
 
+TO_COMPLETE = Message(
+    "cli.partner_to_complete",
+    QT_TRANSLATE_NOOP("Cli", "to complete: {missing}"),
+    context="Cli",
+)
 UNKNOWN_TYPE = Message(
     "cli.unknown_partner_type",
     QT_TRANSLATE_NOOP("Errors", "Unknown kind of partner '{value}'. Choose from: {choices}"),
@@ -160,7 +165,7 @@ def cmd_partner_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_partner_list(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.partners import list_partners  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.partners import list_partners, missing_words  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
     with open_vault(args) as v, v.session() as s:
         partners = list_partners(s)
@@ -168,7 +173,10 @@ def cmd_partner_list(args: argparse.Namespace) -> int:
         print_json(partners)
         return 0
     for p in partners:
-        print(f"{p.name:<36} {p.type.value:<22} {p.profile.value:<10} {p.schedule.value}")
+        line = f"{p.name:<36} {p.type.value:<22} {p.profile.value:<10} {p.schedule.value}"
+        if p.missing:
+            line += "  " + TO_COMPLETE.render(missing=missing_words(p.missing))
+        print(line)
     return 0
 
 

@@ -26,6 +26,7 @@ from waakvlam_desktop.domain.letters import (
     record_letter_generated,
     store_letter,
 )
+from waakvlam_desktop.domain.partners import require_complete_for_letter
 
 
 def template_dir(vault_folder: Path | None) -> Path | None:
@@ -38,10 +39,12 @@ def generate_referral_letter(
 ) -> bytes:
     """Make the referral letter, keep it with the referral in the vault, return the PDF.
 
-    Refused once the resident withdrew the consent this referral rests on.
+    Refused once the resident withdrew the consent this referral rests on, and while the
+    partner is a template still to complete (nothing is stored then).
     """
     data = letter_data(session, referral, language)
     require_consent_in_force(session, data.referral_id)
+    require_complete_for_letter(session, data.referral_id)
     pdf = render_referral_letter(data, load_templates(language, template_dir(vault_folder)))
     store_letter(session, data.referral_id, pdf, language=language)
     return pdf

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 import pyrage
 from sqlalchemy import select
@@ -15,8 +17,8 @@ from waakvlam_desktop.domain.names import NO_NAME, PersonName, from_columns, sto
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
-from waakvlam_desktop.storage.models import Partner, PartnerSigningKey
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.storage.models import Partner, PartnerSigningKey, Referral, Setting
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message, translate
 
 PARTNER_NAME = Message("field.partner_name", QT_TRANSLATE_NOOP("Errors", "The partner's name"))
 INVALID_RECIPIENT = Message(
@@ -40,6 +42,28 @@ NO_SUCH_PARTNER = Message(
 PARTNER_GONE = Message(
     "partners.partner_gone", QT_TRANSLATE_NOOP("Errors", "This partner does not exist.")
 )
+PARTNER_INCOMPLETE = Message(
+    "partners.incomplete",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The referral letter cannot be made yet: first fill in the {missing} of partner"
+        " '{name}' (under Partners, or with 'waakvlam partner edit'); the referral is kept.",
+    ),
+)
+
+# The fields a shipped partner template may wait for, with their words ("nog aanvullen:
+# adres, postcode en plaats").
+FIELD_LABELS: dict[str, str] = {
+    "address_line": QT_TRANSLATE_NOOP("Labels", "address"),
+    "postcode": QT_TRANSLATE_NOOP("Labels", "postcode"),
+    "city": QT_TRANSLATE_NOOP("Labels", "city"),
+    "phone": QT_TRANSLATE_NOOP("Labels", "phone number"),
+    "email": QT_TRANSLATE_NOOP("Labels", "e-mail address"),
+}
+AND = QT_TRANSLATE_NOOP("Labels", "and")
+# Setting (internal, not an organisation choice): {partner id: [fields a letter waits for]}
+# for the partner templates a fresh vault was given (resources/partners/defaults.json).
+TEMPLATES_KEY = "partner_templates"
 
 
 def validate_age_recipient(text: str) -> str:
@@ -70,9 +94,50 @@ class PartnerView:
     contact: PersonName = NO_NAME
     #: The key id pinned for the partner's feedback replies (32 hex), if any.
     signing_key_id: str | None = None
+    #: A shipped template still to complete ("nog aanvullen"): the fields a referral
+    #: letter to it waits for (keys of FIELD_LABELS), empty when it is usable.
+    missing: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
 
 
-def _view(p: Partner, signing_key_id: str | None = None) -> PartnerView:
+def missing_words(fields: tuple[str, ...] | list[str], language: str | None = None) -> str:
+    """ "adres, postcode en plaats": the missing fields in words, in ``language``."""
+    words = [translate("Labels", FIELD_LABELS[f], language) for f in fields]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {translate('Labels', AND, language)} " + words[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class MissingFields:
+    """The missing fields as a message parameter: rendered in the message's language."""
+
+    fields: tuple[str, ...]
+
+    def render(self, language: str | None = None) -> str:
+        return missing_words(self.fields, language)
+
+
+def _templates(session: Session) -> dict[str, list[str]]:
+    raw = session.scalar(select(Setting.value_json).where(Setting.key == TEMPLATES_KEY))
+    found: dict[str, list[str]] = json.loads(raw) if raw else {}
+    return found
+
+
+def _missing(p: Partner, templates: dict[str, list[str]]) -> tuple[str, ...]:
+    """What a template partner still lacks; derived from the fields, so filling them in
+    (in the GUI, the CLI or a restore) is all it takes."""
+    return tuple(f for f in templates.get(p.id, ()) if not str(getattr(p, f, "")).strip())
+
+
+def _view(
+    p: Partner,
+    templates: dict[str, list[str]] | None = None,
+    signing_key_id: str | None = None,
+) -> PartnerView:
     return PartnerView(
         id=p.id,
         name=p.name,
@@ -90,6 +155,7 @@ def _view(p: Partner, signing_key_id: str | None = None) -> PartnerView:
             p.contact_salutation, p.contact_initials, p.contact_prefix, p.contact_surname
         ),
         signing_key_id=signing_key_id,
+        missing=_missing(p, templates or {}),
     )
 
 
@@ -176,11 +242,92 @@ def add_partner(
 
 
 def list_partners(session: Session) -> list[PartnerView]:
+    templates = _templates(session)
     pinned = select(PartnerSigningKey.partner_id, PartnerSigningKey.key_id)
-    keys: dict[str, str] = {pid: kid for pid, kid in session.execute(pinned).tuples()}
+    keys: dict[str, str] = {pid: kid for pid, kid in session.execute(pinned).all()}
     return [
-        _view(p, keys.get(p.id)) for p in session.scalars(select(Partner).order_by(Partner.name))
+        _view(p, templates, keys.get(p.id))
+        for p in session.scalars(select(Partner).order_by(Partner.name))
     ]
+
+
+def partner_view(session: Session, partner_id: str) -> PartnerView:
+    partner = session.get(Partner, partner_id)
+    if partner is None:
+        raise NotFoundError(PARTNER_GONE)
+    return _view(partner, _templates(session), signing_key_id(session, partner.id))
+
+
+def require_complete_for_letter(session: Session, referral_id: str) -> None:
+    """Refuse a referral letter to a partner template that is still to complete, with one
+    sentence naming what is missing (nothing is written: call before making the letter)."""
+    partner = session.scalar(
+        select(Partner)
+        .join(Referral, Referral.partner_id == Partner.id)
+        .where(Referral.id == referral_id)
+    )
+    if partner is None:
+        return
+    missing = _missing(partner, _templates(session))
+    if missing:
+        raise ValidationError(
+            PARTNER_INCOMPLETE, field="partner", name=partner.name, missing=MissingFields(missing)
+        )
+
+
+# ---- the partners a fresh vault starts with ---------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DefaultPartner:
+    names: dict[str, str]  # language -> name
+    type: PartnerType
+    phone: str
+    email: str
+    to_complete: tuple[str, ...]
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names["nl"]
+
+
+def load_default_partners() -> list[DefaultPartner]:
+    """The shipped list (resources/partners/defaults.json)."""
+    raw = (
+        resources.files("waakvlam_desktop.resources")
+        .joinpath("partners/defaults.json")
+        .read_text(encoding="utf-8")
+    )
+    doc: dict[str, Any] = json.loads(raw)
+    out = []
+    for entry in doc["partners"]:
+        fields = tuple(entry.get("to_complete", ()))
+        unknown = [f for f in fields if f not in FIELD_LABELS]
+        if unknown:
+            raise ValueError(f"partners/defaults.json: unknown field(s) {unknown}")
+        out.append(
+            DefaultPartner(
+                names=dict(entry["name"]),
+                type=PartnerType(entry["type"]),
+                phone=entry.get("phone", ""),
+                email=entry.get("email", ""),
+                to_complete=fields,
+            )
+        )
+    return out
+
+
+def install_default_partners(session: Session, language: str = "nl") -> list[PartnerView]:
+    """Give a fresh vault its partners: the complete ones usable at once, the templates
+    recorded with what a letter to them waits for."""
+    templates: dict[str, list[str]] = {}
+    for d in load_default_partners():
+        view = add_partner(
+            session, name=d.name(language), type=d.type, phone=d.phone, email=d.email
+        )
+        if d.to_complete:
+            templates[view.id] = list(d.to_complete)
+    if templates:
+        session.add(Setting(key=TEMPLATES_KEY, value_json=json.dumps(templates, sort_keys=True)))
+        session.flush()
+    return list_partners(session)
 
 
 def partner_by_name(session: Session, name: str) -> Partner:
@@ -238,7 +385,7 @@ def update_partner(
     partner.email = email.strip()
     partner.phone = phone.strip()
     session.flush()
-    return _view(partner, signing_key_id(session, partner.id))
+    return _view(partner, _templates(session), signing_key_id(session, partner.id))
 
 
 def pin_signing_key(session: Session, partner_id: str, public_key: bytes, key_id: str) -> bool:

@@ -1,4 +1,5 @@
-"""First-time set-up of a new vault: organisation, first staff member, checklist."""
+"""First-time set-up of a new vault: organisation, first staff member, checklist, the
+partners a fresh vault starts with."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.checklist import load_checklist
+from waakvlam_desktop.domain.partners import install_default_partners
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.signals import install_checklist
 from waakvlam_desktop.domain.validation import normalise_postcode, require_text
@@ -33,7 +35,9 @@ def initialise(
     staff_phone: str = "",
     staff_email: str = "",
 ) -> StaffMember:
-    """Create the organisation, the first staff member and install the default checklist.
+    """Create the organisation, the first staff member, install the default checklist and
+    the partners a fresh vault starts with (resources/partners/defaults.json: Veilig Thuis,
+    and templates to complete; existing vaults never get them).
 
     The organisation's postal address, phone and e-mail may follow later (``org set``,
     Instellingen); a letter in a window envelope needs the address."""
@@ -56,6 +60,7 @@ def initialise(
     session.info["actor"] = staff.id
     install_checklist(session, load_checklist())
     save_setting(session, "language", language)
+    install_default_partners(session, language)
     session.flush()
     return staff
 

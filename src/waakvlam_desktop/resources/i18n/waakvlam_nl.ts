@@ -826,6 +826,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>{kenmerk}: {feedback} op {day}; status blijft {status}</translation>
     </message>
     <message>
+        <source>to complete: {missing}</source>
+        <translation>nog aanvullen: {missing}</translation>
+    </message>
+    <message>
         <source>Signing key of {partner} pinned (key ID {fingerprint}): feedback replies from {partner} are read in only with this key.</source>
         <translation>Ondertekeningssleutel van {partner} vastgelegd (sleutel-id {fingerprint}): terugkoppeling van {partner} wordt alleen met deze sleutel ingelezen.</translation>
     </message>
@@ -1767,6 +1771,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>This partner does not exist.</source>
         <translation>Deze partner bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The referral letter cannot be made yet: first fill in the {missing} of partner &apos;{name}&apos; (under Partners, or with &apos;waakvlam partner edit&apos;); the referral is kept.</source>
+        <translation>De verwijsbrief kan nog niet worden gemaakt: vul bij partner &apos;{name}&apos; eerst {missing} in (onder Partners, of met &apos;waakvlam partner edit&apos;); de doorverwijzing blijft bewaard.</translation>
     </message>
     <message>
         <source>The reason</source>
@@ -3934,6 +3942,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>adres</translation>
     </message>
     <message>
+        <source>phone number</source>
+        <translation>telefoonnummer</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>e-mailadres</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>en</translation>
+    </message>
+    <message>
         <source>complex</source>
         <translation>complex</translation>
     </message>
@@ -4781,6 +4801,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Markeren als verstuurd</translation>
     </message>
     <message>
+        <source>Complete partner…</source>
+        <translation>Partner aanvullen…</translation>
+    </message>
+    <message>
         <source>Saved as {name}.</source>
         <translation>Opgeslagen als {name}.</translation>
     </message>
@@ -4986,12 +5010,20 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Voor ICT: de age-ontvangers van de partner (age1…), één per regel</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
         <source>Kind of export</source>
         <translation>Soort export</translation>
     </message>
     <message>
         <source>Partner&apos;s key</source>
         <translation>Sleutel van de partner</translation>
+    </message>
+    <message>
+        <source>To complete: fill in the {missing}; a referral letter to this partner waits for it.</source>
+        <translation>Nog aanvullen: vul {missing} in; een verwijsbrief aan deze partner wacht daarop.</translation>
     </message>
     <message>
         <source>No periodic export</source>
@@ -5063,6 +5095,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Type</source>
         <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>To complete</source>
+        <translation>Nog aanvullen</translation>
+    </message>
+    <message>
+        <source>A referral letter to this partner waits for this.</source>
+        <translation>Een verwijsbrief aan deze partner wacht hierop.</translation>
     </message>
     <message>
         <source>Kind of export</source>
@@ -5459,6 +5503,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Reden</translation>
     </message>
     <message>
+        <source>New partner…</source>
+        <translation>Nieuwe partner…</translation>
+    </message>
+    <message>
+        <source>Add a partner here; it is chosen for this referral.</source>
+        <translation>Voeg hier een partner toe; die wordt meteen gekozen voor deze doorverwijzing.</translation>
+    </message>
+    <message>
+        <source>Complete partner…</source>
+        <translation>Partner aanvullen…</translation>
+    </message>
+    <message>
         <source>Signals to include</source>
         <translation>Signalen in de brief</translation>
     </message>
@@ -5547,8 +5603,16 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Je onafgemaakte doorverwijzing is terug (bewaard toen de app vergrendelde).</translation>
     </message>
     <message>
-        <source>Add a partner first (Partners screen).</source>
-        <translation>Voeg eerst een partner toe (scherm Partners).</translation>
+        <source>{name} (to complete)</source>
+        <translation>{name} (nog aanvullen)</translation>
+    </message>
+    <message>
+        <source>There is no partner yet: add one with “New partner…”.</source>
+        <translation>Er is nog geen partner: voeg er een toe met “Nieuwe partner…”.</translation>
+    </message>
+    <message>
+        <source>To complete: {name} has no {missing} yet; the letter waits for it.</source>
+        <translation>Nog aanvullen: bij {name} ontbreekt nog {missing}; de brief wacht daarop.</translation>
     </message>
     <message>
         <source>Suggested by the guidance for “{sign}”.</source>
@@ -6198,10 +6262,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Eerst doen ({n})</translation>
     </message>
     <message>
-        <source>Start here: 1. Add a household, or read in addresses, under Households. 2. Open it and record a home visit. 3. Add your partners (Veilig Thuis, the wijkteam) under Partners, so you can refer.</source>
-        <translation>Begin hier: 1. Voeg een huishouden toe of lees adressen in, bij Huishoudens. 2. Open het huishouden en leg een huisbezoek vast. 3. Voeg je partners toe (Veilig Thuis, het wijkteam) bij Partners, zodat je kunt doorverwijzen.</translation>
-    </message>
-    <message>
         <source>Nobody is waiting for you. Well done.</source>
         <translation>Niemand wacht op je. Goed bezig.</translation>
     </message>
@@ -6220,6 +6280,16 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This week ({n})</source>
         <translation>Deze week ({n})</translation>
+    </message>
+    <message>
+        <source>Start here:
+1. Add a household, or read in addresses, under Households.
+2. Open it and record a home visit.
+3. Complete your partners under Partners: Veilig Thuis is ready; the wijkteam, schuldhulpverlening and GGD still need their address. Then you can refer.</source>
+        <translation>Begin hier:
+1. Voeg een huishouden toe, of lees adressen in, onder Huishoudens.
+2. Open het en leg een huisbezoek vast.
+3. Vul je partners aan onder Partners: Veilig Thuis staat klaar; bij het wijkteam, de schuldhulpverlening en de GGD ontbreekt nog het adres. Dan kun je doorverwijzen.</translation>
     </message>
     <message>
         <source>Waiting for feedback ({n})</source>

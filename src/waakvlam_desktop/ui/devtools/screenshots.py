@@ -107,6 +107,25 @@ def add_expired_cases(vault: Vault, clock: FixedClock) -> None:
     clock.set(now)
 
 
+def shoot_partner_in_place(
+    dialog: ReferralDialog, grab: Callable[[QWidget, str], None], language: str
+) -> None:
+    """Doorverwijzen with a partner template still to complete chosen, and the partner
+    dialog it opens in place (#15 E)."""
+    template = next((p for p in dialog.partners if p.missing), None)
+    if template is None:
+        return
+    dialog.partner.setCurrentIndex(dialog.partner.findData(template.id))
+    grab(dialog, "12b-doorverwijzen-aanvullen" if language == "nl" else "12b-refer-complete")
+    dialog.complete_partner()
+    partner_dialog = dialog.partner_dialog
+    if partner_dialog is not None:
+        grab(
+            partner_dialog, "12c-partner-aanvullen" if language == "nl" else "12c-complete-partner"
+        )
+        partner_dialog.reject()
+
+
 def make_screenshots(
     out_dir: Path,
     language: str = "nl",
@@ -185,7 +204,7 @@ def make_screenshots(
         with vault.session() as s:
             rows = list_households(s)
             referral_rows = list_referrals(s)
-            first = list_partners(s)[0]
+            first = next(p for p in list_partners(s) if p.complete)  # not a template
             update_partner(
                 s,
                 first.id,
@@ -267,6 +286,7 @@ def make_screenshots(
             dialog.signs.item(0).setCheckState(Qt.CheckState.Checked)
         dialog.show()
         grab(dialog, "12-doorverwijzen" if language == "nl" else "12-refer")
+        shoot_partner_in_place(dialog, grab, language)
         dialog.close()
         preview = LetterPreview(ctx, referral_rows[0].id, window)
         preview.show()

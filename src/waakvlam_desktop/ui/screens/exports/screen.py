@@ -194,7 +194,8 @@ class ExportsView(Screen):
 
     def _loaded(self, data: tuple[list[PartnerView], list[Any], list[ExportHistoryRow]]) -> None:
         partners, due, history = data
-        current = self.partner.currentData()
+        # Keep the choice; at first a partner that can receive a bundle (has a key).
+        current = self.partner.currentData() or next((p.id for p in partners if p.recipients), None)
         self.partners = partners
         self.partner.blockSignals(True)
         self.partner.clear()

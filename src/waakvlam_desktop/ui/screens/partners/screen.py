@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
 from waakvlam_desktop.domain import drafts, partners
 from waakvlam_desktop.domain.names import parse_formal_name, person_name
-from waakvlam_desktop.domain.partners import PartnerView
+from waakvlam_desktop.domain.partners import PartnerView, missing_words
 from waakvlam_desktop.domain.types import (
     DataProfile,
     ExportSchedule,
@@ -53,12 +54,15 @@ def fingerprints(p: PartnerView) -> str:
 class PartnerDialog(QDialog):
     """Add a partner, or edit one when ``existing`` is given."""
 
+    saved = Signal(str)  # the partner's id, once saved
+
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, existing: PartnerView | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.existing = existing
+        self.saved_id: str | None = None
         self.setWindowTitle(self.tr("Edit partner") if existing else self.tr("New partner"))
         self.setMinimumWidth(520)
         form = QFormLayout()
@@ -95,6 +99,7 @@ class PartnerDialog(QDialog):
         self.postcode = QLineEdit()
         self.postcode.setPlaceholderText("1234 AB")
         self.city = QLineEdit()
+        self.phone = QLineEdit()
         self.email = QLineEdit()
         self.profile = QComboBox()
         for kind in (DataProfile.CASE, DataProfile.AGGREGATE, DataProfile.HANDOVER):
@@ -123,6 +128,7 @@ class PartnerDialog(QDialog):
             (self.tr("Address"), self.address),
             (self.tr("Postcode"), self.postcode),
             (self.tr("City"), self.city),
+            (self.tr("Phone"), self.phone),
             (self.tr("E-mail"), self.email),
             (self.tr("Kind of export"), self.profile),
             (self.tr("Export schedule"), self.schedule),
@@ -137,7 +143,12 @@ class PartnerDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        # A shipped template says what a letter to it still waits for ("nog aanvullen").
+        self.to_complete = QLabel()
+        self.to_complete.setWordWrap(True)
+        self.to_complete.hide()
         lay = QVBoxLayout(self)
+        lay.addWidget(self.to_complete)
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
@@ -166,6 +177,7 @@ class PartnerDialog(QDialog):
             "address": self.address.text(),
             "postcode": self.postcode.text(),
             "city": self.city.text(),
+            "phone": self.phone.text(),
             "email": self.email.text(),
             "profile": self.profile.currentData(),
             "schedule": self.schedule.currentData(),
@@ -199,6 +211,7 @@ class PartnerDialog(QDialog):
         self.address.setText(p.get("address", ""))
         self.postcode.setText(p.get("postcode", ""))
         self.city.setText(p.get("city", ""))
+        self.phone.setText(p.get("phone", ""))
         self.email.setText(p.get("email", ""))
         self.profile.setCurrentIndex(max(0, self.profile.findData(p.get("profile"))))
         self.schedule.setCurrentIndex(max(0, self.schedule.findData(p.get("schedule"))))
@@ -247,7 +260,24 @@ class PartnerDialog(QDialog):
         self.address.setText(p.address_line)
         self.postcode.setText(p.postcode)
         self.city.setText(p.city)
+        self.phone.setText(p.phone)
         self.email.setText(p.email)
+        if p.missing:
+            self.to_complete.setText(
+                self.tr(
+                    "To complete: fill in the {missing}; a referral letter to this partner"
+                    " waits for it."
+                ).format(missing=missing_words(p.missing))
+            )
+            self.to_complete.show()
+            fields = {
+                "address_line": self.address,
+                "postcode": self.postcode,
+                "city": self.city,
+                "phone": self.phone,
+                "email": self.email,
+            }
+            fields[p.missing[0]].setFocus()  # the cursor where the typing starts
         self.profile.setCurrentIndex(max(0, self.profile.findData(p.profile.value)))
         self.schedule.setCurrentIndex(max(0, self.schedule.findData(p.schedule.value)))
         self.recipients.setPlainText("\n".join(p.recipients))
@@ -269,6 +299,7 @@ class PartnerDialog(QDialog):
             postcode=self.postcode.text(),
             city=self.city.text(),
             email=self.email.text(),
+            phone=self.phone.text(),
             profile=DataProfile(self.profile.currentData()),
             schedule=ExportSchedule(self.schedule.currentData()),
             recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
@@ -287,10 +318,15 @@ class PartnerDialog(QDialog):
             self.ctx,
             self,
             work,
-            lambda _id: self.accept(),
+            self._saved,
             changes=Changes(partners=True),
             message=self.message,
         ).run()
+
+    def _saved(self, partner_id: str) -> None:
+        self.saved_id = partner_id
+        self.saved.emit(partner_id)
+        self.accept()
 
 
 class PartnersView(Screen):
@@ -313,6 +349,16 @@ class PartnersView(Screen):
         columns: tuple[Column[PartnerView], ...] = (
             Column(self.tr("Name"), lambda p: p.name),
             Column(self.tr("Type"), lambda p: partner_type_label(p.type)),
+            Column(self.tr("Phone"), lambda p: p.phone),
+            Column(
+                self.tr("To complete"),
+                lambda p: missing_words(p.missing),
+                tooltip=lambda p: (
+                    self.tr("A referral letter to this partner waits for this.")
+                    if p.missing
+                    else ""
+                ),
+            ),
             Column(self.tr("Kind of export"), lambda p: profile_label(p.profile)),
             Column(self.tr("Schedule"), lambda p: schedule[p.schedule]),
             Column(

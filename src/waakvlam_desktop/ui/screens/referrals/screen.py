@@ -45,7 +45,14 @@ from waakvlam_desktop.domain.letters import (
     record_letter_printed,
     record_letter_saved,
 )
-from waakvlam_desktop.domain.partners import list_partners, partner_type_named_in
+from waakvlam_desktop.domain.partners import (
+    PARTNER_INCOMPLETE,
+    PartnerView,
+    list_partners,
+    missing_words,
+    partner_type_named_in,
+    partner_view,
+)
 from waakvlam_desktop.domain.referrals import ReferralRow, list_referrals
 from waakvlam_desktop.domain.types import (
     REFERRAL_TRANSITIONS,
@@ -54,11 +61,13 @@ from waakvlam_desktop.domain.types import (
     partner_type_label,
     referral_status_label,
 )
+from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
+from waakvlam_desktop.ui.screens.partners.screen import PartnerDialog
 from waakvlam_desktop.ui.sizing import fit_dialog
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
@@ -117,8 +126,24 @@ class ReferralDialog(QDialog):
             self.tr("Why, in one sentence, e.g. rent arrears keep growing")
         )
         self.reason.setAccessibleName(self.tr("Reason"))
-        self.partners: list[Any] = []
+        self.partners: list[PartnerView] = []
         self.partner_touched = False  # the user chose a partner: no more suggestions
+        # A partner is added, or a template completed, in place: the form stays as typed.
+        self.new_partner_button = QPushButton(self.tr("New partner…"))
+        self.new_partner_button.setToolTip(
+            self.tr("Add a partner here; it is chosen for this referral.")
+        )
+        self.complete_button = QPushButton(self.tr("Complete partner…"))
+        self.complete_button.hide()
+        self.partner_dialog: PartnerDialog | None = None
+        # The buttons under the list: the whole name stays readable ("… (nog aanvullen)").
+        partner_row = QHBoxLayout()
+        partner_row.addWidget(self.new_partner_button)
+        partner_row.addWidget(self.complete_button)
+        partner_row.addStretch(1)
+        self.partner_missing = QLabel()
+        self.partner_missing.setWordWrap(True)
+        self.partner_missing.hide()
         self.partner_hint = QLabel()
         self.partner_hint.setWordWrap(True)
         self.partner_hint.setStyleSheet(f"color: {palette.MUTED};")
@@ -200,6 +225,8 @@ class ReferralDialog(QDialog):
         self.feedback_due.setMinimumDate(qdate(ctx.today()))
         self.feedback_due.setAccessibleName(self.tr("Feedback requested by"))
         form.addRow(self.tr("Partner"), self.partner)
+        form.addRow("", self.partner_missing)
+        form.addRow("", partner_row)
         form.addRow("", self.partner_hint)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Residents concerned"), self.concerns)
@@ -223,6 +250,9 @@ class ReferralDialog(QDialog):
         self.consent.toggled.connect(self._sync_basis)
         self.other.toggled.connect(self._sync_basis)
         self.partner.activated.connect(self._partner_chosen)
+        self.partner.currentIndexChanged.connect(lambda _i: self._sync_partner())
+        self.new_partner_button.clicked.connect(self.new_partner)
+        self.complete_button.clicked.connect(self.complete_partner)
         self.signs.itemChanged.connect(lambda _i: self.suggest_partner())
         self.draft_id: str | None = None
         self.keeping = False  # locking: the form is kept as a draft, not thrown away
@@ -306,14 +336,71 @@ class ReferralDialog(QDialog):
             ).failure(lambda _e: None).run()
         super().reject()
 
-    def _partners(self, partners: list[Any]) -> None:
+    def _partners(self, partners: list[PartnerView], select: str | None = None) -> None:
+        """Fill the partner list; keeps the choice made (or selects ``select``)."""
+        ready = next((p.id for p in partners if p.complete), None)  # before a template
+        wanted = select or self.partner.currentData() or ready
         self.partners = partners
+        self.partner.blockSignals(True)
         self.partner.clear()
         for p in partners:
-            self.partner.addItem(p.name, p.id)
+            label = p.name if p.complete else self.tr("{name} (to complete)").format(name=p.name)
+            self.partner.addItem(label, p.id)
+        if wanted and self.partner.findData(wanted) >= 0:
+            self.partner.setCurrentIndex(self.partner.findData(wanted))
+        self.partner.blockSignals(False)
         if not partners:
-            self.message.error(self.tr("Add a partner first (Partners screen)."))
+            self.message.error(self.tr("There is no partner yet: add one with “New partner…”."))
         self.suggest_partner()
+        self._sync_partner()
+
+    def current_partner(self) -> PartnerView | None:
+        pid = self.partner.currentData()
+        return next((p for p in self.partners if p.id == pid), None)
+
+    def _sync_partner(self) -> None:
+        """A template still to complete says so, with the way to complete it here."""
+        p = self.current_partner()
+        incomplete = p is not None and not p.complete
+        self.complete_button.setVisible(incomplete)
+        if p is not None and incomplete:
+            self.partner_missing.setText(
+                self.tr(
+                    "To complete: {name} has no {missing} yet; the letter waits for it."
+                ).format(name=p.name, missing=missing_words(p.missing))
+            )
+        self.partner_missing.setVisible(incomplete)
+
+    # ---- a partner in place --------------------------------------------------------------
+    def new_partner(self) -> None:
+        self._open_partner_dialog(None)
+
+    def complete_partner(self) -> None:
+        self._open_partner_dialog(self.current_partner())
+
+    def _open_partner_dialog(self, existing: PartnerView | None) -> None:
+        dialog = PartnerDialog(self.ctx, self, existing)
+        dialog.saved.connect(self._partner_saved)
+        dialog.finished.connect(lambda _r: self._partner_dialog_closed(dialog))
+        self.partner_dialog = dialog
+        dialog.open()  # modal over this form; the form keeps what was typed
+
+    def _partner_dialog_closed(self, dialog: PartnerDialog) -> None:
+        if self.partner_dialog is dialog:
+            self.partner_dialog = None
+        dialog.deleteLater()
+
+    def _partner_saved(self, partner_id: str) -> None:
+        self.partner_touched = True  # chosen by the user: no suggestion overrides it
+        self.partner_hint.hide()
+        self.message.clear_message()  # "there is no partner yet" no longer holds
+        QueryOp(
+            self.ctx,
+            self,
+            list_partners,
+            lambda rows: self._partners(rows, select=partner_id),
+            message=self.message,
+        ).run()
 
     def _partner_chosen(self, _index: int) -> None:
         self.partner_touched = True
@@ -331,7 +418,9 @@ class ReferralDialog(QDialog):
             if kind is None:
                 continue
             sign = Lang.pick((item.label_nl, item.label_en))
-            match = next((p for p in self.partners if p.type == kind), None)
+            # A partner ready for a letter before a template still to complete.
+            kinds = sorted((p for p in self.partners if p.type == kind), key=lambda p: p.missing)
+            match = kinds[0] if kinds else None
             if match is not None:
                 self.partner.setCurrentIndex(self.partner.findData(match.id))
                 self.partner_hint.setText(
@@ -461,7 +550,13 @@ class LetterPreview(QDialog):
         self.print_button.setToolTip(self.tr("Print (Ctrl+P)"))
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.sent_button = QPushButton(self.tr("Mark as sent"))
+        # A letter to a partner still to complete is refused; complete it here, then the
+        # letter is made again.
+        self.complete_button = QPushButton(self.tr("Complete partner…"))
+        self.complete_button.hide()
+        self.partner_dialog: PartnerDialog | None = None
         bar.addWidget(self.kind_box)
+        bar.addWidget(self.complete_button)
         bar.addStretch(1)
         bar.addWidget(self.sent_button)
         bar.addWidget(self.save_button)
@@ -481,6 +576,7 @@ class LetterPreview(QDialog):
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         self.sent_button.clicked.connect(self.mark_sent)
+        self.complete_button.clicked.connect(self.complete_partner)
         shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
         shortcut.activated.connect(self.print_dialog)
         self.load()
@@ -504,10 +600,40 @@ class LetterPreview(QDialog):
             work,
             lambda pdf: self.show_pdf(kind, pdf),
             changes=Changes(),
+        ).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        show_failure(self, exc, self.message)
+        incomplete = isinstance(exc, WaakvlamError) and exc.code == PARTNER_INCOMPLETE.code
+        self.complete_button.setVisible(incomplete)
+        if incomplete:
+            self.complete_button.setFocus()
+
+    def complete_partner(self) -> None:
+        """Open the partner of this referral to fill in what the letter waits for."""
+        rid = self.referral_id
+
+        def opened(view: PartnerView) -> None:
+            dialog = PartnerDialog(self.ctx, self, view)
+            dialog.saved.connect(lambda _id: self._partner_completed())
+            dialog.finished.connect(lambda _r: dialog.deleteLater())
+            self.partner_dialog = dialog
+            dialog.open()
+
+        QueryOp(
+            self.ctx,
+            self,
+            lambda s: partner_view(s, referral_service.get_referral(s, rid).partner_id),
+            opened,
             message=self.message,
         ).run()
 
+    def _partner_completed(self) -> None:
+        self.complete_button.hide()
+        self.load()  # the letter is made again (refused again if something still lacks)
+
     def show_pdf(self, kind: str, pdf: bytes) -> None:
+        self.complete_button.hide()
         self.kind = kind
         self.pdf = pdf
         self.document.close()

@@ -295,9 +295,10 @@ class TodayView(Screen):
         if ov.households == 0:
             self.first_empty.setText(
                 self.tr(
-                    "Start here: 1. Add a household, or read in addresses, under Households."
-                    " 2. Open it and record a home visit. 3. Add your partners (Veilig Thuis,"
-                    " the wijkteam) under Partners, so you can refer."
+                    "Start here:\n1. Add a household, or read in addresses, under Households."
+                    "\n2. Open it and record a home visit.\n3. Complete your partners under"
+                    " Partners: Veilig Thuis is ready; the wijkteam, schuldhulpverlening and"
+                    " GGD still need their address. Then you can refer."
                 )
             )
         else:
