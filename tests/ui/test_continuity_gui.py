@@ -89,7 +89,7 @@ def test_the_recovery_key_is_set_from_voor_ict_and_the_lines_say_so(
         lambda: view.recovery_label.text() == "De organisatie kan deze kluis niet herstellen",
         timeout=TIMEOUT,
     )
-    assert view.recovery_plain.text().startswith("Uit: alleen uw wachtwoord")
+    assert view.recovery_plain.text().startswith("Uit: alleen jouw wachtwoord")
 
     # A wrong passphrase: one sentence in the card, the header unchanged.
     monkeypatch.setattr(view, "ask_passphrase", lambda: "dit is niet het wachtwoord")
@@ -122,7 +122,7 @@ def test_the_recovery_key_is_set_from_voor_ict_and_the_lines_say_so(
     assert asked == [True]
     wrap = _header_recovery(ctx)
     assert wrap is not None and getattr(wrap, "key_id", None) == public.key_id
-    assert view.recovery_plain.text().startswith("Aan: uw organisatie kan een back-up")
+    assert view.recovery_plain.text().startswith("Aan: je organisatie kan een back-up")
     # The plain line is in the Werken card, for everyone, not only in Voor ICT.
     assert not view.ict_card.isAncestorOf(view.recovery_plain)
     assert window.workspace is ws
@@ -240,7 +240,7 @@ def test_a_recovery_notice_is_shown_once_after_unlock(
     qtbot.waitUntil(lambda: window.recovery_notices.box is not None, timeout=TIMEOUT)
     box = window.recovery_notices.box
     assert box is not None
-    assert box.windowTitle() == "Uw kluis is hersteld"
+    assert box.windowTitle() == "Je kluis is hersteld"
     text = box.text()
     assert "Jan de Vries (ICT)" in text
     assert "om 11:00 door" in text or "door Jan de Vries" in text

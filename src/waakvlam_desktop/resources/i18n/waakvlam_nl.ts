@@ -5444,7 +5444,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <name>RecoveryNotices</name>
     <message>
         <source>Your organisation has opened a copy of this vault with its recovery key, so that a colleague could take over your work.</source>
-        <translation>Uw organisatie heeft een kopie van deze kluis geopend met de herstelsleutel, zodat een collega uw werk kon overnemen.</translation>
+        <translation>Je organisatie heeft een kopie van deze kluis geopend met de herstelsleutel, zodat een collega je werk kon overnemen.</translation>
     </message>
     <message>
         <source>On {date} at {time} by {by}, from the backup of {made}.</source>
@@ -5452,11 +5452,11 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>This is recorded in the audit log. Ask your manager or the ICT department if you did not know about it.</source>
-        <translation>Dit staat in het logboek. Wist u hier niets van? Vraag dan uw leidinggevende of ICT.</translation>
+        <translation>Dit staat in het logboek. Wist je hier niets van? Vraag het dan aan je leidinggevende of ICT.</translation>
     </message>
     <message>
         <source>Your vault was recovered</source>
-        <translation>Uw kluis is hersteld</translation>
+        <translation>Je kluis is hersteld</translation>
     </message>
 </context>
 <context>
@@ -5997,7 +5997,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Off: only your passphrase opens this vault. If you are away and the passphrase is lost, a colleague cannot take over your residents.</source>
-        <translation>Uit: alleen uw wachtwoord opent deze kluis. Bent u weg en is het wachtwoord kwijt, dan kan een collega uw bewoners niet overnemen.</translation>
+        <translation>Uit: alleen jouw wachtwoord opent deze kluis. Ben je weg en is het wachtwoord kwijt, dan kan een collega jouw bewoners niet overnemen.</translation>
     </message>
     <message>
         <source>The organisation can recover this vault (key id {key})</source>
@@ -6005,7 +6005,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>On: your organisation can open a backup of this vault with its recovery key, so that a colleague can continue your work if you are suddenly away. This needs several people together, it is recorded, and you are told at your next unlock.</source>
-        <translation>Aan: uw organisatie kan een back-up van deze kluis openen met de herstelsleutel. Zo kan een collega uw werk overnemen als u plotseling weg bent. Daarvoor zijn meerdere mensen samen nodig, het komt in het logboek en u krijgt er een melding van als u de kluis weer ontgrendelt.</translation>
+        <translation>Aan: je organisatie kan een back-up van deze kluis openen met de herstelsleutel. Zo kan een collega je werk overnemen als je plotseling weg bent. Daarvoor zijn meerdere mensen samen nodig, het komt in het logboek en je krijgt er een melding van als je de kluis weer ontgrendelt.</translation>
     </message>
     <message>
         <source>Choose the recovery key</source>
@@ -6017,7 +6017,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Your passphrase (needed to add the organisation&apos;s key to this vault):</source>
-        <translation>Uw wachtwoord (nodig om de sleutel van de organisatie aan deze kluis toe te voegen):</translation>
+        <translation>Je wachtwoord (nodig om de sleutel van de organisatie aan deze kluis toe te voegen):</translation>
     </message>
     <message>
         <source>Recovery key set (key id {key}).</source>
