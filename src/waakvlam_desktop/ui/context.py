@@ -82,6 +82,7 @@ class NewVault:
 class AppContext(QObject):
     unlocked = Signal()
     about_to_lock = Signal()
+    closing = Signal()  # after about_to_lock, before the close is queued: last vault work
     locked = Signal()
     changed = Signal(object)  # Changes, after a write operation succeeded
     profile_changed = Signal()
@@ -262,6 +263,9 @@ class AppContext(QObject):
         if self.profile is None:
             return
         self.about_to_lock.emit()
+        # The drafts are queued; the scheduled team-folder backup goes after them, then
+        # the vault closes (all on the worker, in this order).
+        self.closing.emit()
         self.profile = None
 
         def task(_ctx: TaskContext) -> None:

@@ -37,6 +37,7 @@ from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor
 from waakvlam_desktop.ui.screens.households.screen import HouseholdsView
 from waakvlam_desktop.ui.screens.overview.screen import OverviewView
 from waakvlam_desktop.ui.screens.partners.screen import PartnersView
+from waakvlam_desktop.ui.screens.privacy.continuity import RecoveryNotices, TeamBackupStatus
 from waakvlam_desktop.ui.screens.privacy.screen import (
     BackupReminder,
     PrivacyView,
@@ -332,6 +333,10 @@ class MainWindow(QMainWindow):
         # privacy: backup reminder, clipboard guard, restore (screens/privacy, widgets/clipboard)
         self.backup_reminder = BackupReminder(ctx)
         self.statusBar().addPermanentWidget(self.backup_reminder)
+        # continuity (#19): team-folder backup age, scheduled backups, recovery notices
+        self.team_backup = TeamBackupStatus(ctx)
+        self.statusBar().addPermanentWidget(self.team_backup)
+        self.recovery_notices = RecoveryNotices(ctx, self)
         self.clipboard_guard = ClipboardGuard.for_app(self)
         self.restore_runner = RestoreRunner(ctx, self)
         self.restore_runner.finished.connect(self.unlock_page.message.notice)
@@ -506,6 +511,8 @@ class MainWindow(QMainWindow):
             self.tr("For ICT: the vault is in {path}").format(path=str(self.ctx.data_dir))
         )
         self.backup_reminder.refresh()
+        self.team_backup.start()
+        self.recovery_notices.check()
 
     def _install_workspace(self) -> None:
         if self.workspace is not None:
@@ -529,10 +536,12 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(profile.settings.auto_lock_minutes)
         self.setWindowTitle(f"Waakvlam · {profile.organisation}")
         self.workspace.org_label.setText(f"Waakvlam · {profile.organisation}")
+        self.team_backup.refresh()  # the team folder may have changed
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.backups:
             self.backup_reminder.refresh()
+            self.team_backup.refresh()
 
     def _use_language(self, language: str) -> None:
         """The GUI's language: Qt's translators, QLocale and the core's texts together."""
@@ -570,6 +579,8 @@ class MainWindow(QMainWindow):
         self.status_note.setText("")
         self.status_note.setToolTip("")
         self.backup_reminder.clear()
+        self.team_backup.stop()
+        self.team_backup.clear()  # the backup at lock (ctx.closing) shows its own result
         if self.clipboard_guard is not None:
             self.clipboard_guard.clear_now()
         self.ctx.lock()  # editors queue their drafts first (about_to_lock)

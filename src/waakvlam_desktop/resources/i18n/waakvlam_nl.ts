@@ -5485,6 +5485,25 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryNotices</name>
+    <message>
+        <source>Your organisation has opened a copy of this vault with its recovery key, so that a colleague could take over your work.</source>
+        <translation>Je organisatie heeft een kopie van deze kluis geopend met de herstelsleutel, zodat een collega je werk kon overnemen.</translation>
+    </message>
+    <message>
+        <source>On {date} at {time} by {by}, from the backup of {made}.</source>
+        <translation>Op {date} om {time} door {by}, uit de back-up van {made}.</translation>
+    </message>
+    <message>
+        <source>This is recorded in the audit log. Ask your manager or the ICT department if you did not know about it.</source>
+        <translation>Dit staat in het logboek. Wist je hier niets van? Vraag het dan aan je leidinggevende of ICT.</translation>
+    </message>
+    <message>
+        <source>Your vault was recovered</source>
+        <translation>Je kluis is hersteld</translation>
+    </message>
+</context>
+<context>
     <name>ReferralDialog</name>
     <message>
         <source>Refer {household}</source>
@@ -5973,6 +5992,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Onthouden op deze computer</translation>
     </message>
     <message>
+        <source>Recovery by the organisation</source>
+        <translation>Herstel door de organisatie</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
@@ -5999,6 +6022,74 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Version</source>
         <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Herstelsleutel</translation>
+    </message>
+    <message>
+        <source>Team folder</source>
+        <translation>Teammap</translation>
+    </message>
+    <message>
+        <source>No team folder: no automatic backups</source>
+        <translation>Geen teammap: geen automatische back-ups</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Map kiezen…</translation>
+    </message>
+    <message>
+        <source>Number of backups to keep</source>
+        <translation>Aantal back-ups bewaren</translation>
+    </message>
+    <message>
+        <source>Set recovery key…</source>
+        <translation>Herstelsleutel instellen…</translation>
+    </message>
+    <message>
+        <source>Choose the organisation&apos;s recovery.pub (made with: waakvlam recovery create)</source>
+        <translation>Kies het bestand recovery.pub van de organisatie (gemaakt met: waakvlam recovery create)</translation>
+    </message>
+    <message>
+        <source>Save team folder</source>
+        <translation>Teammap opslaan</translation>
+    </message>
+    <message>
+        <source>The organisation cannot recover this vault</source>
+        <translation>De organisatie kan deze kluis niet herstellen</translation>
+    </message>
+    <message>
+        <source>Off: only your passphrase opens this vault. If you are away and the passphrase is lost, a colleague cannot take over your residents.</source>
+        <translation>Uit: alleen jouw wachtwoord opent deze kluis. Ben je weg en is het wachtwoord kwijt, dan kan een collega jouw bewoners niet overnemen.</translation>
+    </message>
+    <message>
+        <source>The organisation can recover this vault (key id {key})</source>
+        <translation>De organisatie kan deze kluis herstellen (sleutel-id {key})</translation>
+    </message>
+    <message>
+        <source>On: your organisation can open a backup of this vault with its recovery key, so that a colleague can continue your work if you are suddenly away. This needs several people together, it is recorded, and you are told at your next unlock.</source>
+        <translation>Aan: je organisatie kan een back-up van deze kluis openen met de herstelsleutel. Zo kan een collega je werk overnemen als je plotseling weg bent. Daarvoor zijn meerdere mensen samen nodig, het komt in het logboek en je krijgt er een melding van als je de kluis weer ontgrendelt.</translation>
+    </message>
+    <message>
+        <source>Choose the recovery key</source>
+        <translation>Herstelsleutel kiezen</translation>
+    </message>
+    <message>
+        <source>Set recovery key</source>
+        <translation>Herstelsleutel instellen</translation>
+    </message>
+    <message>
+        <source>Your passphrase (needed to add the organisation&apos;s key to this vault):</source>
+        <translation>Je wachtwoord (nodig om de sleutel van de organisatie aan deze kluis toe te voegen):</translation>
+    </message>
+    <message>
+        <source>Recovery key set (key id {key}).</source>
+        <translation>Herstelsleutel ingesteld (sleutel-id {key}).</translation>
+    </message>
+    <message>
+        <source>Choose the team folder</source>
+        <translation>Teammap kiezen</translation>
     </message>
     <message>
         <source>fingerprint {fp}</source>
@@ -6114,6 +6205,37 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Remark for {sign}</source>
         <translation>Opmerking bij {sign}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBackupStatus</name>
+    <message>
+        <source>Team-folder backup</source>
+        <translation>Teammap-back-up</translation>
+    </message>
+    <message>
+        <source>Team-folder backup: none yet</source>
+        <translation>Teammap-back-up: nog geen</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gisteren</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>{n} dagen geleden</translation>
+    </message>
+    <message>
+        <source>Team-folder backup: {age}</source>
+        <translation>Teammap-back-up: {age}</translation>
+    </message>
+    <message>
+        <source>Last backup in the team folder: {date}</source>
+        <translation>Laatste back-up in de teammap: {date}</translation>
     </message>
 </context>
 <context>

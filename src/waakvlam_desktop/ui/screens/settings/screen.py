@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,9 +33,13 @@ from waakvlam_desktop.domain import staff
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.fileio import PUBLIC, write_atomic
+from waakvlam_desktop.privacy.continuity import read_recovery_public, set_recovery_key
 from waakvlam_desktop.storage import audit
+from waakvlam_desktop.storage.keys import RecoveryWrap
+from waakvlam_desktop.storage.recovery import RecoveryPublic, grouped
+from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
-from waakvlam_desktop.ui.operations import QueryOp, WriteOp, show_failure
+from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
@@ -195,6 +200,10 @@ class SettingsView(Screen):
         remembered_row.addWidget(self.remembered_label, 1)
         remembered_row.addWidget(self.forget_button)
         wform.addRow(self.tr("Remember on this computer"), remembered_row)
+        # For everyone, not only ICT: whether the organisation can open this vault, and why.
+        self.recovery_plain = QLabel()
+        self.recovery_plain.setWordWrap(True)
+        wform.addRow(self.tr("Recovery by the organisation"), self.recovery_plain)
         work.layout_.addLayout(wform)
         self.work_message = InlineMessage()
         work.layout_.addWidget(self.work_message)
@@ -204,6 +213,9 @@ class SettingsView(Screen):
         signing = self.ict_card = self._build_ict()
         self.key_text = ""
         self.key_button.clicked.connect(self.save_public_key)
+        self.recovery_button.clicked.connect(self.choose_recovery_key)
+        self.team_folder_button.clicked.connect(self.choose_team_folder)
+        self.team_save.clicked.connect(self.save_team_folder)
 
         grid.addWidget(org, 0, 0)
         grid.addWidget(signing, 1, 1)
@@ -248,12 +260,38 @@ class SettingsView(Screen):
         ict.addRow(self.tr("Signing key"), self.key_label)
         ict.addRow(self.tr("Audit log"), self.head_label)
         ict.addRow(self.tr("Version"), self.version_label)
+        self.recovery_label = self._fact()
+        ict.addRow(self.tr("Recovery key"), self.recovery_label)
+        self.team_folder = QLineEdit()
+        self.team_folder.setAccessibleName(self.tr("Team folder"))
+        self.team_folder.setPlaceholderText(self.tr("No team folder: no automatic backups"))
+        self.team_folder_button = QPushButton(self.tr("Choose folder…"))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.team_folder, 1)
+        folder_row.addWidget(self.team_folder_button)
+        ict.addRow(self.tr("Team folder"), folder_row)
+        self.team_keep = QSpinBox()
+        self.team_keep.setRange(1, 100)
+        self.team_keep.setAccessibleName(self.tr("Number of backups to keep"))
+        ict.addRow(self.tr("Number of backups to keep"), self.team_keep)
         signing.layout_.addLayout(ict)
+        self.ict_message = InlineMessage()
+        signing.layout_.addWidget(self.ict_message)
         self.key_button = QPushButton(self.tr("Save public key…"))
         self.key_button.setToolTip(
             self.tr("Give this file to partners so they can check your exports")
         )
-        signing.layout_.addWidget(self.key_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self.recovery_button = QPushButton(self.tr("Set recovery key…"))
+        self.recovery_button.setToolTip(
+            self.tr("Choose the organisation's recovery.pub (made with: waakvlam recovery create)")
+        )
+        self.team_save = QPushButton(self.tr("Save team folder"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.recovery_button)
+        buttons.addWidget(self.team_save)
+        buttons.addWidget(self.key_button)
+        signing.layout_.addLayout(buttons)
         return signing
 
     @staticmethod
@@ -288,6 +326,111 @@ class SettingsView(Screen):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.greeting.setCurrentIndex(max(0, self.greeting.findData(settings.letter_greeting)))
         self._show_remembered()
+        self.team_folder.setText(settings.team_folder)
+        self.team_keep.setValue(settings.folder_backup_keep)
+        self.refresh_recovery()
+
+    # ---- continuity (#19): the organisation's recovery key and the team folder ----------
+    def refresh_recovery(self) -> None:
+        QueryOp.on_vault(
+            self.ctx,
+            self,
+            lambda v, _t: v.recovery_wrap(),
+            self.show_recovery,
+            message=self.ict_message,
+        ).run()
+
+    def show_recovery(self, wrap: RecoveryWrap | None) -> None:
+        if wrap is None:
+            self.recovery_label.setText(self.tr("The organisation cannot recover this vault"))
+            self.recovery_plain.setText(
+                self.tr(
+                    "Off: only your passphrase opens this vault. If you are away and the"
+                    " passphrase is lost, a colleague cannot take over your residents."
+                )
+            )
+            return
+        self.recovery_label.setText(
+            self.tr("The organisation can recover this vault (key id {key})").format(
+                key=grouped(wrap.key_id)
+            )
+        )
+        self.recovery_plain.setText(
+            self.tr(
+                "On: your organisation can open a backup of this vault with its recovery key,"
+                " so that a colleague can continue your work if you are suddenly away. This"
+                " needs several people together, it is recorded, and you are told at your"
+                " next unlock."
+            )
+        )
+
+    def choose_recovery_key(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the recovery key"), "", "recovery.pub (*.pub);;* (*)"
+        )
+        if path:
+            self.set_recovery_key_from(Path(path))
+
+    def ask_passphrase(self) -> str | None:
+        """The staff passphrase, asked every time (also when the key is remembered)."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Set recovery key"),
+            self.tr("Your passphrase (needed to add the organisation's key to this vault):"),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok and text else None
+
+    def set_recovery_key_from(self, path: Path) -> None:
+        """recovery.pub is read (worker), the passphrase asked, then the key set (worker)."""
+        self.ict_message.clear_message()
+        QueryOp.without_vault(
+            self.ctx,
+            self,
+            lambda _t: read_recovery_public(path),
+            self._recovery_read,
+            message=self.ict_message,
+        ).run()
+
+    def _recovery_read(self, public: RecoveryPublic) -> None:
+        passphrase = self.ask_passphrase()
+        if passphrase is None:
+            return
+
+        def work(vault: Vault, _t: TaskContext) -> RecoveryWrap | None:
+            set_recovery_key(vault, passphrase, public)
+            return vault.recovery_wrap()
+
+        def done(wrap: RecoveryWrap | None) -> None:
+            self.show_recovery(wrap)
+            self.ict_message.notice(
+                self.tr("Recovery key set (key id {key}).").format(key=grouped(public.key_id))
+            )
+
+        self.recovery_button.setEnabled(False)
+        WriteOp.on_vault(
+            self.ctx, self, work, done, changes=Changes(backups=True), message=self.ict_message
+        ).always(lambda: self.recovery_button.setEnabled(True)).run()
+
+    def choose_team_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the team folder"), self.team_folder.text()
+        )
+        if path:
+            self.team_folder.setText(path)
+
+    def save_team_folder(self) -> None:
+        folder, keep = self.team_folder.text().strip(), self.team_keep.value()
+
+        def work(s: Any) -> None:
+            save_setting(s, "team_folder", folder)
+            save_setting(s, "folder_backup_keep", keep)
+
+        def done(_r: object) -> None:
+            self.ict_message.notice(self.tr("Saved."))
+            self.ctx.reload_profile()  # the status bar shows the team-folder backup
+
+        WriteOp(self.ctx, self, work, done, changes=Changes(), message=self.ict_message).run()
 
     def _show_remembered(self) -> None:
         on = self.ctx.key_remembered()
