@@ -20,6 +20,7 @@ from waakvlam_desktop.bundles.feedback import DAMAGED
 from waakvlam_desktop.bundles.keys import (
     grouped,
     partner_key_file_text,
+    public_key_text,
     public_of,
     write_signing_key,
 )
@@ -239,7 +240,7 @@ def test_the_partner_dialog_pins_a_key_from_its_file(
     assert grouped(public.key_id) in again.feedback_key_status.toolTip()
 
 
-def test_a_pasted_line_that_is_no_key_is_refused_inline(
+def test_a_pasted_line_is_pinned_and_one_that_is_no_key_refused_inline(
     qtbot: QtBot,
     ctx: AppContext,
     new_vault: NewVault,
@@ -260,3 +261,10 @@ def test_a_pasted_line_that_is_no_key_is_refused_inline(
     qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=TIMEOUT)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert _query(qtbot, ctx, ws, lambda s: signing_key_id(s, partner_id)) is None
+
+    # The line itself, pasted: pinned with the partner.
+    public = write_signing_key(tmp_path / "ggd.sign")
+    dialog.feedback_key_text.setText(public_key_text(public.public_key))
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=TIMEOUT)
+    assert _query(qtbot, ctx, ws, lambda s: signing_key_id(s, partner_id)) == public.key_id

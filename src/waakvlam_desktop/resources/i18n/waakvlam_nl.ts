@@ -5021,8 +5021,8 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Sleutel van de partner</translation>
     </message>
     <message>
-        <source>Paste the signing key the partner sent, or choose its file</source>
-        <translation>Plak de ondertekeningssleutel die de partner stuurde, of kies het bestand</translation>
+        <source>Or paste the key line</source>
+        <translation>Of plak de sleutelregel</translation>
     </message>
     <message>
         <source>Key for feedback</source>

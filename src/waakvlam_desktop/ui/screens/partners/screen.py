@@ -278,12 +278,11 @@ class PartnerDialog(QDialog):
         self.feedback_key_status = QLabel()
         self.feedback_key_status.setWordWrap(True)
         self.feedback_key_text = QLineEdit()
-        self.feedback_key_text.setPlaceholderText(
-            self.tr("Paste the signing key the partner sent, or choose its file")
-        )
+        self.feedback_key_text.setPlaceholderText(self.tr("Or paste the key line"))
         self.feedback_key_text.setAccessibleName(self.tr("Key for feedback"))
         self.feedback_key_button = QPushButton(self.tr("Key for feedback…"))
         self.feedback_key_button.clicked.connect(self.choose_feedback_key)
+        self.feedback_key_text.textEdited.connect(self._key_typed)
         key_row = QHBoxLayout()
         key_row.addWidget(self.feedback_key_text, 1)
         key_row.addWidget(self.feedback_key_button)
@@ -305,6 +304,13 @@ class PartnerDialog(QDialog):
             if key_id
             else ""
         )
+
+    def _key_typed(self, _text: str) -> None:
+        """A pasted line replaces a key chosen from a file."""
+        if self.feedback_key is not None:
+            self.feedback_key = None
+            pinned = self.existing.signing_key_id if self.existing else None
+            self._show_feedback_key(pinned, chosen=False)
 
     def choose_feedback_key(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
