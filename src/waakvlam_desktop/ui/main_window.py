@@ -176,6 +176,7 @@ class Workspace(QWidget):
         self.today.record_visit.connect(lambda hid: self.open_editor(hid, None))
         self.today.resume_draft.connect(self.open_editor)
         self.today.open_referral.connect(self.open_referral)
+        self.today.read_feedback.connect(self.read_feedback)
         self.nav.itemClicked.connect(self._nav_clicked)
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
@@ -220,6 +221,11 @@ class Workspace(QWidget):
             self.history.clear()
             self._show(section)
         section.scroll_to_top()
+
+    def read_feedback(self) -> None:
+        """Terugkoppeling inlezen (menu Bestand, Vandaag): on Doorverwijzingen."""
+        self.nav.setCurrentRow(NAV_REFERRALS)
+        self.referrals.choose_feedback_file()
 
     def open_referral(self, referral_id: str) -> None:
         """Doorverwijzingen with one referral selected, ready to record the feedback."""
@@ -387,6 +393,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Save,
             lambda: self._in_workspace(Workspace.save_shortcut),
         )
+        self.feedback_action = self._action(
+            file_menu,
+            self.tr("Read in &feedback…"),
+            "",
+            partial(self._in_workspace, Workspace.read_feedback),
+        )
         file_menu.addSeparator()
         # Ctrl+L locks from anywhere, a dialog included (its draft is kept: see lock()).
         self.lock_action = self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock)
@@ -424,6 +436,7 @@ class MainWindow(QMainWindow):
         self.vault_actions = [
             self.new_visit_action,
             self.save_action,
+            self.feedback_action,
             self.lock_action,
             self.find_action,
             self.settings_action,

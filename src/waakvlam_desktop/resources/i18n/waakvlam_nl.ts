@@ -2429,6 +2429,29 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>FeedbackKeyDialog</name>
+    <message>
+        <source>New key for feedback</source>
+        <translation>Nieuwe sleutel voor terugkoppeling</translation>
+    </message>
+    <message>
+        <source>This is the first feedback from {partner}. Compare this code by phone with the partner before you read it in.</source>
+        <translation>Dit is de eerste terugkoppeling van {partner}. Vergelijk deze code telefonisch met de partner voordat u de terugkoppeling inleest.</translation>
+    </message>
+    <message>
+        <source>Code to compare</source>
+        <translation>Code om te vergelijken</translation>
+    </message>
+    <message>
+        <source>Ask the partner to read out the code of its signing key. Only when every group is the same: choose “The code matches”.</source>
+        <translation>Vraag de partner de code van zijn ondertekeningssleutel voor te lezen. Alleen als elke groep gelijk is: kies “De code klopt”.</translation>
+    </message>
+    <message>
+        <source>The code matches</source>
+        <translation>De code klopt</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome to Waakvlam</source>
@@ -4836,6 +4859,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Huisbezoek &amp;opslaan</translation>
     </message>
     <message>
+        <source>Read in &amp;feedback…</source>
+        <translation>&amp;Terugkoppeling inlezen…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Vergrendelen</translation>
     </message>
@@ -5024,6 +5051,38 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>To complete: fill in the {missing}; a referral letter to this partner waits for it.</source>
         <translation>Nog aanvullen: vul {missing} in; een verwijsbrief aan deze partner wacht daarop.</translation>
+    </message>
+    <message>
+        <source>Or paste the key line</source>
+        <translation>Of plak de sleutelregel</translation>
+    </message>
+    <message>
+        <source>Key for feedback</source>
+        <translation>Sleutel voor terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Key for feedback…</source>
+        <translation>Sleutel voor terugkoppeling…</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Terugkoppeling</translation>
+    </message>
+    <message>
+        <source>Key for feedback chosen; it is kept when you save</source>
+        <translation>Sleutel voor terugkoppeling gekozen; die wordt bewaard als u opslaat</translation>
+    </message>
+    <message>
+        <source>Feedback can be read in</source>
+        <translation>Terugkoppeling kan worden ingelezen</translation>
+    </message>
+    <message>
+        <source>No key for feedback yet</source>
+        <translation>Nog geen sleutel voor terugkoppeling</translation>
+    </message>
+    <message>
+        <source>For ICT: signing key id {key_id}</source>
+        <translation>Voor ICT: sleutel-id van de ondertekeningssleutel {key_id}</translation>
     </message>
     <message>
         <source>No periodic export</source>
@@ -5716,6 +5775,50 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>Status changed to “{status}”.</source>
         <translation>Status gewijzigd in ‘{status}’.</translation>
     </message>
+    <message>
+        <source>Read in feedback…</source>
+        <translation>Terugkoppeling inlezen…</translation>
+    </message>
+    <message>
+        <source>Read in the file with feedback that a partner sent about its referrals</source>
+        <translation>Lees het bestand in waarmee een partner terugkoppeling geeft over zijn doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Read in feedback</source>
+        <translation>Terugkoppeling inlezen</translation>
+    </message>
+    <message>
+        <source>Feedback reply (*.age)</source>
+        <translation>Terugkoppeling van een partner (*.age)</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Choose it again.</source>
+        <translation>Het bestand kon niet worden gelezen. Kies het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Nothing was read in.</source>
+        <translation>Er is niets ingelezen.</translation>
+    </message>
+    <message>
+        <source>Feedback from {partner} read in:</source>
+        <translation>Terugkoppeling van {partner} ingelezen:</translation>
+    </message>
+    <message>
+        <source>The feedback was read in; the referrals are up to date.</source>
+        <translation>De terugkoppeling is ingelezen; de doorverwijzingen zijn bijgewerkt.</translation>
+    </message>
+    <message>
+        <source>The reply held no referrals.</source>
+        <translation>De terugkoppeling ging over geen enkele doorverwijzing.</translation>
+    </message>
+    <message>
+        <source>{kenmerk} · {household}: {before} → {after}</source>
+        <translation>{kenmerk} · {household}: {before} → {after}</translation>
+    </message>
+    <message>
+        <source>{kenmerk} · {household}: stays {status}</source>
+        <translation>{kenmerk} · {household}: blijft {status}</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>
@@ -6362,6 +6465,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Read in feedback…</source>
+        <translation>Terugkoppeling inlezen…</translation>
     </message>
     <message>
         <source>Exports to make</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,8 +20,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from waakvlam_desktop.bundles.keys import grouped, recipient_fingerprint
+from waakvlam_desktop.bundles.keys import (
+    SenderKey,
+    grouped,
+    load_sender,
+    parse_public_key,
+    recipient_fingerprint,
+)
 from waakvlam_desktop.domain import drafts, partners
 from waakvlam_desktop.domain.names import parse_formal_name, person_name
 from waakvlam_desktop.domain.partners import PartnerView, missing_words
@@ -35,7 +44,7 @@ from waakvlam_desktop.domain.types import (
 from waakvlam_desktop.domain.types import partner_type_label as type_label
 from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.ui.context import AppContext, Changes
-from waakvlam_desktop.ui.operations import QueryOp, WriteOp
+from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import InlineMessage
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
@@ -49,6 +58,16 @@ def partner_type_label(t: PartnerType) -> str:
 def fingerprints(p: PartnerView) -> str:
     """The recipients' fingerprints, for ICT (in the key column's tooltip)."""
     return ", ".join(grouped(recipient_fingerprint(r)) for r in p.recipients) or "–"
+
+
+def pin_feedback_key(s: Session, partner_id: str, key: SenderKey | None, pasted: str) -> str:
+    """On the worker, after the partner is saved: pin the signing key for feedback replies
+    chosen from a file (``key``) or pasted as its ``waakvlam-ed25519:`` line."""
+    if key is None and pasted.strip():
+        key = parse_public_key(pasted)
+    if key is not None:
+        partners.pin_signing_key(s, partner_id, key.public_key, key.key_id)
+    return partner_id
 
 
 class PartnerDialog(QDialog):
@@ -137,6 +156,7 @@ class PartnerDialog(QDialog):
         for label, widget in rows:
             widget.setAccessibleName(label)
             form.addRow(label, widget)
+        self._add_feedback_key_rows(form)
         self.message = InlineMessage()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -282,6 +302,67 @@ class PartnerDialog(QDialog):
         self.schedule.setCurrentIndex(max(0, self.schedule.findData(p.schedule.value)))
         self.recipients.setPlainText("\n".join(p.recipients))
 
+    # ---- the partner's key for signed feedback replies (#17) --------------------------------
+    def _add_feedback_key_rows(self, form: QFormLayout) -> None:
+        self.feedback_key: SenderKey | None = None  # chosen from a file, pinned on Save
+        self.feedback_key_status = QLabel()
+        self.feedback_key_status.setWordWrap(True)
+        self.feedback_key_text = QLineEdit()
+        self.feedback_key_text.setPlaceholderText(self.tr("Or paste the key line"))
+        self.feedback_key_text.setAccessibleName(self.tr("Key for feedback"))
+        self.feedback_key_button = QPushButton(self.tr("Key for feedback…"))
+        self.feedback_key_button.clicked.connect(self.choose_feedback_key)
+        self.feedback_key_text.textEdited.connect(self._key_typed)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.feedback_key_text, 1)
+        key_row.addWidget(self.feedback_key_button)
+        form.addRow(self.tr("Feedback"), self.feedback_key_status)
+        form.addRow("", key_row)
+        pinned = self.existing.signing_key_id if self.existing else None
+        self._show_feedback_key(pinned, chosen=False)
+
+    def _show_feedback_key(self, key_id: str | None, chosen: bool) -> None:
+        if chosen:
+            text = self.tr("Key for feedback chosen; it is kept when you save")
+        elif key_id:
+            text = self.tr("Feedback can be read in")
+        else:
+            text = self.tr("No key for feedback yet")
+        self.feedback_key_status.setText(text)
+        self.feedback_key_status.setToolTip(
+            self.tr("For ICT: signing key id {key_id}").format(key_id=grouped(key_id))
+            if key_id
+            else ""
+        )
+
+    def _key_typed(self, _text: str) -> None:
+        """A pasted line replaces a key chosen from a file."""
+        if self.feedback_key is not None:
+            self.feedback_key = None
+            pinned = self.existing.signing_key_id if self.existing else None
+            self._show_feedback_key(pinned, chosen=False)
+
+    def choose_feedback_key(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Key for feedback"), os.path.expanduser("~")
+        )
+        if name:
+            self.load_feedback_key(name)
+
+    def load_feedback_key(self, path: str) -> None:
+        """Read the key file on the worker; it is pinned when the partner is saved."""
+
+        def loaded(key: SenderKey) -> None:
+            self.feedback_key = key
+            self.feedback_key_text.clear()
+            self._show_feedback_key(key.key_id, chosen=True)
+
+        def read(_t: TaskContext) -> SenderKey:
+            return load_sender(path)
+
+        self.message.clear_message()
+        QueryOp.without_vault(self.ctx, self, read, loaded, message=self.message).run()
+
     def save(self) -> None:
         existing = self.existing
         parts = (
@@ -305,14 +386,17 @@ class PartnerDialog(QDialog):
             recipients=[r for r in self.recipients.toPlainText().split() if r.strip()],
         )
         draft_id = self.draft_id
+        key, pasted = self.feedback_key, self.feedback_key_text.text()
 
         def work(s: Any) -> str:
             kw["contact"] = person_name(*parts)  # checked here: a mistake shows inline
             if draft_id:
                 drafts.discard_draft(s, draft_id)
             if existing is None:
-                return partners.add_partner(s, **kw).id
-            return partners.update_partner(s, existing.id, **kw).id
+                return pin_feedback_key(s, partners.add_partner(s, **kw).id, key, pasted)
+            return pin_feedback_key(
+                s, partners.update_partner(s, existing.id, **kw).id, key, pasted
+            )
 
         WriteOp(
             self.ctx,

@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.bundles.feedback import FeedbackReport, import_feedback
+from waakvlam_desktop.bundles.reply import MAX_REPLY_BYTES
 from waakvlam_desktop.documents.referral_documents import GENERATORS
 from waakvlam_desktop.domain import drafts
 from waakvlam_desktop.domain import referrals as referral_service
@@ -61,7 +63,7 @@ from waakvlam_desktop.domain.types import (
     partner_type_label,
     referral_status_label,
 )
-from waakvlam_desktop.errors import WaakvlamError
+from waakvlam_desktop.errors import FeedbackRefusedError, WaakvlamError
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
@@ -80,6 +82,7 @@ from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_co
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PRINT_DPI = 300
+NO_PINNED_KEY_CODE = "feedback.no_pinned_key"  # the reply's key is to be compared by phone
 
 
 def status_word(status: ReferralStatus) -> str:
@@ -778,6 +781,9 @@ class ReferralsView(Screen):
         lay.addLayout(actions)
         self.message = InlineMessage()
         lay.addWidget(self.message)
+        self._add_feedback_widgets()
+        head.addWidget(self.feedback_button)
+        lay.addWidget(self.feedback_result)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.current_changed.connect(lambda _r: self._selection_changed())
         self.table.row_activated.connect(lambda _r: self.open_letter())
@@ -871,3 +877,156 @@ class ReferralsView(Screen):
         row = self.selected()
         if row is not None:
             self.open_household.emit(row.household_id)
+
+    # ---- a partner's feedback reply (#17) -------------------------------------------------
+    def _add_feedback_widgets(self) -> None:
+        """The "Terugkoppeling inlezen…" button and the list of what a reply changed."""
+        self.feedback_button = QPushButton(self.tr("Read in feedback…"))
+        self.feedback_button.setToolTip(
+            self.tr("Read in the file with feedback that a partner sent about its referrals")
+        )
+        self.feedback_button.clicked.connect(self.choose_feedback_file)
+        self.feedback_result = QLabel()
+        self.feedback_result.setWordWrap(True)
+        self.feedback_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback_result.hide()
+        self.pin_dialog: FeedbackKeyDialog | None = None
+
+    def choose_feedback_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Read in feedback"),
+            os.path.expanduser("~"),
+            self.tr("Feedback reply (*.age)"),
+        )
+        if name:
+            self.import_feedback_file(Path(name))
+
+    def import_feedback_file(self, path: Path, pin_key_id: str | None = None) -> None:
+        """Read the reply on the worker and import it there; a refusal shows its sentence
+        and changes nothing. Without a pinned key: compare the code by phone first."""
+        self.message.clear_message()
+        self.feedback_result.hide()
+        self.feedback_button.setEnabled(False)
+
+        def work(s: Session) -> tuple[FeedbackReport, dict[str, str]]:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_REPLY_BYTES + 1)
+            report = import_feedback(s, data, pin_key_id=pin_key_id)
+            labels = {r.id: r.household_label for r in list_referrals(s)}
+            return report, labels
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, FeedbackRefusedError) and exc.code == NO_PINNED_KEY_CODE:
+                self.ask_key_confirmation(
+                    path, str(exc.params.get("partner", "")), str(exc.params.get("key_id", ""))
+                )
+            elif isinstance(exc, OSError):
+                self.message.error(self.tr("The file could not be read. Choose it again."))
+            else:
+                show_failure(self, exc, self.message)
+
+        WriteOp(
+            self.ctx,
+            self,
+            work,
+            lambda result: self.show_feedback(*result),
+            changes=Changes(referrals=True),
+        ).always(lambda: self.feedback_button.setEnabled(True)).failure(failed).run()
+
+    def ask_key_confirmation(self, path: Path, partner: str, key_id: str) -> None:
+        """The first reply of a partner: its code read aloud and compared by phone."""
+        dialog = FeedbackKeyDialog(partner, key_id, self)
+        self.pin_dialog = dialog
+
+        def confirmed() -> None:
+            self.pin_dialog = None
+            self.import_feedback_file(path, pin_key_id=key_id)
+
+        def cancelled() -> None:
+            self.pin_dialog = None
+            self.message.notice(self.tr("Nothing was read in."))
+
+        dialog.accepted.connect(confirmed)
+        dialog.rejected.connect(cancelled)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+
+    def show_feedback(self, report: FeedbackReport, labels: dict[str, str]) -> None:
+        lines = [
+            self.tr("Feedback from {partner} read in:").format(partner=report.partner),
+            *self.feedback_lines(report, labels),
+        ]
+        self.feedback_result.setText("\n".join(lines))
+        self.feedback_result.show()
+        self.message.notice(
+            self.tr("The feedback was read in; the referrals are up to date.")
+            if report.changes
+            else self.tr("The reply held no referrals.")
+        )
+
+    def feedback_lines(self, report: FeedbackReport, labels: dict[str, str]) -> list[str]:
+        """What a reply changed, one plain line per referral (kenmerk, household, status)."""
+        out = []
+        for c in report.changes:
+            household = labels.get(c.referral_id, "")
+            if c.changed:
+                out.append(
+                    self.tr("{kenmerk} · {household}: {before} → {after}").format(
+                        kenmerk=c.kenmerk,
+                        household=household,
+                        before=status_word(ReferralStatus(c.from_status)),
+                        after=status_word(ReferralStatus(c.to_status)),
+                    )
+                )
+            else:
+                out.append(
+                    self.tr("{kenmerk} · {household}: stays {status}").format(
+                        kenmerk=c.kenmerk,
+                        household=household,
+                        status=status_word(ReferralStatus(c.to_status)),
+                    )
+                )
+        return out
+
+
+class FeedbackKeyDialog(QDialog):
+    """A partner's first reply: its signing code, in groups, to compare by phone before it
+    is trusted (pinned) and the reply read in."""
+
+    def __init__(self, partner: str, key_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New key for feedback"))
+        self.setMinimumWidth(480)
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "This is the first feedback from {partner}. Compare this code by phone with"
+                " the partner before you read it in."
+            ).format(partner=partner)
+        )
+        intro.setWordWrap(True)
+        self.code = QLabel(key_id)
+        self.code.setAccessibleName(self.tr("Code to compare"))
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code.setStyleSheet("font-family: monospace; font-size: 15pt; font-weight: 600;")
+        self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        ask = QLabel(
+            self.tr(
+                "Ask the partner to read out the code of its signing key. Only when every"
+                " group is the same: choose “The code matches”."
+            )
+        )
+        ask.setWordWrap(True)
+        ask.setStyleSheet(f"color: {palette.MUTED};")
+        buttons = QDialogButtonBox()
+        self.confirm_button = buttons.addButton(
+            self.tr("The code matches"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(intro)
+        lay.addWidget(self.code)
+        lay.addWidget(ask)
+        lay.addWidget(buttons)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -78,6 +78,7 @@ class TodayView(Screen):
     open_exports = Signal()
     record_visit = Signal(str)  # household id: open the visit editor (its draft, if any)
     open_referral = Signal(str)  # referral id: process the partner's feedback
+    read_feedback = Signal()  # a partner's reply file: Terugkoppeling inlezen
     resume_draft = Signal(str, str)  # household id, draft id
     refresh_when_hidden = True
 
@@ -176,6 +177,11 @@ class TodayView(Screen):
         )
         self.feedback = RowView(RowModel(feedback_columns), self.tr("Waiting for feedback"))
         self.feedback_card.layout_.addWidget(self.feedback)
+        self.read_feedback_button = QPushButton(self.tr("Read in feedback…"))
+        self.read_feedback_button.clicked.connect(self.read_feedback.emit)
+        self.feedback_card.layout_.addWidget(
+            self.read_feedback_button, 0, Qt.AlignmentFlag.AlignRight
+        )
 
         self.exports_card = Card(self.tr("Exports to make"))
         export_columns: tuple[Column[DueExport], ...] = (
