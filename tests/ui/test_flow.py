@@ -259,9 +259,10 @@ def test_every_screen_renders(tmp_path: object, language: str, qapp: object) -> 
     out = Path(str(tmp_path)) / language
     assert make_screenshots(out, language, households=40) == 0
     pngs = sorted(p.name for p in out.glob("*.png"))
-    assert len(pngs) == 22
+    assert len(pngs) == 24
     overview = "04b-overzicht.png" if language == "nl" else "04b-overview.png"
     wizard = "04d-adressen-controle.png" if language == "nl" else "04d-import-check.png"
-    assert overview in pngs and wizard in pngs
+    buurt = "04e-buurt.png" if language == "nl" else "04e-neighbourhood.png"
+    assert overview in pngs and wizard in pngs and buurt in pngs
     for p in out.glob("*.png"):
         assert p.stat().st_size > 5_000

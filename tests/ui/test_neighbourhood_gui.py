@@ -21,7 +21,7 @@ from waakvlam_desktop.domain.types import ConcernLevel, PartnerType, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_NEIGHBOURHOOD, Workspace
+from waakvlam_desktop.ui.main_window import NAV_NEIGHBOURHOOD, NAV_OVERVIEW, Workspace
 from waakvlam_desktop.ui.operations import QueryOp
 from waakvlam_desktop.ui.screens.neighbourhood.screen import BuurtView, IntroductionDialog
 
@@ -35,9 +35,9 @@ def _vault(new_vault: NewVault) -> dict[str, str]:
     be introduced."""
     vault = new_vault()
     with vault.session() as s:
-        households.add_complex(s, "Aan de Gracht", wijk="Centrum")
+        other = households.add_complex(s, "Aan de Gracht", wijk="Centrum")
         cpx = households.add_complex(s, "De Linde", code="C-LIN", wijk="Noord")
-        ids = {"complex": cpx.id}
+        ids = {"complex": cpx.id, "other": other.id}
         for number, label in ((1, "fam. Bakker"), (2, "mw. Smit")):
             addr = households.add_address(
                 s,
@@ -252,3 +252,25 @@ def test_an_introduction_recorded_from_a_suggestion(
     assert [(i.other_resident_id, i.outcome) for i in made] == [
         (ids["resident mw. Smit"], "Klikte meteen")
     ]
+
+
+def test_the_overview_charts_events_and_complex_signals_per_month(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    ids = _vault(new_vault)
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(NAV_OVERVIEW)
+    view = ws.overview
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    expected = _read(qtbot, ctx, ws, lambda s: neighbourhood.neighbourhood_per_month(s))
+    shown = view.tables["neighbourhood_per_month"]
+    assert shown == expected
+    assert shown.total("events") == 1 and shown.total("signals") == 1
+    card = view.cards["neighbourhood_per_month"]
+    (series,) = card.chart.series()
+    bars = {b.label(): sum(b.at(i) for i in range(b.count())) for b in series.barSets()}
+    assert bars == {"Gebeurtenissen": 1, "Buurtsignalen": 1}
+
+    view.set_filter(complex_id=ids["other"])  # a complex without events
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    assert view.tables["neighbourhood_per_month"].total("events") == 0

@@ -5183,6 +5183,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <source>Home visits per month</source>
         <translation>Huisbezoeken per maand</translation>
     </message>
+    <message>
+        <source>Neighbourhood events and complex signals per month</source>
+        <translation>Buurtgebeurtenissen en buurtsignalen per maand</translation>
+    </message>
 </context>
 <context>
     <name>PartnerDialog</name>
