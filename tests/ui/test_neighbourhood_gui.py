@@ -274,3 +274,29 @@ def test_the_overview_charts_events_and_complex_signals_per_month(
     view.set_filter(complex_id=ids["other"])  # a complex without events
     qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
     assert view.tables["neighbourhood_per_month"].total("events") == 0
+
+
+def test_buurt_and_privacy_have_their_keys_in_the_beeld_menu(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    window, ws = unlocked_window()
+    keys = {a.text(): a.shortcut().toString() for a in window.nav_actions}
+    assert keys["Buurt"] == "Ctrl+4"
+    assert keys["Privacy"] == "Ctrl+0"  # the tenth screen
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert ws.nav.currentRow() == ws.sections.index(ws.privacy)
+    QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert ws.current() is ws.neighbourhood
+
+
+def test_without_complexes_buurt_says_where_they_come_from(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    _window, ws = unlocked_window()
+    view = _show(qtbot, ws)
+    assert view.empty.isVisible() and not view.body.isVisible()
+    assert "Adressen inlezen" in view.empty.text()
+    assert not view.add_button.isEnabled() and view.event_dialog() is None

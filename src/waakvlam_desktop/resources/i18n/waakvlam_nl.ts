@@ -224,8 +224,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Gebeurtenis vastleggen…</translation>
     </message>
     <message>
-        <source>No complexes yet. Complexes come with an address import, or add them with the command line.</source>
-        <translation>Nog geen complexen. Complexen komen mee met het inlezen van adressen, of voeg ze toe via de opdrachtregel.</translation>
+        <source>No complexes yet. Complexes come with the addresses you import (Households › Import addresses…).</source>
+        <translation>Nog geen complexen. Complexen komen mee met de adressen die je inleest (Huishoudens › Adressen inlezen…).</translation>
     </message>
     <message>
         <source>Date</source>

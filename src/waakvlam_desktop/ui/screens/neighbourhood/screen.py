@@ -117,8 +117,8 @@ class BuurtView(Screen):
         lay.addWidget(self.message)
         self.empty = QLabel(
             self.tr(
-                "No complexes yet. Complexes come with an address import, or add them"
-                " with the command line."
+                "No complexes yet. Complexes come with the addresses you import"
+                " (Households › Import addresses…)."
             )
         )
         self.empty.setWordWrap(True)
