@@ -259,11 +259,12 @@ def test_every_screen_renders(tmp_path: object, language: str, qapp: object) -> 
     out = Path(str(tmp_path)) / language
     assert make_screenshots(out, language, households=40) == 0
     pngs = sorted(p.name for p in out.glob("*.png"))
-    assert len(pngs) == 24  # 12b/12c: a partner template completed from Doorverwijzen
+    assert len(pngs) == 26  # 12b/12c: a template completed from Doorverwijzen; 04e/04f: Buurt
     refer = "12c-partner-aanvullen.png" if language == "nl" else "12c-complete-partner.png"
     assert refer in pngs
     overview = "04b-overzicht.png" if language == "nl" else "04b-overview.png"
     wizard = "04d-adressen-controle.png" if language == "nl" else "04d-import-check.png"
-    assert overview in pngs and wizard in pngs
+    buurt = "04e-buurt.png" if language == "nl" else "04e-neighbourhood.png"
+    assert overview in pngs and wizard in pngs and buurt in pngs
     for p in out.glob("*.png"):
         assert p.stat().st_size > 5_000

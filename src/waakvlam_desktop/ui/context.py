@@ -41,6 +41,7 @@ class Changes:
     exports: bool = False  # the export history
     staff: bool = False
     backups: bool = False
+    neighbourhood: bool = False  # complex events, their signals and actions (Buurt)
     household_id: str | None = None  # the one household changed; None: any or several
 
     def about_household(self, household_id: str | None) -> bool:

@@ -35,6 +35,7 @@ from waakvlam_desktop.ui.screens.exports.screen import ExportsView
 from waakvlam_desktop.ui.screens.household.screen import HouseholdPage
 from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor
 from waakvlam_desktop.ui.screens.households.screen import HouseholdsView
+from waakvlam_desktop.ui.screens.neighbourhood.screen import BuurtView
 from waakvlam_desktop.ui.screens.overview.screen import OverviewView
 from waakvlam_desktop.ui.screens.partners.screen import PartnersView
 from waakvlam_desktop.ui.screens.privacy.continuity import RecoveryNotices, TeamBackupStatus
@@ -58,13 +59,14 @@ from waakvlam_desktop.ui.widgets.help import HelpWindow
     NAV_TODAY,
     NAV_HOUSEHOLDS,
     NAV_OVERVIEW,
+    NAV_NEIGHBOURHOOD,
     NAV_REFERRALS,
     NAV_EXPORTS,
     NAV_SEARCH,
     NAV_PARTNERS,
     NAV_SETTINGS,
-) = range(8)
-NAV_PRIVACY = 8
+) = range(9)
+NAV_PRIVACY = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,7 @@ class Workspace(QWidget):
         self.today = TodayView(ctx)
         self.households = HouseholdsView(ctx)
         self.overview = OverviewView(ctx)
+        self.neighbourhood = BuurtView(ctx)
         self.referrals = ReferralsView(ctx)
         self.exports = ExportsView(ctx)
         self.search = SearchView(ctx)
@@ -142,6 +145,7 @@ class Workspace(QWidget):
             self.today,
             self.households,
             self.overview,
+            self.neighbourhood,
             self.referrals,
             self.exports,
             self.search,
@@ -164,7 +168,7 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.lock_button.clicked.connect(on_lock)
         self.search_box.returnPressed.connect(self._search_from_bar)
-        for view in (self.today, self.households, self.search, self.referrals):
+        for view in (self.today, self.households, self.search, self.referrals, self.neighbourhood):
             view.open_household.connect(self.open_household)
         self.household.open_letter.connect(self.open_letter)
         self.household.back.connect(self.go_back)
@@ -464,7 +468,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(on)
 
     def _fill_view_menu(self) -> None:
-        """One action per screen of the navigation, Ctrl+1 … Ctrl+9, in its order."""
+        """One action per screen of the navigation, Ctrl+1 … Ctrl+9 and Ctrl+0, in its order."""
         for action in self.nav_actions:
             self.view_menu.removeAction(action)
             self.removeAction(action)
@@ -473,7 +477,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         for row, label in enumerate(self.workspace.nav_labels):
-            key = f"Ctrl+{row + 1}" if row < 9 else ""
+            key = f"Ctrl+{(row + 1) % 10}" if row < 10 else ""
             self.nav_actions.append(
                 self._action(self.view_menu, label, key, partial(self.go_to, row))
             )

@@ -210,6 +210,153 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>BuurtView</name>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>Buurt</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Record an event…</source>
+        <translation>Gebeurtenis vastleggen…</translation>
+    </message>
+    <message>
+        <source>No complexes yet. Complexes come with the addresses you import (Households › Import addresses…).</source>
+        <translation>Nog geen complexen. Complexen komen mee met de adressen die je inleest (Huishoudens › Adressen inlezen…).</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Complex signals</source>
+        <translation>Buurtsignalen</translation>
+    </message>
+    <message>
+        <source>No events recorded for this complex yet.</source>
+        <translation>Nog geen gebeurtenissen vastgelegd voor dit complex.</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Biedt aan</translation>
+    </message>
+    <message>
+        <source>Would like</source>
+        <translation>Zou graag willen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>No suggestions: no offer and wish of the same kind near each other.</source>
+        <translation>Geen voorstellen: er is geen aanbod en wens van dezelfde soort dicht bij elkaar.</translation>
+    </message>
+    <message>
+        <source>Connect residents</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Record an introduction…</source>
+        <translation>Kennismaking vastleggen…</translation>
+    </message>
+    <message>
+        <source>Residents who gave consent, with an offer and a wish of the same kind.</source>
+        <translation>Bewoners die toestemming gaven, met een aanbod en een wens van dezelfde soort.</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>Open acties</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>Geen open acties.</translation>
+    </message>
+    <message>
+        <source>Tick off action</source>
+        <translation>Actie afvinken</translation>
+    </message>
+    <message>
+        <source>Households here</source>
+        <translation>Huishoudens in dit complex</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Zorgniveau</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>No open households at this complex.</source>
+        <translation>Geen open huishoudens in dit complex.</translation>
+    </message>
+    <message>
+        <source>same complex</source>
+        <translation>zelfde complex</translation>
+    </message>
+    <message>
+        <source>same street</source>
+        <translation>zelfde straat</translation>
+    </message>
+    <message>
+        <source>{name} (my complex)</source>
+        <translation>{name} (mijn complex)</translation>
+    </message>
+    <message>
+        <source>Connect residents ({n})</source>
+        <translation>Verbinden ({n})</translation>
+    </message>
+    <message>
+        <source>Last 12 months: {events} events, {signals} complex signals.</source>
+        <translation>Afgelopen 12 maanden: {events} gebeurtenissen, {signals} buurtsignalen.</translation>
+    </message>
+    <message>
+        <source>Open actions: {n}.</source>
+        <translation>Open acties: {n}.</translation>
+    </message>
+    <message>
+        <source>Open households: {n}</source>
+        <translation>Open huishoudens: {n}</translation>
+    </message>
+</context>
+<context>
     <name>Changes</name>
     <message>
         <source>This is the first bundle to this partner.</source>
@@ -2294,6 +2441,73 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record an event</source>
+        <translation>Gebeurtenis vastleggen</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Complex</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Soort gebeurtenis</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>What happened? Do not name residents (write “resident of number 2”). Never write a BSN.</source>
+        <translation>Wat is er gebeurd? Noem geen namen van bewoners (schrijf „bewoner van nummer 2”). Schrijf nooit een BSN.</translation>
+    </message>
+    <message>
+        <source>This is not a BSN: save anyway</source>
+        <translation>Dit is geen BSN: toch opslaan</translation>
+    </message>
+    <message>
+        <source>Partners involved</source>
+        <translation>Betrokken partners</translation>
+    </message>
+    <message>
+        <source>No partners yet (add them under Partners).</source>
+        <translation>Nog geen partners (voeg ze toe onder Partners).</translation>
+    </message>
+    <message>
+        <source>Complex signals</source>
+        <translation>Buurtsignalen</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>niet gezien</translation>
+    </message>
+    <message>
+        <source>Action (optional)</source>
+        <translation>Actie (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>e.g. Ask the caretaker to fix the lighting</source>
+        <translation>bijv. Huismeester vragen de verlichting te maken</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk op</translation>
+    </message>
+    <message>
+        <source>This text contains a number that looks like a BSN. A BSN may not be stored: remove it, or confirm that it is not a BSN.</source>
+        <translation>De tekst bevat een getal dat op een BSN lijkt. Een BSN mag niet worden opgeslagen: haal het weg, of bevestig dat het geen BSN is.</translation>
+    </message>
+</context>
+<context>
     <name>ExportsView</name>
     <message>
         <source>Exports</source>
@@ -3632,6 +3846,41 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>The report could not be saved. Choose another folder.</source>
         <translation>Het rapport kon niet worden opgeslagen. Kies een andere map.</translation>
+    </message>
+</context>
+<context>
+    <name>IntroductionDialog</name>
+    <message>
+        <source>Record an introduction</source>
+        <translation>Kennismaking vastleggen</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Biedt aan</translation>
+    </message>
+    <message>
+        <source>Would like</source>
+        <translation>Zou graag willen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
+        <source>Optional. Never write a BSN.</source>
+        <translation>Niet verplicht. Schrijf nooit een BSN.</translation>
+    </message>
+    <message>
+        <source>A follow-up is added to ask the first resident how it went, in two weeks.</source>
+        <translation>Er komt een actie bij om over twee weken bij de eerste bewoner na te vragen hoe het ging.</translation>
     </message>
 </context>
 <context>
@@ -4984,6 +5233,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Home visits per month</source>
         <translation>Huisbezoeken per maand</translation>
+    </message>
+    <message>
+        <source>Neighbourhood events and complex signals per month</source>
+        <translation>Buurtgebeurtenissen en buurtsignalen per maand</translation>
     </message>
 </context>
 <context>

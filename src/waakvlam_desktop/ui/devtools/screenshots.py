@@ -40,6 +40,7 @@ from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import (
     NAV_EXPORTS,
     NAV_HOUSEHOLDS,
+    NAV_NEIGHBOURHOOD,
     NAV_OVERVIEW,
     NAV_PARTNERS,
     NAV_PRIVACY,
@@ -244,6 +245,7 @@ def make_screenshots(
         bar.setValue(bar.maximum())
         grab(window, "04b-overzicht-onder" if language == "nl" else "04b-overview-bottom")
         bar.setValue(0)
+        _buurt_shots(app, background, ws, grab, language)
         _import_wizard_shot(app, background, ws, out_dir, language, written)
         busy = max(rows, key=lambda r: (r.concern_level.rank, r.residents))
         ws.open_household(busy.id)
@@ -324,6 +326,26 @@ def make_screenshots(
     for path in written:
         print(path)
     return 0
+
+
+def _buurt_shots(
+    app: QApplication,
+    background: Background,
+    ws: Workspace,
+    grab: Callable[[QWidget, str], None],
+    language: str,
+) -> None:
+    """Buurt: the screen of the staff member's first complex, and the event form."""
+    ws.nav.setCurrentRow(NAV_NEIGHBOURHOOD)
+    wait_for(app, background, lambda: ws.neighbourhood.data is not None)
+    window = ws.window()
+    grab(window, "04e-buurt" if language == "nl" else "04e-neighbourhood")
+    event = ws.neighbourhood.event_dialog()
+    if event is not None:
+        event.note.setPlainText("Gesprek met bewoners over overlast bij de fietsenstalling.")
+        event.show()
+        grab(event, "04f-buurt-gebeurtenis" if language == "nl" else "04f-neighbourhood-event")
+        event.close()
 
 
 def _offscreen_screen(width: int = 1366, height: int = 768) -> None:

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain import overview as ov
+from waakvlam_desktop.domain.neighbourhood import neighbourhood_per_month
 from waakvlam_desktop.domain.overview import FilterOptions, OverviewFilter, Table
 from waakvlam_desktop.domain.types import ConcernLevel, ReferralStatus
 from waakvlam_desktop.fileio import write_atomic
@@ -382,6 +383,7 @@ BUILDERS: dict[str, Callable[[QChart, Table], bool]] = {
     "signals_per_domain_month": build_signals,
     "referrals_per_partner_type": build_referrals,
     "visits_per_month": build_visits,
+    "neighbourhood_per_month": build_visits,  # the same shape: two counts per month
 }
 
 
@@ -402,13 +404,20 @@ def _table(key: str, scope: OverviewFilter, today: date) -> Callable[[Session], 
             return ov.signals_per_domain_month(s, scope, today)
         if key == "referrals_per_partner_type":
             return ov.referrals_per_partner_type(s, scope)
+        if key == "neighbourhood_per_month":
+            return neighbourhood_per_month(s, scope, today)
         return ov.visits_per_month(s, scope, today)
 
     return work
 
 
 # The order the charts are computed in: the cheapest first, the slowest last.
-LATER = ("overdue_per_complex", "referrals_per_partner_type", "visits_per_month")
+LATER = (
+    "overdue_per_complex",
+    "referrals_per_partner_type",
+    "visits_per_month",
+    "neighbourhood_per_month",
+)
 SLOWEST = "signals_per_domain_month"
 
 
@@ -499,6 +508,9 @@ class OverviewView(Screen):
             "signals_per_domain_month": self.tr("Signals per domain, last 12 months"),
             "referrals_per_partner_type": self.tr("Referrals per partner type and status"),
             "visits_per_month": self.tr("Home visits per month"),
+            "neighbourhood_per_month": self.tr(
+                "Neighbourhood events and complex signals per month"
+            ),
         }
         self.cards = {key: ChartCard(ctx, key, titles[key]) for key in BUILDERS}
         grid_holder = QWidget()
@@ -511,6 +523,7 @@ class OverviewView(Screen):
             "signals_per_domain_month": (1, 0, 2),
             "visits_per_month": (2, 0, 1),
             "referrals_per_partner_type": (2, 1, 1),
+            "neighbourhood_per_month": (3, 0, 1),
         }
         for key, (row, col, span) in places.items():
             card = self.cards[key]
@@ -530,14 +543,14 @@ class OverviewView(Screen):
     # ---- loading ---------------------------------------------------------------------------
     @property
     def complete(self) -> bool:
-        """All five tables of the current round have arrived."""
+        """All tables of the current round have arrived."""
         return len(self.tables) == len(BUILDERS)
 
     def nav_title(self) -> str:
         return self.tr("Overview")
 
     def affected_by(self, changes: Changes) -> bool:
-        return changes.households or changes.referrals
+        return changes.households or changes.referrals or changes.neighbourhood
 
     def refresh(self) -> None:
         self.round += 1
