@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.bundle_helpers import World, build_world
 from tests.ui.conftest import NewVault, UnlockedWindow
-from tests.unit.test_feedback import JANSEN, OZTURK, Partner, _items, _partner
+from tests.unit.test_feedback import JANSEN, NOW, OZTURK, Partner, _items, _partner
 from waakvlam_desktop.bundles import reply as rp
 from waakvlam_desktop.bundles.feedback import DAMAGED
 from waakvlam_desktop.bundles.keys import (
@@ -58,6 +58,7 @@ def _reply(partner: Partner, world: World, folder: Path) -> Path:
         partner.bundle,
         partner.signing,
         _items((world.referrals[JANSEN], FeedbackStatus.CLOSED), note="Budgetcoach loopt"),
+        now=NOW,
     )
     path = folder / "terugkoppeling.age"
     path.write_bytes(data)

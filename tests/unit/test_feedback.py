@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from tests.bundle_helpers import World, build_world, trusting_state
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles import reply as rp
 from waakvlam_desktop.bundles.export import export_bundle
-from waakvlam_desktop.bundles.feedback import import_feedback
+from waakvlam_desktop.bundles.feedback import DAMAGED, import_feedback
 from waakvlam_desktop.bundles.keys import (
     load_signing_key,
     public_of,
@@ -34,6 +34,7 @@ from waakvlam_desktop.bundles.keys import (
     write_signing_key,
 )
 from waakvlam_desktop.bundles.reader import OpenedBundle, verify_trusted
+from waakvlam_desktop.cli.common import visible
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.partners import pin_signing_key, signing_key_id
 from waakvlam_desktop.domain.referrals import (
@@ -56,6 +57,8 @@ from waakvlam_desktop.storage.models import (
 
 NOV = Period.parse("2026-11")
 TODAY = date(2026, 11, 27)
+#: The moment the partner makes its replies: the vault's fixed clock (tests/conftest.py).
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 JANSEN = "fam. Jansen"
 OZTURK = "mw. Öztürk"
 
@@ -108,6 +111,13 @@ def wijkteam(world: World, tmp_path: Path) -> Partner:
     return _partner(world, tmp_path, "Wijkteam")
 
 
+def _make_reply(
+    bundle: OpenedBundle, signing: Ed25519PrivateKey, items: list[rp.ReplyItem]
+) -> tuple[bytes, dict[str, Any]]:
+    """:func:`reply.make_reply` at :data:`NOW` (not the computer's clock)."""
+    return rp.make_reply(bundle, signing, items, now=NOW)
+
+
 def _items(*pairs: tuple[str, FeedbackStatus], note: str = "") -> list[rp.ReplyItem]:
     return [rp.ReplyItem(k, s, date(2026, 11, 20), note) for k, s in pairs]
 
@@ -138,7 +148,7 @@ def _refused(world: World, data: bytes, code: str) -> str:
 
 
 def _manifest(partner: Partner, items: list[rp.ReplyItem], **changes: Any) -> dict[str, Any]:
-    _data, manifest = rp.make_reply(partner.bundle, partner.signing, items)
+    _data, manifest = _make_reply(partner.bundle, partner.signing, items)
     manifest.update(changes)
     return manifest
 
@@ -161,7 +171,7 @@ def test_reply_closes_the_loop(world: World, wijkteam: Partner, tmp_path: Path) 
     with world.vault.session() as s:
         assert s.scalars(select(ReplyIdentity)).one().recipient == recipient
     # The partner answers: Jansen closed, Öztürk help started.
-    data, manifest = rp.make_reply(
+    data, manifest = _make_reply(
         wijkteam.bundle,
         wijkteam.signing,
         [
@@ -218,10 +228,10 @@ def test_reply_closes_the_loop(world: World, wijkteam: Partner, tmp_path: Path) 
 
 def test_same_or_further_status_changes_nothing(world: World, wijkteam: Partner) -> None:
     jansen = world.referrals[JANSEN]
-    first, _ = rp.make_reply(
+    first, _ = _make_reply(
         wijkteam.bundle, wijkteam.signing, _items((jansen, FeedbackStatus.STARTED))
     )
-    later, _ = rp.make_reply(
+    later, _ = _make_reply(
         wijkteam.bundle, wijkteam.signing, _items((jansen, FeedbackStatus.CONTACT))
     )
     with world.vault.session() as s:
@@ -235,7 +245,7 @@ def test_same_or_further_status_changes_nothing(world: World, wijkteam: Partner)
 
 # ---- refusals: one sentence each, nothing written -----------------------------------------
 def test_tampered_reply_is_refused(world: World, wijkteam: Partner) -> None:
-    data, _ = rp.make_reply(
+    data, _ = _make_reply(
         wijkteam.bundle, wijkteam.signing, _items((world.referrals[JANSEN], FeedbackStatus.CLOSED))
     )
     for position in (len(data) - 20, len(data) - 1, len(data) // 2 + 40):
@@ -267,7 +277,7 @@ def test_changed_manifest_under_the_old_signature_is_refused(
 
 
 def test_replayed_reply_is_refused(world: World, wijkteam: Partner) -> None:
-    data, _ = rp.make_reply(
+    data, _ = _make_reply(
         wijkteam.bundle, wijkteam.signing, _items((world.referrals[JANSEN], FeedbackStatus.CLOSED))
     )
     with world.vault.session() as s:
@@ -291,7 +301,7 @@ def test_reply_signed_by_another_key_is_refused(world: World, wijkteam: Partner)
 
 def test_partner_without_pinned_key_is_refused(world: World, tmp_path: Path) -> None:
     ggd = _partner(world, tmp_path, "GGD", pin=False)
-    data, _ = rp.make_reply(
+    data, _ = _make_reply(
         ggd.bundle, ggd.signing, _items((world.referrals["fam. Smit"], FeedbackStatus.CONTACT))
     )
     sentence = _refused(world, data, "feedback.no_pinned_key")
@@ -370,12 +380,103 @@ def test_extra_member_in_the_zip_is_refused(world: World, wijkteam: Partner) -> 
     _refused(world, data, "feedback.damaged")
 
 
+# ---- item values the partner tool would refuse (reviewer's attack on #17) -----------------
+def _signed(world: World, partner: Partner, items: list[dict[str, Any]], **changes: Any) -> bytes:
+    """A validly signed reply whose items (and other fields) are set as given."""
+    manifest = _manifest(partner, _items((world.referrals[JANSEN], FeedbackStatus.CONTACT)))
+    manifest["items"] = items
+    manifest.update(changes)
+    return rp.seal(manifest, partner.signing, _recipient(partner))
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("date", "9999-12-31"),
+        ("date", "0001-01-01"),
+        ("date", "2026-11-29"),  # today + 2 days: beyond the day's tolerance
+        ("note", "\x1b]0;pwned\x07\x1b[2J"),
+        ("note", "\u202eFAKE\u202c"),
+        ("note", "nul\x00byte"),
+        ("note", "regel\nnieuwe regel"),
+        ("note", "zero\u200bwidth"),
+        ("status", "afgewezen"),  # declined without a reason
+    ],
+)
+def test_item_values_outside_the_partner_rules_are_refused(
+    world: World, wijkteam: Partner, field: str, value: str
+) -> None:
+    item = {"kenmerk": world.referrals[JANSEN], "status": "contact", "date": "2026-11-20"}
+    item["note"] = " " if field == "status" else ""
+    item[field] = value
+    sentence = _refused(world, _signed(world, wijkteam, [item]), "feedback.damaged")
+    assert sentence == DAMAGED.render("nl")
+
+
+@pytest.mark.parametrize(
+    "created_at",
+    [
+        "2999-01-01T00:00:00Z",
+        "1970-01-01T00:00:00Z",
+        "2026-11-29T10:00:01Z",
+        "2026-11-20T10:00:00Z",
+    ],
+)
+def test_created_at_outside_the_window_is_refused(
+    world: World, wijkteam: Partner, created_at: str
+) -> None:
+    """Later than tomorrow, or earlier than the day before the bundle was made (the
+    bundle went out at the fixed clock, 27-11-2026)."""
+    item = {"kenmerk": world.referrals[JANSEN], "status": "contact", "date": "2026-11-20"}
+    _refused(world, _signed(world, wijkteam, [item], created_at=created_at), "feedback.damaged")
+
+
+def test_values_within_the_tolerance_are_read_in(world: World, wijkteam: Partner) -> None:
+    """A day's clock difference is no reason to refuse: dated tomorrow, made tomorrow."""
+    item = {"kenmerk": world.referrals[JANSEN], "status": "contact", "date": "2026-11-28"}
+    item["note"] = "Eerste gesprek gehad; Öztürk-achtige namen mogen"
+    data = _signed(world, wijkteam, [item], created_at="2026-11-28T09:00:00Z")
+    with world.vault.session() as s:
+        report = import_feedback(s, data)
+    assert [c.date for c in report.changes] == ["2026-11-28"]
+
+
+def test_bsn_in_a_note_asks_for_the_reply_again(world: World, wijkteam: Partner) -> None:
+    items = [
+        {"kenmerk": world.referrals[JANSEN], "status": "afgesloten", "date": "2026-11-20"},
+        {"kenmerk": world.referrals[OZTURK], "status": "contact", "date": "2026-11-20"},
+    ]
+    items[0]["note"] = "ok"
+    for number in ("111222333", "1112 22 333"):
+        items[1]["note"] = f"bsn {number}"
+        sentence = _refused(world, _signed(world, wijkteam, items), "feedback.bsn_in_note")
+        assert world.referrals[OZTURK] in sentence and "Wijkteam" in sentence
+        assert "zonder het nummer" in sentence
+        # Not the sentence for the user's own text ("remove it or confirm ...").
+        assert "bevestig" not in sentence.lower()
+
+
+def test_answers_must_match_the_bundle(world: World, wijkteam: Partner) -> None:
+    manifest = _manifest(wijkteam, _items((world.referrals[JANSEN], FeedbackStatus.CONTACT)))
+    good = dict(manifest["answers"])
+    for changed in ({"sequence": 999}, {"sequence": "1"}, {"sender_key_id": "deadbeef"}):
+        manifest["answers"] = {**good, **changed}
+        data = rp.seal(manifest, wijkteam.signing, _recipient(wijkteam))
+        _refused(world, data, "feedback.damaged")
+    # Without sequence and sender key (they are optional), the reply is read in.
+    manifest["answers"] = {"bundle_id": good["bundle_id"]}
+    with world.vault.session() as s:
+        assert import_feedback(s, rp.seal(manifest, wijkteam.signing, _recipient(wijkteam)))
+
+
+def test_cli_shows_notes_visibly() -> None:
+    assert visible("a\x1b[2Jb\u202ec\x00d\ne Öztürk") == "a\\x1b[2Jb\\u202ec\\x00d\\ne Öztürk"
+
+
 # ---- the partner side refuses before writing ----------------------------------------------
 def test_partner_side_checks(world: World, wijkteam: Partner) -> None:
     with pytest.raises(BundleError) as info:
-        rp.make_reply(
-            wijkteam.bundle, wijkteam.signing, _items(("2026-9999", FeedbackStatus.CLOSED))
-        )
+        _make_reply(wijkteam.bundle, wijkteam.signing, _items(("2026-9999", FeedbackStatus.CLOSED)))
     assert info.value.code == "reply.kenmerk_not_in_bundle"
     jansen = world.referrals[JANSEN]
     with pytest.raises(UsageError) as usage:
@@ -387,6 +488,17 @@ def test_partner_side_checks(world: World, wijkteam: Partner) -> None:
     with pytest.raises(UsageError) as usage:
         rp.parse_status(f"{jansen}=contact:2026-12-25", TODAY)
     assert usage.value.code == "reply.date_in_future"
+    for bad, code in (
+        ("regel\u202eomgekeerd", "reply.note_not_plain"),
+        ("kleur\x1b[31m", "reply.note_not_plain"),
+        ("bsn 111222333", "reply.note_bsn_like"),
+    ):
+        with pytest.raises(UsageError) as usage:
+            rp.parse_status(f"{jansen}=contact:2026-11-20:{bad}", TODAY)
+        assert usage.value.code == code
+    with pytest.raises(UsageError) as usage:
+        rp.parse_status(f"{jansen}=afgewezen:2026-11-20:   ", TODAY)
+    assert usage.value.code == "reply.reason_required"
     item = rp.parse_status(f"{jansen}=afgewezen:2026-11-20:Geen indicatie: buiten regio", TODAY)
     assert item.note == "Geen indicatie: buiten regio" and item.day == date(2026, 11, 20)
     assert rp.parse_status(f"{jansen}=gestart", TODAY).day == TODAY
@@ -398,7 +510,7 @@ def test_partner_side_checks(world: World, wijkteam: Partner) -> None:
         members=wijkteam.bundle.members,
     )
     with pytest.raises(BundleError) as info:
-        rp.make_reply(old, wijkteam.signing, _items((jansen, FeedbackStatus.CLOSED)))
+        _make_reply(old, wijkteam.signing, _items((jansen, FeedbackStatus.CLOSED)))
     assert info.value.code == "reply.no_reply_address"
 
 
@@ -419,7 +531,7 @@ def test_signing_key_file_beside_an_age_identity(tmp_path: Path) -> None:
 def test_first_reply_pins_the_key_confirmed_by_phone(world: World, tmp_path: Path) -> None:
     ggd = _partner(world, tmp_path, "GGD", pin=False)
     # The GGD's referral must have gone out in its bundle: Smit's referral.
-    data, manifest = rp.make_reply(
+    data, manifest = _make_reply(
         ggd.bundle, ggd.signing, _items((world.referrals["fam. Smit"], FeedbackStatus.CONTACT))
     )
     key_id = public_of(ggd.signing).key_id

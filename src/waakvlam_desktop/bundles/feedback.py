@@ -7,8 +7,15 @@ Everything is checked before anything is written, each refusal one sentence
 2. signature: ``reply.sig`` matches the key pinned for the partner the reply names
    (``partner add|edit --signing-key``);
 3. format, then replay: a reply id is read in once;
-4. the bundle it answers went to that partner, and every kenmerk in it went to that
-   partner in that bundle.
+4. the bundle it answers went to that partner (and, when the reply names them, with that
+   sequence number and sender key), and every kenmerk in it went to that partner in that
+   bundle;
+5. every item holds to the partner side's rules (:func:`reply.check_item`), with a day's
+   tolerance for clocks: its date and the reply's ``created_at`` lie no later than
+   tomorrow; ``created_at`` no earlier than the day before the bundle was made; an item
+   date not before 2000 (a partner may have had contact before the monthly bundle
+   arrived); a declined referral carries a reason; a note is one line of visible text
+   without a BSN-like number.
 
 Then each item moves its referral's status through :func:`domain.referrals.change_status`
 (status history and audit events), and the reply id is stored.
@@ -21,7 +28,7 @@ import json
 import zipfile
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pyrage
@@ -33,7 +40,8 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles import reply as rp
 from waakvlam_desktop.bundles.keys import grouped, parse_public_key, reply_identities
-from waakvlam_desktop.clock import from_utc_text, to_local, utc_naive
+from waakvlam_desktop.clock import from_utc_text, local_today, to_local, utc_naive
+from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.partners import pin_signing_key
 from waakvlam_desktop.domain.referrals import change_status
 from waakvlam_desktop.domain.types import (
@@ -43,7 +51,7 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
     feedback_status_label,
 )
-from waakvlam_desktop.errors import FeedbackRefusedError, KeyFileError
+from waakvlam_desktop.errors import BsnLikeError, FeedbackRefusedError, KeyFileError
 from waakvlam_desktop.storage.models import (
     ExportRecord,
     ExportReferral,
@@ -143,6 +151,14 @@ KENMERK_NOT_SENT = Message(
         "Errors",
         "Referral {kenmerk} was not sent to {partner} in the bundle this reply answers."
         " Nothing was read in.",
+    ),
+)
+BSN_IN_NOTE = Message(
+    "feedback.bsn_in_note",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The note for referral {kenmerk} seems to contain a BSN. Nothing was read in; ask"
+        " {partner} to send the feedback again without the number.",
     ),
 )
 FEEDBACK_NOTE = Message(
@@ -246,7 +262,15 @@ def _text(doc: Any, *path: str, limit: int = 200) -> str:
     return node
 
 
-def _items(doc: dict[str, Any]) -> list[rp.ReplyItem]:
+#: No reply, and no item date, lies before this day.
+EARLIEST = date(2000, 1, 1)
+#: Clocks (and time zones) of the partner and of this computer may differ this much.
+TOLERANCE = timedelta(days=1)
+
+
+def _items(doc: dict[str, Any], latest: date) -> list[rp.ReplyItem]:
+    """The items, each holding to :func:`reply.check_item` with its date from
+    :data:`EARLIEST` to ``latest``."""
     items = doc.get("items")
     if not isinstance(items, list) or not 0 < len(items) <= rp.MAX_ITEMS:
         raise _refuse(DAMAGED)
@@ -263,6 +287,13 @@ def _items(doc: dict[str, Any]) -> list[rp.ReplyItem]:
             )
         except ValueError as exc:
             raise _refuse(DAMAGED) from exc
+        item = out[-1]
+        if not EARLIEST <= item.day <= latest:
+            raise _refuse(DAMAGED)
+        if item.status is FeedbackStatus.DECLINED and not item.note.strip():
+            raise _refuse(DAMAGED)
+        if not rp.plain_note(item.note):
+            raise _refuse(DAMAGED)
     if len({i.kenmerk for i in out}) != len(out):
         raise _refuse(DAMAGED)
     return out
@@ -348,7 +379,12 @@ def import_feedback(
         replied_at = utc_naive(from_utc_text(created_text))
     except ValueError as exc:
         raise _refuse(DAMAGED) from exc
-    items = _items(doc)
+    clock = session.info["clock"]
+    now = utc_naive(clock.now())
+    if not datetime.combine(EARLIEST, datetime.min.time()) <= replied_at <= now + TOLERANCE:
+        raise _refuse(DAMAGED)
+    latest = min(local_today(clock), replied_at.date()) + TOLERANCE
+    items = _items(doc, latest)
     earlier = session.scalar(select(FeedbackReply).where(FeedbackReply.reply_id == reply_id))
     if earlier is not None:
         raise _refuse(REPLAYED, day=f"{to_local(earlier.imported_at):%d-%m-%Y}")
@@ -359,6 +395,15 @@ def import_feedback(
     )
     if record is None:
         raise _refuse(BUNDLE_NOT_SENT, bundle=bundle_id[:8], partner=partner.name)
+    if replied_at < record.exported_at - TOLERANCE:
+        raise _refuse(DAMAGED)  # made before the bundle it answers
+    answers = doc["answers"]  # a dict: _text read bundle_id from it
+    if "sequence" in answers and (
+        type(answers["sequence"]) is not int or answers["sequence"] != record.sequence
+    ):
+        raise _refuse(DAMAGED)
+    if "sender_key_id" in answers and answers["sender_key_id"] != record.signing_key_id:
+        raise _refuse(DAMAGED)
     carried = {
         ref.reference: ref
         for ref in session.scalars(
@@ -367,9 +412,19 @@ def import_feedback(
             .where(ExportReferral.export_id == record.id, Referral.partner_id == partner.id)
         )
     }
+    notes: dict[str, str] = {}
     for item in items:
         if item.kenmerk not in carried:
             raise _refuse(KENMERK_NOT_SENT, kenmerk=item.kenmerk, partner=partner.name)
+        note = FEEDBACK_NOTE.render(
+            partner=partner.name,
+            status=feedback_status_label(item.status),
+            day=f"{item.day:%d-%m-%Y}",
+        )
+        notes[item.kenmerk] = f"{note}. {item.note}" if item.note else note
+        # A signed reply cannot be "confirmed": the partner must send it again.
+        if find_bsn_like(notes[item.kenmerk]):
+            raise _refuse(BSN_IN_NOTE, kenmerk=item.kenmerk, partner=partner.name)
 
     # Everything checked: apply.
     if first:
@@ -379,17 +434,13 @@ def import_feedback(
         ref = carried[item.kenmerk]
         before = ReferralStatus(ref.status)
         steps = _path(before, FEEDBACK_REFERRAL_STATUS[item.status])
-        note = FEEDBACK_NOTE.render(
-            partner=partner.name,
-            status=feedback_status_label(item.status),
-            day=f"{item.day:%d-%m-%Y}",
-        )
-        if item.note:
-            note = f"{note}. {item.note}"
         for i, step in enumerate(steps):
             last = i == len(steps) - 1
-            text = note if last else FEEDBACK_STEP_NOTE.render(partner=partner.name)
-            change_status(session, ref.id, step, text, allow_bsn_like=False)
+            text = notes[item.kenmerk] if last else FEEDBACK_STEP_NOTE.render(partner=partner.name)
+            try:
+                change_status(session, ref.id, step, text, allow_bsn_like=False)
+            except BsnLikeError as exc:  # checked above; the caller's session rolls back
+                raise _refuse(BSN_IN_NOTE, kenmerk=item.kenmerk, partner=partner.name) from exc
         changes.append(
             FeedbackChange(
                 kenmerk=item.kenmerk,
@@ -407,7 +458,7 @@ def import_feedback(
             partner_id=partner.id,
             bundle_id=bundle_id,
             replied_at=replied_at,
-            imported_at=utc_naive(session.info["clock"].now()),
+            imported_at=now,
             items=len(items),
         )
     )

@@ -9,6 +9,7 @@ partner's signing key), age-encrypted to the ``reply_recipient`` the bundle carr
 from __future__ import annotations
 
 import io
+import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.keys import public_key_text, public_of
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.clock import utc_text
+from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.types import FeedbackStatus
 from waakvlam_desktop.errors import BundleError, UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -77,6 +79,22 @@ DATE_IN_FUTURE = Message(
     "reply.date_in_future",
     QT_TRANSLATE_NOOP("Errors", "The date for {kenmerk} ({day}) lies in the future."),
 )
+NOTE_NOT_PLAIN = Message(
+    "reply.note_not_plain",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The note for {kenmerk} holds a line break or another invisible character; write it"
+        " as one line of plain text.",
+    ),
+)
+NOTE_BSN_LIKE = Message(
+    "reply.note_bsn_like",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The note for {kenmerk} seems to contain a BSN; a reply never carries one. Leave the"
+        " number out.",
+    ),
+)
 TWICE = Message(
     "reply.twice",
     QT_TRANSLATE_NOOP("Errors", "Reference {kenmerk} is given more than once."),
@@ -117,11 +135,23 @@ def parse_status(value: str, today: date) -> ReplyItem:
     return item
 
 
+def plain_note(note: str) -> bool:
+    """A note is one line of visible text: no control or format characters (Unicode
+    categories Cc and Cf: line breaks, escape sequences, NUL, bidi overrides)."""
+    return not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in note)
+
+
 def check_item(item: ReplyItem, today: date) -> None:
-    if item.status is FeedbackStatus.DECLINED and not item.note:
+    """The partner side's rules for one item; the vault applies the same ones when it
+    reads a reply in (:mod:`waakvlam_desktop.bundles.feedback`)."""
+    if item.status is FeedbackStatus.DECLINED and not item.note.strip():
         raise UsageError(REASON_REQUIRED, kenmerk=item.kenmerk)
     if len(item.note) > MAX_NOTE:
         raise UsageError(NOTE_TOO_LONG, kenmerk=item.kenmerk, limit=MAX_NOTE)
+    if not plain_note(item.note):
+        raise UsageError(NOTE_NOT_PLAIN, kenmerk=item.kenmerk)
+    if find_bsn_like(item.note):
+        raise UsageError(NOTE_BSN_LIKE, kenmerk=item.kenmerk)
     if item.day > today:
         raise UsageError(DATE_IN_FUTURE, kenmerk=item.kenmerk, day=item.day.isoformat())
 

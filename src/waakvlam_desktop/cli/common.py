@@ -109,6 +109,12 @@ def nl_date(day: date | None) -> str:
     return day.strftime("%d-%m-%Y") if day else "-"
 
 
+def visible(text: str) -> str:
+    """``text`` safe for a terminal: characters that are not printable (escape sequences,
+    line breaks, NUL, bidi overrides) are shown as ``\\x1b``, ``\\u202e`` and so on."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def info(message: str) -> None:
     print(message, file=sys.stderr)
 

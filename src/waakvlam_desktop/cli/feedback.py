@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from waakvlam_desktop.cli.common import Arguments, json_flag, open_vault, print_json, subcommands
+from waakvlam_desktop.cli.common import (
+    Arguments,
+    json_flag,
+    open_vault,
+    print_json,
+    subcommands,
+    visible,
+)
 from waakvlam_desktop.errors import UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -44,8 +51,12 @@ def _show(report: Any) -> None:
     )
 
     print(
-        READ_IN.render(
-            partner=report.partner, count=len(report.changes), fingerprint=grouped(report.key_id)
+        visible(
+            READ_IN.render(
+                partner=report.partner,
+                count=len(report.changes),
+                fingerprint=grouped(report.key_id),
+            )
         )
     )
     for c in report.changes:
@@ -66,7 +77,8 @@ def _show(report: Any) -> None:
                 day=day,
                 status=referral_status_label(ReferralStatus(c.to_status)),
             )
-        print(f"  {line}" + (f" ({c.note})" if c.note else ""))
+        # The vault refuses notes with control characters; escape anyway (defence in depth).
+        print(visible(f"  {line}" + (f" ({c.note})" if c.note else "")))
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -2336,6 +2336,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Verwijzing {kenmerk} is niet naar {partner} gestuurd in de bundel waar deze terugkoppeling bij hoort. Er is niets ingelezen.</translation>
     </message>
     <message>
+        <source>The note for referral {kenmerk} seems to contain a BSN. Nothing was read in; ask {partner} to send the feedback again without the number.</source>
+        <translation>De notitie bij doorverwijzing {kenmerk} lijkt een BSN te bevatten. Er is niets ingelezen; vraag {partner} om de terugkoppeling opnieuw te sturen, zonder het nummer.</translation>
+    </message>
+    <message>
         <source>This bundle carries no reply address (it was made by an older Waakvlam). Ask the sender for a new bundle to reply to.</source>
         <translation>Deze bundel heeft geen adres voor terugkoppeling (gemaakt met een oudere Waakvlam). Vraag de afzender om een nieuwe bundel.</translation>
     </message>
@@ -2362,6 +2366,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>The date for {kenmerk} ({day}) lies in the future.</source>
         <translation>De datum bij {kenmerk} ({day}) ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The note for {kenmerk} holds a line break or another invisible character; write it as one line of plain text.</source>
+        <translation>De notitie bij {kenmerk} bevat een regelovergang of een ander onzichtbaar teken; schrijf haar als één regel gewone tekst.</translation>
+    </message>
+    <message>
+        <source>The note for {kenmerk} seems to contain a BSN; a reply never carries one. Leave the number out.</source>
+        <translation>De notitie bij {kenmerk} lijkt een BSN te bevatten; een terugkoppeling bevat nooit een BSN. Laat het nummer weg.</translation>
     </message>
     <message>
         <source>Reference {kenmerk} is given more than once.</source>
