@@ -428,7 +428,13 @@ def test_created_at_outside_the_window_is_refused(
     """Later than tomorrow, or earlier than the day before the bundle was made (the
     bundle went out at the fixed clock, 27-11-2026)."""
     item = {"kenmerk": world.referrals[JANSEN], "status": "contact", "date": "2026-11-20"}
+    item["note"] = ""
     _refused(world, _signed(world, wijkteam, [item], created_at=created_at), "feedback.damaged")
+    # The same item, made at the vault's moment, is well-formed and read in.
+    with world.vault.session() as s:
+        assert import_feedback(
+            s, _signed(world, wijkteam, [item], created_at="2026-11-27T10:00:00Z")
+        )
 
 
 def test_values_within_the_tolerance_are_read_in(world: World, wijkteam: Partner) -> None:
