@@ -26,6 +26,7 @@ import os
 import re
 import secrets
 import shutil
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -376,10 +377,11 @@ def recover_backup(
     Everything is checked before anything is written: the backup, the shares (at least the
     threshold, of the key this backup was wrapped to), the new passphrase, an empty
     ``out_dir``, a writable notice folder (``notice_dir``, default the backup's folder).
-    Then the vault is installed, given a new database key (so a key remembered for the
-    original vault does not open this copy) and its audit log records the recovery; last
-    the signed notice is written. If the notice cannot be written the new vault is removed
-    again: a recovery is never silent.
+    Then the signed notice is written first (if it cannot be written nothing else is: a
+    recovery is never silent); then the vault is installed, given a new database key (so
+    a key remembered for the original vault does not open this copy) and its audit log
+    records the recovery. If that fails the new vault is removed again and the notice
+    stays (a notice of a recovery that failed does no harm).
     """
     backup, out_dir = Path(backup), Path(out_dir)
     notice_dir = Path(notice_dir) if notice_dir is not None else backup.parent
@@ -420,11 +422,33 @@ def recover_backup(
     # with the original's (same folder, same computer).
     new_id = str(uuid.uuid4())
     new_header = keys.wrap_key(db_key, new_passphrase, new_id, params, header.recovery).to_bytes()
-    existed = out_dir.exists()
-    install_backup(backup, parsed, out_dir, new_header, db_key, old_passphrase="", now=now)
     created = from_utc_text(str(parsed.meta["created_at"]))
+    moment = utc_naive(now or datetime.now(UTC))
+    # The signed notice first, before anything of the recovered vault exists: a process
+    # killed half-way leaves at most a notice of a recovery that then failed (harmless),
+    # never a recovered vault without a notice.
+    doc: dict[str, Any] = {
+        "format": NOTICE_FORMAT,
+        "version": 1,
+        "vault_id": header.vault_id,
+        "recovered_at": utc_text(moment),
+        "by": _clean(by),
+        "backup_file": backup.name,
+        "backup_created_at": utc_text(created),
+        "key_id": header.recovery.key_id,
+        "nonce": secrets.token_hex(8),
+    }
+    doc["signature"] = base64.b64encode(identity.sign_notice(_notice_message(doc))).decode()
+    stamp = f"{moment:%Y%m%d-%H%M%S}"
+    notice = notice_dir / f"{NOTICE_PREFIX}{header.vault_id}-{stamp}-{doc['nonce']}.json"
+    blob = (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
     try:
-        moment = utc_naive(now or datetime.now(UTC))
+        write_atomic(notice, blob, mode=0o644)
+    except OSError as exc:
+        raise RecoveryError(NOTICE_FOLDER_NOT_WRITABLE, folder=notice_dir) from exc
+    existed = out_dir.exists()
+    try:
+        install_backup(backup, parsed, out_dir, new_header, db_key, old_passphrase="", now=now)
         with Vault.open(out_dir, new_passphrase) as vault:
             vault.rekey(new_passphrase)
             # Nobody of the vault did this: the actor stays empty, "door=" says who did.
@@ -436,27 +460,9 @@ def recover_backup(
                     f" kluis_van={header.vault_id}"
                 )
                 audit.record(s, RECOVERY_ACTION, "vault", new_id, detail=detail)
-        doc: dict[str, Any] = {
-            "format": NOTICE_FORMAT,
-            "version": 1,
-            "vault_id": header.vault_id,
-            "recovered_at": utc_text(moment),
-            "by": _clean(by),
-            "backup_file": backup.name,
-            "backup_created_at": utc_text(created),
-            "key_id": header.recovery.key_id,
-            "nonce": secrets.token_hex(8),
-        }
-        doc["signature"] = base64.b64encode(identity.sign_notice(_notice_message(doc))).decode()
-        stamp = f"{moment:%Y%m%d-%H%M%S}"
-        notice = notice_dir / f"{NOTICE_PREFIX}{header.vault_id}-{stamp}-{doc['nonce']}.json"
-        blob = (json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-        try:
-            write_atomic(notice, blob, mode=0o644)
-        except OSError as exc:
-            raise RecoveryError(NOTICE_FOLDER_NOT_WRITABLE, folder=notice_dir) from exc
     except BaseException:
-        # Nothing half-done stays: the new vault goes again (the backup is untouched).
+        # Nothing half-done stays: the new vault goes again (the backup is untouched; the
+        # notice stays, a notice of a failed recovery does no harm).
         if existed:
             for child in out_dir.iterdir():
                 if child.is_dir():
@@ -470,14 +476,20 @@ def recover_backup(
 
 
 def _clean(text: str, limit: int = 200) -> str:
-    """One line for an audit detail (``;`` separates its parts)."""
+    """One line for an audit detail (``;`` separates its parts), without control or
+    format characters (no terminal escapes, no right-to-left overrides)."""
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
     return " ".join(text.replace(";", ",").split())[:limit]
 
 
 # ---- notices, read by the original vault at unlock ------------------------------------------
 @dataclass(frozen=True, slots=True)
 class RecoveryNotice:
-    notice_id: str  # SHA-256 of the file, first 32 hex characters
+    notice_id: str  # SHA-256 of the signed content and signature, first 32 hex characters
     path: Path
     vault_id: str
     recovered_at: datetime  # naive UTC
@@ -501,8 +513,11 @@ def _read_notice(
         signature = base64.b64decode(str(doc["signature"]), validate=True)
         if not public.verify_notice(signature, _notice_message(doc)):
             return None
+        # The id is of what was signed, not of the file's bytes: the same notice
+        # re-formatted or copied under another name is the same notice.
+        signed = _notice_message(doc) + b"\n" + signature
         return RecoveryNotice(
-            notice_id=hashlib.sha256(raw).hexdigest()[:32],
+            notice_id=hashlib.sha256(signed).hexdigest()[:32],
             path=path,
             vault_id=vault_id,
             recovered_at=from_utc_text(str(doc["recovered_at"])),
@@ -516,13 +531,14 @@ def _read_notice(
 
 
 def recovery_notices(folder: Path, vault: Vault) -> list[RecoveryNotice]:
-    """Every notice in ``folder`` about this vault whose signature the recovery key in the
-    vault's key header confirms, oldest first. Unsigned, forged or foreign files are
-    ignored (anyone can write in a team folder)."""
-    wrap = vault.recovery_wrap()
-    if wrap is None:
+    """Every notice in ``folder`` about this vault whose signature the vault's recovery key
+    (the copy in its encrypted database) confirms, oldest first. Unsigned, forged or
+    foreign files are ignored (anyone can write in a team folder)."""
+    # The key from the encrypted database, not the header file: whoever can write the
+    # vault folder could otherwise swap in a key to hide real notices or show forged ones.
+    public = vault.trusted_recovery()
+    if public is None:
         return []
-    public = recovery.public_of(wrap)
     try:
         candidates = sorted(Path(folder).glob(f"{NOTICE_PREFIX}{vault.vault_id}-*.json"))
     except OSError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -20,7 +21,9 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from waakvlam_desktop.errors import VaultDamagedError, WeakPassphraseError, WrongPassphraseError
 from waakvlam_desktop.storage import strength
@@ -176,28 +179,66 @@ def _checksum(doc: dict[str, Any]) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
+RECOVERY_KEY_ID_HEX = 16
+RECOVERY_MAC_INFO = b"waakvlam recovery wrap v1"
+
+
+def recovery_key_id(recipient: str) -> str:
+    """The recovery key's id: 16 hex characters of SHA-256 over the ``age1…`` recipient."""
+    digest = hashlib.sha256(recipient.strip().lower().encode("ascii")).hexdigest()
+    return digest[:RECOVERY_KEY_ID_HEX]
+
+
 @dataclass(frozen=True, slots=True)
 class RecoveryWrap:
     """The database key a second time, encrypted with age to the organisation's recovery
-    key (``storage/recovery.py``), with that key's public parts. Not bound into the
-    passphrase wrap's associated data: adding or renewing it needs no Argon2 run, and
-    whoever edits it gains nothing (a wrap only opens with the recovery key, and a wrap
-    to another key cannot be made without the database key). The header checksum still
-    tells accidental damage apart."""
+    key (``storage/recovery.py``), with that key's public parts and a MAC over all of it
+    keyed with the database key (HKDF, :data:`RECOVERY_MAC_INFO`). Not bound into the
+    passphrase wrap's associated data: adding or renewing it needs no Argon2 run.
+
+    The header file itself is not trusted: whoever can write the vault folder can edit
+    this field and recompute the checksum (a checksum, not a secret). The vault keeps the
+    public parts in its encrypted database as well (``Vault.trusted_recovery``); at every
+    open the field must match them and its MAC must verify, otherwise the vault rewrites
+    it to the organisation's key (audit event ``recovery_key``). Key changes and notices
+    use the database copy, never this field (docs/vault.md)."""
 
     recipient: str  # age1…
     key_id: str
     notice_key: bytes  # Ed25519 public key that signs recovery notices
     wrapped_key: bytes  # age ciphertext of the database key
+    mac: bytes = b""  # HMAC-SHA256 keyed from the database key (empty: not authenticated)
+
+    def _mac_input(self) -> bytes:
+        doc = {k: v for k, v in self.as_dict().items() if k != "mac"}
+        return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+    def compute_mac(self, db_key: bytes) -> bytes:
+        mac_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=RECOVERY_MAC_INFO
+        ).derive(db_key)
+        return hmac.new(mac_key, self._mac_input(), hashlib.sha256).digest()
+
+    def with_mac(self, db_key: bytes) -> RecoveryWrap:
+        return RecoveryWrap(
+            self.recipient, self.key_id, self.notice_key, self.wrapped_key, self.compute_mac(db_key)
+        )
+
+    def verify(self, db_key: bytes) -> bool:
+        """Was this field written by someone holding the database key?"""
+        return bool(self.mac) and hmac.compare_digest(self.mac, self.compute_mac(db_key))
 
     def as_dict(self) -> dict[str, str]:
-        return {
+        doc = {
             "recipient": self.recipient,
             "key_id": self.key_id,
             "notice_key": _b64(self.notice_key),
             "wrapped_key": _b64(self.wrapped_key),
             "encryption": "age-x25519",
         }
+        if self.mac:
+            doc["mac"] = _b64(self.mac)
+        return doc
 
     @classmethod
     def from_dict(cls, doc: Any) -> RecoveryWrap:
@@ -208,8 +249,15 @@ class RecoveryWrap:
             key_id=str(doc["key_id"]),
             notice_key=_unb64(doc["notice_key"]),
             wrapped_key=_unb64(doc["wrapped_key"]),
+            mac=_unb64(doc["mac"]) if "mac" in doc else b"",
         )
-        if len(wrap.notice_key) != 32 or not wrap.recipient.startswith("age1"):
+        if (
+            len(wrap.notice_key) != 32
+            or not wrap.recipient.startswith("age1")
+            or not wrap.recipient.isascii()
+            or wrap.key_id != recovery_key_id(wrap.recipient)
+            or len(wrap.mac) not in (0, 32)
+        ):
             raise ValueError("not a recovery wrap")
         return wrap
 

@@ -20,7 +20,6 @@ Nothing here writes a file; the secret lives in memory only.
 from __future__ import annotations
 
 import base64
-import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -32,7 +31,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from shamir_mnemonic import MnemonicError, combine_mnemonics, generate_mnemonics
 
 from waakvlam_desktop.errors import RecoveryError
-from waakvlam_desktop.storage.keys import RecoveryWrap
+from waakvlam_desktop.storage.keys import RecoveryWrap, recovery_key_id
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 SECRET_BYTES = 32
@@ -118,7 +117,7 @@ def _bech32_encode(hrp: str, data: bytes) -> str:
 
 def key_id(recipient: str) -> str:
     """The recovery key's id: 16 hex characters of SHA-256 over the ``age1…`` recipient."""
-    return hashlib.sha256(recipient.strip().lower().encode("ascii")).hexdigest()[:KEY_ID_HEX]
+    return recovery_key_id(recipient)
 
 
 def grouped(text: str) -> str:
@@ -284,18 +283,14 @@ def parse_public_file(text: str, path: object = "") -> RecoveryPublic:
 
 
 def make_wrap(public: RecoveryPublic, db_key: bytes) -> RecoveryWrap:
-    """The database key encrypted to the recovery key, for the vault's key header."""
+    """The database key encrypted to the recovery key, for the vault's key header, with
+    its MAC keyed from ``db_key`` (``RecoveryWrap.verify``)."""
     return RecoveryWrap(
         recipient=public.recipient,
         key_id=public.key_id,
         notice_key=public.notice_key,
         wrapped_key=encrypt_to(public.recipient, db_key),
-    )
-
-
-def rewrap(wrap: RecoveryWrap, db_key: bytes) -> RecoveryWrap:
-    """The same recovery key, a new database key (after ``rekey``)."""
-    return make_wrap(RecoveryPublic(wrap.recipient, wrap.notice_key), db_key)
+    ).with_mac(db_key)
 
 
 def public_of(wrap: RecoveryWrap) -> RecoveryPublic:

@@ -6,7 +6,9 @@ the session factory; ``close()`` disposes every connection and drops the key.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import json
 import os
 import secrets
 import uuid
@@ -24,6 +26,7 @@ from sqlalchemy.pool import QueuePool
 from waakvlam_desktop.clock import Clock, SystemClock
 from waakvlam_desktop.errors import (
     StorageWriteError,
+    VaultBusyError,
     VaultDamagedError,
     VaultExistsError,
     VaultNotFoundError,
@@ -31,10 +34,11 @@ from waakvlam_desktop.errors import (
     WrongPassphraseError,
 )
 from waakvlam_desktop.fileio import fsync_folder, write_atomic
-from waakvlam_desktop.storage import keys, recovery
+from waakvlam_desktop.storage import audit, keys, recovery
 from waakvlam_desktop.storage.hooks import install_session_hooks
 from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, LOCK_NAME, FileLock
 from waakvlam_desktop.storage.migrate import upgrade_to_head
+from waakvlam_desktop.storage.models import Setting
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 DB_NAME = "vault.db"
@@ -144,6 +148,14 @@ KEY_CHANGE_FAILED = Message(
 # A seam for fault-injection tests (tests/security/test_key_change_faults.py): called
 # with the name of each step of a key change. Production code never sets it.
 fault_hook: Callable[[str], None] | None = None
+
+
+# The organisation's recovery key as the vault trusts it: its public parts in the encrypted
+# database (a settings row: audited, and in every backup). The key header's copy must match.
+TRUSTED_RECOVERY_SETTING = "recovery_key_public"
+RECOVERY_AUDIT_ACTION = "recovery_key"
+RECOVERY_REPAIRED = "hersteld: sleutelbestand gewijzigd"
+RECOVERY_REMOVED = "verwijderd: sleutelbestand gewijzigd"
 
 
 def _step(name: str) -> None:
@@ -412,6 +424,11 @@ class Vault:
         except Exception:
             vault.close()
             raise
+        try:
+            vault._check_recovery(db_key)
+        except BaseException:
+            vault.close()
+            raise
         return vault
 
     @staticmethod
@@ -590,7 +607,8 @@ class Vault:
                 parallelism=header.kdf.parallelism,
                 salt=secrets.token_bytes(16),
             )
-            new_header = keys.wrap_key(db_key, new, header.vault_id, params, header.recovery)
+            wrap = self._trusted_wrap(header, db_key)
+            new_header = keys.wrap_key(db_key, new, header.vault_id, params, wrap)
             _step("passwd:start")
             try:
                 write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
@@ -612,6 +630,9 @@ class Vault:
         with self._exclusive():
             header, db_key = settle_headers(self.paths, passphrase)
             wrap = recovery.make_wrap(public, db_key) if public is not None else None
+            # The database copy first: a crash before the header is written leaves a header
+            # the next open repairs from it (never a header the database does not confirm).
+            self._store_trusted(public)
             new_header = keys.KeyHeader(
                 header.vault_id, header.kdf, header.nonce, header.wrapped_key, wrap
             )
@@ -630,8 +651,88 @@ class Vault:
                 raise VaultDamagedError(PASSPHRASE_NOT_SAVED)
 
     def recovery_wrap(self) -> keys.RecoveryWrap | None:
-        """The organisation's wrap in the key header (None: it cannot recover this vault)."""
-        return self.read_header(self.paths).recovery
+        """The organisation's wrap in the key header when it is the one the database
+        trusts (None: the organisation cannot recover this vault from its backups)."""
+        wrap = self.read_header(self.paths).recovery
+        trusted = self.trusted_recovery()
+        if wrap is None or trusted is None or not _same_key(wrap, trusted):
+            return None
+        return wrap
+
+    def trusted_recovery(self) -> recovery.RecoveryPublic | None:
+        """The recovery key set with :meth:`set_recovery`, from the encrypted database."""
+        with self.session() as s:
+            row = s.get(Setting, TRUSTED_RECOVERY_SETTING)
+            value = None if row is None else row.value_json
+        if value is None:
+            return None
+        doc = json.loads(value)
+        if not isinstance(doc, dict):
+            return None
+        public = recovery.RecoveryPublic(
+            str(doc["recipient"]), base64.b64decode(str(doc["notice_key"]), validate=True)
+        )
+        if public.key_id != doc.get("key_id"):
+            raise VaultDamagedError(DAMAGED_MESSAGE)
+        return public
+
+    def _store_trusted(self, public: recovery.RecoveryPublic | None) -> None:
+        with self.session() as s:
+            row = s.get(Setting, TRUSTED_RECOVERY_SETTING)
+            if public is None:
+                if row is not None:
+                    s.delete(row)
+                return
+            value = json.dumps(
+                {
+                    "recipient": public.recipient,
+                    "key_id": public.key_id,
+                    "notice_key": base64.b64encode(public.notice_key).decode("ascii"),
+                },
+                sort_keys=True,
+            )
+            if row is None:
+                s.add(Setting(key=TRUSTED_RECOVERY_SETTING, value_json=value))
+            else:
+                row.value_json = value
+
+    def _trusted_wrap(self, header: keys.KeyHeader, db_key: bytes) -> keys.RecoveryWrap | None:
+        """The recovery field a header wrapping ``db_key`` must carry: the header's own
+        when it matches the database copy and its MAC verifies, else a fresh wrap to the
+        trusted key (None when the vault has no recovery key)."""
+        trusted = self.trusted_recovery()
+        if trusted is None:
+            return None
+        wrap = header.recovery
+        if wrap is not None and _same_key(wrap, trusted) and wrap.verify(db_key):
+            return wrap
+        return recovery.make_wrap(trusted, db_key)
+
+    def _check_recovery(self, db_key: bytes) -> None:
+        """At every open: the header's recovery field must be the one the database trusts,
+        MAC'd with this database key. If not (someone with write access to the vault folder
+        edited, planted or removed it), the header is rewritten from the database copy and
+        the audit log says so. Skipped while a key change is unsettled or another process
+        has the vault open (the next open repairs; key changes and notices use the
+        database copy meanwhile)."""
+        if self.paths.pending_header.exists():
+            return
+        header = self.read_header(self.paths)
+        wrap = self._trusted_wrap(header, db_key)
+        if wrap is header.recovery:
+            return
+        detail = RECOVERY_REMOVED if wrap is None else RECOVERY_REPAIRED
+        try:
+            with self._exclusive():
+                header = self.read_header(self.paths)
+                fixed = keys.KeyHeader(
+                    header.vault_id, header.kdf, header.nonce, header.wrapped_key, wrap
+                )
+                write_atomic(self.paths.header, fixed.to_bytes(), overwrite=True)
+        except (VaultBusyError, OSError):
+            return
+        with self.session() as s:
+            audit.record(s, RECOVERY_AUDIT_ACTION, "vault", self.vault_id, detail=detail)
 
     def rekey(self, passphrase: str) -> bytes:
         """Give the database a new random key and re-wrap it. Returns the new key.
@@ -646,8 +747,10 @@ class Vault:
         with self._exclusive():
             header, old_key = settle_headers(self.paths, passphrase)
             new_key = secrets.token_bytes(keys.KEY_BYTES)
-            # The organisation's wrap follows the new key (same recovery key).
-            wrap = recovery.rewrap(header.recovery, new_key) if header.recovery else None
+            # The organisation's wrap follows the new key: to the recovery key the database
+            # trusts, never to whatever the header file names.
+            trusted = self.trusted_recovery()
+            wrap = recovery.make_wrap(trusted, new_key) if trusted is not None else None
             pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf, wrap)
             _step("rekey:start")
             try:
@@ -696,6 +799,14 @@ class Vault:
             self.paths.pending_header.unlink()
         self.engine = make_engine(self.paths.db, old_key)
         self._sessions.configure(bind=self.engine)
+
+
+def _same_key(wrap: keys.RecoveryWrap, trusted: recovery.RecoveryPublic) -> bool:
+    return (
+        wrap.recipient == trusted.recipient
+        and wrap.key_id == trusted.key_id
+        and wrap.notice_key == trusted.notice_key
+    )
 
 
 def _take_locks(paths: VaultPaths, *, app: bool) -> tuple[FileLock, FileLock | None]:
