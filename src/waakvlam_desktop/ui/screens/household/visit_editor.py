@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -69,6 +70,7 @@ from waakvlam_desktop.ui.widgets.common import (
 )
 
 AUTOSAVE_MS = 4000
+LOW_WINDOW = 640  # logical px: below this the follow-ups list stays two rows high
 
 GUIDANCE_TEXT, GUIDANCE_BG, GUIDANCE_BORDER = palette.ACUTE_GUIDANCE
 
@@ -123,8 +125,10 @@ class SignRow(QWidget):
         self.label = label
         self.check = QCheckBox(label + ("  ⚠" if item.acute else ""))
         self.check.setAccessibleName(label)
-        if item.acute:
-            self.check.setToolTip(self.tr("Acute sign: the app shows what to do at once."))
+        if item.acute:  # the whole label too: a long one is cut off in a narrow list
+            self.check.setToolTip(
+                label + "\n" + self.tr("Acute sign: the app shows what to do at once.")
+            )
         guidance = Lang.pick((item.guidance_nl, item.guidance_en))
         self.info = QToolButton()
         self.info.setText("?")
@@ -178,6 +182,7 @@ class SignRow(QWidget):
         self.check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         if not item.acute:
             self.check.setToolTip(label)
+        self.check.setStatusTip(label)
         lay.addWidget(self.check, 0, 0, 1, 2)
         lay.addWidget(self.info, 0, 2)
         lay.addWidget(self.sev_widget, 1, 0)
@@ -367,7 +372,7 @@ class VisitEditor(Screen):
         self.fu_due.setAccessibleName(self.tr("Follow-up due date"))
         self.fu_add = QPushButton(self.tr("Add follow-up"))
         self.fu_list = QListWidget()
-        self.fu_list.setMaximumHeight(60)
+        self._fit_follow_ups()
         self.fu_list.setAccessibleName(self.tr("New follow-ups"))
         bottom.addWidget(self.fu_text, 0, 0)
         bottom.addWidget(self.fu_due, 0, 1)
@@ -429,6 +434,8 @@ class VisitEditor(Screen):
             row = SignRow(item)
             row.changed.connect(self._signs_changed)
             row.acknowledge.connect(self.ask_response)
+            if item.acute:
+                row.check.toggled.connect(lambda on, r=row: self._acute_toggled(r, on))
             self.rows[item.code] = row
             sections.setdefault(item.domain, []).append(row)
             titles[item.domain] = Lang.pick((item.domain_label_nl, item.domain_label_en))
@@ -473,6 +480,7 @@ class VisitEditor(Screen):
         self.bsn_confirm.setChecked(False)
         self.follow_ups = []
         self.fu_list.clear()
+        self._fit_follow_ups()
         self.present.clear()
         for rid, name in data.residents:
             item = QListWidgetItem(name)
@@ -690,6 +698,32 @@ class VisitEditor(Screen):
         self.follow_ups.append((text, due))
         shown = f"{text} — {short_date(due)}" if due else text
         self.fu_list.addItem(shown)
+        self._fit_follow_ups()
+        self.fu_list.scrollToBottom()
+
+    def _fit_follow_ups(self) -> None:
+        """The new follow-ups list is two rows high when empty or when the window is low
+        (the notes and the signalenlijst get the height), four otherwise."""
+        rows = 4 if self.fu_list.count() > 2 and self.height() >= LOW_WINDOW else 2
+        line = self.fu_list.fontMetrics().height() + 4
+        self.fu_list.setFixedHeight(rows * line + 2 * self.fu_list.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_follow_ups()
+
+    def _acute_toggled(self, row: SignRow, on: bool) -> None:
+        if on and not self.loading:  # after the layout has placed the guidance
+            QTimer.singleShot(0, self, lambda: self._show_guidance(row))
+
+    def _show_guidance(self, row: SignRow) -> None:
+        """An acute sign just ticked: scroll its red guidance (and its button) into sight."""
+        sheet = self.checklist_area.widget()
+        lay = sheet.layout() if sheet is not None else None
+        if row.guidance.isVisible():
+            if lay is not None:
+                lay.activate()  # the guidance's final place, not last frame's
+            self.checklist_area.ensureWidgetVisible(row.ack_button, 8, 8)
 
     # ---- saving --------------------------------------------------------------------------
     def save_draft(self) -> None:
@@ -736,6 +770,7 @@ class VisitEditor(Screen):
             row.clear()
         self.present.clear()
         self.fu_list.clear()
+        self._fit_follow_ups()
         self.follow_ups = []
         self.acknowledged = set()
         self.responses = {}
