@@ -745,11 +745,11 @@ class ReferralsView(Screen):
         head.addWidget(self.status_filter)
         lay.addLayout(head)
         columns: tuple[Column[ReferralRow], ...] = (
-            Column(self.tr("Reference"), lambda r: r.reference),
+            Column(self.tr("Reference"), lambda r: r.reference, optional=True),
             stamp_column(self.tr("Date"), lambda r: r.created_at),
             Column(self.tr("Household"), lambda r: r.household_label),
-            Column(self.tr("Address"), lambda r: r.address),
-            Column(self.tr("Partner"), lambda r: r.partner_name),
+            Column(self.tr("Address"), lambda r: r.address, tooltip=lambda r: r.address),
+            Column(self.tr("Partner"), lambda r: r.partner_name, tooltip=lambda r: r.partner_name),
             Column(
                 self.tr("Status"),
                 lambda r: status_word(r.status),
