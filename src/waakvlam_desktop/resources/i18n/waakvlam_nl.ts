@@ -201,6 +201,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Herinnering back-up</translation>
     </message>
     <message>
+        <source>Open Privacy › Backup</source>
+        <translation>Privacy › Back-up openen</translation>
+    </message>
+    <message>
         <source>There is no backup of this vault yet. Make one now.</source>
         <translation>Er is nog geen back-up van deze kluis. Maak er nu een.</translation>
     </message>
