@@ -3261,16 +3261,16 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Acuut signaal</translation>
     </message>
     <message>
+        <source>{label} ({severity}){extra}</source>
+        <translation>{label} ({severity}){extra}</translation>
+    </message>
+    <message>
         <source>Home visit: {kind}</source>
         <translation>Huisbezoek: {kind}</translation>
     </message>
     <message>
         <source>Signal</source>
         <translation>Signaal</translation>
-    </message>
-    <message>
-        <source>{label} (severity {n}){extra}</source>
-        <translation>{label} (ernst {n}){extra}</translation>
     </message>
     <message>
         <source>{what} (corrected)</source>
@@ -4838,6 +4838,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>wijk</translation>
     </message>
     <message>
+        <source>consent form to sign</source>
+        <translation>toestemmingsformulier</translation>
+    </message>
+    <message>
+        <source>letter to the resident</source>
+        <translation>bewonersbrief</translation>
+    </message>
+    <message>
         <source>kind</source>
         <translation>soort</translation>
     </message>
@@ -5854,8 +5862,8 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Signalen in de brief</translation>
     </message>
     <message>
-        <source>{label} (severity {n}, {date})</source>
-        <translation>{label} (ernst {n}, {date})</translation>
+        <source>{label} ({severity}, {date})</source>
+        <translation>{label} ({severity}, {date})</translation>
     </message>
     <message>
         <source>Residents concerned</source>
@@ -5931,7 +5939,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Feedback by</source>
-        <translation>Terugkoppeling vóór</translation>
+        <translation>Terugkoppeling uiterlijk</translation>
     </message>
     <message>
         <source>Your unfinished referral is back (kept when the app locked).</source>
@@ -6293,7 +6301,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Lock when idle after</source>
-        <translation>Vergrendelen bij geen activiteit na</translation>
+        <translation>Automatisch vergrendelen na</translation>
     </message>
     <message>
         <source> days</source>
@@ -6870,10 +6878,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This is not a BSN: save anyway</source>
         <translation>Dit is geen BSN: toch opslaan</translation>
-    </message>
-    <message>
-        <source>Signalenlijst</source>
-        <translation>Signalenlijst</translation>
     </message>
     <message>
         <source>Checklist of signs</source>

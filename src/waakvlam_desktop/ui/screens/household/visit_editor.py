@@ -170,6 +170,12 @@ class SignRow(QWidget):
             self.severity.addButton(radio, n)
             sev_box.addWidget(radio)
             self.radios.append(radio)
+        self.words = {1: self.tr("mild"), 2: self.tr("worrying"), 3: self.tr("serious")}
+        self.sev_word = QLabel(self.words[1])  # the chosen severity in a word, not only a number
+        sev_box.addSpacing(6)
+        sev_box.addWidget(self.sev_word)
+        sev_box.addStretch(1)
+        self.severity.idToggled.connect(self._severity_toggled)
         self.radios[0].setChecked(True)
         self.remark = QLineEdit()
         self.remark.setPlaceholderText(self.tr("Remark (optional)"))
@@ -185,15 +191,19 @@ class SignRow(QWidget):
         self.check.setStatusTip(label)
         lay.addWidget(self.check, 0, 0, 1, 2)
         lay.addWidget(self.info, 0, 2)
-        lay.addWidget(self.sev_widget, 1, 0)
-        lay.addWidget(self.remark, 1, 1, 1, 2)
-        lay.addWidget(self.guidance, 2, 0, 1, 3)
+        lay.addWidget(self.sev_widget, 1, 0, 1, 3)
+        lay.addWidget(self.remark, 2, 0, 1, 3)
+        lay.addWidget(self.guidance, 3, 0, 1, 3)
         lay.setColumnStretch(1, 1)
         self._sync()
         self.check.toggled.connect(self._sync)
         self.check.toggled.connect(self.changed)
         self.severity.idToggled.connect(lambda _i, _c: self.changed.emit())
         self.remark.textChanged.connect(self.changed)
+
+    def _severity_toggled(self, n: int, on: bool) -> None:
+        if on:
+            self.sev_word.setText(self.words.get(n, ""))
 
     def _sync(self) -> None:
         on = self.check.isChecked()
@@ -351,7 +361,7 @@ class VisitEditor(Screen):
 
         right = QWidget()
         rlay = QVBoxLayout(right)
-        rlay.addWidget(QLabel(self.tr("Signalenlijst")))
+        rlay.addWidget(QLabel(self.tr("Checklist of signs")))
         self.checklist_area = QScrollArea()
         self.checklist_area.setWidgetResizable(True)
         self.checklist_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
