@@ -124,7 +124,7 @@ def test_first_run_visit_today_lock_unlock(
     visit = timeline.model().index(0, 0)
     assert timeline.model().rowCount(visit) == 2
     signals = [timeline.model().index(r, 3, visit).data() for r in range(2)]
-    assert any("ernst 2" in s and "aanmaningen" in s for s in signals)
+    assert any("(zorgelijk)" in s and "aanmaningen" in s for s in signals)
     # The reading pane: the whole note, signals in words, the acute sign marked.
     reading = ws.household.reading.toPlainText()
     assert "MARKER-ONTWERP" in reading and "zorgelijk" in reading

@@ -204,6 +204,10 @@ def test_backup_then_restore_into_another_folder(
     original = ctx.data_dir
     window, ws = unlocked_window()
     qtbot.waitUntil(lambda: "nog geen back-up" in window.backup_reminder.text(), timeout=TIMEOUT)
+    # The reminder is a link to Privacy › Back-up, not a dead end.
+    window.backup_reminder.linkActivated.emit("backup")
+    assert ws.nav.currentRow() == NAV_PRIVACY
+    assert ws.privacy.tabs.currentIndex() == ws.privacy.backup_tab
     _privacy(qtbot, ws)
     view = ws.privacy
     assert "Er is nog geen back-up" in view.last_backup_label.text()

@@ -159,7 +159,7 @@ def test_a_missing_label_is_caught() -> None:
             "letter_generated",
             "soort: verwijsbrief; taal: nl; bytes: 46948",
             "soort: verwijsbrief; taal: nl",
-            "kind: verwijsbrief; language: nl",
+            "kind: referral letter; language: nl",
         ),
         ("import", "regels: 3; sha256: ab12", "regels: 3", "lines: 3"),
         ("demo", "aantal: 300", "aantal: 300", "how many: 300"),

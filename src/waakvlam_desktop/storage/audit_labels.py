@@ -222,6 +222,13 @@ FIELD_LABELS: dict[str, str] = {
     "wijk": QT_TRANSLATE_NOOP("Labels", "neighbourhood"),
 }
 
+# Values of a detail that are Dutch codes (domain/letters.LetterKind), in words per language.
+DETAIL_VALUES: dict[str, str] = {
+    "verwijsbrief": QT_TRANSLATE_NOOP("Labels", "referral letter"),
+    "toestemmingsformulier": QT_TRANSLATE_NOOP("Labels", "consent form to sign"),
+    "bewonersbrief": QT_TRANSLATE_NOOP("Labels", "letter to the resident"),
+}
+
 # The keys an event's detail names ("soort: verwijsbrief; taal: nl"). The stored keys are
 # Dutch; technical ones (check values, sizes, key ids, bundle ids) are only in the tooltip.
 DETAIL_LABELS: dict[str, str] = {
@@ -421,6 +428,8 @@ def detail_text(action: str, detail: str, language: str | None = None) -> str:
         if sep and key in TECHNICAL_DETAIL_KEYS:
             continue
         if sep and key in DETAIL_LABELS:
+            if value in DETAIL_VALUES:
+                value = translate("Labels", DETAIL_VALUES[value], language)
             parts.append(f"{translate('Labels', DETAIL_LABELS[key], language)}: {value}")
         else:
             parts.append(part)

@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.idle_label)
         # privacy: backup reminder, clipboard guard, restore (screens/privacy, widgets/clipboard)
         self.backup_reminder = BackupReminder(ctx)
+        self.backup_reminder.open_backup.connect(self.open_backup)
         self.statusBar().addPermanentWidget(self.backup_reminder)
         # continuity (#19): team-folder backup age, scheduled backups, recovery notices
         self.team_backup = TeamBackupStatus(ctx)
@@ -486,6 +487,12 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.nav.setCurrentRow(nav_row)
             self.workspace.sections[nav_row].scroll_to_top()
+
+    def open_backup(self) -> None:
+        """Privacy › Back-up (from the backup reminder in the status bar)."""
+        if self.workspace is not None:
+            self.go_to(NAV_PRIVACY)
+            self.workspace.privacy.tabs.setCurrentIndex(self.workspace.privacy.backup_tab)
 
     def _in_workspace(self, method: Callable[[Workspace], None]) -> None:
         if self.workspace is not None:

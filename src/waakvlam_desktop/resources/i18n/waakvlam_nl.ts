@@ -201,6 +201,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Herinnering back-up</translation>
     </message>
     <message>
+        <source>Open Privacy › Backup</source>
+        <translation>Privacy › Back-up openen</translation>
+    </message>
+    <message>
         <source>There is no backup of this vault yet. Make one now.</source>
         <translation>Er is nog geen back-up van deze kluis. Maak er nu een.</translation>
     </message>
@@ -3269,16 +3273,16 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Acuut signaal</translation>
     </message>
     <message>
+        <source>{label} ({severity}){extra}</source>
+        <translation>{label} ({severity}){extra}</translation>
+    </message>
+    <message>
         <source>Home visit: {kind}</source>
         <translation>Huisbezoek: {kind}</translation>
     </message>
     <message>
         <source>Signal</source>
         <translation>Signaal</translation>
-    </message>
-    <message>
-        <source>{label} (severity {n}){extra}</source>
-        <translation>{label} (ernst {n}){extra}</translation>
     </message>
     <message>
         <source>{what} (corrected)</source>
@@ -4846,6 +4850,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>wijk</translation>
     </message>
     <message>
+        <source>consent form to sign</source>
+        <translation>toestemmingsformulier</translation>
+    </message>
+    <message>
+        <source>letter to the resident</source>
+        <translation>bewonersbrief</translation>
+    </message>
+    <message>
         <source>kind</source>
         <translation>soort</translation>
     </message>
@@ -5862,8 +5874,8 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Signalen in de brief</translation>
     </message>
     <message>
-        <source>{label} (severity {n}, {date})</source>
-        <translation>{label} (ernst {n}, {date})</translation>
+        <source>{label} ({severity}, {date})</source>
+        <translation>{label} ({severity}, {date})</translation>
     </message>
     <message>
         <source>Residents concerned</source>
@@ -6878,10 +6890,6 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This is not a BSN: save anyway</source>
         <translation>Dit is geen BSN: toch opslaan</translation>
-    </message>
-    <message>
-        <source>Signalenlijst</source>
-        <translation>Signalenlijst</translation>
     </message>
     <message>
         <source>Checklist of signs</source>

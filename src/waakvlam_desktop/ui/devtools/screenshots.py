@@ -263,12 +263,7 @@ def make_screenshots(
         ws.editor.rows["financien.ongeopende_post"].set_state(2, "brieven van de deurwaarder")
         ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
         ws.editor.rows["financien.huurachterstand"].info.setChecked(True)  # guidance on request
-        settle(app, background)
-        acute_row = ws.editor.rows["veiligheid.kinderen"]
-        sheet = ws.editor.checklist_area.widget()
-        assert sheet is not None
-        top = acute_row.mapTo(sheet, acute_row.rect().topLeft()).y()
-        ws.editor.checklist_area.verticalScrollBar().setValue(top - 120)
+        settle(app, background)  # the editor scrolls the acute sign's guidance into sight
         grab(window, "07-huisbezoek" if language == "nl" else "07-home-visit")
         ws.editor.discard()
         ws.nav.setCurrentRow(NAV_REFERRALS)

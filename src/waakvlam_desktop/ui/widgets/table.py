@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QStyledItemDelegate,
@@ -61,6 +61,9 @@ UNSORTED = -1  # the sort "column" that means: in the order the screen gave
 LATE = 10**7  # sorts a missing date after every real one
 ROW_HEIGHT = 24  # every list row at least this tall (logical pixels: 24 px at 100 %)
 SAMPLE_ROWS = 200  # columns fit the header and this many rows, not all 20,000
+STRETCH_SHARE = 0.3  # the stretching column keeps at least this part of a narrow view
+MIN_COLUMN = 72  # logical px: a fitted column never gives way below this
+NARROW_VIEW = 900  # logical px (a window of ~1100): an ``optional`` column is hidden
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -83,6 +86,7 @@ class Column(Generic[R]):
     colour: Callable[[R], str | None] | None = None  # text colour; never the only signal
     accessible: Callable[[R], str] | None = None  # what a screen reader says instead
     stretch: bool = False  # takes the width left over; the others fit their contents
+    optional: bool = False  # low value: hidden while the view is narrower than NARROW_VIEW
 
 
 def level_column(header: str, level: Callable[[R], ConcernLevel]) -> Column[R]:
@@ -468,12 +472,56 @@ class RowView(QTreeView, Generic[R]):
         self.source.set_rows(rows)
 
     def fit_columns(self) -> None:
-        """Size every column to its header and contents, except the one that stretches."""
+        """Size every column to its header and contents, except the one that stretches;
+        then :meth:`share_width`."""
         header = self.header()
         last = len(self.source.columns) - 1
+        self._content_widths: dict[int, int] = {}
+        self._capped: set[int] = set()
         for i, column in enumerate(self.source.columns):
             if not column.stretch and not (i == last and header.stretchLastSection()):
                 self.resizeColumnToContents(i)
+                self._content_widths[i] = header.sectionSize(i)
+        self.share_width()
+
+    def share_width(self) -> None:
+        """When the view is too narrow, the widest fitted columns give way (their text cut,
+        the whole in the cell's tooltip where the screen gives one) so the stretching column
+        keeps at least ``STRETCH_SHARE`` of the width (its text matters most), or the last
+        column stays in sight whole."""
+        widths = getattr(self, "_content_widths", {})
+        if not widths:
+            return
+        header = self.header()
+        shown = {i: w for i, w in widths.items() if not header.isSectionHidden(i)}
+        if any(c.stretch for c in self.source.columns):
+            keep = int(self.viewport().width() * STRETCH_SHARE)
+        else:  # the last column stretches: it keeps the width of its contents
+            keep = max(
+                self.sizeHintForColumn(header.count() - 1),
+                header.sectionSizeHint(header.count() - 1),
+            )
+        room = self.viewport().width() - keep
+        cap = max(shown.values(), default=0)
+        while cap > MIN_COLUMN and sum(min(w, cap) for w in shown.values()) > room:
+            cap -= 8
+        capped: set[int] = getattr(self, "_capped", set())
+        for i, w in shown.items():  # a width the user dragged is left alone
+            if w > cap:
+                header.resizeSection(i, cap)
+                capped.add(i)
+            elif i in capped:
+                header.resizeSection(i, w)
+                capped.discard(i)
+        self._capped = capped
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_VIEW
+        for i, column in enumerate(self.source.columns):
+            if column.optional and self.isColumnHidden(i) != narrow:
+                self.setColumnHidden(i, narrow)
+        self.share_width()
 
     def current(self) -> R | None:
         """The current row (None: none, or the placeholder)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -105,7 +107,16 @@ class ExportsView(Screen):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        make.layout_.addWidget(self.summary)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # What may leave can be long (at 200 % more than fits): it scrolls, never cut off.
+        self.summary_area = QScrollArea()
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_area.setWidget(self.summary)
+        self.summary_area.viewport().setAutoFillBackground(False)  # the card's own colour
+        self.summary.setAutoFillBackground(False)
+        make.layout_.addWidget(self.summary_area, 1)
         self.message = InlineMessage()
         make.layout_.addWidget(self.message)
         buttons = QHBoxLayout()
@@ -116,7 +127,6 @@ class ExportsView(Screen):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.export_button)
         make.layout_.addLayout(buttons)
-        make.layout_.addStretch(1)
 
         due = Card(self.tr("Due periodic exports"))
         due_columns: tuple[Column[DueExport], ...] = (

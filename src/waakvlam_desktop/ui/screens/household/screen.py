@@ -453,8 +453,8 @@ class HouseholdPage(Screen):
                         at=v.visited_at.isoformat(),
                         when="",
                         what=self.tr("Acute signal") if o.acute else self.tr("Signal"),
-                        details=self.tr("{label} (severity {n}){extra}").format(
-                            label=label, n=o.severity, extra=extra
+                        details=self.tr("{label} ({severity}){extra}").format(
+                            label=label, severity=severity_label(Severity(o.severity)), extra=extra
                         ),
                         reading=reading,
                         visit_id=v.id,

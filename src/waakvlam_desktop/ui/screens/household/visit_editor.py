@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -69,6 +70,7 @@ from waakvlam_desktop.ui.widgets.common import (
 )
 
 AUTOSAVE_MS = 4000
+LOW_WINDOW = 640  # logical px: below this the follow-ups list stays two rows high
 
 GUIDANCE_TEXT, GUIDANCE_BG, GUIDANCE_BORDER = palette.ACUTE_GUIDANCE
 
@@ -123,8 +125,10 @@ class SignRow(QWidget):
         self.label = label
         self.check = QCheckBox(label + ("  ⚠" if item.acute else ""))
         self.check.setAccessibleName(label)
-        if item.acute:
-            self.check.setToolTip(self.tr("Acute sign: the app shows what to do at once."))
+        if item.acute:  # the whole label too: a long one is cut off in a narrow list
+            self.check.setToolTip(
+                label + "\n" + self.tr("Acute sign: the app shows what to do at once.")
+            )
         guidance = Lang.pick((item.guidance_nl, item.guidance_en))
         self.info = QToolButton()
         self.info.setText("?")
@@ -166,6 +170,12 @@ class SignRow(QWidget):
             self.severity.addButton(radio, n)
             sev_box.addWidget(radio)
             self.radios.append(radio)
+        self.words = {1: self.tr("mild"), 2: self.tr("worrying"), 3: self.tr("serious")}
+        self.sev_word = QLabel(self.words[1])  # the chosen severity in a word, not only a number
+        sev_box.addSpacing(6)
+        sev_box.addWidget(self.sev_word)
+        sev_box.addStretch(1)
+        self.severity.idToggled.connect(self._severity_toggled)
         self.radios[0].setChecked(True)
         self.remark = QLineEdit()
         self.remark.setPlaceholderText(self.tr("Remark (optional)"))
@@ -178,17 +188,22 @@ class SignRow(QWidget):
         self.check.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         if not item.acute:
             self.check.setToolTip(label)
+        self.check.setStatusTip(label)
         lay.addWidget(self.check, 0, 0, 1, 2)
         lay.addWidget(self.info, 0, 2)
-        lay.addWidget(self.sev_widget, 1, 0)
-        lay.addWidget(self.remark, 1, 1, 1, 2)
-        lay.addWidget(self.guidance, 2, 0, 1, 3)
+        lay.addWidget(self.sev_widget, 1, 0, 1, 3)
+        lay.addWidget(self.remark, 2, 0, 1, 3)
+        lay.addWidget(self.guidance, 3, 0, 1, 3)
         lay.setColumnStretch(1, 1)
         self._sync()
         self.check.toggled.connect(self._sync)
         self.check.toggled.connect(self.changed)
         self.severity.idToggled.connect(lambda _i, _c: self.changed.emit())
         self.remark.textChanged.connect(self.changed)
+
+    def _severity_toggled(self, n: int, on: bool) -> None:
+        if on:
+            self.sev_word.setText(self.words.get(n, ""))
 
     def _sync(self) -> None:
         on = self.check.isChecked()
@@ -346,7 +361,7 @@ class VisitEditor(Screen):
 
         right = QWidget()
         rlay = QVBoxLayout(right)
-        rlay.addWidget(QLabel(self.tr("Signalenlijst")))
+        rlay.addWidget(QLabel(self.tr("Checklist of signs")))
         self.checklist_area = QScrollArea()
         self.checklist_area.setWidgetResizable(True)
         self.checklist_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -367,7 +382,7 @@ class VisitEditor(Screen):
         self.fu_due.setAccessibleName(self.tr("Follow-up due date"))
         self.fu_add = QPushButton(self.tr("Add follow-up"))
         self.fu_list = QListWidget()
-        self.fu_list.setMaximumHeight(60)
+        self._fit_follow_ups()
         self.fu_list.setAccessibleName(self.tr("New follow-ups"))
         bottom.addWidget(self.fu_text, 0, 0)
         bottom.addWidget(self.fu_due, 0, 1)
@@ -429,6 +444,8 @@ class VisitEditor(Screen):
             row = SignRow(item)
             row.changed.connect(self._signs_changed)
             row.acknowledge.connect(self.ask_response)
+            if item.acute:
+                row.check.toggled.connect(lambda on, r=row: self._acute_toggled(r, on))
             self.rows[item.code] = row
             sections.setdefault(item.domain, []).append(row)
             titles[item.domain] = Lang.pick((item.domain_label_nl, item.domain_label_en))
@@ -473,6 +490,7 @@ class VisitEditor(Screen):
         self.bsn_confirm.setChecked(False)
         self.follow_ups = []
         self.fu_list.clear()
+        self._fit_follow_ups()
         self.present.clear()
         for rid, name in data.residents:
             item = QListWidgetItem(name)
@@ -690,6 +708,32 @@ class VisitEditor(Screen):
         self.follow_ups.append((text, due))
         shown = f"{text} — {short_date(due)}" if due else text
         self.fu_list.addItem(shown)
+        self._fit_follow_ups()
+        self.fu_list.scrollToBottom()
+
+    def _fit_follow_ups(self) -> None:
+        """The new follow-ups list is two rows high when empty or when the window is low
+        (the notes and the signalenlijst get the height), four otherwise."""
+        rows = 4 if self.fu_list.count() > 2 and self.height() >= LOW_WINDOW else 2
+        line = self.fu_list.fontMetrics().height() + 4
+        self.fu_list.setFixedHeight(rows * line + 2 * self.fu_list.frameWidth() + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_follow_ups()
+
+    def _acute_toggled(self, row: SignRow, on: bool) -> None:
+        if on and not self.loading:  # after the layout has placed the guidance
+            QTimer.singleShot(0, self, lambda: self._show_guidance(row))
+
+    def _show_guidance(self, row: SignRow) -> None:
+        """An acute sign just ticked: scroll its red guidance (and its button) into sight."""
+        sheet = self.checklist_area.widget()
+        lay = sheet.layout() if sheet is not None else None
+        if row.guidance.isVisible():
+            if lay is not None:
+                lay.activate()  # the guidance's final place, not last frame's
+            self.checklist_area.ensureWidgetVisible(row.ack_button, 8, 8)
 
     # ---- saving --------------------------------------------------------------------------
     def save_draft(self) -> None:
@@ -736,6 +780,7 @@ class VisitEditor(Screen):
             row.clear()
         self.present.clear()
         self.fu_list.clear()
+        self._fit_follow_ups()
         self.follow_ups = []
         self.acknowledged = set()
         self.responses = {}

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -49,6 +50,9 @@ from waakvlam_desktop.ui.widgets.table import (
 OVERDUE_COLOUR = palette.LATE  # as on Vandaag: a date that has passed
 
 
+NARROW_WIDTH = 900  # logical px of the screen (a window of ~1100): fewer columns
+
+
 class HouseholdTableModel(RowModel[HouseholdRow]):
     """The households list: eight columns, and per row the lower-cased text the filter
     searches (computed once per row, when the rows arrive)."""
@@ -66,8 +70,8 @@ class HouseholdTableModel(RowModel[HouseholdRow]):
             ),
             Column(self.tr("Address"), lambda r: r.address, key=lambda r: _address_key(r.address)),
             Column(self.tr("Household"), lambda r: r.label),
-            Column(self.tr("Postcode"), lambda r: r.postcode),
-            Column(self.tr("Wijk"), lambda r: r.wijk),
+            Column(self.tr("Postcode"), lambda r: r.postcode, optional=True),
+            Column(self.tr("Wijk"), lambda r: r.wijk, optional=True),
             Column(self.tr("Complex"), lambda r: r.complex_name),
             Column(
                 self.tr("Next visit by"),
@@ -279,6 +283,8 @@ class HouseholdsView(Screen):
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self._first_load = True
         lay.addWidget(self.table)
+        # Postcode and Wijk (also in the filter and the household page) give way first.
+        self.narrow_hidden = [i for i, c in enumerate(self.model.columns) if c.optional]
         self.empty = QLabel(
             self.tr(
                 "No households yet. Add one with “New household…”, or import addresses"
@@ -323,6 +329,13 @@ class HouseholdsView(Screen):
 
     def affected_by(self, changes: Changes) -> bool:
         return changes.households
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WIDTH
+        for i in self.narrow_hidden:
+            if self.table.isColumnHidden(i) != narrow:
+                self.table.setColumnHidden(i, narrow)
 
     def refresh(self) -> None:
         QueryOp(

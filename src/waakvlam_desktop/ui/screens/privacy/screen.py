@@ -4,6 +4,7 @@ backup and restore. Also the backup reminder in the status bar and the restore r
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -250,13 +251,25 @@ def ask_restore(parent: QWidget, target: Path, message: InlineMessage) -> Restor
 
 # ---- the status-bar reminder -----------------------------------------------------------------
 class BackupReminder(QLabel):
-    """The backup reminder next to the idle countdown (empty when no backup is due)."""
+    """The backup reminder next to the idle countdown (empty when no backup is due); a link
+    that opens Privacy › Back-up, no dead end."""
+
+    open_backup = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setStyleSheet(f"QLabel {{ color: {palette.WARNING_TEXT}; font-weight: 600; }}")
         self.setAccessibleName(self.tr("Backup reminder"))
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setToolTip(self.tr("Open Privacy › Backup"))
+        self.linkActivated.connect(lambda _link: self.open_backup.emit())
+
+    def _set_link(self, text: str) -> None:
+        self.setText(
+            f'<a href="backup" style="color: {palette.WARNING_TEXT};">⚠ {html.escape(text)}</a>'
+        )
 
     def refresh(self) -> None:
         if not self.ctx.is_unlocked:
@@ -275,14 +288,13 @@ class BackupReminder(QLabel):
         if not due or not self.ctx.is_unlocked:
             self.clear()
         elif last is None:
-            self.setText("⚠ " + self.tr("There is no backup of this vault yet. Make one now."))
+            self._set_link(self.tr("There is no backup of this vault yet. Make one now."))
         else:
             days = (self.ctx.today() - to_local(last).date()).days
-            self.setText(
-                "⚠ "
-                + self.tr(
-                    "The last backup is from {date} ({n} days ago). Make a new backup."
-                ).format(date=short_date(to_local(last).date()), n=days)
+            self._set_link(
+                self.tr("The last backup is from {date} ({n} days ago). Make a new backup.").format(
+                    date=short_date(to_local(last).date()), n=days
+                )
             )
 
 
@@ -307,7 +319,7 @@ class PrivacyView(Screen):
         outer.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_retention(), self.tr("To be deleted"))
         self.tabs.addTab(self._build_audit(), self.tr("Audit log"))
-        self.tabs.addTab(self._build_backup(), self.tr("Backup"))
+        self.backup_tab = self.tabs.addTab(self._build_backup(), self.tr("Backup"))
 
     # ---- building ------------------------------------------------------------------------
     def _build_retention(self) -> QWidget:

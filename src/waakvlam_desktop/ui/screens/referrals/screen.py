@@ -60,8 +60,10 @@ from waakvlam_desktop.domain.types import (
     REFERRAL_TRANSITIONS,
     ConsentForm,
     ReferralStatus,
+    Severity,
     partner_type_label,
     referral_status_label,
+    severity_label,
 )
 from waakvlam_desktop.errors import FeedbackRefusedError, WaakvlamError
 from waakvlam_desktop.fileio import write_atomic
@@ -156,8 +158,10 @@ class ReferralDialog(QDialog):
         self.signs.setMaximumHeight(130)
         for sign in signs_of(detail):
             item = QListWidgetItem(
-                self.tr("{label} (severity {n}, {date})").format(
-                    label=sign.label, n=sign.severity, date=short_date(sign.seen)
+                self.tr("{label} ({severity}, {date})").format(
+                    label=sign.label,
+                    severity=severity_label(Severity(sign.severity)),
+                    date=short_date(sign.seen),
                 )
             )
             item.setData(ID_ROLE, sign.code)
@@ -745,11 +749,11 @@ class ReferralsView(Screen):
         head.addWidget(self.status_filter)
         lay.addLayout(head)
         columns: tuple[Column[ReferralRow], ...] = (
-            Column(self.tr("Reference"), lambda r: r.reference),
+            Column(self.tr("Reference"), lambda r: r.reference, optional=True),
             stamp_column(self.tr("Date"), lambda r: r.created_at),
             Column(self.tr("Household"), lambda r: r.household_label),
-            Column(self.tr("Address"), lambda r: r.address),
-            Column(self.tr("Partner"), lambda r: r.partner_name),
+            Column(self.tr("Address"), lambda r: r.address, tooltip=lambda r: r.address),
+            Column(self.tr("Partner"), lambda r: r.partner_name, tooltip=lambda r: r.partner_name),
             Column(
                 self.tr("Status"),
                 lambda r: status_word(r.status),

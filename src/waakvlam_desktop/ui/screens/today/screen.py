@@ -109,8 +109,8 @@ class TodayView(Screen):
         first_columns: tuple[Column[TodayItem], ...] = (
             number_column("#", lambda i: i.rank),
             level_column(self.tr("Level"), lambda i: i.level),
-            Column(self.tr("Address"), lambda i: i.address),
-            Column(self.tr("Household"), lambda i: i.label),
+            Column(self.tr("Address"), lambda i: i.address, tooltip=lambda i: i.address),
+            Column(self.tr("Household"), lambda i: i.label, tooltip=lambda i: i.label),
             Column(self.tr("Why"), self.reason_text, tooltip=self.reason_text, stretch=True),
             Column(
                 self.tr("Next step"),
