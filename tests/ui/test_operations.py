@@ -487,3 +487,17 @@ def test_a_failed_task_frees_its_locals_on_the_worker_thread(ctx: AppContext, qt
     assert _Held.freed_on and _Held.freed_on[0] != GUI  # freed before it reached us
     summary = "".join(traceback.format_exception(errors[0]))
     assert "inner" in summary and "chained" in summary  # a crash report still has the frames
+
+
+def test_a_task_signals_object_is_deleted_later_on_the_gui_thread(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    """The QObject carrying a task's result is deleted by Qt on the GUI thread after its
+    result was delivered, never mid-dispatch nor by the worker dropping the last reference
+    (a rare segfault in the GUI tests)."""
+    results: list[int] = []
+    handle = ctx.background.run(lambda _c: 7, results.append)
+    signals = handle.signals
+    qtbot.waitUntil(lambda: results == [7], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(signals), timeout=TIMEOUT)
+    assert not ctx.background._retired  # and nothing kept once it is gone

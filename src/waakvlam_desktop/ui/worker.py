@@ -142,6 +142,7 @@ class Background(QObject):
         self.pool.setMaxThreadCount(1)
         self._running = 0
         self._handles: set[TaskHandle] = set()
+        self._retired: set[_Signals] = set()  # delivered, awaiting deleteLater (see run)
         self.longest_stall_ms = 0.0
 
     def run(
@@ -166,6 +167,13 @@ class Background(QObject):
 
         def finish() -> None:
             handle.finished = True
+            # This runs inside the dispatch of one of ``signals``' own signals. Dropping the
+            # last reference here, or letting the worker drop it (the QRunnable is deleted
+            # there after run()), destroyed the QObject mid-dispatch or on the wrong thread:
+            # a rare segfault. It is kept until Qt deletes it on this thread, later.
+            self._retired.add(signals)
+            signals.destroyed.connect(lambda *_: self._retired.discard(signals))
+            signals.deleteLater()
             self._handles.discard(handle)
             self._running -= 1
             if self._running == 0:
