@@ -334,7 +334,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
         self.resume_at: Place | None = None  # where to return after the next unlock
-        self.idle = IdleWatcher(5, idle_now) if idle_now else IdleWatcher(5)
+        # Owned by the window (not by a Python reference): a Python-owned filter was freed by
+        # the garbage collector while the application still called it, mid-dispatch (a
+        # segfault in the GUI suite, gdb: sendThroughApplicationEventFilters -> dealloc).
+        self.idle = IdleWatcher(5, idle_now, self) if idle_now else IdleWatcher(5, parent=self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -646,4 +649,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.lock()
         self.ctx.background.wait_idle(10)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)  # a closed window no longer watches activity
         super().closeEvent(event)
