@@ -5951,7 +5951,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Feedback by</source>
-        <translation>Terugkoppeling vóór</translation>
+        <translation>Terugkoppeling uiterlijk</translation>
     </message>
     <message>
         <source>Your unfinished referral is back (kept when the app locked).</source>
@@ -6313,7 +6313,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
     <message>
         <source>Lock when idle after</source>
-        <translation>Vergrendelen bij geen activiteit na</translation>
+        <translation>Automatisch vergrendelen na</translation>
     </message>
     <message>
         <source> days</source>
