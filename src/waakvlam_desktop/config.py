@@ -40,3 +40,15 @@ def kdf_target_seconds() -> float:
         return max(0.0, float(raw))
     except ValueError:
         return DEFAULT_KDF_TARGET
+
+
+PARTNER_DIR_ENV = "WAAKVLAM_PARTNER_DIR"
+
+
+def default_partner_dir() -> Path:
+    """The partner app's store folder: ``$WAAKVLAM_PARTNER_DIR`` or the platform's user data
+    dir (Local AppData on Windows, never roaming), beside but apart from the vault."""
+    env = os.environ.get(PARTNER_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False)) / "partner"

@@ -2455,6 +2455,51 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <source>The recovery key file {path} holds no valid recovery key (one line &apos;age1…&apos; and a line &apos;# waakvlam-notice: …&apos;, from &apos;waakvlam recovery create&apos;).</source>
         <translation>Het bestand {path} bevat geen geldige herstelsleutel (één regel &apos;age1…&apos; en een regel &apos;# waakvlam-notice: …&apos;, van &apos;waakvlam recovery create&apos;).</translation>
     </message>
+    <message>
+        <source>This is a handover bundle for a colleague at the corporation; it opens in Waakvlam Desktop, not in the partner app.</source>
+        <extracomment>What ends the partner&apos;s part of a referral: retention counts from its date.</extracomment>
+        <translation>Dit is een overdrachtsbundel voor een collega bij de corporatie; die opent in Waakvlam Desktop, niet in de partner-app.</translation>
+    </message>
+    <message>
+        <source>Reference {kenmerk} is not (or no longer) in this app.</source>
+        <translation>Kenmerk {kenmerk} staat niet (meer) in deze app.</translation>
+    </message>
+    <message>
+        <source>This erasure request is gone.</source>
+        <translation>Dit verwijderverzoek bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>There is no new feedback to send: record a status for a referral first.</source>
+        <translation>Er is geen nieuwe terugkoppeling om te versturen: leg eerst een status vast bij een doorverwijzing.</translation>
+    </message>
+    <message>
+        <source>The reply file {path} could not be written (it exists, or no permission).</source>
+        <translation>Het terugkoppelbestand {path} kon niet worden opgeslagen (het bestaat al, of er is geen schrijfrecht).</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written (it exists, or no permission).</source>
+        <translation>Het bestand {path} kon niet worden opgeslagen (het bestaat al, of er is geen schrijfrecht).</translation>
+    </message>
+    <message>
+        <source>The retention period must be between {low} and {high} days.</source>
+        <translation>De bewaartermijn moet tussen {low} en {high} dagen liggen.</translation>
+    </message>
+    <message>
+        <source>There is already a partner store in {folder}.</source>
+        <translation>Er staat al een partneropslag in {folder}.</translation>
+    </message>
+    <message>
+        <source>There is no partner store in {folder}.</source>
+        <translation>Er staat geen partneropslag in {folder}.</translation>
+    </message>
+    <message>
+        <source>The partner app is already open in another window. Close that one first.</source>
+        <translation>De partner-app is al open in een ander venster. Sluit dat eerst.</translation>
+    </message>
+    <message>
+        <source>This partner store was made by a newer Waakvlam (version {version}). Update the app.</source>
+        <translation>Deze partneropslag is gemaakt door een nieuwere Waakvlam (versie {version}). Werk de app bij.</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>

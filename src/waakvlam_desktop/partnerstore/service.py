@@ -1,0 +1,873 @@
+"""What a partner does in ``waakvlam-partner``, on a session of the partner store.
+
+Every function takes a session (one transaction) and returns plain data for the screens:
+no ORM object leaves. The crypto is the bundle code's: :func:`bundles.reader.verify_trusted`
+opens a bundle against the pinned keys, :func:`bundles.reply.make_reply` writes a reply.
+The pinned keys and the opened bundles (the CLI's state file, ``bundles/partner_state.py``)
+live here in the store, as one row (:class:`StoreState`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles import reply as rp
+from waakvlam_desktop.bundles.keys import (
+    grouped,
+    identity_recipient,
+    partner_key_file_text,
+    public_key_text,
+    public_of,
+    recipient_fingerprint,
+)
+from waakvlam_desktop.bundles.partner_state import (
+    STATE_VERSION,
+    PartnerState,
+    TrustedKey,
+    read_key_file,
+)
+from waakvlam_desktop.bundles.reader import OpenedBundle, remember, verify_trusted
+from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.documents.workbook import Table, workbook_bytes
+from waakvlam_desktop.domain.spreadsheet_csv import excel_csv
+from waakvlam_desktop.domain.types import FeedbackStatus
+from waakvlam_desktop.errors import BundleError, NotFoundError, UsageError, ValidationError
+from waakvlam_desktop.fileio import write_atomic
+from waakvlam_desktop.partnerstore.schema import (
+    Bundle,
+    ErasureRequest,
+    Feedback,
+    Household,
+    Identity,
+    Referral,
+    Setting,
+    Sighting,
+)
+from waakvlam_desktop.partnerstore.store import DB_NAME
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+STATE_SETTING = "bundle_state"
+RETENTION_SETTING = "retention_days"
+DEFAULT_RETENTION_DAYS = 365
+MIN_RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 3650
+#: What ends the partner's part of a referral: retention counts from its date.
+ENDING = {FeedbackStatus.CLOSED, FeedbackStatus.DECLINED, FeedbackStatus.NOT_REACHED}
+
+HANDOVER_NOT_HERE = Message(
+    "partner_app.handover",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This is a handover bundle for a colleague at the corporation; it opens in Waakvlam"
+        " Desktop, not in the partner app.",
+    ),
+)
+NO_SUCH_REFERRAL = Message(
+    "partner_app.no_referral",
+    QT_TRANSLATE_NOOP("Errors", "Reference {kenmerk} is not (or no longer) in this app."),
+)
+NO_SUCH_ERASURE = Message(
+    "partner_app.no_erasure", QT_TRANSLATE_NOOP("Errors", "This erasure request is gone.")
+)
+NOTHING_TO_REPLY = Message(
+    "partner_app.nothing_to_reply",
+    QT_TRANSLATE_NOOP(
+        "Errors", "There is no new feedback to send: record a status for a referral first."
+    ),
+)
+REPLY_NOT_WRITTEN = Message(
+    "partner_app.reply_not_written",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The reply file {path} could not be written (it exists, or no permission)."
+    ),
+)
+EXPORT_NOT_WRITTEN = Message(
+    "partner_app.export_not_written",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} could not be written (it exists, or no permission)."
+    ),
+)
+BAD_RETENTION = Message(
+    "partner_app.bad_retention",
+    QT_TRANSLATE_NOOP("Errors", "The retention period must be between {low} and {high} days."),
+)
+
+
+# ---- the store's own keys ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class OwnKeys:
+    """The two lines a partner gives the corporation, and their ids to read aloud."""
+
+    age_recipient: str  # age1…: the corporation encrypts bundles to it
+    age_key_id: str  # grouped fingerprint, as the bundle manifest lists recipients
+    signing_public: str  # waakvlam-ed25519:…: the corporation pins it for replies
+    signing_key_id: str  # grouped key id
+    created_at: datetime
+
+
+def _identity_row(session: Session) -> Identity | None:
+    return session.scalar(select(Identity).order_by(Identity.id).limit(1))
+
+
+def first_run(session: Session) -> OwnKeys:
+    """Make the partner's age identity and Ed25519 signing key, once, inside the store."""
+    row = _identity_row(session)
+    if row is None:
+        private = Ed25519PrivateKey.generate()
+        row = Identity(
+            id=1,
+            age_identity=str(pyrage.x25519.Identity.generate()),
+            signing_key=private.private_bytes(
+                serialization.Encoding.Raw,
+                serialization.PrivateFormat.Raw,
+                serialization.NoEncryption(),
+            ),
+            created_at=utc_naive(session.info["clock"].now()),
+        )
+        session.add(row)
+        session.flush()
+    return own_keys(session)
+
+
+def _row(session: Session) -> Identity:
+    row = _identity_row(session)
+    if row is None:
+        first_run(session)
+        row = session.get_one(Identity, 1)
+    return row
+
+
+def age_identity(session: Session) -> Any:
+    return pyrage.x25519.Identity.from_str(_row(session).age_identity)
+
+
+def signing_key(session: Session) -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(_row(session).signing_key)
+
+
+def own_keys(session: Session) -> OwnKeys:
+    row = _row(session)
+    recipient = identity_recipient(pyrage.x25519.Identity.from_str(row.age_identity))
+    public = public_of(Ed25519PrivateKey.from_private_bytes(row.signing_key))
+    return OwnKeys(
+        age_recipient=recipient,
+        age_key_id=grouped(recipient_fingerprint(recipient)),
+        signing_public=public_key_text(public.public_key),
+        signing_key_id=grouped(public.key_id),
+        created_at=row.created_at,
+    )
+
+
+def signing_key_file_text(session: Session) -> str:
+    """The public key file for the corporation (``partner edit --signing-key FILE``)."""
+    return partner_key_file_text(public_of(signing_key(session)))
+
+
+# ---- pinned keys and opened bundles: the CLI's state, kept in the store -------------------
+class StoreState(PartnerState):
+    """:class:`PartnerState` with its document in the store instead of a JSON file."""
+
+    def __init__(self, session: Session, where: Path) -> None:
+        super().__init__(where)
+        self.session = session
+
+    def load(self) -> dict[str, Any]:
+        row = self.session.get(Setting, STATE_SETTING)
+        if row is None:
+            return {
+                "version": STATE_VERSION,
+                "trusted": {},
+                "opened": {},
+                "legacy_high_water": {},
+                "audit_heads": {},
+            }
+        doc: dict[str, Any] = json.loads(row.value)
+        return doc
+
+    def save(self, doc: dict[str, Any]) -> None:
+        value = json.dumps(doc, sort_keys=True, ensure_ascii=False)
+        row = self.session.get(Setting, STATE_SETTING)
+        if row is None:
+            self.session.add(Setting(key=STATE_SETTING, value=value))
+        else:
+            row.value = value
+        self.session.flush()
+
+
+def state(session: Session) -> StoreState:
+    # The path only words PartnerState's own refusals; the document is a row of the store.
+    return StoreState(session, Path(DB_NAME))
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFilePreview:
+    """A corporation's public key file, before it is trusted: compare the key id first."""
+
+    organisation: str
+    key_id: str  # grouped
+    public_key: str
+    pinned_key_id: str  # grouped id of the key trusted now for that name, or ""
+
+
+def preview_key_file(session: Session, path: Path) -> KeyFilePreview:
+    kf = read_key_file(path)
+    pinned = state(session).pinned_for(kf.organisation) if kf.organisation else None
+    return KeyFilePreview(
+        organisation=kf.organisation,
+        key_id=grouped(kf.key.key_id),
+        public_key=public_key_text(kf.key.public_key),
+        pinned_key_id=pinned.fingerprint if pinned else "",
+    )
+
+
+def trust_key_file(
+    session: Session, path: Path, organisation: str = "", *, replace: bool = False
+) -> bool:
+    """Pin the key in ``path`` (the CLI's ``bundle trust``, with the same refusals)."""
+    kf = read_key_file(path)
+    return state(session).trust(organisation or kf.organisation, kf.key, replace=replace)
+
+
+@dataclass(frozen=True, slots=True)
+class TrustedRow:
+    organisation: str
+    key_id: str
+    trusted_at: str
+
+
+def trusted(session: Session) -> list[TrustedRow]:
+    rows: list[TrustedKey] = state(session).trusted()
+    return [TrustedRow(t.organisation, t.fingerprint, t.trusted_at) for t in rows]
+
+
+# ---- opening a bundle -------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    bundle_id: str
+    organisation: str
+    profile: str
+    period: str
+    sequence: int
+    erasure_requests: int
+    households: int
+    referrals: int
+
+
+def _address_line(address: Any) -> str:
+    if not isinstance(address, dict):
+        return ""
+    street = " ".join(
+        str(address.get(k) or "") for k in ("street", "number", "addition") if address.get(k)
+    )
+    place = " ".join(str(address.get(k) or "") for k in ("postcode", "city") if address.get(k))
+    return ", ".join(p for p in (street, place) if p)
+
+
+def _day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def open_bundle(session: Session, data: bytes) -> OpenReport:
+    """Verify ``data`` against the pinned keys, refuse a repeat, and keep its content in
+    the store. Nothing is written to disk but the (encrypted) store."""
+    st = state(session)
+    bundle = verify_trusted(data, age_identity(session), st)
+    st.check_not_opened(bundle.state_key, bundle.bundle_id, bundle.sequence)
+    if bundle.profile == "handover":
+        raise BundleError(HANDOVER_NOT_HERE)
+    report = _store(session, bundle)
+    remember(st, bundle)
+    return report
+
+
+def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
+    m = bundle.manifest
+    now = utc_naive(session.info["clock"].now())
+    today = local_today(session.info["clock"])
+    doc = bundle.data()
+    sender = str(m["sender"]["key_id"])
+    row = Bundle(
+        bundle_id=bundle.bundle_id,
+        organisation=bundle.trusted_organisation,
+        sender_key_id=sender,
+        profile=bundle.profile,
+        period=str(m["period"]["label"])[:40],
+        sequence=bundle.sequence,
+        created_at=str(m.get("created_at", ""))[:40],
+        opened_at=now,
+        manifest=bundle.manifest_bytes,
+        summary_pdf=bundle.members.get(fmt.SUMMARY, b""),
+        aggregate=json.dumps(doc, ensure_ascii=False) if bundle.profile == "aggregate" else None,
+    )
+    session.add(row)
+    session.flush()
+    erasures = households = referrals = 0
+    if bundle.profile != "case":
+        return OpenReport(
+            bundle.bundle_id, row.organisation, row.profile, row.period, row.sequence, 0, 0, 0
+        )
+    for req in doc.get("erasure_requests") or []:
+        if not isinstance(req, dict):
+            continue
+        session.add(
+            ErasureRequest(
+                bundle_id=bundle.bundle_id,
+                pseudonym=str(req.get("pseudonym", ""))[:64],
+                references=",".join(str(r) for r in req.get("references") or []),
+                requested_on=_day(req.get("requested_on")) or today,
+                reason=str(req.get("reason", ""))[:200],
+                done_at=None,
+            )
+        )
+        erasures += 1
+    for hh in doc.get("households") or []:
+        if not isinstance(hh, dict) or not hh.get("pseudonym"):
+            continue
+        pseudonym = str(hh["pseudonym"])[:64]
+        household = session.get(Household, pseudonym)
+        if household is None:
+            household = Household(pseudonym=pseudonym)
+            session.add(household)
+        household.sender_key_id = sender
+        household.label = str(hh.get("label", ""))
+        household.address = _address_line(hh.get("address"))
+        household.residents = json.dumps(hh.get("residents") or [], ensure_ascii=False)
+        household.data = json.dumps(
+            {k: v for k, v in hh.items() if k != "referrals"}, ensure_ascii=False
+        )
+        household.last_bundle_id = bundle.bundle_id
+        households += 1
+        session.flush()
+        for ref in hh.get("referrals") or []:
+            if not isinstance(ref, dict) or not ref.get("reference"):
+                continue
+            kenmerk = str(ref["reference"])[:40]
+            referral = session.get(Referral, kenmerk)
+            if referral is None:
+                referral = Referral(kenmerk=kenmerk, closed_on=None)
+                session.add(referral)
+            referral.pseudonym = pseudonym
+            referral.reason = str(ref.get("reason") or "")
+            referral.context = str(ref.get("letter_context") or "")
+            referral.signals = json.dumps(ref.get("signals") or [], ensure_ascii=False)
+            referral.sender_status = str(ref.get("status") or "")
+            referral.final = bool(ref.get("final"))
+            referral.feedback_due = _day(ref.get("feedback_due"))
+            referral.letter = bundle.members.get(f"letters/{kenmerk}.pdf", referral.letter)
+            referral.data = json.dumps(ref, ensure_ascii=False)
+            referral.last_bundle_id = bundle.bundle_id
+            if referral.final and referral.closed_on is None:
+                referral.closed_on = today
+            session.add(
+                Sighting(
+                    bundle_id=bundle.bundle_id,
+                    pseudonym=pseudonym,
+                    kenmerk=kenmerk,
+                    sender_status=referral.sender_status,
+                    final=referral.final,
+                )
+            )
+            referrals += 1
+    session.flush()
+    return OpenReport(
+        bundle.bundle_id,
+        row.organisation,
+        row.profile,
+        row.period,
+        row.sequence,
+        erasures,
+        households,
+        referrals,
+    )
+
+
+# ---- the lists --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ErasureRow:
+    id: int
+    pseudonym: str
+    references: tuple[str, ...]
+    requested_on: date
+    reason: str
+    organisation: str
+    done_at: datetime | None
+    removed: int
+
+
+def erasure_requests(session: Session) -> list[ErasureRow]:
+    """Open requests first (oldest first), then the ones already carried out."""
+    rows = session.execute(
+        select(ErasureRequest, Bundle.organisation).join(
+            Bundle, Bundle.bundle_id == ErasureRequest.bundle_id
+        )
+    ).all()
+    out = [
+        ErasureRow(
+            e.id,
+            e.pseudonym,
+            tuple(r for r in e.references.split(",") if r),
+            e.requested_on,
+            e.reason,
+            org,
+            e.done_at,
+            e.removed,
+        )
+        for e, org in rows
+    ]
+    return sorted(out, key=lambda r: (r.done_at is not None, r.requested_on, r.id))
+
+
+def open_erasure_count(session: Session) -> int:
+    return sum(1 for r in erasure_requests(session) if r.done_at is None)
+
+
+def _forget_referrals(session: Session, kenmerken: Sequence[str]) -> int:
+    if not kenmerken:
+        return 0
+    found = list(session.scalars(select(Referral).where(Referral.kenmerk.in_(kenmerken))))
+    session.execute(delete(Feedback).where(Feedback.kenmerk.in_(kenmerken)))
+    session.execute(delete(Sighting).where(Sighting.kenmerk.in_(kenmerken)))
+    for ref in found:
+        session.delete(ref)
+    session.flush()
+    return len(found)
+
+
+def _forget_orphan_households(session: Session) -> None:
+    used = select(Referral.pseudonym)
+    orphans = list(session.scalars(select(Household).where(Household.pseudonym.not_in(used))))
+    for hh in orphans:
+        session.execute(delete(Sighting).where(Sighting.pseudonym == hh.pseudonym))
+        session.delete(hh)
+    session.flush()
+
+
+def confirm_erasure(session: Session, request_id: int) -> int:
+    """ "Verwijderd": delete what the store holds about the request (its kenmerken; all of
+    the household's when it names none), then the household if nothing of it is left."""
+    req = session.get(ErasureRequest, request_id)
+    if req is None:
+        raise NotFoundError(NO_SUCH_ERASURE)
+    if req.done_at is not None:
+        return req.removed
+    kenmerken = [r for r in req.references.split(",") if r]
+    if not kenmerken:
+        kenmerken = list(
+            session.scalars(select(Referral.kenmerk).where(Referral.pseudonym == req.pseudonym))
+        )
+    removed = _forget_referrals(session, kenmerken)
+    _forget_orphan_households(session)
+    req.done_at = utc_naive(session.info["clock"].now())
+    req.removed = removed
+    session.flush()
+    return removed
+
+
+@dataclass(frozen=True, slots=True)
+class SignalRow:
+    label: str
+    severity: int
+    observed_on: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralRow:
+    kenmerk: str
+    pseudonym: str
+    household: str
+    address: str
+    residents: tuple[str, ...]
+    reason: str
+    context: str
+    signals: tuple[SignalRow, ...]
+    sender_status: str
+    final: bool
+    feedback_due: date | None
+    status: FeedbackStatus | None  # the partner's latest recorded status
+    status_day: date | None
+    note: str
+    unsent: bool  # recorded, not yet in a reply
+    has_letter: bool
+    organisation: str
+    period: str
+
+
+def _signals(raw: str) -> tuple[SignalRow, ...]:
+    out = []
+    for sg in json.loads(raw or "[]"):
+        if isinstance(sg, dict):
+            out.append(
+                SignalRow(
+                    str(sg.get("label_nl") or sg.get("code") or ""),
+                    int(sg.get("severity") or 0),
+                    str(sg.get("observed_on") or ""),
+                )
+            )
+    return tuple(out)
+
+
+def _residents(raw: str) -> tuple[str, ...]:
+    out = []
+    for r in json.loads(raw or "[]"):
+        if isinstance(r, dict) and r.get("name"):
+            phone = f" ({r['phone']})" if r.get("phone") else ""
+            out.append(f"{r['name']}{phone}")
+    return tuple(out)
+
+
+def _latest_feedback(session: Session) -> dict[str, Feedback]:
+    latest: dict[str, Feedback] = {}
+    for fb in session.scalars(select(Feedback).order_by(Feedback.day, Feedback.id)):
+        latest[fb.kenmerk] = fb
+    return latest
+
+
+def referrals(session: Session) -> list[ReferralRow]:
+    latest = _latest_feedback(session)
+    unsent = set(session.scalars(select(Feedback.kenmerk).where(Feedback.reply_id.is_(None))))
+    rows = session.execute(
+        select(Referral, Household, Bundle)
+        .join(Household, Household.pseudonym == Referral.pseudonym)
+        .join(Bundle, Bundle.bundle_id == Referral.last_bundle_id)
+    ).all()
+    out: list[ReferralRow] = []
+    for ref, hh, b in rows:
+        fb = latest.get(ref.kenmerk)
+        out.append(
+            ReferralRow(
+                kenmerk=ref.kenmerk,
+                pseudonym=ref.pseudonym,
+                household=hh.label,
+                address=hh.address,
+                residents=_residents(hh.residents),
+                reason=ref.reason,
+                context=ref.context,
+                signals=_signals(ref.signals),
+                sender_status=ref.sender_status,
+                final=ref.final,
+                feedback_due=ref.feedback_due,
+                status=FeedbackStatus(fb.status) if fb else None,
+                status_day=fb.day if fb else None,
+                note=fb.note if fb else "",
+                unsent=ref.kenmerk in unsent,
+                has_letter=ref.letter is not None,
+                organisation=b.organisation,
+                period=b.period,
+            )
+        )
+    return sorted(out, key=lambda r: (r.feedback_due or date.max, r.kenmerk))
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One line of a household's history: a bundle that carried it, or the partner's own
+    feedback on one of its referrals."""
+
+    when: str  # ISO date or bundle created_at
+    kenmerk: str
+    what: str  # "bundle" | "feedback"
+    status: str
+    detail: str  # period and sequence, or the note
+
+
+def household_history(session: Session, pseudonym: str) -> list[HistoryRow]:
+    out: list[HistoryRow] = []
+    for sg, b in session.execute(
+        select(Sighting, Bundle)
+        .join(Bundle, Bundle.bundle_id == Sighting.bundle_id)
+        .where(Sighting.pseudonym == pseudonym)
+    ).all():
+        out.append(
+            HistoryRow(
+                b.created_at[:10],
+                sg.kenmerk,
+                "bundle",
+                sg.sender_status,
+                f"{b.period} #{b.sequence}",
+            )
+        )
+    kenmerken = select(Referral.kenmerk).where(Referral.pseudonym == pseudonym)
+    for fb in session.scalars(select(Feedback).where(Feedback.kenmerk.in_(kenmerken))):
+        out.append(HistoryRow(fb.day.isoformat(), fb.kenmerk, "feedback", fb.status, fb.note))
+    return sorted(out, key=lambda h: (h.when, h.what, h.kenmerk))
+
+
+def letter_pdf(session: Session, kenmerk: str) -> bytes | None:
+    ref = session.get(Referral, kenmerk)
+    return None if ref is None else ref.letter
+
+
+@dataclass(frozen=True, slots=True)
+class BundleRow:
+    bundle_id: str
+    organisation: str
+    profile: str
+    period: str
+    sequence: int
+    opened_at: datetime
+
+
+def bundles(session: Session) -> list[BundleRow]:
+    return [
+        BundleRow(b.bundle_id, b.organisation, b.profile, b.period, b.sequence, b.opened_at)
+        for b in session.scalars(select(Bundle).order_by(Bundle.opened_at.desc()))
+    ]
+
+
+def summary_pdf(session: Session, bundle_id: str) -> bytes:
+    row = session.get(Bundle, bundle_id)
+    return b"" if row is None else row.summary_pdf
+
+
+@dataclass(frozen=True, slots=True)
+class AggregateTable:
+    bundle_id: str
+    organisation: str
+    period: str
+    threshold: int
+    level: str
+    measures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # maat -> cells
+
+
+def aggregate_tables(session: Session) -> list[AggregateTable]:
+    out = []
+    for b in session.scalars(
+        select(Bundle).where(Bundle.profile == "aggregate").order_by(Bundle.opened_at.desc())
+    ):
+        doc = json.loads(b.aggregate or "{}")
+        measures: dict[str, list[dict[str, Any]]] = {}
+        for cell in doc.get("cellen") or []:
+            if isinstance(cell, dict):
+                measures.setdefault(str(cell.get("maat", "")), []).append(cell)
+        out.append(
+            AggregateTable(
+                b.bundle_id,
+                b.organisation,
+                b.period,
+                int(doc.get("drempel") or 0),
+                str(doc.get("niveau") or ""),
+                measures,
+            )
+        )
+    return out
+
+
+# ---- feedback ---------------------------------------------------------------------------
+def record_feedback(
+    session: Session, kenmerk: str, status: FeedbackStatus, day: date, note: str = ""
+) -> None:
+    """A status with its date and note; checked as a reply item is (reason when declined,
+    one plain line, no BSN, not in the future)."""
+    ref = session.get(Referral, kenmerk)
+    if ref is None:
+        raise NotFoundError(NO_SUCH_REFERRAL, kenmerk=kenmerk)
+    clean = note.strip()
+    rp.check_item(rp.ReplyItem(kenmerk, status, day, clean), local_today(session.info["clock"]))
+    session.add(
+        Feedback(
+            kenmerk=kenmerk,
+            status=status.value,
+            day=day,
+            note=clean,
+            recorded_at=utc_naive(session.info["clock"].now()),
+            reply_id=None,
+        )
+    )
+    if status in ENDING:
+        ref.closed_on = day
+    elif not ref.final:
+        ref.closed_on = None
+    session.flush()
+
+
+@dataclass(frozen=True, slots=True)
+class PendingReply:
+    """Feedback not yet sent, for the newest bundle that carried those referrals."""
+
+    bundle_id: str
+    organisation: str
+    period: str
+    sequence: int
+    kenmerken: tuple[str, ...]
+
+
+def pending_replies(session: Session) -> list[PendingReply]:
+    latest_unsent: dict[str, Feedback] = {}
+    for fb in session.scalars(
+        select(Feedback).where(Feedback.reply_id.is_(None)).order_by(Feedback.day, Feedback.id)
+    ):
+        latest_unsent[fb.kenmerk] = fb
+    by_bundle: dict[str, list[str]] = {}
+    for kenmerk in latest_unsent:
+        ref = session.get(Referral, kenmerk)
+        if ref is not None:
+            by_bundle.setdefault(ref.last_bundle_id, []).append(kenmerk)
+    out = []
+    for bundle_id, kenmerken in by_bundle.items():
+        b = session.get_one(Bundle, bundle_id)
+        out.append(
+            PendingReply(bundle_id, b.organisation, b.period, b.sequence, tuple(sorted(kenmerken)))
+        )
+    return sorted(out, key=lambda p: (p.organisation, p.period, p.sequence))
+
+
+def _opened(session: Session, bundle_id: str, kenmerken: Sequence[str]) -> OpenedBundle:
+    """The bundle as :func:`reply.make_reply` needs it: its signed manifest, and the
+    kenmerken it carried (the rest of its data stays in the store's tables)."""
+    b = session.get_one(Bundle, bundle_id)
+    carried = list(session.scalars(select(Sighting.kenmerk).where(Sighting.bundle_id == bundle_id)))
+    data = {"households": [{"referrals": [{"reference": k} for k in carried]}]}
+    return OpenedBundle(
+        manifest=json.loads(b.manifest),
+        manifest_bytes=b.manifest,
+        signature=b"",
+        members={fmt.DATA: json.dumps(data).encode()},
+        trusted_organisation=b.organisation,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyWritten:
+    path: str
+    reply_id: str
+    organisation: str
+    items: int
+
+
+def write_reply(
+    session: Session, bundle_id: str, path: Path, now: datetime | None = None
+) -> ReplyWritten:
+    """ "Terugkoppeling maken": one reply file with the newest unsent status of each
+    referral the bundle carried, signed and encrypted by ``bundles/reply.py``. The
+    feedback counts as sent only once the file is written."""
+    pending = next((p for p in pending_replies(session) if p.bundle_id == bundle_id), None)
+    if pending is None:
+        raise UsageError(NOTHING_TO_REPLY)
+    latest: dict[str, Feedback] = {}
+    for fb in session.scalars(
+        select(Feedback)
+        .where(Feedback.reply_id.is_(None), Feedback.kenmerk.in_(pending.kenmerken))
+        .order_by(Feedback.day, Feedback.id)
+    ):
+        latest[fb.kenmerk] = fb
+    items = [
+        rp.ReplyItem(k, FeedbackStatus(fb.status), fb.day, fb.note) for k, fb in latest.items()
+    ]
+    moment = now or session.info["clock"].now().astimezone(UTC)
+    data, manifest = rp.make_reply(
+        _opened(session, bundle_id, pending.kenmerken), signing_key(session), items, now=moment
+    )
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UsageError(REPLY_NOT_WRITTEN, path=path) from exc
+    reply_id = str(manifest["reply_id"])
+    for fb in session.scalars(
+        select(Feedback).where(Feedback.reply_id.is_(None), Feedback.kenmerk.in_(pending.kenmerken))
+    ):
+        fb.reply_id = reply_id
+    session.flush()
+    return ReplyWritten(str(path), reply_id, pending.organisation, len(items))
+
+
+# ---- retention --------------------------------------------------------------------------
+def retention_days(session: Session) -> int:
+    row = session.get(Setting, RETENTION_SETTING)
+    try:
+        return int(row.value) if row else DEFAULT_RETENTION_DAYS
+    except ValueError:
+        return DEFAULT_RETENTION_DAYS
+
+
+def set_retention_days(session: Session, days: int) -> None:
+    if not MIN_RETENTION_DAYS <= days <= MAX_RETENTION_DAYS:
+        raise ValidationError(
+            BAD_RETENTION, field="retention", low=MIN_RETENTION_DAYS, high=MAX_RETENTION_DAYS
+        )
+    row = session.get(Setting, RETENTION_SETTING)
+    if row is None:
+        session.add(Setting(key=RETENTION_SETTING, value=str(days)))
+    else:
+        row.value = str(days)
+    session.flush()
+
+
+def apply_retention(session: Session, today: date | None = None) -> int:
+    """Delete the referrals closed more than the retention period ago (with their letters,
+    feedback and history), then the households left without one. Runs at every unlock."""
+    day = today or local_today(session.info["clock"])
+    cutoff = day - timedelta(days=retention_days(session))
+    expired = list(
+        session.scalars(
+            select(Referral.kenmerk).where(
+                Referral.closed_on.is_not(None), Referral.closed_on <= cutoff
+            )
+        )
+    )
+    removed = _forget_referrals(session, expired)
+    _forget_orphan_households(session)
+    return removed
+
+
+# ---- export (on explicit choice only: the file is not encrypted) -------------------------
+REFERRAL_COLUMNS = (
+    "kenmerk",
+    "huishouden",
+    "adres",
+    "bewoners",
+    "reden",
+    "signalen",
+    "status",
+    "datum",
+    "notitie",
+    "terugkoppeling_voor",
+)
+
+
+def export_tables(session: Session) -> dict[str, Table]:
+    rows = [
+        [
+            r.kenmerk,
+            r.household,
+            r.address,
+            ", ".join(r.residents),
+            r.reason,
+            ", ".join(s.label for s in r.signals),
+            r.status.value if r.status else "",
+            r.status_day.isoformat() if r.status_day else "",
+            r.note,
+            r.feedback_due.isoformat() if r.feedback_due else "",
+        ]
+        for r in referrals(session)
+    ]
+    return {"referrals": (REFERRAL_COLUMNS, rows)}
+
+
+def write_export(session: Session, path: Path, kind: str) -> int:
+    """Write the referral list to ``path`` as ``csv`` or ``xlsx``; never overwrites."""
+    tables = export_tables(session)
+    if kind == "csv":
+        header, rows = tables["referrals"]
+        body = excel_csv(header, rows).encode("utf-8")
+    else:
+        body = workbook_bytes(tables)
+    try:
+        write_atomic(path, body)
+    except OSError as exc:
+        raise UsageError(EXPORT_NOT_WRITTEN, path=path) from exc
+    return len(tables["referrals"][1])

@@ -1,0 +1,276 @@
+"""The partner app's store (#17): its own SQLCipher file and schema, its keys inside it,
+trusted corporations, bundles opened into it (never onto disk), erasure requests,
+feedback, the reply file the vault reads in, and retention.
+
+Two data folders: the corporation's vault and the partner's store. Real SQLCipher on both
+sides, real age and Ed25519; only the clock is fixed.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from tests.bundle_helpers import World, build_world
+from tests.partner_helpers import (
+    JANSEN,
+    OZTURK,
+    STORE_PASSPHRASE,
+    address_to,
+    corporation_key_file,
+    export_to,
+    send_referrals,
+)
+from waakvlam_desktop.bundles.feedback import import_feedback
+from waakvlam_desktop.bundles.partner_state import TRUST_OTHER_KEY
+from waakvlam_desktop.bundles.reader import KEY_CHANGED, NOT_TRUSTED
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.consent import withdraw_consent
+from waakvlam_desktop.domain.partners import pin_signing_key
+from waakvlam_desktop.domain.referrals import get_referral, referrals_waiting_for_feedback
+from waakvlam_desktop.domain.types import FeedbackStatus
+from waakvlam_desktop.errors import (
+    NotFoundError,
+    ReplayError,
+    SenderKeyChangedError,
+    SenderNotTrustedError,
+    UsageError,
+    VaultExistsError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+)
+from waakvlam_desktop.partnerstore import schema, service
+from waakvlam_desktop.partnerstore.store import PartnerStore
+from waakvlam_desktop.storage.models import Referral as VaultReferral
+from waakvlam_desktop.storage.vault import Vault
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def world(vault: Vault) -> World:
+    world = build_world(vault)
+    send_referrals(world)
+    return world
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FixedClock) -> Any:
+    s = PartnerStore.create(
+        tmp_path / "partner", STORE_PASSPHRASE, kdf_target_seconds=0, clock=clock
+    )
+    with s.session() as ps:
+        service.first_run(ps)
+    yield s
+    s.close()
+
+
+def _trusting(world: World, store: PartnerStore, tmp_path: Path) -> Path:
+    address_to(world, store)
+    key = corporation_key_file(world, tmp_path / "post")
+    with store.session() as ps:
+        assert service.trust_key_file(ps, key)
+    return key
+
+
+def _everything(ps: Any) -> str:
+    """Every value in every table of the store, as text."""
+    return "\n".join(
+        repr(row)
+        for table in schema.PartnerBase.metadata.sorted_tables
+        for row in ps.execute(table.select())
+    )
+
+
+def _open(store: PartnerStore, path: Path) -> service.OpenReport:
+    with store.session() as ps:
+        return service.open_bundle(ps, path.read_bytes())
+
+
+def test_store_is_sqlcipher_with_its_own_schema(tmp_path: Path, clock: FixedClock) -> None:
+    folder = tmp_path / "partner"
+    with pytest.raises(WeakPassphraseError):
+        PartnerStore.create(folder, "wachtwoord", kdf_target_seconds=0)
+    store = PartnerStore.create(folder, STORE_PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    with store.session() as ps:
+        keys = service.first_run(ps)
+        again = service.first_run(ps)
+        tables = set(ps.scalars(text("SELECT name FROM sqlite_master WHERE type='table'")))
+        version = ps.scalar(text("PRAGMA user_version"))
+    store.close()
+    assert again == keys  # made once
+    assert keys.age_recipient.startswith("age1")
+    assert keys.signing_public.startswith("waakvlam-ed25519:")
+    assert len(keys.signing_key_id.split()) == 8 and len(keys.age_key_id.split()) == 8
+    # Its own tables, not the vault's, and no Alembic chain.
+    assert tables == set(schema.PartnerBase.metadata.tables)
+    assert "alembic_version" not in tables and version == schema.VERSION
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "partner.db",
+        "partner.key.json",
+        "partner.lock",
+    ]
+    raw = (folder / "partner.db").read_bytes()
+    assert not raw.startswith(b"SQLite format 3")
+    assert b"AGE-SECRET-KEY" not in raw and keys.age_recipient.encode() not in raw
+    with pytest.raises(VaultExistsError):
+        PartnerStore.create(folder, STORE_PASSPHRASE, kdf_target_seconds=0)
+    with pytest.raises(WrongPassphraseError):
+        PartnerStore.open(folder, "een heel ander wachtwoord hier")
+    reopened = PartnerStore.open(folder, STORE_PASSPHRASE, clock=clock)
+    with reopened, reopened.session() as ps:
+        assert service.own_keys(ps) == keys
+
+
+def test_trust_refusals_are_the_cli_sentences(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    address_to(world, store)
+    bundle = export_to(world, tmp_path / "post")
+    with pytest.raises(SenderNotTrustedError) as info, store.session() as ps:
+        service.open_bundle(ps, bundle.read_bytes())
+    assert info.value.message is NOT_TRUSTED
+    key = corporation_key_file(world, tmp_path / "post")
+    with store.session() as ps:
+        preview = service.preview_key_file(ps, key)
+        assert preview.organisation == "Woonstichting Voorbeeld"
+        assert preview.key_id.replace(" ", "") == world.sender.key_id
+        assert preview.pinned_key_id == ""
+        assert service.trust_key_file(ps, key)
+        assert not service.trust_key_file(ps, key)  # already trusted
+    # Another key under the same name: refused until --replace, and a bundle signed with
+    # the old key is then refused as "changed".
+    other = tmp_path / "other.pub"
+    other.write_text(
+        "# Waakvlam: publieke ondertekensleutel van Woonstichting Voorbeeld\n"
+        "waakvlam-ed25519:" + "A" * 43 + "=\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UsageError) as refused, store.session() as ps:
+        service.trust_key_file(ps, other)
+    assert refused.value.message is TRUST_OTHER_KEY
+    with store.session() as ps:
+        assert service.preview_key_file(ps, other).pinned_key_id == preview.key_id
+        service.trust_key_file(ps, other, replace=True)
+    with pytest.raises(SenderKeyChangedError) as changed, store.session() as ps:
+        service.open_bundle(ps, bundle.read_bytes())
+    assert changed.value.message is KEY_CHANGED
+
+
+def test_open_erase_feedback_reply_closes_the_loop(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    _trusting(world, store, tmp_path)
+    first = export_to(world, tmp_path / "post" / "1")
+    report = _open(store, first)
+    assert (report.households, report.referrals, report.erasure_requests) == (2, 2, 0)
+    with pytest.raises(ReplayError), store.session() as ps:
+        service.open_bundle(ps, first.read_bytes())
+    jansen, ozturk = world.referrals[JANSEN], world.referrals[OZTURK]
+    with store.session() as ps:
+        rows = {r.kenmerk: r for r in service.referrals(ps)}
+    assert set(rows) == {jansen, ozturk}
+    assert rows[jansen].household == JANSEN
+    assert rows[jansen].address == "Lindelaan 1, 3533 AB Utrecht"
+    assert rows[jansen].signals[0].label == "Stapels ongeopende post"
+    assert rows[jansen].feedback_due == date(2026, 11, 20) and rows[jansen].status is None
+
+    # Jansen withdraws consent: the next bundle carries an erasure request.
+    with world.vault.session() as s:
+        withdraw_consent(
+            s,
+            s.scalar(select(VaultReferral.id).where(VaultReferral.reference == jansen)),
+            on=date(2026, 11, 25),
+        )
+    second = export_to(world, tmp_path / "post" / "2")
+    assert _open(store, second).erasure_requests == 1
+    with store.session() as ps:
+        (request,) = service.erasure_requests(ps)
+        assert request.references == (jansen,) and request.done_at is None
+        assert service.open_erasure_count(ps) == 1
+        assert service.confirm_erasure(ps, request.id) == 1
+    with store.session() as ps:
+        assert service.open_erasure_count(ps) == 0
+        assert {r.kenmerk for r in service.referrals(ps)} == {ozturk}
+        assert all(
+            h.kenmerk != jansen
+            for r in service.referrals(ps)
+            for h in service.household_history(ps, r.pseudonym)
+        )
+        dump = _everything(ps)
+    assert JANSEN not in dump and "Lindelaan 1," not in dump
+
+    # Feedback: refused without a reason when declined; recorded; one reply file.
+    with pytest.raises(UsageError), store.session() as ps:
+        service.record_feedback(ps, ozturk, FeedbackStatus.DECLINED, date(2026, 11, 26))
+    with pytest.raises(NotFoundError), store.session() as ps:
+        service.record_feedback(ps, jansen, FeedbackStatus.STARTED, date(2026, 11, 26))
+    with store.session() as ps:
+        service.record_feedback(ps, ozturk, FeedbackStatus.STARTED, date(2026, 11, 24), "Intake")
+        service.record_feedback(ps, ozturk, FeedbackStatus.CLOSED, date(2026, 11, 26), "Klaar")
+        (pending,) = service.pending_replies(ps)
+        history = service.household_history(ps, service.referrals(ps)[0].pseudonym)
+    assert pending.kenmerken == (ozturk,)
+    assert sorted(h.what for h in history) == ["bundle", "bundle", "feedback", "feedback"]
+    reply_path = tmp_path / "post" / "terugkoppeling.age"
+    with store.session() as ps:
+        written = service.write_reply(
+            ps, pending.bundle_id, reply_path, now=datetime(2026, 11, 27, 10, tzinfo=UTC)
+        )
+        assert written.items == 1 and service.pending_replies(ps) == []
+    # The corporation pins the partner's signing key and reads the reply in.
+    with store.session() as ps:
+        keys = service.own_keys(ps)
+        public = service.public_of(service.signing_key(ps))
+    with world.vault.session() as s:
+        pin_signing_key(s, world.partners["Wijkteam"], public.public_key, public.key_id)
+    assert public.key_id == keys.signing_key_id.replace(" ", "")
+    with world.vault.session() as s:
+        imported = import_feedback(s, reply_path.read_bytes())
+        assert [c.kenmerk for c in imported.changes] == [ozturk]
+        assert imported.changes[0].feedback == "afgesloten"  # the newest status only
+        assert get_referral(s, ozturk).status == "afgesloten"
+        waiting = {w.reference for w in referrals_waiting_for_feedback(s, TODAY)}
+    assert ozturk not in waiting
+
+
+def test_retention_deletes_a_year_after_closing(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    _trusting(world, store, tmp_path)
+    _open(store, export_to(world, tmp_path / "post"))
+    ozturk = world.referrals[OZTURK]
+    with store.session() as ps:
+        assert service.retention_days(ps) == 365
+        service.record_feedback(ps, ozturk, FeedbackStatus.CLOSED, date(2026, 11, 20), "Klaar")
+        assert service.apply_retention(ps, date(2027, 11, 19)) == 0
+        assert service.apply_retention(ps, date(2027, 11, 20)) == 1
+        left = service.referrals(ps)
+        assert [r.kenmerk for r in left] == [world.referrals[JANSEN]]
+        with pytest.raises(Exception, match="between"):
+            service.set_retention_days(ps, 5)
+        service.set_retention_days(ps, 30)
+        assert service.retention_days(ps) == 30
+
+
+def test_export_only_where_asked(world: World, store: PartnerStore, tmp_path: Path) -> None:
+    _trusting(world, store, tmp_path)
+    _open(store, export_to(world, tmp_path / "post"))
+    target = tmp_path / "keuze" / "lijst.csv"
+    target.parent.mkdir()
+    with store.session() as ps:
+        assert service.write_export(ps, target, "csv") == 2
+        assert service.write_export(ps, tmp_path / "keuze" / "lijst.xlsx", "xlsx") == 2
+        with pytest.raises(UsageError):
+            service.write_export(ps, target, "csv")  # never overwrites
+    body = target.read_text(encoding="utf-8-sig")
+    assert JANSEN in body and body.splitlines()[0].startswith('"kenmerk"')
+    assert json.loads(json.dumps(sorted(p.name for p in target.parent.iterdir()))) == [
+        "lijst.csv",
+        "lijst.xlsx",
+    ]
