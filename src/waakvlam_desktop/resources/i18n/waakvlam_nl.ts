@@ -214,6 +214,52 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>suppressed</source>
+        <translation>onderdrukt</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesPage</name>
+    <message>
+        <source>Opened on</source>
+        <translation>Geopend op</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>View cover sheet</source>
+        <translation>Voorblad bekijken</translation>
+    </message>
+    <message>
+        <source>referrals</source>
+        <translation>casus</translation>
+    </message>
+    <message>
+        <source>figures</source>
+        <translation>overzicht</translation>
+    </message>
+    <message>
+        <source>Cover sheet</source>
+        <translation>Voorblad</translation>
+    </message>
+</context>
+<context>
     <name>BuurtView</name>
     <message>
         <source>Neighbourhood</source>
@@ -1087,6 +1133,57 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Error report (without personal data): {path}</source>
         <translation>Foutrapport (zonder persoonsgegevens): {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ErasurePage</name>
+    <message>
+        <source>The corporation asks you to delete everything you hold about these households: the resident withdrew consent, or the retention period ended. Delete it from your own files and systems too, then click Deleted: the app then deletes what it keeps itself.</source>
+        <translation>De corporatie vraagt je alles te verwijderen wat je over deze huishoudens hebt: de bewoner heeft de toestemming ingetrokken, of de bewaartermijn is voorbij. Verwijder het ook uit je eigen dossiers en systemen en klik dan op Verwijderd: de app wist dan wat zij zelf bewaart.</translation>
+    </message>
+    <message>
+        <source>Requested on</source>
+        <translation>Gevraagd op</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Kenmerken</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Uitgevoerd</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
+        <source>I deleted it everywhere; delete it in the app now</source>
+        <translation>Ik heb het overal verwijderd; wis het nu ook in de app</translation>
+    </message>
+    <message>
+        <source>(all of the household)</source>
+        <translation>(alles van het huishouden)</translation>
+    </message>
+    <message>
+        <source>deleted on {day} ({n} referral(s))</source>
+        <translation>verwijderd op {day} ({n} doorverwijzing(en))</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Deleted from the app: {n} referral(s).</source>
+        <translation>Uit de app verwijderd: {n} doorverwijzing(en).</translation>
     </message>
 </context>
 <context>
@@ -2704,6 +2801,37 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Record status – {kenmerk}</source>
+        <translation>Status vastleggen – {kenmerk}</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>one line; the reason when declined</source>
+        <translation>één regel; bij afgewezen de reden</translation>
+    </message>
+    <message>
+        <source>The note goes to the corporation with the status. Write no BSN and no more than they need.</source>
+        <translation>De notitie gaat met de status naar de corporatie. Schrijf geen BSN en niet meer dan zij nodig hebben.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackKeyDialog</name>
     <message>
         <source>New key for feedback</source>
@@ -2724,6 +2852,57 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>The code matches</source>
         <translation>De code klopt</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundel</translation>
+    </message>
+    <message>
+        <source>No bundles with figures yet.</source>
+        <translation>Nog geen bundels met cijfers.</translation>
+    </message>
+    <message>
+        <source>Numbers of households per {level}. A number below {threshold} is not published (suppressed), to protect the residents.</source>
+        <translation>Aantallen huishoudens per {level}. Een aantal onder de {threshold} wordt niet getoond (onderdrukt), om de bewoners te beschermen.</translation>
+    </message>
+    <message>
+        <source>Households (total and per care level)</source>
+        <translation>Huishoudens (totaal en per zorgniveau)</translation>
+    </message>
+    <message>
+        <source>Visited in the period</source>
+        <translation>Bezocht in de periode</translation>
+    </message>
+    <message>
+        <source>With a signal in the domain</source>
+        <translation>Met een signaal in het domein</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Doorverwezen naar</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Gebied</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>Wijk</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Huishoudens</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>onderdrukt</translation>
     </message>
 </context>
 <context>
@@ -3942,6 +4121,77 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>A follow-up is added to ask the first resident how it went, in two weeks.</source>
         <translation>Er komt een actie bij om over twee weken bij de eerste bewoner na te vragen hoe het ging.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Give these two lines to the corporation (by e-mail or on paper). When they call, read the key ids aloud so they can check them.</source>
+        <translation>Geef deze twee regels aan de corporatie (per e-mail of op papier). Lees de sleutel-id&apos;s voor als zij bellen, zodat zij ze kunnen controleren.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>Encryption key (bundles to you)</source>
+        <translation>Versleutelsleutel (bundels aan jou)</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Sleutel-id</translation>
+    </message>
+    <message>
+        <source>Signing key (your feedback)</source>
+        <translation>Ondertekeningssleutel (jouw terugkoppeling)</translation>
+    </message>
+    <message>
+        <source>Save signing key file…</source>
+        <translation>Bestand met ondertekeningssleutel opslaan…</translation>
+    </message>
+    <message>
+        <source>Corporations you trust</source>
+        <translation>Corporaties die je vertrouwt</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Trust a corporation&apos;s key…</source>
+        <translation>Sleutel van een corporatie vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Delete received data this many days after a referral closed:</source>
+        <translation>Ontvangen gegevens verwijderen zoveel dagen nadat een doorverwijzing is afgesloten:</translation>
+    </message>
+    <message>
+        <source>Retention period in days</source>
+        <translation>Bewaartermijn in dagen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Gekopieerd.</translation>
+    </message>
+    <message>
+        <source>Save signing key file</source>
+        <translation>Bestand met ondertekeningssleutel opslaan</translation>
+    </message>
+    <message>
+        <source>Saved as {name}. It holds only your public key.</source>
+        <translation>Opgeslagen als {name}. Er staat alleen je publieke sleutel in.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
     </message>
 </context>
 <context>
@@ -5460,6 +5710,183 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>PartnerFirstRun</name>
+    <message>
+        <source>Welcome to Waakvlam Partner</source>
+        <translation>Welkom bij Waakvlam Partner</translation>
+    </message>
+    <message>
+        <source>The bundles a housing corporation sends you are kept in an encrypted store on this computer, never as loose files. Choose a passphrase you can remember: without it nobody can open the store, not even your ICT department.</source>
+        <translation>De bundels die een woningcorporatie je stuurt, bewaart de app versleuteld op deze computer, nooit als losse bestanden. Kies een wachtwoordzin die je kunt onthouden: zonder kan niemand de opslag openen, ook je ICT-afdeling niet.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Wachtwoordzin nogmaals</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Sterkte van de wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Nogmaals</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Create store</source>
+        <translation>Opslag maken</translation>
+    </message>
+    <message>
+        <source>too weak</source>
+        <translation>te zwak</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>matig</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>goed</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>sterk</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <source>Creating the store and your keys…</source>
+        <translation>De opslag en je sleutels worden gemaakt…</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerUnlock</name>
+    <message>
+        <source>Waakvlam Partner</source>
+        <translation>Waakvlam Partner</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open the store.</source>
+        <translation>Typ je wachtwoordzin om de opslag te openen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerWindow</name>
+    <message>
+        <source>Waakvlam Partner</source>
+        <translation>Waakvlam Partner</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Open bundle…</source>
+        <translation>Bundel &amp;openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Trust a corporation&apos;s key…</source>
+        <translation>Sleutel van een corporatie &amp;vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Make &amp;feedback file…</source>
+        <translation>&amp;Terugkoppeling maken…</translation>
+    </message>
+    <message>
+        <source>&amp;Export list (CSV/XLSX)…</source>
+        <translation>Lijst &amp;exporteren (CSV/XLSX)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Open bundle</source>
+        <translation>Bundel openen</translation>
+    </message>
+    <message>
+        <source>Waakvlam bundles (*.age)</source>
+        <translation>Waakvlam-bundels (*.age)</translation>
+    </message>
+    <message>
+        <source>Bundle of figures {period} from {organisation} opened.</source>
+        <translation>Overzichtsbundel {period} van {organisation} geopend.</translation>
+    </message>
+    <message>
+        <source>Bundle {period} (number {sequence}) from {organisation} opened: {referrals} referral(s), {erasures} erasure request(s).</source>
+        <translation>Bundel {period} (nummer {sequence}) van {organisation} geopend: {referrals} doorverwijzing(en), {erasures} verwijderverzoek(en).</translation>
+    </message>
+    <message>
+        <source>Public key file of the corporation</source>
+        <translation>Bestand met de publieke sleutel van de corporatie</translation>
+    </message>
+    <message>
+        <source>Key (*.pub *.txt)</source>
+        <translation>Sleutel (*.pub *.txt)</translation>
+    </message>
+    <message>
+        <source>You now trust bundles from {organisation}.</source>
+        <translation>Je vertrouwt nu bundels van {organisation}.</translation>
+    </message>
+    <message>
+        <source>Make feedback file</source>
+        <translation>Terugkoppeling maken</translation>
+    </message>
+    <message>
+        <source>Feedback (*.age)</source>
+        <translation>Terugkoppeling (*.age)</translation>
+    </message>
+    <message>
+        <source>Feedback file {name} made: {n} referral(s). Send it to {organisation}; it is encrypted, only they can read it.</source>
+        <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>The exported file is NOT encrypted: anyone who gets it can read the names and addresses. Save it only in a place your organisation protects, and delete it when you no longer need it. Continue?</source>
+        <translation>Het geëxporteerde bestand is NIET versleuteld: wie het krijgt, kan de namen en adressen lezen. Sla het alleen op een plek op die je organisatie beveiligt, en verwijder het als je het niet meer nodig hebt. Doorgaan?</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Lijst exporteren</translation>
+    </message>
+    <message>
+        <source>{n} referral(s) exported to {name} (not encrypted).</source>
+        <translation>{n} doorverwijzing(en) geëxporteerd naar {name} (niet versleuteld).</translation>
+    </message>
+</context>
+<context>
     <name>PartnersView</name>
     <message>
         <source>Partners</source>
@@ -5528,6 +5955,13 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>quarterly</source>
         <translation>per kwartaal</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
     </message>
 </context>
 <context>
@@ -6025,6 +6459,93 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Choose a partner.</source>
         <translation>Kies een partner.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPage</name>
+    <message>
+        <source>Reference</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Your status</source>
+        <translation>Jouw status</translation>
+    </message>
+    <message>
+        <source>Feedback due</source>
+        <translation>Terugkoppeling uiterlijk</translation>
+    </message>
+    <message>
+        <source>History of this household</source>
+        <translation>Geschiedenis van dit huishouden</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Record status…</source>
+        <translation>Status vastleggen…</translation>
+    </message>
+    <message>
+        <source>View letter</source>
+        <translation>Brief bekijken</translation>
+    </message>
+    <message>
+        <source>no feedback yet</source>
+        <translation>nog geen terugkoppeling</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>nog niet verstuurd</translation>
+    </message>
+    <message>
+        <source>No referrals yet. Open a bundle: File &gt; Open, or drag it here.</source>
+        <translation>Nog geen doorverwijzingen. Open een bundel: Bestand &gt; Bundel openen, of sleep hem hierheen.</translation>
+    </message>
+    <message>
+        <source>{signal} – {severity}, seen on {day}</source>
+        <translation>{signal} – {severity}, gezien op {day}</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>From {organisation}, bundle {period}; status there: {status}.</source>
+        <translation>Van {organisation}, bundel {period}; status daar: {status}.</translation>
+    </message>
+    <message>
+        <source>in bundle {detail}: {status}</source>
+        <translation>in bundel {detail}: {status}</translation>
+    </message>
+    <message>
+        <source>your status: {status}</source>
+        <translation>jouw status: {status}</translation>
+    </message>
+    <message>
+        <source>Letter {kenmerk}</source>
+        <translation>Brief {kenmerk}</translation>
     </message>
 </context>
 <context>
@@ -6852,6 +7373,37 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trust a corporation</source>
+        <translation>Een corporatie vertrouwen</translation>
+    </message>
+    <message>
+        <source>Call the corporation and let them read their key id aloud. Trust the key only when it is exactly the same as this one:</source>
+        <translation>Bel de corporatie en laat hen hun sleutel-id voorlezen. Vertrouw de sleutel alleen als die precies gelijk is aan deze:</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Sleutel-id</translation>
+    </message>
+    <message>
+        <source>You already trust another key for this organisation (key id {pinned}). Replace it only if the corporation told you they changed their key.</source>
+        <translation>Je vertrouwt al een andere sleutel voor deze organisatie (sleutel-id {pinned}). Vervang hem alleen als de corporatie je heeft verteld dat zij een nieuwe sleutel hebben.</translation>
+    </message>
+    <message>
+        <source>Replace key</source>
+        <translation>Sleutel vervangen</translation>
+    </message>
+    <message>
+        <source>The key id matches</source>
+        <translation>De sleutel-id klopt</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Waakvlam is locked</source>
@@ -7046,6 +7598,33 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Withdrawn on</source>
         <translation>Ingetrokken op</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <source>Erasure requests ({n})</source>
+        <translation>Verwijderverzoeken ({n})</translation>
+    </message>
+    <message>
+        <source>Erasure requests</source>
+        <translation>Verwijderverzoeken</translation>
+    </message>
+    <message>
+        <source>Referrals ({n})</source>
+        <translation>Doorverwijzingen ({n})</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Bundels</translation>
+    </message>
+    <message>
+        <source>Keys and settings</source>
+        <translation>Sleutels en instellingen</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The partner app's screens (``waakvlam-partner``); the core is ``partnerstore/``."""
