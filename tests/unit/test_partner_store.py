@@ -40,6 +40,7 @@ from waakvlam_desktop.errors import (
     SenderKeyChangedError,
     SenderNotTrustedError,
     UsageError,
+    ValidationError,
     VaultExistsError,
     WeakPassphraseError,
     WrongPassphraseError,
@@ -252,8 +253,9 @@ def test_retention_deletes_a_year_after_closing(
         assert service.apply_retention(ps, date(2027, 11, 20)) == 1
         left = service.referrals(ps)
         assert [r.kenmerk for r in left] == [world.referrals[JANSEN]]
-        with pytest.raises(Exception, match="between"):
+        with pytest.raises(ValidationError) as short:
             service.set_retention_days(ps, 5)
+        assert short.value.message is service.BAD_RETENTION
         service.set_retention_days(ps, 30)
         assert service.retention_days(ps) == 30
 
