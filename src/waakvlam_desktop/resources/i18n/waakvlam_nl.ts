@@ -5791,6 +5791,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <name>PartnerWindow</name>
     <message>
         <source>Waakvlam Partner</source>
+        <extracomment>The save dialog for &quot;Terugkoppeling maken&quot; (a test types its answer here).</extracomment>
         <translation>Waakvlam Partner</translation>
     </message>
     <message>

@@ -5,7 +5,7 @@ the store; nothing of it is unpacked to disk."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -725,6 +725,8 @@ class PartnerWindow(QMainWindow):
         self.feedback_dialog: FeedbackDialog | None = None
         self.trust_dialog: TrustDialog | None = None
         self.preview: PdfPreview | None = None
+        #: The save dialog for "Terugkoppeling maken" (a test types its answer here).
+        self.choose_reply_path: Callable[[str], str] = self.ask_reply_path
         self.setWindowTitle(self.tr("Waakvlam Partner"))
         self.resize(1366, 768)
         self.setAcceptDrops(True)
@@ -931,14 +933,18 @@ class PartnerWindow(QMainWindow):
                 self.message.error(service.NOTHING_TO_REPLY.render())
                 return
             first = pending[0]
-            name = f"terugkoppeling-{first.period}-{first.sequence}.age"
-            path, _f = QFileDialog.getSaveFileName(
-                self, self.tr("Make feedback file"), name, self.tr("Feedback (*.age)")
-            )
+            path = self.choose_reply_path(f"terugkoppeling-{first.period}-{first.sequence}.age")
             if path:
                 self.write_reply(first.bundle_id, Path(path))
 
         self.ctx.in_store(self, service.pending_replies, chosen, self.failed)
+
+    def ask_reply_path(self, name: str) -> str:
+        """Where the user wants the reply file (the save dialog)."""
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Make feedback file"), name, self.tr("Feedback (*.age)")
+        )
+        return path
 
     def write_reply(self, bundle_id: str, path: Path) -> None:
         def done(written: service.ReplyWritten) -> None:

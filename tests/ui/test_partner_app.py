@@ -1,0 +1,297 @@
+"""The loop closes, end to end (#17), with two data folders: the corporation's vault and
+the partner app's store.
+
+The corporation exports case bundles → the partner app (the real window, offscreen)
+refuses a bundle before it trusts the corporation, trusts the key after comparing its id,
+opens the bundles by drag and drop and Bestand > Openen, shows the erasure request first
+and carries it out, records feedback and makes the reply file → the corporation reads it
+in with ``waakvlam feedback import`` → Vandaag no longer lists the referral as waiting.
+Afterwards every file under the test's home, temp and data folders is searched for the
+bundle's content in plaintext. Real SQLCipher, age, Ed25519 and Qt; only the clock is fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from tests.bundle_helpers import World, build_world
+from tests.e2e.conftest import Cli
+from tests.partner_helpers import (
+    JANSEN,
+    OZTURK,
+    STORE_PASSPHRASE,
+    address_to,
+    corporation_key_file,
+    export_to,
+    other_identity_recipient,
+    send_referrals,
+)
+from tests.ui.conftest import TIMEOUT
+from waakvlam_desktop.bundles.reader import NOT_ADDRESSED_TO_YOU, NOT_FOR_YOUR_KEY, NOT_TRUSTED
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.consent import withdraw_consent
+from waakvlam_desktop.domain.partners import get_partner, update_partner
+from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.today import today_overview
+from waakvlam_desktop.domain.types import FeedbackStatus
+from waakvlam_desktop.storage.models import Referral
+from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui.partner.context import PartnerContext
+from waakvlam_desktop.ui.partner.dialogs import FeedbackDialog
+from waakvlam_desktop.ui.partner.window import PartnerWindow
+from waakvlam_desktop.ui.worker import Background
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """The test's own home and temp folders: whatever the app writes lands here."""
+    made = {name: tmp_path / name for name in ("home", "tmp", "post")}
+    for folder in made.values():
+        folder.mkdir()
+    monkeypatch.setenv("HOME", str(made["home"]))
+    for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(made["home"] / var.lower()))
+    monkeypatch.setenv("TMPDIR", str(made["tmp"]))
+    monkeypatch.setattr(tempfile, "tempdir", str(made["tmp"]))
+    return made
+
+
+@pytest.fixture
+def world(vault: Vault) -> World:
+    world = build_world(vault)
+    send_referrals(world)
+    return world
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, folders: dict[str, Path]
+) -> Iterator[PartnerWindow]:
+    background = Background()
+    ctx = PartnerContext(tmp_path / "partner", clock, background, "nl", 0)
+    win = PartnerWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    ctx.close()
+    background.wait_idle(30)
+
+
+def _wait(qtbot: QtBot, win: PartnerWindow, condition: Callable[[], bool]) -> None:
+    def check() -> None:
+        win.ctx.background.wait_idle(30)
+        assert condition()
+
+    qtbot.waitUntil(check, timeout=TIMEOUT)
+
+
+def _notice_says(win: PartnerWindow, text: str) -> Callable[[], bool]:
+    return lambda: win.message.isVisible() and text in win.message.text()
+
+
+def _drop(win: PartnerWindow, paths: list[Path]) -> None:
+    mime = win.drop_data(paths)
+    event = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(event)
+
+
+def _first_run(qtbot: QtBot, win: PartnerWindow) -> None:
+    assert win.stack.currentWidget() is win.first_run
+    win.first_run.passphrase.setText(STORE_PASSPHRASE)
+    win.first_run.repeat.setText(STORE_PASSPHRASE)
+    win.first_run.submit()
+    _wait(qtbot, win, lambda: win.stack.currentWidget() is win.work)
+    _wait(qtbot, win, lambda: win.work.keys.age_line.text().startswith("age1"))
+
+
+def _scan(roots: list[Path], needles: list[str]) -> tuple[int, dict[str, list[str]]]:
+    """Every file under ``roots``: which needles each holds in plaintext (UTF-8 or UTF-16)."""
+    files, found = 0, {}
+    for root in roots:
+        for path in root.rglob("*"):
+            if not path.is_file() or path.is_symlink():
+                continue
+            files += 1
+            data = path.read_bytes()
+            hits = [
+                n for n in needles if n.encode("utf-8") in data or n.encode("utf-16-le") in data
+            ]
+            if hits:
+                found[str(path)] = hits
+    return files, found
+
+
+def test_partner_app_closes_the_loop(
+    qtbot: QtBot,
+    window: PartnerWindow,
+    world: World,
+    tmp_path: Path,
+    folders: dict[str, Path],
+) -> None:
+    win = window
+    post = folders["post"]
+    _first_run(qtbot, win)
+    # The corporation enters the partner's age line and sends the first bundle.
+    address_to(world, win.ctx.store)  # type: ignore[arg-type]
+    first = export_to(world, post / "1")
+
+    # Not trusted yet: refused with the CLI's sentence, nothing stored.
+    _drop(win, [first])
+    expected = NOT_TRUSTED.render(
+        "nl", organisation="Woonstichting Voorbeeld", key_id=world.sender.key_id
+    )
+    _wait(qtbot, win, lambda: win.message.text().startswith(expected.split("(")[0]))
+    assert "waakvlam bundle trust" in win.message.text()
+    assert win.work.referrals.table.rowCount() == 0
+
+    # Trust the key after comparing its id.
+    key_file = corporation_key_file(world, post)
+    win.trust_file(key_file)
+    _wait(qtbot, win, lambda: win.trust_dialog is not None and win.trust_dialog.isVisible())
+    dialog = win.trust_dialog
+    assert dialog is not None
+    assert dialog.key_id.text().replace(" ", "") == world.sender.key_id
+    dialog.confirm.click()
+    _wait(qtbot, win, lambda: win.work.keys.trusted.rowCount() == 1)
+
+    # Drag and drop: opened into the store.
+    _drop(win, [first])
+    _wait(qtbot, win, lambda: win.work.referrals.table.rowCount() == 2)
+    jansen, ozturk = world.referrals[JANSEN], world.referrals[OZTURK]
+    shown = {r.kenmerk: r for r in win.work.referrals.rows}
+    assert set(shown) == {jansen, ozturk}
+    assert shown[jansen].address == "Lindelaan 1, 3533 AB Utrecht"
+    assert "Stapels ongeopende post" in shown[jansen].signals[0].label
+
+    # Wrong key: a bundle for another partner key is refused, nothing changes.
+    with world.vault.session() as s:
+        p = get_partner(s, world.partners["GGD"])
+        update_partner(
+            s,
+            p.id,
+            name=p.name,
+            type=p.type,
+            recipients=[other_identity_recipient()],
+            profile=p.profile,
+            schedule=p.schedule,
+            address_line="Postbus 1",
+            postcode="3500 AA",
+            city="Utrecht",
+        )
+    not_ours = export_to(world, post / "ggd", partner="GGD")
+    win.open_paths([not_ours])
+    _wait(
+        qtbot,
+        win,
+        lambda: (
+            win.message.text() in (NOT_FOR_YOUR_KEY.render("nl"), NOT_ADDRESSED_TO_YOU.render("nl"))
+        ),
+    )
+    assert win.work.referrals.table.rowCount() == 2
+
+    # Jansen withdraws consent: the next bundle carries an erasure request, shown first.
+    with world.vault.session() as s:
+        jansen_id = s.scalar(select(Referral.id).where(Referral.reference == jansen))
+        assert jansen_id is not None
+        withdraw_consent(s, jansen_id, on=date(2026, 11, 25))
+    second = export_to(world, post / "2")
+    win.open_paths([second])
+    _wait(qtbot, win, lambda: win.work.erasures.table.rowCount() == 1)
+    assert win.work.tabs.currentWidget() is win.work.erasures
+    assert win.work.tabs.tabText(0) == "Verwijderverzoeken (1)"
+    assert win.work.tabs.indexOf(win.work.erasures) == 0
+    assert win.work.erasures.table.item(0, 2).text() == jansen  # type: ignore[union-attr]
+    win.work.erasures.table.selectRow(0)
+    assert win.work.erasures.done_button.isEnabled()
+    win.work.erasures.done_button.click()
+    _wait(qtbot, win, lambda: win.work.referrals.table.rowCount() == 1)
+    assert "verwijderd op" in win.work.erasures.table.item(0, 4).text()  # type: ignore[union-attr]
+    assert not win.work.erasures.done_button.isEnabled()
+
+    # Feedback on Öztürk: the referral is closed by the partner.
+    win.work.tabs.setCurrentWidget(win.work.referrals)
+    win.work.referrals.table.selectRow(0)
+    assert win.work.referrals.current().kenmerk == ozturk  # type: ignore[union-attr]
+    win.work.referrals.record_status()
+    fb = win.feedback_dialog
+    assert isinstance(fb, FeedbackDialog) and fb.isVisible()
+    fb.status.setCurrentIndex(fb.status.findData(FeedbackStatus.DECLINED.value))
+    fb.save()  # declined without a reason: refused in the dialog
+    _wait(qtbot, win, lambda: fb.message.isVisible() and fb.save_button.isEnabled())
+    fb.status.setCurrentIndex(fb.status.findData(FeedbackStatus.CLOSED.value))
+    fb.note.setText("Budgetcoach heeft het overgenomen")
+    fb.save()
+    _wait(qtbot, win, lambda: win.work.referrals.rows[0].status is FeedbackStatus.CLOSED)
+    assert win.work.referrals.rows[0].unsent
+
+    # Terugkoppeling maken: one reply file, where the user chose.
+    reply = post / "terugkoppeling.age"
+    win.choose_reply_path = lambda _name: str(reply)
+    win.reply_dialog()
+    _wait(qtbot, win, _notice_says(win, "terugkoppeling.age"))
+    assert reply.read_bytes().startswith(b"age-encryption.org/v1")
+    _wait(qtbot, win, lambda: not win.work.referrals.rows[0].unsent)
+
+    # The corporation: pin the partner's signing key, read the reply in.
+    cli = Cli(world.vault.paths.data_dir)
+    signing = post / "partner-ondertekening.pub"
+    win.work.keys.save_public_to(signing)
+    _wait(qtbot, win, signing.exists)
+    with world.vault.session() as s:
+        ozturk_id = s.scalar(select(Referral.id).where(Referral.reference == ozturk))
+    before = [i["referral_id"] for i in cli.json("today")]
+    assert ozturk_id in before  # feedback overdue: first on Vandaag
+    cli.run("partner", "edit", "Wijkteam", "--signing-key", str(signing))
+    report = cli.json("feedback", "import", str(reply))
+    assert [c["kenmerk"] for c in report["changes"]] == [ozturk]
+    after = [i["referral_id"] for i in cli.json("today")]
+    assert ozturk_id not in after
+    with world.vault.session() as s:
+        overview = today_overview(s, TODAY, load_settings(s))
+    assert ozturk_id not in {w.id for w in overview.waiting}
+
+    # Nothing of the bundle's content in plaintext, anywhere the test's processes wrote.
+    win.lock()
+    _wait(qtbot, win, lambda: win.ctx.store is None)
+    needles = [
+        "fam. Jansen",
+        "Öztürk",
+        "Bewoner fam. Jansen",
+        "Lindelaan",
+        "3533 AB",
+        "Zorgen om de post",
+        "Bewoner wil graag hulp",
+        "Budgetcoach heeft",
+    ]
+    roots = [tmp_path / "partner", folders["home"], folders["tmp"], post, tmp_path]
+    files, found = _scan(roots, needles)
+    assert files > 10 and (tmp_path / "partner" / "partner.db").exists()
+    assert found == {}, json.dumps(found, ensure_ascii=False)
+    # The scan can fail: an explicit export (after the warning) is plaintext, and found.
+    win.unlock.passphrase.setText(STORE_PASSPHRASE)
+    win.unlock.submit()
+    _wait(qtbot, win, lambda: win.stack.currentWidget() is win.work)
+    win.export_to(folders["tmp"] / "lijst.csv", "csv")
+    _wait(qtbot, win, (folders["tmp"] / "lijst.csv").exists)
+    _files, exported = _scan([folders["tmp"]], needles)
+    assert list(exported) == [str(folders["tmp"] / "lijst.csv")]
+    assert os.environ["HOME"] == str(folders["home"])
