@@ -22,6 +22,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 app_id=nl.waakvlam.Desktop
+partner_id=nl.waakvlam.Partner
 libdir="$prefix/lib/waakvlam"
 bindir="$prefix/bin"
 share="$prefix/share"
@@ -35,8 +36,9 @@ refresh() {
 
 if [ "$uninstall" = 1 ]; then
   rm -rf "$libdir"
-  rm -f "$bindir/waakvlam-desktop" "$bindir/waakvlam"
+  rm -f "$bindir/waakvlam-desktop" "$bindir/waakvlam" "$bindir/waakvlam-partner"
   rm -f "$share/applications/$app_id.desktop" "$share/metainfo/$app_id.metainfo.xml"
+  rm -f "$share/applications/$partner_id.desktop"
   for s in $sizes; do rm -f "$share/icons/hicolor/${s}x${s}/apps/waakvlam.png"; done
   rm -f "$share/icons/hicolor/scalable/apps/waakvlam.svg"
   refresh
@@ -58,6 +60,11 @@ ln -sfn "$libdir/waakvlam-desktop" "$bindir/waakvlam-desktop"
 ln -sfn "$libdir/waakvlam" "$bindir/waakvlam"
 sed "s|^Exec=.*|Exec=$libdir/waakvlam-desktop|; s|^TryExec=.*|TryExec=$libdir/waakvlam-desktop|" \
   "$root/resources/linux/$app_id.desktop" > "$share/applications/$app_id.desktop"
+if [ -x "$libdir/waakvlam-partner" ]; then  # the partner app (docs/partner.md)
+  ln -sfn "$libdir/waakvlam-partner" "$bindir/waakvlam-partner"
+  sed "s|^Exec=.*|Exec=$libdir/waakvlam-partner|; s|^TryExec=.*|TryExec=$libdir/waakvlam-partner|" \
+    "$root/resources/linux/$partner_id.desktop" > "$share/applications/$partner_id.desktop"
+fi
 cp "$root/resources/linux/$app_id.metainfo.xml" "$share/metainfo/$app_id.metainfo.xml"
 for s in $sizes; do
   mkdir -p "$share/icons/hicolor/${s}x${s}/apps"

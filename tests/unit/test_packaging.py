@@ -264,3 +264,28 @@ def test_install_script_refuses_without_a_build(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert "make package" in proc.stderr
     assert not (tmp_path / "p").exists()
+
+
+# ---- the partner app (docs/partner.md) ------------------------------------------------------
+def test_partner_app_is_shipped_with_its_own_start_menu_entry() -> None:
+    """`waakvlam-partner` is a gui-script, a program in the PyInstaller folder, a shortcut
+    of its own in the Windows Start menu and a desktop entry on Linux."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'waakvlam-partner = "waakvlam_desktop.partner:main"' in pyproject
+    spec = (ROOT / "packaging" / "pyinstaller" / "waakvlam.spec").read_text(encoding="utf-8")
+    assert 'name="waakvlam-partner"' in spec and "partner_entry.py" in spec
+    entry = (ROOT / "packaging" / "pyinstaller" / "partner_entry.py").read_text()
+    assert "from waakvlam_desktop.partner import main" in entry
+    root = ET.parse(WXS).getroot()
+    targets = {s.get("Target") for s in root.iter(f"{WIX}Shortcut")}
+    assert "[INSTALLFOLDER]waakvlam-partner.exe" in targets
+    partner = configparser.ConfigParser(interpolation=None)
+    partner.read(LINUX / "nl.waakvlam.Partner.desktop", encoding="utf-8")
+    assert partner["Desktop Entry"]["Exec"] == "waakvlam-partner"
+    tool = shutil.which("desktop-file-validate")
+    if tool is None:
+        pytest.fail("desktop-file-validate is missing: 'make test' installs desktop-file-utils")
+    proc = subprocess.run(
+        [tool, str(LINUX / "nl.waakvlam.Partner.desktop")], capture_output=True, text=True
+    )
+    assert proc.returncode == 0 and not proc.stdout.strip(), proc.stdout + proc.stderr
