@@ -727,6 +727,7 @@ class PartnerWindow(QMainWindow):
         self.preview: PdfPreview | None = None
         #: The save dialog for "Terugkoppeling maken" (a test types its answer here).
         self.choose_reply_path: Callable[[str], str] = self.ask_reply_path
+        self._erasures_first = True
         self.setWindowTitle(self.tr("Waakvlam Partner"))
         self.resize(1366, 768)
         self.setAcceptDrops(True)
@@ -787,6 +788,7 @@ class PartnerWindow(QMainWindow):
 
     # ---- state ----------------------------------------------------------------------------
     def unlocked(self) -> None:
+        self._erasures_first = True
         self.stack.setCurrentWidget(self.work)
         self._enable(True)
         self.reload()
@@ -835,8 +837,11 @@ class PartnerWindow(QMainWindow):
         self.work.keys.show_keys(data["keys"], data["trusted"], data["retention"])
         open_erasures = sum(1 for e in erasures if e.done_at is None)
         self.work.set_counts(open_erasures, len(data["referrals"]))
-        if open_erasures:
+        # After unlocking or opening a bundle, open erasure requests come first; other
+        # changes (a status, a setting) keep the tab the user is on.
+        if open_erasures and self._erasures_first:
             self.work.tabs.setCurrentWidget(self.work.erasures)
+        self._erasures_first = False
 
     # ---- opening bundles --------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -856,6 +861,7 @@ class PartnerWindow(QMainWindow):
             self.ctx.in_store(self, work, self._opened, self.failed, changes=True)
 
     def _opened(self, report: service.OpenReport) -> None:
+        self._erasures_first = True
         if report.profile == "aggregate":
             self.message.notice(
                 self.tr("Bundle of figures {period} from {organisation} opened.").format(
