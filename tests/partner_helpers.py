@@ -3,15 +3,30 @@ Wijkteam partner exports to (real SQLCipher on both sides, real age and Ed25519)
 
 from __future__ import annotations
 
+import io
+import json
+import uuid
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pyrage
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.bundle_helpers import World
+from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.export import export_bundle
-from waakvlam_desktop.bundles.keys import org_public_key
+from waakvlam_desktop.bundles.keys import (
+    ensure_signing_key,
+    grouped,
+    identity_recipient,
+    org_public_key,
+    public_key_text,
+    public_of,
+)
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.partners import get_partner, update_partner
 from waakvlam_desktop.domain.referrals import change_status
@@ -77,3 +92,68 @@ def export_to(world: World, folder: Path, partner: str = "Wijkteam") -> Path:
 
 def other_identity_recipient() -> str:
     return str(pyrage.x25519.Identity.generate().to_public())
+
+
+# ---- crafted bundles: a trusted sender's signature over whatever it likes ------------------
+def recraft(
+    data: bytes,
+    store: PartnerStore,
+    signer: Ed25519PrivateKey,
+    *,
+    organisation: str | None = None,
+    change_data: Callable[[dict[str, Any]], Any] | None = None,
+    raw_data: bytes | None = None,
+    members: dict[str, bytes | None] | None = None,
+) -> bytes:
+    """``data`` (a real bundle to this store) opened, changed and signed again by ``signer``
+    under a new bundle id and a higher number, encrypted to the store's key again: what a
+    sender the partner trusts (or one whose key was stolen) can make."""
+    with store.session() as ps:
+        identity = service.age_identity(ps)
+    with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(data, [identity]))) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(files.pop(fmt.MANIFEST))
+    files.pop(fmt.SIGNATURE)
+    if change_data is not None:
+        doc = json.loads(files[fmt.DATA])
+        changed = change_data(doc)
+        files[fmt.DATA] = json.dumps(doc if changed is None else changed).encode("utf-8")
+    if raw_data is not None:
+        files[fmt.DATA] = raw_data
+    for name, body in (members or {}).items():
+        if body is None:
+            files.pop(name, None)
+        else:
+            files[name] = body
+    public = public_of(signer)
+    manifest["bundle_id"] = str(uuid.uuid4())
+    manifest["sequence"] = int(manifest["sequence"]) + 100
+    manifest["sender"] = {
+        "organisation": organisation or manifest["sender"]["organisation"],
+        "key_id": public.key_id,
+    }
+    manifest["files"] = fmt.file_entries(files)
+    raw = fmt.manifest_bytes(manifest)
+    plain = fmt.write_zip({fmt.MANIFEST: raw, fmt.SIGNATURE: signer.sign(raw), **files})
+    recipient = pyrage.x25519.Recipient.from_str(identity_recipient(identity))
+    return bytes(pyrage.encrypt(plain, [recipient]))
+
+
+def org_key_file(signer: Ed25519PrivateKey, organisation: str, folder: Path) -> Path:
+    """The public key file of a corporation whose private key the test holds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    public = public_of(signer)
+    path = folder / f"{organisation.replace(' ', '-').lower()}.pub"
+    path.write_text(
+        f"# Waakvlam: publieke ondertekensleutel van {organisation}\n"
+        f"# sleutel-id: {grouped(public.key_id)}\n"
+        f"{public_key_text(public.public_key)}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def world_signer(world: World) -> Ed25519PrivateKey:
+    """The corporation's own signing key, out of its vault (a trusted sender gone rogue)."""
+    with world.vault.session() as s:
+        return Ed25519PrivateKey.from_private_bytes(ensure_signing_key(s).private_key)

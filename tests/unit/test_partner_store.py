@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 
 from tests.bundle_helpers import World, build_world
@@ -24,6 +25,8 @@ from tests.partner_helpers import (
     address_to,
     corporation_key_file,
     export_to,
+    org_key_file,
+    recraft,
     send_referrals,
 )
 from waakvlam_desktop.bundles.feedback import import_feedback
@@ -201,21 +204,23 @@ def test_open_erase_feedback_reply_closes_the_loop(
         assert all(
             h.kenmerk != jansen
             for r in service.referrals(ps)
-            for h in service.household_history(ps, r.pseudonym)
+            for h in service.household_history(ps, r.household_key)
         )
         dump = _everything(ps)
     assert JANSEN not in dump and "Lindelaan 1," not in dump
 
     # Feedback: refused without a reason when declined; recorded; one reply file.
+    sender = world.sender.key_id
     with pytest.raises(UsageError), store.session() as ps:
-        service.record_feedback(ps, ozturk, FeedbackStatus.DECLINED, date(2026, 11, 26))
+        service.record_feedback(ps, (sender, ozturk), FeedbackStatus.DECLINED, date(2026, 11, 26))
     with pytest.raises(NotFoundError), store.session() as ps:
-        service.record_feedback(ps, jansen, FeedbackStatus.STARTED, date(2026, 11, 26))
+        service.record_feedback(ps, (sender, jansen), FeedbackStatus.STARTED, date(2026, 11, 26))
     with store.session() as ps:
-        service.record_feedback(ps, ozturk, FeedbackStatus.STARTED, date(2026, 11, 24), "Intake")
-        service.record_feedback(ps, ozturk, FeedbackStatus.CLOSED, date(2026, 11, 26), "Klaar")
+        key = (sender, ozturk)
+        service.record_feedback(ps, key, FeedbackStatus.STARTED, date(2026, 11, 24), "Intake")
+        service.record_feedback(ps, key, FeedbackStatus.CLOSED, date(2026, 11, 26), "Klaar")
         (pending,) = service.pending_replies(ps)
-        history = service.household_history(ps, service.referrals(ps)[0].pseudonym)
+        history = service.household_history(ps, service.referrals(ps)[0].household_key)
     assert pending.kenmerken == (ozturk,)
     assert sorted(h.what for h in history) == ["bundle", "bundle", "feedback", "feedback"]
     reply_path = tmp_path / "post" / "terugkoppeling.age"
@@ -248,7 +253,8 @@ def test_retention_deletes_a_year_after_closing(
     ozturk = world.referrals[OZTURK]
     with store.session() as ps:
         assert service.retention_days(ps) == 365
-        service.record_feedback(ps, ozturk, FeedbackStatus.CLOSED, date(2026, 11, 20), "Klaar")
+        key = (world.sender.key_id, ozturk)
+        service.record_feedback(ps, key, FeedbackStatus.CLOSED, date(2026, 11, 20), "Klaar")
         assert service.apply_retention(ps, date(2027, 11, 19)) == 0
         assert service.apply_retention(ps, date(2027, 11, 20)) == 1
         left = service.referrals(ps)
@@ -276,3 +282,74 @@ def test_export_only_where_asked(world: World, store: PartnerStore, tmp_path: Pa
         "lijst.csv",
         "lijst.xlsx",
     ]
+
+
+def test_two_corporations_with_the_same_kenmerk_stay_apart(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    """Kenmerken and pseudonyms are each corporation's own: a second corporation using
+    the same ones (by chance, or on purpose) neither overwrites the first one's referral
+    and household nor deletes them with an erasure request; feedback goes to each."""
+    _trusting(world, store, tmp_path)
+    first = export_to(world, tmp_path / "post" / "1")
+    _open(store, first)
+    jansen = world.referrals[JANSEN]
+    other = Ed25519PrivateKey.generate()
+    with store.session() as ps:
+        assert service.trust_key_file(ps, org_key_file(other, "Woonbron Oost", tmp_path / "b"))
+        (a_row,) = [r for r in service.referrals(ps) if r.kenmerk == jansen]
+
+    def same_kenmerk(doc: dict[str, Any]) -> None:
+        for hh in doc["households"]:
+            hh["label"] = "fam. Anders"
+            hh["address"] = {"street": "Andere straat", "number": "9", "city": "Rotterdam"}
+            for ref in hh["referrals"]:
+                ref["reason"] = "Iets heel anders"
+
+    crafted = recraft(
+        first.read_bytes(), store, other, organisation="Woonbron Oost", change_data=same_kenmerk
+    )
+    with store.session() as ps:
+        assert service.open_bundle(ps, crafted).referrals == 2
+        rows = [r for r in service.referrals(ps) if r.kenmerk == jansen]
+    assert len(rows) == 2  # the same kenmerk twice, once per corporation
+    mine = next(r for r in rows if r.organisation == "Woonstichting Voorbeeld")
+    theirs = next(r for r in rows if r.organisation == "Woonbron Oost")
+    assert mine == a_row  # untouched
+    assert (theirs.household, theirs.reason) == ("fam. Anders", "Iets heel anders")
+    assert mine.key != theirs.key
+
+    # Feedback on one is not feedback on the other; each corporation gets its own reply.
+    with store.session() as ps:
+        service.record_feedback(ps, theirs.key, FeedbackStatus.STARTED, date(2026, 11, 26))
+        service.record_feedback(ps, mine.key, FeedbackStatus.CLOSED, date(2026, 11, 26), "Klaar")
+        pending = service.pending_replies(ps)
+        assert sorted(p.organisation for p in pending) == [
+            "Woonbron Oost",
+            "Woonstichting Voorbeeld",
+        ]
+        history = service.household_history(ps, mine.household_key)
+    assert [h.status for h in history if h.what == "feedback"] == ["afgesloten"]
+
+    # An erasure request of the second corporation deletes its own referral only.
+    def erase_jansen(doc: dict[str, Any]) -> None:
+        same_kenmerk(doc)
+        pseudonym = doc["households"][0]["pseudonym"]
+        doc["erasure_requests"] = [
+            {
+                "pseudonym": pseudonym,
+                "references": [jansen],
+                "requested_on": "2026-11-26",
+                "reason": "Toestemming ingetrokken",
+            }
+        ]
+
+    erase = recraft(
+        first.read_bytes(), store, other, organisation="Woonbron Oost", change_data=erase_jansen
+    )
+    with store.session() as ps:
+        service.open_bundle(ps, erase)
+        (request,) = service.erasure_requests(ps)
+        assert service.confirm_erasure(ps, request.id) == 1
+        left = [r for r in service.referrals(ps) if r.kenmerk == jansen]
+    assert [r.organisation for r in left] == ["Woonstichting Voorbeeld"]

@@ -3,8 +3,13 @@
 The corporation vault's schema is an Alembic chain over ``storage/models.py``. The partner
 store shares none of it: these tables have their own ``DeclarativeBase`` and the store
 keeps its version in SQLite's ``PRAGMA user_version``. :data:`STEPS` are the migrations,
-in order; step *n* brings the store from version *n-1* to *n*. Step 1 is frozen DDL: a
-later change appends a step (``ALTER TABLE …``) and never edits an earlier one.
+in order; step *n* brings the store from version *n-1* to *n*. Step 1 is frozen DDL once
+a version is released: a later change appends a step (``ALTER TABLE …``) and never edits
+an earlier one.
+
+Kenmerken and pseudonyms are a corporation's own: two corporations may use the same. So
+every referral, household, sighting and feedback row is keyed by the sender's key id
+(``Bundle.sender_key_id``, the key the bundle was signed with) together with them.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class ErasureRequest(PartnerBase):
     __tablename__ = "erasure_request"
     id: Mapped[int] = mapped_column(primary_key=True)
     bundle_id: Mapped[str] = mapped_column(ForeignKey("bundle.bundle_id"))
+    sender_key_id: Mapped[str] = mapped_column(String(64))  # it erases that sender's only
     pseudonym: Mapped[str] = mapped_column(String(64))
     references: Mapped[str] = mapped_column(Text)  # comma separated kenmerken
     requested_on: Mapped[date]
@@ -70,8 +76,8 @@ class Household(PartnerBase):
     bundles to this partner)."""
 
     __tablename__ = "household"
+    sender_key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
-    sender_key_id: Mapped[str] = mapped_column(String(64))
     label: Mapped[str] = mapped_column(Text)
     address: Mapped[str] = mapped_column(Text)  # one line
     residents: Mapped[str] = mapped_column(Text)  # JSON list of {name, phone, birth_year}
@@ -81,8 +87,9 @@ class Household(PartnerBase):
 
 class Referral(PartnerBase):
     __tablename__ = "referral"
+    sender_key_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     kenmerk: Mapped[str] = mapped_column(String(40), primary_key=True)
-    pseudonym: Mapped[str] = mapped_column(ForeignKey("household.pseudonym"))
+    pseudonym: Mapped[str] = mapped_column(String(64))  # the household of the same sender
     reason: Mapped[str] = mapped_column(Text)
     context: Mapped[str] = mapped_column(Text)
     signals: Mapped[str] = mapped_column(Text)  # JSON list
@@ -101,6 +108,7 @@ class Sighting(PartnerBase):
     __tablename__ = "sighting"
     id: Mapped[int] = mapped_column(primary_key=True)
     bundle_id: Mapped[str] = mapped_column(ForeignKey("bundle.bundle_id"))
+    sender_key_id: Mapped[str] = mapped_column(String(64))
     pseudonym: Mapped[str] = mapped_column(String(64))
     kenmerk: Mapped[str] = mapped_column(String(40))
     sender_status: Mapped[str] = mapped_column(String(40))
@@ -112,6 +120,7 @@ class Feedback(PartnerBase):
 
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(primary_key=True)
+    sender_key_id: Mapped[str] = mapped_column(String(64))
     kenmerk: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
     day: Mapped[date]
@@ -137,26 +146,31 @@ VERSION_1_DDL = (
     summary_pdf BLOB NOT NULL, aggregate TEXT)""",
     """CREATE TABLE erasure_request (id INTEGER NOT NULL PRIMARY KEY,
     bundle_id VARCHAR(36) NOT NULL REFERENCES bundle (bundle_id),
+    sender_key_id VARCHAR(64) NOT NULL,
     pseudonym VARCHAR(64) NOT NULL, "references" TEXT NOT NULL, requested_on DATE NOT NULL,
     reason VARCHAR(200) NOT NULL, done_at DATETIME, removed INTEGER NOT NULL)""",
-    """CREATE TABLE household (pseudonym VARCHAR(64) NOT NULL PRIMARY KEY,
-    sender_key_id VARCHAR(64) NOT NULL, label TEXT NOT NULL, address TEXT NOT NULL,
+    """CREATE TABLE household (sender_key_id VARCHAR(64) NOT NULL,
+    pseudonym VARCHAR(64) NOT NULL, label TEXT NOT NULL, address TEXT NOT NULL,
     residents TEXT NOT NULL, data TEXT NOT NULL,
-    last_bundle_id VARCHAR(36) NOT NULL REFERENCES bundle (bundle_id))""",
-    """CREATE TABLE referral (kenmerk VARCHAR(40) NOT NULL PRIMARY KEY,
-    pseudonym VARCHAR(64) NOT NULL REFERENCES household (pseudonym), reason TEXT NOT NULL,
+    last_bundle_id VARCHAR(36) NOT NULL REFERENCES bundle (bundle_id),
+    PRIMARY KEY (sender_key_id, pseudonym))""",
+    """CREATE TABLE referral (sender_key_id VARCHAR(64) NOT NULL,
+    kenmerk VARCHAR(40) NOT NULL, pseudonym VARCHAR(64) NOT NULL, reason TEXT NOT NULL,
     context TEXT NOT NULL, signals TEXT NOT NULL, sender_status VARCHAR(40) NOT NULL,
     final BOOLEAN NOT NULL, feedback_due DATE, letter BLOB, data TEXT NOT NULL,
-    last_bundle_id VARCHAR(36) NOT NULL REFERENCES bundle (bundle_id), closed_on DATE)""",
+    last_bundle_id VARCHAR(36) NOT NULL REFERENCES bundle (bundle_id), closed_on DATE,
+    PRIMARY KEY (sender_key_id, kenmerk))""",
     """CREATE TABLE sighting (id INTEGER NOT NULL PRIMARY KEY,
     bundle_id VARCHAR(36) NOT NULL REFERENCES bundle (bundle_id),
+    sender_key_id VARCHAR(64) NOT NULL,
     pseudonym VARCHAR(64) NOT NULL, kenmerk VARCHAR(40) NOT NULL,
     sender_status VARCHAR(40) NOT NULL, final BOOLEAN NOT NULL)""",
-    "CREATE INDEX ix_sighting_pseudonym ON sighting (pseudonym)",
-    """CREATE TABLE feedback (id INTEGER NOT NULL PRIMARY KEY, kenmerk VARCHAR(40) NOT NULL,
+    "CREATE INDEX ix_sighting_pseudonym ON sighting (sender_key_id, pseudonym)",
+    """CREATE TABLE feedback (id INTEGER NOT NULL PRIMARY KEY,
+    sender_key_id VARCHAR(64) NOT NULL, kenmerk VARCHAR(40) NOT NULL,
     status VARCHAR(20) NOT NULL, day DATE NOT NULL, note TEXT NOT NULL,
     recorded_at DATETIME NOT NULL, reply_id VARCHAR(36))""",
-    "CREATE INDEX ix_feedback_kenmerk ON feedback (kenmerk)",
+    "CREATE INDEX ix_feedback_kenmerk ON feedback (sender_key_id, kenmerk)",
 )
 
 #: The migrations, in order: ``STEPS[n - 1]`` brings the store from version n-1 to n.

@@ -58,6 +58,12 @@ from waakvlam_desktop.partnerstore.schema import (
 from waakvlam_desktop.partnerstore.store import DB_NAME
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
+#: A referral is its sender's kenmerk: (sender key id, kenmerk). Two corporations may use
+#: the same kenmerk (and the same pseudonym), so neither is ever used alone.
+RefKey = tuple[str, str]
+#: A household is its sender's pseudonym: (sender key id, pseudonym).
+HouseholdKey = tuple[str, str]
+
 STATE_SETTING = "bundle_state"
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 365
@@ -327,6 +333,7 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
         session.add(
             ErasureRequest(
                 bundle_id=bundle.bundle_id,
+                sender_key_id=sender,
                 pseudonym=str(req.get("pseudonym", ""))[:64],
                 references=",".join(str(r) for r in req.get("references") or []),
                 requested_on=_day(req.get("requested_on")) or today,
@@ -339,11 +346,10 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
         if not isinstance(hh, dict) or not hh.get("pseudonym"):
             continue
         pseudonym = str(hh["pseudonym"])[:64]
-        household = session.get(Household, pseudonym)
+        household = session.get(Household, (sender, pseudonym))
         if household is None:
-            household = Household(pseudonym=pseudonym)
+            household = Household(sender_key_id=sender, pseudonym=pseudonym)
             session.add(household)
-        household.sender_key_id = sender
         household.label = str(hh.get("label", ""))
         household.address = _address_line(hh.get("address"))
         household.residents = json.dumps(hh.get("residents") or [], ensure_ascii=False)
@@ -357,9 +363,9 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
             if not isinstance(ref, dict) or not ref.get("reference"):
                 continue
             kenmerk = str(ref["reference"])[:40]
-            referral = session.get(Referral, kenmerk)
+            referral = session.get(Referral, (sender, kenmerk))
             if referral is None:
-                referral = Referral(kenmerk=kenmerk, closed_on=None)
+                referral = Referral(sender_key_id=sender, kenmerk=kenmerk, closed_on=None)
                 session.add(referral)
             referral.pseudonym = pseudonym
             referral.reason = str(ref.get("reason") or "")
@@ -376,6 +382,7 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
             session.add(
                 Sighting(
                     bundle_id=bundle.bundle_id,
+                    sender_key_id=sender,
                     pseudonym=pseudonym,
                     kenmerk=kenmerk,
                     sender_status=referral.sender_status,
@@ -436,12 +443,23 @@ def open_erasure_count(session: Session) -> int:
     return sum(1 for r in erasure_requests(session) if r.done_at is None)
 
 
-def _forget_referrals(session: Session, kenmerken: Sequence[str]) -> int:
+def _forget_referrals(session: Session, sender: str, kenmerken: Sequence[str]) -> int:
+    """Delete one sender's referrals ``kenmerken`` with their feedback and history."""
     if not kenmerken:
         return 0
-    found = list(session.scalars(select(Referral).where(Referral.kenmerk.in_(kenmerken))))
-    session.execute(delete(Feedback).where(Feedback.kenmerk.in_(kenmerken)))
-    session.execute(delete(Sighting).where(Sighting.kenmerk.in_(kenmerken)))
+    found = list(
+        session.scalars(
+            select(Referral).where(
+                Referral.sender_key_id == sender, Referral.kenmerk.in_(kenmerken)
+            )
+        )
+    )
+    session.execute(
+        delete(Feedback).where(Feedback.sender_key_id == sender, Feedback.kenmerk.in_(kenmerken))
+    )
+    session.execute(
+        delete(Sighting).where(Sighting.sender_key_id == sender, Sighting.kenmerk.in_(kenmerken))
+    )
     for ref in found:
         session.delete(ref)
     session.flush()
@@ -449,10 +467,15 @@ def _forget_referrals(session: Session, kenmerken: Sequence[str]) -> int:
 
 
 def _forget_orphan_households(session: Session) -> None:
-    used = select(Referral.pseudonym)
-    orphans = list(session.scalars(select(Household).where(Household.pseudonym.not_in(used))))
-    for hh in orphans:
-        session.execute(delete(Sighting).where(Sighting.pseudonym == hh.pseudonym))
+    used = {(r.sender_key_id, r.pseudonym) for r in session.scalars(select(Referral))}
+    for hh in list(session.scalars(select(Household))):
+        if (hh.sender_key_id, hh.pseudonym) in used:
+            continue
+        session.execute(
+            delete(Sighting).where(
+                Sighting.sender_key_id == hh.sender_key_id, Sighting.pseudonym == hh.pseudonym
+            )
+        )
         session.delete(hh)
     session.flush()
 
@@ -465,12 +488,17 @@ def confirm_erasure(session: Session, request_id: int) -> int:
         raise NotFoundError(NO_SUCH_ERASURE)
     if req.done_at is not None:
         return req.removed
+    sender = req.sender_key_id
     kenmerken = [r for r in req.references.split(",") if r]
     if not kenmerken:
         kenmerken = list(
-            session.scalars(select(Referral.kenmerk).where(Referral.pseudonym == req.pseudonym))
+            session.scalars(
+                select(Referral.kenmerk).where(
+                    Referral.sender_key_id == sender, Referral.pseudonym == req.pseudonym
+                )
+            )
         )
-    removed = _forget_referrals(session, kenmerken)
+    removed = _forget_referrals(session, sender, kenmerken)
     _forget_orphan_households(session)
     req.done_at = utc_naive(session.info["clock"].now())
     req.removed = removed
@@ -487,6 +515,7 @@ class SignalRow:
 
 @dataclass(frozen=True, slots=True)
 class ReferralRow:
+    sender_key_id: str
     kenmerk: str
     pseudonym: str
     household: str
@@ -505,6 +534,14 @@ class ReferralRow:
     has_letter: bool
     organisation: str
     period: str
+
+    @property
+    def key(self) -> RefKey:
+        return (self.sender_key_id, self.kenmerk)
+
+    @property
+    def household_key(self) -> HouseholdKey:
+        return (self.sender_key_id, self.pseudonym)
 
 
 def _signals(raw: str) -> tuple[SignalRow, ...]:
@@ -530,26 +567,35 @@ def _residents(raw: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _latest_feedback(session: Session) -> dict[str, Feedback]:
-    latest: dict[str, Feedback] = {}
+def _latest_feedback(session: Session) -> dict[RefKey, Feedback]:
+    latest: dict[RefKey, Feedback] = {}
     for fb in session.scalars(select(Feedback).order_by(Feedback.day, Feedback.id)):
-        latest[fb.kenmerk] = fb
+        latest[(fb.sender_key_id, fb.kenmerk)] = fb
     return latest
 
 
 def referrals(session: Session) -> list[ReferralRow]:
     latest = _latest_feedback(session)
-    unsent = set(session.scalars(select(Feedback.kenmerk).where(Feedback.reply_id.is_(None))))
+    unsent = {
+        (fb.sender_key_id, fb.kenmerk)
+        for fb in session.scalars(select(Feedback).where(Feedback.reply_id.is_(None)))
+    }
     rows = session.execute(
         select(Referral, Household, Bundle)
-        .join(Household, Household.pseudonym == Referral.pseudonym)
+        .join(
+            Household,
+            (Household.sender_key_id == Referral.sender_key_id)
+            & (Household.pseudonym == Referral.pseudonym),
+        )
         .join(Bundle, Bundle.bundle_id == Referral.last_bundle_id)
     ).all()
     out: list[ReferralRow] = []
     for ref, hh, b in rows:
-        fb = latest.get(ref.kenmerk)
+        key = (ref.sender_key_id, ref.kenmerk)
+        fb = latest.get(key)
         out.append(
             ReferralRow(
+                sender_key_id=ref.sender_key_id,
                 kenmerk=ref.kenmerk,
                 pseudonym=ref.pseudonym,
                 household=hh.label,
@@ -564,13 +610,13 @@ def referrals(session: Session) -> list[ReferralRow]:
                 status=FeedbackStatus(fb.status) if fb else None,
                 status_day=fb.day if fb else None,
                 note=fb.note if fb else "",
-                unsent=ref.kenmerk in unsent,
+                unsent=key in unsent,
                 has_letter=ref.letter is not None,
                 organisation=b.organisation,
                 period=b.period,
             )
         )
-    return sorted(out, key=lambda r: (r.feedback_due or date.max, r.kenmerk))
+    return sorted(out, key=lambda r: (r.feedback_due or date.max, r.kenmerk, r.organisation))
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,12 +631,13 @@ class HistoryRow:
     detail: str  # period and sequence, or the note
 
 
-def household_history(session: Session, pseudonym: str) -> list[HistoryRow]:
+def household_history(session: Session, household: HouseholdKey) -> list[HistoryRow]:
+    sender, pseudonym = household
     out: list[HistoryRow] = []
     for sg, b in session.execute(
         select(Sighting, Bundle)
         .join(Bundle, Bundle.bundle_id == Sighting.bundle_id)
-        .where(Sighting.pseudonym == pseudonym)
+        .where(Sighting.sender_key_id == sender, Sighting.pseudonym == pseudonym)
     ).all():
         out.append(
             HistoryRow(
@@ -601,14 +648,18 @@ def household_history(session: Session, pseudonym: str) -> list[HistoryRow]:
                 f"{b.period} #{b.sequence}",
             )
         )
-    kenmerken = select(Referral.kenmerk).where(Referral.pseudonym == pseudonym)
-    for fb in session.scalars(select(Feedback).where(Feedback.kenmerk.in_(kenmerken))):
+    kenmerken = select(Referral.kenmerk).where(
+        Referral.sender_key_id == sender, Referral.pseudonym == pseudonym
+    )
+    for fb in session.scalars(
+        select(Feedback).where(Feedback.sender_key_id == sender, Feedback.kenmerk.in_(kenmerken))
+    ):
         out.append(HistoryRow(fb.day.isoformat(), fb.kenmerk, "feedback", fb.status, fb.note))
     return sorted(out, key=lambda h: (h.when, h.what, h.kenmerk))
 
 
-def letter_pdf(session: Session, kenmerk: str) -> bytes | None:
-    ref = session.get(Referral, kenmerk)
+def letter_pdf(session: Session, key: RefKey) -> bytes | None:
+    ref = session.get(Referral, key)
     return None if ref is None else ref.letter
 
 
@@ -669,17 +720,19 @@ def aggregate_tables(session: Session) -> list[AggregateTable]:
 
 # ---- feedback ---------------------------------------------------------------------------
 def record_feedback(
-    session: Session, kenmerk: str, status: FeedbackStatus, day: date, note: str = ""
+    session: Session, key: RefKey, status: FeedbackStatus, day: date, note: str = ""
 ) -> None:
     """A status with its date and note; checked as a reply item is (reason when declined,
     one plain line, no BSN, not in the future)."""
-    ref = session.get(Referral, kenmerk)
+    sender, kenmerk = key
+    ref = session.get(Referral, key)
     if ref is None:
         raise NotFoundError(NO_SUCH_REFERRAL, kenmerk=kenmerk)
     clean = note.strip()
     rp.check_item(rp.ReplyItem(kenmerk, status, day, clean), local_today(session.info["clock"]))
     session.add(
         Feedback(
+            sender_key_id=sender,
             kenmerk=kenmerk,
             status=status.value,
             day=day,
@@ -707,16 +760,15 @@ class PendingReply:
 
 
 def pending_replies(session: Session) -> list[PendingReply]:
-    latest_unsent: dict[str, Feedback] = {}
-    for fb in session.scalars(
-        select(Feedback).where(Feedback.reply_id.is_(None)).order_by(Feedback.day, Feedback.id)
-    ):
-        latest_unsent[fb.kenmerk] = fb
+    unsent = {
+        (fb.sender_key_id, fb.kenmerk)
+        for fb in session.scalars(select(Feedback).where(Feedback.reply_id.is_(None)))
+    }
     by_bundle: dict[str, list[str]] = {}
-    for kenmerk in latest_unsent:
-        ref = session.get(Referral, kenmerk)
+    for key in unsent:
+        ref = session.get(Referral, key)
         if ref is not None:
-            by_bundle.setdefault(ref.last_bundle_id, []).append(kenmerk)
+            by_bundle.setdefault(ref.last_bundle_id, []).append(ref.kenmerk)
     out = []
     for bundle_id, kenmerken in by_bundle.items():
         b = session.get_one(Bundle, bundle_id)
@@ -758,12 +810,14 @@ def write_reply(
     pending = next((p for p in pending_replies(session) if p.bundle_id == bundle_id), None)
     if pending is None:
         raise UsageError(NOTHING_TO_REPLY)
+    sender = session.get_one(Bundle, bundle_id).sender_key_id
+    unsent = (
+        Feedback.reply_id.is_(None),
+        Feedback.sender_key_id == sender,
+        Feedback.kenmerk.in_(pending.kenmerken),
+    )
     latest: dict[str, Feedback] = {}
-    for fb in session.scalars(
-        select(Feedback)
-        .where(Feedback.reply_id.is_(None), Feedback.kenmerk.in_(pending.kenmerken))
-        .order_by(Feedback.day, Feedback.id)
-    ):
+    for fb in session.scalars(select(Feedback).where(*unsent).order_by(Feedback.day, Feedback.id)):
         latest[fb.kenmerk] = fb
     items = [
         rp.ReplyItem(k, FeedbackStatus(fb.status), fb.day, fb.note) for k, fb in latest.items()
@@ -777,9 +831,7 @@ def write_reply(
     except OSError as exc:
         raise UsageError(REPLY_NOT_WRITTEN, path=path) from exc
     reply_id = str(manifest["reply_id"])
-    for fb in session.scalars(
-        select(Feedback).where(Feedback.reply_id.is_(None), Feedback.kenmerk.in_(pending.kenmerken))
-    ):
+    for fb in session.scalars(select(Feedback).where(*unsent)):
         fb.reply_id = reply_id
     session.flush()
     return ReplyWritten(str(path), reply_id, pending.organisation, len(items))
@@ -812,14 +864,14 @@ def apply_retention(session: Session, today: date | None = None) -> int:
     feedback and history), then the households left without one. Runs at every unlock."""
     day = today or local_today(session.info["clock"])
     cutoff = day - timedelta(days=retention_days(session))
-    expired = list(
-        session.scalars(
-            select(Referral.kenmerk).where(
-                Referral.closed_on.is_not(None), Referral.closed_on <= cutoff
-            )
+    expired: dict[str, list[str]] = {}
+    for sender, kenmerk in session.execute(
+        select(Referral.sender_key_id, Referral.kenmerk).where(
+            Referral.closed_on.is_not(None), Referral.closed_on <= cutoff
         )
-    )
-    removed = _forget_referrals(session, expired)
+    ).all():
+        expired.setdefault(sender, []).append(kenmerk)
+    removed = sum(_forget_referrals(session, s, k) for s, k in expired.items())
     _forget_orphan_households(session)
     return removed
 
@@ -827,6 +879,7 @@ def apply_retention(session: Session, today: date | None = None) -> int:
 # ---- export (on explicit choice only: the file is not encrypted) -------------------------
 REFERRAL_COLUMNS = (
     "kenmerk",
+    "organisatie",
     "huishouden",
     "adres",
     "bewoners",
@@ -843,6 +896,7 @@ def export_tables(session: Session) -> dict[str, Table]:
     rows = [
         [
             r.kenmerk,
+            r.organisation,
             r.household,
             r.address,
             ", ".join(r.residents),

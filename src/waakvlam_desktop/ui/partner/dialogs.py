@@ -92,7 +92,7 @@ class FeedbackDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.kenmerk = row.kenmerk
+        self.key = row.key
         self._saved = saved
         self.setWindowTitle(self.tr("Record status – {kenmerk}").format(kenmerk=row.kenmerk))
         fit_dialog(self, QSize(520, 300))
@@ -144,7 +144,7 @@ class FeedbackDialog(QDialog):
         status = FeedbackStatus(str(self.status.currentData()))
         qd: QDate = self.day.date()
         day = date(qd.year(), qd.month(), qd.day())
-        note, kenmerk = self.note.text(), self.kenmerk
+        note, key = self.note.text(), self.key
         self.save_button.setEnabled(False)
 
         def failed(exc: BaseException) -> None:
@@ -157,7 +157,7 @@ class FeedbackDialog(QDialog):
 
         self.ctx.in_store(
             self,
-            lambda s: service.record_feedback(s, kenmerk, status, day, note),
+            lambda s: service.record_feedback(s, key, status, day, note),
             done,
             failed,
             changes=True,

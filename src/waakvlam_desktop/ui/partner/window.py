@@ -265,18 +265,18 @@ class ReferralsPage(QWidget):
                 ]
                 for r in rows
             ],
-            [r.kenmerk for r in rows],
+            list(range(len(rows))),  # the row's place in self.rows (a key is a pair)
         )
         for i, r in enumerate(rows):
-            if keep is not None and r.kenmerk == keep.kenmerk:
+            if keep is not None and r.key == keep.key:
                 self.table.selectRow(i)
         if self.current() is None and rows:
             self.table.selectRow(0)
         self._selection()
 
     def current(self) -> service.ReferralRow | None:
-        kenmerk = _selected(self.table)
-        return next((r for r in self.rows if r.kenmerk == kenmerk), None)
+        index = _selected(self.table)
+        return self.rows[index] if isinstance(index, int) and 0 <= index < len(self.rows) else None
 
     def _selection(self) -> None:
         r = self.current()
@@ -330,10 +330,10 @@ class ReferralsPage(QWidget):
         if r.note:
             lines.append(f"<p>{e(r.note)}</p>")
         self.detail.setText("".join(lines))
-        pseudonym = r.pseudonym
+        household = r.household_key
         self.window_.ctx.in_store(
             self,
-            lambda s: service.household_history(s, pseudonym),
+            lambda s: service.household_history(s, household),
             self._history,
             self.window_.failed,
         )
@@ -372,14 +372,14 @@ class ReferralsPage(QWidget):
         r = self.current()
         if r is None:
             return
-        kenmerk = r.kenmerk
+        kenmerk, key = r.kenmerk, r.key
 
         def show(pdf: bytes | None) -> None:
             if pdf:
                 self.window_.show_pdf(self.tr("Letter {kenmerk}").format(kenmerk=kenmerk), pdf)
 
         self.window_.ctx.in_store(
-            self, lambda s: service.letter_pdf(s, kenmerk), show, self.window_.failed
+            self, lambda s: service.letter_pdf(s, key), show, self.window_.failed
         )
 
 
