@@ -18,8 +18,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
@@ -34,7 +36,9 @@ from tests.partner_helpers import (
     address_to,
     corporation_key_file,
     export_to,
+    org_key_file,
     other_identity_recipient,
+    recraft,
     send_referrals,
 )
 from tests.ui.conftest import TIMEOUT
@@ -45,6 +49,7 @@ from waakvlam_desktop.domain.partners import get_partner, update_partner
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.today import today_overview
 from waakvlam_desktop.domain.types import FeedbackStatus
+from waakvlam_desktop.partnerstore import service
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.partner.context import PartnerContext
@@ -295,3 +300,77 @@ def test_partner_app_closes_the_loop(
     _files, exported = _scan([folders["tmp"]], needles)
     assert list(exported) == [str(folders["tmp"] / "lijst.csv")]
     assert os.environ["HOME"] == str(folders["home"])
+
+
+def _in_store(qtbot: QtBot, win: PartnerWindow, work: Callable[[Any], Any]) -> Any:
+    """Run ``work`` on the window's store, on its worker, and return its result."""
+    box: list[Any] = []
+    win.ctx.in_store(win, work, box.append, box.append, changes=True)
+    _wait(qtbot, win, lambda: bool(box))
+    if isinstance(box[0], BaseException):
+        raise box[0]
+    return box[0]
+
+
+def _trusted_window(
+    qtbot: QtBot, win: PartnerWindow, world: World, post: Path
+) -> tuple[Path, Ed25519PrivateKey]:
+    """First run, the corporation addresses the partner, the partner trusts its key and a
+    second corporation's ("Woonbron Oost"); returns the first bundle and the second key."""
+    _first_run(qtbot, win)
+    store = win.ctx.store
+    assert store is not None
+    address_to(world, store)
+    other = Ed25519PrivateKey.generate()
+    for key in (
+        corporation_key_file(world, post / "keys"),
+        org_key_file(other, "Woonbron Oost", post / "keys"),
+    ):
+        _in_store(qtbot, win, lambda s, key=key: service.trust_key_file(s, key))
+    return export_to(world, post / "1"), other
+
+
+def test_feedback_for_every_bundle_one_file_each(
+    qtbot: QtBot, window: PartnerWindow, world: World, folders: dict[str, Path]
+) -> None:
+    """Statuses recorded for referrals of two corporations: Terugkoppeling maken asks for a
+    folder and makes one file per bundle, each for its own corporation; nothing waits."""
+    win, post = window, folders["post"]
+    first, other = _trusted_window(qtbot, win, world, post)
+    store = win.ctx.store
+    assert store is not None
+    crafted = post / "woonbron.age"
+    crafted.write_bytes(recraft(first.read_bytes(), store, other, organisation="Woonbron Oost"))
+    win.open_paths([first, crafted])
+    _wait(qtbot, win, lambda: len(win.work.referrals.rows) == 4)
+    for row in win.work.referrals.rows:
+        if row.kenmerk == world.referrals[OZTURK]:
+            _in_store(
+                qtbot,
+                win,
+                lambda s, key=row.key: service.record_feedback(
+                    s, key, FeedbackStatus.STARTED, TODAY, "Intake gehad"
+                ),
+            )
+    asked: list[list[str]] = []
+    out = post / "replies"
+    out.mkdir()
+    (out / "terugkoppeling-woonbron-oost-2026-11-101.age").write_bytes(b"al hier")
+
+    def folder(pending: list[service.PendingReply]) -> str:
+        asked.append(sorted(p.organisation for p in pending))
+        return str(out)
+
+    win.choose_reply_folder = folder
+    win.choose_reply_path = lambda _name: pytest.fail("one file per bundle, in a folder")
+    win.reply_dialog()
+    _wait(qtbot, win, lambda: "Woonstichting Voorbeeld" in win.message.text())
+    assert asked == [["Woonbron Oost", "Woonstichting Voorbeeld"]]
+    made = sorted(p.name for p in out.iterdir())
+    assert len(made) == 3 and "terugkoppeling-woonbron-oost-2026-11-101-2.age" in made
+    assert "Woonbron Oost" in win.message.text() and "Woonstichting Voorbeeld" in win.message.text()
+    for name in made:
+        if name != "terugkoppeling-woonbron-oost-2026-11-101.age":
+            assert (out / name).read_bytes().startswith(b"age-encryption.org/v1")
+    assert _in_store(qtbot, win, service.pending_replies) == []
+    _wait(qtbot, win, lambda: not any(r.unsent for r in win.work.referrals.rows))

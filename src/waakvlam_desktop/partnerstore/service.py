@@ -778,6 +778,30 @@ def pending_replies(session: Session) -> list[PendingReply]:
     return sorted(out, key=lambda p: (p.organisation, p.period, p.sequence))
 
 
+def _slug(text: str, limit: int = 40) -> str:
+    """Letters, digits and dashes only: a part of a file name, whatever the sender wrote."""
+    out = "".join(c if c.isascii() and c.isalnum() else "-" for c in text.lower())
+    return "-".join(p for p in out.split("-") if p)[:limit].strip("-")
+
+
+def reply_file_name(pending: PendingReply) -> str:
+    """``terugkoppeling-<corporation>-<period>-<number>.age``: one name per bundle
+    answered, safe as a file name (the period is the sender's text)."""
+    parts = [_slug(pending.organisation), _slug(pending.period, 20), str(pending.sequence)]
+    return "-".join(["terugkoppeling", *(p for p in parts if p)]) + ".age"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name`` with ``-2``, ``-3``… when that file exists."""
+    path = folder / name
+    stem, suffix = path.stem, path.suffix
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path
+
+
 def _opened(session: Session, bundle_id: str, kenmerken: Sequence[str]) -> OpenedBundle:
     """The bundle as :func:`reply.make_reply` needs it: its signed manifest, and the
     kenmerken it carried (the rest of its data stays in the store's tables)."""

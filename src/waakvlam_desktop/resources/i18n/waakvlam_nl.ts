@@ -2554,7 +2554,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
     <message>
         <source>This is a handover bundle for a colleague at the corporation; it opens in Waakvlam Desktop, not in the partner app.</source>
-        <extracomment>What ends the partner&apos;s part of a referral: retention counts from its date.</extracomment>
+        <extracomment>A referral is its sender&apos;s kenmerk: (sender key id, kenmerk). Two corporations may use the same kenmerk (and the same pseudonym), so neither is ever used alone. A household is its sender&apos;s pseudonym: (sender key id, pseudonym). What ends the partner&apos;s part of a referral: retention counts from its date.</extracomment>
         <translation>Dit is een overdrachtsbundel voor een collega bij de corporatie; die opent in Waakvlam Desktop, niet in de partner-app.</translation>
     </message>
     <message>
@@ -5791,7 +5791,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <name>PartnerWindow</name>
     <message>
         <source>Waakvlam Partner</source>
-        <extracomment>The save dialog for &quot;Terugkoppeling maken&quot; (a test types its answer here).</extracomment>
+        <extracomment>The save dialog for &quot;Terugkoppeling maken&quot; (a test types its answer here). The folder for several reply files (a test types its answer here).</extracomment>
         <translation>Waakvlam Partner</translation>
     </message>
     <message>
@@ -5859,8 +5859,34 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Terugkoppeling (*.age)</translation>
     </message>
     <message>
-        <source>Feedback file {name} made: {n} referral(s). Send it to {organisation}; it is encrypted, only they can read it.</source>
-        <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
+        <source>• for {organisation} (bundle {period}, number {sequence})</source>
+        <translation>• voor {organisation} (bundel {period}, nummer {sequence})</translation>
+    </message>
+    <message>
+        <source>Make feedback files</source>
+        <translation>Terugkoppeling maken</translation>
+    </message>
+    <message>
+        <source>There is feedback for {n} bundles. The app makes one file per bundle:
+{names}
+
+Choose the folder for these files. Then send each file to the corporation it is for.</source>
+        <translation>Er is terugkoppeling voor {n} bundels. De app maakt per bundel één bestand:
+{names}
+
+Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waar het voor is.</translation>
+    </message>
+    <message>
+        <source>Folder for the feedback files</source>
+        <translation>Map voor de terugkoppelbestanden</translation>
+    </message>
+    <message>
+        <source>{name} for {organisation}: {n} referral(s).</source>
+        <translation>{name} voor {organisation}: {n} doorverwijzing(en).</translation>
+    </message>
+    <message>
+        <source>Made {n} feedback file(s) in {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>
+        <translation>{n} terugkoppelbestand(en) gemaakt in {folder}. Stuur elk bestand naar de corporatie waar het voor is; het is versleuteld, alleen zij kunnen het lezen.</translation>
     </message>
     <message>
         <source>Export</source>

@@ -34,7 +34,6 @@ from waakvlam_desktop.domain.types import (
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.partnerstore import service
-from waakvlam_desktop.partnerstore.store import PartnerStore
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import i18n
@@ -214,7 +213,8 @@ def make_partner_screenshots(out_dir: Path, language: str = "nl") -> int:
         grab(dialog, "p07-status")
         dialog.save()
         settle(app, background)
-        window.write_reply(_first_pending(ctx.store), tmp / "post" / "terugkoppeling.age")
+        window.choose_reply_path = lambda _name: str(tmp / "post" / "terugkoppeling.age")
+        window.reply_dialog()
         settle(app, background)
         grab(window, "p08-terugkoppeling" if nl else "p08-feedback-made")
         window.work.referrals.view_letter()
@@ -234,9 +234,3 @@ def make_partner_screenshots(out_dir: Path, language: str = "nl") -> int:
     for path in written:
         print(path)
     return 0
-
-
-def _first_pending(store: PartnerStore | None) -> str:
-    assert store is not None
-    with store.session() as s:
-        return service.pending_replies(s)[0].bundle_id

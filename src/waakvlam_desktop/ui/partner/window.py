@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -727,6 +728,10 @@ class PartnerWindow(QMainWindow):
         self.preview: PdfPreview | None = None
         #: The save dialog for "Terugkoppeling maken" (a test types its answer here).
         self.choose_reply_path: Callable[[str], str] = self.ask_reply_path
+        #: The folder for several reply files (a test types its answer here).
+        self.choose_reply_folder: Callable[[list[service.PendingReply]], str] = (
+            self.ask_reply_folder
+        )
         self._erasures_first = True
         self.setWindowTitle(self.tr("Waakvlam Partner"))
         self.resize(1366, 768)
@@ -934,14 +939,27 @@ class PartnerWindow(QMainWindow):
 
     # ---- feedback ---------------------------------------------------------------------------
     def reply_dialog(self) -> None:
+        """One feedback file per bundle with recorded statuses (a corporation reads only the
+        file made for its own bundle): one bundle, a save dialog; more, one folder for all."""
+
         def chosen(pending: list[service.PendingReply]) -> None:
             if not pending:
                 self.message.error(service.NOTHING_TO_REPLY.render())
                 return
-            first = pending[0]
-            path = self.choose_reply_path(f"terugkoppeling-{first.period}-{first.sequence}.age")
-            if path:
-                self.write_reply(first.bundle_id, Path(path))
+            if len(pending) == 1:
+                path = self.choose_reply_path(service.reply_file_name(pending[0]))
+                if path:
+                    self.write_replies([(pending[0].bundle_id, partial(Path, path))])
+                return
+            folder = self.choose_reply_folder(pending)
+            if not folder:
+                return
+            where = Path(folder)
+            jobs: list[tuple[str, Callable[[], Path]]] = [
+                (p.bundle_id, partial(service.free_path, where, service.reply_file_name(p)))
+                for p in pending
+            ]
+            self.write_replies(jobs, where)
 
         self.ctx.in_store(self, service.pending_replies, chosen, self.failed)
 
@@ -952,20 +970,73 @@ class PartnerWindow(QMainWindow):
         )
         return path
 
-    def write_reply(self, bundle_id: str, path: Path) -> None:
-        def done(written: service.ReplyWritten) -> None:
-            self.message.notice(
-                self.tr(
-                    "Feedback file {name} made: {n} referral(s). Send it to {organisation};"
-                    " it is encrypted, only they can read it."
-                ).format(
-                    name=Path(written.path).name, n=written.items, organisation=written.organisation
-                )
+    def ask_reply_folder(self, pending: list[service.PendingReply]) -> str:
+        """The folder for several reply files, after saying what will be made."""
+        names = "\n".join(
+            self.tr("• for {organisation} (bundle {period}, number {sequence})").format(
+                organisation=p.organisation, period=p.period, sequence=p.sequence
             )
-
-        self.ctx.in_store(
-            self, lambda s: service.write_reply(s, bundle_id, path), done, self.failed, changes=True
+            for p in pending
         )
+        answer = QMessageBox.information(
+            self,
+            self.tr("Make feedback files"),
+            self.tr(
+                "There is feedback for {n} bundles. The app makes one file per bundle:\n"
+                "{names}\n\nChoose the folder for these files. Then send each file to the"
+                " corporation it is for."
+            ).format(n=len(pending), names=names),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Ok,
+        )
+        if answer != QMessageBox.StandardButton.Ok:
+            return ""
+        return QFileDialog.getExistingDirectory(self, self.tr("Folder for the feedback files"))
+
+    def write_replies(
+        self, jobs: list[tuple[str, Callable[[], Path]]], folder: Path | None = None
+    ) -> None:
+        """Write each reply on the worker, one transaction each (a file that fails leaves
+        the others made), then say in one message what was made and where."""
+        made: list[service.ReplyWritten] = []
+        errors: list[str] = []
+
+        def settled() -> None:
+            if len(made) + len(errors) < len(jobs):
+                return
+            lines = [
+                self.tr("{name} for {organisation}: {n} referral(s).").format(
+                    name=Path(w.path).name, organisation=w.organisation, n=w.items
+                )
+                for w in made
+            ]
+            if made:
+                where = folder if folder is not None else Path(made[0].path).parent
+                head = self.tr(
+                    "Made {n} feedback file(s) in {folder}. Send each file to the corporation"
+                    " it is for; it is encrypted, only they can read it."
+                ).format(n=len(made), folder=where)
+                lines.insert(0, head)
+            text = "\n".join(lines + errors)
+            if errors:
+                self.message.error(text)
+            else:
+                self.message.notice(text)
+
+        for bundle_id, target in jobs:
+
+            def work(s: Any, bundle_id: str = bundle_id, target: Any = target) -> Any:
+                return service.write_reply(s, bundle_id, target())
+
+            def done(written: service.ReplyWritten) -> None:
+                made.append(written)
+                settled()
+
+            def failed(exc: BaseException) -> None:
+                errors.append(user_message(exc))
+                settled()
+
+            self.ctx.in_store(self, work, done, failed, changes=True)
 
     # ---- export -----------------------------------------------------------------------------
     def export_warning(self) -> bool:
