@@ -104,6 +104,8 @@ def recraft(
     change_data: Callable[[dict[str, Any]], Any] | None = None,
     raw_data: bytes | None = None,
     members: dict[str, bytes | None] | None = None,
+    manifest_changes: dict[str, Any] | None = None,
+    unchecked_names: bool = False,
 ) -> bytes:
     """``data`` (a real bundle to this store) opened, changed and signed again by ``signer``
     under a new bundle id and a higher number, encrypted to the store's key again: what a
@@ -132,9 +134,18 @@ def recraft(
         "organisation": organisation or manifest["sender"]["organisation"],
         "key_id": public.key_id,
     }
+    manifest.update(manifest_changes or {})
     manifest["files"] = fmt.file_entries(files)
     raw = fmt.manifest_bytes(manifest)
-    plain = fmt.write_zip({fmt.MANIFEST: raw, fmt.SIGNATURE: signer.sign(raw), **files})
+    everything = {fmt.MANIFEST: raw, fmt.SIGNATURE: signer.sign(raw), **files}
+    if unchecked_names:  # member names the format does not allow, as a hostile sender would
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as zf:
+            for name, body in everything.items():
+                zf.writestr(name, body)
+        plain = buffer.getvalue()
+    else:
+        plain = fmt.write_zip(everything)
     recipient = pyrage.x25519.Recipient.from_str(identity_recipient(identity))
     return bytes(pyrage.encrypt(plain, [recipient]))
 

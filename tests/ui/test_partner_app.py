@@ -40,6 +40,7 @@ from tests.partner_helpers import (
     other_identity_recipient,
     recraft,
     send_referrals,
+    world_signer,
 )
 from tests.ui.conftest import TIMEOUT
 from waakvlam_desktop.bundles.reader import NOT_ADDRESSED_TO_YOU, NOT_FOR_YOUR_KEY, NOT_TRUSTED
@@ -374,3 +375,77 @@ def test_feedback_for_every_bundle_one_file_each(
             assert (out / name).read_bytes().startswith(b"age-encryption.org/v1")
     assert _in_store(qtbot, win, service.pending_replies) == []
     _wait(qtbot, win, lambda: not any(r.unsent for r in win.work.referrals.rows))
+
+
+def test_crafted_bundles_in_the_window(
+    qtbot: QtBot, window: PartnerWindow, world: World, folders: dict[str, Path]
+) -> None:
+    """Bundles a trusted key signed over hostile content: a refusal is one Dutch sentence
+    in the window, hostile words are shown as plain text, and the window keeps working."""
+    win, post = window, folders["post"]
+    real, _other = _trusted_window(qtbot, win, world, post)
+    store = win.ctx.store
+    assert store is not None
+    signer = world_signer(world)
+    broken = post / "kapot.age"
+    broken.write_bytes(recraft(real.read_bytes(), store, signer, change_data=lambda d: [d]))
+    not_pdf = post / "geen-pdf.age"
+    not_pdf.write_bytes(
+        recraft(real.read_bytes(), store, signer, members={"summary.pdf": b"<html>"})
+    )
+    for path in (broken, not_pdf):
+        win.open_paths([path])
+        _wait(qtbot, win, _notice_says(win, service.BAD_CONTENT.render("nl")))
+        assert "\n" not in win.message.text()
+
+    def hostile(doc: dict[str, Any]) -> None:
+        ref = doc["households"][0]["referrals"][0]
+        ref["reason"] = "<b>vet</b>\u202e" + "x" * 100_000
+        ref["signals"] = [{"label_nl": "<img src=x>", "severity": "hoog"}]
+
+    period = {"kind": "month", "label": "<a href='x'>2026-11</a>"}
+    shown = post / "vreemd.age"
+    shown.write_bytes(
+        recraft(
+            real.read_bytes(),
+            store,
+            signer,
+            change_data=hostile,
+            manifest_changes={"period": period},
+        )
+    )
+    figures = post / "cijfers.age"
+    aggregate = {
+        "drempel": "tien",
+        "niveau": "<h1>wijk</h1>",
+        "cellen": [
+            {"maat": "huishoudens", "gebied": "<i>Noord</i>", "huishoudens": 10**20},
+            {"maat": "huishoudens", "gebied": "Zuid", "huishoudens": -5, "onderdrukt": "ja"},
+            {"maat": "bezocht", "gebied": "x" * 5000, "huishoudens": 12},
+        ],
+    }
+    figures.write_bytes(
+        recraft(
+            real.read_bytes(),
+            store,
+            signer,
+            raw_data=json.dumps(aggregate).encode(),
+            manifest_changes={"profile": "aggregate"},
+        )
+    )
+    win.open_paths([shown])
+    _wait(qtbot, win, _notice_says(win, "<a href='x'>2026-11</a>"))
+    assert win.message.textFormat() is Qt.TextFormat.PlainText
+    win.open_paths([figures])
+    _wait(qtbot, win, lambda: win.work.figures.choice.count() == 1)
+    win.work.tabs.setCurrentWidget(win.work.figures)
+    assert win.work.figures.note.textFormat() is Qt.TextFormat.PlainText
+    assert "<h1>wijk</h1>" in win.work.figures.note.text()
+    assert not win.work.figures.grab().isNull()  # the tables and bars paint
+    win.work.tabs.setCurrentWidget(win.work.referrals)
+    for i in range(win.work.referrals.table.rowCount()):
+        win.work.referrals.table.selectRow(i)
+        detail = win.work.referrals.detail.text()
+        assert "<b>vet</b>" not in detail and "<img" not in detail and "\u202e" not in detail
+    assert not win.grab().isNull()
+    assert len(win.work.referrals.rows) == 2

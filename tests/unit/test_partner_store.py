@@ -28,6 +28,7 @@ from tests.partner_helpers import (
     org_key_file,
     recraft,
     send_referrals,
+    world_signer,
 )
 from waakvlam_desktop.bundles.feedback import import_feedback
 from waakvlam_desktop.bundles.partner_state import TRUST_OTHER_KEY
@@ -38,6 +39,8 @@ from waakvlam_desktop.domain.partners import pin_signing_key
 from waakvlam_desktop.domain.referrals import get_referral, referrals_waiting_for_feedback
 from waakvlam_desktop.domain.types import FeedbackStatus
 from waakvlam_desktop.errors import (
+    BundleDamagedError,
+    BundleError,
     NotFoundError,
     ReplayError,
     SenderKeyChangedError,
@@ -353,3 +356,138 @@ def test_two_corporations_with_the_same_kenmerk_stay_apart(
         assert service.confirm_erasure(ps, request.id) == 1
         left = [r for r in service.referrals(ps) if r.kenmerk == jansen]
     assert [r.organisation for r in left] == ["Woonstichting Voorbeeld"]
+
+
+BIDI = "\u202e\u2066\u200f"  # right-to-left override, isolate, mark
+HOSTILE = f"fam.{BIDI} Jansen\x07\x1b[31m\x00"
+
+
+def _hostile_household(doc: dict[str, Any]) -> None:
+    hh = doc["households"][0]
+    hh["label"] = HOSTILE
+    hh["address"] = ["Lindelaan", 1]
+    hh["residents"] = "Bewoner fam. Jansen"
+    ref = hh["referrals"][0]
+    ref["reference"] = f"WV-{BIDI}2026-9999\n"
+    ref["reason"] = "x" * 3_000_000
+    ref["letter_context"] = {"nested": ["a", {"b": 1}]}
+    ref["signals"] = [
+        {"label_nl": 5, "severity": "hoog", "observed_on": 20261101},
+        {"label_nl": "post", "severity": 10**30, "observed_on": "gisteren"},
+        "geen dict",
+    ]
+    ref["status"] = ["verstuurd"]
+    ref["final"] = "ja"
+    ref["feedback_due"] = 12
+    doc["erasure_requests"] = [{"pseudonym": 7, "references": "A,B", "requested_on": None}]
+
+
+CRAFTED: dict[str, dict[str, Any]] = {
+    "data.json not JSON": {"raw_data": b"{niet json"},
+    "data.json not UTF-8": {"raw_data": b"\xff\xfe{}"},
+    "data.json nested too deep": {"raw_data": b"[" * 200_000 + b"]" * 200_000},
+    "a number JSON cannot hold": {"raw_data": b'{"households": [], "n": ' + b"9" * 5000 + b"}"},
+    "data.json a list": {"change_data": lambda d: [d]},
+    "households not a list": {"change_data": lambda d: {**d, "households": "fam. Jansen"}},
+    "a household not an object": {"change_data": lambda d: {**d, "households": [1, 2]}},
+    "referrals not a list": {
+        "change_data": lambda d: {"households": [{"pseudonym": "p", "referrals": {"a": 1}}]}
+    },
+    "erasure requests not a list": {"change_data": lambda d: {**d, "erasure_requests": 5}},
+    "a letter that is not a PDF": {"members": {"letters/WV-1.pdf": b"MZ\x90\x00 not a pdf"}},
+    "a cover sheet that is not a PDF": {"members": {"summary.pdf": b"<html>hallo</html>"}},
+    "a member name with a path": {
+        "members": {"../../.bashrc": b"echo hi"},
+        "unchecked_names": True,
+    },
+    "a member name with a drive": {
+        "members": {"C:/evil.pdf": b"%PDF-1.4"},
+        "unchecked_names": True,
+    },
+}
+
+
+@pytest.mark.parametrize("case", sorted(CRAFTED))
+def test_a_crafted_bundle_from_a_trusted_key_is_refused_in_one_sentence(
+    world: World, store: PartnerStore, tmp_path: Path, case: str
+) -> None:
+    """The corporation's own key (stolen, or its software broken) signs content that is
+    not Waakvlam's: refused with one sentence, nothing kept, the store still works."""
+    _trusting(world, store, tmp_path)
+    real = export_to(world, tmp_path / "post")
+    crafted = recraft(real.read_bytes(), store, world_signer(world), **CRAFTED[case])
+    with pytest.raises(BundleError) as refused, store.session() as ps:
+        service.open_bundle(ps, crafted)
+    sentence = refused.value.render("nl")
+    assert sentence and "\n" not in sentence and "Traceback" not in sentence
+    if case.startswith("a member name"):
+        assert isinstance(refused.value, BundleDamagedError)
+    else:
+        assert refused.value.message is service.BAD_CONTENT
+    with store.session() as ps:
+        assert service.bundles(ps) == [] and service.referrals(ps) == []
+    _open(store, real)  # the real bundle still opens: nothing of the refusal was kept
+
+
+def test_hostile_fields_from_a_trusted_key_are_kept_clean(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    """Wrong types, control and direction characters, huge strings: the bundle opens, and
+    what the store keeps and the lists give is clean text of a bounded length."""
+    _trusting(world, store, tmp_path)
+    real = export_to(world, tmp_path / "post")
+    crafted = recraft(real.read_bytes(), store, world_signer(world), change_data=_hostile_household)
+    with store.session() as ps:
+        report = service.open_bundle(ps, crafted)
+        rows = service.referrals(ps)
+        requests = service.erasure_requests(ps)
+        histories = [service.household_history(ps, r.household_key) for r in rows]
+        dump = _everything(ps)
+    assert report.referrals == 2 and report.erasure_requests == 1
+    hostile = next(r for r in rows if r.kenmerk.startswith("WV-2026-9999"))
+    assert hostile.kenmerk == "WV-2026-9999"
+    assert hostile.household == "fam. Jansen[31m"
+    assert hostile.address == "" and hostile.residents == () and hostile.context == ""
+    assert len(hostile.reason) == service.MAX_TEXT
+    assert [(s.label, s.severity, s.observed_on) for s in hostile.signals] == [
+        ("5", 0, ""),
+        ("post", 0, ""),
+    ]
+    assert hostile.sender_status == "" and not hostile.final and hostile.feedback_due is None
+    assert requests[0].references == () and requests[0].pseudonym == "7"
+    texts = [
+        v
+        for r in rows
+        for v in (r.kenmerk, r.household, r.address, r.reason, *r.residents, r.sender_status)
+    ] + [h.kenmerk for hs in histories for h in hs]
+    for value in texts:
+        assert not any(ord(c) < 32 or c in BIDI for c in value), repr(value)
+    assert all(c not in dump for c in BIDI)
+
+
+def test_replays_and_an_erasure_for_an_unknown_household(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    _trusting(world, store, tmp_path)
+    real = export_to(world, tmp_path / "post")
+    _open(store, real)
+    for _ in range(2):  # refused every time, the store unchanged
+        with pytest.raises(ReplayError), store.session() as ps:
+            service.open_bundle(ps, real.read_bytes())
+
+    def unknown(doc: dict[str, Any]) -> None:
+        doc["households"] = []
+        doc["erasure_requests"] = [
+            {"pseudonym": "0" * 64, "references": [], "requested_on": "2026-11-26", "reason": "x"},
+            {"pseudonym": "1" * 64, "references": ["WV-9999-0001"], "reason": "y"},
+        ]
+
+    crafted = recraft(real.read_bytes(), store, world_signer(world), change_data=unknown)
+    with store.session() as ps:
+        assert service.open_bundle(ps, crafted).erasure_requests == 2
+        for request in service.erasure_requests(ps):
+            assert service.confirm_erasure(ps, request.id) == 0
+        assert service.open_erasure_count(ps) == 0
+        assert len(service.referrals(ps)) == 2  # nothing else was touched
+        with pytest.raises(NotFoundError):
+            service.confirm_erasure(ps, 999)

@@ -10,6 +10,7 @@ live here in the store, as one row (:class:`StoreState`).
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -271,21 +272,148 @@ class OpenReport:
     referrals: int
 
 
+# ---- a bundle's content, as the store keeps it --------------------------------------------
+# A bundle is signed by a corporation the partner trusts, but what it says is still shown
+# to people and kept: every field is read by its expected type (anything else counts as
+# empty), cleaned of control and direction characters (U+202E turns a kenmerk around) and
+# cut to a length. Content that is not Waakvlam's shape at all is refused as a whole.
+_DROP = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+MAX_LINE = 200
+MAX_TEXT = 4000
+MAX_ITEMS = 200  # signals, residents, references of one item
+
+
+def _text(value: Any, limit: int = MAX_LINE, *, lines: bool = False) -> str:
+    """``value`` as one clean line (or lines) of at most ``limit`` characters."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    raw = value if isinstance(value, str) else str(value)
+    raw = raw[: limit * 4]
+    keep = []
+    for c in raw:
+        if lines and c == "\n":
+            keep.append(c)
+        elif unicodedata.category(c) in _DROP:
+            keep.append(" " if c in "\t\r\n\x0b\x0c\u2028\u2029" else "")
+        else:
+            keep.append(c)
+    cleaned = "".join(keep)
+    if lines:
+        cleaned = "\n".join(" ".join(part.split()) for part in cleaned.split("\n")).strip()
+    else:
+        cleaned = " ".join(cleaned.split())
+    return cleaned[:limit]
+
+
+def _items(value: Any, limit: int = MAX_ITEMS) -> list[Any]:
+    return value[:limit] if isinstance(value, list) else []
+
+
 def _address_line(address: Any) -> str:
     if not isinstance(address, dict):
         return ""
     street = " ".join(
-        str(address.get(k) or "") for k in ("street", "number", "addition") if address.get(k)
+        _text(address.get(k), 100) for k in ("street", "number", "addition") if address.get(k)
     )
-    place = " ".join(str(address.get(k) or "") for k in ("postcode", "city") if address.get(k))
-    return ", ".join(p for p in (street, place) if p)
+    place = " ".join(_text(address.get(k), 100) for k in ("postcode", "city") if address.get(k))
+    return _text(", ".join(p for p in (street.strip(), place.strip()) if p), 300)
 
 
 def _day(value: Any) -> date | None:
     try:
-        return date.fromisoformat(str(value)) if value else None
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
     except ValueError:
         return None
+
+
+def _clean_residents(value: Any) -> list[dict[str, str]]:
+    out = []
+    for r in _items(value, 50):
+        if isinstance(r, dict) and _text(r.get("name")):
+            out.append(
+                {
+                    "name": _text(r.get("name")),
+                    "phone": _text(r.get("phone"), 40),
+                    "birth_year": _text(r.get("birth_year"), 4),
+                }
+            )
+    return out
+
+
+def _clean_signals(value: Any) -> list[dict[str, Any]]:
+    out = []
+    for sg in _items(value):
+        if not isinstance(sg, dict):
+            continue
+        severity = sg.get("severity")
+        out.append(
+            {
+                "code": _text(sg.get("code"), 60),
+                "label_nl": _text(sg.get("label_nl")),
+                "severity": severity if type(severity) is int and 1 <= severity <= 3 else 0,
+                "observed_on": d.isoformat() if (d := _day(sg.get("observed_on"))) else "",
+            }
+        )
+    return out
+
+
+BAD_CONTENT = Message(
+    "partner_app.bad_content",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle is signed by a corporation you trust, but its content is not what"
+        " Waakvlam makes; nothing of it was opened. Tell the corporation.",
+    ),
+)
+
+
+def _refuse_content() -> BundleError:
+    return BundleError(BAD_CONTENT)
+
+
+def _document(bundle: OpenedBundle) -> dict[str, Any]:
+    """data.json as a dict, and every PDF member a PDF; else the bundle is refused."""
+    for name, body in bundle.members.items():
+        if name.endswith(".pdf") and not body.startswith(b"%PDF-"):
+            raise _refuse_content()
+    try:
+        doc = json.loads(bundle.members[fmt.DATA].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise _refuse_content() from exc
+    if not isinstance(doc, dict):
+        raise _refuse_content()
+    return doc
+
+
+def _list_of_dicts(doc: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = doc.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _refuse_content()
+    return value
+
+
+def _clean_aggregate(doc: dict[str, Any]) -> dict[str, Any]:
+    threshold = doc.get("drempel")
+    cells = []
+    for cell in _list_of_dicts(doc, "cellen"):
+        count = cell.get("huishoudens")
+        cells.append(
+            {
+                "maat": _text(cell.get("maat"), 60),
+                "gebied": _text(cell.get("gebied"), 100),
+                "wijk": _text(cell.get("wijk"), 100),
+                "categorie": _text(cell.get("categorie"), 100),
+                "huishoudens": count if type(count) is int and 0 <= count < 10**9 else None,
+                "onderdrukt": cell.get("onderdrukt") is True,
+            }
+        )
+    return {
+        "drempel": threshold if type(threshold) is int and 0 <= threshold < 10**6 else 0,
+        "niveau": _text(doc.get("niveau"), 60),
+        "cellen": cells,
+    }
 
 
 def open_bundle(session: Session, data: bytes) -> OpenReport:
@@ -305,20 +433,22 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
     m = bundle.manifest
     now = utc_naive(session.info["clock"].now())
     today = local_today(session.info["clock"])
-    doc = bundle.data()
+    doc = _document(bundle)
     sender = str(m["sender"]["key_id"])
     row = Bundle(
         bundle_id=bundle.bundle_id,
         organisation=bundle.trusted_organisation,
         sender_key_id=sender,
         profile=bundle.profile,
-        period=str(m["period"]["label"])[:40],
+        period=_text(m["period"]["label"], 40),
         sequence=bundle.sequence,
-        created_at=str(m.get("created_at", ""))[:40],
+        created_at=_text(m.get("created_at"), 40),
         opened_at=now,
         manifest=bundle.manifest_bytes,
         summary_pdf=bundle.members.get(fmt.SUMMARY, b""),
-        aggregate=json.dumps(doc, ensure_ascii=False) if bundle.profile == "aggregate" else None,
+        aggregate=json.dumps(_clean_aggregate(doc), ensure_ascii=False)
+        if bundle.profile == "aggregate"
+        else None,
     )
     session.add(row)
     session.flush()
@@ -327,32 +457,38 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
         return OpenReport(
             bundle.bundle_id, row.organisation, row.profile, row.period, row.sequence, 0, 0, 0
         )
-    for req in doc.get("erasure_requests") or []:
-        if not isinstance(req, dict):
-            continue
+    requests = _list_of_dicts(doc, "erasure_requests")
+    found = _list_of_dicts(doc, "households")
+    for hh in found:
+        if not isinstance(hh.get("referrals", []), list) or not all(
+            isinstance(r, dict) for r in hh.get("referrals", [])
+        ):
+            raise _refuse_content()
+    for req in requests:
+        references = [_text(r, 40) for r in _items(req.get("references"), 1000)]
         session.add(
             ErasureRequest(
                 bundle_id=bundle.bundle_id,
                 sender_key_id=sender,
-                pseudonym=str(req.get("pseudonym", ""))[:64],
-                references=",".join(str(r) for r in req.get("references") or []),
+                pseudonym=_text(req.get("pseudonym"), 64),
+                references=",".join(r for r in references if r and "," not in r),
                 requested_on=_day(req.get("requested_on")) or today,
-                reason=str(req.get("reason", ""))[:200],
+                reason=_text(req.get("reason")),
                 done_at=None,
             )
         )
         erasures += 1
-    for hh in doc.get("households") or []:
-        if not isinstance(hh, dict) or not hh.get("pseudonym"):
+    for hh in found:
+        pseudonym = _text(hh.get("pseudonym"), 64)
+        if not pseudonym:
             continue
-        pseudonym = str(hh["pseudonym"])[:64]
         household = session.get(Household, (sender, pseudonym))
         if household is None:
             household = Household(sender_key_id=sender, pseudonym=pseudonym)
             session.add(household)
-        household.label = str(hh.get("label", ""))
+        household.label = _text(hh.get("label"))
         household.address = _address_line(hh.get("address"))
-        household.residents = json.dumps(hh.get("residents") or [], ensure_ascii=False)
+        household.residents = json.dumps(_clean_residents(hh.get("residents")), ensure_ascii=False)
         household.data = json.dumps(
             {k: v for k, v in hh.items() if k != "referrals"}, ensure_ascii=False
         )
@@ -360,19 +496,19 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
         households += 1
         session.flush()
         for ref in hh.get("referrals") or []:
-            if not isinstance(ref, dict) or not ref.get("reference"):
+            kenmerk = _text(ref.get("reference"), 40)
+            if not kenmerk:
                 continue
-            kenmerk = str(ref["reference"])[:40]
             referral = session.get(Referral, (sender, kenmerk))
             if referral is None:
                 referral = Referral(sender_key_id=sender, kenmerk=kenmerk, closed_on=None)
                 session.add(referral)
             referral.pseudonym = pseudonym
-            referral.reason = str(ref.get("reason") or "")
-            referral.context = str(ref.get("letter_context") or "")
-            referral.signals = json.dumps(ref.get("signals") or [], ensure_ascii=False)
-            referral.sender_status = str(ref.get("status") or "")
-            referral.final = bool(ref.get("final"))
+            referral.reason = _text(ref.get("reason"), MAX_TEXT, lines=True)
+            referral.context = _text(ref.get("letter_context"), MAX_TEXT, lines=True)
+            referral.signals = json.dumps(_clean_signals(ref.get("signals")), ensure_ascii=False)
+            referral.sender_status = _text(ref.get("status"), 40)
+            referral.final = ref.get("final") is True
             referral.feedback_due = _day(ref.get("feedback_due"))
             referral.letter = bundle.members.get(f"letters/{kenmerk}.pdf", referral.letter)
             referral.data = json.dumps(ref, ensure_ascii=False)

@@ -2582,6 +2582,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De bewaartermijn moet tussen {low} en {high} dagen liggen.</translation>
     </message>
     <message>
+        <source>This bundle is signed by a corporation you trust, but its content is not what Waakvlam makes; nothing of it was opened. Tell the corporation.</source>
+        <translation>Deze bundel is ondertekend door een corporatie die je vertrouwt, maar de inhoud is niet zoals Waakvlam die maakt; er is niets van geopend. Meld het bij de corporatie.</translation>
+    </message>
+    <message>
         <source>There is already a partner store in {folder}.</source>
         <translation>Er staat al een partneropslag in {folder}.</translation>
     </message>

@@ -432,6 +432,7 @@ class FiguresPage(QWidget):
         top.addWidget(self.choice, 1)
         lay.addLayout(top)
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # quotes the bundle's own words
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         self.area = QScrollArea()
@@ -691,6 +692,9 @@ class WorkPage(QWidget):
         super().__init__()
         lay = QVBoxLayout(self)
         self.message = InlineMessage()
+        # Messages quote what a bundle says (its period, a corporation's name): shown as
+        # text, never as HTML a sender could write.
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.message)
         self.tabs = QTabWidget()
         self.erasures = ErasurePage(window)
