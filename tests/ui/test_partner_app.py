@@ -50,7 +50,10 @@ from waakvlam_desktop.domain.partners import get_partner, update_partner
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.today import today_overview
 from waakvlam_desktop.domain.types import FeedbackStatus
+from waakvlam_desktop.errors import WrongPassphraseError
 from waakvlam_desktop.partnerstore import service
+from waakvlam_desktop.partnerstore.store import STORE_IN_USE, PartnerStore
+from waakvlam_desktop.storage.keys import WRONG_PASSPHRASE
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.partner.context import PartnerContext
@@ -449,3 +452,26 @@ def test_crafted_bundles_in_the_window(
         assert "<b>vet</b>" not in detail and "<img" not in detail and "\u202e" not in detail
     assert not win.grab().isNull()
     assert len(win.work.referrals.rows) == 2
+
+
+def test_wrong_passphrase_and_a_store_open_elsewhere_are_said_in_dutch(
+    qtbot: QtBot, window: PartnerWindow, folders: dict[str, Path]
+) -> None:
+    win = window
+    _first_run(qtbot, win)
+    win.lock()
+    _wait(qtbot, win, lambda: win.ctx.store is None)
+    win.unlock.passphrase.setText("een heel ander wachtwoord hier")
+    win.unlock.submit()
+    _wait(qtbot, win, lambda: win.unlock.button.isEnabled() and win.unlock.message.isVisible())
+    assert win.unlock.message.text() == WrongPassphraseError(WRONG_PASSPHRASE).render("nl")
+    other = PartnerStore.open(win.ctx.data_dir, STORE_PASSPHRASE)  # another window has it
+    try:
+        win.unlock.passphrase.setText(STORE_PASSPHRASE)
+        win.unlock.submit()
+        _wait(qtbot, win, lambda: STORE_IN_USE.render("nl") in win.unlock.message.text())
+        assert win.stack.currentWidget() is win.unlock
+    finally:
+        other.close()
+    win.unlock.submit()
+    _wait(qtbot, win, lambda: win.stack.currentWidget() is win.work)

@@ -764,7 +764,8 @@ class HistoryRow:
     kenmerk: str
     what: str  # "bundle" | "feedback"
     status: str
-    detail: str  # period and sequence, or the note
+    detail: str  # the bundle's period, or the note
+    sequence: int = 0  # the bundle's number
 
 
 def household_history(session: Session, household: HouseholdKey) -> list[HistoryRow]:
@@ -781,7 +782,8 @@ def household_history(session: Session, household: HouseholdKey) -> list[History
                 sg.kenmerk,
                 "bundle",
                 sg.sender_status,
-                f"{b.period} #{b.sequence}",
+                b.period,
+                b.sequence,
             )
         )
     kenmerken = select(Referral.kenmerk).where(

@@ -1185,6 +1185,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <source>Deleted from the app: {n} referral(s).</source>
         <translation>Uit de app verwijderd: {n} doorverwijzing(en).</translation>
     </message>
+    <message>
+        <source>The app held nothing about this household; the request is marked as done.</source>
+        <translation>Er stond niets over dit huishouden in de app; het verzoek staat nu op uitgevoerd.</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -4130,28 +4134,36 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 <context>
     <name>KeysPage</name>
     <message>
-        <source>Give these two lines to the corporation (by e-mail or on paper). When they call, read the key ids aloud so they can check them.</source>
-        <translation>Geef deze twee regels aan de corporatie (per e-mail of op papier). Lees de sleutel-id&apos;s voor als zij bellen, zodat zij ze kunnen controleren.</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Kopiëren</translation>
     </message>
     <message>
-        <source>Encryption key (bundles to you)</source>
-        <translation>Versleutelsleutel (bundels aan jou)</translation>
+        <source>Give the corporation these two lines (by e-mail or on paper): with them it can send bundles to you and recognise your feedback. When the corporation calls to check them, read out the code under each line.</source>
+        <translation>Geef de corporatie deze twee regels (per e-mail of op papier): daarmee kan zij bundels naar jou sturen en jouw terugkoppeling herkennen. Belt de corporatie om ze te controleren, lees dan de code onder elke regel voor.</translation>
     </message>
     <message>
-        <source>Key id</source>
-        <translation>Sleutel-id</translation>
+        <source>Line 1: for bundles to you</source>
+        <translation>Regel 1: voor bundels aan jou</translation>
     </message>
     <message>
-        <source>Signing key (your feedback)</source>
-        <translation>Ondertekeningssleutel (jouw terugkoppeling)</translation>
+        <source>For ICT: the age recipient of this app (age1…); the code is its fingerprint, as a bundle&apos;s manifest lists its recipients.</source>
+        <translation>Voor ICT: de age-ontvanger van deze app (age1…); de code is de vingerafdruk ervan, zoals het manifest van een bundel de ontvangers noemt.</translation>
     </message>
     <message>
-        <source>Save signing key file…</source>
-        <translation>Bestand met ondertekeningssleutel opslaan…</translation>
+        <source>Line 2: for your feedback</source>
+        <translation>Regel 2: voor jouw terugkoppeling</translation>
+    </message>
+    <message>
+        <source>For ICT: the public Ed25519 signing key of this app (waakvlam-ed25519:…); the code is its key id. The corporation pins it with partner edit --signing-key.</source>
+        <translation>Voor ICT: de publieke Ed25519-ondertekeningssleutel van deze app (waakvlam-ed25519:…); de code is de sleutel-id. De corporatie legt hem vast met partner edit --signing-key.</translation>
+    </message>
+    <message>
+        <source>Code to read out</source>
+        <translation>Code om voor te lezen</translation>
+    </message>
+    <message>
+        <source>Save line 2 as a file for the corporation…</source>
+        <translation>Regel 2 als bestand voor de corporatie opslaan…</translation>
     </message>
     <message>
         <source>Corporations you trust</source>
@@ -4164,6 +4176,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Since</source>
         <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Trust a corporation&apos;s key…</source>
@@ -4186,8 +4202,8 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Gekopieerd.</translation>
     </message>
     <message>
-        <source>Save signing key file</source>
-        <translation>Bestand met ondertekeningssleutel opslaan</translation>
+        <source>Save line 2 as a file</source>
+        <translation>Regel 2 als bestand opslaan</translation>
     </message>
     <message>
         <source>Saved as {name}. It holds only your public key.</source>
@@ -5889,6 +5905,10 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>{name} voor {organisation}: {n} doorverwijzing(en).</translation>
     </message>
     <message>
+        <source>Feedback file {name} made: {n} referral(s). Send it to {organisation}; it is encrypted, only they can read it.</source>
+        <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
+    </message>
+    <message>
         <source>Made {n} feedback file(s) in {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>
         <translation>{n} terugkoppelbestand(en) gemaakt in {folder}. Stuur elk bestand naar de corporatie waar het voor is; het is versleuteld, alleen zij kunnen het lezen.</translation>
     </message>
@@ -6567,8 +6587,8 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>Van {organisation}, bundel {period}; status daar: {status}.</translation>
     </message>
     <message>
-        <source>in bundle {detail}: {status}</source>
-        <translation>in bundel {detail}: {status}</translation>
+        <source>in bundle {period} (number {sequence}): {status}</source>
+        <translation>in bundel {period} (nummer {sequence}): {status}</translation>
     </message>
     <message>
         <source>your status: {status}</source>
@@ -7410,28 +7430,32 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>Een corporatie vertrouwen</translation>
     </message>
     <message>
-        <source>Call the corporation and let them read their key id aloud. Trust the key only when it is exactly the same as this one:</source>
-        <translation>Bel de corporatie en laat hen hun sleutel-id voorlezen. Vertrouw de sleutel alleen als die precies gelijk is aan deze:</translation>
+        <source>Call the corporation and ask for the code in their Waakvlam under Settings, For ICT (it is called key id there); let them read it out. Trust the corporation only when every character is the same as here:</source>
+        <translation>Bel de corporatie en vraag naar de code in hun Waakvlam onder Instellingen, Voor ICT (daar heet die sleutel-id); laat die voorlezen. Vertrouw de corporatie alleen als elk teken gelijk is aan de code hier:</translation>
+    </message>
+    <message>
+        <source>Code to compare</source>
+        <translation>Code om te vergelijken</translation>
+    </message>
+    <message>
+        <source>For ICT: the key id of the corporation&apos;s signing key</source>
+        <translation>Voor ICT: de sleutel-id van de ondertekeningssleutel van de corporatie</translation>
+    </message>
+    <message>
+        <source>You already trust this organisation with another code ({pinned}). Replace it only if the corporation told you they changed their key.</source>
+        <translation>Je vertrouwt deze organisatie al met een andere code ({pinned}). Vervang die alleen als de corporatie je heeft verteld dat ze een nieuwe sleutel heeft.</translation>
+    </message>
+    <message>
+        <source>The code matches</source>
+        <translation>De code klopt</translation>
     </message>
     <message>
         <source>Organisation</source>
         <translation>Organisatie</translation>
     </message>
     <message>
-        <source>Key id</source>
-        <translation>Sleutel-id</translation>
-    </message>
-    <message>
-        <source>You already trust another key for this organisation (key id {pinned}). Replace it only if the corporation told you they changed their key.</source>
-        <translation>Je vertrouwt al een andere sleutel voor deze organisatie (sleutel-id {pinned}). Vervang hem alleen als de corporatie je heeft verteld dat zij een nieuwe sleutel hebben.</translation>
-    </message>
-    <message>
         <source>Replace key</source>
         <translation>Sleutel vervangen</translation>
-    </message>
-    <message>
-        <source>The key id matches</source>
-        <translation>De sleutel-id klopt</translation>
     </message>
 </context>
 <context>

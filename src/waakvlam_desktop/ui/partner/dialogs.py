@@ -46,8 +46,9 @@ class TrustDialog(QDialog):
         lay.addWidget(
             QLabel(
                 self.tr(
-                    "Call the corporation and let them read their key id aloud. Trust the key"
-                    " only when it is exactly the same as this one:"
+                    "Call the corporation and ask for the code in their Waakvlam under Settings,"
+                    " For ICT (it is called key id there); let them read it out. Trust the"
+                    " corporation only when every character is the same as here:"
                 )
             )
         )
@@ -57,19 +58,20 @@ class TrustDialog(QDialog):
         self.key_id = QLabel(preview.key_id)
         self.key_id.setStyleSheet("font-family: monospace; font-size: 13pt; font-weight: 600;")
         form.addRow(self.tr("Organisation"), self.organisation)
-        form.addRow(self.tr("Key id"), self.key_id)
+        form.addRow(self.tr("Code to compare"), self.key_id)
+        self.key_id.setToolTip(self.tr("For ICT: the key id of the corporation's signing key"))
         lay.addLayout(form)
         self.warning = InlineMessage()
         if preview.pinned_key_id:
             self.warning.error(
                 self.tr(
-                    "You already trust another key for this organisation (key id {pinned})."
+                    "You already trust this organisation with another code ({pinned})."
                     " Replace it only if the corporation told you they changed their key."
                 ).format(pinned=preview.pinned_key_id)
             )
         lay.addWidget(self.warning)
         buttons = QDialogButtonBox()
-        text = self.tr("Replace key") if preview.pinned_key_id else self.tr("The key id matches")
+        text = self.tr("Replace key") if preview.pinned_key_id else self.tr("The code matches")
         self.confirm = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -48,9 +48,11 @@ from waakvlam_desktop.bundles.format import DAMAGED
 from waakvlam_desktop.bundles.reader import MAX_BUNDLE_BYTES
 from waakvlam_desktop.domain.types import (
     FeedbackStatus,
+    PartnerType,
     ReferralStatus,
     Severity,
     feedback_status_label,
+    partner_type_label,
     referral_status_label,
     severity_label,
 )
@@ -100,6 +102,15 @@ def _day_text(iso: str) -> str:
         return short_date(date.fromisoformat(iso[:10]))
     except ValueError:
         return iso
+
+
+def category_text(value: Any) -> str:
+    """A category of the figures in words: a partner type's label, else as it came."""
+    text = str(value or "")
+    try:
+        return partner_type_label(PartnerType(text), Lang.current)
+    except ValueError:
+        return text
 
 
 def bundle_paths(mime: QMimeData) -> list[Path]:
@@ -185,6 +196,10 @@ class ErasurePage(QWidget):
             lambda s: service.confirm_erasure(s, int(rid)),
             lambda n: self.window_.message.notice(
                 self.tr("Deleted from the app: {n} referral(s).").format(n=n)
+                if n
+                else self.tr(
+                    "The app held nothing about this household; the request is marked as done."
+                )
             ),
             self.window_.failed,
             changes=True,
@@ -346,8 +361,8 @@ class ReferralsPage(QWidget):
                     status = referral_status_label(ReferralStatus(h.status), Lang.current)
                 except ValueError:
                     status = h.status
-                return self.tr("in bundle {detail}: {status}").format(
-                    detail=h.detail, status=status
+                return self.tr("in bundle {period} (number {sequence}): {status}").format(
+                    period=h.detail, sequence=h.sequence, status=status
                 )
             label = feedback_status_label(FeedbackStatus(h.status), Lang.current)
             return self.tr("your status: {status}").format(status=label) + (
@@ -401,7 +416,7 @@ class BarChart(QWidget):
         bar_w = max(10, self.width() - label_w - 60)
         for i, cell in enumerate(self.cells):
             y = 4 + i * 22
-            label = f"{cell.get('gebied', '')} · {cell.get('categorie', '')}"
+            label = f"{cell.get('gebied', '')} · {category_text(cell.get('categorie'))}"
             p.setPen(self.palette().text().color())
             p.drawText(QRectF(0, y, label_w - 6, 18), Qt.AlignmentFlag.AlignRight, label)
             value = cell.get("huishoudens")
@@ -483,7 +498,7 @@ class FiguresPage(QWidget):
                     [
                         str(c.get("gebied", "")),
                         str(c.get("wijk", "")),
-                        str(c.get("categorie", "")),
+                        category_text(c.get("categorie")),
                         self.tr("suppressed")
                         if c.get("onderdrukt")
                         else str(c.get("huishoudens", "")),
@@ -571,8 +586,9 @@ class KeysPage(QWidget):
         lay = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "Give these two lines to the corporation (by e-mail or on paper). When they"
-                " call, read the key ids aloud so they can check them."
+                "Give the corporation these two lines (by e-mail or on paper): with them it can"
+                " send bundles to you and recognise your feedback. When the corporation calls"
+                " to check them, read out the code under each line."
             )
         )
         intro.setWordWrap(True)
@@ -589,27 +605,44 @@ class KeysPage(QWidget):
             w.setStyleSheet("font-family: monospace; font-weight: 600;")
         self.copy_age = QPushButton(self.tr("Copy"))
         self.copy_sign = QPushButton(self.tr("Copy"))
-        grid.addWidget(QLabel(self.tr("Encryption key (bundles to you)")), 0, 0)
+        age_label = QLabel(self.tr("Line 1: for bundles to you"))
+        age_tip = self.tr(
+            "For ICT: the age recipient of this app (age1…); the code is its fingerprint, as"
+            " a bundle's manifest lists its recipients."
+        )
+        sign_label = QLabel(self.tr("Line 2: for your feedback"))
+        sign_tip = self.tr(
+            "For ICT: the public Ed25519 signing key of this app (waakvlam-ed25519:…); the"
+            " code is its key id. The corporation pins it with partner edit --signing-key."
+        )
+        tipped: list[tuple[QWidget, str]] = [
+            *((w, age_tip) for w in (age_label, self.age_line, self.age_id, self.copy_age)),
+            *((w, sign_tip) for w in (sign_label, self.sign_line, self.sign_id, self.copy_sign)),
+        ]
+        for widget, tip in tipped:
+            widget.setToolTip(tip)
+        grid.addWidget(age_label, 0, 0)
         grid.addWidget(self.age_line, 0, 1)
         grid.addWidget(self.copy_age, 0, 2)
-        grid.addWidget(QLabel(self.tr("Key id")), 1, 0)
+        grid.addWidget(QLabel(self.tr("Code to read out")), 1, 0)
         grid.addWidget(self.age_id, 1, 1)
-        grid.addWidget(QLabel(self.tr("Signing key (your feedback)")), 2, 0)
+        grid.addWidget(sign_label, 2, 0)
         grid.addWidget(self.sign_line, 2, 1)
         grid.addWidget(self.copy_sign, 2, 2)
-        grid.addWidget(QLabel(self.tr("Key id")), 3, 0)
+        grid.addWidget(QLabel(self.tr("Code to read out")), 3, 0)
         grid.addWidget(self.sign_id, 3, 1)
         grid.setColumnStretch(1, 1)
         lay.addLayout(grid)
         save_row = QHBoxLayout()
-        self.save_public = QPushButton(self.tr("Save signing key file…"))
+        self.save_public = QPushButton(self.tr("Save line 2 as a file for the corporation…"))
+        self.save_public.setToolTip(sign_tip)
         save_row.addWidget(self.save_public)
         save_row.addStretch(1)
         lay.addLayout(save_row)
         lay.addSpacing(12)
         heading = self.tr("Corporations you trust")
         lay.addWidget(QLabel(f"<b>{html.escape(heading)}</b>"))
-        self.trusted = _table([self.tr("Organisation"), self.tr("Key id"), self.tr("Since")])
+        self.trusted = _table([self.tr("Organisation"), self.tr("Code"), self.tr("Since")])
         lay.addWidget(self.trusted, 1)
         trust_row = QHBoxLayout()
         self.trust_button = QPushButton(self.tr("Trust a corporation's key…"))
@@ -658,7 +691,7 @@ class KeysPage(QWidget):
 
     def save_public_dialog(self) -> None:
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save signing key file"), "ondertekensleutel.pub"
+            self, self.tr("Save line 2 as a file"), "terugkoppeling-sleutel.pub"
         )
         if path:
             self.save_public_to(Path(path))
@@ -1014,6 +1047,15 @@ class PartnerWindow(QMainWindow):
                 )
                 for w in made
             ]
+            if len(made) == 1 and folder is None and not errors:
+                w = made[0]
+                self.message.notice(
+                    self.tr(
+                        "Feedback file {name} made: {n} referral(s). Send it to {organisation};"
+                        " it is encrypted, only they can read it."
+                    ).format(name=Path(w.path).name, n=w.items, organisation=w.organisation)
+                )
+                return
             if made:
                 where = folder if folder is not None else Path(made[0].path).parent
                 head = self.tr(
