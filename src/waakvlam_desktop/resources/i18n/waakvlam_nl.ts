@@ -5891,7 +5891,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 {names}
 
 Choose the folder for these files. Then send each file to the corporation it is for.</source>
-        <translation>Er is terugkoppeling voor {n} bundels. De app maakt per bundel één bestand:
+        <translation>Er staat terugkoppeling klaar bij {n} bundels. De app maakt per bundel één bestand:
 {names}
 
 Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waar het voor is.</translation>
