@@ -9,22 +9,11 @@ import re
 from pathlib import Path
 
 import pyrage
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabWidget,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import NewVault, UnlockedWindow
+from tests.ui.plain_words import forbidden, offences, visible_texts
 from waakvlam_desktop.bundles.export import export_bundle
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.exports import offered_periods
@@ -33,72 +22,6 @@ from waakvlam_desktop.domain.referrals import list_referrals
 from waakvlam_desktop.domain.types import DataProfile
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import MainWindow, Workspace
-
-ROWS = 60  # table rows read per view: enough to meet every kind of row in the demo
-
-
-def forbidden(ctx: AppContext) -> list[tuple[str, re.Pattern[str]]]:
-    return [
-        ("age recipient", re.compile(r"age1")),
-        ("the word age", re.compile(r"(?<![\w-])age(?![\w-])", re.IGNORECASE)),
-        ("SHA-256", re.compile(r"sha-?256", re.IGNORECASE)),
-        ("fingerprint", re.compile(r"fingerprint|vingerafdruk", re.IGNORECASE)),
-        ("vault path", re.compile(re.escape(str(ctx.data_dir)))),
-        ("home path", re.compile(re.escape(str(Path.home())) + r"/")),
-        ("snake_case code", re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")),
-        ("profile code", re.compile(r"\b(?:case|aggregate|handover)\b")),
-    ]
-
-
-def _view_texts(view: QAbstractItemView) -> list[str]:
-    model = view.model()
-    if model is None:
-        return []
-    out = []
-    root = QModelIndex()
-    # a list model (QListWidget) hides columnCount: it has one column
-    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(root)
-    for c in range(columns):
-        out.append(str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
-    for r in range(min(model.rowCount(root), ROWS)):
-        for c in range(columns):
-            value = model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
-            out.append("" if value is None else str(value))
-    return out
-
-
-def visible_texts(root: QWidget, skip: QWidget | None = None) -> list[tuple[str, str]]:
-    """(widget class, text) for every visible text under ``root``, tooltips excluded."""
-    found: list[tuple[str, str]] = []
-    for w in [root, *root.findChildren(QWidget)]:
-        if not w.isVisible() or (skip is not None and (w is skip or skip.isAncestorOf(w))):
-            continue
-        texts: list[str] = []
-        if isinstance(w, QLabel | QAbstractButton):
-            texts.append(w.text())
-        elif isinstance(w, QLineEdit):
-            texts += [w.text(), w.placeholderText()]
-        elif isinstance(w, QComboBox):
-            texts += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QPlainTextEdit | QTextEdit):
-            texts.append(w.toPlainText())
-        elif isinstance(w, QAbstractItemView):
-            texts += _view_texts(w)
-        if isinstance(w, QGroupBox):
-            texts.append(w.title())
-        if isinstance(w, QTabWidget):
-            texts += [w.tabText(i) for i in range(w.count())]
-        found += [(type(w).__name__, t) for t in texts if t]
-    return found
-
-
-def offences(texts: list[tuple[str, str]], ctx: AppContext, where: str) -> list[str]:
-    return [
-        f"{where} · {cls} · {name}: {text[:120]!r}"
-        for cls, text in texts
-        for name, pattern in forbidden(ctx)
-        if pattern.search(text)
-    ]
 
 
 def _settle(qtbot: QtBot, ctx: AppContext) -> None:
@@ -157,7 +80,7 @@ def _walk(
                     tab.setCurrentIndex(i)
                     _settle(qtbot, ctx)
                 name = screen.nav_title() + (f" › {tab.tabText(i)}" if tab else "")
-                seen[name] = visible_texts(window, skip=ict)
+                seen[name] = visible_texts(window, skip=[ict])
     ws.open_household(hid)
     _settle(qtbot, ctx)
     for i in range(ws.household.tabs.count()):
@@ -178,7 +101,7 @@ def test_everyday_screens_show_no_technical_details(
     window, ws = unlocked_window()
     window.resize(1366, 768)
     seen = _walk(qtbot, ctx, window, ws, hid)
-    found = [o for where, texts in seen.items() for o in offences(texts, ctx, where)]
+    found = [o for where, texts in seen.items() for o in offences(texts, where, ctx.data_dir)]
     assert found == [], "\n".join(found)
     # the walk really read the screens (a collector that reads nothing passes anything)
     assert len(seen) >= 12
@@ -198,8 +121,8 @@ def test_voor_ict_holds_the_technical_facts(
     ict = ws.settings.ict_card
     qtbot.waitUntil(lambda: str(ctx.data_dir) in ws.settings.vault_label.text(), timeout=30_000)
     qtbot.waitUntil(lambda: "vingerafdruk" in ws.settings.key_label.text(), timeout=30_000)
-    names = {name for name, _p in forbidden(ctx)}
-    found = offences(visible_texts(ict), ctx, "Voor ICT")
+    names = {name for name, _p in forbidden(ctx.data_dir)}
+    found = offences(visible_texts(ict), "Voor ICT", ctx.data_dir)
     assert {n for n in names if any(f" · {n}: " in o for o in found)} >= {
         "vault path",
         "fingerprint",

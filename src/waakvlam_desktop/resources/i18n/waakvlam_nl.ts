@@ -5891,7 +5891,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 {names}
 
 Choose the folder for these files. Then send each file to the corporation it is for.</source>
-        <translation>Er staat terugkoppeling klaar bij {n} bundels. De app maakt per bundel één bestand:
+        <translation>Voor {n} bundels is er terugkoppeling. De app maakt per bundel één bestand:
 {names}
 
 Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waar het voor is.</translation>
@@ -5909,8 +5909,8 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
     </message>
     <message>
-        <source>Made {n} feedback file(s) in {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>
-        <translation>{n} terugkoppelbestand(en) gemaakt in {folder}. Stuur elk bestand naar de corporatie waar het voor is; het is versleuteld, alleen zij kunnen het lezen.</translation>
+        <source>Made {n} feedback file(s) in the folder {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>
+        <translation>{n} terugkoppelbestand(en) gemaakt in de map {folder}. Stuur elk bestand naar de corporatie waar het voor is; het is versleuteld, alleen zij kunnen het lezen.</translation>
     </message>
     <message>
         <source>Export</source>

@@ -678,7 +678,10 @@ class KeysPage(QWidget):
         self.sign_id.setText(keys.signing_key_id)
         _fill(
             self.trusted,
-            [[t.organisation, " ".join(t.key_id.split()), t.trusted_at[:10]] for t in trusted],
+            [
+                [t.organisation, " ".join(t.key_id.split()), _day_text(t.trusted_at)]
+                for t in trusted
+            ],
             [t.organisation for t in trusted],
         )
         self.retention.setValue(retention)
@@ -1059,9 +1062,9 @@ class PartnerWindow(QMainWindow):
             if made:
                 where = folder if folder is not None else Path(made[0].path).parent
                 head = self.tr(
-                    "Made {n} feedback file(s) in {folder}. Send each file to the corporation"
-                    " it is for; it is encrypted, only they can read it."
-                ).format(n=len(made), folder=where)
+                    "Made {n} feedback file(s) in the folder {folder}. Send each file to the"
+                    " corporation it is for; it is encrypted, only they can read it."
+                ).format(n=len(made), folder=where.name)  # the name, not the path
                 lines.insert(0, head)
             text = "\n".join(lines + errors)
             if errors:
