@@ -5851,6 +5851,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Waakvlam-bundels (*.age)</translation>
     </message>
     <message>
+        <source>This bundle was signed with a different key than the one you trust for {organisation}. Do not open it and call the sender. If they really changed their key, ask for the new key file, compare the code by phone and choose File &gt; Trust a corporation&apos;s key…</source>
+        <translation>Deze bundel is ondertekend met een andere sleutel dan de sleutel die je voor {organisation} vertrouwt. Open hem niet en bel de afzender. Hebben zij hun sleutel echt veranderd? Vraag dan om het nieuwe sleutelbestand, vergelijk de code per telefoon en kies Bestand &gt; Sleutel van een corporatie vertrouwen…</translation>
+    </message>
+    <message>
+        <source>This bundle says it comes from {organisation}, but you do not trust that sender yet. Ask them for their key file, compare the code by phone and choose File &gt; Trust a corporation&apos;s key…</source>
+        <translation>Deze bundel zegt te komen van {organisation}, maar die afzender vertrouw je nog niet. Vraag om hun sleutelbestand, vergelijk de code per telefoon en kies Bestand &gt; Sleutel van een corporatie vertrouwen…</translation>
+    </message>
+    <message>
         <source>Bundle of figures {period} from {organisation} opened.</source>
         <translation>Overzichtsbundel {period} van {organisation} geopend.</translation>
     </message>
@@ -6514,6 +6522,10 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
 </context>
 <context>
     <name>ReferralsPage</name>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
     <message>
         <source>Reference</source>
         <translation>Kenmerk</translation>

@@ -56,7 +56,11 @@ from waakvlam_desktop.domain.types import (
     referral_status_label,
     severity_label,
 )
-from waakvlam_desktop.errors import BundleDamagedError
+from waakvlam_desktop.errors import (
+    BundleDamagedError,
+    SenderKeyChangedError,
+    SenderNotTrustedError,
+)
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.partnerstore import service
 from waakvlam_desktop.ui.partner.access import PartnerFirstRun, PartnerUnlock
@@ -215,6 +219,7 @@ class ReferralsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.table = _table(
             [
+                self.tr("From"),
                 self.tr("Reference"),
                 self.tr("Household"),
                 self.tr("Address"),
@@ -271,6 +276,7 @@ class ReferralsPage(QWidget):
             self.table,
             [
                 [
+                    r.organisation,
                     r.kenmerk,
                     r.household,
                     r.address,
@@ -903,7 +909,30 @@ class PartnerWindow(QMainWindow):
                     raise BundleDamagedError(DAMAGED)
                 return service.open_bundle(s, path.read_bytes())
 
-            self.ctx.in_store(self, work, self._opened, self.failed, changes=True)
+            self.ctx.in_store(self, work, self._opened, self._open_failed, changes=True)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        """The reader's refusals name the command-line step; a window user gets the menu."""
+        organisation = str(getattr(exc, "params", {}).get("organisation", "?"))
+        if isinstance(exc, SenderKeyChangedError):
+            self.message.error(
+                self.tr(
+                    "This bundle was signed with a different key than the one you trust for"
+                    " {organisation}. Do not open it and call the sender. If they really changed"
+                    " their key, ask for the new key file, compare the code by phone and choose"
+                    " File > Trust a corporation's key…"
+                ).replace("{organisation}", organisation)
+            )
+        elif isinstance(exc, SenderNotTrustedError):
+            self.message.error(
+                self.tr(
+                    "This bundle says it comes from {organisation}, but you do not trust that"
+                    " sender yet. Ask them for their key file, compare the code by phone and"
+                    " choose File > Trust a corporation's key…"
+                ).replace("{organisation}", organisation)
+            )
+        else:
+            self.failed(exc)
 
     def _opened(self, report: service.OpenReport) -> None:
         self._erasures_first = True
