@@ -2236,6 +2236,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Het bestand met wat er gedeeld wordt (disclosure.json) laat onder {where} de verplichte velden {fields} weg.</translation>
     </message>
     <message>
+        <source>The disclosure file&apos;s meeting entry for {where} must be &apos;pseudoniem&apos; or &apos;niet&apos;.</source>
+        <translation>In het bestand over wat gedeeld wordt moet het onderdeel casusoverleg voor {where} &apos;pseudoniem&apos; of &apos;niet&apos; zijn.</translation>
+    </message>
+    <message>
         <source>The disclosure file does not describe the profile {profile}.</source>
         <translation>Het bestand met wat er gedeeld wordt (disclosure.json) beschrijft het profiel {profile} niet.</translation>
     </message>
@@ -2454,6 +2458,54 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>The recovery key file {path} holds no valid recovery key (one line &apos;age1…&apos; and a line &apos;# waakvlam-notice: …&apos;, from &apos;waakvlam recovery create&apos;).</source>
         <translation>Het bestand {path} bevat geen geldige herstelsleutel (één regel &apos;age1…&apos; en een regel &apos;# waakvlam-notice: …&apos;, van &apos;waakvlam recovery create&apos;).</translation>
+    </message>
+    <message>
+        <source>The place</source>
+        <translation>De plaats</translation>
+    </message>
+    <message>
+        <source>The agreement</source>
+        <translation>De afspraak</translation>
+    </message>
+    <message>
+        <source>The decision</source>
+        <translation>Het besluit</translation>
+    </message>
+    <message>
+        <source>There is no meeting {meeting}.</source>
+        <translation>Er is geen overleg {meeting}.</translation>
+    </message>
+    <message>
+        <source>There are several meetings on {meeting}: use the meeting&apos;s id.</source>
+        <translation>Er zijn meerdere overleggen op {meeting}: gebruik het id van het overleg.</translation>
+    </message>
+    <message>
+        <source>A meeting needs at least one participating partner.</source>
+        <translation>Een overleg heeft minstens één deelnemende partner nodig.</translation>
+    </message>
+    <message>
+        <source>Household {id} is not on the agenda of this meeting.</source>
+        <translation>Huishouden {id} staat niet op de agenda van dit overleg.</translation>
+    </message>
+    <message>
+        <source>{name} does not take part in this meeting.</source>
+        <translation>{name} doet niet mee aan dit overleg.</translation>
+    </message>
+    <message>
+        <source>{name} is neither a staff member nor a partner at this meeting.</source>
+        <translation>{name} is geen medewerker en geen partner bij dit overleg.</translation>
+    </message>
+    <message>
+        <source>There is no agreement {id}.</source>
+        <translation>Er is geen afspraak {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement is already closed.</source>
+        <translation>Deze afspraak is al afgesloten.</translation>
+    </message>
+    <message>
+        <source>Household {id} was already marked solved at this meeting.</source>
+        <translation>Huishouden {id} is in dit overleg al als opgelost gemarkeerd.</translation>
     </message>
 </context>
 <context>
@@ -4742,6 +4794,54 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>publieke sleutel</translation>
     </message>
     <message>
+        <source>case conference agenda made</source>
+        <translation>agenda casusoverleg gemaakt</translation>
+    </message>
+    <message>
+        <source>case conference minutes made</source>
+        <translation>verslag casusoverleg gemaakt</translation>
+    </message>
+    <message>
+        <source>case conference</source>
+        <translation>casusoverleg</translation>
+    </message>
+    <message>
+        <source>partner at case conference</source>
+        <translation>partner bij casusoverleg</translation>
+    </message>
+    <message>
+        <source>household on the case conference agenda</source>
+        <translation>huishouden op de agenda van het casusoverleg</translation>
+    </message>
+    <message>
+        <source>agreement at case conference</source>
+        <translation>afspraak in casusoverleg</translation>
+    </message>
+    <message>
+        <source>meeting date</source>
+        <translation>datum overleg</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>besluit</translation>
+    </message>
+    <message>
+        <source>solved on</source>
+        <translation>opgelost op</translation>
+    </message>
+    <message>
+        <source>owner (staff member)</source>
+        <translation>wie (medewerker)</translation>
+    </message>
+    <message>
+        <source>owner (partner)</source>
+        <translation>wie (partner)</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>reden</translation>
     </message>
@@ -4858,6 +4958,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>bewonersbrief</translation>
     </message>
     <message>
+        <source>in full</source>
+        <translation>volledig</translation>
+    </message>
+    <message>
+        <source>under a pseudonym</source>
+        <translation>onder een pseudoniem</translation>
+    </message>
+    <message>
         <source>kind</source>
         <translation>soort</translation>
     </message>
@@ -4904,6 +5012,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>categories</source>
         <translation>categorieën</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>getoond</translation>
     </message>
     <message>
         <source>in the app</source>
