@@ -35,6 +35,7 @@ from waakvlam_desktop.clock import utc_naive
 from waakvlam_desktop.domain.consent import household_pseudonym, households_with_grondslag
 from waakvlam_desktop.domain.disclosure import MEETING_FULL, MeetingView, load_disclosure
 from waakvlam_desktop.domain.households import NO_SUCH_HOUSEHOLD
+from waakvlam_desktop.domain.letters import OrganisationInfo, organisation_info
 from waakvlam_desktop.domain.partners import partner_by_name
 from waakvlam_desktop.domain.types import FollowUpStatus, Severity, severity_label
 from waakvlam_desktop.domain.validation import require_text
@@ -541,6 +542,7 @@ class ParticipantView:
     partner_name: str
     items: tuple[ParticipantItem, ...]
     left_out: int  # households this participant does not see at all
+    organisation: OrganisationInfo
 
 
 def short_pseudonym(code: str) -> str:
@@ -577,7 +579,9 @@ def participant_view(session: Session, meeting_id: str, partner: str) -> Partici
         items.append(
             ParticipantItem(view, item.household_id, title, residents, address, code, item)
         )
-    return ParticipantView(detail, found.id, found.name, tuple(items), hidden)
+    return ParticipantView(
+        detail, found.id, found.name, tuple(items), hidden, organisation_info(session)
+    )
 
 
 def record_printed(session: Session, view: ParticipantView, kind: str) -> None:

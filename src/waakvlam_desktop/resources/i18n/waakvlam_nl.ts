@@ -929,6 +929,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Nog geen huishoudens. Begin met &apos;waakvlam household add&apos; of &apos;waakvlam import addresses BESTAND.csv&apos;.</translation>
     </message>
     <message>
+        <source>Waiting for {partner} (case conference): {action}, {due}</source>
+        <translation>Wacht op {partner} (casusoverleg): {action}, {due}</translation>
+    </message>
+    <message>
         <source>Recorded with consent of {date}.</source>
         <translation>Vastgelegd met toestemming van {date}.</translation>
     </message>
@@ -995,6 +999,42 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Words of share {number} (on one line)</source>
         <translation>Woorden van deel {number} (op één regel)</translation>
+    </message>
+    <message>
+        <source>Meeting planned on {date}; {count} household(s) carried over.</source>
+        <translation>Overleg gepland op {date}; {count} huishouden(s) doorgeschoven.</translation>
+    </message>
+    <message>
+        <source>On the agenda of {count} meeting(s).</source>
+        <translation>Op de agenda van {count} overleg(gen).</translation>
+    </message>
+    <message>
+        <source>Agreement recorded.</source>
+        <translation>Afspraak vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Besluit vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Marked solved; off {count} later agenda(s).</source>
+        <translation>Als opgelost gemarkeerd; van {count} latere agenda(’s) gehaald.</translation>
+    </message>
+    <message>
+        <source>Agreement done.</source>
+        <translation>Afspraak afgevinkt.</translation>
+    </message>
+    <message>
+        <source>{what} for {partner} saved in {path}.</source>
+        <translation>{what} voor {partner} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>No meetings yet.</source>
+        <translation>Nog geen overleggen.</translation>
+    </message>
+    <message>
+        <source>{date} {place}: {partners}; {households} household(s), {solved} solved, {open} open agreement(s)</source>
+        <translation>{date} {place}: {partners}; {households} huishouden(s), {solved} opgelost, {open} open afspraak/afspraken</translation>
     </message>
 </context>
 <context>
@@ -5302,6 +5342,101 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Restoring the backup…</source>
         <translation>De back-up wordt teruggezet…</translation>
+    </message>
+</context>
+<context>
+    <name>Meeting</name>
+    <message>
+        <source>Agenda case conference</source>
+        <translation>Agenda casusoverleg</translation>
+    </message>
+    <message>
+        <source>Minutes case conference</source>
+        <translation>Verslag casusoverleg</translation>
+    </message>
+    <message>
+        <source>For {partner}</source>
+        <translation>Voor {partner}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>pagina {page} van {pages}</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>A household for which {partner} has no legal basis (no consent or other grondslag in a referral to you) appears under a code, with its signals in words only.</source>
+        <translation>Een huishouden waarvoor {partner} geen grondslag heeft (geen toestemming of andere grondslag in een doorverwijzing naar u) staat hier onder een code, met alleen de signalen in woorden.</translation>
+    </message>
+    <message>
+        <source>{n} more household(s) on the agenda are not shown to you.</source>
+        <translation>{n} andere huishouden(s) op de agenda worden u niet getoond.</translation>
+    </message>
+    <message>
+        <source>No households on the agenda.</source>
+        <translation>Geen huishoudens op de agenda.</translation>
+    </message>
+    <message>
+        <source>Household {code}</source>
+        <translation>Huishouden {code}</translation>
+    </message>
+    <message>
+        <source>again on the agenda: not solved yet</source>
+        <translation>weer op de agenda: nog niet opgelost</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Bewoners</translation>
+    </message>
+    <message>
+        <source>Signals (last 12 months)</source>
+        <translation>Signalen (laatste 12 maanden)</translation>
+    </message>
+    <message>
+        <source>No signals recorded in the last 12 months.</source>
+        <translation>Geen signalen vastgelegd in de laatste 12 maanden.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Your agreements</source>
+        <translation>Uw afspraken</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gedaan</translation>
+    </message>
+    <message>
+        <source>Solved on {date}: off the agenda.</source>
+        <translation>Opgelost op {date}: van de agenda.</translation>
+    </message>
+    <message>
+        <source>Not solved: back on the next agenda.</source>
+        <translation>Niet opgelost: weer op de volgende agenda.</translation>
     </message>
 </context>
 <context>
