@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from waakvlam_desktop.clock import FixedClock, local_today
 from waakvlam_desktop.domain import households, meetings
+from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.disclosure import (
     MEETING_FULL,
     MEETING_HIDDEN,
@@ -233,3 +234,14 @@ def test_inzage_and_retention_cover_meeting_records(
         assert s.scalar(select(func.count()).select_from(MeetingAction)) == 0
         assert s.scalar(select(func.count()).select_from(MeetingHousehold)) == 0
         assert meetings.list_meetings(s)[0].households == 0
+
+
+def test_the_demo_holds_two_meetings_with_a_household_carried_over(vault: Vault) -> None:
+    counts = generate_demo(vault.session, 80, seed=5)
+    assert counts["meetings"] == 2
+    with vault.session() as s:
+        past, coming = sorted(meetings.list_meetings(s), key=lambda r: r.held_on)
+        assert past.households == 4 and past.solved == 1 and past.open_actions == 4
+        assert coming.households == 3 and coming.solved == 0  # the open ones carried over
+        detail = meetings.meeting_detail(s, coming.id)
+        assert all(item.carried for item in detail.items)

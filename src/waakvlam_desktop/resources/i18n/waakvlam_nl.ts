@@ -152,6 +152,37 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Record an agreement</source>
+        <translation>Afspraak vastleggen</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Never write a BSN.</source>
+        <translation>Schrijf nooit een BSN.</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Write down what was agreed.</source>
+        <translation>Schrijf op wat is afgesproken.</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>The audit log is in order: {events} events, the chain is intact.</source>
@@ -290,6 +321,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Residents who gave consent, with an offer and a wish of the same kind.</source>
         <translation>Bewoners die toestemming gaven, met een aanbod en een wens van dezelfde soort.</translation>
+    </message>
+    <message>
+        <source>Case conference</source>
+        <translation>Casusoverleg</translation>
     </message>
     <message>
         <source>Open actions</source>
@@ -3099,6 +3134,17 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>Put a household on the agenda</source>
+        <translation>Huishouden op de agenda zetten</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPage</name>
     <message>
         <source>← Back</source>
@@ -5440,6 +5486,137 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     </message>
 </context>
 <context>
+    <name>MeetingsPanel</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <source>Plan a meeting…</source>
+        <translation>Overleg plannen…</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda yet. A household stays on every next agenda until it is marked solved.</source>
+        <translation>Nog niets op de agenda. Een huishouden blijft op elke volgende agenda staan tot het opgelost is.</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Put a household on the agenda…</source>
+        <translation>Huishouden op de agenda…</translation>
+    </message>
+    <message>
+        <source>Record an agreement…</source>
+        <translation>Afspraak vastleggen…</translation>
+    </message>
+    <message>
+        <source>Decision…</source>
+        <translation>Besluit…</translation>
+    </message>
+    <message>
+        <source>Mark solved</source>
+        <translation>Opgelost</translation>
+    </message>
+    <message>
+        <source>For participant</source>
+        <translation>Voor deelnemer</translation>
+    </message>
+    <message>
+        <source>Save agenda as PDF…</source>
+        <translation>Agenda als PDF…</translation>
+    </message>
+    <message>
+        <source>Save minutes as PDF…</source>
+        <translation>Verslag als PDF…</translation>
+    </message>
+    <message>
+        <source>Each participant sees only what its legal basis allows.</source>
+        <translation>Elke deelnemer ziet alleen wat de grondslag toestaat.</translation>
+    </message>
+    <message>
+        <source>Decision: {text}</source>
+        <translation>Besluit: {text}</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>opgelost</translation>
+    </message>
+    <message>
+        <source>open, carried over</source>
+        <translation>open, doorgeschoven</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>No case conference planned yet. Plan one with the partners at the table; households still open from an earlier meeting come along by themselves.</source>
+        <translation>Nog geen casusoverleg gepland. Plan er een met de partners aan tafel; huishoudens die na een eerder overleg nog open zijn, gaan vanzelf mee.</translation>
+    </message>
+    <message>
+        <source>With {partners}. The agenda may hold households of every complex.</source>
+        <translation>Met {partners}. Op de agenda kunnen huishoudens uit elk complex staan.</translation>
+    </message>
+    <message>
+        <source>Meeting planned.</source>
+        <translation>Overleg gepland.</translation>
+    </message>
+    <message>
+        <source>Put on the agenda.</source>
+        <translation>Op de agenda gezet.</translation>
+    </message>
+    <message>
+        <source>Agreement recorded.</source>
+        <translation>Afspraak vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>What was decided about {household}?</source>
+        <translation>Wat is besloten over {household}?</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Besluit vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Marked solved: the household leaves the next agendas.</source>
+        <translation>Opgelost: het huishouden gaat van de volgende agenda’s af.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
+    </message>
+</context>
+<context>
     <name>OverviewView</name>
     <message>
         <source>Overview</source>
@@ -5730,6 +5907,33 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>quarterly</source>
         <translation>per kwartaal</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Overleg plannen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Participating partners</source>
+        <translation>Deelnemende partners</translation>
+    </message>
+    <message>
+        <source>Households not solved at an earlier meeting go on this agenda by themselves.</source>
+        <translation>Huishoudens die bij een eerder overleg niet zijn opgelost, komen vanzelf op deze agenda.</translation>
+    </message>
+    <message>
+        <source>Choose at least one participating partner.</source>
+        <translation>Kies minstens één deelnemende partner.</translation>
     </message>
 </context>
 <context>
@@ -6989,6 +7193,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Agreements from the case conference</source>
+        <translation>Afspraken uit het casusoverleg</translation>
     </message>
     <message>
         <source>Read in feedback…</source>

@@ -1,5 +1,6 @@
 """Buurt: one complex at a time — its events, open actions, households and figures
-(#18 A), and the Verbinden suggestions there (#18 B). Everything is read in one
+(#18 A), the Verbinden suggestions there (#18 B), and the case conference (#18 C, its own
+panel, ``meetings.py``: meetings are not tied to one complex). Everything is read in one
 ``QueryOp`` as plain rows (``domain/neighbourhood.complex_log``, ``connect.suggestions``)."""
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.screens.neighbourhood.event_dialog import EventDialog
+from waakvlam_desktop.ui.screens.neighbourhood.meetings import MeetingsPanel
 from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word, qdate, to_date
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column, level_column
 
@@ -191,6 +193,10 @@ class BuurtView(Screen):
         page.addLayout(row)
         self.tabs.addTab(connect_page, self.tr("Connect residents"))
 
+        # ---- Casusoverleg -------------------------------------------------------------------
+        self.meetings = MeetingsPanel(ctx)
+        self.tabs.addTab(self.meetings, self.tr("Case conference"))
+
         # ---- open actions -------------------------------------------------------------------
         self.actions_card = Card(self.tr("Open actions"))
         self.actions_model: RowModel[ActionRow] = RowModel(
@@ -271,6 +277,7 @@ class BuurtView(Screen):
             self.show_data,
             message=self.message,
         ).run()
+        self.meetings.refresh()
 
     def show_data(self, data: BuurtData) -> None:
         self.message.clear_message()
