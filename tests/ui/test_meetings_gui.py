@@ -16,7 +16,7 @@ from waakvlam_desktop.domain import households, meetings, partners
 from waakvlam_desktop.domain.types import PartnerType, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_NEIGHBOURHOOD
+from waakvlam_desktop.ui.main_window import NAV_NEIGHBOURHOOD, NAV_TODAY
 from waakvlam_desktop.ui.screens.neighbourhood.meetings import PlanDialog
 
 TIMEOUT = 30_000
@@ -89,3 +89,21 @@ def test_the_planning_form_needs_a_partner(qtbot: QtBot, ctx: AppContext) -> Non
     dialog.partners.item(1).setCheckState(Qt.CheckState.Checked)
     dialog.place.setText("Wijkhuis")
     assert dialog.values() == (date(2026, 12, 4), "Wijkhuis", ["Wijkteam Noord"])
+
+
+def test_a_partner_agreement_waits_on_vandaag_until_ticked_off(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    _vault(new_vault)
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(NAV_TODAY)
+    today = ws.today
+    rows = today.partner_agreements
+    qtbot.waitUntil(lambda: len(rows.source.rows) == 1, timeout=TIMEOUT)
+    assert rows.cell(0, 1) == "Wijkteam Noord" and rows.cell(0, 2) == "Samen op huisbezoek"
+    assert not today.agreement_done_button.isEnabled()
+    assert rows.select(lambda a: a.description == "Samen op huisbezoek")
+    assert today.agreement_done_button.isEnabled()
+    today.tick_off_agreement()
+    qtbot.waitUntil(lambda: rows.source.rows == [], timeout=TIMEOUT)
+    assert not today.agreement_done_button.isVisible()

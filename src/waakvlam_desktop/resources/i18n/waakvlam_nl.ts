@@ -7207,6 +7207,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Afspraken uit het casusoverleg</translation>
     </message>
     <message>
+        <source>Tick off agreement</source>
+        <translation>Afspraak afvinken</translation>
+    </message>
+    <message>
         <source>Read in feedback…</source>
         <translation>Terugkoppeling inlezen…</translation>
     </message>

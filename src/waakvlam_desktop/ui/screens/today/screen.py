@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.domain import followups
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
-from waakvlam_desktop.domain.meetings import PartnerAgreementRow
+from waakvlam_desktop.domain.meetings import PartnerAgreementRow, set_agreement_status
 from waakvlam_desktop.domain.referrals import FeedbackRow
 from waakvlam_desktop.domain.staff import complexes_of
 from waakvlam_desktop.domain.today import (
@@ -200,6 +200,15 @@ class TodayView(Screen):
         self.partner_agreements.row_activated.connect(
             lambda a: self.open_household.emit(a.household_id)
         )
+        self.agreement_done_button = QPushButton(self.tr("Tick off agreement"))
+        self.agreement_done_button.setEnabled(False)
+        self.agreement_done_button.clicked.connect(self.tick_off_agreement)
+        self.partner_agreements.current_changed.connect(
+            lambda row: self.agreement_done_button.setEnabled(row is not None)
+        )
+        self.feedback_card.layout_.addWidget(
+            self.agreement_done_button, 0, Qt.AlignmentFlag.AlignRight
+        )
         self.read_feedback_button = QPushButton(self.tr("Read in feedback…"))
         self.read_feedback_button.clicked.connect(self.read_feedback.emit)
         self.feedback_card.layout_.addWidget(
@@ -257,6 +266,20 @@ class TodayView(Screen):
 
     def nav_title(self) -> str:
         return self.tr("Today")
+
+    def tick_off_agreement(self) -> None:
+        """The partner did what was agreed at the case conference."""
+        agreement = self.partner_agreements.current()
+        if agreement is None:
+            return
+        self.agreement_done_button.setEnabled(False)
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: set_agreement_status(s, agreement.id, FollowUpStatus.DONE),
+            changes=Changes(households=True, neighbourhood=True),
+            message=self.message,
+        ).run()
 
     def affected_by(self, changes: Changes) -> bool:
         # Not drafts alone: the editor autosaves every few seconds, and Vandaag reloads each
@@ -343,6 +366,8 @@ class TodayView(Screen):
         self.partner_agreements.set_rows(ov.partner_agreements[:MAX_ROWS])
         self.partner_agreements.setVisible(bool(ov.partner_agreements))
         self.partner_agreements_label.setVisible(bool(ov.partner_agreements))
+        self.agreement_done_button.setVisible(bool(ov.partner_agreements))
+        self.agreement_done_button.setEnabled(self.partner_agreements.current() is not None)
         self.feedback_card.set_title(
             self.tr("Waiting for feedback ({n})").format(n=len(ov.waiting))
         )
