@@ -4,6 +4,7 @@ Vandaag."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,7 +14,9 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from waakvlam_desktop.clock import FixedClock, local_today
+from waakvlam_desktop.documents.meeting import render_meeting
 from waakvlam_desktop.domain import households, meetings
+from waakvlam_desktop.domain.consent import household_pseudonym
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.disclosure import (
     MEETING_FULL,
@@ -27,14 +30,19 @@ from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.today import today_overview
-from waakvlam_desktop.domain.types import ConsentForm, FollowUpStatus, PartnerType
+from waakvlam_desktop.domain.types import ConsentForm, FollowUpStatus, PartnerType, VisitKind
+from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.privacy.retention import close_household, run_retention
-from waakvlam_desktop.storage.models import AuditEvent, MeetingAction, MeetingHousehold
+from waakvlam_desktop.storage.models import AuditEvent, MeetingAction, MeetingHousehold, Partner
 from waakvlam_desktop.storage.vault import Vault
 
 DAY = date(2026, 12, 3)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    return "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def setup_case(vault: Vault) -> dict[str, str]:
@@ -245,3 +253,109 @@ def test_the_demo_holds_two_meetings_with_a_household_carried_over(vault: Vault)
         assert coming.households == 3 and coming.solved == 0  # the open ones carried over
         detail = meetings.meeting_detail(s, coming.id)
         assert all(item.carried for item in detail.items)
+
+
+def _visit_with_signals(vault: Vault, household_id: str, *codes: str) -> None:
+    with vault.session() as s:
+        record_visit(
+            s,
+            VisitInput(
+                household_id=household_id,
+                kind=VisitKind.REGULIER,
+                signals=[SignalInput(code, 2) for code in codes],
+            ),
+        )
+
+
+def test_with_grondslag_only_what_a_case_bundle_carries(vault: Vault) -> None:
+    """A partner with a grondslag sees the signals linked to its referrals and the residents
+    they concern — the same rule as a case bundle — not every signal and every resident."""
+    ids = setup_case(vault)
+    with vault.session() as s:
+        partner = add_partner(
+            s,
+            name="Schuldhulp",
+            type=PartnerType.SCHULDHULP,
+            address_line="Postbus 2",
+            postcode="3500 AB",
+            city="Utrecht",
+        ).id
+        other = households.add_resident(s, ids["a"], "Qzgeheim Qzjansen").id
+    _visit_with_signals(vault, ids["a"], "woning.vervuiling", "woning.geluid")
+    with vault.session() as s:
+        create_referral(
+            s,
+            ReferralInput(
+                household_id=ids["a"],
+                partner_id=partner,
+                reason="Schulden",
+                signal_codes=["woning.vervuiling"],
+                concerns=[ids["res_a"]],
+                consent_form=ConsentForm.VERBAL,
+                consent_date=local_today(s.info["clock"]),
+            ),
+        )
+        today = local_today(s.info["clock"])
+        m = meetings.add_meeting(s, today, ["Schuldhulp", "GGD Regio"])
+        meetings.add_to_agenda(s, m.id, ids["a"])
+        view = meetings.participant_view(s, m.id, "Schuldhulp")
+        pdf = render_meeting(view, meetings.AGENDA)
+        staff = meetings.meeting_detail(s, m.id)
+    assert other  # the second resident is in the vault ...
+    (item,) = view.items
+    assert item.view.identified
+    assert [sg.label_nl for sg in item.signals] == ["Vervuiling / verwaarlozing van de woning"]
+    assert item.residents == ("Piet Qzjansen",)  # ... but no referral concerns her
+    text = _pdf_text(pdf)
+    assert "Vervuiling" in text and "geluid" not in text and "Qzgeheim" not in text
+    # the staff member sees everything
+    assert len(staff.items[0].signals) == 2 and len(staff.items[0].residents) == 2
+
+
+def test_the_agenda_lists_open_agreements_of_earlier_meetings_per_participant(
+    vault: Vault,
+) -> None:
+    ids = setup_case(vault)
+    with vault.session() as s:
+        first = meetings.add_meeting(s, DAY, ["Wijkteam Oost", "GGD Regio"])
+        meetings.add_to_agenda(s, first.id, ids["a"])
+        meetings.add_to_agenda(s, first.id, ids["b"])
+        meetings.agree(s, first.id, ids["a"], "GGD Regio", "Qzggd huisbezoek plannen")
+        meetings.agree(s, first.id, ids["a"], "Wijkteam Oost", "Qzwijkteam budgetplan")
+        meetings.agree(s, first.id, ids["a"], "A. de Vries", "Qzstaf bellen met Piet")
+        done = meetings.agree(s, first.id, ids["a"], "GGD Regio", "Qzklaar al gedaan")
+        meetings.set_agreement_status(s, done, FollowUpStatus.DONE)
+        second = meetings.add_meeting(s, DAY + timedelta(days=28), ["Wijkteam Oost", "GGD Regio"])
+        detail = meetings.meeting_detail(s, second.id)
+        wijkteam = meetings.participant_view(s, second.id, "Wijkteam Oost")
+        ggd = meetings.participant_view(s, second.id, "GGD Regio")
+    staff_a = next(i for i in detail.items if i.household_id == ids["a"])
+    assert [a.description for a in staff_a.earlier_agreements] == [
+        "Qzggd huisbezoek plannen",
+        "Qzwijkteam budgetplan",
+        "Qzstaf bellen met Piet",
+    ]
+    # the wijkteam has a grondslag for a: every open agreement
+    wt = _pdf_text(render_meeting(wijkteam, meetings.AGENDA))
+    assert "Qzggd" in wt and "Qzwijkteam" in wt and "Qzstaf" in wt and "Qzklaar" not in wt
+    assert "Nog open uit eerdere overleggen" in wt and "03-12-2026" in wt
+    # the GGD sees a under a code: only its own open agreement
+    g = _pdf_text(render_meeting(ggd, meetings.AGENDA))
+    assert "Qzggd" in g and "Qzwijkteam" not in g and "Qzstaf" not in g
+    assert "Qzjansen" not in g and "Piet" not in g
+
+
+def test_the_meeting_code_cannot_be_looked_up_in_the_partners_bundles(vault: Vault) -> None:
+    """A partner without a grondslag sees a household under a code that stays the same from
+    meeting to meeting, but is not the (start of the) pseudonym its bundles carry."""
+    ids = setup_case(vault)
+    with vault.session() as s:
+        first = meetings.add_meeting(s, DAY, ["GGD Regio"])
+        meetings.add_to_agenda(s, first.id, ids["a"])
+        second = meetings.add_meeting(s, DAY + timedelta(days=28), ["GGD Regio"])
+        one = meetings.participant_view(s, first.id, "GGD Regio").items[0].pseudonym
+        two = meetings.participant_view(s, second.id, "GGD Regio").items[0].pseudonym
+        secret = s.get(Partner, ids["ggd"]).pseudonym_secret
+    assert one == two
+    bundle_code = household_pseudonym(secret, ids["a"])
+    assert one.replace("-", "").lower() not in bundle_code

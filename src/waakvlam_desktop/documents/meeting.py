@@ -20,7 +20,12 @@ from datetime import date
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from waakvlam_desktop.documents.layout import DetailRow, DocumentSpec, para, render, styles
-from waakvlam_desktop.domain.meetings import AGENDA, ParticipantItem, ParticipantView
+from waakvlam_desktop.domain.meetings import (
+    AGENDA,
+    AgreementRow,
+    ParticipantItem,
+    ParticipantView,
+)
 from waakvlam_desktop.domain.types import FollowUpStatus
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, translate
 
@@ -50,6 +55,9 @@ WORDS: dict[str, str] = {
     "decision": QT_TRANSLATE_NOOP("Meeting", "Decision"),
     "agreements": QT_TRANSLATE_NOOP("Meeting", "Agreements"),
     "your_agreements": QT_TRANSLATE_NOOP("Meeting", "Your agreements"),
+    "earlier": QT_TRANSLATE_NOOP("Meeting", "Still open from earlier meetings"),
+    "your_earlier": QT_TRANSLATE_NOOP("Meeting", "Your agreements still open from earlier"),
+    "agreed_on": QT_TRANSLATE_NOOP("Meeting", "agreed on {date}"),
     "due": QT_TRANSLATE_NOOP("Meeting", "by {date}"),
     "done": QT_TRANSLATE_NOOP("Meeting", "done"),
     "solved": QT_TRANSLATE_NOOP("Meeting", "Solved on {date}: off the agenda."),
@@ -72,15 +80,19 @@ def _heading(item: ParticipantItem, n: int, language: str) -> str:
     return f"{n}. {_w('household_code', language, code=item.pseudonym)}"
 
 
-def _agreement_lines(item: ParticipantItem, view: ParticipantView, language: str) -> list[str]:
-    own_only = not item.view.identified
+def _agreement_lines(
+    agreements: tuple[AgreementRow, ...], language: str, held: dict[str, date] | None = None
+) -> list[str]:
+    """One line per agreement (``participant_view`` chose which); ``held``: the day of the
+    meeting each was made at, for those of earlier meetings."""
     lines = []
-    for a in item.item.agreements:
-        if own_only and a.owner_partner_id != view.partner_id:
-            continue
+    for a in agreements:
         due = f" ({_w('due', language, date=_day(a.due_on))})" if a.due_on else ""
         done = f" — {_w('done', language)}" if a.status == FollowUpStatus.DONE.value else ""
-        lines.append(f"{a.owner}: {a.description}{due}{done}")
+        when = ""
+        if held is not None and a.meeting_id in held:
+            when = f" — {_w('agreed_on', language, date=_day(held[a.meeting_id]))}"
+        lines.append(f"{a.owner}: {a.description}{due}{done}{when}")
     return lines
 
 
@@ -89,25 +101,30 @@ def _item(
 ) -> Flowable:
     st = styles()
     parts: list[Flowable] = [para(_heading(item, n, language), st.heading)]
-    if item.item.carried:
+    if item.carried:
         parts.append(para(_w("carried", language), st.small))
     if item.residents:
         parts.append(para(f"{_w('residents', language)}: {', '.join(item.residents)}", st.body))
     parts.append(para(_w("signals", language), st.label))
-    if item.item.signals:
-        parts += [para(s.text(language), st.bullet, bullet="•") for s in item.item.signals]
+    if item.signals:
+        parts += [para(s.text(language), st.bullet, bullet="•") for s in item.signals]
     else:
         parts.append(para(_w("no_signals", language), st.body))
+    earlier = _agreement_lines(item.earlier_agreements, language, view.earlier_meetings)
+    if earlier:
+        title = "earlier" if item.view.identified else "your_earlier"
+        parts.append(para(_w(title, language), st.label))
+        parts += [para(line, st.bullet, bullet="•") for line in earlier]
     if kind != AGENDA:
-        if item.view.identified and item.item.decision:
+        if item.view.identified and item.decision:
             parts.append(para(_w("decision", language), st.label))
-            parts.append(para(item.item.decision, st.body))
-        lines = _agreement_lines(item, view, language)
+            parts.append(para(item.decision, st.body))
+        lines = _agreement_lines(item.agreements, language)
         if lines:
             title = "agreements" if item.view.identified else "your_agreements"
             parts.append(para(_w(title, language), st.label))
             parts += [para(line, st.bullet, bullet="•") for line in lines]
-        solved = item.item.solved_on
+        solved = item.solved_on
         parts.append(
             para(
                 _w("solved", language, date=_day(solved)) if solved else _w("open", language),

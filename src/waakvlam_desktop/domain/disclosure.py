@@ -35,8 +35,12 @@ class MeetingView:
     """What one participant sees of one household on an agenda or in the minutes."""
 
     mode: str  # MEETING_FULL, MEETING_PSEUDONYM or MEETING_HIDDEN
-    name: bool = False  # the residents' names
+    name: bool = False  # the names of the residents the referrals concern
     address: bool = False
+    label: bool = False  # the household's name ("fam. Jansen")
+    # With a grondslag: the signals linked to the partner's referrals, as a case bundle
+    # carries them. Without one the signals are always there, in words (the code hides who).
+    signals: bool = True
 
     @property
     def shown(self) -> bool:
@@ -113,14 +117,18 @@ class Disclosure:
 
     def meeting_view(self, partner_type: PartnerType | str, *, grondslag: bool) -> MeetingView:
         """What a case-conference participant of this type sees of a household: with a
-        grondslag (``domain/consent.py`` decides, as for a case bundle) the name and address
-        as far as the case profile shares them for the type; without one a pseudonym with
-        the signals in words, or nothing, as the ``"meeting"`` entry says."""
+        grondslag (``domain/consent.py`` decides, as for a case bundle) the household's name,
+        the residents' names, the address and the signals as far as the case profile shares
+        them for the type; without one a pseudonym with the signals in words, or nothing, as
+        the ``"meeting"`` entry says."""
         if grondslag:
+            case = DataProfile.CASE
             return MeetingView(
                 MEETING_FULL,
-                name=self.shares(DataProfile.CASE, partner_type, "residents", "naam"),
-                address=self.shares(DataProfile.CASE, partner_type, "households", "adres"),
+                name=self.shares(case, partner_type, "residents", "naam"),
+                address=self.shares(case, partner_type, "households", "adres"),
+                label=self.shares(case, partner_type, "households", "huishouden"),
+                signals=self.shares(case, partner_type, "referral_signals", "signalen"),
             )
         mode = self.meeting_without.get(str(partner_type), self.meeting_without[DEFAULT])
         return MeetingView(mode)

@@ -12,9 +12,11 @@ What each participant sees of a household is decided in one place: the grondslag
 judged by ``domain/consent.py`` (as for a case bundle, on the day of the meeting) and what
 follows from it by ``domain/disclosure.py`` (``Disclosure.meeting_view``): with a
 grondslag the name and address as the case profile shares them for the partner's type;
-without one a pseudonym (``household_pseudonym``, the partner's own) with the signals in
-words, or nothing. :func:`participant_view` applies it; the agenda and the minutes PDFs
-(``documents/meeting.py``) print only what it returns.
+without one a code (``meeting_pseudonym``, the partner's own, not the bundle pseudonym)
+with the signals in words, or nothing. With a grondslag the signals and residents are
+those of the partner's valid referrals, as in a case bundle. :func:`participant_view`
+applies it; the agenda and the minutes PDFs (``documents/meeting.py``) print only what it
+returns.
 
 Every change is audited by the session hooks (the tables); every agenda and minutes
 printed is an audit event per household it shows (:func:`record_printed`).
@@ -24,6 +26,8 @@ Everything returned is plain data (frozen dataclasses): the GUI reads it in a wo
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -32,7 +36,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import utc_naive
-from waakvlam_desktop.domain.consent import household_pseudonym, households_with_grondslag
+from waakvlam_desktop.domain.consent import grondslag_report
 from waakvlam_desktop.domain.disclosure import MEETING_FULL, MeetingView, load_disclosure
 from waakvlam_desktop.domain.households import NO_SUCH_HOUSEHOLD
 from waakvlam_desktop.domain.letters import OrganisationInfo, organisation_info
@@ -50,6 +54,9 @@ from waakvlam_desktop.storage.models import (
     MeetingHousehold,
     MeetingPartner,
     Partner,
+    Referral,
+    ReferralResident,
+    ReferralSignal,
     Resident,
     SignalObservation,
     StaffMember,
@@ -406,6 +413,9 @@ class AgendaItem:
     carried: bool  # on an earlier agenda too
     signals: tuple[SignalWords, ...]
     agreements: tuple[AgreementRow, ...]
+    # Agreements about this household made at earlier meetings and still open: what keeps
+    # the table going ("wat is er gedaan met…").
+    earlier_agreements: tuple[AgreementRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,12 +459,39 @@ def _agreement_row(
     )
 
 
-def _signals(session: Session, household_id: str, until: date) -> tuple[SignalWords, ...]:
+def _earlier_open(
+    session: Session, meeting: Meeting, household_ids: list[str]
+) -> dict[str, list[AgreementRow]]:
+    """Per household: the agreements made at meetings before this one that are still open."""
+    staff = dict(session.execute(select(StaffMember.id, StaffMember.name)).all())
+    partners = dict(session.execute(select(Partner.id, Partner.name)).all())
+    out: dict[str, list[AgreementRow]] = {}
+    for a in session.scalars(
+        select(MeetingAction)
+        .join(Meeting, Meeting.id == MeetingAction.meeting_id)
+        .where(
+            Meeting.held_on < meeting.held_on,
+            MeetingAction.household_id.in_(household_ids),
+            MeetingAction.status == FollowUpStatus.OPEN.value,
+        )
+        .order_by(Meeting.held_on, MeetingAction.created_at)
+    ):
+        out.setdefault(a.household_id, []).append(_agreement_row(a, staff, partners))
+    return out
+
+
+def _signals(
+    session: Session,
+    household_id: str,
+    until: date,
+    referrals: frozenset[str] | None = None,
+) -> tuple[SignalWords, ...]:
     """The household's signals of the last year in words: each sign once, at its highest
-    severity, most serious first."""
+    severity, most serious first. ``referrals``: only the signals linked to these referrals
+    (what a case bundle to that partner carries)."""
     since = until - timedelta(days=SIGNAL_MONTHS * 31)
     best: dict[str, SignalWords] = {}
-    for nl, en, sev, _pos in session.execute(
+    query = (
         select(
             ChecklistItem.label_nl,
             ChecklistItem.label_en,
@@ -466,8 +503,19 @@ def _signals(session: Session, household_id: str, until: date) -> tuple[SignalWo
             SignalObservation.household_id == household_id,
             func.date(SignalObservation.created_at) >= since.isoformat(),
         )
-        .group_by(ChecklistItem.id)
-        .order_by(func.max(SignalObservation.severity).desc(), ChecklistItem.position)
+    )
+    if referrals is not None:
+        query = query.where(
+            SignalObservation.id.in_(
+                select(ReferralSignal.observation_id).where(
+                    ReferralSignal.referral_id.in_(referrals)
+                )
+            )
+        )
+    for nl, en, sev, _pos in session.execute(
+        query.group_by(ChecklistItem.id).order_by(
+            func.max(SignalObservation.severity).desc(), ChecklistItem.position
+        )
     ):
         best.setdefault(nl, SignalWords(nl, en, int(sev)))
     return tuple(best.values())
@@ -484,6 +532,12 @@ def meeting_detail(session: Session, meeting_id: str) -> MeetingDetail:
         )
     )
     agreements = _agreements(session, meeting.id)
+    on_agenda = list(
+        session.scalars(
+            select(MeetingHousehold.household_id).where(MeetingHousehold.meeting_id == meeting.id)
+        )
+    )
+    earlier_open = _earlier_open(session, meeting, on_agenda)
     rows = session.execute(
         select(MeetingHousehold, Household.label, Address.street, Address.number, Address.addition)
         .join(Household, Household.id == MeetingHousehold.household_id)
@@ -511,6 +565,7 @@ def meeting_detail(session: Session, meeting_id: str) -> MeetingDetail:
                 carried=item.household_id in earlier,
                 signals=_signals(session, item.household_id, meeting.held_on),
                 agreements=tuple(a for a in agreements if a.household_id == item.household_id),
+                earlier_agreements=tuple(earlier_open.get(item.household_id, ())),
             )
         )
     return MeetingDetail(
@@ -532,7 +587,14 @@ class ParticipantItem:
     residents: tuple[str, ...]  # empty unless the view shows names
     address: str  # empty unless the view shows the address
     pseudonym: str
-    item: AgendaItem
+    carried: bool
+    signals: tuple[SignalWords, ...]
+    decision: str  # empty unless the household is identified
+    solved_on: date | None
+    # this meeting's agreements, and those of earlier meetings still open, that this
+    # participant may read: all of them for an identified household, else only its own
+    agreements: tuple[AgreementRow, ...]
+    earlier_agreements: tuple[AgreementRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,13 +605,93 @@ class ParticipantView:
     items: tuple[ParticipantItem, ...]
     left_out: int  # households this participant does not see at all
     organisation: OrganisationInfo
+    earlier_meetings: dict[str, date]  # id -> day of the meetings earlier agreements come from
 
 
 def short_pseudonym(code: str) -> str:
-    """The partner's pseudonym of a household (64 hex, ``household_pseudonym``) as a
-    readable code on paper: its first twelve characters in groups of four."""
+    """A pseudonym (hex) as a readable code on paper: its first twelve characters in groups
+    of four."""
     head = code[:12].upper()
     return "-".join(head[i : i + 4] for i in range(0, 12, 4))
+
+
+MEETING_PSEUDONYM_CONTEXT = b"waakvlam casusoverleg\x00"
+
+
+def meeting_pseudonym(secret: bytes, household_id: str) -> str:
+    """The code under which a partner without a grondslag sees a household at case
+    conferences: HMAC-SHA256 with the partner's pseudonym secret, like
+    ``household_pseudonym``, but over a message of its own. Stable for that partner from
+    meeting to meeting (the household can be followed on the agenda), and it does not
+    match the pseudonym of that household in the partner's bundles: a partner that once
+    received the household by name (consent since withdrawn) cannot look the code up."""
+    message = MEETING_PSEUDONYM_CONTEXT + household_id.encode("utf-8")
+    return short_pseudonym(hmac.new(secret, message, hashlib.sha256).hexdigest())
+
+
+def _concerned(session: Session, referrals: frozenset[str]) -> set[str]:
+    """The residents these referrals concern ("betrokken bewoners")."""
+    if not referrals:
+        return set()
+    return set(
+        session.scalars(
+            select(ReferralResident.resident_id).where(ReferralResident.referral_id.in_(referrals))
+        )
+    )
+
+
+def _participant_item(
+    session: Session,
+    item: AgendaItem,
+    view: MeetingView,
+    partner_id: str,
+    code: str,
+    referrals: frozenset[str],
+    held_on: date,
+) -> ParticipantItem:
+    if view.mode != MEETING_FULL:
+        own = partner_id
+        return ParticipantItem(
+            view,
+            item.household_id,
+            code,
+            (),
+            "",
+            code,
+            item.carried,
+            item.signals,
+            "",
+            item.solved_on,
+            tuple(a for a in item.agreements if a.owner_partner_id == own),
+            tuple(a for a in item.earlier_agreements if a.owner_partner_id == own),
+        )
+    address = item.address if view.address else ""
+    title = ", ".join(part for part in (item.label if view.label else "", address) if part)
+    residents: tuple[str, ...] = ()
+    if view.name:
+        concerned = _concerned(session, referrals)
+        residents = tuple(
+            session.scalars(
+                select(Resident.name)
+                .where(Resident.household_id == item.household_id, Resident.id.in_(concerned))
+                .order_by(Resident.name)
+            )
+        )
+    signals = _signals(session, item.household_id, held_on, referrals) if view.signals else ()
+    return ParticipantItem(
+        view,
+        item.household_id,
+        title or code,
+        residents,
+        address,
+        code,
+        item.carried,
+        signals,
+        item.decision,
+        item.solved_on,
+        item.agreements,
+        item.earlier_agreements,
+    )
 
 
 def participant_view(session: Session, meeting_id: str, partner: str) -> ParticipantView:
@@ -560,27 +702,38 @@ def participant_view(session: Session, meeting_id: str, partner: str) -> Partici
     found = session.get(Partner, partner) or partner_by_name(session, partner)
     if found.id not in {pid for pid, _name in detail.partners}:
         raise ValidationError(NOT_A_PARTICIPANT, field="partner", name=found.name)
-    valid = households_with_grondslag(session, found.id, detail.held_on)
+    report = grondslag_report(session, found.id, detail.held_on)
     spec = load_disclosure()
     items: list[ParticipantItem] = []
     hidden = 0
     for item in detail.items:
-        view = spec.meeting_view(found.type, grondslag=item.household_id in valid)
+        view = spec.meeting_view(found.type, grondslag=item.household_id in report.valid)
         if not view.shown:
             hidden += 1
             continue
-        code = short_pseudonym(household_pseudonym(found.pseudonym_secret, item.household_id))
-        if view.mode == MEETING_FULL:
-            address = item.address if view.address else ""
-            title = item.label if not address else f"{item.label}, {address}"
-            residents = item.residents if view.name else ()
-        else:
-            address, title, residents = "", code, ()
-        items.append(
-            ParticipantItem(view, item.household_id, title, residents, address, code, item)
+        code = meeting_pseudonym(found.pseudonym_secret, item.household_id)
+        # the valid referrals of this household to this partner: their signals and residents
+        # are what a case bundle carries
+        referrals = frozenset(
+            session.scalars(
+                select(Referral.id).where(
+                    Referral.household_id == item.household_id,
+                    Referral.id.in_(report.valid_referrals),
+                )
+            )
         )
+        items.append(
+            _participant_item(session, item, view, found.id, code, referrals, detail.held_on)
+        )
+    earlier_ids = {a.meeting_id for i in items for a in i.earlier_agreements}
+    earlier: dict[str, date] = {
+        mid: held
+        for mid, held in session.execute(
+            select(Meeting.id, Meeting.held_on).where(Meeting.id.in_(earlier_ids))
+        )
+    }
     return ParticipantView(
-        detail, found.id, found.name, tuple(items), hidden, organisation_info(session)
+        detail, found.id, found.name, tuple(items), hidden, organisation_info(session), earlier
     )
 
 

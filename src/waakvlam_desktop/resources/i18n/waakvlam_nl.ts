@@ -259,8 +259,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Gebeurtenis vastleggen…</translation>
     </message>
     <message>
-        <source>No complexes yet. Complexes come with the addresses you import (Households › Import addresses…).</source>
-        <translation>Nog geen complexen. Complexen komen mee met de adressen die je inleest (Huishoudens › Adressen inlezen…).</translation>
+        <source>No complexes yet: events, Connect residents and the households of a complex need one. Complexes come with the addresses you import (Households › Import addresses…). The case conference works without.</source>
+        <translation>Nog geen complexen. Gebeurtenissen, Verbinden en de huishoudens van een complex hebben er een nodig. Complexen komen mee met de adressen die je inleest (Huishoudens › Adressen inlezen…). Het casusoverleg werkt ook zonder complex.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -5467,6 +5467,18 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Your agreements</source>
         <translation>Uw afspraken</translation>
+    </message>
+    <message>
+        <source>Still open from earlier meetings</source>
+        <translation>Nog open uit eerdere overleggen</translation>
+    </message>
+    <message>
+        <source>Your agreements still open from earlier</source>
+        <translation>Uw afspraken die nog open staan</translation>
+    </message>
+    <message>
+        <source>agreed on {date}</source>
+        <translation>afgesproken op {date}</translation>
     </message>
     <message>
         <source>by {date}</source>
