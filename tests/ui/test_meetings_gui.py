@@ -107,3 +107,35 @@ def test_a_partner_agreement_waits_on_vandaag_until_ticked_off(
     today.tick_off_agreement()
     qtbot.waitUntil(lambda: rows.source.rows == [], timeout=TIMEOUT)
     assert not today.agreement_done_button.isVisible()
+
+
+def test_the_case_conference_without_complexes(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """A vault whose households have no complex still holds meetings: Buurt shows the
+    Casusoverleg tab (and says why the rest is missing)."""
+    vault = new_vault()
+    with vault.session() as s:
+        addr = households.add_address(
+            s, street="Lindelaan", number=1, postcode="3511 AB", city="Utrecht"
+        )
+        hid = households.add_household(s, addr.id, "fam. Qzbakker").id
+        partners.add_partner(s, name="Wijkteam Noord", type=PartnerType.WIJKTEAM)
+    with vault.session() as s:
+        mid = meetings.add_meeting(s, date(2026, 12, 3), ["Wijkteam Noord"]).id
+        meetings.add_to_agenda(s, mid, hid)
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(NAV_NEIGHBOURHOOD)
+    view = ws.neighbourhood
+    panel = view.meetings
+    qtbot.waitUntil(lambda: view.data is not None, timeout=TIMEOUT)
+    assert view.data is not None and view.data.log is None  # no complex
+    assert view.empty.isVisible() and "casusoverleg" in view.empty.text()
+    assert panel.isVisible() and view.tabs.currentWidget() is panel
+    assert not view.tabs.isTabVisible(view.tabs.indexOf(view.events))
+    assert not view.actions_card.isVisible() and not view.households_card.isVisible()
+    qtbot.waitUntil(
+        lambda: panel.data is not None and panel.data.detail is not None, timeout=TIMEOUT
+    )
+    assert panel.agenda.cell(0, 0) == "fam. Qzbakker"

@@ -119,8 +119,9 @@ class BuurtView(Screen):
         lay.addWidget(self.message)
         self.empty = QLabel(
             self.tr(
-                "No complexes yet. Complexes come with the addresses you import"
-                " (Households › Import addresses…)."
+                "No complexes yet: events, Connect residents and the households of a complex"
+                " need one. Complexes come with the addresses you import (Households ›"
+                " Import addresses…). The case conference works without."
             )
         )
         self.empty.setWordWrap(True)
@@ -187,7 +188,7 @@ class BuurtView(Screen):
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
         row.addWidget(self.introduce_button)
-        connect_page = QWidget()
+        self.connect_page = connect_page = QWidget()
         page = QVBoxLayout(connect_page)
         page.addWidget(self.suggestions)
         page.addLayout(row)
@@ -294,10 +295,16 @@ class BuurtView(Screen):
             self.chooser.setCurrentIndex(max(self.chooser.findData(log.complex.id), 0))
         self.chooser.blockSignals(False)
         self.empty.setVisible(log is None)
-        self.body.setVisible(log is not None)
+        # Without a complex only the case conference is left: meetings are about households,
+        # with or without a complex.
+        for page in (self.events, self.connect_page):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), log is not None)
+        for widget in (self.figures, self.actions_card, self.households_card):
+            widget.setVisible(log is not None)
         self.add_button.setEnabled(log is not None)
         self.chooser.setEnabled(bool(data.complexes))
         if log is None:
+            self.tabs.setCurrentWidget(self.meetings)
             return
         self.complex_id = log.complex.id
         self.events.set_rows(log.events)
