@@ -359,3 +359,27 @@ def test_the_meeting_code_cannot_be_looked_up_in_the_partners_bundles(vault: Vau
     assert one == two
     bundle_code = household_pseudonym(secret, ids["a"])
     assert one.replace("-", "").lower() not in bundle_code
+
+
+def test_an_own_agreement_that_names_the_household_is_printed_without_its_text(
+    vault: Vault,
+) -> None:
+    """Under a code the partner reads its own agreements; one whose text a staff member
+    wrote with the resident's name, the street or a (confirmed) BSN-like number would undo
+    the code, so it is printed without the text."""
+    ids = setup_case(vault)
+    with vault.session() as s:
+        m = meetings.add_meeting(s, DAY, ["GGD Regio"])
+        meetings.add_to_agenda(s, m.id, ids["a"])
+        meetings.agree(s, m.id, ids["a"], "GGD Regio", "Bellen met Piet over de post")
+        meetings.agree(s, m.id, ids["a"], "GGD Regio", "Langs bij Lindelaan, de bel doet het niet")
+        meetings.agree(
+            s, m.id, ids["a"], "GGD Regio", "Dossier 111222333 opvragen", allow_bsn_like=True
+        )
+        meetings.agree(s, m.id, ids["a"], "GGD Regio", "Qzgewoon huisbezoek plannen")
+        view = meetings.participant_view(s, m.id, "GGD Regio")
+    text = _pdf_text(render_meeting(view, meetings.MINUTES))
+    assert "Qzgewoon huisbezoek plannen" in text
+    for leak in ("Piet", "Lindelaan", "111222333"):
+        assert leak not in text
+    assert text.count("de tekst staat er niet") == 3

@@ -58,6 +58,11 @@ WORDS: dict[str, str] = {
     "earlier": QT_TRANSLATE_NOOP("Meeting", "Still open from earlier meetings"),
     "your_earlier": QT_TRANSLATE_NOOP("Meeting", "Your agreements still open from earlier"),
     "agreed_on": QT_TRANSLATE_NOOP("Meeting", "agreed on {date}"),
+    "unprintable": QT_TRANSLATE_NOOP(
+        "Meeting",
+        "(the text is not shown: it names the household or holds a number like a BSN;"
+        " ask the housing association)",
+    ),
     "due": QT_TRANSLATE_NOOP("Meeting", "by {date}"),
     "done": QT_TRANSLATE_NOOP("Meeting", "done"),
     "solved": QT_TRANSLATE_NOOP("Meeting", "Solved on {date}: off the agenda."),
@@ -81,7 +86,10 @@ def _heading(item: ParticipantItem, n: int, language: str) -> str:
 
 
 def _agreement_lines(
-    agreements: tuple[AgreementRow, ...], language: str, held: dict[str, date] | None = None
+    agreements: tuple[AgreementRow, ...],
+    language: str,
+    held: dict[str, date] | None = None,
+    unprintable: frozenset[str] = frozenset(),
 ) -> list[str]:
     """One line per agreement (``participant_view`` chose which); ``held``: the day of the
     meeting each was made at, for those of earlier meetings."""
@@ -92,7 +100,8 @@ def _agreement_lines(
         when = ""
         if held is not None and a.meeting_id in held:
             when = f" — {_w('agreed_on', language, date=_day(held[a.meeting_id]))}"
-        lines.append(f"{a.owner}: {a.description}{due}{done}{when}")
+        text = _w("unprintable", language) if a.id in unprintable else a.description
+        lines.append(f"{a.owner}: {text}{due}{done}{when}")
     return lines
 
 
@@ -110,7 +119,9 @@ def _item(
         parts += [para(s.text(language), st.bullet, bullet="•") for s in item.signals]
     else:
         parts.append(para(_w("no_signals", language), st.body))
-    earlier = _agreement_lines(item.earlier_agreements, language, view.earlier_meetings)
+    earlier = _agreement_lines(
+        item.earlier_agreements, language, view.earlier_meetings, item.unprintable
+    )
     if earlier:
         title = "earlier" if item.view.identified else "your_earlier"
         parts.append(para(_w(title, language), st.label))
@@ -119,7 +130,7 @@ def _item(
         if item.view.identified and item.decision:
             parts.append(para(_w("decision", language), st.label))
             parts.append(para(item.decision, st.body))
-        lines = _agreement_lines(item.agreements, language)
+        lines = _agreement_lines(item.agreements, language, unprintable=item.unprintable)
         if lines:
             title = "agreements" if item.view.identified else "your_agreements"
             parts.append(para(_w(title, language), st.label))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,6 +37,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import utc_naive
+from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.consent import grondslag_report
 from waakvlam_desktop.domain.disclosure import MEETING_FULL, MeetingView, load_disclosure
 from waakvlam_desktop.domain.households import NO_SUCH_HOUSEHOLD
@@ -595,6 +597,9 @@ class ParticipantItem:
     # participant may read: all of them for an identified household, else only its own
     agreements: tuple[AgreementRow, ...]
     earlier_agreements: tuple[AgreementRow, ...]
+    # Under a code: the agreements whose text names the household (a resident's name, the
+    # household's name, its street) or holds a BSN-like number — printed without the text.
+    unprintable: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,6 +634,43 @@ def meeting_pseudonym(secret: bytes, household_id: str) -> str:
     return short_pseudonym(hmac.new(secret, message, hashlib.sha256).hexdigest())
 
 
+# Words of a name or address that say nothing on their own.
+_COMMON_WORDS = frozenset(
+    {"fam", "familie", "mw", "mevr", "mevrouw", "dhr", "heer", "van", "der", "den", "het", "ter"}
+)
+
+
+def _identifying_words(session: Session, household_id: str) -> frozenset[str]:
+    """The words that would name the household in free text: its name, its residents'
+    names and its street (lower case, three letters or more)."""
+    texts: list[str] = []
+    row = session.execute(
+        select(Household.label, Address.street)
+        .join(Address, Address.id == Household.address_id)
+        .where(Household.id == household_id)
+    ).first()
+    if row is not None:
+        texts += [row.label, row.street]
+    for name, surname in session.execute(
+        select(Resident.name, Resident.surname).where(Resident.household_id == household_id)
+    ):
+        texts += [name, surname]
+    return frozenset(
+        w.lower()
+        for t in texts
+        for w in re.findall(r"[^\W\d_]{3,}", t or "")
+        if w.lower() not in _COMMON_WORDS
+    )
+
+
+def names_household(text: str, words: frozenset[str]) -> bool:
+    """True when ``text`` holds one of ``words`` (a name, a street) or a BSN-like number."""
+    if find_bsn_like(text):
+        return True
+    found = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    return bool(found & words)
+
+
 def _concerned(session: Session, referrals: frozenset[str]) -> set[str]:
     """The residents these referrals concern ("betrokken bewoners")."""
     if not referrals:
@@ -651,6 +693,10 @@ def _participant_item(
 ) -> ParticipantItem:
     if view.mode != MEETING_FULL:
         own = partner_id
+        mine = [
+            a for a in (*item.agreements, *item.earlier_agreements) if a.owner_partner_id == own
+        ]
+        words = _identifying_words(session, item.household_id) if mine else frozenset()
         return ParticipantItem(
             view,
             item.household_id,
@@ -664,6 +710,7 @@ def _participant_item(
             item.solved_on,
             tuple(a for a in item.agreements if a.owner_partner_id == own),
             tuple(a for a in item.earlier_agreements if a.owner_partner_id == own),
+            frozenset(a.id for a in mine if names_household(a.description, words)),
         )
     address = item.address if view.address else ""
     title = ", ".join(part for part in (item.label if view.label else "", address) if part)

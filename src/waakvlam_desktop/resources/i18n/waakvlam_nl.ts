@@ -5481,6 +5481,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>afgesproken op {date}</translation>
     </message>
     <message>
+        <source>(the text is not shown: it names the household or holds a number like a BSN; ask the housing association)</source>
+        <translation>(de tekst staat er niet: er staat een naam, adres of BSN-achtig nummer in; vraag het de woningcorporatie)</translation>
+    </message>
+    <message>
         <source>by {date}</source>
         <translation>uiterlijk {date}</translation>
     </message>
