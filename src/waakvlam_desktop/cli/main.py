@@ -81,6 +81,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("overview", "overview", "het overzicht: cijfers per complex en wijk"),
     ("neighbourhood", "neighbourhood", "buurt: het logboek per complex"),
     ("connect", "connect", "verbinden: bewoners met elkaar in contact brengen"),
+    ("meeting", "meeting", "casusoverleg: agenda, afspraken, opgelost, verslag"),
     ("referral", "referral", "doorverwijzingen"),
     ("letter", "letter", "maak de verwijsbrief van een doorverwijzing"),
     ("consent-form", "letter", "maak het toestemmingsformulier voor de bewoner"),

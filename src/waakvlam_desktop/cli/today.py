@@ -24,6 +24,12 @@ NO_HOUSEHOLDS = Message(
     context="Cli",
 )
 
+PARTNER_AGREEMENT = Message(
+    "cli.today_partner_agreement",
+    QT_TRANSLATE_NOOP("Cli", "Waiting for {partner} (case conference): {action}, {due}"),
+    context="Cli",
+)
+
 
 def cmd_today(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.settings import load_settings  # noqa: PLC0415 - parsing stays light (cli/main.py)
@@ -56,11 +62,16 @@ def cmd_today(args: argparse.Namespace) -> int:
         return 0
     if not overview.first:
         print(NO_HOUSEHOLDS.render() if overview.households == 0 else NOTHING_FIRST.render())
-        return 0
     for item in overview.first:
         # No words of its own: the level and the reason are in the current language.
         level, why = concern_label(item.level), reason(item, date_text=nl_date)
         print(f"{item.rank}. {level} · {item.address} · {item.label} — {why}")
+    # Under feedback, as on Vandaag: what partners agreed to do at a case conference.
+    for a in overview.partner_agreements:
+        line = PARTNER_AGREEMENT.render(
+            partner=a.partner_name, action=a.description, due=nl_date(a.due_on)
+        )
+        print(f"- {a.address} · {a.household_label} — {line}")
     return 0
 
 

@@ -133,6 +133,7 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         for d in data["drafts"]:
             story.append(p(f"{_nl(d['saved_at'])}: {d['content'] or ''}", small))
     story += _connect_section(data, p, h2, body, small)
+    story += _meeting_section(data, p, h2, body, small)
     story.append(p(f"Doorverwijzingen ({len(data['referrals'])})", h2))
     for r in data["referrals"]:
         basis = (
@@ -253,4 +254,26 @@ def _connect_section(data: dict[str, Any], p: Any, h2: Any, body: Any, small: An
         out.append(
             p(f"{_nl(i['introduced_on'])} kennismaking met een buur ({i['kind']}){outcome}", small)
         )
+    return out
+
+
+def _meeting_section(data: dict[str, Any], p: Any, h2: Any, body: Any, small: Any) -> list[Any]:
+    """Casusoverleg: the meetings whose agenda named the household, with what was decided
+    and agreed about it."""
+    meetings = data.get("meetings", [])
+    if not meetings:
+        return []
+    out = [p("Casusoverleg", h2)]
+    for m in meetings:
+        place = f" in {m['place']}" if m["place"] else ""
+        partners = ", ".join(m["partners"])
+        out.append(p(f"{_nl(m['held_on'])}{place}, met {partners}", body))
+        if m["decision"]:
+            out.append(p(f"Besluit: {m['decision']}", small))
+        for a in m["agreements"]:
+            due = f", uiterlijk {_nl(a['due_on'])}" if a["due_on"] else ""
+            done = " (gedaan)" if a["status"] == "gedaan" else ""
+            out.append(p(f"Afspraak: {a['owner']}: {a['action']}{due}{done}", small))
+        if m["solved_on"]:
+            out.append(p(f"Opgelost op {_nl(m['solved_on'])}", small))
     return out

@@ -19,6 +19,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import meetings
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.signals import ChecklistItemView, active_checklist
 from waakvlam_desktop.domain.types import (
@@ -28,6 +29,7 @@ from waakvlam_desktop.domain.types import (
     ExportSchedule,
     FollowUpStatus,
     GrondslagKind,
+    HouseholdStatus,
     PartnerType,
     ReferralStatus,
     VisitKind,
@@ -345,7 +347,58 @@ def generate_demo(
             progress(done, households)
     with sessions() as s:
         _demo_neighbourhood(s, rng, complexes, partner_ids, today, counts)
+    with sessions() as s:
+        _demo_meetings(s, partner_ids, today, counts)
     return counts
+
+
+# Casusoverleg: agreements as they are made at the table. Invented, no names.
+DEMO_AGREEMENTS = (
+    "Samen op huisbezoek en de post doornemen",
+    "Contact opnemen met de huisarts (met toestemming)",
+    "Aanmelden bij de schuldhulpverlening",
+    "Buurvrouw vragen of ze een oogje in het zeil houdt",
+)
+
+
+def _demo_meetings(s: Session, partner_ids: list[str], today: date, counts: dict[str, int]) -> None:
+    """Two case conferences: one three weeks ago with agreements, a decision and a
+    household marked solved, and the next one (the open households carried over)."""
+    names = [p.name for p in (s.get(Partner, pid) for pid in partner_ids[:2]) if p is not None]
+    staff = s.scalar(select(StaffMember.name).order_by(StaffMember.created_at))
+    worried = list(
+        s.scalars(
+            select(Household.id)
+            .join(Address, Address.id == Household.address_id)
+            .join(Complex, Complex.id == Address.complex_id)
+            .where(
+                Household.concern_level.in_((ConcernLevel.ZORG.value, ConcernLevel.ACUUT.value)),
+                Household.status == HouseholdStatus.OPEN.value,
+            )
+            .order_by(Complex.name, Household.label, Household.id)
+            .limit(4)
+        )
+    )
+    if not names or not worried or staff is None:
+        counts["meetings"] = 0
+        return
+    held = today - timedelta(days=21)
+    first = meetings.add_meeting(s, held, names, place="Wijkhuis De Brug").id
+    for n, hid in enumerate(worried):
+        meetings.add_to_agenda(s, first, hid)
+        owner = names[n % len(names)] if n % 2 == 0 else staff
+        meetings.agree(
+            s,
+            first,
+            hid,
+            owner,
+            DEMO_AGREEMENTS[n % len(DEMO_AGREEMENTS)],
+            held + timedelta(days=14),
+        )
+    meetings.decide(s, first, worried[-1], "Geen zorgen meer na het gesprek met de familie.")
+    meetings.mark_solved(s, first, worried[-1])
+    meetings.add_meeting(s, today + timedelta(days=7), names, place="Wijkhuis De Brug")
+    counts["meetings"] = 2
 
 
 # Buurt events: (kind, note, complex signals, action or None). Invented, no names.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from waakvlam_desktop.domain.types import DataProfile, PartnerType, partner_type_label
@@ -22,6 +22,33 @@ from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 MAY_CALL = "may_call"
 DEFAULT = "default"
+
+# What a case-conference participant sees of a household on the agenda (``"meeting"``).
+MEETING_FULL = "volledig"  # with a grondslag: what the case profile shares for its type
+MEETING_PSEUDONYM = "pseudoniem"  # a code for the household and its signals in words
+MEETING_HIDDEN = "niet"  # left out altogether
+MEETING_WITHOUT = (MEETING_PSEUDONYM, MEETING_HIDDEN)
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    """What one participant sees of one household on an agenda or in the minutes."""
+
+    mode: str  # MEETING_FULL, MEETING_PSEUDONYM or MEETING_HIDDEN
+    name: bool = False  # the names of the residents the referrals concern
+    address: bool = False
+    label: bool = False  # the household's name ("fam. Jansen")
+    # With a grondslag: the signals linked to the partner's referrals, as a case bundle
+    # carries them. Without one the signals are always there, in words (the code hides who).
+    signals: bool = True
+
+    @property
+    def shown(self) -> bool:
+        return self.mode != MEETING_HIDDEN
+
+    @property
+    def identified(self) -> bool:
+        return self.mode == MEETING_FULL
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +80,8 @@ class FieldSpec:
 class Disclosure:
     fields: dict[str, dict[str, dict[str, FieldSpec]]]  # profile -> entity -> key -> spec
     profiles: dict[str, dict[str, dict[str, tuple[str, ...]]]]  # profile -> type -> entity
+    # partner type (or "default") -> what a participant without a grondslag sees
+    meeting_without: dict[str, str] = field(default_factory=lambda: {DEFAULT: MEETING_PSEUDONYM})
 
     def shared(
         self, profile: DataProfile, partner_type: PartnerType | str
@@ -86,6 +115,24 @@ class Disclosure:
             out.extend(c for c in spec.columns if c not in out)
         return out
 
+    def meeting_view(self, partner_type: PartnerType | str, *, grondslag: bool) -> MeetingView:
+        """What a case-conference participant of this type sees of a household: with a
+        grondslag (``domain/consent.py`` decides, as for a case bundle) the household's name,
+        the residents' names, the address and the signals as far as the case profile shares
+        them for the type; without one a pseudonym with the signals in words, or nothing, as
+        the ``"meeting"`` entry says."""
+        if grondslag:
+            case = DataProfile.CASE
+            return MeetingView(
+                MEETING_FULL,
+                name=self.shares(case, partner_type, "residents", "naam"),
+                address=self.shares(case, partner_type, "households", "adres"),
+                label=self.shares(case, partner_type, "households", "huishouden"),
+                signals=self.shares(case, partner_type, "referral_signals", "signalen"),
+            )
+        mode = self.meeting_without.get(str(partner_type), self.meeting_without[DEFAULT])
+        return MeetingView(mode)
+
 
 def named_fields(
     spec: Disclosure, profile: DataProfile, partner_type: PartnerType | str, *, may_call: bool
@@ -118,6 +165,13 @@ REQUIRED_MISSING = Message(
     "disclosure.required_missing",
     QT_TRANSLATE_NOOP(
         "Errors", "The disclosure file leaves out the required fields {fields} under {where}."
+    ),
+)
+BAD_MEETING_RULE = Message(
+    "disclosure.bad_meeting_rule",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The disclosure file's meeting entry for {where} must be 'pseudoniem' or 'niet'.",
     ),
 )
 NO_PROFILE = Message(
@@ -170,7 +224,14 @@ def parse_disclosure(raw: bytes) -> Disclosure:
     for profile in DataProfile:
         if profile.value not in profiles:
             raise DisclosureSpecError(NO_PROFILE, profile=profile.value)
-    return Disclosure(fields, profiles)
+    without = dict(doc.get("meeting", {}).get("without_grondslag", {}))
+    without.setdefault(DEFAULT, MEETING_PSEUDONYM)
+    for ptype, mode in without.items():
+        if ptype != DEFAULT:
+            PartnerType(ptype)
+        if mode not in MEETING_WITHOUT:
+            raise DisclosureSpecError(BAD_MEETING_RULE, where=ptype)
+    return Disclosure(fields, profiles, without)
 
 
 @functools.cache

@@ -169,6 +169,14 @@ class LetterData:
     informal: bool = False
 
 
+def organisation_info(session: Session) -> OrganisationInfo:
+    """The sender of letters and documents: the organisation (one sentence when there is none)."""
+    org = session.execute(_ORGANISATION).first()
+    if org is None:
+        raise NotFoundError(NO_SENDER)
+    return OrganisationInfo(*org)
+
+
 def check_language(language: str) -> str:
     if language not in LANGUAGES:
         raise UsageError(UNKNOWN_LANGUAGE, language=language)

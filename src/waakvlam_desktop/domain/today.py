@@ -17,7 +17,7 @@ exports, drafts) sits in the smaller lists of :class:`TodayOverview`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.domain.drafts import VISIT, drafts_for
 from waakvlam_desktop.domain.exports import DueExport, due_exports
 from waakvlam_desktop.domain.followups import OpenFollowUp, open_follow_ups
+from waakvlam_desktop.domain.meetings import PartnerAgreementRow, open_partner_agreements
 from waakvlam_desktop.domain.referrals import FeedbackRow, referrals_waiting_for_feedback
 from waakvlam_desktop.domain.settings import Settings
 from waakvlam_desktop.domain.types import (
@@ -123,6 +124,9 @@ class TodayOverview:
     exports_due: list[DueExport]
     drafts: list[DraftRow]
     households: int  # open households: 0 means a new vault (say what to do first)
+    # Open agreements of a case conference owned by a partner (domain/meetings.py): shown
+    # under feedback until done.
+    partner_agreements: list[PartnerAgreementRow] = field(default_factory=list)
 
     @property
     def attention_count(self) -> int:
@@ -361,6 +365,11 @@ def today_overview(
         exports_due=due_exports(session, today),
         drafts=drafts,
         households=len(levels),
+        partner_agreements=[
+            a
+            for a in open_partner_agreements(session)
+            if complex_ids is None or a.household_id in levels
+        ],
     )
 
 

@@ -28,6 +28,7 @@ from waakvlam_desktop.clock import local_today, utc_naive, utc_text
 from waakvlam_desktop.documents.inzage_report import render_inzage_pdf
 from waakvlam_desktop.domain.connect import introductions_of, offers_of
 from waakvlam_desktop.domain.consent import partners_that_received_data
+from waakvlam_desktop.domain.meetings import meetings_of
 from waakvlam_desktop.domain.setup import organisation
 from waakvlam_desktop.domain.signals import observed_items
 from waakvlam_desktop.errors import NotFoundError, WaakvlamError
@@ -304,6 +305,27 @@ def inzage_data(session: Session, resident_id: str) -> dict[str, Any]:
         "introductions": [
             {"kind": i.kind, "introduced_on": _iso(i.introduced_on), "outcome": i.outcome}
             for i in introductions_of(session, res.id)
+        ],
+        # Casusoverleg: every meeting whose agenda named the household, what was decided,
+        # whether it was solved and the agreements made about it.
+        "meetings": [
+            {
+                "held_on": _iso(m.held_on),
+                "place": m.place,
+                "partners": list(m.partners),
+                "decision": m.decision,
+                "solved_on": _iso(m.solved_on),
+                "agreements": [
+                    {
+                        "owner": a.owner,
+                        "action": a.description,
+                        "due_on": _iso(a.due_on),
+                        "status": a.status,
+                    }
+                    for a in m.agreements
+                ],
+            }
+            for m in meetings_of(session, hid)
         ],
         "partners_that_received_data": [
             {

@@ -47,6 +47,8 @@ from waakvlam_desktop.storage.models import (
     Draft,
     FollowUp,
     Household,
+    MeetingAction,
+    MeetingHousehold,
     NeighbourhoodAction,
     NeighbourhoodEvent,
     Referral,
@@ -112,6 +114,9 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     " when the resident withdraws consent (domain/connect.py)",
     "connect_introduction": "outcome blanked (visit_notes, either household); deleted when"
     " either household is anonymised",
+    "meeting_household": "decision blanked (visit_notes); deleted (anonymised): the household"
+    " leaves the case conference's agenda and minutes",
+    "meeting_action": "agreement text blanked (visit_notes); deleted (anonymised)",
 }
 # Buurt (neighbourhood_event, _signal, _action, _event_partner) names no household or
 # resident: its notes have a term of their own (setting neighbourhood_retention_months),
@@ -481,6 +486,18 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             delete(VisitCorrection).where(VisitCorrection.household_id.in_(chunk)),
             execution_options=plain,
         )
+        session.execute(
+            update(MeetingHousehold)
+            .where(MeetingHousehold.household_id.in_(chunk), MeetingHousehold.decision != "")
+            .values(decision="", **stamp),
+            execution_options=plain,
+        )
+        session.execute(
+            update(MeetingAction)
+            .where(MeetingAction.household_id.in_(chunk), MeetingAction.description != "")
+            .values(description="", **stamp),
+            execution_options=plain,
+        )
     for chunk in chunks(ids_for("signals")):
         session.execute(
             update(SignalObservation)
@@ -559,6 +576,15 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
                     ConnectIntroduction.other_household_id.in_(chunk),
                 )
             ),
+            execution_options=plain,
+        )
+        # The case conference's records of the household: off its agenda and minutes.
+        session.execute(
+            delete(MeetingAction).where(MeetingAction.household_id.in_(chunk)),
+            execution_options=plain,
+        )
+        session.execute(
+            delete(MeetingHousehold).where(MeetingHousehold.household_id.in_(chunk)),
             execution_options=plain,
         )
         # visit_resident rows go with the residents (ON DELETE CASCADE).

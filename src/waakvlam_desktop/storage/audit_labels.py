@@ -34,6 +34,8 @@ ACTION_LABELS: dict[str, str] = {
     "recovery": QT_TRANSLATE_NOOP("Labels", "restored with the organisation key"),
     "recovery_key": QT_TRANSLATE_NOOP("Labels", "organisation recovery key set"),
     "recovery_notice": QT_TRANSLATE_NOOP("Labels", "recovery notice seen"),
+    "meeting_agenda": QT_TRANSLATE_NOOP("Labels", "case conference agenda made"),
+    "meeting_minutes": QT_TRANSLATE_NOOP("Labels", "case conference minutes made"),
 }
 
 # What an event is about: every audited table plus the few non-table subjects.
@@ -73,6 +75,10 @@ ENTITY_LABELS: dict[str, str] = {
     "neighbourhood_action": QT_TRANSLATE_NOOP("Labels", "neighbourhood action"),
     "connect_offer": QT_TRANSLATE_NOOP("Labels", "offer or wish of a resident"),
     "connect_introduction": QT_TRANSLATE_NOOP("Labels", "introduction between residents"),
+    "meeting": QT_TRANSLATE_NOOP("Labels", "case conference"),
+    "meeting_partner": QT_TRANSLATE_NOOP("Labels", "partner at case conference"),
+    "meeting_household": QT_TRANSLATE_NOOP("Labels", "household on the case conference agenda"),
+    "meeting_action": QT_TRANSLATE_NOOP("Labels", "agreement at case conference"),
     "reply_identity": QT_TRANSLATE_NOOP("Labels", "key for partners' feedback"),
     "partner_signing_key": QT_TRANSLATE_NOOP("Labels", "partner's signature key"),
     "feedback_reply": QT_TRANSLATE_NOOP("Labels", "feedback read in"),
@@ -94,6 +100,13 @@ FIELD_LABELS: dict[str, str] = {
     "reply_id": QT_TRANSLATE_NOOP("Labels", "feedback"),
     "occurred_on": QT_TRANSLATE_NOOP("Labels", "date"),
     "other_household_id": QT_TRANSLATE_NOOP("Labels", "other household"),
+    "held_on": QT_TRANSLATE_NOOP("Labels", "meeting date"),
+    "place": QT_TRANSLATE_NOOP("Labels", "place"),
+    "decision": QT_TRANSLATE_NOOP("Labels", "decision"),
+    "solved_on": QT_TRANSLATE_NOOP("Labels", "solved on"),
+    "owner_staff_id": QT_TRANSLATE_NOOP("Labels", "owner (staff member)"),
+    "owner_partner_id": QT_TRANSLATE_NOOP("Labels", "owner (partner)"),
+    "meeting_id": QT_TRANSLATE_NOOP("Labels", "case conference"),
     "other_resident_id": QT_TRANSLATE_NOOP("Labels", "other resident"),
     "outcome": QT_TRANSLATE_NOOP("Labels", "how it went"),
     "acute": QT_TRANSLATE_NOOP("Labels", "acute"),
@@ -227,6 +240,8 @@ DETAIL_VALUES: dict[str, str] = {
     "verwijsbrief": QT_TRANSLATE_NOOP("Labels", "referral letter"),
     "toestemmingsformulier": QT_TRANSLATE_NOOP("Labels", "consent form to sign"),
     "bewonersbrief": QT_TRANSLATE_NOOP("Labels", "letter to the resident"),
+    "volledig": QT_TRANSLATE_NOOP("Labels", "in full"),
+    "pseudoniem": QT_TRANSLATE_NOOP("Labels", "under a pseudonym"),
 }
 
 # The keys an event's detail names ("soort: verwijsbrief; taal: nl"). The stored keys are
@@ -247,6 +262,7 @@ DETAIL_LABELS: dict[str, str] = {
     "conflicten": QT_TRANSLATE_NOOP("Labels", "conflicts"),
     "opmerkingen": QT_TRANSLATE_NOOP("Labels", "remarks"),
     "categorieen": QT_TRANSLATE_NOOP("Labels", "categories"),
+    "weergave": QT_TRANSLATE_NOOP("Labels", "shown"),
 }
 TECHNICAL_DETAIL_KEYS = frozenset(
     {"bytes", "sha256", "sleutel", "bundel", "partner", "backup", "profiel", "aantallen"}

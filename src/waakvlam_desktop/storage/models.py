@@ -434,6 +434,64 @@ class ConnectIntroduction(Record):
     follow_up_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
+class MeetingPartner(Base):
+    """A partner taking part in a case conference (0015)."""
+
+    __tablename__ = "meeting_partner"
+
+    meeting_id: Mapped[str] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True
+    )
+    partner_id: Mapped[str] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Meeting(Record):
+    """A case conference (casusoverleg, 0015): a day, a place and the partners at the
+    table. Names no household: its agenda items and agreements do."""
+
+    __tablename__ = "meeting"
+
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(Text, default="")
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+
+    # Read only: links are written as MeetingPartner rows, so each is audited.
+    partners: Mapped[list[Partner]] = relationship(
+        secondary="meeting_partner", order_by="Partner.name", viewonly=True
+    )
+
+
+class MeetingHousehold(Record):
+    """A household on a meeting's agenda (0015): what was decided about it, and whether it
+    was marked solved there. It comes back on every next agenda until it is solved."""
+
+    __tablename__ = "meeting_household"
+    __table_args__ = (UniqueConstraint("meeting_id", "household_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    decision: Mapped[str] = mapped_column(Text, default="")
+    solved_on: Mapped[date | None] = mapped_column(Date)
+
+
+class MeetingAction(Record):
+    """An agreement made at a meeting about a household (0015): who does what by when.
+    The owner is a staff member or a partner (exactly one of the two)."""
+
+    __tablename__ = "meeting_action"
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meeting.id"), index=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    owner_staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    owner_partner_id: Mapped[str | None] = mapped_column(ForeignKey("partner.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class Partner(Record):
     __tablename__ = "partner"
 

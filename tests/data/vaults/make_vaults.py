@@ -1035,6 +1035,66 @@ def step_0014(w: Writer) -> None:
     w.findable("opruimochtend", "visit", v)
 
 
+def step_0015(w: Writer) -> None:
+    """0015: a case conference with the first partner at the table, household 1 on its
+    agenda with a decision and an agreement owned by the partner, household 2 marked
+    solved, and one visit whose note mentions the meeting."""
+    w.at(datetime(2026, 12, 4, 9, 0))
+    w.actor = ident("staff:1")
+    hh1, hh2 = ident("household:1"), ident("household:2")
+    meeting = w.record(
+        "meeting",
+        "meeting:1",
+        held_on=day(date(2026, 12, 4)),
+        place="Wijkhuis De Brug",
+        staff_id=w.actor,
+    )
+    w.link("meeting_partner", meeting_id=meeting, partner_id=ident("partner:1"))
+    w.record(
+        "meeting_household",
+        "meeting_household:1",
+        hh1,
+        meeting_id=meeting,
+        household_id=hh1,
+        decision="Samen met het wijkteam op huisbezoek.",
+        solved_on=None,
+    )
+    w.record(
+        "meeting_household",
+        "meeting_household:2",
+        hh2,
+        meeting_id=meeting,
+        household_id=hh2,
+        decision="",
+        solved_on=day(date(2026, 12, 4)),
+    )
+    w.record(
+        "meeting_action",
+        "meeting_action:1",
+        hh1,
+        meeting_id=meeting,
+        household_id=hh1,
+        description="Huisbezoek plannen met de bewoner",
+        due_on=day(date(2026, 12, 18)),
+        owner_staff_id=None,
+        owner_partner_id=ident("partner:1"),
+        status="open",
+        done_at=None,
+    )
+    v = w.record(
+        "visit",
+        "visit:15",
+        hh1,
+        household_id=hh1,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 4, 14, 0)),
+        kind="regulier",
+        notes="Uitkomst van het casusoverleg besproken.",
+    )
+    w.findable("casusoverleg", "visit", v)
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1047,6 +1107,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0011": step_0011,
     "0013": step_0013,
     "0014": step_0014,
+    "0015": step_0015,
 }
 
 

@@ -152,6 +152,37 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Record an agreement</source>
+        <translation>Afspraak vastleggen</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Never write a BSN.</source>
+        <translation>Schrijf nooit een BSN.</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Write down what was agreed.</source>
+        <translation>Schrijf op wat is afgesproken.</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>The audit log is in order: {events} events, the chain is intact.</source>
@@ -274,8 +305,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Gebeurtenis vastleggen…</translation>
     </message>
     <message>
-        <source>No complexes yet. Complexes come with the addresses you import (Households › Import addresses…).</source>
-        <translation>Nog geen complexen. Complexen komen mee met de adressen die je inleest (Huishoudens › Adressen inlezen…).</translation>
+        <source>No complexes yet: events, Connect residents and the households of a complex need one. Complexes come with the addresses you import (Households › Import addresses…). The case conference works without.</source>
+        <translation>Nog geen complexen. Gebeurtenissen, Verbinden en de huishoudens van een complex hebben er een nodig. Complexen komen mee met de adressen die je inleest (Huishoudens › Adressen inlezen…). Het casusoverleg werkt ook zonder complex.</translation>
     </message>
     <message>
         <source>Date</source>
@@ -336,6 +367,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Residents who gave consent, with an offer and a wish of the same kind.</source>
         <translation>Bewoners die toestemming gaven, met een aanbod en een wens van dezelfde soort.</translation>
+    </message>
+    <message>
+        <source>Case conference</source>
+        <translation>Casusoverleg</translation>
     </message>
     <message>
         <source>Open actions</source>
@@ -975,6 +1010,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Nog geen huishoudens. Begin met &apos;waakvlam household add&apos; of &apos;waakvlam import addresses BESTAND.csv&apos;.</translation>
     </message>
     <message>
+        <source>Waiting for {partner} (case conference): {action}, {due}</source>
+        <translation>Wacht op {partner} (casusoverleg): {action}, {due}</translation>
+    </message>
+    <message>
         <source>Recorded with consent of {date}.</source>
         <translation>Vastgelegd met toestemming van {date}.</translation>
     </message>
@@ -1041,6 +1080,42 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Words of share {number} (on one line)</source>
         <translation>Woorden van deel {number} (op één regel)</translation>
+    </message>
+    <message>
+        <source>Meeting planned on {date}; {count} household(s) carried over.</source>
+        <translation>Overleg gepland op {date}; {count} huishouden(s) doorgeschoven.</translation>
+    </message>
+    <message>
+        <source>On the agenda of {count} meeting(s).</source>
+        <translation>Op de agenda van {count} overleg(gen).</translation>
+    </message>
+    <message>
+        <source>Agreement recorded.</source>
+        <translation>Afspraak vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Besluit vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Marked solved; off {count} later agenda(s).</source>
+        <translation>Als opgelost gemarkeerd; van {count} latere agenda(’s) gehaald.</translation>
+    </message>
+    <message>
+        <source>Agreement done.</source>
+        <translation>Afspraak afgevinkt.</translation>
+    </message>
+    <message>
+        <source>{what} for {partner} saved in {path}.</source>
+        <translation>{what} voor {partner} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>No meetings yet.</source>
+        <translation>Nog geen overleggen.</translation>
+    </message>
+    <message>
+        <source>{date} {place}: {partners}; {households} household(s), {solved} solved, {open} open agreement(s)</source>
+        <translation>{date} {place}: {partners}; {households} huishouden(s), {solved} opgelost, {open} open afspraak/afspraken</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2412,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Het bestand met wat er gedeeld wordt (disclosure.json) laat onder {where} de verplichte velden {fields} weg.</translation>
     </message>
     <message>
+        <source>The disclosure file&apos;s meeting entry for {where} must be &apos;pseudoniem&apos; or &apos;niet&apos;.</source>
+        <translation>In het bestand over wat gedeeld wordt moet het onderdeel casusoverleg voor {where} &apos;pseudoniem&apos; of &apos;niet&apos; zijn.</translation>
+    </message>
+    <message>
         <source>The disclosure file does not describe the profile {profile}.</source>
         <translation>Het bestand met wat er gedeeld wordt (disclosure.json) beschrijft het profiel {profile} niet.</translation>
     </message>
@@ -2604,6 +2683,54 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>This partner store was made by a newer Waakvlam (version {version}). Update the app.</source>
         <translation>Deze partneropslag is gemaakt door een nieuwere Waakvlam (versie {version}). Werk de app bij.</translation>
+    </message>
+    <message>
+        <source>The place</source>
+        <translation>De plaats</translation>
+    </message>
+    <message>
+        <source>The agreement</source>
+        <translation>De afspraak</translation>
+    </message>
+    <message>
+        <source>The decision</source>
+        <translation>Het besluit</translation>
+    </message>
+    <message>
+        <source>There is no meeting {meeting}.</source>
+        <translation>Er is geen overleg {meeting}.</translation>
+    </message>
+    <message>
+        <source>There are several meetings on {meeting}: use the meeting&apos;s id.</source>
+        <translation>Er zijn meerdere overleggen op {meeting}: gebruik het id van het overleg.</translation>
+    </message>
+    <message>
+        <source>A meeting needs at least one participating partner.</source>
+        <translation>Een overleg heeft minstens één deelnemende partner nodig.</translation>
+    </message>
+    <message>
+        <source>Household {id} is not on the agenda of this meeting.</source>
+        <translation>Huishouden {id} staat niet op de agenda van dit overleg.</translation>
+    </message>
+    <message>
+        <source>{name} does not take part in this meeting.</source>
+        <translation>{name} doet niet mee aan dit overleg.</translation>
+    </message>
+    <message>
+        <source>{name} is neither a staff member nor a partner at this meeting.</source>
+        <translation>{name} is geen medewerker en geen partner bij dit overleg.</translation>
+    </message>
+    <message>
+        <source>There is no agreement {id}.</source>
+        <translation>Er is geen afspraak {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement is already closed.</source>
+        <translation>Deze afspraak is al afgesloten.</translation>
+    </message>
+    <message>
+        <source>Household {id} was already marked solved at this meeting.</source>
+        <translation>Huishouden {id} is in dit overleg al als opgelost gemarkeerd.</translation>
     </message>
 </context>
 <context>
@@ -3236,6 +3363,17 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Help</source>
         <translation>Hulp</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>Put a household on the agenda</source>
+        <translation>Huishouden op de agenda zetten</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
     </message>
 </context>
 <context>
@@ -5057,6 +5195,54 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>publieke sleutel</translation>
     </message>
     <message>
+        <source>case conference agenda made</source>
+        <translation>agenda casusoverleg gemaakt</translation>
+    </message>
+    <message>
+        <source>case conference minutes made</source>
+        <translation>verslag casusoverleg gemaakt</translation>
+    </message>
+    <message>
+        <source>case conference</source>
+        <translation>casusoverleg</translation>
+    </message>
+    <message>
+        <source>partner at case conference</source>
+        <translation>partner bij casusoverleg</translation>
+    </message>
+    <message>
+        <source>household on the case conference agenda</source>
+        <translation>huishouden op de agenda van het casusoverleg</translation>
+    </message>
+    <message>
+        <source>agreement at case conference</source>
+        <translation>afspraak in casusoverleg</translation>
+    </message>
+    <message>
+        <source>meeting date</source>
+        <translation>datum overleg</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>plaats</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>besluit</translation>
+    </message>
+    <message>
+        <source>solved on</source>
+        <translation>opgelost op</translation>
+    </message>
+    <message>
+        <source>owner (staff member)</source>
+        <translation>wie (medewerker)</translation>
+    </message>
+    <message>
+        <source>owner (partner)</source>
+        <translation>wie (partner)</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>reden</translation>
     </message>
@@ -5173,6 +5359,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>bewonersbrief</translation>
     </message>
     <message>
+        <source>in full</source>
+        <translation>volledig</translation>
+    </message>
+    <message>
+        <source>under a pseudonym</source>
+        <translation>onder een pseudoniem</translation>
+    </message>
+    <message>
         <source>kind</source>
         <translation>soort</translation>
     </message>
@@ -5219,6 +5413,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>categories</source>
         <translation>categorieën</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>getoond</translation>
     </message>
     <message>
         <source>in the app</source>
@@ -5505,6 +5703,248 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Restoring the backup…</source>
         <translation>De back-up wordt teruggezet…</translation>
+    </message>
+</context>
+<context>
+    <name>Meeting</name>
+    <message>
+        <source>Agenda case conference</source>
+        <translation>Agenda casusoverleg</translation>
+    </message>
+    <message>
+        <source>Minutes case conference</source>
+        <translation>Verslag casusoverleg</translation>
+    </message>
+    <message>
+        <source>For {partner}</source>
+        <translation>Voor {partner}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deelnemers</translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation>pagina {page} van {pages}</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>A household for which {partner} has no legal basis (no consent or other grondslag in a referral to you) appears under a code, with its signals in words only.</source>
+        <translation>Een huishouden waarvoor {partner} geen grondslag heeft (geen toestemming of andere grondslag in een doorverwijzing naar u) staat hier onder een code, met alleen de signalen in woorden.</translation>
+    </message>
+    <message>
+        <source>{n} more household(s) on the agenda are not shown to you.</source>
+        <translation>{n} andere huishouden(s) op de agenda worden u niet getoond.</translation>
+    </message>
+    <message>
+        <source>No households on the agenda.</source>
+        <translation>Geen huishoudens op de agenda.</translation>
+    </message>
+    <message>
+        <source>Household {code}</source>
+        <translation>Huishouden {code}</translation>
+    </message>
+    <message>
+        <source>again on the agenda: not solved yet</source>
+        <translation>weer op de agenda: nog niet opgelost</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Bewoners</translation>
+    </message>
+    <message>
+        <source>Signals (last 12 months)</source>
+        <translation>Signalen (laatste 12 maanden)</translation>
+    </message>
+    <message>
+        <source>No signals recorded in the last 12 months.</source>
+        <translation>Geen signalen vastgelegd in de laatste 12 maanden.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Your agreements</source>
+        <translation>Uw afspraken</translation>
+    </message>
+    <message>
+        <source>Still open from earlier meetings</source>
+        <translation>Nog open uit eerdere overleggen</translation>
+    </message>
+    <message>
+        <source>Your agreements still open from earlier</source>
+        <translation>Uw afspraken die nog open staan</translation>
+    </message>
+    <message>
+        <source>agreed on {date}</source>
+        <translation>afgesproken op {date}</translation>
+    </message>
+    <message>
+        <source>(the text is not shown: it names the household or holds a number like a BSN; ask the housing association)</source>
+        <translation>(de tekst staat er niet: er staat een naam, adres of BSN-achtig nummer in; vraag het de woningcorporatie)</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>uiterlijk {date}</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gedaan</translation>
+    </message>
+    <message>
+        <source>Solved on {date}: off the agenda.</source>
+        <translation>Opgelost op {date}: van de agenda.</translation>
+    </message>
+    <message>
+        <source>Not solved: back on the next agenda.</source>
+        <translation>Niet opgelost: weer op de volgende agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPanel</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <source>Plan a meeting…</source>
+        <translation>Overleg plannen…</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Signalen</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda yet. A household stays on every next agenda until it is marked solved.</source>
+        <translation>Nog niets op de agenda. Een huishouden blijft op elke volgende agenda staan tot het opgelost is.</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Put a household on the agenda…</source>
+        <translation>Huishouden op de agenda…</translation>
+    </message>
+    <message>
+        <source>Record an agreement…</source>
+        <translation>Afspraak vastleggen…</translation>
+    </message>
+    <message>
+        <source>Decision…</source>
+        <translation>Besluit…</translation>
+    </message>
+    <message>
+        <source>Mark solved</source>
+        <translation>Opgelost</translation>
+    </message>
+    <message>
+        <source>For participant</source>
+        <translation>Voor deelnemer</translation>
+    </message>
+    <message>
+        <source>Save agenda as PDF…</source>
+        <translation>Agenda als PDF…</translation>
+    </message>
+    <message>
+        <source>Save minutes as PDF…</source>
+        <translation>Verslag als PDF…</translation>
+    </message>
+    <message>
+        <source>Each participant sees only what its legal basis allows.</source>
+        <translation>Elke deelnemer ziet alleen wat de grondslag toestaat.</translation>
+    </message>
+    <message>
+        <source>Decision: {text}</source>
+        <translation>Besluit: {text}</translation>
+    </message>
+    <message>
+        <source>solved</source>
+        <translation>opgelost</translation>
+    </message>
+    <message>
+        <source>open, carried over</source>
+        <translation>open, doorgeschoven</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>No case conference planned yet. Plan one with the partners at the table; households still open from an earlier meeting come along by themselves.</source>
+        <translation>Nog geen casusoverleg gepland. Plan er een met de partners aan tafel; huishoudens die na een eerder overleg nog open zijn, gaan vanzelf mee.</translation>
+    </message>
+    <message>
+        <source>With {partners}. The agenda may hold households of every complex.</source>
+        <translation>Met {partners}. Op de agenda kunnen huishoudens uit elk complex staan.</translation>
+    </message>
+    <message>
+        <source>Meeting planned.</source>
+        <translation>Overleg gepland.</translation>
+    </message>
+    <message>
+        <source>Put on the agenda.</source>
+        <translation>Op de agenda gezet.</translation>
+    </message>
+    <message>
+        <source>Agreement recorded.</source>
+        <translation>Afspraak vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>What was decided about {household}?</source>
+        <translation>Wat is besloten over {household}?</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Besluit vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Marked solved: the household leaves the next agendas.</source>
+        <translation>Opgelost: het huishouden gaat van de volgende agenda’s af.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Opgeslagen als {name}.</translation>
     </message>
 </context>
 <context>
@@ -6021,6 +6461,33 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
     <message>
         <source>Print…</source>
         <translation>Afdrukken…</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Plan a meeting</source>
+        <translation>Overleg plannen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Participating partners</source>
+        <translation>Deelnemende partners</translation>
+    </message>
+    <message>
+        <source>Households not solved at an earlier meeting go on this agenda by themselves.</source>
+        <translation>Huishoudens die bij een eerder overleg niet zijn opgelost, komen vanzelf op deze agenda.</translation>
+    </message>
+    <message>
+        <source>Choose at least one participating partner.</source>
+        <translation>Kies minstens één deelnemende partner.</translation>
     </message>
 </context>
 <context>
@@ -7371,6 +7838,22 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Agreements from the case conference</source>
+        <translation>Afspraken uit het casusoverleg</translation>
+    </message>
+    <message>
+        <source>Tick off agreement</source>
+        <translation>Afspraak afvinken</translation>
     </message>
     <message>
         <source>Read in feedback…</source>

@@ -1,5 +1,6 @@
 """Buurt: one complex at a time — its events, open actions, households and figures
-(#18 A), and the Verbinden suggestions there (#18 B). Everything is read in one
+(#18 A), the Verbinden suggestions there (#18 B), and the case conference (#18 C, its own
+panel, ``meetings.py``: meetings are not tied to one complex). Everything is read in one
 ``QueryOp`` as plain rows (``domain/neighbourhood.complex_log``, ``connect.suggestions``)."""
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.screens.neighbourhood.event_dialog import EventDialog
+from waakvlam_desktop.ui.screens.neighbourhood.meetings import MeetingsPanel
 from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word, qdate, to_date
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column, level_column
 
@@ -117,8 +119,9 @@ class BuurtView(Screen):
         lay.addWidget(self.message)
         self.empty = QLabel(
             self.tr(
-                "No complexes yet. Complexes come with the addresses you import"
-                " (Households › Import addresses…)."
+                "No complexes yet: events, Connect residents and the households of a complex"
+                " need one. Complexes come with the addresses you import (Households ›"
+                " Import addresses…). The case conference works without."
             )
         )
         self.empty.setWordWrap(True)
@@ -185,11 +188,15 @@ class BuurtView(Screen):
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
         row.addWidget(self.introduce_button)
-        connect_page = QWidget()
+        self.connect_page = connect_page = QWidget()
         page = QVBoxLayout(connect_page)
         page.addWidget(self.suggestions)
         page.addLayout(row)
         self.tabs.addTab(connect_page, self.tr("Connect residents"))
+
+        # ---- Casusoverleg -------------------------------------------------------------------
+        self.meetings = MeetingsPanel(ctx)
+        self.tabs.addTab(self.meetings, self.tr("Case conference"))
 
         # ---- open actions -------------------------------------------------------------------
         self.actions_card = Card(self.tr("Open actions"))
@@ -271,6 +278,7 @@ class BuurtView(Screen):
             self.show_data,
             message=self.message,
         ).run()
+        self.meetings.refresh()
 
     def show_data(self, data: BuurtData) -> None:
         self.message.clear_message()
@@ -287,10 +295,16 @@ class BuurtView(Screen):
             self.chooser.setCurrentIndex(max(self.chooser.findData(log.complex.id), 0))
         self.chooser.blockSignals(False)
         self.empty.setVisible(log is None)
-        self.body.setVisible(log is not None)
+        # Without a complex only the case conference is left: meetings are about households,
+        # with or without a complex.
+        for page in (self.events, self.connect_page):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), log is not None)
+        for widget in (self.figures, self.actions_card, self.households_card):
+            widget.setVisible(log is not None)
         self.add_button.setEnabled(log is not None)
         self.chooser.setEnabled(bool(data.complexes))
         if log is None:
+            self.tabs.setCurrentWidget(self.meetings)
             return
         self.complex_id = log.complex.id
         self.events.set_rows(log.events)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.domain import followups
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
+from waakvlam_desktop.domain.meetings import PartnerAgreementRow, set_agreement_status
 from waakvlam_desktop.domain.referrals import FeedbackRow
 from waakvlam_desktop.domain.staff import complexes_of
 from waakvlam_desktop.domain.today import (
@@ -177,6 +178,37 @@ class TodayView(Screen):
         )
         self.feedback = RowView(RowModel(feedback_columns), self.tr("Waiting for feedback"))
         self.feedback_card.layout_.addWidget(self.feedback)
+        # What partners agreed to do at a case conference (#18 C), until ticked off.
+        agreement_columns: tuple[Column[PartnerAgreementRow], ...] = (
+            date_column(
+                self.tr("Due by"),
+                lambda a: a.due_on,
+                colour=lambda a: (
+                    OVERDUE_COLOUR if a.due_on is not None and a.due_on < self.ctx.today() else None
+                ),
+            ),
+            Column(self.tr("Partner"), lambda a: a.partner_name),
+            Column(self.tr("Agreement"), lambda a: a.description, tooltip=lambda a: a.address),
+            Column(self.tr("Household"), lambda a: a.household_label),
+        )
+        self.partner_agreements = RowView(
+            RowModel(agreement_columns), self.tr("Agreements from the case conference")
+        )
+        self.partner_agreements_label = QLabel(self.tr("Agreements from the case conference"))
+        self.feedback_card.layout_.addWidget(self.partner_agreements_label)
+        self.feedback_card.layout_.addWidget(self.partner_agreements)
+        self.partner_agreements.row_activated.connect(
+            lambda a: self.open_household.emit(a.household_id)
+        )
+        self.agreement_done_button = QPushButton(self.tr("Tick off agreement"))
+        self.agreement_done_button.setEnabled(False)
+        self.agreement_done_button.clicked.connect(self.tick_off_agreement)
+        self.partner_agreements.current_changed.connect(
+            lambda row: self.agreement_done_button.setEnabled(row is not None)
+        )
+        self.feedback_card.layout_.addWidget(
+            self.agreement_done_button, 0, Qt.AlignmentFlag.AlignRight
+        )
         self.read_feedback_button = QPushButton(self.tr("Read in feedback…"))
         self.read_feedback_button.clicked.connect(self.read_feedback.emit)
         self.feedback_card.layout_.addWidget(
@@ -234,6 +266,20 @@ class TodayView(Screen):
 
     def nav_title(self) -> str:
         return self.tr("Today")
+
+    def tick_off_agreement(self) -> None:
+        """The partner did what was agreed at the case conference."""
+        agreement = self.partner_agreements.current()
+        if agreement is None:
+            return
+        self.agreement_done_button.setEnabled(False)
+        WriteOp(
+            self.ctx,
+            self,
+            lambda s: set_agreement_status(s, agreement.id, FollowUpStatus.DONE),
+            changes=Changes(households=True, neighbourhood=True),
+            message=self.message,
+        ).run()
 
     def affected_by(self, changes: Changes) -> bool:
         # Not drafts alone: the editor autosaves every few seconds, and Vandaag reloads each
@@ -317,6 +363,11 @@ class TodayView(Screen):
         self.drafts_card.set_title(self.tr("Visits not saved yet ({n})").format(n=len(ov.drafts)))
         self.drafts_card.setVisible(bool(ov.drafts))
         self.feedback.set_rows(ov.waiting[:MAX_ROWS])
+        self.partner_agreements.set_rows(ov.partner_agreements[:MAX_ROWS])
+        self.partner_agreements.setVisible(bool(ov.partner_agreements))
+        self.partner_agreements_label.setVisible(bool(ov.partner_agreements))
+        self.agreement_done_button.setVisible(bool(ov.partner_agreements))
+        self.agreement_done_button.setEnabled(self.partner_agreements.current() is not None)
         self.feedback_card.set_title(
             self.tr("Waiting for feedback ({n})").format(n=len(ov.waiting))
         )
