@@ -34,6 +34,7 @@ ACTION_LABELS: dict[str, str] = {
     "recovery": QT_TRANSLATE_NOOP("Labels", "restored with the organisation key"),
     "recovery_key": QT_TRANSLATE_NOOP("Labels", "organisation recovery key set"),
     "recovery_notice": QT_TRANSLATE_NOOP("Labels", "recovery notice seen"),
+    "checkpoint": QT_TRANSLATE_NOOP("Labels", "old events replaced by a checkpoint"),
 }
 
 # What an event is about: every audited table plus the few non-table subjects.
@@ -76,6 +77,7 @@ ENTITY_LABELS: dict[str, str] = {
     "reply_identity": QT_TRANSLATE_NOOP("Labels", "key for partners' feedback"),
     "partner_signing_key": QT_TRANSLATE_NOOP("Labels", "partner's signature key"),
     "feedback_reply": QT_TRANSLATE_NOOP("Labels", "feedback read in"),
+    "audit_event": QT_TRANSLATE_NOOP("Labels", "audit log"),
 }
 
 # The fields an update names ("velden: a,b"): every column of an audited table.
@@ -247,6 +249,7 @@ DETAIL_LABELS: dict[str, str] = {
     "conflicten": QT_TRANSLATE_NOOP("Labels", "conflicts"),
     "opmerkingen": QT_TRANSLATE_NOOP("Labels", "remarks"),
     "categorieen": QT_TRANSLATE_NOOP("Labels", "categories"),
+    "tot": QT_TRANSLATE_NOOP("Labels", "up to event"),
 }
 TECHNICAL_DETAIL_KEYS = frozenset(
     {"bytes", "sha256", "sleutel", "bundel", "partner", "backup", "profiel", "aantallen"}
