@@ -210,7 +210,9 @@ class Visit(Record):
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     address_id: Mapped[str] = mapped_column(ForeignKey("address.id"), index=True)
-    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    # No index (dropped in 0016): no query looks rows up by staff member, and staff members
+    # are never deleted (so no foreign-key check needs one either).
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"))
     # Not indexed on its own: ix_visit_visited_at_cover starts with it (dropped in 0016).
     visited_at: Mapped[datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(20))
@@ -320,7 +322,9 @@ class ConcernLevelEntry(Record):
     suggested_level: Mapped[str | None] = mapped_column(String(20))
     set_at: Mapped[datetime] = mapped_column(DateTime)
     next_check_in: Mapped[date] = mapped_column(Date)
-    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    # No index (dropped in 0016): no query looks rows up by staff member, and staff members
+    # are never deleted (so no foreign-key check needs one either).
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"))
 
     household: Mapped[Household] = relationship(back_populates="concern_history")
 
