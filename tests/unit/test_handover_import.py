@@ -118,10 +118,19 @@ def test_import_adds_everything_and_twice_changes_nothing(
         assert search(s, "buren", limit=50)
 
 
+# Since 0016 the index reads its text from the rows (external content) and search_doc no
+# longer holds the household: both come from the visit or observation.
 _INDEX = text(
-    "SELECT d.rowid, d.source, d.ref_id, d.household_id, i.body FROM search_doc d"
-    " JOIN search_index i ON i.rowid = d.rowid ORDER BY d.rowid"
+    "SELECT d.rowid, d.source, d.ref_id, coalesce(v.household_id, o.household_id)"
+    " AS household_id, i.body FROM search_doc d"
+    " JOIN search_index i ON i.rowid = d.rowid"
+    " LEFT JOIN visit v ON d.source = 'visit' AND v.id = d.ref_id"
+    " LEFT JOIN signal_observation o ON d.source = 'signal' AND o.id = d.ref_id"
+    " ORDER BY d.rowid"
 )
+# FTS5's own check that the index holds exactly the terms of the text it reads (rank 1:
+# compared with the external content); raises "database disk image is malformed" if not.
+_INTEGRITY = text("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
 _TRIGGERS = text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
 
 
@@ -145,6 +154,8 @@ def test_imported_rows_are_indexed_once_as_the_triggers_would(
     added = [(r.source, r.ref_id, r.household_id, r.body) for r in index[len(before) :]]
     assert added == [("visit", *v) for v in visits] + [("signal", *o) for o in observations]
     assert [r.rowid for r in index] == sorted({r.rowid for r in index})
+    with target.session() as s:
+        s.execute(_INTEGRITY)
     # A visit typed after the import is indexed by the trigger again.
     with target.session() as s:
         columns = [r.name for r in s.execute(text("PRAGMA table_info(visit)"))]

@@ -67,6 +67,11 @@ def _frozen_ddl() -> dict[str, list[str]]:
     return found
 
 
+# Since 0016 the audit chain's hashes are stored as their 32 bytes; a vault made before
+# wrote them as 64 hex characters, which the upgrade converts (the same hash).
+_HASH_COLUMNS = {("audit_event", "hash"), ("audit_event", "prev_hash")}
+
+
 def _expected_rows(manifest: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     rows = []
     for table, written in manifest["rows"].items():
@@ -74,6 +79,9 @@ def _expected_rows(manifest: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
             values = {
                 col: bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for col, v in row.items()
             }
+            for col, v in values.items():
+                if (table, col) in _HASH_COLUMNS and isinstance(v, str):
+                    values[col] = bytes.fromhex(v)
             rows.append((table, values))
     return rows
 

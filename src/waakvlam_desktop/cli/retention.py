@@ -62,6 +62,17 @@ NOT_YET_REBUILT = Message(
 )
 
 
+AUDIT_CHECKPOINTED = Message(
+    "cli.retention_audit_checkpointed",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Audit log: {n} events older than its retention period replaced by a signed"
+        " checkpoint (up to event {seq}).",
+    ),
+    context="Cli",
+)
+
+
 def _print_rows(rows: Any) -> None:
     from waakvlam_desktop.privacy.retention import category_label  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
@@ -107,6 +118,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
                 "today": result.today,
                 "vacuumed": result.vacuumed,
                 "neighbourhood_notes": result.neighbourhood_notes,
+                "audit_events_replaced": result.audit_events,
+                "audit_checkpoint": result.audit_checkpoint,
                 "totals": result.totals(),
                 "households": list(result.rows),
             }
@@ -118,6 +131,8 @@ def cmd_retention_run(args: argparse.Namespace) -> int:
         info(DRY_RUN.render(n=totals["households"]))
     elif result.rows:
         info(PURGED.render(n=totals["households"], anonymised=totals["anonymised"]))
+    if result.audit_checkpoint is not None:
+        info(AUDIT_CHECKPOINTED.render(n=result.audit_events, seq=result.audit_checkpoint))
     if not result.dry_run and (result.rows or result.vacuumed):
         info((REBUILT if result.vacuumed else NOT_YET_REBUILT).render())
     return 0

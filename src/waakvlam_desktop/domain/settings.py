@@ -69,6 +69,12 @@ FOLDER_BACKUP_HOURS_OUT_OF_RANGE = Message(
     "settings.folder_backup_hours_out_of_range",
     QT_TRANSLATE_NOOP("Errors", "Backup to the team folder: choose every 1 to 168 hours (a week)."),
 )
+AUDIT_TERM_OUT_OF_RANGE = Message(
+    "settings.audit_term_out_of_range",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The retention period of the audit log must be between 12 and 240 months."
+    ),
+)
 UNKNOWN_SETTING = Message(
     "settings.unknown_setting", QT_TRANSLATE_NOOP("Errors", "Unknown setting '{key}'.")
 )
@@ -121,6 +127,9 @@ class Settings:
     team_folder: str = ""
     folder_backup_keep: int = 7  # the last N backups of this vault stay in the team folder
     folder_backup_hours: int = 24  # a team-folder backup is due after this many hours
+    #: The audit log's own term: events older than this many months are replaced by a
+    #: signed checkpoint when retention runs (storage/audit.py checkpoint_before).
+    audit_retention_months: int = 60
 
     def rhythm_for(self, level: ConcernLevel) -> int:
         return self.rhythm_days[level.value]
@@ -143,6 +152,7 @@ SETTING_KEYS = (
     "team_folder",
     "folder_backup_keep",
     "folder_backup_hours",
+    "audit_retention_months",
 )
 GREETINGS = ("geachte", "beste")
 
@@ -162,6 +172,7 @@ WHOLE_NUMBERS: dict[str, tuple[int, int, Message]] = {
     "visit_correction_days": (0, 90, CORRECTION_DAYS_OUT_OF_RANGE),
     "folder_backup_keep": (1, 100, FOLDER_BACKUP_KEEP_OUT_OF_RANGE),
     "folder_backup_hours": (1, 168, FOLDER_BACKUP_HOURS_OUT_OF_RANGE),
+    "audit_retention_months": (12, 240, AUDIT_TERM_OUT_OF_RANGE),
 }
 
 

@@ -255,15 +255,35 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
     )
 
 
+def _hex(value: Any) -> str:
+    """A stored hash as hex: 32 bytes since revision 0016, 64 hex characters before."""
+    return bytes(value).hex() if isinstance(value, bytes | memoryview) else str(value)
+
+
+def _has_checkpoints(con: Any) -> bool:
+    found = con.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoint'"
+    ).fetchone()
+    return found is not None
+
+
 def _chain_head(con: Any) -> audit.AuditHead:
-    """The audit head read over a raw (SQLCipher) connection."""
+    """The audit head read over a raw (SQLCipher) connection, of any revision."""
     row = con.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").fetchone()
-    return audit.AuditHead(0, audit.GENESIS) if row is None else audit.AuditHead(*row)
+    if row is None and _has_checkpoints(con):
+        sql = "SELECT seq, hash FROM audit_checkpoint ORDER BY seq DESC LIMIT 1"
+        row = con.execute(sql).fetchone()
+    return (
+        audit.AuditHead(0, audit.GENESIS) if row is None else audit.AuditHead(row[0], _hex(row[1]))
+    )
 
 
 def _hash_at(con: Any, seq: int) -> str | None:
     row = con.execute("SELECT hash FROM audit_event WHERE seq = ?", (seq,)).fetchone()
-    return None if row is None else str(row[0])
+    if row is None and _has_checkpoints(con):
+        sql = "SELECT hash FROM audit_checkpoint WHERE seq = ?"
+        row = con.execute(sql, (seq,)).fetchone()
+    return None if row is None else _hex(row[0])
 
 
 def _rolled_back(restored: Any, data_dir: Path, keys_to_try: list[bytes], passphrase: str) -> str:

@@ -17,6 +17,10 @@ anonymous address per complex, wijk and 4-digit postcode. What survives is only 
 statistics need: dates, kinds, signs and severities, concern levels, referral partners and
 statuses. Afterwards the FTS index is merged and the database vacuumed, so the removed
 text is gone from the file, not just unreachable. See docs/privacy.md.
+
+The audit log has a term of its own (setting ``audit_retention_months``, default 60): a run
+replaces the events older than it by a signed checkpoint (``storage/audit.py``), from which
+the chain still verifies.
 """
 
 from __future__ import annotations
@@ -694,6 +698,8 @@ class RetentionResult:
     rows: tuple[RetentionRow, ...]
     vacuumed: bool
     neighbourhood_notes: int = 0  # complex events whose note was blanked
+    audit_events: int = 0  # audit events past the audit term, replaced by a checkpoint
+    audit_checkpoint: int | None = None  # the last event the new checkpoint replaced
 
     @property
     def households(self) -> int:
@@ -746,18 +752,35 @@ def run_retention(
         if dry_run:
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         blanked = 0 if wanted else purge_neighbourhood(s, day)
-        if not rows and not pending and not blanked:
-            return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         if rows:
             purge_households(s, rows)
             fts.optimize(s)
+        # The audit log's own term; not when purging chosen households only.
+        replaced = None if wanted else audit.checkpoint_before(s, audit_term_start(s, day))
+        if not rows and not pending and not blanked and replaced is None:
+            return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         _set_vacuum_pending(s, True)
     done = vault.vacuum()
     if done:
         with vault.session() as s:
             _set_vacuum_pending(s, False)
         vault.checkpoint()
-    return RetentionResult(False, day, tuple(rows), vacuumed=done, neighbourhood_notes=blanked)
+    return RetentionResult(
+        False,
+        day,
+        tuple(rows),
+        vacuumed=done,
+        neighbourhood_notes=blanked,
+        audit_events=replaced.replaced if replaced else 0,
+        audit_checkpoint=replaced.seq if replaced else None,
+    )
+
+
+def audit_term_start(session: Session, today: date) -> datetime:
+    """The moment (naive UTC) before which audit events are past the audit term: local
+    midnight ``audit_retention_months`` months before ``today``."""
+    first_kept = add_months(today, -load_settings(session).audit_retention_months)
+    return utc_naive(datetime.combine(first_kept, datetime.min.time()).astimezone())
 
 
 # ---- tombstones after a restore ------------------------------------------------------------

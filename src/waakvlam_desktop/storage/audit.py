@@ -16,12 +16,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from sqlalchemy import func, insert, select
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import Clock, utc_naive
+from waakvlam_desktop.errors import VaultError
 from waakvlam_desktop.storage import audit_labels
-from waakvlam_desktop.storage.models import AuditEvent, Household, StaffMember
+from waakvlam_desktop.storage.models import (
+    AuditCheckpoint,
+    AuditEvent,
+    Household,
+    SigningKey,
+    StaffMember,
+)
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 GENESIS = "0" * 64
@@ -56,11 +66,29 @@ CHAIN_BROKEN_CONTENT = Message(
     ),
     "Audit",
 )
+CHAIN_BROKEN_CHECKPOINT = Message(
+    "audit.chain_broken_checkpoint",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was changed: the signed checkpoint at event {seq} (where older events"
+        " were replaced at the end of the audit term) does not verify.",
+    ),
+    "Audit",
+)
+CHECKPOINT_REFUSED = Message(
+    "audit.checkpoint_refused",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Old audit events were not replaced by a checkpoint: the audit log is not in order"
+        " (event {seq}). Check it with 'waakvlam audit verify' first.",
+    ),
+)
 # The reasons verify_chain gives (the privacy screen maps them too) and their sentences.
 _CHAIN_BROKEN = {
     "een gebeurtenis ontbreekt": CHAIN_BROKEN_MISSING,
     "verwijzing naar de vorige klopt niet": CHAIN_BROKEN_LINK,
     "inhoud gewijzigd": CHAIN_BROKEN_CONTENT,
+    "controlepunt klopt niet": CHAIN_BROKEN_CHECKPOINT,
 }
 
 # ---- frozen: executed by migration 0001; never edit -----------------------------------------
@@ -78,6 +106,32 @@ APPEND_ONLY_0001: Final[tuple[str, ...]] = (
 )
 
 APPEND_ONLY_DROP_0001: Final[tuple[str, ...]] = (
+    "DROP TRIGGER IF EXISTS audit_event_no_delete",
+    "DROP TRIGGER IF EXISTS audit_event_no_update",
+)
+# ---- end of frozen constants ---------------------------------------------------------------
+
+# ---- frozen: executed by migration 0016; never edit ----------------------------------------
+# Events up to the newest checkpoint may be deleted (retention of the audit log itself);
+# later ones, and the checkpoints, may not.
+APPEND_ONLY_0016: Final[tuple[str, ...]] = (
+    """CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event BEGIN
+        SELECT RAISE(ABORT, 'audit_event is append-only');
+    END""",
+    """CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+    WHEN old.seq > (SELECT coalesce(max(seq), 0) FROM audit_checkpoint) BEGIN
+        SELECT RAISE(ABORT, 'audit_event is append-only');
+    END""",
+    """CREATE TRIGGER audit_checkpoint_no_update BEFORE UPDATE ON audit_checkpoint BEGIN
+        SELECT RAISE(ABORT, 'audit_checkpoint is append-only');
+    END""",
+    """CREATE TRIGGER audit_checkpoint_no_delete BEFORE DELETE ON audit_checkpoint BEGIN
+        SELECT RAISE(ABORT, 'audit_checkpoint is append-only');
+    END""",
+)
+APPEND_ONLY_DROP_0016: Final[tuple[str, ...]] = (
+    "DROP TRIGGER IF EXISTS audit_checkpoint_no_delete",
+    "DROP TRIGGER IF EXISTS audit_checkpoint_no_update",
     "DROP TRIGGER IF EXISTS audit_event_no_delete",
     "DROP TRIGGER IF EXISTS audit_event_no_update",
 )
@@ -110,6 +164,12 @@ def _head(session: Session) -> tuple[int, str]:
     row = session.execute(
         select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
     ).first()
+    if row is None:  # every event replaced by a checkpoint: the chain goes on from it
+        row = session.execute(
+            select(AuditCheckpoint.seq, AuditCheckpoint.hash)
+            .order_by(AuditCheckpoint.seq.desc())
+            .limit(1)
+        ).first()
     return (0, GENESIS) if row is None else (row[0], row[1])
 
 
@@ -225,10 +285,18 @@ _CHAIN_COLUMNS = (
 
 
 def verify_chain(session: Session) -> ChainVerdict:
+    """Check every event from the start, or from the newest signed checkpoint: every
+    checkpoint's signature, then each event's link to the one before it and its hash."""
     prev = GENESIS
     expected_seq = 1
     count = 0
-    rows = session.execute(select(*_CHAIN_COLUMNS).order_by(AuditEvent.seq))
+    for cp in session.scalars(select(AuditCheckpoint).order_by(AuditCheckpoint.seq)):
+        if not checkpoint_valid(session, cp):
+            return ChainVerdict(False, 0, cp.seq, "controlepunt klopt niet")
+        prev, expected_seq = cp.hash, cp.seq + 1
+    rows = session.execute(
+        select(*_CHAIN_COLUMNS).where(AuditEvent.seq >= expected_seq).order_by(AuditEvent.seq)
+    )
     for seq, at, actor, action, entity, entity_id, household_id, detail, prev_hash, digest in rows:
         count += 1
         if seq != expected_seq:
@@ -243,6 +311,127 @@ def verify_chain(session: Session) -> ChainVerdict:
         prev = digest
         expected_seq += 1
     return ChainVerdict(True, count, None, "")
+
+
+# ---- the audit term: old events replaced by a signed checkpoint ----------------------------
+# Events older than the organisation's audit term are deleted; a checkpoint keeps what a
+# verifier needs to go on: the sequence number and hash of the last event it replaces (the
+# next event links to that hash), how many events there were per action, and an Ed25519
+# signature by the vault's signing key (the key export bundles are signed with).
+CHECKPOINT_DOMAIN = "waakvlam-audit-checkpoint/1"
+
+
+def _checkpoint_message(
+    seq: int, made_at: datetime, before: datetime, digest: str, counts: str, key_id: str
+) -> bytes:
+    payload = [CHECKPOINT_DOMAIN, seq, made_at.isoformat(), before.isoformat(), digest, counts]
+    return json.dumps([*payload, key_id], separators=(",", ":")).encode("utf-8")
+
+
+def _signing_key(session: Session) -> SigningKey:
+    """The vault's active Ed25519 signing key, made on first use as ``bundles/keys.py``
+    makes it (key id: the first 32 hex characters of SHA-256 of the public key)."""
+    row = session.scalar(
+        select(SigningKey).where(SigningKey.active).order_by(SigningKey.created_at).limit(1)
+    )
+    if row is not None:
+        return row
+    private = Ed25519PrivateKey.generate()
+    public = private.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
+    row = SigningKey(
+        algorithm="ed25519",
+        key_id=hashlib.sha256(public).hexdigest()[:32],
+        public_key=public,
+        private_key=private.private_bytes(
+            serialization.Encoding.Raw,
+            serialization.PrivateFormat.Raw,
+            serialization.NoEncryption(),
+        ),
+        active=True,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def checkpoint_valid(session: Session, cp: AuditCheckpoint) -> bool:
+    """Is ``cp`` signed by a signing key of this vault, over exactly what it says?"""
+    key = session.scalar(select(SigningKey.public_key).where(SigningKey.key_id == cp.key_id))
+    if key is None:
+        return False
+    message = _checkpoint_message(cp.seq, cp.made_at, cp.before, cp.hash, cp.counts, cp.key_id)
+    try:
+        Ed25519PublicKey.from_public_bytes(key).verify(cp.signature, message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointResult:
+    seq: int  # the last event replaced
+    replaced: int  # events deleted now
+    counts: dict[str, int]  # per action, over every checkpoint so far
+
+
+def latest_checkpoint(session: Session) -> AuditCheckpoint | None:
+    return session.scalar(select(AuditCheckpoint).order_by(AuditCheckpoint.seq.desc()).limit(1))
+
+
+def checkpoint_before(session: Session, before: datetime) -> CheckpointResult | None:
+    """Replace the events recorded before ``before`` (naive UTC) by a signed checkpoint.
+
+    Only a run from the start of what is left: the first event at or after ``before`` and
+    everything after it stay, even if a later one is older (a clock set back). The chain is
+    verified first, so a checkpoint never covers a change. None when nothing is old enough.
+    """
+    previous = latest_checkpoint(session)
+    start = previous.seq if previous is not None else 0
+    session.flush()
+    young = session.scalar(
+        select(func.min(AuditEvent.seq)).where(AuditEvent.seq > start, AuditEvent.at >= before)
+    )
+    upto = (young - 1) if young is not None else _head(session)[0]
+    if upto <= start:
+        return None
+    verdict = verify_chain(session)
+    if not verdict.ok:
+        raise VaultError(CHECKPOINT_REFUSED, seq=verdict.first_bad_seq)
+    counts: dict[str, int] = json.loads(previous.counts) if previous is not None else {}
+    for action, n in session.execute(
+        select(AuditEvent.action, func.count())
+        .where(AuditEvent.seq > start, AuditEvent.seq <= upto)
+        .group_by(AuditEvent.action)
+    ):
+        counts[action] = counts.get(action, 0) + n
+    counts_text = json.dumps(dict(sorted(counts.items())), separators=(",", ":"))
+    digest = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == upto))
+    if digest is None:  # cannot happen on a verified chain
+        raise VaultError(CHECKPOINT_REFUSED, seq=upto)
+    key = _signing_key(session)
+    made_at = utc_naive(session.info["clock"].now())
+    message = _checkpoint_message(upto, made_at, before, digest, counts_text, key.key_id)
+    signature = Ed25519PrivateKey.from_private_bytes(key.private_key).sign(message)
+    session.execute(
+        insert(AuditCheckpoint).values(
+            seq=upto,
+            made_at=made_at,
+            before=before,
+            hash=digest,
+            counts=counts_text,
+            key_id=key.key_id,
+            signature=signature,
+        )
+    )
+    replaced = session.scalar(
+        select(func.count()).select_from(AuditEvent).where(AuditEvent.seq <= upto)
+    )
+    session.execute(delete(AuditEvent).where(AuditEvent.seq <= upto))
+    session.info.pop("audit_head", None)
+    record(session, "checkpoint", "audit_event", detail=f"tot={upto}; aantal={replaced}")
+    return CheckpointResult(upto, replaced or 0, counts)
 
 
 # ---- witnesses: the head of the chain and what still extends it ----------------------------
@@ -329,8 +518,12 @@ def _all_digests(session: Session, upto: int | None = None) -> list[bytes]:
 
 
 def content_digests(session: Session, upto: int) -> bytes:
-    """The concatenated :func:`content_digest` of events 1..``upto`` in chain order."""
-    return b"".join(_all_digests(session, upto))
+    """The concatenated :func:`content_digest` of events 1..``upto`` in chain order; an
+    event replaced by a checkpoint (the audit term) counts as :data:`DIGEST_BYTES` zeros,
+    so the anchor format stays one digest per event."""
+    cp = latest_checkpoint(session)
+    replaced = min(cp.seq, upto) if cp is not None else 0
+    return bytes(DIGEST_BYTES * replaced) + b"".join(_all_digests(session, upto))
 
 
 WITNESS_OK = Message(
@@ -374,6 +567,15 @@ WITNESS_DIFFERENT = Message(
         "Audit",
         "The audit log was rewritten: event {seq} no longer has the witnessed hash, so an"
         " event at or before {seq} was deleted or changed.",
+    ),
+    "Audit",
+)
+WITNESS_BEFORE_CHECKPOINT = Message(
+    "audit.witness_before_checkpoint",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The witnessed state (event {seq}) is older than the audit term: those events were"
+        " replaced by a signed checkpoint, which verifies. The chain is intact.",
     ),
     "Audit",
 )
@@ -462,11 +664,19 @@ def verify_witness(
     """Does the chain still extend ``head``? With an anchor's ``digests`` (one
     :data:`DIGEST_BYTES` digest per event 1..head.seq) a difference is located exactly."""
     chain = verify_chain(session)
-    total = session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+    cp = latest_checkpoint(session)
+    replaced = cp.seq if cp is not None else 0  # events 1..replaced: only the checkpoint
+    total = replaced + (session.scalar(select(func.count()).select_from(AuditEvent)) or 0)
     at_head = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == head.seq))
+    if cp is not None and head.seq == cp.seq:
+        at_head = cp.hash
     if head.seq == 0 or at_head == head.hash:
         # Each hash covers everything before it: the witnessed part is unchanged.
         text = WITNESS_OK if chain.ok else None
+        return WitnessVerdict(chain.ok, head, total, None, None, text, chain)
+    if head.seq < replaced:
+        # Witnessed before the audit term ended: those events are now the signed checkpoint.
+        text = WITNESS_BEFORE_CHECKPOINT if chain.ok else None
         return WitnessVerdict(chain.ok, head, total, None, None, text, chain)
 
     def bad(
@@ -477,8 +687,10 @@ def verify_witness(
     rolled = _rolled_back(session, head.seq)
     if digests is not None and len(digests) == head.seq * DIGEST_BYTES:
         witnessed = [digests[i : i + DIGEST_BYTES] for i in range(0, len(digests), DIGEST_BYTES)]
-        current = _all_digests(session)
-        found = _first_difference(witnessed, current)
+        current = _all_digests(session)  # from the checkpoint on, when there is one
+        found = _first_difference(witnessed[replaced:], current)
+        if found is not None:
+            found = (found[0] + replaced, found[1] + replaced if found[1] >= 0 else -1)
         # A restore explains the difference only when everything before its range holds:
         # a restore event of its own does not hide a rewrite before it.
         if found is not None and not (rolled is not None and found[0] + 1 >= rolled[1]):

@@ -36,6 +36,7 @@ ACTION_LABELS: dict[str, str] = {
     "recovery_notice": QT_TRANSLATE_NOOP("Labels", "recovery notice seen"),
     "meeting_agenda": QT_TRANSLATE_NOOP("Labels", "case conference agenda made"),
     "meeting_minutes": QT_TRANSLATE_NOOP("Labels", "case conference minutes made"),
+    "checkpoint": QT_TRANSLATE_NOOP("Labels", "old events replaced by a checkpoint"),
 }
 
 # What an event is about: every audited table plus the few non-table subjects.
@@ -82,6 +83,7 @@ ENTITY_LABELS: dict[str, str] = {
     "reply_identity": QT_TRANSLATE_NOOP("Labels", "key for partners' feedback"),
     "partner_signing_key": QT_TRANSLATE_NOOP("Labels", "partner's signature key"),
     "feedback_reply": QT_TRANSLATE_NOOP("Labels", "feedback read in"),
+    "audit_event": QT_TRANSLATE_NOOP("Labels", "audit log"),
 }
 
 # The fields an update names ("velden: a,b"): every column of an audited table.
@@ -263,6 +265,7 @@ DETAIL_LABELS: dict[str, str] = {
     "opmerkingen": QT_TRANSLATE_NOOP("Labels", "remarks"),
     "categorieen": QT_TRANSLATE_NOOP("Labels", "categories"),
     "weergave": QT_TRANSLATE_NOOP("Labels", "shown"),
+    "tot": QT_TRANSLATE_NOOP("Labels", "up to event"),
 }
 TECHNICAL_DETAIL_KEYS = frozenset(
     {"bytes", "sha256", "sleutel", "bundel", "partner", "backup", "profiel", "aantallen"}

@@ -7,23 +7,27 @@ What is indexed, and why
     structured fields that the household list filters in memory. Referral texts,
     follow-ups and drafts are not indexed.
 
-The objects (created by migration 0001 from :data:`CREATE_0001`)
+The objects (created by migration 0016 from :data:`CREATE_0016`; 0001 made the first ones)
     ``search_index``
         An FTS5 table with one column, ``body``, and the tokenizer
         ``unicode61 remove_diacritics 2``: case and diacritics are folded, so
-        ``geisoleerd`` finds ``geïsoleerd``. It keeps its own copy of the text, inside the
-        encrypted database like everything else.
+        ``geisoleerd`` finds ``geïsoleerd``. Since 0016 it is an *external content* table:
+        it keeps only the index, and reads the text (for snippets) through the view
+        ``search_text`` from the visit or observation row itself.
     ``search_doc``
         Maps the index's integer rowid to what it indexes: ``source`` (``visit`` or
-        ``signal``), ``ref_id`` (the visit or observation id) and ``household_id``. The
-        rowid is an ``INTEGER PRIMARY KEY``, so VACUUM keeps it stable and the index and
-        the map stay paired.
+        ``signal``) and ``ref_id`` (the visit or observation id); the household comes from
+        that row. The rowid is an ``INTEGER PRIMARY KEY``, so VACUUM keeps it stable and
+        the index and the map stay paired.
     triggers ``visit_search_ai/_au/_ad`` and ``observation_search_ai/_au/_ad``
         Keep both in step with every insert, change of the text and delete, including raw
-        SQL. Retention blanks the text with an UPDATE (the index follows) and then calls
-        :func:`optimize`, so the deleted terms also leave the index's pages. A migration
-        that recreates ``visit`` or ``signal_observation`` (Alembic batch mode) drops
-        these triggers with the old table: see ``migrations/versions/README.md``.
+        SQL. With external content a change or delete first tells FTS5 the *old* text
+        (``'delete'`` command), then indexes the new one. Retention blanks the text with an
+        UPDATE (the index follows) and then calls :func:`optimize`, so the deleted terms
+        also leave the index's pages. A migration that recreates ``visit`` or
+        ``signal_observation`` (Alembic batch mode) drops these triggers with the old
+        table: see ``migrations/versions/README.md``. FTS5's ``integrity-check`` (rank 1)
+        compares the index with the rows.
 
 How search queries them
     :func:`match_expression` turns what a user typed into a safe FTS5 query (every word
@@ -115,6 +119,70 @@ DROP_0001: Final[tuple[str, ...]] = (
 )
 # ---- end of frozen constants ---------------------------------------------------------------
 
+# ---- frozen: executed by migration 0016; never edit ----------------------------------------
+# External content: the index keeps no copy of the text (it reads the rows through the view
+# search_text), and search_doc no household id (the visit or observation has it).
+CREATE_0016: Final[tuple[str, ...]] = (
+    """CREATE TABLE search_doc (
+        rowid INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        ref_id TEXT NOT NULL UNIQUE
+    )""",
+    """CREATE VIEW search_text AS
+        SELECT d.rowid AS doc, coalesce(v.notes, o.remark, '') AS body
+        FROM search_doc d
+        LEFT JOIN visit v ON d.source = 'visit' AND v.id = d.ref_id
+        LEFT JOIN signal_observation o ON d.source = 'signal' AND o.id = d.ref_id""",
+    """CREATE VIRTUAL TABLE search_index USING fts5(
+        body, content = 'search_text', content_rowid = 'doc',
+        tokenize = 'unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER visit_search_ai AFTER INSERT ON visit BEGIN
+        INSERT INTO search_doc (source, ref_id) VALUES ('visit', new.id);
+        INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.notes);
+    END""",
+    """CREATE TRIGGER visit_search_au AFTER UPDATE OF notes ON visit BEGIN
+        INSERT INTO search_index (search_index, rowid, body) VALUES
+            ('delete', (SELECT rowid FROM search_doc WHERE ref_id = old.id), old.notes);
+        INSERT INTO search_index (rowid, body) VALUES
+            ((SELECT rowid FROM search_doc WHERE ref_id = new.id), new.notes);
+    END""",
+    """CREATE TRIGGER visit_search_ad AFTER DELETE ON visit BEGIN
+        INSERT INTO search_index (search_index, rowid, body) VALUES
+            ('delete', (SELECT rowid FROM search_doc WHERE ref_id = old.id), old.notes);
+        DELETE FROM search_doc WHERE ref_id = old.id;
+    END""",
+    """CREATE TRIGGER observation_search_ai AFTER INSERT ON signal_observation BEGIN
+        INSERT INTO search_doc (source, ref_id) VALUES ('signal', new.id);
+        INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.remark);
+    END""",
+    """CREATE TRIGGER observation_search_au AFTER UPDATE OF remark ON signal_observation BEGIN
+        INSERT INTO search_index (search_index, rowid, body) VALUES
+            ('delete', (SELECT rowid FROM search_doc WHERE ref_id = old.id), old.remark);
+        INSERT INTO search_index (rowid, body) VALUES
+            ((SELECT rowid FROM search_doc WHERE ref_id = new.id), new.remark);
+    END""",
+    """CREATE TRIGGER observation_search_ad AFTER DELETE ON signal_observation BEGIN
+        INSERT INTO search_index (search_index, rowid, body) VALUES
+            ('delete', (SELECT rowid FROM search_doc WHERE ref_id = old.id), old.remark);
+        DELETE FROM search_doc WHERE ref_id = old.id;
+    END""",
+)
+# Fill the new index from the rows (after CREATE_0016 and copying search_doc).
+REBUILD_0016: Final[str] = "INSERT INTO search_index (search_index) VALUES ('rebuild')"
+DROP_0016: Final[tuple[str, ...]] = (
+    "DROP TRIGGER IF EXISTS observation_search_ad",
+    "DROP TRIGGER IF EXISTS observation_search_au",
+    "DROP TRIGGER IF EXISTS observation_search_ai",
+    "DROP TRIGGER IF EXISTS visit_search_ad",
+    "DROP TRIGGER IF EXISTS visit_search_au",
+    "DROP TRIGGER IF EXISTS visit_search_ai",
+    "DROP TABLE IF EXISTS search_index",
+    "DROP VIEW IF EXISTS search_text",
+    "DROP TABLE IF EXISTS search_doc",
+)
+# ---- end of frozen constants ---------------------------------------------------------------
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
 
@@ -133,16 +201,16 @@ def match_expression(user_text: str) -> str | None:
 
 _MATCHES = text(
     """
-    SELECT d.source, d.ref_id, d.household_id, h.label,
+    SELECT d.source, d.ref_id, h.id AS household_id, h.label,
            COALESCE(v.id, o.visit_id) AS visit_id,
            COALESCE(v.visited_at, ov.visited_at) AS visited_at,
            snippet(search_index, 0, :hs, :he, '…', 14) AS snip
     FROM search_index
     JOIN search_doc d ON d.rowid = search_index.rowid
-    JOIN household h ON h.id = d.household_id
     LEFT JOIN visit v ON d.source = 'visit' AND v.id = d.ref_id
     LEFT JOIN signal_observation o ON d.source = 'signal' AND o.id = d.ref_id
     LEFT JOIN visit ov ON ov.id = o.visit_id
+    JOIN household h ON h.id = COALESCE(v.household_id, o.household_id)
     WHERE search_index MATCH :q
     ORDER BY search_index.rowid DESC
     LIMIT :limit
@@ -203,8 +271,8 @@ def indexed_once(cursor: Any, table: str) -> Iterator[None]:
         cursor.execute("SELECT coalesce(max(rowid), 0) FROM search_doc")
         (docs_before,) = cursor.fetchone()
         cursor.execute(
-            "INSERT INTO search_doc (source, ref_id, household_id)"
-            f" SELECT ?, id, household_id FROM {table} WHERE rowid > ? ORDER BY rowid",
+            "INSERT INTO search_doc (source, ref_id)"
+            f" SELECT ?, id FROM {table} WHERE rowid > ? ORDER BY rowid",
             [source, before],
         )
         cursor.execute(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     text,
 )
@@ -187,6 +189,8 @@ class Resident(Record):
 
 class VisitResident(Base):
     __tablename__ = "visit_resident"
+    # Only its key: without a rowid the table is its primary-key index (since 0016).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     visit_id: Mapped[str] = mapped_column(
         ForeignKey("visit.id", ondelete="CASCADE"), primary_key=True
@@ -206,8 +210,11 @@ class Visit(Record):
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     address_id: Mapped[str] = mapped_column(ForeignKey("address.id"), index=True)
-    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
-    visited_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    # No index (dropped in 0016): no query looks rows up by staff member, and staff members
+    # are never deleted (so no foreign-key check needs one either).
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"))
+    # Not indexed on its own: ix_visit_visited_at_cover starts with it (dropped in 0016).
+    visited_at: Mapped[datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(20))
     notes: Mapped[str] = mapped_column(Text, default="")
 
@@ -292,7 +299,8 @@ class SignalObservation(Record):
         ),
     )
 
-    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"), index=True)
+    # visit_id: ix_signal_observation_visit_item starts with it (its own index dropped in 0016).
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visit.id"))
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("checklist_item.id"), index=True)
     severity: Mapped[int] = mapped_column(Integer)
@@ -314,7 +322,9 @@ class ConcernLevelEntry(Record):
     suggested_level: Mapped[str | None] = mapped_column(String(20))
     set_at: Mapped[datetime] = mapped_column(DateTime)
     next_check_in: Mapped[date] = mapped_column(Date)
-    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
+    # No index (dropped in 0016): no query looks rows up by staff member, and staff members
+    # are never deleted (so no foreign-key check needs one either).
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"))
 
     household: Mapped[Household] = relationship(back_populates="concern_history")
 
@@ -587,21 +597,59 @@ class ReferralStatusEvent(Record):
     referral: Mapped[Referral] = relationship(back_populates="history")
 
 
+class HashBytes(TypeDecorator[str]):
+    """A SHA-256 hash: 32 bytes in the vault (since 0016), 64 hex characters everywhere else.
+
+    Reads text too: a hash written as hex by raw SQL is returned as it is, so the chain
+    checks it like any other (and a changed one still fails)."""
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> bytes | None:
+        return None if value is None else bytes.fromhex(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> str | None:
+        if value is None or isinstance(value, str):
+            return value
+        return bytes(value).hex()
+
+
 class AuditEvent(Base):
-    """Append-only, hash-chained log. ``detail`` never holds personal data."""
+    """Append-only, hash-chained log. ``detail`` never holds personal data.
+
+    Only ``household_id`` is indexed (the inzage and the consent history look events up by
+    household); the viewer's other filters walk the log from its newest event (0016)."""
 
     __tablename__ = "audit_event"
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    actor: Mapped[str | None] = mapped_column(String(36), index=True)
-    action: Mapped[str] = mapped_column(String(30), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str | None] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(30))
     entity: Mapped[str] = mapped_column(String(50))
-    entity_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    entity_id: Mapped[str | None] = mapped_column(String(36))
     household_id: Mapped[str | None] = mapped_column(String(36), index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(HashBytes)
+    hash: Mapped[str] = mapped_column(HashBytes)
+
+
+class AuditCheckpoint(Base):
+    """Events 1..``seq`` replaced at the end of the audit term (since 0016): the head they
+    ended in, how many there were per action (cumulative over earlier checkpoints), signed
+    with the vault's Ed25519 key (``signing_key``). Append-only like the log."""
+
+    __tablename__ = "audit_checkpoint"
+    __audit__ = False  # written with the "checkpoint" event of storage/audit.py instead
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    before: Mapped[datetime] = mapped_column(DateTime)  # events before this were replaced
+    hash: Mapped[str] = mapped_column(HashBytes)  # the hash of event ``seq``
+    counts: Mapped[str] = mapped_column(Text)  # JSON {action: events}
+    key_id: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Draft(Record):

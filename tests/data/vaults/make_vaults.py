@@ -167,6 +167,13 @@ class Writer:
         changed = sorted(c for c in values if c not in ("updated_at", "updated_by"))
         self.audit("update", table, rid, household, "velden: " + ",".join(changed))
 
+    def hashes_as_bytes(self) -> bool:
+        """Since 0016 the chain's hashes are stored as 32 bytes (64 hex characters before)."""
+        kind = self.con.execute(
+            text("SELECT type FROM pragma_table_info('audit_event') WHERE name = 'hash'")
+        ).scalar_one()
+        return str(kind).upper() == "BLOB"
+
     def audit(
         self,
         action: str,
@@ -179,6 +186,8 @@ class Writer:
             text("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
         ).first()
         seq, prev = (0, GENESIS) if head is None else (head[0], head[1])
+        if isinstance(prev, bytes):
+            prev = prev.hex()
         at = self.now
         row: dict[str, Any] = {
             "seq": seq + 1,
@@ -192,7 +201,57 @@ class Writer:
             "prev_hash": prev,
         }
         row["hash"] = _chain_hash(row, at)
+        if self.hashes_as_bytes():
+            row["prev_hash"] = bytes.fromhex(row["prev_hash"])
+            row["hash"] = bytes.fromhex(row["hash"])
         self.insert("audit_event", row)
+
+    def checkpoint(self, before: datetime) -> None:
+        """Replace the events before ``before`` by a signed checkpoint, as the audit term
+        does (0016), written out from its definition in storage/audit.py; the replaced
+        events leave the manifest too."""
+        events = self.con.execute(
+            text("SELECT seq, at, action, hash FROM audit_event ORDER BY seq")
+        ).all()
+        old = [e for e in events if datetime.fromisoformat(str(e[1])) < before]
+        upto = old[-1][0]
+        assert [e[0] for e in old] == list(range(1, upto + 1)), "old events must come first"
+        counts: dict[str, int] = {}
+        for e in old:
+            counts[e[2]] = counts.get(e[2], 0) + 1
+        counts_text = json.dumps(dict(sorted(counts.items())), separators=(",", ":"))
+        key_id, private = self.con.execute(
+            text("SELECT key_id, private_key FROM signing_key WHERE active ORDER BY created_at")
+        ).first()
+        made_at = self._tick()
+        digest = bytes(old[-1][3]).hex()
+        message = json.dumps(
+            [
+                "waakvlam-audit-checkpoint/1",
+                upto,
+                made_at.isoformat(),
+                before.isoformat(),
+                digest,
+                counts_text,
+                key_id,
+            ],
+            separators=(",", ":"),
+        ).encode("utf-8")
+        self.insert(
+            "audit_checkpoint",
+            {
+                "seq": upto,
+                "made_at": ts(made_at),
+                "before": ts(before),
+                "hash": bytes.fromhex(digest),
+                "counts": counts_text,
+                "key_id": key_id,
+                "signature": Ed25519PrivateKey.from_private_bytes(private).sign(message),
+            },
+        )
+        self.con.execute(text("DELETE FROM audit_event WHERE seq <= :s"), {"s": upto})
+        self.rows["audit_event"] = [r for r in self.rows["audit_event"] if r["seq"] > upto]
+        self.audit("checkpoint", "audit_event", None, None, f"tot={upto}; aantal={len(old)}")
 
     def findable(self, word: str, source: str, ref_id: str) -> None:
         """Search for ``word`` must find this visit note or signal remark."""
@@ -1095,6 +1154,42 @@ def step_0015(w: Writer) -> None:
     w.findable("casusoverleg", "visit", v)
 
 
+def step_0016(w: Writer) -> None:
+    """0016 stores less: hashes as bytes, search without a copy of the text, visit_resident
+    without a rowid; and the audit term: the events of January 2026 (the first step) are
+    replaced by a checkpoint signed with the vault's signing key. A visit with a resident
+    present and a signal remark, both findable."""
+    w.at(datetime(2026, 12, 5, 9, 0))
+    w.actor = ident("staff:1")
+    hh1 = ident("household:1")
+    v = w.record(
+        "visit",
+        "visit:16",
+        hh1,
+        household_id=hh1,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 5, 10, 0)),
+        kind="regulier",
+        notes="Kozijn in de slaapkamer laat tocht door; melding bij onderhoud gedaan.",
+    )
+    w.findable("kozijn", "visit", v)
+    w.link("visit_resident", visit_id=v, resident_id=ident("resident:1"))
+    obs = w.record(
+        "signal_observation",
+        "observation:16",
+        hh1,
+        visit_id=v,
+        household_id=hh1,
+        item_id=ident("item:financien.huurachterstand"),
+        severity=1,
+        remark="Regeling loopt, nog één termijn open.",
+        acute_response="",
+    )
+    w.findable("termijn", "signal", obs)
+    w.checkpoint(datetime(2026, 2, 1))
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1108,6 +1203,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0013": step_0013,
     "0014": step_0014,
     "0015": step_0015,
+    "0016": step_0016,
 }
 
 

@@ -201,6 +201,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Het logboek is gewijzigd: de keten is verbroken bij gebeurtenis {seq} (inhoud gewijzigd).</translation>
     </message>
     <message>
+        <source>The audit log was changed: the signed checkpoint at event {seq} (where older events were replaced at the end of the audit term) does not verify.</source>
+        <translation>Het logboek is gewijzigd: het ondertekende controlepunt bij gebeurtenis {seq} (waar oudere gebeurtenissen na de bewaartermijn zijn vervangen) klopt niet.</translation>
+    </message>
+    <message>
         <source>The audit log still contains the witnessed state (event {seq}) unchanged; {added} events were added since. The chain is intact.</source>
         <translation>Het logboek bevat de vastgelegde stand (gebeurtenis {seq}) ongewijzigd; sindsdien zijn er {added} gebeurtenissen bijgekomen. De keten is heel.</translation>
     </message>
@@ -219,6 +223,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>The audit log was rewritten: event {seq} no longer has the witnessed hash, so an event at or before {seq} was deleted or changed.</source>
         <translation>Het logboek is herschreven: gebeurtenis {seq} heeft niet meer de vastgelegde hash, dus een gebeurtenis op of vóór {seq} is verwijderd of gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The witnessed state (event {seq}) is older than the audit term: those events were replaced by a signed checkpoint, which verifies. The chain is intact.</source>
+        <translation>De vastgelegde stand (gebeurtenis {seq}) is ouder dan de bewaartermijn van het logboek: die gebeurtenissen zijn vervangen door een ondertekend controlepunt, en dat klopt. De keten is heel.</translation>
     </message>
     <message>
         <source>The witnessed event {seq} is no longer in the audit log: restoring a backup (event {restore}) rolled back events {first} to {last}.</source>
@@ -872,6 +880,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>The file could not be cleaned up yet because the vault is in use; close the app and run &apos;waakvlam retention run&apos; again.</source>
         <translation>Het bestand kon nog niet worden opgeschoond omdat de kluis in gebruik is; sluit de app en voer &apos;waakvlam retention run&apos; opnieuw uit.</translation>
+    </message>
+    <message>
+        <source>Audit log: {n} events older than its retention period replaced by a signed checkpoint (up to event {seq}).</source>
+        <translation>Logboek: {n} gebeurtenissen ouder dan de bewaartermijn vervangen door een ondertekend controlepunt (tot en met gebeurtenis {seq}).</translation>
     </message>
     <message>
         <source>Nothing found.</source>
@@ -2192,6 +2204,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Back-up naar de teammap: kies elke 1 tot 168 uur (een week).</translation>
     </message>
     <message>
+        <source>The retention period of the audit log must be between 12 and 240 months.</source>
+        <translation>De bewaartermijn van het logboek moet tussen 12 en 240 maanden liggen.</translation>
+    </message>
+    <message>
         <source>The threshold for small counts must be a whole number from {low} to {high}.</source>
         <translation>De drempel voor kleine aantallen moet een heel getal van {low} tot en met {high} zijn.</translation>
     </message>
@@ -2731,6 +2747,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Household {id} was already marked solved at this meeting.</source>
         <translation>Huishouden {id} is in dit overleg al als opgelost gemarkeerd.</translation>
+    </message>
+    <message>
+        <source>Old audit events were not replaced by a checkpoint: the audit log is not in order (event {seq}). Check it with &apos;waakvlam audit verify&apos; first.</source>
+        <translation>Oude gebeurtenissen in het logboek zijn niet vervangen door een controlepunt: het logboek is niet in orde (gebeurtenis {seq}). Controleer het eerst met &apos;waakvlam audit verify&apos;.</translation>
     </message>
 </context>
 <context>
@@ -5203,6 +5223,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>verslag casusoverleg gemaakt</translation>
     </message>
     <message>
+        <source>old events replaced by a checkpoint</source>
+        <translation>oude gebeurtenissen vervangen door een controlepunt</translation>
+    </message>
+    <message>
         <source>case conference</source>
         <translation>casusoverleg</translation>
     </message>
@@ -5217,6 +5241,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>agreement at case conference</source>
         <translation>afspraak in casusoverleg</translation>
+    </message>
+    <message>
+        <source>audit log</source>
+        <translation>logboek</translation>
     </message>
     <message>
         <source>meeting date</source>
@@ -5417,6 +5445,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>shown</source>
         <translation>getoond</translation>
+    </message>
+    <message>
+        <source>up to event</source>
+        <translation>tot en met gebeurtenis</translation>
     </message>
     <message>
         <source>in the app</source>
