@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,6 +73,45 @@ if TYPE_CHECKING:
     NAV_SETTINGS,
 ) = range(9)
 NAV_PRIVACY = 9
+
+
+log = logging.getLogger(__name__)
+
+# The modules of the screens not built at start, most used first. Once Vandaag shows its
+# data they are imported on a thread of their own (imports only: widgets are built on the
+# GUI thread when a screen is first shown), so the first visit to a screen does not wait
+# for its module. Nothing of the vault is touched there.
+PRELOAD = (
+    "waakvlam_desktop.ui.screens.households.screen",
+    "waakvlam_desktop.ui.screens.household.screen",
+    "waakvlam_desktop.ui.screens.household.visit_editor",
+    "waakvlam_desktop.ui.screens.search.screen",
+    "waakvlam_desktop.ui.screens.overview.screen",
+    "waakvlam_desktop.ui.screens.referrals.screen",
+    "waakvlam_desktop.ui.screens.neighbourhood.screen",
+    "waakvlam_desktop.ui.screens.exports.screen",
+    "waakvlam_desktop.ui.screens.partners.screen",
+    "waakvlam_desktop.ui.screens.settings.screen",
+    "waakvlam_desktop.ui.screens.privacy.screen",
+)
+_preload_started = threading.Event()
+
+
+def preload_screens() -> None:
+    """Import the other screens' modules in the background, once per process."""
+    if _preload_started.is_set():
+        return
+    _preload_started.set()
+
+    def run() -> None:
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the screen imports it again when shown, and says what fails
+                log.warning("preloading %s failed", name)
+                return
+
+    threading.Thread(target=run, name="waakvlam-preload", daemon=True).start()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +313,9 @@ class Workspace(QWidget):
         self.today.resume_draft.connect(self.open_editor)
         self.today.open_referral.connect(self.open_referral)
         self.today.read_feedback.connect(self.read_feedback)
+        # Vandaag has its data (its count arrives with it): then the other screens' modules
+        # load in the background, after the events of this moment (a paint first).
+        self.today.count_changed.connect(lambda _n: QTimer.singleShot(0, preload_screens))
         body.addWidget(self.stack, 1)
         lay.addLayout(body, 1)
 

@@ -288,11 +288,17 @@ class RowModel(QAbstractItemModel, Generic[R]):
 
     # ---- Qt's model interface ------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
         if parent.isValid():
+            if not self.hasIndex(row, column, parent):
+                return QModelIndex()
             return self.createIndex(row, column, parent.row() + 1)
-        return self.createIndex(row, column, _ROOT)
+        # A top-level index without hasIndex(): that calls rowCount() and columnCount() back
+        # in Python, and Qt asks for an index for every cell it paints or measures (through
+        # the proxy, once per role): this was most of the time of fitting Vandaag's lists.
+        shown = len(self.rows) or (1 if self.empty else 0)
+        if 0 <= row < shown and 0 <= column < len(self.columns):
+            return self.createIndex(row, column, _ROOT)
+        return QModelIndex()
 
     @overload
     def parent(self) -> QObject | None: ...
