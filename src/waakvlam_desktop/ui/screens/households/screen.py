@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.households import HouseholdRow
@@ -41,13 +42,24 @@ from waakvlam_desktop.ui.widgets.common import (
 from waakvlam_desktop.ui.widgets.table import (
     ROW_ROLE,
     Column,
+    PreparedRows,
     RowModel,
     RowProxy,
     household_level_column,
     set_row_height,
+    text_widths,
 )
 
-OVERDUE_COLOUR = palette.LATE  # as on Vandaag: a date that has passed
+OVERDUE_COLOUR = palette.LATE
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdList:
+    """The list as the worker prepares it: rows sorted, filter texts, filter choices."""
+
+    rows: PreparedRows[HouseholdRow]
+    complexes: list[str]
+    wijken: list[str]  # as on Vandaag: a date that has passed
 
 
 NARROW_WIDTH = 900  # logical px of the screen (a window of ~1100): fewer columns
@@ -92,12 +104,15 @@ class HouseholdTableModel(RowModel[HouseholdRow]):
             self.today is not None and r.next_check_in is not None and r.next_check_in < self.today
         )
 
-    def _rows_given(self) -> None:
-        self.haystacks = [
+    def _per_row(self, rows: Sequence[HouseholdRow]) -> list[str]:
+        return [
             f"{r.label} {r.address} {r.postcode} {r.postcode.replace(' ', '')} {r.city}"
             f" {r.wijk} {r.complex_name}".lower()
-            for r in self._given
+            for r in rows
         ]
+
+    def _adopt_per_row(self, data: Any) -> None:
+        self.haystacks = data
 
 
 def _address_key(address: str) -> tuple[str, int, str]:
@@ -338,18 +353,26 @@ class HouseholdsView(Screen):
                 self.table.setColumnHidden(i, narrow)
 
     def refresh(self) -> None:
-        QueryOp(
-            self.ctx, self, households.list_households, self.show_rows, message=self.message
-        ).run()
+        # Everything but the reset is done on the worker: the query, the sort on the
+        # header's column, the filter's text per row, the choices of the filter boxes.
+        prepare, column, order = self.model.prepare, self.model.sort_column, self.model.sort_order
 
-    def show_rows(self, rows: list[HouseholdRow]) -> None:
+        def work(s: Session) -> HouseholdList:
+            rows = households.list_households(s)
+            return HouseholdList(
+                prepare(rows, column, order),
+                sorted({r.complex_name for r in rows if r.complex_name}),
+                sorted({r.wijk for r in rows if r.wijk}),
+            )
+
+        QueryOp(self.ctx, self, work, self.show_list, message=self.message).run()
+
+    def show_list(self, answer: HouseholdList) -> None:
         self.message.clear_message()
         self.model.today = self.ctx.today()
-        self.model.set_rows(rows)  # sorted once, on the header's column, before the reset
-        for combo, values in (
-            (self.complex, sorted({r.complex_name for r in rows if r.complex_name})),
-            (self.wijk, sorted({r.wijk for r in rows if r.wijk})),
-        ):
+        self.model.show_prepared(answer.rows)
+        rows = answer.rows.rows
+        for combo, values in ((self.complex, answer.complexes), (self.wijk, answer.wijken)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -363,7 +386,12 @@ class HouseholdsView(Screen):
             combo.blockSignals(False)
         if self._first_load and rows:  # the first rows, not an empty first answer
             self._first_load = False
-            self.table.resizeColumnsToContents()  # on a sample (set_row_height)
+            # The header and the first rows shown (SAMPLE_ROWS), measured on their texts;
+            # the last column stretches.
+            last = self.model.columnCount() - 1
+            widths = text_widths(self.table, self.model, range(last), grid=True)
+            for i, width in widths.items():
+                self.table.horizontalHeader().resizeSection(i, width)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._update_count()
