@@ -98,7 +98,7 @@ def main(vault_dir: str, passphrase: str) -> None:
     # Households: 10k rows, then keystrokes in the filter.
     step("open households")
     ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
-    wait(lambda: ws.households.model.rowCount() > 0)
+    wait(lambda: ws.households.model.rowCount() > 0 and not ws.households.loading())
     for _ in range(20):
         app.processEvents()
     step("filter")

@@ -276,7 +276,10 @@ class RowModel(QAbstractItemModel, Generic[R]):
         self.empty_column = empty_column
         self.sort_column = UNSORTED
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self.rows: list[R] = []  # as shown, after sorting
+        self.rows: list[R] = []  # as shown, after sorting (fetched so far: ``chunk_rows``)
+        # None: every row at once. A number: the first that many rows at a reset, the rest
+        # through ``fetchMore`` (Qt's fetch-on-demand) that many at a time.
+        self.chunk_rows: int | None = None
         self._given: list[R] = []  # as the screen gave them
         self._order: list[int] = []  # shown position -> position in ``_given``
         self._texts: list[tuple[str, ...] | None] = []  # per given row, filled on first use
@@ -285,7 +288,7 @@ class RowModel(QAbstractItemModel, Generic[R]):
     # ---- rows in -------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[R]) -> None:
         """Replace every row; the current sort (a header click) is kept."""
-        self.show_prepared(self.prepare(rows, self.sort_column, self.sort_order))
+        self.show_prepared(self.prepare(rows, self.sort_column, self.sort_order), chunked=False)
 
     def prepare(self, rows: Iterable[R], column: int, order: Qt.SortOrder) -> PreparedRows[R]:
         """The part of ``set_rows`` that touches no Qt object: rows sorted on ``column``
@@ -300,21 +303,43 @@ class RowModel(QAbstractItemModel, Generic[R]):
             self._per_row(given),
         )
 
-    def show_prepared(self, prepared: PreparedRows[R]) -> None:
-        """Show rows from :meth:`prepare` (sorted again if the sort changed meanwhile)."""
+    def show_prepared(self, prepared: PreparedRows[R], *, chunked: bool = True) -> None:
+        """Show rows from :meth:`prepare` (sorted again if the sort changed meanwhile); with
+        ``chunked`` and ``chunk_rows`` set, only the first ``chunk_rows`` of them yet."""
         if (prepared.sort_column, prepared.sort_order) != (self.sort_column, self.sort_order):
             order = _sorted_positions(
                 self.columns, prepared.rows, self.sort_column, self.sort_order
             )
         else:
             order = prepared.order
+        chunk = self.chunk_rows if chunked else None
+        first = len(order) if chunk is None else min(len(order), chunk)
         self.beginResetModel()
         self._given = prepared.rows
         self._texts = [None] * len(self._given)
         self._adopt_per_row(prepared.per_row)
         self._order = order
-        self.rows = [self._given[i] for i in order]
+        self.rows = [self._given[i] for i in order[:first]]
         self.endResetModel()
+
+    def total_rows(self) -> int:
+        """Every row given, also those not yet fetched (``chunk_rows``)."""
+        return len(self._given)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < len(self._order)
+
+    def fetchMore(self, parent: Index) -> None:
+        """The next ``chunk_rows`` rows (the view asks when it scrolls to the end; a screen
+        can ask on a timer, so a long list arrives in steps the GUI thread takes in stride)."""
+        start = len(self.rows)
+        if parent.isValid() or start >= len(self._order):
+            return
+        end = len(self._order) if self.chunk_rows is None else start + self.chunk_rows
+        end = min(end, len(self._order))
+        self.beginInsertRows(QModelIndex(), start, end - 1)
+        self.rows.extend(self._given[i] for i in self._order[start:end])
+        self.endInsertRows()
 
     def _per_row(self, rows: Sequence[R]) -> Any:
         """Data a subclass keeps per row (the filter's text, say), made with the rows in
@@ -364,6 +389,10 @@ class RowModel(QAbstractItemModel, Generic[R]):
         if column >= len(self.columns) or column < UNSORTED:
             return
         self.sort_column, self.sort_order = column, order
+        if len(self.rows) < len(self._order):  # rows still arriving: all of them first
+            chunk, self.chunk_rows = self.chunk_rows, None
+            self.fetchMore(QModelIndex())
+            self.chunk_rows = chunk
         self.layoutAboutToBeChanged.emit()
         new_order = self._sorted_order(column, order)
         now_at = [0] * len(new_order)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,6 +62,9 @@ class HouseholdList:
     wijken: list[str]  # as on Vandaag: a date that has passed
 
 
+# Rows a model reset or one insertion hands the view (and the filter) at a time: 10,000
+# households arrive in ten short steps instead of one long one.
+CHUNK_ROWS = 1000
 NARROW_WIDTH = 900  # logical px of the screen (a window of ~1100): fewer columns
 
 
@@ -98,6 +101,7 @@ class HouseholdTableModel(RowModel[HouseholdRow]):
             Column(self.tr("Residents"), lambda r: str(r.residents), key=lambda r: r.residents),
         )
         self.haystacks: list[str] = []  # per row as given to set_rows
+        self.chunk_rows = CHUNK_ROWS
 
     def late(self, r: HouseholdRow) -> bool:
         return (
@@ -312,6 +316,7 @@ class HouseholdsView(Screen):
         self.message = InlineMessage()
         lay.addWidget(self.message)
 
+        self.proxy.rowsInserted.connect(lambda *_: self._update_count())  # a chunk arrived
         self.filter.textChanged.connect(lambda t: self._filter(text=t))
         self.complex.currentIndexChanged.connect(
             lambda _i: self._filter(complex=self.complex.currentData() or "")
@@ -335,7 +340,7 @@ class HouseholdsView(Screen):
     def _update_count(self) -> None:
         self.count.setText(
             self.tr("{shown} of {total}").format(
-                shown=self.proxy.rowCount(), total=self.model.rowCount()
+                shown=self.proxy.rowCount(), total=self.model.total_rows()
             )
         )
 
@@ -370,7 +375,8 @@ class HouseholdsView(Screen):
     def show_list(self, answer: HouseholdList) -> None:
         self.message.clear_message()
         self.model.today = self.ctx.today()
-        self.model.show_prepared(answer.rows)
+        self.model.show_prepared(answer.rows)  # the first CHUNK_ROWS; the rest on a timer
+        QTimer.singleShot(0, self, self._fetch_more)
         rows = answer.rows.rows
         for combo, values in ((self.complex, answer.complexes), (self.wijk, answer.wijken)):
             current = combo.currentData()
@@ -395,6 +401,17 @@ class HouseholdsView(Screen):
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._update_count()
+
+    def _fetch_more(self) -> None:
+        """The next CHUNK_ROWS rows, one step of the event loop each, until all are in."""
+        root = QModelIndex()
+        if self.model.canFetchMore(root):  # (the view fetches too, when scrolled down)
+            self.model.fetchMore(root)
+            QTimer.singleShot(0, self, self._fetch_more)
+
+    def loading(self) -> bool:
+        """Rows of the last answer still arriving (CHUNK_ROWS at a time)."""
+        return self.model.canFetchMore(QModelIndex())
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.proxy.data(index, ROW_ROLE)
