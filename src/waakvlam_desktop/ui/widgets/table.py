@@ -23,6 +23,7 @@ gave (most urgent first, newest first).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,7 +39,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -188,9 +189,11 @@ def text_widths(
     header, and the text of the first ``SAMPLE_ROWS`` rows shown), measured on the texts
     the model already holds: Qt would ask the model and the delegate for every cell and
     role, a call back into Python each (~0.2 ms a cell: most of fitting a list)."""
-    metrics = view.fontMetrics()
-    # QStyledItemDelegate: the text plus a margin of PM_FocusFrameHMargin + 1 on each side.
-    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    metrics = QFontMetricsF(view.font())  # fractional, rounded up as Qt's text layout does
+    # QStyledItemDelegate: the text plus a margin of PM_FocusFrameHMargin + 1 on each side,
+    # and a pixel for Qt's text layout rounding (a pixel short elides the text).
+    frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+    margin = 2 * (frame + 1) + 1
     shown = view.model()
     positions: Sequence[int] = range(min(shown.rowCount(), SAMPLE_ROWS))
     if isinstance(shown, QSortFilterProxyModel):
@@ -203,7 +206,11 @@ def text_widths(
     widths = {}
     for column in columns:
         content = max(
-            (metrics.horizontalAdvance(line) for row in texts for line in row[column].split("\n")),
+            (
+                math.ceil(metrics.horizontalAdvance(line))
+                for row in texts
+                for line in row[column].split("\n")
+            ),
             default=-margin,
         )
         widths[column] = max(content + margin + (1 if grid else 0), header.sectionSizeHint(column))
