@@ -45,7 +45,13 @@ def main(vault_dir: str, passphrase: str) -> None:
     from waakvlam_desktop.storage.vault import Vault, VaultPaths
     from waakvlam_desktop.ui import i18n
     from waakvlam_desktop.ui.context import AppContext
-    from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_SEARCH, MainWindow
+    from waakvlam_desktop.ui.main_window import (
+        NAV_HOUSEHOLDS,
+        NAV_OVERVIEW,
+        NAV_SEARCH,
+        NAV_TODAY,
+        MainWindow,
+    )
     from waakvlam_desktop.ui.worker import Background
 
     app = QApplication(["waakvlam-desktop"])
@@ -56,6 +62,10 @@ def main(vault_dir: str, passphrase: str) -> None:
     window.show()
 
     stalls: list[float] = []
+    # The GUI thread's own CPU time between two beats: the work it did, whatever the load
+    # of the machine adds (waiting for a core, or for the GIL while a worker runs Python).
+    gui_cpu: list[float] = []
+    cpu = [time.thread_time()]
     beat = QElapsedTimer()
     beat.start()
     heartbeat = QTimer()
@@ -63,6 +73,9 @@ def main(vault_dir: str, passphrase: str) -> None:
 
     def tick() -> None:
         stalls.append(beat.restart())
+        now = time.thread_time()
+        gui_cpu.append((now - cpu[0]) * 1000)
+        cpu[0] = now
 
     heartbeat.timeout.connect(tick)
     heartbeat.start()
@@ -84,12 +97,18 @@ def main(vault_dir: str, passphrase: str) -> None:
     assert ws is not None
     rss_open = rss_mb()
     startup_stalls = list(stalls)
+    steps: list[tuple[str, int]] = []  # (step of the scripted day, index of its first beat)
+
+    def step(name: str) -> None:
+        steps.append((name, len(stalls)))
 
     # Households: 10k rows, then keystrokes in the filter.
+    step("open households")
     ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
-    wait(lambda: ws.households.model.rowCount() > 0)
+    wait(lambda: ws.households.model.rowCount() > 0 and not ws.households.loading())
     for _ in range(20):
         app.processEvents()
+    step("filter")
     keystrokes = []
     for text in ["k", "ke", "ker", "kerk", "kerks", "kerkstraat", "kerkstraat 1", "kerkstraat 12"]:
         start = time.perf_counter()
@@ -99,8 +118,10 @@ def main(vault_dir: str, passphrase: str) -> None:
     ws.households.filter.setText("")
     shown = ws.households.model.rows
     busy = max(shown, key=lambda r: (r.concern_level.rank, r.residents))
+    step("open a household")
     ws.open_household(busy.id)
     wait(lambda: ws.household.data is not None)
+    step("record a visit")
     ws.open_editor(busy.id, None)
     wait(lambda: ws.editor.data is not None)
     ws.editor.notes.setPlainText("Benchmark: koffie gedronken, post samen doorgenomen.")
@@ -108,13 +129,36 @@ def main(vault_dir: str, passphrase: str) -> None:
     ws.editor.rows["veiligheid.kinderen"].set_state(2, "")
     ws.editor.save()
     wait(lambda: ws.stack.currentWidget() is ws.household and ws.editor.data is None)
+    step("search")
     ws.nav.setCurrentRow(NAV_SEARCH)
     ws.search.set_query("ongeopende post")
     wait(lambda: ws.search.count() > 0)
+    step("Vandaag")
+    ws.today.overview = None
+    ws.nav.setCurrentRow(NAV_TODAY)
+    wait(lambda: ws.today.overview is not None)
+    step("Overzicht")
+    ws.nav.setCurrentRow(NAV_OVERVIEW)
+    wait(lambda: ws.overview.complete)
+    step("lock")
+    window.lock()
+    wait(lambda: not background.busy)
+    step("unlock")
+    window.unlock_page.passphrase.setText(passphrase)
+    window.unlock_page.submit()
+    wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
     for _ in range(50):
         app.processEvents()
         time.sleep(0.002)
     heartbeat.stop()
+    ends = [at for _name, at in steps[1:]] + [len(stalls)]
+    by_step = {
+        name: max(stalls[at:end], default=0) for (name, at), end in zip(steps, ends, strict=True)
+    }
+    busy_by_step = {
+        name: round(max(gui_cpu[at:end], default=0))
+        for (name, at), end in zip(steps, ends, strict=True)
+    }
     use_stalls = stalls[len(startup_stalls) :]
 
     header = Vault.read_header(VaultPaths(Path(vault_dir)))
@@ -131,6 +175,8 @@ def main(vault_dir: str, passphrase: str) -> None:
                 "filter_keystroke_ms_median": statistics.median(keystrokes),
                 "longest_stall_startup_ms": max(startup_stalls, default=0),
                 "longest_stall_use_ms": max(use_stalls, default=0),
+                "longest_stall_per_step_ms": by_step,
+                "longest_gui_cpu_per_step_ms": busy_by_step,
                 "rows": len(shown),
                 "use_seconds": time.perf_counter() - ready_at,
             }

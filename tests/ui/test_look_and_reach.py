@@ -28,6 +28,7 @@ from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.main_window import NAV_OVERVIEW, NAV_TODAY
+from waakvlam_desktop.ui.screens.households import screen as households_screen
 from waakvlam_desktop.ui.screens.overview import screen as overview
 from waakvlam_desktop.ui.sizing import MINIMUM, window_size
 from waakvlam_desktop.ui.widgets.common import ConcernBadge
@@ -120,6 +121,28 @@ def test_households_table_rows_are_as_high_as_the_lists(
     ws.nav.setCurrentRow(1)
     qtbot.waitUntil(lambda: ws.households.proxy.rowCount() == 1, timeout=TIMEOUT)
     assert ws.households.table.rowHeight(0) >= ROW_HEIGHT
+    label = ws.households.table.model().index(0, 1).data()
+    assert ws.households.table.columnWidth(1) >= ws.fontMetrics().horizontalAdvance(str(label))
+
+
+def test_households_list_arrives_in_chunks(
+    qtbot: QtBot,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(households_screen, "CHUNK_ROWS", 2)
+    vault = new_vault()
+    for n in range(5):
+        add_household(vault, f"fam. {n}", number=n + 1)
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(1)
+    assert ws.households.model.chunk_rows == 2
+    qtbot.waitUntil(lambda: ws.households.proxy.rowCount() == 5, timeout=TIMEOUT)
+    assert not ws.households.loading()
+    assert ws.households.count.text().split() == ["5", "van", "5"]
+    # The first chunk sized the columns: its longest address fits.
     label = ws.households.table.model().index(0, 1).data()
     assert ws.households.table.columnWidth(1) >= ws.fontMetrics().horizontalAdvance(str(label))
 

@@ -120,6 +120,41 @@ def test_twenty_thousand_rows_filter(qapp: object) -> None:
     assert proxy.rowCount() == 5_000
 
 
+def test_a_long_list_arrives_in_chunks_and_the_filter_covers_every_row(qapp: object) -> None:
+    model = HouseholdTableModel()
+    model.chunk_rows = 1_000
+    proxy = HouseholdFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filters(level=ConcernLevel.ACUUT)
+    rows = [row(i, list(ConcernLevel)[i % 4]) for i in range(3_500)]
+    # Prepared as on the worker (sorted on the header's column, filter texts made) ...
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    prepared = model.prepare(rows, model.sort_column, model.sort_order)
+    model.show_prepared(prepared)
+    # ... shown a chunk at a time: the count of all rows is known from the start.
+    assert model.rowCount() == 1_000 and model.total_rows() == 3_500
+    assert proxy.rowCount() == 250
+    root = model.index(-1, -1)
+    steps = 0
+    while model.canFetchMore(root):
+        model.fetchMore(root)
+        steps += 1
+    assert steps == 3 and model.rowCount() == 3_500
+    assert proxy.rowCount() == 875  # every fourth row, also of the later chunks
+    addresses = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert addresses[:2] == ["Kerkstraat 3499", "Kerkstraat 3498"]
+    # A header click while rows are still arriving sorts all of them.
+    model.show_prepared(model.prepare(rows, model.sort_column, model.sort_order))
+    assert model.rowCount() == 1_000
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 3_500 and not model.canFetchMore(root)
+    assert model.data(model.index(0, 1)) == "Kerkstraat 0"
+    assert proxy.rowCount() == 875
+    # Rows prepared for another sort than the one now chosen are sorted again.
+    model.show_prepared(prepared)  # prepared descending; the header says ascending
+    assert model.data(model.index(0, 1)) == "Kerkstraat 0"
+
+
 # ---- the shared list model (ui/widgets/table.py) -------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Item:

@@ -62,7 +62,8 @@ def test_unlock_page_can_switch_remembering_off(
     qtbot.waitUntil(lambda: ctx.profile is not None, timeout=TIMEOUT)
     window.lock()
     page = window.unlock_page
-    page.reset()
+    page.reset()  # asks the keyring on the worker: the check box shows with the answer
+    qtbot.waitUntil(lambda: page.keyring_known, timeout=TIMEOUT)
     assert page.remember.isVisibleTo(page) and page.remember.isChecked()
     page.remember.setChecked(False)
     page.passphrase.setText(PASSPHRASE)

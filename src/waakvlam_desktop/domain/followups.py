@@ -73,8 +73,18 @@ class OpenFollowUp:
 
 
 def open_follow_ups(session: Session) -> list[OpenFollowUp]:
+    # Columns, not FollowUp objects: Vandaag reads every open action of the caseload.
     rows = session.execute(
-        select(FollowUp, Household.label, Address.street, Address.number, Address.addition)
+        select(
+            FollowUp.id,
+            FollowUp.household_id,
+            FollowUp.description,
+            FollowUp.due_on,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+        )
         .join(Household, Household.id == FollowUp.household_id)
         .join(Address, Address.id == Household.address_id)
         .where(FollowUp.status == FollowUpStatus.OPEN.value)
@@ -82,12 +92,7 @@ def open_follow_ups(session: Session) -> list[OpenFollowUp]:
     ).all()
     return [
         OpenFollowUp(
-            fu.id,
-            fu.household_id,
-            label,
-            street_line(street, number, addition),
-            fu.description,
-            fu.due_on,
+            fid, household_id, label, street_line(street, number, addition), description, due_on
         )
-        for fu, label, street, number, addition in rows
+        for fid, household_id, description, due_on, label, street, number, addition in rows
     ]

@@ -38,7 +38,6 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop import config
 from waakvlam_desktop.clock import from_utc_text, utc_naive, utc_text
-from waakvlam_desktop.documents.recovery_share import ShareSheet, render_share_pdf, share_text
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.errors import BackupError, RecoveryError, VaultExistsError
 from waakvlam_desktop.fileio import PUBLIC, atomic_folder, write_atomic
@@ -146,6 +145,14 @@ def create_recovery_key(
     """Make a new organisation recovery key: ``recovery.pub`` (public) and, per share, a
     printable PDF and a text file with its words, in a new folder ``out_dir`` (built aside
     and renamed, so a failure leaves nothing). The whole key exists only in memory."""
+    # lazy: reportlab, loaded only when a recovery key is made (the app's start and every
+    # backup use this module)
+    from waakvlam_desktop.documents.recovery_share import (  # noqa: PLC0415 - lazy: reportlab
+        ShareSheet,
+        render_share_pdf,
+        share_text,
+    )
+
     out_dir = Path(out_dir).expanduser()
     if out_dir.exists():
         if not out_dir.is_dir() or any(out_dir.iterdir()):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,34 +30,36 @@ from PySide6.QtWidgets import (
 
 from waakvlam_desktop import texts
 from waakvlam_desktop.ui import i18n, palette
-from waakvlam_desktop.ui.access.first_run import FirstRunPage
 from waakvlam_desktop.ui.access.unlock import UnlockPage
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.idle import IdleWatcher
 from waakvlam_desktop.ui.screen import Screen
-from waakvlam_desktop.ui.screens.exports.screen import ExportsView
-from waakvlam_desktop.ui.screens.household.screen import HouseholdPage
-from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor
-from waakvlam_desktop.ui.screens.households.screen import HouseholdsView
-from waakvlam_desktop.ui.screens.neighbourhood.screen import BuurtView
-from waakvlam_desktop.ui.screens.overview.screen import OverviewView
-from waakvlam_desktop.ui.screens.partners.screen import PartnersView
 from waakvlam_desktop.ui.screens.privacy.continuity import RecoveryNotices, TeamBackupStatus
-from waakvlam_desktop.ui.screens.privacy.screen import (
+from waakvlam_desktop.ui.screens.privacy.restore import (
     BackupReminder,
-    PrivacyView,
     RestoreRequest,
     RestoreRunner,
     ask_restore,
 )
-from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview, ReferralsView
-from waakvlam_desktop.ui.screens.search.screen import SearchView
-from waakvlam_desktop.ui.screens.settings.screen import SettingsView
 from waakvlam_desktop.ui.screens.today.screen import TodayView
 from waakvlam_desktop.ui.sizing import fit_to_screen
 from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.widgets.help import HelpWindow
+
+if TYPE_CHECKING:
+    from waakvlam_desktop.ui.access.first_run import FirstRunPage
+    from waakvlam_desktop.ui.screens.exports.screen import ExportsView
+    from waakvlam_desktop.ui.screens.household.screen import HouseholdPage
+    from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor
+    from waakvlam_desktop.ui.screens.households.screen import HouseholdsView
+    from waakvlam_desktop.ui.screens.neighbourhood.screen import BuurtView
+    from waakvlam_desktop.ui.screens.overview.screen import OverviewView
+    from waakvlam_desktop.ui.screens.partners.screen import PartnersView
+    from waakvlam_desktop.ui.screens.privacy.screen import PrivacyView
+    from waakvlam_desktop.ui.screens.referrals.screen import ReferralsView
+    from waakvlam_desktop.ui.screens.search.screen import SearchView
+    from waakvlam_desktop.ui.screens.settings.screen import SettingsView
 
 (
     NAV_TODAY,
@@ -69,6 +75,45 @@ from waakvlam_desktop.ui.widgets.help import HelpWindow
 NAV_PRIVACY = 9
 
 
+log = logging.getLogger(__name__)
+
+# The modules of the screens not built at start, most used first. Once Vandaag shows its
+# data they are imported on a thread of their own (imports only: widgets are built on the
+# GUI thread when a screen is first shown), so the first visit to a screen does not wait
+# for its module. Nothing of the vault is touched there.
+PRELOAD = (
+    "waakvlam_desktop.ui.screens.households.screen",
+    "waakvlam_desktop.ui.screens.household.screen",
+    "waakvlam_desktop.ui.screens.household.visit_editor",
+    "waakvlam_desktop.ui.screens.search.screen",
+    "waakvlam_desktop.ui.screens.overview.screen",
+    "waakvlam_desktop.ui.screens.referrals.screen",
+    "waakvlam_desktop.ui.screens.neighbourhood.screen",
+    "waakvlam_desktop.ui.screens.exports.screen",
+    "waakvlam_desktop.ui.screens.partners.screen",
+    "waakvlam_desktop.ui.screens.settings.screen",
+    "waakvlam_desktop.ui.screens.privacy.screen",
+)
+_preload_started = threading.Event()
+
+
+def preload_screens() -> None:
+    """Import the other screens' modules in the background, once per process."""
+    if _preload_started.is_set():
+        return
+    _preload_started.set()
+
+    def run() -> None:
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the screen imports it again when shown, and says what fails
+                log.warning("preloading %s failed", name)
+                return
+
+    threading.Thread(target=run, name="waakvlam-preload", daemon=True).start()
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where the user was when the vault locked: unlocking returns there."""
@@ -78,8 +123,132 @@ class Place:
     editor: bool = False
 
 
+# ---- the screens, built on first show --------------------------------------------------------
+# Each builder imports its screen's module when the screen is first shown (Vandaag is the only
+# one a start needs), builds it and connects it to the workspace. The screens' modules pull in
+# the heavy parts (QtCharts, QtPdf, reportlab, the bundle code): a start pays for none of them.
+def _build_households(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.households.screen import HouseholdsView  # noqa: PLC0415 - lazy: built on first show
+
+    view = HouseholdsView(ws.ctx)
+    view.open_household.connect(ws.open_household)
+    return view
+
+
+def _build_overview(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.overview.screen import OverviewView  # noqa: PLC0415 - lazy: QtCharts
+
+    return OverviewView(ws.ctx)
+
+
+def _build_neighbourhood(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.neighbourhood.screen import BuurtView  # noqa: PLC0415 - lazy: built on first show
+
+    view = BuurtView(ws.ctx)
+    view.open_household.connect(ws.open_household)
+    return view
+
+
+def _build_referrals(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.referrals.screen import ReferralsView  # noqa: PLC0415 - lazy: letters, reportlab
+
+    view = ReferralsView(ws.ctx)
+    view.open_household.connect(ws.open_household)
+    return view
+
+
+def _build_exports(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.exports.screen import ExportsView  # noqa: PLC0415 - lazy: bundle code
+
+    return ExportsView(ws.ctx)
+
+
+def _build_search(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.search.screen import SearchView  # noqa: PLC0415 - lazy: built on first show
+
+    view = SearchView(ws.ctx)
+    view.open_household.connect(ws.open_household)
+    return view
+
+
+def _build_partners(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.partners.screen import PartnersView  # noqa: PLC0415 - lazy: built on first show
+
+    return PartnersView(ws.ctx)
+
+
+def _build_settings(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.settings.screen import SettingsView  # noqa: PLC0415 - lazy: built on first show
+
+    view = SettingsView(ws.ctx)
+    view.language_changed.connect(ws.language_changed)
+    return view
+
+
+def _build_privacy(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.privacy.screen import PrivacyView  # noqa: PLC0415 - lazy: retention, audit
+
+    view = PrivacyView(ws.ctx)
+    view.restore_requested.connect(ws.restore_requested)
+    return view
+
+
+def _build_household(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.household.screen import HouseholdPage  # noqa: PLC0415 - lazy: reportlab (inzage)
+
+    page = HouseholdPage(ws.ctx)
+    page.open_letter.connect(ws.open_letter)
+    page.back.connect(ws.go_back)
+    page.new_visit.connect(lambda hid: ws.open_editor(hid, None))
+    page.resume_draft.connect(ws.open_editor)
+    return page
+
+
+def _build_editor(ws: Workspace) -> Screen:
+    from waakvlam_desktop.ui.screens.household.visit_editor import VisitEditor  # noqa: PLC0415 - lazy: built on first use
+
+    editor = VisitEditor(ws.ctx)
+    editor.saved.connect(ws.editor_done)
+    editor.cancelled.connect(ws.editor_done)
+    return editor
+
+
+@dataclass(frozen=True, slots=True)
+class NavEntry:
+    """A screen of the navigation: its name there without building it, and its builder."""
+
+    context: str  # the screen's class: the catalog context of its ``nav_title()``
+    title: str  # the English source of its ``nav_title()``
+    build: Callable[[Workspace], Screen] | None  # None: Vandaag, built with the workspace
+
+    def label(self) -> str:
+        return QCoreApplication.translate(self.context, self.title)
+
+
+# The navigation, in order; the NAV_* indexes follow it. Each title is the one the screen's
+# nav_title() gives (tests/ui/test_lazy_screens.py holds them together).
+NAVIGATION: tuple[NavEntry, ...] = (
+    NavEntry("TodayView", "Today", None),
+    NavEntry("HouseholdsView", "Households", _build_households),
+    NavEntry("OverviewView", "Overview", _build_overview),
+    NavEntry("BuurtView", "Neighbourhood", _build_neighbourhood),
+    NavEntry("ReferralsView", "Referrals", _build_referrals),
+    NavEntry("ExportsView", "Exports", _build_exports),
+    NavEntry("SearchView", "Search", _build_search),
+    NavEntry("PartnersView", "Partners", _build_partners),
+    NavEntry("SettingsView", "Settings", _build_settings),
+    NavEntry("PrivacyView", "Privacy", _build_privacy),
+)
+
+
 class Workspace(QWidget):
-    """Everything behind the lock. Built fresh at every unlock, dropped at every lock."""
+    """Everything behind the lock. Built fresh at every unlock, dropped at every lock.
+
+    Only Vandaag is built with it; every other screen is built the first time it is shown
+    (or asked for: ``ws.households`` builds the households screen)."""
+
+    language_changed = Signal(str)  # Instellingen changed the language
+    restore_requested = Signal(object)  # RestoreRequest from Privacy
 
     def __init__(self, ctx: AppContext, on_lock: Callable[[], None]) -> None:
         super().__init__()
@@ -128,86 +297,144 @@ class Workspace(QWidget):
             "QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }"
         )
         self.stack = QStackedWidget()
-        self.today = TodayView(ctx)
-        self.households = HouseholdsView(ctx)
-        self.overview = OverviewView(ctx)
-        self.neighbourhood = BuurtView(ctx)
-        self.referrals = ReferralsView(ctx)
-        self.exports = ExportsView(ctx)
-        self.search = SearchView(ctx)
-        self.partners = PartnersView(ctx)
-        self.settings = SettingsView(ctx)
-        self.privacy = PrivacyView(ctx)
-        self.household = HouseholdPage(ctx)
-        self.editor = VisitEditor(ctx)
-        # The navigation, in order. NAV_* indexes follow this list.
-        self.sections: list[Screen] = [
-            self.today,
-            self.households,
-            self.overview,
-            self.neighbourhood,
-            self.referrals,
-            self.exports,
-            self.search,
-            self.partners,
-            self.settings,
-            self.privacy,
-        ]
-        self.nav_labels = [screen.nav_title() for screen in self.sections]
-        for row, screen in enumerate(self.sections):
-            self.nav.addItem(QListWidgetItem(self.nav_labels[row]))
-            screen.count_changed.connect(partial(self._set_count, row))
+        # The screens built so far: per navigation row, and the household page and editor.
+        self._sections: dict[int, Screen] = {}
+        self._household: Screen | None = None
+        self._editor: Screen | None = None
+        self.nav_labels = [entry.label() for entry in NAVIGATION]
+        for label in self.nav_labels:
+            self.nav.addItem(QListWidgetItem(label))
         body.addWidget(self.nav)
-        # Every page of the stack: the sections, then the household page and the editor.
-        self.screens: list[Screen] = [*self.sections, self.household, self.editor]
-        for screen in self.screens:
-            self.stack.addWidget(screen)
+        self.today = TodayView(ctx)
+        self._add_section(NAV_TODAY, self.today)
+        self.today.open_household.connect(self.open_household)
+        self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
+        self.today.record_visit.connect(lambda hid: self.open_editor(hid, None))
+        self.today.resume_draft.connect(self.open_editor)
+        self.today.open_referral.connect(self.open_referral)
+        self.today.read_feedback.connect(self.read_feedback)
+        # Vandaag has its data (its count arrives with it): then the other screens' modules
+        # load in the background, after the events of this moment (a paint first).
+        self.today.count_changed.connect(lambda _n: QTimer.singleShot(0, preload_screens))
         body.addWidget(self.stack, 1)
         lay.addLayout(body, 1)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.lock_button.clicked.connect(on_lock)
         self.search_box.returnPressed.connect(self._search_from_bar)
-        for view in (self.today, self.households, self.search, self.referrals, self.neighbourhood):
-            view.open_household.connect(self.open_household)
-        self.household.open_letter.connect(self.open_letter)
-        self.household.back.connect(self.go_back)
-        self.household.new_visit.connect(lambda hid: self.open_editor(hid, None))
-        self.household.resume_draft.connect(self.open_editor)
-        self.editor.saved.connect(self._editor_done)
-        self.editor.cancelled.connect(self._editor_done)
-        self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
-        self.today.record_visit.connect(lambda hid: self.open_editor(hid, None))
-        self.today.resume_draft.connect(self.open_editor)
-        self.today.open_referral.connect(self.open_referral)
-        self.today.read_feedback.connect(self.read_feedback)
         self.nav.itemClicked.connect(self._nav_clicked)
         ctx.changed.connect(self._data_changed)
         self.nav.setCurrentRow(NAV_TODAY)
+
+    # ---- the screens ---------------------------------------------------------------------
+    def _add_section(self, row: int, screen: Screen) -> None:
+        self._sections[row] = screen
+        self.stack.addWidget(screen)
+        screen.count_changed.connect(partial(self._set_count, row))
+
+    def section(self, row: int) -> Screen:
+        """The screen of navigation row ``row``, built now if it was not yet."""
+        screen = self._sections.get(row)
+        if screen is None:
+            build = NAVIGATION[row].build
+            assert build is not None  # Vandaag is built with the workspace
+            screen = build(self)
+            self._add_section(row, screen)
+        return screen
+
+    def is_built(self, row: int) -> bool:
+        return row in self._sections
+
+    def built_screens(self) -> list[Screen]:
+        """The screens built so far (the others have nothing to refresh)."""
+        extra = [s for s in (self._household, self._editor) if s is not None]
+        return [*self._sections.values(), *extra]
+
+    @property
+    def sections(self) -> list[Screen]:
+        """Every screen of the navigation, in order (builds the ones not built yet)."""
+        return [self.section(row) for row in range(len(NAVIGATION))]
+
+    @property
+    def screens(self) -> list[Screen]:
+        """Every page of the stack: the sections, the household page and the editor."""
+        return [*self.sections, self.household, self.editor]
+
+    @property
+    def households(self) -> HouseholdsView:
+        return cast("HouseholdsView", self.section(NAV_HOUSEHOLDS))
+
+    @property
+    def overview(self) -> OverviewView:
+        return cast("OverviewView", self.section(NAV_OVERVIEW))
+
+    @property
+    def neighbourhood(self) -> BuurtView:
+        return cast("BuurtView", self.section(NAV_NEIGHBOURHOOD))
+
+    @property
+    def referrals(self) -> ReferralsView:
+        return cast("ReferralsView", self.section(NAV_REFERRALS))
+
+    @property
+    def exports(self) -> ExportsView:
+        return cast("ExportsView", self.section(NAV_EXPORTS))
+
+    @property
+    def search(self) -> SearchView:
+        return cast("SearchView", self.section(NAV_SEARCH))
+
+    @property
+    def partners(self) -> PartnersView:
+        return cast("PartnersView", self.section(NAV_PARTNERS))
+
+    @property
+    def settings(self) -> SettingsView:
+        return cast("SettingsView", self.section(NAV_SETTINGS))
+
+    @property
+    def privacy(self) -> PrivacyView:
+        return cast("PrivacyView", self.section(NAV_PRIVACY))
+
+    @property
+    def household(self) -> HouseholdPage:
+        if self._household is None:
+            self._household = _build_household(self)
+            self.stack.addWidget(self._household)
+        return cast("HouseholdPage", self._household)
+
+    @property
+    def editor(self) -> VisitEditor:
+        if self._editor is None:
+            self._editor = _build_editor(self)
+            self.stack.addWidget(self._editor)
+        return cast("VisitEditor", self._editor)
 
     # ---- navigation ----------------------------------------------------------------------
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
         self.history.clear()
-        self._show(self.sections[row])
+        self._show(self.section(row))
 
     def place(self) -> Place:
         """Where the user is: the screen, and the household or visit being worked on."""
         page = self.current()
         row = self.nav.currentRow()
-        if page is self.editor and self.editor.data is not None:
+        editor, household = self._editor, self._household
+        if page is not None and page is editor and self.editor.data is not None:
             return Place(row, self.editor.data.household_id, editor=True)
-        if page is self.household and self.household.household_id:
+        if page is not None and page is household and self.household.household_id:
             return Place(row, self.household.household_id)
-        if page in self.sections:
-            return Place(self.sections.index(page))
+        for section_row, section in self._sections.items():
+            if page is section:
+                return Place(section_row)
         return Place(row)
 
     def restore(self, place: Place) -> None:
         """Back where :meth:`place` was (after an unlock). A visit in progress comes back
         from its draft, which the lock saved."""
-        if 0 <= place.nav_row < len(self.sections):
+        if 0 <= place.nav_row < len(NAVIGATION):
             self.nav.setCurrentRow(place.nav_row)
         if place.household_id and place.editor:
             self.open_household(place.household_id)
@@ -220,7 +447,7 @@ class Workspace(QWidget):
         row = self.nav.row(item)
         if row < 0:
             return
-        section = self.sections[row]
+        section = self.section(row)
         if self.current() is not section:
             self.history.clear()
             self._show(section)
@@ -265,9 +492,11 @@ class Workspace(QWidget):
         self.stack.setCurrentWidget(self.editor)
 
     def open_letter(self, referral_id: str) -> None:
+        from waakvlam_desktop.ui.screens.referrals.screen import LetterPreview  # noqa: PLC0415 - lazy: QtPdf, letters
+
         LetterPreview(self.ctx, referral_id, self).exec()  # "sent" refreshes the page
 
-    def _editor_done(self, household_id: str) -> None:
+    def editor_done(self, household_id: str) -> None:
         if self.history and self.history[-1] is self.household:
             self.history.pop()
         self.household.open(household_id)
@@ -275,13 +504,13 @@ class Workspace(QWidget):
 
     def go_back(self) -> None:
         current = self.stack.currentWidget()
-        if current is self.editor:
+        if current is not None and current is self._editor:
             self.editor.close_editor()
             return
         if self.history:
             page = self.history.pop()
             self._show(page)
-        elif current is self.household:
+        elif current is not None and current is self._household:
             self._show(self.today)
             self.nav.setCurrentRow(NAV_TODAY)
 
@@ -295,11 +524,13 @@ class Workspace(QWidget):
         self.search_box.selectAll()
 
     def new_visit_shortcut(self) -> None:
-        if self.stack.currentWidget() is self.household and self.household.household_id:
+        page = self.stack.currentWidget()
+        if page is not None and page is self._household and self.household.household_id:
             self.open_editor(self.household.household_id, None)
 
     def save_shortcut(self) -> None:
-        if self.stack.currentWidget() is self.editor:
+        page = self.stack.currentWidget()
+        if page is not None and page is self._editor:
             self.editor.save()
 
     def _set_count(self, row: int, n: int) -> None:
@@ -312,7 +543,7 @@ class Workspace(QWidget):
         if not self.ctx.is_unlocked:  # a write that ended after the lock: this is going away
             return
         current = self.current()
-        for screen in self.screens:
+        for screen in self.built_screens():
             if not screen.affected_by(changes):
                 continue
             if screen is current or screen.refresh_when_hidden:
@@ -376,6 +607,8 @@ class MainWindow(QMainWindow):
     @property
     def first_run(self) -> FirstRunPage:
         if self._first_run is None:
+            from waakvlam_desktop.ui.access.first_run import FirstRunPage  # noqa: PLC0415 - lazy: zxcvbn, first run only
+
             self._first_run = FirstRunPage(self.ctx)
             self._first_run.created.connect(self._unlocked)
             self._first_run.restore_requested.connect(self._restore_first_run)
@@ -489,7 +722,7 @@ class MainWindow(QMainWindow):
     def go_to(self, nav_row: int) -> None:
         if self.workspace is not None:
             self.workspace.nav.setCurrentRow(nav_row)
-            self.workspace.sections[nav_row].scroll_to_top()
+            self.workspace.section(nav_row).scroll_to_top()
 
     def open_backup(self) -> None:
         """Privacy › Back-up (from the backup reminder in the status bar)."""
@@ -546,8 +779,8 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
         self.workspace = Workspace(self.ctx, self.lock)
-        self.workspace.settings.language_changed.connect(self._language_changed)
-        self.workspace.privacy.restore_requested.connect(self.restore)
+        self.workspace.language_changed.connect(self._language_changed)
+        self.workspace.restore_requested.connect(self.restore)
         self.pages.addWidget(self.workspace)
         self.pages.setCurrentWidget(self.workspace)
         self._fill_view_menu()

@@ -11,7 +11,8 @@ A screen is a page of the workspace's stack. The workspace
   ``refresh_when_hidden``, for a number in the navigation), and otherwise when next shown.
 
 Adding a screen: subclass :class:`Screen`, implement ``nav_title``, ``refresh`` and
-``affected_by``, and add it to ``Workspace.sections``.
+``affected_by``, and add it to ``NAVIGATION`` in ``ui/main_window.py`` with a builder that
+imports its module (screens are built the first time they are shown).
 """
 
 from __future__ import annotations

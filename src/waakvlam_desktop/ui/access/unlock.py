@@ -19,6 +19,7 @@ from waakvlam_desktop.errors import WrongPassphraseError
 from waakvlam_desktop.ui.access.panel import Panel, centered
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.widgets.common import InlineMessage, user_message
+from waakvlam_desktop.ui.worker import TaskContext
 
 MAX_ATTEMPTS = 5
 WAIT_SECONDS = 30
@@ -33,6 +34,8 @@ class UnlockPage(QWidget):
         self._now = now
         self.failures = 0
         self.wait_until = 0.0
+        self.keyring_known = False  # the worker answered reset()'s question
+        self.keyring_offered = False  # ... that a real OS keyring is there
         panel = Panel(self.tr("Waakvlam is locked"))
         hint = QLabel(self.tr("Type your passphrase to open the vault."))
         hint.setWordWrap(True)
@@ -64,14 +67,31 @@ class UnlockPage(QWidget):
         self.wait_timer.timeout.connect(self._tick_wait)
 
     def reset(self) -> None:
-        available = self.ctx.keyring_available()
-        self.remember.setVisible(available)
-        self.remember.setChecked(available and self.ctx.key_remembered())
+        """Empty the page; whether the keyring is there and holds the key is asked on the
+        worker (the first question to the OS keyring takes ~0.2 s): the check box shows
+        when the answer arrives (``keyring_known``)."""
+        self.keyring_known = False
+        self.keyring_offered = False
+        self.remember.setVisible(False)
+        ctx = self.ctx
+
+        def ask(_task: TaskContext) -> tuple[bool, bool]:
+            available = ctx.keyring_available()
+            return available, available and ctx.key_remembered()
+
+        ctx.background.run(ask, self._keyring_answer, lambda _e: None)
         self.passphrase.clear()
         self.message.clear_message()
         self.button.setEnabled(True)
         self.passphrase.setEnabled(True)
         self.passphrase.setFocus()
+
+    def _keyring_answer(self, answer: tuple[bool, bool]) -> None:
+        available, remembered = answer
+        self.keyring_known = True
+        self.keyring_offered = available
+        self.remember.setVisible(available)
+        self.remember.setChecked(remembered)
 
     def try_keyring(self) -> None:
         """Unlock silently when the key is remembered; otherwise just wait for a passphrase."""
@@ -87,7 +107,8 @@ class UnlockPage(QWidget):
         self.button.setEnabled(False)
         self.passphrase.setEnabled(False)
         self.message.notice(self.tr("Opening the vault…"))
-        offered = not self.remember.isHidden() and self.ctx.keyring_available()
+        # Before the keyring's answer the person has not seen the check box: leave it be.
+        offered = self.keyring_known and self.keyring_offered and not self.remember.isHidden()
         choice = self.remember.isChecked() if offered else None
         self.ctx.unlock(text, self._done, self._failed, remember_key=choice)
 

@@ -23,6 +23,7 @@ gave (most urgent first, newest first).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -38,9 +39,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -175,6 +178,45 @@ def set_row_height(table: QTableView) -> None:
     table.horizontalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
 
 
+def text_widths(
+    view: QAbstractItemView,
+    model: RowModel[Any],
+    columns: Iterable[int],
+    *,
+    grid: bool = False,
+) -> dict[int, int]:
+    """The widths Qt's ``resizeColumnToContents`` gives ``columns`` of a flat list (the
+    header, and the text of the first ``SAMPLE_ROWS`` rows shown), measured on the texts
+    the model already holds: Qt would ask the model and the delegate for every cell and
+    role, a call back into Python each (~0.2 ms a cell: most of fitting a list)."""
+    metrics = QFontMetricsF(view.font())  # fractional, rounded up as Qt's text layout does
+    # QStyledItemDelegate: the text plus a margin of PM_FocusFrameHMargin + 1 on each side,
+    # and a pixel for Qt's text layout rounding (a pixel short elides the text).
+    frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+    margin = 2 * (frame + 1) + 1
+    shown = view.model()
+    positions: Sequence[int] = range(min(shown.rowCount(), SAMPLE_ROWS))
+    if isinstance(shown, QSortFilterProxyModel):
+        positions = [shown.mapToSource(shown.index(i, 0)).row() for i in positions]
+    texts = model.texts_at(positions)
+    header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    if isinstance(view, QTreeView):
+        header = view.header()
+    assert header is not None
+    widths = {}
+    for column in columns:
+        content = max(
+            (
+                math.ceil(metrics.horizontalAdvance(line))
+                for row in texts
+                for line in row[column].split("\n")
+            ),
+            default=-margin,
+        )
+        widths[column] = max(content + margin + (1 if grid else 0), header.sectionSizeHint(column))
+    return widths
+
+
 class RowDelegate(QStyledItemDelegate):
     """Paints cells as Qt does; a row is never lower than :func:`row_height`."""
 
@@ -185,6 +227,35 @@ class RowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), self.height))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRows(Generic[R]):
+    """Rows made ready for a :class:`RowModel` off the GUI thread (:meth:`RowModel.prepare`)."""
+
+    rows: list[R]  # as given
+    order: list[int]  # shown position -> position in ``rows``
+    sort_column: int
+    sort_order: Qt.SortOrder
+    per_row: Any  # what the model's ``_per_row`` made
+
+
+def _sorted_positions(
+    columns: Sequence[Column[R]], rows: Sequence[R], column: int, order: Qt.SortOrder
+) -> list[int]:
+    """Positions in ``rows`` in the order of ``column``'s key (or text, ignoring case)."""
+    positions = list(range(len(rows)))
+    if not 0 <= column < len(columns):
+        return positions
+    spec = columns[column]
+    key = spec.key
+    keys = [key(r) for r in rows] if key is not None else [spec.text(r).casefold() for r in rows]
+    return _stable_sort(positions, keys, order)
+
+
+def _stable_sort(positions: list[int], keys: list[Any], order: Qt.SortOrder) -> list[int]:
+    # Python's sort is stable, also in reverse: rows with equal keys keep the given order.
+    return sorted(positions, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
 
 class RowModel(QAbstractItemModel, Generic[R]):
@@ -212,7 +283,10 @@ class RowModel(QAbstractItemModel, Generic[R]):
         self.empty_column = empty_column
         self.sort_column = UNSORTED
         self.sort_order = Qt.SortOrder.AscendingOrder
-        self.rows: list[R] = []  # as shown, after sorting
+        self.rows: list[R] = []  # as shown, after sorting (fetched so far: ``chunk_rows``)
+        # None: every row at once. A number: the first that many rows at a reset, the rest
+        # through ``fetchMore`` (Qt's fetch-on-demand) that many at a time.
+        self.chunk_rows: int | None = None
         self._given: list[R] = []  # as the screen gave them
         self._order: list[int] = []  # shown position -> position in ``_given``
         self._texts: list[tuple[str, ...] | None] = []  # per given row, filled on first use
@@ -221,16 +295,66 @@ class RowModel(QAbstractItemModel, Generic[R]):
     # ---- rows in -------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[R]) -> None:
         """Replace every row; the current sort (a header click) is kept."""
+        self.show_prepared(self.prepare(rows, self.sort_column, self.sort_order), chunked=False)
+
+    def prepare(self, rows: Iterable[R], column: int, order: Qt.SortOrder) -> PreparedRows[R]:
+        """The part of ``set_rows`` that touches no Qt object: rows sorted on ``column``
+        and the per-row data of :meth:`_per_row`. Safe on the worker thread (it reads only
+        the columns), so a long list costs the GUI thread only the reset."""
+        given = list(rows)
+        return PreparedRows(
+            given,
+            _sorted_positions(self.columns, given, column, order),
+            column,
+            order,
+            self._per_row(given),
+        )
+
+    def show_prepared(self, prepared: PreparedRows[R], *, chunked: bool = True) -> None:
+        """Show rows from :meth:`prepare` (sorted again if the sort changed meanwhile); with
+        ``chunked`` and ``chunk_rows`` set, only the first ``chunk_rows`` of them yet."""
+        if (prepared.sort_column, prepared.sort_order) != (self.sort_column, self.sort_order):
+            order = _sorted_positions(
+                self.columns, prepared.rows, self.sort_column, self.sort_order
+            )
+        else:
+            order = prepared.order
+        chunk = self.chunk_rows if chunked else None
+        first = len(order) if chunk is None else min(len(order), chunk)
         self.beginResetModel()
-        self._given = list(rows)
+        self._given = prepared.rows
         self._texts = [None] * len(self._given)
-        self._rows_given()
-        self._order = self._sorted_order(self.sort_column, self.sort_order)
-        self.rows = [self._given[i] for i in self._order]
+        self._adopt_per_row(prepared.per_row)
+        self._order = order
+        self.rows = [self._given[i] for i in order[:first]]
         self.endResetModel()
 
-    def _rows_given(self) -> None:
-        """Called by ``set_rows`` before sorting: a subclass prepares per-row data here."""
+    def total_rows(self) -> int:
+        """Every row given, also those not yet fetched (``chunk_rows``)."""
+        return len(self._given)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and len(self.rows) < len(self._order)
+
+    def fetchMore(self, parent: Index) -> None:
+        """The next ``chunk_rows`` rows (the view asks when it scrolls to the end; a screen
+        can ask on a timer, so a long list arrives in steps the GUI thread takes in stride)."""
+        start = len(self.rows)
+        if parent.isValid() or start >= len(self._order):
+            return
+        end = len(self._order) if self.chunk_rows is None else start + self.chunk_rows
+        end = min(end, len(self._order))
+        self.beginInsertRows(QModelIndex(), start, end - 1)
+        self.rows.extend(self._given[i] for i in self._order[start:end])
+        self.endInsertRows()
+
+    def _per_row(self, rows: Sequence[R]) -> Any:
+        """Data a subclass keeps per row (the filter's text, say), made with the rows in
+        :meth:`prepare` (possibly on the worker: no Qt here)."""
+        return None
+
+    def _adopt_per_row(self, data: Any) -> None:
+        """Keep what :meth:`_per_row` made (on the GUI thread)."""
 
     def _texts_of(self, given: int) -> tuple[str, ...]:
         """The texts of a row's cells, by its position in ``_given``; cached."""
@@ -240,6 +364,19 @@ class RowModel(QAbstractItemModel, Generic[R]):
             texts = self._texts[given] = tuple(c.text(row) for c in self.columns)
         return texts
 
+    def texts_at(self, positions: Iterable[int]) -> list[tuple[str, ...]]:
+        """The cell texts of the top-level rows at these shown positions (the placeholder's
+        sentence, under its column, when there are no rows)."""
+        if not self.rows:
+            if not self.empty:
+                return []
+            return [
+                tuple(
+                    self.empty if i == self.empty_column else "" for i in range(len(self.columns))
+                )
+            ]
+        return [self._texts_of(self._order[p]) for p in positions if 0 <= p < len(self.rows)]
+
     def _children_of(self, position: int) -> Sequence[R]:
         if self.child_rows is None:
             return ()
@@ -247,24 +384,22 @@ class RowModel(QAbstractItemModel, Generic[R]):
 
     # ---- sorting -------------------------------------------------------------------------
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
-        positions = list(range(len(self._given)))
-        if not 0 <= column < len(self.columns):
-            return positions
-        key = self.columns[column].key
-        if key is not None:
-            keys = [key(r) for r in self._given]
-        else:  # the text, ignoring case
+        if 0 <= column < len(self.columns) and self.columns[column].key is None:
+            # the text, ignoring case (the texts computed on the way are kept)
+            positions = list(range(len(self._given)))
             keys = [self._texts_of(i)[column].casefold() for i in positions]
-        # Python's sort is stable, also in reverse: rows with equal keys keep the given order.
-        return sorted(
-            positions, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
-        )
+            return _stable_sort(positions, keys, order)
+        return _sorted_positions(self.columns, self._given, column, order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on ``column`` (``UNSORTED``: the given order); selections follow their rows."""
         if column >= len(self.columns) or column < UNSORTED:
             return
         self.sort_column, self.sort_order = column, order
+        if len(self.rows) < len(self._order):  # rows still arriving: all of them first
+            chunk, self.chunk_rows = self.chunk_rows, None
+            self.fetchMore(QModelIndex())
+            self.chunk_rows = chunk
         self.layoutAboutToBeChanged.emit()
         new_order = self._sorted_order(column, order)
         now_at = [0] * len(new_order)
@@ -288,11 +423,17 @@ class RowModel(QAbstractItemModel, Generic[R]):
 
     # ---- Qt's model interface ------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
         if parent.isValid():
+            if not self.hasIndex(row, column, parent):
+                return QModelIndex()
             return self.createIndex(row, column, parent.row() + 1)
-        return self.createIndex(row, column, _ROOT)
+        # A top-level index without hasIndex(): that calls rowCount() and columnCount() back
+        # in Python, and Qt asks for an index for every cell it paints or measures (through
+        # the proxy, once per role): this was most of the time of fitting Vandaag's lists.
+        shown = len(self.rows) or (1 if self.empty else 0)
+        if 0 <= row < shown and 0 <= column < len(self.columns):
+            return self.createIndex(row, column, _ROOT)
+        return QModelIndex()
 
     @overload
     def parent(self) -> QObject | None: ...
@@ -478,8 +619,17 @@ class RowView(QTreeView, Generic[R]):
         last = len(self.source.columns) - 1
         self._content_widths: dict[int, int] = {}
         self._capped: set[int] = set()
-        for i, column in enumerate(self.source.columns):
-            if not column.stretch and not (i == last and header.stretchLastSection()):
+        fitted = [
+            i
+            for i, column in enumerate(self.source.columns)
+            if not column.stretch and not (i == last and header.stretchLastSection())
+        ]
+        if self.source.child_rows is None:  # a flat list: measured on the model's texts
+            for i, width in text_widths(self, self.source, fitted).items():
+                header.resizeSection(i, width)
+                self._content_widths[i] = width
+        else:  # rows within rows: Qt measures (expanded children, indentation)
+            for i in fitted:
                 self.resizeColumnToContents(i)
                 self._content_widths[i] = header.sectionSize(i)
         self.share_width()
@@ -496,7 +646,9 @@ class RowView(QTreeView, Generic[R]):
         shown = {i: w for i, w in widths.items() if not header.isSectionHidden(i)}
         if any(c.stretch for c in self.source.columns):
             keep = int(self.viewport().width() * STRETCH_SHARE)
-        else:  # the last column stretches: it keeps the width of its contents
+        elif self.source.child_rows is None:  # the last column stretches: it keeps its contents
+            keep = text_widths(self, self.source, [header.count() - 1])[header.count() - 1]
+        else:
             keep = max(
                 self.sizeHintForColumn(header.count() - 1),
                 header.sectionSizeHint(header.count() - 1),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.households import HouseholdRow
@@ -41,15 +42,29 @@ from waakvlam_desktop.ui.widgets.common import (
 from waakvlam_desktop.ui.widgets.table import (
     ROW_ROLE,
     Column,
+    PreparedRows,
     RowModel,
     RowProxy,
     household_level_column,
     set_row_height,
+    text_widths,
 )
 
-OVERDUE_COLOUR = palette.LATE  # as on Vandaag: a date that has passed
+OVERDUE_COLOUR = palette.LATE
 
 
+@dataclass(frozen=True, slots=True)
+class HouseholdList:
+    """The list as the worker prepares it: rows sorted, filter texts, filter choices."""
+
+    rows: PreparedRows[HouseholdRow]
+    complexes: list[str]
+    wijken: list[str]  # as on Vandaag: a date that has passed
+
+
+# Rows a model reset or one insertion hands the view (and the filter) at a time: 10,000
+# households arrive in ten short steps instead of one long one.
+CHUNK_ROWS = 1000
 NARROW_WIDTH = 900  # logical px of the screen (a window of ~1100): fewer columns
 
 
@@ -86,18 +101,22 @@ class HouseholdTableModel(RowModel[HouseholdRow]):
             Column(self.tr("Residents"), lambda r: str(r.residents), key=lambda r: r.residents),
         )
         self.haystacks: list[str] = []  # per row as given to set_rows
+        self.chunk_rows = CHUNK_ROWS
 
     def late(self, r: HouseholdRow) -> bool:
         return (
             self.today is not None and r.next_check_in is not None and r.next_check_in < self.today
         )
 
-    def _rows_given(self) -> None:
-        self.haystacks = [
+    def _per_row(self, rows: Sequence[HouseholdRow]) -> list[str]:
+        return [
             f"{r.label} {r.address} {r.postcode} {r.postcode.replace(' ', '')} {r.city}"
             f" {r.wijk} {r.complex_name}".lower()
-            for r in self._given
+            for r in rows
         ]
+
+    def _adopt_per_row(self, data: Any) -> None:
+        self.haystacks = data
 
 
 def _address_key(address: str) -> tuple[str, int, str]:
@@ -297,6 +316,7 @@ class HouseholdsView(Screen):
         self.message = InlineMessage()
         lay.addWidget(self.message)
 
+        self.proxy.rowsInserted.connect(lambda *_: self._update_count())  # a chunk arrived
         self.filter.textChanged.connect(lambda t: self._filter(text=t))
         self.complex.currentIndexChanged.connect(
             lambda _i: self._filter(complex=self.complex.currentData() or "")
@@ -320,7 +340,7 @@ class HouseholdsView(Screen):
     def _update_count(self) -> None:
         self.count.setText(
             self.tr("{shown} of {total}").format(
-                shown=self.proxy.rowCount(), total=self.model.rowCount()
+                shown=self.proxy.rowCount(), total=self.model.total_rows()
             )
         )
 
@@ -338,18 +358,27 @@ class HouseholdsView(Screen):
                 self.table.setColumnHidden(i, narrow)
 
     def refresh(self) -> None:
-        QueryOp(
-            self.ctx, self, households.list_households, self.show_rows, message=self.message
-        ).run()
+        # Everything but the reset is done on the worker: the query, the sort on the
+        # header's column, the filter's text per row, the choices of the filter boxes.
+        prepare, column, order = self.model.prepare, self.model.sort_column, self.model.sort_order
 
-    def show_rows(self, rows: list[HouseholdRow]) -> None:
+        def work(s: Session) -> HouseholdList:
+            rows = households.list_households(s)
+            return HouseholdList(
+                prepare(rows, column, order),
+                sorted({r.complex_name for r in rows if r.complex_name}),
+                sorted({r.wijk for r in rows if r.wijk}),
+            )
+
+        QueryOp(self.ctx, self, work, self.show_list, message=self.message).run()
+
+    def show_list(self, answer: HouseholdList) -> None:
         self.message.clear_message()
         self.model.today = self.ctx.today()
-        self.model.set_rows(rows)  # sorted once, on the header's column, before the reset
-        for combo, values in (
-            (self.complex, sorted({r.complex_name for r in rows if r.complex_name})),
-            (self.wijk, sorted({r.wijk for r in rows if r.wijk})),
-        ):
+        self.model.show_prepared(answer.rows)  # the first CHUNK_ROWS; the rest on a timer
+        QTimer.singleShot(0, self, self._fetch_more)
+        rows = answer.rows.rows
+        for combo, values in ((self.complex, answer.complexes), (self.wijk, answer.wijken)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -363,10 +392,26 @@ class HouseholdsView(Screen):
             combo.blockSignals(False)
         if self._first_load and rows:  # the first rows, not an empty first answer
             self._first_load = False
-            self.table.resizeColumnsToContents()  # on a sample (set_row_height)
+            # The header and the first rows shown (SAMPLE_ROWS), measured on their texts;
+            # the last column stretches.
+            last = self.model.columnCount() - 1
+            widths = text_widths(self.table, self.model, range(last), grid=True)
+            for i, width in widths.items():
+                self.table.horizontalHeader().resizeSection(i, width)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self._update_count()
+
+    def _fetch_more(self) -> None:
+        """The next CHUNK_ROWS rows, one step of the event loop each, until all are in."""
+        root = QModelIndex()
+        if self.model.canFetchMore(root):  # (the view fetches too, when scrolled down)
+            self.model.fetchMore(root)
+            QTimer.singleShot(0, self, self._fetch_more)
+
+    def loading(self) -> bool:
+        """Rows of the last answer still arriving (CHUNK_ROWS at a time)."""
+        return self.model.canFetchMore(QModelIndex())
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.proxy.data(index, ROW_ROLE)

@@ -1,0 +1,142 @@
+"""Start-up loads only what the first screen needs (#16): every other screen is built, and
+its heavy libraries imported, the first time it is shown."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import TIMEOUT, NewVault, UnlockedWindow
+from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import (
+    NAV_HOUSEHOLDS,
+    NAV_OVERVIEW,
+    NAV_TODAY,
+    NAVIGATION,
+)
+
+# What a start must not load: the libraries and code behind the other screens.
+HEAVY = (
+    "reportlab",
+    "alembic",
+    "PySide6.QtCharts",
+    "PySide6.QtPdf",
+    "waakvlam_desktop.bundles",
+    "waakvlam_desktop.documents",
+)
+# The screens a start must not import (Vandaag is the first one shown).
+OTHER_SCREENS = (
+    "households",
+    "household",
+    "overview",
+    "neighbourhood",
+    "referrals",
+    "exports",
+    "search",
+    "partners",
+    "settings",
+    "address_import",
+)
+
+
+def _heavy(modules: list[str]) -> list[str]:
+    screens = tuple(f"waakvlam_desktop.ui.screens.{name}." for name in OTHER_SCREENS)
+    found = {m for m in modules if m.startswith(screens)}
+    found |= {m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)}
+    found |= {m for m in modules if m == "waakvlam_desktop.ui.screens.privacy.screen"}
+    return sorted(found)
+
+
+def _run(code: str) -> list[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=240,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return list(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def test_importing_the_app_loads_no_other_screen_nor_heavy_library() -> None:
+    modules = _run(
+        "import json, sys\nimport waakvlam_desktop.ui.app\nprint(json.dumps(sorted(sys.modules)))\n"
+    )
+    assert "waakvlam_desktop.ui.main_window" in modules  # the test looks at the real thing
+    assert _heavy(modules) == []
+
+
+def test_unlocking_to_vandaag_loads_no_other_screen_nor_heavy_library(
+    ctx: AppContext, new_vault: NewVault
+) -> None:
+    """The whole start: window, unlock, Vandaag with its data; then what was imported."""
+    new_vault().close()
+    code = f"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from waakvlam_desktop.clock import SystemClock
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import MainWindow
+from waakvlam_desktop.ui.worker import Background
+app = QApplication(["w"])
+ctx = AppContext(Path({str(ctx.data_dir)!r}), SystemClock(), Background())
+window = MainWindow(ctx)
+window.show()
+window.unlock_page.passphrase.setText({PASSPHRASE!r})
+window.unlock_page.submit()
+deadline = time.monotonic() + 120
+while window.workspace is None or window.workspace.today.overview is None:
+    assert time.monotonic() < deadline, "no Vandaag"
+    app.processEvents()
+    time.sleep(0.005)
+modules = sorted(sys.modules)
+window.lock()
+ctx.background.wait_idle(30)
+print(json.dumps(modules))
+"""
+    modules = _run(code)
+    assert "waakvlam_desktop.ui.screens.today.screen" in modules
+    assert _heavy(modules) == []
+
+
+def test_only_vandaag_is_built_until_another_screen_is_shown(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    _window, ws = unlocked_window()
+    assert ws.is_built(NAV_TODAY)
+    assert not any(ws.is_built(row) for row in range(1, len(NAVIGATION)))
+    assert ws.stack.count() == 1
+    ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+    assert ws.is_built(NAV_HOUSEHOLDS) and ws.current() is ws.households
+    qtbot.waitUntil(lambda: ws.households.count.text() == "0 van 0", timeout=TIMEOUT)
+    assert not ws.is_built(NAV_OVERVIEW)
+    assert ws.stack.count() == 2
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_navigation_names_each_screen_as_the_screen_does(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, language: str
+) -> None:
+    """The names come from a table (the screens are not built yet): they must stay the
+    names the screens give themselves."""
+    new_vault().close()
+    _window, ws = unlocked_window()
+    app = QCoreApplication.instance()
+    assert app is not None
+    i18n.install(app, language)
+    labels = [entry.label() for entry in NAVIGATION]
+    titles = [screen.nav_title() for screen in ws.sections]  # builds every screen
+    assert labels == titles
+    if language == "nl":
+        assert labels[NAV_HOUSEHOLDS] == "Huishoudens"
