@@ -259,7 +259,7 @@ def test_every_screen_renders(tmp_path: object, language: str, qapp: object) -> 
     out = Path(str(tmp_path)) / language
     assert make_screenshots(out, language, households=40) == 0
     pngs = sorted(p.name for p in out.glob("*.png"))
-    assert len(pngs) == 26  # 12b/12c: a template completed from Doorverwijzen; 04e/04f: Buurt
+    assert len(pngs) == 27  # 12b/12c: a template completed from Doorverwijzen; 04e/04f/04g: Buurt
     refer = "12c-partner-aanvullen.png" if language == "nl" else "12c-complete-partner.png"
     assert refer in pngs
     overview = "04b-overzicht.png" if language == "nl" else "04b-overview.png"

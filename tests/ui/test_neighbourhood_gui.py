@@ -300,6 +300,10 @@ def test_without_complexes_buurt_says_where_they_come_from(
     new_vault().close()
     _window, ws = unlocked_window()
     view = _show(qtbot, ws)
-    assert view.empty.isVisible() and not view.body.isVisible()
-    assert "Adressen inlezen" in view.empty.text()
+    assert view.empty.isVisible() and "Adressen inlezen" in view.empty.text()
+    # Without a complex only the case conference remains (it needs no complex): the
+    # complex log, Verbinden, actions and households are hidden.
+    assert view.tabs.currentWidget() is view.meetings
+    assert not view.tabs.isTabVisible(view.tabs.indexOf(view.events))
+    assert not view.actions_card.isVisible() and not view.households_card.isVisible()
     assert not view.add_button.isEnabled() and view.event_dialog() is None
