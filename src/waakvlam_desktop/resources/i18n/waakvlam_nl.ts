@@ -377,6 +377,34 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Bewoners die toestemming gaven, met een aanbod en een wens van dezelfde soort.</translation>
     </message>
     <message>
+        <source>Introduced</source>
+        <translation>Kennis gemaakt</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>Navragen op</translation>
+    </message>
+    <message>
+        <source>No introductions recorded here yet.</source>
+        <translation>Hier zijn nog geen kennismakingen vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Introductions</source>
+        <translation>Kennismakingen</translation>
+    </message>
+    <message>
+        <source>Record how it went…</source>
+        <translation>Vastleggen hoe het ging…</translation>
+    </message>
+    <message>
+        <source>Introductions made</source>
+        <translation>Kennismakingen</translation>
+    </message>
+    <message>
         <source>Case conference</source>
         <translation>Casusoverleg</translation>
     </message>
@@ -1038,6 +1066,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Kennismaking vastgelegd; navragen op {date}.</translation>
     </message>
     <message>
+        <source>Recorded how it went; the follow-up is done.</source>
+        <translation>Vastgelegd hoe het ging; het navragen is gedaan.</translation>
+    </message>
+    <message>
+        <source>Recorded how it went; asking again on {date}.</source>
+        <translation>Vastgelegd hoe het ging; opnieuw navragen op {date}.</translation>
+    </message>
+    <message>
         <source>Consent withdrawn: {count} offer(s) and wish(es) removed.</source>
         <translation>Toestemming ingetrokken: {count} aanbod/wens(en) verwijderd.</translation>
     </message>
@@ -1482,6 +1518,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>These residents live in the same household.</source>
         <translation>Deze bewoners wonen in hetzelfde huishouden.</translation>
+    </message>
+    <message>
+        <source>Introduction {introduction_id} does not exist.</source>
+        <translation>Kennismaking {introduction_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The date {date} lies in the future or before the introduction ({introduced_on}).</source>
+        <translation>De datum {date} ligt in de toekomst of voor de kennismaking ({introduced_on}).</translation>
     </message>
     <message>
         <source>The inzage report could not be written in {folder}.</source>
@@ -5977,6 +6021,41 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Saved as {name}.</source>
         <translation>Opgeslagen als {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record how it went</source>
+        <translation>Vastleggen hoe het ging</translation>
+    </message>
+    <message>
+        <source>Introduced</source>
+        <translation>Kennis gemaakt</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>Tot nu toe</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
+        <source>Never write a BSN.</source>
+        <translation>Schrijf nooit een BSN.</translation>
+    </message>
+    <message>
+        <source>Ask again on</source>
+        <translation>Opnieuw navragen op</translation>
     </message>
 </context>
 <context>
