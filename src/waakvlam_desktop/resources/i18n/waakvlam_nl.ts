@@ -286,12 +286,24 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Voorblad bekijken</translation>
     </message>
     <message>
+        <source>View agenda</source>
+        <translation>Agenda bekijken</translation>
+    </message>
+    <message>
         <source>referrals</source>
         <translation>casus</translation>
     </message>
     <message>
         <source>figures</source>
         <translation>overzicht</translation>
+    </message>
+    <message>
+        <source>case conference agenda</source>
+        <translation>agenda casusoverleg</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Cover sheet</source>
@@ -1156,6 +1168,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>{what} for {partner} saved in {path}.</source>
         <translation>{what} voor {partner} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Agenda for {partner} encrypted in {path}: {households} household(s) on it, {left_out} not shown.</source>
+        <translation>Agenda voor {partner} versleuteld in {path}: {households} huishouden(s) erop, {left_out} niet zichtbaar.</translation>
     </message>
     <message>
         <source>No meetings yet.</source>
@@ -5959,6 +5975,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Verslag als PDF…</translation>
     </message>
     <message>
+        <source>Send agenda as bundle…</source>
+        <translation>Agenda als bundel…</translation>
+    </message>
+    <message>
+        <source>The same agenda, signed and encrypted for this participant (a .age file), for partners that gave you their key line.</source>
+        <translation>Dezelfde agenda, ondertekend en versleuteld voor deze deelnemer (een .age-bestand), voor partners die u hun sleutel gaven.</translation>
+    </message>
+    <message>
         <source>Each participant sees only what its legal basis allows.</source>
         <translation>Elke deelnemer ziet alleen wat de grondslag toestaat.</translation>
     </message>
@@ -6021,6 +6045,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Saved as {name}.</source>
         <translation>Opgeslagen als {name}.</translation>
+    </message>
+    <message>
+        <source>Save bundle as</source>
+        <translation>Bundel opslaan als</translation>
+    </message>
+    <message>
+        <source>Saved as {name}: send this file to the participant.</source>
+        <translation>Opgeslagen als {name}: stuur dit bestand naar de deelnemer.</translation>
     </message>
 </context>
 <context>
@@ -6408,6 +6440,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This bundle says it comes from {organisation}, but you do not trust that sender yet. Ask them for their key file, compare the code by phone and choose File &gt; Trust a corporation&apos;s key…</source>
         <translation>Deze bundel zegt te komen van {organisation}, maar die afzender vertrouw je nog niet. Vraag om hun sleutelbestand, vergelijk de code per telefoon en kies Bestand &gt; Sleutel van een corporatie vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Agenda of the case conference on {period} from {organisation} opened: Bundles › View agenda.</source>
+        <translation>Agenda van het casusoverleg op {period} van {organisation} geopend: Bundels › Agenda bekijken.</translation>
     </message>
     <message>
         <source>Bundle of figures {period} from {organisation} opened.</source>
