@@ -47,7 +47,8 @@ def _vault(new_vault: NewVault) -> dict[str, str]:
             s, date(2026, 12, 3), ["Wijkteam Noord", "GGD Noord"], place="Wijkhuis"
         ).id
         meetings.add_to_agenda(s, mid, hid)
-        meetings.agree(s, mid, hid, "Wijkteam Noord", "Samen op huisbezoek")
+        meetings.agree(s, mid, hid, "Wijkteam Noord", "Samen op huisbezoek", date(2026, 12, 10))
+        later = meetings.add_meeting(s, date(2026, 12, 17), ["Wijkteam Noord"], place="Wijkhuis")
     vault.close()
     return {
         "household": hid,
@@ -55,6 +56,7 @@ def _vault(new_vault: NewVault) -> dict[str, str]:
         "meeting": mid,
         "ggd": ggd,
         "ggd_identity": str(identity),
+        "later": later.id,
     }
 
 
@@ -79,12 +81,25 @@ def test_the_case_conference_tab(
     assert panel.agenda.cell(0, 0) == "fam. Qzbakker"
     assert "Vervuiling / verwaarlozing van de woning (ernstig)" in panel.agenda.cell(0, 2)
     assert panel.agenda.cell(0, 3) == "Wijkteam Noord: Samen op huisbezoek"
-    assert panel.agenda.cell(0, 4) == "open"
+    assert panel.agenda.cell(0, 4) == ""  # nothing open from earlier meetings
+    assert panel.agenda.cell(0, 5) == "open"
+    # The next meeting: the household carried over, with the agreement still open.
+    panel.meeting_id = ids["later"]
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.chooser.currentText() == "17-12-2026, Wijkhuis", timeout=TIMEOUT)
+    assert panel.agenda.cell(0, 3) == ""  # none made at this meeting yet
+    assert panel.agenda.cell(0, 4) == "Wijkteam Noord: Samen op huisbezoek"
+    assert panel.agenda.cell(0, 5) == "open, doorgeschoven"
+    tip = panel.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Samen op huisbezoek (uiterlijk 10-12-2026)" in tip
+    panel.meeting_id = ids["meeting"]
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.chooser.currentText() == "03-12-2026, Wijkhuis", timeout=TIMEOUT)
     assert not panel.solved_button.isEnabled()  # nothing chosen yet
     assert panel.agenda.select(lambda item: item.household_id == ids["household"])
     assert panel.solved_button.isEnabled()
     panel.mark_solved()
-    qtbot.waitUntil(lambda: panel.agenda.cell(0, 4) == "opgelost", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: panel.agenda.cell(0, 5) == "opgelost", timeout=TIMEOUT)
 
     # the wijkteam has no grondslag for this household: its agenda carries the pseudonym
     out = tmp_path / "agenda.pdf"

@@ -5935,6 +5935,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Afspraken</translation>
     </message>
     <message>
+        <source>Open from earlier</source>
+        <translation>Open van eerder</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5989,6 +5993,14 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Decision: {text}</source>
         <translation>Besluit: {text}</translation>
+    </message>
+    <message>
+        <source>Still open from earlier meetings:</source>
+        <translation>Nog open van eerdere overleggen:</translation>
+    </message>
+    <message>
+        <source> (by {date})</source>
+        <translation> (uiterlijk {date})</translation>
     </message>
     <message>
         <source>solved</source>

@@ -109,6 +109,11 @@ class MeetingsPanel(QWidget):
                     self.tr("Agreements"),
                     self._agreements_text,
                     tooltip=self._agreements_tooltip,
+                ),
+                Column(
+                    self.tr("Open from earlier"),
+                    self._earlier_text,
+                    tooltip=self._earlier_tooltip,
                     stretch=True,
                 ),
                 Column(self.tr("Status"), self._status_text, colour=self._status_colour),
@@ -182,6 +187,22 @@ class MeetingsPanel(QWidget):
         lines = [f"{a.owner}: {a.description}" for a in i.agreements]
         if i.decision:
             lines.append(self.tr("Decision: {text}").format(text=i.decision))
+        return "\n".join(lines)
+
+    def _earlier_text(self, i: AgendaItem) -> str:
+        # The household's agreements of earlier meetings still open (the agenda PDF lists
+        # them too): what was promised and is not done yet.
+        if not i.earlier_agreements:
+            return ""
+        a = i.earlier_agreements[0]
+        more = f" (+{len(i.earlier_agreements) - 1})" if len(i.earlier_agreements) > 1 else ""
+        return f"{a.owner}: {a.description}{more}"
+
+    def _earlier_tooltip(self, i: AgendaItem) -> str:
+        lines = [self.tr("Still open from earlier meetings:")] if i.earlier_agreements else []
+        for a in i.earlier_agreements:
+            due = self.tr(" (by {date})").format(date=short_date(a.due_on)) if a.due_on else ""
+            lines.append(f"{a.owner}: {a.description}{due}")
         return "\n".join(lines)
 
     def _status_text(self, i: AgendaItem) -> str:
