@@ -241,3 +241,19 @@ def test_from_incident_to_solved(cli: Cli, tmp_path: Path) -> None:
         "--force",
     )
     assert not (tmp_path / "x.pdf").exists()
+    # the agenda as a bundle needs the participant's key line (age recipient)
+    one_line_error(
+        cli.run(
+            "meeting",
+            "send",
+            first,
+            "--for",
+            "GGD Regio",
+            "--out",
+            str(tmp_path / "x.age"),
+            ok=False,
+        ),
+        1,
+        "nog geen sleutel",
+    )
+    assert not (tmp_path / "x.age").exists()

@@ -194,6 +194,24 @@ def test_connect_offer_suggest_introduce_withdraw(cli: Cli) -> None:
     intro = cli.json("connect", "introduce", ann, bob, "--outcome", "Lamp opgehangen.")
     assert isinstance(intro, dict) and intro["follow_up_id"]
     assert cli.json("connect", "suggest", "--complex", "C-LIN") == []  # introduced
+    # How it went, recorded later: a dated line, the follow-up done, a next one asked for.
+    out = cli.run("connect", "outcome", intro["id"], "--note", "Tweede klus gedaan.")
+    assert "Vastgelegd hoe het ging" in out.stderr
+    later = cli.json(
+        "connect",
+        "outcome",
+        intro["id"],
+        "--note",
+        "Nog steeds contact.",
+        "--follow-up",
+        "2027-01-04",
+    )
+    assert isinstance(later, dict) and later["follow_up_id"] != intro["follow_up_id"]
+    assert later["outcome"].splitlines()[0] == "Lamp opgehangen."
+    assert later["outcome"].splitlines()[2].endswith(": Nog steeds contact.")
+    one_line_error(
+        cli.run("connect", "outcome", intro["id"], "--note", "bsn 111222333", ok=False), 1, "BSN"
+    )
     cli.run("connect", "offer", ann, "--kind", "taal", "--consent-date", "2026-01-05")
     cli.run("connect", "offer", bob, "--kind", "taal", "--wish", "--consent-date", "2026-01-05")
     assert len(cli.json("connect", "suggest", "--complex", "C-LIN")) == 0  # type: ignore[arg-type]

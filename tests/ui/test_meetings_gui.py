@@ -4,9 +4,13 @@ a grondslag (read back: pseudonym only), and the planning form's refusal."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import date
 from pathlib import Path
 
+import pyrage
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -31,15 +35,29 @@ def _vault(new_vault: NewVault) -> dict[str, str]:
         )
         hid = households.add_household(s, addr.id, "fam. Qzbakker").id
         pid = partners.add_partner(s, name="Wijkteam Noord", type=PartnerType.WIJKTEAM).id
+        identity = pyrage.x25519.Identity.generate()
+        ggd = partners.add_partner(
+            s, name="GGD Noord", type=PartnerType.GGD, recipients=[str(identity.to_public())]
+        ).id
     with vault.session() as s:
         record_visit(
             s, VisitInput(hid, VisitKind.REGULIER, signals=[SignalInput("woning.vervuiling", 3)])
         )
-        mid = meetings.add_meeting(s, date(2026, 12, 3), ["Wijkteam Noord"], place="Wijkhuis").id
+        mid = meetings.add_meeting(
+            s, date(2026, 12, 3), ["Wijkteam Noord", "GGD Noord"], place="Wijkhuis"
+        ).id
         meetings.add_to_agenda(s, mid, hid)
-        meetings.agree(s, mid, hid, "Wijkteam Noord", "Samen op huisbezoek")
+        meetings.agree(s, mid, hid, "Wijkteam Noord", "Samen op huisbezoek", date(2026, 12, 10))
+        later = meetings.add_meeting(s, date(2026, 12, 17), ["Wijkteam Noord"], place="Wijkhuis")
     vault.close()
-    return {"household": hid, "partner": pid, "meeting": mid}
+    return {
+        "household": hid,
+        "partner": pid,
+        "meeting": mid,
+        "ggd": ggd,
+        "ggd_identity": str(identity),
+        "later": later.id,
+    }
 
 
 def test_the_case_conference_tab(
@@ -63,12 +81,25 @@ def test_the_case_conference_tab(
     assert panel.agenda.cell(0, 0) == "fam. Qzbakker"
     assert "Vervuiling / verwaarlozing van de woning (ernstig)" in panel.agenda.cell(0, 2)
     assert panel.agenda.cell(0, 3) == "Wijkteam Noord: Samen op huisbezoek"
-    assert panel.agenda.cell(0, 4) == "open"
+    assert panel.agenda.cell(0, 4) == ""  # nothing open from earlier meetings
+    assert panel.agenda.cell(0, 5) == "open"
+    # The next meeting: the household carried over, with the agreement still open.
+    panel.meeting_id = ids["later"]
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.chooser.currentText() == "17-12-2026, Wijkhuis", timeout=TIMEOUT)
+    assert panel.agenda.cell(0, 3) == ""  # none made at this meeting yet
+    assert panel.agenda.cell(0, 4) == "Wijkteam Noord: Samen op huisbezoek"
+    assert panel.agenda.cell(0, 5) == "open, doorgeschoven"
+    tip = panel.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Samen op huisbezoek (uiterlijk 10-12-2026)" in tip
+    panel.meeting_id = ids["meeting"]
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.chooser.currentText() == "03-12-2026, Wijkhuis", timeout=TIMEOUT)
     assert not panel.solved_button.isEnabled()  # nothing chosen yet
     assert panel.agenda.select(lambda item: item.household_id == ids["household"])
     assert panel.solved_button.isEnabled()
     panel.mark_solved()
-    qtbot.waitUntil(lambda: panel.agenda.cell(0, 4) == "opgelost", timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: panel.agenda.cell(0, 5) == "opgelost", timeout=TIMEOUT)
 
     # the wijkteam has no grondslag for this household: its agenda carries the pseudonym
     out = tmp_path / "agenda.pdf"
@@ -78,6 +109,32 @@ def test_the_case_conference_tab(
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "Agenda casusoverleg" in text and "Huishouden " in text
     assert "Qzbakker" not in text and "Lindelaan" not in text
+
+    # "Agenda als bundel versturen": refused in one sentence for a participant without a key
+    # line; for one with a key, the agenda it may see, encrypted to it.
+    assert panel.agenda_bundle.isEnabled()
+    refused = tmp_path / "wijkteam.age"
+    panel.send_bundle_to(ids["partner"], refused)
+    qtbot.waitUntil(lambda: "nog geen sleutel" in panel.message.text(), timeout=TIMEOUT)
+    assert not refused.exists()
+    sent = tmp_path / "ggd.age"
+    panel.send_bundle_to(ids["ggd"], sent)
+    qtbot.waitUntil(lambda: "ggd.age" in panel.message.text(), timeout=TIMEOUT)
+    identity = pyrage.x25519.Identity.from_str(ids["ggd_identity"])
+    with zipfile.ZipFile(io.BytesIO(pyrage.decrypt(sent.read_bytes(), [identity]))) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        agenda = "".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(zf.read("summary.pdf"))).pages
+        )
+        assert sorted(zf.namelist()) == [
+            "data.json",
+            "manifest.json",
+            "manifest.sig",
+            "summary.pdf",
+        ]
+    assert (manifest["profile"], manifest["partner"]["name"]) == ("meeting", "GGD Noord")
+    assert "Agenda casusoverleg" in agenda and "Voor GGD Noord" in agenda
+    assert "Qzbakker" not in agenda
 
 
 def test_the_planning_form_needs_a_partner(qtbot: QtBot, ctx: AppContext) -> None:

@@ -256,6 +256,31 @@ def test_an_introduction_recorded_from_a_suggestion(
         (ids["resident mw. Smit"], "Klikte meteen")
     ]
 
+    # How it went, later: the introduction is listed under the suggestions, with its
+    # follow-up; recording it answers the follow-up and shows the newest line.
+    qtbot.waitUntil(lambda: len(view.introductions.source.rows) == 1, timeout=TIMEOUT)
+    assert view.introductions.cell(0, 3) == "Klikte meteen"
+    assert view.introductions.cell(0, 4) not in ("", "–")  # asking again in two weeks
+    assert view.outcome_dialog() is None  # nothing selected yet
+    assert view.introductions.select(lambda i: True)
+    assert view.outcome_button.isEnabled()
+    later = view.outcome_dialog()
+    assert later is not None
+    qtbot.addWidget(later)
+    later.show()
+    later.note.setText("111222333 gebeld")
+    later.save()
+    qtbot.waitUntil(lambda: later.message.isVisible(), timeout=TIMEOUT)
+    assert "BSN" in later.message.text() and later.result() == 0
+    later.note.setText("Ze doen samen boodschappen")
+    later.save()
+    qtbot.waitUntil(lambda: later.result() == 1, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: view.introductions.cell(0, 3).endswith("Ze doen samen boodschappen"),
+        timeout=TIMEOUT,
+    )
+    assert view.introductions.cell(0, 4) == "–"  # the follow-up is answered
+
 
 def test_the_overview_charts_events_and_complex_signals_per_month(
     qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow

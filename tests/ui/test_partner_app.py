@@ -43,8 +43,10 @@ from tests.partner_helpers import (
     world_signer,
 )
 from tests.ui.conftest import TIMEOUT
+from waakvlam_desktop.bundles.meeting import send_meeting
 from waakvlam_desktop.bundles.reader import NOT_ADDRESSED_TO_YOU, NOT_FOR_YOUR_KEY
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain import meetings
 from waakvlam_desktop.domain.consent import withdraw_consent
 from waakvlam_desktop.domain.partners import get_partner, update_partner
 from waakvlam_desktop.domain.settings import load_settings
@@ -474,3 +476,29 @@ def test_wrong_passphrase_and_a_store_open_elsewhere_are_said_in_dutch(
         other.close()
     win.unlock.submit()
     _wait(qtbot, win, lambda: win.stack.currentWidget() is win.work)
+
+
+def test_a_case_conference_agenda_in_the_bundles_tab(
+    qtbot: QtBot, window: PartnerWindow, world: World, folders: dict[str, Path]
+) -> None:
+    """A meeting bundle (#18 C) opens into the store: listed under Bundels as the agenda of
+    a case conference, "Agenda bekijken" shows its PDF from memory."""
+    win = window
+    post = folders["post"]
+    _trusted_window(qtbot, win, world, post)
+    with world.vault.session() as s:
+        m = meetings.add_meeting(s, date(2026, 12, 3), ["Wijkteam"], place="Wijkhuis")
+        meetings.add_to_agenda(s, m.id, world.households[JANSEN])
+        send_meeting(s, m.id, "Wijkteam", post / "overleg.age")
+    win.open_paths([post / "overleg.age"])
+    _wait(qtbot, win, _notice_says(win, "Agenda van het casusoverleg op 2026-12-03"))
+    page = win.work.bundles
+    _wait(qtbot, win, lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 2).text() == "agenda casusoverleg"  # type: ignore[union-attr]
+    assert page.cover_button.text() == "Agenda bekijken"
+    page.view_cover()
+    _wait(qtbot, win, lambda: win.preview is not None and win.preview.isVisible())
+    assert win.preview is not None
+    assert win.preview.windowTitle() == "Agenda"
+    assert win.preview.document.pageCount() >= 1
+    win.preview.reject()

@@ -134,6 +134,53 @@ def test_refusals(vault: Vault, clock: FixedClock) -> None:
         assert s.scalar(select(func.count()).select_from(ConnectOffer)) == 1
 
 
+def test_how_it_went_is_recorded_later_and_followed_up(vault: Vault, tmp_path: Path) -> None:
+    ids = _neighbours(vault)
+    _offer(vault, ids["ann"], "gezelschap")
+    _offer(vault, ids["bob"], "gezelschap", wish=True)
+    with vault.session() as s:
+        result = connect.introduce(s, ids["ann"], ids["bob"], on=date(2026, 11, 20))
+    with vault.session() as s:
+        row = connect.record_outcome(s, result.id, "Samen koffie gedronken.", on=date(2026, 11, 24))
+    assert row.outcome == "2026-11-24: Samen koffie gedronken."
+    with vault.session() as s:
+        fu = s.get_one(FollowUp, result.follow_up_id)
+        assert fu.status == "gedaan"  # the follow-up asked how it went: answered
+        assert (
+            s.scalar(
+                select(AuditEvent.detail).where(
+                    AuditEvent.action == "update",
+                    AuditEvent.entity == "connect_introduction",
+                    AuditEvent.entity_id == result.id,
+                )
+            )
+            == "velden: outcome"
+        )
+        (view,) = connect.introductions_in(s, ids["complex"])
+        assert (view.resident_name, view.follow_up_due) == ("Ann Buur", None)
+    with vault.session() as s:  # a second line, and a next follow-up to ask again
+        row = connect.record_outcome(
+            s, result.id, "Ze zien elkaar wekelijks.", follow_up_due=date(2027, 1, 10)
+        )
+    assert row.outcome.splitlines() == [
+        "2026-11-24: Samen koffie gedronken.",
+        "2026-11-27: Ze zien elkaar wekelijks.",
+    ]
+    assert row.follow_up_id != result.follow_up_id
+    with vault.session() as s:
+        fu = s.get_one(FollowUp, row.follow_up_id)
+        assert (fu.status, fu.due_on, fu.household_id) == ("open", date(2027, 1, 10), ids["hh_ann"])
+        (view,) = connect.introductions_in(s, ids["complex"])
+        assert view.follow_up_due == date(2027, 1, 10)
+    for note, on in (("bsn 111222333", None), ("Te vroeg.", date(2026, 11, 19))):
+        with pytest.raises(ValidationError), vault.session() as s:
+            connect.record_outcome(s, result.id, note, on=on)
+    with vault.session() as s:
+        assert len(s.get_one(ConnectIntroduction, result.id).outcome.splitlines()) == 2
+        doc = json.loads(write_inzage(s, ids["bob"], tmp_path / "uit").json.read_text("utf-8"))
+    assert doc["introductions"][0]["outcome"].endswith("Ze zien elkaar wekelijks.")
+
+
 def test_inzage_lists_offers_and_introductions(vault: Vault, tmp_path: Path) -> None:
     ids = _neighbours(vault)
     _offer(vault, ids["ann"], "gezelschap")

@@ -8,6 +8,7 @@ sides, real age and Ed25519; only the clock is fixed.
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pypdf import PdfReader
 from sqlalchemy import select, text
 
 from tests.bundle_helpers import World, build_world
@@ -31,9 +33,12 @@ from tests.partner_helpers import (
     world_signer,
 )
 from waakvlam_desktop.bundles.feedback import import_feedback
+from waakvlam_desktop.bundles.meeting import send_meeting
 from waakvlam_desktop.bundles.partner_state import TRUST_OTHER_KEY
 from waakvlam_desktop.bundles.reader import KEY_CHANGED, NOT_TRUSTED
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.documents.meeting import render_meeting
+from waakvlam_desktop.domain import meetings
 from waakvlam_desktop.domain.consent import withdraw_consent
 from waakvlam_desktop.domain.partners import pin_signing_key
 from waakvlam_desktop.domain.referrals import get_referral, referrals_waiting_for_feedback
@@ -41,6 +46,7 @@ from waakvlam_desktop.domain.types import FeedbackStatus
 from waakvlam_desktop.errors import (
     BundleDamagedError,
     BundleError,
+    ExportError,
     NotFoundError,
     ReplayError,
     SenderKeyChangedError,
@@ -53,6 +59,7 @@ from waakvlam_desktop.errors import (
 )
 from waakvlam_desktop.partnerstore import schema, service
 from waakvlam_desktop.partnerstore.store import PartnerStore
+from waakvlam_desktop.storage.models import AuditEvent as VaultAudit
 from waakvlam_desktop.storage.models import Referral as VaultReferral
 from waakvlam_desktop.storage.vault import Vault
 
@@ -491,3 +498,52 @@ def test_replays_and_an_erasure_for_an_unknown_household(
         assert len(service.referrals(ps)) == 2  # nothing else was touched
         with pytest.raises(NotFoundError):
             service.confirm_erasure(ps, 999)
+
+
+def test_a_meeting_agenda_goes_as_a_bundle_and_opens_in_the_partner_app(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    """#18 C: the agenda for one participant, signed and encrypted to its recipient; the
+    partner app keeps it with the bundles and shows the PDF, which is exactly the agenda
+    that participant may see (Smit, without a grondslag for the Wijkteam, under a code)."""
+    _trusting(world, store, tmp_path)
+    with world.vault.session() as s:
+        m = meetings.add_meeting(
+            s, date(2026, 12, 3), ["Wijkteam", "GGD"], place="Buurthuis De Linde"
+        )
+        for label in (JANSEN, "fam. Smit"):
+            meetings.add_to_agenda(s, m.id, world.households[label])
+        agenda = render_meeting(meetings.participant_view(s, m.id, "Wijkteam"), meetings.AGENDA)
+    out = tmp_path / "post" / "overleg.age"
+    with world.vault.session() as s:
+        sent = send_meeting(s, m.id, "Wijkteam", out)
+    assert (sent.households, sent.left_out) == (2, 0)
+    with pytest.raises(ExportError), world.vault.session() as s:  # never over a file
+        send_meeting(s, m.id, "Wijkteam", out)
+    with world.vault.session() as s:
+        details = list(
+            s.scalars(
+                select(VaultAudit.detail).where(
+                    VaultAudit.action == "export",
+                    VaultAudit.entity_id == world.partners["Wijkteam"],
+                )
+            )
+        )
+        printed = s.scalars(
+            select(VaultAudit.household_id).where(VaultAudit.action == meetings.AGENDA_ACTION)
+        ).all()
+    assert len(details) == 1 and f"overleg: {m.id}" in details[0]
+    assert sorted(printed) == sorted(world.households[x] for x in (JANSEN, "fam. Smit"))
+
+    report = _open(store, out)
+    assert (report.profile, report.period, report.referrals) == ("meeting", "2026-12-03", 0)
+    with store.session() as ps:
+        (row,) = [b for b in service.bundles(ps) if b.profile == "meeting"]
+        pdf = service.summary_pdf(ps, row.bundle_id)
+        assert service.referrals(ps) == []  # an agenda, not referrals
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    expected = "".join(p.extract_text() for p in PdfReader(io.BytesIO(agenda)).pages)
+    assert text == expected
+    assert "fam. Jansen" in text and "Smit" not in text and "Buurthuis De Linde" in text
+    with pytest.raises(ReplayError), store.session() as ps:
+        service.open_bundle(ps, out.read_bytes())

@@ -328,7 +328,7 @@ def _verify(
         in_zip = set(zf.namelist()) - {fmt.MANIFEST, fmt.SIGNATURE}
         if set(files) != in_zip or fmt.DATA not in files or fmt.SUMMARY not in files:
             raise _damaged()
-        if manifest.get("profile") not in ("case", "aggregate", "handover"):
+        if manifest.get("profile") not in ("case", "aggregate", "handover", "meeting"):
             raise _damaged()
         members: dict[str, bytes] = {}
         for name, entry in sorted(files.items()):

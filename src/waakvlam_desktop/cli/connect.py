@@ -32,6 +32,16 @@ INTRODUCED = Message(
     QT_TRANSLATE_NOOP("Cli", "Introduction recorded; follow-up on {date}."),
     context="Cli",
 )
+OUTCOME_SAVED = Message(
+    "cli.connect_outcome_saved",
+    QT_TRANSLATE_NOOP("Cli", "Recorded how it went; the follow-up is done."),
+    context="Cli",
+)
+OUTCOME_SAVED_AGAIN = Message(
+    "cli.connect_outcome_saved_again",
+    QT_TRANSLATE_NOOP("Cli", "Recorded how it went; asking again on {date}."),
+    context="Cli",
+)
 WITHDRAWN = Message(
     "cli.connect_withdrawn",
     QT_TRANSLATE_NOOP("Cli", "Consent withdrawn: {count} offer(s) and wish(es) removed."),
@@ -113,6 +123,29 @@ def cmd_introduce(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_outcome(args: argparse.Namespace) -> int:
+    on = parse_date(args.date)
+    due = parse_date(args.follow_up, "--follow-up")
+    from waakvlam_desktop.domain.connect import record_outcome  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    with open_vault(args) as v, v.session() as s:
+        row = record_outcome(
+            s,
+            args.introduction,
+            args.note,
+            on=on,
+            follow_up_due=due,
+            allow_bsn_like=args.allow_bsn_like,
+        )
+    if args.json:
+        print_json(row)
+    elif due is not None:
+        info(OUTCOME_SAVED_AGAIN.render(date=nl_date(due)))
+    else:
+        info(OUTCOME_SAVED.render())
+    return 0
+
+
 def cmd_withdraw(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.connect import withdraw_consent  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
@@ -168,6 +201,16 @@ def _connect(p: argparse.ArgumentParser) -> None:
     )
     _bsn_flag(c)
     c.set_defaults(func=cmd_introduce)
+    json_flag(c)
+    c = cs.add_parser("outcome", help="leg later vast hoe een kennismaking ging")
+    c.add_argument("introduction", metavar="KENNISMAKING_ID")
+    c.add_argument("--note", required=True, metavar="TEKST", help="hoe het ging")
+    c.add_argument("--date", help="datum, JJJJ-MM-DD (standaard: vandaag)")
+    c.add_argument(
+        "--follow-up", metavar="JJJJ-MM-DD", help="nog eens navragen op (standaard: niet)"
+    )
+    _bsn_flag(c)
+    c.set_defaults(func=cmd_outcome)
     json_flag(c)
     c = cs.add_parser(
         "withdraw", help="de bewoner trekt de toestemming in: aanbod en wensen verdwijnen"

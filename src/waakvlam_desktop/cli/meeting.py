@@ -47,6 +47,15 @@ SAVED = Message(
     QT_TRANSLATE_NOOP("Cli", "{what} for {partner} saved in {path}."),
     context="Cli",
 )
+SENT = Message(
+    "cli.meeting_sent",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Agenda for {partner} encrypted in {path}: {households} household(s) on it,"
+        " {left_out} not shown.",
+    ),
+    context="Cli",
+)
 NO_MEETINGS = Message(
     "cli.meeting_none", QT_TRANSLATE_NOOP("Cli", "No meetings yet."), context="Cli"
 )
@@ -194,6 +203,26 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return _document(args, "verslag")
 
 
+def cmd_send(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    from waakvlam_desktop.bundles.meeting import send_meeting  # noqa: PLC0415 - reportlab and age only for this command
+
+    with open_vault(args) as v, v.session() as s:
+        result = send_meeting(s, args.meeting, args.partner, out, language=args.language)
+    if args.json:
+        print_json(result)
+    else:
+        info(
+            SENT.render(
+                partner=result.partner_name,
+                path=result.path,
+                households=result.households,
+                left_out=result.left_out,
+            )
+        )
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from waakvlam_desktop.domain.meetings import list_meetings  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
@@ -279,6 +308,15 @@ def _meeting(p: argparse.ArgumentParser) -> None:
         c.add_argument("--language", default="nl", choices=["nl", "en"])
         c.set_defaults(func=func)
         json_flag(c)
+    c = cs.add_parser("send", help="de agenda voor één deelnemer als versleutelde bundel (.age)")
+    _meeting_arg(c)
+    c.add_argument("--for", dest="partner", required=True, metavar="PARTNER")
+    c.add_argument(
+        "--out", required=True, metavar="FILE.age", help="nooit over een bestaand bestand"
+    )
+    c.add_argument("--language", default="nl", choices=["nl", "en"])
+    c.set_defaults(func=cmd_send)
+    json_flag(c)
     c = cs.add_parser("list", help="alle overleggen")
     c.set_defaults(func=cmd_list)
     json_flag(c)

@@ -6,7 +6,9 @@ boodschappen, gezelschap, klusjes, taal, vervoer (data: ``connect_kinds`` in
 ``resources/neighbourhood/neighbourhood.json``) — and how to approach them. The app
 suggests an offer and a wish of the same kind within the same complex or street; an
 introduction made is recorded (who, when, how it went) with a follow-up on the first
-resident's household to ask how it went.
+resident's household to ask how it went; how it went can be recorded later too
+(``record_outcome``: a dated line added to the outcome, the follow-up done, a next one if
+asked).
 
 Withdrawing the consent deletes the resident's offers and wishes at once; suggestions
 are computed from them, so they are gone with them. Introductions already made stay (a
@@ -19,19 +21,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.followups import add_follow_up
 from waakvlam_desktop.domain.neighbourhood import CodeLabel, connect_kinds
-from waakvlam_desktop.domain.types import ConsentForm
+from waakvlam_desktop.domain.types import ConsentForm, FollowUpStatus
 from waakvlam_desktop.domain.validation import require_text
 from waakvlam_desktop.errors import NotFoundError, ValidationError
 from waakvlam_desktop.storage.models import (
     Address,
     ConnectIntroduction,
     ConnectOffer,
+    FollowUp,
     Household,
     Resident,
     street_line,
@@ -67,6 +70,16 @@ NO_CONSENT = Message(
 SAME_HOUSEHOLD = Message(
     "connect.same_household",
     QT_TRANSLATE_NOOP("Errors", "These residents live in the same household."),
+)
+NO_SUCH_INTRODUCTION = Message(
+    "connect.no_such_introduction",
+    QT_TRANSLATE_NOOP("Errors", "Introduction {introduction_id} does not exist."),
+)
+OUTCOME_BEFORE_INTRODUCTION = Message(
+    "connect.outcome_date",
+    QT_TRANSLATE_NOOP(
+        "Errors", "The date {date} lies in the future or before the introduction ({introduced_on})."
+    ),
 )
 ASK_HOW_IT_WENT = Message(
     "connect.ask_how_it_went",
@@ -346,15 +359,117 @@ def introductions_of(session: Session, resident_id: str) -> list[IntroductionRow
         )
         .order_by(ConnectIntroduction.introduced_on)
     )
-    return [
-        IntroductionRow(
-            i.id,
-            i.resident_id,
-            i.other_resident_id,
-            i.kind,
-            i.introduced_on,
-            i.outcome,
-            i.follow_up_id,
+    return [_introduction_row(i) for i in rows]
+
+
+def record_outcome(
+    session: Session,
+    introduction_id: str,
+    note: str,
+    *,
+    on: date | None = None,
+    follow_up_due: date | None = None,
+    allow_bsn_like: bool = False,
+) -> IntroductionRow:
+    """Record later how an introduction went: a line ``JJJJ-MM-DD: note`` added to its
+    outcome (what was said at the introduction stays above it), the follow-up that asked
+    how it went done, and with ``follow_up_due`` a next follow-up to ask again. The changes
+    are audit events (the session hooks); the BSN guard is the events' one."""
+    intro = session.get(ConnectIntroduction, introduction_id)
+    if intro is None:
+        raise NotFoundError(NO_SUCH_INTRODUCTION, introduction_id=introduction_id)
+    today = local_today(session.info["clock"])
+    day = on or today
+    if day > today or day < intro.introduced_on:
+        raise ValidationError(
+            OUTCOME_BEFORE_INTRODUCTION, field="date", date=day, introduced_on=intro.introduced_on
         )
-        for i in rows
-    ]
+    text = require_text(note, OUTCOME, "note", 1000, allow_bsn_like=allow_bsn_like)
+    line = f"{day.isoformat()}: {text}"
+    intro.outcome = f"{intro.outcome}\n{line}" if intro.outcome else line
+    if intro.follow_up_id:
+        fu = session.get(FollowUp, intro.follow_up_id)
+        if fu is not None and fu.status == FollowUpStatus.OPEN.value:
+            fu.status = FollowUpStatus.DONE.value
+            fu.done_at = utc_naive(session.info["clock"].now())
+    if follow_up_due is not None:
+        item = connect_kind(intro.kind)
+        follow_up = add_follow_up(
+            session, intro.household_id, ASK_HOW_IT_WENT.render(kind=item.label()), follow_up_due
+        )
+        intro.follow_up_id = follow_up.id
+    session.flush()
+    return _introduction_row(intro)
+
+
+def _introduction_row(i: ConnectIntroduction) -> IntroductionRow:
+    return IntroductionRow(
+        i.id, i.resident_id, i.other_resident_id, i.kind, i.introduced_on, i.outcome, i.follow_up_id
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class IntroductionView:
+    """An introduction as the Verbinden tab lists it: who, when, how it went, and the
+    follow-up still open (its due date) if any."""
+
+    id: str
+    resident_name: str
+    address: str
+    other_resident_name: str
+    other_address: str
+    kind_nl: str
+    kind_en: str
+    introduced_on: date
+    outcome: str
+    follow_up_due: date | None
+
+
+def introductions_in(session: Session, complex_id: str) -> list[IntroductionView]:
+    """The introductions where at least one of the two lives in this complex, newest first."""
+    other_res = aliased(Resident)
+    other_hh = aliased(Household)
+    other_addr = aliased(Address)
+    rows = session.execute(
+        select(
+            ConnectIntroduction,
+            Resident.name,
+            Address.street,
+            Address.number,
+            Address.addition,
+            other_res.name,
+            other_addr.street,
+            other_addr.number,
+            other_addr.addition,
+            FollowUp.status,
+            FollowUp.due_on,
+        )
+        .join(Resident, Resident.id == ConnectIntroduction.resident_id)
+        .join(Household, Household.id == ConnectIntroduction.household_id)
+        .join(Address, Address.id == Household.address_id)
+        .join(other_res, other_res.id == ConnectIntroduction.other_resident_id)
+        .join(other_hh, other_hh.id == ConnectIntroduction.other_household_id)
+        .join(other_addr, other_addr.id == other_hh.address_id)
+        .outerjoin(FollowUp, FollowUp.id == ConnectIntroduction.follow_up_id)
+        .where(or_(Address.complex_id == complex_id, other_addr.complex_id == complex_id))
+        .order_by(ConnectIntroduction.introduced_on.desc(), ConnectIntroduction.created_at.desc())
+    ).all()
+    labels = {k.code: k for k in connect_kinds()}
+    out = []
+    for i, name, st, nr, add, oname, ost, onr, oadd, fu_status, fu_due in rows:
+        kind = labels.get(i.kind)
+        out.append(
+            IntroductionView(
+                id=i.id,
+                resident_name=name,
+                address=street_line(st, nr, add),
+                other_resident_name=oname,
+                other_address=street_line(ost, onr, oadd),
+                kind_nl=kind.label_nl if kind else i.kind,
+                kind_en=kind.label_en if kind else i.kind,
+                introduced_on=i.introduced_on,
+                outcome=i.outcome,
+                follow_up_due=fu_due if fu_status == FollowUpStatus.OPEN.value else None,
+            )
+        )
+    return out

@@ -286,12 +286,24 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Voorblad bekijken</translation>
     </message>
     <message>
+        <source>View agenda</source>
+        <translation>Agenda bekijken</translation>
+    </message>
+    <message>
         <source>referrals</source>
         <translation>casus</translation>
     </message>
     <message>
         <source>figures</source>
         <translation>overzicht</translation>
+    </message>
+    <message>
+        <source>case conference agenda</source>
+        <translation>agenda casusoverleg</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>Cover sheet</source>
@@ -375,6 +387,34 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Residents who gave consent, with an offer and a wish of the same kind.</source>
         <translation>Bewoners die toestemming gaven, met een aanbod en een wens van dezelfde soort.</translation>
+    </message>
+    <message>
+        <source>Introduced</source>
+        <translation>Kennis gemaakt</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>Navragen op</translation>
+    </message>
+    <message>
+        <source>No introductions recorded here yet.</source>
+        <translation>Hier zijn nog geen kennismakingen vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Introductions</source>
+        <translation>Kennismakingen</translation>
+    </message>
+    <message>
+        <source>Record how it went…</source>
+        <translation>Vastleggen hoe het ging…</translation>
+    </message>
+    <message>
+        <source>Introductions made</source>
+        <translation>Kennismakingen</translation>
     </message>
     <message>
         <source>Case conference</source>
@@ -1038,6 +1078,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Kennismaking vastgelegd; navragen op {date}.</translation>
     </message>
     <message>
+        <source>Recorded how it went; the follow-up is done.</source>
+        <translation>Vastgelegd hoe het ging; het navragen is gedaan.</translation>
+    </message>
+    <message>
+        <source>Recorded how it went; asking again on {date}.</source>
+        <translation>Vastgelegd hoe het ging; opnieuw navragen op {date}.</translation>
+    </message>
+    <message>
         <source>Consent withdrawn: {count} offer(s) and wish(es) removed.</source>
         <translation>Toestemming ingetrokken: {count} aanbod/wens(en) verwijderd.</translation>
     </message>
@@ -1120,6 +1168,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>{what} for {partner} saved in {path}.</source>
         <translation>{what} voor {partner} opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Agenda for {partner} encrypted in {path}: {households} household(s) on it, {left_out} not shown.</source>
+        <translation>Agenda voor {partner} versleuteld in {path}: {households} huishouden(s) erop, {left_out} niet zichtbaar.</translation>
     </message>
     <message>
         <source>No meetings yet.</source>
@@ -1482,6 +1534,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>These residents live in the same household.</source>
         <translation>Deze bewoners wonen in hetzelfde huishouden.</translation>
+    </message>
+    <message>
+        <source>Introduction {introduction_id} does not exist.</source>
+        <translation>Kennismaking {introduction_id} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>The date {date} lies in the future or before the introduction ({introduced_on}).</source>
+        <translation>De datum {date} ligt in de toekomst of voor de kennismaking ({introduced_on}).</translation>
     </message>
     <message>
         <source>The inzage report could not be written in {folder}.</source>
@@ -5875,6 +5935,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Afspraken</translation>
     </message>
     <message>
+        <source>Open from earlier</source>
+        <translation>Open van eerder</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -5915,12 +5979,28 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Verslag als PDF…</translation>
     </message>
     <message>
+        <source>Send agenda as bundle…</source>
+        <translation>Agenda als bundel…</translation>
+    </message>
+    <message>
+        <source>The same agenda, signed and encrypted for this participant (a .age file), for partners that gave you their key line.</source>
+        <translation>Dezelfde agenda, ondertekend en versleuteld voor deze deelnemer (een .age-bestand), voor partners die u hun sleutel gaven.</translation>
+    </message>
+    <message>
         <source>Each participant sees only what its legal basis allows.</source>
         <translation>Elke deelnemer ziet alleen wat de grondslag toestaat.</translation>
     </message>
     <message>
         <source>Decision: {text}</source>
         <translation>Besluit: {text}</translation>
+    </message>
+    <message>
+        <source>Still open from earlier meetings:</source>
+        <translation>Nog open van eerdere overleggen:</translation>
+    </message>
+    <message>
+        <source> (by {date})</source>
+        <translation> (uiterlijk {date})</translation>
     </message>
     <message>
         <source>solved</source>
@@ -5977,6 +6057,49 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>Saved as {name}.</source>
         <translation>Opgeslagen als {name}.</translation>
+    </message>
+    <message>
+        <source>Save bundle as</source>
+        <translation>Bundel opslaan als</translation>
+    </message>
+    <message>
+        <source>Saved as {name}: send this file to the participant.</source>
+        <translation>Opgeslagen als {name}: stuur dit bestand naar de deelnemer.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record how it went</source>
+        <translation>Vastleggen hoe het ging</translation>
+    </message>
+    <message>
+        <source>Introduced</source>
+        <translation>Kennis gemaakt</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>So far</source>
+        <translation>Tot nu toe</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
+        <source>Never write a BSN.</source>
+        <translation>Schrijf nooit een BSN.</translation>
+    </message>
+    <message>
+        <source>Ask again on</source>
+        <translation>Opnieuw navragen op</translation>
     </message>
 </context>
 <context>
@@ -6329,6 +6452,10 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
     <message>
         <source>This bundle says it comes from {organisation}, but you do not trust that sender yet. Ask them for their key file, compare the code by phone and choose File &gt; Trust a corporation&apos;s key…</source>
         <translation>Deze bundel zegt te komen van {organisation}, maar die afzender vertrouw je nog niet. Vraag om hun sleutelbestand, vergelijk de code per telefoon en kies Bestand &gt; Sleutel van een corporatie vertrouwen…</translation>
+    </message>
+    <message>
+        <source>Agenda of the case conference on {period} from {organisation} opened: Bundles › View agenda.</source>
+        <translation>Agenda van het casusoverleg op {period} van {organisation} geopend: Bundels › Agenda bekijken.</translation>
     </message>
     <message>
         <source>Bundle of figures {period} from {organisation} opened.</source>

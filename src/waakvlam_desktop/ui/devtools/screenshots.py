@@ -341,16 +341,11 @@ def _buurt_shots(
         event.show()
         grab(event, "04f-buurt-gebeurtenis" if language == "nl" else "04f-neighbourhood-event")
         event.close()
-    # Casusoverleg: the demo's meeting three weeks ago, with agreements and one solved.
+    # Casusoverleg: the coming meeting (what the tab opens on), with the households carried
+    # over from the demo's meeting three weeks ago and their agreements still open.
     panel = ws.neighbourhood.meetings
     ws.neighbourhood.tabs.setCurrentWidget(panel)
     wait_for(app, background, lambda: panel.data is not None)
-    assert panel.data is not None
-    if len(panel.data.meetings) > 1:
-        panel.meeting_id = panel.data.meetings[1].id
-        panel.data = None
-        panel.refresh()
-        wait_for(app, background, lambda: panel.data is not None)
     grab(window, "04g-buurt-casusoverleg" if language == "nl" else "04g-case-conference")
     ws.neighbourhood.tabs.setCurrentIndex(0)
 

@@ -548,9 +548,30 @@ class BundlesPage(QWidget):
         row.addWidget(self.cover_button)
         lay.addLayout(row)
         self.cover_button.clicked.connect(self.view_cover)
+        self.table.itemSelectionChanged.connect(self._label_button)
+        self.profiles: dict[str, str] = {}  # bundle id -> profile
+
+    def _current_id(self) -> str | None:
+        bundle_id = _selected(self.table)
+        first = self.table.item(0, 0)
+        if bundle_id is None and first is not None:
+            bundle_id = first.data(Qt.ItemDataRole.UserRole)
+        return None if bundle_id is None else str(bundle_id)
+
+    def _label_button(self) -> None:
+        # A case conference's bundle carries its agenda where others carry the cover sheet.
+        meeting = self.profiles.get(self._current_id() or "") == "meeting"
+        self.cover_button.setText(
+            self.tr("View agenda") if meeting else self.tr("View cover sheet")
+        )
 
     def show_rows(self, rows: list[service.BundleRow]) -> None:
-        kinds = {"case": self.tr("referrals"), "aggregate": self.tr("figures")}
+        kinds = {
+            "case": self.tr("referrals"),
+            "aggregate": self.tr("figures"),
+            "meeting": self.tr("case conference agenda"),
+        }
+        self.profiles = {b.bundle_id: b.profile for b in rows}
         _fill(
             self.table,
             [
@@ -566,18 +587,21 @@ class BundlesPage(QWidget):
             [b.bundle_id for b in rows],
         )
         self.cover_button.setEnabled(bool(rows))
+        self._label_button()
 
     def view_cover(self) -> None:
-        bundle_id = _selected(self.table)
-        first = self.table.item(0, 0)
-        if bundle_id is None and first is not None:
-            bundle_id = first.data(Qt.ItemDataRole.UserRole)
+        bundle_id = self._current_id()
         if bundle_id is None:
             return
+        title = (
+            self.tr("Agenda")
+            if self.profiles.get(bundle_id) == "meeting"
+            else self.tr("Cover sheet")
+        )
         self.window_.ctx.in_store(
             self,
-            lambda s: service.summary_pdf(s, str(bundle_id)),
-            lambda pdf: self.window_.show_pdf(self.tr("Cover sheet"), pdf) if pdf else None,
+            lambda s: service.summary_pdf(s, bundle_id),
+            lambda pdf: self.window_.show_pdf(title, pdf) if pdf else None,
             self.window_.failed,
         )
 
@@ -936,6 +960,14 @@ class PartnerWindow(QMainWindow):
 
     def _opened(self, report: service.OpenReport) -> None:
         self._erasures_first = True
+        if report.profile == "meeting":
+            self.message.notice(
+                self.tr(
+                    "Agenda of the case conference on {period} from {organisation} opened:"
+                    " Bundles › View agenda."
+                ).format(period=report.period, organisation=report.organisation)
+            )
+            return
         if report.profile == "aggregate":
             self.message.notice(
                 self.tr("Bundle of figures {period} from {organisation} opened.").format(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.bundles.meeting import send_meeting
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.documents.meeting import render_meeting
 from waakvlam_desktop.domain import meetings
@@ -108,6 +109,11 @@ class MeetingsPanel(QWidget):
                     self.tr("Agreements"),
                     self._agreements_text,
                     tooltip=self._agreements_tooltip,
+                ),
+                Column(
+                    self.tr("Open from earlier"),
+                    self._earlier_text,
+                    tooltip=self._earlier_tooltip,
                     stretch=True,
                 ),
                 Column(self.tr("Status"), self._status_text, colour=self._status_colour),
@@ -138,7 +144,15 @@ class MeetingsPanel(QWidget):
         row.addWidget(self.participant)
         self.agenda_pdf = QPushButton(self.tr("Save agenda as PDF…"))
         self.minutes_pdf = QPushButton(self.tr("Save minutes as PDF…"))
+        self.agenda_bundle = QPushButton(self.tr("Send agenda as bundle…"))
+        self.agenda_bundle.setToolTip(
+            self.tr(
+                "The same agenda, signed and encrypted for this participant (a .age file), for"
+                " partners that gave you their key line."
+            )
+        )
         row.addWidget(self.agenda_pdf)
+        row.addWidget(self.agenda_bundle)
         row.addWidget(self.minutes_pdf)
         hint = QLabel(self.tr("Each participant sees only what its legal basis allows."))
         hint.setStyleSheet(f"color: {palette.MUTED};")
@@ -153,6 +167,7 @@ class MeetingsPanel(QWidget):
         self.solved_button.clicked.connect(self.mark_solved)
         self.agenda_pdf.clicked.connect(lambda: self.save_pdf(meetings.AGENDA))
         self.minutes_pdf.clicked.connect(lambda: self.save_pdf(meetings.MINUTES))
+        self.agenda_bundle.clicked.connect(self.send_bundle)
         self.agenda.current_changed.connect(lambda _row: self._sync())
         self._sync()
 
@@ -172,6 +187,22 @@ class MeetingsPanel(QWidget):
         lines = [f"{a.owner}: {a.description}" for a in i.agreements]
         if i.decision:
             lines.append(self.tr("Decision: {text}").format(text=i.decision))
+        return "\n".join(lines)
+
+    def _earlier_text(self, i: AgendaItem) -> str:
+        # The household's agreements of earlier meetings still open (the agenda PDF lists
+        # them too): what was promised and is not done yet.
+        if not i.earlier_agreements:
+            return ""
+        a = i.earlier_agreements[0]
+        more = f" (+{len(i.earlier_agreements) - 1})" if len(i.earlier_agreements) > 1 else ""
+        return f"{a.owner}: {a.description}{more}"
+
+    def _earlier_tooltip(self, i: AgendaItem) -> str:
+        lines = [self.tr("Still open from earlier meetings:")] if i.earlier_agreements else []
+        for a in i.earlier_agreements:
+            due = self.tr(" (by {date})").format(date=short_date(a.due_on)) if a.due_on else ""
+            lines.append(f"{a.owner}: {a.description}{due}")
         return "\n".join(lines)
 
     def _status_text(self, i: AgendaItem) -> str:
@@ -225,7 +256,7 @@ class MeetingsPanel(QWidget):
     def _sync(self) -> None:
         has_meeting = self.data is not None and self.data.detail is not None
         item = self.agenda.current()
-        for b in (self.add_button, self.agenda_pdf, self.minutes_pdf):
+        for b in (self.add_button, self.agenda_pdf, self.agenda_bundle, self.minutes_pdf):
             b.setEnabled(has_meeting)
         self.agree_button.setEnabled(item is not None)
         self.decide_button.setEnabled(item is not None)
@@ -361,6 +392,40 @@ class MeetingsPanel(QWidget):
             self,
             work,
             lambda n: self.message.notice(self.tr("Saved as {name}.").format(name=n)),
+            changes=Changes(),
+            message=self.message,
+        ).run()
+
+    def send_bundle(self) -> None:
+        mid, pid = self.meeting_id, self.participant.currentData()
+        if mid is None or pid is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save bundle as"), str(Path.home()), "age (*.age)"
+        )
+        if name:
+            self.send_bundle_to(
+                str(pid), Path(name if name.lower().endswith(".age") else f"{name}.age")
+            )
+
+    def send_bundle_to(self, partner_id: str, path: Path) -> None:
+        """The agenda for one participant as an encrypted bundle (``bundles/meeting.py``),
+        made, audited and written on the worker; never over an existing file."""
+        mid = self.meeting_id
+        if mid is None:
+            return
+        language = current_language()
+
+        def work(s: Session) -> str:
+            return send_meeting(s, mid, partner_id, path, language=language).path.name
+
+        WriteOp(
+            self.ctx,
+            self,
+            work,
+            lambda n: self.message.notice(
+                self.tr("Saved as {name}: send this file to the participant.").format(name=n)
+            ),
             changes=Changes(),
             message=self.message,
         ).run()

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain import connect
-from waakvlam_desktop.domain.connect import Suggestion
+from waakvlam_desktop.domain.connect import IntroductionView, Suggestion
 from waakvlam_desktop.domain.neighbourhood import (
     ActionRow,
     ComplexLog,
@@ -60,6 +61,7 @@ class BuurtData:
     log: ComplexLog | None
     partners: tuple[str, ...]
     suggestions: tuple[Suggestion, ...]
+    introductions: tuple[IntroductionView, ...] = ()
 
 
 def load(session: Session, wanted: str | None, staff_id: str | None) -> BuurtData:
@@ -72,13 +74,14 @@ def load(session: Session, wanted: str | None, staff_id: str | None) -> BuurtDat
     if chosen is None:
         chosen = next((c.id for c in options if c.id in mine), ids[0] if ids else None)
     if chosen is None:
-        return BuurtData(options, mine, None, (), ())
+        return BuurtData(options, mine, None, (), (), ())
     return BuurtData(
         complexes=options,
         mine=mine,
         log=complex_log(session, chosen),
         partners=tuple(p.name for p in list_partners(session)),
         suggestions=tuple(connect.suggestions(session, chosen)),
+        introductions=tuple(connect.introductions_in(session, chosen)),
     )
 
 
@@ -188,10 +191,44 @@ class BuurtView(Screen):
         hint.setWordWrap(True)
         row.addWidget(hint, 1)
         row.addWidget(self.introduce_button)
+        # The introductions made: who, when, how it went, the follow-up still open.
+        self.intro_model: RowModel[IntroductionView] = RowModel(
+            (
+                date_column(self.tr("Date"), lambda i: i.introduced_on),
+                Column(
+                    self.tr("Introduced"),
+                    lambda i: f"{i.resident_name} – {i.other_resident_name}",
+                    tooltip=lambda i: (
+                        f"{_person(i.resident_name, i.address)}\n"
+                        f"{_person(i.other_resident_name, i.other_address)}"
+                    ),
+                ),
+                Column(self.tr("What"), lambda i: _capital(i.kind_en if en else i.kind_nl)),
+                Column(
+                    self.tr("How it went"),
+                    lambda i: _last_line(i.outcome),
+                    tooltip=lambda i: i.outcome,
+                    stretch=True,
+                ),
+                date_column(self.tr("Ask again"), lambda i: i.follow_up_due),
+            ),
+            empty=self.tr("No introductions recorded here yet."),
+            empty_column=1,
+        )
+        self.introductions = RowView(self.intro_model, self.tr("Introductions"))
+        self.outcome_button = QPushButton(self.tr("Record how it went…"))
+        self.outcome_button.setEnabled(False)
+        intro_row = QHBoxLayout()
+        intro_title = QLabel(self.tr("Introductions made"))
+        intro_title.setStyleSheet("font-weight: 600;")
+        intro_row.addWidget(intro_title, 1)
+        intro_row.addWidget(self.outcome_button)
         self.connect_page = connect_page = QWidget()
         page = QVBoxLayout(connect_page)
-        page.addWidget(self.suggestions)
+        page.addWidget(self.suggestions, 3)
         page.addLayout(row)
+        page.addLayout(intro_row)
+        page.addWidget(self.introductions, 2)
         self.tabs.addTab(connect_page, self.tr("Connect residents"))
 
         # ---- Casusoverleg -------------------------------------------------------------------
@@ -243,6 +280,10 @@ class BuurtView(Screen):
             lambda row: self.introduce_button.setEnabled(row is not None)
         )
         self.introduce_button.clicked.connect(self.record_introduction)
+        self.introductions.current_changed.connect(
+            lambda row: self.outcome_button.setEnabled(row is not None)
+        )
+        self.outcome_button.clicked.connect(self.record_outcome)
 
     # ---- texts ---------------------------------------------------------------------------------
     def _signals_text(self, e: EventRow) -> str:
@@ -311,6 +352,8 @@ class BuurtView(Screen):
         self.action_list.set_rows(log.open_actions)
         self.households.set_rows(log.households)
         self.suggestions.set_rows(data.suggestions)
+        self.introductions.set_rows(data.introductions)
+        self.outcome_button.setEnabled(self.introductions.current() is not None)
         self.done_button.setEnabled(self.action_list.current() is not None)
         self.introduce_button.setEnabled(self.suggestions.current() is not None)
         self.figures.setText(self._figures_text(log))
@@ -374,9 +417,24 @@ class BuurtView(Screen):
         if suggestion is not None:
             IntroductionDialog(self.ctx, suggestion, self).exec()
 
+    def outcome_dialog(self) -> OutcomeDialog | None:
+        """The form for how the selected introduction went (None: none selected)."""
+        intro = self.introductions.current()
+        return OutcomeDialog(self.ctx, intro, self) if intro is not None else None
+
+    def record_outcome(self) -> None:
+        dialog = self.outcome_dialog()
+        if dialog is not None:
+            dialog.exec()
+
 
 def _person(name: str, address: str) -> str:
     return f"{name} ({address})" if address else name
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return _first_line(lines[-1]) if lines else ""
 
 
 class IntroductionDialog(QDialog):
@@ -438,6 +496,82 @@ class IntroductionDialog(QDialog):
             return connect.introduce(
                 s, s_.offer.resident_id, s_.wish.resident_id, kind=s_.kind, on=day, outcome=outcome
             ).id
+
+        WriteOp(
+            self.ctx,
+            self,
+            work,
+            lambda _id: self.accept(),
+            changes=Changes(households=True, neighbourhood=True),
+            message=self.message,
+        ).run()
+
+
+class OutcomeDialog(QDialog):
+    """Hoe het ging: recorded later for an introduction already made. The follow-up that
+    asked is done; ticking "Ask again on" adds the next one."""
+
+    def __init__(
+        self, ctx: AppContext, intro: IntroductionView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.intro = intro
+        self.setWindowTitle(self.tr("Record how it went"))
+        en = current_language() == "en"
+        form = QFormLayout()
+        form.addRow(
+            self.tr("Introduced"),
+            QLabel(
+                f"{_person(intro.resident_name, intro.address)}\n"
+                f"{_person(intro.other_resident_name, intro.other_address)}"
+            ),
+        )
+        form.addRow(self.tr("What"), QLabel(_capital(intro.kind_en if en else intro.kind_nl)))
+        if intro.outcome:
+            earlier = QLabel(intro.outcome)
+            earlier.setWordWrap(True)
+            form.addRow(self.tr("So far"), earlier)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.day.setDate(qdate(ctx.today()))
+        self.day.setMinimumDate(qdate(intro.introduced_on))
+        self.day.setMaximumDate(qdate(ctx.today()))
+        self.day.setAccessibleName(self.tr("Date"))
+        form.addRow(self.tr("Date"), self.day)
+        self.note = QLineEdit()
+        self.note.setAccessibleName(self.tr("How it went"))
+        self.note.setPlaceholderText(self.tr("Never write a BSN."))
+        form.addRow(self.tr("How it went"), self.note)
+        self.again = QCheckBox(self.tr("Ask again on"))
+        self.again_day = QDateEdit()
+        self.again_day.setCalendarPopup(True)
+        self.again_day.setDisplayFormat("dd-MM-yyyy")
+        self.again_day.setDate(qdate(ctx.today()).addDays(connect.FOLLOW_UP_DAYS))
+        self.again_day.setAccessibleName(self.tr("Ask again on"))
+        self.again_day.setEnabled(False)
+        self.again.toggled.connect(self.again_day.setEnabled)
+        form.addRow(self.again, self.again_day)
+        self.message = InlineMessage()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        intro_id = self.intro.id
+        day: date = to_date(self.day.date().toPython())
+        note = self.note.text()
+        again = to_date(self.again_day.date().toPython()) if self.again.isChecked() else None
+
+        def work(s: Any) -> str:
+            return connect.record_outcome(s, intro_id, note, on=day, follow_up_due=again).id
 
         WriteOp(
             self.ctx,
