@@ -272,7 +272,7 @@ def verify_anchor(
     a key kept outside the vault) and whether the chain still extends its head."""
     trusted = {sender.key_id: sender.public_key} if sender else vault_keys(session)
     anchor = read_anchor(path, trusted, vault_id)
-    return anchor, audit.verify_witness(session, anchor.head, anchor.digests)
+    return anchor, audit.verify_witness(session, anchor.head, anchor.digests, anchor.created_at)
 
 
 def parse_head_text(value: str) -> AuditHead:

@@ -100,7 +100,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 raise WaakvlamError(BACKUP_OTHER_VAULT, vault_id=backup.vault_id[:40])
             if backup.audit_head is None:
                 raise WaakvlamError(BACKUP_NO_HEAD)
-            verdict = verify_witness(s, backup.audit_head)
+            verdict = verify_witness(s, backup.audit_head, witnessed_at=backup.created_at)
             source = FROM_BACKUP.render(when=f"{to_local(backup.created_at):%d-%m-%Y %H:%M}")
         else:
             verdict = verify_witness(s, parse_head_text(args.head))
