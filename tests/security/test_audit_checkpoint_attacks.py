@@ -19,6 +19,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, func, insert, select
 
+from tests.e2e.conftest import Cli, one_line_error
 from tests.helpers import add_household
 from waakvlam_desktop.bundles import witness
 from waakvlam_desktop.clock import FixedClock, utc_naive
@@ -239,3 +240,45 @@ def test_an_anchor_older_than_an_honest_checkpoint_still_holds(
     with vault.session() as s:
         _, verdict = witness.verify_anchor(s, anchor, "vault-1")
     assert verdict.ok and verdict.text is audit.WITNESS_BEFORE_CHECKPOINT
+
+
+def test_a_bundle_head_seen_after_the_cut_off_is_reported_with_its_day(
+    vault: Vault, clock: FixedClock
+) -> None:
+    """A head from a partner's ``bundle heads`` has no signed time, only the day it lists:
+    ``audit verify --head N:HASH --seen DAY`` holds the checkpoint to that day."""
+    hid = add_household(vault)
+    _visits(vault, hid, 2)
+    clock.advance(timedelta(days=700))
+    _visits(vault, hid, 2)
+    with vault.session() as s:
+        head = audit_head(s)
+    seen_on = clock.now().date()
+    clock.advance(timedelta(days=30))
+    _visits(vault, hid, 2)
+    upto = _head(vault) - 1
+    now = _now(vault)
+    _forge(vault, upto, made_at=now, before=now - timedelta(days=366))
+    with vault.session() as s:
+        assert audit.verify_witness(s, head).ok  # without a day: only "replaced"
+        verdict = audit.verify_witness(s, head, witnessed_at=witness.seen_moment(seen_on))
+    assert not verdict.ok and verdict.text is audit.WITNESS_CHECKPOINT_TOO_NEW
+    assert "vastgelegd na de grensdatum" in verdict.message("nl")
+
+
+def test_seen_belongs_with_head(vault: Vault) -> None:
+    _visits(vault, add_household(vault), 1)
+    with vault.session() as s:
+        head = audit_head(s)
+    vault.close()
+    cli = Cli(vault.paths.data_dir)
+    one_line_error(cli.run("audit", "verify", "--seen", "2026-11-27", ok=False), 2, "--head")
+    one_line_error(
+        cli.run("audit", "verify", "--head", head.text(), "--seen", "gisteren", ok=False),
+        2,
+        "--seen",
+    )
+    assert (
+        "De keten is heel"
+        in cli.run("audit", "verify", "--head", head.text(), "--seen", "2026-11-27").stdout
+    )

@@ -2388,6 +2388,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>--key hoort bij --anchor: daarmee wordt de handtekening van het ankerpunt gecontroleerd.</translation>
     </message>
     <message>
+        <source>--seen belongs with --head: it is the day that head was witnessed.</source>
+        <translation>--seen hoort bij --head: het is de dag waarop die kop is gezien.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an audit head. Give the event number and hash as NUMBER:HASH (64 hex characters), as in a bundle manifest&apos;s audit_head.</source>
         <translation>&apos;{value}&apos; is geen kop van het logboek. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
     </message>
