@@ -23,7 +23,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,12 @@ SENDER_CHAIN_FORKED = Message(
 KEY_NEEDS_ANCHOR = Message(
     "anchor.key_needs_anchor",
     QT_TRANSLATE_NOOP("Errors", "--key belongs with --anchor: it checks the anchor's signature."),
+)
+SEEN_NEEDS_HEAD = Message(
+    "anchor.seen_needs_head",
+    QT_TRANSLATE_NOOP(
+        "Errors", "--seen belongs with --head: it is the day that head was witnessed."
+    ),
 )
 HEAD_INVALID = Message(
     "anchor.head_invalid",
@@ -272,7 +278,7 @@ def verify_anchor(
     a key kept outside the vault) and whether the chain still extends its head."""
     trusted = {sender.key_id: sender.public_key} if sender else vault_keys(session)
     anchor = read_anchor(path, trusted, vault_id)
-    return anchor, audit.verify_witness(session, anchor.head, anchor.digests)
+    return anchor, audit.verify_witness(session, anchor.head, anchor.digests, anchor.created_at)
 
 
 def parse_head_text(value: str) -> AuditHead:
@@ -281,6 +287,13 @@ def parse_head_text(value: str) -> AuditHead:
     if head is None:
         raise UsageError(HEAD_INVALID, value=value.strip()[:80])
     return head
+
+
+def seen_moment(day: date) -> datetime:
+    """The moment (naive UTC) a head seen on ``day`` (``audit verify --head … --seen``, the
+    date ``bundle heads`` prints) is taken to be witnessed: that day's local midnight, the
+    earliest it can have been, so an honest checkpoint is never reported."""
+    return utc_naive(datetime.combine(day, time.min).astimezone())
 
 
 # ---- the partner side: heads seen per sender -----------------------------------------------

@@ -70,7 +70,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         BACKUP_NO_HEAD,
         BACKUP_OTHER_VAULT,
         KEY_NEEDS_ANCHOR,
+        SEEN_NEEDS_HEAD,
         parse_head_text,
+        seen_moment,
         verify_anchor,
     )
     from waakvlam_desktop.privacy.backup import read_backup_info  # noqa: PLC0415 - parsing stays light (cli/main.py)
@@ -79,6 +81,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     given = [name for name in WITNESS_OPTIONS if getattr(args, name)]
     if args.key and not args.anchor:
         raise UsageError(KEY_NEEDS_ANCHOR)
+    if args.seen and not args.head:
+        raise UsageError(SEEN_NEEDS_HEAD)
+    seen = parse_date(args.seen, "--seen")
     # A backup's head is read (checksum first) before the vault is opened.
     backup = read_backup_info(Path(args.backup).expanduser()) if args.backup else None
     sender = load_sender(args.key) if args.key else None
@@ -100,10 +105,11 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
                 raise WaakvlamError(BACKUP_OTHER_VAULT, vault_id=backup.vault_id[:40])
             if backup.audit_head is None:
                 raise WaakvlamError(BACKUP_NO_HEAD)
-            verdict = verify_witness(s, backup.audit_head)
+            verdict = verify_witness(s, backup.audit_head, witnessed_at=backup.created_at)
             source = FROM_BACKUP.render(when=f"{to_local(backup.created_at):%d-%m-%Y %H:%M}")
         else:
-            verdict = verify_witness(s, parse_head_text(args.head))
+            at = seen_moment(seen) if seen is not None else None
+            verdict = verify_witness(s, parse_head_text(args.head), witnessed_at=at)
             source = FROM_HEAD.render()
     if args.json:
         print_json(_witness_json(verdict, source))
@@ -172,6 +178,11 @@ def _audit(p: argparse.ArgumentParser) -> None:
         "--head", help="een kop NUMMER:HASH, bijvoorbeeld audit_head uit een bundel"
     )
     witness.add_argument("--backup", help="een back-upbestand: de kop die erin staat")
+    c.add_argument(
+        "--seen",
+        help="bij --head: de dag (JJJJ-MM-DD) waarop die kop is gezien, zoals 'bundle heads'"
+        " hem toont; dan wordt ook een controlepunt dat de kop vervangt gecontroleerd",
+    )
     c.set_defaults(func=cmd_audit_verify)
     json_flag(c)
     c = au.add_parser(

@@ -38,7 +38,7 @@ from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.consent import ErasureReason, queue_erasure_requests
 from waakvlam_desktop.domain.households import get_household
-from waakvlam_desktop.domain.settings import load_settings
+from waakvlam_desktop.domain.settings import WHOLE_NUMBERS, load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage import audit, fts
@@ -778,8 +778,12 @@ def run_retention(
 
 def audit_term_start(session: Session, today: date) -> datetime:
     """The moment (naive UTC) before which audit events are past the audit term: local
-    midnight ``audit_retention_months`` months before ``today``."""
-    first_kept = add_months(today, -load_settings(session).audit_retention_months)
+    midnight ``audit_retention_months`` months before ``today``. A value outside the
+    setting's range (written into the vault behind the app's back) is held to it."""
+    low, high, _ = WHOLE_NUMBERS["audit_retention_months"]
+    months = load_settings(session).audit_retention_months
+    months = min(max(months, low), high) if isinstance(months, int) else high
+    first_kept = add_months(today, -months)
     return utc_naive(datetime.combine(first_kept, datetime.min.time()).astimezone())
 
 

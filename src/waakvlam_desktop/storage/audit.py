@@ -83,6 +83,14 @@ CHECKPOINT_REFUSED = Message(
         " (event {seq}). Check it with 'waakvlam audit verify' first.",
     ),
 )
+CHECKPOINT_TOO_RECENT = Message(
+    "audit.checkpoint_too_recent",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Audit events younger than 12 months cannot be replaced by a checkpoint. Nothing was"
+        " replaced; check the audit term and the computer's date.",
+    ),
+)
 # The reasons verify_chain gives (the privacy screen maps them too) and their sentences.
 _CHAIN_BROKEN = {
     "een gebeurtenis ontbreekt": CHAIN_BROKEN_MISSING,
@@ -290,10 +298,11 @@ def verify_chain(session: Session) -> ChainVerdict:
     prev = GENESIS
     expected_seq = 1
     count = 0
+    previous: AuditCheckpoint | None = None
     for cp in session.scalars(select(AuditCheckpoint).order_by(AuditCheckpoint.seq)):
-        if not checkpoint_valid(session, cp):
+        if not checkpoint_valid(session, cp, previous):
             return ChainVerdict(False, 0, cp.seq, "controlepunt klopt niet")
-        prev, expected_seq = cp.hash, cp.seq + 1
+        prev, expected_seq, previous = cp.hash, cp.seq + 1, cp
     rows = session.execute(
         select(*_CHAIN_COLUMNS).where(AuditEvent.seq >= expected_seq).order_by(AuditEvent.seq)
     )
@@ -319,6 +328,12 @@ def verify_chain(session: Session) -> ChainVerdict:
 # next event links to that hash), how many events there were per action, and an Ed25519
 # signature by the vault's signing key (the key export bundles are signed with).
 CHECKPOINT_DOMAIN = "waakvlam-audit-checkpoint/1"
+# The shortest audit term (``audit_retention_months`` is 12-240, domain/settings.py): a
+# checkpoint's cut-off lies at least this long before the moment it was made. 364 days,
+# not 365: the term starts at a local midnight, the moment is UTC.
+MIN_TERM: Final = timedelta(days=364)
+# A checkpoint made later than now (by this much) was made with the clock set ahead.
+CLOCK_SLACK: Final = timedelta(days=1)
 
 
 def _checkpoint_message(
@@ -356,8 +371,31 @@ def _signing_key(session: Session) -> SigningKey:
     return row
 
 
-def checkpoint_valid(session: Session, cp: AuditCheckpoint) -> bool:
-    """Is ``cp`` signed by a signing key of this vault, over exactly what it says?"""
+def _counts(cp: AuditCheckpoint) -> dict[str, int] | None:
+    try:
+        counts = json.loads(cp.counts)
+    except ValueError:
+        return None
+    if not isinstance(counts, dict) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts.values()
+    ):
+        return None
+    return counts
+
+
+def checkpoint_valid(
+    session: Session, cp: AuditCheckpoint, previous: AuditCheckpoint | None = None
+) -> bool:
+    """Is ``cp`` signed by a signing key of this vault, over exactly what it says, and does
+    what it says fit a checkpoint the app could have made?
+
+    Its cut-off lies at least :data:`MIN_TERM` before the moment it was made, and that
+    moment not in the future; its counts (cumulative) add up to its sequence number; after
+    ``previous`` (the checkpoint before it) it goes on: a higher sequence number, a cut-off
+    and a moment not earlier, no action counted less. The signature alone proves nothing
+    against someone who opened the vault (the key is in it); these rules hold them to the
+    term, and witnesses outside the vault (:func:`verify_witness`) to the cut-off.
+    """
     key = session.scalar(select(SigningKey.public_key).where(SigningKey.key_id == cp.key_id))
     if key is None:
         return False
@@ -366,6 +404,21 @@ def checkpoint_valid(session: Session, cp: AuditCheckpoint) -> bool:
         Ed25519PublicKey.from_public_bytes(key).verify(cp.signature, message)
     except (InvalidSignature, ValueError):
         return False
+    now = utc_naive(session.info["clock"].now())
+    counts = _counts(cp)
+    if counts is None or sum(counts.values()) != cp.seq:
+        return False
+    if cp.made_at - cp.before < MIN_TERM or cp.made_at > now + CLOCK_SLACK:
+        return False
+    if previous is not None:
+        before = _counts(previous) or {}
+        if (
+            cp.seq <= previous.seq
+            or cp.before < previous.before
+            or cp.made_at < previous.made_at
+            or any(counts.get(action, 0) < n for action, n in before.items())
+        ):
+            return False
     return True
 
 
@@ -387,6 +440,9 @@ def checkpoint_before(session: Session, before: datetime) -> CheckpointResult | 
     everything after it stay, even if a later one is older (a clock set back). The chain is
     verified first, so a checkpoint never covers a change. None when nothing is old enough.
     """
+    made_at = utc_naive(session.info["clock"].now())
+    if made_at - before < MIN_TERM:  # also with the setting changed behind the app's back
+        raise VaultError(CHECKPOINT_TOO_RECENT)
     previous = latest_checkpoint(session)
     start = previous.seq if previous is not None else 0
     session.flush()
@@ -411,7 +467,6 @@ def checkpoint_before(session: Session, before: datetime) -> CheckpointResult | 
     if digest is None:  # cannot happen on a verified chain
         raise VaultError(CHECKPOINT_REFUSED, seq=upto)
     key = _signing_key(session)
-    made_at = utc_naive(session.info["clock"].now())
     message = _checkpoint_message(upto, made_at, before, digest, counts_text, key.key_id)
     signature = Ed25519PrivateKey.from_private_bytes(key.private_key).sign(message)
     session.execute(
@@ -579,6 +634,16 @@ WITNESS_BEFORE_CHECKPOINT = Message(
     ),
     "Audit",
 )
+WITNESS_CHECKPOINT_TOO_NEW = Message(
+    "audit.witness_checkpoint_too_new",
+    QT_TRANSLATE_NOOP(
+        "Audit",
+        "The audit log was rewritten: event {seq} was witnessed after the cut-off of the"
+        " signed checkpoint that now replaces it, so that checkpoint hides events that were"
+        " not yet past the audit term.",
+    ),
+    "Audit",
+)
 WITNESS_ROLLED_BACK = Message(
     "audit.witness_rolled_back",
     QT_TRANSLATE_NOOP(
@@ -659,10 +724,20 @@ def _first_difference(witnessed: list[bytes], current: list[bytes]) -> tuple[int
 
 
 def verify_witness(
-    session: Session, head: AuditHead, digests: bytes | None = None
+    session: Session,
+    head: AuditHead,
+    digests: bytes | None = None,
+    witnessed_at: datetime | None = None,
 ) -> WitnessVerdict:
     """Does the chain still extend ``head``? With an anchor's ``digests`` (one
-    :data:`DIGEST_BYTES` digest per event 1..head.seq) a difference is located exactly."""
+    :data:`DIGEST_BYTES` digest per event 1..head.seq) a difference is located exactly.
+
+    A head that a checkpoint replaced can no longer be compared event by event. With
+    ``witnessed_at`` (naive UTC: when the anchor, backup or bundle was made) it is checked
+    against the cut-off of the checkpoint that replaced the events after it: those events
+    came after the witness, so an honest cut-off lies after it too. A checkpoint made to
+    hide events younger than the term has a cut-off before the witness, and is reported
+    (:data:`WITNESS_CHECKPOINT_TOO_NEW`)."""
     chain = verify_chain(session)
     cp = latest_checkpoint(session)
     replaced = cp.seq if cp is not None else 0  # events 1..replaced: only the checkpoint
@@ -676,6 +751,14 @@ def verify_witness(
         return WitnessVerdict(chain.ok, head, total, None, None, text, chain)
     if head.seq < replaced:
         # Witnessed before the audit term ended: those events are now the signed checkpoint.
+        covering = session.scalar(
+            select(AuditCheckpoint.before)
+            .where(AuditCheckpoint.seq > head.seq)
+            .order_by(AuditCheckpoint.seq)
+            .limit(1)
+        )
+        if witnessed_at is not None and covering is not None and witnessed_at >= covering:
+            return WitnessVerdict(False, head, total, None, None, WITNESS_CHECKPOINT_TOO_NEW, chain)
         text = WITNESS_BEFORE_CHECKPOINT if chain.ok else None
         return WitnessVerdict(chain.ok, head, total, None, None, text, chain)
 

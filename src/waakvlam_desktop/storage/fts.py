@@ -22,12 +22,16 @@ The objects (created by migration 0016 from :data:`CREATE_0016`; 0001 made the f
     triggers ``visit_search_ai/_au/_ad`` and ``observation_search_ai/_au/_ad``
         Keep both in step with every insert, change of the text and delete, including raw
         SQL. With external content a change or delete first tells FTS5 the *old* text
-        (``'delete'`` command), then indexes the new one. Retention blanks the text with an
-        UPDATE (the index follows) and then calls :func:`optimize`, so the deleted terms
-        also leave the index's pages. A migration that recreates ``visit`` or
-        ``signal_observation`` (Alembic batch mode) drops these triggers with the old
-        table: see ``migrations/versions/README.md``. FTS5's ``integrity-check`` (rank 1)
-        compares the index with the rows.
+        (``'delete'`` command), then indexes the new one. FTS5's ``secure-delete`` option
+        is on (:func:`ensure_secure_delete`, at every open of the vault): without it a
+        'delete' only adds a marker and the old word stays readable in
+        ``search_index_data`` until a merge; with it the entry leaves the index's pages at
+        once, for every path (a corrected note, raw SQL, a handover, tombstones after a
+        restore; ``tests/security/test_fts_erasure.py``). Retention blanks the text with an
+        UPDATE (the index follows) and then calls :func:`optimize`. A migration that
+        recreates ``visit`` or ``signal_observation`` (Alembic batch mode) drops these
+        triggers with the old table: see ``migrations/versions/README.md``. FTS5's
+        ``integrity-check`` (rank 1) compares the index with the rows.
 
 How search queries them
     :func:`match_expression` turns what a user typed into a safe FTS5 query (every word
@@ -60,7 +64,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
-from sqlalchemy import Row, text
+from sqlalchemy import Engine, Row, text
 from sqlalchemy.orm import Session
 
 # ---- frozen: executed by migration 0001; never edit (see the module docstring) -------------
@@ -232,9 +236,37 @@ def matches(
     return session.execute(_MATCHES, params).all()
 
 
+# FTS5's own option (SQLite 3.42+, stored in ``search_index_config``): a 'delete' removes the
+# entry from the index's pages at once, instead of adding a delete marker next to the old
+# segment (where the word stays readable in ``search_index_data`` until a merge).
+SECURE_DELETE: Final[str] = (
+    "INSERT INTO search_index(search_index, rank) VALUES('secure-delete', 1)"
+)
+
+
+def ensure_secure_delete(engine: Engine) -> bool:
+    """Switch on FTS5 ``secure-delete`` for the vault's index if it is off, and merge the
+    index once so the entries deleted before leave its pages too. Run at every open (a
+    vault migrated or made by an earlier build lacks it); True when it was switched on."""
+    with engine.connect() as con:
+        if con.exec_driver_sql(_HAS_CONFIG).first() is None:
+            return False  # no index yet (an empty vault before its first migration)
+        if con.exec_driver_sql(_SECURE_DELETE_ON).first() is not None:
+            return False
+    with engine.begin() as con:
+        con.exec_driver_sql(SECURE_DELETE)
+        con.exec_driver_sql(_OPTIMIZE)
+    return True
+
+
+_HAS_CONFIG = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index_config'"
+_SECURE_DELETE_ON = "SELECT 1 FROM search_index_config WHERE k = 'secure-delete' AND v = 1"
+_OPTIMIZE = "INSERT INTO search_index(search_index) VALUES('optimize')"
+
+
 def optimize(session: Session) -> None:
     """Rewrite the FTS5 index as one segment, so deleted terms leave its pages."""
-    session.execute(text("INSERT INTO search_index(search_index) VALUES('optimize')"))
+    session.execute(text(_OPTIMIZE))
 
 
 # Per indexed table: its insert trigger, the ``source`` it gets in ``search_doc``, the text.

@@ -34,7 +34,7 @@ from waakvlam_desktop.errors import (
     WrongPassphraseError,
 )
 from waakvlam_desktop.fileio import fsync_folder, write_atomic
-from waakvlam_desktop.storage import audit, keys, recovery
+from waakvlam_desktop.storage import audit, fts, keys, recovery
 from waakvlam_desktop.storage.hooks import install_session_hooks
 from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, LOCK_NAME, FileLock
 from waakvlam_desktop.storage.migrate import upgrade_to_head
@@ -506,6 +506,7 @@ class Vault:
         assert self.engine is not None
         try:
             upgrade_to_head(self.engine)
+            fts.ensure_secure_delete(self.engine)
         except OperationalError as exc:
             if is_disk_error(exc):
                 raise StorageWriteError(DISK_FULL_ON_UPGRADE) from exc

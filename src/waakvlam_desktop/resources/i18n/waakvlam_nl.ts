@@ -229,6 +229,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De vastgelegde stand (gebeurtenis {seq}) is ouder dan de bewaartermijn van het logboek: die gebeurtenissen zijn vervangen door een ondertekend controlepunt, en dat klopt. De keten is heel.</translation>
     </message>
     <message>
+        <source>The audit log was rewritten: event {seq} was witnessed after the cut-off of the signed checkpoint that now replaces it, so that checkpoint hides events that were not yet past the audit term.</source>
+        <translation>Het logboek is herschreven: gebeurtenis {seq} is vastgelegd na de grensdatum van het ondertekende controlepunt dat haar nu vervangt. Dat controlepunt verbergt dus gebeurtenissen die nog niet ouder waren dan de bewaartermijn.</translation>
+    </message>
+    <message>
         <source>The witnessed event {seq} is no longer in the audit log: restoring a backup (event {restore}) rolled back events {first} to {last}.</source>
         <translation>De vastgelegde gebeurtenis {seq} staat niet meer in het logboek: het terugzetten van een back-up (gebeurtenis {restore}) heeft gebeurtenis {first} t/m {last} teruggedraaid.</translation>
     </message>
@@ -2444,6 +2448,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>--key hoort bij --anchor: daarmee wordt de handtekening van het ankerpunt gecontroleerd.</translation>
     </message>
     <message>
+        <source>--seen belongs with --head: it is the day that head was witnessed.</source>
+        <translation>--seen hoort bij --head: het is de dag waarop die kop is gezien.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an audit head. Give the event number and hash as NUMBER:HASH (64 hex characters), as in a bundle manifest&apos;s audit_head.</source>
         <translation>&apos;{value}&apos; is geen kop van het logboek. Geef het gebeurtenisnummer en de hash als NUMMER:HASH (64 hextekens), zoals audit_head in een bundelmanifest.</translation>
     </message>
@@ -2811,6 +2819,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Old audit events were not replaced by a checkpoint: the audit log is not in order (event {seq}). Check it with &apos;waakvlam audit verify&apos; first.</source>
         <translation>Oude gebeurtenissen in het logboek zijn niet vervangen door een controlepunt: het logboek is niet in orde (gebeurtenis {seq}). Controleer het eerst met &apos;waakvlam audit verify&apos;.</translation>
+    </message>
+    <message>
+        <source>Audit events younger than 12 months cannot be replaced by a checkpoint. Nothing was replaced; check the audit term and the computer&apos;s date.</source>
+        <translation>Gebeurtenissen in het logboek die jonger zijn dan 12 maanden kunnen niet worden vervangen door een controlepunt. Er is niets vervangen. Controleer de bewaartermijn van het logboek en de datum van de computer.</translation>
     </message>
 </context>
 <context>
