@@ -1,0 +1,108 @@
+"""The visit editor builds its signalenlijst one domain per event-loop turn (#16: no GUI
+stall over 100 ms), once per workspace: a visit waits for the last domain, a draft's signs
+come back whichever domain they are in, the keyboard goes through the signs in the
+checklist's order, and the next visit starts from cleared rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.helpers import add_household
+from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.domain import drafts
+from waakvlam_desktop.domain.signals import active_checklist
+from waakvlam_desktop.ui.main_window import Workspace
+
+TIMEOUT = 20_000
+
+
+def _open_editor(qtbot: QtBot, ws: Workspace, hid: str) -> None:
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    ws.open_editor(hid, None)
+    qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
+
+
+def _focus_order(first: QWidget, wanted: list[QWidget]) -> list[QWidget]:
+    """``wanted`` in the order Tab reaches them, starting at ``first``."""
+    seen: list[QWidget] = []
+    widget = first
+    for _ in range(5000):
+        if widget in wanted and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is first:
+            break
+    return seen
+
+
+def test_checklist_is_built_a_domain_per_turn_in_keyboard_order(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    _window, ws = unlocked_window()
+    checklist = ws.ctx.profile.checklist if ws.ctx.profile else ()
+    domains = list(dict.fromkeys(item.domain for item in checklist))
+    assert len(domains) > 2
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    ws.open_editor(hid, None)
+    editor = ws.editor
+    # open() returns before the signs are built: the first paint is not held up by them
+    assert not editor.checklist_ready
+    assert len(editor.rows) < len(checklist)
+    qtbot.waitUntil(lambda: editor.data is not None, timeout=TIMEOUT)
+    assert editor.checklist_ready
+    assert list(editor.rows) == [item.code for item in checklist]
+    checks = [row.check for row in editor.rows.values()]
+    order = _focus_order(editor.notes, [editor.notes, editor.save_button, *checks])
+    # the notes, then the buttons below, then the signs top to bottom (as before #16)
+    assert order == [editor.notes, editor.save_button, *checks]
+    # the guidance text is selectable once it is shown
+    row = next(r for r in editor.rows.values() if r.item.guidance_nl and not r.item.acute)
+    row.info.setChecked(True)
+    flags = row.guidance_text.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    editor.discard()
+
+
+def test_a_drafts_signs_come_back_and_the_next_visit_starts_clear(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    other = add_household(vault, "fam. de Vries", number=14)
+    with vault.session() as s:
+        checklist = active_checklist(s)
+        first, last = checklist[0].code, checklist[-1].code  # the first and the last domain
+        payload = {
+            "notes": "Concept met signalen",
+            "signals": {
+                first: {"severity": 3, "remark": ""},
+                last: {"severity": 2, "remark": "x"},
+            },
+        }
+        drafts.save_draft(s, drafts.VISIT, hid, payload, None)
+    vault.close()
+    _window, ws = unlocked_window()
+    assert checklist[0].domain != checklist[-1].domain
+    _open_editor(qtbot, ws, hid)
+    editor = ws.editor
+    rows = dict(editor.rows)
+    assert editor.notes.toPlainText() == "Concept met signalen"
+    assert {v.code: v.severity for v in (r.value for r in rows.values()) if v} == {
+        first: 3,
+        last: 2,
+    }
+    assert editor.rows[last].remark.text() == "x"
+    editor.close_editor()
+    qtbot.waitUntil(lambda: not ws.ctx.background.busy, timeout=TIMEOUT)
+    _open_editor(qtbot, ws, other)
+    assert editor.rows == rows  # the same rows, not built again
+    assert all(row.value is None for row in editor.rows.values())
+    assert editor.notes.toPlainText() == ""
+    editor.discard()
