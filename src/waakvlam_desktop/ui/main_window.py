@@ -787,7 +787,10 @@ class MainWindow(QMainWindow):
             if ws.current() is ws.today and not ws.history:
                 ws.restore(place)
 
-        QTimer.singleShot(0, ws, restore)
+        # Two hops: a zero timer may fire in the same pass of the event loop as the timers
+        # already due; one started from a timer fires in the next pass, after the events
+        # posted meanwhile (a paint, the user's input).
+        QTimer.singleShot(0, ws, lambda: QTimer.singleShot(0, ws, restore))
 
     def _install_workspace(self) -> None:
         if self.workspace is not None:
