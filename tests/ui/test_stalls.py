@@ -20,6 +20,7 @@ from waakvlam_desktop.domain.signals import active_checklist
 from waakvlam_desktop.ui.main_window import (
     NAV_HOUSEHOLDS,
     NAV_PARTNERS,
+    NAV_SETTINGS,
     NAV_TODAY,
     MainWindow,
     Place,
@@ -147,3 +148,15 @@ def test_unlock_builds_the_screen_to_return_to_on_the_next_turn(
     MainWindow._restore_later(ws, Place(NAV_PARTNERS))
     assert ws.current() is ws.today
     qtbot.waitUntil(lambda: ws.current() is ws._sections.get(NAV_PARTNERS), timeout=TIMEOUT)
+
+
+def test_a_lock_before_the_screen_to_return_to_is_built_leaves_it(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    window, ws = unlocked_window()
+    MainWindow._restore_later(ws, Place(NAV_SETTINGS))
+    window.ctx.lock()  # before the next turn of the event loop
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert NAV_SETTINGS not in ws._sections  # not built (it would read the locked profile)

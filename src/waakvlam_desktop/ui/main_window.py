@@ -779,12 +779,15 @@ class MainWindow(QMainWindow):
         """Back where the user was, on the next turn of the event loop: building the
         workspace (with Vandaag) and the screen of ``place`` are two short steps of the GUI
         thread, not one long one. The stack paints nothing in between (no flash of
-        Vandaag); a user who moved on meanwhile stays where they went."""
+        Vandaag); a user who moved on meanwhile stays where they went; after a lock in
+        between nothing happens."""
         ws.stack.setUpdatesEnabled(False)
 
         def restore() -> None:
             ws.stack.setUpdatesEnabled(True)
-            if ws.current() is ws.today and not ws.history:
+            # Not after a lock meanwhile (this workspace is going away), nor over a screen
+            # the user chose in the meantime.
+            if ws.ctx.is_unlocked and ws.current() is ws.today and not ws.history:
                 ws.restore(place)
 
         # Two hops: a zero timer may fire in the same pass of the event loop as the timers
