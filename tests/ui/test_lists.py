@@ -239,6 +239,23 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
             TodayOverview(date(2026, 11, 27), first, checks, [follow_up], waiting, due, [], 400)
         )
     assert counted.args == [MAX_ROWS + 51]
+    # The worker sends the lists cut to MAX_ROWS (#16) with the whole lists' counts: the
+    # titles and the navigation count say how many there are, not how many came.
+    cut = TodayOverview(
+        date(2026, 11, 27), first[:MAX_ROWS], checks[:1], [follow_up], waiting, due, [], 9000,
+        first_total=8333, due_total=700, later_total=1200, waiting_total=1500,
+    )  # fmt: skip
+    with qtbot.waitSignal(view.count_changed) as counted:
+        view.show_overview(cut)
+    assert counted.args == [8333]
+    assert view.first.model().rowCount() == MAX_ROWS
+    assert view.first_card.title.text() == "Eerst doen (8333)"
+    assert view.week_card.title.text() == "Deze week (700)"
+    assert view.later_card.title.text() == "Acties later (1200)"
+    assert view.feedback_card.title.text() == "Wacht op terugkoppeling (1500)"
+    view.show_overview(
+        TodayOverview(date(2026, 11, 27), first, checks, [follow_up], waiting, due, [], 400)
+    )
     with qtbot.waitSignal(view.open_household) as opened:
         view.first.row_activated.emit(view.first.shown_rows()[4])
     assert opened.args == ["hh-3"]

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 import pytest
 
 from tests.helpers import add_household
-from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.clock import FixedClock, local_today
 from waakvlam_desktop.domain import followups, households, staff
+from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.today import NextStep, TodayKind, reason, today_overview
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, VisitKind
@@ -176,3 +177,37 @@ def test_staff_complexes_by_import(vault: Vault) -> None:
         staff.import_staff_complexes(s, b"medewerker;complex\nNiemand;LH-1\n")
     with pytest.raises(ImportFileError, match="kolom 'medewerker'"), vault.session() as s:
         staff.import_staff_complexes(s, b"naam van iemand;iets\nx;y\n")
+
+
+def test_a_limit_cuts_the_lists_but_not_their_ranks_and_counts(vault: Vault) -> None:
+    """Vandaag asks for the first 150 rows of each list (#16): the rows are the first ones of
+    the whole lists, in the same order and with the same ranks, and the counts (the number
+    next to Vandaag, the cards' titles) are those of the whole lists."""
+    generate_demo(vault.session, 80, seed=3)
+    with vault.session() as s:
+        settings = load_settings(s)
+        day = local_today(s.info["clock"]) + timedelta(days=10)  # more of everything late
+        full = today_overview(s, day, settings)
+        cut = today_overview(s, day, settings, limit=2)
+        wide = today_overview(s, day, settings, limit=100_000)
+    kinds = {i.kind for i in full.first}
+    assert {TodayKind.CHECK_IN, TodayKind.ACTION} <= kinds
+    assert len(full.first) > 2 and len(full.due) > 2 and len(full.later) > 2
+    assert [i.rank for i in full.first] == list(range(1, len(full.first) + 1))
+    # the overdue check-ins, sorted in SQL as the rule says: level, days late, address
+    late = [i for i in full.first if i.kind is TodayKind.CHECK_IN]
+    assert late == sorted(late, key=lambda c: (-c.level.rank, -c.days_late, c.address))
+    assert full.due == sorted(full.due, key=lambda c: (c.due, -c.level.rank, c.address))
+    assert cut.first == full.first[:2]
+    assert cut.due == full.due[:2] and cut.later == full.later[:2]
+    assert cut.waiting == full.waiting[:2]
+    counts = (full.attention_count, full.due_count, full.later_count, full.waiting_count)
+    assert counts == (len(full.first), len(full.due), len(full.later), len(full.waiting))
+    assert (cut.attention_count, cut.due_count, cut.later_count, cut.waiting_count) == counts
+    assert (wide.first, wide.due, wide.later, wide.waiting) == (
+        full.first,
+        full.due,
+        full.later,
+        full.waiting,
+    )
+    assert wide.attention_count == full.attention_count

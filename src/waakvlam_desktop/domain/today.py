@@ -38,7 +38,7 @@ from waakvlam_desktop.domain.types import (
     Severity,
     severity_label,
 )
-from waakvlam_desktop.domain.waakvlam import CheckIn, check_ins
+from waakvlam_desktop.domain.waakvlam import CheckIn, check_ins_page
 from waakvlam_desktop.storage.models import (
     Address,
     ChecklistItem,
@@ -128,11 +128,29 @@ class TodayOverview:
     # Open agreements of a case conference owned by a partner (domain/meetings.py): shown
     # under feedback until done.
     partner_agreements: list[PartnerAgreementRow] = field(default_factory=list)
+    # How long each list is in all when ``today_overview`` cut it to a ``limit`` (None: not
+    # cut, the list is whole).
+    first_total: int | None = None
+    due_total: int | None = None
+    later_total: int | None = None
+    waiting_total: int | None = None
 
     @property
     def attention_count(self) -> int:
         """The number next to "Vandaag" in the navigation: the length of "Eerst doen"."""
-        return len(self.first)
+        return len(self.first) if self.first_total is None else self.first_total
+
+    @property
+    def due_count(self) -> int:
+        return len(self.due) if self.due_total is None else self.due_total
+
+    @property
+    def later_count(self) -> int:
+        return len(self.later) if self.later_total is None else self.later_total
+
+    @property
+    def waiting_count(self) -> int:
+        return len(self.waiting) if self.waiting_total is None else self.waiting_total
 
 
 _REASONS = {
@@ -271,7 +289,10 @@ def _household_levels(
         query = query.join(Address, Address.id == Household.address_id).where(
             Address.complex_id.in_(complex_ids)
         )
-    return {hid: ConcernLevel(level) for hid, level in session.execute(query)}
+    return {hid: _LEVELS[level] for hid, level in session.execute(query)}
+
+
+_LEVELS = {level.value: level for level in ConcernLevel}
 
 
 def today_overview(
@@ -279,14 +300,17 @@ def today_overview(
     today: date,
     settings: Settings,
     complex_ids: frozenset[str] | None = None,
+    limit: int | None = None,
 ) -> TodayOverview:
     """Everything Vandaag shows. ``complex_ids``: only households in these complexes
-    ("Mijn complexen"); None: all."""
-    overdue, due = check_ins(session, today, settings)
+    ("Mijn complexen"); None: all. ``limit``: each list holds at most its first ``limit``
+    rows (the ranks and the ``*_total`` counts are those of the whole lists): a screen
+    that shows 150 rows does not make objects for the 8,000 overdue check-ins of a large
+    caseload; None: every row (the CLI)."""
+    page = check_ins_page(session, today, settings, complex_ids=complex_ids, limit=limit)
+    overdue, due = page.overdue, page.due
     levels = _household_levels(session, complex_ids)
     acute = [a for a in _acute_items(session, today, settings) if a.household_id in levels]
-    overdue = [c for c in overdue if c.household_id in levels]
-    due = [c for c in due if c.household_id in levels]
     # Actions tied to an acute sign are in ``acute`` already; a closed household has none.
     tied = set(
         session.scalars(
@@ -326,6 +350,7 @@ def today_overview(
         )
         for c in overdue
     ]
+    rank = itertools.count(len(acute) + page.overdue_total + 1)  # after every overdue one
     first += [
         TodayItem(
             rank=next(rank),
@@ -359,12 +384,18 @@ def today_overview(
         for w in late_feedback
     ]
     drafts = [d for d in _drafts(session) if complex_ids is None or d.household_id in levels]
+    first_total = len(acute) + page.overdue_total + len(due_actions) + len(late_feedback)
+    not_late = [w for w in waiting if w.days_overdue <= 0]
     return TodayOverview(
         today=today,
-        first=first,
+        first=first[:limit],
         due=due,
-        later=later,
-        waiting=[w for w in waiting if w.days_overdue <= 0],
+        later=later[:limit],
+        waiting=not_late[:limit],
+        first_total=None if limit is None else first_total,
+        due_total=None if limit is None else page.due_total,
+        later_total=None if limit is None else len(later),
+        waiting_total=None if limit is None else len(not_late),
         exports_due=due_exports(session, today),
         drafts=drafts,
         households=len(levels),

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, case, cast, func, literal_column, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from waakvlam_desktop.domain.settings import Settings
 from waakvlam_desktop.domain.types import ConcernLevel, HouseholdStatus
@@ -80,8 +82,52 @@ def check_ins(
     session: Session, today: date, settings: Settings
 ) -> tuple[list[CheckIn], list[CheckIn]]:
     """(overdue, due within ``settings.due_soon_days``), most urgent first."""
+    page = check_ins_page(session, today, settings)
+    return page.overdue, page.due
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInPage:
+    """The first ``limit`` check-ins of each list, and how many there are in all."""
+
+    overdue: list[CheckIn]
+    overdue_total: int
+    due: list[CheckIn]
+    due_total: int
+
+
+# Concern levels, most serious first (``-ConcernLevel.rank`` in SQL).
+_LEVEL_ORDER = case(
+    {level.value: -level.rank for level in ConcernLevel}, value=Household.concern_level
+)
+# ``street_line(street, number, addition)`` in SQL, to sort on as Python does (the binary
+# collation of SQLite orders UTF-8 text as Python orders str).
+_STREET_LINE = (
+    Address.street
+    + " "
+    + cast(Address.number, String)
+    + case((func.coalesce(Address.addition, "") != "", "-" + Address.addition), else_="")
+)
+_LEVELS = {level.value: level for level in ConcernLevel}
+# Households at one address, equally late: in the order they were added (as the index on
+# next_check_in gave them before the sort moved into SQL).
+_ROWID: ColumnElement[Any] = literal_column("household.rowid")
+
+
+def check_ins_page(
+    session: Session,
+    today: date,
+    settings: Settings,
+    *,
+    complex_ids: frozenset[str] | None = None,
+    limit: int | None = None,
+) -> CheckInPage:
+    """Open households' check-ins, overdue (by level, then days late, then address) and due
+    within ``settings.due_soon_days`` (by date, level, address): sorted, counted and cut to
+    ``limit`` in SQL, so a caseload of thousands of overdue visits costs no Python objects
+    beyond those shown. ``complex_ids``: only households in these complexes."""
     horizon = today + timedelta(days=settings.due_soon_days)
-    rows = session.execute(
+    base = (
         select(
             Household.id,
             Household.label,
@@ -94,21 +140,30 @@ def check_ins(
         .join(Address, Address.id == Household.address_id)
         .where(Household.status == HouseholdStatus.OPEN.value)
         .where(Household.next_check_in.is_not(None))
-        .where(Household.next_check_in <= horizon)
-    ).all()
-    overdue: list[CheckIn] = []
-    due: list[CheckIn] = []
-    for hid, label, level, when, street, number, addition in rows:
-        assert when is not None  # filtered in SQL
-        item = CheckIn(
-            household_id=hid,
-            label=label,
-            address=street_line(street, number, addition),
-            level=ConcernLevel(level),
-            due=when,
-            days_late=(today - when).days,
-        )
-        (overdue if item.days_late > 0 else due).append(item)
-    overdue.sort(key=lambda c: (-c.level.rank, -c.days_late, c.address))
-    due.sort(key=lambda c: (c.due, -c.level.rank, c.address))
-    return overdue, due
+    )
+    if complex_ids is not None:
+        base = base.where(Address.complex_id.in_(complex_ids))
+    late = base.where(Household.next_check_in < today)
+    soon = base.where(Household.next_check_in >= today, Household.next_check_in <= horizon)
+
+    def fetch(query: Any, *order: Any) -> tuple[list[CheckIn], int]:
+        rows = session.execute(query.order_by(*order, _ROWID).limit(limit)).all()
+        items = [
+            CheckIn(
+                household_id=hid,
+                label=label,
+                address=street_line(street, number, addition),
+                level=_LEVELS[level],
+                due=when,
+                days_late=(today - when).days,
+            )
+            for hid, label, level, when, street, number, addition in rows
+        ]
+        if limit is None or len(items) < limit:
+            return items, len(items)
+        total = session.scalar(select(func.count()).select_from(query.subquery()))
+        return items, int(total or 0)
+
+    overdue, overdue_total = fetch(late, _LEVEL_ORDER, Household.next_check_in, _STREET_LINE)
+    due, due_total = fetch(soon, Household.next_check_in, _LEVEL_ORDER, _STREET_LINE)
+    return CheckInPage(overdue, overdue_total, due, due_total)

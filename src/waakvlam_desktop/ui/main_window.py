@@ -760,8 +760,8 @@ class MainWindow(QMainWindow):
         self._use_language(self.ctx.language_override or self.ctx.profile.settings.language)
         self._install_workspace()
         place, self.resume_at = self.resume_at, None
-        if place is not None and self.workspace is not None:
-            self.workspace.restore(place)
+        if place is not None and place != Place() and self.workspace is not None:
+            self._restore_later(self.workspace, place)
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         # No file path on an everyday screen (#15 F): the location is in Instellingen › Voor
@@ -773,6 +773,27 @@ class MainWindow(QMainWindow):
         self.backup_reminder.refresh()
         self.team_backup.start()
         self.recovery_notices.check()
+
+    @staticmethod
+    def _restore_later(ws: Workspace, place: Place) -> None:
+        """Back where the user was, on the next turn of the event loop: building the
+        workspace (with Vandaag) and the screen of ``place`` are two short steps of the GUI
+        thread, not one long one. The stack paints nothing in between (no flash of
+        Vandaag); a user who moved on meanwhile stays where they went; after a lock in
+        between nothing happens."""
+        ws.stack.setUpdatesEnabled(False)
+
+        def restore() -> None:
+            ws.stack.setUpdatesEnabled(True)
+            # Not after a lock meanwhile (this workspace is going away), nor over a screen
+            # the user chose in the meantime.
+            if ws.ctx.is_unlocked and ws.current() is ws.today and not ws.history:
+                ws.restore(place)
+
+        # Two hops: a zero timer may fire in the same pass of the event loop as the timers
+        # already due; one started from a timer fires in the next pass, after the events
+        # posted meanwhile (a paint, the user's input).
+        QTimer.singleShot(0, ws, lambda: QTimer.singleShot(0, ws, restore))
 
     def _install_workspace(self) -> None:
         if self.workspace is not None:

@@ -288,7 +288,13 @@ class RowModel(QAbstractItemModel, Generic[R]):
         # through ``fetchMore`` (Qt's fetch-on-demand) that many at a time.
         self.chunk_rows: int | None = None
         self._given: list[R] = []  # as the screen gave them
-        self._order: list[int] = []  # shown position -> position in ``_given``
+        self._sorted: list[int] = []  # every row in the sort order, as positions in ``_given``
+        self._order: list[int] = []  # shown position -> position in ``_given`` (filtered)
+        # The filter (a RowProxy's ``accepted``): which given rows are shown; None: all.
+        # Filtering happens here, in one Python pass, not in the proxy's filterAcceptsRow,
+        # which Qt calls back into Python once per row (10,000 calls a keystroke).
+        self.shown_filter: Callable[[list[R]], Sequence[bool] | None] | None = None
+        self._mask: Sequence[bool] | None = None
         self._texts: list[tuple[str, ...] | None] = []  # per given row, filled on first use
         self._brushes: dict[str, QBrush] = {}
 
@@ -320,14 +326,55 @@ class RowModel(QAbstractItemModel, Generic[R]):
         else:
             order = prepared.order
         chunk = self.chunk_rows if chunked else None
-        first = len(order) if chunk is None else min(len(order), chunk)
         self.beginResetModel()
         self._given = prepared.rows
         self._texts = [None] * len(self._given)
         self._adopt_per_row(prepared.per_row)
-        self._order = order
-        self.rows = [self._given[i] for i in order[:first]]
+        self._sorted = order
+        self._mask = self.shown_filter(self._given) if self.shown_filter is not None else None
+        self._order = self._filtered(order)
+        first = len(self._order) if chunk is None else min(len(self._order), chunk)
+        self.rows = [self._given[i] for i in self._order[:first]]
         self.endResetModel()
+
+    def _filtered(self, order: list[int]) -> list[int]:
+        mask = self._mask
+        return order if mask is None else [i for i in order if mask[i]]
+
+    def refilter(self) -> None:
+        """Ask ``shown_filter`` again and show the rows it accepts (sorted as before). The
+        rows still shown keep their selection; the view lays out once."""
+        mask = self.shown_filter(self._given) if self.shown_filter is not None else None
+        if mask is None and self._mask is None:
+            return
+        arriving = len(self.rows) < len(self._order)
+        self.layoutAboutToBeChanged.emit()
+        self._mask = mask
+        old_order = self._order
+        new_order = self._filtered(self._sorted)
+        shown = len(new_order) if not arriving else min(len(new_order), len(self.rows))
+        now_at = {given: at for at, given in enumerate(new_order[:shown])}
+        self._move_persistent(old_order, now_at)
+        self._order = new_order
+        self.rows = [self._given[i] for i in new_order[:shown]]
+        self.layoutChanged.emit()
+
+    def _move_persistent(self, old_order: list[int], now_at: dict[int, int]) -> None:
+        """Persistent indexes (selection, current row) follow their rows to their new shown
+        positions; those of rows no longer shown become invalid."""
+        old_indexes = self.persistentIndexList()
+        new_indexes = []
+        for old in old_indexes:
+            parent = old.internalId()
+            at = old.row() if parent == _ROOT else parent - 1
+            new_at = now_at.get(old_order[at]) if 0 <= at < len(old_order) else None
+            if new_at is None:
+                new_indexes.append(QModelIndex())
+            elif parent == _ROOT:
+                new_indexes.append(self.createIndex(new_at, old.column(), _ROOT))
+            else:
+                new_indexes.append(self.createIndex(old.row(), old.column(), new_at + 1))
+        self.changePersistentIndexList(old_indexes, new_indexes)
 
     def total_rows(self) -> int:
         """Every row given, also those not yet fetched (``chunk_rows``)."""
@@ -368,7 +415,7 @@ class RowModel(QAbstractItemModel, Generic[R]):
         """The cell texts of the top-level rows at these shown positions (the placeholder's
         sentence, under its column, when there are no rows)."""
         if not self.rows:
-            if not self.empty:
+            if not self.empty or self._given:  # nothing given, or everything filtered out
                 return []
             return [
                 tuple(
@@ -401,24 +448,11 @@ class RowModel(QAbstractItemModel, Generic[R]):
             self.fetchMore(QModelIndex())
             self.chunk_rows = chunk
         self.layoutAboutToBeChanged.emit()
-        new_order = self._sorted_order(column, order)
-        now_at = [0] * len(new_order)
-        for shown, given in enumerate(new_order):
-            now_at[given] = shown
-        moved = [now_at[given] for given in self._order]  # old shown -> new shown
-        old_indexes = self.persistentIndexList()
-        new_indexes = []
-        for old in old_indexes:
-            parent = old.internalId()
-            if parent == _ROOT and old.row() < len(moved):
-                new_indexes.append(self.createIndex(moved[old.row()], old.column(), _ROOT))
-            elif parent != _ROOT and parent - 1 < len(moved):
-                new_indexes.append(self.createIndex(old.row(), old.column(), moved[parent - 1] + 1))
-            else:
-                new_indexes.append(old)
+        self._sorted = self._sorted_order(column, order)
+        new_order = self._filtered(self._sorted)
+        self._move_persistent(self._order, {given: at for at, given in enumerate(new_order)})
         self._order = new_order
         self.rows = [self._given[i] for i in new_order]
-        self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
 
     # ---- Qt's model interface ------------------------------------------------------------
@@ -430,7 +464,7 @@ class RowModel(QAbstractItemModel, Generic[R]):
         # A top-level index without hasIndex(): that calls rowCount() and columnCount() back
         # in Python, and Qt asks for an index for every cell it paints or measures (through
         # the proxy, once per role): this was most of the time of fitting Vandaag's lists.
-        shown = len(self.rows) or (1 if self.empty else 0)
+        shown = len(self.rows) or (1 if self.empty and not self._given else 0)
         if 0 <= row < shown and 0 <= column < len(self.columns):
             return self.createIndex(row, column, _ROOT)
         return QModelIndex()
@@ -450,7 +484,7 @@ class RowModel(QAbstractItemModel, Generic[R]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
-            return len(self.rows) or (1 if self.empty else 0)
+            return len(self.rows) or (1 if self.empty and not self._given else 0)
         if parent.internalId() != _ROOT or parent.column() != 0 or not self.rows:
             return 0
         return len(self._children_of(parent.row()))
@@ -515,25 +549,29 @@ class RowModel(QAbstractItemModel, Generic[R]):
 
 
 class RowProxy(QSortFilterProxyModel, Generic[R]):
-    """Filters rows; sorting is the source model's job (its keys, Python's sort).
+    """Says which rows are shown; sorting and filtering are the source model's job (its
+    keys, Python's sort; :meth:`RowModel.refilter`).
 
     A subclass decides with :meth:`accepted`, for all rows at once (one Python loop, not a
-    call per row from Qt); child rows follow their parent. Change what it filters on inside
-    :meth:`refilter`.
+    call per row from Qt: this class leaves ``filterAcceptsRow`` to Qt, which accepts every
+    row without calling Python); child rows follow their parent. Change what it filters on
+    inside :meth:`refilter`.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setDynamicSortFilter(False)
         self._model: RowModel[R] | None = None
-        self._shown: Sequence[bool] | None = None  # per row as given; None: all
-        self._shown_for: list[R] | None = None  # the given rows ``_shown`` belongs to
 
     def setSourceModel(self, model: QAbstractItemModel) -> None:
         assert isinstance(model, RowModel)
+        if self._model is not None and self._model is not model:
+            self._model.shown_filter = None
+            self._model.refilter()
         self._model = model
-        self._shown_for = None
         super().setSourceModel(model)
+        model.shown_filter = self.accepted
+        model.refilter()
 
     def source(self) -> RowModel[R]:
         assert self._model is not None
@@ -549,19 +587,9 @@ class RowProxy(QSortFilterProxyModel, Generic[R]):
 
     def refilter(self, change: Callable[[], object] = lambda: None) -> None:
         """Apply ``change`` (to the filter's own fields) and filter again."""
-        self.beginFilterChange()
         change()
-        self._shown_for = None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self._model
-        if model is None or source_parent.isValid() or not model.rows:
-            return True  # children follow their parent; the placeholder always shows
-        if self._shown_for is not model._given:
-            self._shown = self.accepted(model._given)
-            self._shown_for = model._given
-        return self._shown is None or self._shown[model._order[source_row]]
+        if self._model is not None:
+            self._model.refilter()
 
 
 class RowView(QTreeView, Generic[R]):

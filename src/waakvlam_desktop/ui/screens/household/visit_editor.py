@@ -144,7 +144,8 @@ class SignRow(QWidget):
         glay.setContentsMargins(8, 4, 8, 4)
         self.guidance_text = QLabel(guidance)
         self.guidance_text.setWordWrap(True)
-        self.guidance_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Selectable once shown (the flag gives a label its own text document: ~1 ms a row).
+        self._selectable = False
         self.ack_button = QPushButton(self.tr("Read — what did you do?"))
         self.ack_button.setAccessibleName(
             self.tr("Read the guidance for {sign}: what did you do?").format(sign=label)
@@ -211,6 +212,9 @@ class SignRow(QWidget):
         self.remark.setVisible(on)
         urgent = self.item.acute and on and self.answered is None
         shown = urgent or (self.info.isChecked() and bool(self.item.guidance_nl))
+        if shown and not self._selectable:
+            self._selectable = True
+            self.guidance_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.guidance.setVisible(shown)
         self.ack_button.setVisible(urgent)
         if not shown or urgent == self._styled_urgent:
@@ -305,6 +309,10 @@ class VisitEditor(Screen):
         self.acknowledged: set[str] = set()
         self.responses: dict[str, str | None] = {}  # acute sign -> what was done; None: not yet
         self.rows: dict[str, SignRow] = {}
+        # The checklist's domains still to build (None: not started), and the visit that
+        # waits for them.
+        self._domains_to_build: list[list[ChecklistItemView]] | None = None
+        self._waiting: EditorData | None = None
         self.follow_ups: list[tuple[str, date | None]] = []
         self._build()
         self.autosave = QTimer(self)
@@ -433,25 +441,21 @@ class VisitEditor(Screen):
         self.discard_button.clicked.connect(self.discard)
 
     def build_checklist(self) -> None:
-        """(Re)build the sign rows from the active checklist of the profile."""
+        """(Re)build the sign rows from the active checklist of the profile: the level
+        choices and an empty list now, then one domain of signs per event-loop turn (a whole
+        checklist at once is some 400 widgets, ~0.2 s on the GUI thread). The rows are built
+        once per workspace and cleared for every visit; ``show_data`` waits for the last
+        domain. Each domain goes in below the ones before it, so the keyboard order is the
+        checklist's."""
         container = QWidget()
         lay = QVBoxLayout(container)
         lay.setSpacing(2)
-        self.rows = {}
-        sections: dict[str, list[SignRow]] = {}
-        titles: dict[str, str] = {}
-        for item in self.ctx.profile.checklist if self.ctx.profile else ():
-            row = SignRow(item)
-            row.changed.connect(self._signs_changed)
-            row.acknowledge.connect(self.ask_response)
-            if item.acute:
-                row.check.toggled.connect(lambda on, r=row: self._acute_toggled(r, on))
-            self.rows[item.code] = row
-            sections.setdefault(item.domain, []).append(row)
-            titles[item.domain] = Lang.pick((item.domain_label_nl, item.domain_label_en))
-        for domain, rows in sections.items():
-            lay.addWidget(DomainSection(titles[domain], rows))
         lay.addStretch(1)
+        self.rows = {}
+        sections: dict[str, list[ChecklistItemView]] = {}
+        for item in self.ctx.profile.checklist if self.ctx.profile else ():
+            sections.setdefault(item.domain, []).append(item)
+        self._domains_to_build = list(sections.values())
         self.checklist_area.setWidget(container)
         self.level.blockSignals(True)
         self.level.clear()
@@ -459,11 +463,42 @@ class VisitEditor(Screen):
         for lv in ConcernLevel:
             self.level.addItem(level_word(lv), lv.value)
         self.level.blockSignals(False)
+        QTimer.singleShot(0, self, self._build_next_domain)
+
+    @property
+    def checklist_ready(self) -> bool:
+        """Every domain of the checklist has its rows."""
+        return self._domains_to_build is not None and not self._domains_to_build
+
+    def _build_next_domain(self) -> None:
+        if not self._domains_to_build:
+            return
+        items = self._domains_to_build.pop(0)
+        rows = []
+        for item in items:
+            row = SignRow(item)
+            row.changed.connect(self._signs_changed)
+            row.acknowledge.connect(self.ask_response)
+            if item.acute:
+                row.check.toggled.connect(lambda on, r=row: self._acute_toggled(r, on))
+            self.rows[item.code] = row
+            rows.append(row)
+        title = Lang.pick((items[0].domain_label_nl, items[0].domain_label_en))
+        sheet = self.checklist_area.widget()
+        lay = sheet.layout() if sheet is not None else None
+        assert isinstance(lay, QVBoxLayout)
+        lay.insertWidget(lay.count() - 1, DomainSection(title, rows))  # above the stretch
+        if self._domains_to_build:
+            QTimer.singleShot(0, self, self._build_next_domain)
+        elif self._waiting is not None:
+            data, self._waiting = self._waiting, None
+            self.show_data(data)
 
     # ---- opening -------------------------------------------------------------------------
     def open(self, household_id: str, draft_id: str | None = None) -> None:
-        if not self.rows:
+        if self._domains_to_build is None:
             self.build_checklist()
+        self._waiting = None
         self.message.clear_message()
         lookback = self.ctx.settings.suggestion_lookback_days
         QueryOp(
@@ -478,6 +513,9 @@ class VisitEditor(Screen):
         """Nothing to reload: what the editor shows is the user's input (and its draft)."""
 
     def show_data(self, data: EditorData) -> None:
+        if not self.checklist_ready:  # the last domain of signs shows it
+            self._waiting = data
+            return
         self.loading = True
         self.data = data
         self.draft_id = data.draft_id

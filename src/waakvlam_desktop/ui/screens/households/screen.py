@@ -162,12 +162,22 @@ class HouseholdFilterProxy(RowProxy[HouseholdRow]):
             return None
         model = self.source()
         assert isinstance(model, HouseholdTableModel)
+        hays: Sequence[str] = model.haystacks
+        if len(words) == 1:  # one word (most keystrokes): no generator per row
+            word = words[0]
+            shown = [word in hay for hay in hays]
+        elif words:
+            shown = [all(word in hay for word in words) for hay in hays]
+        else:
+            shown = [True] * len(rows)
+        if level is None and not complex and not wijk:
+            return shown
         return [
-            (level is None or r.concern_level is level)
+            ok
+            and (level is None or r.concern_level is level)
             and (not complex or r.complex_name == complex)
             and (not wijk or r.wijk == wijk)
-            and all(word in hay for word in words)
-            for r, hay in zip(rows, model.haystacks, strict=True)
+            for r, ok in zip(rows, shown, strict=True)
         ]
 
 

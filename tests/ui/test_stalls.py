@@ -1,0 +1,162 @@
+"""No GUI stall over 100 ms (#16), kept by what the screens do rather than by timing.
+
+The visit editor builds its signalenlijst one domain per event-loop turn, once per
+workspace: a visit waits for the last domain, a draft's signs come back whichever domain
+they are in, the keyboard goes through the signs in the checklist's order, and the next
+visit starts from cleared rows. Unlocking back into another screen than Vandaag builds
+that screen on the next turn of the event loop, after the workspace."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.helpers import add_household
+from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.domain import drafts
+from waakvlam_desktop.domain.signals import active_checklist
+from waakvlam_desktop.ui.main_window import (
+    NAV_HOUSEHOLDS,
+    NAV_PARTNERS,
+    NAV_SETTINGS,
+    NAV_TODAY,
+    MainWindow,
+    Place,
+    Workspace,
+)
+
+TIMEOUT = 20_000
+
+
+def _open_editor(qtbot: QtBot, ws: Workspace, hid: str) -> None:
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    ws.open_editor(hid, None)
+    qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)
+
+
+def _focus_order(first: QWidget, wanted: list[QWidget]) -> list[QWidget]:
+    """``wanted`` in the order Tab reaches them, starting at ``first``."""
+    seen: list[QWidget] = []
+    widget = first
+    for _ in range(5000):
+        if widget in wanted and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is first:
+            break
+    return seen
+
+
+def test_checklist_is_built_a_domain_per_turn_in_keyboard_order(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    _window, ws = unlocked_window()
+    checklist = ws.ctx.profile.checklist if ws.ctx.profile else ()
+    domains = list(dict.fromkeys(item.domain for item in checklist))
+    assert len(domains) > 2
+    ws.open_household(hid)
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    ws.open_editor(hid, None)
+    editor = ws.editor
+    # open() returns before the signs are built: the first paint is not held up by them
+    assert not editor.checklist_ready
+    assert len(editor.rows) < len(checklist)
+    qtbot.waitUntil(lambda: editor.data is not None, timeout=TIMEOUT)
+    assert editor.checklist_ready
+    assert list(editor.rows) == [item.code for item in checklist]
+    checks = [row.check for row in editor.rows.values()]
+    order = _focus_order(editor.notes, [editor.notes, editor.save_button, *checks])
+    # the notes, then the buttons below, then the signs top to bottom (as before #16)
+    assert order == [editor.notes, editor.save_button, *checks]
+    # the guidance text is selectable once it is shown
+    row = next(r for r in editor.rows.values() if r.item.guidance_nl and not r.item.acute)
+    row.info.setChecked(True)
+    flags = row.guidance_text.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    editor.discard()
+
+
+def test_a_drafts_signs_come_back_and_the_next_visit_starts_clear(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    other = add_household(vault, "fam. de Vries", number=14)
+    with vault.session() as s:
+        checklist = active_checklist(s)
+        first, last = checklist[0].code, checklist[-1].code  # the first and the last domain
+        payload = {
+            "notes": "Concept met signalen",
+            "signals": {
+                first: {"severity": 3, "remark": ""},
+                last: {"severity": 2, "remark": "x"},
+            },
+        }
+        drafts.save_draft(s, drafts.VISIT, hid, payload, None)
+    vault.close()
+    _window, ws = unlocked_window()
+    assert checklist[0].domain != checklist[-1].domain
+    _open_editor(qtbot, ws, hid)
+    editor = ws.editor
+    rows = dict(editor.rows)
+    assert editor.notes.toPlainText() == "Concept met signalen"
+    assert {v.code: v.severity for v in (r.value for r in rows.values()) if v} == {
+        first: 3,
+        last: 2,
+    }
+    assert editor.rows[last].remark.text() == "x"
+    editor.close_editor()
+    qtbot.waitUntil(lambda: not ws.ctx.background.busy, timeout=TIMEOUT)
+    _open_editor(qtbot, ws, other)
+    assert editor.rows == rows  # the same rows, not built again
+    assert all(row.value is None for row in editor.rows.values())
+    assert editor.notes.toPlainText() == ""
+    editor.discard()
+
+
+def test_unlock_builds_the_screen_to_return_to_on_the_next_turn(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    window, ws = unlocked_window()
+    window.lock()
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    window.resume_at = Place(NAV_HOUSEHOLDS, hid)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
+    ws = window.workspace
+    assert ws is not None
+    qtbot.waitUntil(lambda: ws.current() is ws._household, timeout=TIMEOUT)
+    assert ws.stack.updatesEnabled()
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.household_id == hid and ws.nav.currentRow() == NAV_HOUSEHOLDS
+    # Straight after the workspace is built: Vandaag, not painted, until the next turn.
+    MainWindow._restore_later(ws, Place(NAV_PARTNERS))
+    assert ws.current() is ws.household and not ws.stack.updatesEnabled()
+    qtbot.waitUntil(ws.stack.updatesEnabled, timeout=TIMEOUT)
+    assert ws.current() is ws.household  # not Vandaag: the user was elsewhere; stays there
+    ws.nav.setCurrentRow(NAV_TODAY)
+    MainWindow._restore_later(ws, Place(NAV_PARTNERS))
+    assert ws.current() is ws.today
+    qtbot.waitUntil(lambda: ws.current() is ws._sections.get(NAV_PARTNERS), timeout=TIMEOUT)
+
+
+def test_a_lock_before_the_screen_to_return_to_is_built_leaves_it(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    new_vault().close()
+    window, ws = unlocked_window()
+    MainWindow._restore_later(ws, Place(NAV_SETTINGS))
+    window.ctx.lock()  # before the next turn of the event loop
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert NAV_SETTINGS not in ws._sections  # not built (it would read the locked profile)
