@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import shiboken6
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -217,7 +218,9 @@ def _walk(qtbot: QtBot, win: PartnerWindow, world: World, post: Path) -> Seen:
     feedback.status.setCurrentIndex(feedback.status.findData(FeedbackStatus.STARTED.value))
     feedback.note.setText("Intake gehad")
     feedback.save()
-    _wait(qtbot, win, lambda: not feedback.isVisible())
+    # Saved: the dialog closes and is deleted later (deleteLater on finished), so the wait
+    # must not touch a deleted object.
+    _wait(qtbot, win, lambda: not shiboken6.isValid(feedback) or not feedback.isVisible())
     key = ozturk[1].key
     _in_store(
         qtbot,
