@@ -92,13 +92,20 @@ def _trusting(world: World, store: PartnerStore, tmp_path: Path) -> Path:
     return key
 
 
-def _everything(ps: Any) -> str:
-    """Every value in every table of the store, as text."""
-    return "\n".join(
-        repr(row)
+def _values(ps: Any) -> list[Any]:
+    """Every value in every column of every table of the store, as stored."""
+    return [
+        value
         for table in schema.PartnerBase.metadata.sorted_tables
         for row in ps.execute(table.select())
-    )
+        for value in row
+    ]
+
+
+def _everything(ps: Any) -> str:
+    """Every value in every table of the store, as text: the text columns as they are
+    (not repr, which would escape U+202E and control characters), bytes as Latin-1."""
+    return "\n".join(v.decode("latin-1") if isinstance(v, bytes) else str(v) for v in _values(ps))
 
 
 def _open(store: PartnerStore, path: Path) -> service.OpenReport:
@@ -450,6 +457,7 @@ def test_hostile_fields_from_a_trusted_key_are_kept_clean(
         requests = service.erasure_requests(ps)
         histories = [service.household_history(ps, r.household_key) for r in rows]
         dump = _everything(ps)
+        stored = [v for v in _values(ps) if isinstance(v, str)]
     assert report.referrals == 2 and report.erasure_requests == 1
     hostile = next(r for r in rows if r.kenmerk.startswith("WV-2026-9999"))
     assert hostile.kenmerk == "WV-2026-9999"
@@ -470,6 +478,11 @@ def test_hostile_fields_from_a_trusted_key_are_kept_clean(
     for value in texts:
         assert not any(ord(c) < 32 or c in BIDI for c in value), repr(value)
     assert all(c not in dump for c in BIDI)
+    # Every text column as stored (the data columns too): no control character but a line
+    # break, no direction character, nothing longer than the longest field the store keeps.
+    for value in stored:
+        assert not any(c in BIDI or (ord(c) < 32 and c != "\n") for c in value), value[:80]
+        assert len(value) < 2 * service.MAX_TEXT, value[:80]
 
 
 def test_replays_and_an_erasure_for_an_unknown_household(

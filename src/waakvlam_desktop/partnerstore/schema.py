@@ -81,7 +81,9 @@ class Household(PartnerBase):
     label: Mapped[str] = mapped_column(Text)
     address: Mapped[str] = mapped_column(Text)  # one line
     residents: Mapped[str] = mapped_column(Text)  # JSON list of {name, phone, birth_year}
-    data: Mapped[str] = mapped_column(Text)  # the household's JSON as the bundle gave it
+    # Always "": the raw JSON of a bundle is not kept (only the cleaned, capped fields
+    # above). The column stays because step 1's DDL has it.
+    data: Mapped[str] = mapped_column(Text, default="")
     last_bundle_id: Mapped[str] = mapped_column(ForeignKey("bundle.bundle_id"))
 
 
@@ -97,7 +99,7 @@ class Referral(PartnerBase):
     final: Mapped[bool]
     feedback_due: Mapped[date | None]
     letter: Mapped[bytes | None] = mapped_column(LargeBinary)  # letters/<kenmerk>.pdf
-    data: Mapped[str] = mapped_column(Text)  # the referral's JSON as the bundle gave it
+    data: Mapped[str] = mapped_column(Text, default="")  # always "", as Household.data
     last_bundle_id: Mapped[str] = mapped_column(ForeignKey("bundle.bundle_id"))
     closed_on: Mapped[date | None]  # the partner closed it (retention counts from here)
 

@@ -489,9 +489,7 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
         household.label = _text(hh.get("label"))
         household.address = _address_line(hh.get("address"))
         household.residents = json.dumps(_clean_residents(hh.get("residents")), ensure_ascii=False)
-        household.data = json.dumps(
-            {k: v for k, v in hh.items() if k != "referrals"}, ensure_ascii=False
-        )
+        household.data = ""  # the raw JSON is not kept: only the cleaned fields above
         household.last_bundle_id = bundle.bundle_id
         households += 1
         session.flush()
@@ -511,7 +509,7 @@ def _store(session: Session, bundle: OpenedBundle) -> OpenReport:
             referral.final = ref.get("final") is True
             referral.feedback_due = _day(ref.get("feedback_due"))
             referral.letter = bundle.members.get(f"letters/{kenmerk}.pdf", referral.letter)
-            referral.data = json.dumps(ref, ensure_ascii=False)
+            referral.data = ""  # the raw JSON is not kept: only the cleaned fields above
             referral.last_bundle_id = bundle.bundle_id
             if referral.final and referral.closed_on is None:
                 referral.closed_on = today
