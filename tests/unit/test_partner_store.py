@@ -560,3 +560,75 @@ def test_a_meeting_agenda_goes_as_a_bundle_and_opens_in_the_partner_app(
     assert "fam. Jansen" in text and "Smit" not in text and "Buurthuis De Linde" in text
     with pytest.raises(ReplayError), store.session() as ps:
         service.open_bundle(ps, out.read_bytes())
+
+
+def _send_agenda(world: World, out: Path, day: date) -> None:
+    with world.vault.session() as s:
+        m = meetings.add_meeting(s, day, ["Wijkteam"], place="Buurthuis De Linde")
+        meetings.add_to_agenda(s, m.id, world.households[JANSEN])
+    with world.vault.session() as s:
+        send_meeting(s, m.id, "Wijkteam", out)
+
+
+def _agendas(store: PartnerStore) -> dict[str, bytes]:
+    with store.session() as ps:
+        return {
+            b.bundle_id: service.summary_pdf(ps, b.bundle_id)
+            for b in service.bundles(ps)
+            if b.profile == "meeting"
+        }
+
+
+def test_retention_drops_a_meeting_agenda_a_term_after_the_meeting(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    """The agenda names residents and their signals: it goes the retention term after the
+    meeting's day; the bundle's row (no personal data) stays, and replays stay refused."""
+    _trusting(world, store, tmp_path)
+    out = tmp_path / "post" / "overleg.age"
+    _send_agenda(world, out, date(2026, 12, 3))
+    _open(store, out)
+    (pdf,) = _agendas(store).values()
+    assert JANSEN in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    with store.session() as ps:
+        assert service.apply_retention(ps, date(2027, 12, 2)) == 0
+    assert list(_agendas(store).values()) != [b""]
+    with store.session() as ps:
+        service.apply_retention(ps, date(2027, 12, 3))
+    assert list(_agendas(store).values()) == [b""]
+    with store.session() as ps:
+        assert JANSEN not in _everything(ps)
+    with pytest.raises(ReplayError), store.session() as ps:
+        service.open_bundle(ps, out.read_bytes())
+
+
+def test_an_erasure_request_drops_the_agendas_held_before_it(
+    world: World, store: PartnerStore, tmp_path: Path
+) -> None:
+    """ "Verwijderd" also drops the agenda PDFs of that sender's case conferences held
+    before the request (an agenda may name the household, and cannot be cut); an agenda of
+    another sender, or one sent after the request, stays."""
+    _trusting(world, store, tmp_path)
+    before = tmp_path / "post" / "overleg-1.age"
+    _send_agenda(world, before, date(2026, 12, 3))
+    _open(store, export_to(world, tmp_path / "post" / "1"))
+    _open(store, before)
+    with world.vault.session() as s:
+        withdraw_consent(
+            s,
+            s.scalar(
+                select(VaultReferral.id).where(VaultReferral.reference == world.referrals[JANSEN])
+            ),
+            on=date(2026, 11, 25),
+        )
+    _open(store, export_to(world, tmp_path / "post" / "2"))
+    after = tmp_path / "post" / "overleg-2.age"
+    _send_agenda(world, after, date(2026, 12, 10))
+    _open(store, after)
+    with store.session() as ps:
+        ids = {b.period: b.bundle_id for b in service.bundles(ps) if b.profile == "meeting"}
+        (request,) = service.erasure_requests(ps)
+        service.confirm_erasure(ps, request.id)
+    agendas = _agendas(store)
+    assert agendas[ids["2026-12-03"]] == b""
+    assert agendas[ids["2026-12-10"]].startswith(b"%PDF-")

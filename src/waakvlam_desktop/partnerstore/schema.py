@@ -54,7 +54,10 @@ class Bundle(PartnerBase):
     created_at: Mapped[str] = mapped_column(String(40))
     opened_at: Mapped[datetime]
     manifest: Mapped[bytes] = mapped_column(LargeBinary)  # the signed bytes
-    summary_pdf: Mapped[bytes] = mapped_column(LargeBinary)  # the cover sheet (no names)
+    # A case or aggregate bundle's cover sheet (counts, no names: documents/cover_sheet.py);
+    # a meeting bundle's agenda, with names and signals: b"" once retention or an erasure
+    # request dropped it (service.apply_retention, service.confirm_erasure).
+    summary_pdf: Mapped[bytes] = mapped_column(LargeBinary)
     aggregate: Mapped[str | None] = mapped_column(Text)  # data.json of an aggregate bundle
 
 

@@ -72,6 +72,9 @@ MIN_RETENTION_DAYS = 30
 MAX_RETENTION_DAYS = 3650
 #: What ends the partner's part of a referral: retention counts from its date.
 ENDING = {FeedbackStatus.CLOSED, FeedbackStatus.DECLINED, FeedbackStatus.NOT_REACHED}
+#: A case conference's agenda (``bundles/meeting.py``): its ``summary_pdf`` is the agenda,
+#: with names and signals. Retention drops it a set time after the meeting's day.
+MEETING_PROFILE = "meeting"
 
 HANDOVER_NOT_HERE = Message(
     "partner_app.handover",
@@ -616,7 +619,8 @@ def _forget_orphan_households(session: Session) -> None:
 
 def confirm_erasure(session: Session, request_id: int) -> int:
     """ "Verwijderd": delete what the store holds about the request (its kenmerken; all of
-    the household's when it names none), then the household if nothing of it is left."""
+    the household's when it names none), then the household if nothing of it is left, and
+    the agenda PDFs of that sender's case conferences held before the request."""
     req = session.get(ErasureRequest, request_id)
     if req is None:
         raise NotFoundError(NO_SUCH_ERASURE)
@@ -634,6 +638,7 @@ def confirm_erasure(session: Session, request_id: int) -> int:
         )
     removed = _forget_referrals(session, sender, kenmerken)
     _forget_orphan_households(session)
+    _blank_agendas(session, req)
     req.done_at = utc_naive(session.info["clock"].now())
     req.removed = removed
     session.flush()
@@ -1021,7 +1026,9 @@ def set_retention_days(session: Session, days: int) -> None:
 
 def apply_retention(session: Session, today: date | None = None) -> int:
     """Delete the referrals closed more than the retention period ago (with their letters,
-    feedback and history), then the households left without one. Runs at every unlock."""
+    feedback and history), then the households left without one, and drop the agenda PDF
+    of a meeting bundle whose meeting day is that long ago (the bundle's row stays: no
+    personal data, and the bundle list and replay checks name it). Runs at every unlock."""
     day = today or local_today(session.info["clock"])
     cutoff = day - timedelta(days=retention_days(session))
     expired: dict[str, list[str]] = {}
@@ -1033,7 +1040,36 @@ def apply_retention(session: Session, today: date | None = None) -> int:
         expired.setdefault(sender, []).append(kenmerk)
     removed = sum(_forget_referrals(session, s, k) for s, k in expired.items())
     _forget_orphan_households(session)
+    for b in session.scalars(
+        select(Bundle).where(Bundle.profile == MEETING_PROFILE, Bundle.summary_pdf != b"")
+    ):
+        if meeting_day(b) <= cutoff:
+            b.summary_pdf = b""
+    session.flush()
     return removed
+
+
+def meeting_day(bundle: Bundle) -> date:
+    """The day of a meeting bundle's case conference: its period (``label`` = the day,
+    ``docs/bundle-format.md``), or the day it was opened when that is not a date."""
+    return _day(bundle.period) or bundle.opened_at.date()
+
+
+def _blank_agendas(session: Session, req: ErasureRequest) -> None:
+    """Drop the agenda PDF of every meeting bundle of the request's sender that was held
+    before the request: opened into the store before the request's bundle, or numbered
+    by the sender no later than it (an agenda takes the number of the partner's
+    next export). An agenda cannot be cut, and it may name the household."""
+    asked = session.get_one(Bundle, req.bundle_id)
+    for b in session.scalars(
+        select(Bundle).where(
+            Bundle.sender_key_id == req.sender_key_id,
+            Bundle.profile == MEETING_PROFILE,
+            Bundle.summary_pdf != b"",
+        )
+    ):
+        if b.opened_at < asked.opened_at or b.sequence <= asked.sequence:
+            b.summary_pdf = b""
 
 
 # ---- export (on explicit choice only: the file is not encrypted) -------------------------
