@@ -6,9 +6,13 @@ meeting's agenda still carries the unsolved household → solved → gone."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
+import pyrage
 from pypdf import PdfReader
 
 from tests.conftest import PASSPHRASE
@@ -257,3 +261,48 @@ def test_from_incident_to_solved(cli: Cli, tmp_path: Path) -> None:
         "nog geen sleutel",
     )
     assert not (tmp_path / "x.age").exists()
+
+
+def test_meeting_send_is_decrypted_by_the_partner_and_names_no_household(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`waakvlam meeting send` end to end: the file opens with the partner's age identity;
+    its data.json names no household (not even an id), its agenda shows the GGD (no
+    grondslag) only codes, and it is not a case export: the export history stays empty."""
+    ids = _setup(cli)
+    identity = pyrage.x25519.Identity.generate()
+    cli.run("partner", "edit", "GGD Regio", "--recipient", str(identity.to_public()))
+    meeting = cli.json("meeting", "add", "--date", FIRST.isoformat(), "--partner", "GGD Regio")
+    assert isinstance(meeting, dict)
+    for key in ("bakker", "smit"):
+        cli.run("meeting", "agenda-add", meeting["id"], "--household", ids[key])
+    out = tmp_path / "ggd.age"
+    cli.run("meeting", "send", meeting["id"], "--for", "GGD Regio", "--out", str(out))
+    plain = pyrage.decrypt(out.read_bytes(), [identity])
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        assert sorted(zf.namelist()) == [
+            "data.json",
+            "manifest.json",
+            "manifest.sig",
+            "summary.pdf",
+        ]
+        data_text = zf.read("data.json").decode("utf-8")
+        agenda = "\n".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(zf.read("summary.pdf"))).pages
+        )
+    data = json.loads(data_text)
+    assert data["profile"] == "meeting" and data["meeting"]["households"] == 2
+    for secret in (
+        "Qzbakker",
+        "Qzsmit",
+        "Lindelaan",
+        ids["bakker"],
+        ids["smit"],
+        ids["res_bakker"],
+        ids["res_smit"],
+    ):
+        assert secret not in data_text
+        assert secret not in agenda
+    assert "Agenda casusoverleg" in agenda and agenda.count("Huishouden ") >= 2
+    # a meeting bundle is no case export: nothing in the export history
+    assert cli.json("export", "--history") == []

@@ -112,6 +112,39 @@ def test_retention_dry_run_then_purge_through_the_screen(
     assert GONE not in stored and KEPT in stored
 
 
+def test_the_screens_clean_up_also_checkpoints_old_audit_events(
+    qtbot: QtBot,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    clock: FixedClock,
+) -> None:
+    """The GUI's "clean up" is the organisation's retention run (docs/privacy.md): besides
+    the confirmed households, the audit events past the audit term become a signed
+    checkpoint, as with `waakvlam retention run`."""
+    now = clock.now()
+    clock.set(datetime(2020, 5, 1, 10, 0, tzinfo=UTC))  # the vault itself dates from 2020
+    vault = new_vault()
+    old = add_case(vault, GONE, number=1)
+    clock.set(datetime(2020, 6, 1, 10, 0, tzinfo=UTC))
+    with vault.session() as s:
+        close_household(s, old["household"])
+    clock.set(now)
+    add_case(vault, KEPT, number=2)
+    vault.close()
+    _w, ws = unlocked_window()
+    _privacy(qtbot, ws)
+    view = ws.privacy
+    assert view.review_ids() == [old["household"]]
+    view.retention_result = None
+    view.purge()
+    qtbot.waitUntil(lambda: view.retention_result is not None, timeout=TIMEOUT)
+    result = view.retention_result
+    assert result is not None and not result.dry_run
+    assert result.totals()["anonymised"] == 1
+    assert result.audit_checkpoint is not None and result.audit_events > 0
+    qtbot.waitUntil(lambda: not view.busy, timeout=TIMEOUT)
+
+
 def test_audit_viewer_filters_and_chain_verdict(
     qtbot: QtBot,
     ctx: AppContext,

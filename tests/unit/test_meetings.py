@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from waakvlam_desktop.clock import FixedClock, local_today
 from waakvlam_desktop.documents.meeting import render_meeting
 from waakvlam_desktop.domain import households, meetings
-from waakvlam_desktop.domain.consent import household_pseudonym
+from waakvlam_desktop.domain.consent import household_pseudonym, withdraw_consent
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.disclosure import (
     MEETING_FULL,
@@ -35,7 +35,13 @@ from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.privacy.retention import close_household, run_retention
-from waakvlam_desktop.storage.models import AuditEvent, MeetingAction, MeetingHousehold, Partner
+from waakvlam_desktop.storage.models import (
+    AuditEvent,
+    MeetingAction,
+    MeetingHousehold,
+    Partner,
+    Referral,
+)
 from waakvlam_desktop.storage.vault import Vault
 
 DAY = date(2026, 12, 3)
@@ -159,6 +165,32 @@ def test_each_participant_sees_what_its_grondslag_allows(vault: Vault) -> None:
     assert g.title == g.pseudonym and len(g.pseudonym) == 14
     # pseudonyms differ per partner
     assert wt.pseudonym != g.pseudonym
+
+
+def test_minutes_made_after_a_withdrawal_show_only_the_code(
+    vault: Vault, clock: FixedClock
+) -> None:
+    """Papers are judged like a case export: consent withdrawn after the meeting stops the
+    minutes made after the withdrawal from naming the household (docs/privacy.md)."""
+    ids = setup_case(vault)
+    held = local_today(clock)
+    with vault.session() as s:
+        m = meetings.add_meeting(s, held, ["Wijkteam Oost"])
+        meetings.add_to_agenda(s, m.id, ids["a"])
+        before = _pdf_text(
+            render_meeting(meetings.participant_view(s, m.id, "Wijkteam Oost"), meetings.MINUTES)
+        )
+        rid = s.scalars(select(Referral.id).where(Referral.household_id == ids["a"])).one()
+    assert "Qzjansen" in before
+    clock.advance(timedelta(days=2))
+    with vault.session() as s:
+        withdraw_consent(s, rid)
+        view = meetings.participant_view(s, m.id, "Wijkteam Oost")
+        text = _pdf_text(render_meeting(view, meetings.MINUTES))
+    (item,) = view.items
+    assert item.view.mode == MEETING_PSEUDONYM and item.residents == ()
+    assert item.pseudonym in text
+    assert "Qzjansen" not in text and "Lindelaan" not in text
 
 
 def test_the_spec_can_leave_a_household_out() -> None:

@@ -36,9 +36,9 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.clock import utc_naive
+from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain.bsn import find_bsn_like
-from waakvlam_desktop.domain.consent import grondslag_report
+from waakvlam_desktop.domain.consent import GrondslagReport, grondslag_report
 from waakvlam_desktop.domain.disclosure import MEETING_FULL, MeetingView, load_disclosure
 from waakvlam_desktop.domain.households import NO_SUCH_HOUSEHOLD
 from waakvlam_desktop.domain.letters import OrganisationInfo, organisation_info
@@ -743,13 +743,20 @@ def _participant_item(
 
 def participant_view(session: Session, meeting_id: str, partner: str) -> ParticipantView:
     """The meeting as ``partner`` (id or name, a participant) may see it: per household the
-    grondslag on the day of the meeting (``domain/consent.py``) and what follows from it
-    (``Disclosure.meeting_view``)."""
+    grondslag (``domain/consent.py``) and what follows from it (``Disclosure.meeting_view``).
+    A household counts as having one only when it had one on the day of the meeting and
+    still has one today, the day the paper is made: a withdrawal stops later papers."""
     detail = meeting_detail(session, meeting_id)
     found = session.get(Partner, partner) or partner_by_name(session, partner)
     if found.id not in {pid for pid, _name in detail.partners}:
         raise ValidationError(NOT_A_PARTICIPANT, field="partner", name=found.name)
-    report = grondslag_report(session, found.id, detail.held_on)
+    on_day = grondslag_report(session, found.id, detail.held_on)
+    # Judged again today, like a case export (``bundles/collect.py``): a paper made after a
+    # withdrawal never names the household, even for a meeting held before it.
+    now = grondslag_report(
+        session, found.id, detail.held_on, judged_on=local_today(session.info["clock"])
+    )
+    report = GrondslagReport(on_day.valid & now.valid, on_day.valid_referrals & now.valid_referrals)
     spec = load_disclosure()
     items: list[ParticipantItem] = []
     hidden = 0

@@ -735,9 +735,19 @@ def _set_vacuum_pending(session: Session, pending: bool) -> None:
 
 
 def run_retention(
-    vault: Any, today: date | None = None, *, dry_run: bool = False, only: Iterable[str] = ()
+    vault: Any,
+    today: date | None = None,
+    *,
+    dry_run: bool = False,
+    only: Iterable[str] = (),
+    whole_run: bool | None = None,
 ) -> RetentionResult:
     """Purge what the review list shows (or only the households in ``only``), then vacuum.
+
+    ``whole_run``: also blank the old neighbourhood notes and replace the audit events past
+    the audit term by a signed checkpoint. By default only when ``only`` is empty; the GUI
+    passes the list it showed and confirmed (never a household that expired since) and
+    ``whole_run=True``, as its "clean up" is the organisation's retention run.
 
     ``vault`` is an open :class:`~waakvlam_desktop.storage.vault.Vault`; the purge is one
     transaction, the VACUUM runs after it on the same vault. When the database is busy
@@ -745,18 +755,19 @@ def run_retention(
     finishes it, even when nothing new has expired (``vacuumed`` tells which happened).
     """
     wanted = set(only)
+    whole = not wanted if whole_run is None else whole_run
     with vault.session() as s:
         day = today or local_today(s.info["clock"])
         rows = [r for r in retention_review(s, day) if not wanted or r.household_id in wanted]
         pending = _vacuum_pending(s)
         if dry_run:
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
-        blanked = 0 if wanted else purge_neighbourhood(s, day)
+        blanked = purge_neighbourhood(s, day) if whole else 0
         if rows:
             purge_households(s, rows)
             fts.optimize(s)
         # The audit log's own term; not when purging chosen households only.
-        replaced = None if wanted else audit.checkpoint_before(s, audit_term_start(s, day))
+        replaced = audit.checkpoint_before(s, audit_term_start(s, day)) if whole else None
         if not rows and not pending and not blanked and replaced is None:
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         _set_vacuum_pending(s, True)

@@ -609,7 +609,9 @@ class PrivacyView(Screen):
         )
 
         def work(vault: Vault, _c: TaskContext) -> retention.RetentionResult:
-            return retention.run_retention(vault, today, dry_run=dry_run, only=only)
+            # The organisation's retention run: with the neighbourhood notes and the audit
+            # checkpoint; ``only`` keeps it to the households the user confirmed.
+            return retention.run_retention(vault, today, dry_run=dry_run, only=only, whole_run=True)
 
         if dry_run:
             op = QueryOp.on_vault(
