@@ -3,6 +3,7 @@ the main window unlocked on it as a user would."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,16 @@ class FakeMonotonic:
 
     def advance(self, seconds: float) -> None:
         self.t += seconds
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """As in the app (ui/collector.py): no cyclic collection on a worker thread during a
+    GUI test; the test's cycles are collected here, on the GUI thread, after it."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

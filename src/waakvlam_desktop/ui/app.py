@@ -15,6 +15,7 @@ from waakvlam_desktop import config, package_version
 from waakvlam_desktop.clock import SystemClock
 from waakvlam_desktop.crash import install_crash_handler
 from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.collector import collect_on_gui_thread
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import MainWindow
 from waakvlam_desktop.ui.widgets.about import AboutDialog
@@ -66,6 +67,7 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     app.setApplicationVersion(package_version())
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Desktop")
+    collect_on_gui_thread(app)
     language = lang or "nl"
     i18n.install(app, language)
     folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()
@@ -94,6 +96,7 @@ def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -
     raises RuntimeError when something is missing."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)
     if not i18n.install(app, "nl"):
         raise RuntimeError("de Nederlandse vertaling (waakvlam_nl.qm) ontbreekt")
     qt_nl = QTranslator()

@@ -37,6 +37,7 @@ from waakvlam_desktop.partnerstore import service
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.collector import collect_on_gui_thread
 from waakvlam_desktop.ui.devtools.screenshots import settle, wait_for
 from waakvlam_desktop.ui.partner.context import PartnerContext
 from waakvlam_desktop.ui.partner.dialogs import FeedbackDialog
@@ -149,6 +150,7 @@ def corporation_sends(tmp: Path, clock: FixedClock, recipient: str) -> tuple[Pat
 
 def make_partner_screenshots(out_dir: Path, language: str = "nl") -> int:
     app = QApplication.instance() or QApplication([])
+    collect_on_gui_thread(app)
     assert isinstance(app, QApplication)
     i18n.install(app, language)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -36,6 +36,7 @@ from waakvlam_desktop.privacy.retention import close_household
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui.collector import collect_on_gui_thread
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import (
     NAV_EXPORTS,
@@ -139,6 +140,7 @@ def make_screenshots(
     _offscreen_screen()  # read when QApplication starts
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["waakvlam-desktop"])
+    collect_on_gui_thread(app)
     assert isinstance(app, QApplication)
     i18n.install(app, language)
     Lang.current = language

@@ -11,6 +11,7 @@ from waakvlam_desktop import config, package_version
 from waakvlam_desktop.clock import SystemClock
 from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.app import app_icon, install_excepthook
+from waakvlam_desktop.ui.collector import collect_on_gui_thread
 from waakvlam_desktop.ui.partner.context import PartnerContext
 from waakvlam_desktop.ui.partner.window import PartnerWindow
 from waakvlam_desktop.ui.worker import Background
@@ -23,6 +24,7 @@ def run(*, data_dir: str | None, lang: str | None) -> int:
     app.setApplicationVersion(package_version())
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Partner")
+    collect_on_gui_thread(app)
     language = lang or "nl"
     i18n.install(app, language)
     folder = Path(data_dir).expanduser() if data_dir else config.default_partner_dir()
