@@ -19,12 +19,10 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from waakvlam_desktop.clock import Clock, SystemClock
 from waakvlam_desktop.errors import (
-    StorageWriteError,
     VaultDamagedError,
     VaultExistsError,
     VaultNotFoundError,
@@ -34,14 +32,11 @@ from waakvlam_desktop.partnerstore import schema
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.lock import FileLock
 from waakvlam_desktop.storage.vault import (
-    DAMAGED_MESSAGE,
     DAMAGED_OR_WRONG_KEY,
-    DISK_FULL_ON_SAVE,
     VAULT_LOCKED,
     connect_raw,
-    is_damage_error,
-    is_disk_error,
     make_engine,
+    unit_of_work,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -198,18 +193,5 @@ class PartnerStore:
             raise VaultDamagedError(VAULT_LOCKED)
         s = self._sessions()
         s.info["clock"] = self.clock
-        try:
+        with unit_of_work(s):
             yield s
-            s.commit()
-        except DBAPIError as exc:
-            s.rollback()
-            if is_disk_error(exc):
-                raise StorageWriteError(DISK_FULL_ON_SAVE) from exc
-            if is_damage_error(exc):
-                raise VaultDamagedError(DAMAGED_MESSAGE) from exc
-            raise
-        except BaseException:
-            s.rollback()
-            raise
-        finally:
-            s.close()

@@ -181,6 +181,28 @@ def _silence_sqlcipher_log() -> None:
     _log_silenced = True
 
 
+@contextlib.contextmanager
+def unit_of_work(s: Session) -> Iterator[Session]:
+    """Run ``s`` as one transaction: commit on success, roll back on any error, close.
+    A full disk or a damaged file becomes its one-sentence error (the vault and the
+    partner store share this)."""
+    try:
+        yield s
+        s.commit()
+    except DBAPIError as exc:
+        s.rollback()
+        if is_disk_error(exc):
+            raise StorageWriteError(DISK_FULL_ON_SAVE) from exc
+        if is_damage_error(exc):
+            raise VaultDamagedError(DAMAGED_MESSAGE) from exc
+        raise
+    except BaseException:
+        s.rollback()
+        raise
+    finally:
+        s.close()
+
+
 @dataclass(frozen=True, slots=True)
 class VaultPaths:
     data_dir: Path
@@ -484,22 +506,8 @@ class Vault:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits on success, rolls back on any error."""
-        s = self.new_session()
-        try:
+        with unit_of_work(self.new_session()) as s:
             yield s
-            s.commit()
-        except DBAPIError as exc:
-            s.rollback()
-            if is_disk_error(exc):
-                raise StorageWriteError(DISK_FULL_ON_SAVE) from exc
-            if is_damage_error(exc):
-                raise VaultDamagedError(DAMAGED_MESSAGE) from exc
-            raise
-        except BaseException:
-            s.rollback()
-            raise
-        finally:
-            s.close()
 
     # ---- maintenance -----------------------------------------------------------------
     def migrate(self) -> None:
