@@ -1,8 +1,12 @@
 """Desktop benchmark (issue 3): start-up to an unlocked main window, filter keystrokes,
 RSS, and the longest GUI-thread stall, on a 10,000-household vault.
 
-Start-up is measured from process launch to the Vandaag screen showing its data, minus the
-KDF time (measured in the same process), and compared with a bare PySide6 window.
+Start-up is what the user waits for: from process launch to the window with its unlock
+screen, plus from submitting the passphrase to Vandaag showing its data, minus the KDF
+(measured in the same process); compared with a bare PySide6 window. The probe types the
+passphrase ``WAAKVLAM_BENCH_TYPING`` seconds (default 1.0) after the window shows, while the
+app loads its vault code in the background (``ui/preload.py``). The same start with the
+passphrase submitted at once (the figure before #16's preload) is reported beside it.
 
 The probes run with bytecode, as an installed app does (#16): the sessions that run the
 benchmarks set ``PYTHONDONTWRITEBYTECODE=1``, so every import would compile its module from
@@ -53,9 +57,14 @@ def precompile(env: dict[str, str]) -> None:
     )
 
 
+TYPING = float(os.environ.get("WAAKVLAM_BENCH_TYPING", "1.0"))
+
+
 def _launch(
     args: list[str], env: dict[str, str] | None = None
 ) -> tuple[float, list[dict[str, Any]]]:
+    """Seconds from launch to the probe's "ready" (for a vault: Vandaag with data; bare:
+    the window), and what it reported; a vault probe's first line says when it painted."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.gui_probe", *args],
@@ -69,6 +78,8 @@ def _launch(
     lines = []
     for line in proc.stdout:
         doc = json.loads(line)
+        if doc.get("painted"):
+            doc["painted_s"] = time.perf_counter() - start
         if doc.get("ready") and ready is None:
             ready = time.perf_counter() - start
         lines.append(doc)
@@ -91,15 +102,28 @@ def run(households: int = 10_000) -> dict[str, Any]:
         env = bytecode_env(Path(cache))
         precompile(env)
         _launch(["--bare"], env)  # unmeasured: the libraries' bytecode into the cache
-        _launch([str(folder), PASSPHRASE], env)
+        now = fixed_demo_now().isoformat()
+        probe = [str(folder), PASSPHRASE, now]
+        _launch(probe, env)
         bare = [_launch(["--bare"], env) for _ in range(common.REPEATS)]
-        runs = [_launch([str(folder), PASSPHRASE], env) for _ in range(common.REPEATS)]
+        runs = [_launch([*probe, str(TYPING)], env) for _ in range(common.REPEATS)]
+        at_once = [_launch(probe, env) for _ in range(common.REPEATS)]
     bare_s = median([b[0] for b in bare])
-    starts = [r[0] - r[1][-1]["kdf_seconds"] for r in runs]
+    # launch -> unlock screen painted, + submit -> Vandaag with data - KDF
+    starts = [r[0] - r[1][-1]["typing_seconds"] - r[1][-1]["kdf_seconds"] for r in runs]
+    painted = [r[1][0]["painted_s"] for r in runs]
     last = runs[-1][1][-1]
     figures: dict[str, Any] = {
         "households": households,
         "start_to_unlocked_window_excl_kdf_s": median(starts),
+        "first_paint_unlock_screen_s": median(painted),
+        "unlock_to_vandaag_excl_kdf_s": median(
+            [start - paint for start, paint in zip(starts, painted, strict=True)]
+        ),
+        "start_submitted_at_once_excl_kdf_s": median(
+            [r[0] - r[1][-1]["kdf_seconds"] for r in at_once]
+        ),
+        "typing_pause_s": TYPING,
         "bare_pyside6_window_s": bare_s,
         "ratio_vs_bare_window": median(starts) / bare_s,
         "kdf_seconds": median([r[1][-1]["kdf_seconds"] for r in runs]),
@@ -130,7 +154,7 @@ def run(households: int = 10_000) -> dict[str, Any]:
         "desktop (issue 3)",
         figures,
         {
-            "start_to_unlocked_window_excl_kdf_s": "goal < 1.5 s",
+            "start_to_unlocked_window_excl_kdf_s": "goal < 1 s, <= 6x bare (#16)",
             "filter_keystroke_ms_max": "goal < 50 ms",
             "rss_after_open_mb": "goal < 300 MB",
             "longest_stall_use_ms": "goal < 100 ms",

@@ -1,6 +1,12 @@
 """Child process for bench_gui: starts the real app offscreen and reports figures as JSON.
 
-Usage: python -m bench.gui_probe VAULT_DIR PASSPHRASE   (or: python -m bench.gui_probe --bare)
+Usage: python -m bench.gui_probe VAULT_DIR PASSPHRASE NOW [TYPING_SECONDS]
+       python -m bench.gui_probe --bare
+
+Start-up is two moments the user waits for: the window with the unlock screen ("painted"),
+and after typing the passphrase, Vandaag with its data ("ready"). The probe types after
+TYPING_SECONDS (default 0: at once), the time a person takes for a passphrase; the app
+loads its vault code in the background meanwhile (ui/preload.py).
 """
 
 from __future__ import annotations
@@ -33,17 +39,18 @@ def bare() -> None:
     print(json.dumps({"ready": True, "rss_mb": rss_mb()}), flush=True)
 
 
-def main(vault_dir: str, passphrase: str) -> None:
+def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0) -> None:
+    from datetime import datetime
     from pathlib import Path
 
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    # Only what the app itself imports before its window shows: the vault code loads in
+    # the background (ui/preload.py).
     from waakvlam_desktop.clock import FixedClock
-    from waakvlam_desktop.domain.demo import fixed_demo_now
-    from waakvlam_desktop.storage import keys
-    from waakvlam_desktop.storage.vault import Vault, VaultPaths
     from waakvlam_desktop.ui import i18n
+    from waakvlam_desktop.ui.collector import collect_on_gui_thread
     from waakvlam_desktop.ui.context import AppContext
     from waakvlam_desktop.ui.main_window import (
         NAV_HOUSEHOLDS,
@@ -55,9 +62,11 @@ def main(vault_dir: str, passphrase: str) -> None:
     from waakvlam_desktop.ui.worker import Background
 
     app = QApplication(["waakvlam-desktop"])
+    collect_on_gui_thread(app, freeze_after_start=True)  # as the app does (ui/app.py)
     i18n.install(app, "nl")
     background = Background()
-    ctx = AppContext(Path(vault_dir), FixedClock(fixed_demo_now()), background)
+    clock = FixedClock(datetime.fromisoformat(now))  # the demo's moment (NOW, ISO 8601)
+    ctx = AppContext(Path(vault_dir), clock, background)
     window = MainWindow(ctx)
     window.show()
 
@@ -88,6 +97,14 @@ def main(vault_dir: str, passphrase: str) -> None:
             app.processEvents()
             time.sleep(0.001)
 
+    app.processEvents()  # the first paint: the unlock screen
+    painted_at = time.perf_counter()
+    print(json.dumps({"painted": True}), flush=True)
+    typing_until = time.monotonic() + typing_seconds
+    while time.monotonic() < typing_until:  # the user types; the event loop runs
+        app.processEvents()
+        time.sleep(0.005)
+    typed = time.perf_counter() - painted_at
     window.unlock_page.passphrase.setText(passphrase)
     window.unlock_page.submit()
     wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
@@ -161,6 +178,10 @@ def main(vault_dir: str, passphrase: str) -> None:
     }
     use_stalls = stalls[len(startup_stalls) :]
 
+    # after the measured start
+    from waakvlam_desktop.storage import keys
+    from waakvlam_desktop.storage.vault import Vault, VaultPaths
+
     header = Vault.read_header(VaultPaths(Path(vault_dir)))
     k0 = time.perf_counter()
     keys.unwrap_key(header, passphrase)
@@ -169,6 +190,7 @@ def main(vault_dir: str, passphrase: str) -> None:
         json.dumps(
             {
                 "kdf_seconds": kdf,
+                "typing_seconds": typed,
                 "rss_after_open_mb": rss_open,
                 "rss_after_use_mb": rss_mb(),
                 "filter_keystroke_ms_max": max(keystrokes),
@@ -191,4 +213,4 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--bare"]:
         bare()
     else:
-        main(sys.argv[1], sys.argv[2])
+        main(*sys.argv[1:4], float(sys.argv[4]) if len(sys.argv) > 4 else 0.0)

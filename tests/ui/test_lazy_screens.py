@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import TIMEOUT, NewVault, UnlockedWindow
-from waakvlam_desktop.ui import i18n
+from waakvlam_desktop.ui import i18n, preload
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import (
     NAV_HOUSEHOLDS,
@@ -55,7 +56,7 @@ def _heavy(modules: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _run(code: str) -> list[str]:
+def _run(code: str) -> list[Any]:
     proc = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -73,6 +74,7 @@ def test_importing_the_app_loads_no_other_screen_nor_heavy_library() -> None:
     )
     assert "waakvlam_desktop.ui.main_window" in modules  # the test looks at the real thing
     assert _heavy(modules) == []
+    assert "sqlalchemy" not in modules and "waakvlam_desktop.storage.vault" not in modules
 
 
 def test_unlocking_to_vandaag_loads_no_other_screen_nor_heavy_library(
@@ -107,6 +109,59 @@ print(json.dumps(modules))
     modules = _run(code)
     assert "waakvlam_desktop.ui.screens.today.screen" in modules
     assert _heavy(modules) == []
+
+
+def test_the_unlock_screen_paints_without_the_vault_code(
+    ctx: AppContext, new_vault: NewVault
+) -> None:
+    """The window with its unlock screen needs neither SQLAlchemy nor the models: they load
+    in the background while the user types (ui/preload.py). Here the preload is held back:
+    the window must paint, and ask the keyring, without them; then, released, the unlock
+    waits for it and reaches Vandaag."""
+    new_vault().close()
+    code = f"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from waakvlam_desktop.clock import SystemClock
+from waakvlam_desktop.ui import preload
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import MainWindow
+from waakvlam_desktop.ui.worker import Background
+asked = []
+real = preload.start_vault_code
+preload.start_vault_code = lambda: asked.append(True)
+app = QApplication(["w"])
+ctx = AppContext(Path({str(ctx.data_dir)!r}), SystemClock(), Background())
+window = MainWindow(ctx)
+window.show()
+for _ in range(20):
+    app.processEvents()
+    time.sleep(0.01)
+ctx.background.wait_idle(30)  # the silent keyring attempt has run
+app.processEvents()
+shown = window.pages.currentWidget() is window.unlock_page and window.unlock_page.isVisible()
+before = sorted(sys.modules)
+preload.start_vault_code = real
+window.unlock_page.passphrase.setText({PASSPHRASE!r})
+window.unlock_page.submit()
+deadline = time.monotonic() + 120
+while window.workspace is None or window.workspace.today.overview is None:
+    assert time.monotonic() < deadline, "no Vandaag"
+    app.processEvents()
+    time.sleep(0.005)
+after = sorted(sys.modules)
+window.lock()
+ctx.background.wait_idle(30)
+print(json.dumps([shown, len(asked), before, after]))
+"""
+    shown, asked, before, after = _run(code)
+    assert shown and asked >= 1
+    assert "waakvlam_desktop.ui.main_window" in before
+    assert [m for m in before if m == "sqlalchemy" or m.startswith("sqlalchemy.")] == []
+    assert "waakvlam_desktop.storage.models" not in before
+    assert "waakvlam_desktop.ui.screens.today.screen" not in before
+    assert set(preload.VAULT_CODE) <= set(after)
 
 
 def test_only_vandaag_is_built_until_another_screen_is_shown(

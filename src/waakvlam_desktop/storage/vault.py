@@ -13,7 +13,6 @@ import os
 import secrets
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +35,14 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.fileio import fsync_folder, write_atomic
 from waakvlam_desktop.storage import audit, fts, keys, recovery
 from waakvlam_desktop.storage.hooks import install_session_hooks
-from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, LOCK_NAME, FileLock
+from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, FileLock
 from waakvlam_desktop.storage.migrate import upgrade_to_head
 from waakvlam_desktop.storage.models import Setting
+from waakvlam_desktop.storage.paths import DB_NAME as DB_NAME
+from waakvlam_desktop.storage.paths import HEADER_NAME as HEADER_NAME
+from waakvlam_desktop.storage.paths import PENDING_SUFFIX as PENDING_SUFFIX
+from waakvlam_desktop.storage.paths import VaultPaths as VaultPaths
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
-
-DB_NAME = "vault.db"
-HEADER_NAME = "vault.key.json"
-PENDING_SUFFIX = ".pending"
 
 # Pragmas applied to every connection, after the key.
 CONNECTION_PRAGMAS = (
@@ -201,36 +200,6 @@ def unit_of_work(s: Session) -> Iterator[Session]:
         raise
     finally:
         s.close()
-
-
-@dataclass(frozen=True, slots=True)
-class VaultPaths:
-    data_dir: Path
-
-    @property
-    def db(self) -> Path:
-        return self.data_dir / DB_NAME
-
-    @property
-    def header(self) -> Path:
-        return self.data_dir / HEADER_NAME
-
-    @property
-    def pending_header(self) -> Path:
-        return self.data_dir / (HEADER_NAME + PENDING_SUFFIX)
-
-    def exists(self) -> bool:
-        return self.header.exists() or self.db.exists()
-
-    @property
-    def lock(self) -> Path:
-        return self.data_dir / LOCK_NAME
-
-    def related_files(self) -> list[Path]:
-        """Every file that belongs to the vault (database, WAL, SHM, headers)."""
-        names = [DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal"]
-        names += [HEADER_NAME, HEADER_NAME + PENDING_SUFFIX]
-        return [self.data_dir / n for n in names if (self.data_dir / n).exists()]
 
 
 def _key_pragma(key: bytes) -> str:

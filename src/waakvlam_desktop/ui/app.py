@@ -67,7 +67,7 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     app.setApplicationVersion(package_version())
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Desktop")
-    collect_on_gui_thread(app)
+    collect_on_gui_thread(app, freeze_after_start=True)
     language = lang or "nl"
     i18n.install(app, language)
     folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()

@@ -8,20 +8,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from waakvlam_desktop.clock import Clock, local_today
-from waakvlam_desktop.domain.settings import Settings, load_settings
-from waakvlam_desktop.domain.setup import default_staff, initialise, organisation
-from waakvlam_desktop.domain.signals import ChecklistItemView, active_checklist
 from waakvlam_desktop.errors import VaultError, WaakvlamError
 from waakvlam_desktop.storage import remember
-from waakvlam_desktop.storage.keys import unwrap_key
-from waakvlam_desktop.storage.vault import VAULT_LOCKED, Vault, VaultPaths
+from waakvlam_desktop.storage.paths import VaultPaths
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+from waakvlam_desktop.ui import preload
 from waakvlam_desktop.ui.worker import Background, TaskContext, TaskHandle
+
+if TYPE_CHECKING:
+    # The vault code (SQLAlchemy, the models, the domain) is imported on the worker, in
+    # the background while the unlock screen shows (ui/preload.py): not at start (#16).
+    from waakvlam_desktop.domain.settings import Settings
+    from waakvlam_desktop.domain.signals import ChecklistItemView
+    from waakvlam_desktop.storage.vault import Vault
 
 NO_REMEMBERED_KEY = Message(
     "vault.no_remembered_key",
@@ -121,9 +125,13 @@ class AppContext(QObject):
         return remember.backend_available()
 
     def _vault_id(self) -> str | None:
+        """This vault's id from its key header; None when there is no readable header.
+        Without the vault code (SQLAlchemy): the unlock screen asks this at start."""
+        from waakvlam_desktop.storage.keys import KeyHeader  # noqa: PLC0415 - lazy: cryptography
+
         try:
-            return Vault.read_header(VaultPaths(self.data_dir)).vault_id
-        except WaakvlamError:
+            return KeyHeader.from_bytes(VaultPaths(self.data_dir).header.read_bytes()).vault_id
+        except (OSError, WaakvlamError):
             return None
 
     def key_remembered(self) -> bool:
@@ -145,6 +153,10 @@ class AppContext(QObject):
             self._vault = None
 
     def _load_profile(self, vault: Vault) -> Profile:
+        from waakvlam_desktop.domain.settings import load_settings  # noqa: PLC0415 - lazy: ui/preload.py
+        from waakvlam_desktop.domain.setup import default_staff, organisation  # noqa: PLC0415 - lazy: ui/preload.py
+        from waakvlam_desktop.domain.signals import active_checklist  # noqa: PLC0415 - lazy: ui/preload.py
+
         with vault.session() as s:
             staff = default_staff(s)
             vault.actor = staff.id if staff else None
@@ -175,6 +187,11 @@ class AppContext(QObject):
         on_error: Callable[[BaseException], None],
     ) -> TaskHandle:
         def task(_ctx: TaskContext) -> Profile:
+            preload.wait_vault_code()
+            from waakvlam_desktop.domain.setup import initialise  # noqa: PLC0415 - lazy: ui/preload.py
+            from waakvlam_desktop.storage.keys import unwrap_key  # noqa: PLC0415 - lazy: ui/preload.py
+            from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
+
             self._close_current()
             vault = Vault.create(
                 self.data_dir,
@@ -220,16 +237,26 @@ class AppContext(QObject):
         """
 
         def task(_ctx: TaskContext) -> Profile:
+            from waakvlam_desktop.storage.keys import unwrap_key  # noqa: PLC0415 - lazy: ui/preload.py
+
             self._close_current()
             if passphrase is None:
-                header = Vault.read_header(VaultPaths(self.data_dir))
-                key = remember.recall(header.vault_id)
-                if key is None:
+                # First the keyring (the vault code need not be loaded for that), so a key
+                # that is not remembered does not wait for the preload.
+                vault_id = self._vault_id()
+                key = remember.recall(vault_id) if vault_id is not None else None
+                if vault_id is None or key is None:
                     raise VaultError(NO_REMEMBERED_KEY)
+                preload.wait_vault_code()
+                from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
+
                 vault = Vault.open_with_key(
-                    self.data_dir, key, vault_id=header.vault_id, clock=self.clock, app=True
+                    self.data_dir, key, vault_id=vault_id, clock=self.clock, app=True
                 )
             else:
+                preload.wait_vault_code()
+                from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
+
                 vault = Vault.open(self.data_dir, passphrase, clock=self.clock, app=True)
                 if remember_key is False:
                     remember.forget(vault.vault_id)
@@ -281,6 +308,8 @@ class AppContext(QObject):
     def open_vault(self) -> Vault:
         """The open vault, for an operation on the worker thread (never on the GUI thread)."""
         if self._vault is None or not self._vault.is_open:
+            from waakvlam_desktop.storage.vault import VAULT_LOCKED  # noqa: PLC0415 - lazy: ui/preload.py
+
             raise VaultError(VAULT_LOCKED)
         return self._vault
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop import texts
-from waakvlam_desktop.ui import i18n, palette
+from waakvlam_desktop.ui import i18n, palette, preload
 from waakvlam_desktop.ui.access.unlock import UnlockPage
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.idle import IdleWatcher
@@ -41,7 +38,6 @@ from waakvlam_desktop.ui.screens.privacy.restore import (
     RestoreRunner,
     ask_restore,
 )
-from waakvlam_desktop.ui.screens.today.screen import TodayView
 from waakvlam_desktop.ui.sizing import fit_to_screen
 from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
@@ -73,45 +69,6 @@ if TYPE_CHECKING:
     NAV_SETTINGS,
 ) = range(9)
 NAV_PRIVACY = 9
-
-
-log = logging.getLogger(__name__)
-
-# The modules of the screens not built at start, most used first. Once Vandaag shows its
-# data they are imported on a thread of their own (imports only: widgets are built on the
-# GUI thread when a screen is first shown), so the first visit to a screen does not wait
-# for its module. Nothing of the vault is touched there.
-PRELOAD = (
-    "waakvlam_desktop.ui.screens.households.screen",
-    "waakvlam_desktop.ui.screens.household.screen",
-    "waakvlam_desktop.ui.screens.household.visit_editor",
-    "waakvlam_desktop.ui.screens.search.screen",
-    "waakvlam_desktop.ui.screens.overview.screen",
-    "waakvlam_desktop.ui.screens.referrals.screen",
-    "waakvlam_desktop.ui.screens.neighbourhood.screen",
-    "waakvlam_desktop.ui.screens.exports.screen",
-    "waakvlam_desktop.ui.screens.partners.screen",
-    "waakvlam_desktop.ui.screens.settings.screen",
-    "waakvlam_desktop.ui.screens.privacy.screen",
-)
-_preload_started = threading.Event()
-
-
-def preload_screens() -> None:
-    """Import the other screens' modules in the background, once per process."""
-    if _preload_started.is_set():
-        return
-    _preload_started.set()
-
-    def run() -> None:
-        for name in PRELOAD:
-            try:
-                importlib.import_module(name)
-            except Exception:  # the screen imports it again when shown, and says what fails
-                log.warning("preloading %s failed", name)
-                return
-
-    threading.Thread(target=run, name="waakvlam-preload", daemon=True).start()
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +262,8 @@ class Workspace(QWidget):
         for label in self.nav_labels:
             self.nav.addItem(QListWidgetItem(label))
         body.addWidget(self.nav)
+        from waakvlam_desktop.ui.screens.today.screen import TodayView  # noqa: PLC0415 - lazy: ui/preload.py
+
         self.today = TodayView(ctx)
         self._add_section(NAV_TODAY, self.today)
         self.today.open_household.connect(self.open_household)
@@ -315,7 +274,7 @@ class Workspace(QWidget):
         self.today.read_feedback.connect(self.read_feedback)
         # Vandaag has its data (its count arrives with it): then the other screens' modules
         # load in the background, after the events of this moment (a paint first).
-        self.today.count_changed.connect(lambda _n: QTimer.singleShot(0, preload_screens))
+        self.today.count_changed.connect(lambda _n: QTimer.singleShot(0, preload.preload_screens))
         body.addWidget(self.stack, 1)
         lay.addLayout(body, 1)
 
@@ -603,6 +562,9 @@ class MainWindow(QMainWindow):
             self.unlock_page.try_keyring()
         else:
             self.pages.setCurrentWidget(self.first_run)
+        # The vault code loads while the user types (ui/preload.py); after a first paint:
+        # a zero timer started from a timer fires in the next pass of the event loop.
+        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, preload.start_vault_code))
 
     @property
     def first_run(self) -> FirstRunPage:

@@ -31,19 +31,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
 from waakvlam_desktop.crash import write_crash_report
 from waakvlam_desktop.errors import WaakvlamError
-from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.widgets.common import InlineMessage, user_message
 from waakvlam_desktop.ui.worker import TaskContext, TaskHandle, alive, owners_of
+
+if TYPE_CHECKING:  # the vault code loads in the background at start (ui/preload.py)
+    from sqlalchemy.orm import Session
+
+    from waakvlam_desktop.storage.vault import Vault
 
 __all__ = [
     "Changes",

@@ -12,25 +12,24 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from waakvlam_desktop.clock import to_local
-from waakvlam_desktop.privacy.continuity import (
-    FolderBackup,
-    FolderBackupStatus,
-    RecoveryNotice,
-    acknowledge_recovery_notices,
-    backup_if_due,
-    folder_backup_status,
-    pending_recovery_notices,
-)
-from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.widgets.common import short_date, user_message
+
+if TYPE_CHECKING:  # the vault code loads in the background at start (ui/preload.py)
+    from waakvlam_desktop.privacy.continuity import (
+        FolderBackup,
+        FolderBackupStatus,
+        RecoveryNotice,
+    )
+    from waakvlam_desktop.storage.vault import Vault
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # the hourly check; a backup is made when one is due
 
@@ -51,6 +50,8 @@ class TeamBackupStatus(QLabel):
     def refresh(self) -> None:
         if not self.ctx.is_unlocked:
             return
+        from waakvlam_desktop.privacy.continuity import folder_backup_status  # noqa: PLC0415 - lazy: ui/preload.py
+
         now = self.ctx.clock.now()
         QueryOp(self.ctx, self, lambda s: folder_backup_status(s, now), self.show_status).failure(
             self.show_error
@@ -119,6 +120,8 @@ class TeamBackupStatus(QLabel):
 
     @staticmethod
     def _backup(vault: Vault, _t: TaskContext) -> FolderBackup | None:
+        from waakvlam_desktop.privacy.continuity import backup_if_due  # noqa: PLC0415 - lazy: ui/preload.py
+
         return backup_if_due(vault)
 
     def _backed_up(self, made: FolderBackup | None) -> None:
@@ -144,6 +147,8 @@ class RecoveryNotices(QObject):
         folder = Path(self.ctx.settings.team_folder)
 
         def find(vault: Vault, _t: TaskContext) -> list[RecoveryNotice]:
+            from waakvlam_desktop.privacy.continuity import pending_recovery_notices  # noqa: PLC0415 - lazy: ui/preload.py
+
             return pending_recovery_notices(folder, vault)
 
         # An unreadable team folder is no notice (the status bar line says what is wrong).
@@ -203,6 +208,8 @@ class RecoveryNotices(QObject):
         self.box = None
         if not self.ctx.is_unlocked:
             return
+        from waakvlam_desktop.privacy.continuity import acknowledge_recovery_notices  # noqa: PLC0415 - lazy: ui/preload.py
+
         WriteOp(
             self.ctx,
             self.window,

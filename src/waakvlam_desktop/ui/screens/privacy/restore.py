@@ -9,7 +9,7 @@ import html
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.clock import to_local
-from waakvlam_desktop.privacy import backup
 from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext
 from waakvlam_desktop.ui.widgets.common import InlineMessage, short_date, stamp, user_message
+
+if TYPE_CHECKING:  # the vault code loads in the background at start (ui/preload.py)
+    from waakvlam_desktop.privacy import backup
 
 BACKUP_SUFFIX = ".wvbackup"
 
@@ -61,6 +63,8 @@ class RestoreRunner(QObject):
 
     def start(self, request: RestoreRequest) -> None:
         def task(_c: TaskContext) -> backup.RestoreResult:
+            from waakvlam_desktop.privacy import backup  # noqa: PLC0415 - lazy: ui/preload.py
+
             return backup.restore_backup(
                 request.backup_file,
                 request.target,
@@ -162,6 +166,8 @@ def ask_restore(parent: QWidget, target: Path, message: InlineMessage) -> Restor
     )
     if not path:
         return None
+    from waakvlam_desktop.privacy import backup  # noqa: PLC0415 - lazy: ui/preload.py
+
     try:
         info = backup.read_backup_info(Path(path))  # checksum: a damaged file says so now
     except Exception as exc:
@@ -201,6 +207,8 @@ class BackupReminder(QLabel):
             return
 
         def work(s: Any) -> tuple[bool, datetime | None]:
+            from waakvlam_desktop.privacy import backup  # noqa: PLC0415 - lazy: ui/preload.py
+
             return backup.backup_reminder(s) is not None, backup.last_backup_at(s)
 
         # A reminder that cannot be worked out is no reminder: no error in the status bar.

@@ -1,0 +1,113 @@
+"""Imports in the background, so that no screen waits for its code (#16).
+
+Two moments:
+
+- **At start,** as soon as the window shows its unlock screen: the vault code (SQLAlchemy,
+  the models, the domain) and Vandaag's module. The unlock screen needs none of it, and
+  the user is typing a passphrase meanwhile. Every task that opens or creates the vault
+  waits for this first (:func:`wait_vault_code`): the worker never imports the same
+  modules at the same moment as this thread.
+- **After Vandaag shows its data:** the other screens' modules (:func:`preload_screens`),
+  so the first visit to a screen does not wait for its module. Then start-up is over: the
+  collector freezes what exists (``ui/collector.py``).
+
+Imports only: nothing of the vault is touched, and widgets are built on the GUI thread.
+A module that fails to import here is imported again where it is used, which says what
+fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Callable
+
+from waakvlam_desktop.ui import collector
+
+log = logging.getLogger(__name__)
+
+# What unlocking and the first screen need, in the order they need it.
+VAULT_CODE = (
+    "waakvlam_desktop.storage.vault",
+    "waakvlam_desktop.domain.settings",
+    "waakvlam_desktop.domain.setup",
+    "waakvlam_desktop.domain.signals",
+    "waakvlam_desktop.ui.screens.today.screen",
+    "waakvlam_desktop.privacy.backup",
+    "waakvlam_desktop.privacy.continuity",
+)
+# The screens not built at start, most used first.
+SCREENS = (
+    "waakvlam_desktop.ui.screens.households.screen",
+    "waakvlam_desktop.ui.screens.household.screen",
+    "waakvlam_desktop.ui.screens.household.visit_editor",
+    "waakvlam_desktop.ui.screens.search.screen",
+    "waakvlam_desktop.ui.screens.overview.screen",
+    "waakvlam_desktop.ui.screens.referrals.screen",
+    "waakvlam_desktop.ui.screens.neighbourhood.screen",
+    "waakvlam_desktop.ui.screens.exports.screen",
+    "waakvlam_desktop.ui.screens.partners.screen",
+    "waakvlam_desktop.ui.screens.settings.screen",
+    "waakvlam_desktop.ui.screens.privacy.screen",
+)
+
+_lock = threading.Lock()
+_vault_started = False
+_vault_done = threading.Event()
+_screens_started = False
+
+
+def _import_all(
+    names: tuple[str, ...],
+    done: threading.Event | None = None,
+    then: Callable[[], None] | None = None,
+) -> None:
+    try:
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # imported again where it is used, which says what fails
+                log.warning("preloading %s failed", name)
+                return
+        if then is not None:
+            then()
+    finally:
+        if done is not None:
+            done.set()
+
+
+def _start(
+    names: tuple[str, ...],
+    thread_name: str,
+    done: threading.Event | None,
+    then: Callable[[], None] | None = None,
+) -> None:
+    args = (names, done, then)
+    threading.Thread(target=_import_all, args=args, name=thread_name, daemon=True).start()
+
+
+def start_vault_code() -> None:
+    """Import the vault code on a thread of its own, once per process."""
+    global _vault_started
+    with _lock:
+        if _vault_started:
+            return
+        _vault_started = True
+    _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done)
+
+
+def wait_vault_code() -> None:
+    """Before a task uses the vault code: started if it was not, and finished."""
+    start_vault_code()
+    _vault_done.wait()
+
+
+def preload_screens() -> None:
+    """Import the other screens' modules in the background, once per process."""
+    global _screens_started
+    with _lock:
+        if _screens_started:
+            return
+        _screens_started = True
+    _start(SCREENS, "waakvlam-preload", None, then=collector.after_start_up)
