@@ -163,7 +163,13 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
     step("unlock")
     window.unlock_page.passphrase.setText(passphrase)
     window.unlock_page.submit()
-    wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
+
+    def back_on_overzicht() -> bool:  # unlocking returns to where the user was
+        back = window.workspace
+        on_overzicht = back is not None and back.current() is back.section(NAV_OVERVIEW)
+        return on_overzicht and back is not None and back.overview.complete
+
+    wait(back_on_overzicht)
     for _ in range(50):
         app.processEvents()
         time.sleep(0.002)

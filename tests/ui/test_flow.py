@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -142,7 +144,9 @@ def test_first_run_visit_today_lock_unlock(
     assert "ook in de keuken" in ws.household.reading.toPlainText()
 
     # Vandaag: the acute sign is first, with its reason in words, until it is ticked off.
-    ws.nav.setCurrentRow(NAV_TODAY)
+    # (Ctrl+1 from the household page: the navigation still has Vandaag selected.)
+    window.go_to(NAV_TODAY)
+    assert ws.current() is ws.today
     qtbot.waitUntil(
         lambda: ws.today.overview is not None and bool(ws.today.overview.first), timeout=TIMEOUT
     )
@@ -225,6 +229,45 @@ def test_idle_lock_with_fake_clock(qtbot: QtBot, ctx: AppContext, monotonic: Fak
     assert window.pages.currentWidget() is window.unlock_page
     _idle(qtbot, ctx)
     assert ctx.profile is None
+
+
+def test_input_through_the_window_system_resets_the_countdown(
+    qtbot: QtBot, ctx: AppContext, monotonic: FakeMonotonic
+) -> None:
+    """Keys and the mouse arrive at the window (``QWindow``) first: the main window's and a
+    dialog's both count; other events (a paint) do not (ui/idle.py)."""
+    window = MainWindow(ctx, idle_now=monotonic)
+    qtbot.addWidget(window)
+    window.show()
+    _create(qtbot, window)
+    full = window.idle.minutes * 60
+
+    monotonic.advance(4 * 60)
+    assert window.idle.remaining() == full - 4 * 60
+    handle = window.windowHandle()
+    assert handle is not None
+    QTest.keyClick(handle, Qt.Key.Key_Shift)
+    assert window.idle.remaining() == full
+
+    monotonic.advance(4 * 60)
+    QApplication.sendEvent(window, QPaintEvent(window.rect()))
+    QApplication.sendEvent(handle, QEvent(QEvent.Type.UpdateRequest))
+    assert window.idle.remaining() == full - 4 * 60  # no input, no reset
+    QTest.mouseMove(handle, QPoint(40, 40))
+    QTest.mouseMove(handle, QPoint(60, 50))
+    assert window.idle.remaining() == full
+
+    dialog = QDialog(window)
+    QVBoxLayout(dialog).addWidget(QLineEdit())
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    monotonic.advance(4 * 60)
+    dialog_handle = dialog.windowHandle()
+    assert dialog_handle is not None and dialog_handle is not handle
+    qtbot.waitUntil(lambda: QApplication.focusWindow() is dialog_handle, timeout=TIMEOUT)
+    QTest.keyClick(dialog_handle, Qt.Key.Key_A)  # typing in a dialog is activity too
+    assert window.idle.remaining() == full
+    dialog.reject()
 
 
 def test_unlock_waits_after_five_wrong_attempts(

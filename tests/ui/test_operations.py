@@ -336,7 +336,10 @@ def test_the_announcement_refreshes_the_screen_on_top_and_marks_hidden_ones(
     assert not ws.household.stale
 
     # A change to another household leaves the page on top alone; Vandaag (its count is
-    # in the navigation) refreshes even while hidden.
+    # in the navigation) reloads even while hidden, but renders only that number: its
+    # lists when it is shown (#16: rendering them stalled the screen in use).
+    counts: list[int] = []
+    ws.today.count_changed.connect(counts.append)
     ws.today.overview = None
     ws.household.data = None
     WriteOp(
@@ -345,11 +348,13 @@ def test_the_announcement_refreshes_the_screen_on_top_and_marks_hidden_ones(
         lambda s: households.update_household(s, hid, label="fam. Qzop"),
         changes=Changes(households=True, household_id="een-ander"),
     ).run()
-    qtbot.waitUntil(lambda: ws.today.overview is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: counts != [], timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not ctx.background.busy, timeout=TIMEOUT)
     qtbot.wait(50)
     assert ws.stack.currentWidget() is ws.household and ws.household.data is None
+    assert ws.today.overview is None  # not rendered behind the household page
     ws.nav.setCurrentRow(NAV_TODAY)
+    qtbot.waitUntil(lambda: ws.today.overview is not None, timeout=TIMEOUT)
 
 
 # ---- no silent failures, no files written on the GUI thread -------------------------------------

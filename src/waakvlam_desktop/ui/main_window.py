@@ -403,9 +403,14 @@ class Workspace(QWidget):
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         """The highlighted item clicked again: back to that screen and to its top."""
-        row = self.nav.row(item)
+        self.go_to(self.nav.row(item))
+
+    def go_to(self, row: int) -> None:
+        """The screen of navigation row ``row`` on top (from wherever), at its top."""
         if row < 0:
             return
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # shows it (_nav_changed)
         section = self.section(row)
         if self.current() is not section:
             self.history.clear()
@@ -529,8 +534,8 @@ class MainWindow(QMainWindow):
         # segfault in the GUI suite, gdb: sendThroughApplicationEventFilters -> dealloc).
         self.idle = IdleWatcher(5, idle_now, self) if idle_now else IdleWatcher(5, parent=self)
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        if isinstance(app, QApplication):
+            self.idle.watch(app)  # the input of the app's windows (ui/idle.py)
         self.idle_label = QLabel()
         self.statusBar().addPermanentWidget(self.idle_label)
         # privacy: backup reminder, clipboard guard, restore (screens/privacy, widgets/clipboard)
@@ -682,9 +687,10 @@ class MainWindow(QMainWindow):
             )
 
     def go_to(self, nav_row: int) -> None:
+        """A screen from the menu or its shortcut: as clicking it in the navigation, also
+        when the navigation already has it selected under a household page."""
         if self.workspace is not None:
-            self.workspace.nav.setCurrentRow(nav_row)
-            self.workspace.section(nav_row).scroll_to_top()
+            self.workspace.go_to(nav_row)
 
     def open_backup(self) -> None:
         """Privacy › Back-up (from the backup reminder in the status bar)."""
@@ -865,7 +871,5 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.lock()
         self.ctx.background.wait_idle(10)
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)  # a closed window no longer watches activity
+        self.idle.unwatch()  # a closed window no longer watches activity
         super().closeEvent(event)

@@ -85,8 +85,8 @@ class TodayView(Screen):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        # The latest data loaded; the lists show it while Vandaag is on top (behind another
-        # screen only its number in the navigation is updated).
+        # What the lists show (behind another screen only the number in the navigation is
+        # updated: the lists when Vandaag is shown again).
         self.overview: TodayOverview | None = None
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -313,7 +313,6 @@ class TodayView(Screen):
             # Reloaded behind another screen for the number in the navigation: only that
             # now. Rendering the lists would stall the screen in use (#16); Vandaag reloads
             # when it is shown.
-            self.overview = overview
             self.count_changed.emit(overview.attention_count)
             return
         self.mine.setEnabled(bool(mine))
