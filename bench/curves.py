@@ -43,11 +43,20 @@ CURVES = (
     Curve(
         "gui",
         "start_to_unlocked_window_excl_kdf_s",
-        "start-up (excl. KDF)",
+        "start-up (excl. KDF and typing)",
         "s",
         "< 1 s",
         True,
         1.0,
+    ),
+    Curve("gui", "first_paint_unlock_screen_s", "window painted (unlock screen)", "s", "", True),
+    Curve(
+        "gui",
+        "start_submitted_at_once_excl_kdf_s",
+        "start-up, passphrase at once (excl. KDF)",
+        "s",
+        "",
+        limit=1.0,
     ),
     Curve(
         "overview_gui", "cold_first_paint_ms", "Overzicht first paint", "ms", "< 500 ms", True, 500
@@ -67,6 +76,7 @@ CURVES = (
         limit=1.15,
     ),
     Curve("vault", "bytes_per_visit", "vault bytes per visit", "B", "<= 2048", limit=2048),
+    Curve("privacy", "size_after_purge_share", "after a full purge", "share", "<= 0.10", limit=0.1),
     Curve("privacy", "backup_seconds", "backup", "s", ""),
     Curve("privacy", "restore_seconds", "restore", "s", ""),
     Curve("bundles", "handover_export_seconds", "handover export", "s", "< 5 s at 10k"),
