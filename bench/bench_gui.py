@@ -1,12 +1,17 @@
 """Desktop benchmark (issue 3): start-up to an unlocked main window, filter keystrokes,
 RSS, and the longest GUI-thread stall, on a 10,000-household vault.
 
-Start-up is what the user waits for: from process launch to the window with its unlock
-screen, plus from submitting the passphrase to Vandaag showing its data, minus the KDF
-(measured in the same process); compared with a bare PySide6 window. The probe types the
-passphrase ``WAAKVLAM_BENCH_TYPING`` seconds (default 1.0) after the window shows, while the
-app loads its vault code in the background (``ui/preload.py``). The same start with the
-passphrase submitted at once (the figure before #16's preload) is reported beside it.
+Start-up (``start_to_unlocked_window_excl_kdf_s``, the figure of #16) is measured from
+process launch to the Vandaag screen showing its data, with the passphrase submitted the
+moment the window shows, minus the KDF (measured in the same process); compared with a bare
+PySide6 window. A start from the OS keyring has no KDF and waits the same way.
+
+Since the window paints before the vault code is imported (``ui/preload.py`` loads it
+while the passphrase is typed), two more figures: when the window with its unlock screen
+painted (``first_paint_unlock_screen_s``), and the start of someone who types the
+passphrase ``WAAKVLAM_BENCH_TYPING`` seconds (default 1.0) after that
+(``start_passphrase_typed_excl_kdf_s``: painted, plus submit to Vandaag minus the KDF; the
+typing pause itself does not count).
 
 The probes run with bytecode, as an installed app does (#16): the sessions that run the
 benchmarks set ``PYTHONDONTWRITEBYTECODE=1``, so every import would compile its module from
@@ -109,23 +114,22 @@ def run(households: int = 10_000) -> dict[str, Any]:
         runs = [_launch([*probe, str(TYPING)], env) for _ in range(common.REPEATS)]
         at_once = [_launch(probe, env) for _ in range(common.REPEATS)]
     bare_s = median([b[0] for b in bare])
+    starts = [r[0] - r[1][-1]["kdf_seconds"] for r in at_once]
     # launch -> unlock screen painted, + submit -> Vandaag with data - KDF
-    starts = [r[0] - r[1][-1]["typing_seconds"] - r[1][-1]["kdf_seconds"] for r in runs]
+    typed = [r[0] - r[1][-1]["typing_seconds"] - r[1][-1]["kdf_seconds"] for r in runs]
     painted = [r[1][0]["painted_s"] for r in runs]
     last = runs[-1][1][-1]
     figures: dict[str, Any] = {
         "households": households,
         "start_to_unlocked_window_excl_kdf_s": median(starts),
+        "ratio_vs_bare_window": median(starts) / bare_s,
         "first_paint_unlock_screen_s": median(painted),
-        "unlock_to_vandaag_excl_kdf_s": median(
-            [start - paint for start, paint in zip(starts, painted, strict=True)]
-        ),
-        "start_submitted_at_once_excl_kdf_s": median(
-            [r[0] - r[1][-1]["kdf_seconds"] for r in at_once]
+        "start_passphrase_typed_excl_kdf_s": median(typed),
+        "typed_unlock_to_vandaag_excl_kdf_s": median(
+            [start - paint for start, paint in zip(typed, painted, strict=True)]
         ),
         "typing_pause_s": TYPING,
         "bare_pyside6_window_s": bare_s,
-        "ratio_vs_bare_window": median(starts) / bare_s,
         "kdf_seconds": median([r[1][-1]["kdf_seconds"] for r in runs]),
         "filter_keystroke_ms_max": max(r[1][-1]["filter_keystroke_ms_max"] for r in runs),
         "filter_keystroke_ms_median": median(

@@ -43,7 +43,7 @@ CURVES = (
     Curve(
         "gui",
         "start_to_unlocked_window_excl_kdf_s",
-        "start-up (excl. KDF and typing)",
+        "start-up (excl. KDF)",
         "s",
         "< 1 s",
         True,
@@ -52,8 +52,8 @@ CURVES = (
     Curve("gui", "first_paint_unlock_screen_s", "window painted (unlock screen)", "s", "", True),
     Curve(
         "gui",
-        "start_submitted_at_once_excl_kdf_s",
-        "start-up, passphrase at once (excl. KDF)",
+        "start_passphrase_typed_excl_kdf_s",
+        "start-up, typed after 1 s (excl. KDF, typing)",
         "s",
         "",
         limit=1.0,

@@ -17,6 +17,7 @@ from tests.conftest import PASSPHRASE
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui import preload
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import MainWindow, Workspace
 from waakvlam_desktop.ui.widgets.common import Lang
@@ -42,6 +43,9 @@ def collect_on_the_gui_thread(qapp: object) -> Iterator[None]:
     GUI test; the test's cycles are collected here, on the GUI thread, after it."""
     gc.disable()
     yield
+    # The background imports (ui/preload.py) end first: with automatic collection on
+    # again, they could collect a cycle holding a Qt object on their thread.
+    preload.join(60)
     gc.collect()
     gc.enable()
 

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import gc
+import json
+import os
+import subprocess
+import sys
 import threading
 import weakref
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import NewVault
 from waakvlam_desktop.ui.collector import GuiThreadCollector, collect_on_gui_thread
+from waakvlam_desktop.ui.context import AppContext
 
 
 class Cycle:
@@ -38,3 +45,83 @@ def test_cycles_are_collected_by_the_timer_on_the_gui_thread(qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: freed_on != [], timeout=5000)
     assert freed_on == [threading.main_thread().name]
     assert isinstance(collector, GuiThreadCollector)
+
+
+def test_a_full_collection_waits_until_the_oldest_generation_grew_by_a_quarter(
+    qtbot: QtBot,
+) -> None:
+    """CPython's rule: no full collection (a long stall with a large heap) until what
+    moved into the oldest generation since the last one is a quarter of it."""
+    owner = QObject()
+    collector = GuiThreadCollector(owner, interval_ms=3_600_000)  # checked by hand here
+    keep = [Cycle()]
+    ref = weakref.ref(keep[0])
+    gc.collect(1)  # it survives the middle generation: now in the oldest
+    keep.clear()  # garbage there, found only by a full collection
+    collector.old_total, collector.pending = 1_000, 200
+    collector.collect_old()
+    assert ref() is not None  # a fifth: not yet
+    collector.pending = 251
+    collector.collect_old()
+    assert ref() is None and collector.pending == 0
+
+
+def test_the_app_freezes_its_start_before_any_vault_is_open(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault
+) -> None:
+    """The app freezes what exists once the vault code is imported (ui/collector.py), and
+    before the vault opens: nothing of an unlocked session is frozen, so after a lock the
+    first workspace and Vandaag are collected like any other garbage."""
+    new_vault().close()
+    code = f"""
+import gc, json, sys, time, weakref
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+from waakvlam_desktop.clock import SystemClock
+from waakvlam_desktop.ui import preload
+from waakvlam_desktop.ui.collector import collect_on_gui_thread
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.main_window import MainWindow
+from waakvlam_desktop.ui.worker import Background
+app = QApplication(["w"])
+collect_on_gui_thread(app, freeze_after_start=True)
+ctx = AppContext(Path({str(ctx.data_dir)!r}), SystemClock(), Background())
+window = MainWindow(ctx)
+window.show()
+window.unlock_page.passphrase.setText({PASSPHRASE!r})
+window.unlock_page.submit()
+deadline = time.monotonic() + 120
+while window.workspace is None or window.workspace.today.overview is None:
+    assert time.monotonic() < deadline, "no Vandaag"
+    app.processEvents()
+    time.sleep(0.005)
+for _ in range(5):
+    app.processEvents()
+preload.join(60)  # the other screens' modules too: start-up is over
+frozen = gc.get_freeze_count()
+today = weakref.ref(window.workspace.today)
+workspace = weakref.ref(window.workspace)
+window.lock()
+ctx.background.wait_idle(30)
+for _ in range(5):
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+gc.collect()
+print(json.dumps([frozen, today() is None, workspace() is None]))
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=240,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        },
+    )
+    frozen, today_gone, workspace_gone = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert frozen > 10_000  # the libraries' modules and classes
+    assert today_gone and workspace_gone

@@ -63,7 +63,11 @@ def _run(code: str) -> list[Any]:
         text=True,
         check=True,
         timeout=240,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # never the real one
+        },
     )
     return list(json.loads(proc.stdout.strip().splitlines()[-1]))
 

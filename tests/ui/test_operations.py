@@ -29,7 +29,15 @@ from waakvlam_desktop.storage.models import AuditEvent, Household
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.texts import Message
 from waakvlam_desktop.ui.context import AppContext, Changes
-from waakvlam_desktop.ui.main_window import NAV_HOUSEHOLDS, NAV_TODAY, MainWindow, Workspace
+from waakvlam_desktop.ui.main_window import (
+    NAV_EXPORTS,
+    NAV_HOUSEHOLDS,
+    NAV_REFERRALS,
+    NAV_SEARCH,
+    NAV_TODAY,
+    MainWindow,
+    Workspace,
+)
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.screens.overview import screen as overview_screen
 from waakvlam_desktop.ui.screens.referrals import screen as referrals_screen
@@ -355,6 +363,45 @@ def test_the_announcement_refreshes_the_screen_on_top_and_marks_hidden_ones(
     assert ws.today.overview is None  # not rendered behind the household page
     ws.nav.setCurrentRow(NAV_TODAY)
     qtbot.waitUntil(lambda: ws.today.overview is not None, timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize("route", ["menu", "search bar", "referral", "feedback", "exports"])
+def test_every_route_to_a_screen_shows_it_over_a_household_page(
+    qtbot: QtBot,
+    ctx: AppContext,
+    case: dict[str, str],
+    route: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A household page opened from a screen leaves that screen selected in the
+    navigation; a route to the same screen must still show it (``setCurrentRow`` of the
+    selected row changes nothing: the search ran, the referral was selected, behind the
+    household page)."""
+    window, ws = _window(qtbot, ctx)
+    row = {
+        "menu": NAV_SEARCH,
+        "search bar": NAV_SEARCH,
+        "referral": NAV_REFERRALS,
+        "feedback": NAV_REFERRALS,
+        "exports": NAV_EXPORTS,
+    }[route]
+    ws.nav.setCurrentRow(row)
+    ws.open_household(case["household"])
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.nav.currentRow() == row and ws.current() is ws.household
+    if route == "menu":
+        window.go_to(row)
+    elif route == "search bar":
+        ws.search_box.setText("Qzop")
+        ws.search_box.returnPressed.emit()
+    elif route == "referral":
+        ws.open_referral(case["referral"])
+    elif route == "feedback":
+        monkeypatch.setattr(ws.referrals, "choose_feedback_file", lambda: None)  # no file dialog
+        ws.read_feedback()
+    else:
+        ws.today.open_exports.emit()
+    assert ws.current() is ws.section(row)
 
 
 # ---- no silent failures, no files written on the GUI thread -------------------------------------

@@ -12,15 +12,16 @@ not in a cycle at once, on whatever thread lets go of it.
 Each collection stalls the GUI thread for as long as it takes, so (#16):
 
 - the timer checks every 100 ms, so the young generation stays small (a check every
-  500 ms let it grow to 10-37 ms per collection at 10,000 households);
-- a full collection waits, as CPython's own rule does, until the oldest generation has
-  grown by a quarter since the last one (without that rule one came every ten middle
-  ones: 143 ms at 10,000 households);
-- after start-up (:func:`after_start_up`, once the screens' modules are imported) what
-  exists is frozen (``gc.freeze``): the modules, classes and functions of the libraries
-  and the app are never scanned again. A full collection at 10,000 households then takes
-  47 ms instead of 143 ms. The app asks for it (``freeze_after_start``); the tests do
-  not.
+  500 ms let a young collection take 10-37 ms at 10,000 households);
+- a full collection waits, as CPython's own rule does, until the objects moved into the
+  oldest generation since the last one reach a quarter of it (counted as the survivors of
+  each middle collection; without that rule one came every ten middle ones, 143 ms at
+  10,000 households);
+- once the vault code is imported, before any vault is open (:func:`after_start_up`,
+  from ``ui/preload.py``), what exists is frozen (``gc.freeze``): the modules, classes and
+  functions of the libraries and the app, and the window; no personal data. A full
+  collection then no longer scans them (docs/benchmarks.md has the figures). The app asks
+  for it (``freeze_after_start``); the tests do not, but for the one that checks it.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self.threshold = gc.get_threshold()
         gc.disable()
-        # The oldest generation's size after the last full collection (CPython's rule).
-        self.old_after_full = len(gc.get_objects(2))
+        # CPython's rule for full collections: the oldest generation's size after the last
+        # one, and the objects moved into it since.
+        self.old_total = len(gc.get_objects(2))
+        self.pending = 0
+        self.frozen = gc.get_freeze_count()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(interval_ms)
@@ -51,15 +55,20 @@ class GuiThreadCollector(QObject):
         if young > self.threshold[0]:
             gc.collect(0)
             if middle > self.threshold[1]:
-                gc.collect(1)
+                survivors = len(gc.get_objects(1))  # what this collection may move on
+                self.pending += max(0, survivors - gc.collect(1))
                 if old > self.threshold[2]:
                     self.collect_old()
 
     def collect_old(self) -> None:
-        """A full collection, when the oldest generation grew by a quarter since the last."""
-        if len(gc.get_objects(2)) - self.old_after_full > self.old_after_full // 4:
+        """A full collection, when what moved into the oldest generation since the last
+        one is a quarter of it."""
+        frozen = gc.get_freeze_count()
+        if frozen != self.frozen:  # a freeze took the oldest generation away
+            self.frozen, self.old_total, self.pending = frozen, len(gc.get_objects(2)), 0
+        if self.pending > self.old_total // 4:
             gc.collect(2)
-            self.old_after_full = len(gc.get_objects(2))
+            self.old_total, self.pending = len(gc.get_objects(2)), 0
 
 
 def collect_on_gui_thread(app: QObject, *, freeze_after_start: bool = False) -> GuiThreadCollector:
@@ -72,8 +81,9 @@ def collect_on_gui_thread(app: QObject, *, freeze_after_start: bool = False) -> 
 
 
 def after_start_up() -> None:
-    """Start-up is over (the screens' modules are imported): freeze what exists, so no
-    collection scans it again. Nothing is collected here, so any thread may call it; what
-    was garbage in a cycle at this moment stays (once per process, a few objects)."""
+    """The vault code is imported and no vault is open yet: freeze what exists, so no
+    collection scans it again. Nothing is collected here, so any thread may call it. What
+    is frozen is still freed when nothing refers to it; only a cycle among frozen objects
+    stays (the modules and the window live as long as the process anyway)."""
     if _freeze_after_start:
         gc.freeze()

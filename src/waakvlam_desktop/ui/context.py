@@ -237,8 +237,6 @@ class AppContext(QObject):
         """
 
         def task(_ctx: TaskContext) -> Profile:
-            from waakvlam_desktop.storage.keys import unwrap_key  # noqa: PLC0415 - lazy: ui/preload.py
-
             self._close_current()
             if passphrase is None:
                 # First the keyring (the vault code need not be loaded for that), so a key
@@ -255,6 +253,7 @@ class AppContext(QObject):
                 )
             else:
                 preload.wait_vault_code()
+                from waakvlam_desktop.storage.keys import unwrap_key  # noqa: PLC0415 - lazy: ui/preload.py
                 from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
 
                 vault = Vault.open(self.data_dir, passphrase, clock=self.clock, app=True)

@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -69,6 +69,10 @@ if TYPE_CHECKING:
     NAV_SETTINGS,
 ) = range(9)
 NAV_PRIVACY = 9
+
+
+# The vault code is imported from the window's first paint, or after this long at the latest.
+PRELOAD_AT_THE_LATEST_MS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +271,7 @@ class Workspace(QWidget):
         self.today = TodayView(ctx)
         self._add_section(NAV_TODAY, self.today)
         self.today.open_household.connect(self.open_household)
-        self.today.open_exports.connect(lambda: self.nav.setCurrentRow(NAV_EXPORTS))
+        self.today.open_exports.connect(lambda: self.show_section(NAV_EXPORTS))
         self.today.record_visit.connect(lambda hid: self.open_editor(hid, None))
         self.today.resume_draft.connect(self.open_editor)
         self.today.open_referral.connect(self.open_referral)
@@ -407,24 +411,29 @@ class Workspace(QWidget):
 
     def go_to(self, row: int) -> None:
         """The screen of navigation row ``row`` on top (from wherever), at its top."""
-        if row < 0:
-            return
+        if row >= 0:
+            self.show_section(row).scroll_to_top()
+
+    def show_section(self, row: int) -> Screen:
+        """The screen of navigation row ``row`` on top, also when the navigation already
+        has that row selected under a household page (``setCurrentRow`` alone would then
+        change nothing)."""
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # shows it (_nav_changed)
         section = self.section(row)
         if self.current() is not section:
             self.history.clear()
             self._show(section)
-        section.scroll_to_top()
+        return section
 
     def read_feedback(self) -> None:
         """Terugkoppeling inlezen (menu Bestand, Vandaag): on Doorverwijzingen."""
-        self.nav.setCurrentRow(NAV_REFERRALS)
+        self.show_section(NAV_REFERRALS)
         self.referrals.choose_feedback_file()
 
     def open_referral(self, referral_id: str) -> None:
         """Doorverwijzingen with one referral selected, ready to record the feedback."""
-        self.nav.setCurrentRow(NAV_REFERRALS)
+        self.show_section(NAV_REFERRALS)
         self.referrals.show_referral(referral_id)
 
     def _show(self, page: Screen) -> None:
@@ -480,7 +489,7 @@ class Workspace(QWidget):
 
     def _search_from_bar(self) -> None:
         text = self.search_box.text()
-        self.nav.setCurrentRow(NAV_SEARCH)
+        self.show_section(NAV_SEARCH)
         self.search.set_query(text)
 
     def focus_search(self) -> None:
@@ -525,6 +534,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self._first_run: FirstRunPage | None = None  # built only when there is no vault yet
+        self._painted = False
         self.unlock_page = UnlockPage(ctx)
         self.pages.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
@@ -567,9 +577,9 @@ class MainWindow(QMainWindow):
             self.unlock_page.try_keyring()
         else:
             self.pages.setCurrentWidget(self.first_run)
-        # The vault code loads while the user types (ui/preload.py); after a first paint:
-        # a zero timer started from a timer fires in the next pass of the event loop.
-        QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, preload.start_vault_code))
+        # The vault code loads while the user types (ui/preload.py), from the window's first
+        # paint (paintEvent); a window that is not painted soon starts it all the same.
+        QTimer.singleShot(PRELOAD_AT_THE_LATEST_MS, self, preload.start_vault_code)
 
     @property
     def first_run(self) -> FirstRunPage:
@@ -866,6 +876,12 @@ class MainWindow(QMainWindow):
         else:  # nothing to unlock: back to the first-run page, which says what went wrong
             self.pages.setCurrentWidget(self.first_run)
             self.first_run.message.error(message)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, preload.start_vault_code)  # after this paint is shown
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -2,18 +2,21 @@
 
 Two moments:
 
-- **At start,** as soon as the window shows its unlock screen: the vault code (SQLAlchemy,
-  the models, the domain) and Vandaag's module. The unlock screen needs none of it, and
-  the user is typing a passphrase meanwhile. Every task that opens or creates the vault
-  waits for this first (:func:`wait_vault_code`): the worker never imports the same
-  modules at the same moment as this thread.
+- **When the window first paints** (its unlock screen): the vault code (SQLAlchemy, the
+  models, the domain) and Vandaag's module. The unlock screen needs none of it, and the
+  user is typing a passphrase meanwhile. Every task that opens, creates or restores the
+  vault waits for this first (:func:`wait_vault_code`). Then, before any vault is open,
+  the collector freezes what exists (``ui/collector.py``): modules, classes and the
+  window, no personal data.
 - **After Vandaag shows its data:** the other screens' modules (:func:`preload_screens`),
-  so the first visit to a screen does not wait for its module. Then start-up is over: the
-  collector freezes what exists (``ui/collector.py``).
+  so the first visit to a screen does not wait for its module.
 
 Imports only: nothing of the vault is touched, and widgets are built on the GUI thread.
-A module that fails to import here is imported again where it is used, which says what
-fails.
+Other threads may import some of the same modules at the same time (the worker asks the
+keyring and reads the key header meanwhile); Python's per-module import locks make that
+safe as long as the app's modules import each other without cycles, which
+``tests/unit/test_import_cycles.py`` keeps true. A module that fails to import here is
+logged and imported again where it is used, which says what fails.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ _lock = threading.Lock()
 _vault_started = False
 _vault_done = threading.Event()
 _screens_started = False
+_threads: list[threading.Thread] = []
 
 
 def _import_all(
@@ -68,8 +72,7 @@ def _import_all(
             try:
                 importlib.import_module(name)
             except Exception:  # imported again where it is used, which says what fails
-                log.warning("preloading %s failed", name)
-                return
+                log.warning("preloading %s failed", name, exc_info=True)
         if then is not None:
             then()
     finally:
@@ -84,7 +87,14 @@ def _start(
     then: Callable[[], None] | None = None,
 ) -> None:
     args = (names, done, then)
-    threading.Thread(target=_import_all, args=args, name=thread_name, daemon=True).start()
+    thread = threading.Thread(target=_import_all, args=args, name=thread_name, daemon=True)
+    try:
+        thread.start()
+    except BaseException:  # no thread: the modules are imported where they are used
+        if done is not None:
+            done.set()
+        raise
+    _threads.append(thread)
 
 
 def start_vault_code() -> None:
@@ -94,7 +104,7 @@ def start_vault_code() -> None:
         if _vault_started:
             return
         _vault_started = True
-    _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done)
+    _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done, then=collector.after_start_up)
 
 
 def wait_vault_code() -> None:
@@ -110,4 +120,11 @@ def preload_screens() -> None:
         if _screens_started:
             return
         _screens_started = True
-    _start(SCREENS, "waakvlam-preload", None, then=collector.after_start_up)
+    _start(SCREENS, "waakvlam-preload", None)
+
+
+def join(timeout: float) -> None:
+    """Wait for the preload threads started so far (the GUI tests, before they let the
+    collector run on any thread again)."""
+    for thread in list(_threads):
+        thread.join(timeout)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.clock import to_local
-from waakvlam_desktop.ui import palette
+from waakvlam_desktop.ui import palette, preload
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext
 from waakvlam_desktop.ui.widgets.common import InlineMessage, short_date, stamp, user_message
@@ -63,6 +63,7 @@ class RestoreRunner(QObject):
 
     def start(self, request: RestoreRequest) -> None:
         def task(_c: TaskContext) -> backup.RestoreResult:
+            preload.wait_vault_code()
             from waakvlam_desktop.privacy import backup  # noqa: PLC0415 - lazy: ui/preload.py
 
             return backup.restore_backup(
