@@ -4,7 +4,8 @@ RSS, and the longest GUI-thread stall, on a 10,000-household vault.
 Start-up (``start_to_unlocked_window_excl_kdf_s``, the figure of #16) is measured from
 process launch to the Vandaag screen showing its data, with the passphrase submitted the
 moment the window shows, minus the KDF (measured in the same process); compared with a bare
-PySide6 window. A start from the OS keyring has no KDF and waits the same way.
+PySide6 window. A start from the OS keyring has no KDF and also waits for the vault code
+(not measured separately).
 
 Since the window paints before the vault code is imported (``ui/preload.py`` loads it
 while the passphrase is typed), two more figures: when the window with its unlock screen

@@ -55,8 +55,7 @@ CURVES = (
         "start_passphrase_typed_excl_kdf_s",
         "start-up, typed after 1 s (excl. KDF, typing)",
         "s",
-        "",
-        limit=1.0,
+        "(< 1 s applies at once)",
     ),
     Curve(
         "overview_gui", "cold_first_paint_ms", "Overzicht first paint", "ms", "< 500 ms", True, 500

@@ -13,13 +13,13 @@ Each collection stalls the GUI thread for as long as it takes, so (#16):
 
 - the timer checks every 100 ms, so the young generation stays small (a check every
   500 ms let a young collection take 10-37 ms at 10,000 households);
-- a full collection waits, as CPython's own rule does, until the objects moved into the
+- a full collection waits, as CPython's own rule does (3.11-3.13), until the objects moved into the
   oldest generation since the last one reach a quarter of it (counted as the survivors of
   each middle collection; without that rule one came every ten middle ones, 143 ms at
   10,000 households);
 - once the vault code is imported, before any vault is open (:func:`after_start_up`,
   from ``ui/preload.py``), what exists is frozen (``gc.freeze``): the modules, classes and
-  functions of the libraries and the app, and the window; no personal data. A full
+  functions of the libraries and the app, and the window; no vault data. A full
   collection then no longer scans them (docs/benchmarks.md has the figures). The app asks
   for it (``freeze_after_start``); the tests do not, but for the one that checks it.
 """

@@ -3,9 +3,10 @@
 The watcher filters the events of the application's windows (``QWindow``), where the
 window system delivers input first, and not every event of the application: an
 application-wide filter ran Python for each paint, layout and timer event of every
-widget, thousands per screen change, and each call had to win the interpreter lock from
-a busy worker thread (#16: the wall-clock stalls of recording a visit and unlocking fell
-by a third without it). A window is watched from when it gets the focus (a dialog), and
+widget, thousands per screen change, and each call may wait for the interpreter lock
+while a worker runs Python (#16, an A/B with a test suite sharing the machine: the
+wall-clock stall of recording a visit fell by about a third without it, of unlocking by
+more than half). A window is watched from when it gets the focus (a dialog), and
 every window is looked at again each second.
 """
 

@@ -2,21 +2,23 @@
 
 Two moments:
 
-- **When the window first paints** (its unlock screen): the vault code (SQLAlchemy, the
-  models, the domain) and Vandaag's module. The unlock screen needs none of it, and the
-  user is typing a passphrase meanwhile. Every task that opens, creates or restores the
-  vault waits for this first (:func:`wait_vault_code`). Then, before any vault is open,
-  the collector freezes what exists (``ui/collector.py``): modules, classes and the
-  window, no personal data.
+- **When the window first paints** (its unlock screen; 2 s at the latest, or as soon as
+  a task needs it, such as a key remembered in the OS keyring): the vault code
+  (SQLAlchemy, the models, the domain) and Vandaag's module. The unlock screen needs none
+  of it, and the user is typing a passphrase meanwhile. Every task that opens, creates
+  or restores the vault waits for this first (:func:`wait_vault_code`). Then, before any
+  vault is open, the collector freezes what exists (``ui/collector.py``): modules,
+  classes and the window, no vault data.
 - **After Vandaag shows its data:** the other screens' modules (:func:`preload_screens`),
   so the first visit to a screen does not wait for its module.
 
 Imports only: nothing of the vault is touched, and widgets are built on the GUI thread.
 Other threads may import some of the same modules at the same time (the worker asks the
 keyring and reads the key header meanwhile); Python's per-module import locks make that
-safe as long as the app's modules import each other without cycles, which
-``tests/unit/test_import_cycles.py`` keeps true. A module that fails to import here is
-logged and imported again where it is used, which says what fails.
+safe when the modules imported on two threads at once have no import cycles.
+``tests/unit/test_import_cycles.py`` checks the app's own modules; the libraries' are not
+checked. A module that fails to import here is logged and imported again where it is
+used, which says what fails.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def _start(
     thread = threading.Thread(target=_import_all, args=args, name=thread_name, daemon=True)
     try:
         thread.start()
-    except BaseException:  # no thread: the modules are imported where they are used
+    except BaseException:  # no thread: this caller fails, later ones import where used
         if done is not None:
             done.set()
         raise
