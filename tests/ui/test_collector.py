@@ -66,6 +66,20 @@ def test_a_full_collection_waits_until_the_oldest_generation_grew_by_a_quarter(
     assert ref() is None and collector.pending == 0
 
 
+def test_the_survivors_of_a_middle_collection_count_towards_a_full_one(qtbot: QtBot) -> None:
+    owner = QObject()
+    collector = GuiThreadCollector(owner, interval_ms=3_600_000)  # checked by hand here
+    gc.collect()
+    for _ in range(collector.threshold[1] + 1):
+        gc.collect(0)  # the middle generation is due at the next check
+    collector.old_total, collector.pending = 10**9, 0  # no full collection now
+    keep = [[] for _ in range(5_000)]  # young containers that stay alive
+    assert gc.get_count()[0] > collector.threshold[0]
+    collector.check()
+    assert collector.pending >= len(keep)  # they moved on to the oldest generation
+    assert gc.get_count()[1] == 0  # the middle collection ran
+
+
 def test_the_app_freezes_its_start_before_any_vault_is_open(
     qtbot: QtBot, ctx: AppContext, new_vault: NewVault
 ) -> None:

@@ -1,0 +1,106 @@
+"""The background imports of ui/preload.py: every task that opens, creates or restores the
+vault waits for the vault code; a failing import or thread does not hang anything."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import TIMEOUT, NewVault
+from waakvlam_desktop.ui import preload
+from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.context import NewVault as NewVaultParams
+from waakvlam_desktop.ui.screens.privacy.restore import RestoreRequest, RestoreRunner
+
+
+@pytest.fixture
+def held_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The vault code "still loading": started, not done, until the test sets the event."""
+    gate = threading.Event()
+    monkeypatch.setattr(preload, "_vault_started", True)
+    monkeypatch.setattr(preload, "_vault_done", gate)
+    return gate
+
+
+def _waits_then_runs(qtbot: QtBot, gate: threading.Event, finished: list[object]) -> None:
+    qtbot.wait(300)
+    assert finished == []  # the task waits for the vault code
+    gate.set()
+    qtbot.waitUntil(lambda: finished != [], timeout=TIMEOUT)
+
+
+def test_unlocking_waits_for_the_vault_code(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, held_back: threading.Event
+) -> None:
+    new_vault().close()
+    finished: list[object] = []
+    ctx.unlock(PASSPHRASE, finished.append, finished.append)
+    _waits_then_runs(qtbot, held_back, finished)
+    assert ctx.is_unlocked
+    ctx.lock()
+    ctx.background.wait_idle(30)
+
+
+def test_creating_a_vault_waits_for_the_vault_code(
+    qtbot: QtBot, ctx: AppContext, held_back: threading.Event
+) -> None:
+    params = NewVaultParams(
+        passphrase=PASSPHRASE,
+        organisation="Woonstichting Voorbeeld",
+        staff_name="A",
+        staff_role="wijkbeheerder",
+        language="nl",
+        remember=False,
+        kdf_target_seconds=0,
+    )
+    finished: list[object] = []
+    ctx.create_vault(params, finished.append, finished.append)
+    _waits_then_runs(qtbot, held_back, finished)
+    assert ctx.is_unlocked
+    ctx.lock()
+    ctx.background.wait_idle(30)
+
+
+def test_restoring_waits_for_the_vault_code(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, held_back: threading.Event
+) -> None:
+    runner = RestoreRunner(ctx)
+    finished: list[object] = []
+    runner.finished.connect(finished.append)
+    runner.failed.connect(finished.append)
+    request = RestoreRequest(tmp_path / "geen.wvbackup", tmp_path / "kluis", PASSPHRASE, False)
+    runner.start(request)
+    _waits_then_runs(qtbot, held_back, finished)  # then it says the file is not there
+
+
+def test_a_module_that_fails_is_logged_and_the_rest_still_imported(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    sys.modules.pop("colorsys", None)
+    done = threading.Event()
+    after: list[bool] = []
+    with caplog.at_level(logging.WARNING, logger=preload.__name__):
+        preload._import_all(
+            ("waakvlam_desktop.bestaat_niet", "colorsys"), done, lambda: after.append(True)
+        )
+    assert "waakvlam_desktop.bestaat_niet" in caplog.text and caplog.records[0].exc_info
+    assert "colorsys" in sys.modules and after == [True] and done.is_set()
+
+
+def test_a_thread_that_cannot_start_does_not_leave_the_worker_waiting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(_thread: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    done = threading.Event()
+    with pytest.raises(RuntimeError):
+        preload._start(("colorsys",), "waakvlam-preload-test", done)
+    assert done.is_set()  # wait_vault_code() returns; the caller imports where it uses it
