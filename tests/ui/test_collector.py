@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
-import os
-import subprocess
-import sys
 import threading
 import weakref
 
@@ -14,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
+from tests.ui import child_app
 from tests.ui.conftest import NewVault
 from waakvlam_desktop.ui.collector import GuiThreadCollector, collect_on_gui_thread
 from waakvlam_desktop.ui.context import AppContext
@@ -87,29 +84,12 @@ def test_the_app_freezes_its_start_before_any_vault_is_open(
     before the vault opens: nothing of an unlocked session is frozen, so after a lock the
     first workspace and Vandaag are collected like any other garbage."""
     new_vault().close()
-    code = f"""
-import gc, json, sys, time, weakref
-from pathlib import Path
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
-from waakvlam_desktop.clock import SystemClock
-from waakvlam_desktop.ui import preload
-from waakvlam_desktop.ui.collector import collect_on_gui_thread
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import MainWindow
-from waakvlam_desktop.ui.worker import Background
-app = QApplication(["w"])
-collect_on_gui_thread(app, freeze_after_start=True)
-ctx = AppContext(Path({str(ctx.data_dir)!r}), SystemClock(), Background())
-window = MainWindow(ctx)
-window.show()
-window.unlock_page.passphrase.setText({PASSPHRASE!r})
-window.unlock_page.submit()
-deadline = time.monotonic() + 120
-while window.workspace is None or window.workspace.today.overview is None:
-    assert time.monotonic() < deadline, "no Vandaag"
-    app.processEvents()
-    time.sleep(0.005)
+    code = (
+        child_app.window_script(
+            ctx.data_dir, after_app="collect_on_gui_thread(app, freeze_after_start=True)"
+        )
+        + child_app.unlock_to_vandaag(PASSPHRASE)
+        + """
 for _ in range(5):
     app.processEvents()
 preload.join(60)  # the other screens' modules too: start-up is over
@@ -124,18 +104,7 @@ for _ in range(5):
 gc.collect()
 print(json.dumps([frozen, today() is None, workspace() is None]))
 """
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=240,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-        },
     )
-    frozen, today_gone, workspace_gone = json.loads(proc.stdout.strip().splitlines()[-1])
+    frozen, today_gone, workspace_gone = child_app.run(code)
     assert frozen > 10_000  # the libraries' modules and classes
     assert today_gone and workspace_gone

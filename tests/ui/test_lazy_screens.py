@@ -3,17 +3,12 @@ its heavy libraries imported, the first time it is shown."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from typing import Any
-
 import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
+from tests.ui import child_app
 from tests.ui.conftest import TIMEOUT, NewVault, UnlockedWindow
 from waakvlam_desktop.ui import i18n, preload
 from waakvlam_desktop.ui.context import AppContext
@@ -56,24 +51,8 @@ def _heavy(modules: list[str]) -> list[str]:
     return sorted(found)
 
 
-def _run(code: str) -> list[Any]:
-    proc = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=240,
-        env={
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # never the real one
-        },
-    )
-    return list(json.loads(proc.stdout.strip().splitlines()[-1]))
-
-
 def test_importing_the_app_loads_no_other_screen_nor_heavy_library() -> None:
-    modules = _run(
+    modules = child_app.run(
         "import json, sys\nimport waakvlam_desktop.ui.app\nprint(json.dumps(sorted(sys.modules)))\n"
     )
     assert "waakvlam_desktop.ui.main_window" in modules  # the test looks at the real thing
@@ -86,31 +65,17 @@ def test_unlocking_to_vandaag_loads_no_other_screen_nor_heavy_library(
 ) -> None:
     """The whole start: window, unlock, Vandaag with its data; then what was imported."""
     new_vault().close()
-    code = f"""
-import json, sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from waakvlam_desktop.clock import SystemClock
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import MainWindow
-from waakvlam_desktop.ui.worker import Background
-app = QApplication(["w"])
-ctx = AppContext(Path({str(ctx.data_dir)!r}), SystemClock(), Background())
-window = MainWindow(ctx)
-window.show()
-window.unlock_page.passphrase.setText({PASSPHRASE!r})
-window.unlock_page.submit()
-deadline = time.monotonic() + 120
-while window.workspace is None or window.workspace.today.overview is None:
-    assert time.monotonic() < deadline, "no Vandaag"
-    app.processEvents()
-    time.sleep(0.005)
+    code = (
+        child_app.window_script(ctx.data_dir)
+        + child_app.unlock_to_vandaag(PASSPHRASE)
+        + """
 modules = sorted(sys.modules)
 window.lock()
 ctx.background.wait_idle(30)
 print(json.dumps(modules))
 """
-    modules = _run(code)
+    )
+    modules = child_app.run(code)
     assert "waakvlam_desktop.ui.screens.today.screen" in modules
     assert _heavy(modules) == []
 
@@ -123,22 +88,14 @@ def test_the_unlock_screen_paints_without_the_vault_code(
     the window must paint, and ask the keyring, without them; then, released, the unlock
     waits for it and reaches Vandaag."""
     new_vault().close()
-    code = f"""
-import json, sys, time
-from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from waakvlam_desktop.clock import SystemClock
-from waakvlam_desktop.ui import preload
-from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import MainWindow
-from waakvlam_desktop.ui.worker import Background
+    hold_back = """
 asked = []
 real = preload.start_vault_code
 preload.start_vault_code = lambda: asked.append(window._painted)  # painted by then?
-app = QApplication(["w"])
-ctx = AppContext(Path({str(ctx.data_dir)!r}), SystemClock(), Background())
-window = MainWindow(ctx)
-window.show()
+"""
+    code = (
+        child_app.window_script(ctx.data_dir, before_app=hold_back)
+        + """
 for _ in range(20):
     app.processEvents()
     time.sleep(0.01)
@@ -147,19 +104,16 @@ app.processEvents()
 shown = window.pages.currentWidget() is window.unlock_page and window.unlock_page.isVisible()
 before = sorted(sys.modules)
 preload.start_vault_code = real
-window.unlock_page.passphrase.setText({PASSPHRASE!r})
-window.unlock_page.submit()
-deadline = time.monotonic() + 120
-while window.workspace is None or window.workspace.today.overview is None:
-    assert time.monotonic() < deadline, "no Vandaag"
-    app.processEvents()
-    time.sleep(0.005)
+"""
+        + child_app.unlock_to_vandaag(PASSPHRASE)
+        + """
 after = sorted(sys.modules)
 window.lock()
 ctx.background.wait_idle(30)
 print(json.dumps([shown, len(asked) if all(asked) else -1, before, after]))
 """
-    shown, asked, before, after = _run(code)
+    )
+    shown, asked, before, after = child_app.run(code)
     assert shown and asked >= 1  # the window asked for the vault code, after its first paint
     assert "waakvlam_desktop.ui.main_window" in before
     assert [m for m in before if m == "sqlalchemy" or m.startswith("sqlalchemy.")] == []
