@@ -89,7 +89,11 @@ def test_a_module_that_fails_is_logged_and_the_rest_still_imported(
         preload._import_all(
             ("waakvlam_desktop.bestaat_niet", "colorsys"), done, lambda: after.append(True)
         )
-    assert "waakvlam_desktop.bestaat_niet" in caplog.text and caplog.records[0].exc_info
+    # Logged with its exception; in the suite the app's privacy filter (logs.py) may already
+    # have replaced the module name and the traceback by a summary without personal data.
+    (record,) = [r for r in caplog.records if r.name == preload.__name__]
+    raw = record.exc_info is not None and isinstance(record.exc_info[1], ModuleNotFoundError)
+    assert raw or "ModuleNotFoundError" in record.getMessage()
     assert "colorsys" in sys.modules and after == [True] and done.is_set()
 
 
