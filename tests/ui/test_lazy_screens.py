@@ -27,6 +27,7 @@ HEAVY = (
     "PySide6.QtPdf",
     "waakvlam_desktop.bundles",
     "waakvlam_desktop.documents",
+    "zxcvbn",  # passphrase strength: first run and a passphrase change only
 )
 # The screens a start must not import (Vandaag is the first one shown).
 OTHER_SCREENS = (

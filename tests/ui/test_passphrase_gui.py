@@ -3,6 +3,10 @@ unlock page and from Instellingen (issue #12 E)."""
 
 from __future__ import annotations
 
+import threading
+
+import keyring
+import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
@@ -90,3 +94,69 @@ def test_settings_forget_the_key(
     assert remember.recall(vault_id) is None
     assert not ws.settings.forget_button.isVisibleTo(ws.settings)
     assert "Uit" in ws.settings.remembered_label.text()
+
+
+class SlowKeyring(MemoryKeyring):
+    """An OS keyring that answers only when the test says so (a slow D-Bus, or the first
+    import of the keyring's backends)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answer = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.answer.wait(30)
+        return super().get_password(service, username)
+
+
+@pytest.fixture
+def slow_keyring(memory_keyring: MemoryKeyring) -> SlowKeyring:
+    backend = SlowKeyring()
+    backend.store = memory_keyring.store
+    keyring.set_keyring(backend)
+    return backend
+
+
+def test_a_typed_passphrase_does_not_wait_for_the_keyring(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    slow_keyring: SlowKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The keyring is asked beside the vault work (#16): the passphrase opens the vault
+    while it has not answered; its answer, a remembered key, then opens nothing again."""
+    new_vault().close()
+    _remember(ctx)
+    opened: list[str | None] = []
+    unlock = ctx.unlock
+
+    def counted(passphrase: str | None, *args: object, **kwargs: object) -> object:
+        opened.append(passphrase)
+        return unlock(passphrase, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ctx, "unlock", counted)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.unlock_page
+    page.passphrase.setText(PASSPHRASE)
+    page.submit()
+    qtbot.waitUntil(lambda: ctx.profile is not None, timeout=TIMEOUT)
+    assert not page.keyring_known  # the keyring has still not answered
+    slow_keyring.answer.set()
+    qtbot.waitUntil(lambda: page.keyring_known, timeout=TIMEOUT)
+    ctx.background.wait_idle(30)
+    assert opened == [PASSPHRASE]
+
+
+def test_a_remembered_key_opens_when_the_keyring_answers(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, slow_keyring: SlowKeyring
+) -> None:
+    new_vault().close()
+    _remember(ctx)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    qtbot.wait(200)
+    assert ctx.profile is None  # nothing typed; the keyring has not answered
+    slow_keyring.answer.set()
+    qtbot.waitUntil(lambda: ctx.profile is not None, timeout=TIMEOUT)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.ui.conftest import TIMEOUT, NewVault
+from waakvlam_desktop.storage import keys, remember
 from waakvlam_desktop.ui import preload
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.context import NewVault as NewVaultParams
@@ -43,6 +44,39 @@ def test_unlocking_waits_for_the_vault_code(
     ctx.unlock(PASSPHRASE, finished.append, finished.append)
     _waits_then_runs(qtbot, held_back, finished)
     assert ctx.is_unlocked
+    ctx.lock()
+    ctx.background.wait_idle(30)
+
+
+def test_unlocking_derives_the_key_while_the_vault_code_loads(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    held_back: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    """Argon2 runs before the wait, once: opening and remembering the key use that run."""
+    vault = new_vault()
+    vault_id = vault.vault_id
+    vault.close()
+    runs: list[bool] = []
+    real = keys.derive_kek
+
+    def counted(passphrase: str, params: keys.KdfParams) -> bytes:
+        runs.append(True)
+        return real(passphrase, params)
+
+    monkeypatch.setattr(keys, "derive_kek", counted)
+    finished: list[object] = []
+    ctx.unlock(PASSPHRASE, finished.append, finished.append, remember_key=True)
+    qtbot.waitUntil(lambda: runs != [], timeout=TIMEOUT)
+    qtbot.wait(100)
+    assert finished == []  # derived, and still waiting for the vault code
+    held_back.set()
+    qtbot.waitUntil(lambda: finished != [], timeout=TIMEOUT)
+    assert ctx.is_unlocked and len(runs) == 1
+    assert remember.recall(vault_id) is not None
     ctx.lock()
     ctx.background.wait_idle(30)
 

@@ -227,3 +227,76 @@ def test_pragmas_applied(vault: Vault) -> None:
         assert con.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
         assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert con.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
+
+
+class _CountedKdf:
+    """Counts Argon2 runs; each still runs the real KDF."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.runs = 0
+        real = keys.derive_kek
+
+        def counted(passphrase: str, params: keys.KdfParams) -> bytes:
+            self.runs += 1
+            return real(passphrase, params)
+
+        monkeypatch.setattr(keys, "derive_kek", counted)
+
+
+def test_a_key_derived_ahead_is_not_derived_again(
+    vault: Vault, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desktop derives the key while its vault code loads (#16); opening then finds it."""
+    vault.close()
+    kdf = _CountedKdf(monkeypatch)
+    header = Vault.read_header(VaultPaths(vault_dir))
+    unwrap = keys.Unwrapper()
+    key = unwrap(header, PASSPHRASE)
+    assert key == keys.unwrap_key(header, PASSPHRASE) and kdf.runs == 2  # the check ran one
+    with Vault.open(vault_dir, PASSPHRASE, unwrap=unwrap) as v:
+        assert unwrap(Vault.read_header(v.paths), PASSPHRASE) == key
+    assert kdf.runs == 2
+    for _ in range(2):  # a wrong passphrase: the same error each time, one Argon2 run
+        with pytest.raises(WrongPassphraseError):
+            unwrap(header, "niet de goede zin")
+    assert kdf.runs == 3
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(vault_dir, "niet de goede zin", unwrap=unwrap)
+    assert kdf.runs == 3
+
+
+def test_a_header_changed_after_deriving_ahead_is_derived_anew(
+    vault: Vault, vault_dir: Path
+) -> None:
+    """Between deriving ahead and opening, another process changed the passphrase: the
+    old outcome does not open, nor refuse, the new header."""
+    paths = VaultPaths(vault_dir)
+    unwrap = keys.Unwrapper()
+    unwrap(Vault.read_header(paths), PASSPHRASE)
+    new = "een heel andere zin voor de kluis 42"
+    vault.change_passphrase(PASSPHRASE, new)
+    vault.close()
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(vault_dir, PASSPHRASE, unwrap=unwrap)
+    unwrap(Vault.read_header(paths), new)  # derived ahead with the new passphrase
+    Vault.open(vault_dir, new, unwrap=unwrap).close()
+
+
+def test_a_key_derived_ahead_for_the_old_header_still_settles_an_interrupted_rekey(
+    vault: Vault, vault_dir: Path
+) -> None:
+    """Derived ahead from the header, which no longer opens the database after a crash in
+    a key change: the pending header is derived and promoted, as without deriving ahead."""
+    hid = add_household(vault)
+    vid = _visit(vault, hid, "tussen twee sleutels")
+    paths = VaultPaths(vault_dir)
+    old_header = paths.header.read_bytes()
+    vault.rekey(PASSPHRASE)
+    vault.close()
+    paths.pending_header.write_bytes(paths.header.read_bytes())
+    paths.header.write_bytes(old_header)
+    unwrap = keys.Unwrapper()
+    unwrap(Vault.read_header(paths), PASSPHRASE)
+    with Vault.open(vault_dir, PASSPHRASE, unwrap=unwrap) as v, v.session() as s:
+        assert s.get(Visit, vid) is not None
+    assert not paths.pending_header.exists()

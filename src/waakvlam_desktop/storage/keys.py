@@ -352,3 +352,30 @@ def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:
     except InvalidTag:
         # A wrong passphrase and an edited header are indistinguishable by design.
         raise WrongPassphraseError(WRONG_PASSPHRASE) from None
+
+
+class Unwrapper:
+    """:func:`unwrap_key` that remembers each outcome (the key, or the error).
+
+    For one unlock (#16): the desktop derives the key while the vault code is still
+    loading (Argon2 releases the interpreter lock), then hands this to ``Vault.open``; and
+    the same key, when it goes to the OS keyring, is not derived a third time. A header
+    that differs from the one derived ahead (a key change in between) is derived anew:
+    the outcome is kept per header and passphrase. It holds the keys it derived: let it
+    go with the unlock.
+    """
+
+    def __init__(self) -> None:
+        self._outcomes: dict[tuple[KeyHeader, str], bytes | WrongPassphraseError] = {}
+
+    def __call__(self, header: KeyHeader, passphrase: str) -> bytes:
+        outcome = self._outcomes.get((header, passphrase))
+        if outcome is None:
+            try:
+                outcome = unwrap_key(header, passphrase)
+            except WrongPassphraseError as exc:
+                outcome = exc
+            self._outcomes[(header, passphrase)] = outcome
+        if isinstance(outcome, WrongPassphraseError):
+            raise WrongPassphraseError(WRONG_PASSPHRASE)
+        return outcome

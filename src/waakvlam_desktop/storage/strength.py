@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 MIN_LENGTH = 12
@@ -185,6 +183,10 @@ def _inputs(user_inputs: tuple[str, ...]) -> list[str]:
 
 def assess(passphrase: str, user_inputs: tuple[str, ...] = ()) -> Strength:
     """How strong ``passphrase`` is, with the organisation's and user's names as inputs."""
+    # Imported here: ``storage.keys`` imports this module, and unlocking needs no zxcvbn
+    # (41 ms of the desktop's start, #16).
+    from zxcvbn import zxcvbn  # noqa: PLC0415
+
     stripped = passphrase.strip()
     inputs = _inputs(user_inputs)
     checked = stripped[:_MAX_CHECKED]

@@ -341,14 +341,23 @@ class Vault:
 
     @classmethod
     def open(
-        cls, data_dir: Path, passphrase: str, *, clock: Clock | None = None, app: bool = False
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        *,
+        clock: Clock | None = None,
+        app: bool = False,
+        unwrap: Callable[[keys.KeyHeader, str], bytes] | None = None,
     ) -> Vault:
-        """Open with the passphrase. A key change a crash interrupted is settled first."""
+        """Open with the passphrase. A key change a crash interrupted is settled first.
+
+        ``unwrap`` derives the database key from a header (a ``keys.Unwrapper`` may
+        have done so already, while this code was loading)."""
         paths = VaultPaths(Path(data_dir))
         cls.read_header(paths)  # a missing vault says so before any lock file is made
         lock, app_lock = _take_locks(paths, app=app)
         try:
-            header, db_key = settle_headers(paths, passphrase)
+            header, db_key = settle_headers(paths, passphrase, unwrap)
             return cls._open_locked(paths, db_key, header.vault_id, clock, lock, app_lock)
         except BaseException:
             lock.release()
@@ -825,7 +834,11 @@ def _remove_stale_temp_headers(paths: VaultPaths) -> None:
             tmp.unlink()
 
 
-def settle_headers(paths: VaultPaths, passphrase: str) -> tuple[keys.KeyHeader, bytes]:
+def settle_headers(
+    paths: VaultPaths,
+    passphrase: str,
+    unwrap: Callable[[keys.KeyHeader, str], bytes] | None = None,
+) -> tuple[keys.KeyHeader, bytes]:
     """The header that fits the database, and the database key it wraps.
 
     Normally that is ``vault.key.json``. After a key change a crash interrupted there may
@@ -834,6 +847,7 @@ def settle_headers(paths: VaultPaths, passphrase: str) -> tuple[keys.KeyHeader, 
     promoted, a stale one removed. The current header is tried first: after a crash in
     the middle of the re-encryption its key rolls the journal back.
     """
+    unwrap = unwrap or keys.unwrap_key
     header = Vault.read_header(paths)
     pending = Vault._read_pending(paths)
     if not paths.db.exists():
@@ -841,7 +855,7 @@ def settle_headers(paths: VaultPaths, passphrase: str) -> tuple[keys.KeyHeader, 
     last_error: WaakvlamError | None = None
     for candidate in [header] if pending is None else [header, pending]:
         try:
-            db_key = keys.unwrap_key(candidate, passphrase)
+            db_key = unwrap(candidate, passphrase)
         except (WrongPassphraseError, VaultDamagedError) as exc:
             last_error = exc
             continue

@@ -4,6 +4,7 @@ the unlocked profile (plain data) and the signals screens listen to, among them
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     # the background while the unlock screen shows (ui/preload.py): not at start (#16).
     from waakvlam_desktop.domain.settings import Settings
     from waakvlam_desktop.domain.signals import ChecklistItemView
+    from waakvlam_desktop.storage.keys import KeyHeader
     from waakvlam_desktop.storage.vault import Vault
 
 NO_REMEMBERED_KEY = Message(
@@ -124,15 +126,19 @@ class AppContext(QObject):
     def keyring_available(self) -> bool:
         return remember.backend_available()
 
-    def _vault_id(self) -> str | None:
-        """This vault's id from its key header; None when there is no readable header.
-        Without the vault code (SQLAlchemy): the unlock screen asks this at start."""
+    def _header(self) -> KeyHeader | None:
+        """This vault's key header; None when there is none that can be read. Without the
+        vault code (SQLAlchemy): the unlock screen asks this at start."""
         from waakvlam_desktop.storage.keys import KeyHeader  # noqa: PLC0415 - lazy: cryptography
 
         try:
-            return KeyHeader.from_bytes(VaultPaths(self.data_dir).header.read_bytes()).vault_id
+            return KeyHeader.from_bytes(VaultPaths(self.data_dir).header.read_bytes())
         except (OSError, WaakvlamError):
             return None
+
+    def _vault_id(self) -> str | None:
+        header = self._header()
+        return header.vault_id if header is not None else None
 
     def key_remembered(self) -> bool:
         """Is this vault's key in the OS keyring ("Onthouden op deze computer")?"""
@@ -252,15 +258,26 @@ class AppContext(QObject):
                     self.data_dir, key, vault_id=vault_id, clock=self.clock, app=True
                 )
             else:
+                from waakvlam_desktop.storage.keys import Unwrapper  # noqa: PLC0415 - lazy: cryptography
+
+                # The KDF while the vault code loads (Argon2 releases the interpreter lock):
+                # Vault.open below finds the key derived. A wrong passphrase, or a header
+                # that changes meanwhile, is found out there.
+                unwrap = Unwrapper()
+                header = self._header()
+                if header is not None:
+                    with contextlib.suppress(WaakvlamError):
+                        unwrap(header, passphrase)
                 preload.wait_vault_code()
-                from waakvlam_desktop.storage.keys import unwrap_key  # noqa: PLC0415 - lazy: ui/preload.py
                 from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
 
-                vault = Vault.open(self.data_dir, passphrase, clock=self.clock, app=True)
+                vault = Vault.open(
+                    self.data_dir, passphrase, clock=self.clock, app=True, unwrap=unwrap
+                )
                 if remember_key is False:
                     remember.forget(vault.vault_id)
                 elif remember_key:
-                    key = unwrap_key(Vault.read_header(vault.paths), passphrase)
+                    key = unwrap(Vault.read_header(vault.paths), passphrase)
                     remember.remember(vault.vault_id, key)
             return self._opened(vault)
 

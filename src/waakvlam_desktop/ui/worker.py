@@ -132,7 +132,9 @@ def alive(owners: Sequence[QObject]) -> bool:
 
 
 class Background(QObject):
-    """A single-thread queue for vault, crypto and PDF work."""
+    """A single-thread queue for vault, crypto and PDF work, and a second thread beside
+    it for work that touches no vault (``beside=True``: asking the OS keyring), so that
+    such a question does not hold up the vault work queued after it (#16)."""
 
     busy_changed = Signal(bool)
 
@@ -140,6 +142,8 @@ class Background(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.side = QThreadPool(self)
+        self.side.setMaxThreadCount(1)
         self._running = 0
         self._handles: set[TaskHandle] = set()
         self._retired: set[_Signals] = set()  # delivered, awaiting deleteLater (see run)
@@ -153,8 +157,12 @@ class Background(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         *,
         owners: Sequence[QObject] | None = None,
+        beside: bool = False,
     ) -> TaskHandle:
         """Queue ``fn``; its result, error and progress arrive on the GUI thread.
+
+        ``beside``: on the second thread, in its own order; for work that opens no vault
+        and needs no vault work done before it.
 
         They are dropped once one of ``owners`` is deleted (by default: the Qt objects each
         callback belongs to, see :func:`owners_of`). A cancelled task (``Cancelled``) reaches
@@ -209,13 +217,16 @@ class Background(QObject):
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
-        self.pool.start(task)
+        (self.side if beside else self.pool).start(task)
         return handle
 
     def wait_idle(self, timeout_s: float = 30.0) -> bool:
-        """For tests and shutdown only: block until the queue is empty."""
+        """For tests and shutdown only: block until both threads are idle."""
         deadline = time.monotonic() + timeout_s
-        return self.pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
+        return all(
+            pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
+            for pool in (self.side, self.pool)
+        )
 
     @property
     def busy(self) -> bool:

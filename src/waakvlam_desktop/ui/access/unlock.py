@@ -34,8 +34,9 @@ class UnlockPage(QWidget):
         self._now = now
         self.failures = 0
         self.wait_until = 0.0
-        self.keyring_known = False  # the worker answered reset()'s question
+        self.keyring_known = False  # the keyring answered reset()'s question
         self.keyring_offered = False  # ... that a real OS keyring is there
+        self.silent = False  # try_keyring(): open with a remembered key, unless typed first
         panel = Panel(self.tr("Waakvlam is locked"))
         hint = QLabel(self.tr("Type your passphrase to open the vault."))
         hint.setWordWrap(True)
@@ -67,11 +68,13 @@ class UnlockPage(QWidget):
         self.wait_timer.timeout.connect(self._tick_wait)
 
     def reset(self) -> None:
-        """Empty the page; whether the keyring is there and holds the key is asked on the
-        worker (the first question to the OS keyring takes ~0.2 s): the check box shows
-        when the answer arrives (``keyring_known``)."""
+        """Empty the page; whether the keyring is there and holds the key is asked beside
+        the worker (the first question to the OS keyring imports it: 0.2–0.5 s, which a
+        passphrase typed at once must not wait for): the check box shows when the answer
+        arrives (``keyring_known``)."""
         self.keyring_known = False
         self.keyring_offered = False
+        self.silent = False
         self.remember.setVisible(False)
         ctx = self.ctx
 
@@ -79,7 +82,7 @@ class UnlockPage(QWidget):
             available = ctx.keyring_available()
             return available, available and ctx.key_remembered()
 
-        ctx.background.run(ask, self._keyring_answer, lambda _e: None)
+        ctx.background.run(ask, self._keyring_answer, lambda _e: None, beside=True)
         self.passphrase.clear()
         self.message.clear_message()
         self.button.setEnabled(True)
@@ -92,10 +95,14 @@ class UnlockPage(QWidget):
         self.keyring_offered = available
         self.remember.setVisible(available)
         self.remember.setChecked(remembered)
+        if self.silent and remembered:
+            self.silent = False
+            self.ctx.unlock(None, lambda _p: self.unlocked.emit(), lambda _e: None)
 
     def try_keyring(self) -> None:
-        """Unlock silently when the key is remembered; otherwise just wait for a passphrase."""
-        self.ctx.unlock(None, lambda _p: self.unlocked.emit(), lambda _e: None)
+        """After :meth:`reset`: unlock silently when the keyring's answer is that the key is
+        remembered, unless a passphrase was submitted first; otherwise wait for one."""
+        self.silent = True
 
     def submit(self) -> None:
         if self._now() < self.wait_until:
@@ -104,6 +111,7 @@ class UnlockPage(QWidget):
         if not text:
             self.message.error(self.tr("Type your passphrase first."))
             return
+        self.silent = False
         self.button.setEnabled(False)
         self.passphrase.setEnabled(False)
         self.message.notice(self.tr("Opening the vault…"))
