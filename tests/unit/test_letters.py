@@ -867,11 +867,9 @@ def test_lists_and_waiting_for_feedback(vault: Vault, clock: FixedClock, case: C
         )
         waiting = referrals.referrals_waiting_for_feedback(s, date(2026, 11, 27))
         assert [(w.reference, w.days_overdue) for w in waiting] == [(case.reference, 0)]
-        assert (
-            referrals.referrals_waiting_for_feedback(s, date(2026, 11, 27), overdue_only=True) == []
-        )
+        assert referrals.referrals_waiting_for_feedback(s, date(2026, 11, 27), overdue=True) == []
         late = date(2026, 12, 24) + timedelta(days=3)
-        overdue = referrals.referrals_waiting_for_feedback(s, late, overdue_only=True)
+        overdue = referrals.referrals_waiting_for_feedback(s, late, overdue=True)
         assert [(w.reference, w.days_overdue, w.partner_name) for w in overdue] == [
             (case.reference, 3, "Sociaal Wijkteam Overvecht")
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock, local_today
@@ -12,7 +13,7 @@ from waakvlam_desktop.domain import followups, households, staff
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.settings import load_settings
 from waakvlam_desktop.domain.today import NextStep, TodayKind, reason, today_overview
-from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, VisitKind
+from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus, HouseholdStatus, VisitKind
 from waakvlam_desktop.domain.visits import (
     SignalInput,
     VisitInput,
@@ -20,7 +21,7 @@ from waakvlam_desktop.domain.visits import (
     record_visit,
 )
 from waakvlam_desktop.errors import ImportFileError, TransitionError, ValidationError
-from waakvlam_desktop.storage.models import SignalObservation
+from waakvlam_desktop.storage.models import Address, Complex, Household, SignalObservation
 from waakvlam_desktop.storage.vault import Vault
 
 TODAY = date(2026, 11, 27)
@@ -211,3 +212,54 @@ def test_a_limit_cuts_the_lists_but_not_their_ranks_and_counts(vault: Vault) -> 
         full.waiting,
     )
     assert wide.attention_count == full.attention_count
+
+
+def test_cut_lists_hold_only_the_households_shown(vault: Vault) -> None:
+    """The lists are cut in SQL (#16), so the households Vandaag leaves out (closed ones,
+    and with "Mijn complexen" other complexes) must be left out before the cut, not after:
+    otherwise a cut list would come up short and its count be wrong. Feedback is the
+    exception: it is shown for closed households too (without a level), unless only some
+    complexes are."""
+    generate_demo(vault.session, 160, seed=4)
+    with vault.session() as s:
+        day = local_today(s.info["clock"])
+        hids = [h for (h,) in s.execute(select(Household.id).order_by(Household.id))]
+        closed = set(hids[::3])  # a third closed, spread over the complexes
+        for hid in closed:
+            s.get_one(Household, hid).status = HouseholdStatus.CLOSED.value
+        mine = frozenset(c for (c,) in s.execute(select(Complex.id).order_by(Complex.id).limit(2)))
+        in_mine = {
+            h
+            for (h,) in s.execute(
+                select(Household.id)
+                .join(Address, Address.id == Household.address_id)
+                .where(Address.complex_id.in_(mine))
+            )
+        }
+        settings = load_settings(s)
+        for complex_ids, shown in ((None, set(hids) - closed), (mine, in_mine - closed)):
+            full = today_overview(s, day, settings, complex_ids)
+            cut = today_overview(s, day, settings, complex_ids, limit=3)
+            acting = [i for i in full.first if i.kind is not TodayKind.FEEDBACK]
+            assert {i.household_id for i in acting} <= shown
+            assert {f.household_id for f in full.later} <= shown
+            feedback = [i for i in full.first if i.kind is TodayKind.FEEDBACK]
+            feedback_hids = {i.household_id for i in feedback} | {
+                w.household_id for w in full.waiting
+            }
+            if complex_ids is None:
+                assert feedback_hids & closed  # the demo has feedback waiting there
+                assert {i.level for i in feedback if i.household_id in closed} == {
+                    ConcernLevel.GEEN
+                }
+            else:
+                assert feedback_hids <= shown
+            assert cut.first == full.first[:3]
+            assert (cut.later, cut.waiting) == (full.later[:3], full.waiting[:3])
+            assert min(len(full.first), len(full.later), len(full.waiting)) > 3  # cut
+            assert (cut.attention_count, cut.later_count, cut.waiting_count) == (
+                len(full.first),
+                len(full.later),
+                len(full.waiting),
+            )
+            assert full.households == cut.households == len(shown)

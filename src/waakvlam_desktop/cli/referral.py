@@ -156,7 +156,7 @@ def cmd_referral_list(args: argparse.Namespace) -> int:
     with open_vault(args) as v, v.session() as s:
         if args.waiting:
             waiting = referrals_waiting_for_feedback(
-                s, local_today(s.info["clock"]), overdue_only=args.overdue
+                s, local_today(s.info["clock"]), overdue=True if args.overdue else None
             )
         else:
             rows = list_referrals(s, household_id=args.household, status=status)

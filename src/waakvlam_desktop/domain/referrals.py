@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import ColumnElement, Select, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -18,8 +18,10 @@ from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import (
     REFERRAL_TRANSITIONS,
+    ConcernLevel,
     ConsentForm,
     GrondslagKind,
+    HouseholdStatus,
     PartnerType,
     ReferralStatus,
     referral_status_label,
@@ -342,6 +344,7 @@ class FeedbackRow:
     status: ReferralStatus
     feedback_due: date | None
     days_overdue: int  # 0 when not (yet) overdue or no due date
+    level: ConcernLevel  # the household's concern level; none (GEEN) once it is closed
 
 
 def list_referrals(
@@ -394,25 +397,56 @@ def list_referrals(
     ]
 
 
+def _waiting(
+    today: date, overdue: bool | None, where: tuple[ColumnElement[bool], ...], *columns: Any
+) -> Select[Any]:
+    query = select_referrals(*columns).where(Referral.status.in_(WAITING_STATUSES), *where)
+    if overdue is not None:
+        query = query.where(_overdue(today, overdue))
+    return query
+
+
+def _overdue(today: date, overdue: bool) -> ColumnElement[bool]:
+    """The feedback date has passed (True), or not or there is none (False)."""
+    if overdue:
+        return Referral.feedback_due < today
+    return or_(Referral.feedback_due.is_(None), Referral.feedback_due >= today)
+
+
 def referrals_waiting_for_feedback(
-    session: Session, today: date, *, overdue_only: bool = False
+    session: Session,
+    today: date,
+    *where: ColumnElement[bool],
+    overdue: bool | None = None,
+    limit: int | None = None,
 ) -> list[FeedbackRow]:
-    """Referrals sent but not closed, most overdue first, then by due date (none last)."""
-    query = select_referrals(
-        Referral.id,
-        Referral.reference,
-        Referral.household_id,
-        Household.label,
-        Address.street,
-        Address.number,
-        Address.addition,
-        Partner.name,
-        Referral.status,
-        Referral.feedback_due,
-    ).where(Referral.status.in_(WAITING_STATUSES))
-    if overdue_only:
-        query = query.where(Referral.feedback_due < today)
-    rows = [
+    """Referrals sent but not closed, most overdue first, then by due date (none last).
+
+    ``overdue``: True only those whose feedback date has passed, False only the others,
+    None all. ``where``: conditions on the referral, its household or its address.
+    ``limit``: the first ones only (Vandaag, #16)."""
+    query = (
+        _waiting(
+            today,
+            overdue,
+            where,
+            Referral.id,
+            Referral.reference,
+            Referral.household_id,
+            Household.label,
+            Address.street,
+            Address.number,
+            Address.addition,
+            Partner.name,
+            Referral.status,
+            Referral.feedback_due,
+            Household.status,
+            Household.concern_level,
+        )
+        .order_by(Referral.feedback_due.is_(None), Referral.feedback_due, Referral.reference)
+        .limit(limit)
+    )
+    return [
         FeedbackRow(
             id=r[0],
             reference=r[1],
@@ -423,8 +457,24 @@ def referrals_waiting_for_feedback(
             status=ReferralStatus(r[8]),
             feedback_due=r[9],
             days_overdue=max(0, (today - r[9]).days) if r[9] else 0,
+            level=ConcernLevel(r[11]) if r[10] == HouseholdStatus.OPEN.value else ConcernLevel.GEEN,
         )
         for r in session.execute(query)
     ]
-    rows.sort(key=lambda r: (r.feedback_due is None, r.feedback_due or today, r.reference))
-    return rows
+
+
+def count_waiting_for_feedback(
+    session: Session, today: date, *where: ColumnElement[bool]
+) -> tuple[int, int]:
+    """How many :func:`referrals_waiting_for_feedback` would return without a limit:
+    overdue, and not, in one read."""
+    overdue, not_overdue = session.execute(
+        _waiting(
+            today,
+            None,
+            where,
+            func.count().filter(_overdue(today, True)),
+            func.count().filter(_overdue(today, False)),
+        )
+    ).one()
+    return overdue or 0, not_overdue or 0

@@ -22,14 +22,22 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import exists, null, select
+from sqlalchemy import ColumnElement, exists, func, null, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain.drafts import VISIT, drafts_for
 from waakvlam_desktop.domain.exports import DueExport, due_exports
-from waakvlam_desktop.domain.followups import OpenFollowUp, open_follow_ups
+from waakvlam_desktop.domain.followups import (
+    OpenFollowUp,
+    count_open_follow_ups,
+    open_follow_ups,
+)
 from waakvlam_desktop.domain.meetings import PartnerAgreementRow, open_partner_agreements
-from waakvlam_desktop.domain.referrals import FeedbackRow, referrals_waiting_for_feedback
+from waakvlam_desktop.domain.referrals import (
+    FeedbackRow,
+    count_waiting_for_feedback,
+    referrals_waiting_for_feedback,
+)
 from waakvlam_desktop.domain.settings import Settings
 from waakvlam_desktop.domain.types import (
     ConcernLevel,
@@ -278,21 +286,27 @@ def _acute_items(session: Session, today: date, settings: Settings) -> list[Toda
     return rows
 
 
-def _household_levels(
-    session: Session, complex_ids: frozenset[str] | None
-) -> dict[str, ConcernLevel]:
-    """The open households shown (all, or those in ``complex_ids``) and their level."""
-    query = select(Household.id, Household.concern_level).where(
-        Household.status == HouseholdStatus.OPEN.value
-    )
-    if complex_ids is not None:
-        query = query.join(Address, Address.id == Household.address_id).where(
-            Address.complex_id.in_(complex_ids)
+def _shown(complex_ids: frozenset[str] | None) -> tuple[ColumnElement[bool], ...]:
+    """The households Vandaag is about: the open ones, in ``complex_ids`` when given
+    (conditions on Household and its Address, joined)."""
+    if complex_ids is None:
+        return (Household.status == HouseholdStatus.OPEN.value,)
+    return (Household.status == HouseholdStatus.OPEN.value, Address.complex_id.in_(complex_ids))
+
+
+def _shown_among(
+    session: Session, household_ids: set[str], complex_ids: frozenset[str] | None
+) -> set[str]:
+    """Which of a few ``household_ids`` Vandaag shows (for its short lists)."""
+    if not household_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(Household.id)
+            .join(Address, Address.id == Household.address_id)
+            .where(Household.id.in_(household_ids), *_shown(complex_ids))
         )
-    return {hid: _LEVELS[level] for hid, level in session.execute(query)}
-
-
-_LEVELS = {level.value: level for level in ConcernLevel}
+    )
 
 
 def today_overview(
@@ -305,33 +319,47 @@ def today_overview(
     """Everything Vandaag shows. ``complex_ids``: only households in these complexes
     ("Mijn complexen"); None: all. ``limit``: each list holds at most its first ``limit``
     rows (the ranks and the ``*_total`` counts are those of the whole lists): a screen
-    that shows 150 rows does not make objects for the 8,000 overdue check-ins of a large
-    caseload; None: every row (the CLI)."""
+    that shows 150 rows does not read the 8,000 overdue check-ins or the 20,000 open
+    actions of a large caseload, the database counts them (#16); None: every row (the
+    CLI)."""
+    shown = _shown(complex_ids)
     page = check_ins_page(session, today, settings, complex_ids=complex_ids, limit=limit)
     overdue, due = page.overdue, page.due
-    levels = _household_levels(session, complex_ids)
-    acute = [a for a in _acute_items(session, today, settings) if a.household_id in levels]
-    # Actions tied to an acute sign are in ``acute`` already; a closed household has none.
-    tied = set(
-        session.scalars(
-            select(FollowUp.id).where(
-                FollowUp.signal_id.is_not(None), FollowUp.status == FollowUpStatus.OPEN.value
-            )
+    households = (
+        session.scalar(
+            select(func.count())
+            .select_from(Household)
+            .join(Address, Address.id == Household.address_id)
+            .where(*shown)
         )
+        or 0
     )
-    follow_ups = [
-        f for f in open_follow_ups(session) if f.id not in tied and f.household_id in levels
-    ]
-    due_actions = [f for f in follow_ups if f.due_on is not None and f.due_on <= today]
-    later = [f for f in follow_ups if f.due_on is None or f.due_on > today]
-    waiting = [
-        w
-        for w in referrals_waiting_for_feedback(session, today)
-        if complex_ids is None or w.household_id in levels
-    ]
-    late_feedback = sorted(
-        (w for w in waiting if w.days_overdue > 0), key=lambda w: (-w.days_overdue, w.reference)
+    found = _acute_items(session, today, settings)
+    in_view = _shown_among(session, {a.household_id for a in found}, complex_ids)
+    acute = [a for a in found if a.household_id in in_view]
+    # Actions tied to a sign are in ``acute`` when the sign is acute; a closed household's
+    # actions are not shown.
+    actions = (FollowUp.signal_id.is_(None), *shown)
+    due_by = FollowUp.due_on <= today
+    not_due = or_(FollowUp.due_on.is_(None), FollowUp.due_on > today)
+    due_actions = open_follow_ups(session, *actions, due_by, limit=limit)
+    later = open_follow_ups(session, *actions, not_due, limit=limit)
+    # Feedback is shown for closed households too, unless only some complexes are.
+    waiting_where = () if complex_ids is None else shown
+    late_feedback = referrals_waiting_for_feedback(
+        session, today, *waiting_where, overdue=True, limit=limit
     )
+    not_late = referrals_waiting_for_feedback(
+        session, today, *waiting_where, overdue=False, limit=limit
+    )
+    if limit is None:
+        due_actions_total, late_total = len(due_actions), len(late_feedback)
+        later_total, not_late_total = len(later), len(not_late)
+    else:
+        due_actions_total, later_total = count_open_follow_ups(
+            session, *actions, each=(due_by, not_due)
+        )
+        late_total, not_late_total = count_waiting_for_feedback(session, today, *waiting_where)
     # Ranked as they are made, in this order (``dataclasses.replace`` afterwards cost 0.17 s
     # for the 8,000 overdue check-ins of a 10,000-household vault).
     rank = itertools.count(1)
@@ -359,7 +387,7 @@ def today_overview(
             household_id=f.household_id,
             label=f.household_label,
             address=f.address,
-            level=levels[f.household_id],
+            level=f.level,
             due=f.due_on,
             days_late=(today - f.due_on).days if f.due_on else 0,
             follow_up_id=f.id,
@@ -367,6 +395,7 @@ def today_overview(
         )
         for f in due_actions
     ]
+    rank = itertools.count(len(acute) + page.overdue_total + due_actions_total + 1)
     first += [
         TodayItem(
             rank=next(rank),
@@ -375,7 +404,7 @@ def today_overview(
             household_id=w.household_id,
             label=w.household_label,
             address=w.address,
-            level=levels.get(w.household_id, ConcernLevel.GEEN),  # closed: no level
+            level=w.level,
             due=w.feedback_due,
             days_late=w.days_overdue,
             referral_id=w.id,
@@ -383,27 +412,29 @@ def today_overview(
         )
         for w in late_feedback
     ]
-    drafts = [d for d in _drafts(session) if complex_ids is None or d.household_id in levels]
-    first_total = len(acute) + page.overdue_total + len(due_actions) + len(late_feedback)
-    not_late = [w for w in waiting if w.days_overdue <= 0]
+    # Drafts and partners' agreements of every household, unless only some complexes.
+    drafts = _drafts(session)
+    agreements = open_partner_agreements(session)
+    if complex_ids is not None:
+        ids = {d.household_id for d in drafts} | {a.household_id for a in agreements}
+        in_view = _shown_among(session, ids, complex_ids)
+        drafts = [d for d in drafts if d.household_id in in_view]
+        agreements = [a for a in agreements if a.household_id in in_view]
+    first_total = len(acute) + page.overdue_total + due_actions_total + late_total
     return TodayOverview(
         today=today,
         first=first[:limit],
         due=due,
-        later=later[:limit],
-        waiting=not_late[:limit],
+        later=later,
+        waiting=not_late,
         first_total=None if limit is None else first_total,
         due_total=None if limit is None else page.due_total,
-        later_total=None if limit is None else len(later),
-        waiting_total=None if limit is None else len(not_late),
+        later_total=None if limit is None else later_total,
+        waiting_total=None if limit is None else not_late_total,
         exports_due=due_exports(session, today),
         drafts=drafts,
-        households=len(levels),
-        partner_agreements=[
-            a
-            for a in open_partner_agreements(session)
-            if complex_ids is None or a.household_id in levels
-        ],
+        households=households,
+        partner_agreements=agreements,
     )
 
 
