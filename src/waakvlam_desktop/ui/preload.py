@@ -109,9 +109,11 @@ def start_vault_code() -> None:
     _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done, then=collector.after_start_up)
 
 
-def wait_vault_code() -> None:
-    """Before a task uses the vault code: started if it was not, and finished."""
-    start_vault_code()
+def wait_vault_code(*, start: bool = True) -> None:
+    """Before a task uses the vault code: started if it was not (unless ``start`` is
+    False: then it waits for the window's first paint to start it), and finished."""
+    if start:
+        start_vault_code()
     _vault_done.wait()
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.errors import WrongPassphraseError
+from waakvlam_desktop.ui import preload
 from waakvlam_desktop.ui.access.panel import Panel, centered
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.widgets.common import InlineMessage, user_message
@@ -69,9 +70,9 @@ class UnlockPage(QWidget):
 
     def reset(self) -> None:
         """Empty the page; whether the keyring is there and holds the key is asked beside
-        the worker (the first question to the OS keyring imports it: 0.2–0.5 s, which a
-        passphrase typed at once must not wait for): the check box shows when the answer
-        arrives (``keyring_known``)."""
+        the worker once the vault code has loaded (the first question to the OS keyring
+        imports it: 0.2–0.5 s, which a passphrase typed at once must not wait for): the
+        check box shows when the answer arrives (``keyring_known``)."""
         self.keyring_known = False
         self.keyring_offered = False
         self.silent = False
@@ -79,6 +80,10 @@ class UnlockPage(QWidget):
         ctx = self.ctx
 
         def ask(_task: TaskContext) -> tuple[bool, bool]:
+            # After the vault code (not started here: the window paints first). Importing
+            # the keyring's backends would share the interpreter with it, and every start
+            # needs that code, not every start the keyring; a remembered key needs both.
+            preload.wait_vault_code(start=False)
             available = ctx.keyring_available()
             return available, available and ctx.key_remembered()
 
