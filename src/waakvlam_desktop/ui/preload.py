@@ -109,12 +109,17 @@ def start_vault_code() -> None:
     _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done, then=collector.after_start_up)
 
 
-def wait_vault_code(*, start: bool = True) -> None:
-    """Before a task uses the vault code: started if it was not (unless ``start`` is
-    False: then it waits for the window's first paint to start it), and finished."""
-    if start:
-        start_vault_code()
+def wait_vault_code() -> None:
+    """Before a task uses the vault code: started if it was not, and finished."""
+    start_vault_code()
     _vault_done.wait()
+
+
+def after_vault_code(timeout: float) -> None:
+    """For work that need not come first: wait until the vault code has loaded, without
+    starting it (the window's first paint does), at most ``timeout`` seconds (a window
+    closed before it painted never starts it)."""
+    _vault_done.wait(timeout)
 
 
 def preload_screens() -> None:

@@ -23,6 +23,8 @@ from waakvlam_desktop.ui.widgets.common import InlineMessage, user_message
 from waakvlam_desktop.ui.worker import TaskContext
 
 MAX_ATTEMPTS = 5
+# The keyring is asked once the vault code has loaded, or after this many seconds.
+KEYRING_AFTER_AT_MOST_S = 5.0
 WAIT_SECONDS = 30
 
 
@@ -83,7 +85,7 @@ class UnlockPage(QWidget):
             # After the vault code (not started here: the window paints first). Importing
             # the keyring's backends would share the interpreter with it, and every start
             # needs that code, not every start the keyring; a remembered key needs both.
-            preload.wait_vault_code(start=False)
+            preload.after_vault_code(KEYRING_AFTER_AT_MOST_S)
             available = ctx.keyring_available()
             return available, available and ctx.key_remembered()
 
