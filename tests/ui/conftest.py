@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -141,3 +142,13 @@ class UnlockedWindow:
 @pytest.fixture
 def unlocked_window(qtbot: QtBot, ctx: AppContext) -> UnlockedWindow:
     return UnlockedWindow(qtbot, ctx)
+
+
+@pytest.fixture
+def held_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The vault code "still loading" (ui/preload.py): started, not done, until the test
+    sets the event."""
+    gate = threading.Event()
+    monkeypatch.setattr(preload, "_vault_started", True)
+    monkeypatch.setattr(preload, "_vault_done", gate)
+    return gate

@@ -98,7 +98,7 @@ preload.start_vault_code = lambda: asked.append(window._painted)  # painted by t
     code = (
         child_app.window_script(ctx.data_dir, before_app=hold_back)
         + """
-for _ in range(20):
+for _ in range(100):  # a second: the fail keyring answers well within it when asked
     app.processEvents()
     time.sleep(0.01)
 keyring_asked = window.unlock_page.keyring_known

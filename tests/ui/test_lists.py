@@ -193,6 +193,7 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
             ReferralStatus.VERSTUURD,
             date(2026, 11, 20),
             days,
+            ConcernLevel.ZORG,
         )
         for n, days in ((1, 7), (2, 0))
     ]
@@ -207,7 +208,9 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
             True,
         )
     ]
-    follow_up = OpenFollowUp("f-1", "hh-3", "fam. 3", "Kerkstraat 3", "Bellen", date(2026, 12, 1))
+    follow_up = OpenFollowUp(
+        "f-1", "hh-3", "fam. 3", "Kerkstraat 3", "Bellen", date(2026, 12, 1), ConcernLevel.ZORG
+    )
     checks = [_check_in(i) for i in range(3)]
     view.show_overview(
         TodayOverview(date(2026, 11, 27), first, checks, [follow_up], waiting, due, [], 400)

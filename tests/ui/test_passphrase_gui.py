@@ -4,6 +4,8 @@ unlock page and from Instellingen (issue #12 E)."""
 from __future__ import annotations
 
 import threading
+import time
+from collections.abc import Iterator
 
 import keyring
 import pytest
@@ -14,6 +16,7 @@ from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage.keys import unwrap_key
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
+from waakvlam_desktop.ui.access import unlock
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_SETTINGS, MainWindow
 
@@ -98,23 +101,32 @@ def test_settings_forget_the_key(
 
 class SlowKeyring(MemoryKeyring):
     """An OS keyring that answers only when the test says so (a slow D-Bus, or the first
-    import of the keyring's backends)."""
+    import of the keyring's backends): ``answer`` lets every question through, ``one``
+    one question at a time."""
 
     def __init__(self) -> None:
         super().__init__()
         self.answer = threading.Event()
+        self.one = threading.Semaphore(0)
+        self.answered = 0
 
     def get_password(self, service: str, username: str) -> str | None:
-        self.answer.wait(30)
-        return super().get_password(service, username)
+        deadline = time.monotonic() + 30  # a failing test must not leave a thread hanging
+        while not self.answer.is_set() and not self.one.acquire(timeout=0.01):
+            if time.monotonic() > deadline:
+                break
+        found = super().get_password(service, username)
+        self.answered += 1
+        return found
 
 
 @pytest.fixture
-def slow_keyring(memory_keyring: MemoryKeyring) -> SlowKeyring:
+def slow_keyring(memory_keyring: MemoryKeyring) -> Iterator[SlowKeyring]:
     backend = SlowKeyring()
     backend.store = memory_keyring.store
     keyring.set_keyring(backend)
-    return backend
+    yield backend
+    backend.answer.set()  # whatever the test left waiting
 
 
 def test_a_typed_passphrase_does_not_wait_for_the_keyring(
@@ -159,4 +171,51 @@ def test_a_remembered_key_opens_when_the_keyring_answers(
     qtbot.wait(200)
     assert ctx.profile is None  # nothing typed; the keyring has not answered
     slow_keyring.answer.set()
+    qtbot.waitUntil(lambda: ctx.profile is not None, timeout=TIMEOUT)
+
+
+def test_an_answer_to_an_earlier_question_is_ignored(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, slow_keyring: SlowKeyring
+) -> None:
+    """The page asked the keyring, then was reset (the app locked again) and asked again.
+    The first answer, which says the key is remembered, arrives late, after the key was
+    forgotten: it must not tick "Onthouden" (submitting would store the key again)."""
+    new_vault().close()
+    vault_id = _remember(ctx)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.unlock_page
+    page.reset()  # the second question, queued behind the first
+    slow_keyring.one.release()  # the first answer: remembered
+    qtbot.waitUntil(lambda: slow_keyring.answered == 1, timeout=TIMEOUT)
+    qtbot.wait(200)
+    assert not page.keyring_known and not page.remember.isChecked()
+    remember.forget(vault_id)
+    slow_keyring.one.release()
+    qtbot.waitUntil(lambda: page.keyring_known, timeout=TIMEOUT)
+    assert page.remember.isVisibleTo(page) and not page.remember.isChecked()
+    assert ctx.profile is None  # and nothing opened the vault
+
+
+def test_the_passphrase_waits_while_the_remembered_key_opens(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    memory_keyring: MemoryKeyring,
+    held_back: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A passphrase submitted while the remembered key opens the vault would queue a second
+    unlock that closes the vault the first one opened: the page takes none meanwhile."""
+    monkeypatch.setattr(unlock, "KEYRING_AFTER_AT_MOST_S", 0.1)
+    new_vault().close()
+    _remember(ctx)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.unlock_page
+    qtbot.waitUntil(lambda: page.keyring_known, timeout=TIMEOUT)
+    qtbot.wait(100)  # the silent unlock waits for the vault code (held back)
+    assert ctx.profile is None
+    assert not page.passphrase.isEnabled() and not page.button.isEnabled()
+    held_back.set()
     qtbot.waitUntil(lambda: ctx.profile is not None, timeout=TIMEOUT)

@@ -20,15 +20,6 @@ from waakvlam_desktop.ui.context import NewVault as NewVaultParams
 from waakvlam_desktop.ui.screens.privacy.restore import RestoreRequest, RestoreRunner
 
 
-@pytest.fixture
-def held_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """The vault code "still loading": started, not done, until the test sets the event."""
-    gate = threading.Event()
-    monkeypatch.setattr(preload, "_vault_started", True)
-    monkeypatch.setattr(preload, "_vault_done", gate)
-    return gate
-
-
 def _waits_then_runs(qtbot: QtBot, gate: threading.Event, finished: list[object]) -> None:
     qtbot.wait(300)
     assert finished == []  # the task waits for the vault code

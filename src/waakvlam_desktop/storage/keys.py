@@ -355,27 +355,29 @@ def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:
 
 
 class Unwrapper:
-    """:func:`unwrap_key` that remembers each outcome (the key, or the error).
+    """:func:`unwrap_key` that remembers each outcome (the key, or that it was wrong).
 
     For one unlock (#16): the desktop derives the key while the vault code is still
     loading (Argon2 releases the interpreter lock), then hands this to ``Vault.open``; and
-    the same key, when it goes to the OS keyring, is not derived a third time. A header
-    that differs from the one derived ahead (a key change in between) is derived anew:
-    the outcome is kept per header and passphrase. It holds the keys it derived: let it
-    go with the unlock.
+    the same key, when it goes to the OS keyring, is not derived a second time. Kept per
+    passphrase and per what :func:`unwrap_key` reads of a header (not its recovery field,
+    which the vault may rewrite at open): a header whose passphrase wrap changed (a key
+    change in between) is derived anew. It holds the keys it derived: let it go with the
+    unlock. A wrong passphrase is remembered as a mark, not as the exception (whose
+    traceback would keep the passphrase and the derived key alive in a reference cycle).
     """
 
     def __init__(self) -> None:
-        self._outcomes: dict[tuple[KeyHeader, str], bytes | WrongPassphraseError] = {}
+        self._outcomes: dict[tuple[object, ...], bytes | None] = {}
 
     def __call__(self, header: KeyHeader, passphrase: str) -> bytes:
-        outcome = self._outcomes.get((header, passphrase))
-        if outcome is None:
+        wrap = (header.vault_id, header.kdf, header.nonce, header.wrapped_key, passphrase)
+        if wrap not in self._outcomes:
             try:
-                outcome = unwrap_key(header, passphrase)
-            except WrongPassphraseError as exc:
-                outcome = exc
-            self._outcomes[(header, passphrase)] = outcome
-        if isinstance(outcome, WrongPassphraseError):
+                self._outcomes[wrap] = unwrap_key(header, passphrase)
+            except WrongPassphraseError:
+                self._outcomes[wrap] = None
+        key = self._outcomes[wrap]
+        if key is None:
             raise WrongPassphraseError(WRONG_PASSPHRASE)
-        return outcome
+        return key

@@ -263,6 +263,7 @@ class AppContext(QObject):
                 # The KDF while the vault code loads (Argon2 releases the interpreter lock):
                 # Vault.open below finds the key derived. A wrong passphrase, or a header
                 # that changes meanwhile, is found out there.
+                preload.start_vault_code()  # when submitted before the first paint
                 unwrap = Unwrapper()
                 header = self._header()
                 if header is not None:

@@ -221,11 +221,12 @@ class Background(QObject):
         return handle
 
     def wait_idle(self, timeout_s: float = 30.0) -> bool:
-        """For tests and shutdown only: block until both threads are idle."""
+        """For tests and shutdown only: block until both threads are idle (the vault work
+        first: at shutdown that is what must not be cut short)."""
         deadline = time.monotonic() + timeout_s
         return all(
             pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
-            for pool in (self.side, self.pool)
+            for pool in (self.pool, self.side)
         )
 
     @property

@@ -40,6 +40,7 @@ class UnlockPage(QWidget):
         self.keyring_known = False  # the keyring answered reset()'s question
         self.keyring_offered = False  # ... that a real OS keyring is there
         self.silent = False  # try_keyring(): open with a remembered key, unless typed first
+        self.asked = 0  # reset()'s questions to the keyring: only the last one's answer counts
         panel = Panel(self.tr("Waakvlam is locked"))
         hint = QLabel(self.tr("Type your passphrase to open the vault."))
         hint.setWordWrap(True)
@@ -80,6 +81,8 @@ class UnlockPage(QWidget):
         self.silent = False
         self.remember.setVisible(False)
         ctx = self.ctx
+        self.asked += 1
+        question = self.asked
 
         def ask(_task: TaskContext) -> tuple[bool, bool]:
             # After the vault code (not started here: the window paints first). Importing
@@ -89,7 +92,13 @@ class UnlockPage(QWidget):
             available = ctx.keyring_available()
             return available, available and ctx.key_remembered()
 
-        ctx.background.run(ask, self._keyring_answer, lambda _e: None, beside=True)
+        def answered(answer: tuple[bool, bool]) -> None:
+            # An answer to an earlier question (the keyring was slow; the app was locked
+            # again meanwhile, or the key forgotten) must not set this page.
+            if question == self.asked:
+                self._keyring_answer(answer)
+
+        ctx.background.run(ask, answered, lambda _e: None, beside=True)
         self.passphrase.clear()
         self.message.clear_message()
         self.button.setEnabled(True)
@@ -104,7 +113,9 @@ class UnlockPage(QWidget):
         self.remember.setChecked(remembered)
         if self.silent and remembered:
             self.silent = False
-            self.ctx.unlock(None, lambda _p: self.unlocked.emit(), lambda _e: None)
+            # Opening with the remembered key: the passphrase waits (a submit now would
+            # queue a second unlock that closes the vault this one opens).
+            self.ctx.unlock(None, self._done, self._silent_failed)
 
     def try_keyring(self) -> None:
         """After :meth:`reset`: unlock silently when the keyring's answer is that the key is
@@ -119,13 +130,23 @@ class UnlockPage(QWidget):
             self.message.error(self.tr("Type your passphrase first."))
             return
         self.silent = False
-        self.button.setEnabled(False)
-        self.passphrase.setEnabled(False)
-        self.message.notice(self.tr("Opening the vault…"))
+        self._opening()
         # Before the keyring's answer the person has not seen the check box: leave it be.
         offered = self.keyring_known and self.keyring_offered and not self.remember.isHidden()
         choice = self.remember.isChecked() if offered else None
         self.ctx.unlock(text, self._done, self._failed, remember_key=choice)
+
+    def _opening(self) -> None:
+        self.button.setEnabled(False)
+        self.passphrase.setEnabled(False)
+        self.message.notice(self.tr("Opening the vault…"))
+
+    def _silent_failed(self, _exc: BaseException) -> None:
+        """The remembered key did not open the vault: the passphrase then, no error."""
+        self.message.clear_message()
+        self.button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+        self.passphrase.setFocus()
 
     def _done(self, _profile: object) -> None:
         self.failures = 0
