@@ -1,7 +1,11 @@
 """Child process for bench_gui: starts the real app offscreen and reports figures as JSON.
 
 Usage: python -m bench.gui_probe VAULT_DIR PASSPHRASE NOW [TYPING_SECONDS]
+       python -m bench.gui_probe VAULT_DIR --keyring NOW
        python -m bench.gui_probe --bare
+
+With ``--keyring`` nothing is typed: the key comes from the OS keyring (the benchmark's,
+``bench/keyring_backend.py``); the probe stops once Vandaag has its data.
 
 Start-up is two moments the user waits for: the window with the unlock screen ("painted"),
 and after typing the passphrase, Vandaag with its data ("ready"). The probe types after
@@ -18,6 +22,9 @@ import sys
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+KEYRING = "--keyring"  # instead of the passphrase: the key is in the OS keyring
 
 
 def rss_mb() -> float:
@@ -105,11 +112,16 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
         app.processEvents()
         time.sleep(0.005)
     typed = time.perf_counter() - painted_at
-    window.unlock_page.passphrase.setText(passphrase)
-    window.unlock_page.submit()
+    if passphrase != KEYRING:
+        window.unlock_page.passphrase.setText(passphrase)
+        window.unlock_page.submit()
     wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
     ready_at = time.perf_counter()
     print(json.dumps({"ready": True}), flush=True)
+    if passphrase == KEYRING:
+        window.lock()
+        background.wait_idle(30)
+        return
     ws = window.workspace
     assert ws is not None
     rss_open = rss_mb()
