@@ -16,7 +16,6 @@ from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.storage.keys import unwrap_key
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
-from waakvlam_desktop.ui.access import unlock
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_SETTINGS, MainWindow
 
@@ -203,11 +202,9 @@ def test_the_passphrase_waits_while_the_remembered_key_opens(
     new_vault: NewVault,
     memory_keyring: MemoryKeyring,
     held_back: threading.Event,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A passphrase submitted while the remembered key opens the vault would queue a second
     unlock that closes the vault the first one opened: the page takes none meanwhile."""
-    monkeypatch.setattr(unlock, "KEYRING_AFTER_AT_MOST_S", 0.1)
     new_vault().close()
     _remember(ctx)
     window = MainWindow(ctx)

@@ -133,16 +133,3 @@ def test_a_thread_that_cannot_start_does_not_leave_the_worker_waiting(
     with pytest.raises(RuntimeError):
         preload._start(("colorsys",), "waakvlam-preload-test", done)
     assert done.is_set()  # wait_vault_code() returns; the caller imports where it uses it
-
-
-def test_waiting_after_the_vault_code_neither_starts_it_nor_waits_for_ever(
-    held_back: threading.Event, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The keyring question waits for the vault code, but a window closed before its first
-    paint never starts that: the question goes ahead after its time."""
-    started: list[bool] = []
-    monkeypatch.setattr(preload, "start_vault_code", lambda: started.append(True))
-    waiter = threading.Thread(target=preload.after_vault_code, args=(0.2,))
-    waiter.start()
-    waiter.join(10)
-    assert not waiter.is_alive() and started == [] and not held_back.is_set()

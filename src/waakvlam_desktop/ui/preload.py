@@ -115,13 +115,6 @@ def wait_vault_code() -> None:
     _vault_done.wait()
 
 
-def after_vault_code(timeout: float) -> None:
-    """For work that need not come first: wait until the vault code has loaded, without
-    starting it (the window's first paint does), at most ``timeout`` seconds (a window
-    closed before it painted never starts it)."""
-    _vault_done.wait(timeout)
-
-
 def preload_screens() -> None:
     """Import the other screens' modules in the background, once per process."""
     global _screens_started
