@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from waakvlam_desktop.clock import local_today
@@ -15,6 +16,7 @@ from waakvlam_desktop.domain.visits import (
     VisitInput,
     record_visit,
 )
+from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.vault import Vault
 
 
@@ -130,3 +132,17 @@ def every_stored_value(vault: Vault) -> str:
                     else:
                         parts.append(str(value))
     return "\n".join(parts)
+
+
+class CountedKdf:
+    """Counts Argon2 runs (``keys.derive_kek``); each still runs the real KDF."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.runs = 0
+        real = keys.derive_kek
+
+        def counted(passphrase: str, params: keys.KdfParams) -> bytes:
+            self.runs += 1
+            return real(passphrase, params)
+
+        monkeypatch.setattr(keys, "derive_kek", counted)

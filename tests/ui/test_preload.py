@@ -12,8 +12,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
+from tests.helpers import CountedKdf
 from tests.ui.conftest import TIMEOUT, NewVault
-from waakvlam_desktop.storage import keys, remember
+from waakvlam_desktop.storage import remember
 from waakvlam_desktop.ui import preload
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.context import NewVault as NewVaultParams
@@ -51,22 +52,15 @@ def test_unlocking_derives_the_key_while_the_vault_code_loads(
     vault = new_vault()
     vault_id = vault.vault_id
     vault.close()
-    runs: list[bool] = []
-    real = keys.derive_kek
-
-    def counted(passphrase: str, params: keys.KdfParams) -> bytes:
-        runs.append(True)
-        return real(passphrase, params)
-
-    monkeypatch.setattr(keys, "derive_kek", counted)
+    kdf = CountedKdf(monkeypatch)
     finished: list[object] = []
     ctx.unlock(PASSPHRASE, finished.append, finished.append, remember_key=True)
-    qtbot.waitUntil(lambda: runs != [], timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: kdf.runs > 0, timeout=TIMEOUT)
     qtbot.wait(100)
     assert finished == []  # derived, and still waiting for the vault code
     held_back.set()
     qtbot.waitUntil(lambda: finished != [], timeout=TIMEOUT)
-    assert ctx.is_unlocked and len(runs) == 1
+    assert ctx.is_unlocked and kdf.runs == 1
     assert remember.recall(vault_id) is not None
     ctx.lock()
     ctx.background.wait_idle(30)

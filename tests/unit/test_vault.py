@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
-from tests.helpers import add_household, all_bytes
+from tests.helpers import CountedKdf, add_household, all_bytes
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import (
@@ -174,8 +174,10 @@ def test_rekey_changes_database_key(vault: Vault, vault_dir: Path) -> None:
         assert s.get(Visit, vid) is not None
 
 
-def test_interrupted_rekey_still_opens(vault: Vault, vault_dir: Path) -> None:
-    """The database got its new key but the header was not yet replaced."""
+def _interrupt_rekey(vault: Vault, vault_dir: Path) -> tuple[VaultPaths, str]:
+    """A key change a crash interrupted: the database has its new key, the new header is
+    still pending and the old one in place. The folder's paths, and a visit recorded
+    before."""
     hid = add_household(vault)
     vid = _visit(vault, hid, "tussen twee sleutels")
     paths = VaultPaths(vault_dir)
@@ -184,6 +186,12 @@ def test_interrupted_rekey_still_opens(vault: Vault, vault_dir: Path) -> None:
     vault.close()
     paths.pending_header.write_bytes(paths.header.read_bytes())
     paths.header.write_bytes(old_header)
+    return paths, vid
+
+
+def test_interrupted_rekey_still_opens(vault: Vault, vault_dir: Path) -> None:
+    """The database got its new key but the header was not yet replaced."""
+    _paths, vid = _interrupt_rekey(vault, vault_dir)
     with Vault.open(vault_dir, PASSPHRASE) as v, v.session() as s:
         assert s.get(Visit, vid) is not None
 
@@ -229,26 +237,12 @@ def test_pragmas_applied(vault: Vault) -> None:
         assert con.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
 
 
-class _CountedKdf:
-    """Counts Argon2 runs; each still runs the real KDF."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.runs = 0
-        real = keys.derive_kek
-
-        def counted(passphrase: str, params: keys.KdfParams) -> bytes:
-            self.runs += 1
-            return real(passphrase, params)
-
-        monkeypatch.setattr(keys, "derive_kek", counted)
-
-
 def test_a_key_derived_ahead_is_not_derived_again(
     vault: Vault, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The desktop derives the key while its vault code loads (#16); opening then finds it."""
     vault.close()
-    kdf = _CountedKdf(monkeypatch)
+    kdf = CountedKdf(monkeypatch)
     header = Vault.read_header(VaultPaths(vault_dir))
     unwrap = keys.Unwrapper()
     key = unwrap(header, PASSPHRASE)
@@ -287,14 +281,7 @@ def test_a_key_derived_ahead_for_the_old_header_still_settles_an_interrupted_rek
 ) -> None:
     """Derived ahead from the header, which no longer opens the database after a crash in
     a key change: the pending header is derived and promoted, as without deriving ahead."""
-    hid = add_household(vault)
-    vid = _visit(vault, hid, "tussen twee sleutels")
-    paths = VaultPaths(vault_dir)
-    old_header = paths.header.read_bytes()
-    vault.rekey(PASSPHRASE)
-    vault.close()
-    paths.pending_header.write_bytes(paths.header.read_bytes())
-    paths.header.write_bytes(old_header)
+    paths, vid = _interrupt_rekey(vault, vault_dir)
     unwrap = keys.Unwrapper()
     unwrap(Vault.read_header(paths), PASSPHRASE)
     with Vault.open(vault_dir, PASSPHRASE, unwrap=unwrap) as v, v.session() as s:
