@@ -318,3 +318,53 @@ def test_referrals_keep_the_chosen_row_when_the_list_is_refreshed(
     assert view.empty.isHidden()
     view.show_rows([])
     assert not view.empty.isHidden()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    when: str
+    what: str
+    signals: tuple[Entry, ...] = ()
+
+
+def _qt_widths(view: RowView[Entry], columns: range) -> dict[int, int]:
+    """What Qt's own measuring gives: the delegate asked cell by cell."""
+    widths = {}
+    for i in columns:
+        view.resizeColumnToContents(i)
+        widths[i] = view.header().sectionSize(i)
+    return widths
+
+
+def test_columns_are_fitted_as_qt_measures_them_in_lists_and_trees(qtbot: QtBot) -> None:
+    """Lists fit their columns on the texts the model holds, not by asking Qt (a call back
+    into Python per cell); the widths must still be Qt's (a pixel more: never elided),
+    in a tree too: a row's level indents the first column, expanded children count."""
+    wide_child = Entry("maandag 1 december 2026, ingesprongen", "Signaal: ongeopende post")
+    entries = [
+        Entry(f"2026-{i % 9 + 1:02d}-01", "Huisbezoek" + " gepland" * (i % 4), (wide_child,))
+        for i in range(40)
+    ]
+    columns = (
+        Column("Wanneer", lambda e: e.when),
+        Column("Wat", lambda e: e.what),
+        Column("Door", lambda e: "Bench"),
+    )
+    for children in (None, lambda e: e.signals):
+        view = RowView(RowModel(columns, children=children), "Tijdlijn")
+        qtbot.addWidget(view)
+        view.resize(900, 400)
+        view.show()
+        view.set_rows(entries)
+        fitted = {i: view.columnWidth(i) for i in range(2)}
+        qt = _qt_widths(view, range(2))
+        assert all(qt[i] <= fitted[i] <= qt[i] + 1 for i in fitted), (children, fitted, qt)
+        if children is None:
+            continue
+        collapsed = fitted[0]
+        view.expand(view.model().index(5, 0))
+        view.fit_columns()
+        expanded = view.columnWidth(0)
+        qt = _qt_widths(view, range(1))
+        assert qt[0] <= expanded <= qt[0] + 1, (expanded, qt)
+        assert expanded > collapsed  # the child's wider, further indented text counts

@@ -185,36 +185,74 @@ def text_widths(
     *,
     grid: bool = False,
 ) -> dict[int, int]:
-    """The widths Qt's ``resizeColumnToContents`` gives ``columns`` of a flat list (the
-    header, and the text of the first ``SAMPLE_ROWS`` rows shown), measured on the texts
-    the model already holds: Qt would ask the model and the delegate for every cell and
-    role, a call back into Python each (~0.2 ms a cell: most of fitting a list)."""
+    """The widths Qt's ``resizeColumnToContents`` gives ``columns`` (the header, and the
+    text of the first ``SAMPLE_ROWS`` rows shown), measured on the texts the model already
+    holds: Qt would ask the model and the delegate for every cell and role, a call back
+    into Python each (~0.1–0.2 ms a cell: most of fitting a list). In a tree the rows shown
+    are the top-level rows and the children of the expanded ones, in view order, and the
+    tree's column adds the indentation of each row's level, as Qt's does."""
     metrics = QFontMetricsF(view.font())  # fractional, rounded up as Qt's text layout does
     # QStyledItemDelegate: the text plus a margin of PM_FocusFrameHMargin + 1 on each side,
     # and a pixel for Qt's text layout rounding (a pixel short elides the text).
     frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
     margin = 2 * (frame + 1) + 1
     shown = view.model()
-    positions: Sequence[int] = range(min(shown.rowCount(), SAMPLE_ROWS))
+    proxy_rows = range(min(shown.rowCount(), SAMPLE_ROWS))
+    positions: Sequence[int] = proxy_rows
     if isinstance(shown, QSortFilterProxyModel):
-        positions = [shown.mapToSource(shown.index(i, 0)).row() for i in positions]
+        positions = [shown.mapToSource(shown.index(i, 0)).row() for i in proxy_rows]
     texts = model.texts_at(positions)
+    indents = [0] * len(texts)
     header = view.horizontalHeader() if isinstance(view, QTableView) else None
+    tree_column = -1
     if isinstance(view, QTreeView):
         header = view.header()
+        if model.child_rows is not None:
+            texts, indents = _tree_texts(view, model, list(proxy_rows), positions, texts)
+            tree_column = view.treePosition()
     assert header is not None
     widths = {}
     for column in columns:
+        indented = indents if column == tree_column else [0] * len(texts)
         content = max(
             (
-                math.ceil(metrics.horizontalAdvance(line))
-                for row in texts
+                math.ceil(metrics.horizontalAdvance(line)) + indent
+                for row, indent in zip(texts, indented, strict=True)
                 for line in row[column].split("\n")
             ),
             default=-margin,
         )
         widths[column] = max(content + margin + (1 if grid else 0), header.sectionSizeHint(column))
     return widths
+
+
+def _tree_texts(
+    view: QTreeView,
+    model: RowModel[Any],
+    proxy_rows: list[int],
+    positions: Sequence[int],
+    texts: list[tuple[str, ...]],
+) -> tuple[list[tuple[str, ...]], list[int]]:
+    """The texts of a tree's rows in view order (an expanded row's children under it, at
+    most ``SAMPLE_ROWS`` rows) and each row's indentation: a level's ``indentation()``,
+    one more with the root decorated."""
+    step = view.indentation()
+    top = step if view.rootIsDecorated() else 0
+    if len(texts) != len(positions):  # the placeholder, or nothing
+        return texts, [top] * len(texts)
+    shown = view.model()
+    rows: list[tuple[str, ...]] = []
+    indents: list[int] = []
+    for proxy_row, position, row_texts in zip(proxy_rows, positions, texts, strict=True):
+        rows.append(row_texts)
+        indents.append(top)
+        if view.isExpanded(shown.index(proxy_row, 0)):
+            for child in model.child_texts(position):
+                rows.append(child)
+                indents.append(top + step)
+        if len(rows) >= SAMPLE_ROWS:
+            break
+    return rows[:SAMPLE_ROWS], indents[:SAMPLE_ROWS]
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -428,6 +466,12 @@ class RowModel(QAbstractItemModel, Generic[R]):
         if self.child_rows is None:
             return ()
         return self.child_rows(self.rows[position])
+
+    def child_texts(self, position: int) -> list[tuple[str, ...]]:
+        """The cell texts of the children of the top-level row at this shown position."""
+        if not 0 <= position < len(self.rows):
+            return []
+        return [tuple(c.text(child) for c in self.columns) for child in self._children_of(position)]
 
     # ---- sorting -------------------------------------------------------------------------
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
@@ -652,14 +696,9 @@ class RowView(QTreeView, Generic[R]):
             for i, column in enumerate(self.source.columns)
             if not column.stretch and not (i == last and header.stretchLastSection())
         ]
-        if self.source.child_rows is None:  # a flat list: measured on the model's texts
-            for i, width in text_widths(self, self.source, fitted).items():
-                header.resizeSection(i, width)
-                self._content_widths[i] = width
-        else:  # rows within rows: Qt measures (expanded children, indentation)
-            for i in fitted:
-                self.resizeColumnToContents(i)
-                self._content_widths[i] = header.sectionSize(i)
+        for i, width in text_widths(self, self.source, fitted).items():
+            header.resizeSection(i, width)
+            self._content_widths[i] = width
         self.share_width()
 
     def share_width(self) -> None:
@@ -674,13 +713,8 @@ class RowView(QTreeView, Generic[R]):
         shown = {i: w for i, w in widths.items() if not header.isSectionHidden(i)}
         if any(c.stretch for c in self.source.columns):
             keep = int(self.viewport().width() * STRETCH_SHARE)
-        elif self.source.child_rows is None:  # the last column stretches: it keeps its contents
+        else:  # the last column stretches: it keeps its contents
             keep = text_widths(self, self.source, [header.count() - 1])[header.count() - 1]
-        else:
-            keep = max(
-                self.sizeHintForColumn(header.count() - 1),
-                header.sectionSizeHint(header.count() - 1),
-            )
         room = self.viewport().width() - keep
         cap = max(shown.values(), default=0)
         while cap > MIN_COLUMN and sum(min(w, cap) for w in shown.values()) > room:
