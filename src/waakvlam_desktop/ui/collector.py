@@ -13,10 +13,14 @@ Each collection stalls the GUI thread for as long as it takes, so (#16):
 
 - the timer checks every 100 ms, so the young generation stays small (a check every
   500 ms let a young collection take 10-37 ms at 10,000 households);
-- a full collection waits, as CPython's own rule does (3.11-3.13), until the objects moved into the
-  oldest generation since the last one reach a quarter of it (counted as the survivors of
-  each middle collection; without that rule one came every ten middle ones, 143 ms at
-  10,000 households);
+- a full collection waits, in the spirit of CPython's own rule (3.11-3.13: until what
+  moved into the oldest generation since the last one is a quarter of it), until the
+  heap (``sys.getallocatedblocks``) has grown by a quarter since the last full one
+  (without such a rule one came every ten middle ones, 143 ms at 10,000 households). It
+  is not counted with ``gc.get_objects``: the list that returns holds references to
+  objects another thread is still building, and a tuple built from a generator on a
+  worker then fails (``SystemError: bad argument to internal function``; a start-up
+  probe hit it in the background import of the vault code);
 - once the vault code is imported, before any vault is open (:func:`after_start_up`,
   from ``ui/preload.py``), what exists is frozen (``gc.freeze``): the modules, classes and
   functions of the libraries and the app, and the window; no vault data. A full
@@ -27,6 +31,7 @@ Each collection stalls the GUI thread for as long as it takes, so (#16):
 from __future__ import annotations
 
 import gc
+import sys
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -41,10 +46,9 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self.threshold = gc.get_threshold()
         gc.disable()
-        # CPython's rule for full collections: the oldest generation's size after the last
-        # one, and the objects moved into it since.
-        self.old_total = len(gc.get_objects(2))
-        self.pending = 0
+        # The heap after the last full collection (or the freeze): the next one waits
+        # until it has grown by a quarter.
+        self.heap_after_full = sys.getallocatedblocks()
         self.frozen = gc.get_freeze_count()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
@@ -55,20 +59,18 @@ class GuiThreadCollector(QObject):
         if young > self.threshold[0]:
             gc.collect(0)
             if middle > self.threshold[1]:
-                survivors = len(gc.get_objects(1))  # what this collection may move on
-                self.pending += max(0, survivors - gc.collect(1))
+                gc.collect(1)
                 if old > self.threshold[2]:
                     self.collect_old()
 
     def collect_old(self) -> None:
-        """A full collection, when what moved into the oldest generation since the last
-        one is a quarter of it."""
+        """A full collection, when the heap has grown by a quarter since the last one."""
         frozen = gc.get_freeze_count()
-        if frozen != self.frozen:  # a freeze took the oldest generation away
-            self.frozen, self.old_total, self.pending = frozen, len(gc.get_objects(2)), 0
-        if self.pending > self.old_total // 4:
+        if frozen != self.frozen:  # a freeze took the oldest generation away: start again
+            self.frozen, self.heap_after_full = frozen, sys.getallocatedblocks()
+        if sys.getallocatedblocks() - self.heap_after_full > self.heap_after_full // 4:
             gc.collect(2)
-            self.old_total, self.pending = len(gc.get_objects(2)), 0
+            self.heap_after_full = sys.getallocatedblocks()
 
 
 def collect_on_gui_thread(app: QObject, *, freeze_after_start: bool = False) -> GuiThreadCollector:
