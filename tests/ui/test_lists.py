@@ -368,3 +368,36 @@ def test_columns_are_fitted_as_qt_measures_them_in_lists_and_trees(qtbot: QtBot)
         qt = _qt_widths(view, range(1))
         assert qt[0] <= expanded <= qt[0] + 1, (expanded, qt)
         assert expanded > collapsed  # the child's wider, further indented text counts
+
+
+def test_a_narrow_list_gives_way_so_the_last_column_stays_whole(qtbot: QtBot) -> None:
+    """When the window narrows, the widest fitted columns are cut so the last column (it
+    fills the rest) keeps its text in sight; in a tree, an expanded row's children count
+    at the next resize."""
+    child = Entry("", "", ())
+    entries = [Entry("Woonstichting met een lange naam " * 2, "kort", ()) for _ in range(5)]
+    entries.append(Entry("Woonstichting met een lange naam " * 2, "kort", (child,)))
+    columns = (
+        Column("Naam", lambda e: e.when),
+        Column("Datum", lambda e: "1 december 2026"),
+        Column("Notitie", lambda e: e.what or "Signaal: ongeopende post en schulden"),
+    )
+    view = RowView(RowModel(columns, children=lambda e: e.signals), "Lijst")
+    qtbot.addWidget(view)
+    view.resize(1200, 300)
+    view.show()
+    view.set_rows(entries)
+    wide = view.columnWidth(0)
+    note = view.fontMetrics().horizontalAdvance("kort")
+    view.resize(500, 300)
+    qtbot.waitUntil(lambda: view.columnWidth(0) < wide)
+    room = view.viewport().width()
+    assert view.columnWidth(0) + view.columnWidth(1) + note <= room
+    collapsed = view.columnWidth(0)
+
+    view.expand(view.model().index(5, 0))  # its child's note is far wider
+    view.resize(501, 300)
+    long_note = view.fontMetrics().horizontalAdvance("Signaal: ongeopende post en schulden")
+    qtbot.waitUntil(lambda: view.columnWidth(0) < collapsed)
+    room = view.viewport().width()
+    assert view.columnWidth(0) + view.columnWidth(1) + long_note <= room

@@ -199,7 +199,9 @@ def text_widths(
     shown = view.model()
     proxy_rows = range(min(shown.rowCount(), SAMPLE_ROWS))
     positions: Sequence[int] = proxy_rows
-    if isinstance(shown, QSortFilterProxyModel):
+    # A RowProxy shows the model's rows as they are (the model sorts and filters): no
+    # mapping, which costs two calls into Qt a row.
+    if isinstance(shown, QSortFilterProxyModel) and not isinstance(shown, RowProxy):
         positions = [shown.mapToSource(shown.index(i, 0)).row() for i in proxy_rows]
     texts = model.texts_at(positions)
     indents = [0] * len(texts)
@@ -679,7 +681,11 @@ class RowView(QTreeView, Generic[R]):
         self.activated.connect(self._activated)
         selection = self.selectionModel()
         selection.currentChanged.connect(lambda _c, _p: self.current_changed.emit(self.current()))
+        self._last_width: int | None = None
         model.modelReset.connect(self.fit_columns)
+        model.layoutChanged.connect(self._forget_last_width)
+        self.expanded.connect(self._forget_last_width)
+        self.collapsed.connect(self._forget_last_width)
 
     def set_rows(self, rows: Iterable[R]) -> None:
         self.source.set_rows(rows)
@@ -696,10 +702,21 @@ class RowView(QTreeView, Generic[R]):
             for i, column in enumerate(self.source.columns)
             if not column.stretch and not (i == last and header.stretchLastSection())
         ]
-        for i, width in text_widths(self, self.source, fitted).items():
+        keeps = self._last_keeps_contents() and last not in fitted
+        widths = text_widths(self, self.source, [*fitted, last] if keeps else fitted)
+        self._last_width = widths.pop(last) if keeps else None
+        for i, width in widths.items():
             header.resizeSection(i, width)
             self._content_widths[i] = width
         self.share_width()
+
+    def _last_keeps_contents(self) -> bool:
+        """No column stretches: the last one fills the rest and keeps its contents."""
+        return not any(c.stretch for c in self.source.columns)
+
+    def _forget_last_width(self) -> None:
+        """The rows measured changed (sorted, a row expanded or collapsed): measure again."""
+        self._last_width = None
 
     def share_width(self) -> None:
         """When the view is too narrow, the widest fitted columns give way (their text cut,
@@ -711,10 +728,13 @@ class RowView(QTreeView, Generic[R]):
             return
         header = self.header()
         shown = {i: w for i, w in widths.items() if not header.isSectionHidden(i)}
-        if any(c.stretch for c in self.source.columns):
+        if not self._last_keeps_contents():
             keep = int(self.viewport().width() * STRETCH_SHARE)
-        else:  # the last column stretches: it keeps its contents
-            keep = text_widths(self, self.source, [header.count() - 1])[header.count() - 1]
+        else:  # measured once per fit, not at every resize
+            if self._last_width is None:
+                last = header.count() - 1
+                self._last_width = text_widths(self, self.source, [last])[last]
+            keep = self._last_width
         room = self.viewport().width() - keep
         cap = max(shown.values(), default=0)
         while cap > MIN_COLUMN and sum(min(w, cap) for w in shown.values()) > room:
