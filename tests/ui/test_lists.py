@@ -28,7 +28,7 @@ from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.screens.referrals.screen import ReferralsView
 from waakvlam_desktop.ui.screens.today.screen import MAX_ROWS, TodayView
 from waakvlam_desktop.ui.widgets.common import level_colour
-from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView, date_column
+from waakvlam_desktop.ui.widgets.table import MIN_COLUMN, Column, RowModel, RowView, date_column
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,3 +401,7 @@ def test_a_narrow_list_gives_way_so_the_last_column_stays_whole(qtbot: QtBot) ->
     qtbot.waitUntil(lambda: view.columnWidth(0) < collapsed)
     room = view.viewport().width()
     assert view.columnWidth(0) + view.columnWidth(1) + long_note <= room
+
+    view.resize(150, 300)  # far too narrow: the fitted columns stop at their minimum
+    qtbot.waitUntil(lambda: view.columnWidth(0) <= MIN_COLUMN)
+    assert view.columnWidth(0) == view.columnWidth(1) == MIN_COLUMN

@@ -738,7 +738,7 @@ class RowView(QTreeView, Generic[R]):
         room = self.viewport().width() - keep
         cap = max(shown.values(), default=0)
         while cap > MIN_COLUMN and sum(min(w, cap) for w in shown.values()) > room:
-            cap -= 8
+            cap = max(MIN_COLUMN, cap - 8)
         capped: set[int] = getattr(self, "_capped", set())
         for i, w in shown.items():  # a width the user dragged is left alone
             if w > cap:

@@ -187,7 +187,11 @@ class HouseholdPage(Screen):
             Column(self.tr("When"), lambda e: e.when, key=lambda e: e.at),
             Column(self.tr("What"), lambda e: e.what),
             Column(self.tr("By"), lambda e: e.by),
-            Column(self.tr("Details"), lambda e: e.details, tooltip=lambda e: e.notes),
+            # The details stretch: when, what and who stay readable, the note's first line
+            # gets the rest (the whole note is beside the list and in the tooltip).
+            Column(
+                self.tr("Details"), lambda e: e.details, tooltip=lambda e: e.notes, stretch=True
+            ),
         )
         self.timeline = RowView(
             RowModel(
