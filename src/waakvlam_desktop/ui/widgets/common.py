@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QRectF, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from waakvlam_desktop import texts
@@ -132,21 +132,34 @@ class InlineMessage(QLabel):
 
 
 class Card(QFrame):
-    """A titled section on a page."""
+    """A titled section on a page: a rounded frame on the base colour.
+
+    Painted here and given a font, not styled with a style sheet: a style sheet is parsed
+    for each card and styles everything in it (its lists too) through Qt's slower
+    style-sheet style; Vandaag's seven cards took 24 ms to build that way, 10 ms without.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.setStyleSheet(
-            "QFrame#card { background: palette(base); border: 1px solid palette(mid);"
-            " border-radius: 6px; }"
-        )
+        self.setContentsMargins(1, 1, 1, 1)  # the border
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(12, 10, 12, 10)
         self.title = QLabel(title)
-        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        font = QFont(self.title.font())
+        font.setPointSizeF(11)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(font)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.layout_.addWidget(self.title)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colours = self.palette()
+        painter.setPen(QPen(colours.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(colours.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
