@@ -65,7 +65,17 @@ def test_a_full_collection_waits_until_the_heap_grew_by_a_quarter(qtbot: QtBot) 
     assert heap * 3 // 4 < collector.heap_after_full <= sys.getallocatedblocks()
 
 
-def test_the_timer_reaches_a_full_collection_through_the_younger_ones(qtbot: QtBot) -> None:
+def test_a_heap_that_shrank_is_the_new_measure(qtbot: QtBot) -> None:
+    """After a lock lets go of a large caseload, the next full collection does not wait
+    until the heap has grown past its old size: cycles left behind are found sooner."""
+    owner = QObject()
+    collector = GuiThreadCollector(owner, interval_ms=3_600_000)
+    collector.heap_after_full = sys.getallocatedblocks() * 10  # as before a large heap left
+    collector.collect_old()
+    assert collector.heap_after_full <= sys.getallocatedblocks()
+
+
+def test_a_check_reaches_a_full_collection_through_the_younger_ones(qtbot: QtBot) -> None:
     owner = QObject()
     collector = GuiThreadCollector(owner, interval_ms=3_600_000)  # checked by hand here
     gc.collect()

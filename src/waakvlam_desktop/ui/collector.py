@@ -66,9 +66,13 @@ class GuiThreadCollector(QObject):
     def collect_old(self) -> None:
         """A full collection, when the heap has grown by a quarter since the last one."""
         frozen = gc.get_freeze_count()
+        heap = sys.getallocatedblocks()
         if frozen != self.frozen:  # a freeze took the oldest generation away: start again
-            self.frozen, self.heap_after_full = frozen, sys.getallocatedblocks()
-        if sys.getallocatedblocks() - self.heap_after_full > self.heap_after_full // 4:
+            self.frozen, self.heap_after_full = frozen, heap
+        # A heap that shrank (a lock let go of a large caseload) is the new measure: the
+        # cycles left in it are not kept until it has grown past the old size.
+        self.heap_after_full = min(self.heap_after_full, heap)
+        if heap - self.heap_after_full > self.heap_after_full // 4:
             gc.collect(2)
             self.heap_after_full = sys.getallocatedblocks()
 

@@ -146,7 +146,7 @@ class Card(QFrame):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(12, 10, 12, 10)
         self.title = QLabel(title)
-        font = QFont(self.title.font())
+        font = QFont()  # only size and weight set: the rest follows the application's
         font.setPointSizeF(11)
         font.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(font)

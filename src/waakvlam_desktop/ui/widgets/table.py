@@ -31,6 +31,7 @@ from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -715,8 +716,15 @@ class RowView(QTreeView, Generic[R]):
         return not any(c.stretch for c in self.source.columns)
 
     def _forget_last_width(self) -> None:
-        """The rows measured changed (sorted, a row expanded or collapsed): measure again."""
+        """The rows measured changed (sorted, filtered, a row expanded or collapsed) or the
+        font did: measure again, and share the width by the new measure."""
         self._last_width = None
+        self.share_width()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._forget_last_width()
 
     def share_width(self) -> None:
         """When the view is too narrow, the widest fitted columns give way (their text cut,
