@@ -131,6 +131,13 @@ def test_first_run_visit_today_lock_unlock(
     reading = ws.household.reading.toPlainText()
     assert "MARKER-ONTWERP" in reading and "zorgelijk" in reading
     assert "acuut" in reading and "nog niet opgevolgd" in reading
+    # The signals chart is drawn when its tab shows, not for every household opened.
+    page = ws.household
+    assert page.chart.series() == []
+    page.tabs.setCurrentWidget(page.signals_tab)
+    (stacked,) = page.chart.series()
+    assert sum(b.at(i) for b in stacked.barSets() for i in range(b.count())) == 2
+    page.tabs.setCurrentIndex(0)
 
     def correct() -> None:
         dialog = QApplication.activeModalWidget()
