@@ -83,6 +83,10 @@ def test_filters_combine(qapp: object) -> None:
     assert sorted(_visible(proxy)) == ["id-1", "id-12"]
     proxy.set_filters(text="3511ab naam12")
     assert _visible(proxy) == ["id-12"]
+    proxy.set_filters(text="naam12 3511ab")  # every word counts, in any order
+    assert _visible(proxy) == ["id-12"]
+    proxy.set_filters(text="naam1 nergens")
+    assert _visible(proxy) == []
 
 
 def test_sort_by_level_rank_not_alphabet(qapp: object) -> None:

@@ -167,7 +167,15 @@ class HouseholdFilterProxy(RowProxy[HouseholdRow]):
             word = words[0]
             shown = [word in hay for hay in hays]
         elif words:
-            shown = [all(word in hay for word in words) for hay in hays]
+            # Every row for the first word, then only the rows still in for each next one
+            # (a generator per row for all words took 50-60 ms a keystroke at 50,000).
+            first, *rest = words
+            hits = [i for i, hay in enumerate(hays) if first in hay]
+            for word in rest:
+                hits = [i for i in hits if word in hays[i]]
+            shown = [False] * len(hays)
+            for i in hits:
+                shown[i] = True
         else:
             shown = [True] * len(rows)
         if level is None and not complex and not wijk:
