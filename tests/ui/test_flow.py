@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtTest import QTest
@@ -149,6 +150,13 @@ def test_first_run_visit_today_lock_unlock(
     ws.household.correct_button.click()
     qtbot.waitUntil(lambda: "gecorrigeerd" in ws.household.timeline.cell(0, 1), timeout=TIMEOUT)
     assert "ook in de keuken" in ws.household.reading.toPlainText()
+    # The page reloaded on the timeline tab: the Signals tab draws the new data when shown.
+    assert shiboken6.isValid(stacked)
+    page.tabs.setCurrentWidget(page.signals_tab)
+    assert not shiboken6.isValid(stacked)  # replaced
+    (stacked,) = page.chart.series()
+    assert sum(b.at(i) for b in stacked.barSets() for i in range(b.count())) == 2
+    page.tabs.setCurrentIndex(0)
 
     # Vandaag: the acute sign is first, with its reason in words, until it is ticked off.
     # (Ctrl+1 from the household page: the navigation still has Vandaag selected.)

@@ -632,8 +632,8 @@ class HouseholdPage(Screen):
 
     def _draw_chart_if_shown(self) -> None:
         if self._chart_to_draw is not None and self.tabs.currentWidget() is self.signals_tab:
-            draw, self._chart_to_draw = self._chart_to_draw, None
-            draw()
+            self._chart_to_draw()
+            self._chart_to_draw = None  # (after: a draw that failed is tried again)
 
     def _draw_chart(
         self,
