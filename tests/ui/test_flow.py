@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
@@ -283,6 +283,13 @@ def test_input_through_the_window_system_resets_the_countdown(
     QTest.keyClick(dialog_handle, Qt.Key.Key_A)  # typing in a dialog is activity too
     assert window.idle.remaining() == full
     dialog.reject()
+
+    # A key the window system hands to a shortcut reaches the window only as the question
+    # whether the focus widget wants it first (no KeyPress follows): that is activity too.
+    monotonic.advance(4 * 60)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    QApplication.sendEvent(handle, QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_F, ctrl))
+    assert window.idle.remaining() == full
 
 
 def test_unlock_waits_after_five_wrong_attempts(

@@ -20,6 +20,10 @@ from PySide6.QtGui import QGuiApplication, QWindow
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
+    # Every key press first asks the window whether its focus widget wants it (before the
+    # shortcuts); when the window system hands the key to a shortcut (Ctrl+F, a menu's
+    # key), no KeyPress may follow, and only this event says someone is at the keyboard.
+    QEvent.Type.ShortcutOverride,
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
