@@ -241,7 +241,7 @@ def _tree_texts(
     one more with the root decorated."""
     step = view.indentation()
     top = step if view.rootIsDecorated() else 0
-    if len(texts) != len(positions):  # the placeholder, or nothing
+    if len(texts) != len(positions):  # texts_at left positions out: none to pair with
         return texts, [top] * len(texts)
     shown = view.model()
     rows: list[tuple[str, ...]] = []
@@ -448,9 +448,11 @@ class RowModel(QAbstractItemModel, Generic[R]):
         """The texts of a row's cells, by its position in ``_given``; cached."""
         texts = self._texts[given]
         if texts is None:
-            row = self._given[given]
-            texts = self._texts[given] = tuple(c.text(row) for c in self.columns)
+            texts = self._texts[given] = self._cell_texts(self._given[given])
         return texts
+
+    def _cell_texts(self, row: R) -> tuple[str, ...]:
+        return tuple(c.text(row) for c in self.columns)
 
     def texts_at(self, positions: Iterable[int]) -> list[tuple[str, ...]]:
         """The cell texts of the top-level rows at these shown positions (the placeholder's
@@ -474,7 +476,7 @@ class RowModel(QAbstractItemModel, Generic[R]):
         """The cell texts of the children of the top-level row at this shown position."""
         if not 0 <= position < len(self.rows):
             return []
-        return [tuple(c.text(child) for c in self.columns) for child in self._children_of(position)]
+        return [self._cell_texts(child) for child in self._children_of(position)]
 
     # ---- sorting -------------------------------------------------------------------------
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
