@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
 from tests.helpers import CountedKdf
+from tests.ui import child_app
 from tests.ui.conftest import TIMEOUT, NewVault
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.ui import preload
@@ -127,3 +128,19 @@ def test_a_thread_that_cannot_start_does_not_leave_the_worker_waiting(
     with pytest.raises(RuntimeError):
         preload._start(("colorsys",), "waakvlam-preload-test", done)
     assert done.is_set()  # wait_vault_code() returns; the caller imports where it uses it
+
+
+def test_the_preload_configures_the_models_before_the_first_query() -> None:
+    """SQLAlchemy configures the mappers at the first query: at unlock that was the worker,
+    between the KDF and Vandaag's data. The preload does it (a fresh interpreter: in the
+    suite some test has queried already)."""
+    code = """
+import json
+from waakvlam_desktop.ui import preload
+preload.wait_vault_code()
+from waakvlam_desktop.storage.models import Base
+mappers = list(Base.registry.mappers)
+print(json.dumps([len(mappers), sorted(m.class_.__name__ for m in mappers if not m.configured)]))
+"""
+    count, not_configured = child_app.run(code)
+    assert count > 20 and not_configured == []
