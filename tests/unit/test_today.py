@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock, local_today
@@ -20,6 +20,7 @@ from waakvlam_desktop.domain.visits import (
     record_acute_response,
     record_visit,
 )
+from waakvlam_desktop.domain.waakvlam import check_ins_page
 from waakvlam_desktop.errors import ImportFileError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import Address, Complex, Household, SignalObservation
 from waakvlam_desktop.storage.vault import Vault
@@ -263,3 +264,68 @@ def test_cut_lists_hold_only_the_households_shown(vault: Vault) -> None:
                 len(full.waiting),
             )
             assert full.households == cut.households == len(shown)
+
+
+def test_overdue_check_ins_cut_anywhere_are_the_first_of_the_whole_list(vault: Vault) -> None:
+    """The overdue check-ins are read one concern level at a time (#16): a cut inside a
+    level, at a level's end or past the last one gives the first rows of the whole list,
+    in the rule's order, and the count of all of them; with "Mijn complexen" too."""
+    generate_demo(vault.session, 120, seed=6)
+    with vault.session() as s:
+        settings = load_settings(s)
+        day = local_today(s.info["clock"]) + timedelta(days=20)
+        mine = frozenset(c for (c,) in s.execute(select(Complex.id).order_by(Complex.id).limit(2)))
+        for complex_ids in (None, mine):
+            whole = check_ins_page(s, day, settings, complex_ids=complex_ids).overdue
+            levels = [c.level for c in whole]
+            assert len(set(levels)) >= 3  # cuts cross levels
+            assert whole == sorted(whole, key=lambda c: (-c.level.rank, -c.days_late, c.address))
+            ends = [n for n in range(1, len(levels)) if levels[n] != levels[n - 1]]
+            for n in sorted({1, *ends, *(e + 1 for e in ends), len(whole), len(whole) + 1}):
+                page = check_ins_page(s, day, settings, complex_ids=complex_ids, limit=n)
+                assert page.overdue == whole[:n], n
+                assert page.overdue_total == len(whole), n
+
+
+def test_vandaag_reads_the_overdue_check_ins_along_their_index(vault: Vault) -> None:
+    """What makes the cut cheap at 50,000 households: each level's first rows come from
+    ``ix_household_level_due`` in date order (only the address part of the order is
+    sorted), and the counts from that index alone; the check-ins due soon keep the date's
+    index (SQLite's own plans for the app's SQL)."""
+    generate_demo(vault.session, 30, seed=7)
+    statements: list[tuple[str, object]] = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    with vault.session() as s:
+        settings = load_settings(s)
+        event.listen(vault.engine, "before_cursor_execute", keep)
+        try:
+            check_ins_page(s, local_today(s.info["clock"]), settings, limit=1)
+        finally:
+            event.remove(vault.engine, "before_cursor_execute", keep)
+        plans = {
+            statement: " | ".join(
+                row[3]
+                for row in s.connection().exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + statement, parameters
+                )
+            )
+            for statement, parameters in statements
+        }
+    per_level = {st: p for st, p in plans.items() if "concern_level = ?" in st}
+    rows = [p for st, p in per_level.items() if "count(*)" not in st]
+    counts = [p for st, p in per_level.items() if "count(*)" in st]
+    assert rows and counts
+    # The check-ins due soon, a date range over every level, keep the date's own index.
+    (soon,) = [p for st, p in plans.items() if "next_check_in >= ?" in st and "count(*)" not in st]
+    assert "USING INDEX ix_household_next_check_in (next_check_in>? AND next_check_in<?)" in soon
+    for plan in rows:
+        assert "USING INDEX ix_household_level_due" in plan, plan
+        assert "LAST 2 TERMS OF ORDER BY" in plan and "FOR ORDER BY" not in plan.replace(
+            "LAST 2 TERMS OF ORDER BY", ""
+        ), plan
+    for plan in counts:
+        assert "USING COVERING INDEX ix_household_level_due" in plan, plan
+        assert "address" not in plan, plan

@@ -127,27 +127,34 @@ def check_ins_page(
     ``limit`` in SQL, so a caseload of thousands of overdue visits costs no Python objects
     beyond those shown. ``complex_ids``: only households in these complexes."""
     horizon = today + timedelta(days=settings.due_soon_days)
-    base = (
-        select(
-            Household.id,
-            Household.label,
-            Household.concern_level,
-            Household.next_check_in,
-            Address.street,
-            Address.number,
-            Address.addition,
-        )
-        .join(Address, Address.id == Household.address_id)
-        .where(Household.status == HouseholdStatus.OPEN.value)
-        .where(Household.next_check_in.is_not(None))
+    # Open households with a check-in date (in the chosen complexes).
+    scheduled: tuple[ColumnElement[bool], ...] = (
+        Household.status == HouseholdStatus.OPEN.value,
+        Household.next_check_in.is_not(None),
     )
     if complex_ids is not None:
-        base = base.where(Address.complex_id.in_(complex_ids))
-    late = base.where(Household.next_check_in < today)
-    soon = base.where(Household.next_check_in >= today, Household.next_check_in <= horizon)
+        scheduled += (Address.complex_id.in_(complex_ids),)
+    late = (Household.next_check_in < today,)
+    soon = (Household.next_check_in >= today, Household.next_check_in <= horizon)
 
-    def fetch(query: Any, *order: Any) -> tuple[list[CheckIn], int]:
-        rows = session.execute(query.order_by(*order, _ROWID).limit(limit)).all()
+    def fetch(
+        where: tuple[ColumnElement[bool], ...], *order: Any, at_most: int | None = limit
+    ) -> tuple[list[CheckIn], int]:
+        query: Any = (  # (Any: next_check_in is never None in these rows)
+            select(
+                Household.id,
+                Household.label,
+                Household.concern_level,
+                Household.next_check_in,
+                Address.street,
+                Address.number,
+                Address.addition,
+            )
+            .join(Address, Address.id == Household.address_id)
+            .where(*scheduled, *where)
+            .order_by(*order, _ROWID)
+            .limit(at_most)
+        )
         items = [
             CheckIn(
                 household_id=hid,
@@ -157,13 +164,30 @@ def check_ins_page(
                 due=when,
                 days_late=(today - when).days,
             )
-            for hid, label, level, when, street, number, addition in rows
+            for hid, label, level, when, street, number, addition in session.execute(query)
         ]
-        if limit is None or len(items) < limit:
+        if at_most is None or len(items) < at_most:
             return items, len(items)
-        total = session.scalar(select(func.count()).select_from(query.subquery()))
-        return items, int(total or 0)
+        counted = select(func.count()).select_from(Household)
+        if complex_ids is not None:  # (every household has its address: joined to filter)
+            counted = counted.join(Address, Address.id == Household.address_id)
+        return items, session.scalar(counted.where(*scheduled, *where)) or 0
 
-    overdue, overdue_total = fetch(late, _LEVEL_ORDER, Household.next_check_in, _STREET_LINE)
+    # Overdue: one level at a time, most serious first, each in date order along
+    # ``ix_household_level_due``: only the rows shown are read and sorted, and
+    # without complexes the counts come from the index alone. (One query over every level
+    # sorted all overdue households: 0.1-0.2 s at 50,000, 1.6 s on the first start after a
+    # reboot.)
+    overdue: list[CheckIn] = []
+    overdue_total = 0
+    for level in sorted(ConcernLevel, key=lambda lv: lv.rank, reverse=True):
+        items, total = fetch(
+            (*late, Household.concern_level == level.value),
+            Household.next_check_in,
+            _STREET_LINE,
+            at_most=None if limit is None else limit - len(overdue),
+        )
+        overdue += items
+        overdue_total += total
     due, due_total = fetch(soon, Household.next_check_in, _LEVEL_ORDER, _STREET_LINE)
     return CheckInPage(overdue, overdue_total, due, due_total)

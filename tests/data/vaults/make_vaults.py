@@ -1191,6 +1191,39 @@ def step_0016(w: Writer) -> None:
     # (tests/security/test_audit_term.py makes and attacks real checkpoints).
 
 
+def step_0017(w: Writer) -> None:
+    """0017 only adds ``ix_household_level_due``: a household overdue at the level
+    "zorg" (the index's rows), and a visit there whose note holds a new word."""
+    w.at(datetime(2026, 12, 6, 9, 0))
+    w.actor = ident("staff:1")
+    hh = ident("household:17")
+    w.record(
+        "household",
+        "household:17",
+        hh,
+        address_id=ident("address:2"),
+        label="dhr. Steekproef",
+        status="open",
+        closed_on=None,
+        review_on=None,
+        concern_level="zorg",
+        next_check_in=day(date(2026, 12, 1)),
+        last_visit_at=ts(datetime(2026, 12, 6, 11, 0)),
+    )
+    v = w.record(
+        "visit",
+        "visit:17",
+        hh,
+        household_id=hh,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 6, 11, 0)),
+        kind="regulier",
+        notes="Deurbel doet het niet; samen de ongeopende enveloppen gesorteerd.",
+    )
+    w.findable("deurbel", "visit", v)
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1205,6 +1238,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0014": step_0014,
     "0015": step_0015,
     "0016": step_0016,
+    "0017": step_0017,
 }
 
 
