@@ -124,11 +124,25 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
         return
     ws = window.workspace
     assert ws is not None
+
+    def settle() -> None:
+        """What a step set going (results arriving, their render, the paint) belongs to
+        it: a person looks at the screen before the next click. Without this, the render
+        of the data a step waited for and the next step's first call fell in one gap of
+        the heartbeat, counted for the next step."""
+        wait(lambda: not background.busy)
+        until = time.monotonic() + 0.1
+        while time.monotonic() < until:
+            app.processEvents()
+            time.sleep(0.005)
+
+    settle()  # Vandaag's render and first paint belong to the start
     rss_open = rss_mb()
     startup_stalls = list(stalls)
     steps: list[tuple[str, int]] = []  # (step of the scripted day, index of its first beat)
 
     def step(name: str) -> None:
+        settle()
         steps.append((name, len(stalls)))
 
     # Households: 10k rows, then keystrokes in the filter.
