@@ -291,7 +291,7 @@ def test_vandaag_reads_the_overdue_check_ins_along_their_index(vault: Vault) -> 
     """What makes the cut cheap at 50,000 households: each level's first rows come from
     ``ix_household_level_due`` in date order (only the address part of the order is
     sorted), and the counts from that index alone; the check-ins due soon keep the date's
-    index (SQLite's own plans for the app's SQL)."""
+    index and are counted from the new one (SQLite's own plans for the app's SQL)."""
     generate_demo(vault.session, 30, seed=7)
     statements: list[tuple[str, object]] = []
 
@@ -321,6 +321,11 @@ def test_vandaag_reads_the_overdue_check_ins_along_their_index(vault: Vault) -> 
     # The check-ins due soon, a date range over every level, keep the date's own index.
     (soon,) = [p for st, p in plans.items() if "next_check_in >= ?" in st and "count(*)" not in st]
     assert "USING INDEX ix_household_next_check_in (next_check_in>? AND next_check_in<?)" in soon
+    # ... and are counted from the new index alone, one seek per level.
+    (soon_count,) = [
+        p for st, p in plans.items() if "next_check_in >= ?" in st and "count(*)" in st
+    ]
+    assert "USING COVERING INDEX ix_household_level_due (concern_level=?" in soon_count, soon_count
     for plan in rows:
         assert "USING INDEX ix_household_level_due" in plan, plan
         assert "LAST 2 TERMS OF ORDER BY" in plan and "FOR ORDER BY" not in plan.replace(

@@ -171,7 +171,12 @@ def check_ins_page(
         counted = select(func.count()).select_from(Household)
         if complex_ids is not None:  # (every household has its address: joined to filter)
             counted = counted.join(Address, Address.id == Household.address_id)
-        return items, session.scalar(counted.where(*scheduled, *where)) or 0
+        # The levels named (every row has one of them: ``_LEVELS`` reads it above), so that
+        # SQLite counts along ix_household_level_due alone, one seek per level, also for
+        # a date range over every level, instead of reading each household's row (the
+        # check-ins due soon at 50,000 households: 0.2 s on the first start after a reboot).
+        known = Household.concern_level.in_(list(_LEVELS))
+        return items, session.scalar(counted.where(*scheduled, *where, known)) or 0
 
     # Overdue: one level at a time, most serious first, each in date order along
     # ``ix_household_level_due``: only the rows shown are read and sorted, and
