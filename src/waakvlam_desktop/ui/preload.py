@@ -106,8 +106,9 @@ def _vault_code_loaded() -> None:
     SQLAlchemy configures the mappers (their relationships, loaders and instrumentation)
     at the first query; at unlock that was the worker, between the KDF and Vandaag's data
     (~80 ms on the development machine). Here it runs while the user types, or beside the
-    KDF, and what it builds is frozen with the modules. A failure is logged: the first
-    query configures again and says what fails."""
+    KDF, and what it builds is frozen with the modules. A failure is logged here, and
+    every query raises it again (SQLAlchemy keeps a mapper's failure), which says what
+    fails."""
     try:
         from sqlalchemy.orm import configure_mappers  # noqa: PLC0415 - imported by the vault code
 
