@@ -22,7 +22,13 @@ from waakvlam_desktop.domain.visits import (
 )
 from waakvlam_desktop.domain.waakvlam import check_ins_page
 from waakvlam_desktop.errors import ImportFileError, TransitionError, ValidationError
-from waakvlam_desktop.storage.models import Address, Complex, Household, SignalObservation
+from waakvlam_desktop.storage.models import (
+    Address,
+    Complex,
+    FollowUp,
+    Household,
+    SignalObservation,
+)
 from waakvlam_desktop.storage.vault import Vault
 
 TODAY = date(2026, 11, 27)
@@ -277,8 +283,23 @@ def test_overdue_check_ins_cut_anywhere_are_the_first_of_the_whole_list(vault: V
         mine = frozenset(c for (c,) in s.execute(select(Complex.id).order_by(Complex.id).limit(2)))
         for complex_ids in (None, mine):
             whole = check_ins_page(s, day, settings, complex_ids=complex_ids).overdue
+            # Every overdue open household, found here without the app's query.
+            expected = {
+                h.id
+                for h, complex_id in s.execute(
+                    select(Household, Address.complex_id).join(
+                        Address, Address.id == Household.address_id
+                    )
+                ).all()
+                if h.status == HouseholdStatus.OPEN.value
+                and h.next_check_in is not None
+                and h.next_check_in < day
+                and (complex_ids is None or complex_id in complex_ids)
+            }
+            assert sorted(c.household_id for c in whole) == sorted(expected)
             levels = [c.level for c in whole]
-            assert len(set(levels)) >= 3  # cuts cross levels
+            if complex_ids is None:
+                assert set(levels) == set(ConcernLevel)  # cuts cross every level
             assert whole == sorted(whole, key=lambda c: (-c.level.rank, -c.days_late, c.address))
             ends = [n for n in range(1, len(levels)) if levels[n] != levels[n - 1]]
             for n in sorted({1, *ends, *(e + 1 for e in ends), len(whole), len(whole) + 1}):
@@ -334,3 +355,41 @@ def test_vandaag_reads_the_overdue_check_ins_along_their_index(vault: Vault) -> 
     for plan in counts:
         assert "USING COVERING INDEX ix_household_level_due" in plan, plan
         assert "address" not in plan, plan
+
+
+def test_open_actions_cut_anywhere_are_the_first_of_the_whole_list(vault: Vault) -> None:
+    """Vandaag's open actions are read in two parts (#16), the dated ones in date order,
+    then those without a date: a cut anywhere, also at the border of the two parts, gives
+    the first rows of the whole list, earliest first and the undated last; their query
+    walks ``ix_follow_up_open``."""
+    generate_demo(vault.session, 40, seed=8)
+    with vault.session() as s:
+        hids = [h for (h,) in s.execute(select(Household.id).order_by(Household.id).limit(3))]
+        for n, hid in enumerate(hids):  # undated actions, and two on one day (order by id)
+            followups.add_follow_up(s, hid, f"Zonder datum {n}")
+            followups.add_follow_up(s, hid, f"Zelfde dag {n}", due_on=TODAY + timedelta(days=5))
+    with vault.session() as s:
+        shown = (FollowUp.signal_id.is_(None), Household.status == HouseholdStatus.OPEN.value)
+        whole = followups.open_follow_ups(s, *shown)
+        dated = [f for f in whole if f.due_on is not None]
+        assert len(whole) - len(dated) >= 3 and len(dated) > 3  # both parts
+        assert whole == sorted(whole, key=lambda f: (f.due_on is None, f.due_on or TODAY, f.id))
+        for n in sorted({1, 2, len(dated) - 1, len(dated), len(dated) + 1, len(whole), 999}):
+            assert followups.open_follow_ups(s, *shown, limit=n) == whole[:n], n
+        statements: list[tuple[str, object]] = []
+
+        def keep(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+            statements.append((statement, parameters))
+
+        event.listen(vault.engine, "before_cursor_execute", keep)
+        try:
+            followups.open_follow_ups(s, *shown, FollowUp.due_on <= TODAY, limit=1)
+        finally:
+            event.remove(vault.engine, "before_cursor_execute", keep)
+        (statement, parameters) = statements[0]
+        plan = " | ".join(
+            row[3]
+            for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        )
+    assert "USING INDEX ix_follow_up_open (status=? AND signal_id=? AND due_on" in plan, plan
+    assert "LAST TERM OF ORDER BY" in plan, plan

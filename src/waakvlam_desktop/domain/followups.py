@@ -74,15 +74,16 @@ class OpenFollowUp:
     level: ConcernLevel  # the household's concern level
 
 
-def _open(*columns: Any) -> Select[Any]:
-    """``columns`` of the open follow-ups, their household and its address joined."""
-    return (
+def _open(*columns: Any, address: bool = True) -> Select[Any]:
+    """``columns`` of the open follow-ups, their household and (unless ``address`` is
+    False: for a count whose conditions do not name it) its address joined."""
+    query = (
         select(*columns)
         .select_from(FollowUp)
         .join(Household, Household.id == FollowUp.household_id)
-        .join(Address, Address.id == Household.address_id)
         .where(FollowUp.status == FollowUpStatus.OPEN.value)
     )
+    return query.join(Address, Address.id == Household.address_id) if address else query
 
 
 def open_follow_ups(
@@ -90,44 +91,63 @@ def open_follow_ups(
 ) -> list[OpenFollowUp]:
     """The open follow-ups that meet ``where`` (on the follow-up, its household or its
     address), earliest due first, those without a date last; the first ``limit`` only
-    when given (Vandaag: a large caseload has 20,000 open actions, #16)."""
-    # Columns, not FollowUp objects.
-    query = (
-        _open(
-            FollowUp.id,
-            FollowUp.household_id,
-            FollowUp.description,
-            FollowUp.due_on,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Household.concern_level,
+    when given (Vandaag: a large caseload has 20,000 open actions, #16).
+
+    Read in two parts, the dated ones and then those without a date, each in the order of
+    ``ix_follow_up_open``, so that SQLite stops at the rows shown (one query ordered
+    by ``due_on IS NULL`` first sorted every open action: 82-126 ms at 50,000 households,
+    now 7-10 ms)."""
+    found: list[OpenFollowUp] = []
+    for part, order in (
+        (FollowUp.due_on.is_not(None), (FollowUp.due_on, FollowUp.id)),
+        (FollowUp.due_on.is_(None), (FollowUp.id,)),
+    ):
+        room = None if limit is None else limit - len(found)
+        if room is not None and room <= 0:
+            break
+        query = (
+            _open(
+                FollowUp.id,
+                FollowUp.household_id,
+                FollowUp.description,
+                FollowUp.due_on,
+                Household.label,
+                Address.street,
+                Address.number,
+                Address.addition,
+                Household.concern_level,
+            )
+            .where(*where, part)
+            .order_by(*order)
+            .limit(room)
         )
-        .where(*where)
-        .order_by(FollowUp.due_on.is_(None), FollowUp.due_on, FollowUp.id)
-        .limit(limit)
-    )
-    return [
-        OpenFollowUp(
-            fid,
-            household_id,
-            label,
-            street_line(street, number, addition),
-            description,
-            due_on,
-            ConcernLevel(level),
-        )
-        for fid, household_id, description, due_on, label, street, number, addition, level in (
-            session.execute(query)
-        )
-    ]
+        found += [
+            OpenFollowUp(
+                fid,
+                household_id,
+                label,
+                street_line(street, number, addition),
+                description,
+                due_on,
+                ConcernLevel(level),
+            )
+            for fid, household_id, description, due_on, label, street, number, addition, level in (
+                session.execute(query)
+            )
+        ]
+    return found
 
 
 def count_open_follow_ups(
-    session: Session, *where: ColumnElement[bool], each: tuple[ColumnElement[bool], ...]
+    session: Session,
+    *where: ColumnElement[bool],
+    each: tuple[ColumnElement[bool], ...],
+    address: bool = True,
 ) -> tuple[int, ...]:
     """How many open follow-ups meet ``where`` and each condition of ``each`` (what
-    :func:`open_follow_ups` would return without a limit), in one read."""
-    row = session.execute(_open(*(func.count().filter(c) for c in each)).where(*where)).one()
+    :func:`open_follow_ups` would return without a limit), in one read. ``address=False``
+    when no condition names the address: every household has one, and not joining it
+    saves a lookup per open action (20,000 at 50,000 households, #16)."""
+    counts = (func.count().filter(c) for c in each)
+    row = session.execute(_open(*counts, address=address).where(*where)).one()
     return tuple(n or 0 for n in row)

@@ -336,12 +336,17 @@ class ConcernLevelEntry(Record):
 
 class FollowUp(Record):
     __tablename__ = "follow_up"
+    # Vandaag's open actions (#16): those not tied to a sign in date order, so the first
+    # rows are read without sorting every open action, and counted without reading the
+    # rows; those tied to an acute sign found by status and sign. It serves what an index
+    # on the status alone did.
+    __table_args__ = (Index("ix_follow_up_open", "status", "signal_id", "due_on", "household_id"),)
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     visit_id: Mapped[str | None] = mapped_column(ForeignKey("visit.id"), index=True)
     description: Mapped[str] = mapped_column(Text)
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Set when the action follows up an acute sign: it stays first on Vandaag until done.

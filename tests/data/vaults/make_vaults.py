@@ -1224,6 +1224,40 @@ def step_0017(w: Writer) -> None:
     w.findable("deurbel", "visit", v)
 
 
+def step_0018(w: Writer) -> None:
+    """0018 only changes the indexes of ``follow_up`` (``ix_follow_up_open``): an open
+    action with a date, one without, and a visit whose note holds a new word."""
+    w.at(datetime(2026, 12, 7, 9, 0))
+    w.actor = ident("staff:1")
+    hh = ident("household:17")
+    v = w.record(
+        "visit",
+        "visit:18",
+        hh,
+        household_id=hh,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 7, 10, 0)),
+        kind="regulier",
+        notes="Kapstok van de muur gevallen; samen opgehangen.",
+    )
+    w.findable("kapstok", "visit", v)
+    for n, due in ((1, date(2026, 12, 10)), (2, None)):
+        w.record(
+            "follow_up",
+            f"follow_up:18.{n}",
+            hh,
+            household_id=hh,
+            visit_id=v,
+            description=f"Nabellen over de kapstok ({n})",
+            due_on=day(due) if due else None,
+            status="open",
+            assignee_id=w.actor,
+            done_at=None,
+            signal_id=None,
+        )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1239,6 +1273,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0015": step_0015,
     "0016": step_0016,
     "0017": step_0017,
+    "0018": step_0018,
 }
 
 
