@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, or_, select
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock, local_today
@@ -393,3 +393,28 @@ def test_open_actions_cut_anywhere_are_the_first_of_the_whole_list(vault: Vault)
         )
     assert "USING INDEX ix_follow_up_open (status=? AND signal_id=? AND due_on" in plan, plan
     assert "LAST TERM OF ORDER BY" in plan, plan
+
+
+def test_the_actions_count_joins_the_address_only_when_a_condition_names_it(
+    vault: Vault,
+) -> None:
+    """Counting without the address saves a lookup per open action (#16); with a condition
+    on the address (the complexes) it must be joined, or SQLite counts every pair of an
+    action and an address. A negative limit is a mistake, not "everything"."""
+    generate_demo(vault.session, 40, seed=9)
+    with vault.session() as s:
+        mine = frozenset(c for (c,) in s.execute(select(Complex.id).order_by(Complex.id).limit(1)))
+        shown = (FollowUp.signal_id.is_(None), Household.status == HouseholdStatus.OPEN.value)
+        later = or_(FollowUp.due_on.is_(None), FollowUp.due_on > TODAY)
+        each = (FollowUp.due_on <= TODAY, later)
+        for where in (shown, (*shown, Address.complex_id.in_(mine))):
+            listed = (
+                len(followups.open_follow_ups(s, *where, FollowUp.due_on <= TODAY)),
+                len(followups.open_follow_ups(s, *where, later)),
+            )
+            assert followups.count_open_follow_ups(s, *where, each=each) == listed
+            assert sum(listed) > 0
+        with pytest.raises(ValueError):
+            followups.open_follow_ups(s, *shown, limit=-1)
+        with pytest.raises(ValueError):
+            check_ins_page(s, TODAY, load_settings(s), limit=-1)

@@ -354,7 +354,7 @@ def today_overview(
         later_total, not_late_total = len(later), len(not_late)
     else:
         due_actions_total, later_total = count_open_follow_ups(
-            session, *actions, each=(due_by, not_due), address=complex_ids is not None
+            session, *actions, each=(due_by, not_due)
         )
         late_total, not_late_total = count_waiting_for_feedback(session, today, *waiting_where)
     # Ranked as they are made, in this order (``dataclasses.replace`` afterwards cost 0.17 s

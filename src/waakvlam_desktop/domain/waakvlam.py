@@ -125,7 +125,10 @@ def check_ins_page(
     """Open households' check-ins, overdue (by level, then days late, then address) and due
     within ``settings.due_soon_days`` (by date, level, address): sorted, counted and cut to
     ``limit`` in SQL, so a caseload of thousands of overdue visits costs no Python objects
-    beyond those shown. ``complex_ids``: only households in these complexes."""
+    beyond those shown. ``complex_ids``: only households in these complexes. ``limit`` is
+    not negative."""
+    if limit is not None and limit < 0:
+        raise ValueError("limit must not be negative")
     horizon = today + timedelta(days=settings.due_soon_days)
     # Open households with a check-in date (in the chosen complexes).
     scheduled: tuple[ColumnElement[bool], ...] = (
