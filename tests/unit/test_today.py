@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event, or_, select
+from sqlalchemy.orm import Session
 
 from tests.helpers import add_household
 from waakvlam_desktop.clock import FixedClock, local_today
@@ -308,33 +310,38 @@ def test_overdue_check_ins_cut_anywhere_are_the_first_of_the_whole_list(vault: V
                 assert page.overdue_total == len(whole), n
 
 
+def _plans(vault: Vault, s: Session, run: Callable[[], object]) -> dict[str, str]:
+    """SQLite's own plan of each statement ``run`` sends, in the order sent (the steps
+    joined by " | ")."""
+    statements: list[tuple[str, object]] = []
+
+    def keep(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        statements.append((statement, parameters))
+
+    event.listen(vault.engine, "before_cursor_execute", keep)
+    try:
+        run()
+    finally:
+        event.remove(vault.engine, "before_cursor_execute", keep)
+    return {
+        statement: " | ".join(
+            row[3]
+            for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        )
+        for statement, parameters in statements
+    }
+
+
 def test_vandaag_reads_the_overdue_check_ins_along_their_index(vault: Vault) -> None:
     """What makes the cut cheap at 50,000 households: each level's first rows come from
     ``ix_household_level_due`` in date order (only the address part of the order is
     sorted), and the counts from that index alone; the check-ins due soon keep the date's
     index and are counted from the new one (SQLite's own plans for the app's SQL)."""
     generate_demo(vault.session, 30, seed=7)
-    statements: list[tuple[str, object]] = []
-
-    def keep(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
-        statements.append((statement, parameters))
-
     with vault.session() as s:
         settings = load_settings(s)
-        event.listen(vault.engine, "before_cursor_execute", keep)
-        try:
-            check_ins_page(s, local_today(s.info["clock"]), settings, limit=1)
-        finally:
-            event.remove(vault.engine, "before_cursor_execute", keep)
-        plans = {
-            statement: " | ".join(
-                row[3]
-                for row in s.connection().exec_driver_sql(
-                    "EXPLAIN QUERY PLAN " + statement, parameters
-                )
-            )
-            for statement, parameters in statements
-        }
+        day = local_today(s.info["clock"])
+        plans = _plans(vault, s, lambda: check_ins_page(s, day, settings, limit=1))
     per_level = {st: p for st, p in plans.items() if "concern_level = ?" in st}
     rows = [p for st, p in per_level.items() if "count(*)" not in st]
     counts = [p for st, p in per_level.items() if "count(*)" in st]
@@ -376,21 +383,12 @@ def test_open_actions_cut_anywhere_are_the_first_of_the_whole_list(vault: Vault)
         assert whole == sorted(whole, key=lambda f: (f.due_on is None, f.due_on or TODAY, f.id))
         for n in sorted({1, 2, len(dated) - 1, len(dated), len(dated) + 1, len(whole), 999}):
             assert followups.open_follow_ups(s, *shown, limit=n) == whole[:n], n
-        statements: list[tuple[str, object]] = []
-
-        def keep(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
-            statements.append((statement, parameters))
-
-        event.listen(vault.engine, "before_cursor_execute", keep)
-        try:
-            followups.open_follow_ups(s, *shown, FollowUp.due_on <= TODAY, limit=1)
-        finally:
-            event.remove(vault.engine, "before_cursor_execute", keep)
-        (statement, parameters) = statements[0]
-        plan = " | ".join(
-            row[3]
-            for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)
+        plans = _plans(
+            vault,
+            s,
+            lambda: followups.open_follow_ups(s, *shown, FollowUp.due_on <= TODAY, limit=1),
         )
+        plan = next(iter(plans.values()))  # the dated part, read first
     assert "USING INDEX ix_follow_up_open (status=? AND signal_id=? AND due_on" in plan, plan
     assert "LAST TERM OF ORDER BY" in plan, plan
 
