@@ -39,6 +39,7 @@ from waakvlam_desktop.errors import WaakvlamError
 from waakvlam_desktop.privacy.backup import create_backup, read_backup_info, restore_backup
 from waakvlam_desktop.storage import audit, keys
 from waakvlam_desktop.storage.audit import AuditHead, audit_head, verify_chain, verify_witness
+from waakvlam_desktop.storage.ids import id_text
 from waakvlam_desktop.storage.vault import Vault, VaultPaths, connect_raw
 
 PERIOD = Period.parse("2026-11")
@@ -77,11 +78,11 @@ def rewrite(data_dir: Path, delete: set[int] | None = None, edit: int | None = N
                 [
                     seq,
                     when.isoformat(),
-                    actor,
+                    id_text(actor),  # the chain hashes the ids' text (16 bytes stored)
                     action,
                     entity,
-                    entity_id,
-                    household_id,
+                    id_text(entity_id),
+                    id_text(household_id),
                     detail,
                     prev,
                 ]

@@ -31,6 +31,7 @@ from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.privacy.retention import close_household, reapply_tombstones, run_retention
+from waakvlam_desktop.storage.ids import stored_id
 from waakvlam_desktop.storage.models import SignalObservation, Visit
 from waakvlam_desktop.storage.vault import Vault
 
@@ -137,8 +138,8 @@ def test_a_deleted_visit_leaves_the_index(vault: Vault) -> None:
             )
         ).all()
         for table, column in referencing:
-            s.execute(text(f"DELETE FROM {table} WHERE {column} = :v"), {"v": visit_id})
-        s.execute(text("DELETE FROM visit WHERE id = :v"), {"v": visit_id})
+            s.execute(text(f"DELETE FROM {table} WHERE {column} = :v"), {"v": stored_id(visit_id)})
+        s.execute(text("DELETE FROM visit WHERE id = :v"), {"v": stored_id(visit_id)})
     assert_gone(vault, NOTE_WORD, REMARK_WORD)
 
 

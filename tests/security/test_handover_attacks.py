@@ -53,7 +53,14 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.privacy.retention import purge_households, retention_review
 from waakvlam_desktop.storage.audit import verify_chain
-from waakvlam_desktop.storage.models import Household, Partner, Referral, Resident, Visit
+from waakvlam_desktop.storage.models import (
+    Household,
+    Partner,
+    Referral,
+    Resident,
+    StaffMember,
+    Visit,
+)
 from waakvlam_desktop.storage.vault import Vault
 
 VICTIM_TABLES = (
@@ -298,7 +305,7 @@ def test_settings_organisation_and_keys_are_never_imported(
 
 def test_staff_rows_never_change_local_staff(scene: Scene) -> None:
     with scene.victim.session() as s:
-        local = s.execute(text("SELECT id, name, active FROM staff_member")).one()
+        local = s.execute(select(StaffMember.id, StaffMember.name, StaffMember.active)).one()
 
     def change(doc: Doc) -> None:
         staff = table(doc, "staff_member")
@@ -307,7 +314,8 @@ def test_staff_rows_never_change_local_staff(scene: Scene) -> None:
 
     scene.run(forge(scene.bundle_bytes(), scene.identity, scene.signer, change))
     with scene.victim.session() as s:
-        assert s.execute(text("SELECT id, name, active FROM staff_member")).all() == [local]
+        staff = s.execute(select(StaffMember.id, StaffMember.name, StaffMember.active)).all()
+        assert staff == [local]
 
 
 # ---- every value is validated as typed input -------------------------------------------------

@@ -25,7 +25,7 @@ from waakvlam_desktop.domain.address_import.report import ImportReport, report_t
 from waakvlam_desktop.domain.address_import.writing import import_addresses
 from waakvlam_desktop.errors import CancelledError, ImportFileError, ImportMappingError
 from waakvlam_desktop.storage.audit import verify_chain
-from waakvlam_desktop.storage.models import Household
+from waakvlam_desktop.storage.models import Household, Resident
 from waakvlam_desktop.storage.vault import Vault
 
 SAMPLE = Path(__file__).parents[2] / "docs" / "voorbeeld-adressen.csv"
@@ -162,8 +162,12 @@ def test_sample_file_imports(vault: Vault, clock: FixedClock) -> None:
         assert hh.address.complex is not None and hh.residents
         assert uuid.UUID(hh.id).version == 4
         ids = s.scalars(text("SELECT id FROM resident UNION ALL SELECT id FROM address")).all()
+        # The bulk insert stores them as the models do: 16 bytes (storage/ids.py).
+        assert s.scalar(select(Household.id).where(Household.id == hh.id)) == hh.id
     assert len(set(ids)) == len(ids) == 26
-    assert all(uuid.UUID(i).version == 4 and uuid.UUID(i).variant == uuid.RFC_4122 for i in ids)
+    assert all(isinstance(i, bytes) and len(i) == 16 for i in ids)
+    uuids = [uuid.UUID(bytes=i) for i in ids]
+    assert all(u.version == 4 and u.variant == uuid.RFC_4122 for u in uuids)
     assert len(events) == 1
     assert "adressen nieuw: 12" in events[0].detail
     assert "Öztürk" not in events[0].detail  # counts only, no personal data
@@ -574,7 +578,7 @@ def test_residents_only_join_the_one_household_at_the_address(vault: Vault) -> N
     assert report.ok and not report.warnings
     assert (report.counts.households_new, report.counts.residents_new) == (0, 1)
     with vault.session() as s:
-        rows = s.execute(text("SELECT household_id, name FROM resident ORDER BY name")).all()
+        rows = s.execute(select(Resident.household_id, Resident.name).order_by(Resident.name)).all()
     assert [tuple(r) for r in rows] == [(hid, "Anna Jansen"), (hid, "Piet Jansen")]
 
 
@@ -644,6 +648,6 @@ def test_no_household_columns_leaves_households_alone(vault: Vault) -> None:
     report = run(vault, make_csv([["V12", "Kerkstraat", "12", "3511 AB", "Utrecht"]], header))
     assert report.ok
     with vault.session() as s:
-        assert s.execute(text("SELECT id FROM household")).scalar_one() == hid
+        assert s.execute(select(Household.id)).scalar_one() == hid
         wijk = s.execute(text("SELECT wijk FROM address")).scalar_one()
     assert wijk == "Binnenstad"  # no wijk column: the wijk typed by hand stays

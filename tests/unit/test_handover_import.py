@@ -28,7 +28,7 @@ from waakvlam_desktop.domain.types import ConsentForm, PartnerType
 from waakvlam_desktop.errors import BundleError
 from waakvlam_desktop.storage import fts
 from waakvlam_desktop.storage.audit import verify_chain
-from waakvlam_desktop.storage.models import Household, Referral
+from waakvlam_desktop.storage.models import AuditEvent, Household, Referral
 from waakvlam_desktop.storage.vault import Vault
 
 DATA_TABLES = (
@@ -243,14 +243,11 @@ def test_take_theirs_per_row_choice(
         assert report.applied and report.conflicts[0].winner == "bundel"
     with target.session() as s:
         assert s.get(Household, hid).label == "fam. Jansen-de Wit"  # type: ignore[union-attr]
-        events = (
-            s.execute(
-                text("SELECT detail FROM audit_event WHERE action = 'import' AND entity_id = :i"),
-                {"i": hid},
+        events = s.scalars(
+            select(AuditEvent.detail).where(
+                AuditEvent.action == "import", AuditEvent.entity_id == hid
             )
-            .scalars()
-            .all()
-        )
+        ).all()
         assert any("bijgewerkt; velden: label" in e for e in events)
 
 

@@ -29,6 +29,7 @@ from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit, fts, keys
+from waakvlam_desktop.storage.ids import ID_COLUMNS_0019, stored_id
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, head_revision
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
@@ -68,7 +69,8 @@ def _frozen_ddl() -> dict[str, list[str]]:
 
 
 # Since 0016 the audit chain's hashes are stored as their 32 bytes; a vault made before
-# wrote them as 64 hex characters, which the upgrade converts (the same hash).
+# wrote them as 64 hex characters, which the upgrade converts (the same hash). The
+# manifests keep record ids as text; since 0019 the vault stores a UUID's 16 bytes.
 _HASH_COLUMNS = {("audit_event", "hash"), ("audit_event", "prev_hash")}
 
 
@@ -82,6 +84,8 @@ def _expected_rows(manifest: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
             for col, v in values.items():
                 if (table, col) in _HASH_COLUMNS and isinstance(v, str):
                     values[col] = bytes.fromhex(v)
+                elif col in ID_COLUMNS_0019.get(table, ()) and isinstance(v, str):
+                    values[col] = stored_id(v)  # 16 bytes since 0019, text before
             rows.append((table, values))
     return rows
 

@@ -28,6 +28,7 @@ from waakvlam_desktop.domain.exports import Period, period_bounds_utc
 from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS, LEADING_BLANKS
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType, ReferralStatus
 from waakvlam_desktop.storage.batches import chunks
+from waakvlam_desktop.storage.ids import RecordId, id_text_sql
 from waakvlam_desktop.storage.models import (
     Address,
     ChecklistDomain,
@@ -840,6 +841,9 @@ def handover_query(table: Table) -> HandoverQuery:
         names.append(col.name)
         if table.name == "partner" and col.name == "pseudonym_secret":
             exprs.append("lower(hex(t.pseudonym_secret))")
+            texty.append(False)
+        elif isinstance(col.type, RecordId):  # 16 bytes in the vault, text in the bundle
+            exprs.append(id_text_sql(f"t.{col.name}"))
             texty.append(False)
         else:
             exprs.append(f"t.{col.name}")

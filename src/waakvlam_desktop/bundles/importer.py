@@ -32,6 +32,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -39,7 +40,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select, raw_rows
+from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select
 from waakvlam_desktop.bundles.keys import SenderKey, grouped
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -69,6 +70,7 @@ from waakvlam_desktop.errors import (
 )
 from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.batches import chunks
+from waakvlam_desktop.storage.ids import RecordId, id_text, stored_id
 from waakvlam_desktop.storage.models import Colleague
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -585,6 +587,11 @@ def _stored(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+def _stored_ids(ids: Iterable[str]) -> list[bytes | str]:
+    """Record ids as the vault stores them (for a raw cursor's parameters)."""
+    return [stored_id(i) for i in ids]
+
+
 def _digest(values: tuple[Any, ...]) -> str:
     """A row's compared values (str, int, float or None after validation), in column
     order, as a truncated SHA-256: what ``import_base`` keeps. No personal data."""
@@ -618,6 +625,10 @@ class _Merger:
         self.partner_matches: list[PartnerMatch] = []
         self.staff_map: dict[str, str | None] = {}
         self.item_ids: dict[str, str] = {}
+        self.id_columns = {
+            t.name: {c.name for c in t.columns if isinstance(c.type, RecordId)}
+            for t in HANDOVER_TABLES
+        }
         self.letters: dict[str, bytes] = {}
         self.original_reference: dict[str, str] = {}
         self.no_letter: set[str] = set()
@@ -628,18 +639,40 @@ class _Merger:
         self.plans: list[_TablePlan] = []
         self.events: list[tuple[str, str, str | None, str | None, str]] = []
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+    def query(
+        self, sql: str, params: Sequence[Any] = (), ids: Sequence[int] = ()
+    ) -> list[Sequence[Any]]:
+        """Raw rows of ``sql``; the columns at the positions ``ids`` are record ids, read
+        back as their text (the cursor bypasses the models' types: ``storage/ids.py``).
+        Ids among ``params`` must be given as ``stored_id`` makes them."""
         self.cursor.execute(sql, params)
-        return list(self.cursor.fetchall())
+        rows = self.cursor.fetchall()
+        if not ids:
+            return list(rows)
+        out: list[Sequence[Any]] = []
+        for row in rows:
+            values = list(row)
+            for i in ids:
+                values[i] = id_text(values[i])
+            out.append(values)
+        return out
 
     def existing_ids(self, table: str, ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
         for chunk in chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
             found.update(
-                r[0] for r in self.query(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk)
+                r[0]
+                for r in self.query(
+                    f"SELECT id FROM {table} WHERE id IN ({marks})", _stored_ids(chunk), ids=[0]
+                )
             )
         return found
+
+    def stored_row(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+        """``row`` with its record ids as the vault stores them."""
+        id_columns = self.id_columns[table]
+        return {c: stored_id(v) if c in id_columns and v is not None else v for c, v in row.items()}
 
     def rows_of(self, name: str) -> list[dict[str, Any]]:
         block = self.tables.get(name)
@@ -653,7 +686,9 @@ class _Merger:
         theirs = self.rows_of("staff_member")
         local_ids = self.existing_ids("staff_member", [r["id"] for r in theirs])
         by_name: dict[str, str] = {}
-        for sid, name in self.query("SELECT id, name FROM staff_member ORDER BY created_at"):
+        for sid, name in self.query(
+            "SELECT id, name FROM staff_member ORDER BY created_at", ids=[0]
+        ):
             by_name.setdefault(name, sid)
         for row in theirs:
             rid = row["id"]
@@ -662,7 +697,7 @@ class _Merger:
     def map_partners(self, referrals: list[dict[str, Any]]) -> None:
         theirs = {r["id"]: r for r in self.rows_of("partner")}
         used = sorted({r["partner_id"] for r in referrals})
-        local = self.query("SELECT id, name, type FROM partner")
+        local = self.query("SELECT id, name, type FROM partner", ids=[0])
         by_key = {(name, ptype): pid for pid, name, ptype in local}
         names = {name for _pid, name, _t in local}
         for n, pid in enumerate(used):
@@ -779,10 +814,13 @@ class _Merger:
         local: dict[str, dict[str, Any]] = {}
         if incoming:
             cols_sql = ", ".join(cols)
+            id_at = [i for i, c in enumerate(cols) if c in self.id_columns[name]]
             for chunk in chunks([r["id"] for r in incoming]):
                 marks = ",".join("?" * len(chunk))
                 for vals in self.query(
-                    f"SELECT {cols_sql} FROM {name} WHERE id IN ({marks})", chunk
+                    f"SELECT {cols_sql} FROM {name} WHERE id IN ({marks})",
+                    _stored_ids(chunk),
+                    ids=id_at,
                 ):
                     found = dict(zip(cols, vals, strict=True))
                     local[found["id"]] = found
@@ -830,7 +868,8 @@ class _Merger:
                 for rid, digest in self.query(
                     f"SELECT row_id, digest FROM import_base WHERE colleague_id = ?"
                     f" AND row_id IN ({marks})",
-                    [self.colleague.id, *chunk],
+                    _stored_ids([self.colleague.id, *chunk]),
+                    ids=[0],
                 )
             )
         return found
@@ -897,15 +936,15 @@ class _Merger:
         with indexing:
             self.cursor.executemany(
                 f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                [[r[c] for c in cols] for r in full_rows],
+                [[r[c] for c in cols] for r in map(partial(self.stored_row, table), full_rows)],
             )
 
     def update(self, table: str, row: dict[str, Any], diff: tuple[str, ...]) -> None:
-        full = self._with_letter(table, row)
+        full = self.stored_row(table, self._with_letter(table, row))
         cols = [c for c in full if c != "id"]
         self.cursor.execute(
             f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
-            [*(full[c] for c in cols), row["id"]],
+            [*(full[c] for c in cols), full["id"]],
         )
         self._audit(
             table, row["id"], self._household(table, row), "bijgewerkt; velden: " + ",".join(diff)
@@ -916,19 +955,21 @@ class _Merger:
         a, b = handover_select(next(t for t in HANDOVER_TABLES if t.name == plan.table))[0]
         ok_a = self.existing_ids(a_table, {x for x, _ in plan.links})
         ok_b = self.existing_ids(b_table, {y for _, y in plan.links})
-        have = {(x, y) for x, y in self.query(f"SELECT {a}, {b} FROM {plan.table}")}
+        have = {(x, y) for x, y in self.query(f"SELECT {a}, {b} FROM {plan.table}", ids=[0, 1])}
         new = sorted(
             {(x, y) for x, y in plan.links if (x, y) not in have and x in ok_a and y in ok_b}
         )
         if new:
-            self.cursor.executemany(f"INSERT INTO {plan.table} ({a}, {b}) VALUES (?, ?)", new)
+            self.cursor.executemany(
+                f"INSERT INTO {plan.table} ({a}, {b}) VALUES (?, ?)", [_stored_ids(p) for p in new]
+            )
         for x, y in new:
             self._audit(plan.table, x, None, f"koppeling toegevoegd aan {y}")
         return len(new)
 
     def save_bases(self) -> None:
         pairs = [
-            (self.colleague.id, rid, digest)
+            (stored_id(self.colleague.id), stored_id(rid), digest)
             for plan in self.plans
             for rid, digest in plan.digests.items()
         ]
@@ -1021,10 +1062,10 @@ def _import(
             validator.table(table, block["columns"], block["rows"])
     merger.item_ids = {
         code: iid
-        for code, iid in raw_rows(
-            session,
+        for code, iid in merger.query(
             "SELECT ci.code, ci.id FROM checklist_item ci JOIN checklist_template t"
             " ON t.id = ci.template_id ORDER BY t.active, t.created_at",
+            ids=[1],
         )
     }
     merger.letters = {
@@ -1043,7 +1084,9 @@ def _import(
         merger.household_of.update(
             (rid, hid)
             for rid, hid in merger.query(
-                f"SELECT id, household_id FROM referral WHERE id IN ({marks})", chunk
+                f"SELECT id, household_id FROM referral WHERE id IN ({marks})",
+                _stored_ids(chunk),
+                ids=[0, 1],
             )
         )
     household_ids = {r["id"] for r in merger.rows_of("household")}
@@ -1122,7 +1165,7 @@ def _import(
     audit.record_many(session, merger.events)
     merger.cursor.execute(
         "UPDATE colleague SET last_import_at = ? WHERE id = ?",
-        [_stored(merger.now), colleague.id],
+        [_stored(merger.now), stored_id(colleague.id)],
     )
     audit.record(
         session,

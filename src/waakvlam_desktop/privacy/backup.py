@@ -46,6 +46,7 @@ from waakvlam_desktop.errors import BackupError, VaultExistsError
 from waakvlam_desktop.fileio import atomic_writer, fsync_folder, write_atomic
 from waakvlam_desktop.privacy.retention import reapply_tombstones
 from waakvlam_desktop.storage import audit, keys
+from waakvlam_desktop.storage.ids import id_text
 from waakvlam_desktop.storage.lock import FileLock
 from waakvlam_desktop.storage.migrate import head_revision
 from waakvlam_desktop.storage.models import Household, Setting
@@ -561,7 +562,7 @@ def _tombstones_of(data_dir: Path, passphrase: str) -> list[TombstoneRow] | None
     except Exception:  # another passphrase, an older schema, a damaged file: say so
         return None
     return [
-        TombstoneRow(str(e), str(i), str(w), datetime.fromisoformat(str(at)), str(d or ""))
+        TombstoneRow(str(e), str(id_text(i)), str(w), datetime.fromisoformat(str(at)), str(d or ""))
         for e, i, w, at, d in rows
     ]
 

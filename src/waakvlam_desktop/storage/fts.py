@@ -67,6 +67,8 @@ from typing import Any, Final
 from sqlalchemy import Engine, Row, text
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.storage.ids import RecordId
+
 # ---- frozen: executed by migration 0001; never edit (see the module docstring) -------------
 CREATE_0001: Final[tuple[str, ...]] = (
     # Full-text search over visit notes and signal remarks, diacritics folded. search_doc
@@ -219,7 +221,7 @@ _MATCHES = text(
     ORDER BY search_index.rowid DESC
     LIMIT :limit
     """
-)
+).columns(ref_id=RecordId, household_id=RecordId, visit_id=RecordId)
 
 
 def matches(

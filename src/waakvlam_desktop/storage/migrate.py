@@ -52,8 +52,3 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as con:
         cfg.attributes["connection"] = con
         command.upgrade(cfg, revision)
-
-
-def upgrade_to_head(engine: Engine) -> None:
-    if current_revision(engine) != head_revision():
-        upgrade(engine, "head")

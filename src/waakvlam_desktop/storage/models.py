@@ -1,7 +1,8 @@
 """SQLAlchemy 2 models of the vault.
 
-Every record has a UUID key (text), created/updated timestamps (UTC) and the staff member
-who created or last changed it. There is deliberately no BSN field anywhere.
+Every record has a UUID key (text in Python, 16 bytes in the vault since 0019:
+``storage/ids.py``), created/updated timestamps (UTC) and the staff member who created or
+last changed it. There is deliberately no BSN field anywhere.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.util import find_tables
+
+from waakvlam_desktop.storage.ids import RecordId
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -57,11 +60,11 @@ class Record(Base):
 
     __abstract__ = True
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    id: Mapped[str] = mapped_column(RecordId, primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
-    created_by: Mapped[str | None] = mapped_column(String(36))
-    updated_by: Mapped[str | None] = mapped_column(String(36))
+    created_by: Mapped[str | None] = mapped_column(RecordId)
+    updated_by: Mapped[str | None] = mapped_column(RecordId)
 
 
 class Setting(Base):
@@ -360,7 +363,7 @@ class FollowUp(Record):
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     # Set when the action follows up an acute sign: it stays first on Vandaag until done.
-    signal_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    signal_id: Mapped[str | None] = mapped_column(RecordId, index=True)
 
     household: Mapped[Household] = relationship(back_populates="follow_ups")
 
@@ -461,7 +464,7 @@ class ConnectIntroduction(Record):
     introduced_on: Mapped[date] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(Text, default="")
     # The follow-up made to ask how it went (a household's ``follow_up``), if any.
-    follow_up_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    follow_up_id: Mapped[str | None] = mapped_column(RecordId, index=True)
 
 
 class MeetingPartner(Base):
@@ -645,11 +648,11 @@ class AuditEvent(Base):
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(DateTime)
-    actor: Mapped[str | None] = mapped_column(String(36))
+    actor: Mapped[str | None] = mapped_column(RecordId)
     action: Mapped[str] = mapped_column(String(30))
     entity: Mapped[str] = mapped_column(String(50))
-    entity_id: Mapped[str | None] = mapped_column(String(36))
-    household_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    entity_id: Mapped[str | None] = mapped_column(RecordId)
+    household_id: Mapped[str | None] = mapped_column(RecordId, index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     prev_hash: Mapped[str] = mapped_column(HashBytes)
     hash: Mapped[str] = mapped_column(HashBytes)
@@ -714,7 +717,7 @@ class ExportRecord(Record):
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     sequence: Mapped[int] = mapped_column(Integer)
-    bundle_id: Mapped[str] = mapped_column(String(36), unique=True)
+    bundle_id: Mapped[str] = mapped_column(RecordId, unique=True)
     bundle_sha256: Mapped[str] = mapped_column(String(64))
     size_bytes: Mapped[int] = mapped_column(Integer)
     signing_key_id: Mapped[str] = mapped_column(String(64))
@@ -744,9 +747,9 @@ class Tombstone(Base):
     __tablename__ = "tombstone"
     __table_args__ = (UniqueConstraint("entity", "entity_id", "what"),)
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    id: Mapped[str] = mapped_column(RecordId, primary_key=True, default=new_id)
     entity: Mapped[str] = mapped_column(String(30))
-    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    entity_id: Mapped[str] = mapped_column(RecordId, index=True)
     what: Mapped[str] = mapped_column(String(30))
     erased_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     # Never personal data: for ``consent_withdrawn`` the withdrawal day (YYYY-MM-DD).
@@ -763,7 +766,7 @@ class ImportBase(Base):
     colleague_id: Mapped[str] = mapped_column(
         ForeignKey("colleague.id", ondelete="CASCADE"), primary_key=True
     )
-    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    row_id: Mapped[str] = mapped_column(RecordId, primary_key=True)
     digest: Mapped[str] = mapped_column(String(32))
 
 
@@ -841,9 +844,9 @@ class FeedbackReply(Record):
 
     __tablename__ = "feedback_reply"
 
-    reply_id: Mapped[str] = mapped_column(String(36), unique=True)
+    reply_id: Mapped[str] = mapped_column(RecordId, unique=True)
     partner_id: Mapped[str] = mapped_column(ForeignKey("partner.id"), index=True)
-    bundle_id: Mapped[str] = mapped_column(String(36), index=True)
+    bundle_id: Mapped[str] = mapped_column(RecordId, index=True)
     replied_at: Mapped[datetime] = mapped_column(DateTime)
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     items: Mapped[int] = mapped_column(Integer)

@@ -35,8 +35,9 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.fileio import fsync_folder, write_atomic
 from waakvlam_desktop.storage import audit, fts, keys, recovery
 from waakvlam_desktop.storage.hooks import install_session_hooks
+from waakvlam_desktop.storage.ids import COMPACT_IDS_REVISION
 from waakvlam_desktop.storage.lock import APP_ALREADY_OPEN, APP_LOCK_NAME, FileLock
-from waakvlam_desktop.storage.migrate import upgrade_to_head
+from waakvlam_desktop.storage.migrate import current_revision, head_revision, upgrade
 from waakvlam_desktop.storage.models import Setting
 from waakvlam_desktop.storage.paths import DB_NAME as DB_NAME
 from waakvlam_desktop.storage.paths import HEADER_NAME as HEADER_NAME
@@ -348,17 +349,21 @@ class Vault:
         clock: Clock | None = None,
         app: bool = False,
         unwrap: Callable[[keys.KeyHeader, str], bytes] | None = None,
+        on_upgrade: Callable[[], None] | None = None,
     ) -> Vault:
         """Open with the passphrase. A key change a crash interrupted is settled first.
 
         ``unwrap`` derives the database key from a header (a ``keys.Unwrapper`` may
-        have done so already, while this code was loading)."""
+        have done so already, while this code was loading). ``on_upgrade`` is called
+        before a vault of an older version is upgraded (which can take a minute)."""
         paths = VaultPaths(Path(data_dir))
         cls.read_header(paths)  # a missing vault says so before any lock file is made
         lock, app_lock = _take_locks(paths, app=app)
         try:
             header, db_key = settle_headers(paths, passphrase, unwrap)
-            return cls._open_locked(paths, db_key, header.vault_id, clock, lock, app_lock)
+            return cls._open_locked(
+                paths, db_key, header.vault_id, clock, lock, app_lock, on_upgrade
+            )
         except BaseException:
             lock.release()
             if app_lock is not None:
@@ -374,8 +379,10 @@ class Vault:
         vault_id: str | None = None,
         clock: Clock | None = None,
         app: bool = False,
+        on_upgrade: Callable[[], None] | None = None,
     ) -> Vault:
-        """Open with the database key itself (the OS keyring)."""
+        """Open with the database key itself (the OS keyring); ``on_upgrade`` as in
+        :meth:`open`."""
         paths = VaultPaths(Path(data_dir))
         if vault_id is None:
             vault_id = cls.read_header(paths).vault_id
@@ -383,7 +390,7 @@ class Vault:
             raise VaultDamagedError(DATABASE_MISSING, folder=paths.data_dir)
         lock, app_lock = _take_locks(paths, app=app)
         try:
-            return cls._open_locked(paths, db_key, vault_id, clock, lock, app_lock)
+            return cls._open_locked(paths, db_key, vault_id, clock, lock, app_lock, on_upgrade)
         except BaseException:
             lock.release()
             if app_lock is not None:
@@ -399,6 +406,7 @@ class Vault:
         clock: Clock | None,
         lock: FileLock,
         app_lock: FileLock | None,
+        on_upgrade: Callable[[], None] | None = None,
     ) -> Vault:
         if not paths.db.exists():
             raise VaultDamagedError(DATABASE_MISSING, folder=paths.data_dir)
@@ -413,7 +421,7 @@ class Vault:
         engine = make_engine(paths.db, db_key)
         vault = cls(paths, vault_id, engine, clock or SystemClock(), lock, app_lock)
         try:
-            vault.migrate()
+            vault.migrate(on_upgrade)
         except DBAPIError as exc:
             vault.close()
             if is_disk_error(exc):
@@ -488,11 +496,20 @@ class Vault:
             yield s
 
     # ---- maintenance -----------------------------------------------------------------
-    def migrate(self) -> None:
+    def migrate(self, on_upgrade: Callable[[], None] | None = None) -> None:
+        """Upgrade the database to this version's schema (``on_upgrade`` is called first
+        when there is anything to do). After the upgrade that stores ids as 16 bytes
+        (0019) the file is rebuilt at once, so it is a third smaller from then on."""
         assert self.engine is not None
         try:
-            upgrade_to_head(self.engine)
+            before = current_revision(self.engine)
+            if before != head_revision():
+                if on_upgrade is not None and before is not None:
+                    on_upgrade()
+                upgrade(self.engine, "head")
             fts.ensure_secure_delete(self.engine)
+            if before is not None and before < COMPACT_IDS_REVISION:
+                self.vacuum()
         except OperationalError as exc:
             if is_disk_error(exc):
                 raise StorageWriteError(DISK_FULL_ON_UPGRADE) from exc

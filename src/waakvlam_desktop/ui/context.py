@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from waakvlam_desktop.storage.keys import KeyHeader
     from waakvlam_desktop.storage.vault import Vault
 
+UPGRADING = "upgrading the vault"  # the unlock task's progress label for it
+
 NO_REMEMBERED_KEY = Message(
     "vault.no_remembered_key",
     QT_TRANSLATE_NOOP("Errors", "There is no remembered key on this computer."),
@@ -235,14 +237,20 @@ class AppContext(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         remember_key: bool | None = None,
+        on_upgrading: Callable[[], None] | None = None,
     ) -> TaskHandle:
         """With ``passphrase=None``, try the OS keyring only (raises when not remembered).
 
         ``remember_key`` (with a passphrase): True stores the key in the OS keyring, False
-        removes it, None leaves the keyring as it is.
+        removes it, None leaves the keyring as it is. ``on_upgrading`` is called on the
+        GUI thread when the vault turns out to be of an older version and is upgraded
+        first (a minute at 50,000 households).
         """
 
-        def task(_ctx: TaskContext) -> Profile:
+        def task(ctx: TaskContext) -> Profile:
+            def upgrading() -> None:
+                ctx.progress(0, 0, UPGRADING)
+
             self._close_current()
             if passphrase is None:
                 # First the keyring (the vault code need not be loaded for that), so a key
@@ -255,7 +263,12 @@ class AppContext(QObject):
                 from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
 
                 vault = Vault.open_with_key(
-                    self.data_dir, key, vault_id=vault_id, clock=self.clock, app=True
+                    self.data_dir,
+                    key,
+                    vault_id=vault_id,
+                    clock=self.clock,
+                    app=True,
+                    on_upgrade=upgrading,
                 )
             else:
                 from waakvlam_desktop.storage.keys import Unwrapper  # noqa: PLC0415 - lazy: cryptography
@@ -273,7 +286,12 @@ class AppContext(QObject):
                 from waakvlam_desktop.storage.vault import Vault  # noqa: PLC0415 - lazy: ui/preload.py
 
                 vault = Vault.open(
-                    self.data_dir, passphrase, clock=self.clock, app=True, unwrap=unwrap
+                    self.data_dir,
+                    passphrase,
+                    clock=self.clock,
+                    app=True,
+                    unwrap=unwrap,
+                    on_upgrade=upgrading,
                 )
                 if remember_key is False:
                     remember.forget(vault.vault_id)
@@ -282,7 +300,13 @@ class AppContext(QObject):
                     remember.remember(vault.vault_id, key)
             return self._opened(vault)
 
-        return self.background.run(task, lambda p: self._set_profile(p, on_done), on_error)
+        def progress(_done: int, _total: int, label: str) -> None:
+            if label == UPGRADING and on_upgrading is not None:
+                on_upgrading()
+
+        return self.background.run(
+            task, lambda p: self._set_profile(p, on_done), on_error, on_progress=progress
+        )
 
     def _set_profile(self, profile: Profile, on_done: Callable[[Any], None]) -> None:
         self.profile = profile

@@ -60,6 +60,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, text
 
 from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage.ids import ID_COLUMNS_0019, stored_id
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, upgrade
 from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, make_engine
 
@@ -149,10 +150,26 @@ class Writer:
         self.insert(table, values)
         self.audit("create", table, ":".join(str(v) for v in values.values()))
 
+    def ids_as_bytes(self) -> bool:
+        """Since 0019 record ids are stored as 16 bytes (storage/ids.py)."""
+        version = self.con.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+        return str(version) >= "0019"
+
+    def stored(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        """``row`` as the vault stores it at this revision; the manifest keeps the text ids."""
+        if not self.ids_as_bytes():
+            return row
+        columns = ID_COLUMNS_0019.get(table, ())
+        return {
+            k: stored_id(v) if k in columns and isinstance(v, str) else v for k, v in row.items()
+        }
+
     def insert(self, table: str, row: dict[str, Any]) -> None:
         cols = ", ".join(row)
         params = ", ".join(f":{c}" for c in row)
-        self.con.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({params})"), row)
+        self.con.execute(
+            text(f"INSERT INTO {table} ({cols}) VALUES ({params})"), self.stored(table, row)
+        )
         self.rows.setdefault(table, []).append({k: _manifest_value(v) for k, v in row.items()})
 
     def update(self, table: str, rid: str, household: str | None = None, **values: Any) -> None:
@@ -160,7 +177,10 @@ class Writer:
         moment = self._tick()
         values = {**values, "updated_at": ts(moment), "updated_by": self.actor}
         sets = ", ".join(f"{c} = :{c}" for c in values)
-        self.con.execute(text(f"UPDATE {table} SET {sets} WHERE id = :id"), {**values, "id": rid})
+        self.con.execute(
+            text(f"UPDATE {table} SET {sets} WHERE id = :id"),
+            self.stored(table, {**values, "id": rid}),
+        )
         for row in self.rows[table]:
             if row["id"] == rid:
                 row.update({k: _manifest_value(v) for k, v in values.items()})
@@ -1258,6 +1278,75 @@ def step_0018(w: Writer) -> None:
         )
 
 
+def step_0019(w: Writer) -> None:
+    """0019 stores every record id as 16 bytes (``Writer.stored``): a resident, a visit
+    with that resident present, a sign and an action for it, a concern level set at the
+    visit, and a note and a remark holding new words."""
+    w.at(datetime(2026, 12, 8, 9, 0))
+    w.actor = ident("staff:1")
+    hh = ident("household:17")
+    resident = w.record(
+        "resident",
+        "resident:19",
+        hh,
+        household_id=hh,
+        name="Wim Steekproef",
+        birth_year=1958,
+        birth_date=None,
+        phone="",
+    )
+    v = w.record(
+        "visit",
+        "visit:19",
+        hh,
+        household_id=hh,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 8, 10, 0)),
+        kind="regulier",
+        notes="Dakgoot lekt boven de voordeur; foto's gemaakt voor onderhoud.",
+    )
+    w.findable("dakgoot", "visit", v)
+    w.link("visit_resident", visit_id=v, resident_id=resident)
+    obs = w.record(
+        "signal_observation",
+        "observation:19",
+        hh,
+        visit_id=v,
+        household_id=hh,
+        item_id=ident("item:financien.huurachterstand"),
+        severity=2,
+        remark="Aanmaning van de waterleverancier op tafel.",
+        acute_response=None,
+    )
+    w.findable("waterleverancier", "signal", obs)
+    w.record(
+        "concern_level_entry",
+        "concern:19",
+        hh,
+        household_id=hh,
+        visit_id=v,
+        level="zorg",
+        suggested_level="zorg",
+        set_at=ts(datetime(2026, 12, 8, 10, 0)),
+        next_check_in=day(date(2026, 12, 22)),
+        staff_id=w.actor,
+    )
+    w.record(
+        "follow_up",
+        "follow_up:19",
+        hh,
+        household_id=hh,
+        visit_id=v,
+        description="Samen de waterleverancier bellen",
+        due_on=day(date(2026, 12, 15)),
+        status="open",
+        assignee_id=w.actor,
+        done_at=None,
+        signal_id=obs,
+    )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1274,6 +1363,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0016": step_0016,
     "0017": step_0017,
     "0018": step_0018,
+    "0019": step_0019,
 }
 
 

@@ -31,17 +31,26 @@ from waakvlam_desktop.domain.types import ConcernLevel, HouseholdStatus
 from waakvlam_desktop.errors import CancelledError
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.batches import chunks
-from waakvlam_desktop.storage.models import Address, Complex, Household, Resident
+from waakvlam_desktop.storage.ids import RecordId, stored_id
+from waakvlam_desktop.storage.models import Address, Base, Complex, Household, Resident
 
 _BATCH = 1000  # rows per executemany
 
 
 def _insert(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
     """A plain ``executemany`` INSERT: the rows hold only text, ints and None already, so
-    SQLAlchemy's per-value processing (half the write time) is skipped."""
+    SQLAlchemy's per-value processing (half the write time) is skipped; only the record
+    ids are made what the vault stores (``storage/ids.py``)."""
     columns = list(rows[0])
+    ids = {c.name for c in Base.metadata.tables[table].columns if isinstance(c.type, RecordId)}
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, [tuple(r[c] for c in columns) for r in rows])
+    session.connection().exec_driver_sql(
+        sql,
+        [
+            tuple(stored_id(r[c]) if c in ids and r[c] is not None else r[c] for c in columns)
+            for r in rows
+        ],
+    )
 
 
 def import_addresses(

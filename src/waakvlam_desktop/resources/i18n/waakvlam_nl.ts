@@ -8159,6 +8159,10 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>De kluis wordt geopend…</translation>
     </message>
     <message>
+        <source>Updating the vault for this version of the app. With many households this takes a minute or two. Keep the app open.</source>
+        <translation>De kluis wordt bijgewerkt voor deze versie van de app. Met veel huishoudens duurt dat een minuut of twee. Laat de app open.</translation>
+    </message>
+    <message>
         <source>The passphrase is not correct. Try again; after {n} attempts the app waits {s} seconds.</source>
         <translation>Het wachtwoord klopt niet. Probeer het opnieuw; na {n} pogingen wacht de app {s} seconden.</translation>
     </message>

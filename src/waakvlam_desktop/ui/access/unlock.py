@@ -111,7 +111,7 @@ class UnlockPage(QWidget):
             # Opening with the remembered key: the passphrase waits (a submit now would
             # queue a second unlock that closes the vault this one opens).
             self._opening()
-            self.ctx.unlock(None, self._done, self._silent_failed)
+            self.ctx.unlock(None, self._done, self._silent_failed, on_upgrading=self._upgrading)
 
     def try_keyring(self) -> None:
         """After :meth:`reset`: unlock silently when the keyring's answer is that the key is
@@ -130,12 +130,22 @@ class UnlockPage(QWidget):
         # Before the keyring's answer the person has not seen the check box: leave it be.
         offered = self.keyring_known and self.keyring_offered and not self.remember.isHidden()
         choice = self.remember.isChecked() if offered else None
-        self.ctx.unlock(text, self._done, self._failed, remember_key=choice)
+        self.ctx.unlock(
+            text, self._done, self._failed, remember_key=choice, on_upgrading=self._upgrading
+        )
 
     def _opening(self) -> None:
         self.button.setEnabled(False)
         self.passphrase.setEnabled(False)
         self.message.notice(self.tr("Opening the vault…"))
+
+    def _upgrading(self) -> None:
+        self.message.notice(
+            self.tr(
+                "Updating the vault for this version of the app. With many households this"
+                " takes a minute or two. Keep the app open."
+            )
+        )
 
     def _silent_failed(self, _exc: BaseException) -> None:
         """The remembered key did not open the vault: the passphrase then, no error."""
