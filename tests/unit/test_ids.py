@@ -8,6 +8,8 @@ as text in any id column.
 
 from __future__ import annotations
 
+import json
+import shutil
 import uuid
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from waakvlam_desktop.storage.ids import (
     stored_id,
 )
 from waakvlam_desktop.storage.models import Base, Household, Visit
-from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.storage.vault import DB_NAME, Vault
 
 CANONICAL = "1ab1c42f-c52f-4fbe-8d19-821f947810d8"
 # Strings that look like ids but are not canonical, and must stay text.
@@ -147,3 +149,23 @@ def test_a_vault_the_app_writes_holds_no_uuid_as_text(tmp_path: Path) -> None:
             assert raw == uuid.UUID(visit.id).bytes
     finally:
         vault.close()
+
+
+def test_the_upgrade_rebuilds_the_file_smaller(tmp_path: Path) -> None:
+    """Opening a vault from before 0019 converts its ids and vacuums: the freed pages
+    leave the file at once, not at the next retention run."""
+    old = Path(__file__).resolve().parents[1] / "data" / "vaults" / "0018"
+    data = tmp_path / "vault"
+    shutil.copytree(old, data)
+    before = (data / DB_NAME).stat().st_size
+    passphrase = json.loads((old / "manifest.json").read_text("utf-8"))["passphrase"]
+    vault = Vault.open(data, passphrase, clock=FixedClock(fixed_demo_now()))
+    try:
+        assert vault.engine is not None
+        with vault.engine.connect() as con:
+            assert con.exec_driver_sql("PRAGMA freelist_count").scalar() == 0
+            kinds = set(con.exec_driver_sql("SELECT typeof(id) FROM visit").scalars())
+        assert kinds == {"blob"}
+    finally:
+        vault.close()
+    assert (data / DB_NAME).stat().st_size < before

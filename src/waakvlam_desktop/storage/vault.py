@@ -509,7 +509,10 @@ class Vault:
                 upgrade(self.engine, "head")
             fts.ensure_secure_delete(self.engine)
             if before is not None and before < COMPACT_IDS_REVISION:
-                self.vacuum()
+                # A full disk leaves the file its size until the next VACUUM (a retention
+                # run); the vault itself is upgraded and opens.
+                with contextlib.suppress(StorageWriteError):
+                    self.vacuum()
         except OperationalError as exc:
             if is_disk_error(exc):
                 raise StorageWriteError(DISK_FULL_ON_UPGRADE) from exc
