@@ -8,7 +8,9 @@ nothing changed. A lock left by a crashed process never blocks: the kernel drops
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +21,10 @@ import pytest
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Cli, one_line_error
 from waakvlam_desktop.errors import VaultBusyError
-from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage.lock import FileLock
+from waakvlam_desktop.storage.migrate import current_revision, head_revision
+from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
 
 BUSY = "De kluis is geopend in een ander venster of een andere opdracht"
 
@@ -109,3 +114,29 @@ class VaultHeader:
         return isinstance(other, VaultHeader) and other.raw == self.raw
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def test_an_upgrade_waits_until_nobody_else_has_the_vault_open(tmp_path: Path) -> None:
+    """0019 rewrites every id: a process of the previous version reading or writing
+    meanwhile would read bytes as ids, or write ids this version never finds. So an old
+    vault is upgraded only while nobody else has it open (here: another process's lock)."""
+    old = Path(__file__).resolve().parents[1] / "data" / "vaults" / "0018"
+    data = tmp_path / "vault"
+    shutil.copytree(old, data)
+    passphrase = json.loads((old / "manifest.json").read_text("utf-8"))["passphrase"]
+    other = FileLock(data).acquire("shared")  # flock: per open file, as another process
+    try:
+        with pytest.raises(VaultBusyError) as caught:
+            Vault.open(data, passphrase)
+        assert BUSY in str(caught.value)
+    finally:
+        other.release()
+    header = Vault.read_header(VaultPaths(data))
+    engine = make_engine(data / DB_NAME, keys.unwrap_key(header, passphrase))
+    try:
+        assert current_revision(engine) == "0018"  # nothing was changed
+    finally:
+        engine.dispose()
+    with Vault.open(data, passphrase) as vault:  # alone now: upgraded
+        assert vault.engine is not None
+        assert current_revision(vault.engine) == head_revision()

@@ -169,3 +169,11 @@ def test_the_upgrade_rebuilds_the_file_smaller(tmp_path: Path) -> None:
     finally:
         vault.close()
     assert (data / DB_NAME).stat().st_size < before
+
+
+@pytest.mark.parametrize("value", [uuid.uuid4().bytes, 12, uuid.uuid4()])
+def test_only_text_is_taken_as_an_id(value: object) -> None:
+    """An id read around the models (16 bytes) and bound again would otherwise pass
+    through unconverted, and a test doing so would not test the app's path."""
+    with pytest.raises(TypeError):
+        stored_id(value)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from tests.conftest import PASSPHRASE
 from waakvlam_desktop.clock import FixedClock
@@ -27,6 +27,8 @@ from waakvlam_desktop.domain.overview import (
 )
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.errors import NotFoundError
+from waakvlam_desktop.storage.ids import stored_id
+from waakvlam_desktop.storage.models import Complex
 from waakvlam_desktop.storage.vault import Vault
 
 LEVELS = ("geen", "aandacht", "zorg", "acuut")
@@ -59,6 +61,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
 
 
 def scalar(v: Vault, sql: str, **params: Any) -> int:
+    """Raw SQL: a complex's id as the scope (text, as the app has it) is bound as stored."""
+    if isinstance(params.get("scope"), str):
+        params["scope"] = stored_id(params["scope"])
     with v.session() as s:
         return int(s.execute(text(sql), params).scalar_one())
 
@@ -85,7 +90,7 @@ def scope_sql(kind: str, value: str | None) -> str:
 
 def scopes(v: Vault) -> list[tuple[str, str | None, OverviewFilter]]:
     with v.session() as s:
-        cid = s.execute(text("SELECT id FROM complex ORDER BY code LIMIT 1 OFFSET 2")).scalar_one()
+        cid = s.scalars(select(Complex.id).order_by(Complex.code).limit(1).offset(2)).one()
     return [
         ("all", None, OverviewFilter()),
         ("complex", cid, OverviewFilter(complex_id=cid)),

@@ -27,7 +27,12 @@ _CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 
 
 def stored_id(value: str) -> bytes | str:
-    """How the vault stores the id ``value``: 16 bytes for a canonical UUID, else the text."""
+    """How the vault stores the id ``value``: 16 bytes for a canonical UUID, else the text.
+
+    Only text is an id here: bytes (an id read around the models, still in its stored
+    form) raise :class:`TypeError` instead of passing through as if converted."""
+    if not isinstance(value, str):
+        raise TypeError(f"a record id is text, not {type(value).__name__}")
     if len(value) == 36 and _CANONICAL.match(value):
         return bytes.fromhex(value.replace("-", ""))
     return value

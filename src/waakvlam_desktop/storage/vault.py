@@ -499,24 +499,37 @@ class Vault:
     def migrate(self, on_upgrade: Callable[[], None] | None = None) -> None:
         """Upgrade the database to this version's schema (``on_upgrade`` is called first
         when there is anything to do). After the upgrade that stores ids as 16 bytes
-        (0019) the file is rebuilt at once, so it is a third smaller from then on."""
+        (0019) the file is rebuilt at once, so it is a third smaller from then on.
+
+        An upgrade holds the vault lock exclusively (:class:`VaultBusyError` while another
+        window or command has the vault open): a process of this or an older version
+        reading or writing during the rewrite would fail, or write ids in the old form
+        that this version never finds."""
         assert self.engine is not None
         try:
-            before = current_revision(self.engine)
-            if before != head_revision():
-                if on_upgrade is not None and before is not None:
-                    on_upgrade()
-                upgrade(self.engine, "head")
+            if current_revision(self.engine) != head_revision():
+                with self._exclusive():
+                    self._upgrade(on_upgrade)
             fts.ensure_secure_delete(self.engine)
-            if before is not None and before < COMPACT_IDS_REVISION:
-                # A full disk leaves the file its size until the next VACUUM (a retention
-                # run); the vault itself is upgraded and opens.
-                with contextlib.suppress(StorageWriteError):
-                    self.vacuum()
         except OperationalError as exc:
             if is_disk_error(exc):
                 raise StorageWriteError(DISK_FULL_ON_UPGRADE) from exc
             raise
+
+    def _upgrade(self, on_upgrade: Callable[[], None] | None) -> None:
+        assert self.engine is not None
+        before = current_revision(self.engine)  # again: another process may have done it
+        head = head_revision()
+        if before == head:
+            return
+        if on_upgrade is not None and before is not None and before < head:
+            on_upgrade()
+        upgrade(self.engine, "head")
+        if before is not None and before < COMPACT_IDS_REVISION:
+            # A full disk leaves the file its size until the next VACUUM (a retention
+            # run); the vault itself is upgraded and opens.
+            with contextlib.suppress(StorageWriteError):
+                self.vacuum()
 
     def vacuum(self) -> bool:
         """Rebuild the database file and empty the WAL, so deleted content leaves the disk.
