@@ -140,3 +140,16 @@ def test_an_upgrade_waits_until_nobody_else_has_the_vault_open(tmp_path: Path) -
     with Vault.open(data, passphrase) as vault:  # alone now: upgraded
         assert vault.engine is not None
         assert current_revision(vault.engine) == head_revision()
+
+
+def test_a_command_upgrading_an_old_vault_says_so_once(tmp_path: Path) -> None:
+    old = Path(__file__).resolve().parents[1] / "data" / "vaults" / "0018"
+    data = tmp_path / "vault"
+    shutil.copytree(old, data)
+    passphrase = json.loads((old / "manifest.json").read_text("utf-8"))["passphrase"]
+    cli = Cli(data, WAAKVLAM_PASSPHRASE=passphrase)
+    first = cli.run("household", "list")
+    assert "De kluis wordt bijgewerkt" in first.stderr
+    assert "wordt bijgewerkt" not in cli.run("household", "list").stderr
+    with Vault.open(data, passphrase):  # at the head now: another process may open it
+        assert "wordt bijgewerkt" not in cli.run("household", "list").stderr

@@ -181,6 +181,20 @@ def data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir).expanduser() if args.data_dir else config.default_data_dir()
 
 
+UPGRADING = Message(
+    "cli.upgrading",
+    QT_TRANSLATE_NOOP(
+        "Cli",
+        "Updating the vault for this version; with many households this takes a minute or two.",
+    ),
+    context="Cli",
+)
+
+
+def _upgrading() -> None:
+    info(UPGRADING.render())
+
+
 @contextmanager
 def open_vault(args: argparse.Namespace) -> Iterator[Any]:
     """Open the vault: from the OS keyring when remembered, else with the passphrase."""
@@ -196,11 +210,13 @@ def open_vault(args: argparse.Namespace) -> Iterator[Any]:
     key = remember.recall(header.vault_id)
     if key is not None:
         try:
-            vault = Vault.open_with_key(folder, key, vault_id=header.vault_id)
+            vault = Vault.open_with_key(
+                folder, key, vault_id=header.vault_id, on_upgrade=_upgrading
+            )
         except WaakvlamError:
             vault = None  # changed or stale entry: fall back to the passphrase
     if vault is None:
-        vault = Vault.open(folder, read_passphrase(args))
+        vault = Vault.open(folder, read_passphrase(args), on_upgrade=_upgrading)
     try:
         with vault.session() as s:
             staff = default_staff(s)

@@ -570,6 +570,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
 <context>
     <name>Cli</name>
     <message>
+        <source>Updating the vault for this version; with many households this takes a minute or two.</source>
+        <translation>De kluis wordt bijgewerkt voor deze versie; met veel huishoudens duurt dat een minuut of twee.</translation>
+    </message>
+    <message>
         <source>Bundle {bundle_id} from {organisation} for {partner}: period {period}, profile {profile}, sequence number {sequence}.</source>
         <translation>Bundel {bundle_id} van {organisation} voor {partner}: periode {period}, profiel {profile}, volgnummer {sequence}.</translation>
     </message>
