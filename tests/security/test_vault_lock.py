@@ -26,6 +26,7 @@ from waakvlam_desktop.storage.lock import FileLock
 from waakvlam_desktop.storage.migrate import current_revision, head_revision
 from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
 
+ROOT = Path(__file__).resolve().parents[2]
 BUSY = "De kluis is geopend in een ander venster of een andere opdracht"
 
 
@@ -70,6 +71,22 @@ def test_a_key_change_blocks_opening_until_it_ends(cli: Cli) -> None:
     with Vault.open(cli.data_dir, PASSPHRASE) as v, v._exclusive():
         one_line_error(cli.run("household", "list", ok=False), 1, BUSY)
     cli.run("household", "list")
+
+
+def test_a_remembered_key_meeting_a_busy_vault_says_in_use(cli: Cli) -> None:
+    """The key from the OS keyring opens the vault without a passphrase. When the vault is
+    busy, that is the one line: not a question for the passphrase, which would not help."""
+    header = Vault.read_header(VaultPaths(cli.data_dir))
+    keyring = {
+        "PYTHON_KEYRING_BACKEND": "bench.keyring_backend.BenchKeyring",
+        "WAAKVLAM_BENCH_KEYRING": f"{header.vault_id}:{keys.unwrap_key(header, PASSPHRASE).hex()}",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), *sys.path]),
+    }
+    no_passphrase = ["WAAKVLAM_PASSPHRASE"]
+    cli.run("household", "list", unset=no_passphrase, **keyring)  # the key alone opens it
+    with Vault.open(cli.data_dir, PASSPHRASE) as v, v._exclusive():
+        proc = cli.run("household", "list", ok=False, unset=no_passphrase, **keyring)
+    one_line_error(proc, 1, BUSY)
 
 
 def test_lock_of_a_killed_process_does_not_block(cli: Cli) -> None:

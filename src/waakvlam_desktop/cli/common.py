@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from waakvlam_desktop import config
-from waakvlam_desktop.errors import UsageError, WaakvlamError
+from waakvlam_desktop.errors import (
+    StorageWriteError,
+    UsageError,
+    VaultBusyError,
+    WaakvlamError,
+)
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.storage import remember
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -213,6 +218,8 @@ def open_vault(args: argparse.Namespace) -> Iterator[Any]:
             vault = Vault.open_with_key(
                 folder, key, vault_id=header.vault_id, on_upgrade=_upgrading
             )
+        except (VaultBusyError, StorageWriteError):
+            raise  # not about the key: asking for the passphrase would not help
         except WaakvlamError:
             vault = None  # changed or stale entry: fall back to the passphrase
     if vault is None:
