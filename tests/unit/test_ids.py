@@ -26,6 +26,7 @@ from waakvlam_desktop.storage.ids import (
     TO_BYTES_0019,
     TO_TEXT_0019,
     RecordId,
+    id_hex_sql,
     id_text,
     id_text_sql,
     stored_id,
@@ -94,8 +95,16 @@ def test_sql_and_python_agree_on_every_value() -> None:
                 f"SELECT {id_text_sql('x')} FROM (SELECT ? AS x)", [to_bytes]
             ).fetchone()
             assert shown == id_text(to_bytes), value
+            (once,) = con.execute(  # the hex computed once per row, as the handover does
+                f"SELECT {id_text_sql('x', hexed='h')}"
+                f" FROM (SELECT x, {id_hex_sql('x')} AS h FROM (SELECT ? AS x))",
+                [to_bytes],
+            ).fetchone()
+            assert once == shown, value
         (odd,) = con.execute(f"SELECT {id_text_sql('x')} FROM (SELECT x'00ff' AS x)").fetchone()
         assert odd == id_text(b"\x00\xff") == "00ff"
+        (none,) = con.execute(f"SELECT {id_text_sql('x')} FROM (SELECT NULL AS x)").fetchone()
+        assert none is None
     finally:
         con.close()
 

@@ -28,7 +28,7 @@ from waakvlam_desktop.domain.exports import Period, period_bounds_utc
 from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS, LEADING_BLANKS
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType, ReferralStatus
 from waakvlam_desktop.storage.batches import chunks
-from waakvlam_desktop.storage.ids import RecordId, id_text_sql
+from waakvlam_desktop.storage.ids import RecordId, id_hex_sql, id_text_sql
 from waakvlam_desktop.storage.models import (
     Address,
     ChecklistDomain,
@@ -831,10 +831,17 @@ def _sql_neutralised(expr: str) -> str:
 
 
 def handover_query(table: Table) -> HandoverQuery:
-    """The columns of one handover table as they travel (names come from the models)."""
+    """The columns of one handover table as they travel (names come from the models).
+
+    The rows are read through a subquery that turns each id into hex once
+    (``storage/ids.py``); its ``LIMIT -1`` (no limit) keeps SQLite from merging it into the
+    outer query, which would compute the hex again for each of the five parts of the id's
+    text.
+    """
     names: list[str] = []
     exprs: list[str] = []
     texty: list[bool] = []
+    inner = ["t.*"]
     for col in table.columns:
         if (table.name, col.name) in _SKIP_COLUMNS:
             continue
@@ -843,18 +850,21 @@ def handover_query(table: Table) -> HandoverQuery:
             exprs.append("lower(hex(t.pseudonym_secret))")
             texty.append(False)
         elif isinstance(col.type, RecordId):  # 16 bytes in the vault, text in the bundle
-            exprs.append(id_text_sql(f"t.{col.name}"))
+            inner.append(f"{id_hex_sql(f't.{col.name}')} AS _hex_{col.name}")
+            exprs.append(id_text_sql(f"t.{col.name}", hexed=f"t._hex_{col.name}"))
             texty.append(False)
         else:
             exprs.append(f"t.{col.name}")
             is_id = col.name == "id" or col.name.endswith(("_id", "_by"))
             texty.append(isinstance(col.type, String | Text) and not is_id)
-    from_sql = f" FROM {table.name} t"
+    join = ""
     if table.name == "signal_observation":
         names.append("item_code")
-        exprs.append("ci.code")
+        inner.append("ci.code AS item_code")
+        exprs.append("t.item_code")
         texty.append(True)
-        from_sql += " JOIN checklist_item ci ON ci.id = t.item_id"
+        join = " JOIN checklist_item ci ON ci.id = t.item_id"
+    from_sql = f" FROM (SELECT {', '.join(inner)} FROM {table.name} t{join} LIMIT -1) t"
     return HandoverQuery(names, exprs, texty, from_sql)
 
 
