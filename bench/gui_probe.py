@@ -69,9 +69,10 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
     from waakvlam_desktop.ui.worker import Background
 
     app = QApplication(["waakvlam-desktop"])
-    collect_on_gui_thread(app, freeze_after_start=True)  # as the app does (ui/app.py)
+    collector = collect_on_gui_thread(app, freeze_after_start=True)  # as the app does
     i18n.install(app, "nl")
     background = Background()
+    collector.follow(background.busy_changed)  # (ui/app.py)
     clock = FixedClock(datetime.fromisoformat(now))  # the demo's moment (NOW, ISO 8601)
     ctx = AppContext(Path(vault_dir), clock, background)
     window = MainWindow(ctx)

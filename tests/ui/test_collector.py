@@ -14,8 +14,14 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.ui import child_app
 from tests.ui.conftest import NewVault
-from waakvlam_desktop.ui.collector import GuiThreadCollector, collect_on_gui_thread
+from waakvlam_desktop.ui.collector import (
+    BUSY_INTERVAL_MS,
+    INTERVAL_MS,
+    GuiThreadCollector,
+    collect_on_gui_thread,
+)
 from waakvlam_desktop.ui.context import AppContext
+from waakvlam_desktop.ui.worker import Background, TaskContext
 
 
 class Cycle:
@@ -44,6 +50,32 @@ def test_cycles_are_collected_by_the_timer_on_the_gui_thread(qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: freed_on != [], timeout=5000)
     assert freed_on == [threading.main_thread().name]
     assert isinstance(collector, GuiThreadCollector)
+
+
+def test_the_collector_checks_more_often_while_the_worker_runs_a_task(qtbot: QtBot) -> None:
+    """A worker building a long list fills the young generation fast: while it runs, the
+    timer checks every BUSY_INTERVAL_MS, so each young collection stays short; idle again,
+    every INTERVAL_MS."""
+    assert BUSY_INTERVAL_MS < INTERVAL_MS
+    owner = QObject()
+    collector = GuiThreadCollector(owner)
+    background = Background(owner)
+    collector.follow(background.busy_changed)
+    assert collector.timer.interval() == INTERVAL_MS
+    release = threading.Event()
+
+    def work(_task: TaskContext) -> bool:
+        return release.wait(10)
+
+    done: list[bool] = []
+    background.run(work, done.append)
+    try:
+        assert collector.timer.interval() == BUSY_INTERVAL_MS and collector.timer.isActive()
+    finally:
+        release.set()
+        background.wait_idle()
+    qtbot.waitUntil(lambda: done == [True], timeout=5000)
+    assert collector.timer.interval() == INTERVAL_MS and collector.timer.isActive()
 
 
 def test_a_full_collection_waits_until_the_heap_grew_by_a_quarter(qtbot: QtBot) -> None:

@@ -67,11 +67,13 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     app.setApplicationVersion(package_version())
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Desktop")
-    collect_on_gui_thread(app, freeze_after_start=True)
+    collector = collect_on_gui_thread(app, freeze_after_start=True)
     language = lang or "nl"
     i18n.install(app, language)
     folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()
-    ctx = AppContext(folder, SystemClock(), Background(), language)
+    background = Background()
+    collector.follow(background.busy_changed)
+    ctx = AppContext(folder, SystemClock(), background, language)
     ctx.language_override = lang
     window = MainWindow(ctx)
     install_excepthook(window)
@@ -96,13 +98,15 @@ def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -
     raises RuntimeError when something is missing."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    collect_on_gui_thread(app)
+    collector = collect_on_gui_thread(app)
     if not i18n.install(app, "nl"):
         raise RuntimeError("de Nederlandse vertaling (waakvlam_nl.qm) ontbreekt")
     qt_nl = QTranslator()
     if not qt_nl.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         raise RuntimeError("Qt's eigen Nederlandse vertaling (qtbase_nl.qm) ontbreekt")
-    ctx = AppContext(data_dir, SystemClock(), Background(), "nl")
+    background = Background()
+    collector.follow(background.busy_changed)
+    ctx = AppContext(data_dir, SystemClock(), background, "nl")
     window = MainWindow(ctx)
     window.show()
     app.processEvents()

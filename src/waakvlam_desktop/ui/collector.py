@@ -12,7 +12,13 @@ not in a cycle at once, on whatever thread lets go of it.
 Each collection stalls the GUI thread for as long as it takes, so (#16):
 
 - the timer checks every 100 ms, so the young generation stays small (a check every
-  500 ms let a young collection take 10-37 ms at 10,000 households);
+  500 ms let a young collection take 10-37 ms at 10,000 households); while the
+  background worker runs a task (:meth:`GuiThreadCollector.follow`), every 25 ms. A
+  worker building 50,000 households' rows filled the young generation so fast between
+  two checks 100 ms apart that the longest collection of the scripted day took 37-67 ms,
+  and with the list's own work beside it the GUI thread stalled up to 137 ms (8 runs;
+  with 25 ms: 24-50 ms and at most 76 ms; docs/benchmarks.md). Idle, the slower timer
+  wakes the process less often;
 - a full collection waits, in the spirit of CPython's own rule (3.11-3.13: until what
   moved into the oldest generation since the last one is a quarter of it), until the
   heap (``sys.getallocatedblocks``) has grown by a quarter since the last full one
@@ -33,17 +39,25 @@ from __future__ import annotations
 import gc
 import sys
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 INTERVAL_MS = 100
+BUSY_INTERVAL_MS = 25  # while the background worker runs a task
 _freeze_after_start = False
 
 
 class GuiThreadCollector(QObject):
     """Owned by the application (its parent); lives as long as the application."""
 
-    def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject,
+        interval_ms: int = INTERVAL_MS,
+        busy_interval_ms: int = BUSY_INTERVAL_MS,
+    ) -> None:
         super().__init__(parent)
+        self.interval_ms = interval_ms
+        self.busy_interval_ms = busy_interval_ms
         self.threshold = gc.get_threshold()
         gc.disable()
         # The heap after the last full collection (or the freeze): the next one waits
@@ -53,6 +67,14 @@ class GuiThreadCollector(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(interval_ms)
+
+    def follow(self, busy_changed: SignalInstance) -> None:
+        """Check every ``busy_interval_ms`` while the worker that emits ``busy_changed``
+        (``Background.busy_changed``) runs a task, every ``interval_ms`` otherwise."""
+        busy_changed.connect(self._worker_busy)
+
+    def _worker_busy(self, busy: bool) -> None:
+        self.timer.setInterval(self.busy_interval_ms if busy else self.interval_ms)
 
     def check(self) -> None:
         young, middle, old = gc.get_count()
