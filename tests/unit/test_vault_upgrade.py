@@ -28,7 +28,7 @@ from waakvlam_desktop.domain.households import household_detail
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
-from waakvlam_desktop.storage import audit, fts, keys
+from waakvlam_desktop.storage import audit, fts, keys, signal_months
 from waakvlam_desktop.storage.ids import ID_COLUMNS_0019, stored_id
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, head_revision
 from waakvlam_desktop.storage.models import Referral
@@ -60,7 +60,7 @@ def _normalised(sql: str) -> str:
 def _frozen_ddl() -> dict[str, list[str]]:
     """Every published ``<WHAT>_NNNN`` CREATE constant of the modules owning hand-written DDL."""
     found: dict[str, list[str]] = {}
-    for module in (fts, audit):
+    for module in (fts, audit, signal_months):
         for name, value in vars(module).items():
             match = re.fullmatch(r"[A-Z][A-Z_]*_(\d{4})", name)
             if match and isinstance(value, tuple) and str(value[0]).startswith("CREATE"):

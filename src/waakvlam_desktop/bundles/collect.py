@@ -781,7 +781,13 @@ HANDOVER_TABLES: tuple[Table, ...] = tuple(
         ReferralStatusEvent,
     )
 )
-_SKIP_COLUMNS = {("referral", "letter_pdf"), ("signal_observation", "item_id")}
+# signal_observation.visit_month: derived, the importing vault's triggers set it (0020); a
+# bundle keeps the columns it had, so handovers between app versions still read.
+_SKIP_COLUMNS = {
+    ("referral", "letter_pdf"),
+    ("signal_observation", "item_id"),
+    ("signal_observation", "visit_month"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -248,6 +248,11 @@ def _month(col: Any) -> ColumnElement[str]:
     return func.substr(col, 1, 7)
 
 
+def _yyyymm(month: str) -> int:
+    """'2026-11' -> 202611, as ``signal_observation.visit_month`` holds it."""
+    return int(month[:4]) * 100 + int(month[5:7])
+
+
 # ---- the tables ----------------------------------------------------------------------------
 def households_per_level(session: Session, scope: OverviewFilter) -> Table:
     """Open households per concern level (all four levels, zeros included)."""
@@ -329,16 +334,39 @@ def _domains(session: Session) -> list[tuple[str, str, str]]:
 def signals_per_domain_month(session: Session, scope: OverviewFilter, today: date) -> Table:
     """Signals observed per month (of the visit) and checklist domain, last 12 months."""
     months, start, end = month_window(today)
-    month = _month(Visit.visited_at)
-    q = (
-        select(month, ChecklistItem.domain, func.count())
-        .select_from(SignalObservation)
-        .join(Visit, Visit.id == SignalObservation.visit_id)
-        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
-        .where(Visit.visited_at >= start, Visit.visited_at < end)
-        .group_by(month, ChecklistItem.domain)
-    )
-    counts = {(m, d): int(n) for m, d, n in session.execute(_in_scope(q, Visit.address_id, scope))}
+    counts: dict[tuple[str, str], int] = {}
+    if scope.active:  # through the visits inside the filter: they give the address
+        month = _month(Visit.visited_at)
+        q = (
+            select(month, ChecklistItem.domain, func.count())
+            .select_from(SignalObservation)
+            .join(Visit, Visit.id == SignalObservation.visit_id)
+            .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+            .where(Visit.visited_at >= start, Visit.visited_at < end)
+            .group_by(month, ChecklistItem.domain)
+        )
+        counts = {
+            (m, d): int(n) for m, d, n in session.execute(_in_scope(q, Visit.address_id, scope))
+        }
+    else:
+        # Every sign: counted per month and item from ix_signal_observation_month_item
+        # alone, in its order (no visit read, no sort; storage/signal_months.py), then per
+        # domain here.
+        items = session.execute(select(ChecklistItem.id, ChecklistItem.domain)).tuples()
+        domain_of = {item: domain for item, domain in items}
+        per_item = (
+            select(SignalObservation.visit_month, SignalObservation.item_id, func.count())
+            .where(
+                SignalObservation.visit_month >= _yyyymm(months[0]),
+                SignalObservation.visit_month <= _yyyymm(months[-1]),
+            )
+            .group_by(SignalObservation.visit_month, SignalObservation.item_id)
+        )
+        for number, item, n in session.execute(per_item).tuples():
+            domain = domain_of.get(item)
+            if number is not None and domain is not None:
+                m = f"{number // 100:04d}-{number % 100:02d}"
+                counts[m, domain] = counts.get((m, domain), 0) + int(n)
     domains = _domains(session)
     known = {code for code, _nl, _en in domains}
     domains += [(d, d, d) for d in sorted({d for _m, d in counts} - known)]  # older checklists

@@ -52,8 +52,9 @@ Frozen DDL: the rule for changing this schema
     change the index (another tokenizer, a new indexed column), write a new migration
     ``NNNN`` and add ``CREATE_NNNN`` / ``DROP_NNNN`` here for it, next to the old ones;
     update :func:`matches` and this docstring to describe the newest state.
-    ``tests/unit/test_vault_upgrade.py`` compares every ``CREATE_NNNN`` constant here and
-    in ``storage/audit.py`` with the schema stored in the committed vault of revision
+    ``tests/unit/test_vault_upgrade.py`` compares every ``CREATE_NNNN`` constant here, in
+    ``storage/audit.py`` and in ``storage/signal_months.py`` with the schema stored in the
+    committed vault of revision
     ``NNNN`` (``tests/data/vaults/NNNN/``), so an edit to a published constant fails.
 """
 

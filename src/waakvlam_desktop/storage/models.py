@@ -315,6 +315,8 @@ class SignalObservation(Record):
             "item_id",
             sqlite_where=text("acute_response IS NULL"),
         ),
+        # Overzicht's signs per domain per month, counted from this index alone (0020).
+        Index("ix_signal_observation_month_item", "visit_month", "item_id"),
     )
 
     # visit_id: ix_signal_observation_visit_item starts with it (its own index dropped in 0016).
@@ -326,6 +328,9 @@ class SignalObservation(Record):
     # What was done about an acute sign ("Veilig Thuis gebeld"); "" = not yet (an action
     # due today was made); None = never asked (recorded before revision 0011).
     acute_response: Mapped[str | None] = mapped_column(Text)
+    # The visit's year and month as YYYYMM (202611): derived, kept by triggers on every
+    # path; the app never writes it (storage/signal_months.py).
+    visit_month: Mapped[int | None] = mapped_column(Integer)
 
     visit: Mapped[Visit] = relationship(back_populates="observations")
     item: Mapped[ChecklistItem] = relationship()

@@ -1347,6 +1347,39 @@ def step_0019(w: Writer) -> None:
     )
 
 
+def step_0020(w: Writer) -> None:
+    """0020 gives every sign its visit's month (``signal_observation.visit_month``, kept by
+    triggers): a visit with a sign written without the month, and a note
+    and a remark holding new words."""
+    w.at(datetime(2026, 12, 9, 9, 0))
+    w.actor = ident("staff:1")
+    hh = ident("household:17")
+    v = w.record(
+        "visit",
+        "visit:20",
+        hh,
+        household_id=hh,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 9, 10, 0)),
+        kind="regulier",
+        notes="Vorstschade aan de buitenkraan; huurder weet de hoofdkraan niet.",
+    )
+    w.findable("buitenkraan", "visit", v)
+    obs = w.record(
+        "signal_observation",
+        "observation:20",
+        hh,
+        visit_id=v,
+        household_id=hh,
+        item_id=ident("item:financien.huurachterstand"),
+        severity=1,
+        remark="Nieuwjaarsbrief van de deurwaarder nog dicht.",
+        acute_response=None,
+    )
+    w.findable("nieuwjaarsbrief", "signal", obs)
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1364,6 +1397,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0017": step_0017,
     "0018": step_0018,
     "0019": step_0019,
+    "0020": step_0020,
 }
 
 
