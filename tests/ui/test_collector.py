@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+import time
 import weakref
 
 import pytest
@@ -70,12 +71,48 @@ def test_the_collector_checks_more_often_while_the_worker_runs_a_task(qtbot: QtB
     done: list[bool] = []
     background.run(work, done.append)
     try:
-        assert collector.timer.interval() == BUSY_INTERVAL_MS and collector.timer.isActive()
+        # At once, or at the next check when that is nearer than the short interval.
+        qtbot.waitUntil(lambda: collector.timer.interval() == BUSY_INTERVAL_MS, timeout=1000)
+        assert collector.timer.isActive()
     finally:
         release.set()
         background.wait_idle()
     qtbot.waitUntil(lambda: done == [True], timeout=5000)
-    assert collector.timer.interval() == INTERVAL_MS and collector.timer.isActive()
+    # Idle again: the next check sets the longer interval (within the short one).
+    qtbot.waitUntil(lambda: collector.timer.interval() == INTERVAL_MS, timeout=5000)
+    assert collector.timer.isActive()
+
+
+def test_short_tasks_one_after_another_do_not_hold_the_checks_off(qtbot: QtBot) -> None:
+    """Each task's start and end change the interval; restarting the timer at each change
+    kept it from ever firing while short tasks followed each other (one started from the
+    last one's result), so nothing was collected until they stopped."""
+    checks: list[int] = []
+
+    class Counting(GuiThreadCollector):
+        def check(self) -> None:
+            checks.append(self.timer.interval())
+            super().check()
+
+    owner = QObject()
+    collector = Counting(owner)
+    background = Background(owner)
+    collector.follow(background.busy_changed)
+    until = time.monotonic() + 0.6
+
+    def work(_task: TaskContext) -> None:
+        time.sleep(0.005)
+
+    def next_task(_result: object = None) -> None:
+        if time.monotonic() < until:
+            background.run(work, next_task)
+
+    next_task()
+    qtbot.waitUntil(lambda: time.monotonic() > until and not background.busy, timeout=5000)
+    # 0.6 s of tasks: a check every 25 ms would make about 24 (none with the restarts).
+    assert len(checks) >= 5, checks
+    assert BUSY_INTERVAL_MS in checks
+    qtbot.waitUntil(lambda: collector.timer.interval() == INTERVAL_MS, timeout=5000)
 
 
 def test_a_full_collection_waits_until_the_heap_grew_by_a_quarter(qtbot: QtBot) -> None:

@@ -17,8 +17,11 @@ corrected visit date):
 - a visit inserted (a sign written before its visit, as an import may) or its
   ``visited_at`` changed: set on every sign of that visit.
 
-Each trigger writes only when the value differs, so the usual insert (the app already
-knows nothing of the column; NULL) costs one lookup of the visit by its key.
+Each trigger writes only when the value differs. The app writes no month, so every new
+sign is written twice: inserted, then given its month (a lookup of the visit by its key
+and an update of the row and the index). That is about 11 us a sign (20,000 signs in
+memory: 68 ms without the triggers, 292 ms with them), 0.02 ms on a visit with two signs
+and an estimated 6 s on the 50,000-household demo (552,000 signs).
 ``tests/unit/test_signal_months.py`` attacks this: wrong months written directly, visit
 dates corrected, signs moved or written before their visit.
 

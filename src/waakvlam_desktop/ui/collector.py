@@ -58,6 +58,7 @@ class GuiThreadCollector(QObject):
         super().__init__(parent)
         self.interval_ms = interval_ms
         self.busy_interval_ms = busy_interval_ms
+        self.worker_busy = False
         self.threshold = gc.get_threshold()
         gc.disable()
         # The heap after the last full collection (or the freeze): the next one waits
@@ -74,9 +75,19 @@ class GuiThreadCollector(QObject):
         busy_changed.connect(self._worker_busy)
 
     def _worker_busy(self, busy: bool) -> None:
-        self.timer.setInterval(self.busy_interval_ms if busy else self.interval_ms)
+        # Setting an interval restarts the timer: done on every change, short tasks that
+        # follow each other (one started from another's result) kept the timer from ever
+        # firing, and nothing was collected until they stopped. So a task starting only
+        # brings the next check forward, when it is further off than the short interval;
+        # the check itself sets the interval for the one after it.
+        self.worker_busy = busy
+        if busy and self.timer.remainingTime() > self.busy_interval_ms:
+            self.timer.setInterval(self.busy_interval_ms)
 
     def check(self) -> None:
+        wanted = self.busy_interval_ms if self.worker_busy else self.interval_ms
+        if self.timer.interval() != wanted:
+            self.timer.setInterval(wanted)
         young, middle, old = gc.get_count()
         if young > self.threshold[0]:
             gc.collect(0)
