@@ -11,8 +11,9 @@ from waakvlam_desktop.clock import utc_naive
 from waakvlam_desktop.storage import audit
 from waakvlam_desktop.storage.models import AuditEvent, Base, Record, Setting, new_id
 
-# Fields whose change is not worth an audit line of its own.
-_QUIET_FIELDS = {"updated_at", "updated_by"}
+# Fields whose change is not worth an audit line of its own. ``visit_month`` is derived
+# from the visit by triggers (storage/signal_months.py): the app never edits it.
+_QUIET_FIELDS = {"updated_at", "updated_by", "visit_month"}
 
 
 def _household_of(obj: Any) -> str | None:
