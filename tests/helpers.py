@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
+from alembic import command
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from sqlalchemy import Engine
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain import households, partners, referrals
@@ -17,7 +21,11 @@ from waakvlam_desktop.domain.visits import (
     record_visit,
 )
 from waakvlam_desktop.storage import keys
-from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.storage.migrate import alembic_config
+from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
+
+# The committed vaults of every schema revision (tests/data/vaults/make_vaults.py).
+COMMITTED_VAULTS = Path(__file__).resolve().parent / "data" / "vaults"
 
 
 def add_household(vault: Vault, label: str = "fam. Jansen", number: int = 12) -> str:
@@ -146,3 +154,20 @@ class CountedKdf:
             return real(passphrase, params)
 
         monkeypatch.setattr(keys, "derive_kek", counted)
+
+
+def committed_engine(revision: str, folder: Path) -> Engine:
+    """A copy of the committed vault of ``revision`` in ``folder``, opened as it is: no
+    upgrade (``Vault.open`` would upgrade it to the head)."""
+    shutil.copytree(COMMITTED_VAULTS / revision, folder)
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    header = Vault.read_header(VaultPaths(folder))
+    return make_engine(folder / DB_NAME, keys.unwrap_key(header, manifest["passphrase"]))
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Migrate the database down to ``revision`` (the app itself only upgrades)."""
+    cfg = alembic_config()
+    with engine.begin() as con:
+        cfg.attributes["connection"] = con
+        command.downgrade(cfg, revision)

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import select, text
 
 from tests.conftest import PASSPHRASE
+from tests.helpers import downgrade
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.setup import initialise
@@ -28,7 +28,6 @@ from waakvlam_desktop.storage import fts
 from waakvlam_desktop.storage.audit import audit_head, verify_chain
 from waakvlam_desktop.storage.ids import ID_COLUMNS_0019, id_text
 from waakvlam_desktop.storage.migrate import (
-    alembic_config,
     current_revision,
     head_revision,
     upgrade,
@@ -37,14 +36,6 @@ from waakvlam_desktop.storage.models import Resident
 from waakvlam_desktop.storage.vault import Vault
 
 WORDS = ("post", "buren", "huur", "zorg", "kind", "hulp", "gesprek", "deur")
-
-
-def _downgrade(vault: Vault, revision: str) -> None:
-    assert vault.engine is not None
-    cfg = alembic_config()
-    with vault.engine.begin() as con:
-        cfg.attributes["connection"] = con
-        command.downgrade(cfg, revision)
 
 
 def _state(vault: Vault) -> dict[str, Any]:
@@ -144,7 +135,7 @@ def test_demo_vault_down_and_up_keeps_search_audit_and_inzage(tmp_path: Path) ->
         # (down from the head through 0019 and 0016, and at the end up to the head again)
         for revision in ("0018", "0015", "0016", "0015", "0018", head_revision()):
             if revision < str(current_revision(vault.engine)):
-                _downgrade(vault, revision)
+                downgrade(vault.engine, revision)
             else:
                 upgrade(vault.engine, revision)
             state = _state(vault)

@@ -18,10 +18,10 @@ import sqlcipher3
 from sqlalchemy import select, text
 
 from tests.conftest import PASSPHRASE
+from tests.helpers import COMMITTED_VAULTS, committed_engine
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.ids import (
     ID_COLUMNS_0019,
     TO_BYTES_0019,
@@ -34,7 +34,7 @@ from waakvlam_desktop.storage.ids import (
 )
 from waakvlam_desktop.storage.migrate import upgrade
 from waakvlam_desktop.storage.models import Base, Household, Visit
-from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
+from waakvlam_desktop.storage.vault import DB_NAME, Vault
 
 CANONICAL = "1ab1c42f-c52f-4fbe-8d19-821f947810d8"
 # Strings that look like ids but are not canonical, and must stay text.
@@ -166,12 +166,10 @@ def test_the_upgrade_rebuilds_the_file_smaller(tmp_path: Path) -> None:
     """Opening a vault from before 0019 converts its ids and vacuums: the freed pages
     leave the file at once, not at the next retention run. (Smaller than the same vault
     upgraded without the rebuild: later revisions add to the file, 0020 an index.)"""
-    old = Path(__file__).resolve().parents[1] / "data" / "vaults" / "0018"
+    old = COMMITTED_VAULTS / "0018"
     passphrase = json.loads((old / "manifest.json").read_text("utf-8"))["passphrase"]
     unbuilt = tmp_path / "upgraded only"
-    shutil.copytree(old, unbuilt)
-    header = Vault.read_header(VaultPaths(unbuilt))
-    engine = make_engine(unbuilt / DB_NAME, keys.unwrap_key(header, passphrase))
+    engine = committed_engine("0018", unbuilt)
     upgrade(engine)
     engine.dispose()
     before = (unbuilt / DB_NAME).stat().st_size

@@ -4,23 +4,18 @@ restore or a corrected visit date would write."""
 
 from __future__ import annotations
 
-import json
-import shutil
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, text
 
+from tests.helpers import committed_engine, downgrade
 from waakvlam_desktop.domain.households import add_address, add_household
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
-from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.ids import stored_id
-from waakvlam_desktop.storage.migrate import alembic_config, current_revision, upgrade
-from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
-
-VAULTS = Path(__file__).resolve().parents[1] / "data" / "vaults"
+from waakvlam_desktop.storage.migrate import current_revision, upgrade
+from waakvlam_desktop.storage.vault import Vault
 
 # Signs whose month differs from their visit's (or is missing): must stay empty.
 WRONG = """SELECT o.id, o.visit_month, v.visited_at
@@ -106,22 +101,10 @@ def test_every_path_keeps_each_sign_at_its_visits_month(vault: Vault) -> None:
         assert con.execute(text(WRONG)).all() == []
 
 
-def _downgrade(engine: Engine, revision: str) -> None:
-    cfg = alembic_config()
-    with engine.begin() as con:
-        cfg.attributes["connection"] = con
-        command.downgrade(cfg, revision)
-
-
 def test_the_upgrade_gives_every_older_sign_its_visits_month(tmp_path: Path) -> None:
     """The committed vault of 0019 (signs of several eras) upgraded: no sign without its
     month; and the downgrade takes the column, its index and its triggers away again."""
-    data = tmp_path / "vault"
-    shutil.copytree(VAULTS / "0019", data)
-    header = Vault.read_header(VaultPaths(data))
-    manifest = json.loads((data / "manifest.json").read_text(encoding="utf-8"))
-    key = keys.unwrap_key(header, manifest["passphrase"])
-    engine = make_engine(data / DB_NAME, key)
+    engine = committed_engine("0019", tmp_path / "vault")
     try:
         with engine.connect() as con:
             signs = con.execute(text("SELECT count(*) FROM signal_observation")).scalar_one()
@@ -131,7 +114,7 @@ def test_the_upgrade_gives_every_older_sign_its_visits_month(tmp_path: Path) -> 
             assert con.execute(text(WRONG)).all() == []
             filled = "SELECT count(*) FROM signal_observation WHERE visit_month IS NOT NULL"
             assert con.execute(text(filled)).scalar_one() == signs
-        _downgrade(engine, "0019")
+        downgrade(engine, "0019")
         assert current_revision(engine) == "0019"
         with engine.connect() as con:
             objects = {
