@@ -118,6 +118,44 @@ def test_import_adds_everything_and_twice_changes_nothing(
         assert search(s, "buren", limit=50)
 
 
+# The columns of a sign in a handover bundle since 0016 (the app of 0019 reads exactly
+# these): 0020's derived ``visit_month`` is not among them, so bundles still read both ways.
+SIGN_COLUMNS_0019 = [
+    "visit_id",
+    "household_id",
+    "severity",
+    "remark",
+    "acute_response",
+    "id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    "item_code",
+]
+
+
+def test_a_handover_keeps_its_columns_and_the_import_gives_each_sign_its_month(
+    world: World, target: Vault, tmp_path: Path
+) -> None:
+    """What the docs promise for 0020: a bundle carries the signs as before (an app of
+    0019 still reads it), and the receiving vault's triggers give each imported sign its
+    visit's month."""
+    bundle = _handover(world, tmp_path / "b")
+    assert bundle.data()["tables"]["signal_observation"]["columns"] == SIGN_COLUMNS_0019
+    with target.session() as s:
+        import_handover(s, bundle)
+        months = s.execute(
+            text(
+                "SELECT o.visit_month, 100 * strftime('%Y', v.visited_at)"
+                " + strftime('%m', v.visited_at) FROM signal_observation o"
+                " JOIN visit v ON v.id = o.visit_id"
+            )
+        ).all()
+    assert len(months) == 14
+    assert all(stored == expected for stored, expected in months), months
+
+
 # Since 0016 the index reads its text from the rows (external content) and search_doc no
 # longer holds the household: both come from the visit or observation.
 _INDEX = text(
