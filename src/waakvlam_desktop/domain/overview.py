@@ -352,7 +352,7 @@ def signals_per_domain_month(session: Session, scope: OverviewFilter, today: dat
         # Every sign: counted per month and item from ix_signal_observation_month_item
         # alone, in its order (no visit read, no sort; storage/signal_months.py), then per
         # domain here.
-        items = session.execute(select(ChecklistItem.id, ChecklistItem.domain)).tuples()
+        items = session.execute(select(ChecklistItem.id, ChecklistItem.domain))
         domain_of = {item: domain for item, domain in items}
         per_item = (
             select(SignalObservation.visit_month, SignalObservation.item_id, func.count())
@@ -362,7 +362,7 @@ def signals_per_domain_month(session: Session, scope: OverviewFilter, today: dat
             )
             .group_by(SignalObservation.visit_month, SignalObservation.item_id)
         )
-        for number, item, n in session.execute(per_item).tuples():
+        for number, item, n in session.execute(per_item):
             domain = domain_of.get(item)
             if number is not None and domain is not None:
                 m = f"{number // 100:04d}-{number % 100:02d}"
