@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -12,12 +13,17 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
-from waakvlam_desktop.ui.screens.households.screen import HouseholdFilterProxy, HouseholdTableModel
+from waakvlam_desktop.ui.screens.households.screen import (
+    HouseholdFilterProxy,
+    HouseholdTableModel,
+)
+from waakvlam_desktop.ui.screens.households.screen import _address_key as _address_sort_key
 from waakvlam_desktop.ui.widgets.common import level_colour
 from waakvlam_desktop.ui.widgets.table import (
     ROW_ROLE,
     UNSORTED,
     Column,
+    Matcher,
     RowModel,
     RowProxy,
     RowView,
@@ -47,6 +53,17 @@ def row(
 
 def _visible(proxy: HouseholdFilterProxy) -> list[str]:
     return [proxy.data(proxy.index(r, 0), ROW_ROLE).id for r in range(proxy.rowCount())]
+
+
+def _arrived(model: RowModel[HouseholdRow]) -> int:
+    """Fetch until every row the filter shows is in (as the screen's timer does); the
+    number of steps it took."""
+    root = model.index(-1, -1)
+    steps = 0
+    while model.canFetchMore(root):
+        model.fetchMore(root)
+        steps += 1
+    return steps
 
 
 def test_model_shows_word_with_colour(qapp: object) -> None:
@@ -121,9 +138,11 @@ def test_twenty_thousand_rows_filter(qapp: object) -> None:
     proxy = HouseholdFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_filters(text="naam1999")
+    _arrived(model)
     expected = ["id-1999", *(f"id-1999{d}" for d in range(10))]
     assert sorted(_visible(proxy)) == sorted(expected)
     proxy.set_filters(text="", level=ConcernLevel.ACUUT)
+    _arrived(model)
     assert proxy.rowCount() == 5_000
 
 
@@ -151,18 +170,22 @@ def test_a_filter_keystroke_asks_python_nothing_per_row(qapp: object) -> None:
     finally:
         sys.setprofile(None)
     assert calls < 200
+    _arrived(model)
     assert sorted(_visible(proxy)) == ["id-1999"]
     current = view.current()
     assert current is not None and current.id == "id-1999"  # still the current row
     proxy.set_filters(text="naam2")  # the current row is filtered out: none is current
+    _arrived(model)
     assert view.current() is None and proxy.rowCount() == 1_111
     proxy.set_filters(text="")
+    _arrived(model)
     assert proxy.rowCount() == 5_000
 
 
 def test_a_long_list_arrives_in_chunks_and_the_filter_covers_every_row(qapp: object) -> None:
     model = HouseholdTableModel()
-    model.chunk_rows = 1_000
+    model.chunk_rows, model.scan_rows = 1_000, 2_000
+    root = model.index(-1, -1)
     proxy = HouseholdFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_filters(level=ConcernLevel.ACUUT)
@@ -171,45 +194,119 @@ def test_a_long_list_arrives_in_chunks_and_the_filter_covers_every_row(qapp: obj
     model.sort(1, Qt.SortOrder.DescendingOrder)
     prepared = model.prepare(rows, model.sort_column, model.sort_order)
     model.show_prepared(prepared)
-    # The model filters (#16: one Python pass, no call per row from Qt), before it hands
-    # out the rows in chunks: every fourth row of all 3,500, fewer than one chunk.
+    # The model filters (#16: Python passes over lists, no call per row from Qt) as it hands
+    # out the rows: the first step looked at 2,000 rows and found every fourth, the next
+    # looks at the rest.
     assert model.total_rows() == 3_500
-    assert model.rowCount() == proxy.rowCount() == 875
+    assert model.rowCount() == proxy.rowCount() == 500 and model.canFetchMore(root)
+    assert _arrived(model) == 1 and model.rowCount() == proxy.rowCount() == 875
     proxy.set_filters(level=None)
     # ... without a filter shown a chunk at a time: the count of all rows is known.
     model.show_prepared(prepared)
     assert model.rowCount() == 1_000 and model.total_rows() == 3_500
-    root = model.index(-1, -1)
     model.fetchMore(root)
     assert model.rowCount() == 2_000
     # A filter while rows arrive looks at every row, also those not yet fetched.
     proxy.set_filters(level=ConcernLevel.ACUUT)
-    assert proxy.rowCount() == 875 and not model.canFetchMore(root)
+    assert _arrived(model) == 1 and proxy.rowCount() == 875 and not model.canFetchMore(root)
+    # A filter changed shows its first chunk at once, the others as the list arrived.
     proxy.set_filters(level=None)
-    assert model.rowCount() == 3_500
-    model.show_prepared(prepared)
-    steps = 0
-    while model.canFetchMore(root):
-        model.fetchMore(root)
-        steps += 1
-    assert steps == 3 and model.rowCount() == 3_500
+    assert model.rowCount() == 1_000
+    assert _arrived(model) == 3 and model.rowCount() == 3_500
     addresses = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
     assert addresses[:2] == ["Kerkstraat 3499", "Kerkstraat 3498"]
-    # A header click while rows are still arriving sorts all of them.
-    proxy.set_filters(level=ConcernLevel.ACUUT)
-    model.show_prepared(model.prepare(rows, model.sort_column, model.sort_order))
-    assert model.rowCount() == 875
-    proxy.set_filters(level=None)
+    assert addresses == [f"Kerkstraat {i}" for i in range(3_499, -1, -1)]
+    # A header click while rows are still arriving sorts all of them ...
     model.show_prepared(model.prepare(rows, model.sort_column, model.sort_order))
     assert model.rowCount() == 1_000
     model.sort(1, Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == 3_500 and not model.canFetchMore(root)
     assert model.data(model.index(0, 1)) == "Kerkstraat 0"
+    # ... and all that a filter still has to look at.
     proxy.set_filters(level=ConcernLevel.ACUUT)
-    assert proxy.rowCount() == 875
+    assert proxy.rowCount() == 500 and model.canFetchMore(root)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert proxy.rowCount() == 875 and not model.canFetchMore(root)
+    assert model.data(model.index(0, 1)) == "Kerkstraat 3499"
     # Rows prepared for another sort than the one now chosen are sorted again.
+    model.sort(1, Qt.SortOrder.AscendingOrder)
     model.show_prepared(prepared)  # prepared descending; the header says ascending
     assert model.data(model.index(0, 1)) == "Kerkstraat 3"
+
+
+def test_a_keystroke_looks_at_a_bounded_number_of_rows_and_the_filter_misses_none(
+    qapp: object,
+) -> None:
+    """#16: a keystroke costs the same at 50,000 households as at 1,000. The filter looks
+    at no more than ``scan_rows`` rows per step; typing on looks only at the rows the
+    last filter found and those it had not looked at yet. Whatever is typed, how fast
+    (steps of the list arriving between keystrokes, or none) and with whichever choices,
+    the rows in the end are those of a plain filter over every row, in the same order."""
+    rng = random.Random(16)
+    streets = ["Kerkstraat", "Kerklaan", "Dorpsweg", "Molenlaan", "Lindehof"]
+    levels = list(ConcernLevel)
+    rows = [
+        replace(
+            row(i, rng.choice(levels), rng.choice(["De Linde", "Het Baken", ""])),
+            address=f"{rng.choice(streets)} {rng.randint(1, 60)}",
+            label=f"fam. {rng.choice(['Jansen', 'de Vries', 'Bakker', 'Kerkhof'])}",
+        )
+        for i in range(6_000)
+    ]
+    model = HouseholdTableModel()
+    model.chunk_rows, model.scan_rows = 100, 700
+    proxy = HouseholdFilterProxy()
+    proxy.setSourceModel(model)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    model.show_prepared(model.prepare(rows, model.sort_column, model.sort_order))
+    _arrived(model)
+    looked: list[int] = []
+    matcher = proxy.matcher
+
+    def counting(given: Sequence[HouseholdRow]) -> Matcher | None:
+        match = matcher(given)
+        if match is None:
+            return None
+
+        def counted(positions: Sequence[int]) -> list[int]:
+            looked.append(len(positions))
+            return match(positions)
+
+        return counted
+
+    model.shown_filter = counting
+    typed = ["k", "ke", "ker", "kerk", "kerks", "kerkstraat", "kerkstraat 1", "kerkstraat 12"]
+    typed += ["kerkstraat 1", "kerk 1", "kerk 1 jans", "", "ba", "bak", "bakker 3", "j", "z"]
+    narrowing = 0
+    for n in range(120):
+        text = typed[n % len(typed)] if n < 2 * len(typed) else rng.choice(typed)
+        choice = rng.random()
+        before = list(looked)
+        if choice < 0.7:
+            proxy.set_filters(text=text)
+        elif choice < 0.8:
+            proxy.set_filters(level=rng.choice([None, *levels]))
+        elif choice < 0.9:
+            proxy.set_filters(complex=rng.choice(["", "De Linde", "Het Baken"]))
+        else:
+            proxy.set_filters(wijk=rng.choice(["", "Overvecht", "Zuid"]))
+        assert sum(looked[len(before) :]) <= 700  # the keystroke itself
+        for _ in range(rng.choice([0, 0, 1, 2, 50])):  # typed on before the list was in
+            model.fetchMore(model.index(-1, -1))
+        narrowing += bool(model._unseen) and model._unseen[0][0] is not model._sorted
+        if rng.random() < 0.3 or n == 119:
+            _arrived(model)
+            words = proxy.text.split()
+            expected = [
+                r.id
+                for r in sorted(rows, key=lambda r: _address_sort_key(r.address))
+                if all(w in model._per_row([r])[0] for w in words)
+                and (proxy.level is None or r.concern_level is proxy.level)
+                and (not proxy.complex or r.complex_name == proxy.complex)
+                and (not proxy.wijk or r.wijk == proxy.wijk)
+            ]
+            assert _visible(proxy) == expected, (n, proxy.text, proxy.level, proxy.complex)
+    assert narrowing > 10  # typing on did look only at what the last filter left
 
 
 # ---- the shared list model (ui/widgets/table.py) -------------------------------------------

@@ -57,6 +57,8 @@ from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.widgets.common import level_colour, level_word, short_date, stamp
 
 R = TypeVar("R")
+# A filter: of these positions (in the model's given rows, in shown order), the ones shown.
+Matcher = Callable[[Sequence[int]], list[int]]
 Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object behind an index (None: placeholder)
@@ -325,17 +327,26 @@ class RowModel(QAbstractItemModel, Generic[R]):
         self.sort_column = UNSORTED
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.rows: list[R] = []  # as shown, after sorting (fetched so far: ``chunk_rows``)
-        # None: every row at once. A number: the first that many rows at a reset, the rest
-        # through ``fetchMore`` (Qt's fetch-on-demand) that many at a time.
+        # None: every row at once. A number: the first that many rows at a reset or a new
+        # filter, the rest through ``fetchMore`` (Qt's fetch-on-demand) that many at a time.
         self.chunk_rows: int | None = None
+        # With ``chunk_rows``: the most rows a filter looks at in one step (None: as many as
+        # it takes to find a chunk). A filter that matches few of 50,000 rows then costs a
+        # keystroke no more than one that matches many; its rows arrive through fetchMore.
+        self.scan_rows: int | None = None
         self._given: list[R] = []  # as the screen gave them
         self._sorted: list[int] = []  # every row in the sort order, as positions in ``_given``
-        self._order: list[int] = []  # shown position -> position in ``_given`` (filtered)
-        # The filter (a RowProxy's ``accepted``): which given rows are shown; None: all.
-        # Filtering happens here, in one Python pass, not in the proxy's filterAcceptsRow,
-        # which Qt calls back into Python once per row (10,000 calls a keystroke).
-        self.shown_filter: Callable[[list[R]], Sequence[bool] | None] | None = None
-        self._mask: Sequence[bool] | None = None
+        # The filter (a RowProxy's ``matcher``): which of some given rows are shown; None:
+        # all. Filtering happens here, in Python passes over lists, not in the proxy's
+        # filterAcceptsRow, which Qt calls back into Python once per row (10,000 calls a
+        # keystroke). It looks along ``_unseen`` in order, as far as the rows shown need.
+        self.shown_filter: Callable[[list[R]], Matcher | None] | None = None
+        self._match: Matcher | None = None
+        # What the filter has still to look at, in the sort order: parts of position lists,
+        # each (positions, from where). Not copied: at 50,000 rows a copy per keystroke
+        # cost more than the filter's look at the first rows.
+        self._unseen: list[tuple[list[int], int]] = []
+        self._order: list[int] = []  # shown position -> position in ``_given``: found so far
         self._texts: list[tuple[str, ...] | None] = []  # per given row, filled on first use
         self._brushes: dict[str, QBrush] = {}
 
@@ -372,38 +383,76 @@ class RowModel(QAbstractItemModel, Generic[R]):
         self._texts = [None] * len(self._given)
         self._adopt_per_row(prepared.per_row)
         self._sorted = order
-        self._mask = self.shown_filter(self._given) if self.shown_filter is not None else None
-        self._order = self._filtered(order)
+        self._start_filter(self._ask_filter(), [(order, 0)])
+        self._find(chunk)
         first = len(self._order) if chunk is None else min(len(self._order), chunk)
         self.rows = [self._given[i] for i in self._order[:first]]
         self.endResetModel()
 
-    def _filtered(self, order: list[int]) -> list[int]:
-        mask = self._mask
-        return order if mask is None else [i for i in order if mask[i]]
+    def _ask_filter(self) -> Matcher | None:
+        return self.shown_filter(self._given) if self.shown_filter is not None else None
 
-    def refilter(self) -> None:
-        """Ask ``shown_filter`` again and show the rows it accepts (sorted as before). The
-        rows still shown keep their selection; the view lays out once."""
-        mask = self.shown_filter(self._given) if self.shown_filter is not None else None
-        if mask is None and self._mask is None:
+    def _start_filter(self, match: Matcher | None, unseen: list[tuple[list[int], int]]) -> None:
+        """Filter with ``match`` from now on; it will look at ``unseen`` from the start."""
+        self._match = match
+        if match is None:  # every row shown, in the sort order: nothing to look at
+            self._unseen, self._order = [], self._sorted
+        else:
+            self._unseen, self._order = unseen, []
+
+    def _find(self, wanted: int | None) -> None:
+        """Let the filter look further along ``_unseen`` until ``wanted`` rows are found
+        (None: to the end), and at most ``scan_rows`` rows when ``wanted`` is given."""
+        match, unseen, found = self._match, self._unseen, self._order
+        if match is None:
             return
-        arriving = len(self.rows) < len(self._order)
+        left = len(self._given) if wanted is None or self.scan_rows is None else self.scan_rows
+        block = len(self._given) if wanted is None or not self.chunk_rows else self.chunk_rows
+        while unseen and left > 0 and (wanted is None or len(found) < wanted):
+            positions, at = unseen[0]
+            end = min(len(positions), at + block, at + left)
+            found.extend(match(positions[at:end]))
+            left -= end - at
+            if end < len(positions):
+                unseen[0] = (positions, end)
+            else:
+                del unseen[0]
+
+    def _filter_done(self) -> bool:
+        return not self._unseen
+
+    def refilter(self, *, narrows: bool = False) -> None:
+        """Ask ``shown_filter`` again and show the rows it accepts (sorted as before): with
+        ``chunk_rows``, the first chunk of them (the rest through fetchMore). ``narrows``:
+        the new filter shows no row the last one hid, so it only looks at the rows that one
+        found and those it had not looked at yet. The rows still shown keep their
+        selection; the view lays out once."""
+        was_filtered = self._match is not None
+        match = self._ask_filter()
+        if match is None and not was_filtered:
+            return
         self.layoutAboutToBeChanged.emit()
-        self._mask = mask
         old_order = self._order
-        new_order = self._filtered(self._sorted)
-        shown = len(new_order) if not arriving else min(len(new_order), len(self.rows))
-        now_at = {given: at for at, given in enumerate(new_order[:shown])}
-        self._move_persistent(old_order, now_at)
-        self._order = new_order
-        self.rows = [self._given[i] for i in new_order[:shown]]
+        if narrows and was_filtered:
+            unseen = [(old_order, 0), *self._unseen]
+        else:
+            unseen = [(self._sorted, 0)]
+        self._start_filter(match, unseen)
+        chunk = self.chunk_rows
+        self._find(chunk)
+        shown = self._order if chunk is None else self._order[:chunk]
+        self._move_persistent(old_order, shown)
+        self.rows = [self._given[i] for i in shown]
         self.layoutChanged.emit()
 
-    def _move_persistent(self, old_order: list[int], now_at: dict[int, int]) -> None:
+    def _move_persistent(self, old_order: list[int], shown: list[int]) -> None:
         """Persistent indexes (selection, current row) follow their rows to their new shown
-        positions; those of rows no longer shown become invalid."""
+        positions (``shown``: positions in ``_given``); those of rows no longer shown
+        become invalid."""
         old_indexes = self.persistentIndexList()
+        if not old_indexes:
+            return
+        now_at = {given: at for at, given in enumerate(shown)}
         new_indexes = []
         for old in old_indexes:
             parent = old.internalId()
@@ -422,16 +471,23 @@ class RowModel(QAbstractItemModel, Generic[R]):
         return len(self._given)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self.rows) < len(self._order)
+        return not parent.isValid() and (
+            len(self.rows) < len(self._order) or not self._filter_done()
+        )
 
     def fetchMore(self, parent: Index) -> None:
         """The next ``chunk_rows`` rows (the view asks when it scrolls to the end; a screen
-        can ask on a timer, so a long list arrives in steps the GUI thread takes in stride)."""
-        start = len(self.rows)
-        if parent.isValid() or start >= len(self._order):
+        can ask on a timer, so a long list arrives in steps the GUI thread takes in stride).
+        A filter that has not looked at every row yet looks further (``scan_rows``): a step
+        may find no row to add."""
+        if parent.isValid():
             return
-        end = len(self._order) if self.chunk_rows is None else start + self.chunk_rows
-        end = min(end, len(self._order))
+        start = len(self.rows)
+        wanted = None if self.chunk_rows is None else start + self.chunk_rows
+        self._find(wanted)
+        end = len(self._order) if wanted is None else min(wanted, len(self._order))
+        if end <= start:
+            return
         self.beginInsertRows(QModelIndex(), start, end - 1)
         self.rows.extend(self._given[i] for i in self._order[start:end])
         self.endInsertRows()
@@ -492,16 +548,17 @@ class RowModel(QAbstractItemModel, Generic[R]):
         if column >= len(self.columns) or column < UNSORTED:
             return
         self.sort_column, self.sort_order = column, order
-        if len(self.rows) < len(self._order):  # rows still arriving: all of them first
+        if self.canFetchMore(QModelIndex()):  # rows still arriving: all of them first
             chunk, self.chunk_rows = self.chunk_rows, None
             self.fetchMore(QModelIndex())
             self.chunk_rows = chunk
         self.layoutAboutToBeChanged.emit()
         self._sorted = self._sorted_order(column, order)
-        new_order = self._filtered(self._sorted)
-        self._move_persistent(self._order, {given: at for at, given in enumerate(new_order)})
-        self._order = new_order
-        self.rows = [self._given[i] for i in new_order]
+        old_order, match = self._order, self._match
+        self._unseen = []
+        self._order = self._sorted if match is None else match(self._sorted)
+        self._move_persistent(old_order, self._order)
+        self.rows = [self._given[i] for i in self._order]
         self.layoutChanged.emit()
 
     # ---- Qt's model interface ------------------------------------------------------------
@@ -601,10 +658,11 @@ class RowProxy(QSortFilterProxyModel, Generic[R]):
     """Says which rows are shown; sorting and filtering are the source model's job (its
     keys, Python's sort; :meth:`RowModel.refilter`).
 
-    A subclass decides with :meth:`accepted`, for all rows at once (one Python loop, not a
-    call per row from Qt: this class leaves ``filterAcceptsRow`` to Qt, which accepts every
-    row without calling Python); child rows follow their parent. Change what it filters on
-    inside :meth:`refilter`.
+    A subclass decides with :meth:`accepted`, for all rows at once, or with :meth:`matcher`,
+    for the rows the model asks about (Python loops over lists, not a call per row from
+    Qt: this class leaves ``filterAcceptsRow`` to Qt, which accepts every row without
+    calling Python); child rows follow their parent. Change what it filters on inside
+    :meth:`refilter`.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -619,7 +677,7 @@ class RowProxy(QSortFilterProxyModel, Generic[R]):
             self._model.refilter()
         self._model = model
         super().setSourceModel(model)
-        model.shown_filter = self.accepted
+        model.shown_filter = self.matcher
         model.refilter()
 
     def source(self) -> RowModel[R]:
@@ -634,11 +692,22 @@ class RowProxy(QSortFilterProxyModel, Generic[R]):
         shows all."""
         return None
 
-    def refilter(self, change: Callable[[], object] = lambda: None) -> None:
-        """Apply ``change`` (to the filter's own fields) and filter again."""
+    def matcher(self, rows: Sequence[R]) -> Matcher | None:
+        """Which of some positions in ``rows`` are shown, for the model to ask as far as it
+        needs; None shows all. By default from :meth:`accepted`."""
+        mask = self.accepted(rows)
+        if mask is None:
+            return None
+        return lambda positions: [i for i in positions if mask[i]]
+
+    def refilter(
+        self, change: Callable[[], object] = lambda: None, *, narrows: bool = False
+    ) -> None:
+        """Apply ``change`` (to the filter's own fields) and filter again; ``narrows``: the
+        new filter hides every row the last one hid (:meth:`RowModel.refilter`)."""
         change()
         if self._model is not None:
-            self._model.refilter()
+            self._model.refilter(narrows=narrows)
 
 
 class RowView(QTreeView, Generic[R]):
