@@ -157,9 +157,7 @@ def run(households: int = 10_000) -> dict[str, Any]:
         ),
         # from the keystroke until every row it shows is in the list (cleared before each)
         "filter_complete_ms_max": max(r[1][-1]["filter_complete_ms_max"] for r in runs),
-        "filter_complete_ms_median": median(
-            [r[1][-1]["filter_complete_ms_median"] for r in runs]
-        ),
+        "filter_complete_ms_median": median([r[1][-1]["filter_complete_ms_median"] for r in runs]),
         "rss_after_open_mb": median([r[1][-1]["rss_after_open_mb"] for r in runs]),
         "rss_after_use_mb": last["rss_after_use_mb"],
         "bare_window_rss_mb": bare[-1][1][-1]["rss_mb"],
