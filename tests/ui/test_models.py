@@ -234,6 +234,52 @@ def test_a_long_list_arrives_in_chunks_and_the_filter_covers_every_row(qapp: obj
     assert model.data(model.index(0, 1)) == "Kerkstraat 3"
 
 
+def test_the_current_row_stays_current_after_a_keystroke_also_far_down(qapp: object) -> None:
+    """#16 (review): a keystroke shows the first chunk of what it finds, but the current
+    row stays current when the new filter still shows it, also further down than the first
+    chunk and than the rows a keystroke looks at; a current row the filter hides makes the
+    keystroke look no further."""
+    model = HouseholdTableModel()
+    model.set_rows([row(i, list(ConcernLevel)[i % 4]) for i in range(5_000)])
+    proxy = HouseholdFilterProxy()
+    view = RowView(model, "Huishoudens", proxy)
+    looked: list[int] = []
+    matcher = proxy.matcher
+
+    def counting(given: Sequence[HouseholdRow]) -> Matcher | None:
+        match = matcher(given)
+        if match is None:
+            return None
+        return lambda positions: looked.append(len(positions)) or match(positions)
+
+    model.shown_filter = counting
+
+    def current() -> str | None:
+        shown = view.current()
+        return None if shown is None else shown.id
+
+    view.select(lambda r: r.id == "id-4500")
+    proxy.set_filters(text="kerkstraat")  # every row matches
+    assert current() == "id-4500" and model.rowCount() > 4_500
+    proxy.set_filters(text="kerkstraat 4500")  # typed on: the current row still shown
+    assert current() == "id-4500"
+    proxy.set_filters(text="")
+    _arrived(model)
+    view.select(lambda r: r.id == "id-2000")
+    proxy.set_filters(text="naam200")  # ten more rows, one of them before 2,000
+    assert current() == "id-2000"
+    _arrived(model)
+    assert proxy.rowCount() == 11 and current() == "id-2000"
+    proxy.set_filters(text="")
+    _arrived(model)
+    view.select(lambda r: r.id == "id-4500")
+    looked.clear()
+    proxy.set_filters(text="naam2")  # hides the current row: no look past the first rows
+    assert current() is None and sum(looked) <= model.scan_rows + 1  # (+ the row itself)
+    _arrived(model)
+    assert proxy.rowCount() == 1_111
+
+
 def test_a_keystroke_looks_at_a_bounded_number_of_rows_and_the_filter_misses_none(
     qapp: object,
 ) -> None:
@@ -242,12 +288,23 @@ def test_a_keystroke_looks_at_a_bounded_number_of_rows_and_the_filter_misses_non
     last filter found and those it had not looked at yet. Whatever is typed, how fast
     (steps of the list arriving between keystrokes, or none) and with whichever choices,
     the rows in the end are those of a plain filter over every row, in the same order."""
-    rng = random.Random(16)
+    narrowing = sum(_type_and_compare(random.Random(seed)) for seed in range(4))
+    assert narrowing > 20  # typing on did look only at what the last filter left
+
+
+def _type_and_compare(rng: random.Random) -> int:
+    """120 changes of the filter; how many of them looked only at what the last left."""
     streets = ["Kerkstraat", "Kerklaan", "Dorpsweg", "Molenlaan", "Lindehof"]
     levels = list(ConcernLevel)
+    wijken = ["Overvecht", "Zuid", "Noord"]
     rows = [
         replace(
-            row(i, rng.choice(levels), rng.choice(["De Linde", "Het Baken", ""])),
+            row(
+                i,
+                rng.choice(levels),
+                rng.choice(["De Linde", "Het Baken", ""]),
+                rng.choice(wijken),
+            ),
             address=f"{rng.choice(streets)} {rng.randint(1, 60)}",
             label=f"fam. {rng.choice(['Jansen', 'de Vries', 'Bakker', 'Kerkhof'])}",
         )
@@ -289,7 +346,7 @@ def test_a_keystroke_looks_at_a_bounded_number_of_rows_and_the_filter_misses_non
         elif choice < 0.9:
             proxy.set_filters(complex=rng.choice(["", "De Linde", "Het Baken"]))
         else:
-            proxy.set_filters(wijk=rng.choice(["", "Overvecht", "Zuid"]))
+            proxy.set_filters(wijk=rng.choice(["", *wijken]))
         assert sum(looked[len(before) :]) <= 700  # the keystroke itself
         for _ in range(rng.choice([0, 0, 1, 2, 50])):  # typed on before the list was in
             model.fetchMore(model.index(-1, -1))
@@ -306,7 +363,7 @@ def test_a_keystroke_looks_at_a_bounded_number_of_rows_and_the_filter_misses_non
                 and (not proxy.wijk or r.wijk == proxy.wijk)
             ]
             assert _visible(proxy) == expected, (n, proxy.text, proxy.level, proxy.complex)
-    assert narrowing > 10  # typing on did look only at what the last filter left
+    return narrowing
 
 
 # ---- the shared list model (ui/widgets/table.py) -------------------------------------------

@@ -406,8 +406,9 @@ class RowModel(QAbstractItemModel, Generic[R]):
         match, unseen, found = self._match, self._unseen, self._order
         if match is None:
             return
-        left = len(self._given) if wanted is None or self.scan_rows is None else self.scan_rows
-        block = len(self._given) if wanted is None or not self.chunk_rows else self.chunk_rows
+        every = len(self._given)
+        left = every if wanted is None or self.scan_rows is None else max(1, self.scan_rows)
+        block = every if wanted is None or not self.chunk_rows else max(1, self.chunk_rows)
         while unseen and left > 0 and (wanted is None or len(found) < wanted):
             positions, at = unseen[0]
             end = min(len(positions), at + block, at + left)
@@ -426,7 +427,8 @@ class RowModel(QAbstractItemModel, Generic[R]):
         ``chunk_rows``, the first chunk of them (the rest through fetchMore). ``narrows``:
         the new filter shows no row the last one hid, so it only looks at the rows that one
         found and those it had not looked at yet. The rows still shown keep their
-        selection; the view lays out once."""
+        selection (also further down than the first chunk: the filter then looks as far as
+        the current or selected row, when it still shows it); the view lays out once."""
         was_filtered = self._match is not None
         match = self._ask_filter()
         if match is None and not was_filtered:
@@ -437,13 +439,46 @@ class RowModel(QAbstractItemModel, Generic[R]):
             unseen = [(old_order, 0), *self._unseen]
         else:
             unseen = [(self._sorted, 0)]
+        kept = self._persistent_rows(old_order)
         self._start_filter(match, unseen)
         chunk = self.chunk_rows
         self._find(chunk)
-        shown = self._order if chunk is None else self._order[:chunk]
+        shown = self._order if chunk is None else self._order[: self._reach(chunk, kept)]
         self._move_persistent(old_order, shown)
         self.rows = [self._given[i] for i in shown]
         self.layoutChanged.emit()
+
+    def _persistent_rows(self, order: list[int]) -> list[int]:
+        """The rows (positions in ``_given``) of the persistent indexes: the current row,
+        the selection (a child's: its parent's)."""
+        rows = set()
+        for index in self.persistentIndexList():
+            parent = index.internalId()
+            at = index.row() if parent == _ROOT else parent - 1
+            if 0 <= at < len(order):
+                rows.add(order[at])
+        return sorted(rows)
+
+    def _reach(self, chunk: int, kept: list[int]) -> int:
+        """How many of the found rows to show after a new filter: the first ``chunk``, and
+        as far as the last of the ``kept`` rows the filter shows (found, if need be, by
+        looking on; only a kept row the filter shows costs that look)."""
+        match = self._match
+        wanted = set(kept if match is None else match(kept))
+        reach, start = chunk, 0
+        while True:
+            found = self._order
+            for row in list(wanted):
+                try:
+                    at = found.index(row, start)
+                except ValueError:
+                    continue
+                wanted.discard(row)
+                reach = max(reach, at + 1)
+            if not wanted or not self._unseen:
+                return reach
+            start = len(found)
+            self._find(start + 1)
 
     def _move_persistent(self, old_order: list[int], shown: list[int]) -> None:
         """Persistent indexes (selection, current row) follow their rows to their new shown

@@ -67,9 +67,11 @@ class HouseholdList:
 # Rows a model reset or one insertion hands the view (and the filter) at a time: 10,000
 # households arrive in ten short steps instead of one long one.
 CHUNK_ROWS = 1000
-# Rows the filter looks at in one step of the event loop, at most: a keystroke costs the
-# same at 50,000 households as at 1,000; the rows it finds further on arrive in the next
-# steps (the count beside the list grows).
+# Rows the filter looks at for a keystroke, at most (and for each later fetchMore): a
+# keystroke costs the same at 50,000 households as at 1,000; the rows it finds further on
+# arrive in the next steps of the event loop (the count beside the list grows). Only a
+# current or selected row the new filter still shows makes it look further, as far as
+# that row, so that it stays current.
 SCAN_ROWS = 2000
 # The work of one step of the rows' arrival (chunks, and the filter's looks further on):
 # about this long, then the view paints. A paint of the list takes 10-20 ms; a paint after
@@ -170,7 +172,8 @@ class HouseholdFilterProxy(RowProxy[HouseholdRow]):
         words = new_text.split()
         old_words, old_complex, old_wijk, old_level = old
         # Typing on (a word longer, a word more) or choosing where there was no choice only
-        # hides rows: the model then looks only at the rows the last filter showed.
+        # hides rows: the model then looks only at the rows the last filter found and
+        # those it had not looked at yet.
         narrows = (
             all(any(o in w for w in words) for o in old_words)
             and old_complex in ("", new_complex)
@@ -456,7 +459,8 @@ class HouseholdsView(Screen):
                 return
 
     def loading(self) -> bool:
-        """Rows of the last answer still arriving (CHUNK_ROWS at a time)."""
+        """Rows of the last answer, or of the filter, still arriving (CHUNK_ROWS at a time,
+        and the rows the filter has not looked at yet)."""
         return self.model.canFetchMore(QModelIndex())
 
     def _activated(self, index: QModelIndex) -> None:
