@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from types import FrameType
 
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
@@ -278,6 +278,32 @@ def test_the_current_row_stays_current_after_a_keystroke_also_far_down(qapp: obj
     assert current() is None and sum(looked) <= model.scan_rows + 1  # (+ the row itself)
     _arrived(model)
     assert proxy.rowCount() == 1_111
+
+
+def test_only_the_current_and_selected_rows_make_a_filter_look_further(qapp: object) -> None:
+    """#16 (second review): a header keeps a persistent index in row 0 for each column it
+    sized, a tree one for each expanded row; none of them is a row to keep current, so none
+    makes a keystroke look further than ``scan_rows`` or show more than a chunk."""
+    rows = [row(i, ConcernLevel.GEEN) for i in range(5_000)]
+    rows[4_900:] = [replace(r, address=f"Zonnelaan {n}") for n, r in enumerate(rows[4_900:])]
+    model = HouseholdTableModel()
+    model.set_rows(rows)
+    proxy = HouseholdFilterProxy()
+    view = RowView(model, "Huishoudens", proxy)
+    view.header().resizeSection(1, 333)  # sized by hand: the header now keeps it
+    proxy.set_filters(text="zonnelaan")
+    _arrived(model)
+    assert proxy.rowCount() == 100
+    view.setCurrentIndex(QModelIndex())
+    view.clearSelection()
+    proxy.set_filters(text="")  # the first row of "zonnelaan" is not held: no look for it
+    assert model.rowCount() == 1_000 and view.current() is None
+    proxy.set_filters(text="zonnelaan")
+    _arrived(model)
+    view.select(lambda r: r.id == "id-4950")
+    proxy.set_filters(text="")  # held: shown as far as it
+    assert model.rowCount() == 4_951 and view.current() is not None
+    assert view.current().id == "id-4950"
 
 
 def test_a_keystroke_looks_at_a_bounded_number_of_rows_and_the_filter_misses_none(

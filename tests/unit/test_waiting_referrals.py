@@ -43,6 +43,11 @@ def test_the_first_waiting_referrals_are_those_of_the_plain_join(vault: Vault) -
             )
             ref.status = rng.choice(list(ReferralStatus)).value
             ref.feedback_due = rng.choice([None, *(today + timedelta(d) for d in (-9, -1, 0, 4))])
+        # References not in the order of creation: on a shared due date the reference
+        # decides, not the order the rows were written in.
+        made = s.scalars(select(Referral)).all()
+        for ref, number in zip(made, rng.sample(range(len(made)), len(made)), strict=True):
+            ref.reference = f"WV-T-{number:04d}"
         closed = s.get(Household, cases[2]["household"])
         assert closed is not None
         closed.status = HouseholdStatus.CLOSED.value  # its rows show level "geen"

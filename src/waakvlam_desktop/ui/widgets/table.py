@@ -347,6 +347,10 @@ class RowModel(QAbstractItemModel, Generic[R]):
         # cost more than the filter's look at the first rows.
         self._unseen: list[tuple[list[int], int]] = []
         self._order: list[int] = []  # shown position -> position in ``_given``: found so far
+        # The indexes (of this model) of the rows a view holds as current or selected
+        # (:func:`hold_rows`): a new filter looks as far as those it still shows, so that
+        # they stay current past the first chunk.
+        self.held_rows: Callable[[], list[QModelIndex]] | None = None
         self._texts: list[tuple[str, ...] | None] = []  # per given row, filled on first use
         self._brushes: dict[str, QBrush] = {}
 
@@ -433,13 +437,13 @@ class RowModel(QAbstractItemModel, Generic[R]):
         match = self._ask_filter()
         if match is None and not was_filtered:
             return
-        self.layoutAboutToBeChanged.emit()
         old_order = self._order
+        kept = self._held(old_order)
+        self.layoutAboutToBeChanged.emit()
         if narrows and was_filtered:
             unseen = [(old_order, 0), *self._unseen]
         else:
             unseen = [(self._sorted, 0)]
-        kept = self._persistent_rows(old_order)
         self._start_filter(match, unseen)
         chunk = self.chunk_rows
         self._find(chunk)
@@ -448,11 +452,14 @@ class RowModel(QAbstractItemModel, Generic[R]):
         self.rows = [self._given[i] for i in shown]
         self.layoutChanged.emit()
 
-    def _persistent_rows(self, order: list[int]) -> list[int]:
-        """The rows (positions in ``_given``) of the persistent indexes: the current row,
-        the selection (a child's: its parent's)."""
+    def _held(self, order: list[int]) -> list[int]:
+        """The rows (positions in ``_given``) a view holds as current or selected
+        (``held_rows``; a child's: its parent's). Not every persistent index: a header
+        keeps one in row 0 for each column it sized, which no filter should look for."""
         rows = set()
-        for index in self.persistentIndexList():
+        for index in self.held_rows() if self.held_rows is not None else ():
+            if not index.isValid() or index.model() is not self:
+                continue
             parent = index.internalId()
             at = index.row() if parent == _ROOT else parent - 1
             if 0 <= at < len(order):
@@ -745,6 +752,23 @@ class RowProxy(QSortFilterProxyModel, Generic[R]):
             self._model.refilter(narrows=narrows)
 
 
+def hold_rows(model: RowModel[Any], view: QAbstractItemView) -> None:
+    """Tell ``model`` which of its rows ``view`` (over ``model`` or a proxy of it) holds as
+    current or selected (:attr:`RowModel.held_rows`)."""
+
+    def held() -> list[QModelIndex]:
+        selection = view.selectionModel()
+        if selection is None:
+            return []
+        indexes = [selection.currentIndex(), *selection.selectedRows()]
+        shown = view.model()
+        if isinstance(shown, QSortFilterProxyModel):
+            return [shown.mapToSource(i) for i in indexes if i.isValid()]
+        return [i for i in indexes if i.isValid()]
+
+    model.held_rows = held
+
+
 class RowView(QTreeView, Generic[R]):
     """A list over a :class:`RowModel`: headers from the model, set up once; sortable by
     clicking a header; one row selected at a time; every row :func:`row_height` tall;
@@ -768,6 +792,7 @@ class RowView(QTreeView, Generic[R]):
         self.proxy.setParent(self)
         self.proxy.setSourceModel(model)
         self.setModel(self.proxy)
+        hold_rows(model, self)
         self.setAccessibleName(accessible_name)
         self.setRootIsDecorated(model.child_rows is not None)
         self.setUniformRowHeights(model.child_rows is None)

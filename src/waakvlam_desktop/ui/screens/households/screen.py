@@ -47,6 +47,7 @@ from waakvlam_desktop.ui.widgets.table import (
     PreparedRows,
     RowModel,
     RowProxy,
+    hold_rows,
     household_level_column,
     set_row_height,
     text_widths,
@@ -328,6 +329,7 @@ class HouseholdsView(Screen):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        hold_rows(self.model, self.table)  # a filter keeps the current household current
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
