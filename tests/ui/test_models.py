@@ -55,6 +55,27 @@ def _visible(proxy: HouseholdFilterProxy) -> list[str]:
     return [proxy.data(proxy.index(r, 0), ROW_ROLE).id for r in range(proxy.rowCount())]
 
 
+def _count_looks(model: HouseholdTableModel, proxy: HouseholdFilterProxy) -> list[int]:
+    """From now on, how many rows the filter is asked about each time it looks (the
+    returned list grows)."""
+    looked: list[int] = []
+    matcher = proxy.matcher
+
+    def counting(given: Sequence[HouseholdRow]) -> Matcher | None:
+        match = matcher(given)
+        if match is None:
+            return None
+
+        def counted(positions: Sequence[int]) -> list[int]:
+            looked.append(len(positions))
+            return match(positions)
+
+        return counted
+
+    model.shown_filter = counting
+    return looked
+
+
 def _arrived(model: RowModel[HouseholdRow]) -> int:
     """Fetch until every row the filter shows is in (as the screen's timer does); the
     number of steps it took."""
@@ -243,16 +264,7 @@ def test_the_current_row_stays_current_after_a_keystroke_also_far_down(qapp: obj
     model.set_rows([row(i, list(ConcernLevel)[i % 4]) for i in range(5_000)])
     proxy = HouseholdFilterProxy()
     view = RowView(model, "Huishoudens", proxy)
-    looked: list[int] = []
-    matcher = proxy.matcher
-
-    def counting(given: Sequence[HouseholdRow]) -> Matcher | None:
-        match = matcher(given)
-        if match is None:
-            return None
-        return lambda positions: looked.append(len(positions)) or match(positions)
-
-    model.shown_filter = counting
+    looked = _count_looks(model, proxy)
 
     def current() -> str | None:
         shown = view.current()
@@ -343,21 +355,7 @@ def _type_and_compare(rng: random.Random) -> int:
     model.sort(1, Qt.SortOrder.AscendingOrder)
     model.show_prepared(model.prepare(rows, model.sort_column, model.sort_order))
     _arrived(model)
-    looked: list[int] = []
-    matcher = proxy.matcher
-
-    def counting(given: Sequence[HouseholdRow]) -> Matcher | None:
-        match = matcher(given)
-        if match is None:
-            return None
-
-        def counted(positions: Sequence[int]) -> list[int]:
-            looked.append(len(positions))
-            return match(positions)
-
-        return counted
-
-    model.shown_filter = counting
+    looked = _count_looks(model, proxy)
     typed = ["k", "ke", "ker", "kerk", "kerks", "kerkstraat", "kerkstraat 1", "kerkstraat 12"]
     typed += ["kerkstraat 1", "kerk 1", "kerk 1 jans", "", "ba", "bak", "bakker 3", "j", "z"]
     narrowing = 0
