@@ -596,9 +596,14 @@ class RowModel(QAbstractItemModel, Generic[R]):
             self.chunk_rows = chunk
         self.layoutAboutToBeChanged.emit()
         self._sorted = self._sorted_order(column, order)
-        old_order, match = self._order, self._match
-        self._unseen = []
-        self._order = self._sorted if match is None else match(self._sorted)
+        # Every row has been looked at (above): the rows shown are known, only their order
+        # is new.
+        old_order = self._order
+        if self._match is None:
+            self._order = self._sorted
+        else:
+            shown = set(old_order)
+            self._order = [i for i in self._sorted if i in shown]
         self._move_persistent(old_order, self._order)
         self.rows = [self._given[i] for i in self._order]
         self.layoutChanged.emit()

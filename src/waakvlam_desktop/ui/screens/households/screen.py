@@ -158,29 +158,27 @@ class HouseholdFilterProxy(RowProxy[HouseholdRow]):
         wijk: str | None = None,
         level: ConcernLevel | str | None = "",
     ) -> None:
-        old = (self.text.split(), self.complex, self.wijk, self.level)
         new_text = self.text if text is None else text.strip().lower()
         new_complex = self.complex if complex is None else complex
         new_wijk = self.wijk if wijk is None else wijk
         new_level = self.level
         if level != "":
             new_level = level if isinstance(level, ConcernLevel) else None
+        words = new_text.split()
+        # Typing on (a word longer, a word more) or choosing where there was no choice only
+        # hides rows: the model then looks only at the rows the last filter found and
+        # those it had not looked at yet.
+        narrows = (
+            all(any(o in w for w in words) for o in self.text.split())
+            and self.complex in ("", new_complex)
+            and self.wijk in ("", new_wijk)
+            and self.level in (None, new_level)
+        )
 
         def change() -> None:
             self.text, self.complex, self.wijk = new_text, new_complex, new_wijk
             self.level = new_level
 
-        words = new_text.split()
-        old_words, old_complex, old_wijk, old_level = old
-        # Typing on (a word longer, a word more) or choosing where there was no choice only
-        # hides rows: the model then looks only at the rows the last filter found and
-        # those it had not looked at yet.
-        narrows = (
-            all(any(o in w for w in words) for o in old_words)
-            and old_complex in ("", new_complex)
-            and old_wijk in ("", new_wijk)
-            and old_level in (None, new_level)
-        )
         self.refilter(change, narrows=narrows)
 
     def matcher(self, rows: Sequence[HouseholdRow]) -> Matcher | None:
