@@ -7,9 +7,12 @@ the future and none, many on the same day (the reference decides), and every cut
 from __future__ import annotations
 
 import random
+import uuid
 from datetime import timedelta
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from tests.helpers import add_case
 from waakvlam_desktop.clock import local_today
@@ -19,7 +22,7 @@ from waakvlam_desktop.domain.referrals import (
     referrals_waiting_for_feedback,
 )
 from waakvlam_desktop.domain.types import ConsentForm, HouseholdStatus, ReferralStatus
-from waakvlam_desktop.storage.models import Household, Referral
+from waakvlam_desktop.storage.models import Household, Partner, Referral
 from waakvlam_desktop.storage.vault import Vault
 
 
@@ -69,3 +72,26 @@ def test_the_first_waiting_referrals_are_those_of_the_plain_join(vault: Vault) -
             assert keys == sorted(keys, key=lambda k: (k[0], k[1] or today, k[2]))
         assert count_waiting_for_feedback(s, today) == count_waiting_for_feedback(s, today, plain)
         assert count_waiting_for_feedback(s, today) == (len(late), len(waiting) - len(late))
+
+
+def test_no_referral_can_point_at_a_household_or_partner_that_is_not_there(
+    vault: Vault,
+) -> None:
+    """The claim the referral-alone path rests on: the joins leave no referral out, because
+    a referral's household and partner, and a household's address, always exist (required
+    foreign keys, enforced on every connection). Pointing one elsewhere, or deleting the
+    partner, is refused."""
+    case = add_case(vault, "Z")
+    nowhere = str(uuid.uuid4())
+    for statement in (
+        update(Referral).where(Referral.id == case["referral"]).values(partner_id=nowhere),
+        update(Referral).where(Referral.id == case["referral"]).values(household_id=nowhere),
+        update(Household).where(Household.id == case["household"]).values(address_id=nowhere),
+        delete(Partner).where(Partner.id == case["partner"]),
+    ):
+        with pytest.raises(IntegrityError, match="FOREIGN KEY"), vault.session() as s:
+            s.execute(statement)
+    with vault.session() as s:
+        referral = s.get(Referral, case["referral"])
+        assert referral is not None and referral.partner_id == case["partner"]
+        assert referral.household_id == case["household"]
