@@ -22,10 +22,31 @@ from waakvlam_desktop.domain.visits import (
 )
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.migrate import alembic_config
-from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
+from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, connect_raw, make_engine
 
 # The committed vaults of every schema revision (tests/data/vaults/make_vaults.py).
 COMMITTED_VAULTS = Path(__file__).resolve().parent / "data" / "vaults"
+
+
+# What Vault.integrity_report gives for a vault in order.
+CLEAN_REPORT: dict[str, list[str]] = {
+    "integrity_check": [],
+    "cipher_integrity_check": [],
+    "foreign_key_check": [],
+}
+
+
+def write_around_the_app(vault_dir: Path, passphrase: str, sql: str) -> None:
+    """Run ``sql`` on the closed vault with foreign keys off: what the app never does, and
+    what a tool with the key (or a fault) could."""
+    key = keys.unwrap_key(Vault.read_header(VaultPaths(vault_dir)), passphrase)
+    con = connect_raw(vault_dir / DB_NAME, key)
+    try:
+        con.execute("PRAGMA foreign_keys = OFF")
+        con.execute(sql)
+        con.commit()
+    finally:
+        con.close()
 
 
 def add_household(vault: Vault, label: str = "fam. Jansen", number: int = 12) -> str:

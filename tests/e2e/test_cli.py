@@ -9,7 +9,7 @@ import pyrage
 
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Cli, one_line_error
-from tests.helpers import all_bytes
+from tests.helpers import all_bytes, write_around_the_app
 
 
 def _household(cli: Cli) -> str:
@@ -191,6 +191,21 @@ def test_damaged_vault_is_one_line(cli: Cli) -> None:
     data[len(data) // 2] ^= 0xFF
     db.write_bytes(bytes(data))
     one_line_error(cli.run("unlock-check", ok=False), 1, "beschadigd")
+
+
+def test_a_row_pointing_at_nothing_fails_the_check_in_one_line(cli: Cli) -> None:
+    hid = _household(cli)
+    cli.run("visit", "add", "--household", hid, "--kind", "regulier", "--note", "koffie")
+    assert "in orde" in cli.run("unlock-check").stdout
+    write_around_the_app(
+        cli.data_dir,
+        PASSPHRASE,
+        "DELETE FROM address WHERE id = (SELECT address_id FROM household)",
+    )
+    line = one_line_error(
+        cli.run("unlock-check", ok=False), 1, "verwijzen naar iets dat er niet is"
+    )
+    assert line.endswith("household → address: 1; visit → address: 1.")
 
 
 def test_passphrase_file_passwd_and_rekey(cli: Cli, tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
-from tests.helpers import add_household
+from tests.helpers import CLEAN_REPORT, add_household
 from waakvlam_desktop.cli.main import main
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.errors import VaultDamagedError, WrongPassphraseError
@@ -84,7 +84,7 @@ def opens_with_one_of(folder: Path, passphrases: tuple[str, ...]) -> str:
         except WrongPassphraseError:
             continue
         with v:
-            assert v.integrity_report() == {"integrity_check": [], "cipher_integrity_check": []}
+            assert v.integrity_report() == CLEAN_REPORT
             assert household_count(v) == 5
         return passphrase
     raise AssertionError(f"no passphrase opens {folder}: {sorted(os.listdir(folder))}")

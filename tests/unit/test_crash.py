@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from tests.conftest import PASSPHRASE
-from tests.helpers import add_household
+from tests.helpers import CLEAN_REPORT, add_household
 from waakvlam_desktop.storage.models import Visit
 from waakvlam_desktop.storage.vault import Vault
 
@@ -60,7 +60,7 @@ def test_sigkill_during_writes_keeps_every_committed_visit(vault: Vault, vault_d
 
     with Vault.open(vault_dir, PASSPHRASE) as again:
         report = again.integrity_report()
-        assert report == {"integrity_check": [], "cipher_integrity_check": []}
+        assert report == CLEAN_REPORT
         with again.session() as s:
             stored = set(s.scalars(select(Visit.id)))
             assert set(committed) <= stored

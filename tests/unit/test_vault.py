@@ -10,7 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE, MemoryKeyring
-from tests.helpers import CountedKdf, add_household, all_bytes
+from tests.helpers import (
+    CLEAN_REPORT,
+    CountedKdf,
+    add_household,
+    all_bytes,
+    write_around_the_app,
+)
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import (
@@ -146,6 +152,28 @@ def test_flipped_byte_in_database_is_damage(vault: Vault, vault_dir: Path, page:
                 s.execute(select(Visit.notes)).all()
         finally:
             v.close()
+
+
+def test_the_check_finds_a_row_that_points_at_a_row_that_is_not_there(
+    vault: Vault, vault_dir: Path
+) -> None:
+    """Foreign keys are enforced on every connection, and queries that join a row to what it
+    points at rest on that. A row written around the app with the keys off is what the
+    check's third part finds, by table and what it points at; the pages themselves are
+    sound."""
+    hid = add_household(vault)
+    _visit(vault, hid, "notitie")
+    assert vault.integrity_report() == CLEAN_REPORT
+    vault.close()
+    write_around_the_app(
+        vault_dir, PASSPHRASE, "DELETE FROM address WHERE id = (SELECT address_id FROM household)"
+    )
+    with Vault.open(vault_dir, PASSPHRASE) as v:
+        assert v.integrity_report() == {
+            **CLEAN_REPORT,
+            # the visit keeps the address it was made at, too
+            "foreign_key_check": ["household → address: 1", "visit → address: 1"],
+        }
 
 
 def test_change_passphrase_rewraps_only(vault: Vault, vault_dir: Path) -> None:

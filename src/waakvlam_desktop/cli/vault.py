@@ -134,6 +134,14 @@ DAMAGED_PAGES = Message(
     "cli.vault_damaged_pages",
     QT_TRANSLATE_NOOP("Errors", "The vault opens, but the check finds damaged pages."),
 )
+DANGLING_REFERENCES = Message(
+    "cli.vault_dangling_references",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "The vault opens, but records point at something that is not there (table → what it"
+        " points at: how many): {where}.",
+    ),
+)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -197,6 +205,8 @@ def cmd_unlock_check(args: argparse.Namespace) -> int:
         report = v.integrity_report()
     if report["integrity_check"] or report["cipher_integrity_check"]:
         raise WaakvlamError(DAMAGED_PAGES)
+    if dangling := report["foreign_key_check"]:
+        raise WaakvlamError(DANGLING_REFERENCES, where="; ".join(dangling))
     print(IN_ORDER.render())
     return 0
 
