@@ -178,6 +178,54 @@ def test_a_filter_shows_its_first_chunk_at_once_and_the_rest_in_timed_steps(
     assert screen.count.text().split() == ["7", "van", "7"]
 
 
+def test_while_a_filter_still_looks_further_on_the_list_says_so(
+    qtbot: QtBot,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """#16: a rare match far down leaves the list empty for some steps while the filter looks
+    further on (at 50,000 households some 25). The empty list says "Zoeken…" until a row is
+    found, and says that none matches once every row is looked at without one; the note
+    goes when rows show, also when the last steps find nothing more."""
+    monkeypatch.setattr(households_screen, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(households_screen, "SCAN_ROWS", 2)
+    vault = new_vault()
+    for n, name in enumerate(["Aa", "Bb", "Cc", "Zeldzaam", "Dd", "Ee", "Ff"]):
+        add_household(vault, f"fam. {name}", number=n + 1)
+    vault.close()
+    _window, ws = unlocked_window()
+    ws.nav.setCurrentRow(1)
+    screen = ws.households
+    qtbot.waitUntil(lambda: screen.proxy.rowCount() == 7 and not screen.loading(), timeout=TIMEOUT)
+    monkeypatch.setattr(households_screen, "STEP_SECONDS", 0)  # one look per step
+
+    def steps(text: str) -> list[tuple[int, str, str]]:
+        """What the list shows, the count and the note, after the keystroke and each step."""
+        screen.filter.setText(text)
+        screen._fetching.stop()  # the steps by hand, not on the event loop's timer
+        seen = []
+        while True:
+            note = screen.note.text() if screen.note.isVisibleTo(screen) else ""
+            seen.append((screen.proxy.rowCount(), screen.count.text(), note))
+            if not screen.loading():
+                return seen
+            screen._fetch_more()
+
+    assert not screen.note.isVisibleTo(screen)
+    found = steps("zeldzaam")
+    assert found[0] == (0, "0 van 7", "Zoeken…")  # the first two rows: no match yet
+    assert found[-1] == (1, "1 van 7", "")
+    assert len(found) >= 3 and found[-2][0] == 1  # the last look found nothing more
+    assert all(note == "Zoeken…" for shown, _count, note in found if not shown)
+    assert all(not note for shown, _count, note in found if shown)
+    none = steps("nergens")
+    assert none[0] == (0, "0 van 7", "Zoeken…")
+    assert none[-1] == (0, "0 van 7", "Geen huishouden past bij het filter.")
+    screen.filter.setText("")
+    assert not screen.note.isVisibleTo(screen)
+
+
 # ---- the window and the screen -------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("available", "expected"),

@@ -4040,6 +4040,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>{shown} van {total}</translation>
     </message>
     <message>
+        <source>Searching…</source>
+        <translation>Zoeken…</translation>
+    </message>
+    <message>
+        <source>No household matches the filter.</source>
+        <translation>Geen huishouden past bij het filter.</translation>
+    </message>
+    <message>
         <source>All complexes</source>
         <translation>Alle complexen</translation>
     </message>

@@ -44,6 +44,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -932,3 +933,32 @@ class RowView(QTreeView, Generic[R]):
         row = self.row_at(index)
         if row is not None:
             self.row_activated.emit(row)
+
+
+class ViewNote(QLabel):
+    """One line in the middle of a list's empty area (over the view's viewport, so nothing
+    moves when it comes and goes): what the list is doing, or why it shows nothing."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view.viewport())
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {palette.MUTED};")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        self.hide()
+
+    def say(self, text: str) -> None:
+        """Show ``text`` over the whole area; an empty text hides the note."""
+        if text != self.text():
+            self.setText(text)
+        if text and not self.isVisible():
+            parent = self.parentWidget()
+            assert parent is not None
+            self.setGeometry(parent.rect())
+        self.setVisible(bool(text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False

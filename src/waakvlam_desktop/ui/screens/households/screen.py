@@ -47,6 +47,7 @@ from waakvlam_desktop.ui.widgets.table import (
     PreparedRows,
     RowModel,
     RowProxy,
+    ViewNote,
     hold_rows,
     household_level_column,
     set_row_height,
@@ -180,6 +181,10 @@ class HouseholdFilterProxy(RowProxy[HouseholdRow]):
             self.level = new_level
 
         self.refilter(change, narrows=narrows)
+
+    def active(self) -> bool:
+        """Whether a filter is set (text, complex, wijk or level)."""
+        return bool(self.text or self.complex or self.wijk or self.level)
 
     def matcher(self, rows: Sequence[HouseholdRow]) -> Matcher | None:
         level, complex, wijk = self.level, self.complex, self.wijk
@@ -337,6 +342,7 @@ class HouseholdsView(Screen):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         set_row_height(self.table)
+        self.note = ViewNote(self.table)  # "Zoeken…" or "no household matches" when empty
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self._first_load = True
         lay.addWidget(self.table)
@@ -383,11 +389,21 @@ class HouseholdsView(Screen):
         self._filter(level=ConcernLevel(data) if data else None)
 
     def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
         self.count.setText(
-            self.tr("{shown} of {total}").format(
-                shown=self.proxy.rowCount(), total=self.model.total_rows()
-            )
+            self.tr("{shown} of {total}").format(shown=shown, total=self.model.total_rows())
         )
+        # A filter that finds nothing in the rows it looked at leaves the list empty while
+        # it looks further on (at 50,000 households a rare match takes some 25 steps of the
+        # event loop): say so, and say it when it found none at all.
+        note = ""
+        if not shown and self.proxy.active() and self.model.total_rows():
+            note = (
+                self.tr("Searching…")
+                if self.loading()
+                else self.tr("No household matches the filter.")
+            )
+        self.note.say(note)
 
     def nav_title(self) -> str:
         return self.tr("Households")
@@ -454,9 +470,10 @@ class HouseholdsView(Screen):
         until = time.perf_counter() + STEP_SECONDS
         while self.model.canFetchMore(root):  # (the view fetches too, when scrolled down)
             self.model.fetchMore(root)
-            if time.perf_counter() >= until:
+            if time.perf_counter() >= until and self.loading():
                 self._fetching.start()
                 return
+        self._update_count()  # all in: "Zoeken…" gives way, also when the last look found none
 
     def loading(self) -> bool:
         """Rows of the last answer, or of the filter, still arriving (CHUNK_ROWS at a time,
