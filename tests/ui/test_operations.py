@@ -3,6 +3,7 @@ its result, failure, progress and cancellation arrive, and what a write announce
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import traceback
@@ -43,6 +44,7 @@ from waakvlam_desktop.ui.screens.overview import screen as overview_screen
 from waakvlam_desktop.ui.screens.referrals import screen as referrals_screen
 from waakvlam_desktop.ui.widgets import common
 from waakvlam_desktop.ui.widgets.common import InlineMessage
+from waakvlam_desktop.ui.worker import SWITCH_INTERVAL_SECONDS, Background
 
 TIMEOUT = 20_000
 GUI = threading.get_ident()  # pytest-qt runs the tests on the Qt (GUI) thread
@@ -86,6 +88,24 @@ def _boxes(widget: QWidget) -> list[QMessageBox]:
 
 
 # ---- where it runs, what comes back ------------------------------------------------------------
+
+
+def test_a_background_makes_python_hand_the_gui_thread_the_interpreter_sooner(
+    qapp: object,
+) -> None:
+    """#16: the GUI thread takes the interpreter lock again for every call into Python
+    while a worker runs Python beside it; the switch interval bounds each wait (the stall
+    figures are in docs/benchmarks.md, not in a timed test)."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # Python's default
+    try:
+        Background()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_SECONDS)
+        assert SWITCH_INTERVAL_SECONDS <= 0.001
+    finally:
+        sys.setswitchinterval(before)
+
+
 def test_the_op_runs_on_the_worker_and_success_on_the_gui_thread(
     qtbot: QtBot, ctx: AppContext, case: dict[str, str], parent: QWidget
 ) -> None:

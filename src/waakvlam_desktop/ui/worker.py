@@ -14,6 +14,7 @@ plain data: no ORM object crosses threads; each task opens its own session. ``on
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import traceback
@@ -131,15 +132,30 @@ def alive(owners: Sequence[QObject]) -> bool:
     return all(shiboken6.isValid(o) for o in owners)
 
 
+# How long a thread that runs Python may keep the interpreter lock while another asks for
+# it (Python's default: 5 ms). The GUI thread lets go of the lock in Qt's C++ and takes it
+# again for every call into Python (a model's data() per painted cell), so while a worker
+# builds 50,000 households' rows each of those calls could wait up to the whole interval.
+# With 1 ms the longest stall of opening the households list at 50,000 households went from
+# 57-66 ms to 31-44 ms (6 runs each, interleaved; docs/benchmarks.md), and the start was
+# the same (medians of 5: 1.07 and 1.10 s). It costs nothing while only one thread runs
+# Python.
+SWITCH_INTERVAL_SECONDS = 0.001
+
+
 class Background(QObject):
     """A single-thread queue for vault, crypto and PDF work, and a second thread beside
     it for work that touches no vault (``beside=True``: asking the OS keyring), so that
-    such a question does not hold up the vault work queued after it (#16)."""
+    such a question does not hold up the vault work queued after it (#16).
+
+    Creating it sets the interpreter's switch interval (``SWITCH_INTERVAL_SECONDS``): the
+    process now has threads that run Python beside the GUI thread."""
 
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.side = QThreadPool(self)
