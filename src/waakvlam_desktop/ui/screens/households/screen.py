@@ -73,8 +73,11 @@ CHUNK_ROWS = 1000
 # keystroke costs the same at 50,000 households as at 1,000; the rows it finds further on
 # arrive in the next steps of the event loop (the count beside the list grows). Only a
 # current or selected row the new filter still shows makes it look further, as far as
-# that row, so that it stays current.
-SCAN_ROWS = 2000
+# that row, so that it stays current. 1,000 rather than 2,000 (as many as a list of
+# 1,000 holds): at 50,000 households the median keystroke went from 0.96-1.06 to
+# 0.57-0.85 ms and the filter step's longest stall from 28-30 to 16-30 ms, with the rows
+# all in as soon (4 runs each, interleaved; docs/benchmarks.md).
+SCAN_ROWS = 1000
 # The work of one step of the rows' arrival (chunks, and the filter's looks further on):
 # about this long, then the view paints. A paint of the list takes 10-20 ms; a paint after
 # every chunk made 50,000 rows take 0.5-0.9 s to arrive, in steps of under 1 ms work each.
