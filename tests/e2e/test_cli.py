@@ -205,7 +205,7 @@ def test_a_row_pointing_at_nothing_fails_the_check_in_one_line(cli: Cli) -> None
     line = one_line_error(
         cli.run("unlock-check", ok=False), 1, "verwijzen naar iets dat er niet is"
     )
-    assert line.endswith("household → address: 1; visit → address: 1.")
+    assert line.endswith("household.address_id -> address: 1; visit.address_id -> address: 1.")
 
 
 def test_passphrase_file_passwd_and_rekey(cli: Cli, tmp_path: Path) -> None:

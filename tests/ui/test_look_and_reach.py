@@ -10,6 +10,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCharts import QChart, QValueAxis
@@ -22,11 +23,13 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_household
 from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.overview import Column as TableColumn
 from waakvlam_desktop.domain.overview import Table
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui import palette
+from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_OVERVIEW, NAV_TODAY
 from waakvlam_desktop.ui.screens.households import screen as households_screen
 from waakvlam_desktop.ui.screens.overview import screen as overview
@@ -222,8 +225,98 @@ def test_while_a_filter_still_looks_further_on_the_list_says_so(
     none = steps("nergens")
     assert none[0] == (0, "0 van 7", "Zoeken…")
     assert none[-1] == (0, "0 van 7", "Geen huishouden past bij het filter.")
+    # screen readers get it as the list's description; it lies over the list's own area
+    assert screen.table.accessibleDescription() == "Geen huishouden past bij het filter."
+    assert screen.note.geometry() == screen.table.viewport().geometry()
     screen.filter.setText("")
+    assert not screen.note.isVisibleTo(screen) and not screen.table.accessibleDescription()
+
+
+def _households_list(rows: list[HouseholdRow], screen: households_screen.HouseholdsView) -> Any:
+    """The worker's answer for ``rows``, as ``refresh`` makes it."""
+    model = screen.model
+    return households_screen.HouseholdList(
+        model.prepare(rows, model.sort_column, model.sort_order),
+        sorted({r.complex_name for r in rows if r.complex_name}),
+        sorted({r.wijk for r in rows if r.wijk}),
+    )
+
+
+def _household_row(i: int, complex_name: str, wijk: str = "Overvecht") -> HouseholdRow:
+    return HouseholdRow(
+        id=f"id-{i}",
+        label=f"fam. Naam{i}",
+        address=f"Kerkstraat {i + 1}",
+        postcode="3511 AB",
+        city="Utrecht",
+        wijk=wijk,
+        complex_name=complex_name,
+        concern_level=ConcernLevel.GEEN,
+        next_check_in=None,
+        last_visit_at=None,
+        residents=1,
+    )
+
+
+def test_the_note_stays_over_the_empty_list_when_it_is_scrolled_sideways(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """(review) A narrow window scrolls the columns sideways, also with no row shown; the
+    note must not scroll away with them."""
+    screen = households_screen.HouseholdsView(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(900, 600)
+    screen.show()
+    screen.show_list(_households_list([_household_row(i, "De Linde") for i in range(10)], screen))
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    for i in range(screen.model.columnCount()):
+        screen.table.horizontalHeader().resizeSection(i, 400)  # wider than the view
+    QApplication.processEvents()
+    bar = screen.table.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    screen.filter.setText("nergens")
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    QApplication.processEvents()
+    assert screen.note.isVisibleTo(screen) and bar.maximum() > 0
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        QApplication.processEvents()
+        assert screen.note.geometry() == screen.table.viewport().geometry()
+    screen.resize(700, 500)  # a smaller window: the note follows the list's area
+    QApplication.processEvents()
+    assert screen.note.geometry() == screen.table.viewport().geometry()
+
+
+def test_a_complex_whose_households_went_is_no_longer_filtered_on(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """(review) A new list without the chosen complex (or wijk) shows "all" in its box, and
+    the filter follows: before, the box said "Alle complexen" while the old complex still
+    filtered every row away."""
+    screen = households_screen.HouseholdsView(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    both = [
+        _household_row(i, ("Het Baken", "De Linde")[i % 2], ("Noord", "Zuid")[i % 2])
+        for i in range(10)
+    ]
+    screen.show_list(_households_list(both, screen))
+    screen.complex.setCurrentIndex(screen.complex.findData("De Linde"))
+    screen.wijk.setCurrentIndex(screen.wijk.findData("Zuid"))
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    assert screen.proxy.rowCount() == 5
+    gone = [_household_row(i, "Het Baken", "Noord") for i in range(10)]
+    screen.show_list(_households_list(gone, screen))
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    assert screen.complex.currentData() == "" and screen.proxy.complex == ""
+    assert screen.wijk.currentData() == "" and screen.proxy.wijk == ""
+    assert screen.proxy.rowCount() == 10 and screen.count.text() == "10 van 10"
     assert not screen.note.isVisibleTo(screen)
+    # a complex still there stays chosen
+    screen.complex.setCurrentIndex(screen.complex.findData("Het Baken"))
+    screen.show_list(_households_list(gone, screen))
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    assert screen.complex.currentData() == "Het Baken" and screen.proxy.complex == "Het Baken"
 
 
 # ---- the window and the screen -------------------------------------------------------------------

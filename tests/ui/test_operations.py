@@ -101,7 +101,6 @@ def test_a_background_makes_python_hand_the_gui_thread_the_interpreter_sooner(
     try:
         Background()
         assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_SECONDS)
-        assert SWITCH_INTERVAL_SECONDS <= 0.001
     finally:
         sys.setswitchinterval(before)
 

@@ -172,7 +172,10 @@ def test_the_check_finds_a_row_that_points_at_a_row_that_is_not_there(
         assert v.integrity_report() == {
             **CLEAN_REPORT,
             # the visit keeps the address it was made at, too
-            "foreign_key_check": ["household → address: 1", "visit → address: 1"],
+            "foreign_key_check": [
+                "household.address_id -> address: 1",
+                "visit.address_id -> address: 1",
+            ],
         }
 
 

@@ -138,8 +138,8 @@ DANGLING_REFERENCES = Message(
     "cli.vault_dangling_references",
     QT_TRANSLATE_NOOP(
         "Errors",
-        "The vault opens, but records point at something that is not there (table → what it"
-        " points at: how many): {where}.",
+        "The vault opens, but records point at something that is not there"
+        " (table.column -> what it points at: how many): {where}.",
     ),
 )
 

@@ -582,25 +582,32 @@ class Vault:
         Foreign keys are enforced on every connection, so a row that points at a row that is
         not there was written around the app (``foreign_keys`` off) or by a fault. Queries
         that join a row to what it points at (Vandaag's referrals, docs/benchmarks.md) rest
-        on there being none. Each finding reads ``table → parent: count``.
+        on there being none. Each finding reads ``table.column -> parent: count``, the count
+        of rows whose ``column`` points at no row of ``parent``.
         """
         assert self.engine is not None
         try:
             with self.engine.connect() as con:
                 integrity = [r[0] for r in con.exec_driver_sql("PRAGMA integrity_check")]
                 cipher = [r[0] for r in con.exec_driver_sql("PRAGMA cipher_integrity_check")]
-                dangling = Counter(
-                    (str(table), str(parent))
-                    for table, _rowid, parent, _fk in con.exec_driver_sql(
-                        "PRAGMA foreign_key_check"
+                broken = con.exec_driver_sql("PRAGMA foreign_key_check").all()
+                columns = {
+                    (table, fk_id): column
+                    for table in {str(r[0]) for r in broken}
+                    for fk_id, column in con.exec_driver_sql(
+                        'SELECT id, "from" FROM pragma_foreign_key_list(?)', (table,)
                     )
-                )
+                }
         except DBAPIError as exc:
             raise VaultDamagedError(DAMAGED_MESSAGE) from exc
+        dangling = Counter(
+            (f"{table}.{columns.get((str(table), fk_id), '?')}", str(parent))
+            for table, _rowid, parent, fk_id in broken
+        )
         return {
             "integrity_check": [] if integrity == ["ok"] else integrity,
             "cipher_integrity_check": cipher,
-            "foreign_key_check": [f"{t} → {p}: {n}" for (t, p), n in sorted(dangling.items())],
+            "foreign_key_check": [f"{c} -> {p}: {n}" for (c, p), n in sorted(dangling.items())],
         }
 
     @contextlib.contextmanager

@@ -132,10 +132,12 @@ def alive(owners: Sequence[QObject]) -> bool:
     return all(shiboken6.isValid(o) for o in owners)
 
 
-# How long a thread that runs Python may keep the interpreter lock while another asks for
-# it (Python's default: 5 ms). The GUI thread lets go of the lock in Qt's C++ and takes it
-# again for every call into Python (a model's data() per painted cell), so while a worker
-# builds 50,000 households' rows each of those calls could wait up to the whole interval.
+# How long a thread running Python bytecode may keep the interpreter lock while another
+# asks for it (Python's default: 5 ms); one long call into C, such as a sort of 50,000
+# keys (about 36 ms), is not interrupted. The GUI thread lets go of the lock in Qt's C++
+# and takes it again for every call into Python (a model's data() per painted cell), so
+# while a worker builds 50,000 households' rows each of those calls could wait up to the
+# whole interval.
 # With 1 ms the longest stall of opening the households list at 50,000 households went from
 # 57-66 ms to 31-44 ms (6 runs each, interleaved; docs/benchmarks.md), and the start was
 # the same (medians of 5: 1.07 and 1.10 s). It costs nothing while only one thread runs

@@ -1912,8 +1912,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De kluis opent, maar de controle vindt beschadigde pagina&apos;s.</translation>
     </message>
     <message>
-        <source>The vault opens, but records point at something that is not there (table → what it points at: how many): {where}.</source>
-        <translation>De kluis opent, maar gegevens verwijzen naar iets dat er niet is (tabel → waarnaar: hoeveel): {where}.</translation>
+        <source>The vault opens, but records point at something that is not there (table.column -> what it points at: how many): {where}.</source>
+        <translation>De kluis opent, maar gegevens verwijzen naar iets dat er niet is (tabel.kolom -> waarnaar: hoeveel): {where}.</translation>
     </message>
     <message>
         <source>Signal &apos;{text}&apos; must have the form CODE=SEVERITY, for example financien.huurachterstand=2.</source>

@@ -936,29 +936,31 @@ class RowView(QTreeView, Generic[R]):
 
 
 class ViewNote(QLabel):
-    """One line in the middle of a list's empty area (over the view's viewport, so nothing
-    moves when it comes and goes): what the list is doing, or why it shows nothing."""
+    """One line in the middle of a list's empty area: what the list is doing, or why it
+    shows nothing. A child of the view laid over its viewport (nothing moves when it comes
+    and goes, and a sideways scroll of the empty list does not carry it off); no event
+    filter, so no event of the view passes through Python for it. The owner calls
+    :meth:`place` when the view may have changed size. Screen readers get the text as the
+    view's accessible description."""
 
     def __init__(self, view: QAbstractItemView) -> None:
-        super().__init__(view.viewport())
+        super().__init__(view)
+        self.view = view
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
         self.setStyleSheet(f"color: {palette.MUTED};")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        view.viewport().installEventFilter(self)
         self.hide()
 
     def say(self, text: str) -> None:
-        """Show ``text`` over the whole area; an empty text hides the note."""
+        """Show ``text`` over the view's empty area; an empty text hides the note."""
         if text != self.text():
             self.setText(text)
-        if text and not self.isVisible():
-            parent = self.parentWidget()
-            assert parent is not None
-            self.setGeometry(parent.rect())
+            self.view.setAccessibleDescription(text)
+        if text:
+            self.place()
         self.setVisible(bool(text))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.setGeometry(watched.rect())
-        return False
+    def place(self) -> None:
+        """Over the viewport, in the view's coordinates (headers and scroll bars stay free)."""
+        self.setGeometry(self.view.viewport().geometry())

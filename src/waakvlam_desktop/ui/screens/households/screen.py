@@ -416,6 +416,7 @@ class HouseholdsView(Screen):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.note.place()
         narrow = self.width() < NARROW_WIDTH
         for i in self.narrow_hidden:
             if self.table.isColumnHidden(i) != narrow:
@@ -439,9 +440,6 @@ class HouseholdsView(Screen):
     def show_list(self, answer: HouseholdList) -> None:
         self.message.clear_message()
         self.model.today = self.ctx.today()
-        self.model.show_prepared(answer.rows)  # the first CHUNK_ROWS; the rest on a timer
-        self._fetching.start()
-        rows = answer.rows.rows
         for combo, values in ((self.complex, answer.complexes), (self.wijk, answer.wijken)):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -454,6 +452,14 @@ class HouseholdsView(Screen):
             at = combo.findData(current)
             combo.setCurrentIndex(max(at, 0))
             combo.blockSignals(False)
+            if current and at < 0:  # its households went: "all" in the box and in the filter
+                if combo is self.complex:
+                    self.proxy.set_filters(complex="")
+                else:
+                    self.proxy.set_filters(wijk="")
+        self.model.show_prepared(answer.rows)  # the first CHUNK_ROWS; the rest on a timer
+        self._fetching.start()
+        rows = answer.rows.rows
         if self._first_load and rows:  # the first rows, not an empty first answer
             self._first_load = False
             # The header and the first rows shown (SAMPLE_ROWS), measured on their texts;
