@@ -287,6 +287,26 @@ def test_the_note_stays_over_the_empty_list_when_it_is_scrolled_sideways(
     assert screen.note.geometry() == screen.table.viewport().geometry()
 
 
+def test_the_households_title_gives_way_when_the_buttons_would_not_fit(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """1366x768 at 200 % leaves the screen about 470 logical pixels: the title was cut to
+    "Huishoude" and pushed the two buttons past the edge. Now the title gives way (the
+    navigation still shows where the user is) and comes back when there is room."""
+    screen = households_screen.HouseholdsView(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.show_list(_households_list([_household_row(i, "De Linde") for i in range(10)], screen))
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    for width, title_shown in ((1100, True), (470, False), (1100, True)):
+        screen.resize(width, 500)
+        QApplication.processEvents()
+        assert screen.title.isVisibleTo(screen) == title_shown, width
+        for button in (screen.add_button, screen.import_button):
+            assert button.geometry().right() < screen.width(), (width, button.text())
+            assert button.width() >= button.sizeHint().width(), (width, button.text())
+
+
 def test_a_complex_whose_households_went_is_no_longer_filtered_on(
     qtbot: QtBot, ctx: AppContext
 ) -> None:

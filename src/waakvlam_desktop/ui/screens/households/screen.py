@@ -299,9 +299,9 @@ class HouseholdsView(Screen):
         self.model = HouseholdTableModel()
         self.proxy = HouseholdFilterProxy()
         self.proxy.setSourceModel(self.model)
-        lay = QVBoxLayout(self)
-        head = QHBoxLayout()
-        title = QLabel(self.tr("Households"))
+        self.outer = lay = QVBoxLayout(self)
+        self.head = head = QHBoxLayout()
+        self.title = title = QLabel(self.tr("Households"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         head.addWidget(title)
         head.addStretch(1)
@@ -396,6 +396,7 @@ class HouseholdsView(Screen):
         self.count.setText(
             self.tr("{shown} of {total}").format(shown=shown, total=self.model.total_rows())
         )
+        self._fit_head()
         # A filter that finds nothing in the rows it looked at leaves the list empty while
         # it looks further on (at 50,000 households a rare match takes some 25 steps of the
         # event loop): say so, and say it when it found none at all.
@@ -414,9 +415,26 @@ class HouseholdsView(Screen):
     def affected_by(self, changes: Changes) -> bool:
         return changes.households
 
+    def _fit_head(self) -> None:
+        """The title gives way when the row with the count and the two buttons does not fit
+        (1366x768 at 200 %: it was cut to "Huishoude" and pushed the buttons off the edge);
+        the navigation still shows where the user is."""
+        parts = (self.title, self.count, self.add_button, self.import_button)
+        margins = self.outer.contentsMargins()
+        needed = (
+            sum(part.sizeHint().width() for part in parts)
+            + self.head.spacing() * len(parts)
+            + margins.left()
+            + margins.right()
+        )
+        fits = needed <= self.width()
+        if self.title.isVisibleTo(self) != fits:
+            self.title.setVisible(fits)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.note.place()
+        self._fit_head()
         narrow = self.width() < NARROW_WIDTH
         for i in self.narrow_hidden:
             if self.table.isColumnHidden(i) != narrow:
