@@ -434,7 +434,7 @@ class RowModel(QAbstractItemModel, Generic[R]):
         found and those it had not looked at yet. The rows still shown keep their
         selection (also further down than the first chunk: the filter then looks as far as
         the current or selected row, when it still shows it); the view lays out once."""
-        was_filtered = self._match is not None
+        was_filtered = self.filtered()
         match = self._ask_filter()
         if match is None and not was_filtered:
             return
@@ -512,6 +512,10 @@ class RowModel(QAbstractItemModel, Generic[R]):
     def total_rows(self) -> int:
         """Every row given, also those not yet fetched (``chunk_rows``)."""
         return len(self._given)
+
+    def filtered(self) -> bool:
+        """Whether a filter hides rows now (its ``shown_filter`` gave a matcher)."""
+        return self._match is not None
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and (

@@ -185,10 +185,6 @@ class HouseholdFilterProxy(RowProxy[HouseholdRow]):
 
         self.refilter(change, narrows=narrows)
 
-    def active(self) -> bool:
-        """Whether a filter is set (text, complex, wijk or level)."""
-        return bool(self.text or self.complex or self.wijk or self.level)
-
     def matcher(self, rows: Sequence[HouseholdRow]) -> Matcher | None:
         level, complex, wijk = self.level, self.complex, self.wijk
         # The longest word first: it leaves the fewest rows for the next.
@@ -401,7 +397,7 @@ class HouseholdsView(Screen):
         # it looks further on (at 50,000 households a rare match takes some 25 steps of the
         # event loop): say so, and say it when it found none at all.
         note = ""
-        if not shown and self.proxy.active() and self.model.total_rows():
+        if not shown and self.model.filtered() and self.model.total_rows():
             note = (
                 self.tr("Searching…")
                 if self.loading()
