@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from sqlalchemy import Engine
 
 from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain import households, partners, referrals
-from waakvlam_desktop.domain.types import ConsentForm, PartnerType, VisitKind
+from waakvlam_desktop.domain.households import HouseholdRow
+from waakvlam_desktop.domain.types import ConcernLevel, ConsentForm, PartnerType, VisitKind
 from waakvlam_desktop.domain.visits import (
     FollowUpInput,
     SignalInput,
@@ -47,6 +49,25 @@ def write_around_the_app(vault_dir: Path, passphrase: str, sql: str) -> None:
         con.commit()
     finally:
         con.close()
+
+
+def household_row(
+    i: int, level: ConcernLevel, complex_name: str = "De Linde", wijk: str = "Overvecht"
+) -> HouseholdRow:
+    """A households-list row (no vault): ``fam. Naam{i}`` at ``Kerkstraat {i}``, visited."""
+    return HouseholdRow(
+        id=f"id-{i}",
+        label=f"fam. Naam{i}",
+        address=f"Kerkstraat {i}",
+        postcode="3511 AB",
+        city="Utrecht",
+        wijk=wijk,
+        complex_name=complex_name,
+        concern_level=level,
+        next_check_in=date(2026, 12, 1 + i % 28),
+        last_visit_at=datetime(2026, 11, 1, 10, 0),  # visited: the level is known
+        residents=i % 4,
+    )
 
 
 def add_household(vault: Vault, label: str = "fam. Jansen", number: int = 12) -> str:

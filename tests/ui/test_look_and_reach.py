@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
-from tests.helpers import add_household
+from tests.helpers import add_household, household_row
 from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.overview import Column as TableColumn
@@ -242,22 +242,6 @@ def _households_list(rows: list[HouseholdRow], screen: households_screen.Househo
     )
 
 
-def _household_row(i: int, complex_name: str, wijk: str = "Overvecht") -> HouseholdRow:
-    return HouseholdRow(
-        id=f"id-{i}",
-        label=f"fam. Naam{i}",
-        address=f"Kerkstraat {i + 1}",
-        postcode="3511 AB",
-        city="Utrecht",
-        wijk=wijk,
-        complex_name=complex_name,
-        concern_level=ConcernLevel.GEEN,
-        next_check_in=None,
-        last_visit_at=None,
-        residents=1,
-    )
-
-
 def test_the_note_stays_over_the_empty_list_when_it_is_scrolled_sideways(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
@@ -267,7 +251,11 @@ def test_the_note_stays_over_the_empty_list_when_it_is_scrolled_sideways(
     qtbot.addWidget(screen)
     screen.resize(900, 600)
     screen.show()
-    screen.show_list(_households_list([_household_row(i, "De Linde") for i in range(10)], screen))
+    screen.show_list(
+        _households_list(
+            [household_row(i, ConcernLevel.GEEN, "De Linde") for i in range(10)], screen
+        )
+    )
     qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
     for i in range(screen.model.columnCount()):
         screen.table.horizontalHeader().resizeSection(i, 400)  # wider than the view
@@ -296,7 +284,11 @@ def test_the_households_title_gives_way_when_the_buttons_would_not_fit(
     screen = households_screen.HouseholdsView(ctx)
     qtbot.addWidget(screen)
     screen.show()
-    screen.show_list(_households_list([_household_row(i, "De Linde") for i in range(10)], screen))
+    screen.show_list(
+        _households_list(
+            [household_row(i, ConcernLevel.GEEN, "De Linde") for i in range(10)], screen
+        )
+    )
     qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
     for width, title_shown in ((1100, True), (470, False), (1100, True)):
         screen.resize(width, 500)
@@ -317,7 +309,9 @@ def test_a_complex_whose_households_went_is_no_longer_filtered_on(
     qtbot.addWidget(screen)
     screen.show()
     both = [
-        _household_row(i, ("Het Baken", "De Linde")[i % 2], ("Noord", "Zuid")[i % 2])
+        household_row(
+            i, ConcernLevel.GEEN, ("Het Baken", "De Linde")[i % 2], ("Noord", "Zuid")[i % 2]
+        )
         for i in range(10)
     ]
     screen.show_list(_households_list(both, screen))
@@ -325,7 +319,7 @@ def test_a_complex_whose_households_went_is_no_longer_filtered_on(
     screen.wijk.setCurrentIndex(screen.wijk.findData("Zuid"))
     qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
     assert screen.proxy.rowCount() == 5
-    gone = [_household_row(i, "Het Baken", "Noord") for i in range(10)]
+    gone = [household_row(i, ConcernLevel.GEEN, "Het Baken", "Noord") for i in range(10)]
     screen.show_list(_households_list(gone, screen))
     qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
     assert screen.complex.currentData() == "" and screen.proxy.complex == ""

@@ -6,11 +6,12 @@ import random
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from types import FrameType
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from tests.helpers import household_row as row
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.types import ConcernLevel
 from waakvlam_desktop.ui.screens.households.screen import (
@@ -31,24 +32,6 @@ from waakvlam_desktop.ui.widgets.table import (
     level_column,
     number_column,
 )
-
-
-def row(
-    i: int, level: ConcernLevel, complex_name: str = "De Linde", wijk: str = "Overvecht"
-) -> HouseholdRow:
-    return HouseholdRow(
-        id=f"id-{i}",
-        label=f"fam. Naam{i}",
-        address=f"Kerkstraat {i}",
-        postcode="3511 AB",
-        city="Utrecht",
-        wijk=wijk,
-        complex_name=complex_name,
-        concern_level=level,
-        next_check_in=date(2026, 12, 1 + i % 28),
-        last_visit_at=datetime(2026, 11, 1, 10, 0),  # visited: the level is known
-        residents=i % 4,
-    )
 
 
 def _visible(proxy: HouseholdFilterProxy) -> list[str]:
