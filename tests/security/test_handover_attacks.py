@@ -40,6 +40,11 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.colleagues import add_colleague, remove_colleague
 from waakvlam_desktop.domain.consent import withdraw_consent
+from waakvlam_desktop.domain.overview import (
+    OverviewFilter,
+    signals_per_domain_month,
+    visits_per_month,
+)
 from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
@@ -53,7 +58,9 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.privacy.retention import purge_households, retention_review
 from waakvlam_desktop.storage.audit import verify_chain
+from waakvlam_desktop.storage.ids import stored_id
 from waakvlam_desktop.storage.models import (
+    Complex,
     Household,
     Partner,
     Referral,
@@ -390,6 +397,41 @@ def test_bsn_like_number_is_accepted_only_when_confirmed(scene: Scene) -> None:
     with pytest.raises(HandoverInvalidError):
         scene.run(data)
     assert scene.run(data, allow_bsn_like=True).applied
+
+
+def test_moments_with_fewer_digits_are_stored_in_the_vaults_form_and_counted(
+    scene: Scene,
+) -> None:
+    """The format lets a bundle write a moment with 0 to 6 digits after the seconds. Stored
+    as it came, ``2025-12-01 00:00:00`` sorted before the Overzicht's window, which starts
+    at ``2025-12-01 00:00:00.000000`` as text: the visit fell out of its month."""
+
+    def change(doc: Doc) -> None:
+        rows = table(doc, "visit")
+        rows[0]["visited_at"] = "2025-12-01 00:00:00"
+        rows[0]["created_at"] = "2026-11-10 10:00:00.5"
+        put(doc, "visit", rows)
+
+    data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
+    visit_id = table(json.loads(_data_json(scene, data)), "visit")[0]["id"]
+    assert scene.run(data).applied
+    with scene.victim.session() as s:
+        stored = s.execute(
+            text("SELECT visited_at, created_at FROM visit WHERE id = :id"),
+            {"id": stored_id(visit_id)},
+        ).one()
+        assert tuple(stored) == ("2025-12-01 00:00:00.000000", "2026-11-10 10:00:00.500000")
+        complex_id = s.scalars(select(Complex.id).where(Complex.name == "De Linde")).one()
+        today = date(2026, 11, 27)
+        for scope in (OverviewFilter(), OverviewFilter(complex_id=complex_id)):
+            visits = {row[0]: row[1] for row in visits_per_month(s, scope, today).rows}
+            signs = {row[0]: sum(row[1:]) for row in signals_per_domain_month(s, scope, today).rows}
+            assert (visits["2025-12"], visits["2026-11"]) == (1, 6), scope
+            assert (signs["2025-12"], signs["2026-11"]) == (2, 12), scope
+    # Imported again, the same bundle changes nothing: both sides are in one form.
+    before = scene.snapshot()
+    assert not scene.run(data).changed
+    assert scene.snapshot() == before
 
 
 # ---- erasure sticks ------------------------------------------------------------------------

@@ -399,7 +399,12 @@ def _colleague_of(session: Session, bundle: OpenedBundle) -> Colleague:
 
 # ---- validation ----------------------------------------------------------------------------
 class _Validator:
-    """Checks every value of a table as typed input is checked. Raises on the first."""
+    """Checks every value of a table as typed input is checked. Raises on the first.
+
+    A bundle may write a moment with fewer than six digits after the seconds, or none
+    (``_DATETIME``); each is rewritten in the vault's one form (``_stored``), because the
+    queries compare moments as text: ``2026-01-01 00:00:00`` sorts before the window
+    ``2026-01-01 00:00:00.000000`` that should hold it."""
 
     def __init__(self, now: datetime, today: date, allow_bsn_like: bool) -> None:
         self.now_limit = _stored(now + _SKEW)
@@ -408,6 +413,11 @@ class _Validator:
 
     def table(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
         checks = [self._check_for(table, name) for name in columns]
+        moments = [
+            i
+            for i, name in enumerate(columns)
+            if name in table.columns and isinstance(table.columns[name].type, DateTime)
+        ]
         id_at = columns.index("id") if "id" in columns else None
         seen: set[str] = set()
         for n, values in enumerate(rows):
@@ -430,6 +440,9 @@ class _Validator:
                         field=name,
                         **extra,
                     )
+            for i in moments:
+                if values[i] is not None:
+                    values[i] = _stored(datetime.fromisoformat(values[i]))
 
     def _check_for(
         self, table: Table, name: str
