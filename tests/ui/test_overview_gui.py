@@ -10,6 +10,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tests.conftest import PASSPHRASE
+from tests.helpers import write_around_the_app
 from tests.ui.conftest import NewVault, UnlockedWindow
 from waakvlam_desktop.domain.address_import.report import report_to_csv
 from waakvlam_desktop.domain.demo import generate_demo
@@ -33,7 +35,7 @@ from waakvlam_desktop.ui.screens.address_import.wizard import (
     STEP_MAPPING,
     ImportWizard,
 )
-from waakvlam_desktop.ui.screens.overview.screen import OverviewView, export_csv
+from waakvlam_desktop.ui.screens.overview.screen import BUILDERS, OverviewView, export_csv
 from waakvlam_desktop.ui.widgets.common import Lang, level_word
 
 TIMEOUT = 30_000
@@ -124,6 +126,35 @@ def test_dashboard_equals_compute_overview_and_filters(
         "achterstallig.csv",
         "niveaus.png",
     ]
+
+
+def test_a_chart_that_cannot_be_read_says_so_and_the_others_still_show(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, ctx: AppContext
+) -> None:
+    """A damaged vault: the table one chart reads is gone. That card said "Laden…" for
+    ever, the screen never finished, and a new round kept the old error."""
+    vault = _vault(new_vault, 30)
+    with vault.session() as s:
+        expected = compute_overview(s)
+    vault.close()
+    write_around_the_app(ctx.data_dir, PASSPHRASE, "DROP TABLE neighbourhood_signal")
+    _window, ws = unlocked_window()
+    view = _show_overview(qtbot, ws)
+    card = view.cards["neighbourhood_per_month"]
+    assert card.stack.currentWidget() is card.note
+    assert card.note.text() == "Deze grafiek kon niet worden geladen."
+    assert not card.csv_button.isEnabled() and not card.png_button.isEnabled()
+    assert view.message.text().startswith("Er ging iets mis (OperationalError).")
+    assert set(view.tables) == set(BUILDERS) - {"neighbourhood_per_month"}
+    for table in expected.tables:
+        if table.key != "neighbourhood_per_month":
+            assert view.tables[table.key] == table, table.key
+    assert view.tile_values() == expected.totals()  # no tile counts from the lost table
+    # The next round starts clean and fails the same way, once.
+    view.refresh()
+    assert view.message.isHidden() and card.note.text() == "Laden…"
+    qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
+    assert card.note.text() == "Deze grafiek kon niet worden geladen."
 
 
 def test_empty_vault_shows_the_empty_state(

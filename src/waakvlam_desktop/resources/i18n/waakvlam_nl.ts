@@ -555,6 +555,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Niets te tonen voor deze selectie.</translation>
     </message>
     <message>
+        <source>This chart could not be loaded.</source>
+        <translation>Deze grafiek kon niet worden geladen.</translation>
+    </message>
+    <message>
         <source>Save chart as PNG</source>
         <translation>Grafiek opslaan als PNG</translation>
     </message>

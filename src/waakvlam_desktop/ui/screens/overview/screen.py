@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,15 @@ from waakvlam_desktop.ui.widgets.common import (
 
 TOP_COMPLEXES = 10  # the overdue chart shows the complexes with the most; the CSV has all
 TILE_KEYS = ("households", "overdue", "visits_12_months", "signals_12_months", "referrals_open")
+# The table each tile counts from.
+TILE_SOURCES = {
+    "households": "households_per_level",
+    "overdue": "overdue_per_complex",
+    "visits_12_months": "visits_per_month",
+    "signals_12_months": "signals_per_domain_month",
+    "referrals_open": "referrals_per_partner_type",
+}
+OPTIONS = "options"  # the filter's drop-downs, asked beside the tables
 OPEN_REFERRAL = (ReferralStatus.VERSTUURD, ReferralStatus.ONTVANGEN, ReferralStatus.IN_BEHANDELING)
 # Statuses get fixed colours so a legend means the same in every chart and export.
 STATUS_COLOURS = {
@@ -157,6 +167,14 @@ class ChartCard(Card):
     def loading(self) -> None:
         self.note.setText(self.tr("Loading…"))
         self.stack.setCurrentWidget(self.note)
+
+    def failed(self) -> None:
+        """Its numbers could not be read: say so instead of loading for ever."""
+        self.table = None
+        self.note.setText(self.tr("This chart could not be loaded."))
+        self.stack.setCurrentWidget(self.note)
+        self.png_button.setEnabled(False)
+        self.csv_button.setEnabled(False)
 
     def show_table(self, table: Table, build: Callable[[QChart, Table], bool]) -> None:
         """Draw ``table``; ``build`` fills the chart and returns False when there is nothing."""
@@ -449,6 +467,9 @@ class Tile(QWidget):
     def set_value(self, value: int | None) -> None:
         self.number.setText("…" if value is None else f"{value:,}".replace(",", "."))
 
+    def failed(self) -> None:
+        self.number.setText("–")
+
 
 class OverviewView(Screen):
     def __init__(self, ctx: AppContext) -> None:
@@ -460,6 +481,7 @@ class OverviewView(Screen):
         self.tables: dict[str, Table] = {}
         self.options: FilterOptions | None = None
         self.options_round = 0  # the round whose filter options the drop-downs show
+        self.pending: set[str] = set()  # tables (and OPTIONS) the current round still waits for
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Overview"))
@@ -549,8 +571,9 @@ class OverviewView(Screen):
     # ---- loading ---------------------------------------------------------------------------
     @property
     def complete(self) -> bool:
-        """All tables of the current round, and the filter's options, have arrived."""
-        return len(self.tables) == len(BUILDERS) and self.options_round == self.round
+        """Every table of the current round, and the filter's options, has arrived or
+        failed: nothing on the screen still says it is loading."""
+        return self.round > 0 and not self.pending
 
     def nav_title(self) -> str:
         return self.tr("Overview")
@@ -565,17 +588,48 @@ class OverviewView(Screen):
         for task in self.round_tasks:
             task.cancel()
         self.tables = {}
+        self.pending = {*BUILDERS, OPTIONS}
+        self.message.clear_message()
         for tile in self.tiles.values():
             tile.set_value(None)
         for card in self.cards.values():
             card.loading()
         self.round_tasks = [
-            self._query(_first(scope), lambda r: self._first_arrived(current, scope, r)),
-            self._query(_options, lambda r: self._options_arrived(current, r)),
+            # The other tables are asked when the first arrives: if it fails, so do they.
+            self._query(
+                _first(scope),
+                lambda r: self._first_arrived(current, scope, r),
+                lambda: self._failed(current, set(BUILDERS)),
+            ),
+            self._query(
+                _options,
+                lambda r: self._options_arrived(current, r),
+                lambda: self._failed(current, {OPTIONS}),
+            ),
         ]
 
-    def _query(self, op: Callable[[Session], Any], success: Callable[[Any], None]) -> TaskHandle:
-        return QueryOp(self.ctx, self, op, success, message=self.message).run()
+    def _query(
+        self,
+        op: Callable[[Session], Any],
+        success: Callable[[Any], None],
+        failed: Callable[[], None],
+    ) -> TaskHandle:
+        def failure(exc: BaseException) -> None:
+            show_failure(self, exc, self.message)
+            failed()
+
+        return QueryOp(self.ctx, self, op, success).failure(failure).run()
+
+    def _failed(self, current: int, keys: set[str]) -> None:
+        if current != self.round:
+            return
+        for key in keys & self.pending:
+            if key in self.cards:
+                self.cards[key].failed()
+        for tile, source in TILE_SOURCES.items():
+            if source in keys:
+                self.tiles[tile].failed()
+        self.pending -= keys
 
     def _first_arrived(
         self, current: int, scope: OverviewFilter, result: tuple[date, Table]
@@ -590,17 +644,25 @@ class OverviewView(Screen):
             self._table_arrived(current, table)
 
         for key in (*LATER, SLOWEST):
-            self.round_tasks.append(self._query(_table(key, scope, today), arrived))
+            self.round_tasks.append(
+                self._query(
+                    _table(key, scope, today),
+                    arrived,
+                    partial(self._failed, current, {key}),
+                )
+            )
 
     def _options_arrived(self, current: int, options: FilterOptions) -> None:
         if current == self.round:
             self._set_options(options)
             self.options_round = current
+            self.pending.discard(OPTIONS)
 
     def _table_arrived(self, current: int, table: Table) -> None:
         if current != self.round:
             return
         self.tables[table.key] = table
+        self.pending.discard(table.key)
         self.cards[table.key].show_table(table, BUILDERS[table.key])
         self._update_tiles()
         if table.key == "households_per_level":
@@ -632,7 +694,7 @@ class OverviewView(Screen):
         out: dict[str, int | None] = {}
         for key, tile in self.tiles.items():
             text = tile.number.text()
-            out[key] = None if text == "…" else int(text.replace(".", ""))
+            out[key] = None if text in ("…", "–") else int(text.replace(".", ""))
         return out
 
     # ---- filters ---------------------------------------------------------------------------
