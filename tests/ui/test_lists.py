@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from waakvlam_desktop.domain.exports import DueExport, Period
@@ -24,6 +24,7 @@ from waakvlam_desktop.domain.types import (
     ReferralStatus,
 )
 from waakvlam_desktop.domain.waakvlam import CheckIn
+from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.screens.referrals.screen import ReferralsView
 from waakvlam_desktop.ui.screens.today.screen import MAX_ROWS, TodayView
@@ -252,10 +253,16 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
         view.show_overview(cut)
     assert counted.args == [8333]
     assert view.first.model().rowCount() == MAX_ROWS
-    assert view.first_card.title.text() == "Eerst doen (8333)"
+    assert view.first_card.title.text() == "Eerst doen (8.333)"
     assert view.week_card.title.text() == "Deze week (700)"
-    assert view.later_card.title.text() == "Acties later (1200)"
-    assert view.feedback_card.title.text() == "Wacht op terugkoppeling (1500)"
+    assert view.later_card.title.text() == "Acties later (1.200)"
+    assert view.feedback_card.title.text() == "Wacht op terugkoppeling (1.500)"
+    # and in English with its own separator (the autouse fixture switches back)
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install(app, "en")
+    view.show_overview(cut)
+    assert view.first_card.title.text() == "Do first (8,333)"
     view.show_overview(
         TodayOverview(date(2026, 11, 27), first, checks, [follow_up], waiting, due, [], 400)
     )

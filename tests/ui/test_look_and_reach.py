@@ -17,7 +17,13 @@ from PySide6.QtCharts import QChart, QValueAxis
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QPalette, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import PASSPHRASE
@@ -297,6 +303,37 @@ def test_the_households_title_gives_way_when_the_buttons_would_not_fit(
         for button in (screen.add_button, screen.import_button):
             assert button.geometry().right() < screen.width(), (width, button.text())
             assert button.width() >= button.sizeHint().width(), (width, button.text())
+
+
+def test_the_filter_boxes_keep_their_words_on_a_narrow_screen_and_counts_are_grouped(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """At 1366x768 and 200 % the boxes read "Alle com" and "Alle wijk": the text field
+    gives way instead. And 1,200 households read "1.200 van 1.200", as Overzicht's
+    tiles write numbers."""
+    screen = households_screen.HouseholdsView(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    rows = [household_row(i, ConcernLevel.GEEN, "De Linde") for i in range(1200)]
+    screen.show_list(_households_list(rows, screen))
+    qtbot.waitUntil(lambda: not screen.loading(), timeout=TIMEOUT)
+    assert screen.count.text() == "1.200 van 1.200"
+    for width in (470, 1100):
+        screen.resize(width, 500)
+        QApplication.processEvents()
+        for box in (screen.complex, screen.wijk, screen.level):
+            option = QStyleOptionComboBox()
+            box.initStyleOption(option)
+            field = box.style().subControlRect(
+                QStyle.ComplexControl.CC_ComboBox,
+                option,
+                QStyle.SubControl.SC_ComboBoxEditField,
+                box,
+            )  # where the box writes its text
+            words = box.fontMetrics().horizontalAdvance(box.currentText())
+            assert field.width() >= words, (width, box.currentText(), field.width(), words)
+            assert box.geometry().right() < screen.width(), (width, box.currentText())
+        assert screen.filter.width() >= 60, width
 
 
 def test_a_complex_whose_households_went_is_no_longer_filtered_on(

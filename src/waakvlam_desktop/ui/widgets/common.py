@@ -5,9 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QRectF, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QRectF, QSize, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from waakvlam_desktop import texts
 from waakvlam_desktop.clock import to_local
@@ -38,6 +47,23 @@ class Lang(metaclass=_LanguageFollower):
     @classmethod
     def pick(cls, pair: tuple[str, str]) -> str:
         return pair[0] if cls.current == "nl" else pair[1]
+
+
+def first_item_width(combo: QComboBox) -> int:
+    """How wide ``combo`` must be to show its first item ("Alle complexen") whole, in its
+    style and font: a minimum width that lets a narrow layout shrink something else."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    text = QSize(metrics.horizontalAdvance(combo.itemText(0)), metrics.height())
+    style = combo.style()
+    return style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width()
+
+
+def count_text(n: int) -> str:
+    """A count as people read it: 50.000 in Dutch, 50,000 in English."""
+    grouped = f"{n:,}"
+    return grouped.replace(",", ".") if Lang.current == "nl" else grouped
 
 
 def long_date(day: date) -> str:

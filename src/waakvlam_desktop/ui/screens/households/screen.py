@@ -37,6 +37,8 @@ from waakvlam_desktop.ui.operations import QueryOp, WriteOp
 from waakvlam_desktop.ui.screen import Screen
 from waakvlam_desktop.ui.widgets.common import (
     InlineMessage,
+    count_text,
+    first_item_width,
     level_word,
     short_date,
 )
@@ -390,7 +392,9 @@ class HouseholdsView(Screen):
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         self.count.setText(
-            self.tr("{shown} of {total}").format(shown=shown, total=self.model.total_rows())
+            self.tr("{shown} of {total}").format(
+                shown=count_text(shown), total=count_text(self.model.total_rows())
+            )
         )
         self._fit_head()
         # A filter that finds nothing in the rows it looked at leaves the list empty while
@@ -427,10 +431,17 @@ class HouseholdsView(Screen):
         if self.title.isVisibleTo(self) != fits:
             self.title.setVisible(fits)
 
+    def _fit_boxes(self) -> None:
+        """On a narrow screen the filter's text field gives way, not the boxes' words (at
+        1366x768 and 200 % they read "Alle com" and "Alle wijk"), in the font of now."""
+        for box in (self.complex, self.wijk, self.level):
+            box.setMinimumWidth(first_item_width(box))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.note.place()
         self._fit_head()
+        self._fit_boxes()
         narrow = self.width() < NARROW_WIDTH
         for i in self.narrow_hidden:
             if self.table.isColumnHidden(i) != narrow:
@@ -471,6 +482,7 @@ class HouseholdsView(Screen):
                     self.proxy.set_filters(complex="")
                 else:
                     self.proxy.set_filters(wijk="")
+        self._fit_boxes()
         self.model.show_prepared(answer.rows)  # the first CHUNK_ROWS; the rest on a timer
         self._fetching.start()
         rows = answer.rows.rows

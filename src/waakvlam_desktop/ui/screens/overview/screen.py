@@ -57,6 +57,7 @@ from waakvlam_desktop.ui.widgets.common import (
     Card,
     InlineMessage,
     Lang,
+    count_text,
     level_colour,
     level_word,
     month_name,
@@ -465,7 +466,7 @@ class Tile(QWidget):
         self.setAccessibleName(caption)
 
     def set_value(self, value: int | None) -> None:
-        self.number.setText("…" if value is None else f"{value:,}".replace(",", "."))
+        self.number.setText("…" if value is None else count_text(value))
 
     def failed(self) -> None:
         self.number.setText("–")
@@ -694,7 +695,7 @@ class OverviewView(Screen):
         out: dict[str, int | None] = {}
         for key, tile in self.tiles.items():
             text = tile.number.text()
-            out[key] = None if text in ("…", "–") else int(text.replace(".", ""))
+            out[key] = None if text in ("…", "–") else int(text.replace(".", "").replace(",", ""))
         return out
 
     # ---- filters ---------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from waakvlam_desktop.ui.widgets.common import (
     Card,
     InlineMessage,
     Lang,
+    count_text,
     qdate,
     stamp,
     user_message,
@@ -349,7 +350,9 @@ class TodayView(Screen):
             self.first.select(
                 lambda i: (i.kind, i.household_id) == (current.kind, current.household_id)
             )
-        self.first_card.set_title(self.tr("Do first ({n})").format(n=ov.attention_count))
+        self.first_card.set_title(
+            self.tr("Do first ({n})").format(n=count_text(ov.attention_count))
+        )
         self.first.setVisible(bool(ov.first))
         self.first_empty.setVisible(not ov.first)
         if ov.households == 0:
@@ -364,9 +367,11 @@ class TodayView(Screen):
         else:
             self.first_empty.setText(self.tr("Nobody is waiting for you. Well done."))
         self.week.set_rows(ov.due[:MAX_ROWS])
-        self.week_card.set_title(self.tr("This week ({n})").format(n=ov.due_count))
+        self.week_card.set_title(self.tr("This week ({n})").format(n=count_text(ov.due_count)))
         self.later.set_rows(ov.later[:MAX_ROWS])
-        self.later_card.set_title(self.tr("Follow-ups later ({n})").format(n=ov.later_count))
+        self.later_card.set_title(
+            self.tr("Follow-ups later ({n})").format(n=count_text(ov.later_count))
+        )
         self.drafts.set_rows(ov.drafts)
         self.drafts_card.set_title(self.tr("Visits not saved yet ({n})").format(n=len(ov.drafts)))
         self.drafts_card.setVisible(bool(ov.drafts))
@@ -377,7 +382,7 @@ class TodayView(Screen):
         self.agreement_done_button.setVisible(bool(ov.partner_agreements))
         self.agreement_done_button.setEnabled(self.partner_agreements.current() is not None)
         self.feedback_card.set_title(
-            self.tr("Waiting for feedback ({n})").format(n=ov.waiting_count)
+            self.tr("Waiting for feedback ({n})").format(n=count_text(ov.waiting_count))
         )
         self.exports.set_rows(ov.exports_due)
         self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
