@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyrage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers import add_household
@@ -12,6 +13,7 @@ from waakvlam_desktop.domain.names import PersonName
 from waakvlam_desktop.domain.partners import PartnerView
 from waakvlam_desktop.domain.types import PartnerType, Salutation, VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
+from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import (
     NAV_PARTNERS,
@@ -109,6 +111,44 @@ def test_settings_save_rhythm_and_auto_lock(
     ws.settings.save_organisation()
     qtbot.waitUntil(lambda: not ws.settings.org_message.isHidden(), timeout=TIMEOUT)
     assert "postcode" in ws.settings.org_message.text()
+
+
+def test_a_language_chosen_in_settings_reaches_the_menus_and_the_status_bar(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """The menus were built once, in the language of the start: after choosing English
+    in Instellingen (or unlocking a vault set to English) they stayed Dutch beside an
+    English workspace."""
+    window, ws = _open(new_vault, unlocked_window)
+
+    def menus(w: MainWindow) -> list[str]:
+        return [a.text() for a in w.menuBar().actions()]
+
+    def words(w: MainWindow) -> tuple[str, str, str, str]:
+        first_screen = w.nav_actions[0].text()
+        return w.lock_action.text(), w.about_action.text(), w.status_note.text(), first_screen
+
+    english = ["&File", "&Edit", "&View", "&Help"]
+    assert menus(window) == ["&Bestand", "Be&werken", "Bee&ld", "&Help"]
+    ws.nav.setCurrentRow(NAV_SETTINGS)
+    ws.settings.language.setCurrentIndex(ws.settings.language.findData("en"))
+    ws.settings.save_work()
+    qtbot.waitUntil(lambda: window.workspace is not ws, timeout=TIMEOUT)
+    assert menus(window) == english
+    assert words(window) == ("&Lock", "&About Waakvlam", "Vault open", "Today")
+    # A new start is Dutch (the setting is inside the vault) until the unlock reads it.
+    window.lock()
+    window.close()
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install(app, "nl")
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    assert menus(again)[0] == "&Bestand"
+    unlocked_window.unlock(again)
+    assert menus(again) == english
+    assert words(again) == ("&Lock", "&About Waakvlam", "Vault open", "Today")
 
 
 def test_settings_add_and_change_a_staff_members_phone_and_email(

@@ -41,6 +41,7 @@ from waakvlam_desktop.ui.screens.privacy.restore import (
 from waakvlam_desktop.ui.sizing import fit_to_screen
 from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
+from waakvlam_desktop.ui.widgets.common import count_text
 from waakvlam_desktop.ui.widgets.help import HelpWindow
 
 if TYPE_CHECKING:
@@ -508,7 +509,7 @@ class Workspace(QWidget):
 
     def _set_count(self, row: int, n: int) -> None:
         label = self.nav_labels[row]
-        self.nav.item(row).setText(f"{label}   {n}" if n else label)
+        self.nav.item(row).setText(f"{label}   {count_text(n)}" if n else label)
 
     def _data_changed(self, changes: Changes) -> None:
         """A write announced ``changes``: the screen on top (and the ones that keep a number
@@ -598,59 +599,46 @@ class MainWindow(QMainWindow):
         of them, so the menus show them all; actions that need the vault are disabled while
         it is locked."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu("")
         self.new_visit_action = self._action(
-            file_menu,
-            self.tr("&New home visit"),
-            "Ctrl+N",
-            lambda: self._in_workspace(Workspace.new_visit_shortcut),
+            file_menu, "Ctrl+N", lambda: self._in_workspace(Workspace.new_visit_shortcut)
         )
         self.save_action = self._action(
             file_menu,
-            self.tr("&Save home visit"),
             QKeySequence.StandardKey.Save,
             lambda: self._in_workspace(Workspace.save_shortcut),
         )
         self.feedback_action = self._action(
-            file_menu,
-            self.tr("Read in &feedback…"),
-            "",
-            partial(self._in_workspace, Workspace.read_feedback),
+            file_menu, "", partial(self._in_workspace, Workspace.read_feedback)
         )
         file_menu.addSeparator()
         # Ctrl+L locks from anywhere, a dialog included (its draft is kept: see lock()).
-        self.lock_action = self._action(file_menu, self.tr("&Lock"), "Ctrl+L", self.lock)
+        self.lock_action = self._action(file_menu, "Ctrl+L", self.lock)
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        self.quit_action = self._action(file_menu, "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.find_action = self._action(
-            edit_menu, self.tr("&Search in notes"), QKeySequence.StandardKey.Find, self._find
-        )
-        self.settings_action = self._action(
-            edit_menu, self.tr("Se&ttings"), "", lambda: self.go_to(NAV_SETTINGS)
-        )
+        self.edit_menu = edit_menu = bar.addMenu("")
+        self.find_action = self._action(edit_menu, QKeySequence.StandardKey.Find, self._find)
+        self.settings_action = self._action(edit_menu, "", lambda: self.go_to(NAV_SETTINGS))
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
-        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu = bar.addMenu("")
         self.back_action = self._action(
-            self.view_menu, self.tr("&Back"), "Esc", lambda: self._in_workspace(Workspace.go_back)
+            self.view_menu, "Esc", lambda: self._in_workspace(Workspace.go_back)
         )
         self.view_menu.addSeparator()
         self.nav_actions: list[QAction] = []  # one per screen, filled at each unlock
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu("")
         self.help_action = self._action(
-            help_menu,
-            self.tr("Waakvlam &help"),
-            QKeySequence.StandardKey.HelpContents,
-            self.show_help,
+            help_menu, QKeySequence.StandardKey.HelpContents, self.show_help
         )
         help_menu.addSeparator()
-        self.about_action = self._action(help_menu, self.tr("&About Waakvlam"), "", self.show_about)
+        self.about_action = self._action(help_menu, "", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._name_menus()
         self.vault_actions = [
             self.new_visit_action,
             self.save_action,
@@ -662,12 +650,36 @@ class MainWindow(QMainWindow):
         ]
         self._enable_vault_actions(False)
 
+    def _name_menus(self) -> None:
+        """The menus' and actions' words in the GUI's language: at the start, and again when
+        the language changes (at unlock, from the vault's setting, or in Instellingen)."""
+        for item, text in (
+            (self.file_menu, self.tr("&File")),
+            (self.new_visit_action, self.tr("&New home visit")),
+            (self.save_action, self.tr("&Save home visit")),
+            (self.feedback_action, self.tr("Read in &feedback…")),
+            (self.lock_action, self.tr("&Lock")),
+            (self.quit_action, self.tr("&Quit")),
+            (self.edit_menu, self.tr("&Edit")),
+            (self.find_action, self.tr("&Search in notes")),
+            (self.settings_action, self.tr("Se&ttings")),
+            (self.view_menu, self.tr("&View")),
+            (self.back_action, self.tr("&Back")),
+            (self.help_menu, self.tr("&Help")),
+            (self.help_action, self.tr("Waakvlam &help")),
+            (self.about_action, self.tr("&About Waakvlam")),
+        ):
+            if isinstance(item, QMenu):
+                item.setTitle(text)
+            else:
+                item.setText(text)
+
     def _action(
         self,
         menu: QMenu,
-        text: str,
         key: str | QKeySequence.StandardKey,
         fn: Callable[[], object],
+        text: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if key:
@@ -693,7 +705,7 @@ class MainWindow(QMainWindow):
         for row, label in enumerate(self.workspace.nav_labels):
             key = f"Ctrl+{(row + 1) % 10}" if row < 10 else ""
             self.nav_actions.append(
-                self._action(self.view_menu, label, key, partial(self.go_to, row))
+                self._action(self.view_menu, key, partial(self.go_to, row), label)
             )
 
     def go_to(self, nav_row: int) -> None:
@@ -811,10 +823,15 @@ class MainWindow(QMainWindow):
             i18n.install(app, language)
         else:
             texts.use_language(language)
+        self._name_menus()  # built with the window; the workspace is built anew by the caller
 
     def _language_changed(self, language: str) -> None:
         self._use_language(language)
         self._install_workspace()
+        # The status bar's words, as the unlock sets them (_unlocked).
+        self.status_note.setText(self.tr("Vault open"))
+        self.backup_reminder.refresh()
+        self.team_backup.refresh()
         assert self.workspace is not None
         self.workspace.nav.setCurrentRow(NAV_SETTINGS)
 
