@@ -350,6 +350,8 @@ INVALID = [
     ("visit", "notes", "n" * 20_001, "20000"),
     ("referral", "reference", "r" * 31, "30"),
     ("visit", "visited_at", "2026-13-01 10:00:00.000000", None),
+    # stored as "999-…" it would sort after every real moment (strftime's year on Linux)
+    ("visit", "visited_at", "0999-12-01 00:00:00", None),
     ("visit", "created_at", "2099-01-01 00:00:00.000000", None),
     ("visit", "household_id", "../../etc/passwd", None),
     ("household", "label", None, None),
@@ -411,9 +413,14 @@ def test_moments_with_fewer_digits_are_stored_in_the_vaults_form_and_counted(
         rows[0]["visited_at"] = "2025-12-01 00:00:00"
         rows[0]["created_at"] = "2026-11-10 10:00:00.5"
         put(doc, "visit", rows)
+        events = table(doc, "referral_status_event")
+        events[0]["at"] = "2026-11-10 11:00:00"
+        put(doc, "referral_status_event", events)
 
     data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
-    visit_id = table(json.loads(_data_json(scene, data)), "visit")[0]["id"]
+    sent = json.loads(_data_json(scene, data))
+    visit_id = table(sent, "visit")[0]["id"]
+    event_id = table(sent, "referral_status_event")[0]["id"]
     assert scene.run(data).applied
     with scene.victim.session() as s:
         stored = s.execute(
@@ -421,6 +428,26 @@ def test_moments_with_fewer_digits_are_stored_in_the_vaults_form_and_counted(
             {"id": stored_id(visit_id)},
         ).one()
         assert tuple(stored) == ("2025-12-01 00:00:00.000000", "2026-11-10 10:00:00.500000")
+        at = s.scalar(
+            text("SELECT at FROM referral_status_event WHERE id = :id"), {"id": stored_id(event_id)}
+        )
+        assert at == "2026-11-10 11:00:00.000000"
+        # Every moment the import wrote is in the one form, the partners it added too.
+        for name, column in (
+            ("visit", "created_at"),
+            ("household", "updated_at"),
+            ("follow_up", "done_at"),
+            ("partner", "created_at"),
+            ("partner", "updated_at"),
+        ):
+            odd = s.scalar(
+                text(
+                    f"SELECT count(*) FROM {name} WHERE {column} IS NOT NULL"
+                    f" AND {column} NOT GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]"
+                    " [0-2][0-9]:[0-5][0-9]:[0-5][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]'"
+                )
+            )
+            assert odd == 0, (name, column)
         complex_id = s.scalars(select(Complex.id).where(Complex.name == "De Linde")).one()
         today = date(2026, 11, 27)
         for scope in (OverviewFilter(), OverviewFilter(complex_id=complex_id)):

@@ -545,8 +545,10 @@ class _Validator:
             if not isinstance(value, str) or not _DATETIME.match(value):
                 return (VALUE_NOT_DATE, {})
             try:
-                datetime.fromisoformat(value)
+                moment = datetime.fromisoformat(value)
             except ValueError:
+                return (VALUE_NOT_DATE, {})
+            if moment.year < 1900:  # as dates (_date): nothing in the vault is older
                 return (VALUE_NOT_DATE, {})
             if value[:26] > limit:
                 return (VALUE_IN_FUTURE, {})
@@ -596,8 +598,9 @@ _NOT_COMPARED = ("updated_at", "updated_by")
 
 
 def _stored(moment: datetime) -> str:
-    """A naive UTC datetime as the vault stores it (and a handover carries it)."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+    """A naive UTC datetime as the vault stores it (and a handover carries it), the year
+    in four digits (``strftime("%Y")`` writes 999 for 999 on Linux, which sorts last)."""
+    return moment.isoformat(" ", "microseconds")
 
 
 def _stored_ids(ids: Iterable[str]) -> list[bytes | str]:
@@ -739,8 +742,8 @@ class _Merger:
             self.new_partners.append(
                 {
                     "id": new_id,
-                    "created_at": self.now,
-                    "updated_at": self.now,
+                    "created_at": _stored(self.now),
+                    "updated_at": _stored(self.now),
                     "created_by": self.session.info.get("actor"),
                     "updated_by": self.session.info.get("actor"),
                     "name": name,
