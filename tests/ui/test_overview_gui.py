@@ -155,6 +155,31 @@ def test_a_chart_that_cannot_be_read_says_so_and_the_others_still_show(
     assert view.message.isHidden() and card.note.text() == "Laden…"
     qtbot.waitUntil(lambda: view.complete, timeout=TIMEOUT)
     assert card.note.text() == "Deze grafiek kon niet worden geladen."
+    # A failure of a round that is over (a query already running when the filter
+    # changed) says nothing in the new one.
+    view.message.clear_message()
+    visits = view.cards["visits_per_month"]
+    view._failed(view.round - 1, {"visits_per_month"}, RuntimeError("old round"))
+    assert view.message.isHidden() and visits.stack.currentWidget() is visits.view
+
+
+def test_a_tile_whose_table_cannot_be_read_stays_marked_while_the_others_arrive(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, ctx: AppContext
+) -> None:
+    """Without its complexes, the overdue chart (and the filter's options) cannot be read;
+    its tile said "–" and went back to "…" when the next table arrived."""
+    vault = _vault(new_vault, 30)
+    with vault.session() as s:
+        expected = compute_overview(s).totals()
+    vault.close()
+    write_around_the_app(ctx.data_dir, PASSPHRASE, "DROP TABLE complex")
+    _window, ws = unlocked_window()
+    view = _show_overview(qtbot, ws)
+    assert view.cards["overdue_per_complex"].note.text() == "Deze grafiek kon niet worden geladen."
+    assert view.tiles["overdue"].number.text() == "–"
+    assert view.tile_values() == {**expected, "overdue": None}
+    assert "signals_per_domain_month" in view.tables  # the last table arrived after it
+    assert view.complex.count() == 1  # no options: "Alle complexen" only
 
 
 def test_empty_vault_shows_the_empty_state(

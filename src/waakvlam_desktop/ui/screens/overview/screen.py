@@ -483,6 +483,7 @@ class OverviewView(Screen):
         self.options: FilterOptions | None = None
         self.options_round = 0  # the round whose filter options the drop-downs show
         self.pending: set[str] = set()  # tables (and OPTIONS) the current round still waits for
+        self.failed: set[str] = set()  # and those it could not read
         lay = QVBoxLayout(self)
         head = QHBoxLayout()
         title = QLabel(self.tr("Overview"))
@@ -590,6 +591,7 @@ class OverviewView(Screen):
             task.cancel()
         self.tables = {}
         self.pending = {*BUILDERS, OPTIONS}
+        self.failed = set()
         self.message.clear_message()
         for tile in self.tiles.values():
             tile.set_value(None)
@@ -600,12 +602,12 @@ class OverviewView(Screen):
             self._query(
                 _first(scope),
                 lambda r: self._first_arrived(current, scope, r),
-                lambda: self._failed(current, set(BUILDERS)),
+                partial(self._failed, current, set(BUILDERS)),
             ),
             self._query(
                 _options,
                 lambda r: self._options_arrived(current, r),
-                lambda: self._failed(current, {OPTIONS}),
+                partial(self._failed, current, {OPTIONS}),
             ),
         ]
 
@@ -613,24 +615,23 @@ class OverviewView(Screen):
         self,
         op: Callable[[Session], Any],
         success: Callable[[Any], None],
-        failed: Callable[[], None],
+        failed: Callable[[BaseException], None],
     ) -> TaskHandle:
-        def failure(exc: BaseException) -> None:
-            show_failure(self, exc, self.message)
-            failed()
+        return QueryOp(self.ctx, self, op, success).failure(failed).run()
 
-        return QueryOp(self.ctx, self, op, success).failure(failure).run()
-
-    def _failed(self, current: int, keys: set[str]) -> None:
+    def _failed(self, current: int, keys: set[str], exc: BaseException) -> None:
+        """``keys`` (tables, or OPTIONS) of round ``current`` could not be read. A round
+        that is over says nothing: a query already running when the filter changed still
+        reports, after the new round cleared the message."""
         if current != self.round:
             return
+        show_failure(self, exc, self.message)
         for key in keys & self.pending:
             if key in self.cards:
                 self.cards[key].failed()
-        for tile, source in TILE_SOURCES.items():
-            if source in keys:
-                self.tiles[tile].failed()
+        self.failed |= keys
         self.pending -= keys
+        self._update_tiles()
 
     def _first_arrived(
         self, current: int, scope: OverviewFilter, result: tuple[date, Table]
@@ -688,7 +689,10 @@ class OverviewView(Screen):
             ref = t["referrals_per_partner_type"]
             values["referrals_open"] = sum(ref.total(st.value) for st in OPEN_REFERRAL)
         for key, value in values.items():
-            self.tiles[key].set_value(value)
+            if TILE_SOURCES[key] in self.failed:
+                self.tiles[key].failed()
+            else:
+                self.tiles[key].set_value(value)
 
     def tile_values(self) -> dict[str, int | None]:
         """What the tiles show (for tests), as numbers."""
