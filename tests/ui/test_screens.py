@@ -136,6 +136,7 @@ def test_a_language_chosen_in_settings_reaches_the_menus_and_the_status_bar(
     qtbot.waitUntil(lambda: window.workspace is not ws, timeout=TIMEOUT)
     assert menus(window) == english
     assert words(window) == ("&Lock", "&About Waakvlam", "Vault open", "Today")
+    assert window.status_note.toolTip().startswith("For ICT: the vault is in")
     # A new start is Dutch (the setting is inside the vault) until the unlock reads it.
     window.lock()
     window.close()
@@ -149,6 +150,22 @@ def test_a_language_chosen_in_settings_reaches_the_menus_and_the_status_bar(
     unlocked_window.unlock(again)
     assert menus(again) == english
     assert words(again) == ("&Lock", "&About Waakvlam", "Vault open", "Today")
+
+
+def test_a_language_given_at_the_start_wins_over_the_setting(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """``--lang nl`` (ctx.language_override): choosing English in Instellingen saves the
+    setting, and the window stays Dutch, as it does at unlock."""
+    ctx.language_override = "nl"
+    window, ws = _open(new_vault, unlocked_window)
+    ws.nav.setCurrentRow(NAV_SETTINGS)
+    ws.settings.language.setCurrentIndex(ws.settings.language.findData("en"))
+    ws.settings.save_work()
+    qtbot.waitUntil(lambda: window.workspace is not ws, timeout=TIMEOUT)
+    assert ctx.settings.language == "en"
+    assert window.menuBar().actions()[0].text() == "&Bestand"
+    assert window.nav_actions[0].text() == "Vandaag"
 
 
 def test_settings_add_and_change_a_staff_members_phone_and_email(

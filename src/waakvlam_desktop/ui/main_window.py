@@ -754,12 +754,7 @@ class MainWindow(QMainWindow):
             self._restore_later(self.workspace, place)
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
-        # No file path on an everyday screen (#15 F): the location is in Instellingen › Voor
-        # ICT and in this tooltip.
-        self.status_note.setText(self.tr("Vault open"))
-        self.status_note.setToolTip(
-            self.tr("For ICT: the vault is in {path}").format(path=str(self.ctx.data_dir))
-        )
+        self._say_vault_open()
         self.backup_reminder.refresh()
         self.team_backup.start()
         self.recovery_notices.check()
@@ -825,11 +820,20 @@ class MainWindow(QMainWindow):
             texts.use_language(language)
         self._name_menus()  # built with the window; the workspace is built anew by the caller
 
+    def _say_vault_open(self) -> None:
+        # No file path on an everyday screen (#15 F): the location is in Instellingen › Voor
+        # ICT and in this tooltip.
+        self.status_note.setText(self.tr("Vault open"))
+        self.status_note.setToolTip(
+            self.tr("For ICT: the vault is in {path}").format(path=str(self.ctx.data_dir))
+        )
+
     def _language_changed(self, language: str) -> None:
-        self._use_language(language)
+        """Instellingen saved another language; ``--lang`` still wins, as at unlock."""
+        self._use_language(self.ctx.language_override or language)
         self._install_workspace()
         # The status bar's words, as the unlock sets them (_unlocked).
-        self.status_note.setText(self.tr("Vault open"))
+        self._say_vault_open()
         self.backup_reminder.refresh()
         self.team_backup.refresh()
         assert self.workspace is not None
