@@ -66,7 +66,13 @@ from waakvlam_desktop.partnerstore import service
 from waakvlam_desktop.ui.partner.access import PartnerFirstRun, PartnerUnlock
 from waakvlam_desktop.ui.partner.context import PartnerContext
 from waakvlam_desktop.ui.partner.dialogs import FeedbackDialog, PdfPreview, TrustDialog
-from waakvlam_desktop.ui.widgets.common import InlineMessage, Lang, short_date, user_message
+from waakvlam_desktop.ui.widgets.common import (
+    InlineMessage,
+    Lang,
+    count_text,
+    short_date,
+    user_message,
+)
 
 BUNDLE_SUFFIXES = (".age",)
 
@@ -779,11 +785,11 @@ class WorkPage(QWidget):
     def set_counts(self, erasures: int, referrals: int) -> None:
         self.tabs.setTabText(
             0,
-            self.tr("Erasure requests ({n})").format(n=erasures)
+            self.tr("Erasure requests ({n})").format(n=count_text(erasures))
             if erasures
             else self.tr("Erasure requests"),
         )
-        self.tabs.setTabText(1, self.tr("Referrals ({n})").format(n=referrals))
+        self.tabs.setTabText(1, self.tr("Referrals ({n})").format(n=count_text(referrals)))
         self.tabs.setTabText(2, self.tr("Figures"))
         self.tabs.setTabText(3, self.tr("Bundles"))
         self.tabs.setTabText(4, self.tr("Keys and settings"))

@@ -48,6 +48,7 @@ from waakvlam_desktop.ui.widgets.common import (
     Card,
     InlineMessage,
     Lang,
+    count_text,
     qdate,
     stamp,
     to_date,
@@ -479,11 +480,11 @@ class PrivacyView(Screen):
         if len(rows) >= AUDIT_LIMIT:
             self.audit_count.setText(
                 self.tr("The newest {n} events; narrow the filters to see older ones.").format(
-                    n=len(rows)
+                    n=count_text(len(rows))
                 )
             )
         else:
-            self.audit_count.setText(self.tr("{n} events").format(n=len(rows)))
+            self.audit_count.setText(self.tr("{n} events").format(n=count_text(len(rows))))
 
     def verify(self) -> None:
         self.verify_button.setEnabled(False)
@@ -542,7 +543,7 @@ class PrivacyView(Screen):
         if verdict.ok:
             text = "✔ " + self.tr(
                 "The audit log is intact: {n} events, the chain is unbroken."
-            ).format(n=verdict.events)
+            ).format(n=count_text(verdict.events))
             fg, bg = GREEN
         else:
             reasons = {

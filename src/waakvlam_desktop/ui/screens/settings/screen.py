@@ -41,7 +41,7 @@ from waakvlam_desktop.storage.vault import Vault
 from waakvlam_desktop.ui.context import AppContext, Changes
 from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp, show_failure
 from waakvlam_desktop.ui.screen import Screen
-from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, level_word
+from waakvlam_desktop.ui.widgets.common import Card, InlineMessage, count_text, level_word
 from waakvlam_desktop.ui.widgets.table import Column, RowModel, RowView
 
 MAX_LOGO_BYTES = 512 * 1024
@@ -460,7 +460,9 @@ class SettingsView(Screen):
         self.vault_label.setText(str(self.ctx.data_dir))
         self.key_label.setText(self.tr("fingerprint {fp}").format(fp=data.key.fingerprint))
         self.head_label.setText(
-            self.tr("{n} events; last SHA-256 {hash}").format(n=data.head.seq, hash=data.head.hash)
+            self.tr("{n} events; last SHA-256 {hash}").format(
+                n=count_text(data.head.seq), hash=data.head.hash
+            )
         )
         self.version_label.setText(
             self.tr("program {program}, schema {schema}").format(
