@@ -71,6 +71,12 @@ def has_translation(context: str, source: str, language: str) -> bool:
     return language == "en" or (context, source) in _catalog(language)
 
 
+def grouped(n: int, language: str | None = None) -> str:
+    """A count as people read it: 50.000 in Dutch, 50,000 in English."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if (language or current_language()) == "nl" else text
+
+
 def translate(context: str, source: str, language: str | None = None) -> str:
     """``source`` (English) in ``language`` (default: the current one)."""
     return _catalog(language or current_language()).get((context, source), source)

@@ -179,3 +179,6 @@ def test_counts_are_phrases() -> None:
         "11 households, 1 resident, 2 erasure requests"
     )
     assert audit_labels.count_phrases({}, "nl") == "–"
+    # grouped as people read them
+    assert audit_labels.count_phrases({"households": 10000}, "nl") == "10.000 huishoudens"
+    assert audit_labels.count_phrases({"households": 10000}, "en") == "10,000 households"

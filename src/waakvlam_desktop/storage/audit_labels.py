@@ -9,7 +9,7 @@ the inzage report."""
 
 from __future__ import annotations
 
-from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, translate
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, grouped, translate
 
 ACTION_LABELS: dict[str, str] = {
     "create": QT_TRANSLATE_NOOP("Labels", "created"),
@@ -415,9 +415,10 @@ def field_label(field: str, language: str | None = None) -> str:
 def count_phrase(key: str, n: int, language: str | None = None) -> str:
     """``11 households`` / ``11 huishoudens``: a count with the word for what it counts."""
     nouns = COUNT_NOUNS.get(key)
+    number = grouped(n, language)
     if nouns is None:
-        return f"{n} {key.replace('_', ' ')}"
-    return f"{n} {translate('Labels', nouns[0] if n == 1 else nouns[1], language)}"
+        return f"{number} {key.replace('_', ' ')}"
+    return f"{number} {translate('Labels', nouns[0] if n == 1 else nouns[1], language)}"
 
 
 def count_phrases(counts: dict[str, int], language: str | None = None) -> str:

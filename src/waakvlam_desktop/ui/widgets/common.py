@@ -61,9 +61,8 @@ def first_item_width(combo: QComboBox) -> int:
 
 
 def count_text(n: int) -> str:
-    """A count as people read it: 50.000 in Dutch, 50,000 in English."""
-    grouped = f"{n:,}"
-    return grouped.replace(",", ".") if Lang.current == "nl" else grouped
+    """A count as people read it, in the GUI's language (:func:`texts.grouped`)."""
+    return texts.grouped(n, Lang.current)
 
 
 def long_date(day: date) -> str:
