@@ -137,8 +137,10 @@ def test_a_language_chosen_in_settings_reaches_the_menus_and_the_status_bar(
     assert menus(window) == english
     assert words(window) == ("&Lock", "&About Waakvlam", "Vault open", "Today")
     assert window.status_note.toolTip().startswith("For ICT: the vault is in")
+    window.lock()  # the unlock page, built with the window, speaks it too
+    page = window.unlock_page
+    assert (page.panel.heading.text(), page.button.text()) == ("Waakvlam is locked", "Unlock")
     # A new start is Dutch (the setting is inside the vault) until the unlock reads it.
-    window.lock()
     window.close()
     app = QApplication.instance()
     assert app is not None

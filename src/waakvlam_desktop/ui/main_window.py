@@ -818,7 +818,9 @@ class MainWindow(QMainWindow):
             i18n.install(app, language)
         else:
             texts.use_language(language)
-        self._name_menus()  # built with the window; the workspace is built anew by the caller
+        # Built with the window: its menus and unlock page (the caller builds the workspace).
+        self._name_menus()
+        self.unlock_page.name_words()
 
     def _say_vault_open(self) -> None:
         # No file path on an everyday screen (#15 F): the location is in Instellingen › Voor

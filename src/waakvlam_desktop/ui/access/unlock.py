@@ -38,27 +38,20 @@ class UnlockPage(QWidget):
         self.keyring_offered = False  # ... that a real OS keyring is there
         self.silent = False  # try_keyring(): open with a remembered key, unless typed first
         self.asked = 0  # reset()'s questions to the keyring: only the last one's answer counts
-        panel = Panel(self.tr("Waakvlam is locked"))
-        hint = QLabel(self.tr("Type your passphrase to open the vault."))
-        hint.setWordWrap(True)
-        panel.box.addWidget(hint)
+        self.panel = panel = Panel("")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        panel.box.addWidget(self.hint)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         panel.box.addWidget(self.passphrase)
-        self.remember = QCheckBox(self.tr("Remember on this computer"))
-        self.remember.setToolTip(
-            self.tr(
-                "Keeps the key in the system keyring, so you do not have to type it here."
-                " Untick to remove it from this computer."
-            )
-        )
+        self.remember = QCheckBox()
         panel.box.addWidget(self.remember)
         self.message = InlineMessage()
         panel.box.addWidget(self.message)
-        self.button = QPushButton(self.tr("Unlock"))
+        self.button = QPushButton()
         self.button.setDefault(True)
+        self.name_words()
         panel.box.addWidget(self.button, alignment=Qt.AlignmentFlag.AlignRight)
         lay = QVBoxLayout(self)
         lay.addWidget(centered(panel))
@@ -67,6 +60,22 @@ class UnlockPage(QWidget):
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(1000)
         self.wait_timer.timeout.connect(self._tick_wait)
+
+    def name_words(self) -> None:
+        """The page's words in the GUI's language: when built, and again when the
+        language changes (the window keeps this page)."""
+        self.panel.heading.setText(self.tr("Waakvlam is locked"))
+        self.hint.setText(self.tr("Type your passphrase to open the vault."))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.remember.setText(self.tr("Remember on this computer"))
+        self.remember.setToolTip(
+            self.tr(
+                "Keeps the key in the system keyring, so you do not have to type it here."
+                " Untick to remove it from this computer."
+            )
+        )
+        self.button.setText(self.tr("Unlock"))
 
     def reset(self) -> None:
         """Empty the page; whether the keyring is there and holds the key is asked beside
