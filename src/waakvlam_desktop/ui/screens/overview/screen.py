@@ -481,7 +481,6 @@ class OverviewView(Screen):
         self.today: date | None = None
         self.tables: dict[str, Table] = {}
         self.options: FilterOptions | None = None
-        self.options_round = 0  # the round whose filter options the drop-downs show
         self.pending: set[str] = set()  # tables (and OPTIONS) the current round still waits for
         self.failed: set[str] = set()  # and those it could not read
         lay = QVBoxLayout(self)
@@ -657,7 +656,6 @@ class OverviewView(Screen):
     def _options_arrived(self, current: int, options: FilterOptions) -> None:
         if current == self.round:
             self._set_options(options)
-            self.options_round = current
             self.pending.discard(OPTIONS)
 
     def _table_arrived(self, current: int, table: Table) -> None:
