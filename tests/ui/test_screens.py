@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyrage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -140,18 +142,52 @@ def test_a_language_chosen_in_settings_reaches_the_menus_and_the_status_bar(
     window.lock()  # the unlock page, built with the window, speaks it too
     page = window.unlock_page
     assert (page.panel.heading.text(), page.button.text()) == ("Waakvlam is locked", "Unlock")
-    # A new start is Dutch (the setting is inside the vault) until the unlock reads it.
+    # A new start speaks it before the unlock too: the setting is inside the vault, and a
+    # copy beside it (two letters) is what the start reads; --lang still wins.
     window.close()
+    assert ctx.background.wait_idle()
+    assert (ctx.data_dir / i18n.LANGUAGE_FILE).read_bytes() == b"en"
+    assert i18n.start_language(None, ctx.data_dir) == "en"
+    assert i18n.start_language("nl", ctx.data_dir) == "nl"
     app = QApplication.instance()
     assert app is not None
-    i18n.install(app, "nl")
+    i18n.install(app, "nl")  # as the test session was; the start installs its language
+    i18n.install(app, i18n.start_language(None, ctx.data_dir))
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     again.show()
-    assert menus(again)[0] == "&Bestand"
+    assert menus(again) == english
+    assert again.unlock_page.button.text() == "Unlock"
     unlocked_window.unlock(again)
     assert menus(again) == english
     assert words(again) == ("&Lock", "&About Waakvlam", "Vault open", "Today")
+    # Back to Dutch in Instellingen: the next start is Dutch again.
+    ws = again.workspace
+    assert ws is not None
+    ws.nav.setCurrentRow(NAV_SETTINGS)
+    ws.settings.language.setCurrentIndex(ws.settings.language.findData("nl"))
+    ws.settings.save_work()
+    qtbot.waitUntil(lambda: again.workspace is not ws, timeout=TIMEOUT)
+    assert ctx.background.wait_idle()
+    assert i18n.start_language(None, ctx.data_dir) == "nl"
+
+
+def test_the_language_kept_beside_the_vault_is_only_a_language(tmp_path: Path) -> None:
+    """The file beside the vault is read at every start: what is not one of our languages
+    (damaged, edited, far too long, a folder) is ignored, and the start is Dutch."""
+    assert i18n.remembered_language(tmp_path) is None
+    for content in (b"de", b"", b"\xff\xfe", b"en" * 10_000, b"../../etc"):
+        (tmp_path / i18n.LANGUAGE_FILE).write_bytes(content)
+        assert i18n.remembered_language(tmp_path) is None, content
+        assert i18n.start_language(None, tmp_path) == "nl"
+    (tmp_path / i18n.LANGUAGE_FILE).write_bytes(b"en\n")
+    assert i18n.start_language(None, tmp_path) == "en"
+    (tmp_path / i18n.LANGUAGE_FILE).unlink()
+    (tmp_path / i18n.LANGUAGE_FILE).mkdir()
+    assert i18n.start_language(None, tmp_path) == "nl"
+    i18n.remember_language(tmp_path, "en")  # cannot write over a folder: no error
+    i18n.remember_language(tmp_path / "nowhere", "en")
+    assert not (tmp_path / "nowhere").exists()
 
 
 def test_a_language_given_at_the_start_wins_over_the_setting(

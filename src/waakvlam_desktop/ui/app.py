@@ -68,9 +68,9 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Desktop")
     collector = collect_on_gui_thread(app, freeze_after_start=True)
-    language = lang or "nl"
-    i18n.install(app, language)
     folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()
+    language = i18n.start_language(lang, folder)
+    i18n.install(app, language)
     background = Background()
     collector.follow(background.busy_changed)
     ctx = AppContext(folder, SystemClock(), background, language)

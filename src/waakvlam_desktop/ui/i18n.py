@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from waakvlam_desktop import texts
+from waakvlam_desktop.fileio import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +61,38 @@ def install(app: QCoreApplication, language: str) -> bool:
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+# The words before the unlock. The language is a setting inside the vault, so a new start
+# knew it only after the unlock: a user who chose English met a Dutch unlock page every
+# morning. The setting is therefore also kept beside the vault, in this file (two letters;
+# nothing personal), and read at the start when no ``--lang`` is given.
+LANGUAGE_FILE = "taal.txt"
+
+
+def remembered_language(data_dir: Path) -> str | None:
+    """The language the vault in ``data_dir`` was last unlocked with; None when unknown
+    (no file, unreadable, or not one of ours)."""
+    try:
+        with (data_dir / LANGUAGE_FILE).open("rb") as fh:
+            value = fh.read(8).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return value if value in LANGUAGES else None
+
+
+def start_language(given: str | None, data_dir: Path) -> str:
+    """The language of a start: ``--lang`` when given, else the one kept beside the vault,
+    else Dutch."""
+    return given or remembered_language(data_dir) or "nl"
+
+
+def remember_language(data_dir: Path, language: str) -> None:
+    """Keep ``language`` for the next start's unlock page (see :data:`LANGUAGE_FILE`).
+    Trouble writing it only means a Dutch unlock page: it is logged, not raised."""
+    if language not in LANGUAGES or remembered_language(data_dir) == language:
+        return
+    try:
+        write_atomic(data_dir / LANGUAGE_FILE, language.encode("ascii"), overwrite=True)
+    except OSError:
+        log.warning("could not keep the language beside the vault")

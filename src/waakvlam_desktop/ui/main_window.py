@@ -748,6 +748,7 @@ class MainWindow(QMainWindow):
         if self.ctx.profile is None:
             return
         self._use_language(self.ctx.language_override or self.ctx.profile.settings.language)
+        self._keep_language(self.ctx.profile.settings.language)
         self._install_workspace()
         place, self.resume_at = self.resume_at, None
         if place is not None and place != Place() and self.workspace is not None:
@@ -822,6 +823,14 @@ class MainWindow(QMainWindow):
         self._name_menus()
         self.unlock_page.name_words()
 
+    def _keep_language(self, language: str) -> None:
+        """The vault's language setting (not ``--lang``), beside the vault for the next
+        start's unlock page; written on the second thread, away from the GUI thread."""
+        folder = self.ctx.data_dir
+        self.ctx.background.run(
+            lambda _task: i18n.remember_language(folder, language), beside=True, owners=()
+        )
+
     def _say_vault_open(self) -> None:
         # No file path on an everyday screen (#15 F): the location is in Instellingen › Voor
         # ICT and in this tooltip.
@@ -833,6 +842,7 @@ class MainWindow(QMainWindow):
     def _language_changed(self, language: str) -> None:
         """Instellingen saved another language; ``--lang`` still wins, as at unlock."""
         self._use_language(self.ctx.language_override or language)
+        self._keep_language(language)
         self._install_workspace()
         # The status bar's words, as the unlock sets them (_unlocked).
         self._say_vault_open()
