@@ -90,6 +90,18 @@ def _expected_rows(manifest: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
     return rows
 
 
+_FTS_INTEGRITY = "INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)"
+
+
+def _texts(manifest: dict[str, Any]) -> int:
+    """How many search rows the vault has at the head: since 0021 one per visit note and
+    per sign remark that is not empty, and none for an empty one."""
+    rows = manifest["rows"]
+    notes = [v["notes"] for v in rows.get("visit", [])]
+    remarks = [o["remark"] for o in rows.get("signal_observation", [])]
+    return sum(1 for t in notes + remarks if t)
+
+
 def _has_row(con: Connection, table: str, values: dict[str, Any]) -> bool:
     where = " AND ".join(f'"{col}" IS :{col}' for col in values)
     found: int = con.execute(
@@ -154,7 +166,12 @@ def test_old_vault_upgrades_to_head_and_keeps_its_data(
                 table: con.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
                 for table in manifest["counts"]
             }
-            assert counts == manifest["counts"]
+            assert counts == {**manifest["counts"], "search_doc": _texts(manifest)}
+            # FTS5's own check: the index holds exactly the terms of the rows it maps.
+            con.execute(text(_FTS_INTEGRITY))
+            # ... and keeps the size of no other row (that check does not look at sizes).
+            sizes = con.execute(text("SELECT count(*) FROM search_index_docsize")).scalar_one()
+            assert sizes == counts["search_doc"]
             missing = [
                 (table, values.get("id", values))
                 for table, values in _expected_rows(manifest)

@@ -7,7 +7,8 @@ What is indexed, and why
     structured fields that the household list filters in memory. Referral texts,
     follow-ups and drafts are not indexed.
 
-The objects (created by migration 0016 from :data:`CREATE_0016`; 0001 made the first ones)
+The objects (created by migration 0016 from :data:`CREATE_0016`, the triggers since 0021
+from :data:`CREATE_0021`; 0001 made the first ones)
     ``search_index``
         An FTS5 table with one column, ``body``, and the tokenizer
         ``unicode61 remove_diacritics 2``: case and diacritics are folded, so
@@ -18,11 +19,14 @@ The objects (created by migration 0016 from :data:`CREATE_0016`; 0001 made the f
         Maps the index's integer rowid to what it indexes: ``source`` (``visit`` or
         ``signal``) and ``ref_id`` (the visit or observation id); the household comes from
         that row. The rowid is an ``INTEGER PRIMARY KEY``, so VACUUM keeps it stable and
-        the index and the map stay paired.
+        the index and the map stay paired. Since 0021 only a text has a row: a visit
+        without notes, a sign without a remark and a text retention blanked have none.
     triggers ``visit_search_ai/_au/_ad`` and ``observation_search_ai/_au/_ad``
         Keep both in step with every insert, change of the text and delete, including raw
         SQL. With external content a change or delete first tells FTS5 the *old* text
-        (``'delete'`` command), then indexes the new one. FTS5's ``secure-delete`` option
+        (``'delete'`` command), then indexes the new one. A text written into an empty
+        field gets its row then (a new rowid, so it sorts as new); a text emptied loses its
+        row; a changed text keeps it. FTS5's ``secure-delete`` option
         is on (:func:`ensure_secure_delete`, at every open of the vault): without it a
         'delete' only adds a marker and the old word stays readable in
         ``search_index_data`` until a merge; with it the entry leaves the index's pages at
@@ -190,6 +194,84 @@ DROP_0016: Final[tuple[str, ...]] = (
 )
 # ---- end of frozen constants ---------------------------------------------------------------
 
+# ---- frozen: executed by migration 0021; never edit ----------------------------------------
+# Only texts are indexed: a visit without notes or a sign without a remark gets no
+# search_doc row and no entry in the index (half the signs of a caseload; every text
+# retention blanked). A text written later gets its row then (a new rowid: it sorts as
+# new); a text emptied loses it; a text changed keeps its row.
+DROP_TRIGGERS_0021: Final[tuple[str, ...]] = (
+    "DROP TRIGGER IF EXISTS observation_search_ad",
+    "DROP TRIGGER IF EXISTS observation_search_au",
+    "DROP TRIGGER IF EXISTS observation_search_ai",
+    "DROP TRIGGER IF EXISTS visit_search_ad",
+    "DROP TRIGGER IF EXISTS visit_search_au",
+    "DROP TRIGGER IF EXISTS visit_search_ai",
+)
+CREATE_0021: Final[tuple[str, ...]] = (
+    """CREATE TRIGGER visit_search_ai AFTER INSERT ON visit
+    WHEN coalesce(new.notes, '') <> '' BEGIN
+        INSERT INTO search_doc (source, ref_id) VALUES ('visit', new.id);
+        INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.notes);
+    END""",
+    """CREATE TRIGGER visit_search_au AFTER UPDATE OF notes, id ON visit
+    WHEN old.notes IS NOT new.notes OR old.id IS NOT new.id BEGIN
+        INSERT INTO search_index (search_index, rowid, body)
+            SELECT 'delete', rowid, old.notes FROM search_doc WHERE ref_id = old.id;
+        DELETE FROM search_doc WHERE ref_id = old.id
+            AND (coalesce(new.notes, '') = '' OR new.id IS NOT old.id);
+        INSERT INTO search_doc (source, ref_id)
+            SELECT 'visit', new.id WHERE coalesce(new.notes, '') <> ''
+            AND NOT EXISTS (SELECT 1 FROM search_doc WHERE ref_id = new.id);
+        INSERT INTO search_index (rowid, body)
+            SELECT rowid, new.notes FROM search_doc WHERE ref_id = new.id;
+    END""",
+    """CREATE TRIGGER visit_search_ad AFTER DELETE ON visit BEGIN
+        INSERT INTO search_index (search_index, rowid, body)
+            SELECT 'delete', rowid, old.notes FROM search_doc WHERE ref_id = old.id;
+        DELETE FROM search_doc WHERE ref_id = old.id;
+    END""",
+    """CREATE TRIGGER observation_search_ai AFTER INSERT ON signal_observation
+    WHEN coalesce(new.remark, '') <> '' BEGIN
+        INSERT INTO search_doc (source, ref_id) VALUES ('signal', new.id);
+        INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.remark);
+    END""",
+    """CREATE TRIGGER observation_search_au AFTER UPDATE OF remark, id ON signal_observation
+    WHEN old.remark IS NOT new.remark OR old.id IS NOT new.id BEGIN
+        INSERT INTO search_index (search_index, rowid, body)
+            SELECT 'delete', rowid, old.remark FROM search_doc WHERE ref_id = old.id;
+        DELETE FROM search_doc WHERE ref_id = old.id
+            AND (coalesce(new.remark, '') = '' OR new.id IS NOT old.id);
+        INSERT INTO search_doc (source, ref_id)
+            SELECT 'signal', new.id WHERE coalesce(new.remark, '') <> ''
+            AND NOT EXISTS (SELECT 1 FROM search_doc WHERE ref_id = new.id);
+        INSERT INTO search_index (rowid, body)
+            SELECT rowid, new.remark FROM search_doc WHERE ref_id = new.id;
+    END""",
+    """CREATE TRIGGER observation_search_ad AFTER DELETE ON signal_observation BEGIN
+        INSERT INTO search_index (search_index, rowid, body)
+            SELECT 'delete', rowid, old.remark FROM search_doc WHERE ref_id = old.id;
+        DELETE FROM search_doc WHERE ref_id = old.id;
+    END""",
+)
+# The rows of empty texts leave the index (a 'delete' with the text it read: none) and the
+# map, after CREATE_0021.
+PRUNE_0021: Final[tuple[str, ...]] = (
+    """INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, body FROM search_text WHERE body = ''""",
+    "DELETE FROM search_doc WHERE rowid IN (SELECT doc FROM search_text WHERE body = '')",
+)
+# Back to 0016: every visit and sign gets its row again (the index rebuilt from the rows).
+UNPRUNE_0021: Final[tuple[str, ...]] = (
+    """INSERT INTO search_doc (source, ref_id)
+        SELECT 'visit', id FROM visit WHERE id NOT IN (SELECT ref_id FROM search_doc)
+        ORDER BY rowid""",
+    """INSERT INTO search_doc (source, ref_id)
+        SELECT 'signal', id FROM signal_observation
+        WHERE id NOT IN (SELECT ref_id FROM search_doc) ORDER BY rowid""",
+    REBUILD_0016,
+)
+# ---- end of frozen constants ---------------------------------------------------------------
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
 
@@ -284,12 +366,13 @@ def indexed_once(cursor: Any, table: str) -> Iterator[None]:
     """Insert many rows into ``table`` (``visit`` or ``signal_observation``) inside the block
     and index them once at its end, as the insert trigger would have row by row.
 
-    ``cursor`` is a DB-API cursor in the caller's transaction. The insert trigger is dropped
-    for the block and recreated from its own SQL as stored in the vault (so this holds for
-    whatever revision created it); SQLite's DDL is transactional, so a rollback restores it
-    with the rows. Rows inserted in the block are those with a rowid above the highest one
-    before it; they get ``search_doc`` rowids in the order they were inserted, as with the
-    trigger. Updates and deletes in the block still go through their own triggers.
+    ``cursor`` is a DB-API cursor in the caller's transaction, on a vault at the head
+    revision. The insert trigger is dropped for the block and recreated from its own SQL as
+    stored in the vault; SQLite's DDL is transactional, so a rollback restores it with the
+    rows. Rows inserted in the block are those with a rowid above the highest one before
+    it; those with a text get ``search_doc`` rowids in the order they were inserted, as with
+    the trigger (0021: no row for an empty text). Updates and deletes in the block still go
+    through their own triggers.
     """
     trigger, source, column = _INSERT_TRIGGERS[table]
     cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger])
@@ -307,7 +390,8 @@ def indexed_once(cursor: Any, table: str) -> Iterator[None]:
         (docs_before,) = cursor.fetchone()
         cursor.execute(
             "INSERT INTO search_doc (source, ref_id)"
-            f" SELECT ?, id FROM {table} WHERE rowid > ? ORDER BY rowid",
+            f" SELECT ?, id FROM {table} WHERE rowid > ? AND coalesce({column}, '') <> ''"
+            " ORDER BY rowid",
             [source, before],
         )
         cursor.execute(

@@ -1380,6 +1380,62 @@ def step_0020(w: Writer) -> None:
     w.findable("nieuwjaarsbrief", "signal", obs)
 
 
+def step_0021(w: Writer) -> None:
+    """0021 indexes texts only: a visit without notes and a sign without a remark (no search
+    row), a visit whose notes were written afterwards (findable), and a sign whose remark
+    was emptied (its row gone)."""
+    w.at(datetime(2026, 12, 10, 9, 0))
+    w.actor = ident("staff:1")
+    hh = ident("household:17")
+    quiet = w.record(
+        "visit",
+        "visit:21",
+        hh,
+        household_id=hh,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 10, 10, 0)),
+        kind="regulier",
+        notes="",
+    )
+    w.record(
+        "signal_observation",
+        "observation:21",
+        hh,
+        visit_id=quiet,
+        household_id=hh,
+        item_id=ident("item:financien.huurachterstand"),
+        severity=1,
+        remark="",
+        acute_response=None,
+    )
+    later = w.record(
+        "visit",
+        "visit:21b",
+        hh,
+        household_id=hh,
+        address_id=ident("address:2"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 10, 11, 0)),
+        kind="regulier",
+        notes="",
+    )
+    w.update("visit", later, hh, notes="Achteraf genoteerd: de dakgoot lekt boven de voordeur.")
+    w.findable("dakgoot", "visit", later)
+    emptied = w.record(
+        "signal_observation",
+        "observation:21b",
+        hh,
+        visit_id=later,
+        household_id=hh,
+        item_id=ident("item:financien.huurachterstand"),
+        severity=1,
+        remark="Per vergissing hier gezet.",
+        acute_response=None,
+    )
+    w.update("signal_observation", emptied, hh, remark="")
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1398,6 +1454,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0018": step_0018,
     "0019": step_0019,
     "0020": step_0020,
+    "0021": step_0021,
 }
 
 
