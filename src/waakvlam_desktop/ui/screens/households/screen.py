@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -85,6 +86,7 @@ SCAN_ROWS = 1000
 # every chunk made 50,000 rows take 0.5-0.9 s to arrive, in steps of under 1 ms work each.
 STEP_SECONDS = 0.008
 NARROW_WIDTH = 900  # logical px of the screen (a window of ~1100): fewer columns
+FILTER_MIN_CHARS = 16  # the filter's text field keeps at least this room, or the boxes wrap
 
 
 class HouseholdTableModel(RowModel[HouseholdRow]):
@@ -325,10 +327,13 @@ class HouseholdsView(Screen):
         self.level.addItem(self.tr("All levels"), None)
         for lv in ConcernLevel:
             self.level.addItem(level_word(lv), lv.value)
+        self.bar = bar
+        self.boxes = boxes = QHBoxLayout()
+        boxes.addWidget(self.complex, 1)
+        boxes.addWidget(self.wijk, 1)
+        boxes.addWidget(self.level, 1)
         bar.addWidget(self.filter, 3)
-        bar.addWidget(self.complex, 1)
-        bar.addWidget(self.wijk, 1)
-        bar.addWidget(self.level, 1)
+        bar.addLayout(boxes, 3)
         lay.addLayout(bar)
 
         self.table = QTableView()
@@ -433,9 +438,22 @@ class HouseholdsView(Screen):
 
     def _fit_boxes(self) -> None:
         """On a narrow screen the filter's text field gives way, not the boxes' words (at
-        1366x768 and 200 % they read "Alle com" and "Alle wijk"), in the font of now."""
-        for box in (self.complex, self.wijk, self.level):
-            box.setMinimumWidth(first_item_width(box))
+        1366x768 and 200 % they read "Alle com" and "Alle wijk"), in the font of now; and
+        where the field would keep less than FILTER_MIN_CHARS (at the window's smallest
+        width it kept only its clear button), the boxes go to a row of their own under it."""
+        widths = [first_item_width(box) for box in (self.complex, self.wijk, self.level)]
+        for box, width in zip((self.complex, self.wijk, self.level), widths, strict=True):
+            box.setMinimumWidth(width)
+        margins = self.outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        room -= sum(widths) + self.bar.spacing() + 2 * self.boxes.spacing()
+        wanted = FILTER_MIN_CHARS * self.filter.fontMetrics().averageCharWidth()
+        stacked = room < wanted
+        if stacked == (self.bar.direction() == QBoxLayout.Direction.TopToBottom):
+            return
+        self.bar.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
