@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyrage
@@ -182,6 +183,11 @@ def test_the_language_kept_beside_the_vault_is_only_a_language(tmp_path: Path) -
         assert i18n.start_language(None, tmp_path) == "nl"
     (tmp_path / i18n.LANGUAGE_FILE).write_bytes(b"en\n")
     assert i18n.start_language(None, tmp_path) == "en"
+    (tmp_path / i18n.LANGUAGE_FILE).write_bytes("\ufeffen\r\n".encode())  # Notepad's
+    assert i18n.start_language(None, tmp_path) == "en"
+    (tmp_path / i18n.LANGUAGE_FILE).unlink()
+    os.mkfifo(tmp_path / i18n.LANGUAGE_FILE)  # (review) a FIFO hung the start
+    assert i18n.start_language(None, tmp_path) == "nl"
     (tmp_path / i18n.LANGUAGE_FILE).unlink()
     (tmp_path / i18n.LANGUAGE_FILE).mkdir()
     assert i18n.start_language(None, tmp_path) == "nl"

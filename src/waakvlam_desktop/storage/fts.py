@@ -23,19 +23,21 @@ from :data:`CREATE_0021`; 0001 made the first ones)
         without notes, a sign without a remark and a text retention blanked have none.
     triggers ``visit_search_ai/_au/_ad`` and ``observation_search_ai/_au/_ad``
         Keep both in step with every insert, change of the text and delete, including raw
-        SQL. With external content a change or delete first tells FTS5 the *old* text
-        (``'delete'`` command), then indexes the new one. A text written into an empty
-        field gets its row then (a new rowid, so it sorts as new); a text emptied loses its
-        row; a changed text keeps it. FTS5's ``secure-delete`` option
-        is on (:func:`ensure_secure_delete`, at every open of the vault): without it a
-        'delete' only adds a marker and the old word stays readable in
-        ``search_index_data`` until a merge; with it the entry leaves the index's pages at
-        once, for every path (a corrected note, raw SQL, a handover, tombstones after a
-        restore; ``tests/security/test_fts_erasure.py``). Retention blanks the text with an
-        UPDATE (the index follows) and then calls :func:`optimize`. A migration that
-        recreates ``visit`` or ``signal_observation`` (Alembic batch mode) drops these
-        triggers with the old table: see ``migrations/versions/README.md``. FTS5's
-        ``integrity-check`` (rank 1) compares the index with the rows.
+        SQL; not with the row an ``INSERT OR REPLACE`` or ``UPDATE OR REPLACE`` removes
+        (SQLite runs no delete trigger for it while ``recursive_triggers`` is off, as here),
+        so no code uses REPLACE on ``visit`` or ``signal_observation``. With external
+        content a change or delete first tells FTS5 the *old* text (``'delete'`` command),
+        then indexes the new one. A text written into an empty field gets its row then (a
+        new rowid, so it sorts as new); a text emptied loses its row; a changed text keeps
+        it. FTS5's ``secure-delete`` option is on (:func:`ensure_secure_delete`, at every
+        open of the vault): without it a 'delete' only adds a marker and the old word stays
+        readable in ``search_index_data`` until a merge; with it the entry leaves the
+        index's pages at once, for every path (a corrected note, raw SQL, a handover,
+        tombstones after a restore; ``tests/security/test_fts_erasure.py``). Retention
+        blanks the text with an UPDATE (the index follows) and then calls :func:`optimize`.
+        A migration that recreates ``visit`` or ``signal_observation`` (Alembic batch mode)
+        drops these triggers with the old table: see ``migrations/versions/README.md``.
+        FTS5's ``integrity-check`` (rank 1) compares the index with the rows.
 
 How search queries them
     :func:`match_expression` turns what a user typed into a safe FTS5 query (every word
@@ -391,7 +393,8 @@ def indexed_once(cursor: Any, table: str) -> Iterator[None]:
         cursor.execute(
             "INSERT INTO search_doc (source, ref_id)"
             f" SELECT ?, id FROM {table} WHERE rowid > ? AND coalesce({column}, '') <> ''"
-            " ORDER BY rowid",
+            # (a row updated in the block has its search row from the update trigger)
+            " AND id NOT IN (SELECT ref_id FROM search_doc) ORDER BY rowid",
             [source, before],
         )
         cursor.execute(

@@ -7,6 +7,8 @@ Source strings in the code are English; Dutch is the default language.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from importlib import resources
 from pathlib import Path
 
@@ -74,10 +76,17 @@ def remembered_language(data_dir: Path) -> str | None:
     """The language the vault in ``data_dir`` was last unlocked with; None when unknown
     (no file, unreadable, or not one of ours)."""
     try:
-        with (data_dir / LANGUAGE_FILE).open("rb") as fh:
-            value = fh.read(8).decode("ascii", "replace").strip()
+        # Not blocking, and a regular file only: a FIFO in its place would hang the start.
+        fd = os.open(data_dir / LANGUAGE_FILE, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None
+            raw = os.read(fd, 16)
+        finally:
+            os.close(fd)
     except OSError:
         return None
+    value = raw.decode("utf-8-sig", "replace").strip()  # a hand-edited file may have a BOM
     return value if value in LANGUAGES else None
 
 
