@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import json as jsonlib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, select
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_case, decrypted_pages, every_stored_value
+from waakvlam_desktop.bundles.collect import collect_aggregate
 from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
+from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.errors import ValidationError
@@ -32,7 +38,9 @@ from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import (
     AuditEvent,
     Base,
+    ConcernLevelEntry,
     Household,
+    Partner,
     Referral,
     Resident,
     SignalObservation,
@@ -299,3 +307,87 @@ def test_corrected_notes_and_acute_responses_are_purged_and_in_the_inzage(
     _now(clock)
     run_retention(vault)
     assert GONE not in every_stored_value(vault)
+
+
+def _levels_at(vault: Vault, moments: list[datetime]) -> dict[tuple[str, datetime], str | None]:
+    """The level each household had at each moment: its last entry at or before it."""
+    with vault.session() as s:
+        entries = s.execute(
+            select(
+                ConcernLevelEntry.household_id, ConcernLevelEntry.set_at, ConcernLevelEntry.level
+            ).order_by(ConcernLevelEntry.set_at)
+        ).all()
+    found: dict[tuple[str, datetime], str | None] = {}
+    for hid in {e.household_id for e in entries}:
+        mine = [e for e in entries if e.household_id == hid]
+        for moment in moments:
+            before = [e.level for e in mine if e.set_at <= moment]
+            found[(hid, moment)] = before[-1] if before else None
+    return found
+
+
+def _aggregates(vault: Vault, labels: list[str]) -> dict[tuple[str, str], Any]:
+    with vault.session() as s:
+        partner = s.scalars(select(Partner).where(Partner.profile == "aggregate")).first()
+        assert partner is not None
+        return {
+            (label, level): collect_aggregate(s, partner, Period.parse(label), 1, level=level).data
+            for label in labels
+            for level in ("wijk", "complex")
+        }
+
+
+def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay(
+    tmp_path: Path,
+) -> None:
+    """(#16, a small vault after a full purge) Anonymisation deletes the concern-level
+    entries that repeat the level before them (one per visit). Attacked as an auditor
+    would: every household's level at every moment an entry was set, and at the moments
+    between, is what it was, and the aggregate exports of every month and quarter of the
+    demo's history are cell for cell what they were."""
+    clock = FixedClock(fixed_demo_now())
+    vault = Vault.create(tmp_path / "v", PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    try:
+        with vault.session() as s:
+            vault.actor = initialise(s, organisation="Proef", staff_name="Proef").id
+        generate_demo(vault.session, 40, seed=5)
+        with vault.session() as s:
+            before = s.scalar(select(func.count(ConcernLevelEntry.id)))
+            first_visit = s.scalar(select(func.min(Visit.visited_at)))
+        assert first_visit is not None and before
+        with vault.session() as s:
+            set_at = sorted(set(s.scalars(select(ConcernLevelEntry.set_at))))
+        moments = set_at + [a + (b - a) / 2 for a, b in itertools.pairwise(set_at)]
+        levels = _levels_at(vault, moments)
+        labels = []
+        month = date(first_visit.year, first_visit.month, 1)
+        while month < date(2026, 11, 1):
+            labels.append(f"{month:%Y-%m}")
+            if month.month % 3 == 1:
+                labels.append(f"{month.year}-Q{(month.month + 2) // 3}")
+            month = add_months(month, 1)
+        aggregates = _aggregates(vault, labels)
+
+        later = date(2026, 11, 27) + timedelta(days=6 * 366)
+        clock.set(datetime.combine(later, time(12, 0), tzinfo=UTC))
+        result = run_retention(vault, later)
+        assert result.totals()["anonymised"] == 40
+
+        with vault.session() as s:
+            after = s.scalar(select(func.count(ConcernLevelEntry.id)))
+            repeats = s.execute(
+                select(ConcernLevelEntry.household_id, ConcernLevelEntry.level).order_by(
+                    ConcernLevelEntry.household_id, ConcernLevelEntry.set_at
+                )
+            ).all()
+        assert after is not None and after < before / 2  # most entries repeated a level
+        assert all(
+            not (a.household_id == b.household_id and a.level == b.level)
+            for a, b in itertools.pairwise(repeats)
+        )
+        assert _levels_at(vault, moments) == levels
+        assert _aggregates(vault, labels) == aggregates
+        with vault.session() as s:
+            assert verify_chain(s).ok
+    finally:
+        vault.close()

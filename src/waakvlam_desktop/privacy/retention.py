@@ -26,12 +26,12 @@ the chain still verifies.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, literal_column, or_, select, update
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -46,6 +46,7 @@ from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
     Address,
     Complex,
+    ConcernLevelEntry,
     ConnectIntroduction,
     ConnectOffer,
     Draft,
@@ -107,7 +108,8 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "draft": "deleted (visit_notes): unsaved editor content",
     "visit_correction": "deleted (visit_notes): the notes as they were before a correction",
     "signal_observation": "remark and acute_response blanked (signals)",
-    "concern_level_entry": "kept: levels and dates only",
+    "concern_level_entry": "kept: the first level and each change, with their dates"
+    " (anonymised: an entry repeating the level before it goes)",
     "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
     "audit_event": "kept: ids, actions and field names only",
     "referral_resident": "deleted with the residents (which residents a referral concerns)",
@@ -442,6 +444,23 @@ def _table(model: Any) -> Table:
     return table
 
 
+def _repeated_levels(household_ids: Sequence[str]) -> Any:
+    """The concern-level entries of ``household_ids`` that repeat the level before them (a
+    visit writes one each time). What the statistics ask of an anonymised household is
+    which level it had at a moment (the aggregate export: at the end of a period); the
+    first entry and each change answer that for every moment, so the rest can go (three
+    in four entries of the demo)."""
+    entry = ConcernLevelEntry
+    order: tuple[Any, ...] = (entry.set_at, literal_column("concern_level_entry.rowid"))
+    previous = func.lag(entry.level).over(partition_by=entry.household_id, order_by=order)
+    ranked = (
+        select(entry.id, (entry.level == previous).label("same"))
+        .where(entry.household_id.in_(household_ids))
+        .subquery()
+    )
+    return select(ranked.c.id).where(ranked.c.same.is_(True))
+
+
 def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
     loaded or left stale), and record one audit event and a tombstone per household and
@@ -594,6 +613,10 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         # visit_resident rows go with the residents (ON DELETE CASCADE).
         session.execute(
             delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
+        )
+        session.execute(
+            delete(ConcernLevelEntry).where(ConcernLevelEntry.id.in_(_repeated_levels(chunk))),
+            execution_options=plain,
         )
         session.execute(
             update(Household)
