@@ -464,8 +464,8 @@ def _repeated_levels(household_ids: Sequence[str]) -> Any:
 def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
     loaded or left stale), and record one audit event and a tombstone per household and
-    erased category (``domain/tombstones.py``: a handover or a backup never brings it
-    back)."""
+    erased category, or the one ``anonymised`` tombstone that covers them all
+    (``domain/tombstones.py``: a handover or a backup never brings it back)."""
     now = utc_naive(session.info["clock"].now())
     stamp = {"updated_at": now, "updated_by": session.info.get("actor")}
     plain = {"synchronize_session": False}
@@ -644,8 +644,9 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             )
     stones: list[tombstones.TombstoneRow] = []
     for row in rows:
-        erased = CATEGORIES if row.anonymise else row.categories
-        kinds = (*erased, tombstones.ANONYMISED) if row.anonymise else erased
+        # "anonymised" covers every category (nothing of the household comes back, and a
+        # restore erases every category again): one tombstone, not four (#16).
+        kinds = (tombstones.ANONYMISED,) if row.anonymise else row.categories
         stones += [tombstones.TombstoneRow("household", row.household_id, k, now) for k in kinds]
     tombstones.record(session, stones)
     for row in rows:
