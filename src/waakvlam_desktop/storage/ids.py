@@ -64,9 +64,11 @@ def id_text_sql(expr: str, hexed: str | None = None) -> str:
     export).
     """
     h = hexed or id_hex_sql(expr)
-    parts = " || '-' || ".join(
-        f"substr({h}, {start}, {length})"
-        for start, length in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))
+    # One printf, each part cut by its precision ("%.4s": at most 4 characters), instead of
+    # five substrings joined by four concatenations: 14-19 % less time per id (#16).
+    parts = (
+        f"printf('%.8s-%.4s-%.4s-%.4s-%s', {h}, substr({h}, 9), substr({h}, 13),"
+        f" substr({h}, 17), substr({h}, 21))"
     )
     return f"(CASE WHEN {h} IS NULL THEN {expr} WHEN length({h}) = 32 THEN {parts} ELSE {h} END)"
 
