@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, literal_column, select
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_case, decrypted_pages, every_stored_value
@@ -20,6 +20,8 @@ from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.tombstones import CATEGORIES, TombstoneRow
+from waakvlam_desktop.domain.tombstones import record as record_stones
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.errors import ValidationError
@@ -44,6 +46,7 @@ from waakvlam_desktop.storage.models import (
     Referral,
     Resident,
     SignalObservation,
+    Tombstone,
     Visit,
     new_id,
 )
@@ -310,12 +313,13 @@ def test_corrected_notes_and_acute_responses_are_purged_and_in_the_inzage(
 
 
 def _levels_at(vault: Vault, moments: list[datetime]) -> dict[tuple[str, datetime], str | None]:
-    """The level each household had at each moment: its last entry at or before it."""
+    """The level each household had at each moment: its last entry at or before it (of two
+    at one moment, the one written last)."""
     with vault.session() as s:
         entries = s.execute(
             select(
                 ConcernLevelEntry.household_id, ConcernLevelEntry.set_at, ConcernLevelEntry.level
-            ).order_by(ConcernLevelEntry.set_at)
+            ).order_by(ConcernLevelEntry.set_at, literal_column("concern_level_entry.rowid"))
         ).all()
     found: dict[tuple[str, datetime], str | None] = {}
     for hid in {e.household_id for e in entries}:
@@ -351,6 +355,25 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
         with vault.session() as s:
             vault.actor = initialise(s, organisation="Proef", staff_name="Proef").id
         generate_demo(vault.session, 40, seed=5)
+        # (review) Ties: entries at one moment, told apart by the order they were written:
+        # "zorg", then the level before twice. Read in the wrong order, thinning them
+        # would leave "zorg" as the level at that moment.
+        with vault.session() as s:
+            last = s.scalars(
+                select(ConcernLevelEntry).order_by(ConcernLevelEntry.set_at.desc()).limit(1)
+            ).one()
+            tie = last.set_at + timedelta(days=1)
+            for level in ("zorg", last.level, last.level):
+                s.add(
+                    ConcernLevelEntry(
+                        household_id=last.household_id,
+                        level=level,
+                        set_at=tie,
+                        next_check_in=last.next_check_in,
+                    )
+                )
+                s.flush()  # written in this order
+        assert last.level != "zorg"
         with vault.session() as s:
             before = s.scalar(select(func.count(ConcernLevelEntry.id)))
             first_visit = s.scalar(select(func.min(Visit.visited_at)))
@@ -389,5 +412,45 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
         assert _aggregates(vault, labels) == aggregates
         with vault.session() as s:
             assert verify_chain(s).ok
+            stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
+            assert dict(stones.all()) == {"anonymised": 40}
+
+        # (review) A household anonymised by an earlier version kept its repeated levels and
+        # four tombstones, and is never anonymised again: the next run thins it.
+        hid = last.household_id
+        with vault.session() as s:
+            kept = s.scalars(
+                select(ConcernLevelEntry)
+                .where(ConcernLevelEntry.household_id == hid)
+                .order_by(
+                    ConcernLevelEntry.set_at.desc(),
+                    literal_column("concern_level_entry.rowid").desc(),
+                )
+            ).first()
+            assert kept is not None
+            s.add(
+                ConcernLevelEntry(
+                    household_id=hid,
+                    level=kept.level,
+                    set_at=kept.set_at + timedelta(seconds=1),
+                    next_check_in=kept.next_check_in,
+                )
+            )
+            record_stones(s, [TombstoneRow("household", hid, k, kept.set_at) for k in CATEGORIES])
+        again = run_retention(vault, later)
+        assert again.households == 0 and again.vacuumed
+        with vault.session() as s:
+            assert s.scalar(select(func.count(ConcernLevelEntry.id))) == after
+            stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
+            assert dict(stones.all()) == {"anonymised": 40}
+            thinned = s.scalars(
+                select(AuditEvent.detail).where(
+                    AuditEvent.entity == "concern_level_entry", AuditEvent.action == "purge"
+                )
+            ).all()
+            assert thinned == ["herhaalde zorgniveaus=1;grafstenen=3"]
+            assert verify_chain(s).ok
+        assert _levels_at(vault, moments) == levels
+        assert run_retention(vault, later).vacuumed is False  # nothing left to thin
     finally:
         vault.close()

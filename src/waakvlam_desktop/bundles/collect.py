@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, Table, Text, func, select
+from sqlalchemy import String, Table, Text, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_text
@@ -659,7 +659,8 @@ def collect_aggregate(
     for hid, lv in session.execute(
         select(ConcernLevelEntry.household_id, ConcernLevelEntry.level)
         .where(ConcernLevelEntry.set_at < end)
-        .order_by(ConcernLevelEntry.set_at)
+        # Two entries at one moment: the later written counts (as retention keeps it).
+        .order_by(ConcernLevelEntry.set_at, literal_column("concern_level_entry.rowid"))
     ):
         level_of[hid] = lv
     visited = set(

@@ -29,9 +29,20 @@ import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, insert, literal_column, or_, select, update
+from sqlalchemy import (
+    CursorResult,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -61,6 +72,7 @@ from waakvlam_desktop.storage.models import (
     Resident,
     Setting,
     SignalObservation,
+    Tombstone,
     Visit,
     VisitCorrection,
     new_id,
@@ -758,6 +770,45 @@ def _set_vacuum_pending(session: Session, pending: bool) -> None:
         session.delete(row)
 
 
+def thin_anonymised(session: Session) -> tuple[int, int]:
+    """What anonymisation leaves since this version, for households anonymised by an
+    earlier one (they are never anonymised again): their concern-level entries that repeat
+    the level before them, and the category tombstones beside their "anonymised" one.
+    Returns (entries, tombstones) deleted; one audit event when anything went."""
+    plain = {"synchronize_session": False}
+    anonymised = list(
+        session.scalars(
+            select(Tombstone.entity_id).where(
+                Tombstone.entity == "household", Tombstone.what == tombstones.ANONYMISED
+            )
+        )
+    )
+    entries = stones = 0
+    for chunk in chunks(anonymised):
+        gone = session.execute(
+            delete(ConcernLevelEntry).where(ConcernLevelEntry.id.in_(_repeated_levels(chunk))),
+            execution_options=plain,
+        )
+        entries += cast(CursorResult[Any], gone).rowcount
+        gone = session.execute(
+            delete(Tombstone).where(
+                Tombstone.entity == "household",
+                Tombstone.entity_id.in_(chunk),
+                Tombstone.what.in_(CATEGORIES),
+            ),
+            execution_options=plain,
+        )
+        stones += cast(CursorResult[Any], gone).rowcount
+    if entries or stones:
+        audit.record(
+            session,
+            "purge",
+            "concern_level_entry",
+            detail=f"herhaalde zorgniveaus={entries};grafstenen={stones}",
+        )
+    return entries, stones
+
+
 def run_retention(
     vault: Any,
     today: date | None = None,
@@ -790,9 +841,10 @@ def run_retention(
         if rows:
             purge_households(s, rows)
             fts.optimize(s)
+        thinned = any(thin_anonymised(s)) if whole else False
         # The audit log's own term; not when purging chosen households only.
         replaced = audit.checkpoint_before(s, audit_term_start(s, day)) if whole else None
-        if not rows and not pending and not blanked and replaced is None:
+        if not rows and not pending and not blanked and not thinned and replaced is None:
             return RetentionResult(dry_run, day, tuple(rows), vacuumed=False)
         _set_vacuum_pending(s, True)
     done = vault.vacuum()
