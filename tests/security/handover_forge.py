@@ -8,6 +8,7 @@ the importer sees is what a hostile colleague could send.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,10 @@ def forge(
     identity: Any,
     signer: Ed25519PrivateKey,
     change: Callable[[Doc], None] | None = None,
+    format_version: int | None = None,
 ) -> bytes:
-    """Decrypt ``data``, let ``change`` edit data.json, re-sign with ``signer``, encrypt."""
+    """Decrypt ``data``, let ``change`` edit data.json, re-sign with ``signer``, encrypt
+    (the manifest claiming ``format_version`` when given)."""
     with fmt.open_zip(decrypt(data, identity)) as zf:
         members = {n: fmt.read_member(zf, n, fmt.MAX_MEMBER) for n in zf.namelist()}
     manifest = json.loads(members.pop(fmt.MANIFEST))
@@ -57,6 +60,8 @@ def forge(
     members[fmt.DATA] = json.dumps(doc, ensure_ascii=False).encode("utf-8")
     public = signer.public_key().public_bytes_raw()
     manifest["sender"]["key_id"] = key_id(public)
+    if format_version is not None:
+        manifest["format_version"] = format_version
     manifest["files"] = fmt.file_entries(members)
     raw = fmt.manifest_bytes(manifest)
     plain = fmt.write_zip(
@@ -69,6 +74,11 @@ def table(doc: Doc, name: str) -> list[dict[str, Any]]:
     """The rows of one table as dicts (a view: write back with :func:`put`)."""
     block = doc["tables"][name]
     return [dict(zip(block["columns"], row, strict=True)) for row in block["rows"]]
+
+
+def dashed(bundle_id: str) -> str:
+    """An id as the app knows it, from a handover bundle (format 2: 32 hex digits)."""
+    return str(uuid.UUID(bundle_id))
 
 
 def put(doc: Doc, name: str, rows: list[dict[str, Any]]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -146,7 +147,8 @@ def test_handover_csv_copies_from_sqlite_carry_no_formula(vault: Vault) -> None:
     rows = _cells(visit.csv)
     _assert_inert(rows)
     header = rows[0]
-    notes = {r[header.index("id")]: r[header.index("notes")] for r in rows[1:]}
+    # Format 2: the ids travel as their 32 hex digits.
+    notes = {str(uuid.UUID(r[header.index("id")])): r[header.index("notes")] for r in rows[1:]}
     for vid, payload in zip(ids, HOSTILE, strict=True):
         assert notes[vid] == "'" + payload
     # The Python writer and the SQL writer agree cell for cell.

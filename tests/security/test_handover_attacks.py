@@ -11,6 +11,7 @@ docs/privacy.md ("Erasure sticks").
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -25,6 +26,7 @@ from tests.bundle_helpers import NOTE_MARKER, World, build_world
 from tests.conftest import PASSPHRASE
 from tests.security.handover_forge import (
     Doc,
+    dashed,
     forge,
     handover_bytes,
     put,
@@ -32,7 +34,8 @@ from tests.security.handover_forge import (
     table,
 )
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.export import export_bundle, exportable_due
+from waakvlam_desktop.bundles.collect import HANDOVER_TABLES
+from waakvlam_desktop.bundles.export import build_bundle, export_bundle, exportable_due
 from waakvlam_desktop.bundles.importer import import_handover, pinned_sender
 from waakvlam_desktop.bundles.keys import SenderKey
 from waakvlam_desktop.bundles.reader import OpenedBundle, decrypt, verify_bytes
@@ -40,12 +43,13 @@ from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain import households
 from waakvlam_desktop.domain.colleagues import add_colleague, remove_colleague
 from waakvlam_desktop.domain.consent import withdraw_consent
+from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.overview import (
     OverviewFilter,
     signals_per_domain_month,
     visits_per_month,
 )
-from waakvlam_desktop.domain.partners import add_partner
+from waakvlam_desktop.domain.partners import add_partner, get_partner
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import (
@@ -58,7 +62,7 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.privacy.retention import purge_households, retention_review
 from waakvlam_desktop.storage.audit import verify_chain
-from waakvlam_desktop.storage.ids import stored_id
+from waakvlam_desktop.storage.ids import RecordId, stored_id
 from waakvlam_desktop.storage.models import (
     Complex,
     Household,
@@ -365,7 +369,7 @@ def test_one_invalid_value_refuses_the_whole_bundle_naming_table_row_and_field(
     scene: Scene, tbl: str, column: str, value: Any, shown: str | None
 ) -> None:
     data = forge(scene.bundle_bytes(), scene.identity, scene.signer, _set(tbl, column, value))
-    row_id = table(json.loads(_data_json(scene, data)), tbl)[0]["id"]
+    row_id = dashed(table(json.loads(_data_json(scene, data)), tbl)[0]["id"])
     before = scene.snapshot()
     with pytest.raises(HandoverInvalidError) as caught:
         scene.run(data)
@@ -401,6 +405,113 @@ def test_bsn_like_number_is_accepted_only_when_confirmed(scene: Scene) -> None:
     assert scene.run(data, allow_bsn_like=True).applied
 
 
+# ---- ids: 32 hex digits in format 2, the dashed text in format 1 ---------------------------
+def _ids_stored_as_bytes(scene: Scene) -> int:
+    """How many ids the victim holds, asserting each is the UUID's 16 bytes (never text)."""
+    total = 0
+    with scene.victim.session() as s:
+        for t in HANDOVER_TABLES:
+            for c in t.columns:
+                if isinstance(c.type, RecordId):
+                    kinds = dict(
+                        s.execute(
+                            text(
+                                f"SELECT typeof({c.name}), count(*) FROM {t.name}"
+                                f" WHERE {c.name} IS NOT NULL GROUP BY 1"
+                            )
+                        ).all()
+                    )
+                    assert set(kinds) <= {"blob"}, (t.name, c.name, kinds)
+                    total += kinds.get("blob", 0)
+    return total
+
+
+def _every_id(doc: Doc, form: Any) -> None:
+    for block in doc["tables"].values():
+        at = [i for i, c in enumerate(block["columns"]) if c == "id" or c.endswith(("_id", "_by"))]
+        for n, row in enumerate(block["rows"]):
+            for i in at:
+                if row[i] is not None:
+                    row[i] = form(row[i], n)
+
+
+def test_ids_in_either_form_are_one_id_and_stored_as_bytes(scene: Scene) -> None:
+    """Format 2 sends each id as its 32 hex digits. A bundle that mixes in the dashed form
+    (every other row) imports as the same records: ids are rewritten in one form before
+    anything compares them, and the vault stores bytes only (a text id would never be
+    found again). The same bundle sent in one form afterwards changes nothing."""
+    plain = scene.bundle_bytes()
+    mixed = forge(
+        plain,
+        scene.identity,
+        scene.signer,
+        lambda d: _every_id(d, lambda v, n: dashed(v) if n % 2 else v),
+    )
+    assert re.search(rb"[0-9a-f]{8}-[0-9a-f]{4}-", _data_json(scene, mixed))
+    assert scene.run(mixed).applied
+    assert _ids_stored_as_bytes(scene) > 100
+    before = scene.snapshot()
+    assert not scene.run(plain).changed
+    assert scene.snapshot() == before
+
+
+def test_a_handover_of_format_1_still_imports(scene: Scene) -> None:
+    """A colleague on the version before sends format 1, with dashed ids."""
+    with scene.source.session() as s:
+        partner = get_partner(s, scene.world.partners["Collega"])
+        built = build_bundle(s, partner, Period.parse("2026-11"), format_version=1)
+    assert built.manifest["format_version"] == 1
+    assert re.search(rb'"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-', _data_json(scene, built.data))
+    assert scene.run(built.data).applied
+    assert _ids_stored_as_bytes(scene) > 100
+    before = scene.snapshot()
+    assert not scene.run(scene.bundle_bytes()).changed  # the same records in format 2
+    assert scene.snapshot() == before
+
+
+BAD_IDS = [
+    ("upper case", lambda v: v.upper(), 2),
+    ("31 digits", lambda v: v[:31], 2),
+    ("33 digits", lambda v: v + "0", 2),
+    ("not hex", lambda v: "g" + v[1:], 2),
+    ("dashes misplaced", lambda v: f"{v[:7]}-{v[7:12]}-{v[12:16]}-{v[16:20]}-{v[20:31]}", 2),
+    ("hex in format 1", lambda v: v, 1),
+]
+
+
+@pytest.mark.parametrize(("what", "spoil", "version"), BAD_IDS, ids=[b[0] for b in BAD_IDS])
+def test_a_malformed_id_or_one_in_the_wrong_format_is_refused(
+    scene: Scene, what: str, spoil: Any, version: int
+) -> None:
+    def change(doc: Doc) -> None:
+        rows = table(doc, "visit")
+        rows[0]["household_id"] = spoil(rows[0]["household_id"])
+        put(doc, "visit", rows)
+
+    data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change, format_version=version)
+    before = scene.snapshot()
+    with pytest.raises(HandoverInvalidError) as caught:
+        scene.run(data)
+    message = str(caught.value)
+    assert "geen geldige id" in message, what
+    # Format 1 knows the dashed form only: its first id (a staff member's) is refused.
+    assert ("veld household_id" if version == 2 else "tabel staff_member") in message, what
+    assert scene.snapshot() == before
+
+
+def test_one_row_twice_in_two_forms_is_refused(scene: Scene) -> None:
+    def change(doc: Doc) -> None:
+        rows = table(doc, "visit")
+        twin = dict(rows[0], id=dashed(rows[0]["id"]))
+        put(doc, "visit", [*rows, twin])
+
+    data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
+    before = scene.snapshot()
+    with pytest.raises(HandoverInvalidError, match="twee keer"):
+        scene.run(data)
+    assert scene.snapshot() == before
+
+
 def test_moments_with_fewer_digits_are_stored_in_the_vaults_form_and_counted(
     scene: Scene,
 ) -> None:
@@ -419,8 +530,8 @@ def test_moments_with_fewer_digits_are_stored_in_the_vaults_form_and_counted(
 
     data = forge(scene.bundle_bytes(), scene.identity, scene.signer, change)
     sent = json.loads(_data_json(scene, data))
-    visit_id = table(sent, "visit")[0]["id"]
-    event_id = table(sent, "referral_status_event")[0]["id"]
+    visit_id = dashed(table(sent, "visit")[0]["id"])
+    event_id = dashed(table(sent, "referral_status_event")[0]["id"])
     assert scene.run(data).applied
     with scene.victim.session() as s:
         stored = s.execute(

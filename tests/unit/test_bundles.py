@@ -6,8 +6,10 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import subprocess
+import uuid
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -270,7 +272,18 @@ def test_handover_round_trip_carries_uuids_and_everything(world: World, tmp_path
     tables = bundle.data()["tables"]
     hh = tables["household"]
     ids = {row[hh["columns"].index("id")] for row in hh["rows"]}
-    assert ids == set(world.households.values())
+    # Format 2: each id as its 32 hex digits, without the dashes (#16).
+    assert bundle.manifest["format_version"] == 2
+    assert ids == {uuid.UUID(h).hex for h in world.households.values()}
+    id_values = [
+        row[i]
+        for block in tables.values()
+        for row in block["rows"]
+        for i, name in enumerate(block["columns"])
+        if name == "id" or name.endswith(("_id", "_by"))
+    ]
+    assert len(id_values) > 100
+    assert all(v is None or re.fullmatch("[0-9a-f]{32}", v) for v in id_values)
     visits = tables["visit"]
     notes = [row[visits["columns"].index("notes")] for row in visits["rows"]]
     assert all(NOTE_MARKER in n for n in notes)
@@ -700,8 +713,8 @@ def test_crafted_bundles_each_get_their_specific_error(
 def test_future_format_version_is_refused_after_the_signature(world: World, tmp_path: Path) -> None:
     with world.vault.session() as s:
         partner = get_partner(s, world.partners["Wijkteam"])
-        built = build_bundle(s, partner, NOV, format_version=2)
-    assert built.manifest["format_version"] == 2
+        built = build_bundle(s, partner, NOV, format_version=3)
+    assert built.manifest["format_version"] == 3
     _assert_refused(world, built.data, tmp_path, UnknownFormatError)
 
 
@@ -758,7 +771,7 @@ def test_data_json_matches_the_published_schema(
     jsonschema.Draft202012Validator.check_schema(schema)
     data = _open(world, _export(world, partner, tmp_path / "exports", Period.parse(period))).data()
     jsonschema.Draft202012Validator(schema).validate(data)
-    broken = dict(data, format_version=2)
+    broken = dict(data, format_version=3)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
 
@@ -780,7 +793,7 @@ def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) ->
     header, body = rows[0], rows[1:]
     assert header == visit.columns and len(body) == visit.count == 8
     by_id = {r[header.index("id")]: r for r in body}
-    assert by_id[vid][header.index("notes")] == tricky
+    assert by_id[uuid.UUID(vid).hex][header.index("notes")] == tricky
     # data.json carries the same text, and the same row count.
     doc = json.loads(handover_json({"format_version": 1}, content.serialised))
     visits = doc["tables"]["visit"]
@@ -788,7 +801,7 @@ def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) ->
         r[visits["columns"].index("id")]: r[visits["columns"].index("notes")]
         for r in visits["rows"]
     }
-    assert notes[vid] == tricky and len(notes) == 8
+    assert notes[uuid.UUID(vid).hex] == tricky and len(notes) == 8
 
 
 def test_plaintext_is_an_ordinary_zip_for_unzip(

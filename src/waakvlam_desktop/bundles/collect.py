@@ -837,13 +837,14 @@ def _sql_neutralised(expr: str) -> str:
     return f"(CASE WHEN {first} IN ({starts}) THEN '''' || {expr} ELSE {expr} END)"
 
 
-def handover_query(table: Table) -> HandoverQuery:
+def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
     """The columns of one handover table as they travel (names come from the models).
 
-    The rows are read through a subquery that turns each id into hex once
-    (``storage/ids.py``); its ``LIMIT -1`` (no limit) keeps SQLite from merging it into the
-    outer query, which would compute the hex again for each of the five parts of the id's
-    text.
+    Each id travels as its 32 hex digits (format 2), or with ``dashed_ids`` as the dashed
+    text of format 1. The rows are read through a subquery that turns each id into hex
+    once (``storage/ids.py``); its ``LIMIT -1`` (no limit) keeps SQLite from merging it into
+    the outer query, which would compute the hex again for each of the five parts of the
+    id's dashed text.
     """
     names: list[str] = []
     exprs: list[str] = []
@@ -858,7 +859,12 @@ def handover_query(table: Table) -> HandoverQuery:
             texty.append(False)
         elif isinstance(col.type, RecordId):  # 16 bytes in the vault, text in the bundle
             inner.append(f"{id_hex_sql(f't.{col.name}')} AS _hex_{col.name}")
-            exprs.append(id_text_sql(f"t.{col.name}", hexed=f"t._hex_{col.name}"))
+            hexed = f"t._hex_{col.name}"
+            exprs.append(
+                id_text_sql(f"t.{col.name}", hexed=hexed)
+                if dashed_ids
+                else f"coalesce({hexed}, t.{col.name})"  # an id stored as text stays text
+            )
             texty.append(False)
         else:
             exprs.append(f"t.{col.name}")
@@ -908,13 +914,17 @@ HANDOVER_CSV = False
 
 
 def collect_handover(
-    session: Session, check: CancelCheck = _noop, with_csv: bool = HANDOVER_CSV
+    session: Session,
+    check: CancelCheck = _noop,
+    with_csv: bool = HANDOVER_CSV,
+    dashed_ids: bool = False,
 ) -> Content:
-    """Everything, serialised by SQLite while it is read (see HandoverQuery.serialise_sql)."""
+    """Everything, serialised by SQLite while it is read (see HandoverQuery.serialise_sql);
+    ids as 32 hex digits (format 2), or dashed (format 1) with ``dashed_ids``."""
     serialised: list[SerialisedTable] = []
     for table in HANDOVER_TABLES:
         check()
-        query = handover_query(table)
+        query = handover_query(table, dashed_ids)
         ((rows_json, csv_body, count),) = raw_rows(session, query.serialise_sql(with_csv))
         # UTF-8 bytes straight from SQLite (CAST AS BLOB): no decode/encode round trip.
         body = None

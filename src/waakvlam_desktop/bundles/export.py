@@ -267,7 +267,7 @@ def build_bundle(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     sequence: int | None = None,
-    format_version: int = fmt.FORMAT_VERSION,
+    format_version: int | None = None,
 ) -> BuiltBundle:
     """The encrypted bundle as bytes. Nothing is written or recorded here."""
     check_period(session, partner, period)
@@ -276,6 +276,10 @@ def build_bundle(
     audit_head = audit.audit_head(session)
     recipients = _recipients(session, partner)
     profile = DataProfile(partner.profile)
+    if format_version is None:
+        format_version = (
+            fmt.HANDOVER_FORMAT_VERSION if profile is DataProfile.HANDOVER else fmt.FORMAT_VERSION
+        )
     clock = session.info["clock"]
     created = utc_naive(clock.now())
 
@@ -286,7 +290,7 @@ def build_bundle(
     elif profile is DataProfile.AGGREGATE:
         content = _aggregate(session, partner, period, steps.check)
     else:
-        content = collect_handover(session, steps.check)
+        content = collect_handover(session, steps.check, dashed_ids=format_version < 2)
     steps.done()
 
     steps.start("serialise")

@@ -1,4 +1,4 @@
-"""Bundle format 1 (docs/bundle-format.md): member names, the manifest, the zip."""
+"""Bundle formats 1 and 2 (docs/bundle-format.md): member names, the manifest, the zip."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ from waakvlam_desktop.errors import BundleDamagedError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 FORMAT_NAME = "waakvlam-bundle"
+# Case, aggregate and meeting bundles are written as format 1, which every partner tool
+# reads. Format 2 differs only in the handover profile: its tables carry each id as its 32
+# hex digits, without the dashes (#16: making the dashed text in SQL was half the export's
+# time). Readers read both.
 FORMAT_VERSION = 1
+HANDOVER_FORMAT_VERSION = 2
+READABLE_VERSIONS = frozenset({1, 2})
 AGE_MAGIC = b"age-encryption.org/v1\n"
 
 MANIFEST = "manifest.json"

@@ -40,6 +40,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select
 from waakvlam_desktop.bundles.keys import SenderKey, grouped
 from waakvlam_desktop.bundles.reader import OpenedBundle
@@ -296,6 +297,7 @@ _POSTCODES = {("address", "postcode"), ("partner", "postcode")}
 _POSTCODE = re.compile(r"^[1-9][0-9]{3}( [A-Z]{2})?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_HEX_ID = re.compile(r"[0-9a-f]{32}")  # format 2: an id's 32 hex digits, no dashes
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 _SKEW = timedelta(days=1)  # a colleague's clock may run a little ahead; 2099 does not
 # Texts erased per retention category (tombstone kind) and table.
@@ -398,21 +400,35 @@ def _colleague_of(session: Session, bundle: OpenedBundle) -> Colleague:
 
 
 # ---- validation ----------------------------------------------------------------------------
+def _is_id_column(name: str) -> bool:
+    return name == "id" or name.endswith(("_id", "_by"))
+
+
 class _Validator:
     """Checks every value of a table as typed input is checked. Raises on the first.
 
     A bundle may write a moment with fewer than six digits after the seconds, or none
     (``_DATETIME``); each is rewritten in the vault's one form (``_stored``), because the
     queries compare moments as text: ``2026-01-01 00:00:00`` sorts before the window
-    ``2026-01-01 00:00:00.000000`` that should hold it."""
+    ``2026-01-01 00:00:00.000000`` that should hold it.
 
-    def __init__(self, now: datetime, today: date, allow_bsn_like: bool) -> None:
+    From format 2 on (``hex_ids``) an id may come as its 32 hex digits; it is rewritten in
+    the dashed form before anything else looks at it, so that both forms of one id are one
+    id (a duplicate row, a reference). Format 1 has the dashed form only."""
+
+    def __init__(
+        self, now: datetime, today: date, allow_bsn_like: bool, hex_ids: bool = False
+    ) -> None:
         self.now_limit = _stored(now + _SKEW)
         self.today = today
         self.allow_bsn_like = allow_bsn_like
+        self.hex_ids = hex_ids
 
     def table(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
         checks = [self._check_for(table, name) for name in columns]
+        id_columns = (
+            [i for i, name in enumerate(columns) if _is_id_column(name)] if self.hex_ids else []
+        )
         moments = [
             i
             for i, name in enumerate(columns)
@@ -422,6 +438,12 @@ class _Validator:
         seen: set[str] = set()
         for n, values in enumerate(rows):
             row_name = f"#{n + 1}"
+            for i in id_columns:
+                value = values[i]
+                if isinstance(value, str) and _HEX_ID.fullmatch(value):
+                    values[i] = (
+                        f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+                    )
             if id_at is not None:
                 rid = values[id_at]
                 if isinstance(rid, str) and len(rid) <= 36:
@@ -455,7 +477,7 @@ class _Validator:
         ctype = col.type
         if key in _ENUMS:
             return self._enum(_ENUMS[key], nullable)
-        if name == "id" or name.endswith(("_id", "_by")):
+        if _is_id_column(name):
             return self._uuid(nullable)
         if key in _POSTCODES:
             return self._postcode(table.name == "partner")
@@ -1071,7 +1093,12 @@ def _import(
     allow_bsn_like: bool,
 ) -> ImportReport:
     merger = _Merger(session, bundle, colleague, tables)
-    validator = _Validator(merger.now, local_today(session.info["clock"]), allow_bsn_like)
+    validator = _Validator(
+        merger.now,
+        local_today(session.info["clock"]),
+        allow_bsn_like,
+        hex_ids=bundle.manifest.get("format_version", 1) >= fmt.HANDOVER_FORMAT_VERSION,
+    )
     for table in HANDOVER_TABLES:
         block = tables.get(table.name)
         if block is not None:

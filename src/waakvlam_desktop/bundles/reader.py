@@ -315,7 +315,7 @@ def _verify(
         if (
             manifest.get("format") != fmt.FORMAT_NAME
             or type(version) is not int
-            or version != fmt.FORMAT_VERSION
+            or version not in fmt.READABLE_VERSIONS
         ):
             raise UnknownFormatError(
                 UNKNOWN_FORMAT, version=str(manifest.get("format_version"))[:10]
