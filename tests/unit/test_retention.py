@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json as jsonlib
+from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -377,6 +378,7 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
         with vault.session() as s:
             before = s.scalar(select(func.count(ConcernLevelEntry.id)))
             first_visit = s.scalar(select(func.min(Visit.visited_at)))
+            per_before = Counter(s.scalars(select(ConcernLevelEntry.household_id)))
         assert first_visit is not None and before
         with vault.session() as s:
             set_at = sorted(set(s.scalars(select(ConcernLevelEntry.set_at))))
@@ -412,6 +414,19 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
         assert _aggregates(vault, labels) == aggregates
         with vault.session() as s:
             assert verify_chain(s).ok
+            # The audit log says how many entries of each household went.
+            per_after = Counter(s.scalars(select(ConcernLevelEntry.household_id)))
+            told = dict(
+                s.execute(
+                    select(AuditEvent.entity_id, AuditEvent.detail).where(
+                        AuditEvent.entity == "household", AuditEvent.action == "purge"
+                    )
+                ).all()
+            )
+            assert len(told) == 40 and sum(per_before.values()) - sum(per_after.values()) > 40
+            for hid, detail in told.items():
+                gone = per_before[hid] - per_after[hid]
+                assert detail.endswith(f";geanonimiseerd;herhaalde_zorgniveaus={gone}"), detail
             stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
             assert dict(stones.all()) == {"anonymised": 40}
 

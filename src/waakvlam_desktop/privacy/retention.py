@@ -26,6 +26,7 @@ the chain still verifies.
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -594,6 +595,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             .values(address_id=bindparam("aid")),
             moves,
         )
+    repeated: Counter[str] = Counter()  # concern-level entries deleted, per household
     today = local_today(session.info["clock"])
     for hid in anon_ids:
         # Every partner that ever received the household is asked to erase it (AVG art. 19).
@@ -626,9 +628,13 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         session.execute(
             delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
         )
-        session.execute(
-            delete(ConcernLevelEntry).where(ConcernLevelEntry.id.in_(_repeated_levels(chunk))),
-            execution_options=plain,
+        repeated.update(
+            session.scalars(
+                delete(ConcernLevelEntry)
+                .where(ConcernLevelEntry.id.in_(_repeated_levels(chunk)))
+                .returning(ConcernLevelEntry.household_id),
+                execution_options=plain,
+            )
         )
         session.execute(
             update(Household)
@@ -672,7 +678,11 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             + ",".join(row.categories)
             + ";"
             + counts
-            + (";geanonimiseerd" if row.anonymise else "")
+            + (
+                f";geanonimiseerd;herhaalde_zorgniveaus={repeated[row.household_id]}"
+                if row.anonymise
+                else ""
+            )
         )
         audit.record(
             session,
