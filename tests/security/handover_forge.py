@@ -49,7 +49,7 @@ def forge(
     format_version: int | None = None,
 ) -> bytes:
     """Decrypt ``data``, let ``change`` edit data.json, re-sign with ``signer``, encrypt
-    (the manifest claiming ``format_version`` when given)."""
+    (the manifest and data.json claiming ``format_version`` when given)."""
     with fmt.open_zip(decrypt(data, identity)) as zf:
         members = {n: fmt.read_member(zf, n, fmt.MAX_MEMBER) for n in zf.namelist()}
     manifest = json.loads(members.pop(fmt.MANIFEST))
@@ -57,6 +57,8 @@ def forge(
     doc = json.loads(members[fmt.DATA])
     if change is not None:
         change(doc)
+    if format_version is not None:
+        doc["format_version"] = format_version
     members[fmt.DATA] = json.dumps(doc, ensure_ascii=False).encode("utf-8")
     public = signer.public_key().public_bytes_raw()
     manifest["sender"]["key_id"] = key_id(public)

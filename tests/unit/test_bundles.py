@@ -795,7 +795,7 @@ def test_handover_csv_quotes_what_needs_quoting(world: World, tmp_path: Path) ->
     by_id = {r[header.index("id")]: r for r in body}
     assert by_id[uuid.UUID(vid).hex][header.index("notes")] == tricky
     # data.json carries the same text, and the same row count.
-    doc = json.loads(handover_json({"format_version": 1}, content.serialised))
+    doc = json.loads(handover_json({"format_version": 2}, content.serialised))
     visits = doc["tables"]["visit"]
     notes = {
         r[visits["columns"].index("id")]: r[visits["columns"].index("notes")]

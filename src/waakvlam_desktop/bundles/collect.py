@@ -860,10 +860,13 @@ def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
         elif isinstance(col.type, RecordId):  # 16 bytes in the vault, text in the bundle
             inner.append(f"{id_hex_sql(f't.{col.name}')} AS _hex_{col.name}")
             hexed = f"t._hex_{col.name}"
+            # An id the vault holds as text is never a canonical UUID (``stored_id``), and
+            # no import takes it for one: format 1 writes it as it is, format 2 with a
+            # leading "!", so that 32 hex digits held as text are not read as an id.
             exprs.append(
                 id_text_sql(f"t.{col.name}", hexed=hexed)
                 if dashed_ids
-                else f"coalesce({hexed}, t.{col.name})"  # an id stored as text stays text
+                else f"coalesce({hexed}, '!' || t.{col.name})"
             )
             texty.append(False)
         else:

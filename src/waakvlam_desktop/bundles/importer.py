@@ -1062,6 +1062,9 @@ def import_handover(
         tables = doc["tables"]
     except (ValueError, KeyError, TypeError) as exc:
         raise BundleDamagedError(NO_READABLE_DATA) from exc
+    # The ids' form follows the manifest's version; data.json must say the same.
+    if doc.get("format_version") != bundle.manifest.get("format_version"):
+        raise BundleDamagedError(DATA_DOES_NOT_FIT)
     _check_shape(tables)
     try:
         return _import(
