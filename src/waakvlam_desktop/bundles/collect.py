@@ -837,6 +837,11 @@ def _sql_neutralised(expr: str) -> str:
     return f"(CASE WHEN {first} IN ({starts}) THEN '''' || {expr} ELSE {expr} END)"
 
 
+def is_id_column(name: str) -> bool:
+    """Whether a handover column holds an id (by its name: ``id``, ``…_id``, ``…_by``)."""
+    return name == "id" or name.endswith(("_id", "_by"))
+
+
 def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
     """The columns of one handover table as they travel (names come from the models).
 
@@ -871,8 +876,7 @@ def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
             texty.append(False)
         else:
             exprs.append(f"t.{col.name}")
-            is_id = col.name == "id" or col.name.endswith(("_id", "_by"))
-            texty.append(isinstance(col.type, String | Text) and not is_id)
+            texty.append(isinstance(col.type, String | Text) and not is_id_column(col.name))
     join = ""
     if table.name == "signal_observation":
         names.append("item_code")

@@ -290,7 +290,9 @@ def build_bundle(
     elif profile is DataProfile.AGGREGATE:
         content = _aggregate(session, partner, period, steps.check)
     else:
-        content = collect_handover(session, steps.check, dashed_ids=format_version < 2)
+        content = collect_handover(
+            session, steps.check, dashed_ids=format_version < fmt.HANDOVER_FORMAT_VERSION
+        )
     steps.done()
 
     steps.start("serialise")

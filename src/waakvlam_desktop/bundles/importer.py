@@ -41,7 +41,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Ta
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select
+from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_select, is_id_column
 from waakvlam_desktop.bundles.keys import SenderKey, grouped
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.clock import local_today, utc_naive
@@ -71,7 +71,7 @@ from waakvlam_desktop.errors import (
 )
 from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.batches import chunks
-from waakvlam_desktop.storage.ids import RecordId, id_text, stored_id
+from waakvlam_desktop.storage.ids import RecordId, dashed_hex, id_text, stored_id
 from waakvlam_desktop.storage.models import Colleague
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -400,10 +400,6 @@ def _colleague_of(session: Session, bundle: OpenedBundle) -> Colleague:
 
 
 # ---- validation ----------------------------------------------------------------------------
-def _is_id_column(name: str) -> bool:
-    return name == "id" or name.endswith(("_id", "_by"))
-
-
 class _Validator:
     """Checks every value of a table as typed input is checked. Raises on the first.
 
@@ -427,7 +423,7 @@ class _Validator:
     def table(self, table: Table, columns: list[str], rows: list[list[Any]]) -> None:
         checks = [self._check_for(table, name) for name in columns]
         id_columns = (
-            [i for i, name in enumerate(columns) if _is_id_column(name)] if self.hex_ids else []
+            [i for i, name in enumerate(columns) if is_id_column(name)] if self.hex_ids else []
         )
         moments = [
             i
@@ -441,9 +437,7 @@ class _Validator:
             for i in id_columns:
                 value = values[i]
                 if isinstance(value, str) and _HEX_ID.fullmatch(value):
-                    values[i] = (
-                        f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-                    )
+                    values[i] = dashed_hex(value)
             if id_at is not None:
                 rid = values[id_at]
                 if isinstance(rid, str) and len(rid) <= 36:
@@ -477,7 +471,7 @@ class _Validator:
         ctype = col.type
         if key in _ENUMS:
             return self._enum(_ENUMS[key], nullable)
-        if _is_id_column(name):
+        if is_id_column(name):
             return self._uuid(nullable)
         if key in _POSTCODES:
             return self._postcode(table.name == "partner")

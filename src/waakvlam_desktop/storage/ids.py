@@ -38,6 +38,11 @@ def stored_id(value: str) -> bytes | str:
     return value
 
 
+def dashed_hex(h: str) -> str:
+    """The UUID text of 32 hex digits ``h`` (a handover of format 2 sends ids so)."""
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 def id_text(value: bytes | str | None) -> str | None:
     """The id as the app sees it, from what the vault stores (``stored_id``'s inverse)."""
     if value is None or isinstance(value, str):
@@ -45,7 +50,7 @@ def id_text(value: bytes | str | None) -> str | None:
     h = bytes(value).hex()
     if len(h) != 32:  # not written by this app: shown as hex, never equal to a UUID
         return h
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    return dashed_hex(h)
 
 
 def id_hex_sql(expr: str) -> str:
