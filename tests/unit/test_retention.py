@@ -18,9 +18,16 @@ from waakvlam_desktop.bundles.collect import collect_aggregate
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.overview import (
+    OverviewFilter,
+    filter_options,
+    signals_per_domain_month,
+    visits_per_month,
+)
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.stats import vault_stats
 from waakvlam_desktop.domain.tombstones import CATEGORIES, TombstoneRow
 from waakvlam_desktop.domain.tombstones import record as record_stones
 from waakvlam_desktop.domain.types import VisitKind
@@ -39,8 +46,11 @@ from waakvlam_desktop.privacy.retention import (
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import (
+    AnonymisedSigns,
+    AnonymisedVisits,
     AuditEvent,
     Base,
+    ChecklistItem,
     ConcernLevelEntry,
     Household,
     Partner,
@@ -194,15 +204,19 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
         assert hh is not None and hh.label == ANONYMOUS_LABEL and hh.status == "gesloten"
         assert hh.address.street == "(geanonimiseerd)" and hh.address.postcode == "3533"
         assert s.scalar(select(func.count(Resident.id)).where(Resident.household_id == hh.id)) == 0
-        visit = s.get(Visit, old["visit"])
-        assert visit is not None and visit.notes == "" and visit.kind == "signaal"
-        assert visit.address_id == hh.address_id
-        after_obs = s.execute(
-            select(SignalObservation.item_id, SignalObservation.severity).where(
-                SignalObservation.household_id == old["household"]
-            )
-        ).all()
-        assert after_obs == before_obs
+        # (0022) The visit and its signs are counts per month now, and nothing else.
+        assert s.get(Visit, old["visit"]) is None
+        assert (
+            s.scalars(
+                select(SignalObservation.id).where(SignalObservation.household_id == hh.id)
+            ).all()
+            == []
+        )
+        assert s.execute(select(AnonymisedVisits.household_id, AnonymisedVisits.visits)).all() == [
+            (hh.id, 1)
+        ]
+        signs = s.execute(select(AnonymisedSigns.household_id, AnonymisedSigns.signs)).all()
+        assert signs == [(hh.id, len(before_obs))] and before_obs
         ref = s.get(Referral, old["referral"])
         assert ref is not None and ref.letter_pdf is None and ref.reason == ""
         assert ref.partner_id == old["partner"] and ref.grondslag == "toestemming"
@@ -342,6 +356,32 @@ def _aggregates(vault: Vault, labels: list[str]) -> dict[tuple[str, str], Any]:
         }
 
 
+def _statistics(vault: Vault, references: list[date]) -> dict[str, Any]:
+    """What ``waakvlam stats`` counts of visits and signs, and Overzicht's two charts of
+    them, for every twelve months up to each of ``references``, unfiltered and filtered by
+    each complex and each wijk."""
+    with vault.session() as s:
+        stats = vault_stats(s)
+        options = filter_options(s)
+        scopes = [OverviewFilter()]
+        scopes += [OverviewFilter(complex_id=c.id) for c in options.complexes]
+        scopes += [OverviewFilter(wijk=w) for w in options.wijken]
+        charts = {
+            (day, scope, fn.__name__): fn(s, scope, day).rows
+            for day in references
+            for scope in scopes
+            for fn in (visits_per_month, signals_per_domain_month)
+        }
+    assert len(options.complexes) > 1
+    return {
+        "stats": {k: stats[k] for k in ("visits", "signals", "signals_per_domain")},
+        "charts": charts,
+    }
+
+
+HOUSEHOLDS = 80  # two complexes: the demo makes one per 40 households
+
+
 def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay(
     tmp_path: Path,
 ) -> None:
@@ -355,7 +395,7 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
     try:
         with vault.session() as s:
             vault.actor = initialise(s, organisation="Proef", staff_name="Proef").id
-        generate_demo(vault.session, 40, seed=5)
+        generate_demo(vault.session, HOUSEHOLDS, seed=5)
         # (review) Ties: entries at one moment, told apart by the order they were written:
         # "zorg", then the level before twice. Read in the wrong order, thinning them
         # would leave "zorg" as the level at that moment.
@@ -392,11 +432,17 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
                 labels.append(f"{month.year}-Q{(month.month + 2) // 3}")
             month = add_months(month, 1)
         aggregates = _aggregates(vault, labels)
+        references = [add_months(date(2026, 11, 1), -12 * n) for n in range(4)]
+        statistics = _statistics(vault, references)
+        assert any(n for rows in statistics["charts"].values() for row in rows for n in row[1:])
+        with vault.session() as s:
+            visits_before = Counter(s.scalars(select(Visit.household_id)))
+            signs_before = Counter(s.scalars(select(SignalObservation.household_id)))
 
         later = date(2026, 11, 27) + timedelta(days=6 * 366)
         clock.set(datetime.combine(later, time(12, 0), tzinfo=UTC))
         result = run_retention(vault, later)
-        assert result.totals()["anonymised"] == 40
+        assert result.totals()["anonymised"] == HOUSEHOLDS
 
         with vault.session() as s:
             after = s.scalar(select(func.count(ConcernLevelEntry.id)))
@@ -412,7 +458,11 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
         )
         assert _levels_at(vault, moments) == levels
         assert _aggregates(vault, labels) == aggregates
+        # (0022) Visits and signs are counts per month now: every statistic is as it was.
+        assert _statistics(vault, references) == statistics
         with vault.session() as s:
+            assert s.scalar(select(func.count()).select_from(Visit)) == 0
+            assert s.scalar(select(func.count()).select_from(SignalObservation)) == 0
             assert verify_chain(s).ok
             # The audit log says how many entries of each household went.
             per_after = Counter(s.scalars(select(ConcernLevelEntry.household_id)))
@@ -423,12 +473,16 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
                     )
                 ).all()
             )
-            assert len(told) == 40 and sum(per_before.values()) - sum(per_after.values()) > 40
+            assert len(told) == HOUSEHOLDS
+            assert sum(per_before.values()) - sum(per_after.values()) > HOUSEHOLDS
             for hid, detail in told.items():
                 gone = per_before[hid] - per_after[hid]
-                assert detail.endswith(f";geanonimiseerd;herhaalde_zorgniveaus={gone}"), detail
+                assert detail.endswith(
+                    f";geanonimiseerd;herhaalde_zorgniveaus={gone}"
+                    f";bezoeken_geteld={visits_before[hid]};signalen_geteld={signs_before[hid]}"
+                ), detail
             stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
-            assert dict(stones.all()) == {"anonymised": 40}
+            assert dict(stones.all()) == {"anonymised": HOUSEHOLDS}
 
         # (review) A household anonymised by an earlier version kept its repeated levels and
         # four tombstones, and is never anonymised again: the next run thins it.
@@ -452,18 +506,75 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
                 )
             )
             record_stones(s, [TombstoneRow("household", hid, k, kept.set_at) for k in CATEGORIES])
+            # ... and its visits and signs, without their texts: one on the evening of 31
+            # March 2024 (UTC), which is 1 April in the Netherlands.
+            hh = s.get(Household, hid)
+            item = s.scalars(select(ChecklistItem).order_by(ChecklistItem.position)).first()
+            assert hh is not None and item is not None
+            visit = Visit(
+                household_id=hid,
+                address_id=hh.address_id,
+                visited_at=datetime(2024, 3, 31, 22, 30),
+                kind="huisbezoek",
+            )
+            s.add(visit)
+            s.flush()
+            for severity in (1, 2):
+                s.add(
+                    SignalObservation(
+                        visit_id=visit.id, household_id=hid, item_id=item.id, severity=severity
+                    )
+                )
+            archived = {
+                "visits": s.scalar(
+                    select(AnonymisedVisits.visits).where(
+                        AnonymisedVisits.household_id == hid, AnonymisedVisits.month == 202404
+                    )
+                )
+                or 0,
+                "signs": s.scalar(
+                    select(AnonymisedSigns.signs).where(
+                        AnonymisedSigns.household_id == hid,
+                        AnonymisedSigns.month == 202404,
+                        AnonymisedSigns.domain == item.domain,
+                    )
+                )
+                or 0,
+            }
         again = run_retention(vault, later)
         assert again.households == 0 and again.vacuumed
         with vault.session() as s:
             assert s.scalar(select(func.count(ConcernLevelEntry.id))) == after
             stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
-            assert dict(stones.all()) == {"anonymised": 40}
+            assert dict(stones.all()) == {"anonymised": HOUSEHOLDS}
             thinned = s.scalars(
                 select(AuditEvent.detail).where(
                     AuditEvent.entity == "concern_level_entry", AuditEvent.action == "purge"
                 )
             ).all()
-            assert thinned == ["herhaalde zorgniveaus=1;grafstenen=3"]
+            assert thinned == [
+                "herhaalde zorgniveaus=1;grafstenen=3;bezoeken geteld=1;signalen geteld=2"
+            ]
+            assert s.scalar(select(func.count()).select_from(Visit)) == 0
+            assert s.scalar(select(func.count()).select_from(SignalObservation)) == 0
+            assert (
+                s.execute(
+                    select(AnonymisedVisits.visits).where(
+                        AnonymisedVisits.household_id == hid, AnonymisedVisits.month == 202404
+                    )
+                ).scalar_one()
+                == archived["visits"] + 1
+            )
+            assert (
+                s.execute(
+                    select(AnonymisedSigns.signs).where(
+                        AnonymisedSigns.household_id == hid,
+                        AnonymisedSigns.month == 202404,
+                        AnonymisedSigns.domain == item.domain,
+                    )
+                ).scalar_one()
+                == archived["signs"] + 2
+            )
             assert verify_chain(s).ok
         assert _levels_at(vault, moments) == levels
         assert run_retention(vault, later).vacuumed is False  # nothing left to thin

@@ -29,7 +29,7 @@ from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit, fts, keys, signal_months
-from waakvlam_desktop.storage.ids import ID_COLUMNS_0019, stored_id
+from waakvlam_desktop.storage.ids import BORN_AS_BYTES, ID_COLUMNS_0019, stored_id
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, head_revision
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
@@ -84,7 +84,9 @@ def _expected_rows(manifest: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
             for col, v in values.items():
                 if (table, col) in _HASH_COLUMNS and isinstance(v, str):
                     values[col] = bytes.fromhex(v)
-                elif col in ID_COLUMNS_0019.get(table, ()) and isinstance(v, str):
+                elif col in (
+                    ID_COLUMNS_0019.get(table, ()) + BORN_AS_BYTES.get(table, ())
+                ) and isinstance(v, str):
                     values[col] = stored_id(v)  # 16 bytes since 0019, text before
             rows.append((table, values))
     return rows

@@ -24,13 +24,15 @@ from waakvlam_desktop.domain.consent import (
     household_pseudonym,
 )
 from waakvlam_desktop.domain.disclosure import Disclosure, load_disclosure
-from waakvlam_desktop.domain.exports import Period, period_bounds_utc
+from waakvlam_desktop.domain.exports import Period, period_bounds_utc, period_months
 from waakvlam_desktop.domain.spreadsheet_csv import FORMULA_STARTS, LEADING_BLANKS
 from waakvlam_desktop.domain.types import ConcernLevel, DataProfile, PartnerType, ReferralStatus
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.ids import RecordId, id_hex_sql, id_text_sql
 from waakvlam_desktop.storage.models import (
     Address,
+    AnonymisedSigns,
+    AnonymisedVisits,
     ChecklistDomain,
     ChecklistItem,
     ChecklistTemplate,
@@ -670,6 +672,14 @@ def collect_aggregate(
             .distinct()
         )
     )
+    # Anonymised households' visits and signs are counts per month (0022): the period's
+    # months hold exactly the visits between its bounds.
+    first, last = period_months(period)
+    visited.update(
+        session.scalars(
+            select(AnonymisedVisits.household_id).where(AnonymisedVisits.month.between(first, last))
+        )
+    )
     check()
     with_signal = set(
         session.execute(
@@ -678,6 +688,13 @@ def collect_aggregate(
             .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
             .where(Visit.visited_at >= start, Visit.visited_at < end)
             .distinct()
+        ).all()
+    )
+    with_signal.update(
+        session.execute(
+            select(AnonymisedSigns.household_id, AnonymisedSigns.domain).where(
+                AnonymisedSigns.month.between(first, last)
+            )
         ).all()
     )
     referred = set(
@@ -697,6 +714,9 @@ def collect_aggregate(
     # household counted in a flow is also in its area's total.
     ever_visited = set(
         session.scalars(select(Visit.household_id).where(Visit.visited_at < end).distinct())
+    )
+    ever_visited.update(
+        session.scalars(select(AnonymisedVisits.household_id).where(AnonymisedVisits.month <= last))
     )
     known |= set(level_of) | ever_visited | ever_referred
     counts: Counter[tuple[str, str, str]] = Counter()

@@ -165,6 +165,21 @@ def period_bounds_utc(period: Period) -> tuple[datetime, datetime]:
     return midnight(period.start), midnight(period.end + timedelta(days=1))
 
 
+def stored_month(moment: datetime) -> int:
+    """The month (``YYYYMM``, Dutch time) of a moment as the vault stores it (naive UTC):
+    the month whose period holds it."""
+    local = moment.replace(tzinfo=UTC).astimezone(PERIOD_ZONE)
+    return local.year * 100 + local.month
+
+
+def period_months(period: Period) -> tuple[int, int]:
+    """The first and last month of ``period`` as ``YYYYMM`` numbers (both included)."""
+    return (
+        period.start.year * 100 + period.start.month,
+        period.end.year * 100 + period.end.month,
+    )
+
+
 def check_period(session: Session, partner: Partner, period: Period) -> None:
     """Refuse a period this partner may not get (ExportError with one sentence).
 

@@ -35,6 +35,8 @@ from waakvlam_desktop.domain.types import (
 from waakvlam_desktop.errors import NotFoundError
 from waakvlam_desktop.storage.models import (
     Address,
+    AnonymisedSigns,
+    AnonymisedVisits,
     ChecklistDomain,
     ChecklistItem,
     ChecklistTemplate,
@@ -248,6 +250,11 @@ def _month(col: Any) -> ColumnElement[str]:
     return func.substr(col, 1, 7)
 
 
+def _month_text(number: int) -> str:
+    """202611 -> '2026-11'."""
+    return f"{number // 100:04d}-{number % 100:02d}"
+
+
 def _yyyymm(month: str) -> int:
     """'2026-11' -> 202611, as ``signal_observation.visit_month`` holds it."""
     return int(month[:4]) * 100 + int(month[5:7])
@@ -365,8 +372,23 @@ def signals_per_domain_month(session: Session, scope: OverviewFilter, today: dat
         for number, item, n in session.execute(per_item):
             domain = domain_of.get(item)
             if number is not None and domain is not None:
-                m = f"{number // 100:04d}-{number % 100:02d}"
+                m = _month_text(number)
                 counts[m, domain] = counts.get((m, domain), 0) + int(n)
+    # Anonymised households' signs: counts per month and domain (0022).
+    archived = (
+        select(AnonymisedSigns.month, AnonymisedSigns.domain, func.sum(AnonymisedSigns.signs))
+        .where(AnonymisedSigns.month.between(_yyyymm(months[0]), _yyyymm(months[-1])))
+        .group_by(AnonymisedSigns.month, AnonymisedSigns.domain)
+    )
+    if scope.active:
+        archived = _in_scope(
+            archived.join(Household, Household.id == AnonymisedSigns.household_id),
+            Household.address_id,
+            scope,
+        )
+    for number, domain, n in session.execute(archived):
+        m = _month_text(number)
+        counts[m, domain] = counts.get((m, domain), 0) + int(n)
     domains = _domains(session)
     known = {code for code, _nl, _en in domains}
     domains += [(d, d, d) for d in sorted({d for _m, d in counts} - known)]  # older checklists
@@ -435,6 +457,23 @@ def visits_per_month(session: Session, scope: OverviewFilter, today: date) -> Ta
     counts = {
         m: (int(v), int(h)) for m, v, h in session.execute(_in_scope(q, Visit.address_id, scope))
     }
+    # Anonymised households' visits: counts per month (0022). An anonymised household has
+    # no visit left, so the households visited add up.
+    archived = (
+        select(AnonymisedVisits.month, func.sum(AnonymisedVisits.visits), func.count())
+        .where(AnonymisedVisits.month.between(_yyyymm(months[0]), _yyyymm(months[-1])))
+        .group_by(AnonymisedVisits.month)
+    )
+    if scope.active:
+        archived = _in_scope(
+            archived.join(Household, Household.id == AnonymisedVisits.household_id),
+            Household.address_id,
+            scope,
+        )
+    for number, v, h in session.execute(archived):
+        m = _month_text(number)
+        live_v, live_h = counts.get(m, (0, 0))
+        counts[m] = (live_v + int(v), live_h + int(h))
     return Table(
         key="visits_per_month",
         title_nl="Huisbezoeken per maand",

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus
 from waakvlam_desktop.storage.models import (
     Address,
+    AnonymisedSigns,
+    AnonymisedVisits,
     AuditEvent,
     ChecklistItem,
     Complex,
@@ -27,6 +29,10 @@ def _count(session: Session, column: Any) -> int:
     return session.scalar(select(func.count(column))) or 0
 
 
+def _sum(session: Session, column: Any) -> int:
+    return session.scalar(select(func.sum(column))) or 0
+
+
 def vault_stats(session: Session) -> dict[str, Any]:
     levels = dict(
         session.execute(
@@ -42,6 +48,13 @@ def vault_stats(session: Session) -> dict[str, Any]:
             .group_by(ChecklistItem.domain)
         ).all()
     )
+    # Anonymised households' signs and visits are counts per month (0022).
+    for domain, n in session.execute(
+        select(AnonymisedSigns.domain, func.sum(AnonymisedSigns.signs)).group_by(
+            AnonymisedSigns.domain
+        )
+    ):
+        domains[domain] = domains.get(domain, 0) + n
     referrals = dict(
         session.execute(
             select(Referral.status, func.count(Referral.id)).group_by(Referral.status)
@@ -52,8 +65,8 @@ def vault_stats(session: Session) -> dict[str, Any]:
         "addresses": _count(session, Address.id),
         "households": _count(session, Household.id),
         "residents": _count(session, Resident.id),
-        "visits": _count(session, Visit.id),
-        "signals": _count(session, SignalObservation.id),
+        "visits": _count(session, Visit.id) + _sum(session, AnonymisedVisits.visits),
+        "signals": _count(session, SignalObservation.id) + _sum(session, AnonymisedSigns.signs),
         "follow_ups_open": session.scalar(
             select(func.count(FollowUp.id)).where(FollowUp.status == FollowUpStatus.OPEN.value)
         )

@@ -44,11 +44,13 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.consent import ErasureReason, queue_erasure_requests
+from waakvlam_desktop.domain.exports import stored_month
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import WHOLE_NUMBERS, load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
@@ -57,6 +59,9 @@ from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
     Address,
+    AnonymisedSigns,
+    AnonymisedVisits,
+    ChecklistItem,
     Complex,
     ConcernLevelEntry,
     ConnectIntroduction,
@@ -116,11 +121,14 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "household": "label -> geanonimiseerd, moved to an anonymous address (all terms passed)",
     "resident": "deleted (all terms passed)",
     "visit_resident": "deleted with the residents",
-    "visit": "notes blanked (visit_notes); moved to the anonymous address",
+    "visit": "notes blanked (visit_notes); anonymised: counted per month, then deleted",
     "follow_up": "description blanked (visit_notes)",
     "draft": "deleted (visit_notes): unsaved editor content",
     "visit_correction": "deleted (visit_notes): the notes as they were before a correction",
-    "signal_observation": "remark and acute_response blanked (signals)",
+    "signal_observation": "remark and acute_response blanked (signals); anonymised: counted"
+    " per month and domain, then deleted",
+    "anonymised_visits": "made at anonymisation: visits per month; kept (no personal data)",
+    "anonymised_signs": "made at anonymisation: signs per month and domain; kept",
     "concern_level_entry": "kept: the first level and each change, with their dates"
     " (anonymised: an entry repeating the level before it goes)",
     "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
@@ -474,6 +482,97 @@ def _repeated_levels(household_ids: Sequence[str]) -> Any:
     return select(ranked.c.id).where(ranked.c.same.is_(True))
 
 
+def _count_away(
+    session: Session, household_ids: Sequence[str]
+) -> tuple[Counter[str], Counter[str]]:
+    """Replace the visits and observed signs of the anonymised ``household_ids`` by their
+    counts per month (and checklist domain): ``anonymised_visits`` and ``anonymised_signs``
+    (0022, #16). That is what every statistic asks of them (visits and households visited
+    per month, signs per domain, which households had a visit or a sign of a domain in a
+    period); the rows themselves, their dates, kinds, staff members, items and severities
+    go. Returns the visits and the signs deleted, per household."""
+    plain = {"synchronize_session": False}
+    visits: Counter[tuple[int, str]] = Counter()
+    for hid, at in session.execute(
+        select(Visit.household_id, Visit.visited_at).where(Visit.household_id.in_(household_ids))
+    ):
+        visits[stored_month(at), hid] += 1
+    signs: Counter[tuple[int, str, str]] = Counter()
+    for hid, at, domain in session.execute(
+        select(SignalObservation.household_id, Visit.visited_at, ChecklistItem.domain)
+        .join(Visit, Visit.id == SignalObservation.visit_id)
+        .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
+        .where(SignalObservation.household_id.in_(household_ids))
+    ):
+        signs[stored_month(at), hid, domain] += 1
+    con = session.connection()
+    if visits:
+        table = _table(AnonymisedVisits)
+        upsert = sqlite_insert(table)
+        con.execute(
+            upsert.on_conflict_do_update(
+                index_elements=[table.c.month, table.c.household_id],
+                set_={"visits": table.c.visits + upsert.excluded.visits},
+            ),
+            [{"month": m, "household_id": h, "visits": n} for (m, h), n in visits.items()],
+        )
+    if signs:
+        table = _table(AnonymisedSigns)
+        upsert = sqlite_insert(table)
+        con.execute(
+            upsert.on_conflict_do_update(
+                index_elements=[table.c.month, table.c.household_id, table.c.domain],
+                set_={"signs": table.c.signs + upsert.excluded.signs},
+            ),
+            [
+                {"month": m, "household_id": h, "domain": d, "signs": n}
+                for (m, h, d), n in signs.items()
+            ],
+        )
+    # What pointed at the rows stays, without the pointer (a linked sign of a referral
+    # goes with the sign: ON DELETE CASCADE).
+    for model in (FollowUp, ConcernLevelEntry, Referral):
+        session.execute(
+            update(model)
+            .where(model.household_id.in_(household_ids), model.visit_id.is_not(None))
+            .values(visit_id=None),
+            execution_options=plain,
+        )
+    session.execute(
+        update(FollowUp)
+        .where(FollowUp.household_id.in_(household_ids), FollowUp.signal_id.is_not(None))
+        .values(signal_id=None),
+        execution_options=plain,
+    )
+    their_visits = select(Visit.id).where(Visit.household_id.in_(household_ids))
+    session.execute(
+        delete(VisitCorrection).where(VisitCorrection.visit_id.in_(their_visits)),
+        execution_options=plain,
+    )
+    signs_gone: Counter[str] = Counter(
+        session.scalars(
+            delete(SignalObservation)
+            .where(
+                or_(
+                    SignalObservation.household_id.in_(household_ids),
+                    SignalObservation.visit_id.in_(their_visits),
+                )
+            )
+            .returning(SignalObservation.household_id),
+            execution_options=plain,
+        )
+    )
+    visits_gone: Counter[str] = Counter(
+        session.scalars(
+            delete(Visit)
+            .where(Visit.household_id.in_(household_ids))
+            .returning(Visit.household_id),
+            execution_options=plain,
+        )
+    )
+    return visits_gone, signs_gone
+
+
 def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     """Remove what ``rows`` list, with set-based Core statements (no ORM objects are
     loaded or left stale), and record one audit event and a tombstone per household and
@@ -581,21 +680,17 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
     addresses = _anonymous_addresses(session, anon_ids, now)
     if addresses:
         moves = [{"hid": hid, "aid": aid} for hid, aid in addresses.items()]
-        con = session.connection()
-        visit_t, household_t = _table(Visit), _table(Household)
-        con.execute(
-            update(visit_t)
-            .where(visit_t.c.household_id == bindparam("hid"))
-            .values(address_id=bindparam("aid")),
-            moves,
-        )
-        con.execute(
+        # The visits need no move: they are counted away below (``_count_away``).
+        household_t = _table(Household)
+        session.connection().execute(
             update(household_t)
             .where(household_t.c.id == bindparam("hid"))
             .values(address_id=bindparam("aid")),
             moves,
         )
     repeated: Counter[str] = Counter()  # concern-level entries deleted, per household
+    visits_gone: Counter[str] = Counter()  # visits and signs counted away, per household
+    signs_gone: Counter[str] = Counter()
     today = local_today(session.info["clock"])
     for hid in anon_ids:
         # Every partner that ever received the household is asked to erase it (AVG art. 19).
@@ -636,6 +731,9 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
                 execution_options=plain,
             )
         )
+        visits, signs = _count_away(session, chunk)
+        visits_gone.update(visits)
+        signs_gone.update(signs)
         session.execute(
             update(Household)
             .where(Household.id.in_(chunk))
@@ -680,6 +778,8 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             + counts
             + (
                 f";geanonimiseerd;herhaalde_zorgniveaus={repeated[row.household_id]}"
+                f";bezoeken_geteld={visits_gone[row.household_id]}"
+                f";signalen_geteld={signs_gone[row.household_id]}"
                 if row.anonymise
                 else ""
             )
@@ -780,11 +880,13 @@ def _set_vacuum_pending(session: Session, pending: bool) -> None:
         session.delete(row)
 
 
-def thin_anonymised(session: Session) -> tuple[int, int]:
+def thin_anonymised(session: Session) -> tuple[int, int, int, int]:
     """What anonymisation leaves since this version, for households anonymised by an
     earlier one (they are never anonymised again): their concern-level entries that repeat
-    the level before them, and the category tombstones beside their "anonymised" one.
-    Returns (entries, tombstones) deleted; one audit event when anything went."""
+    the level before them, the category tombstones beside their "anonymised" one, and
+    their visits and signs, counted per month (``_count_away``, 0022).
+    Returns (entries, tombstones, visits, signs) deleted; one audit event when anything
+    went."""
     plain = {"synchronize_session": False}
     anonymised = list(
         session.scalars(
@@ -793,8 +895,11 @@ def thin_anonymised(session: Session) -> tuple[int, int]:
             )
         )
     )
-    entries = stones = 0
+    entries = stones = visits = signs = 0
     for chunk in chunks(anonymised):
+        counted = _count_away(session, chunk)
+        visits += counted[0].total()
+        signs += counted[1].total()
         gone = session.execute(
             delete(ConcernLevelEntry).where(ConcernLevelEntry.id.in_(_repeated_levels(chunk))),
             execution_options=plain,
@@ -809,14 +914,15 @@ def thin_anonymised(session: Session) -> tuple[int, int]:
             execution_options=plain,
         )
         stones += cast(CursorResult[Any], gone).rowcount
-    if entries or stones:
+    if entries or stones or visits or signs:
         audit.record(
             session,
             "purge",
             "concern_level_entry",
-            detail=f"herhaalde zorgniveaus={entries};grafstenen={stones}",
+            detail=f"herhaalde zorgniveaus={entries};grafstenen={stones}"
+            f";bezoeken geteld={visits};signalen geteld={signs}",
         )
-    return entries, stones
+    return entries, stones, visits, signs
 
 
 def run_retention(

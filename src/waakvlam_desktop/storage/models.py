@@ -352,6 +352,32 @@ class ConcernLevelEntry(Record):
     household: Mapped[Household] = relationship(back_populates="concern_history")
 
 
+class AnonymisedVisits(Base):
+    """What an anonymised household's visits leave behind (0022, #16): how many there were
+    in each month. The month is Dutch time, as the aggregate export's periods are."""
+
+    __tablename__ = "anonymised_visits"
+    # Only its key: read per month (every statistic asks for a range of months).
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # YYYYMM
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer)
+
+
+class AnonymisedSigns(Base):
+    """What an anonymised household's observed signs leave behind (0022, #16): how many
+    there were per month (of their visit, Dutch time) and checklist domain."""
+
+    __tablename__ = "anonymised_signs"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # YYYYMM
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), primary_key=True)
+    domain: Mapped[str] = mapped_column(String(50), primary_key=True)
+    signs: Mapped[int] = mapped_column(Integer)
+
+
 class FollowUp(Record):
     __tablename__ = "follow_up"
     # Vandaag's open actions (#16): those not tied to a sign in date order, so the first

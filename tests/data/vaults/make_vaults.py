@@ -60,7 +60,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, text
 
 from waakvlam_desktop.storage import keys
-from waakvlam_desktop.storage.ids import ID_COLUMNS_0019, stored_id
+from waakvlam_desktop.storage.ids import BORN_AS_BYTES, ID_COLUMNS_0019, stored_id
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, upgrade
 from waakvlam_desktop.storage.vault import DB_NAME, HEADER_NAME, make_engine
 
@@ -159,7 +159,7 @@ class Writer:
         """``row`` as the vault stores it at this revision; the manifest keeps the text ids."""
         if not self.ids_as_bytes():
             return row
-        columns = ID_COLUMNS_0019.get(table, ())
+        columns = ID_COLUMNS_0019.get(table, ()) + BORN_AS_BYTES.get(table, ())
         return {
             k: stored_id(v) if k in columns and isinstance(v, str) else v for k, v in row.items()
         }
@@ -1436,6 +1436,20 @@ def step_0021(w: Writer) -> None:
     w.update("signal_observation", emptied, hh, remark="")
 
 
+def step_0022(w: Writer) -> None:
+    """0022 keeps an anonymised household's visits and signs as counts per month: rows as
+    retention writes them (Core statements, no audit event of their own), two months, two
+    domains."""
+    hh = ident("household:17")
+    for month, visits in ((202511, 2), (202512, 1)):
+        w.insert("anonymised_visits", {"month": month, "household_id": hh, "visits": visits})
+    for month, domain, signs in ((202511, "financien", 3), (202512, "sociaal", 1)):
+        w.insert(
+            "anonymised_signs",
+            {"month": month, "household_id": hh, "domain": domain, "signs": signs},
+        )
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1455,6 +1469,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0019": step_0019,
     "0020": step_0020,
     "0021": step_0021,
+    "0022": step_0022,
 }
 
 
