@@ -11,13 +11,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, literal_column, select
+from sqlalchemy.orm import Session
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_case, decrypted_pages, every_stored_value
 from waakvlam_desktop.bundles.collect import collect_aggregate
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
-from waakvlam_desktop.domain.exports import Period
+from waakvlam_desktop.domain.exports import Period, stored_month
 from waakvlam_desktop.domain.overview import (
     OverviewFilter,
     filter_options,
@@ -46,13 +47,17 @@ from waakvlam_desktop.privacy.retention import (
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import (
+    AnonymisedLevels,
     AnonymisedSigns,
     AnonymisedVisits,
     AuditEvent,
     Base,
     ChecklistItem,
+    Colleague,
     ConcernLevelEntry,
+    FollowUp,
     Household,
+    ImportBase,
     Partner,
     Referral,
     Resident,
@@ -230,6 +235,67 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
     assert run_retention(vault, date(2026, 11, 27)).households == 0
 
 
+def test_rows_of_another_household_never_block_or_escape_the_counting(
+    vault: Vault, clock: FixedClock
+) -> None:
+    """(review, 0022) Anonymisation deletes a household's visits and signs. Rows of a
+    household that stays may point at them (a handover can bring anything): the run must
+    not fail on them, a sign of that household on an anonymised visit is counted, not
+    lost, and nothing of the deleted rows stays behind (a colleague's digests of them)."""
+    _in_the_past(clock, date(2020, 5, 1))
+    old = add_case(vault, GONE, number=1)
+    _in_the_past(clock, date(2020, 6, 1))
+    with vault.session() as s:
+        close_household(s, old["household"])
+    _now(clock)
+    live = add_case(vault, KEPT, number=2)
+    with vault.session() as s:
+        sign = s.scalars(
+            select(SignalObservation).where(SignalObservation.visit_id == old["visit"])
+        ).first()
+        assert sign is not None
+        stray = SignalObservation(
+            visit_id=old["visit"], household_id=live["household"], item_id=sign.item_id, severity=1
+        )
+        pointing = FollowUp(
+            household_id=live["household"],
+            visit_id=old["visit"],
+            signal_id=sign.id,
+            description="Nabellen",
+        )
+        entry = ConcernLevelEntry(
+            household_id=live["household"],
+            visit_id=old["visit"],
+            level="aandacht",
+            set_at=datetime(2026, 11, 27, 9, 0),
+            next_check_in=date(2026, 12, 27),
+        )
+        s.add_all([stray, pointing, entry])
+        s.add(Colleague(name="Collega", key_id="k" * 64, public_key=b"\x01" * 32))
+        s.flush()
+        colleague = s.scalars(select(Colleague.id)).one()
+        for row_id in (old["visit"], sign.id, live["visit"]):
+            s.add(ImportBase(colleague_id=colleague, row_id=row_id, digest="0" * 32))
+        signals_before = vault_stats(s)["signals"]
+        ids = (stray.id, pointing.id, entry.id)
+
+    result = run_retention(vault, date(2026, 11, 27))
+    assert result.totals()["anonymised"] == 1
+
+    with vault.session() as s:
+        assert s.get(SignalObservation, ids[0]) is None
+        kept_follow_up, kept_entry = s.get(FollowUp, ids[1]), s.get(ConcernLevelEntry, ids[2])
+        assert kept_follow_up is not None and kept_entry is not None
+        assert (kept_follow_up.visit_id, kept_follow_up.signal_id) == (None, None)
+        assert kept_entry.visit_id is None
+        assert vault_stats(s)["signals"] == signals_before
+        assert _counts_of(s, live["household"])["signs"].total() == 1
+        assert list(s.scalars(select(ImportBase.row_id))) == [live["visit"]]
+        # No visit can be added to the anonymised household: it would be counted away.
+        with pytest.raises(ValidationError, match=r"geanonimiseerd|anonymised"):
+            record_visit(s, VisitInput(household_id=old["household"], kind=VisitKind.REGULIER))
+
+
 def test_every_table_about_a_household_or_resident_has_a_retention_rule() -> None:
     """A new table with personal data must get a rule (purge + inzage) before it ships."""
     referencing = {
@@ -327,22 +393,62 @@ def test_corrected_notes_and_acute_responses_are_purged_and_in_the_inzage(
     assert GONE not in every_stored_value(vault)
 
 
-def _levels_at(vault: Vault, moments: list[datetime]) -> dict[tuple[str, datetime], str | None]:
-    """The level each household had at each moment: its last entry at or before it (of two
-    at one moment, the one written last)."""
+def _levels_at_month_ends(vault: Vault, months: list[int]) -> dict[tuple[str, int], str]:
+    """The level each household had at the end of each month (``YYYYMM``, Dutch time):
+    its last entry in or before the month (of two at one moment, the one written last),
+    or, for an anonymised household, its last monthly level in or before it."""
     with vault.session() as s:
         entries = s.execute(
             select(
                 ConcernLevelEntry.household_id, ConcernLevelEntry.set_at, ConcernLevelEntry.level
             ).order_by(ConcernLevelEntry.set_at, literal_column("concern_level_entry.rowid"))
         ).all()
-    found: dict[tuple[str, datetime], str | None] = {}
-    for hid in {e.household_id for e in entries}:
-        mine = [e for e in entries if e.household_id == hid]
-        for moment in moments:
-            before = [e.level for e in mine if e.set_at <= moment]
-            found[(hid, moment)] = before[-1] if before else None
+        kept = s.execute(
+            select(
+                AnonymisedLevels.household_id, AnonymisedLevels.month, AnonymisedLevels.level
+            ).order_by(AnonymisedLevels.month)
+        ).all()
+    history = [(hid, stored_month(at), level) for hid, at, level in entries] + kept
+    found: dict[tuple[str, int], str] = {}
+    for month in months:
+        for hid, at, level in history:
+            if at <= month:
+                found[hid, month] = level
     return found
+
+
+def _counts_of(s: Session, household_id: str) -> dict[str, Any]:
+    """What ``anonymised_*`` hold of one household: visits and signs per month, signs per
+    domain, the level per month."""
+    visits = dict(
+        s.execute(
+            select(AnonymisedVisits.month, AnonymisedVisits.visits).where(
+                AnonymisedVisits.household_id == household_id
+            )
+        ).all()
+    )
+    signs: Counter[int] = Counter()
+    by_domain: Counter[str] = Counter()
+    for month, domain, n in s.execute(
+        select(AnonymisedSigns.month, AnonymisedSigns.domain, AnonymisedSigns.signs).where(
+            AnonymisedSigns.household_id == household_id
+        )
+    ):
+        signs[month] += n
+        by_domain[domain] += n
+    levels = dict(
+        s.execute(
+            select(AnonymisedLevels.month, AnonymisedLevels.level).where(
+                AnonymisedLevels.household_id == household_id
+            )
+        ).all()
+    )
+    return {
+        "visits": Counter(visits),
+        "signs": signs,
+        "signs_by_domain": by_domain,
+        "levels": levels,
+    }
 
 
 def _aggregates(vault: Vault, labels: list[str]) -> dict[tuple[str, str], Any]:
@@ -419,18 +525,19 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
             before = s.scalar(select(func.count(ConcernLevelEntry.id)))
             first_visit = s.scalar(select(func.min(Visit.visited_at)))
             per_before = Counter(s.scalars(select(ConcernLevelEntry.household_id)))
+            follow_ups_before = Counter(s.scalars(select(FollowUp.household_id)))
         assert first_visit is not None and before
-        with vault.session() as s:
-            set_at = sorted(set(s.scalars(select(ConcernLevelEntry.set_at))))
-        moments = set_at + [a + (b - a) / 2 for a, b in itertools.pairwise(set_at)]
-        levels = _levels_at(vault, moments)
         labels = []
+        months = []
         month = date(first_visit.year, first_visit.month, 1)
-        while month < date(2026, 11, 1):
+        while month <= tie.date():
             labels.append(f"{month:%Y-%m}")
+            months.append(month.year * 100 + month.month)
             if month.month % 3 == 1:
                 labels.append(f"{month.year}-Q{(month.month + 2) // 3}")
             month = add_months(month, 1)
+        levels = _levels_at_month_ends(vault, months)
+        assert levels[last.household_id, months[-1]] == last.level
         aggregates = _aggregates(vault, labels)
         references = [add_months(date(2026, 11, 1), -12 * n) for n in range(4)]
         statistics = _statistics(vault, references)
@@ -445,27 +552,25 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
         assert result.totals()["anonymised"] == HOUSEHOLDS
 
         with vault.session() as s:
-            after = s.scalar(select(func.count(ConcernLevelEntry.id)))
-            repeats = s.execute(
-                select(ConcernLevelEntry.household_id, ConcernLevelEntry.level).order_by(
-                    ConcernLevelEntry.household_id, ConcernLevelEntry.set_at
+            kept = s.execute(
+                select(AnonymisedLevels.household_id, AnonymisedLevels.level).order_by(
+                    AnonymisedLevels.household_id, AnonymisedLevels.month
                 )
             ).all()
-        assert after is not None and after < before / 2  # most entries repeated a level
+        assert len(kept) < before / 2  # most entries repeated a level, or were in one month
         assert all(
             not (a.household_id == b.household_id and a.level == b.level)
-            for a, b in itertools.pairwise(repeats)
+            for a, b in itertools.pairwise(kept)
         )
-        assert _levels_at(vault, moments) == levels
+        # (0022) Levels, visits and signs are months now: every statistic is as it was.
+        assert _levels_at_month_ends(vault, months) == levels
         assert _aggregates(vault, labels) == aggregates
-        # (0022) Visits and signs are counts per month now: every statistic is as it was.
         assert _statistics(vault, references) == statistics
         with vault.session() as s:
-            assert s.scalar(select(func.count()).select_from(Visit)) == 0
-            assert s.scalar(select(func.count()).select_from(SignalObservation)) == 0
+            for model in (Visit, SignalObservation, ConcernLevelEntry, FollowUp):
+                assert s.scalar(select(func.count()).select_from(model)) == 0, model
             assert verify_chain(s).ok
-            # The audit log says how many entries of each household went.
-            per_after = Counter(s.scalars(select(ConcernLevelEntry.household_id)))
+            # The audit log says how many rows of each household became counts.
             told = dict(
                 s.execute(
                     select(AuditEvent.entity_id, AuditEvent.detail).where(
@@ -474,77 +579,63 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
                 ).all()
             )
             assert len(told) == HOUSEHOLDS
-            assert sum(per_before.values()) - sum(per_after.values()) > HOUSEHOLDS
             for hid, detail in told.items():
-                gone = per_before[hid] - per_after[hid]
                 assert detail.endswith(
-                    f";geanonimiseerd;herhaalde_zorgniveaus={gone}"
+                    f";geanonimiseerd;zorgniveaus_geteld={per_before[hid]}"
                     f";bezoeken_geteld={visits_before[hid]};signalen_geteld={signs_before[hid]}"
+                    f";acties_verwijderd={follow_ups_before[hid]}"
                 ), detail
             stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
             assert dict(stones.all()) == {"anonymised": HOUSEHOLDS}
 
-        # (review) A household anonymised by an earlier version kept its repeated levels and
-        # four tombstones, and is never anonymised again: the next run thins it.
+        # (review) A household anonymised by an earlier version kept its visits, signs,
+        # levels, follow-ups and four tombstones, and is never anonymised again: the next
+        # whole run counts them. A visit in a month that has counts already adds to them;
+        # one on the evening of 31 March 2024 (UTC) is 1 April in the Netherlands.
         hid = last.household_id
         with vault.session() as s:
-            kept = s.scalars(
-                select(ConcernLevelEntry)
-                .where(ConcernLevelEntry.household_id == hid)
-                .order_by(
-                    ConcernLevelEntry.set_at.desc(),
-                    literal_column("concern_level_entry.rowid").desc(),
-                )
+            month = s.scalar(
+                select(func.max(AnonymisedVisits.month)).where(AnonymisedVisits.household_id == hid)
+            )
+            assert month is not None
+            in_a_counted_month = datetime(month // 100, month % 100, 15, 12, 0)
+            added = [in_a_counted_month, datetime(2024, 3, 31, 22, 30)]
+            assert [stored_month(a) for a in added] == [month, 202404]
+            counted_before = _counts_of(s, hid)
+            assert counted_before["visits"][month] > 0 and counted_before["signs"][month] > 0
+            record_stones(s, [TombstoneRow("household", hid, k, tie) for k in CATEGORIES])
+            hh = s.get(Household, hid)
+            item = s.scalars(
+                select(ChecklistItem)
+                .where(ChecklistItem.domain == next(iter(counted_before["signs_by_domain"])))
+                .order_by(ChecklistItem.position)
             ).first()
-            assert kept is not None
+            assert hh is not None and item is not None
+            for at in added:
+                visit = Visit(
+                    household_id=hid, address_id=hh.address_id, visited_at=at, kind="huisbezoek"
+                )
+                s.add(visit)
+                s.flush()
+                s.add(
+                    SignalObservation(
+                        visit_id=visit.id, household_id=hid, item_id=item.id, severity=1
+                    )
+                )
             s.add(
                 ConcernLevelEntry(
                     household_id=hid,
-                    level=kept.level,
-                    set_at=kept.set_at + timedelta(seconds=1),
-                    next_check_in=kept.next_check_in,
+                    level="zorg",
+                    set_at=in_a_counted_month,
+                    next_check_in=in_a_counted_month.date(),
                 )
             )
-            record_stones(s, [TombstoneRow("household", hid, k, kept.set_at) for k in CATEGORIES])
-            # ... and its visits and signs, without their texts: one on the evening of 31
-            # March 2024 (UTC), which is 1 April in the Netherlands.
-            hh = s.get(Household, hid)
-            item = s.scalars(select(ChecklistItem).order_by(ChecklistItem.position)).first()
-            assert hh is not None and item is not None
-            visit = Visit(
-                household_id=hid,
-                address_id=hh.address_id,
-                visited_at=datetime(2024, 3, 31, 22, 30),
-                kind="huisbezoek",
-            )
-            s.add(visit)
-            s.flush()
-            for severity in (1, 2):
-                s.add(
-                    SignalObservation(
-                        visit_id=visit.id, household_id=hid, item_id=item.id, severity=severity
-                    )
-                )
-            archived = {
-                "visits": s.scalar(
-                    select(AnonymisedVisits.visits).where(
-                        AnonymisedVisits.household_id == hid, AnonymisedVisits.month == 202404
-                    )
-                )
-                or 0,
-                "signs": s.scalar(
-                    select(AnonymisedSigns.signs).where(
-                        AnonymisedSigns.household_id == hid,
-                        AnonymisedSigns.month == 202404,
-                        AnonymisedSigns.domain == item.domain,
-                    )
-                )
-                or 0,
-            }
+            s.add(FollowUp(household_id=hid, description="", status="open"))
         again = run_retention(vault, later)
         assert again.households == 0 and again.vacuumed
         with vault.session() as s:
-            assert s.scalar(select(func.count(ConcernLevelEntry.id))) == after
+            for model in (Visit, SignalObservation, ConcernLevelEntry, FollowUp):
+                assert s.scalar(select(func.count()).select_from(model)) == 0, model
             stones = s.execute(select(Tombstone.what, func.count()).group_by(Tombstone.what))
             assert dict(stones.all()) == {"anonymised": HOUSEHOLDS}
             thinned = s.scalars(
@@ -553,30 +644,16 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
                 )
             ).all()
             assert thinned == [
-                "herhaalde zorgniveaus=1;grafstenen=3;bezoeken geteld=1;signalen geteld=2"
+                "zorgniveaus_geteld=1;bezoeken_geteld=2;signalen_geteld=2"
+                ";acties_verwijderd=1;grafstenen=3"
             ]
-            assert s.scalar(select(func.count()).select_from(Visit)) == 0
-            assert s.scalar(select(func.count()).select_from(SignalObservation)) == 0
-            assert (
-                s.execute(
-                    select(AnonymisedVisits.visits).where(
-                        AnonymisedVisits.household_id == hid, AnonymisedVisits.month == 202404
-                    )
-                ).scalar_one()
-                == archived["visits"] + 1
-            )
-            assert (
-                s.execute(
-                    select(AnonymisedSigns.signs).where(
-                        AnonymisedSigns.household_id == hid,
-                        AnonymisedSigns.month == 202404,
-                        AnonymisedSigns.domain == item.domain,
-                    )
-                ).scalar_one()
-                == archived["signs"] + 2
-            )
+            counted = _counts_of(s, hid)
+            for m in {month, 202404}:
+                n = [stored_month(a) for a in added].count(m)
+                assert counted["visits"][m] == counted_before["visits"][m] + n
+                assert counted["signs"][m] == counted_before["signs"][m] + n
+            assert counted["levels"][month] == "zorg"
             assert verify_chain(s).ok
-        assert _levels_at(vault, moments) == levels
         assert run_retention(vault, later).vacuumed is False  # nothing left to thin
     finally:
         vault.close()

@@ -31,6 +31,7 @@ from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.ids import RecordId, id_hex_sql, id_text_sql
 from waakvlam_desktop.storage.models import (
     Address,
+    AnonymisedLevels,
     AnonymisedSigns,
     AnonymisedVisits,
     ChecklistDomain,
@@ -661,8 +662,16 @@ def collect_aggregate(
     for hid, lv in session.execute(
         select(ConcernLevelEntry.household_id, ConcernLevelEntry.level)
         .where(ConcernLevelEntry.set_at < end)
-        # Two entries at one moment: the later written counts (as retention keeps it).
+        # Two entries at one moment: the later written counts (as retention reads them).
         .order_by(ConcernLevelEntry.set_at, literal_column("concern_level_entry.rowid"))
+    ):
+        level_of[hid] = lv
+    first, last = period_months(period)
+    # An anonymised household's level at the end of each month it changed (0022).
+    for hid, lv in session.execute(
+        select(AnonymisedLevels.household_id, AnonymisedLevels.level)
+        .where(AnonymisedLevels.month <= last)
+        .order_by(AnonymisedLevels.month)
     ):
         level_of[hid] = lv
     visited = set(
@@ -674,7 +683,6 @@ def collect_aggregate(
     )
     # Anonymised households' visits and signs are counts per month (0022): the period's
     # months hold exactly the visits between its bounds.
-    first, last = period_months(period)
     visited.update(
         session.scalars(
             select(AnonymisedVisits.household_id).where(AnonymisedVisits.month.between(first, last))

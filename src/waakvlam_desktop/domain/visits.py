@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.bsn import guard
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import Settings, load_settings
@@ -52,6 +53,10 @@ BAD_SEVERITY = Message(
 FOLLOW_UP_WITHOUT_DESCRIPTION = Message(
     "visits.follow_up_without_description",
     QT_TRANSLATE_NOOP("Errors", "A follow-up needs a description."),
+)
+VISIT_TO_ANONYMISED = Message(
+    "visits.to_anonymised",
+    QT_TRANSLATE_NOOP("Errors", "This household has been anonymised: no visit can be added."),
 )
 NEXT_VISIT_IN_PAST = Message(
     "visits.next_visit_in_past",
@@ -200,6 +205,11 @@ def record_visit(session: Session, data: VisitInput) -> VisitResult:
     """
     clock = session.info["clock"]
     household = get_household(session, data.household_id)
+    if tombstones.ANONYMISED in tombstones.tombstones_for(session, [household.id]).get(
+        household.id, {}
+    ):
+        # Its visits are counts per month (0022): a new one would be counted away unseen.
+        raise ValidationError(VISIT_TO_ANONYMISED, field="household_id")
     settings = load_settings(session)
     catalogue = items_by_code(session)
     _validate(data, catalogue)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -59,6 +59,7 @@ from waakvlam_desktop.storage import audit, fts
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import (
     Address,
+    AnonymisedLevels,
     AnonymisedSigns,
     AnonymisedVisits,
     ChecklistItem,
@@ -69,6 +70,7 @@ from waakvlam_desktop.storage.models import (
     Draft,
     FollowUp,
     Household,
+    ImportBase,
     MeetingAction,
     MeetingHousehold,
     NeighbourhoodAction,
@@ -122,15 +124,16 @@ HOUSEHOLD_TABLES: dict[str, str] = {
     "resident": "deleted (all terms passed)",
     "visit_resident": "deleted with the residents",
     "visit": "notes blanked (visit_notes); anonymised: counted per month, then deleted",
-    "follow_up": "description blanked (visit_notes)",
+    "follow_up": "description blanked (visit_notes); deleted (anonymised)",
     "draft": "deleted (visit_notes): unsaved editor content",
     "visit_correction": "deleted (visit_notes): the notes as they were before a correction",
     "signal_observation": "remark and acute_response blanked (signals); anonymised: counted"
     " per month and domain, then deleted",
     "anonymised_visits": "made at anonymisation: visits per month; kept (no personal data)",
     "anonymised_signs": "made at anonymisation: signs per month and domain; kept",
-    "concern_level_entry": "kept: the first level and each change, with their dates"
-    " (anonymised: an entry repeating the level before it goes)",
+    "concern_level_entry": "kept; anonymised: the level at the end of the first month and"
+    " of each month it changed is kept (anonymised_levels), then deleted",
+    "anonymised_levels": "made at anonymisation: the level per month it changed; kept",
     "referral": "reason, contexts, letter PDF, withdrawal note removed (referrals)",
     "audit_event": "kept: ids, actions and field names only",
     "referral_resident": "deleted with the residents (which residents a referral concerns)",
@@ -465,33 +468,111 @@ def _table(model: Any) -> Table:
     return table
 
 
-def _repeated_levels(household_ids: Sequence[str]) -> Any:
-    """The concern-level entries of ``household_ids`` that repeat the level before them (a
-    visit writes one each time). What the statistics ask of an anonymised household is
-    which level it had at a moment (the aggregate export: at the end of a period); the
-    first entry and each change answer that for every moment, so the rest can go (three
-    in four entries of the demo)."""
-    entry = ConcernLevelEntry
-    order: tuple[Any, ...] = (entry.set_at, literal_column("concern_level_entry.rowid"))
-    previous = func.lag(entry.level).over(partition_by=entry.household_id, order_by=order)
-    ranked = (
-        select(entry.id, (entry.level == previous).label("same"))
-        .where(entry.household_id.in_(household_ids))
-        .subquery()
+@dataclass(slots=True)
+class CountedAway:
+    """Per household: the rows ``_count_away`` turned into counts per month, and the
+    follow-ups it deleted."""
+
+    visits: Counter[str] = field(default_factory=Counter)
+    signs: Counter[str] = field(default_factory=Counter)
+    levels: Counter[str] = field(default_factory=Counter)
+    follow_ups: Counter[str] = field(default_factory=Counter)
+
+    def update(self, other: CountedAway) -> None:
+        for name in ("visits", "signs", "levels", "follow_ups"):
+            getattr(self, name).update(getattr(other, name))
+
+    def detail(self, household_id: str) -> str:
+        """The part of the purge's audit detail that says what went, for one household."""
+        return (
+            f"zorgniveaus_geteld={self.levels[household_id]}"
+            f";bezoeken_geteld={self.visits[household_id]}"
+            f";signalen_geteld={self.signs[household_id]}"
+            f";acties_verwijderd={self.follow_ups[household_id]}"
+        )
+
+    def totals(self) -> tuple[int, int, int, int]:
+        return (
+            self.levels.total(),
+            self.visits.total(),
+            self.signs.total(),
+            self.follow_ups.total(),
+        )
+
+
+def _add_counts(
+    session: Session, model: Any, rows: dict[tuple[Any, ...], Any], *, add: bool = True
+) -> None:
+    """Insert ``rows`` (primary key -> value) into an ``anonymised_*`` table. A key that is
+    there already gets the sum (``add``: a count) or the new value (a level)."""
+    if not rows:
+        return
+    table = _table(model)
+    keys = list(table.primary_key.columns)
+    (value,) = [c for c in table.columns if not c.primary_key]
+    upsert = sqlite_insert(table)
+    new = upsert.excluded[value.name]
+    session.connection().execute(
+        upsert.on_conflict_do_update(
+            index_elements=keys, set_={value.name: value + new if add else new}
+        ),
+        [
+            {**{c.name: k for c, k in zip(keys, key, strict=True)}, value.name: v}
+            for key, v in rows.items()
+        ],
     )
-    return select(ranked.c.id).where(ranked.c.same.is_(True))
 
 
-def _count_away(
-    session: Session, household_ids: Sequence[str]
-) -> tuple[Counter[str], Counter[str]]:
-    """Replace the visits and observed signs of the anonymised ``household_ids`` by their
-    counts per month (and checklist domain): ``anonymised_visits`` and ``anonymised_signs``
-    (0022, #16). That is what every statistic asks of them (visits and households visited
-    per month, signs per domain, which households had a visit or a sign of a domain in a
-    period); the rows themselves, their dates, kinds, staff members, items and severities
-    go. Returns the visits and the signs deleted, per household."""
+def _level_months(session: Session, household_ids: Sequence[str]) -> dict[tuple[int, str], str]:
+    """(month, household) -> the level at the end of that month, for the first month of
+    each household and each month its level changed. Of two entries at one moment the one
+    written last counts, as in the aggregate export."""
+    entry = ConcernLevelEntry
+    last_of_month: dict[tuple[str, int], str] = {}  # in time order per household
+    for hid, at, level in session.execute(
+        select(entry.household_id, entry.set_at, entry.level)
+        .where(entry.household_id.in_(household_ids))
+        .order_by(entry.household_id, entry.set_at, literal_column("concern_level_entry.rowid"))
+    ):
+        last_of_month[hid, stored_month(at)] = level
+    changes: dict[tuple[int, str], str] = {}
+    before: tuple[str, str] | None = None
+    for (hid, month), level in last_of_month.items():
+        if before != (hid, level):
+            changes[month, hid] = level
+        before = (hid, level)
+    return changes
+
+
+def _count_away(session: Session, household_ids: Sequence[str]) -> CountedAway:
+    """Replace the visits, observed signs and concern-level entries of the anonymised
+    ``household_ids`` by what the statistics ask of them, per month (0022, #16):
+
+    - ``anonymised_visits``: how many visits a household had in a month (Dutch time);
+    - ``anonymised_signs``: how many signs per month (of their visit) and checklist domain;
+    - ``anonymised_levels``: the level at the end of the first month and of each month in
+      which it changed (the aggregate export asks for it at the end of a period).
+
+    That answers every statistic (visits and households visited per month, signs per
+    domain, which households had a visit or a sign of a domain in a period, the level at
+    the end of a period). The rows themselves go, with their moments, kinds, staff
+    members, items, severities and suggested levels; and the household's follow-ups (no
+    statistic reads them, and nobody can do them any more). A sign of another household on
+    one of these visits goes too and is counted under its own household; a pointer from
+    another household's row to what goes is cleared."""
     plain = {"synchronize_session": False}
+    their_visits = select(Visit.id).where(Visit.household_id.in_(household_ids))
+    their_signs = select(SignalObservation.id).where(
+        or_(
+            SignalObservation.household_id.in_(household_ids),
+            SignalObservation.visit_id.in_(their_visits),
+        )
+    )
+    their_entries = select(ConcernLevelEntry.id).where(
+        ConcernLevelEntry.household_id.in_(household_ids)
+    )
+    their_follow_ups = select(FollowUp.id).where(FollowUp.household_id.in_(household_ids))
+
     visits: Counter[tuple[int, str]] = Counter()
     for hid, at in session.execute(
         select(Visit.household_id, Visit.visited_at).where(Visit.household_id.in_(household_ids))
@@ -502,75 +583,49 @@ def _count_away(
         select(SignalObservation.household_id, Visit.visited_at, ChecklistItem.domain)
         .join(Visit, Visit.id == SignalObservation.visit_id)
         .join(ChecklistItem, ChecklistItem.id == SignalObservation.item_id)
-        .where(SignalObservation.household_id.in_(household_ids))
+        .where(SignalObservation.id.in_(their_signs))
     ):
         signs[stored_month(at), hid, domain] += 1
-    con = session.connection()
-    if visits:
-        table = _table(AnonymisedVisits)
-        upsert = sqlite_insert(table)
-        con.execute(
-            upsert.on_conflict_do_update(
-                index_elements=[table.c.month, table.c.household_id],
-                set_={"visits": table.c.visits + upsert.excluded.visits},
-            ),
-            [{"month": m, "household_id": h, "visits": n} for (m, h), n in visits.items()],
-        )
-    if signs:
-        table = _table(AnonymisedSigns)
-        upsert = sqlite_insert(table)
-        con.execute(
-            upsert.on_conflict_do_update(
-                index_elements=[table.c.month, table.c.household_id, table.c.domain],
-                set_={"signs": table.c.signs + upsert.excluded.signs},
-            ),
-            [
-                {"month": m, "household_id": h, "domain": d, "signs": n}
-                for (m, h, d), n in signs.items()
-            ],
-        )
-    # What pointed at the rows stays, without the pointer (a linked sign of a referral
-    # goes with the sign: ON DELETE CASCADE).
+    _add_counts(session, AnonymisedVisits, visits)
+    _add_counts(session, AnonymisedSigns, signs)
+    _add_counts(session, AnonymisedLevels, _level_months(session, household_ids), add=False)
+
+    # Pointers to what goes, from rows that stay (a linked sign of a referral goes with
+    # the sign: ON DELETE CASCADE).
     for model in (FollowUp, ConcernLevelEntry, Referral):
         session.execute(
-            update(model)
-            .where(model.household_id.in_(household_ids), model.visit_id.is_not(None))
-            .values(visit_id=None),
+            update(model).where(model.visit_id.in_(their_visits)).values(visit_id=None),
             execution_options=plain,
         )
     session.execute(
-        update(FollowUp)
-        .where(FollowUp.household_id.in_(household_ids), FollowUp.signal_id.is_not(None))
-        .values(signal_id=None),
+        update(FollowUp).where(FollowUp.signal_id.in_(their_signs)).values(signal_id=None),
         execution_options=plain,
     )
-    their_visits = select(Visit.id).where(Visit.household_id.in_(household_ids))
+    # A colleague's digests of the rows that go (a three-way merge's base): a digest of a
+    # whole row would let a guessed row be confirmed.
+    for rows in (their_visits, their_signs, their_entries, their_follow_ups):
+        session.execute(
+            delete(ImportBase).where(ImportBase.row_id.in_(rows)), execution_options=plain
+        )
     session.execute(
         delete(VisitCorrection).where(VisitCorrection.visit_id.in_(their_visits)),
         execution_options=plain,
     )
-    signs_gone: Counter[str] = Counter(
-        session.scalars(
-            delete(SignalObservation)
-            .where(
-                or_(
-                    SignalObservation.household_id.in_(household_ids),
-                    SignalObservation.visit_id.in_(their_visits),
-                )
+
+    def gone(model: Any, rows: Any) -> Counter[str]:
+        return Counter(
+            session.scalars(
+                delete(model).where(model.id.in_(rows)).returning(model.household_id),
+                execution_options=plain,
             )
-            .returning(SignalObservation.household_id),
-            execution_options=plain,
         )
-    )
-    visits_gone: Counter[str] = Counter(
-        session.scalars(
-            delete(Visit)
-            .where(Visit.household_id.in_(household_ids))
-            .returning(Visit.household_id),
-            execution_options=plain,
-        )
-    )
-    return visits_gone, signs_gone
+
+    counted = CountedAway()
+    counted.signs = gone(SignalObservation, their_signs)
+    counted.levels = gone(ConcernLevelEntry, their_entries)
+    counted.follow_ups = gone(FollowUp, their_follow_ups)
+    counted.visits = gone(Visit, their_visits)
+    return counted
 
 
 def purge_households(session: Session, rows: list[RetentionRow]) -> None:
@@ -688,9 +743,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             .values(address_id=bindparam("aid")),
             moves,
         )
-    repeated: Counter[str] = Counter()  # concern-level entries deleted, per household
-    visits_gone: Counter[str] = Counter()  # visits and signs counted away, per household
-    signs_gone: Counter[str] = Counter()
+    counted = CountedAway()  # what became counts per month, per household
     today = local_today(session.info["clock"])
     for hid in anon_ids:
         # Every partner that ever received the household is asked to erase it (AVG art. 19).
@@ -723,17 +776,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         session.execute(
             delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
         )
-        repeated.update(
-            session.scalars(
-                delete(ConcernLevelEntry)
-                .where(ConcernLevelEntry.id.in_(_repeated_levels(chunk)))
-                .returning(ConcernLevelEntry.household_id),
-                execution_options=plain,
-            )
-        )
-        visits, signs = _count_away(session, chunk)
-        visits_gone.update(visits)
-        signs_gone.update(signs)
+        counted.update(_count_away(session, chunk))
         session.execute(
             update(Household)
             .where(Household.id.in_(chunk))
@@ -776,13 +819,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
             + ",".join(row.categories)
             + ";"
             + counts
-            + (
-                f";geanonimiseerd;herhaalde_zorgniveaus={repeated[row.household_id]}"
-                f";bezoeken_geteld={visits_gone[row.household_id]}"
-                f";signalen_geteld={signs_gone[row.household_id]}"
-                if row.anonymise
-                else ""
-            )
+            + (f";geanonimiseerd;{counted.detail(row.household_id)}" if row.anonymise else "")
         )
         audit.record(
             session,
@@ -880,13 +917,12 @@ def _set_vacuum_pending(session: Session, pending: bool) -> None:
         session.delete(row)
 
 
-def thin_anonymised(session: Session) -> tuple[int, int, int, int]:
+def thin_anonymised(session: Session) -> tuple[int, int, int, int, int]:
     """What anonymisation leaves since this version, for households anonymised by an
-    earlier one (they are never anonymised again): their concern-level entries that repeat
-    the level before them, the category tombstones beside their "anonymised" one, and
-    their visits and signs, counted per month (``_count_away``, 0022).
-    Returns (entries, tombstones, visits, signs) deleted; one audit event when anything
-    went."""
+    earlier one (they are never anonymised again): their visits, signs and concern-level
+    entries become counts per month and their follow-ups go (``_count_away``, 0022), and
+    the category tombstones beside their "anonymised" one go. Returns (entries, visits,
+    signs, follow-ups, tombstones) deleted; one audit event when anything went."""
     plain = {"synchronize_session": False}
     anonymised = list(
         session.scalars(
@@ -895,16 +931,10 @@ def thin_anonymised(session: Session) -> tuple[int, int, int, int]:
             )
         )
     )
-    entries = stones = visits = signs = 0
+    counted = CountedAway()
+    stones = 0
     for chunk in chunks(anonymised):
-        counted = _count_away(session, chunk)
-        visits += counted[0].total()
-        signs += counted[1].total()
-        gone = session.execute(
-            delete(ConcernLevelEntry).where(ConcernLevelEntry.id.in_(_repeated_levels(chunk))),
-            execution_options=plain,
-        )
-        entries += cast(CursorResult[Any], gone).rowcount
+        counted.update(_count_away(session, chunk))
         gone = session.execute(
             delete(Tombstone).where(
                 Tombstone.entity == "household",
@@ -914,15 +944,16 @@ def thin_anonymised(session: Session) -> tuple[int, int, int, int]:
             execution_options=plain,
         )
         stones += cast(CursorResult[Any], gone).rowcount
-    if entries or stones or visits or signs:
+    entries, visits, signs, follow_ups = counted.totals()
+    if entries or visits or signs or follow_ups or stones:
         audit.record(
             session,
             "purge",
             "concern_level_entry",
-            detail=f"herhaalde zorgniveaus={entries};grafstenen={stones}"
-            f";bezoeken geteld={visits};signalen geteld={signs}",
+            detail=f"zorgniveaus_geteld={entries};bezoeken_geteld={visits}"
+            f";signalen_geteld={signs};acties_verwijderd={follow_ups};grafstenen={stones}",
         )
-    return entries, stones, visits, signs
+    return entries, visits, signs, follow_ups, stones
 
 
 def run_retention(

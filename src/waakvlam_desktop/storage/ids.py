@@ -194,13 +194,15 @@ ID_COLUMNS_0019: Final[dict[str, tuple[str, ...]]] = {
     "visit_correction": ("visit_id", "household_id", "staff_id", "id", "created_by", "updated_by"),
     "visit_resident": ("visit_id", "resident_id"),
 }
+"""Every id column at 0019 (the models' ``RecordId`` columns, and the search map's)."""
+# ---- end of frozen constants ---------------------------------------------------------------
+
 # Id columns of tables made after 0019: they never held text, so nothing converts them.
 BORN_AS_BYTES: Final[dict[str, tuple[str, ...]]] = {
     "anonymised_visits": ("household_id",),  # 0022
     "anonymised_signs": ("household_id",),  # 0022
+    "anonymised_levels": ("household_id",),  # 0022
 }
-"""Every id column at 0019 (the models' ``RecordId`` columns, and the search map's)."""
-# ---- end of frozen constants ---------------------------------------------------------------
 
 
 class RecordId(TypeDecorator[str]):

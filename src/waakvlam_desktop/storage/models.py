@@ -378,6 +378,19 @@ class AnonymisedSigns(Base):
     signs: Mapped[int] = mapped_column(Integer)
 
 
+class AnonymisedLevels(Base):
+    """What an anonymised household's concern-level history leaves behind (0022, #16): its
+    level at the end of each month (Dutch time) in which it was set, for the first month
+    and each month the level changed."""
+
+    __tablename__ = "anonymised_levels"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # YYYYMM
+    household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), primary_key=True)
+    level: Mapped[str] = mapped_column(String(20))
+
+
 class FollowUp(Record):
     __tablename__ = "follow_up"
     # Vandaag's open actions (#16): those not tied to a sign in date order, so the first

@@ -1437,9 +1437,9 @@ def step_0021(w: Writer) -> None:
 
 
 def step_0022(w: Writer) -> None:
-    """0022 keeps an anonymised household's visits and signs as counts per month: rows as
+    """0022 keeps an anonymised household's visits, signs and levels per month: rows as
     retention writes them (Core statements, no audit event of their own), two months, two
-    domains."""
+    domains, two levels."""
     hh = ident("household:17")
     for month, visits in ((202511, 2), (202512, 1)):
         w.insert("anonymised_visits", {"month": month, "household_id": hh, "visits": visits})
@@ -1448,6 +1448,8 @@ def step_0022(w: Writer) -> None:
             "anonymised_signs",
             {"month": month, "household_id": hh, "domain": domain, "signs": signs},
         )
+    for month, level in ((202511, "aandacht"), (202512, "zorg")):
+        w.insert("anonymised_levels", {"month": month, "household_id": hh, "level": level})
 
 
 STEPS: dict[str, Callable[[Writer], None]] = {
