@@ -65,10 +65,13 @@ from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.ids import RecordId, stored_id
 from waakvlam_desktop.storage.models import (
     Complex,
+    ConcernLevelEntry,
+    FollowUp,
     Household,
     Partner,
     Referral,
     Resident,
+    SignalObservation,
     StaffMember,
     Visit,
 )
@@ -662,6 +665,53 @@ def test_a_handover_into_a_vault_that_purged_first_brings_nothing_back(scene: Sc
     report = scene.run(scene.bundle_bytes(), resolve="theirs")
     assert report.applied
     assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+
+
+def test_a_colleagues_row_pointing_at_a_visit_counted_away_here_does_not_block_the_import(
+    scene: Scene,
+) -> None:
+    """(review, 0022) This vault anonymised fam. Jansen: its visits and signs are counts
+    per month and the rows are gone. The colleague still has them, and rows of mw. Öztürk
+    that point at them: a concern level and a follow-up set at a Jansen visit, and a sign
+    noted at it. The bundle imports (it was refused as a whole: a foreign key to a deleted
+    visit); the pointers are cleared and the sign on the deleted visit stays out."""
+    jansen = scene.world.households["fam. Jansen"]
+    oztuerk = scene.world.households["mw. Öztürk"]
+    scene.run(scene.bundle_bytes())
+    _purge(scene, jansen)
+    with scene.source.session() as s:
+        visit = s.scalars(select(Visit).where(Visit.household_id == jansen)).first()
+        assert visit is not None
+        sign = s.scalars(
+            select(SignalObservation).where(SignalObservation.visit_id == visit.id)
+        ).first()
+        assert sign is not None
+        stray = SignalObservation(
+            visit_id=visit.id, household_id=oztuerk, item_id=sign.item_id, severity=1
+        )
+        entry = ConcernLevelEntry(
+            household_id=oztuerk,
+            visit_id=visit.id,
+            level="aandacht",
+            set_at=visit.visited_at,
+            next_check_in=visit.visited_at.date() + timedelta(days=30),
+        )
+        action = FollowUp(
+            household_id=oztuerk, visit_id=visit.id, signal_id=sign.id, description="Nabellen"
+        )
+        s.add_all([stray, entry, action])
+        s.flush()
+        ids = (stray.id, entry.id, action.id)
+    report = scene.run(scene.bundle_bytes("2026-12"), resolve="theirs")
+    assert report.applied
+    with scene.victim.session() as s:
+        assert s.get(SignalObservation, ids[0]) is None
+        kept_entry, kept_action = s.get(ConcernLevelEntry, ids[1]), s.get(FollowUp, ids[2])
+        assert kept_entry is not None and kept_entry.visit_id is None
+        assert kept_action is not None
+        assert (kept_action.visit_id, kept_action.signal_id) == (None, None)
+        assert s.scalars(select(Visit.id).where(Visit.household_id == jansen)).all() == []
+        assert verify_chain(s).ok
 
 
 def test_withdrawn_consent_stays_withdrawn_when_the_colleague_changed_the_referral(

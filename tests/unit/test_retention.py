@@ -19,6 +19,7 @@ from waakvlam_desktop.bundles.collect import collect_aggregate
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
 from waakvlam_desktop.domain.exports import Period, stored_month
+from waakvlam_desktop.domain.followups import add_follow_up
 from waakvlam_desktop.domain.overview import (
     OverviewFilter,
     filter_options,
@@ -241,7 +242,8 @@ def test_rows_of_another_household_never_block_or_escape_the_counting(
     """(review, 0022) Anonymisation deletes a household's visits and signs. Rows of a
     household that stays may point at them (a handover can bring anything): the run must
     not fail on them, a sign of that household on an anonymised visit is counted, not
-    lost, and nothing of the deleted rows stays behind (a colleague's digests of them)."""
+    lost, and no colleague's digest of the household's rows stays behind (a digest of a
+    whole row lets a guessed row be confirmed)."""
     _in_the_past(clock, date(2020, 5, 1))
     old = add_case(vault, GONE, number=1)
     _in_the_past(clock, date(2020, 6, 1))
@@ -274,7 +276,8 @@ def test_rows_of_another_household_never_block_or_escape_the_counting(
         s.add(Colleague(name="Collega", key_id="k" * 64, public_key=b"\x01" * 32))
         s.flush()
         colleague = s.scalars(select(Colleague.id)).one()
-        for row_id in (old["visit"], sign.id, live["visit"]):
+        digested = (old["visit"], sign.id, old["household"], old["resident"], old["referral"])
+        for row_id in (*digested, live["visit"]):
             s.add(ImportBase(colleague_id=colleague, row_id=row_id, digest="0" * 32))
         signals_before = vault_stats(s)["signals"]
         ids = (stray.id, pointing.id, entry.id)
@@ -294,6 +297,10 @@ def test_rows_of_another_household_never_block_or_escape_the_counting(
         # No visit can be added to the anonymised household: it would be counted away.
         with pytest.raises(ValidationError, match=r"geanonimiseerd|anonymised"):
             record_visit(s, VisitInput(household_id=old["household"], kind=VisitKind.REGULIER))
+        # ... nor a follow-up: the next run would delete it.
+        with pytest.raises(ValidationError, match=r"geanonimiseerd|anonymised"):
+            add_follow_up(s, old["household"], "Nabellen")
+        assert add_follow_up(s, live["household"], "Nabellen").id
 
 
 def test_every_table_about_a_household_or_resident_has_a_retention_rule() -> None:
@@ -521,6 +528,26 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
                 )
                 s.flush()  # written in this order
         assert last.level != "zorg"
+        # (review) A change at 22:30 UTC on the last day of a month is the first of the next
+        # month in the Netherlands (summer time in July): counted in the wrong month, the
+        # level at the end of the month before would change.
+        with vault.session() as s:
+            other_id, its_first = s.execute(
+                select(ConcernLevelEntry.household_id, ConcernLevelEntry.set_at)
+                .where(ConcernLevelEntry.household_id != last.household_id)
+                .order_by(ConcernLevelEntry.set_at)
+                .limit(1)
+            ).one()
+            evening = datetime(tie.year - 1, 7, 31, 22, 30)
+            assert stored_month(evening) == evening.year * 100 + 8 and its_first < evening
+            s.add(
+                ConcernLevelEntry(
+                    household_id=other_id,
+                    level="acuut",
+                    set_at=evening,
+                    next_check_in=evening.date(),
+                )
+            )
         with vault.session() as s:
             before = s.scalar(select(func.count(ConcernLevelEntry.id)))
             first_visit = s.scalar(select(func.min(Visit.visited_at)))
@@ -538,6 +565,8 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
             month = add_months(month, 1)
         levels = _levels_at_month_ends(vault, months)
         assert levels[last.household_id, months[-1]] == last.level
+        july = evening.year * 100 + 7
+        assert levels[other_id, july] != "acuut"  # the evening counts in August
         aggregates = _aggregates(vault, labels)
         references = [add_months(date(2026, 11, 1), -12 * n) for n in range(4)]
         statistics = _statistics(vault, references)

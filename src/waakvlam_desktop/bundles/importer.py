@@ -301,6 +301,13 @@ _HEX_ID = re.compile(r"[0-9a-f]{32}")  # format 2: an id's 32 hex digits, no das
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 _SKEW = timedelta(days=1)  # a colleague's clock may run a little ahead; 2099 does not
 # Texts erased per retention category (tombstone kind) and table.
+# Pointers from a row that stays to a visit or sign of an anonymised household (which this
+# vault counted away and deleted, 0022): cleared on import, as retention clears them.
+_POINTERS_TO_DROPPED: dict[str, tuple[tuple[str, str], ...]] = {
+    "concern_level_entry": (("visit_id", "visit"),),
+    "follow_up": (("visit_id", "visit"), ("signal_id", "signal_observation")),
+    "referral": (("visit_id", "visit"),),
+}
 _ERASED_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "visit_notes": {"visit": ("notes",), "follow_up": ("description",)},
     "signals": {"signal_observation": ("remark",)},
@@ -668,6 +675,9 @@ class _Merger:
         self.erased: dict[str, int] = {}
         self.household_of: dict[str, str] = {}  # referral id -> household id
         self.tombs: dict[str, dict[str, tombstones.TombstoneRow]] = {}
+        # Visits and signs of anonymised households, dropped by their tombstone: a row of
+        # another household must not point at them (this vault deleted them, 0022).
+        self.dropped: dict[str, set[str]] = {"visit": set(), "signal_observation": set()}
         self.plans: list[_TablePlan] = []
         self.events: list[tuple[str, str, str | None, str | None, str]] = []
 
@@ -790,11 +800,19 @@ class _Merger:
             if name == "referral_status_event":
                 hid = self.household_of.get(row["referral_id"])
             tomb = self.tombs.get(hid or "", {})
-            if tombstones.ANONYMISED in tomb:
+            if tombstones.ANONYMISED in tomb or (
+                name == "signal_observation" and row.get("visit_id") in self.dropped["visit"]
+            ):
                 if name == "referral":
                     self.no_letter.add(row["id"])
+                if name in self.dropped:
+                    self.dropped[name].add(row["id"])
                 self._erase(name)
                 continue  # nothing of an anonymised household comes back
+            for column, target in _POINTERS_TO_DROPPED.get(name, ()):
+                if row.get(column) in self.dropped[target]:
+                    row[column] = None  # what it pointed at is counted away here
+                    self._erase(f"{name}.{column}")
             for what, stone in tomb.items():
                 fields = _ERASED_TEXT.get(what, {}).get(name, ())
                 if not fields or str(row.get("created_at", "")) > _stored(stone.erased_at):

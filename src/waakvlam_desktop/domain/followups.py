@@ -10,10 +10,11 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus
 from waakvlam_desktop.domain.validation import require_text
-from waakvlam_desktop.errors import NotFoundError, TransitionError
+from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
 from waakvlam_desktop.storage.models import (
     Address,
     FollowUp,
@@ -27,6 +28,10 @@ DESCRIPTION = Message("field.description", QT_TRANSLATE_NOOP("Errors", "The desc
 NO_SUCH_FOLLOW_UP = Message(
     "followups.no_such_follow_up",
     QT_TRANSLATE_NOOP("Errors", "Follow-up {follow_up_id} does not exist."),
+)
+FOLLOW_UP_FOR_ANONYMISED = Message(
+    "followups.for_anonymised",
+    QT_TRANSLATE_NOOP("Errors", "This household has been anonymised: no follow-up can be added."),
 )
 ALREADY_CLOSED = Message(
     "followups.already_closed",
@@ -44,6 +49,9 @@ def add_follow_up(
     allow_bsn_like: bool = False,
 ) -> FollowUp:
     get_household(session, household_id)
+    if tombstones.is_anonymised(session, household_id):
+        # Retention deletes an anonymised household's follow-ups (0022): nobody would see it.
+        raise ValidationError(FOLLOW_UP_FOR_ANONYMISED, field="household_id")
     fu = FollowUp(
         household_id=household_id,
         description=require_text(

@@ -84,6 +84,19 @@ def tombstones_for(
     return found
 
 
+def is_anonymised(session: Session, household_id: str) -> bool:
+    """Whether retention anonymised the household (its tombstone ``anonymised``): its
+    visits, signs and levels are months since 0022, and nothing new is added to it."""
+    return (
+        session.scalar(
+            select(Tombstone.id).where(
+                Tombstone.entity_id == household_id, Tombstone.what == ANONYMISED
+            )
+        )
+        is not None
+    )
+
+
 def all_tombstones(session: Session) -> list[TombstoneRow]:
     return _rows(session.scalars(select(Tombstone).order_by(Tombstone.erased_at)))
 

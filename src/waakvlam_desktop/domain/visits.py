@@ -205,9 +205,7 @@ def record_visit(session: Session, data: VisitInput) -> VisitResult:
     """
     clock = session.info["clock"]
     household = get_household(session, data.household_id)
-    if tombstones.ANONYMISED in tombstones.tombstones_for(session, [household.id]).get(
-        household.id, {}
-    ):
+    if tombstones.is_anonymised(session, household.id):
         # Its visits are counts per month (0022): a new one would be counted away unseen.
         raise ValidationError(VISIT_TO_ANONYMISED, field="household_id")
     settings = load_settings(session)

@@ -12,10 +12,12 @@ change, or its creation). Each data category has its own term in months
 
 When a category's term has passed, its free text is blanked. When *every* term has
 passed, the household is anonymised: residents (names, birth years, phone numbers) are
-deleted, the label becomes "geanonimiseerd" and the household and its visits move to an
-anonymous address per complex, wijk and 4-digit postcode. What survives is only what
-statistics need: dates, kinds, signs and severities, concern levels, referral partners and
-statuses. Afterwards the FTS index is merged and the database vacuumed, so the removed
+deleted, the label becomes "geanonimiseerd" and the household moves to an anonymous
+address per complex, wijk and 4-digit postcode. What survives is only what statistics
+need: its visits, signs and concern levels as months (0022: how many visits per month,
+how many signs per month and domain, the level at the end of each month it changed;
+``_count_away`` deletes the rows and the follow-ups), referral partners and statuses.
+Afterwards the FTS index is merged and the database vacuumed, so the removed
 text is gone from the file, not just unreachable. See docs/privacy.md.
 
 The audit log has a term of its own (setting ``audit_retention_months``, default 60): a run
@@ -63,6 +65,7 @@ from waakvlam_desktop.storage.models import (
     AnonymisedSigns,
     AnonymisedVisits,
     ChecklistItem,
+    Colleague,
     Complex,
     ConcernLevelEntry,
     ConnectIntroduction,
@@ -544,6 +547,49 @@ def _level_months(session: Session, household_ids: Sequence[str]) -> dict[tuple[
     return changes
 
 
+def _forget_digests(session: Session, row_ids: Iterable[Any]) -> None:
+    """Delete a colleague's digests (``import_base``, a three-way merge's base) of the rows
+    that ``row_ids`` (selects of ids) name: a digest of a whole row would let a guessed row
+    be confirmed. Looked up by the table's key (colleague, row), not by a scan; nothing
+    to do in a vault that never imported."""
+    if session.scalar(select(ImportBase.row_id).limit(1)) is None:
+        return
+    colleagues = select(Colleague.id)
+    for rows in row_ids:
+        session.execute(
+            delete(ImportBase).where(
+                ImportBase.colleague_id.in_(colleagues), ImportBase.row_id.in_(rows)
+            ),
+            execution_options={"synchronize_session": False},
+        )
+
+
+def _forget_household_digests(session: Session, household_ids: Sequence[str]) -> None:
+    """A colleague's digests of the anonymised households' rows, taken before they changed:
+    the household and its residents, referrals, agreements and meeting rows (what
+    ``_count_away`` removes forgets its own)."""
+    referrals = select(Referral.id).where(Referral.household_id.in_(household_ids))
+    _forget_digests(
+        session,
+        (
+            select(Household.id).where(Household.id.in_(household_ids)),
+            select(Resident.id).where(Resident.household_id.in_(household_ids)),
+            referrals,
+            select(ReferralStatusEvent.id).where(ReferralStatusEvent.referral_id.in_(referrals)),
+            select(ConnectOffer.id).where(ConnectOffer.household_id.in_(household_ids)),
+            select(ConnectIntroduction.id).where(
+                or_(
+                    ConnectIntroduction.household_id.in_(household_ids),
+                    ConnectIntroduction.other_household_id.in_(household_ids),
+                )
+            ),
+            select(MeetingHousehold.id).where(MeetingHousehold.household_id.in_(household_ids)),
+            select(MeetingAction.id).where(MeetingAction.household_id.in_(household_ids)),
+            select(VisitCorrection.id).where(VisitCorrection.household_id.in_(household_ids)),
+        ),
+    )
+
+
 def _count_away(session: Session, household_ids: Sequence[str]) -> CountedAway:
     """Replace the visits, observed signs and concern-level entries of the anonymised
     ``household_ids`` by what the statistics ask of them, per month (0022, #16):
@@ -601,12 +647,7 @@ def _count_away(session: Session, household_ids: Sequence[str]) -> CountedAway:
         update(FollowUp).where(FollowUp.signal_id.in_(their_signs)).values(signal_id=None),
         execution_options=plain,
     )
-    # A colleague's digests of the rows that go (a three-way merge's base): a digest of a
-    # whole row would let a guessed row be confirmed.
-    for rows in (their_visits, their_signs, their_entries, their_follow_ups):
-        session.execute(
-            delete(ImportBase).where(ImportBase.row_id.in_(rows)), execution_options=plain
-        )
+    _forget_digests(session, (their_visits, their_signs, their_entries, their_follow_ups))
     session.execute(
         delete(VisitCorrection).where(VisitCorrection.visit_id.in_(their_visits)),
         execution_options=plain,
@@ -749,6 +790,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         # Every partner that ever received the household is asked to erase it (AVG art. 19).
         queue_erasure_requests(session, hid, ErasureReason.RETENTION, today)
     for chunk in chunks(anon_ids):
+        _forget_household_digests(session, chunk)
         # Offers and introductions name residents: they go before the residents do.
         session.execute(
             delete(ConnectOffer).where(ConnectOffer.household_id.in_(chunk)),
@@ -934,6 +976,7 @@ def thin_anonymised(session: Session) -> tuple[int, int, int, int, int]:
     counted = CountedAway()
     stones = 0
     for chunk in chunks(anonymised):
+        _forget_household_digests(session, chunk)
         counted.update(_count_away(session, chunk))
         gone = session.execute(
             delete(Tombstone).where(

@@ -1568,6 +1568,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De datum van afsluiten ligt in de toekomst.</translation>
     </message>
     <message>
+        <source>This household has been anonymised: no follow-up can be added.</source>
+        <translation>Dit huishouden is geanonimiseerd: er kan geen actie meer bij.</translation>
+    </message>
+    <message>
         <source>This household has been anonymised: no visit can be added.</source>
         <translation>Dit huishouden is geanonimiseerd: er kan geen bezoek meer bij.</translation>
     </message>
