@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.names import PersonName, formal_text, from_columns, stored
 from waakvlam_desktop.domain.signals import observed_items
@@ -304,6 +305,9 @@ class HouseholdDetail:
     follow_ups: tuple[FollowUpView, ...]
     referrals: tuple[ReferralSummary, ...]
     visited: bool = True  # False: nobody has visited yet ("nog niet bezocht", not "geen zorgen")
+    # Retention anonymised it: its visits, signs and levels are months (0022); nothing new
+    # (a visit, a follow-up) can be added.
+    anonymised: bool = False
 
 
 def household_detail(session: Session, household_id: str) -> HouseholdDetail:
@@ -392,6 +396,7 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
             for r, name in referrals
         ),
         visited=bool(visits) or hh.last_visit_at is not None,
+        anonymised=tombstones.is_anonymised(session, hh.id),
     )
 
 

@@ -499,7 +499,12 @@ class Workspace(QWidget):
 
     def new_visit_shortcut(self) -> None:
         page = self.stack.currentWidget()
-        if page is not None and page is self._household and self.household.household_id:
+        if (
+            page is not None
+            and page is self._household
+            and self.household.household_id
+            and self.household.can_record_visit()
+        ):
             self.open_editor(self.household.household_id, None)
 
     def save_shortcut(self) -> None:

@@ -1924,8 +1924,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De kluis opent, maar de controle vindt beschadigde pagina&apos;s.</translation>
     </message>
     <message>
-        <source>The vault opens, but records point at something that is not there (table.column -> what it points at: how many): {where}.</source>
-        <translation>De kluis opent, maar gegevens verwijzen naar iets dat er niet is (tabel.kolom -> waarnaar: hoeveel): {where}.</translation>
+        <source>The vault opens, but records point at something that is not there (table.column -&gt; what it points at: how many): {where}.</source>
+        <translation>De kluis opent, maar gegevens verwijzen naar iets dat er niet is (tabel.kolom -&gt; waarnaar: hoeveel): {where}.</translation>
     </message>
     <message>
         <source>Signal &apos;{text}&apos; must have the form CODE=SEVERITY, for example financien.huurachterstand=2.</source>
@@ -2741,7 +2741,7 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     </message>
     <message>
         <source>This is a handover bundle for a colleague at the corporation; it opens in Waakvlam Desktop, not in the partner app.</source>
-        <extracomment>A referral is its sender&apos;s kenmerk: (sender key id, kenmerk). Two corporations may use the same kenmerk (and the same pseudonym), so neither is ever used alone. A household is its sender&apos;s pseudonym: (sender key id, pseudonym). What ends the partner&apos;s part of a referral: retention counts from its date.</extracomment>
+        <extracomment>A referral is its sender&apos;s kenmerk: (sender key id, kenmerk). Two corporations may use the same kenmerk (and the same pseudonym), so neither is ever used alone. A household is its sender&apos;s pseudonym: (sender key id, pseudonym). What ends the partner&apos;s part of a referral: retention counts from its date. A case conference&apos;s agenda (``bundles/meeting.py``): its ``summary_pdf`` is the agenda, with names and signals. Retention drops it a set time after the meeting&apos;s day.</extracomment>
         <translation>Dit is een overdrachtsbundel voor een collega bij de corporatie; die opent in Waakvlam Desktop, niet in de partner-app.</translation>
     </message>
     <message>
@@ -3747,8 +3747,16 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>geen volgend bezoek gepland</translation>
     </message>
     <message>
+        <source>This household has been anonymised. Of its visits, signs and concern levels only the numbers per month are kept, for the statistics.</source>
+        <translation>Dit huishouden is geanonimiseerd. Van de bezoeken, signalen en zorgniveaus zijn alleen de aantallen per maand bewaard, voor de statistiek.</translation>
+    </message>
+    <message>
         <source>There is an unsaved draft visit for this household.</source>
         <translation>Er is een niet-opgeslagen concept-huisbezoek voor dit huishouden.</translation>
+    </message>
+    <message>
+        <source>This household has been anonymised: nothing can be added.</source>
+        <translation>Dit huishouden is geanonimiseerd: er kan niets meer bij.</translation>
     </message>
     <message>
         <source>Acute signal</source>

@@ -434,12 +434,29 @@ class HouseholdPage(Screen):
             + (f"<b style='color:{OVERDUE_COLOUR}'>{html.escape(due)}</b>" if late > 0 else due)
             + f"<br>{html.escape(where)}"
         )
-        if data.draft_ids:
+        if d.anonymised:  # nothing new can be added to it (0022)
+            self.draft_banner.notice(
+                self.tr(
+                    "This household has been anonymised. Of its visits, signs and concern"
+                    " levels only the numbers per month are kept, for the statistics."
+                )
+            )
+            self.resume_button.hide()
+        elif data.draft_ids:
             self.draft_banner.notice(self.tr("There is an unsaved draft visit for this household."))
             self.resume_button.show()
         else:
             self.draft_banner.clear_message()
             self.resume_button.hide()
+        closed_to_new = self.tr("This household has been anonymised: nothing can be added.")
+        for button, tip in (
+            (self.visit_button, self.tr("Record home visit (Ctrl+N)")),
+            (self.refer_button, self.tr("Refer this household to a partner, with a letter")),
+            (self.action_add, ""),
+        ):
+            button.setEnabled(not d.anonymised)
+            button.setToolTip(closed_to_new if d.anonymised else tip)
+        self.action_text.setEnabled(not d.anonymised)
         self._fill_timeline(d)
         self._fill_signals(d)
         self._fill_actions(d)
@@ -700,8 +717,12 @@ class HouseholdPage(Screen):
             self.residents.setItem(row, 3, QTableWidgetItem(r.addressed_as))
 
     # ---- actions -------------------------------------------------------------------------
+    def can_record_visit(self) -> bool:
+        """False for an anonymised household (its visits are counts per month, 0022)."""
+        return self.data is None or not self.data.detail.anonymised
+
     def _new_visit(self) -> None:
-        if self.household_id:
+        if self.household_id and self.can_record_visit():
             self.new_visit.emit(self.household_id)
 
     def refer(self) -> None:
