@@ -37,9 +37,11 @@ def test_an_anonymised_household_says_so_and_takes_nothing_new(
         timeout=TIMEOUT,
     )
     page = ws.household
-    assert "geanonimiseerd" in page.draft_banner.text()
-    assert "aantallen per maand" in page.draft_banner.text()
-    for widget in (page.visit_button, page.refer_button, page.action_add, page.action_text):
+    assert "bewaartermijn is voorbij" in page.draft_banner.text()
+    assert "per maand" in page.draft_banner.text()
+    assert page.title.text().startswith("Geanonimiseerd huishouden · 3533 West, Utrecht")
+    assert not page.badge.isVisibleTo(window)
+    for widget in (page.visit_button, page.refer_button, page.actions_tab, page.details_tab):
         assert not widget.isEnabled()
     assert "geanonimiseerd" in page.visit_button.toolTip()
     ws.new_visit_shortcut()  # Ctrl+N: no editor opens
@@ -52,8 +54,10 @@ def test_an_anonymised_household_says_so_and_takes_nothing_new(
         lambda: ws.household.data is not None and ws.household.data.detail.id == live["household"],
         timeout=TIMEOUT,
     )
-    assert "geanonimiseerd" not in page.draft_banner.text()
-    for widget in (page.visit_button, page.refer_button, page.action_add, page.action_text):
+    assert "bewaartermijn" not in page.draft_banner.text()
+    assert page.badge.isVisibleTo(window) and "Qznieuw" in page.title.text()
+    for widget in (page.visit_button, page.refer_button, page.actions_tab, page.details_tab):
         assert widget.isEnabled()
+    assert "geanonimiseerd" not in page.visit_button.toolTip()
     ws.new_visit_shortcut()
     qtbot.waitUntil(lambda: ws.editor.data is not None, timeout=TIMEOUT)

@@ -18,21 +18,25 @@ from tests.helpers import add_case, decrypted_pages, every_stored_value
 from waakvlam_desktop.bundles.collect import collect_aggregate
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.demo import fixed_demo_now, generate_demo
+from waakvlam_desktop.domain.drafts import VISIT as VISIT_DRAFT
+from waakvlam_desktop.domain.drafts import save_draft
 from waakvlam_desktop.domain.exports import Period, stored_month
 from waakvlam_desktop.domain.followups import add_follow_up
+from waakvlam_desktop.domain.households import add_resident, update_address, update_household
 from waakvlam_desktop.domain.overview import (
     OverviewFilter,
     filter_options,
     signals_per_domain_month,
     visits_per_month,
 )
+from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.stats import vault_stats
 from waakvlam_desktop.domain.tombstones import CATEGORIES, TombstoneRow
 from waakvlam_desktop.domain.tombstones import record as record_stones
-from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.types import ConsentForm, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.privacy.inzage import write_inzage
@@ -297,9 +301,42 @@ def test_rows_of_another_household_never_block_or_escape_the_counting(
         # No visit can be added to the anonymised household: it would be counted away.
         with pytest.raises(ValidationError, match=r"geanonimiseerd|anonymised"):
             record_visit(s, VisitInput(household_id=old["household"], kind=VisitKind.REGULIER))
-        # ... nor a follow-up: the next run would delete it.
-        with pytest.raises(ValidationError, match=r"geanonimiseerd|anonymised"):
-            add_follow_up(s, old["household"], "Nabellen")
+        # ... nor a follow-up, a draft or a referral, and no name, resident or address
+        # makes it recognisable again (review: helper-74).
+        hid = old["household"]
+        hh = s.get(Household, hid)
+        assert hh is not None
+        refused = {
+            "follow-up": lambda: add_follow_up(s, hid, "Nabellen"),
+            "draft": lambda: save_draft(s, VISIT_DRAFT, hid, {"notes": "x"}, None),
+            "resident": lambda: add_resident(s, hid, "Nieuwe Bewoner"),
+            "label": lambda: update_household(s, hid, label="fam. Terug"),
+            "address": lambda: update_address(
+                s,
+                hh.address_id,
+                street="Lindelaan",
+                number=1,
+                addition="",
+                postcode="3533 AB",
+                city="Utrecht",
+                wijk="West",
+            ),
+            "reopen": lambda: reopen_household(s, hid),
+            "referral": lambda: create_referral(
+                s,
+                ReferralInput(
+                    hid,
+                    old["partner"],
+                    "reden",
+                    consent_form=ConsentForm.VERBAL,
+                    consent_date=date(2026, 11, 27),
+                ),
+            ),
+        }
+        for what, attempt in refused.items():
+            with pytest.raises(ValidationError, match=r"geanonimiseerd|anonymised"):
+                attempt()
+            assert what
         assert add_follow_up(s, live["household"], "Nabellen").id
 
 

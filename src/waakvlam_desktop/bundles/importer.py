@@ -300,7 +300,6 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _HEX_ID = re.compile(r"[0-9a-f]{32}")  # format 2: an id's 32 hex digits, no dashes
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$")
 _SKEW = timedelta(days=1)  # a colleague's clock may run a little ahead; 2099 does not
-# Texts erased per retention category (tombstone kind) and table.
 # Pointers from a row that stays to a visit or sign of an anonymised household (which this
 # vault counted away and deleted, 0022): cleared on import, as retention clears them.
 _POINTERS_TO_DROPPED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -308,6 +307,7 @@ _POINTERS_TO_DROPPED: dict[str, tuple[tuple[str, str], ...]] = {
     "follow_up": (("visit_id", "visit"), ("signal_id", "signal_observation")),
     "referral": (("visit_id", "visit"),),
 }
+# Texts erased per retention category (tombstone kind) and table.
 _ERASED_TEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "visit_notes": {"visit": ("notes",), "follow_up": ("description",)},
     "signals": {"signal_observation": ("remark",)},

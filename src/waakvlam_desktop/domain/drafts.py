@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.storage.models import Draft
 
 
@@ -30,6 +31,8 @@ def save_draft(
     draft_id: str | None,
 ) -> str:
     """Create or update a draft; returns its id."""
+    if household_id is not None:
+        tombstones.refuse_if_anonymised(session, household_id)
     encoded = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     draft = session.get(Draft, draft_id) if draft_id else None
     if draft is None:

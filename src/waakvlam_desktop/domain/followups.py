@@ -14,7 +14,7 @@ from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import ConcernLevel, FollowUpStatus
 from waakvlam_desktop.domain.validation import require_text
-from waakvlam_desktop.errors import NotFoundError, TransitionError, ValidationError
+from waakvlam_desktop.errors import NotFoundError, TransitionError
 from waakvlam_desktop.storage.models import (
     Address,
     FollowUp,
@@ -49,9 +49,7 @@ def add_follow_up(
     allow_bsn_like: bool = False,
 ) -> FollowUp:
     get_household(session, household_id)
-    if tombstones.is_anonymised(session, household_id):
-        # Retention deletes an anonymised household's follow-ups (0022): nobody would see it.
-        raise ValidationError(FOLLOW_UP_FOR_ANONYMISED, field="household_id")
+    tombstones.refuse_if_anonymised(session, household_id)
     fu = FollowUp(
         household_id=household_id,
         description=require_text(

@@ -134,6 +134,7 @@ def add_resident(
     """``parts``: how a letter addresses the resident (aanhef, voorletters, tussenvoegsel,
     achternaam); without them a letter uses ``name`` and a neutral salutation."""
     get_household(session, household_id)
+    tombstones.refuse_if_anonymised(session, household_id)
     guard("phone", phone, confirmable=False)
     this_year = local_today(session.info["clock"]).year
     res = Resident(
@@ -402,6 +403,7 @@ def household_detail(session: Session, household_id: str) -> HouseholdDetail:
 
 def update_household(session: Session, household_id: str, *, label: str) -> None:
     hh = get_household(session, household_id)
+    tombstones.refuse_if_anonymised(session, household_id)
     hh.label = require_text(label, HOUSEHOLD_NAME, "label", 200)
 
 
@@ -419,6 +421,9 @@ def update_address(
     addr = session.get(Address, address_id)
     if addr is None:
         raise NotFoundError(ADDRESS_GONE)
+    # An anonymised household's address is shared by every one of its complex and area.
+    for hid in session.scalars(select(Household.id).where(Household.address_id == address_id)):
+        tombstones.refuse_if_anonymised(session, hid)
     if number <= 0:
         raise ValidationError(NUMBER_NOT_POSITIVE, field="number")
     guard_fields({"addition": addition, "wijk": wijk}, confirmable=False)

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, Subquery, func, literal_column, or
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.bsn import guard, guard_fields
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.types import (
@@ -196,6 +197,7 @@ def create_referral(session: Session, data: ReferralInput) -> Referral:
     clock = session.info["clock"]
     today = local_today(clock)
     household = get_household(session, data.household_id)
+    tombstones.refuse_if_anonymised(session, household.id)
     partner = session.get(Partner, data.partner_id)
     if partner is None:
         raise NotFoundError(NO_SUCH_PARTNER)

@@ -16,8 +16,10 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.batches import chunks
 from waakvlam_desktop.storage.models import Tombstone, new_id
+from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 ANONYMISED = "anonymised"
 CONSENT_WITHDRAWN = "consent_withdrawn"
@@ -27,6 +29,13 @@ CONNECT_WITHDRAWN = "connect_withdrawn"
 # The retention categories (privacy/retention.py CATEGORIES) are tombstone kinds too.
 CATEGORIES = ("visit_notes", "signals", "referrals")
 HOUSEHOLD_KINDS = (ANONYMISED, *CATEGORIES)
+
+ANONYMISED_HOUSEHOLD = Message(
+    "tombstones.anonymised_household",
+    QT_TRANSLATE_NOOP(
+        "Errors", "You cannot add or change anything: this household has been anonymised."
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,14 @@ def is_anonymised(session: Session, household_id: str) -> bool:
         )
         is not None
     )
+
+
+def refuse_if_anonymised(session: Session, household_id: str) -> None:
+    """Nothing is added to an anonymised household or changed in it: a visit or a sign
+    would be counted away unseen, a follow-up or a draft deleted, and a name, resident or
+    address would make it recognisable again (its anonymous address is shared)."""
+    if is_anonymised(session, household_id):
+        raise ValidationError(ANONYMISED_HOUSEHOLD, field="household_id")
 
 
 def all_tombstones(session: Session) -> list[TombstoneRow]:

@@ -54,10 +54,6 @@ FOLLOW_UP_WITHOUT_DESCRIPTION = Message(
     "visits.follow_up_without_description",
     QT_TRANSLATE_NOOP("Errors", "A follow-up needs a description."),
 )
-VISIT_TO_ANONYMISED = Message(
-    "visits.to_anonymised",
-    QT_TRANSLATE_NOOP("Errors", "This household has been anonymised: no visit can be added."),
-)
 NEXT_VISIT_IN_PAST = Message(
     "visits.next_visit_in_past",
     QT_TRANSLATE_NOOP(
@@ -205,9 +201,7 @@ def record_visit(session: Session, data: VisitInput) -> VisitResult:
     """
     clock = session.info["clock"]
     household = get_household(session, data.household_id)
-    if tombstones.is_anonymised(session, household.id):
-        # Its visits are counts per month (0022): a new one would be counted away unseen.
-        raise ValidationError(VISIT_TO_ANONYMISED, field="household_id")
+    tombstones.refuse_if_anonymised(session, household.id)  # its visits are months (0022)
     settings = load_settings(session)
     catalogue = items_by_code(session)
     _validate(data, catalogue)

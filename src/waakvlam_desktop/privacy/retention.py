@@ -192,7 +192,9 @@ def close_household(session: Session, household_id: str, on: date | None = None)
 def reopen_household(session: Session, household_id: str) -> None:
     """Open a closed case again: the retention clock runs from its activity again."""
     hh = get_household(session, household_id)
-    if hh.label == ANONYMOUS_LABEL and not hh.residents:
+    if tombstones.is_anonymised(session, hh.id) or (
+        hh.label == ANONYMOUS_LABEL and not hh.residents
+    ):
         raise ValidationError(REOPEN_ANONYMISED, field="status")
     hh.status = HouseholdStatus.OPEN.value
     hh.closed_on = None

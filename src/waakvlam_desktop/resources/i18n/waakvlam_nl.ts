@@ -1572,10 +1572,6 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Dit huishouden is geanonimiseerd: er kan geen actie meer bij.</translation>
     </message>
     <message>
-        <source>This household has been anonymised: no visit can be added.</source>
-        <translation>Dit huishouden is geanonimiseerd: er kan geen bezoek meer bij.</translation>
-    </message>
-    <message>
         <source>This household has already been anonymised.</source>
         <translation>Dit huishouden is al geanonimiseerd.</translation>
     </message>
@@ -2844,6 +2840,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <source>Audit events younger than 12 months cannot be replaced by a checkpoint. Nothing was replaced; check the audit term and the computer&apos;s date.</source>
         <translation>Gebeurtenissen in het logboek die jonger zijn dan 12 maanden kunnen niet worden vervangen door een controlepunt. Er is niets vervangen. Controleer de bewaartermijn van het logboek en de datum van de computer.</translation>
     </message>
+    <message>
+        <source>You cannot add or change anything: this household has been anonymised.</source>
+        <translation>Je kunt niets meer toevoegen of wijzigen: dit huishouden is geanonimiseerd.</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>
@@ -3747,16 +3747,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>geen volgend bezoek gepland</translation>
     </message>
     <message>
-        <source>This household has been anonymised. Of its visits, signs and concern levels only the numbers per month are kept, for the statistics.</source>
-        <translation>Dit huishouden is geanonimiseerd. Van de bezoeken, signalen en zorgniveaus zijn alleen de aantallen per maand bewaard, voor de statistiek.</translation>
-    </message>
-    <message>
         <source>There is an unsaved draft visit for this household.</source>
         <translation>Er is een niet-opgeslagen concept-huisbezoek voor dit huishouden.</translation>
-    </message>
-    <message>
-        <source>This household has been anonymised: nothing can be added.</source>
-        <translation>Dit huishouden is geanonimiseerd: er kan niets meer bij.</translation>
     </message>
     <message>
         <source>Acute signal</source>
@@ -3797,6 +3789,22 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Nothing recorded yet: start with a home visit.</source>
         <translation>Nog niets vastgelegd: begin met een huisbezoek.</translation>
+    </message>
+    <message>
+        <source>Anonymised household</source>
+        <translation>Geanonimiseerd huishouden</translation>
+    </message>
+    <message>
+        <source>Names and address have been removed. No more visits follow.</source>
+        <translation>Namen en adres zijn verwijderd. Er komen geen bezoeken meer.</translation>
+    </message>
+    <message>
+        <source>The retention period is over. That is why names, address, visits and notes have been removed. For the figures in Overzicht only the number of visits and signs per month is kept. You cannot add anything here.</source>
+        <translation>De bewaartermijn is voorbij. Daarom zijn namen, adres, bezoeken en notities verwijderd. Voor de cijfers in Overzicht is alleen bewaard hoeveel bezoeken en signalen er per maand waren. Je kunt hier niets meer toevoegen.</translation>
+    </message>
+    <message>
+        <source>This household has been anonymised. You cannot add anything.</source>
+        <translation>Dit huishouden is geanonimiseerd. Je kunt niets meer toevoegen.</translation>
     </message>
     <message>
         <source>Present: {names}</source>

@@ -229,7 +229,8 @@ class HouseholdPage(Screen):
         # household opened (at 50,000 households), mostly on the timeline tab.
         self._chart_to_draw: Callable[[], None] | None = None
         self.tabs.currentChanged.connect(lambda _i: self._draw_chart_if_shown())
-        self.tabs.addTab(self._build_actions_tab(), self.tr("Follow-ups"))
+        self.actions_tab = self._build_actions_tab()
+        self.tabs.addTab(self.actions_tab, self.tr("Follow-ups"))
         referral_columns: tuple[Column[ReferralSummary], ...] = (
             Column(self.tr("Reference"), lambda r: r.reference),
             Column(self.tr("Partner"), lambda r: r.partner_name),
@@ -243,7 +244,8 @@ class HouseholdPage(Screen):
         self.referrals = RowView(RowModel(referral_columns), self.tr("Referrals"))
         self.referrals.row_activated.connect(lambda r: self.open_letter.emit(r.id))
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.tabs.addTab(self._build_details_tab(), self.tr("Details"))
+        self.details_tab = self._build_details_tab()
+        self.tabs.addTab(self.details_tab, self.tr("Details"))
         self.privacy = HouseholdPrivacy(ctx)  # inzage, partners that received data, consent
         self.tabs.addTab(self.privacy, self.tr("Privacy"))
 
@@ -412,6 +414,7 @@ class HouseholdPage(Screen):
         d = data.detail
         self.title.setText(f"{d.address}, {d.city} · {d.label}")
         self.badge.set_level(d.concern_level, d.visited)
+        self.badge.setVisible(not d.anonymised)
         residents = ", ".join(r.name for r in d.residents) or self.tr("no residents recorded")
         today = self.ctx.today()
         late = (today - d.next_check_in).days if d.next_check_in else 0
@@ -434,11 +437,21 @@ class HouseholdPage(Screen):
             + (f"<b style='color:{OVERDUE_COLOUR}'>{html.escape(due)}</b>" if late > 0 else due)
             + f"<br>{html.escape(where)}"
         )
+        if d.anonymised:  # no name, no address: say what it is and where it was
+            area = " ".join(x for x in (d.postcode, d.wijk) if x)
+            self.title.setText(
+                self.tr("Anonymised household") + f" · {', '.join(x for x in (area, d.city) if x)}"
+            )
+            self.subtitle.setText(
+                html.escape(self.tr("Names and address have been removed. No more visits follow."))
+                + (f"<br>{html.escape(d.complex_name)}" if d.complex_name else "")
+            )
         if d.anonymised:  # nothing new can be added to it (0022)
             self.draft_banner.notice(
                 self.tr(
-                    "This household has been anonymised. Of its visits, signs and concern"
-                    " levels only the numbers per month are kept, for the statistics."
+                    "The retention period is over. That is why names, address, visits and notes"
+                    " have been removed. For the figures in Overzicht only the number of visits"
+                    " and signs per month is kept. You cannot add anything here."
                 )
             )
             self.resume_button.hide()
@@ -448,15 +461,17 @@ class HouseholdPage(Screen):
         else:
             self.draft_banner.clear_message()
             self.resume_button.hide()
-        closed_to_new = self.tr("This household has been anonymised: nothing can be added.")
+        closed_to_new = self.tr("This household has been anonymised. You cannot add anything.")
         for button, tip in (
             (self.visit_button, self.tr("Record home visit (Ctrl+N)")),
             (self.refer_button, self.tr("Refer this household to a partner, with a letter")),
-            (self.action_add, ""),
         ):
             button.setEnabled(not d.anonymised)
             button.setToolTip(closed_to_new if d.anonymised else tip)
-        self.action_text.setEnabled(not d.anonymised)
+        # Its follow-ups are gone and its details are not to be filled in again (0022).
+        for tab in (self.actions_tab, self.details_tab):
+            tab.setEnabled(not d.anonymised)
+            tab.setToolTip(closed_to_new if d.anonymised else "")
         self._fill_timeline(d)
         self._fill_signals(d)
         self._fill_actions(d)
@@ -718,8 +733,10 @@ class HouseholdPage(Screen):
 
     # ---- actions -------------------------------------------------------------------------
     def can_record_visit(self) -> bool:
-        """False for an anonymised household (its visits are counts per month, 0022)."""
-        return self.data is None or not self.data.detail.anonymised
+        """False for an anonymised household (its visits are counts per month, 0022). While
+        the page still loads, the editor's own load refuses one."""
+        d = self.data.detail if self.data is not None else None
+        return not (d is not None and d.id == self.household_id and d.anonymised)
 
     def _new_visit(self) -> None:
         if self.household_id and self.can_record_visit():

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from waakvlam_desktop.clock import utc_naive
-from waakvlam_desktop.domain import drafts, households
+from waakvlam_desktop.domain import drafts, households, tombstones
 from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.signals import ChecklistItemView
 from waakvlam_desktop.domain.types import ConcernLevel, VisitKind, visit_kind_label
@@ -87,6 +87,7 @@ class EditorData:
 
 
 def load_editor(s: Any, household_id: str, draft_id: str | None, lookback_days: int) -> EditorData:
+    tombstones.refuse_if_anonymised(s, household_id)  # however the editor was reached
     detail = households.household_detail(s, household_id)
     clock = s.info["clock"]
     since = utc_naive(clock.now()) - timedelta(days=lookback_days)
