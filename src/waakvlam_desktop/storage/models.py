@@ -357,6 +357,7 @@ class AnonymisedVisits(Base):
     in each month. The month is Dutch time, as the aggregate export's periods are."""
 
     __tablename__ = "anonymised_visits"
+    __audit__ = False  # written by retention's Core statements; its purge event has the counts
     # Only its key: read per month (every statistic asks for a range of months).
     __table_args__ = {"sqlite_with_rowid": False}
 
@@ -370,6 +371,7 @@ class AnonymisedSigns(Base):
     there were per month (of their visit, Dutch time) and checklist domain."""
 
     __tablename__ = "anonymised_signs"
+    __audit__ = False  # written by retention's Core statements; its purge event has the counts
     __table_args__ = {"sqlite_with_rowid": False}
 
     month: Mapped[int] = mapped_column(Integer, primary_key=True)  # YYYYMM
@@ -384,6 +386,7 @@ class AnonymisedLevels(Base):
     and each month the level changed."""
 
     __tablename__ = "anonymised_levels"
+    __audit__ = False  # written by retention's Core statements; its purge event has the counts
     __table_args__ = {"sqlite_with_rowid": False}
 
     month: Mapped[int] = mapped_column(Integer, primary_key=True)  # YYYYMM
