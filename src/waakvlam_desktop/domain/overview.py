@@ -231,6 +231,17 @@ def _in_scope(q: _S, address_col: Any, scope: OverviewFilter) -> _S:
     return q if sub is None else q.where(address_col.in_(sub))
 
 
+def _anonymised(q: _S, model: Any, months: list[str], scope: OverviewFilter) -> _S:
+    """``q`` over an ``anonymised_*`` table (0022) limited to ``months`` and, through the
+    household's anonymous address, to ``scope``."""
+    q = q.where(model.month.between(_yyyymm(months[0]), _yyyymm(months[-1])))
+    if not scope.active:
+        return q
+    return _in_scope(
+        q.join(Household, Household.id == model.household_id), Household.address_id, scope
+    )
+
+
 # ---- months --------------------------------------------------------------------------------
 def month_window(reference: date, months: int = MONTHS) -> tuple[list[str], datetime, datetime]:
     """(["2025-12", …, "2026-11"], start, end): ``months`` months up to the reference month."""
@@ -375,17 +386,14 @@ def signals_per_domain_month(session: Session, scope: OverviewFilter, today: dat
                 m = _month_text(number)
                 counts[m, domain] = counts.get((m, domain), 0) + int(n)
     # Anonymised households' signs: counts per month and domain (0022).
-    archived = (
-        select(AnonymisedSigns.month, AnonymisedSigns.domain, func.sum(AnonymisedSigns.signs))
-        .where(AnonymisedSigns.month.between(_yyyymm(months[0]), _yyyymm(months[-1])))
-        .group_by(AnonymisedSigns.month, AnonymisedSigns.domain)
+    archived = _anonymised(
+        select(
+            AnonymisedSigns.month, AnonymisedSigns.domain, func.sum(AnonymisedSigns.signs)
+        ).group_by(AnonymisedSigns.month, AnonymisedSigns.domain),
+        AnonymisedSigns,
+        months,
+        scope,
     )
-    if scope.active:
-        archived = _in_scope(
-            archived.join(Household, Household.id == AnonymisedSigns.household_id),
-            Household.address_id,
-            scope,
-        )
     for number, domain, n in session.execute(archived):
         m = _month_text(number)
         counts[m, domain] = counts.get((m, domain), 0) + int(n)
@@ -459,17 +467,14 @@ def visits_per_month(session: Session, scope: OverviewFilter, today: date) -> Ta
     }
     # Anonymised households' visits: counts per month (0022). An anonymised household has
     # no visit left, so the households visited add up.
-    archived = (
-        select(AnonymisedVisits.month, func.sum(AnonymisedVisits.visits), func.count())
-        .where(AnonymisedVisits.month.between(_yyyymm(months[0]), _yyyymm(months[-1])))
-        .group_by(AnonymisedVisits.month)
+    archived = _anonymised(
+        select(AnonymisedVisits.month, func.sum(AnonymisedVisits.visits), func.count()).group_by(
+            AnonymisedVisits.month
+        ),
+        AnonymisedVisits,
+        months,
+        scope,
     )
-    if scope.active:
-        archived = _in_scope(
-            archived.join(Household, Household.id == AnonymisedVisits.household_id),
-            Household.address_id,
-            scope,
-        )
     for number, v, h in session.execute(archived):
         m = _month_text(number)
         live_v, live_h = counts.get(m, (0, 0))
