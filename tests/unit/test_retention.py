@@ -22,7 +22,14 @@ from waakvlam_desktop.domain.drafts import VISIT as VISIT_DRAFT
 from waakvlam_desktop.domain.drafts import save_draft
 from waakvlam_desktop.domain.exports import Period, stored_month
 from waakvlam_desktop.domain.followups import add_follow_up
-from waakvlam_desktop.domain.households import add_resident, update_address, update_household
+from waakvlam_desktop.domain.households import (
+    add_address,
+    add_complex,
+    add_household,
+    add_resident,
+    update_address,
+    update_household,
+)
 from waakvlam_desktop.domain.overview import (
     OverviewFilter,
     filter_options,
@@ -42,6 +49,7 @@ from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.privacy.inzage import write_inzage
 from waakvlam_desktop.privacy.retention import (
     ANONYMOUS_LABEL,
+    ANONYMOUS_STREET,
     HOUSEHOLD_TABLES,
     add_months,
     close_household,
@@ -52,6 +60,7 @@ from waakvlam_desktop.privacy.retention import (
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.models import (
+    Address,
     AnonymisedLevels,
     AnonymisedSigns,
     AnonymisedVisits,
@@ -212,7 +221,9 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
         assert search(s, KEPT) != []
         hh = s.get(Household, old["household"])
         assert hh is not None and hh.label == ANONYMOUS_LABEL and hh.status == "gesloten"
-        assert hh.address.street == "(geanonimiseerd)" and hh.address.postcode == "3533"
+        assert hh.address.street == "(geanonimiseerd)" and hh.address.postcode == ""
+        # Two homes in the vault: fewer than five share any place, so it keeps none (0023).
+        assert (hh.address.complex_id, hh.address.city, hh.address.wijk) == (None, "", "")
         assert s.scalar(select(func.count(Resident.id)).where(Resident.household_id == hh.id)) == 0
         # (0022) The visit and its signs are counts per month now, and nothing else.
         assert s.get(Visit, old["visit"]) is None
@@ -238,6 +249,124 @@ def test_purge_removes_every_trace_and_keeps_the_counts(
         assert untouched is not None and KEPT in untouched.label
     # Nothing left to do the second time.
     assert run_retention(vault, date(2026, 11, 27)).households == 0
+
+
+def test_an_anonymous_address_never_narrows_a_household_down_to_fewer_than_five_homes(
+    vault: Vault, clock: FixedClock
+) -> None:
+    """(#16, 0023) The corporation's addresses stay in the vault, so the anonymous address
+    of a household must fit at least five of them (the aggregate export's smallest cell),
+    or it points at the home. It kept the 4-digit postcode until 0023: a complex with one
+    home in another postcode area gave that household away. The attacker here lists every
+    real home that fits all the anonymous address still says."""
+    _in_the_past(clock, date(2019, 3, 1))
+    homes: dict[str, str] = {}
+    households: dict[str, str] = {}
+    with vault.session() as s:
+        flat = add_complex(s, "Flat Noord", wijk="West").id
+        hofje = add_complex(s, "Hofje", wijk="Oost").id
+
+        def home(name: str, number: int, postcode: str, city: str, wijk: str, cpx: str | None):
+            homes[name] = add_address(
+                s,
+                street="Teststraat",
+                number=number,
+                postcode=postcode,
+                city=city,
+                wijk=wijk,
+                complex_id=cpx,
+            ).id
+
+        for n in range(1, 7):
+            home(f"flat{n}", n, "3533 AB", "Utrecht", "West", flat)
+        home("flat-odd", 7, "3544 CD", "Utrecht", "West", flat)  # the flat's one home there
+        for n in range(1, 3):
+            home(f"hofje{n}", 20 + n, "3561 EF", "Utrecht", "Oost", hofje)
+        for n in range(1, 4):
+            home(f"oost{n}", 30 + n, "3561 EF", "Utrecht", "Oost", None)
+        home("zeist", 1, "3701 AA", "Zeist", "", None)  # a town with one of its homes
+        for name in ("flat-odd", "flat1", "hofje1", "zeist"):
+            households[name] = add_household(s, homes[name], f"fam. {name}").id
+            close_household(s, households[name])
+        # A household an earlier version anonymised: at an anonymous address that kept the
+        # postcode area of the flat's odd home.
+        old = Address(
+            complex_id=flat,
+            street=ANONYMOUS_STREET,
+            number=0,
+            postcode="3544",
+            city="Utrecht",
+            wijk="West",
+        )
+        s.add(old)
+        s.flush()
+        old_id = old.id
+        households["earlier"] = add_household(s, old_id, ANONYMOUS_LABEL).id
+        record_stones(
+            s,
+            [TombstoneRow("household", households["earlier"], "anonymised", datetime(2020, 1, 1))],
+        )
+    _now(clock)
+
+    def places() -> dict[str, tuple[str | None, str, str]]:
+        with vault.session() as s:
+            real = s.execute(
+                select(Address.complex_id, Address.postcode, Address.city, Address.wijk).where(
+                    Address.street != ANONYMOUS_STREET
+                )
+            ).all()
+            found = {}
+            for name, hid in households.items():
+                hh = s.get(Household, hid)
+                assert hh is not None
+                a = hh.address
+                assert (a.street, a.number, a.addition) == (ANONYMOUS_STREET, 0, "")
+                fits = [
+                    r
+                    for r in real
+                    if a.complex_id in (None, r.complex_id)
+                    and r.postcode.startswith(a.postcode)
+                    and a.city in ("", r.city)
+                    and a.wijk in ("", r.wijk)
+                ]
+                assert len(fits) >= 5, (name, len(fits))
+                found[name] = (a.complex_id, a.city, a.wijk)
+            return found
+
+    assert run_retention(vault, date(2026, 11, 27)).totals()["anonymised"] == 4
+    assert places() == {
+        "flat-odd": (flat, "Utrecht", "West"),  # the flat has 7 homes: its place is the flat
+        "flat1": (flat, "Utrecht", "West"),
+        "earlier": (flat, "Utrecht", "West"),
+        "hofje1": (None, "Utrecht", "Oost"),  # 2 homes in the hofje, 5 in Oost
+        "zeist": (None, "", ""),  # 1 home in Zeist
+    }
+    with vault.session() as s:
+        shared = {
+            s.get(Household, households[n]).address_id  # type: ignore[union-attr]
+            for n in ("flat-odd", "flat1", "earlier")
+        }
+        assert len(shared) == 1 and s.get(Address, old_id) is None
+
+    # An organisation that raises its smallest cell to 10 coarsens every place: a whole
+    # retention run moves them, and the emptied anonymous addresses go.
+    with vault.session() as s:
+        save_setting(s, "aggregate_min_cell", 10)
+    run_retention(vault, date(2026, 11, 28))
+    assert places() == {
+        "flat-odd": (None, "Utrecht", ""),  # 7 homes in the flat, 7 in West, 12 in Utrecht
+        "flat1": (None, "Utrecht", ""),
+        "earlier": (None, "Utrecht", ""),
+        "hofje1": (None, "Utrecht", ""),
+        "zeist": (None, "", ""),
+    }
+    with vault.session() as s:
+        anonymous = s.scalars(select(Address.id).where(Address.street == ANONYMOUS_STREET)).all()
+        assert len(anonymous) == 2  # Utrecht, and nowhere
+        moved = s.scalars(
+            select(AuditEvent.detail).where(AuditEvent.detail.like("%verhuisd=%"))
+        ).all()
+        assert [m.rsplit(";", 1)[1] for m in moved] == ["verhuisd=1", "verhuisd=4"]
 
 
 def test_rows_of_another_household_never_block_or_escape_the_counting(
@@ -711,7 +840,7 @@ def test_anonymised_households_keep_only_their_level_changes_and_the_counts_stay
             ).all()
             assert thinned == [
                 "zorgniveaus_geteld=1;bezoeken_geteld=2;signalen_geteld=2"
-                ";acties_verwijderd=1;grafstenen=3"
+                ";acties_verwijderd=1;grafstenen=3;verhuisd=0"
             ]
             counted = _counts_of(s, hid)
             for m in {month, 202404}:

@@ -29,7 +29,12 @@ from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, record_visit
 from waakvlam_desktop.storage import audit, fts, keys, signal_months
-from waakvlam_desktop.storage.ids import BORN_AS_BYTES, ID_COLUMNS_0019, stored_id
+from waakvlam_desktop.storage.ids import (
+    BORN_AS_BYTES,
+    DROPPED_AFTER_0019,
+    ID_COLUMNS_0019,
+    stored_id,
+)
 from waakvlam_desktop.storage.migrate import alembic_config, current_revision, head_revision
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import DB_NAME, Vault, VaultPaths, make_engine
@@ -78,8 +83,10 @@ def _expected_rows(manifest: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]
     rows = []
     for table, written in manifest["rows"].items():
         for row in written:
-            values = {
-                col: bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for col, v in row.items()
+            values = {  # without the columns a later migration dropped
+                col: bytes.fromhex(v["hex"]) if isinstance(v, dict) else v
+                for col, v in row.items()
+                if col not in DROPPED_AFTER_0019.get(table, ())
             }
             for col, v in values.items():
                 if (table, col) in _HASH_COLUMNS and isinstance(v, str):

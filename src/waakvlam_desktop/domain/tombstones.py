@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage.batches import chunks
-from waakvlam_desktop.storage.models import Tombstone, new_id
+from waakvlam_desktop.storage.models import Tombstone
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 ANONYMISED = "anonymised"
@@ -51,7 +51,6 @@ def record(session: Session, rows: Iterable[TombstoneRow]) -> int:
     """Store tombstones (one per entity and kind: an existing one keeps its first date)."""
     values = [
         {
-            "id": new_id(),
             "entity": r.entity,
             "entity_id": r.entity_id,
             "what": r.what,
@@ -98,7 +97,7 @@ def is_anonymised(session: Session, household_id: str) -> bool:
     visits, signs and levels are months since 0022, and nothing new is added to it."""
     return (
         session.scalar(
-            select(Tombstone.id).where(
+            select(Tombstone.entity_id).where(
                 Tombstone.entity_id == household_id, Tombstone.what == ANONYMISED
             )
         )

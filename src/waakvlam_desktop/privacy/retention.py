@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import calendar
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
@@ -54,7 +54,7 @@ from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.consent import ErasureReason, queue_erasure_requests
 from waakvlam_desktop.domain.exports import stored_month
 from waakvlam_desktop.domain.households import get_household
-from waakvlam_desktop.domain.settings import WHOLE_NUMBERS, load_settings
+from waakvlam_desktop.domain.settings import MIN_CELL_FLOOR, WHOLE_NUMBERS, load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.storage import audit, fts
@@ -404,45 +404,69 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
 
 
 # ---- the purge ---------------------------------------------------------------------------
+AnonymousPlace = tuple[str | None, str, str]  # complex id, city, wijk
+
+
+def _anonymous_places(session: Session) -> Callable[[str | None, str, str], AnonymousPlace]:
+    """Where an anonymised household may be said to have lived: its complex, wijk and city,
+    but only as finely as at least ``min_cell`` (the aggregate export's smallest cell, 5
+    or more) of the corporation's own addresses share it. Else its wijk and city, else its
+    city, else nothing. The real addresses stay in the vault (they are the corporation's
+    units), so a place that fewer addresses share would point at the home itself: until
+    this version the anonymous address also kept the 4-digit postcode, and a complex
+    with a single address in one postcode area gave that household away."""
+    k = max(MIN_CELL_FLOOR, load_settings(session).aggregate_min_cell)
+    in_complex: Counter[AnonymousPlace] = Counter()
+    in_wijk: Counter[tuple[str, str]] = Counter()
+    in_city: Counter[str] = Counter()
+    for cpx, city, wijk, n in session.execute(
+        select(Address.complex_id, Address.city, Address.wijk, func.count())
+        .where(Address.street != ANONYMOUS_STREET)
+        .group_by(Address.complex_id, Address.city, Address.wijk)
+    ).all():
+        in_complex[(cpx, city, wijk)] += n
+        in_wijk[(city, wijk)] += n
+        in_city[city] += n
+
+    def place(cpx: str | None, city: str, wijk: str) -> AnonymousPlace:
+        if cpx is not None and in_complex[(cpx, city, wijk)] >= k:
+            return (cpx, city, wijk)
+        if wijk and in_wijk[(city, wijk)] >= k:
+            return (None, city, wijk)
+        if in_city[city] >= k:
+            return (None, city, "")
+        return (None, "", "")
+
+    return place
+
+
 def _anonymous_addresses(
     session: Session, household_ids: list[str], now: datetime
 ) -> dict[str, str]:
-    """Household id -> the shared anonymous address for its complex, wijk, city and 4-digit
-    postcode (created when missing)."""
-    current: list[tuple[str, str | None, str, str, str, str, str]] = []
+    """Household id -> the shared anonymous address it belongs at (created when missing):
+    one per place of :func:`_anonymous_places`, without street, number or postcode. For a
+    household already at an anonymous address the place is computed from that one."""
+    current: list[tuple[str, str | None, str, str]] = []
     for chunk in chunks(household_ids):
-        current += [
-            (hid, cpx, pc, city, wijk, street, aid)
-            for hid, cpx, pc, city, wijk, street, aid in session.execute(
-                select(
-                    Household.id,
-                    Address.complex_id,
-                    Address.postcode,
-                    Address.city,
-                    Address.wijk,
-                    Address.street,
-                    Address.id,
-                )
-                .join(Address, Address.id == Household.address_id)
-                .where(Household.id.in_(chunk))
-            ).all()
-        ]
-    existing = {
-        (cpx, pc, city, wijk): aid
-        for aid, cpx, pc, city, wijk in session.execute(
-            select(
-                Address.id, Address.complex_id, Address.postcode, Address.city, Address.wijk
-            ).where(Address.street == ANONYMOUS_STREET)
+        current += session.execute(
+            select(Household.id, Address.complex_id, Address.city, Address.wijk)
+            .join(Address, Address.id == Household.address_id)
+            .where(Household.id.in_(chunk))
+        ).all()
+    place = _anonymous_places(session)
+    existing: dict[AnonymousPlace, str] = {
+        (cpx, city, wijk): aid
+        for aid, cpx, city, wijk in session.execute(
+            select(Address.id, Address.complex_id, Address.city, Address.wijk).where(
+                Address.street == ANONYMOUS_STREET, Address.postcode == ""
+            )
         ).all()
     }
     actor = session.info.get("actor")
     result: dict[str, str] = {}
     new_rows: list[dict[str, Any]] = []
-    for hid, cpx, pc, city, wijk, street, aid in current:
-        if street == ANONYMOUS_STREET:
-            result[hid] = aid
-            continue
-        key = (cpx, pc[:4], city, wijk)
+    for hid, cpx, city, wijk in current:
+        key = place(cpx, city, wijk)
         if key not in existing:
             existing[key] = new_id()
             new_rows.append(
@@ -452,20 +476,51 @@ def _anonymous_addresses(
                     "updated_at": now,
                     "created_by": actor,
                     "updated_by": actor,
-                    "complex_id": cpx,
+                    "complex_id": key[0],
                     "vhe_code": None,
                     "street": ANONYMOUS_STREET,
                     "number": 0,
                     "addition": "",
-                    "postcode": pc[:4],
-                    "city": city,
-                    "wijk": wijk,
+                    "postcode": "",
+                    "city": key[1],
+                    "wijk": key[2],
                 }
             )
         result[hid] = existing[key]
     if new_rows:
         session.connection().execute(insert(_table(Address)), new_rows)
     return result
+
+
+def _move_to_anonymous_addresses(session: Session, household_ids: list[str], now: datetime) -> int:
+    """Move each household to the anonymous address :func:`_anonymous_addresses` gives it,
+    then delete the anonymous addresses nobody is at any more. Returns how many moved."""
+    targets = _anonymous_addresses(session, household_ids, now)
+    at: dict[str, str] = {}
+    for chunk in chunks(list(targets)):
+        at.update(
+            session.execute(
+                select(Household.id, Household.address_id).where(Household.id.in_(chunk))
+            ).all()
+        )
+    moves = [{"hid": hid, "aid": aid} for hid, aid in targets.items() if at.get(hid) != aid]
+    if moves:
+        household_t = _table(Household)
+        session.connection().execute(
+            update(household_t)
+            .where(household_t.c.id == bindparam("hid"))
+            .values(address_id=bindparam("aid")),
+            moves,
+        )
+        session.execute(  # a visit of an earlier version's anonymisation may still point
+            delete(Address).where(
+                Address.street == ANONYMOUS_STREET,
+                Address.id.not_in(select(Household.address_id)),
+                Address.id.not_in(select(Visit.address_id)),
+            ),
+            execution_options={"synchronize_session": False},
+        )
+    return len(moves)
 
 
 def _table(model: Any) -> Table:
@@ -775,17 +830,8 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         )
     anonymise = [r for r in rows if r.anonymise]
     anon_ids = [r.household_id for r in anonymise]
-    addresses = _anonymous_addresses(session, anon_ids, now)
-    if addresses:
-        moves = [{"hid": hid, "aid": aid} for hid, aid in addresses.items()]
-        # The visits need no move: they are counted away below (``_count_away``).
-        household_t = _table(Household)
-        session.connection().execute(
-            update(household_t)
-            .where(household_t.c.id == bindparam("hid"))
-            .values(address_id=bindparam("aid")),
-            moves,
-        )
+    # The visits need no move: they are counted away below (``_count_away``).
+    _move_to_anonymous_addresses(session, anon_ids, now)
     counted = CountedAway()  # what became counts per month, per household
     today = local_today(session.info["clock"])
     for hid in anon_ids:
@@ -961,12 +1007,14 @@ def _set_vacuum_pending(session: Session, pending: bool) -> None:
         session.delete(row)
 
 
-def thin_anonymised(session: Session) -> tuple[int, int, int, int, int]:
+def thin_anonymised(session: Session) -> tuple[int, int, int, int, int, int]:
     """What anonymisation leaves since this version, for households anonymised by an
     earlier one (they are never anonymised again): their visits, signs and concern-level
-    entries become counts per month and their follow-ups go (``_count_away``, 0022), and
-    the category tombstones beside their "anonymised" one go. Returns (entries, visits,
-    signs, follow-ups, tombstones) deleted; one audit event when anything went."""
+    entries become counts per month and their follow-ups go (``_count_away``, 0022), the
+    category tombstones beside their "anonymised" one go, and each moves to the anonymous
+    address its place gives now (:func:`_anonymous_places`: no postcode, and as coarse as
+    the corporation's addresses require; the emptied ones are deleted). Returns (entries,
+    visits, signs, follow-ups, tombstones, moved); one audit event when anything changed."""
     plain = {"synchronize_session": False}
     anonymised = list(
         session.scalars(
@@ -989,16 +1037,21 @@ def thin_anonymised(session: Session) -> tuple[int, int, int, int, int]:
             execution_options=plain,
         )
         stones += cast(CursorResult[Any], gone).rowcount
+    # After the counting: an earlier version's visits pointed at the anonymous address too.
+    moved = _move_to_anonymous_addresses(
+        session, anonymised, utc_naive(session.info["clock"].now())
+    )
     entries, visits, signs, follow_ups = counted.totals()
-    if entries or visits or signs or follow_ups or stones:
+    if entries or visits or signs or follow_ups or stones or moved:
         audit.record(
             session,
             "purge",
             "concern_level_entry",
             detail=f"zorgniveaus_geteld={entries};bezoeken_geteld={visits}"
-            f";signalen_geteld={signs};acties_verwijderd={follow_ups};grafstenen={stones}",
+            f";signalen_geteld={signs};acties_verwijderd={follow_ups};grafstenen={stones}"
+            f";verhuisd={moved}",
         )
-    return entries, visits, signs, follow_ups, stones
+    return entries, visits, signs, follow_ups, stones, moved
 
 
 def run_retention(

@@ -204,6 +204,11 @@ BORN_AS_BYTES: Final[dict[str, tuple[str, ...]]] = {
     "anonymised_levels": ("household_id",),  # 0022
 }
 
+# Id columns of 0019 that a later migration dropped (the tables no longer have them).
+DROPPED_AFTER_0019: Final[dict[str, tuple[str, ...]]] = {
+    "tombstone": ("id",),  # 0023: keyed by what it covers
+}
+
 
 class RecordId(TypeDecorator[str]):
     """A record's id or a reference to one (see the module's docstring).

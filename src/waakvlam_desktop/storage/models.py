@@ -789,16 +789,17 @@ class Tombstone(Base):
 
     ``entity`` is ``household`` or ``referral``; ``what`` is ``anonymised``, a retention
     category (``visit_notes``, ``signals``, ``referrals``) or ``consent_withdrawn``.
+    Since 0023 keyed by what it covers, without rowid or other index (#16): every lookup
+    is by ``entity_id``.
     """
 
     __tablename__ = "tombstone"
-    __table_args__ = (UniqueConstraint("entity", "entity_id", "what"),)
+    __table_args__ = {"sqlite_with_rowid": False}
 
-    id: Mapped[str] = mapped_column(RecordId, primary_key=True, default=new_id)
-    entity: Mapped[str] = mapped_column(String(30))
-    entity_id: Mapped[str] = mapped_column(RecordId, index=True)
-    what: Mapped[str] = mapped_column(String(30))
-    erased_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    entity_id: Mapped[str] = mapped_column(RecordId, primary_key=True)
+    what: Mapped[str] = mapped_column(String(30), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(30), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(DateTime)
     # Never personal data: for ``consent_withdrawn`` the withdrawal day (YYYY-MM-DD).
     detail: Mapped[str] = mapped_column(String(30), default="")
 

@@ -1452,6 +1452,36 @@ def step_0022(w: Writer) -> None:
         w.insert("anonymised_levels", {"month": month, "household_id": hh, "level": level})
 
 
+def step_0023(w: Writer) -> None:
+    """0023 keys a tombstone by what it covers (no id of its own): a second kind for the
+    household of 0008's tombstone, and a visit with a new word to find."""
+    w.at(datetime(2026, 12, 12, 9, 0))
+    w.actor = ident("staff:1")
+    w.insert(
+        "tombstone",
+        {
+            "entity_id": ident("household:2"),
+            "what": "signals",
+            "entity": "household",
+            "erased_at": ts(datetime(2026, 12, 12, 9, 5)),
+            "detail": "",
+        },
+    )
+    hh = ident("household:1")
+    visit = w.record(
+        "visit",
+        "visit:23",
+        hh,
+        household_id=hh,
+        address_id=ident("address:1"),
+        staff_id=w.actor,
+        visited_at=ts(datetime(2026, 12, 12, 10, 0)),
+        kind="regulier",
+        notes="De regenpijp aan de achterkant is los.",
+    )
+    w.findable("regenpijp", "visit", visit)
+
+
 STEPS: dict[str, Callable[[Writer], None]] = {
     "0001": step_0001,
     "0002": step_0002,
@@ -1472,6 +1502,7 @@ STEPS: dict[str, Callable[[Writer], None]] = {
     "0020": step_0020,
     "0021": step_0021,
     "0022": step_0022,
+    "0023": step_0023,
 }
 
 

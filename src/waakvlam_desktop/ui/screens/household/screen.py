@@ -438,10 +438,11 @@ class HouseholdPage(Screen):
             + f"<br>{html.escape(where)}"
         )
         if d.anonymised:  # no name, no address: say what it is and where it was
-            area = " ".join(x for x in (d.postcode, d.wijk) if x)
-            self.title.setText(
-                self.tr("Anonymised household") + f" · {', '.join(x for x in (area, d.city) if x)}"
+            # Its place is as coarse as five of the corporation's homes share (0023).
+            place = ", ".join(
+                x for x in (" ".join(x for x in (d.postcode, d.wijk) if x), d.city) if x
             )
+            self.title.setText(self.tr("Anonymised household") + (f" · {place}" if place else ""))
             self.subtitle.setText(
                 html.escape(self.tr("Names and address have been removed. No more visits follow."))
                 + (f"<br>{html.escape(d.complex_name)}" if d.complex_name else "")
