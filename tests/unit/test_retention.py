@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, literal_column, select
+from sqlalchemy import func, insert, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from tests.conftest import PASSPHRASE
@@ -36,6 +36,7 @@ from waakvlam_desktop.domain.overview import (
     signals_per_domain_month,
     visits_per_month,
 )
+from waakvlam_desktop.domain.partners import add_partner
 from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.search import search
 from waakvlam_desktop.domain.settings import save_setting
@@ -43,7 +44,7 @@ from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.stats import vault_stats
 from waakvlam_desktop.domain.tombstones import CATEGORIES, TombstoneRow
 from waakvlam_desktop.domain.tombstones import record as record_stones
-from waakvlam_desktop.domain.types import ConsentForm, VisitKind
+from waakvlam_desktop.domain.types import ConsentForm, DataProfile, PartnerType, VisitKind
 from waakvlam_desktop.domain.visits import SignalInput, VisitInput, amend_visit, record_visit
 from waakvlam_desktop.errors import ValidationError
 from waakvlam_desktop.privacy.inzage import write_inzage
@@ -51,8 +52,11 @@ from waakvlam_desktop.privacy.retention import (
     ANONYMOUS_LABEL,
     ANONYMOUS_STREET,
     HOUSEHOLD_TABLES,
+    NOWHERE,
+    _settle_places,
     add_months,
     close_household,
+    place_finder,
     reopen_household,
     retention_review,
     run_retention,
@@ -68,6 +72,7 @@ from waakvlam_desktop.storage.models import (
     Base,
     ChecklistItem,
     Colleague,
+    Complex,
     ConcernLevelEntry,
     FollowUp,
     Household,
@@ -257,8 +262,12 @@ def test_an_anonymous_address_never_narrows_a_household_down_to_fewer_than_five_
     """(#16, 0023) The corporation's addresses stay in the vault, so the anonymous address
     of a household must fit at least five of them (the aggregate export's smallest cell),
     or it points at the home. It kept the 4-digit postcode until 0023: a complex with one
-    home in another postcode area gave that household away. The attacker here lists every
-    real home that fits all the anonymous address still says."""
+    home in another postcode area gave that household away.
+
+    Two attackers. The first lists every real home that fits all the anonymous address
+    still says. The second (review) knows the rule, which is public, and applies it to the
+    real homes: a household at a place can only come from a home the rule sends there
+    (a home of a complex that keeps its own place is not a candidate for its wijk)."""
     _in_the_past(clock, date(2019, 3, 1))
     homes: dict[str, str] = {}
     households: dict[str, str] = {}
@@ -280,12 +289,19 @@ def test_an_anonymous_address_never_narrows_a_household_down_to_fewer_than_five_
         for n in range(1, 7):
             home(f"flat{n}", n, "3533 AB", "Utrecht", "West", flat)
         home("flat-odd", 7, "3544 CD", "Utrecht", "West", flat)  # the flat's one home there
-        for n in range(1, 3):
-            home(f"hofje{n}", 20 + n, "3561 EF", "Utrecht", "Oost", hofje)
+        home("west-loose", 8, "3533 AB", "Utrecht", "West", None)  # West's one home outside it
+        for n in range(1, 3):  # the hofje's wijk is on the complex, not on its homes
+            home(f"hofje{n}", 20 + n, "3561 EF", "Utrecht", "", hofje)
         for n in range(1, 4):
             home(f"oost{n}", 30 + n, "3561 EF", "Utrecht", "Oost", None)
         home("zeist", 1, "3701 AA", "Zeist", "", None)  # a town with one of its homes
-        for name in ("flat-odd", "flat1", "hofje1", "zeist"):
+        for n in range(1, 4):
+            home(f"bunnik{n}", n, "3981 AB", "Bunnik", "", None)
+        # A real street that happens to be spelled like the marker is a home like any other.
+        homes["odd-street"] = add_address(
+            s, street=ANONYMOUS_STREET, number=7, postcode="3981 AB", city="Bunnik"
+        ).id
+        for name in ("flat-odd", "flat1", "west-loose", "hofje1", "zeist", "bunnik1"):
             households[name] = add_household(s, homes[name], f"fam. {name}").id
             close_household(s, households[name])
         # A household an earlier version anonymised: at an anonymous address that kept the
@@ -308,65 +324,160 @@ def test_an_anonymous_address_never_narrows_a_household_down_to_fewer_than_five_
         )
     _now(clock)
 
-    def places() -> dict[str, tuple[str | None, str, str]]:
+    def places(k: int) -> dict[str, tuple[str | None, str, str]]:
         with vault.session() as s:
-            real = s.execute(
-                select(Address.complex_id, Address.postcode, Address.city, Address.wijk).where(
-                    Address.street != ANONYMOUS_STREET
-                )
-            ).all()
+            real = {  # a home's wijk is its own, else its complex's
+                aid: (cpx, postcode, city, wijk)
+                for aid, cpx, postcode, city, wijk in s.execute(
+                    select(
+                        Address.id,
+                        Address.complex_id,
+                        Address.postcode,
+                        Address.city,
+                        func.coalesce(func.nullif(Address.wijk, ""), Complex.wijk, ""),
+                    )
+                    .outerjoin(Complex, Complex.id == Address.complex_id)
+                    .where(Address.number > 0)
+                ).all()
+            }
+            assert set(homes.values()) == set(real)  # no home was taken for an anonymous one
+
+            def finest(aid: str) -> tuple[str | None, str, str]:
+                cpx, _pc, city, wijk = real[aid]
+                return (cpx, city, wijk)
+
+            settled = _settle_places(Counter(finest(aid) for aid in real), k)
             found = {}
             for name, hid in households.items():
                 hh = s.get(Household, hid)
                 assert hh is not None
                 a = hh.address
-                assert (a.street, a.number, a.addition) == (ANONYMOUS_STREET, 0, "")
+                assert (a.street, a.number, a.addition, a.postcode) == (ANONYMOUS_STREET, 0, "", "")
+                place = (a.complex_id, a.city, a.wijk)
                 fits = [
-                    r
-                    for r in real
-                    if a.complex_id in (None, r.complex_id)
-                    and r.postcode.startswith(a.postcode)
-                    and a.city in ("", r.city)
-                    and a.wijk in ("", r.wijk)
+                    aid
+                    for aid, (cpx, postcode, city, wijk) in real.items()
+                    if a.complex_id in (None, cpx) and a.city in ("", city) and a.wijk in ("", wijk)
                 ]
-                assert len(fits) >= 5, (name, len(fits))
-                found[name] = (a.complex_id, a.city, a.wijk)
+                sent_here = [aid for aid in real if settled[finest(aid)] == place]
+                assert len(fits) >= k and len(sent_here) >= k, (name, len(fits), len(sent_here))
+                if name in homes:  # and its own home is among them: the place is true
+                    assert homes[name] in sent_here, name
+                found[name] = place
             return found
 
-    assert run_retention(vault, date(2026, 11, 27)).totals()["anonymised"] == 4
-    assert places() == {
+    assert run_retention(vault, date(2026, 11, 27)).totals()["anonymised"] == 6
+    west, oost = (None, "Utrecht", "West"), (None, "Utrecht", "Oost")
+    assert places(5) == {
         "flat-odd": (flat, "Utrecht", "West"),  # the flat has 7 homes: its place is the flat
         "flat1": (flat, "Utrecht", "West"),
         "earlier": (flat, "Utrecht", "West"),
-        "hofje1": (None, "Utrecht", "Oost"),  # 2 homes in the hofje, 5 in Oost
-        "zeist": (None, "", ""),  # 1 home in Zeist
+        # West's one home outside the flat: West, and then Utrecht, would point at it
+        "west-loose": NOWHERE,
+        "hofje1": oost,  # 2 homes in the hofje, then 5 in Oost: its wijk stays
+        "zeist": NOWHERE,  # 1 home in Zeist and 4 in Bunnik: together nowhere
+        "bunnik1": NOWHERE,
     }
+    assert west not in places(5).values()
     with vault.session() as s:
         shared = {
             s.get(Household, households[n]).address_id  # type: ignore[union-attr]
             for n in ("flat-odd", "flat1", "earlier")
         }
         assert len(shared) == 1 and s.get(Address, old_id) is None
+        assert s.get(Address, homes["odd-street"]) is not None
 
     # An organisation that raises its smallest cell to 10 coarsens every place: a whole
     # retention run moves them, and the emptied anonymous addresses go.
     with vault.session() as s:
         save_setting(s, "aggregate_min_cell", 10)
     run_retention(vault, date(2026, 11, 28))
-    assert places() == {
-        "flat-odd": (None, "Utrecht", ""),  # 7 homes in the flat, 7 in West, 12 in Utrecht
-        "flat1": (None, "Utrecht", ""),
-        "earlier": (None, "Utrecht", ""),
-        "hofje1": (None, "Utrecht", ""),
-        "zeist": (None, "", ""),
-    }
+    # 8 homes in West and 5 in Oost make 13 in Utrecht; Zeist and Bunnik (5) are nowhere,
+    # too few, so nowhere takes the smallest other place, Utrecht: all 18 are nowhere.
+    assert places(10) == dict.fromkeys(households, NOWHERE)
     with vault.session() as s:
-        anonymous = s.scalars(select(Address.id).where(Address.street == ANONYMOUS_STREET)).all()
-        assert len(anonymous) == 2  # Utrecht, and nowhere
+        anonymous = s.scalars(select(Address.id).where(Address.number == 0)).all()
+        assert len(anonymous) == 1
         moved = s.scalars(
             select(AuditEvent.detail).where(AuditEvent.detail.like("%verhuisd=%"))
         ).all()
         assert [m.rsplit(";", 1)[1] for m in moved] == ["verhuisd=1", "verhuisd=4"]
+
+
+def test_an_anonymised_household_keeps_its_month_of_creation_not_the_moment(
+    vault: Vault, clock: FixedClock
+) -> None:
+    """(review of 0023) The "new household" dialog makes the address and the household in
+    one go, and the real address stays: the household's creation moment and creator named
+    its home. The attacker joins them; after anonymisation only the month (Dutch time)
+    is left, which is what the aggregate export asks ("known at the end of a period")."""
+    made = [
+        datetime(2019, 3, 31, 22, 30, tzinfo=UTC),  # 1 April 00:30 in Dutch time
+        datetime(2019, 4, 2, 9, 0, tzinfo=UTC),
+        datetime(2019, 4, 2, 9, 5, tzinfo=UTC),
+    ]
+    ids = []
+    for n, moment in enumerate(made):
+        clock.set(moment)
+        with vault.session() as s:
+            a = add_address(s, street="Teststraat", number=n + 1, postcode="3533 AB", city="U")
+            ids.append(add_household(s, a.id, f"fam. {n}").id)
+            close_household(s, ids[-1])
+    with vault.session() as s:
+        for n in range(3, 8):  # more homes, so that the place is not what gives it away
+            add_address(s, street="Teststraat", number=n + 1, postcode="3533 AB", city="U")
+        add_partner(s, name="GGD cijfers", type=PartnerType.GGD, profile=DataProfile.AGGREGATE)
+    _now(clock)
+    labels = ["2019-03", "2019-04", "2019-Q1", "2019-Q2"]
+    before = _aggregates(vault, labels)
+    # Known at the end of April (Dutch time), not of March: the boundary is in the test.
+    assert before["2019-03", "wijk"] != before["2019-04", "wijk"]
+    run_retention(vault, date(2026, 11, 27))
+    attack = text(
+        "SELECT h.id, a.id FROM household h JOIN address a"
+        " ON a.created_by IS h.created_by AND a.number > 0"
+        " AND a.created_at <= h.created_at AND a.created_at > datetime(h.created_at, '-1 second')"
+        " WHERE h.label = 'geanonimiseerd'"
+    )
+    with vault.session() as s:
+        assert s.execute(attack).all() == []
+        kept = [s.get(Household, hid) for hid in ids]
+        assert [(h.created_at, h.created_by) for h in kept if h] == [
+            (datetime(2019, 3, 31, 22, 0), None),  # 1 April 00:00 in Dutch summer time
+            (datetime(2019, 3, 31, 22, 0), None),
+            (datetime(2019, 3, 31, 22, 0), None),
+        ]
+    assert _aggregates(vault, labels) == before
+
+
+def test_the_place_rule_counts_the_homes_that_end_at_a_place() -> None:
+    """(review) The rule itself, on homes alone: a place keeps at least k of the homes it
+    is given, finest first, and "nowhere" takes the smallest places when it is too small."""
+    flat, flat2, hofje = ("flat", "U", "West"), ("flat2", "U", "West"), ("hofje", "U", "Oost")
+    oost, zeist, bunnik = (None, "U", "Oost"), (None, "Z", ""), (None, "B", "")
+    homes = Counter({flat: 7, flat2: 3, hofje: 2, oost: 3, zeist: 1, bunnik: 4})
+    assert _settle_places(homes, 5) == {
+        flat: flat,  # 7 homes
+        flat2: NOWHERE,  # 3, then West 3, then Utrecht 3: too few each time
+        hofje: oost,  # 2, then Oost 2 + 3 = 5
+        oost: oost,
+        zeist: NOWHERE,  # 1 in Zeist, 4 in Bunnik, 3 from Utrecht: nowhere holds 8
+        bunnik: NOWHERE,
+    }
+    # Nowhere with too few takes the smallest other place, until it has enough.
+    assert _settle_places(Counter({zeist: 1, flat: 7, oost: 6}), 5) == {
+        zeist: NOWHERE,
+        flat: flat,
+        oost: NOWHERE,
+    }
+    # ... also when that is a complex inside a city that keeps its own place: the flat's
+    # households are nowhere, not in Utrecht, where the rule sent none of its homes.
+    utrecht = (None, "U", "")
+    place = place_finder(Counter({zeist: 1, flat: 7, utrecht: 8}), 5)
+    assert [place(*p) for p in (zeist, flat, utrecht)] == [NOWHERE, NOWHERE, utrecht]
+    # An anonymous address of an earlier rule: the first place above it that homes end at.
+    assert place(None, "U", "West") == utrecht and place(None, "Q", "X") == NOWHERE
+    assert _settle_places(Counter({(None, "Z", ""): 3}), 5) == {(None, "Z", ""): NOWHERE}
 
 
 def test_rows_of_another_household_never_block_or_escape_the_counting(

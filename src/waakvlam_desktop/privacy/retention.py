@@ -13,10 +13,12 @@ change, or its creation). Each data category has its own term in months
 When a category's term has passed, its free text is blanked. When *every* term has
 passed, the household is anonymised: residents (names, birth years, phone numbers) are
 deleted, the label becomes "geanonimiseerd" and the household moves to an anonymous
-address per complex, wijk and 4-digit postcode. What survives is only what statistics
-need: its visits, signs and concern levels as months (0022: how many visits per month,
-how many signs per month and domain, the level at the end of each month it changed;
-``_count_away`` deletes the rows and the follow-ups), referral partners and statuses.
+address for its place: complex, wijk and city, as coarse as at least five of the
+corporation's homes share it (``_anonymous_places``, no postcode). What survives is only
+what statistics need: its visits, signs and concern levels as months (0022: how many
+visits per month, how many signs per month and domain, the level at the end of each
+month it changed; ``_count_away`` deletes the rows and the follow-ups), referral
+partners and statuses.
 Afterwards the FTS index is merged and the database vacuumed, so the removed
 text is gone from the file, not just unreachable. See docs/privacy.md.
 
@@ -35,8 +37,10 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
+    ColumnElement,
     CursorResult,
     Table,
+    and_,
     bindparam,
     delete,
     func,
@@ -52,7 +56,7 @@ from sqlalchemy.orm import Session
 from waakvlam_desktop.clock import local_today, utc_naive
 from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.consent import ErasureReason, queue_erasure_requests
-from waakvlam_desktop.domain.exports import stored_month
+from waakvlam_desktop.domain.exports import PERIOD_ZONE, stored_month
 from waakvlam_desktop.domain.households import get_household
 from waakvlam_desktop.domain.settings import MIN_CELL_FLOOR, WHOLE_NUMBERS, load_settings
 from waakvlam_desktop.domain.types import HouseholdStatus
@@ -123,7 +127,8 @@ def category_label(category: str, language: str | None = None) -> str:
 # A new table with a household_id or resident_id column must be added here (and handled in
 # purge_households and privacy/inzage.py): tests/unit/test_retention.py guards this.
 HOUSEHOLD_TABLES: dict[str, str] = {
-    "household": "label -> geanonimiseerd, moved to an anonymous address (all terms passed)",
+    "household": "label -> geanonimiseerd, moved to the anonymous address of its place (all"
+    " terms passed)",
     "resident": "deleted (all terms passed)",
     "visit_resident": "deleted with the residents",
     "visit": "notes blanked (visit_notes); anonymised: counted per month, then deleted",
@@ -314,7 +319,7 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
             Household.last_visit_at,
             Complex.name,
             Address.wijk,
-            Address.street,
+            _is_anonymous_address(),
         )
         .join(Address, Address.id == Household.address_id)
         .outerjoin(Complex, Complex.id == Address.complex_id)
@@ -360,7 +365,17 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         SignalObservation.acute_response.is_not(None) & (SignalObservation.acute_response != ""),
     )
     rows: list[RetentionRow] = []
-    for (hid, label, status, _c, _cr, _lv, cpx, wijk, street), since, reason, expired in candidates:
+    for (
+        hid,
+        label,
+        status,
+        _c,
+        _cr,
+        _lv,
+        cpx,
+        wijk,
+        at_anonymous,
+    ), since, reason, expired in candidates:
         left = {
             "visit_notes": notes.get(hid, 0)
             + follow_ups.get(hid, 0)
@@ -371,7 +386,7 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
         }
         categories = tuple(c for c in CATEGORIES if c in expired and left[c])
         anonymise = len(expired) == len(CATEGORIES) and (
-            residents.get(hid, 0) > 0 or label != ANONYMOUS_LABEL or street != ANONYMOUS_STREET
+            residents.get(hid, 0) > 0 or label != ANONYMOUS_LABEL or not at_anonymous
         )
         if not categories and not anonymise:
             continue
@@ -405,37 +420,115 @@ def retention_review(session: Session, today: date | None = None) -> list[Retent
 
 # ---- the purge ---------------------------------------------------------------------------
 AnonymousPlace = tuple[str | None, str, str]  # complex id, city, wijk
+NOWHERE: AnonymousPlace = (None, "", "")
 
 
-def _anonymous_places(session: Session) -> Callable[[str | None, str, str], AnonymousPlace]:
+def _is_anonymous_address() -> ColumnElement[bool]:
+    """An anonymous address: the street marker and number 0 (a real one has a number of 1
+    or more, ``add_address`` and the import refuse 0, so a real street that happens to be
+    spelled "(geanonimiseerd)" is never taken for one)."""
+    return and_(Address.street == ANONYMOUS_STREET, Address.number == 0)
+
+
+def _wijk_of_address() -> ColumnElement[str]:
+    """An address's wijk, else its complex's (as the aggregate export reads it): a place
+    that drops the complex keeps the wijk. The query must outer-join ``Complex``."""
+    return func.coalesce(func.nullif(Address.wijk, ""), Complex.wijk, "")
+
+
+def _level(place: AnonymousPlace) -> int:
+    """0 complex, 1 wijk, 2 city, 3 nowhere."""
+    cpx, city, wijk = place
+    return 0 if cpx is not None else 1 if wijk else 2 if city else 3
+
+
+def _coarser(place: AnonymousPlace) -> AnonymousPlace:
+    """The next coarser place: complex -> wijk -> city -> nowhere."""
+    _cpx, city, wijk = place
+    if _level(place) == 0 and wijk:
+        return (None, city, wijk)
+    if _level(place) < 2:
+        return (None, city, "")
+    return NOWHERE
+
+
+def _settle_places(homes: Counter[AnonymousPlace], k: int) -> dict[AnonymousPlace, AnonymousPlace]:
+    """Each home's finest place -> the place its households are given, such that every
+    place holds at least ``k`` of the homes (or every home is nowhere).
+
+    The real homes stay in the vault, so anyone can apply this rule to them: a household
+    given a place can only come from a home given that place. So the rule counts the homes
+    that *end* at a place, not those that lie in it (a city that keeps a complex of its
+    own has fewer homes left for the city's place). Level by level, finest first, a place
+    with fewer than ``k`` goes one step coarser (it only adds to coarser places, which are
+    counted after it); if "nowhere" then holds 1 to ``k - 1`` homes, the smallest places
+    join it until it holds ``k``."""
+    at = {home: home for home in homes}
+
+    def counts() -> Counter[AnonymousPlace]:
+        found: Counter[AnonymousPlace] = Counter()
+        for home, n in homes.items():
+            found[at[home]] += n
+        return found
+
+    for level in (0, 1, 2):
+        found = counts()
+        for home, place in at.items():
+            if _level(place) == level and found[place] < k:
+                at[home] = _coarser(place)
+    found = counts()
+    while 0 < found[NOWHERE] < k and len(found) > 1:
+        smallest = min((p for p in found if p != NOWHERE), key=lambda p: (found[p], repr(p)))
+        for home, place in at.items():
+            if place == smallest:
+                at[home] = NOWHERE
+        found = counts()
+    return at
+
+
+def _anonymous_places(
+    session: Session,
+) -> Callable[[str | None, str, str], AnonymousPlace]:
     """Where an anonymised household may be said to have lived: its complex, wijk and city,
     but only as finely as at least ``min_cell`` (the aggregate export's smallest cell, 5
-    or more) of the corporation's own addresses share it. Else its wijk and city, else its
-    city, else nothing. The real addresses stay in the vault (they are the corporation's
-    units), so a place that fewer addresses share would point at the home itself: until
-    this version the anonymous address also kept the 4-digit postcode, and a complex
-    with a single address in one postcode area gave that household away."""
+    or more) of the corporation's own homes end up sharing it (:func:`_settle_places`);
+    else its wijk and city, else its city, else nothing. Until this version the anonymous
+    address also kept the 4-digit postcode, and a complex with a single home in one
+    postcode area gave that household away.
+
+    The function returned takes the household's address (complex, city, wijk): a real
+    home's or the anonymous address of an earlier anonymisation."""
     k = max(MIN_CELL_FLOOR, load_settings(session).aggregate_min_cell)
-    in_complex: Counter[AnonymousPlace] = Counter()
-    in_wijk: Counter[tuple[str, str]] = Counter()
-    in_city: Counter[str] = Counter()
+    wijk_of = _wijk_of_address()
+    homes: Counter[AnonymousPlace] = Counter()
     for cpx, city, wijk, n in session.execute(
-        select(Address.complex_id, Address.city, Address.wijk, func.count())
-        .where(Address.street != ANONYMOUS_STREET)
-        .group_by(Address.complex_id, Address.city, Address.wijk)
+        select(Address.complex_id, Address.city, wijk_of, func.count())
+        .outerjoin(Complex, Complex.id == Address.complex_id)
+        .where(~_is_anonymous_address())
+        .group_by(Address.complex_id, Address.city, wijk_of)
     ).all():
-        in_complex[(cpx, city, wijk)] += n
-        in_wijk[(city, wijk)] += n
-        in_city[city] += n
+        homes[(cpx, city, wijk)] += n
+    return place_finder(homes, k)
+
+
+def place_finder(
+    homes: Counter[AnonymousPlace], k: int
+) -> Callable[[str | None, str, str], AnonymousPlace]:
+    """The place of an address (complex, city, wijk) among ``homes`` (see
+    :func:`_anonymous_places`)."""
+    settled = _settle_places(homes, k)
+    held = set(settled.values())
 
     def place(cpx: str | None, city: str, wijk: str) -> AnonymousPlace:
-        if cpx is not None and in_complex[(cpx, city, wijk)] >= k:
-            return (cpx, city, wijk)
-        if wijk and in_wijk[(city, wijk)] >= k:
-            return (None, city, wijk)
-        if in_city[city] >= k:
-            return (None, city, "")
-        return (None, "", "")
+        # A real home: where the rule sent it. An anonymous address of an earlier rule
+        # that is not also some home's finest place: the first of it and its coarser
+        # places that homes end at.
+        start: AnonymousPlace = (cpx, city, wijk)
+        if start in settled:
+            return settled[start]
+        while start != NOWHERE and start not in held:
+            start = _coarser(start)
+        return start
 
     return place
 
@@ -449,8 +542,14 @@ def _anonymous_addresses(
     current: list[tuple[str, str | None, str, str]] = []
     for chunk in chunks(household_ids):
         current += session.execute(
-            select(Household.id, Address.complex_id, Address.city, Address.wijk)
+            select(
+                Household.id,
+                Address.complex_id,
+                Address.city,
+                _wijk_of_address(),
+            )
             .join(Address, Address.id == Household.address_id)
+            .outerjoin(Complex, Complex.id == Address.complex_id)
             .where(Household.id.in_(chunk))
         ).all()
     place = _anonymous_places(session)
@@ -458,7 +557,7 @@ def _anonymous_addresses(
         (cpx, city, wijk): aid
         for aid, cpx, city, wijk in session.execute(
             select(Address.id, Address.complex_id, Address.city, Address.wijk).where(
-                Address.street == ANONYMOUS_STREET, Address.postcode == ""
+                _is_anonymous_address(), Address.postcode == ""
             )
         ).all()
     }
@@ -512,15 +611,38 @@ def _move_to_anonymous_addresses(session: Session, household_ids: list[str], now
             .values(address_id=bindparam("aid")),
             moves,
         )
-        session.execute(  # a visit of an earlier version's anonymisation may still point
-            delete(Address).where(
-                Address.street == ANONYMOUS_STREET,
-                Address.id.not_in(select(Household.address_id)),
-                Address.id.not_in(select(Visit.address_id)),
-            ),
-            execution_options={"synchronize_session": False},
-        )
+    session.execute(  # a visit of an earlier version's anonymisation may still point
+        delete(Address).where(
+            _is_anonymous_address(),
+            Address.id.not_in(select(Household.address_id)),
+            Address.id.not_in(select(Visit.address_id)),
+        ),
+        execution_options={"synchronize_session": False},
+    )
     return len(moves)
+
+
+def _blur_creation(session: Session, household_ids: Sequence[str]) -> None:
+    """An anonymised household keeps the month it was created in (Dutch time: whether it
+    was known at the end of a period is all the aggregate export asks, and its periods are
+    whole months), not the moment, nor who created it. The moment matched its real
+    address's when both were made in one go (the "new household" dialog, ``household
+    add``), and so named its home (review of 0023)."""
+    moves = []
+    for hid, created in session.execute(
+        select(Household.id, Household.created_at).where(Household.id.in_(household_ids))
+    ).all():
+        month = stored_month(created)
+        first = datetime(month // 100, month % 100, 1, tzinfo=PERIOD_ZONE)
+        moves.append({"hid": hid, "at": utc_naive(first)})
+    if moves:
+        household_t = _table(Household)
+        session.connection().execute(
+            update(household_t)
+            .where(household_t.c.id == bindparam("hid"))
+            .values(created_at=bindparam("at"), created_by=None),
+            moves,
+        )
 
 
 def _table(model: Any) -> Table:
@@ -866,6 +988,7 @@ def purge_households(session: Session, rows: list[RetentionRow]) -> None:
         session.execute(
             delete(Resident).where(Resident.household_id.in_(chunk)), execution_options=plain
         )
+        _blur_creation(session, chunk)
         counted.update(_count_away(session, chunk))
         session.execute(
             update(Household)
@@ -1027,6 +1150,7 @@ def thin_anonymised(session: Session) -> tuple[int, int, int, int, int, int]:
     stones = 0
     for chunk in chunks(anonymised):
         _forget_household_digests(session, chunk)
+        _blur_creation(session, chunk)
         counted.update(_count_away(session, chunk))
         gone = session.execute(
             delete(Tombstone).where(
