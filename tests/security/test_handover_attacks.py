@@ -64,6 +64,7 @@ from waakvlam_desktop.privacy.retention import purge_households, retention_revie
 from waakvlam_desktop.storage.audit import verify_chain
 from waakvlam_desktop.storage.ids import RecordId, stored_id
 from waakvlam_desktop.storage.models import (
+    Address,
     Complex,
     ConcernLevelEntry,
     FollowUp,
@@ -665,6 +666,49 @@ def test_a_handover_into_a_vault_that_purged_first_brings_nothing_back(scene: Sc
     report = scene.run(scene.bundle_bytes(), resolve="theirs")
     assert report.applied
     assert _traces(scene, hid) == (0, "geanonimiseerd", 0)
+
+
+def test_a_handover_from_a_vault_that_anonymised_leaves_those_households_out(
+    scene: Scene,
+) -> None:
+    """(review of 0023) The sender anonymised a household: its anonymous address (number 0,
+    no postcode) made the import refuse the whole bundle, and before 0023 the colleague
+    got the household without its tombstone, at a place settled on the sender's homes
+    (which could single out one of the colleague's). What is left of it is no case to
+    take over: the bundle leaves it out, with its referrals and the anonymous address."""
+    hid = scene.world.households["fam. Jansen"]
+    with scene.source.session() as s:
+        rows = [r for r in retention_review(s, date(2040, 1, 1)) if r.household_id == hid]
+        assert rows and rows[0].anonymise
+        purge_households(s, rows)
+        assert s.scalar(select(func.count(Referral.id)).where(Referral.household_id == hid))
+    carried = _data_json(scene, scene.bundle_bytes()).decode()
+    assert hid.replace("-", "") not in carried and "(geanonimiseerd)" not in carried
+    report = scene.run(scene.bundle_bytes())
+    assert report.applied
+    with scene.victim.session() as s:
+        assert s.get(Household, hid) is None
+        assert s.scalar(select(func.count(Referral.id)).where(Referral.household_id == hid)) == 0
+        assert s.scalar(select(func.count(Address.id)).where(Address.number == 0)) == 0
+        others = scene.world.households["mw. Öztürk"]
+        assert s.get(Household, others) is not None  # the rest arrived, every row of it
+        arrived = {t: s.scalar(text(f"SELECT count(*) FROM {t}")) for t in _LINKS}
+    with scene.source.session() as s:
+        own = {t: s.scalar(text(sql), {"h": stored_id(hid)}) for t, sql in _LINKS.items()}
+        sent = {t: s.scalar(text(f"SELECT count(*) FROM {t}")) - own[t] for t in _LINKS}
+    assert own["referral_status_event"] > 0 and arrived == sent
+
+
+# Rows linked to one household through another table: (table, how many are the household's).
+_LINKS = {
+    "visit_resident": "SELECT count(*) FROM visit_resident"
+    " WHERE visit_id IN (SELECT id FROM visit WHERE household_id = :h)",
+    "referral_signal": "SELECT count(*) FROM referral_signal"
+    " WHERE referral_id IN (SELECT id FROM referral WHERE household_id = :h)",
+    "referral_status_event": "SELECT count(*) FROM referral_status_event"
+    " WHERE referral_id IN (SELECT id FROM referral WHERE household_id = :h)",
+    "follow_up": "SELECT count(*) FROM follow_up WHERE household_id = :h",
+}
 
 
 def test_a_colleagues_row_pointing_at_a_visit_counted_away_here_does_not_block_the_import(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json as jsonlib
+import random
 from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -386,6 +387,11 @@ def test_an_anonymous_address_never_narrows_a_household_down_to_fewer_than_five_
         }
         assert len(shared) == 1 and s.get(Address, old_id) is None
         assert s.get(Address, homes["odd-street"]) is not None
+        # An earlier version's household (only the whole run's thinning reaches it) keeps
+        # the month it was created in too: 1 March 2019 in Dutch winter time.
+        earlier = s.get(Household, households["earlier"])
+        assert earlier is not None
+        assert (earlier.created_at, earlier.created_by) == (datetime(2019, 2, 28, 23, 0), None)
 
     # An organisation that raises its smallest cell to 10 coarsens every place: a whole
     # retention run moves them, and the emptied anonymous addresses go.
@@ -402,6 +408,56 @@ def test_an_anonymous_address_never_narrows_a_household_down_to_fewer_than_five_
             select(AuditEvent.detail).where(AuditEvent.detail.like("%verhuisd=%"))
         ).all()
         assert [m.rsplit(";", 1)[1] for m in moved] == ["verhuisd=1", "verhuisd=4"]
+
+
+def test_the_place_rule_holds_for_any_homes() -> None:
+    """(review) Checked without the rule's own counting: for random homes over a few
+    complexes, wijken and cities, every place the rule gives holds at least k homes (or
+    all are nowhere), and each home's place is one of its own coarser places."""
+    rng = random.Random(23)
+    for _ in range(2_000):
+        k = rng.randint(5, 10)
+        homes: Counter[tuple[str | None, str, str]] = Counter()
+        for _group in range(rng.randint(1, 8)):
+            city = rng.choice(["A", "B", ""])
+            wijk = rng.choice(["w1", "w2", ""]) if city else ""
+            cpx = rng.choice([None, "c1", "c2", "c3"])
+            homes[(cpx, city, wijk)] += rng.randint(1, 9)
+        settled = _settle_places(homes, k)
+        ends: Counter[tuple[str | None, str, str]] = Counter()
+        for (cpx, city, wijk), n in homes.items():
+            place = settled[(cpx, city, wijk)]
+            ends[place] += n
+            chain = [(cpx, city, wijk), (None, city, wijk), (None, city, ""), NOWHERE]
+            assert place in chain, (homes, k)
+        assert all(n >= k for n in ends.values()) or sum(homes.values()) < k, (homes, k, ends)
+    # One place just short, beside a nowhere that already has enough: it still goes.
+    short = (None, "A", "")
+    assert _settle_places(Counter({short: 4, (None, "B", ""): 5, NOWHERE: 5}), 5)[short] == NOWHERE
+
+
+def test_an_anonymous_address_is_no_home_of_its_place(vault: Vault, clock: FixedClock) -> None:
+    """(review) Four homes and the anonymous address of an earlier anonymisation in one
+    complex are not five homes: the complex's household goes to the city."""
+    _in_the_past(clock, date(2019, 3, 1))
+    with vault.session() as s:
+        klein = add_complex(s, "Klein", wijk="Zuid").id
+        for n in range(1, 5):
+            add_address(s, street="Hof", number=n, postcode="3533 AB", city="Q", complex_id=klein)
+        for n in range(1, 6):
+            add_address(s, street="Laan", number=n, postcode="3533 AB", city="Q")
+        earlier = Address(
+            complex_id=klein, street=ANONYMOUS_STREET, number=0, postcode="", city="Q", wijk="Zuid"
+        )
+        s.add(earlier)
+        s.flush()
+        hid = add_household(s, earlier.id, ANONYMOUS_LABEL).id
+        record_stones(s, [TombstoneRow("household", hid, "anonymised", datetime(2020, 1, 1))])
+    _now(clock)
+    run_retention(vault, date(2026, 11, 27))
+    with vault.session() as s:
+        a = s.get(Household, hid).address  # type: ignore[union-attr]
+        assert (a.complex_id, a.city, a.wijk) == (None, "Q", "")
 
 
 def test_an_anonymised_household_keeps_its_month_of_creation_not_the_moment(

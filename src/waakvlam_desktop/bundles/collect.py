@@ -16,6 +16,7 @@ from sqlalchemy import String, Table, Text, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.clock import local_today, utc_text
+from waakvlam_desktop.domain import tombstones
 from waakvlam_desktop.domain.consent import (
     CLOSED,
     ERASED,
@@ -810,6 +811,30 @@ HANDOVER_TABLES: tuple[Table, ...] = tuple(
         ReferralStatusEvent,
     )
 )
+# What a handover leaves out: anonymised households and all that is left of them (since
+# 0023; their tombstone ``anonymised``), and the shared anonymous addresses (number 0).
+# What is left of them is months and referrals for this vault's statistics, no case a
+# colleague can take over; and their place was settled on this vault's homes
+# (``privacy/retention.py`` ``_anonymous_places``), so it might single out one of the
+# colleague's. A colleague's older copy of such a household is anonymised by their own
+# retention. The conditions are on the row ``t``.
+_ANONYMISED = "SELECT entity_id FROM tombstone WHERE entity = 'household' AND what = 'anonymised'"
+_OF_ANONYMISED = f"t.household_id NOT IN ({_ANONYMISED})"
+_VISITS_OF_ANONYMISED = f"SELECT id FROM visit WHERE household_id IN ({_ANONYMISED})"
+_REFERRALS_OF_ANONYMISED = f"SELECT id FROM referral WHERE household_id IN ({_ANONYMISED})"
+HANDOVER_LEAVES_OUT: dict[str, str] = {
+    "address": f"NOT (t.street = '{tombstones.ANONYMOUS_STREET}' AND t.number = 0)",
+    "household": f"t.id NOT IN ({_ANONYMISED})",
+    "resident": _OF_ANONYMISED,
+    "visit": _OF_ANONYMISED,
+    "visit_resident": f"t.visit_id NOT IN ({_VISITS_OF_ANONYMISED})",
+    "signal_observation": _OF_ANONYMISED,
+    "concern_level_entry": _OF_ANONYMISED,
+    "follow_up": _OF_ANONYMISED,
+    "referral": _OF_ANONYMISED,
+    "referral_signal": f"t.referral_id NOT IN ({_REFERRALS_OF_ANONYMISED})",
+    "referral_status_event": f"t.referral_id NOT IN ({_REFERRALS_OF_ANONYMISED})",
+}
 # signal_observation.visit_month: derived, the importing vault's triggers set it (0020); a
 # bundle keeps the columns it had, so handovers between app versions still read.
 _SKIP_COLUMNS = {
@@ -912,7 +937,8 @@ def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
         exprs.append("t.item_code")
         texty.append(True)
         join = " JOIN checklist_item ci ON ci.id = t.item_id"
-    from_sql = f" FROM (SELECT {', '.join(inner)} FROM {table.name} t{join} LIMIT -1) t"
+    where = f" WHERE {HANDOVER_LEAVES_OUT[table.name]}" if table.name in HANDOVER_LEAVES_OUT else ""
+    from_sql = f" FROM (SELECT {', '.join(inner)} FROM {table.name} t{join}{where} LIMIT -1) t"
     return HandoverQuery(names, exprs, texty, from_sql)
 
 

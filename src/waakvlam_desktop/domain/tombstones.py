@@ -22,6 +22,9 @@ from waakvlam_desktop.storage.models import Tombstone
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 ANONYMISED = "anonymised"
+# The street of the shared anonymous addresses anonymised households move to (with number
+# 0, which no real address has; privacy/retention.py).
+ANONYMOUS_STREET = "(geanonimiseerd)"
 CONSENT_WITHDRAWN = "consent_withdrawn"
 # Verbinden: a resident withdrew the consent for their offers and wishes (entity "resident";
 # the offers made up to ``erased_at`` are gone; domain/connect.py).

@@ -109,7 +109,7 @@ REOPEN_ANONYMISED = Message(
 
 CATEGORIES = ("visit_notes", "signals", "referrals")
 ANONYMOUS_LABEL = "geanonimiseerd"
-ANONYMOUS_STREET = "(geanonimiseerd)"
+ANONYMOUS_STREET = tombstones.ANONYMOUS_STREET
 
 CATEGORY_LABELS: dict[str, str] = {
     "visit_notes": QT_TRANSLATE_NOOP("Labels", "visit notes and follow-ups"),
