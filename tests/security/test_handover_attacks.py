@@ -34,7 +34,7 @@ from tests.security.handover_forge import (
     table,
 )
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.collect import HANDOVER_TABLES
+from waakvlam_desktop.bundles.collect import HANDOVER_TABLES, handover_counts
 from waakvlam_desktop.bundles.export import build_bundle, export_bundle, exportable_due
 from waakvlam_desktop.bundles.importer import import_handover, pinned_sender
 from waakvlam_desktop.bundles.keys import SenderKey
@@ -697,6 +697,11 @@ def test_a_handover_from_a_vault_that_anonymised_leaves_those_households_out(
         own = {t: s.scalar(text(sql), {"h": stored_id(hid)}) for t, sql in _LINKS.items()}
         sent = {t: s.scalar(text(f"SELECT count(*) FROM {t}")) - own[t] for t in _LINKS}
     assert own["referral_status_event"] > 0 and arrived == sent
+    with scene.source.session() as s:  # the preview counts what is sent
+        preview = handover_counts(s)
+    with scene.victim.session() as s:
+        for table in ("household", "address", "referral", "referral_status_event"):
+            assert preview[table] == s.scalar(text(f"SELECT count(*) FROM {table}")), table
 
 
 # Rows linked to one household through another table: (table, how many are the household's).

@@ -895,7 +895,17 @@ def is_id_column(name: str) -> bool:
     return name == "id" or name.endswith(("_id", "_by"))
 
 
-def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
+def anonymised_to_leave_out(session: Session) -> bool:
+    """Whether the vault holds anything :data:`HANDOVER_LEAVES_OUT` names (otherwise the
+    handover's queries skip the conditions, which cost a look-up per row)."""
+    found = session.connection().exec_driver_sql(
+        f"SELECT EXISTS ({_ANONYMISED})"
+        f" OR EXISTS (SELECT 1 FROM address t WHERE NOT ({HANDOVER_LEAVES_OUT['address']}))"
+    )
+    return bool(found.scalar())
+
+
+def handover_query(table: Table, dashed_ids: bool = False, leave_out: bool = True) -> HandoverQuery:
     """The columns of one handover table as they travel (names come from the models).
 
     Each id travels as its 32 hex digits (format 2), or with ``dashed_ids`` as the dashed
@@ -937,7 +947,8 @@ def handover_query(table: Table, dashed_ids: bool = False) -> HandoverQuery:
         exprs.append("t.item_code")
         texty.append(True)
         join = " JOIN checklist_item ci ON ci.id = t.item_id"
-    where = f" WHERE {HANDOVER_LEAVES_OUT[table.name]}" if table.name in HANDOVER_LEAVES_OUT else ""
+    left_out = HANDOVER_LEAVES_OUT.get(table.name) if leave_out else None
+    where = f" WHERE {left_out}" if left_out else ""
     from_sql = f" FROM (SELECT {', '.join(inner)} FROM {table.name} t{join}{where} LIMIT -1) t"
     return HandoverQuery(names, exprs, texty, from_sql)
 
@@ -983,9 +994,10 @@ def collect_handover(
     """Everything, serialised by SQLite while it is read (see HandoverQuery.serialise_sql);
     ids as 32 hex digits (format 2), or dashed (format 1) with ``dashed_ids``."""
     serialised: list[SerialisedTable] = []
+    leave_out = anonymised_to_leave_out(session)
     for table in HANDOVER_TABLES:
         check()
-        query = handover_query(table, dashed_ids)
+        query = handover_query(table, dashed_ids, leave_out)
         ((rows_json, csv_body, count),) = raw_rows(session, query.serialise_sql(with_csv))
         # UTF-8 bytes straight from SQLite (CAST AS BLOB): no decode/encode round trip.
         body = None
@@ -1017,8 +1029,12 @@ def collect_handover(
 def handover_counts(session: Session) -> dict[str, int]:
     """The counts of a handover bundle without reading the rows (for the preview)."""
     counts: dict[str, int] = {}
+    leave_out = anonymised_to_leave_out(session)
     for table in HANDOVER_TABLES:
-        counts[table.name] = session.scalar(select(func.count()).select_from(table)) or 0
+        left_out = HANDOVER_LEAVES_OUT.get(table.name) if leave_out else None
+        where = f" WHERE {left_out}" if left_out else ""
+        sql = f"SELECT count(*) FROM {table.name} t{where}"
+        counts[table.name] = session.connection().exec_driver_sql(sql).scalar() or 0
     counts["letters"] = (
         session.scalar(select(func.count(Referral.id)).where(Referral.letter_pdf.is_not(None))) or 0
     )
