@@ -818,12 +818,16 @@ HANDOVER_TABLES: tuple[Table, ...] = tuple(
 # (``privacy/retention.py`` ``_anonymous_places``), so it might single out one of the
 # colleague's. A colleague's older copy of such a household is anonymised by their own
 # retention. The conditions are on the row ``t``.
-_ANONYMISED = "SELECT entity_id FROM tombstone WHERE entity = 'household' AND what = 'anonymised'"
+_ANONYMISED = (
+    "SELECT entity_id FROM tombstone"
+    f" WHERE entity = 'household' AND what = '{tombstones.ANONYMISED}'"
+)
+_ANONYMOUS_ADDRESS = f"t.street = '{tombstones.ANONYMOUS_STREET}' AND t.number = 0"
 _OF_ANONYMISED = f"t.household_id NOT IN ({_ANONYMISED})"
 _VISITS_OF_ANONYMISED = f"SELECT id FROM visit WHERE household_id IN ({_ANONYMISED})"
 _REFERRALS_OF_ANONYMISED = f"SELECT id FROM referral WHERE household_id IN ({_ANONYMISED})"
 HANDOVER_LEAVES_OUT: dict[str, str] = {
-    "address": f"NOT (t.street = '{tombstones.ANONYMOUS_STREET}' AND t.number = 0)",
+    "address": f"NOT ({_ANONYMOUS_ADDRESS})",
     "household": f"t.id NOT IN ({_ANONYMISED})",
     "resident": _OF_ANONYMISED,
     "visit": _OF_ANONYMISED,
@@ -900,9 +904,15 @@ def anonymised_to_leave_out(session: Session) -> bool:
     handover's queries skip the conditions, which cost a look-up per row)."""
     found = session.connection().exec_driver_sql(
         f"SELECT EXISTS ({_ANONYMISED})"
-        f" OR EXISTS (SELECT 1 FROM address t WHERE NOT ({HANDOVER_LEAVES_OUT['address']}))"
+        f" OR EXISTS (SELECT 1 FROM address t WHERE {_ANONYMOUS_ADDRESS})"
     )
     return bool(found.scalar())
+
+
+def _where_left_out(table: Table, leave_out: bool) -> str:
+    """`` WHERE …`` for the rows of ``table`` a handover leaves out, or nothing."""
+    condition = HANDOVER_LEAVES_OUT.get(table.name) if leave_out else None
+    return f" WHERE {condition}" if condition else ""
 
 
 def handover_query(table: Table, dashed_ids: bool = False, leave_out: bool = True) -> HandoverQuery:
@@ -947,8 +957,7 @@ def handover_query(table: Table, dashed_ids: bool = False, leave_out: bool = Tru
         exprs.append("t.item_code")
         texty.append(True)
         join = " JOIN checklist_item ci ON ci.id = t.item_id"
-    left_out = HANDOVER_LEAVES_OUT.get(table.name) if leave_out else None
-    where = f" WHERE {left_out}" if left_out else ""
+    where = _where_left_out(table, leave_out)
     from_sql = f" FROM (SELECT {', '.join(inner)} FROM {table.name} t{join}{where} LIMIT -1) t"
     return HandoverQuery(names, exprs, texty, from_sql)
 
@@ -1031,9 +1040,7 @@ def handover_counts(session: Session) -> dict[str, int]:
     counts: dict[str, int] = {}
     leave_out = anonymised_to_leave_out(session)
     for table in HANDOVER_TABLES:
-        left_out = HANDOVER_LEAVES_OUT.get(table.name) if leave_out else None
-        where = f" WHERE {left_out}" if left_out else ""
-        sql = f"SELECT count(*) FROM {table.name} t{where}"
+        sql = f"SELECT count(*) FROM {table.name} t{_where_left_out(table, leave_out)}"
         counts[table.name] = session.connection().exec_driver_sql(sql).scalar() or 0
     counts["letters"] = (
         session.scalar(select(func.count(Referral.id)).where(Referral.letter_pdf.is_not(None))) or 0

@@ -538,12 +538,14 @@ def _anonymous_addresses(
 ) -> dict[str, str]:
     """Household id -> the shared anonymous address it belongs at (created when missing):
     one per place of :func:`_anonymous_places`, without street, number or postcode. For a
-    household already at an anonymous address the place is computed from that one."""
-    current: list[tuple[str, str | None, str, str]] = []
+    household already at an anonymous address the place is computed from that one. Only
+    the households not at theirs yet are in the result."""
+    current: list[tuple[str, str, str | None, str, str]] = []
     for chunk in chunks(household_ids):
         current += session.execute(
             select(
                 Household.id,
+                Household.address_id,
                 Address.complex_id,
                 Address.city,
                 _wijk_of_address(),
@@ -564,7 +566,7 @@ def _anonymous_addresses(
     actor = session.info.get("actor")
     result: dict[str, str] = {}
     new_rows: list[dict[str, Any]] = []
-    for hid, cpx, city, wijk in current:
+    for hid, at, cpx, city, wijk in current:
         key = place(cpx, city, wijk)
         if key not in existing:
             existing[key] = new_id()
@@ -585,7 +587,8 @@ def _anonymous_addresses(
                     "wijk": key[2],
                 }
             )
-        result[hid] = existing[key]
+        if existing[key] != at:
+            result[hid] = existing[key]
     if new_rows:
         session.connection().execute(insert(_table(Address)), new_rows)
     return result
@@ -594,23 +597,12 @@ def _anonymous_addresses(
 def _move_to_anonymous_addresses(session: Session, household_ids: list[str], now: datetime) -> int:
     """Move each household to the anonymous address :func:`_anonymous_addresses` gives it,
     then delete the anonymous addresses nobody is at any more. Returns how many moved."""
-    targets = _anonymous_addresses(session, household_ids, now)
-    at: dict[str, str] = {}
-    for chunk in chunks(list(targets)):
-        at.update(
-            session.execute(
-                select(Household.id, Household.address_id).where(Household.id.in_(chunk))
-            ).all()
-        )
-    moves = [{"hid": hid, "aid": aid} for hid, aid in targets.items() if at.get(hid) != aid]
-    if moves:
-        household_t = _table(Household)
-        session.connection().execute(
-            update(household_t)
-            .where(household_t.c.id == bindparam("hid"))
-            .values(address_id=bindparam("aid")),
-            moves,
-        )
+    moves = _anonymous_addresses(session, household_ids, now)
+    _update_households(
+        session,
+        [{"hid": hid, "aid": aid} for hid, aid in moves.items()],
+        address_id=bindparam("aid"),
+    )
     session.execute(  # a visit of an earlier version's anonymisation may still point
         delete(Address).where(
             _is_anonymous_address(),
@@ -628,20 +620,27 @@ def _blur_creation(session: Session, household_ids: Sequence[str]) -> None:
     whole months), not the moment, nor who created it. The moment matched its real
     address's when both were made in one go (the "new household" dialog, ``household
     add``), and so named its home (review of 0023)."""
-    moves = []
-    for hid, created in session.execute(
-        select(Household.id, Household.created_at).where(Household.id.in_(household_ids))
+    blurred = []
+    for hid, created, creator in session.execute(
+        select(Household.id, Household.created_at, Household.created_by).where(
+            Household.id.in_(household_ids)
+        )
     ).all():
         month = stored_month(created)
-        first = datetime(month // 100, month % 100, 1, tzinfo=PERIOD_ZONE)
-        moves.append({"hid": hid, "at": utc_naive(first)})
-    if moves:
+        first = utc_naive(datetime(month // 100, month % 100, 1, tzinfo=PERIOD_ZONE))
+        if created != first or creator is not None:  # a whole run sees every one again
+            blurred.append({"hid": hid, "at": first})
+    _update_households(session, blurred, created_at=bindparam("at"), created_by=None)
+
+
+def _update_households(session: Session, rows: list[dict[str, Any]], **values: Any) -> None:
+    """One UPDATE of ``household`` run for each of ``rows`` (its id as ``hid``), setting
+    ``values`` (bound parameters name the rows' other keys)."""
+    if rows:
         household_t = _table(Household)
         session.connection().execute(
-            update(household_t)
-            .where(household_t.c.id == bindparam("hid"))
-            .values(created_at=bindparam("at"), created_by=None),
-            moves,
+            update(household_t).where(household_t.c.id == bindparam("hid")).values(**values),
+            rows,
         )
 
 
