@@ -57,6 +57,7 @@ from waakvlam_desktop.storage.vault import (
     connect_raw,
     is_damage_error,
     is_disk_error,
+    vacuum_into,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
@@ -200,7 +201,7 @@ def write_backup_file(vault: Any, out: Path) -> BackupInfo:
             # The head just before the snapshot: a witness of the chain that the snapshot
             # extends (a write in between only adds events after it).
             audit_head = _chain_head(con)
-            con.execute("VACUUM INTO ?", (str(snapshot),))
+            vacuum_into(con, snapshot)
         finally:
             raw.close()
         header_text = vault.paths.header.read_text(encoding="ascii")

@@ -1,0 +1,201 @@
+"""The page HMAC: a vault opens with whichever of SHA-512 and SHA-256 it was made with.
+
+Nothing in the file or the header names it (docs/vault.md); an open tries each. These tests
+make a vault with each algorithm (by choosing what a new vault gets), open it with the other
+one tried first, and attack what that could break: damage must still be found, a crash's
+write-ahead log must not be lost by the failed first try, a key change and a restore must
+keep the algorithm.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import select
+
+from tests.conftest import PASSPHRASE
+from tests.helpers import CLEAN_REPORT, add_household
+from waakvlam_desktop.clock import FixedClock
+from waakvlam_desktop.domain.setup import initialise
+from waakvlam_desktop.domain.types import VisitKind
+from waakvlam_desktop.domain.visits import VisitInput, record_visit
+from waakvlam_desktop.errors import VaultDamagedError
+from waakvlam_desktop.privacy.backup import create_backup, restore_backup
+from waakvlam_desktop.storage import keys
+from waakvlam_desktop.storage import vault as vault_module
+from waakvlam_desktop.storage.models import Visit
+from waakvlam_desktop.storage.vault import (
+    PAGE_HMACS,
+    Vault,
+    VaultPaths,
+    connect_raw,
+    page_hmac_of,
+)
+
+SHA512, SHA256 = PAGE_HMACS
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, algorithm: str) -> None:
+    """What a new vault gets, and which algorithm an open tries first."""
+    monkeypatch.setattr(vault_module, "preferred_page_hmac", lambda: algorithm)
+
+
+def _other(algorithm: str) -> str:
+    return SHA256 if algorithm == SHA512 else SHA512
+
+
+def _make(folder: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, made: str) -> Vault:
+    _choose(monkeypatch, made)
+    vault = Vault.create(folder, PASSPHRASE, kdf_target_seconds=0, clock=clock)
+    with vault.session() as s:
+        vault.actor = initialise(
+            s, organisation="Woonstichting Voorbeeld", staff_name="A. de Vries", staff_role=""
+        ).id
+    return vault
+
+
+def _visit(vault: Vault, notes: str) -> str:
+    hid = add_household(vault)
+    with vault.session() as s:
+        return record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes=notes)).visit_id
+
+
+def _key(folder: Path) -> bytes:
+    return keys.unwrap_key(Vault.read_header(VaultPaths(folder)), PASSPHRASE)
+
+
+def _algorithm_of(folder: Path) -> str:
+    con = connect_raw(folder / "vault.db", _key(folder))
+    try:
+        return page_hmac_of(con)
+    finally:
+        con.close()
+
+
+def _refused_under(folder: Path, algorithm: str) -> bool:
+    """True when the file's first page does not authenticate under ``algorithm``."""
+    try:
+        connect_raw(folder / "vault.db", _key(folder), page_hmac=algorithm).close()
+    except sqlcipher.DatabaseError as exc:
+        return "not a database" in str(exc)
+    return False
+
+
+@pytest.mark.parametrize(("made", "tried_first"), list(itertools.product(PAGE_HMACS, repeat=2)))
+def test_a_vault_opens_with_the_page_hmac_it_was_made_with(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, made: str, tried_first: str
+) -> None:
+    folder = tmp_path / "kluis"
+    vault = _make(folder, clock, monkeypatch, made)
+    vid = _visit(vault, "Koffie gedronken met mevrouw")
+    vault.close()
+
+    assert _refused_under(folder, _other(made))  # the file really is under `made`
+    assert not _refused_under(folder, made)
+    _choose(monkeypatch, tried_first)
+    with Vault.open(folder, PASSPHRASE) as again:
+        assert again.integrity_report() == CLEAN_REPORT
+        with again.session() as s:
+            assert s.get(Visit, vid) is not None
+            raw = s.connection().connection.dbapi_connection
+            assert raw is not None
+            assert page_hmac_of(raw) == made  # type: ignore[arg-type]
+        _visit(again, "Nog een bezoek, met de tweede poging geschreven")
+    assert _algorithm_of(folder) == made
+    assert _refused_under(folder, _other(made))
+
+
+@pytest.mark.parametrize("made", PAGE_HMACS)
+def test_a_flipped_byte_is_damage_under_either_page_hmac(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, made: str
+) -> None:
+    """The other algorithm tried after the right one failed must not let a page through."""
+    folder = tmp_path / "kluis"
+    vault = _make(folder, clock, monkeypatch, made)
+    for i in range(30):
+        _visit(vault, "notitie " * 80 + str(i))
+    vault.close()
+    db = folder / "vault.db"
+    for page in (0, 3):
+        data = bytearray(db.read_bytes())
+        data[page * 4096 + 2000] ^= 0x01
+        damaged = tmp_path / f"beschadigd-{page}"
+        shutil.copytree(folder, damaged)
+        (damaged / "vault.db").write_bytes(bytes(data))
+        _choose(monkeypatch, _other(made))
+        with pytest.raises(VaultDamagedError):
+            v = Vault.open(damaged, PASSPHRASE)
+            try:
+                report = v.integrity_report()
+                assert report["cipher_integrity_check"] or report["integrity_check"]
+                raise VaultDamagedError(vault_module.DAMAGED_MESSAGE)
+            finally:
+                v.close()
+
+
+def test_a_write_ahead_log_left_by_a_crash_survives_a_wrong_first_try(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app stopped with committed pages only in ``vault.db-wal``. The first try, under
+    the wrong algorithm, opens that log and closes again: nothing of it may be lost."""
+    folder = tmp_path / "kluis"
+    vault = _make(folder, clock, monkeypatch, SHA512)
+    vid = _visit(vault, "Alleen in het logboek van de schrijfvolgorde")
+    crashed = tmp_path / "na-de-crash"
+    crashed.mkdir()
+    for name in ("vault.db", "vault.db-wal", "vault.key.json"):
+        shutil.copy2(folder / name, crashed / name)  # as the files were when it stopped
+    vault.close()
+    assert (crashed / "vault.db-wal").stat().st_size > 0
+
+    _choose(monkeypatch, SHA256)
+    with Vault.open(crashed, PASSPHRASE) as again:
+        assert again.integrity_report() == CLEAN_REPORT
+        with again.session() as s:
+            assert s.scalar(select(Visit.notes).where(Visit.id == vid)) is not None
+    assert _algorithm_of(crashed) == SHA512
+
+
+@pytest.mark.parametrize("made", PAGE_HMACS)
+def test_a_key_change_and_a_restore_keep_the_page_hmac(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, made: str
+) -> None:
+    folder = tmp_path / "kluis"
+    vault = _make(folder, clock, monkeypatch, made)
+    vid = _visit(vault, "Voor de nieuwe sleutel")
+    _choose(monkeypatch, _other(made))  # the machine now prefers the other one
+    vault.rekey(PASSPHRASE)
+    backup = tmp_path / "kluis.wvbackup"
+    create_backup(vault, backup)
+    vault.close()
+    assert _algorithm_of(folder) == made
+
+    restored = tmp_path / "teruggezet"
+    restore_backup(backup, restored, PASSPHRASE)
+    assert _algorithm_of(restored) == made
+    with Vault.open(restored, PASSPHRASE) as again, again.session() as s:
+        assert s.get(Visit, vid) is not None
+
+
+def test_work_after_work_gets_the_connection_that_did_it(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each connection keeps its own cache of decrypted pages. Once two were open at the same
+    time (a background task beside another), the pool hands out the one returned last, so
+    one task after another reads from one warm cache instead of alternating between two."""
+    vault = _make(tmp_path / "kluis", clock, monkeypatch, SHA256)
+    with vault.session() as first, vault.session() as second:
+        one = first.connection().connection.dbapi_connection
+        two = second.connection().connection.dbapi_connection
+        assert one is not two
+    # `second` was closed first, then `first`: `first`'s connection was returned last.
+    handed_out = []
+    for _ in range(4):
+        with vault.session() as s:
+            handed_out.append(s.connection().connection.dbapi_connection)
+    vault.close()
+    assert all(con is one for con in handed_out)
