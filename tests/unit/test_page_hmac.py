@@ -10,6 +10,7 @@ keep the algorithm.
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import VaultDamagedError
+from waakvlam_desktop.partnerstore import store as store_module
+from waakvlam_desktop.partnerstore.store import PartnerStore
 from waakvlam_desktop.privacy.backup import create_backup, restore_backup
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage import vault as vault_module
@@ -40,8 +43,9 @@ SHA512, SHA256 = PAGE_HMACS
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, algorithm: str) -> None:
-    """What a new vault gets, and which algorithm an open tries first."""
+    """What a new vault (or partner store) gets, and which algorithm an open tries first."""
     monkeypatch.setattr(vault_module, "preferred_page_hmac", lambda: algorithm)
+    monkeypatch.setattr(store_module, "preferred_page_hmac", lambda: algorithm)
 
 
 def _other(algorithm: str) -> str:
@@ -64,12 +68,12 @@ def _visit(vault: Vault, notes: str) -> str:
         return record_visit(s, VisitInput(hid, VisitKind.REGULIER, notes=notes)).visit_id
 
 
-def _key(folder: Path) -> bytes:
-    return keys.unwrap_key(Vault.read_header(VaultPaths(folder)), PASSPHRASE)
+def _key(folder: Path, passphrase: str = PASSPHRASE) -> bytes:
+    return keys.unwrap_key(Vault.read_header(VaultPaths(folder)), passphrase)
 
 
-def _algorithm_of(folder: Path) -> str:
-    con = connect_raw(folder / "vault.db", _key(folder))
+def _algorithm_of(folder: Path, passphrase: str = PASSPHRASE) -> str:
+    con = connect_raw(folder / "vault.db", _key(folder, passphrase))
     try:
         return page_hmac_of(con)
     finally:
@@ -96,15 +100,30 @@ def test_a_vault_opens_with_the_page_hmac_it_was_made_with(
 
     assert _refused_under(folder, _other(made))  # the file really is under `made`
     assert not _refused_under(folder, made)
+    assert Vault.read_header(VaultPaths(folder)).page_hmac == made
+    # SHA-512 keeps the key format every release reads; SHA-256 is version 2, which an
+    # older release answers with "Update the app" instead of "damaged".
+    doc = json.loads((folder / "vault.key.json").read_text())
+    assert (doc["version"], doc.get("page_hmac")) == ((1, None) if made == SHA512 else (2, SHA256))
     _choose(monkeypatch, tried_first)
     with Vault.open(folder, PASSPHRASE) as again:
         assert again.integrity_report() == CLEAN_REPORT
         with again.session() as s:
             assert s.get(Visit, vid) is not None
-            raw = s.connection().connection.dbapi_connection
-            assert raw is not None
-            assert page_hmac_of(raw) == made  # type: ignore[arg-type]
+        # Every connection of the pool, not only the first: three held at once.
+        assert again.engine is not None
+        with (
+            again.engine.connect() as a,
+            again.engine.connect() as b,
+            again.engine.connect() as c,
+        ):
+            held = [x.connection.dbapi_connection for x in (a, b, c)]
+            assert len({id(x) for x in held}) == 3
+            assert {page_hmac_of(x) for x in held} == {made}  # type: ignore[arg-type]
         _visit(again, "Nog een bezoek, met de tweede poging geschreven")
+        assert again.vacuum()  # a clean-up rewrites every page
+        with again.session() as s:
+            assert s.get(Visit, vid) is not None
     assert _algorithm_of(folder) == made
     assert _refused_under(folder, _other(made))
 
@@ -171,12 +190,15 @@ def test_a_key_change_and_a_restore_keep_the_page_hmac(
     vault.rekey(PASSPHRASE)
     backup = tmp_path / "kluis.wvbackup"
     create_backup(vault, backup)
+    vault.change_passphrase(PASSPHRASE, "een heel ander wachtwoord voor deze kluis")
     vault.close()
-    assert _algorithm_of(folder) == made
+    assert _algorithm_of(folder, "een heel ander wachtwoord voor deze kluis") == made
+    assert Vault.read_header(VaultPaths(folder)).page_hmac == made
 
     restored = tmp_path / "teruggezet"
     restore_backup(backup, restored, PASSPHRASE)
     assert _algorithm_of(restored) == made
+    assert Vault.read_header(VaultPaths(restored)).page_hmac == made
     with Vault.open(restored, PASSPHRASE) as again, again.session() as s:
         assert s.get(Visit, vid) is not None
 
@@ -199,3 +221,97 @@ def test_work_after_work_gets_the_connection_that_did_it(
             handed_out.append(s.connection().connection.dbapi_connection)
     vault.close()
     assert all(con is one for con in handed_out)
+
+
+def test_a_failed_copy_leaves_sqlciphers_default_as_it_was(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault = _make(tmp_path / "kluis", clock, monkeypatch, SHA256)
+    assert vault.engine is not None
+    raw = vault.engine.raw_connection()
+    try:
+        con = raw.driver_connection
+        assert con is not None
+        before = con.execute("PRAGMA cipher_default_hmac_algorithm").fetchone()[0]
+        with pytest.raises(sqlcipher.Error):
+            vault_module.vacuum_into(con, tmp_path / "bestaat-niet" / "kopie.db")
+        assert con.execute("PRAGMA cipher_default_hmac_algorithm").fetchone()[0] == before
+        vault_module.vacuum_into(con, tmp_path / "kopie.db")
+        assert con.execute("PRAGMA cipher_default_hmac_algorithm").fetchone()[0] == before
+    finally:
+        raw.close()
+        vault.close()
+    assert before == SHA512  # SQLCipher's own default: what a plain VACUUM INTO would give
+    copy = connect_raw(tmp_path / "kopie.db", _key(tmp_path / "kluis"))
+    try:
+        assert page_hmac_of(copy) == SHA256
+    finally:
+        copy.close()
+
+
+def _header_doc(folder: Path) -> dict[str, object]:
+    doc: dict[str, object] = json.loads((folder / "vault.key.json").read_text())
+    doc.pop("checksum")
+    return doc
+
+
+def _write_header(folder: Path, doc: dict[str, object]) -> None:
+    doc["checksum"] = keys._checksum(doc)
+    (folder / "vault.key.json").write_text(json.dumps(doc))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "refused_with"),
+    [
+        ("page_hmac", "HMAC_SHA1", keys.KEY_FILE_DAMAGED),  # no algorithm of ours
+        ("page_hmac", SHA512, keys.KEY_FILE_DAMAGED),  # version 2 names SHA-256
+        ("version", 1, keys.KEY_FILE_DAMAGED),  # version 1 names none
+        ("page_hmac", None, keys.KEY_FILE_DAMAGED),  # left out
+        ("version", 3, keys.KEY_FORMAT_UNKNOWN),  # "Update the app"
+    ],
+)
+def test_an_edited_page_hmac_in_the_header_is_refused(
+    tmp_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    field: str,
+    value: object,
+    refused_with: object,
+) -> None:
+    """The checksum is fixed each time, so the check on the fields themselves decides."""
+    folder = tmp_path / "kluis"
+    _make(folder, clock, monkeypatch, SHA256).close()
+    doc = _header_doc(folder)
+    if value is None:
+        doc.pop(field)
+    else:
+        doc[field] = value
+    _write_header(folder, doc)
+    with pytest.raises(VaultDamagedError) as refused:
+        Vault.open(folder, PASSPHRASE)
+    assert refused.value.message is refused_with
+
+
+def test_a_version_1_header_that_names_an_algorithm_is_refused(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kluis"
+    _make(folder, clock, monkeypatch, SHA512).close()
+    doc = _header_doc(folder)
+    doc["page_hmac"] = SHA256  # not bound in version 1: it must not be read either
+    _write_header(folder, doc)
+    with pytest.raises(VaultDamagedError):
+        Vault.open(folder, PASSPHRASE)
+
+
+@pytest.mark.parametrize("made", PAGE_HMACS)
+def test_a_partner_store_records_its_page_hmac_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, made: str
+) -> None:
+    _choose(monkeypatch, made)
+    folder = tmp_path / "partner"
+    PartnerStore.create(folder, PASSPHRASE, kdf_target_seconds=0).close()
+    header = keys.KeyHeader.from_bytes((folder / "partner.key.json").read_bytes())
+    assert header.page_hmac == made
+    _choose(monkeypatch, _other(made))
+    PartnerStore.open(folder, PASSPHRASE).close()

@@ -36,6 +36,7 @@ from waakvlam_desktop.storage.vault import (
     VAULT_LOCKED,
     connect_raw,
     make_engine,
+    preferred_page_hmac,
     unit_of_work,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -133,9 +134,12 @@ class PartnerStore:
                 parallelism=keys.PARALLELISM,
                 salt=secrets.token_bytes(16),
             )
-            header = keys.wrap_key(db_key, passphrase, str(uuid.uuid4()), params)
+            page_hmac = preferred_page_hmac()
+            header = keys.wrap_key(
+                db_key, passphrase, str(uuid.uuid4()), params, page_hmac=page_hmac
+            )
             write_atomic(paths.header, header.to_bytes())
-            engine = make_engine(paths.db, db_key)
+            engine = make_engine(paths.db, db_key, page_hmac)
             _migrate(engine)
         except BaseException:
             lock.release()

@@ -428,7 +428,9 @@ def recover_backup(
     # A vault of its own: its team-folder backups, remembered key and notices never mix
     # with the original's (same folder, same computer).
     new_id = str(uuid.uuid4())
-    new_header = keys.wrap_key(db_key, new_passphrase, new_id, params, header.recovery).to_bytes()
+    new_header = keys.wrap_key(
+        db_key, new_passphrase, new_id, params, header.recovery, page_hmac=header.page_hmac
+    ).to_bytes()
     created = from_utc_text(str(parsed.meta["created_at"]))
     moment = utc_naive(now or datetime.now(UTC))
     # The signed notice first, before anything of the recovered vault exists: a process

@@ -2,7 +2,8 @@
 
 The database key is 32 random bytes used as a raw SQLCipher key. It is stored only
 wrapped with AES-256-GCM under a key derived from the passphrase with Argon2id. The
-header file holds the format version, KDF parameters, salt, nonce and the wrapped key;
+header file holds the format version, KDF parameters, salt, nonce and the wrapped key
+(and from version 2 the database's page HMAC: docs/vault.md, "The page HMAC");
 every header field except the nonce and the ciphertext is bound as associated data, so
 editing a parameter makes unwrapping fail cleanly instead of silently weakening it.
 """
@@ -30,7 +31,13 @@ from waakvlam_desktop.storage import strength
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 HEADER_FORMAT = "waakvlam-vault-header"
-HEADER_VERSION = 1
+HEADER_VERSION = 1  # the newest is HEADER_VERSIONS[-1]
+# Version 2 adds the page HMAC (below), bound like every other field; a vault whose pages
+# use SQLCipher's default, SHA-512, keeps version 1, so that every release opens it.
+HEADER_VERSIONS = (1, 2)
+# SQLCipher's HMAC over each page (docs/vault.md, "The page HMAC"): its default first.
+PAGE_HMACS = ("HMAC_SHA512", "HMAC_SHA256")
+DEFAULT_PAGE_HMAC = PAGE_HMACS[0]
 KEY_BYTES = 32
 
 # Floor for every vault, whatever the calibration says: 64 MiB, t=3, 2 lanes.
@@ -73,7 +80,7 @@ KEY_FORMAT_UNKNOWN = Message(
     QT_TRANSLATE_NOOP(
         "Errors",
         "The vault has version {version} of the key format; this version of Waakvlam only"
-        " knows version 1. Update the app.",
+        " knows versions 1 and 2. Update the app.",
     ),
 )
 
@@ -262,6 +269,10 @@ class RecoveryWrap:
         return wrap
 
 
+def _version_for(page_hmac: str) -> int:
+    return HEADER_VERSION if page_hmac == DEFAULT_PAGE_HMAC else 2
+
+
 @dataclass(frozen=True, slots=True)
 class KeyHeader:
     vault_id: str
@@ -269,11 +280,16 @@ class KeyHeader:
     nonce: bytes
     wrapped_key: bytes
     recovery: RecoveryWrap | None = None  # the organisation can recover this vault
+    page_hmac: str = DEFAULT_PAGE_HMAC  # how SQLCipher authenticates the database's pages
+
+    @property
+    def version(self) -> int:
+        return _version_for(self.page_hmac)
 
     def associated_data(self) -> bytes:
-        bound = {
+        bound: dict[str, Any] = {
             "format": HEADER_FORMAT,
-            "version": HEADER_VERSION,
+            "version": self.version,
             "vault_id": self.vault_id,
             "kdf": {
                 "name": "argon2id",
@@ -284,6 +300,8 @@ class KeyHeader:
             },
             "aead": "AES-256-GCM",
         }
+        if self.version >= 2:
+            bound["page_hmac"] = self.page_hmac
         return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("ascii")
 
     def to_bytes(self) -> bytes:
@@ -304,8 +322,11 @@ class KeyHeader:
                 raise damaged
             if doc["format"] != HEADER_FORMAT or doc["aead"] != "AES-256-GCM":
                 raise damaged
-            if doc["version"] != HEADER_VERSION:
+            if doc["version"] not in HEADER_VERSIONS:
                 raise VaultDamagedError(KEY_FORMAT_UNKNOWN, version=doc["version"])
+            page_hmac = doc.get("page_hmac", DEFAULT_PAGE_HMAC)
+            if page_hmac not in PAGE_HMACS or doc["version"] != _version_for(page_hmac):
+                raise damaged  # a version 2 names another algorithm; version 1 names none
             kdf = doc["kdf"]
             if kdf["name"] != "argon2id":
                 raise damaged
@@ -321,6 +342,7 @@ class KeyHeader:
                 nonce=_unb64(doc["nonce"]),
                 wrapped_key=_unb64(doc["wrapped_key"]),
                 recovery=RecoveryWrap.from_dict(doc["recovery"]) if "recovery" in doc else None,
+                page_hmac=page_hmac,
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise damaged from exc
@@ -336,13 +358,15 @@ def wrap_key(
     vault_id: str,
     params: KdfParams,
     recovery: RecoveryWrap | None = None,
+    page_hmac: str = DEFAULT_PAGE_HMAC,
 ) -> KeyHeader:
-    """The passphrase wrap of ``db_key``; ``recovery`` must wrap the same key (or None)."""
+    """The passphrase wrap of ``db_key``; ``recovery`` must wrap the same key (or None);
+    ``page_hmac`` is the database's (a new key for a database keeps its algorithm)."""
     kek = derive_kek(passphrase, params)
     nonce = os.urandom(12)
-    header = KeyHeader(vault_id, params, nonce, b"\0" * (KEY_BYTES + 16))
+    header = KeyHeader(vault_id, params, nonce, b"\0" * (KEY_BYTES + 16), None, page_hmac)
     wrapped = AESGCM(kek).encrypt(nonce, db_key, header.associated_data())
-    return KeyHeader(vault_id, params, nonce, wrapped, recovery)
+    return KeyHeader(vault_id, params, nonce, wrapped, recovery, page_hmac)
 
 
 def unwrap_key(header: KeyHeader, passphrase: str) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import functools
 import hmac
 import json
@@ -216,9 +217,10 @@ def _key_pragma(key: bytes) -> str:
 # 4's default, HMAC-SHA512, is what every vault made before 2026-12-04 has; HMAC-SHA256 is
 # as strong for this use (a 256-bit tag under a key derived from the database key) and on a
 # processor with SHA instructions takes under half the time, the larger part of what a page
-# read from disk costs (docs/vault.md). Nothing in the file or the header names the
-# algorithm: an open tries each (a wrong one fails on the first page's HMAC, at once).
-PAGE_HMACS = ("HMAC_SHA512", "HMAC_SHA256")
+# read from disk costs (docs/vault.md). The key header names it (version 2) so that an older
+# release says "Update the app"; an open does not rely on that and tries each (a wrong one
+# fails on the first page's HMAC, at once), also where only a key is at hand.
+PAGE_HMACS = keys.PAGE_HMACS
 _HASH_OF = {"HMAC_SHA512": "sha512", "HMAC_SHA256": "sha256"}
 
 
@@ -260,7 +262,10 @@ def vacuum_into(con: sqlcipher.Connection, target: Path) -> None:
         try:
             con.execute("VACUUM INTO ?", (str(target),))
         finally:
-            con.execute(f"PRAGMA cipher_default_hmac_algorithm = {before}")
+            # Never in place of the statement's own error (a full disk says so). Were the
+            # default left changed, no connection of ours would notice: each names its own.
+            with contextlib.suppress(sqlcipher.Error):
+                con.execute(f"PRAGMA cipher_default_hmac_algorithm = {before}")
 
 
 def connect_raw(
@@ -311,9 +316,11 @@ def _connect(db_path: Path, key: bytes | None, page_hmac: str | None) -> sqlciph
     return con
 
 
-def make_engine(db_path: Path, key: bytes | None) -> Engine:
-    """SQLAlchemy engine over SQLCipher (``key=None``: a plain database, for benchmarks)."""
-    found: list[str] = []  # the page HMAC, once the first connection has found it
+def make_engine(db_path: Path, key: bytes | None, page_hmac: str | None = None) -> Engine:
+    """SQLAlchemy engine over SQLCipher (``key=None``: a plain database, for benchmarks).
+    ``page_hmac``: the database's page HMAC when known (a new vault), else found by the first
+    connection (:func:`connect_raw`) and used by every later one."""
+    found = [page_hmac] if page_hmac else []
 
     def _pooled() -> sqlcipher.Connection:
         con = connect_raw(db_path, key, found[0] if found else None)
@@ -432,9 +439,10 @@ class Vault:
             salt=secrets.token_bytes(16),
         )
         vault_id = str(uuid.uuid4())
-        header = keys.wrap_key(db_key, passphrase, vault_id, params)
+        page_hmac = preferred_page_hmac()
+        header = keys.wrap_key(db_key, passphrase, vault_id, params, page_hmac=page_hmac)
         write_atomic(paths.header, header.to_bytes(), overwrite=True)
-        engine = make_engine(paths.db, db_key)
+        engine = make_engine(paths.db, db_key, page_hmac)
         vault = cls(paths, vault_id, engine, clock or SystemClock(), lock, app_lock)
         vault.migrate()
         return vault
@@ -748,7 +756,9 @@ class Vault:
                 salt=secrets.token_bytes(16),
             )
             wrap = self._trusted_wrap(header, db_key)
-            new_header = keys.wrap_key(db_key, new, header.vault_id, params, wrap)
+            new_header = keys.wrap_key(
+                db_key, new, header.vault_id, params, wrap, page_hmac=header.page_hmac
+            )
             _step("passwd:start")
             try:
                 write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
@@ -773,9 +783,7 @@ class Vault:
             # The database copy first: a crash before the header is written leaves a header
             # the next open repairs from it (never a header the database does not confirm).
             self._store_trusted(public)
-            new_header = keys.KeyHeader(
-                header.vault_id, header.kdf, header.nonce, header.wrapped_key, wrap
-            )
+            new_header = dataclasses.replace(header, recovery=wrap)
             _step("recovery:start")
             try:
                 write_atomic(self.paths.header, new_header.to_bytes(), overwrite=True)
@@ -865,9 +873,7 @@ class Vault:
         try:
             with self._exclusive():
                 header = self.read_header(self.paths)
-                fixed = keys.KeyHeader(
-                    header.vault_id, header.kdf, header.nonce, header.wrapped_key, wrap
-                )
+                fixed = dataclasses.replace(header, recovery=wrap)
                 write_atomic(self.paths.header, fixed.to_bytes(), overwrite=True)
         except (VaultBusyError, OSError):
             return
@@ -891,7 +897,9 @@ class Vault:
             # trusts, never to whatever the header file names.
             trusted = self.trusted_recovery()
             wrap = recovery.make_wrap(trusted, new_key) if trusted is not None else None
-            pending = keys.wrap_key(new_key, passphrase, header.vault_id, header.kdf, wrap)
+            pending = keys.wrap_key(
+                new_key, passphrase, header.vault_id, header.kdf, wrap, page_hmac=header.page_hmac
+            )
             _step("rekey:start")
             try:
                 write_atomic(self.paths.pending_header, pending.to_bytes(), overwrite=True)

@@ -1545,7 +1545,8 @@ def build(revision: str, folder: Path) -> None:
     )
     header = keys.wrap_key(db_key, PASSPHRASE, ident(f"vault:{revision}"), params)
     (work / HEADER_NAME).write_bytes(header.to_bytes())
-    engine = make_engine(work / DB_NAME, db_key)
+    # SHA-512 pages, as every release before the page HMAC choice made them (docs/vault.md)
+    engine = make_engine(work / DB_NAME, db_key, keys.DEFAULT_PAGE_HMAC)
     rows: dict[str, list[dict[str, Any]]] = {}
     search: dict[str, list[list[str]]] = {}
     try:

@@ -1388,8 +1388,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Het sleutelbestand van de kluis is beschadigd of geen Waakvlam-bestand. Zet een back-up terug of neem contact op met je beheerder.</translation>
     </message>
     <message>
-        <source>The vault has version {version} of the key format; this version of Waakvlam only knows version 1. Update the app.</source>
-        <translation>De kluis heeft versie {version} van het sleutelformaat; deze versie van Waakvlam kent alleen versie 1. Werk de app bij.</translation>
+        <source>The vault has version {version} of the key format; this version of Waakvlam only knows versions 1 and 2. Update the app.</source>
+        <translation>De kluis heeft versie {version} van het sleutelformaat; deze versie van Waakvlam kent alleen versie 1 en 2. Werk de app bij.</translation>
     </message>
     <message>
         <source>The passphrase is wrong (or the key file was changed). Try again.</source>
