@@ -9,9 +9,12 @@ keep the algorithm.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import itertools
 import json
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -20,14 +23,25 @@ from sqlalchemy import select
 
 from tests.conftest import PASSPHRASE
 from tests.helpers import CLEAN_REPORT, add_household
+from tests.unit.test_continuity import NEW_PASSPHRASE, _made, _shares
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.setup import initialise
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
-from waakvlam_desktop.errors import VaultDamagedError
+from waakvlam_desktop.errors import BackupError, VaultDamagedError, WrongPassphraseError
 from waakvlam_desktop.partnerstore import store as store_module
 from waakvlam_desktop.partnerstore.store import PartnerStore
-from waakvlam_desktop.privacy.backup import create_backup, restore_backup
+from waakvlam_desktop.privacy.backup import (
+    DATABASE_DAMAGED,
+    MAGIC,
+    create_backup,
+    restore_backup,
+)
+from waakvlam_desktop.privacy.continuity import (
+    read_recovery_public,
+    recover_backup,
+    set_recovery_key,
+)
 from waakvlam_desktop.storage import keys
 from waakvlam_desktop.storage import vault as vault_module
 from waakvlam_desktop.storage.models import Visit
@@ -260,48 +274,141 @@ def _write_header(folder: Path, doc: dict[str, object]) -> None:
     (folder / "vault.key.json").write_text(json.dumps(doc))
 
 
+_DAMAGED, _UNKNOWN = keys.KEY_FILE_DAMAGED, keys.KEY_FORMAT_UNKNOWN
+
+
 @pytest.mark.parametrize(
-    ("field", "value", "refused_with"),
+    ("made", "edits", "refused_with"),
     [
-        ("page_hmac", "HMAC_SHA1", keys.KEY_FILE_DAMAGED),  # no algorithm of ours
-        ("page_hmac", SHA512, keys.KEY_FILE_DAMAGED),  # version 2 names SHA-256
-        ("version", 1, keys.KEY_FILE_DAMAGED),  # version 1 names none
-        ("page_hmac", None, keys.KEY_FILE_DAMAGED),  # left out
-        ("version", 3, keys.KEY_FORMAT_UNKNOWN),  # "Update the app"
+        (SHA256, {"page_hmac": "HMAC_SHA1"}, _DAMAGED),  # no algorithm of ours
+        (SHA256, {"page_hmac": SHA512}, _DAMAGED),  # version 2 names SHA-256
+        (SHA256, {"page_hmac": ["HMAC_SHA256"]}, _DAMAGED),
+        (SHA256, {"page_hmac": None}, _DAMAGED),  # left out
+        (SHA256, {"version": 1}, _DAMAGED),  # version 1 names none
+        (SHA512, {"page_hmac": SHA512}, _DAMAGED),  # ... not even the default
+        (SHA512, {"page_hmac": SHA256}, _DAMAGED),
+        (SHA256, {"version": 3}, _UNKNOWN),  # "Update the app"
+        (SHA256, {"version": "2"}, _DAMAGED),  # not "Update the app" for a non-number
+        (SHA512, {"version": True}, _DAMAGED),
+        (SHA512, {"version": 1.0}, _DAMAGED),
+        (SHA512, {"version": 10**4000}, _DAMAGED),
+        # Consistent edits: the fields agree, so only the associated data can tell.
+        (SHA256, {"version": 1, "page_hmac": None}, WrongPassphraseError),
+        (SHA512, {"version": 2, "page_hmac": SHA256}, WrongPassphraseError),
     ],
 )
 def test_an_edited_page_hmac_in_the_header_is_refused(
     tmp_path: Path,
     clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
-    field: str,
-    value: object,
+    made: str,
+    edits: dict[str, object],
     refused_with: object,
 ) -> None:
-    """The checksum is fixed each time, so the check on the fields themselves decides."""
+    """The checksum is fixed each time, so the checks on the fields themselves decide."""
     folder = tmp_path / "kluis"
-    _make(folder, clock, monkeypatch, SHA256).close()
+    _make(folder, clock, monkeypatch, made).close()
     doc = _header_doc(folder)
-    if value is None:
-        doc.pop(field)
-    else:
-        doc[field] = value
+    for field, value in edits.items():
+        if value is None:
+            doc.pop(field, None)
+        else:
+            doc[field] = value
     _write_header(folder, doc)
+    if refused_with is WrongPassphraseError:
+        with pytest.raises(WrongPassphraseError):
+            Vault.open(folder, PASSPHRASE)
+        return
     with pytest.raises(VaultDamagedError) as refused:
         Vault.open(folder, PASSPHRASE)
     assert refused.value.message is refused_with
 
 
-def test_a_version_1_header_that_names_an_algorithm_is_refused(
+def test_a_header_that_is_no_object_is_damage() -> None:
+    for text in ("null", "3", '"kluis"', "[1, 2]"):
+        with pytest.raises(VaultDamagedError) as refused:
+            keys.KeyHeader.from_bytes(text.encode())
+        assert refused.value.message is keys.KEY_FILE_DAMAGED
+
+
+def test_a_key_derived_ahead_is_not_used_for_a_header_relabelled_since(
     tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The desktop derives the key while the vault code loads; the header may change in
+    between. A relabelled page HMAC must be derived anew, and so refused."""
     folder = tmp_path / "kluis"
-    _make(folder, clock, monkeypatch, SHA512).close()
+    _make(folder, clock, monkeypatch, SHA256).close()
+    header = Vault.read_header(VaultPaths(folder))
+    unwrap = keys.Unwrapper()
+    assert unwrap(header, PASSPHRASE) == _key(folder)
+    relabelled = dataclasses.replace(header, page_hmac=SHA512)
+    with pytest.raises(WrongPassphraseError):
+        unwrap(relabelled, PASSPHRASE)
+
+
+def _relabel(backup: Path, out: Path) -> None:
+    """A backup whose key header names the other page HMAC: what anyone who can write to
+    the team folder can make (the header's checksum and the file's digest need no secret)."""
+    raw = backup.read_bytes()[:-32]
+    head = len(MAGIC) + 2
+    (length,) = struct.unpack(">I", raw[head : head + 4])
+    meta = json.loads(raw[head + 4 : head + 4 + length])
+    doc = json.loads(meta["key_header"])
+    doc.pop("checksum")
+    if doc["version"] == 2:
+        doc["version"] = 1
+        doc.pop("page_hmac")
+    else:
+        doc["version"], doc["page_hmac"] = 2, SHA256
+    doc["checksum"] = keys._checksum(doc)
+    meta["key_header"] = json.dumps(doc, indent=2, sort_keys=True) + "\n"
+    meta_bytes = json.dumps(meta, sort_keys=True).encode()
+    body = raw[:head] + struct.pack(">I", len(meta_bytes)) + meta_bytes
+    body += raw[head + 4 + length :]
+    out.write_bytes(body + hashlib.sha256(body).digest())
+
+
+@pytest.mark.parametrize("made", PAGE_HMACS)
+def test_the_organisations_wrap_and_a_recovery_keep_the_page_hmac(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, made: str
+) -> None:
+    folder = tmp_path / "kluis"
+    vault = _make(folder, clock, monkeypatch, made)
+    vid = _visit(vault, "Voor de herstelsleutel")
+    _choose(monkeypatch, _other(made))  # nothing below may take the machine's choice
+    key_folder = _made(tmp_path)
+    set_recovery_key(vault, PASSPHRASE, read_recovery_public(key_folder / "recovery.pub"))
+    assert Vault.read_header(VaultPaths(folder)).page_hmac == made
+    backup = tmp_path / "kluis.wvbackup"
+    create_backup(vault, backup)
+    vault.close()
+
+    # The recovery field removed by someone: the open puts it back.
     doc = _header_doc(folder)
-    doc["page_hmac"] = SHA256  # not bound in version 1: it must not be read either
+    doc.pop("recovery")
     _write_header(folder, doc)
-    with pytest.raises(VaultDamagedError):
-        Vault.open(folder, PASSPHRASE)
+    with Vault.open(folder, PASSPHRASE) as again, again.session() as s:
+        assert s.get(Visit, vid) is not None
+    header = Vault.read_header(VaultPaths(folder))
+    assert header.recovery is not None and header.page_hmac == made
+
+    shares = _shares(key_folder, 1, 2)
+    recovered = tmp_path / "hersteld"
+    recover_backup(
+        backup, shares, recovered, NEW_PASSPHRASE, reason="ziek", by="ICT", kdf_target_seconds=0
+    )
+    assert Vault.read_header(VaultPaths(recovered)).page_hmac == made
+    assert _algorithm_of(recovered, NEW_PASSPHRASE) == made
+
+    # The same backup with the other label: refused, nothing installed.
+    forged = tmp_path / "vervalst.wvbackup"
+    _relabel(backup, forged)
+    with pytest.raises(BackupError) as refused:
+        recover_backup(
+            forged, shares, tmp_path / "hersteld-2", NEW_PASSPHRASE, reason="ziek", by="ICT"
+        )
+    assert refused.value.message is DATABASE_DAMAGED
+    assert not (tmp_path / "hersteld-2" / "vault.db").exists()
 
 
 @pytest.mark.parametrize("made", PAGE_HMACS)

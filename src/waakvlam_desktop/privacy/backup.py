@@ -57,6 +57,7 @@ from waakvlam_desktop.storage.vault import (
     connect_raw,
     is_damage_error,
     is_disk_error,
+    page_hmac_of,
     vacuum_into,
 )
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
@@ -478,7 +479,11 @@ def install_backup(
             try:
                 check = con.execute("PRAGMA quick_check").fetchone()
                 con.execute("SELECT version_num FROM alembic_version").fetchone()
-                ok = check is not None and check[0] == "ok"
+                # The key file's page HMAC is what an older release reads to refuse with
+                # "Update the app": it must be the database's own. A recovery builds its key
+                # file from the backup's without a passphrase to check that field with.
+                labelled = keys.KeyHeader.from_bytes(header_bytes).page_hmac
+                ok = check is not None and check[0] == "ok" and page_hmac_of(con) == labelled
                 rolled_back = _rolled_back(con, data_dir, [db_key], old_passphrase) if ok else ""
             finally:
                 con.close()

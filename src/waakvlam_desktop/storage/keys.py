@@ -35,6 +35,7 @@ HEADER_VERSION = 1  # the newest is HEADER_VERSIONS[-1]
 # Version 2 adds the page HMAC (below), bound like every other field; a vault whose pages
 # use SQLCipher's default, SHA-512, keeps version 1, so that every release opens it.
 HEADER_VERSIONS = (1, 2)
+MAX_HEADER_VERSION = 99  # a version beyond this is damage, not a newer app
 # SQLCipher's HMAC over each page (docs/vault.md, "The page HMAC"): its default first.
 PAGE_HMACS = ("HMAC_SHA512", "HMAC_SHA256")
 DEFAULT_PAGE_HMAC = PAGE_HMACS[0]
@@ -318,15 +319,23 @@ class KeyHeader:
         damaged = VaultDamagedError(KEY_FILE_DAMAGED)
         try:
             doc = json.loads(raw.decode("ascii"))
-            if doc.pop("checksum") != _checksum(doc):
+            if not isinstance(doc, dict) or doc.pop("checksum") != _checksum(doc):
                 raise damaged
             if doc["format"] != HEADER_FORMAT or doc["aead"] != "AES-256-GCM":
                 raise damaged
-            if doc["version"] not in HEADER_VERSIONS:
-                raise VaultDamagedError(KEY_FORMAT_UNKNOWN, version=doc["version"])
-            page_hmac = doc.get("page_hmac", DEFAULT_PAGE_HMAC)
-            if page_hmac not in PAGE_HMACS or doc["version"] != _version_for(page_hmac):
-                raise damaged  # a version 2 names another algorithm; version 1 names none
+            version = doc["version"]
+            if type(version) is not int or not 1 <= version <= MAX_HEADER_VERSION:
+                raise damaged  # "Update the app" only for a plausible later version
+            if version not in HEADER_VERSIONS:
+                raise VaultDamagedError(KEY_FORMAT_UNKNOWN, version=version)
+            if version == HEADER_VERSION:
+                if "page_hmac" in doc:
+                    raise damaged  # version 1 names none: its pages are SQLCipher's default
+                page_hmac: str = DEFAULT_PAGE_HMAC
+            else:
+                page_hmac = doc.get("page_hmac", "")
+                if page_hmac not in PAGE_HMACS or _version_for(page_hmac) != version:
+                    raise damaged  # version 2 names SHA-256
             kdf = doc["kdf"]
             if kdf["name"] != "argon2id":
                 raise damaged
@@ -384,9 +393,10 @@ class Unwrapper:
     For one unlock (#16): the desktop derives the key while the vault code is still
     loading (Argon2 releases the interpreter lock), then hands this to ``Vault.open``; and
     the same key, when it goes to the OS keyring, is not derived a second time. Kept per
-    passphrase and per what :func:`unwrap_key` reads of a header (not its recovery field,
-    which the vault may rewrite at open): a header whose passphrase wrap changed (a key
-    change in between) is derived anew. It holds the keys it derived: let it go with the
+    passphrase and per what :func:`unwrap_key` reads of a header (its associated data,
+    nonce and wrapped key; not its recovery field, which the vault may rewrite at open): a
+    header whose passphrase wrap or bound fields changed (a key change in between) is
+    derived anew. It holds the keys it derived: let it go with the
     unlock. A wrong passphrase is remembered as a mark, not as the exception (whose
     traceback would keep the passphrase and the derived key alive in a reference cycle).
     """
@@ -395,7 +405,7 @@ class Unwrapper:
         self._outcomes: dict[tuple[object, ...], bytes | None] = {}
 
     def __call__(self, header: KeyHeader, passphrase: str) -> bytes:
-        wrap = (header.vault_id, header.kdf, header.nonce, header.wrapped_key, passphrase)
+        wrap = (header.associated_data(), header.nonce, header.wrapped_key, passphrase)
         if wrap not in self._outcomes:
             try:
                 self._outcomes[wrap] = unwrap_key(header, passphrase)

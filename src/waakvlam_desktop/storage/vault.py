@@ -227,7 +227,7 @@ _HASH_OF = {"HMAC_SHA512": "sha512", "HMAC_SHA256": "sha256"}
 @functools.cache
 def preferred_page_hmac() -> str:
     """The page HMAC a new vault gets: of :data:`PAGE_HMACS`, the one this machine computes
-    fastest over a page (best of 3 short rounds each, about a millisecond in all)."""
+    fastest over a page (best of 3 short rounds each, a few milliseconds in all)."""
     page, key = bytes(4096), bytes(64)
 
     def cost(algorithm: str) -> float:
