@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QScrollArea, QWidget
 
 from waakvlam_desktop.clock import SystemClock
+from waakvlam_desktop.ui.collector import collect_on_gui_thread
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import MainWindow
 from waakvlam_desktop.ui.worker import Background
@@ -39,6 +40,11 @@ def button_place(
 
 def main(vault_dir: str, empty_dir: str, passphrase: str) -> None:
     app = QApplication(sys.argv[:1])
+    # As the app does (ui/app.py): no cyclic collection on another thread. The screens'
+    # modules are imported in the background (ui/preload.py) while this probe drops its
+    # first window; a collection run there destroyed that window's widgets beside the GUI
+    # thread (a segfault, about one run in twenty).
+    collect_on_gui_thread(app)
     out: dict[str, object] = {"available": rect(app.primaryScreen().availableGeometry())}
     background = Background()
     ctx = AppContext(Path(vault_dir), SystemClock(), background, "nl")
