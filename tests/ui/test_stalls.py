@@ -3,12 +3,16 @@
 The visit editor builds its signalenlijst one domain per event-loop turn, once per
 workspace: a visit waits for the last domain, a draft's signs come back whichever domain
 they are in, the keyboard goes through the signs in the checklist's order, and the next
-visit starts from cleared rows. Unlocking back into another screen than Vandaag builds
-that screen on the next turn of the event loop, after the workspace."""
+visit starts from cleared rows. An unlock builds the workspace on one turn of the event
+loop, shows it on a later one, and builds the screen to return to on a turn after that.
+A turn is counted by a timer that fires in between: a step "split" with a zero timer is a
+queued call in Qt 6 and can run in the same turn (ui/turns.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -160,3 +164,70 @@ def test_a_lock_before_the_screen_to_return_to_is_built_leaves_it(
     qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
     qtbot.wait(50)
     assert NAV_SETTINGS not in ws._sections  # not built (it would read the locked profile)
+
+
+class _Turns:
+    """A timer of 1 ms that writes down, each time it fires (once per turn of the event
+    loop at most), what ``state`` says then."""
+
+    def __init__(self, state: Callable[[], tuple[bool, ...]]) -> None:
+        self.seen: list[tuple[bool, ...]] = []
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(lambda: self.seen.append(state()))
+        self.timer.start()
+
+
+def test_unlock_builds_shows_and_returns_on_turns_of_their_own(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    window, ws = unlocked_window()
+    window.lock()
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    window.resume_at = Place(NAV_HOUSEHOLDS, hid)
+
+    def state() -> tuple[bool, ...]:
+        built = window.workspace
+        shown = built is not None and window.pages.currentWidget() is built
+        back = shown and built is not None and built.current() is built._household
+        return (built is not None, shown, back)
+
+    turns = _Turns(state)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: state() == (True, True, True), timeout=TIMEOUT)
+    turns.timer.stop()
+    assert (False, False, False) in turns.seen  # the unlock page, while the key is derived
+    assert (True, False, False) in turns.seen  # built, not yet shown: a turn between
+    assert (True, True, False) in turns.seen  # shown (Vandaag, not painted): a turn between
+    ws = window.workspace
+    assert ws is not None and ws.stack.updatesEnabled()
+    qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
+    assert ws.household.household_id == hid
+
+
+def test_a_lock_before_the_workspace_is_shown_leaves_none_behind(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """A lock between building a workspace and showing it (the idle lock, Ctrl+L); also
+    the one a language change was replacing, still shown until then."""
+    new_vault().close()
+    window, ws = unlocked_window()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is ws, timeout=TIMEOUT)
+    window._language_changed("en")
+    new = window.workspace
+    assert new is not None and new is not ws
+    assert window.pages.currentWidget() is ws  # the old one until the new one's turn
+    window.lock()
+    assert window.pages.currentWidget() is window.unlock_page
+    qtbot.wait(50)  # the new one's turn has come and gone; the deletions are done
+
+    def workspaces() -> list[Workspace]:
+        return window.pages.findChildren(Workspace)
+
+    qtbot.waitUntil(lambda: not workspaces(), timeout=TIMEOUT)
+    assert window.pages.currentWidget() is window.unlock_page
+    assert window.workspace is None and not window.ctx.is_unlocked

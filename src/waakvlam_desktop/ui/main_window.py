@@ -39,6 +39,7 @@ from waakvlam_desktop.ui.screens.privacy.restore import (
     ask_restore,
 )
 from waakvlam_desktop.ui.sizing import fit_to_screen
+from waakvlam_desktop.ui.turns import on_a_later_turn
 from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.widgets.common import count_text
@@ -754,10 +755,8 @@ class MainWindow(QMainWindow):
             return
         self._use_language(self.ctx.language_override or self.ctx.profile.settings.language)
         self._keep_language(self.ctx.profile.settings.language)
-        self._install_workspace()
         place, self.resume_at = self.resume_at, None
-        if place is not None and place != Place() and self.workspace is not None:
-            self._restore_later(self.workspace, place)
+        self._install_workspace(place)
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         self._say_vault_open()
@@ -767,11 +766,10 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _restore_later(ws: Workspace, place: Place) -> None:
-        """Back where the user was, on the next turn of the event loop: building the
-        workspace (with Vandaag) and the screen of ``place`` are two short steps of the GUI
-        thread, not one long one. The stack paints nothing in between (no flash of
-        Vandaag); a user who moved on meanwhile stays where they went; after a lock in
-        between nothing happens."""
+        """Back where the user was, on a later turn of the event loop than the one that
+        shows the workspace (with Vandaag): two steps of the GUI thread, not one long one.
+        The stack paints nothing in between (no flash of Vandaag); a user who moved on
+        meanwhile stays where they went; after a lock in between nothing happens."""
         ws.stack.setUpdatesEnabled(False)
 
         def restore() -> None:
@@ -781,25 +779,38 @@ class MainWindow(QMainWindow):
             if ws.ctx.is_unlocked and ws.current() is ws.today and not ws.history:
                 ws.restore(place)
 
-        # Two hops: a zero timer may fire in the same pass of the event loop as the timers
-        # already due; one started from a timer fires in the next pass, after the events
-        # posted meanwhile (a paint, the user's input).
-        QTimer.singleShot(0, ws, lambda: QTimer.singleShot(0, ws, restore))
+        on_a_later_turn(ws, restore)
 
-    def _install_workspace(self) -> None:
-        if self.workspace is not None:
-            self.pages.removeWidget(self.workspace)
-            self.workspace.deleteLater()
-        self.workspace = Workspace(self.ctx, self.lock)
-        self.workspace.language_changed.connect(self._language_changed)
-        self.workspace.restore_requested.connect(self.restore)
-        self.pages.addWidget(self.workspace)
-        self.pages.setCurrentWidget(self.workspace)
+    def _install_workspace(self, place: Place | None = None) -> None:
+        """A new workspace, built now and shown on a later turn of the event loop (then
+        ``place``, the screen to return to, on the turn after that). Building it (Vandaag,
+        the menus) and its first layout and paint are each some tens of milliseconds;
+        in one turn, together with the screen to return to, they kept the GUI thread
+        over 100 ms at every unlock (#16, docs/benchmarks.md). Until it is shown the
+        window keeps the page it had (the unlock page, or the old workspace)."""
+        old = self.workspace
+        ws = Workspace(self.ctx, self.lock)
+        self.workspace = ws
+        ws.language_changed.connect(self._language_changed)
+        ws.restore_requested.connect(self.restore)
+        self.pages.addWidget(ws)
         self._fill_view_menu()
         self._enable_vault_actions(True)
         profile = self.ctx.profile
         assert profile is not None
         self.setWindowTitle(f"Waakvlam · {profile.organisation}")
+
+        def show() -> None:
+            if self.workspace is not ws:  # locked (or built again) meanwhile
+                return
+            if place is not None and place != Place():
+                self._restore_later(ws, place)
+            self.pages.setCurrentWidget(ws)
+            if old is not None:
+                self.pages.removeWidget(old)
+                old.deleteLater()
+
+        on_a_later_turn(ws, show)
 
     def _profile_changed(self) -> None:
         profile = self.ctx.profile
@@ -882,8 +893,13 @@ class MainWindow(QMainWindow):
             self.clipboard_guard.clear_now()
         self.ctx.lock()  # editors queue their drafts first (about_to_lock)
         self.pages.setCurrentWidget(self.unlock_page)
-        self.pages.removeWidget(self.workspace)
-        self.workspace.deleteLater()
+        # The workspace, and one a language change was about to replace (still shown until
+        # the new one's turn came, _install_workspace).
+        for ws in self.pages.findChildren(
+            Workspace, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            self.pages.removeWidget(ws)
+            ws.deleteLater()
         self.workspace = None
         self._fill_view_menu()
         self._enable_vault_actions(False)
