@@ -57,9 +57,11 @@ SHA512, SHA256 = PAGE_HMACS
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, algorithm: str) -> None:
-    """What a new vault (or partner store) gets, and which algorithm an open tries first."""
+    """What a new vault (or partner store) gets, and which algorithm an open tries first:
+    what earlier connections found is forgotten, as in a new process."""
     monkeypatch.setattr(vault_module, "preferred_page_hmac", lambda: algorithm)
     monkeypatch.setattr(store_module, "preferred_page_hmac", lambda: algorithm)
+    monkeypatch.setattr(vault_module, "_page_hmac_found", {})
 
 
 def _other(algorithm: str) -> str:
@@ -215,6 +217,45 @@ def test_a_key_change_and_a_restore_keep_the_page_hmac(
     assert Vault.read_header(VaultPaths(restored)).page_hmac == made
     with Vault.open(restored, PASSPHRASE) as again, again.session() as s:
         assert s.get(Visit, vid) is not None
+
+
+@pytest.mark.parametrize("made", PAGE_HMACS)
+def test_an_open_tries_the_other_algorithm_once_not_at_every_connection(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, made: str
+) -> None:
+    """One open checks the key twice (the key files, then the vault) and connects the
+    engine; a vault made with the algorithm this machine does not prefer costs one failed
+    try in all, not one at each of them, and a second open none."""
+    folder, other = tmp_path / "kluis", tmp_path / "ander"
+    _make(other, clock, monkeypatch, _other(made)).close()
+    _make(folder, clock, monkeypatch, made).close()
+    _choose(monkeypatch, _other(made))  # a new process on a machine preferring the other
+    tries: list[str] = []
+    real = vault_module._connect
+
+    def counted(db_path: Path, key: bytes | None, page_hmac: str | None) -> sqlcipher.Connection:
+        tries.append(str(page_hmac))
+        return real(db_path, key, page_hmac)
+
+    monkeypatch.setattr(vault_module, "_connect", counted)
+    with Vault.open(folder, PASSPHRASE) as vault, vault.session() as s:
+        assert s.execute(select(Visit)).first() is None
+    assert tries[0] == _other(made) and tries.count(_other(made)) == 1
+    assert len(tries) >= 3 and set(tries[1:]) == {made}
+    tries.clear()
+    with Vault.open(folder, PASSPHRASE) as vault, vault.session() as s:
+        assert s.execute(select(Visit)).first() is None
+    assert tries and set(tries) == {made}
+    # The file replaced by one of the other algorithm (a restore): one failed try, once.
+    shutil.copyfile(other / "vault.db", folder / "vault.db")
+    shutil.copyfile(other / "vault.key.json", folder / "vault.key.json")
+    tries.clear()
+    with Vault.open(folder, PASSPHRASE) as vault, vault.session() as s:
+        assert s.execute(select(Visit)).first() is None
+    assert tries.count(made) == 1 and tries[0] == made
+    tries.clear()
+    with Vault.open(folder, PASSPHRASE):
+        assert tries and set(tries) == {_other(made)}
 
 
 def test_work_after_work_gets_the_connection_that_did_it(

@@ -268,13 +268,22 @@ def vacuum_into(con: sqlcipher.Connection, target: Path) -> None:
                 con.execute(f"PRAGMA cipher_default_hmac_algorithm = {before}")
 
 
+# Per database file (its absolute path): the page HMAC its last connection was made with.
+# It only decides which algorithm is tried first: one open of a vault checks the key
+# (settle_headers, _open_locked) and connects the engine, and each would otherwise try the
+# preferred algorithm first, in vain on every vault made with the other (1-2 ms a try). A
+# file replaced since (a restore) costs one try more, once.
+_page_hmac_found: dict[str, str] = {}
+
+
 def connect_raw(
     db_path: Path, key: bytes | None, page_hmac: str | None = None
 ) -> sqlcipher.Connection:
     """A DB-API connection with the key applied and checked, plus the standard pragmas.
 
     ``page_hmac`` (one of :data:`PAGE_HMACS`) when the caller knows it; otherwise an
-    existing database is tried with each, and a new one gets :func:`preferred_page_hmac`.
+    existing database is tried with each (first with the one found there last, else
+    :func:`preferred_page_hmac`), and a new or empty file gets :func:`preferred_page_hmac`.
     """
     if key is None:
         return _connect(db_path, None, None)
@@ -283,14 +292,19 @@ def connect_raw(
     preferred = preferred_page_hmac()
     if not db_path.exists() or db_path.stat().st_size == 0:
         return _connect(db_path, key, preferred)
+    where = os.fspath(db_path.absolute())
+    first = _page_hmac_found.get(where, preferred)
     failed: sqlcipher.DatabaseError | None = None
-    for algorithm in sorted(PAGE_HMACS, key=lambda a: a != preferred):
+    for algorithm in sorted(PAGE_HMACS, key=lambda a: a != first):
         try:
-            return _connect(db_path, key, algorithm)
+            con = _connect(db_path, key, algorithm)
         except sqlcipher.DatabaseError as exc:
             if not _is_not_a_database(exc):
                 raise  # a full disk, a busy file: the same under every algorithm
             failed = exc
+        else:
+            _page_hmac_found[where] = algorithm
+            return con
     assert failed is not None
     raise failed
 
@@ -318,15 +332,11 @@ def _connect(db_path: Path, key: bytes | None, page_hmac: str | None) -> sqlciph
 
 def make_engine(db_path: Path, key: bytes | None, page_hmac: str | None = None) -> Engine:
     """SQLAlchemy engine over SQLCipher (``key=None``: a plain database, for benchmarks).
-    ``page_hmac``: the database's page HMAC when known (a new vault), else found by the first
-    connection (:func:`connect_raw`) and used by every later one."""
-    found = [page_hmac] if page_hmac else []
+    ``page_hmac``: the database's page HMAC when known (a new vault), else each connection
+    finds it (:func:`connect_raw`, which tries the one found last first)."""
 
     def _pooled() -> sqlcipher.Connection:
-        con = connect_raw(db_path, key, found[0] if found else None)
-        if key is not None and not found:
-            found.append(page_hmac_of(con))
-        return con
+        return connect_raw(db_path, key, page_hmac)
 
     engine = create_engine(
         f"sqlite:///{db_path}",
