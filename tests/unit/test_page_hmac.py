@@ -246,6 +246,12 @@ def test_an_open_tries_the_other_algorithm_once_not_at_every_connection(
     with Vault.open(folder, PASSPHRASE) as vault, vault.session() as s:
         assert s.execute(select(Visit)).first() is None
     assert tries and set(tries) == {made}
+    # A wrong key fails under both and leaves what was found as it was.
+    with pytest.raises(sqlcipher.DatabaseError, match="not a database"):
+        connect_raw(folder / "vault.db", bytes(32))
+    tries.clear()
+    _algorithm_of(folder)
+    assert tries == [made]
     # The file replaced by one of the other algorithm (a restore): one failed try, once.
     shutil.copyfile(other / "vault.db", folder / "vault.db")
     shutil.copyfile(other / "vault.key.json", folder / "vault.key.json")
