@@ -136,6 +136,8 @@ class UnlockedWindow:
         self.qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
         ws = window.workspace
         assert ws is not None
+        # Built at once, shown on a later turn of the event loop (_install_workspace).
+        self.qtbot.waitUntil(lambda: window.pages.currentWidget() is ws, timeout=TIMEOUT)
         return ws
 
 

@@ -173,6 +173,7 @@ def test_first_run_to_first_letter(
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
     ws = window.workspace
     assert ws is not None
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is ws, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: ws.today.first_empty.text() != "", timeout=TIMEOUT)
     assert ws.today.first_empty.isVisible()
     steps = ws.today.first_empty.text().splitlines()

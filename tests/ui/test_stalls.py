@@ -231,3 +231,54 @@ def test_a_lock_before_the_workspace_is_shown_leaves_none_behind(
     qtbot.waitUntil(lambda: not workspaces(), timeout=TIMEOUT)
     assert window.pages.currentWidget() is window.unlock_page
     assert window.workspace is None and not window.ctx.is_unlocked
+
+
+def test_two_workspaces_built_before_either_is_shown_leave_one(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """Two language changes in one turn: the second workspace's turn skips the first's, and
+    the one shown before goes too (none left holding Vandaag's data until the next lock)."""
+    new_vault().close()
+    window, ws = unlocked_window()
+    window._language_changed("en")
+    window._language_changed("nl")
+    final = window.workspace
+    assert final is not None and final is not ws
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is final, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: window.pages.findChildren(Workspace) == [final], timeout=TIMEOUT)
+
+
+def test_a_lock_before_the_workspace_got_there_keeps_the_place_to_return_to(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """Ctrl+L or the idle lock straight after an unlock, before the screen the user was on
+    is back: the next unlock still returns there, not to Vandaag."""
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    window, _ws = unlocked_window()
+    window.lock()
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    place = Place(NAV_HOUSEHOLDS, hid)
+    window.resume_at = place
+    locked: list[Place | None] = []
+
+    def lock_at_once() -> None:  # in the unlock's own turn, after the workspace is built
+        assert window.workspace is not None
+        window.lock()
+        locked.append(window.resume_at)
+
+    window.unlock_page.unlocked.connect(lock_at_once)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: bool(locked), timeout=TIMEOUT)
+    window.unlock_page.unlocked.disconnect(lock_at_once)
+    assert locked == [place]
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    # And once the workspace did get there, the lock keeps where the user is.
+    ws = UnlockedWindow(qtbot, window.ctx).unlock(window)
+    qtbot.waitUntil(lambda: ws.current() is ws._household, timeout=TIMEOUT)
+    assert ws.returning_to is None
+    ws.nav.setCurrentRow(NAV_PARTNERS)
+    window.lock()
+    assert window.resume_at == Place(NAV_PARTNERS)

@@ -217,6 +217,8 @@ class Workspace(QWidget):
         super().__init__()
         self.ctx = ctx
         self.history: list[Screen] = []
+        # The screen an unlock returns to, until it is shown (MainWindow._restore_later).
+        self.returning_to: Place | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -771,8 +773,10 @@ class MainWindow(QMainWindow):
         The stack paints nothing in between (no flash of Vandaag); a user who moved on
         meanwhile stays where they went; after a lock in between nothing happens."""
         ws.stack.setUpdatesEnabled(False)
+        ws.returning_to = place  # a lock before then keeps it (lock)
 
         def restore() -> None:
+            ws.returning_to = None
             ws.stack.setUpdatesEnabled(True)
             # Not after a lock meanwhile (this workspace is going away), nor over a screen
             # the user chose in the meantime.
@@ -788,9 +792,10 @@ class MainWindow(QMainWindow):
         in one turn, together with the screen to return to, they kept the GUI thread
         over 100 ms at every unlock (#16, docs/benchmarks.md). Until it is shown the
         window keeps the page it had (the unlock page, or the old workspace)."""
-        old = self.workspace
         ws = Workspace(self.ctx, self.lock)
         self.workspace = ws
+        if place is not None and place != Place():
+            ws.returning_to = place  # a lock before it is shown keeps it (lock)
         ws.language_changed.connect(self._language_changed)
         ws.restore_requested.connect(self.restore)
         self.pages.addWidget(ws)
@@ -806,11 +811,19 @@ class MainWindow(QMainWindow):
             if place is not None and place != Place():
                 self._restore_later(ws, place)
             self.pages.setCurrentWidget(ws)
-            if old is not None:
-                self.pages.removeWidget(old)
-                old.deleteLater()
+            self._drop_workspaces(keep=ws)
 
         on_a_later_turn(ws, show)
+
+    def _drop_workspaces(self, keep: Workspace | None = None) -> None:
+        """Every workspace but ``keep`` out of the window, deleted: the one shown until now,
+        and any built after it whose turn to be shown never came (built again, locked)."""
+        for ws in self.pages.findChildren(
+            Workspace, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if ws is not keep:
+                self.pages.removeWidget(ws)
+                ws.deleteLater()
 
     def _profile_changed(self) -> None:
         profile = self.ctx.profile
@@ -876,7 +889,8 @@ class MainWindow(QMainWindow):
         """Hide everything, save drafts, close the vault, show the unlock screen."""
         if self.workspace is None:
             return
-        self.resume_at = self.workspace.place()
+        # Where the user is; or, locked before the workspace got there, where they were.
+        self.resume_at = self.workspace.returning_to or self.workspace.place()
         for dialog in self.findChildren(QDialog):
             keep = getattr(dialog, "keep_draft", None)
             if callable(keep) and dialog.isVisible():  # an open form saves its draft first
@@ -895,11 +909,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.unlock_page)
         # The workspace, and one a language change was about to replace (still shown until
         # the new one's turn came, _install_workspace).
-        for ws in self.pages.findChildren(
-            Workspace, options=Qt.FindChildOption.FindDirectChildrenOnly
-        ):
-            self.pages.removeWidget(ws)
-            ws.deleteLater()
+        self._drop_workspaces()
         self.workspace = None
         self._fill_view_menu()
         self._enable_vault_actions(False)
