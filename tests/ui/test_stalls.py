@@ -4,9 +4,10 @@ The visit editor builds its signalenlijst one domain per event-loop turn, once p
 workspace: a visit waits for the last domain, a draft's signs come back whichever domain
 they are in, the keyboard goes through the signs in the checklist's order, and the next
 visit starts from cleared rows. An unlock builds the workspace on one turn of the event
-loop, shows it on a later one, and builds the screen to return to on a turn after that.
-A turn is counted by a timer that fires in between: a step "split" with a zero timer is a
-queued call in Qt 6 and can run in the same turn (ui/turns.py)."""
+loop, builds the screen to return to in it on a later one, and shows it on a turn after
+that (so Vandaag is not shown on the way). A turn is counted by a timer that fires in
+between: a step "split" with a zero timer is a queued call in Qt 6 and can run in the
+same turn (ui/turns.py)."""
 
 from __future__ import annotations
 
@@ -124,45 +125,26 @@ def test_a_drafts_signs_come_back_and_the_next_visit_starts_clear(
     editor.discard()
 
 
-def test_unlock_builds_the_screen_to_return_to_on_the_next_turn(
+def test_the_screen_to_return_to_is_not_built_over_another_nor_after_a_lock(
     qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
 ) -> None:
     vault = new_vault()
     hid = add_household(vault)
     vault.close()
     window, ws = unlocked_window()
-    window.lock()
-    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
-    window.resume_at = Place(NAV_HOUSEHOLDS, hid)
-    window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock_page.submit()
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=TIMEOUT)
-    ws = window.workspace
-    assert ws is not None
-    qtbot.waitUntil(lambda: ws.current() is ws._household, timeout=TIMEOUT)
-    assert ws.stack.updatesEnabled()
+    ws.open_household(hid)
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
-    assert ws.household.household_id == hid and ws.nav.currentRow() == NAV_HOUSEHOLDS
-    # Straight after the workspace is built: Vandaag, not painted, until the next turn.
-    MainWindow._restore_later(ws, Place(NAV_PARTNERS))
-    assert ws.current() is ws.household and not ws.stack.updatesEnabled()
-    qtbot.waitUntil(ws.stack.updatesEnabled, timeout=TIMEOUT)
-    assert ws.current() is ws.household  # not Vandaag: the user was elsewhere; stays there
-    ws.nav.setCurrentRow(NAV_TODAY)
-    MainWindow._restore_later(ws, Place(NAV_PARTNERS))
-    assert ws.current() is ws.today
-    qtbot.waitUntil(lambda: ws.current() is ws._sections.get(NAV_PARTNERS), timeout=TIMEOUT)
-
-
-def test_a_lock_before_the_screen_to_return_to_is_built_leaves_it(
-    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
-) -> None:
-    new_vault().close()
-    window, ws = unlocked_window()
-    MainWindow._restore_later(ws, Place(NAV_SETTINGS))
-    window.ctx.lock()  # before the next turn of the event loop
+    # A screen chosen meanwhile (a shortcut reaches the workspace before it shows) stays.
+    ws.returning_to = Place(NAV_PARTNERS)
+    MainWindow._return_to(ws, Place(NAV_PARTNERS))
+    assert ws.current() is ws.household and ws.returning_to is None
+    ws.go_to(NAV_TODAY)
+    MainWindow._return_to(ws, Place(NAV_PARTNERS))
+    assert ws.current() is ws._sections.get(NAV_PARTNERS)
+    ws.go_to(NAV_TODAY)
+    window.ctx.lock()
     qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
-    qtbot.wait(50)
+    MainWindow._return_to(ws, Place(NAV_SETTINGS))
     assert NAV_SETTINGS not in ws._sections  # not built (it would read the locked profile)
 
 
@@ -178,7 +160,7 @@ class _Turns:
         self.timer.start()
 
 
-def test_unlock_builds_shows_and_returns_on_turns_of_their_own(
+def test_unlock_builds_returns_and_shows_on_turns_of_their_own(
     qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
 ) -> None:
     vault = new_vault()
@@ -191,9 +173,9 @@ def test_unlock_builds_shows_and_returns_on_turns_of_their_own(
 
     def state() -> tuple[bool, ...]:
         built = window.workspace
+        back = built is not None and built.current() is built._household
         shown = built is not None and window.pages.currentWidget() is built
-        back = shown and built is not None and built.current() is built._household
-        return (built is not None, shown, back)
+        return (built is not None, back, shown)
 
     turns = _Turns(state)
     window.unlock_page.passphrase.setText(PASSPHRASE)
@@ -201,12 +183,14 @@ def test_unlock_builds_shows_and_returns_on_turns_of_their_own(
     qtbot.waitUntil(lambda: state() == (True, True, True), timeout=TIMEOUT)
     turns.timer.stop()
     assert (False, False, False) in turns.seen  # the unlock page, while the key is derived
-    assert (True, False, False) in turns.seen  # built, not yet shown: a turn between
-    assert (True, True, False) in turns.seen  # shown (Vandaag, not painted): a turn between
+    assert (True, False, False) in turns.seen  # built, on Vandaag, hidden: a turn between
+    assert (True, True, False) in turns.seen  # back on the household page, hidden: a turn
+    assert (True, False, True) not in turns.seen  # never shown on Vandaag on the way
     ws = window.workspace
-    assert ws is not None and ws.stack.updatesEnabled()
+    assert ws is not None
     qtbot.waitUntil(lambda: ws.household.data is not None, timeout=TIMEOUT)
     assert ws.household.household_id == hid
+    assert ws.today.isHidden() or not ws.today.isVisible()
 
 
 def test_a_lock_before_the_workspace_is_shown_leaves_none_behind(

@@ -217,7 +217,7 @@ class Workspace(QWidget):
         super().__init__()
         self.ctx = ctx
         self.history: list[Screen] = []
-        # The screen an unlock returns to, until it is shown (MainWindow._restore_later).
+        # The screen an unlock returns to, until it is built (MainWindow._return_to).
         self.returning_to: Place | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -767,35 +767,27 @@ class MainWindow(QMainWindow):
         self.recovery_notices.check()
 
     @staticmethod
-    def _restore_later(ws: Workspace, place: Place) -> None:
-        """Back where the user was, on a later turn of the event loop than the one that
-        shows the workspace (with Vandaag): two steps of the GUI thread, not one long one.
-        The stack paints nothing in between (no flash of Vandaag); a user who moved on
-        meanwhile stays where they went; after a lock in between nothing happens."""
-        ws.stack.setUpdatesEnabled(False)
-        ws.returning_to = place  # a lock before then keeps it (lock)
-
-        def restore() -> None:
-            ws.returning_to = None
-            ws.stack.setUpdatesEnabled(True)
-            # Not after a lock meanwhile (this workspace is going away), nor over a screen
-            # the user chose in the meantime.
-            if ws.ctx.is_unlocked and ws.current() is ws.today and not ws.history:
-                ws.restore(place)
-
-        on_a_later_turn(ws, restore)
+    def _return_to(ws: Workspace, place: Place) -> None:
+        """The screen the user was on, in a workspace built for an unlock and not yet shown
+        (so Vandaag is never laid out or painted for it). Not after a lock meanwhile (the
+        workspace is going away), nor over a screen chosen in the meantime (a shortcut
+        reaches the workspace before it shows)."""
+        ws.returning_to = None
+        if ws.ctx.is_unlocked and ws.current() is ws.today and not ws.history:
+            ws.restore(place)
 
     def _install_workspace(self, place: Place | None = None) -> None:
-        """A new workspace, built now and shown on a later turn of the event loop (then
-        ``place``, the screen to return to, on the turn after that). Building it (Vandaag,
-        the menus) and its first layout and paint are each some tens of milliseconds;
-        in one turn, together with the screen to return to, they kept the GUI thread
-        over 100 ms at every unlock (#16, docs/benchmarks.md). Until it is shown the
-        window keeps the page it had (the unlock page, or the old workspace)."""
+        """A new workspace in three turns of the event loop: built now; the screen to return
+        to (``place``) built in it on a later turn; shown on a turn after that. Building
+        the workspace (Vandaag, the menus), the screen to return to, and the first layout
+        and paint are each some tens of milliseconds; in one turn they kept the GUI thread
+        over 100 ms at an unlock (#16, docs/benchmarks.md). Until it is shown the window
+        keeps the page it had (the unlock page, or the workspace being replaced)."""
         ws = Workspace(self.ctx, self.lock)
         self.workspace = ws
-        if place is not None and place != Place():
-            ws.returning_to = place  # a lock before it is shown keeps it (lock)
+        returning = place is not None and place != Place()
+        if returning:
+            ws.returning_to = place  # a lock before then keeps it (lock)
         ws.language_changed.connect(self._language_changed)
         ws.restore_requested.connect(self.restore)
         self.pages.addWidget(ws)
@@ -808,12 +800,17 @@ class MainWindow(QMainWindow):
         def show() -> None:
             if self.workspace is not ws:  # locked (or built again) meanwhile
                 return
-            if place is not None and place != Place():
-                self._restore_later(ws, place)
             self.pages.setCurrentWidget(ws)
             self._drop_workspaces(keep=ws)
 
-        on_a_later_turn(ws, show)
+        def return_then_show() -> None:
+            if self.workspace is not ws:
+                return
+            assert place is not None
+            self._return_to(ws, place)
+            on_a_later_turn(ws, show)
+
+        on_a_later_turn(ws, return_then_show if returning else show)
 
     def _drop_workspaces(self, keep: Workspace | None = None) -> None:
         """Every workspace but ``keep`` out of the window, deleted: the one shown until now,
