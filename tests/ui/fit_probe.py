@@ -57,7 +57,8 @@ def main(vault_dir: str, empty_dir: str, passphrase: str) -> None:
     window.unlock_page.passphrase.setText(passphrase)
     window.unlock_page.submit()
     deadline = time.monotonic() + 60
-    while window.workspace is None and time.monotonic() < deadline:
+    # Built at once, shown on a later turn of the event loop (_install_workspace).
+    while window.pages.currentWidget() is not window.workspace and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()

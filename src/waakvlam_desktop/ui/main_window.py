@@ -391,6 +391,8 @@ class Workspace(QWidget):
         editor, household = self._editor, self._household
         if page is not None and page is editor and self.editor.data is not None:
             return Place(row, self.editor.data.household_id, editor=True)
+        if page is not None and page is editor and self.editor.opening:  # data on the way
+            return Place(row, self.editor.opening, editor=True)
         if page is not None and page is household and self.household.household_id:
             return Place(row, self.household.household_id)
         for section_row, section in self._sections.items():

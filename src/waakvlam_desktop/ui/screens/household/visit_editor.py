@@ -304,6 +304,9 @@ class VisitEditor(Screen):
         super().__init__(ctx)
         self.data: EditorData | None = None
         self.draft_id: str | None = None
+        # The household whose visit is being opened, until it is closed: where the user
+        # is while its data is still on the way (Workspace.place).
+        self.opening: str | None = None
         self.dirty = False
         self.loading = False
         self.date_touched = False
@@ -497,6 +500,7 @@ class VisitEditor(Screen):
 
     # ---- opening -------------------------------------------------------------------------
     def open(self, household_id: str, draft_id: str | None = None) -> None:
+        self.opening = household_id
         if self._domains_to_build is None:
             self.build_checklist()
         self._waiting = None
@@ -813,6 +817,7 @@ class VisitEditor(Screen):
     def _clear(self) -> None:
         self.loading = True
         self.data = None
+        self.opening = None
         self.draft_id = None
         self.notes.clear()
         for row in self.rows.values():
