@@ -149,6 +149,20 @@ def test_the_screen_to_return_to_is_not_built_over_another_nor_after_a_lock(
     assert NAV_SETTINGS not in ws._sections  # not built (it would read the locked profile)
 
 
+def _locked_with_a_household(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> tuple[MainWindow, str]:
+    """A vault with one household, unlocked in a window and locked again (the vault
+    closed): the window and the household's id."""
+    vault = new_vault()
+    hid = add_household(vault)
+    vault.close()
+    window, _ws = unlocked_window()
+    window.lock()
+    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    return window, hid
+
+
 class _Turns:
     """A timer of 1 ms that writes down, each time it fires (once per turn of the event
     loop at most), what ``state`` says then."""
@@ -164,12 +178,7 @@ class _Turns:
 def test_unlock_builds_returns_and_shows_on_turns_of_their_own(
     qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
 ) -> None:
-    vault = new_vault()
-    hid = add_household(vault)
-    vault.close()
-    window, ws = unlocked_window()
-    window.lock()
-    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    window, hid = _locked_with_a_household(qtbot, new_vault, unlocked_window)
     window.resume_at = Place(NAV_HOUSEHOLDS, hid)
 
     def state() -> tuple[bool, ...]:
@@ -237,12 +246,7 @@ def test_a_lock_before_the_workspace_got_there_keeps_the_place_to_return_to(
 ) -> None:
     """Ctrl+L or the idle lock straight after an unlock, before the screen the user was on
     is back: the next unlock still returns there, not to Vandaag."""
-    vault = new_vault()
-    hid = add_household(vault)
-    vault.close()
-    window, _ws = unlocked_window()
-    window.lock()
-    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    window, hid = _locked_with_a_household(qtbot, new_vault, unlocked_window)
     place = Place(NAV_HOUSEHOLDS, hid)
     window.resume_at = place
     locked: list[Place | None] = []
@@ -277,12 +281,7 @@ def test_a_lock_while_the_visit_to_return_to_is_loading_keeps_it(
     """Locked mid-visit, unlocked, and locked again once the visit editor is back on top
     but before its draft has come back (the checklist is built a domain per turn first):
     the next unlock still returns to the visit."""
-    vault = new_vault()
-    hid = add_household(vault)
-    vault.close()
-    window, _ws = unlocked_window()
-    window.lock()
-    qtbot.waitUntil(lambda: not window.ctx.background.busy, timeout=TIMEOUT)
+    window, hid = _locked_with_a_household(qtbot, new_vault, unlocked_window)
     place = Place(NAV_HOUSEHOLDS, hid, editor=True)
     window.resume_at = place
     locked: list[Place | None] = []
