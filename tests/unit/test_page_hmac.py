@@ -97,9 +97,14 @@ def _algorithm_of(folder: Path, passphrase: str = PASSPHRASE) -> str:
 
 
 def _refused_under(folder: Path, algorithm: str) -> bool:
-    """True when the file's first page does not authenticate under ``algorithm``."""
+    """True when the vault's first page does not authenticate under ``algorithm``."""
+    return _refused_under_key(folder / "vault.db", _key(folder), algorithm)
+
+
+def _refused_under_key(db: Path, key: bytes, algorithm: str) -> bool:
+    """True when ``db``'s first page does not authenticate under ``algorithm``."""
     try:
-        connect_raw(folder / "vault.db", _key(folder), page_hmac=algorithm).close()
+        connect_raw(db, key, page_hmac=algorithm).close()
     except sqlcipher.DatabaseError as exc:
         return "not a database" in str(exc)
     return False
@@ -262,6 +267,31 @@ def test_an_open_tries_the_other_algorithm_once_not_at_every_connection(
     tries.clear()
     with Vault.open(folder, PASSPHRASE):
         assert tries and set(tries) == {_other(made)}
+
+
+@pytest.mark.parametrize("preferred", PAGE_HMACS)
+def test_a_new_file_where_another_was_found_gets_the_preferred_algorithm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, preferred: str
+) -> None:
+    """What was found in a file only orders the tries: a file made anew at that path (the
+    old one deleted, or left empty) gets the algorithm this machine prefers."""
+    _choose(monkeypatch, preferred)
+    db = tmp_path / "vault.db"
+    key = bytes(range(32))
+    monkeypatch.setattr(vault_module, "_page_hmac_found", {str(db.absolute()): _other(preferred)})
+    for start in ("absent", "empty"):
+        if start == "empty":
+            db.unlink()
+            db.touch()
+        con = connect_raw(db, key)
+        try:
+            con.execute("CREATE TABLE t (x)")
+            con.commit()
+            assert page_hmac_of(con) == preferred
+        finally:
+            con.close()
+        assert not _refused_under_key(db, key, preferred)
+        assert _refused_under_key(db, key, _other(preferred))
 
 
 def test_work_after_work_gets_the_connection_that_did_it(
