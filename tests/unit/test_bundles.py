@@ -13,6 +13,7 @@ import uuid
 import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import jsonschema
@@ -25,6 +26,7 @@ from sqlalchemy import func, select, update
 
 from tests.bundle_helpers import NOTE_MARKER, REMARK_MARKER, World, build_world, trusting_state
 from tests.conftest import PASSPHRASE
+from waakvlam_desktop.bundles import export as export_module
 from waakvlam_desktop.bundles import format as fmt
 from waakvlam_desktop.bundles.collect import collect_handover, pseudonym
 from waakvlam_desktop.bundles.export import (
@@ -487,6 +489,40 @@ def test_history_sequence_audit_and_due(world: World, tmp_path: Path) -> None:
         assert len(events) == 2
         assert all("Jansen" not in e.detail for e in events)
     assert _open(world, second).manifest["sequence"] == 2
+
+
+@pytest.mark.parametrize("partner", ["Collega", "Wijkteam"])
+@pytest.mark.parametrize("limit", ["MAX_MEMBER", "MAX_TOTAL", "MAX_MEMBERS"])
+def test_a_bundle_too_large_for_a_reader_is_never_made(
+    world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, partner: str, limit: str
+) -> None:
+    """At 50,000 households the handover's data.json was 723 MB: the export wrote it, and
+    every reader refused it as damaged (over 512 MB a member). The writer now refuses what
+    the reader refuses, by the same limits, and makes what the reader accepts."""
+    # The bundle id is random and printed in the summary PDF, whose size then varies by a
+    # few bytes; one id for every build here makes the sizes exact, like the fixed clock.
+    same_id = uuid.UUID(int=16)
+    monkeypatch.setattr(export_module, "uuid", SimpleNamespace(uuid4=lambda: same_id))
+    with world.vault.session() as s:  # the members as they will be (nothing is recorded)
+        files = build_bundle(s, get_partner(s, world.partners[partner]), NOV).manifest["files"]
+    sizes = [entry["size"] for entry in files.values()]
+    at_limit = {
+        "MAX_MEMBER": max(sizes),
+        "MAX_TOTAL": sum(sizes),
+        "MAX_MEMBERS": len(files) + 2,  # the manifest and its signature are members too
+    }[limit]
+    out = tmp_path / "exports"
+    out.mkdir()
+    monkeypatch.setattr(fmt, limit, at_limit - 1)
+    with pytest.raises(ExportError, match="te groot voor één bundel"), world.vault.session() as s:
+        export_bundle(s, world.partners[partner], NOV, out)
+    assert list(out.iterdir()) == []
+    with world.vault.session() as s:
+        assert s.scalar(select(func.count(ExportRecord.id))) == 0
+        assert s.scalar(select(func.count()).where(AuditEvent.action == "export")) == 0
+    # At the limit itself the bundle is made, and a reader opens it: both sides agree.
+    monkeypatch.setattr(fmt, limit, at_limit)
+    assert _open(world, _export(world, partner, out)).manifest["sequence"] == 1
 
 
 def test_existing_target_is_never_overwritten(world: World, tmp_path: Path) -> None:

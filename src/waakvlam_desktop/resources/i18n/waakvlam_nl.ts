@@ -1468,6 +1468,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De map {folder} bestaat niet.</translation>
     </message>
     <message>
+        <source>This export is too large for one bundle ({size} MB). Nothing was exported. Choose a shorter period.</source>
+        <translation>Deze export is te groot voor één bundel ({size} MB). Er is niets geëxporteerd. Kies een kortere periode.</translation>
+    </message>
+    <message>
+        <source>This handover is too large for one bundle ({size} MB). Nothing was exported. Ask your application manager: a caseload this large moves to a colleague with a backup, not with a handover.</source>
+        <translation>Deze overdracht is te groot voor één bundel ({size} MB). Er is niets geëxporteerd. Vraag je applicatiebeheerder om hulp: zo'n grote caseload gaat naar een collega met een back-up, niet met een overdracht.</translation>
+    </message>
+    <message>
         <source>The bundle could not be saved in {folder} (disk full or no write permission). Nothing was saved.</source>
         <translation>De bundel kon niet worden opgeslagen in {folder} (schijf vol of geen schrijfrechten). Er is niets opgeslagen.</translation>
     </message>
