@@ -20,7 +20,7 @@ from typing import Any
 import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from tests.bundle_helpers import NOTE_MARKER, World, build_world
 from tests.conftest import PASSPHRASE
@@ -50,8 +50,9 @@ from waakvlam_desktop.domain.overview import (
     visits_per_month,
 )
 from waakvlam_desktop.domain.partners import add_partner, get_partner
+from waakvlam_desktop.domain.referrals import ReferralInput, create_referral
 from waakvlam_desktop.domain.setup import initialise
-from waakvlam_desktop.domain.types import DataProfile, ExportSchedule, PartnerType
+from waakvlam_desktop.domain.types import ConsentForm, DataProfile, ExportSchedule, PartnerType
 from waakvlam_desktop.errors import (
     BadSignatureError,
     BundleDamagedError,
@@ -178,6 +179,36 @@ def test_bundle_signed_by_an_unpinned_key_is_refused_and_nothing_written(scene: 
     with pytest.raises(UnknownSenderError), scene.victim.session() as s:
         import_handover(s, bundle, confirm_partners=True)
     assert scene.snapshot() == before
+
+
+def test_a_handover_with_many_letters_opens_from_a_pinned_colleague(scene: Scene) -> None:
+    """The key the signature must match is chosen by the manifest's unsigned claim. That
+    claim was read only up to 64 KiB, and every stored letter adds a line to the manifest:
+    a handover with about 450 letters or more was refused as damaged by every colleague
+    (found by a review of the eighteenth pass of #16). The claim is now read as far as a
+    manifest may be, and the signature still decides."""
+    world = scene.world
+    with world.vault.session() as s:
+        for _ in range(500):
+            create_referral(
+                s,
+                ReferralInput(
+                    household_id=world.households["fam. Jansen"],
+                    partner_id=world.partners["Wijkteam"],
+                    reason="Zorgen om de post",
+                    consent_form=ConsentForm.VERBAL,
+                    consent_date=date(2026, 11, 10),
+                ),
+            )
+        s.execute(update(Referral).values(letter_pdf=b"%PDF-1.4 brief"))
+    data = scene.bundle_bytes()
+    with fmt.open_zip(decrypt(data, scene.identity)) as zf:
+        assert zf.getinfo(fmt.MANIFEST).file_size > 64 * 1024
+    bundle = scene.verified(data)
+    assert sum(name.startswith("letters/") for name in bundle.members) >= 500
+    # Still the signature that decides: the same large manifest signed by a stranger.
+    with pytest.raises(UnknownSenderError):
+        scene.verified(forge(data, scene.identity, Ed25519PrivateKey.generate()))
 
 
 def test_pinned_key_id_with_a_strangers_signature_is_refused(scene: Scene) -> None:

@@ -87,22 +87,13 @@ FOLDER_MISSING = Message(
 )
 # A bundle that a reader would refuse for its size (bundles/reader.py, the partner app) is
 # never made: it would arrive as "damaged". Found at 50,000 households (#16): the handover's
-# data.json alone was 723 MB, over the 512 MB a reader accepts per member.
+# data.json alone was 723 MB, over the 512 MiB a reader accepts per member.
 TOO_LARGE = Message(
     "export.too_large",
     QT_TRANSLATE_NOOP(
         "Errors",
-        "This export is too large for one bundle ({size} MB). Nothing was exported. Choose a"
-        " shorter period.",
-    ),
-)
-TOO_LARGE_HANDOVER = Message(
-    "export.too_large_handover",
-    QT_TRANSLATE_NOOP(
-        "Errors",
-        "This handover is too large for one bundle ({size} MB). Nothing was exported. Ask"
-        " your application manager: a caseload this large moves to a colleague with a"
-        " backup, not with a handover.",
+        "This export is too large to send in one bundle. Nothing was exported. Ask your"
+        " application manager for help.",
     ),
 )
 WRITE_FAILED = Message(
@@ -379,7 +370,7 @@ def build_bundle(
     )
     steps.done()
 
-    _check_fits(members, profile)
+    _check_fits(members)
 
     steps.start("sign")
     manifest: dict[str, Any] = {
@@ -401,6 +392,8 @@ def build_bundle(
         "reply_recipient": reply_to,
     }
     manifest_raw = fmt.manifest_bytes(manifest)
+    if len(manifest_raw) > fmt.MAX_MANIFEST:
+        raise ExportError(TOO_LARGE)
     signature = sign(signing, manifest_raw)
     steps.done()
 
@@ -417,6 +410,8 @@ def build_bundle(
     steps.start("encrypt")
     encrypted = pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
     del plaintext
+    if len(encrypted) > fmt.MAX_BUNDLE_BYTES:
+        raise ExportError(TOO_LARGE)
     digest = fmt.sha256_hex(encrypted)
     steps.done()
     return BuiltBundle(
@@ -436,10 +431,11 @@ def build_bundle(
     )
 
 
-def _check_fits(members: dict[str, bytes], profile: DataProfile) -> None:
+def _check_fits(members: dict[str, bytes]) -> None:
     """Refuse what a reader would refuse for its size (``bundles/reader.py`` checks the
     manifest's sizes and the zip's member count against the same limits), before anything
-    is signed, recorded or written."""
+    is signed, recorded or written. The manifest's and the encrypted file's own limits are
+    checked where they are made (:func:`build_bundle`)."""
     sizes = [len(data) for data in members.values()]
     fits = (
         max(sizes, default=0) <= fmt.MAX_MEMBER
@@ -447,8 +443,7 @@ def _check_fits(members: dict[str, bytes], profile: DataProfile) -> None:
         and len(members) + 2 <= fmt.MAX_MEMBERS  # + the manifest and its signature
     )
     if not fits:
-        message = TOO_LARGE_HANDOVER if profile is DataProfile.HANDOVER else TOO_LARGE
-        raise ExportError(message, size=f"{sum(sizes) / 1e6:,.0f}".replace(",", "."))
+        raise ExportError(TOO_LARGE)
 
 
 def _record_carried(session: Session, record_id: str, built: BuiltBundle) -> None:

@@ -34,6 +34,10 @@ FIXED_NAMES = frozenset({MANIFEST, SIGNATURE, SUMMARY, DATA, WORKBOOK})
 MAX_MEMBER = 512 * 1024 * 1024
 MAX_TOTAL = 1024 * 1024 * 1024
 MAX_MEMBERS = 10_000
+# The manifest and signature are read before anything else, each with its own small limit.
+MAX_MANIFEST = 4 * 1024 * 1024
+# The encrypted file: the members, the zip's own bytes and age's (about 256 KiB per GiB).
+MAX_BUNDLE_BYTES = MAX_TOTAL + 64 * 1024 * 1024
 
 # Members worth compressing (text); PDFs are already compressed.
 _DEFLATE_LEVEL = 1

@@ -40,12 +40,13 @@ from waakvlam_desktop.errors import (
 from waakvlam_desktop.fileio import atomic_folder, write_atomic
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
-MAX_BUNDLE_BYTES = fmt.MAX_TOTAL + 64 * 1024 * 1024
-# The manifest and signature are read before anything else, each with its own small limit.
-MAX_MANIFEST = 4 * 1024 * 1024
+# The size limits of a bundle are in bundles/format.py: the export checks them too.
 MAX_SIGNATURE = 1024
-# An unsigned manifest is parsed only to name the sender in a refusal, and only this small.
-MAX_UNTRUSTED_MANIFEST = 64 * 1024
+# An unsigned manifest is parsed to choose the colleague key its signature must match
+# (handover import) and to name the sender in a refusal. It may be as large as a manifest:
+# a handover lists every stored letter, and with 64 KiB here one of about 450 letters or
+# more was refused as damaged. Parsing 4 MiB of JSON costs less than the decryption before.
+MAX_UNTRUSTED_MANIFEST = fmt.MAX_MANIFEST
 
 NOT_A_BUNDLE = Message(
     "bundle.not_a_bundle",
@@ -217,7 +218,7 @@ def _damaged() -> BundleDamagedError:
 def decrypt(data: bytes, identity: Any) -> bytes:
     if not data.startswith(fmt.AGE_MAGIC):
         raise NotABundleError(NOT_A_BUNDLE)
-    if len(data) > MAX_BUNDLE_BYTES:
+    if len(data) > fmt.MAX_BUNDLE_BYTES:
         raise _damaged()
     try:
         plaintext: bytes = pyrage.decrypt(data, [identity])
@@ -297,7 +298,7 @@ def _verify(
     itself); ``refuse(manifest_bytes)`` words the refusal when none of them did.
     """
     with fmt.open_zip(decrypt(data, identity)) as zf:
-        raw = fmt.read_member(zf, fmt.MANIFEST, MAX_MANIFEST)
+        raw = fmt.read_member(zf, fmt.MANIFEST, fmt.MAX_MANIFEST)
         signature = fmt.read_member(zf, fmt.SIGNATURE, MAX_SIGNATURE)
         signer = _signed_by(raw, signature, keys(raw))
         if signer is None:
@@ -402,7 +403,7 @@ def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBun
 def read_bundle_file(path: Path) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_BUNDLE_BYTES:
+        if size > fmt.MAX_BUNDLE_BYTES:
             raise _damaged()
         return path.read_bytes()
     except OSError as exc:

@@ -1468,12 +1468,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>De map {folder} bestaat niet.</translation>
     </message>
     <message>
-        <source>This export is too large for one bundle ({size} MB). Nothing was exported. Choose a shorter period.</source>
-        <translation>Deze export is te groot voor één bundel ({size} MB). Er is niets geëxporteerd. Kies een kortere periode.</translation>
-    </message>
-    <message>
-        <source>This handover is too large for one bundle ({size} MB). Nothing was exported. Ask your application manager: a caseload this large moves to a colleague with a backup, not with a handover.</source>
-        <translation>Deze overdracht is te groot voor één bundel ({size} MB). Er is niets geëxporteerd. Vraag je applicatiebeheerder om hulp: zo'n grote caseload gaat naar een collega met een back-up, niet met een overdracht.</translation>
+        <source>This export is too large to send in one bundle. Nothing was exported. Ask your application manager for help.</source>
+        <translation>Deze export is te groot om in één bundel te versturen. Er is niets geëxporteerd. Vraag je applicatiebeheerder om hulp.</translation>
     </message>
     <message>
         <source>The bundle could not be saved in {folder} (disk full or no write permission). Nothing was saved.</source>

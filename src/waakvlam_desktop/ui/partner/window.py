@@ -44,8 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from waakvlam_desktop.bundles.format import DAMAGED
-from waakvlam_desktop.bundles.reader import MAX_BUNDLE_BYTES
+from waakvlam_desktop.bundles.format import DAMAGED, MAX_BUNDLE_BYTES
 from waakvlam_desktop.domain.types import (
     FeedbackStatus,
     PartnerType,
