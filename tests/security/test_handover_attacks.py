@@ -183,7 +183,7 @@ def test_bundle_signed_by_an_unpinned_key_is_refused_and_nothing_written(scene: 
 
 def test_a_handover_with_many_letters_opens_from_a_pinned_colleague(scene: Scene) -> None:
     """The key the signature must match is chosen by the manifest's unsigned claim. That
-    claim was read only up to 64 KiB, and every stored letter adds a line to the manifest:
+    claim was read only up to 64 KiB, and every stored letter adds about 140 bytes to it:
     a handover with about 450 letters or more was refused as damaged by every colleague
     (found by a review of the eighteenth pass of #16). The claim is now read as far as a
     manifest may be, and the signature still decides."""
