@@ -43,6 +43,7 @@ from tests.partner_helpers import (
     world_signer,
 )
 from tests.ui.conftest import TIMEOUT
+from waakvlam_desktop.bundles import reply as rp
 from waakvlam_desktop.bundles.meeting import send_meeting
 from waakvlam_desktop.bundles.reader import NOT_ADDRESSED_TO_YOU, NOT_FOR_YOUR_KEY
 from waakvlam_desktop.clock import FixedClock
@@ -379,6 +380,40 @@ def test_feedback_for_every_bundle_one_file_each(
             assert (out / name).read_bytes().startswith(b"age-encryption.org/v1")
     assert _in_store(qtbot, win, service.pending_replies) == []
     _wait(qtbot, win, lambda: not any(r.unsent for r in win.work.referrals.rows))
+
+
+def test_feedback_larger_than_one_file_is_said_in_plain_words(
+    qtbot: QtBot,
+    window: PartnerWindow,
+    world: World,
+    folders: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Feedback on more referrals than one reply may hold (the limit lowered to one here,
+    for the vault's reader too): the window makes two files and says to send both."""
+    win, post = window, folders["post"]
+    first, _other = _trusted_window(qtbot, win, world, post)
+    win.open_paths([first])
+    _wait(qtbot, win, lambda: len(win.work.referrals.rows) == 2)
+    for row in win.work.referrals.rows:
+        _in_store(
+            qtbot,
+            win,
+            lambda s, key=row.key: service.record_feedback(
+                s, key, FeedbackStatus.STARTED, TODAY, "Intake gehad"
+            ),
+        )
+    monkeypatch.setattr(rp, "MAX_ITEMS", 1)
+    win.choose_reply_path = lambda _name: str(post / "terugkoppeling.age")
+    win.reply_dialog()
+    _wait(qtbot, win, _notice_says(win, "terugkoppeling-2.age"))
+    assert win.message.text() == (
+        "Deze terugkoppeling past niet in één bestand. Daarom zijn er 2 bestanden gemaakt:"
+        " terugkoppeling.age, terugkoppeling-2.age. Samen bevatten ze 2 doorverwijzing(en)."
+        " Stuur ze allemaal naar Woonstichting Voorbeeld; ze zijn versleuteld, alleen zij"
+        " kunnen ze lezen."
+    )
+    assert _in_store(qtbot, win, service.pending_replies) == []
 
 
 def test_crafted_bundles_in_the_window(

@@ -10,6 +10,7 @@ Real age, real Ed25519, real SQLCipher; only the clock is fixed.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -518,6 +519,56 @@ def test_partner_side_checks(world: World, wijkteam: Partner) -> None:
     with pytest.raises(BundleError) as info:
         _make_reply(old, wijkteam.signing, _items((jansen, FeedbackStatus.CLOSED)))
     assert info.value.code == "reply.no_reply_address"
+
+
+@pytest.mark.parametrize(
+    ("notes", "sizes"),
+    [
+        (["Gebeld"], [rp.MAX_ITEMS, rp.MAX_ITEMS, 400]),  # the item count binds
+        (["Ö" * rp.MAX_NOTE, "Ö" * rp.MAX_NOTE, "Gebeld"], None),  # the manifest's size binds
+    ],
+)
+def test_feedback_too_large_for_one_reply_is_split_where_the_reader_draws_its_lines(
+    world: World, wijkteam: Partner, notes: list[str], sizes: list[int] | None
+) -> None:
+    """2,400 statuses in reply to one bundle (a partner with a large caseload). One reply
+    is refused at the partner's side with a sentence, not made for the vault to refuse.
+    ``make_replies`` splits them: every part passes each of the vault's size checks (it
+    is refused only because these references were never sent), every part is as large
+    as it may be (one item more and the vault refuses it as damaged), and the parts
+    together carry every status in order."""
+    references = [f"2026-{n:05d}" for n in range(2400)]
+    data = {"households": [{"referrals": [{"reference": k} for k in references]}]}
+    bundle = OpenedBundle(
+        manifest=wijkteam.bundle.manifest,
+        manifest_bytes=b"",
+        signature=b"",
+        members={fmt.DATA: json.dumps(data).encode()},
+    )
+    items = [
+        rp.ReplyItem(k, FeedbackStatus.CONTACT, date(2026, 11, 20), notes[n % len(notes)])
+        for n, k in enumerate(references)
+    ]
+    with pytest.raises(UsageError) as refused:
+        _make_reply(bundle, wijkteam.signing, items)
+    assert refused.value.code == "reply.too_large"
+    assert len(refused.value.render("nl").splitlines()) == 1
+
+    parts = rp.make_replies(bundle, wijkteam.signing, items, now=NOW)
+    assert [i for _d, _m, part in parts for i in part] == items
+    if sizes is not None:
+        assert [len(part) for _d, _m, part in parts] == sizes
+    else:
+        assert len(parts) > 2 and all(len(part) < rp.MAX_ITEMS for _d, _m, part in parts)
+    for n, (reply, manifest, part) in enumerate(parts):
+        assert len(reply) <= rp.MAX_REPLY_BYTES
+        assert [i["kenmerk"] for i in manifest["items"]] == [i.kenmerk for i in part]
+        _refused(world, reply, "feedback.kenmerk_not_sent")
+        if n + 1 < len(parts):
+            one_more = parts[n + 1][2][0]
+            manifest = {**manifest, "items": [*manifest["items"], one_more.as_dict()]}
+            over = rp.seal(manifest, wijkteam.signing, _recipient(wijkteam))
+            _refused(world, over, "feedback.damaged")
 
 
 def test_signing_key_file_beside_an_age_identity(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ from tests.partner_helpers import (
     send_referrals,
     world_signer,
 )
+from tests.unit.test_faults import fill_disk, mount_small_disk
+from waakvlam_desktop.bundles import format as fmt
+from waakvlam_desktop.bundles import reply as rp
 from waakvlam_desktop.bundles.feedback import import_feedback
 from waakvlam_desktop.bundles.meeting import send_meeting
 from waakvlam_desktop.bundles.partner_state import TRUST_OTHER_KEY
@@ -632,3 +636,102 @@ def test_an_erasure_request_drops_the_agendas_held_before_it(
     agendas = _agendas(store)
     assert agendas[ids["2026-12-03"]] == b""
     assert agendas[ids["2026-12-10"]].startswith(b"%PDF-")
+
+
+DAY, NOTE = date(2026, 11, 26), "Intake gehad"
+
+
+def _two_statuses(world: World, store: PartnerStore, tmp_path: Path) -> service.PendingReply:
+    """Both referrals of the first bundle answered; the pending reply for that bundle."""
+    _trusting(world, store, tmp_path)
+    _open(store, export_to(world, tmp_path / "post" / "1"))
+    sender = world.sender.key_id
+    with store.session() as ps:
+        for label in (JANSEN, OZTURK):
+            key = (sender, world.referrals[label])
+            service.record_feedback(ps, key, FeedbackStatus.STARTED, DAY, NOTE)
+        (pending,) = service.pending_replies(ps)
+    assert len(pending.kenmerken) == 2
+    return pending
+
+
+@pytest.mark.parametrize("limit", ["items", "manifest"])
+def test_feedback_larger_than_one_reply_is_made_in_several_files(
+    world: World,
+    store: PartnerStore,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: str,
+) -> None:
+    """The vault reads a reply of at most ``MAX_ITEMS`` statuses and a manifest of at most
+    ``MAX_REPLY_MANIFEST`` bytes (``bundles/feedback.py``); feedback beyond that goes in
+    more files beside the first, each one the vault reads in. Here each limit is lowered
+    (for the writer and the reader alike) so that two statuses need two files; the real
+    limits are attacked in ``tests/unit/test_feedback.py``."""
+    pending = _two_statuses(world, store, tmp_path)
+    if limit == "items":
+        monkeypatch.setattr(rp, "MAX_ITEMS", 1)
+    else:
+        with store.session() as ps:
+            one = [
+                len(fmt.manifest_bytes(m))
+                for k in pending.kenmerken
+                for _d, m, _i in rp.make_replies(
+                    service._opened(ps, pending.bundle_id, pending.kenmerken),
+                    service.signing_key(ps),
+                    [rp.ReplyItem(k, FeedbackStatus.STARTED, DAY, NOTE)],
+                )
+            ]
+        monkeypatch.setattr(rp, "MAX_REPLY_MANIFEST", max(one))
+    folder = tmp_path / "post" / "antwoord"
+    folder.mkdir()
+    with store.session() as ps:
+        written = service.write_reply(
+            ps,
+            pending.bundle_id,
+            folder / "terugkoppeling.age",
+            now=datetime(2026, 11, 27, 10, tzinfo=UTC),
+        )
+        assert service.pending_replies(ps) == []
+    assert [Path(p).name for p in written.paths] == [
+        "terugkoppeling.age",
+        "terugkoppeling-2.age",
+    ]
+    assert written.items == 2
+    with store.session() as ps:
+        public = service.public_of(service.signing_key(ps))
+    with world.vault.session() as s:
+        pin_signing_key(s, world.partners["Wijkteam"], public.public_key, public.key_id)
+    read_in = []
+    for path in written.paths:
+        with world.vault.session() as s:
+            read_in += [c.kenmerk for c in import_feedback(s, Path(path).read_bytes()).changes]
+    assert sorted(read_in) == sorted(pending.kenmerken)
+    with world.vault.session() as s:
+        assert {get_referral(s, k).status for k in pending.kenmerken} == {"in_behandeling"}
+
+
+def test_a_reply_file_that_cannot_be_written_leaves_all_feedback_waiting(
+    world: World, store: PartnerStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two files, room for one (a real ENOSPC on a small file system): the first file is
+    removed again and both statuses still wait, so nothing is lost or sent twice."""
+    pending = _two_statuses(world, store, tmp_path)
+    monkeypatch.setattr(rp, "MAX_ITEMS", 1)
+    disk = tmp_path / "klein"
+    why = mount_small_disk(disk, "1m")
+    if why is not None:
+        pytest.skip(why)
+    try:
+        one_page = disk / "een-pagina.bin"
+        one_page.write_bytes(b"\0" * 4096)
+        fill_disk(disk)
+        one_page.unlink()  # room for one small file, not for two
+        with pytest.raises(UsageError) as refused, store.session() as ps:
+            service.write_reply(ps, pending.bundle_id, disk / "terugkoppeling.age")
+        assert refused.value.message is service.REPLY_NOT_WRITTEN
+        assert sorted(p.name for p in disk.iterdir()) == ["vulling.bin"]
+        with store.session() as ps:
+            assert service.pending_replies(ps) == [pending]
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)

@@ -20,7 +20,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from waakvlam_desktop.bundles import format as fmt
-from waakvlam_desktop.bundles.keys import public_key_text, public_of
+from waakvlam_desktop.bundles.keys import SenderKey, public_key_text, public_of
 from waakvlam_desktop.bundles.reader import OpenedBundle
 from waakvlam_desktop.clock import utc_text
 from waakvlam_desktop.domain.bsn import find_bsn_like
@@ -98,6 +98,18 @@ NOTE_BSN_LIKE = Message(
 TWICE = Message(
     "reply.twice",
     QT_TRANSLATE_NOOP("Errors", "Reference {kenmerk} is given more than once."),
+)
+NO_ITEMS = Message(
+    "reply.no_items",
+    QT_TRANSLATE_NOOP("Errors", "A reply needs the status of at least one referral."),
+)
+TOO_LARGE = Message(
+    "reply.too_large",
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "One reply holds at most {limit} referrals and {size} KB; these statuses are more."
+        " Split them over two or more replies.",
+    ),
 )
 
 
@@ -197,30 +209,11 @@ def seal(manifest: dict[str, Any], signing_key: Ed25519PrivateKey, recipient: st
     return bytes(pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(recipient)]))
 
 
-def make_reply(
-    bundle: OpenedBundle,
-    signing_key: Ed25519PrivateKey,
-    items: list[ReplyItem],
-    now: datetime | None = None,
-) -> tuple[bytes, dict[str, Any]]:
-    """The encrypted reply to a verified ``bundle`` and its manifest."""
+def _manifest(
+    bundle: OpenedBundle, public: SenderKey, items: list[ReplyItem], moment: datetime
+) -> dict[str, Any]:
     m = bundle.manifest
-    recipient = m.get("reply_recipient")
-    if not isinstance(recipient, str) or not recipient.startswith("age1"):
-        raise BundleError(NO_REPLY_ADDRESS)
-    if bundle.profile != "case":
-        raise BundleError(NOT_A_CASE_BUNDLE)
-    moment = now or datetime.now(UTC)
-    known = bundle_kenmerken(bundle)
-    seen: set[str] = set()
-    for item in items:
-        if item.kenmerk not in known:
-            raise BundleError(KENMERK_NOT_IN_BUNDLE, kenmerk=item.kenmerk)
-        if item.kenmerk in seen:
-            raise UsageError(TWICE, kenmerk=item.kenmerk)
-        seen.add(item.kenmerk)
-    public = public_of(signing_key)
-    manifest: dict[str, Any] = {
+    return {
         "format": REPLY_FORMAT,
         "format_version": REPLY_VERSION,
         "reply_id": str(uuid.uuid4()),
@@ -239,4 +232,78 @@ def make_reply(
         },
         "items": [i.as_dict() for i in items],
     }
-    return seal(manifest, signing_key, recipient), manifest
+
+
+def _fits(manifest: dict[str, Any]) -> bool:
+    """Whether the vault's reader (:mod:`waakvlam_desktop.bundles.feedback`) takes a
+    reply with this manifest: at most :data:`MAX_ITEMS` items, a manifest of at most
+    :data:`MAX_REPLY_MANIFEST` bytes. (The encrypted file's own limit is checked on the
+    sealed bytes.)"""
+    items = manifest["items"]
+    return len(items) <= MAX_ITEMS and len(fmt.manifest_bytes(manifest)) <= MAX_REPLY_MANIFEST
+
+
+def _checked(bundle: OpenedBundle, items: list[ReplyItem]) -> None:
+    m = bundle.manifest
+    recipient = m.get("reply_recipient")
+    if not isinstance(recipient, str) or not recipient.startswith("age1"):
+        raise BundleError(NO_REPLY_ADDRESS)
+    if bundle.profile != "case":
+        raise BundleError(NOT_A_CASE_BUNDLE)
+    if not items:
+        raise UsageError(NO_ITEMS)
+    known = bundle_kenmerken(bundle)
+    seen: set[str] = set()
+    for item in items:
+        if item.kenmerk not in known:
+            raise BundleError(KENMERK_NOT_IN_BUNDLE, kenmerk=item.kenmerk)
+        if item.kenmerk in seen:
+            raise UsageError(TWICE, kenmerk=item.kenmerk)
+        seen.add(item.kenmerk)
+
+
+def make_reply(
+    bundle: OpenedBundle,
+    signing_key: Ed25519PrivateKey,
+    items: list[ReplyItem],
+    now: datetime | None = None,
+) -> tuple[bytes, dict[str, Any]]:
+    """The encrypted reply to a verified ``bundle`` and its manifest. Refused, before
+    anything is signed, when the vault's reader would refuse it for its size."""
+    _checked(bundle, items)
+    manifest = _manifest(bundle, public_of(signing_key), items, now or datetime.now(UTC))
+    too_large = UsageError(TOO_LARGE, limit=MAX_ITEMS, size=MAX_REPLY_MANIFEST // 1024)
+    if not _fits(manifest):
+        raise too_large
+    data = seal(manifest, signing_key, str(bundle.manifest["reply_recipient"]))
+    if len(data) > MAX_REPLY_BYTES:
+        raise too_large
+    return data, manifest
+
+
+def make_replies(
+    bundle: OpenedBundle,
+    signing_key: Ed25519PrivateKey,
+    items: list[ReplyItem],
+    now: datetime | None = None,
+) -> list[tuple[bytes, dict[str, Any], list[ReplyItem]]]:
+    """The replies that carry all ``items`` in their order: one when they fit in one
+    reply, else as few as the reader's limits allow, each with the items it carries."""
+    _checked(bundle, items)
+    moment = now or datetime.now(UTC)
+    public = public_of(signing_key)
+    parts: list[list[ReplyItem]] = []
+    rest = items
+    while rest:
+        # The longest prefix that fits (the manifest grows with every item; one item is
+        # always far under the limits: a note is at most MAX_NOTE characters).
+        low, high = 1, min(len(rest), MAX_ITEMS)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if _fits(_manifest(bundle, public, rest[:middle], moment)):
+                low = middle
+            else:
+                high = middle - 1
+        parts.append(rest[:low])
+        rest = rest[low:]
+    return [(*make_reply(bundle, signing_key, part, moment), part) for part in parts]

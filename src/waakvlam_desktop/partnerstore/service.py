@@ -960,8 +960,9 @@ def _opened(session: Session, bundle_id: str, kenmerken: Sequence[str]) -> Opene
 
 @dataclass(frozen=True, slots=True)
 class ReplyWritten:
-    path: str
-    reply_id: str
+    #: The files written, in order: one, or more when the feedback is larger than one
+    #: reply may be (``bundles/reply.py``, :func:`~waakvlam_desktop.bundles.reply.make_replies`).
+    paths: tuple[str, ...]
     organisation: str
     items: int
 
@@ -969,9 +970,11 @@ class ReplyWritten:
 def write_reply(
     session: Session, bundle_id: str, path: Path, now: datetime | None = None
 ) -> ReplyWritten:
-    """ "Terugkoppeling maken": one reply file with the newest unsent status of each
-    referral the bundle carried, signed and encrypted by ``bundles/reply.py``. The
-    feedback counts as sent only once the file is written."""
+    """ "Terugkoppeling maken": the newest unsent status of each referral the bundle
+    carried, signed and encrypted by ``bundles/reply.py``, in one file at ``path``; when
+    they are more than one reply may hold, in more files beside it (``-2``, ``-3``…).
+    The feedback counts as sent only once every file is written; when one cannot be
+    written, the ones already written are removed and nothing counts as sent."""
     pending = next((p for p in pending_replies(session) if p.bundle_id == bundle_id), None)
     if pending is None:
         raise UsageError(NOTHING_TO_REPLY)
@@ -988,18 +991,26 @@ def write_reply(
         rp.ReplyItem(k, FeedbackStatus(fb.status), fb.day, fb.note) for k, fb in latest.items()
     ]
     moment = now or session.info["clock"].now().astimezone(UTC)
-    data, manifest = rp.make_reply(
+    parts = rp.make_replies(
         _opened(session, bundle_id, pending.kenmerken), signing_key(session), items, now=moment
     )
+    written: list[Path] = []
+    target = path
     try:
-        write_atomic(path, data)
+        for data, _manifest, _items in parts:
+            target = free_path(path.parent, path.name) if written else path
+            written.append(write_atomic(target, data))
     except OSError as exc:
-        raise UsageError(REPLY_NOT_WRITTEN, path=path) from exc
-    reply_id = str(manifest["reply_id"])
+        for done in written:
+            done.unlink(missing_ok=True)
+        raise UsageError(REPLY_NOT_WRITTEN, path=target) from exc
+    reply_of = {
+        item.kenmerk: str(manifest["reply_id"]) for _data, manifest, part in parts for item in part
+    }
     for fb in session.scalars(select(Feedback).where(*unsent)):
-        fb.reply_id = reply_id
+        fb.reply_id = reply_of[fb.kenmerk]
     session.flush()
-    return ReplyWritten(str(path), reply_id, pending.organisation, len(items))
+    return ReplyWritten(tuple(str(p) for p in written), pending.organisation, len(items))
 
 
 # ---- retention --------------------------------------------------------------------------

@@ -1110,27 +1110,42 @@ class PartnerWindow(QMainWindow):
         def settled() -> None:
             if len(made) + len(errors) < len(jobs):
                 return
+
+            def names(w: service.ReplyWritten) -> str:
+                return ", ".join(Path(p).name for p in w.paths)
+
             lines = [
                 self.tr("{name} for {organisation}: {n} referral(s).").format(
-                    name=Path(w.path).name, organisation=w.organisation, n=w.items
+                    name=names(w), organisation=w.organisation, n=w.items
                 )
                 for w in made
             ]
             if len(made) == 1 and folder is None and not errors:
                 w = made[0]
-                self.message.notice(
-                    self.tr(
+                if len(w.paths) == 1:
+                    text = self.tr(
                         "Feedback file {name} made: {n} referral(s). Send it to {organisation};"
                         " it is encrypted, only they can read it."
-                    ).format(name=Path(w.path).name, n=w.items, organisation=w.organisation)
+                    )
+                else:
+                    text = self.tr(
+                        "This feedback is more than one file can hold, so it was made in"
+                        " {files} files: {name}. Together they hold {n} referral(s). Send all"
+                        " of them to {organisation}; they are encrypted, only they can read"
+                        " them."
+                    )
+                self.message.notice(
+                    text.format(
+                        name=names(w), files=len(w.paths), n=w.items, organisation=w.organisation
+                    )
                 )
                 return
             if made:
-                where = folder if folder is not None else Path(made[0].path).parent
+                where = folder if folder is not None else Path(made[0].paths[0]).parent
                 head = self.tr(
                     "Made {n} feedback file(s) in the folder {folder}. Send each file to the"
                     " corporation it is for; it is encrypted, only they can read it."
-                ).format(n=len(made), folder=where.name)  # the name, not the path
+                ).format(n=sum(len(w.paths) for w in made), folder=where.name)  # not the path
                 lines.insert(0, head)
             text = "\n".join(lines + errors)
             if errors:
