@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ import pytest
 
 from tests.conftest import PASSPHRASE
 from tests.e2e.conftest import Cli, one_line_error
-from waakvlam_desktop.bundles.export import export_bundle
+from waakvlam_desktop.bundles.export import default_file_name, export_bundle
 from waakvlam_desktop.clock import FixedClock
 from waakvlam_desktop.domain.exports import Period
 from waakvlam_desktop.domain.partners import list_partners
@@ -167,6 +168,53 @@ def test_due_exports_and_period_errors(cli: Cli, tmp_path: Path) -> None:
     )
     assert proc.returncode == 1 and "bestaat niet" in proc.stderr
     assert not (tmp_path / "x.age").exists()
+
+
+def test_due_exports_go_on_past_a_partner_that_fails(cli: Cli, tmp_path: Path) -> None:
+    """Two partners due; the first one's bundle cannot be written (a file of its name is
+    in the folder). The second is still exported, the first is named with the reason, the
+    --json summary lists both, and the exit status is 1. Nothing is recorded for the
+    first: it stays due."""
+    _key, _pub, recipient = _setup(cli, tmp_path)
+    cli.run(
+        "partner",
+        "add",
+        "--name",
+        "GGD Regio",
+        "--type",
+        "ggd",
+        "--recipient",
+        recipient,
+        "--profile",
+        "case",
+        "--schedule",
+        "monthly",
+    )
+    due = cli.json("export", "--list-due")
+    assert isinstance(due, list) and len(due) == 2
+    first = due[0]
+    out_dir = tmp_path / "due"
+    out_dir.mkdir()
+    blocker = out_dir / default_file_name(first["partner_name"], Period.parse(first["period"]), 1)
+    blocker.write_text("al hier", encoding="utf-8")
+
+    proc = cli.run("export", "--due", "--out-dir", str(out_dir), "--json", ok=False)
+    assert proc.returncode == 1, proc.stderr
+    summary = json.loads(proc.stdout)
+    assert [r["partner_name"] for r in summary["exported"]] == [due[1]["partner_name"]]
+    assert summary["skipped"] == []
+    (failed,) = summary["failed"]
+    assert (
+        failed["partner_name"] == first["partner_name"] and failed["code"] == "export.file_exists"
+    )
+    assert blocker.read_text(encoding="utf-8") == "al hier"
+    still = cli.json("export", "--list-due")
+    assert isinstance(still, list) and [d["partner_name"] for d in still] == [first["partner_name"]]
+
+    # Without --json: one line on stderr names the partner; the exit status is 1 again.
+    proc = cli.run("export", "--due", "--out-dir", str(out_dir), "--quiet", ok=False)
+    line = one_line_error(proc, 1, first["partner_name"])
+    assert "niet geëxporteerd" in line and "Traceback" not in proc.stderr
 
 
 def test_handover_import_twice(cli: Cli, tmp_path: Path) -> None:

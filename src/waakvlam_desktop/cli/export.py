@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
-from waakvlam_desktop.errors import UsageError
+from waakvlam_desktop.errors import ExportCancelledError, ExportError, UsageError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from waakvlam_desktop.bundles.export import Progress
+    from waakvlam_desktop.storage.vault import Vault
 
 ONE_MODE = Message(
     "cli.export_one_mode",
@@ -58,6 +62,11 @@ NO_RECIPIENT_MARK = Message(
 SKIPPED = Message(
     "cli.export_skipped",
     QT_TRANSLATE_NOOP("Cli", "{partner}: skipped, no age recipient yet."),
+    context="Cli",
+)
+NOT_EXPORTED = Message(
+    "cli.export_not_exported",
+    QT_TRANSLATE_NOOP("Cli", "{partner}: not exported. {reason}"),
     context="Cli",
 )
 NONE_DUE = Message(
@@ -131,6 +140,68 @@ def _progress(stage: str, done: int, total: int) -> None:
     info(f"export: {stage} ({done + 1}/{total})")
 
 
+def _export_due(v: Vault, args: argparse.Namespace, progress: Progress | None) -> int:
+    """``export --due``: every periodic export that is due, into ``--out-dir``. A partner
+    without a recipient is skipped; one whose export fails is named, and the others are
+    still exported; the exit status is 1 when any failed."""
+    from waakvlam_desktop.bundles.export import export_bundle  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.exports import due_exports  # noqa: PLC0415 - parsing stays light (cli/main.py)
+
+    if not args.out_dir:
+        raise UsageError(DUE_NEEDS_OUT_DIR)
+    out_dir = Path(args.out_dir).expanduser()
+    if not out_dir.is_dir():
+        raise UsageError(FOLDER_MISSING, folder=out_dir)
+    with v.session() as s:
+        due = due_exports(s)
+    exported, skipped, failed = [], [], []
+    for d in due:
+        if not d.has_recipients:
+            skipped.append(
+                {
+                    "partner_name": d.partner_name,
+                    "period": d.period.label,
+                    "reason": "geen age-ontvanger",
+                }
+            )
+            if not args.json:
+                info(SKIPPED.render(partner=d.partner_name))
+            continue
+        try:
+            with v.session() as s:
+                result = export_bundle(s, d.partner_id, d.period, out_dir, progress=progress)
+        except ExportCancelledError:
+            raise
+        except ExportError as exc:
+            # This partner's export stops with nothing recorded (the session rolls
+            # back); the partners after it are still exported.
+            failed.append(
+                {
+                    "partner_name": d.partner_name,
+                    "period": d.period.label,
+                    "code": exc.code,
+                    "message": str(exc),
+                }
+            )
+            if not args.json:
+                info(NOT_EXPORTED.render(partner=d.partner_name, reason=str(exc)))
+            continue
+        exported.append(result)
+        if not args.json:
+            _say_result(result)
+    if args.json:
+        summary: dict[str, Any] = {
+            "exported": [_result_json(r) for r in exported],
+            "skipped": skipped,
+        }
+        if failed:
+            summary["failed"] = failed
+        print_json(summary)
+    elif not due:
+        print(NONE_DUE.render())
+    return 1 if failed else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     modes = [bool(args.due), bool(args.list_due), bool(args.history), bool(args.period)]
     if sum(modes) != 1:
@@ -163,36 +234,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 )
             return 0
         if args.due:
-            if not args.out_dir:
-                raise UsageError(DUE_NEEDS_OUT_DIR)
-            out_dir = Path(args.out_dir).expanduser()
-            if not out_dir.is_dir():
-                raise UsageError(FOLDER_MISSING, folder=out_dir)
-            with v.session() as s:
-                due = due_exports(s)
-            exported, skipped = [], []
-            for d in due:
-                if not d.has_recipients:
-                    skipped.append(
-                        {
-                            "partner_name": d.partner_name,
-                            "period": d.period.label,
-                            "reason": "geen age-ontvanger",
-                        }
-                    )
-                    if not args.json:
-                        info(SKIPPED.render(partner=d.partner_name))
-                    continue
-                with v.session() as s:
-                    result = export_bundle(s, d.partner_id, d.period, out_dir, progress=progress)
-                exported.append(result)
-                if not args.json:
-                    _say_result(result)
-            if args.json:
-                print_json({"exported": [_result_json(r) for r in exported], "skipped": skipped})
-            elif not due:
-                print(NONE_DUE.render())
-            return 0
+            return _export_due(v, args, progress)
         if not args.partner:
             raise UsageError(PERIOD_NEEDS_PARTNER)
         period = Period.parse(args.period)

@@ -758,6 +758,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>{partner}: overgeslagen, nog geen sleutel van de partner.</translation>
     </message>
     <message>
+        <source>{partner}: not exported. {reason}</source>
+        <translation>{partner}: niet geëxporteerd. {reason}</translation>
+    </message>
+    <message>
         <source>No exports are due.</source>
         <translation>Er zijn geen exports aan de beurt.</translation>
     </message>
@@ -2666,6 +2670,14 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>Reference {kenmerk} is given more than once.</source>
         <translation>Kenmerk {kenmerk} staat er meer dan één keer in.</translation>
+    </message>
+    <message>
+        <source>A reply needs the status of at least one referral.</source>
+        <translation>Een terugkoppeling heeft de status van minstens één doorverwijzing nodig.</translation>
+    </message>
+    <message>
+        <source>One reply holds at most {limit} referrals and {size} KB; these statuses are more. Split them over two or more replies.</source>
+        <translation>Eén terugkoppeling bevat hoogstens {limit} doorverwijzingen en {size} KB; deze statussen zijn meer. Verdeel ze over twee of meer terugkoppelingen.</translation>
     </message>
     <message>
         <source>{path} cannot be written (disk full or no write permission).</source>
@@ -6574,6 +6586,10 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
     <message>
         <source>Feedback file {name} made: {n} referral(s). Send it to {organisation}; it is encrypted, only they can read it.</source>
         <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
+    </message>
+    <message>
+        <source>This feedback is more than one file can hold, so it was made in {files} files: {name}. Together they hold {n} referral(s). Send all of them to {organisation}; they are encrypted, only they can read them.</source>
+        <translation>Deze terugkoppeling past niet in één bestand. Daarom zijn er {files} bestanden gemaakt: {name}. Samen bevatten ze {n} doorverwijzing(en). Stuur ze allemaal naar {organisation}; ze zijn versleuteld, alleen zij kunnen ze lezen.</translation>
     </message>
     <message>
         <source>Made {n} feedback file(s) in the folder {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>
