@@ -206,9 +206,18 @@ def test_a_handover_with_many_letters_opens_from_a_pinned_colleague(scene: Scene
         assert zf.getinfo(fmt.MANIFEST).file_size > 64 * 1024
     bundle = scene.verified(data)
     assert sum(name.startswith("letters/") for name in bundle.members) >= 500
-    # Still the signature that decides: the same large manifest signed by a stranger.
+    # Still the signature that decides: the same large manifest signed by a stranger, who
+    # claims its own key (not pinned) or the pinned colleague's (the signature fails).
+    stranger = Ed25519PrivateKey.generate()
     with pytest.raises(UnknownSenderError):
-        scene.verified(forge(data, scene.identity, Ed25519PrivateKey.generate()))
+        scene.verified(forge(data, scene.identity, stranger))
+    with fmt.open_zip(decrypt(data, scene.identity)) as zf:
+        members = {n: fmt.read_member(zf, n, fmt.MAX_MEMBER) for n in zf.namelist()}
+    members[fmt.SIGNATURE] = stranger.sign(members[fmt.MANIFEST])
+    plain = fmt.write_zip(members, compress=False)
+    resigned = bytes(pyrage.encrypt(plain, [scene.identity.to_public()]))
+    with pytest.raises(BadSignatureError):
+        scene.verified(resigned)
 
 
 def test_pinned_key_id_with_a_strangers_signature_is_refused(scene: Scene) -> None:

@@ -42,13 +42,6 @@ from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 # The size limits of a bundle are in bundles/format.py: the export checks them too.
 MAX_SIGNATURE = 1024
-# An unsigned manifest is parsed to choose the colleague key its signature must match
-# (handover import) and to name the sender in a refusal. It may be as large as a manifest:
-# a handover lists every stored letter, and with 64 KiB here one of about 450 letters or
-# more was refused as damaged. A hostile 4 MiB manifest costs up to about half a second
-# and 100 MB to parse (a review's measurement), on top of the decryption and inflation
-# the reader already does for anyone who has the recipient's public key.
-MAX_UNTRUSTED_MANIFEST = fmt.MAX_MANIFEST
 
 NOT_A_BUNDLE = Message(
     "bundle.not_a_bundle",
@@ -262,19 +255,43 @@ def _check_manifest_shape(manifest: Any) -> dict[str, Any]:
     return manifest
 
 
-def _sender_claim(raw: bytes) -> tuple[str, str]:
-    """(organisation, key id) as an unsigned manifest claims them, only to word a refusal."""
-    if len(raw) > MAX_UNTRUSTED_MANIFEST:
-        raise _damaged()
-    try:
-        claim = json.loads(raw.decode("utf-8"))
-        sender = claim["sender"]
-        key = sender["key_id"]
-    except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError) as exc:
-        raise _damaged() from exc
-    if not isinstance(key, str):
-        raise _damaged()
-    return clean_label(sender.get("organisation", ""), 120), clean_label(key, 64)
+class _Claim:
+    """What an unsigned manifest claims about its sender: only to choose the key its
+    signature must match (handover import: one of several pinned colleagues) and to word
+    a refusal. Parsed once, when first asked for.
+
+    The manifest may be as large as :data:`fmt.MAX_MANIFEST` (``read_member`` has already
+    held it to that): a handover lists every stored letter, and with a 64 KiB limit here
+    one of about 450 letters or more was refused as damaged. A hostile 4 MiB manifest
+    costs up to about half a second and 100 MB to parse (a review's measurement), on top of
+    the decryption and inflation the reader already does for anyone who has the
+    recipient's public key.
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self._parsed: tuple[str, str] | None = None
+
+    def _parse(self) -> tuple[str, str]:
+        if self._parsed is None:
+            try:
+                claim = json.loads(self.raw.decode("utf-8"))
+                sender = claim["sender"]
+                key = sender["key_id"]
+            except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError) as exc:
+                raise _damaged() from exc
+            if not isinstance(key, str):
+                raise _damaged()
+            self._parsed = (clean_label(sender.get("organisation", ""), 120), clean_label(key, 64))
+        return self._parsed
+
+    @property
+    def organisation(self) -> str:
+        return self._parse()[0]
+
+    @property
+    def key_id(self) -> str:
+        return self._parse()[1]
 
 
 def _signed_by(raw: bytes, signature: bytes, keys: list[SenderKey]) -> SenderKey | None:
@@ -290,21 +307,23 @@ def _signed_by(raw: bytes, signature: bytes, keys: list[SenderKey]) -> SenderKey
 def _verify(
     data: bytes,
     identity: Any,
-    keys: Callable[[bytes], list[SenderKey]],
-    refuse: Callable[[bytes], BundleError],
+    keys: Callable[[_Claim], list[SenderKey]],
+    refuse: Callable[[_Claim, list[SenderKey]], BundleError],
 ) -> tuple[OpenedBundle, SenderKey]:
     """Decrypt, then check the signature and the manifest before any other member is
     decompressed; then read each member with the manifest's size as its limit.
 
-    ``keys(manifest_bytes)`` gives the keys that may have signed (it may raise a refusal
-    itself); ``refuse(manifest_bytes)`` words the refusal when none of them did.
+    ``keys(claim)`` gives the keys that may have signed (it may raise a refusal itself);
+    ``refuse(claim, keys)`` words the refusal when none of them did.
     """
     with fmt.open_zip(decrypt(data, identity)) as zf:
         raw = fmt.read_member(zf, fmt.MANIFEST, fmt.MAX_MANIFEST)
         signature = fmt.read_member(zf, fmt.SIGNATURE, MAX_SIGNATURE)
-        signer = _signed_by(raw, signature, keys(raw))
+        claim = _Claim(raw)
+        candidates = keys(claim)
+        signer = _signed_by(raw, signature, candidates)
         if signer is None:
-            raise refuse(raw)
+            raise refuse(claim, candidates)
         # From here on the manifest is the trusted sender's own word.
         try:
             manifest = json.loads(raw.decode("utf-8"))
@@ -357,18 +376,15 @@ def verify_bytes(
     The partner side uses :func:`verify_trusted`.
     """
 
-    def key_for(raw: bytes) -> SenderKey:
-        if isinstance(sender, SenderKey):
-            return sender
-        return sender(_sender_claim(raw)[1])
+    def keys(claim: _Claim) -> list[SenderKey]:
+        return [sender if isinstance(sender, SenderKey) else sender(claim.key_id)]
 
-    def refuse(raw: bytes) -> BundleError:
-        _organisation, claimed = _sender_claim(raw)
-        if claimed != key_for(raw).key_id:
+    def refuse(claim: _Claim, keys: list[SenderKey]) -> BundleError:
+        if claim.key_id != keys[0].key_id:
             return UnknownSenderError(UNKNOWN_SENDER)
         return BadSignatureError(BAD_SIGNATURE)
 
-    return _verify(data, identity, lambda raw: [key_for(raw)], refuse)[0]
+    return _verify(data, identity, keys, refuse)[0]
 
 
 def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBundle:
@@ -380,8 +396,8 @@ def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBun
     """
     pins = state.trusted()
 
-    def refuse(raw: bytes) -> BundleError:
-        organisation, claimed = _sender_claim(raw)
+    def refuse(claim: _Claim, _keys: list[SenderKey]) -> BundleError:
+        organisation, claimed = claim.organisation, claim.key_id
         if any(p.key_id == claimed for p in pins):
             return BadSignatureError(BAD_SIGNATURE)
         pinned = state.pinned_for(organisation) if organisation else None
@@ -396,7 +412,7 @@ def verify_trusted(data: bytes, identity: Any, state: PartnerState) -> OpenedBun
             NOT_TRUSTED, organisation=organisation or "?", key_id=grouped(claimed)
         )
 
-    bundle, signer = _verify(data, identity, lambda _raw: [p.key for p in pins], refuse)
+    bundle, signer = _verify(data, identity, lambda _claim: [p.key for p in pins], refuse)
     trusted = next(p for p in pins if p.key_id == signer.key_id)
     return dataclasses.replace(bundle, trusted_organisation=trusted.organisation)
 
