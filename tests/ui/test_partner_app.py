@@ -406,10 +406,10 @@ def test_feedback_larger_than_one_file_is_said_in_plain_words(
     monkeypatch.setattr(rp, "MAX_ITEMS", 1)
     win.choose_reply_path = lambda _name: str(post / "terugkoppeling.age")
     win.reply_dialog()
-    _wait(qtbot, win, _notice_says(win, "terugkoppeling-2.age"))
+    _wait(qtbot, win, _notice_says(win, "terugkoppeling-deel-2.age"))
     assert win.message.text() == (
         "Deze terugkoppeling past niet in één bestand. Daarom zijn er 2 bestanden gemaakt:"
-        " terugkoppeling.age, terugkoppeling-2.age. Samen bevatten ze 2 doorverwijzing(en)."
+        " terugkoppeling.age, terugkoppeling-deel-2.age. Samen bevatten ze 2 doorverwijzing(en)."
         " Stuur ze allemaal naar Woonstichting Voorbeeld; ze zijn versleuteld, alleen zij"
         " kunnen ze lezen."
     )

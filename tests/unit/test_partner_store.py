@@ -695,7 +695,7 @@ def test_feedback_larger_than_one_reply_is_made_in_several_files(
         assert service.pending_replies(ps) == []
     assert [Path(p).name for p in written.paths] == [
         "terugkoppeling.age",
-        "terugkoppeling-2.age",
+        "terugkoppeling-deel-2.age",
     ]
     assert written.items == 2
     with store.session() as ps:
@@ -730,6 +730,8 @@ def test_a_reply_file_that_cannot_be_written_leaves_all_feedback_waiting(
         with pytest.raises(UsageError) as refused, store.session() as ps:
             service.write_reply(ps, pending.bundle_id, disk / "terugkoppeling.age")
         assert refused.value.message is service.REPLY_NOT_WRITTEN
+        # The second file failed, so the first had been written: it is removed again.
+        assert refused.value.params["path"] == disk / "terugkoppeling-deel-2.age"
         assert sorted(p.name for p in disk.iterdir()) == ["vulling.bin"]
         with store.session() as ps:
             assert service.pending_replies(ps) == [pending]

@@ -107,8 +107,8 @@ TOO_LARGE = Message(
     "reply.too_large",
     QT_TRANSLATE_NOOP(
         "Errors",
-        "One reply holds at most {limit} referrals and {size} KB; these statuses are more."
-        " Split them over two or more replies.",
+        "These statuses do not fit in one reply (at most {limit} referrals, and at most"
+        " {size} KB of text together). Split them over two or more replies.",
     ),
 )
 

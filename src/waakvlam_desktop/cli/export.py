@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from waakvlam_desktop.cli.common import Arguments, info, json_flag, open_vault, print_json
-from waakvlam_desktop.errors import ExportCancelledError, ExportError, UsageError
+from waakvlam_desktop.errors import ExportCancelledError, UsageError, WaakvlamError
 from waakvlam_desktop.texts import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
@@ -172,9 +172,9 @@ def _export_due(v: Vault, args: argparse.Namespace, progress: Progress | None) -
                 result = export_bundle(s, d.partner_id, d.period, out_dir, progress=progress)
         except ExportCancelledError:
             raise
-        except ExportError as exc:
-            # This partner's export stops with nothing recorded (the session rolls
-            # back); the partners after it are still exported.
+        except WaakvlamError as exc:
+            # A refusal, or a write that failed (a full disk): this partner's export stops
+            # with nothing recorded (the session rolls back); the next ones still go.
             failed.append(
                 {
                     "partner_name": d.partner_name,

@@ -100,7 +100,9 @@ NOTHING_TO_REPLY = Message(
 REPLY_NOT_WRITTEN = Message(
     "partner_app.reply_not_written",
     QT_TRANSLATE_NOOP(
-        "Errors", "The reply file {path} could not be written (it exists, or no permission)."
+        "Errors",
+        "The reply file {path} could not be written (it exists, the disk is full, or there is"
+        " no permission). Nothing counts as sent.",
     ),
 )
 EXPORT_NOT_WRITTEN = Message(
@@ -972,9 +974,13 @@ def write_reply(
 ) -> ReplyWritten:
     """ "Terugkoppeling maken": the newest unsent status of each referral the bundle
     carried, signed and encrypted by ``bundles/reply.py``, in one file at ``path``; when
-    they are more than one reply may hold, in more files beside it (``-2``, ``-3``…).
-    The feedback counts as sent only once every file is written; when one cannot be
-    written, the ones already written are removed and nothing counts as sent."""
+    they are more than one reply may hold, in more files beside it (``-deel-2``,
+    ``-deel-3``…). The feedback counts as sent only once every file is written: the
+    statuses are marked in this transaction before the files are written, and when one
+    cannot be written the ones written for it are removed and the transaction rolls
+    back. (Should the store's commit itself fail after the files are written, the files
+    stay and the statuses wait: a second reply with the same statuses changes nothing in
+    the vault.)"""
     pending = next((p for p in pending_replies(session) if p.bundle_id == bundle_id), None)
     if pending is None:
         raise UsageError(NOTHING_TO_REPLY)
@@ -994,22 +1000,23 @@ def write_reply(
     parts = rp.make_replies(
         _opened(session, bundle_id, pending.kenmerken), signing_key(session), items, now=moment
     )
-    written: list[Path] = []
-    target = path
-    try:
-        for data, _manifest, _items in parts:
-            target = free_path(path.parent, path.name) if written else path
-            written.append(write_atomic(target, data))
-    except OSError as exc:
-        for done in written:
-            done.unlink(missing_ok=True)
-        raise UsageError(REPLY_NOT_WRITTEN, path=target) from exc
     reply_of = {
         item.kenmerk: str(manifest["reply_id"]) for _data, manifest, part in parts for item in part
     }
     for fb in session.scalars(select(Feedback).where(*unsent)):
         fb.reply_id = reply_of[fb.kenmerk]
     session.flush()
+    written: list[Path] = []
+    for number, (data, _manifest, _items) in enumerate(parts, start=1):
+        target = path if number == 1 else free_path(path.parent, f"{path.stem}-deel-{number}.age")
+        try:
+            written.append(write_atomic(target, data))
+        except OSError as exc:
+            if not isinstance(exc, FileExistsError):
+                written.append(target)  # renamed into place before a failed folder sync
+            for done in written:
+                done.unlink(missing_ok=True)
+            raise UsageError(REPLY_NOT_WRITTEN, path=target) from exc
     return ReplyWritten(tuple(str(p) for p in written), pending.organisation, len(items))
 
 

@@ -2676,8 +2676,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Een terugkoppeling heeft de status van minstens één doorverwijzing nodig.</translation>
     </message>
     <message>
-        <source>One reply holds at most {limit} referrals and {size} KB; these statuses are more. Split them over two or more replies.</source>
-        <translation>Eén terugkoppeling bevat hoogstens {limit} doorverwijzingen en {size} KB; deze statussen zijn meer. Verdeel ze over twee of meer terugkoppelingen.</translation>
+        <source>These statuses do not fit in one reply (at most {limit} referrals, and at most {size} KB of text together). Split them over two or more replies.</source>
+        <translation>Deze statussen passen niet in één terugkoppeling (hoogstens {limit} doorverwijzingen, en samen hoogstens {size} KB tekst). Verdeel ze over twee of meer terugkoppelingen.</translation>
     </message>
     <message>
         <source>{path} cannot be written (disk full or no write permission).</source>
@@ -2769,8 +2769,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
         <translation>Er is geen nieuwe terugkoppeling om te versturen: leg eerst een status vast bij een doorverwijzing.</translation>
     </message>
     <message>
-        <source>The reply file {path} could not be written (it exists, or no permission).</source>
-        <translation>Het terugkoppelbestand {path} kon niet worden opgeslagen (het bestaat al, of er is geen schrijfrecht).</translation>
+        <source>The reply file {path} could not be written (it exists, the disk is full, or there is no permission). Nothing counts as sent.</source>
+        <translation>Het terugkoppelbestand {path} kon niet worden opgeslagen (het bestaat al, de schijf is vol, of er is geen schrijfrecht). Er is niets als verstuurd gemarkeerd.</translation>
     </message>
     <message>
         <source>The file {path} could not be written (it exists, or no permission).</source>
@@ -6566,11 +6566,11 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
         <translation>Terugkoppeling maken</translation>
     </message>
     <message>
-        <source>There is feedback for {n} bundles. The app makes one file per bundle:
+        <source>There is feedback for {n} bundles. The app makes a file per bundle (very much feedback for one bundle gets more than one file):
 {names}
 
 Choose the folder for these files. Then send each file to the corporation it is for.</source>
-        <translation>Voor {n} bundels is er terugkoppeling. De app maakt per bundel één bestand:
+        <translation>Voor {n} bundels is er terugkoppeling. De app maakt per bundel een bestand (bij heel veel terugkoppeling voor één bundel worden dat er meer):
 {names}
 
 Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waar het voor is.</translation>

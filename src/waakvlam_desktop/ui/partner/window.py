@@ -1088,7 +1088,8 @@ class PartnerWindow(QMainWindow):
             self,
             self.tr("Make feedback files"),
             self.tr(
-                "There is feedback for {n} bundles. The app makes one file per bundle:\n"
+                "There is feedback for {n} bundles. The app makes a file per bundle (very"
+                " much feedback for one bundle gets more than one file):\n"
                 "{names}\n\nChoose the folder for these files. Then send each file to the"
                 " corporation it is for."
             ).format(n=len(pending), names=names),
