@@ -305,6 +305,34 @@ def test_the_households_title_gives_way_when_the_buttons_would_not_fit(
             assert button.width() >= button.sizeHint().width(), (width, button.text())
 
 
+def test_vandaag_stacks_its_cards_in_a_narrow_window_instead_of_scrolling_sideways(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """1366x768 at 200 % gives a window of about 683 pixels: Vandaag's rows of smaller
+    cards (this week, follow-ups later, waiting for feedback, exports) did not fit side by
+    side, and the whole page scrolled sideways. Now a row that does not fit stands one
+    card under the other, and side by side again in a wide window."""
+    new_vault().close()
+    window, ws = unlocked_window()
+    qtbot.waitUntil(lambda: ws.today.overview is not None, timeout=TIMEOUT)
+    today = ws.today
+    rows = ((today.week_card, today.later_card), (today.feedback_card, today.exports_card))
+    for width in (1366, MINIMUM.width(), 1366):
+        window.resize(width, 700)
+        wide = width > MINIMUM.width()
+
+        def settled(wide: bool = wide) -> None:
+            assert today.page_scroll.horizontalScrollBar().maximum() == 0
+            # Wide: both rows side by side; narrow: at least the feedback row stacked.
+            assert (rows[1][0].y() == rows[1][1].y()) == wide
+            if wide:
+                assert rows[0][0].y() == rows[0][1].y()
+
+        qtbot.waitUntil(settled, timeout=TIMEOUT)
+        room = today.page_scroll.viewport().width()
+        assert all(card.geometry().right() < room for row in rows for card in row), width
+
+
 def test_the_filter_boxes_keep_their_words_on_a_narrow_screen_and_counts_are_grouped(
     qtbot: QtBot, ctx: AppContext
 ) -> None:

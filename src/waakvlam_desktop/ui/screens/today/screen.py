@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -227,13 +229,19 @@ class TodayView(Screen):
         self.exports_card.layout_.addWidget(self.exports)
         self.exports.row_activated.connect(lambda _d: self.open_exports.emit())
 
-        # Two rows of smaller cards; a hidden card (no drafts) leaves no gap.
+        # Two rows of smaller cards; a hidden card (no drafts) leaves no gap. In a window
+        # too narrow for a row's cards side by side they stand one under the other, so
+        # the page scrolls down, never sideways (_reflow).
         row1 = QHBoxLayout()
         for card in (self.week_card, self.later_card, self.drafts_card):
             row1.addWidget(card, 1)
         row2 = QHBoxLayout()
         row2.addWidget(self.feedback_card, 2)
         row2.addWidget(self.exports_card, 1)
+        self.card_rows: tuple[tuple[QBoxLayout, tuple[QWidget, ...]], ...] = (
+            (row1, (self.week_card, self.later_card, self.drafts_card)),
+            (row2, (self.feedback_card, self.exports_card)),
+        )
         small = QVBoxLayout()
         small.addLayout(row1)
         small.addLayout(row2)
@@ -266,6 +274,26 @@ class TodayView(Screen):
             lst.row_activated.connect(lambda row: self.open_household.emit(row.household_id))
         self.drafts.row_activated.connect(lambda d: self.resume_draft.emit(d.household_id, d.id))
         self._sync_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """Each row of smaller cards side by side when the page has room for them at their
+        smallest, else one under the other."""
+        room = self.page_scroll.viewport().width()
+        for row, all_cards in self.card_rows:
+            cards = [c for c in all_cards if not c.isHidden()]
+            needed = sum(c.minimumSizeHint().width() for c in cards)
+            needed += row.spacing() * max(len(cards) - 1, 0)
+            wanted = (
+                QBoxLayout.Direction.LeftToRight
+                if needed <= room
+                else QBoxLayout.Direction.TopToBottom
+            )
+            if row.direction() != wanted:
+                row.setDirection(wanted)
 
     def nav_title(self) -> str:
         return self.tr("Today")
@@ -386,6 +414,7 @@ class TodayView(Screen):
         )
         self.exports.set_rows(ov.exports_due)
         self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
+        self._reflow()  # the drafts card may have come or gone
         self._sync_buttons()
         self.count_changed.emit(ov.attention_count)
 
