@@ -141,9 +141,8 @@ def organisation_key(name: str) -> str:
 
 
 def clean_label(text: Any, limit: int = 120) -> str:
-    """A name from a file or a manifest, safe to print on one line. Only its start is
-    read: a hostile manifest may claim a name of megabytes."""
-    value = "".join(c for c in str(text)[: limit * 8] if c.isprintable())
+    """A name from a file or a manifest, safe to print on one line."""
+    value = "".join(c for c in str(text) if c.isprintable())
     return " ".join(value.split())[:limit]
 
 

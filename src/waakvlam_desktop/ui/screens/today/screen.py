@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -262,6 +261,7 @@ class TodayView(Screen):
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.page_scroll.setWidget(body)
+        self.page_scroll.viewport().installEventFilter(self)
         outer.addWidget(self.page_scroll)
         self.first.setMinimumHeight(220)
 
@@ -275,9 +275,12 @@ class TodayView(Screen):
         self.drafts.row_activated.connect(lambda d: self.resume_draft.emit(d.household_id, d.id))
         self._sync_buttons()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._reflow()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page's viewport, not this view: its width changes also when the vertical
+        # scroll bar comes or goes (after a change of height), after this view's resize.
+        if event.type() == QEvent.Type.Resize:
+            self._reflow()
+        return super().eventFilter(watched, event)
 
     def _reflow(self) -> None:
         """Each row of smaller cards side by side when the page has room for them at their
