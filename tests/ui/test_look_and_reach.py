@@ -310,8 +310,9 @@ def test_vandaag_stacks_its_cards_in_a_narrow_window_instead_of_scrolling_sidewa
 ) -> None:
     """1366x768 at 200 % gives a window of about 683 pixels: Vandaag's rows of smaller
     cards (this week, follow-ups later, waiting for feedback, exports) did not fit side by
-    side, and the whole page scrolled sideways. Now a row that does not fit stands one
-    card under the other, and side by side again in a wide window."""
+    side, and the whole page scrolled sideways, and "Alleen mijn complexen (…)" was cut
+    off. Now a row that does not fit stands one card under the other, the box goes under
+    the title, and both come back side by side in a wide window."""
     new_vault().close()
     window, ws = unlocked_window()
     qtbot.waitUntil(lambda: ws.today.overview is not None, timeout=TIMEOUT)
@@ -327,6 +328,10 @@ def test_vandaag_stacks_its_cards_in_a_narrow_window_instead_of_scrolling_sidewa
             assert (rows[1][0].y() == rows[1][1].y()) == wide
             if wide:
                 assert rows[0][0].y() == rows[0][1].y()
+            # "Alleen mijn complexen (…)" whole: beside the title, or under it.
+            assert today.mine.width() >= today.mine.sizeHint().width()
+            beside = today.mine.y() < today.title.geometry().bottom()
+            assert beside == wide
 
         qtbot.waitUntil(settled, timeout=TIMEOUT)
         room = today.page_scroll.viewport().width()
@@ -340,6 +345,7 @@ def test_vandaag_stacks_its_cards_in_a_narrow_window_instead_of_scrolling_sidewa
             for _ in range(3):
                 QApplication.processEvents()
             assert today.page_scroll.horizontalScrollBar().maximum() == 0, (width, height)
+            assert today.mine.width() >= today.mine.sizeHint().width(), (width, height)
 
 
 def test_the_filter_boxes_keep_their_words_on_a_narrow_screen_and_counts_are_grouped(

@@ -105,6 +105,10 @@ class TodayView(Screen):
         head.addStretch(1)
         head.addWidget(self.date_label)
         outer.addLayout(head)
+        # In a narrow window "Alleen mijn complexen (…)" goes under the title instead of
+        # being cut off (_reflow).
+        self.outer, self.head, self.under_head = outer, head, QHBoxLayout()
+        outer.addLayout(self.under_head)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.hide()
@@ -284,7 +288,25 @@ class TodayView(Screen):
 
     def _reflow(self) -> None:
         """Each row of smaller cards side by side when the page has room for them at their
-        smallest, else one under the other."""
+        smallest, else one under the other; the "only my complexes" box beside the title
+        when the line has room for it whole, else under it."""
+        head = self.head
+        spacing = max(head.spacing(), 0)
+        whole = (
+            self.title.sizeHint().width()
+            + 24
+            + self.mine.sizeHint().width()
+            + self.date_label.sizeHint().width()
+            + 3 * spacing
+        )
+        margins = self.outer.contentsMargins()
+        fits = whole <= self.width() - margins.left() - margins.right()
+        if fits and self.under_head.indexOf(self.mine) >= 0:
+            self.under_head.removeWidget(self.mine)
+            head.insertWidget(2, self.mine)
+        elif not fits and head.indexOf(self.mine) >= 0:
+            head.removeWidget(self.mine)
+            self.under_head.addWidget(self.mine)
         room = self.page_scroll.viewport().width()
         for row, all_cards in self.card_rows:
             cards = [c for c in all_cards if not c.isHidden()]
