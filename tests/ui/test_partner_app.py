@@ -408,10 +408,11 @@ def test_feedback_larger_than_one_file_is_said_in_plain_words(
     win.reply_dialog()
     _wait(qtbot, win, _notice_says(win, "terugkoppeling-deel-2.age"))
     assert win.message.text() == (
-        "Deze terugkoppeling past niet in één bestand. Daarom zijn er 2 bestanden gemaakt:"
-        " terugkoppeling.age, terugkoppeling-deel-2.age. Samen bevatten ze 2 doorverwijzing(en)."
-        " Stuur ze allemaal naar Woonstichting Voorbeeld; ze zijn versleuteld, alleen zij"
-        " kunnen ze lezen."
+        "De terugkoppeling is te groot voor één bestand. Daarom zijn er 2 bestanden gemaakt:"
+        " terugkoppeling.age, terugkoppeling-deel-2.age. Stuur alle 2 bestanden naar"
+        " Woonstichting Voorbeeld; zonder één ervan mist er terugkoppeling. Samen bevatten ze"
+        " 2 doorverwijzing(en). De bestanden zijn versleuteld: alleen Woonstichting Voorbeeld"
+        " kan ze openen."
     )
     assert _in_store(qtbot, win, service.pending_replies) == []
 

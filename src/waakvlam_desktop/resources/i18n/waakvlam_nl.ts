@@ -6588,8 +6588,8 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
     </message>
     <message>
-        <source>This feedback is more than one file can hold, so it was made in {files} files: {name}. Together they hold {n} referral(s). Send all of them to {organisation}; they are encrypted, only they can read them.</source>
-        <translation>Deze terugkoppeling past niet in één bestand. Daarom zijn er {files} bestanden gemaakt: {name}. Samen bevatten ze {n} doorverwijzing(en). Stuur ze allemaal naar {organisation}; ze zijn versleuteld, alleen zij kunnen ze lezen.</translation>
+        <source>The feedback is too large for one file, so {files} files were made: {name}. Send all {files} files to {organisation}; without one of them feedback is missing. Together they hold {n} referral(s). The files are encrypted: only {organisation} can open them.</source>
+        <translation>De terugkoppeling is te groot voor één bestand. Daarom zijn er {files} bestanden gemaakt: {name}. Stuur alle {files} bestanden naar {organisation}; zonder één ervan mist er terugkoppeling. Samen bevatten ze {n} doorverwijzing(en). De bestanden zijn versleuteld: alleen {organisation} kan ze openen.</translation>
     </message>
     <message>
         <source>Made {n} feedback file(s) in the folder {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>

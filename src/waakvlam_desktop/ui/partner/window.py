@@ -1130,10 +1130,10 @@ class PartnerWindow(QMainWindow):
                     )
                 else:
                     text = self.tr(
-                        "This feedback is more than one file can hold, so it was made in"
-                        " {files} files: {name}. Together they hold {n} referral(s). Send all"
-                        " of them to {organisation}; they are encrypted, only they can read"
-                        " them."
+                        "The feedback is too large for one file, so {files} files were made:"
+                        " {name}. Send all {files} files to {organisation}; without one of"
+                        " them feedback is missing. Together they hold {n} referral(s). The"
+                        " files are encrypted: only {organisation} can open them."
                     )
                 self.message.notice(
                     text.format(
