@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_household, household_row
 from tests.ui.conftest import NewVault, UnlockedWindow
+from waakvlam_desktop.domain import followups, households, staff
 from waakvlam_desktop.domain.households import HouseholdRow
 from waakvlam_desktop.domain.overview import Column as TableColumn
 from waakvlam_desktop.domain.overview import Table
@@ -346,6 +347,51 @@ def test_vandaag_stacks_its_cards_in_a_narrow_window_instead_of_scrolling_sidewa
                 QApplication.processEvents()
             assert today.page_scroll.horizontalScrollBar().maximum() == 0, (width, height)
             assert today.mine.width() >= today.mine.sizeHint().width(), (width, height)
+
+
+@pytest.mark.parametrize("assigned", [False, True])
+def test_only_my_complexes_is_ticked_only_when_it_filters(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow, assigned: bool
+) -> None:
+    """A wijkbeheerder reading the screen (review): without complexes of your own the box
+    was ticked and greyed out while every household showed. Now it is off then, and on
+    (your choice, on by default) when it does filter."""
+    vault = new_vault()
+    with vault.session() as s:
+        ids = {}
+        for n, name in enumerate(("De Linde", "Het Anker"), start=1):
+            cpx = households.add_complex(s, name)
+            addr = households.add_address(
+                s, street="Lindelaan", number=n, postcode="3511 AB", city="Utrecht",
+                complex_id=cpx.id,
+            )  # fmt: skip
+            ids[name] = households.add_household(s, addr.id, f"fam. {n}").id
+            followups.add_follow_up(s, ids[name], "Bellen", vault.clock.now().date())
+            if assigned and name == "De Linde":
+                staff.set_complexes(s, staff.list_staff(s)[0].id, [cpx.id])
+    vault.close()
+    _window, ws = unlocked_window()
+    today = ws.today
+    qtbot.waitUntil(lambda: today.overview is not None, timeout=TIMEOUT)
+
+    def shown() -> set[str]:
+        assert today.overview is not None
+        return {i.household_id for i in today.overview.first}
+
+    everyone, mine = set(ids.values()), {ids["De Linde"]}
+    if not assigned:
+        assert not today.mine.isChecked() and not today.mine.isEnabled()
+        assert today.mine.text() == "Alleen mijn complexen (nog niet gekozen)"
+        assert shown() == everyone
+        return
+    assert today.mine.isChecked() and today.mine.isEnabled()
+    assert today.mine.text() == "Alleen mijn complexen (1)"
+    assert shown() == mine
+    today.mine.setChecked(False)
+    qtbot.waitUntil(lambda: shown() == everyone, timeout=TIMEOUT)
+    assert not today.mine.isChecked()
+    today.mine.setChecked(True)
+    qtbot.waitUntil(lambda: shown() == mine, timeout=TIMEOUT)
 
 
 def test_the_filter_boxes_keep_their_words_on_a_narrow_screen_and_counts_are_grouped(

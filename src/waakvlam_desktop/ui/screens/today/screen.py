@@ -96,9 +96,13 @@ class TodayView(Screen):
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.date_label = QLabel()
         self.mine = QCheckBox(self.tr("Only my complexes"))
-        self.mine.setChecked(True)  # on by default, once you look after complexes
+        # On by default, once you look after complexes. Without complexes of your own the
+        # box is off and greyed out (every household shows); your choice comes back when
+        # you have complexes.
+        self.only_mine = True
+        self.mine.setChecked(True)
         self.mine.setToolTip(self.tr("Which complexes are yours: Settings › Staff"))
-        self.mine.toggled.connect(lambda _on: self.refresh())
+        self.mine.toggled.connect(self._mine_toggled)
         head.addWidget(self.title)
         head.addSpacing(24)
         head.addWidget(self.mine)
@@ -352,7 +356,7 @@ class TodayView(Screen):
         today = self.ctx.today()
         settings = self.ctx.settings
         staff_id = self.ctx.profile.staff_id if self.ctx.profile else None
-        only_mine = self.mine.isChecked()
+        only_mine = self.only_mine
 
         def load(s: Session) -> tuple[frozenset[str], TodayOverview]:
             mine = complexes_of(s, staff_id) if staff_id else frozenset()
@@ -370,12 +374,19 @@ class TodayView(Screen):
             self.count_changed.emit(overview.attention_count)
             return
         self.mine.setEnabled(bool(mine))
+        blocked = self.mine.blockSignals(True)
+        self.mine.setChecked(self.only_mine and bool(mine))
+        self.mine.blockSignals(blocked)
         self.mine.setText(
             self.tr("Only my complexes ({n})").format(n=len(mine))
             if mine
             else self.tr("Only my complexes (none chosen yet)")
         )
         self.show_overview(overview)
+
+    def _mine_toggled(self, on: bool) -> None:
+        self.only_mine = on
+        self.refresh()
 
     def scroll_to_top(self) -> None:
         """Clicking "Vandaag" while on it: back to the first row."""
