@@ -129,11 +129,15 @@ def _into_os_cache(folders: list[Path]) -> None:
 
 def os_cached_share(path: Path) -> float | None:
     """The share of ``path``'s pages in the operating system's cache (``mincore``), or
-    None where that cannot be asked (not Linux, no libc)."""
+    None where that cannot be asked (not Linux, no libc or ``mincore``, an empty file)."""
     size = path.stat().st_size
     if not sys.platform.startswith("linux") or size == 0:
         return None
-    libc = ctypes.CDLL(None, use_errno=True)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.mincore  # noqa: B018 - present, or AttributeError
+    except (OSError, AttributeError):
+        return None
     libc.mmap.restype = ctypes.c_void_p
     libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_int]
     libc.mmap.argtypes += [ctypes.c_int, ctypes.c_long]

@@ -379,8 +379,8 @@ def verify_bytes(
     def keys(claim: _Claim) -> list[SenderKey]:
         return [sender if isinstance(sender, SenderKey) else sender(claim.key_id)]
 
-    def refuse(claim: _Claim, keys: list[SenderKey]) -> BundleError:
-        if claim.key_id != keys[0].key_id:
+    def refuse(claim: _Claim, candidates: list[SenderKey]) -> BundleError:
+        if claim.key_id != candidates[0].key_id:
             return UnknownSenderError(UNKNOWN_SENDER)
         return BadSignatureError(BAD_SIGNATURE)
 

@@ -271,14 +271,19 @@ def make_reply(
     """The encrypted reply to a verified ``bundle`` and its manifest. Refused, before
     anything is signed, when the vault's reader would refuse it for its size."""
     _checked(bundle, items)
-    manifest = _manifest(bundle, public_of(signing_key), items, now or datetime.now(UTC))
-    too_large = UsageError(TOO_LARGE, limit=MAX_ITEMS, size=MAX_REPLY_MANIFEST // 1024)
-    if not _fits(manifest):
-        raise too_large
-    data = seal(manifest, signing_key, str(bundle.manifest["reply_recipient"]))
-    if len(data) > MAX_REPLY_BYTES:
-        raise too_large
-    return data, manifest
+    return _sealed(bundle, signing_key, items, now or datetime.now(UTC))
+
+
+def _sealed(
+    bundle: OpenedBundle, signing_key: Ed25519PrivateKey, items: list[ReplyItem], moment: datetime
+) -> tuple[bytes, dict[str, Any]]:
+    """:func:`make_reply` after its checks of the bundle and the items."""
+    manifest = _manifest(bundle, public_of(signing_key), items, moment)
+    if _fits(manifest):
+        data = seal(manifest, signing_key, str(bundle.manifest["reply_recipient"]))
+        if len(data) <= MAX_REPLY_BYTES:
+            return data, manifest
+    raise UsageError(TOO_LARGE, limit=MAX_ITEMS, size=MAX_REPLY_MANIFEST // 1024)
 
 
 def make_replies(
@@ -306,4 +311,4 @@ def make_replies(
                 high = middle - 1
         parts.append(rest[:low])
         rest = rest[low:]
-    return [(*make_reply(bundle, signing_key, part, moment), part) for part in parts]
+    return [(*_sealed(bundle, signing_key, part, moment), part) for part in parts]

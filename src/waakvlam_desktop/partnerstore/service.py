@@ -2,7 +2,7 @@
 
 Every function takes a session (one transaction) and returns plain data for the screens:
 no ORM object leaves. The crypto is the bundle code's: :func:`bundles.reader.verify_trusted`
-opens a bundle against the pinned keys, :func:`bundles.reply.make_reply` writes a reply.
+opens a bundle against the pinned keys, :func:`bundles.reply.make_replies` writes the replies.
 The pinned keys and the opened bundles (the CLI's state file, ``bundles/partner_state.py``)
 live here in the store, as one row (:class:`StoreState`).
 """
@@ -946,7 +946,7 @@ def free_path(folder: Path, name: str) -> Path:
 
 
 def _opened(session: Session, bundle_id: str, kenmerken: Sequence[str]) -> OpenedBundle:
-    """The bundle as :func:`reply.make_reply` needs it: its signed manifest, and the
+    """The bundle as :func:`reply.make_replies` needs it: its signed manifest, and the
     kenmerken it carried (the rest of its data stays in the store's tables)."""
     b = session.get_one(Bundle, bundle_id)
     carried = list(session.scalars(select(Sighting.kenmerk).where(Sighting.bundle_id == bundle_id)))
@@ -1008,7 +1008,8 @@ def write_reply(
     session.flush()
     written: list[Path] = []
     for number, (data, _manifest, _items) in enumerate(parts, start=1):
-        target = path if number == 1 else free_path(path.parent, f"{path.stem}-deel-{number}.age")
+        name = f"{path.stem}-deel-{number}{path.suffix}"
+        target = path if number == 1 else free_path(path.parent, name)
         try:
             written.append(write_atomic(target, data))
         except OSError as exc:

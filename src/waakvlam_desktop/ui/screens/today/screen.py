@@ -301,7 +301,7 @@ class TodayView(Screen):
             + 24
             + self.mine.sizeHint().width()
             + self.date_label.sizeHint().width()
-            + 3 * spacing
+            + 2 * spacing  # none beside the stretch
         )
         margins = self.outer.contentsMargins()
         fits = whole <= self.width() - margins.left() - margins.right()
