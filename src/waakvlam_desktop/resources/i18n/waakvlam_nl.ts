@@ -6570,7 +6570,7 @@ Huishoudens: {hnew} nieuw · bewoners: {rnew} nieuw.</translation>
 {names}
 
 Choose the folder for these files. Then send each file to the corporation it is for.</source>
-        <translation>Voor {n} bundels is er terugkoppeling. De app maakt per bundel een bestand (bij heel veel terugkoppeling voor één bundel worden dat er meer):
+        <translation>Voor {n} bundels is er terugkoppeling. De app maakt per bundel een bestand (bij heel veel terugkoppeling op één bundel worden dat er meer):
 {names}
 
 Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waar het voor is.</translation>
