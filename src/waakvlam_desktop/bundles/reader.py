@@ -258,7 +258,8 @@ def _check_manifest_shape(manifest: Any) -> dict[str, Any]:
 class _Claim:
     """What an unsigned manifest claims about its sender: only to choose the key its
     signature must match (handover import: one of several pinned colleagues) and to word
-    a refusal. Parsed once, when first asked for.
+    a refusal. Parsed once, when first asked for; once the signature holds, the same
+    parsed document is the manifest (:func:`_verify`), not parsed again.
 
     The manifest may be as large as :data:`fmt.MAX_MANIFEST` (``read_member`` has already
     held it to that): a handover lists every stored letter, and with a 64 KiB limit here
@@ -270,15 +271,25 @@ class _Claim:
 
     def __init__(self, raw: bytes) -> None:
         self.raw = raw
+        self._document: tuple[Any] | None = None  # (the parsed JSON,) once parsed
         self._parsed: tuple[str, str] | None = None
+
+    def document(self) -> Any:
+        """The manifest's JSON as parsed (any JSON value); damaged when it is not JSON."""
+        if self._document is None:
+            try:
+                self._document = (json.loads(self.raw.decode("utf-8")),)
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+                raise _damaged() from exc
+        return self._document[0]
 
     def _parse(self) -> tuple[str, str]:
         if self._parsed is None:
+            claim = self.document()
             try:
-                claim = json.loads(self.raw.decode("utf-8"))
                 sender = claim["sender"]
                 key = sender["key_id"]
-            except (UnicodeDecodeError, ValueError, RecursionError, KeyError, TypeError) as exc:
+            except (KeyError, TypeError) as exc:
                 raise _damaged() from exc
             if not isinstance(key, str):
                 raise _damaged()
@@ -325,10 +336,7 @@ def _verify(
         if signer is None:
             raise refuse(claim, candidates)
         # From here on the manifest is the trusted sender's own word.
-        try:
-            manifest = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-            raise _damaged() from exc
+        manifest = claim.document()
         if not isinstance(manifest, dict) or not isinstance(manifest.get("sender"), dict):
             raise _damaged()
         if manifest["sender"].get("key_id") != signer.key_id:
