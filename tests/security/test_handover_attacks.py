@@ -220,6 +220,52 @@ def test_a_handover_with_many_letters_opens_from_a_pinned_colleague(scene: Scene
         scene.verified(resigned)
 
 
+def test_the_manifest_is_parsed_once_whether_it_opens_or_is_refused(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/bundle-format.md: the reader parses the manifest (up to 4 MiB) once; the
+    document parsed for the unsigned claim is the manifest once the signature holds. A
+    second parse of a large manifest costs up to half a second (a review's measurement):
+    count the parses of the manifest's own text, for a handover that opens, for one whose
+    claimed key is not pinned, and for one signed by a stranger who claims the pinned
+    colleague's key."""
+    data = scene.bundle_bytes()
+    with fmt.open_zip(decrypt(data, scene.identity)) as zf:
+        members = {n: fmt.read_member(zf, n, fmt.MAX_MEMBER) for n in zf.namelist()}
+    stranger = Ed25519PrivateKey.generate()
+    resigned_members = {**members, fmt.SIGNATURE: stranger.sign(members[fmt.MANIFEST])}
+    resigned = bytes(
+        pyrage.encrypt(
+            fmt.write_zip(resigned_members, compress=False), [scene.identity.to_public()]
+        )
+    )
+    forged = forge(data, scene.identity, stranger)
+    with fmt.open_zip(decrypt(forged, scene.identity)) as zf:
+        forged_manifest = fmt.read_member(zf, fmt.MANIFEST, fmt.MAX_MANIFEST)
+    manifests = {members[fmt.MANIFEST].decode(), forged_manifest.decode()}
+    parses: list[str] = []
+    real_loads = json.loads
+
+    def counting(text: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(text, bytes | bytearray):
+            text = bytes(text).decode("utf-8", "replace")
+        if text in manifests:
+            parses.append(text)
+        return real_loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting)
+    assert scene.verified(data).manifest["sender"]["key_id"]
+    assert len(parses) == 1
+    parses.clear()
+    with pytest.raises(UnknownSenderError):
+        scene.verified(forged)
+    assert len(parses) == 1
+    parses.clear()
+    with pytest.raises(BadSignatureError):
+        scene.verified(resigned)
+    assert len(parses) == 1
+
+
 def test_pinned_key_id_with_a_strangers_signature_is_refused(scene: Scene) -> None:
     good = scene.verified(scene.bundle_bytes())
     stranger = Ed25519PrivateKey.generate()
