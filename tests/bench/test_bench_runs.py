@@ -66,6 +66,8 @@ def test_every_benchmark_runs_per_size_and_the_curves_are_drawn(tmp_path: Path) 
         assert sections["privacy"]["backup_to_copy_ratio"] > 0
         # measured in a process of its own, which reports back
         assert sections["overview_gui"]["cold_first_paint_ms"] > 0
+        # the cold open is once per process: a median of REPEATS processes (1 here)
+        assert len(sections["overview_gui"]["cold_first_paint_ms_samples"]) == 1
     assert "letters" in results and "audit" in results
     # a later single run is not filed under the last size
     assert json.loads(done.stdout.strip().splitlines()[-1]) == {"size_after": None}
