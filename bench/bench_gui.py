@@ -117,7 +117,12 @@ def run(households: int = 10_000) -> dict[str, Any]:
         vault.actor = initialise(s, organisation="Bench", staff_name="Bench").id
     generate_demo(vault.session, households, seed=5)
     vault.close()
+    return measure(folder, households)
 
+
+def measure(folder: Path, households: int) -> dict[str, Any]:
+    """The figures for a demo vault of ``households`` in ``folder`` (opened with
+    ``PASSPHRASE``; :func:`run` makes it), saved and printed."""
     with tempfile.TemporaryDirectory(prefix="waakvlam-bench-pyc-") as cache:
         env = bytecode_env(Path(cache))
         precompile(env)
