@@ -236,7 +236,7 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
     assert late is not None and late.color().name() == "#a61b1b"
     assert view.feedback.model().index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert view.feedback.cell(0, 3) == "verstuurd"
-    assert view.exports_card.title.text() == "Exports te maken (1)"
+    assert view.exports_card.title.text() == "Gegevens naar partners sturen (1)"
 
     with qtbot.waitSignal(view.count_changed) as counted:  # the navigation: the same number
         view.show_overview(
@@ -277,6 +277,68 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
     assert opened.args == ["hh-2"]
     with qtbot.waitSignal(view.open_exports):
         view.exports.row_activated.emit(due[0])
+
+
+def test_today_says_who_received_a_referral_and_what_is_due_in_plain_words(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """A review as a wijkbeheerder: "ontvangen" under "Wacht op terugkoppeling" read as if
+    the answer had come (it is the partner that received the referral), and "Exports te
+    maken" was jargon for "data is due to go to a partner". Both languages."""
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    waiting = [
+        FeedbackRow(
+            f"r-{n}",
+            f"WV-{n}",
+            f"hh-{n}",
+            f"fam. {n}",
+            "Kerkstraat 1",
+            "Wijkteam",
+            status,
+            date(2026, 12, 4),
+            0,
+            ConcernLevel.ZORG,
+        )
+        for n, status in enumerate(
+            (ReferralStatus.VERSTUURD, ReferralStatus.ONTVANGEN, ReferralStatus.IN_BEHANDELING)
+        )
+    ]
+    due = [
+        DueExport(
+            "p-1",
+            "GGD",
+            DataProfile.CASE,
+            ExportSchedule.MONTHLY,
+            Period.month(2026, 10),
+            None,
+            True,
+        )
+    ]
+    overview = TodayOverview(date(2026, 11, 27), [], [], [], waiting, due, [], 10)
+    view.show_overview(overview)
+    assert view.feedback_card.title.text() == "Wacht op terugkoppeling (3)"
+    assert [view.feedback.cell(i, 3) for i in range(3)] == [
+        "verstuurd",
+        "door de partner ontvangen",
+        "in behandeling bij de partner",
+    ]
+    assert view.exports_card.title.text() == "Gegevens naar partners sturen (1)"
+    assert "export" not in view.exports_card.title.text().lower()
+    assert "Exports" in view.exports.toolTip()  # where the export is made, on hover
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install(app, "en")  # the autouse fixture switches back
+    english = TodayView(ctx)
+    qtbot.addWidget(english)
+    english.show_overview(overview)
+    assert english.feedback_card.title.text() == "Waiting for feedback (3)"
+    assert [english.feedback.cell(i, 3) for i in range(3)] == [
+        "sent",
+        "received by the partner",
+        "in progress at the partner",
+    ]
+    assert english.exports_card.title.text() == "Send data to partners (1)"
 
 
 def test_today_on_an_empty_vault_says_what_to_do_first(qtbot: QtBot, ctx: AppContext) -> None:

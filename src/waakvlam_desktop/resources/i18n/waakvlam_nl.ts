@@ -8095,12 +8095,12 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>Terugkoppeling inlezen…</translation>
     </message>
     <message>
-        <source>Exports to make</source>
-        <translation>Exports te maken</translation>
-    </message>
-    <message>
         <source>Period</source>
         <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Double-click a line to make the export under Exports and send it.</source>
+        <translation>Dubbelklik op een regel om onder Exports de export te maken, en stuur die dan naar de partner.</translation>
     </message>
     <message>
         <source>Only my complexes ({n})</source>
@@ -8109,6 +8109,14 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
     <message>
         <source>Only my complexes (none chosen yet)</source>
         <translation>Alleen mijn complexen (nog niet gekozen)</translation>
+    </message>
+    <message>
+        <source>received by the partner</source>
+        <translation>door de partner ontvangen</translation>
+    </message>
+    <message>
+        <source>in progress at the partner</source>
+        <translation>in behandeling bij de partner</translation>
     </message>
     <message>
         <source>Do first ({n})</source>
@@ -8127,12 +8135,20 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>Bezoeken nog niet opgeslagen ({n})</translation>
     </message>
     <message>
+        <source>Send data to partners ({n})</source>
+        <translation>Gegevens naar partners sturen ({n})</translation>
+    </message>
+    <message>
         <source>Ticked off: {what}</source>
         <translation>Afgevinkt: {what}</translation>
     </message>
     <message>
         <source>This week ({n})</source>
         <translation>Deze week ({n})</translation>
+    </message>
+    <message>
+        <source>Send data to partners</source>
+        <translation>Gegevens naar partners sturen</translation>
     </message>
     <message>
         <source>Start here:
@@ -8147,10 +8163,6 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
     <message>
         <source>Waiting for feedback ({n})</source>
         <translation>Wacht op terugkoppeling ({n})</translation>
-    </message>
-    <message>
-        <source>Exports to make ({n})</source>
-        <translation>Exports te maken ({n})</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,11 @@ from waakvlam_desktop.domain.today import (
     reason,
     today_overview,
 )
-from waakvlam_desktop.domain.types import FollowUpStatus, referral_status_label
+from waakvlam_desktop.domain.types import (
+    FollowUpStatus,
+    ReferralStatus,
+    referral_status_label,
+)
 from waakvlam_desktop.domain.visits import acute_guidance, record_acute_response
 from waakvlam_desktop.domain.waakvlam import CheckIn
 from waakvlam_desktop.ui import palette
@@ -186,7 +190,7 @@ class TodayView(Screen):
             ),
             Column(self.tr("Partner"), lambda w: w.partner_name),
             Column(self.tr("Household"), lambda w: w.household_label),
-            Column(self.tr("Status"), lambda w: referral_status_label(w.status)),
+            Column(self.tr("Status"), self.waiting_status),
         )
         self.feedback = RowView(RowModel(feedback_columns), self.tr("Waiting for feedback"))
         self.feedback_card.layout_.addWidget(self.feedback)
@@ -227,12 +231,16 @@ class TodayView(Screen):
             self.read_feedback_button, 0, Qt.AlignmentFlag.AlignRight
         )
 
-        self.exports_card = Card(self.tr("Exports to make"))
+        # What is due for partners (an export per partner and period), said as the task.
+        self.exports_card = Card(self.tr("Send data to partners"))
         export_columns: tuple[Column[DueExport], ...] = (
             Column(self.tr("Partner"), lambda d: d.partner_name),
             Column(self.tr("Period"), lambda d: d.period.label),
         )
-        self.exports = RowView(RowModel(export_columns), self.tr("Exports to make"))
+        self.exports = RowView(RowModel(export_columns), self.tr("Send data to partners"))
+        self.exports.setToolTip(
+            self.tr("Double-click a line to make the export under Exports and send it.")
+        )
         self.exports_card.layout_.addWidget(self.exports)
         self.exports.row_activated.connect(lambda _d: self.open_exports.emit())
 
@@ -399,6 +407,16 @@ class TodayView(Screen):
         self.error.setText(user_message(exc))
         self.error.show()
 
+    def waiting_status(self, row: FeedbackRow) -> str:
+        """Where a referral stands while the partner's answer is awaited. "Ontvangen" alone,
+        under "Wacht op terugkoppeling", read as if the answer had come: it is the partner
+        that received the referral (or reported contact), so the words say who."""
+        if row.status is ReferralStatus.ONTVANGEN:
+            return self.tr("received by the partner")
+        if row.status is ReferralStatus.IN_BEHANDELING:
+            return self.tr("in progress at the partner")
+        return referral_status_label(row.status)
+
     def reason_text(self, item: TodayItem) -> str:
         return reason(item, date_text=day_month)
 
@@ -449,7 +467,9 @@ class TodayView(Screen):
             self.tr("Waiting for feedback ({n})").format(n=count_text(ov.waiting_count))
         )
         self.exports.set_rows(ov.exports_due)
-        self.exports_card.set_title(self.tr("Exports to make ({n})").format(n=len(ov.exports_due)))
+        self.exports_card.set_title(
+            self.tr("Send data to partners ({n})").format(n=len(ov.exports_due))
+        )
         self._reflow()  # the drafts card may have come or gone
         self._sync_buttons()
         self.count_changed.emit(ov.attention_count)
