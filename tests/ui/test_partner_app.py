@@ -24,6 +24,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -59,9 +60,10 @@ from waakvlam_desktop.partnerstore.store import STORE_IN_USE, PartnerStore
 from waakvlam_desktop.storage.keys import WRONG_PASSPHRASE
 from waakvlam_desktop.storage.models import Referral
 from waakvlam_desktop.storage.vault import Vault
+from waakvlam_desktop.ui import i18n, palette
 from waakvlam_desktop.ui.partner.context import PartnerContext
 from waakvlam_desktop.ui.partner.dialogs import FeedbackDialog
-from waakvlam_desktop.ui.partner.window import PartnerWindow
+from waakvlam_desktop.ui.partner.window import ErasurePage, PartnerWindow
 from waakvlam_desktop.ui.worker import Background
 
 TODAY = date(2026, 11, 27)
@@ -224,9 +226,11 @@ def test_partner_app_closes_the_loop(
         jansen_id = s.scalar(select(Referral.id).where(Referral.reference == jansen))
         assert jansen_id is not None
         withdraw_consent(s, jansen_id, on=date(2026, 11, 25))
+    assert win.work.erasures.note.text() == "Er zijn geen verwijderverzoeken."
     second = export_to(world, post / "2")
     win.open_paths([second])
     _wait(qtbot, win, lambda: win.work.erasures.table.rowCount() == 1)
+    assert win.work.erasures.note.isHidden()  # a request: no "there are none" over it
     assert win.work.tabs.currentWidget() is win.work.erasures
     assert win.work.tabs.tabText(0) == "Verwijderverzoeken (1)"
     assert win.work.tabs.indexOf(win.work.erasures) == 0
@@ -415,6 +419,43 @@ def test_feedback_larger_than_one_file_is_said_in_plain_words(
         " kan ze openen."
     )
     assert _in_store(qtbot, win, service.pending_replies) == []
+
+
+def test_no_erasure_requests_is_said_and_the_explanation_reads_as_one(
+    qtbot: QtBot, window: PartnerWindow
+) -> None:
+    """A review as a wijkteam worker: the empty Verwijderverzoeken tab opened with "De
+    corporatie vraagt je alles te verwijderen wat je over deze huishoudens hebt", which read
+    as if a request were there. Now the list says it is empty, and the text above it is a
+    hint (in the hint colour) about what the tab is for."""
+    win = window
+    _first_run(qtbot, win)
+    page = win.work.erasures
+    win.work.tabs.setCurrentWidget(page)
+    _wait(qtbot, win, lambda: page.note.isVisible())
+    assert page.note.text() == "Er zijn geen verwijderverzoeken."
+    assert page.table.rowCount() == 0
+    # over the list's empty area, not a stray corner of it
+    assert page.note.geometry() == page.table.viewport().geometry()
+    assert page.note.geometry().height() > 100
+    assert "deze huishoudens" not in page.intro.text()
+    assert page.intro.text().startswith("Hier vraagt een corporatie je")
+    assert palette.MUTED in page.intro.styleSheet()
+    request = service.ErasureRow(
+        1, "HH-1", ("WV-2026-0003",), TODAY, "toestemming ingetrokken", "Woonstichting", None, 0
+    )
+    page.show_rows([request])
+    assert page.note.isHidden() and page.table.rowCount() == 1
+    page.show_rows([])
+    assert page.note.isVisible()
+    app = QApplication.instance()
+    assert app is not None
+    i18n.install(app, "en")  # the autouse fixture switches back
+    english = ErasurePage(win)
+    qtbot.addWidget(english)
+    english.show_rows([])
+    assert english.note.text() == "There are no erasure requests."
+    assert english.intro.text().startswith("Here a corporation asks you to delete everything")
 
 
 def test_crafted_bundles_in_the_window(

@@ -1293,8 +1293,8 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
 <context>
     <name>ErasurePage</name>
     <message>
-        <source>The corporation asks you to delete everything you hold about these households: the resident withdrew consent, or the retention period ended. Delete it from your own files and systems too, then click Deleted: the app then deletes what it keeps itself.</source>
-        <translation>De corporatie vraagt je alles te verwijderen wat je over deze huishoudens hebt: de bewoner heeft de toestemming ingetrokken, of de bewaartermijn is voorbij. Verwijder het ook uit je eigen dossiers en systemen en klik dan op Verwijderd: de app wist dan wat zij zelf bewaart.</translation>
+        <source>Here a corporation asks you to delete everything you hold about a household, for instance because the resident withdrew consent or the retention period ended. Delete it from your own files and systems too, then select the line and click Deleted: the app then deletes what it keeps itself.</source>
+        <translation>Hier vraagt een corporatie je om alles te verwijderen wat je over een huishouden hebt, bijvoorbeeld omdat de bewoner de toestemming heeft ingetrokken of de bewaartermijn voorbij is. Verwijder het ook uit je eigen dossiers en systemen, kies dan de regel en klik op Verwijderd: de app wist dan wat zij zelf bewaart.</translation>
     </message>
     <message>
         <source>Requested on</source>
@@ -1335,6 +1335,10 @@ Bel {name} en vraag de sleutel-id voor te lezen die bij Instellingen onder Voor 
     <message>
         <source>open</source>
         <translation>open</translation>
+    </message>
+    <message>
+        <source>There are no erasure requests.</source>
+        <translation>Er zijn geen verwijderverzoeken.</translation>
     </message>
     <message>
         <source>Deleted from the app: {n} referral(s).</source>

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,6 +64,7 @@ from waakvlam_desktop.errors import (
 )
 from waakvlam_desktop.fileio import write_atomic
 from waakvlam_desktop.partnerstore import service
+from waakvlam_desktop.ui import palette
 from waakvlam_desktop.ui.partner.access import PartnerFirstRun, PartnerUnlock
 from waakvlam_desktop.ui.partner.context import PartnerContext
 from waakvlam_desktop.ui.partner.dialogs import FeedbackDialog, PdfPreview, TrustDialog
@@ -72,6 +75,7 @@ from waakvlam_desktop.ui.widgets.common import (
     short_date,
     user_message,
 )
+from waakvlam_desktop.ui.widgets.table import ViewNote
 
 BUNDLE_SUFFIXES = (".age",)
 
@@ -137,16 +141,18 @@ class ErasurePage(QWidget):
         super().__init__()
         self.window_ = window
         lay = QVBoxLayout(self)
-        intro = QLabel(
+        # What this tab is for, in the colour of a hint: it explains, it is not a request.
+        self.intro = QLabel(
             self.tr(
-                "The corporation asks you to delete everything you hold about these"
-                " households: the resident withdrew consent, or the retention period ended."
-                " Delete it from your own files and systems too, then click Deleted: the app"
-                " then deletes what it keeps itself."
+                "Here a corporation asks you to delete everything you hold about a household,"
+                " for instance because the resident withdrew consent or the retention period"
+                " ended. Delete it from your own files and systems too, then select the line"
+                " and click Deleted: the app then deletes what it keeps itself."
             )
         )
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet(f"color: {palette.MUTED};")
+        lay.addWidget(self.intro)
         self.table = _table(
             [
                 self.tr("Requested on"),
@@ -157,6 +163,7 @@ class ErasurePage(QWidget):
             ]
         )
         lay.addWidget(self.table, 1)
+        self.note = ViewNote(self.table)  # "no erasure requests" over the empty list
         row = QHBoxLayout()
         row.addStretch(1)
         self.done_button = QPushButton(self.tr("Deleted"))
@@ -188,7 +195,16 @@ class ErasurePage(QWidget):
             ],
             [r.id for r in rows],
         )
+        self.note.say("" if rows else self.tr("There are no erasure requests."))
         self._selection()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.note.place()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.note.place()  # a hidden tab's list got its size only now
 
     def _selection(self) -> None:
         rid = _selected(self.table)
