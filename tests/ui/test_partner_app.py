@@ -263,6 +263,7 @@ def test_partner_app_closes_the_loop(
     win.choose_reply_path = lambda _name: str(reply)
     win.reply_dialog()
     _wait(qtbot, win, _notice_says(win, "terugkoppeling.age"))
+    assert "terugkoppeling.age gemaakt in de map post:" in win.message.text()
     assert reply.read_bytes().startswith(b"age-encryption.org/v1")
     _wait(qtbot, win, lambda: not win.work.referrals.rows[0].unsent)
 
@@ -412,13 +413,14 @@ def test_feedback_larger_than_one_file_is_said_in_plain_words(
     win.reply_dialog()
     _wait(qtbot, win, _notice_says(win, "terugkoppeling-deel-2.age"))
     assert win.message.text() == (
-        "De terugkoppeling is te groot voor één bestand. Daarom zijn er 2 bestanden gemaakt:"
-        " terugkoppeling.age, terugkoppeling-deel-2.age. Stuur alle 2 bestanden naar"
-        " Woonstichting Voorbeeld; zonder één ervan mist er terugkoppeling. Samen bevatten ze"
-        " 2 doorverwijzing(en). De bestanden zijn versleuteld: alleen Woonstichting Voorbeeld"
-        " kan ze openen."
+        "De terugkoppeling is te groot voor één bestand. Daarom zijn er 2 bestanden gemaakt"
+        " in de map post: terugkoppeling.age, terugkoppeling-deel-2.age. Stuur alle 2"
+        " bestanden naar Woonstichting Voorbeeld; zonder één ervan mist er terugkoppeling."
+        " Samen bevatten ze 2 doorverwijzing(en). De bestanden zijn versleuteld: alleen"
+        " Woonstichting Voorbeeld kan ze openen."
     )
     assert _in_store(qtbot, win, service.pending_replies) == []
+    assert win.message.toolTip() == f"Map: {post}"
 
 
 def test_no_erasure_requests_is_said_and_the_explanation_reads_as_one(
@@ -456,6 +458,39 @@ def test_no_erasure_requests_is_said_and_the_explanation_reads_as_one(
     english.show_rows([])
     assert english.note.text() == "There are no erasure requests."
     assert english.intro.text().startswith("Here a corporation asks you to delete everything")
+
+
+def test_the_feedback_message_names_the_folder_of_the_file(
+    qtbot: QtBot, window: PartnerWindow, world: World, folders: dict[str, Path]
+) -> None:
+    """A review as a wijkteam worker: after Terugkoppeling maken the message named the file
+    but no folder, so where was it to send? It names the folder (its name: the user chose
+    it); the whole path is in the message's tooltip, not in the sentence."""
+    win, post = window, folders["post"]
+    first, _other = _trusted_window(qtbot, win, world, post)
+    win.open_paths([first])
+    _wait(qtbot, win, lambda: len(win.work.referrals.rows) == 2)
+    key = win.work.referrals.rows[0].key
+    _in_store(
+        qtbot,
+        win,
+        lambda s: service.record_feedback(s, key, FeedbackStatus.STARTED, TODAY, "Intake gehad"),
+    )
+    out = post / "Te versturen"
+    out.mkdir()
+    win.choose_reply_path = lambda _name: str(out / "terugkoppeling.age")
+    win.reply_dialog()
+    _wait(qtbot, win, _notice_says(win, "terugkoppeling.age"))
+    assert win.message.text() == (
+        "Terugkoppelbestand terugkoppeling.age gemaakt in de map Te versturen: 1"
+        " doorverwijzing(en). Stuur het naar Woonstichting Voorbeeld; het is versleuteld,"
+        " alleen zij kunnen het lezen."
+    )
+    assert str(post) not in win.message.text()
+    assert win.message.toolTip() == f"Map: {out}"
+    # The next message is about something else: the folder's tooltip goes with the old one.
+    win.message.notice("Opgeslagen.")
+    assert win.message.toolTip() == ""
 
 
 def test_crafted_bundles_in_the_window(

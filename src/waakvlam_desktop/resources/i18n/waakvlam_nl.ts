@@ -6588,12 +6588,16 @@ Kies de map voor deze bestanden. Stuur daarna elk bestand naar de corporatie waa
         <translation>{name} voor {organisation}: {n} doorverwijzing(en).</translation>
     </message>
     <message>
-        <source>Feedback file {name} made: {n} referral(s). Send it to {organisation}; it is encrypted, only they can read it.</source>
-        <translation>Terugkoppelbestand {name} gemaakt: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
+        <source>Folder: {path}</source>
+        <translation>Map: {path}</translation>
     </message>
     <message>
-        <source>The feedback is too large for one file, so {files} files were made: {name}. Send all {files} files to {organisation}; without one of them feedback is missing. Together they hold {n} referral(s). The files are encrypted: only {organisation} can open them.</source>
-        <translation>De terugkoppeling is te groot voor één bestand. Daarom zijn er {files} bestanden gemaakt: {name}. Stuur alle {files} bestanden naar {organisation}; zonder één ervan mist er terugkoppeling. Samen bevatten ze {n} doorverwijzing(en). De bestanden zijn versleuteld: alleen {organisation} kan ze openen.</translation>
+        <source>Feedback file {name} made in the folder {folder}: {n} referral(s). Send it to {organisation}; it is encrypted, only they can read it.</source>
+        <translation>Terugkoppelbestand {name} gemaakt in de map {folder}: {n} doorverwijzing(en). Stuur het naar {organisation}; het is versleuteld, alleen zij kunnen het lezen.</translation>
+    </message>
+    <message>
+        <source>The feedback is too large for one file, so {files} files were made in the folder {folder}: {name}. Send all {files} files to {organisation}; without one of them feedback is missing. Together they hold {n} referral(s). The files are encrypted: only {organisation} can open them.</source>
+        <translation>De terugkoppeling is te groot voor één bestand. Daarom zijn er {files} bestanden gemaakt in de map {folder}: {name}. Stuur alle {files} bestanden naar {organisation}; zonder één ervan mist er terugkoppeling. Samen bevatten ze {n} doorverwijzing(en). De bestanden zijn versleuteld: alleen {organisation} kan ze openen.</translation>
     </message>
     <message>
         <source>Made {n} feedback file(s) in the folder {folder}. Send each file to the corporation it is for; it is encrypted, only they can read it.</source>

@@ -126,6 +126,14 @@ def category_text(value: Any) -> str:
         return text
 
 
+def folder_name(folder: Path | None) -> str:
+    """A folder as a message names it: its name, not its path (a drive's root has no
+    name: then the root itself, "C:\\")."""
+    if folder is None:
+        return ""
+    return folder.name or str(folder)
+
+
 def bundle_paths(mime: QMimeData) -> list[Path]:
     return [
         Path(url.toLocalFile())
@@ -1137,38 +1145,46 @@ class PartnerWindow(QMainWindow):
                 )
                 for w in made
             ]
+            # The folder is named (the user chose it), its whole path is in the tooltip.
+            where = folder if folder is not None or not made else Path(made[0].paths[0]).parent
+            where_tip = self.tr("Folder: {path}").format(path=where) if where else ""
             if len(made) == 1 and folder is None and not errors:
                 w = made[0]
                 if len(w.paths) == 1:
                     text = self.tr(
-                        "Feedback file {name} made: {n} referral(s). Send it to {organisation};"
-                        " it is encrypted, only they can read it."
+                        "Feedback file {name} made in the folder {folder}: {n} referral(s)."
+                        " Send it to {organisation}; it is encrypted, only they can read it."
                     )
                 else:
                     text = self.tr(
-                        "The feedback is too large for one file, so {files} files were made:"
-                        " {name}. Send all {files} files to {organisation}; without one of"
-                        " them feedback is missing. Together they hold {n} referral(s). The"
-                        " files are encrypted: only {organisation} can open them."
+                        "The feedback is too large for one file, so {files} files were made in"
+                        " the folder {folder}: {name}. Send all {files} files to {organisation};"
+                        " without one of them feedback is missing. Together they hold {n}"
+                        " referral(s). The files are encrypted: only {organisation} can open"
+                        " them."
                     )
                 self.message.notice(
                     text.format(
-                        name=names(w), files=len(w.paths), n=w.items, organisation=w.organisation
-                    )
+                        name=names(w),
+                        folder=folder_name(where),
+                        files=len(w.paths),
+                        n=w.items,
+                        organisation=w.organisation,
+                    ),
+                    tooltip=where_tip,
                 )
                 return
             if made:
-                where = folder if folder is not None else Path(made[0].paths[0]).parent
                 head = self.tr(
                     "Made {n} feedback file(s) in the folder {folder}. Send each file to the"
                     " corporation it is for; it is encrypted, only they can read it."
-                ).format(n=sum(len(w.paths) for w in made), folder=where.name)  # not the path
+                ).format(n=sum(len(w.paths) for w in made), folder=folder_name(where))
                 lines.insert(0, head)
             text = "\n".join(lines + errors)
             if errors:
-                self.message.error(text)
+                self.message.error(text, tooltip=where_tip)
             else:
-                self.message.notice(text)
+                self.message.notice(text, tooltip=where_tip)
 
         for bundle_id, target in jobs:
 

@@ -136,17 +136,19 @@ class InlineMessage(QLabel):
         self.setContentsMargins(8, 6, 8, 6)
         self.hide()
 
-    def error(self, text: str) -> None:
-        self._show(text, *palette.ERROR)
+    def error(self, text: str, tooltip: str = "") -> None:
+        self._show(text, *palette.ERROR, tooltip)
 
-    def notice(self, text: str) -> None:
-        self._show(text, *palette.NOTICE)
+    def notice(self, text: str, tooltip: str = "") -> None:
+        self._show(text, *palette.NOTICE, tooltip)
 
     def clear_message(self) -> None:
         self.setText("")
+        self.setToolTip("")
         self.hide()
 
-    def _show(self, text: str, fg: str, bg: str) -> None:
+    def _show(self, text: str, fg: str, bg: str, tooltip: str = "") -> None:
+        self.setToolTip(tooltip)  # a detail of this message only: the next one clears it
         # A palette, not a style sheet: re-polishing a style sheet costs ~100 ms here.
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor(fg))
