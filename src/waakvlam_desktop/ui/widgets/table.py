@@ -35,6 +35,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
@@ -94,6 +95,9 @@ class Column(Generic[R]):
     accessible: Callable[[R], str] | None = None  # what a screen reader says instead
     stretch: bool = False  # takes the width left over; the others fit their contents
     optional: bool = False  # low value: hidden while the view is narrower than NARROW_VIEW
+    # The text wraps at the column's width and its row grows, instead of being cut (for the
+    # stretching column: a narrow list keeps Vandaag's reasons readable).
+    wrap: bool = False
 
 
 def level_column(header: str, level: Callable[[R], ConcernLevel]) -> Column[R]:
@@ -262,15 +266,41 @@ def _tree_texts(
 
 
 class RowDelegate(QStyledItemDelegate):
-    """Paints cells as Qt does; a row is never lower than :func:`row_height`."""
+    """Paints cells as Qt does; a row is never lower than :func:`row_height`, and a cell of
+    two or more lines has the room above and below its text that a one-line row has. The
+    text of a ``wrapped`` column (in ``view``) wraps at the column's width, and its row is
+    as high as the wrapped text."""
 
-    def __init__(self, height: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        height: int,
+        parent: QObject | None = None,
+        *,
+        view: QAbstractItemView | None = None,
+        wrapped: frozenset[int] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self.height = height
+        self.view = view
+        self.wrapped = wrapped
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        if index.column() in self.wrapped:
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if index.column() in self.wrapped and isinstance(self.view, QTreeView):
+            # Qt asks for a row's height with no width (-1), and Qt's style wraps only in
+            # a valid rectangle: the wrapped text's height needs the column's width.
+            option = QStyleOptionViewItem(option)
+            option.rect = QRect(0, 0, self.view.columnWidth(index.column()), self.height)
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), self.height))
+        height = size.height()
+        line = option.fontMetrics.lineSpacing()
+        if height >= 2 * line:  # lines of text: the room above and below a one-line row's
+            height += max(self.height - line, 0)
+        return QSize(size.width(), max(height, self.height))
 
 
 @dataclass(frozen=True, slots=True)
@@ -812,12 +842,19 @@ class RowView(QTreeView, Generic[R]):
         hold_rows(model, self)
         self.setAccessibleName(accessible_name)
         self.setRootIsDecorated(model.child_rows is not None)
-        self.setUniformRowHeights(model.child_rows is None)
+        wrapped = frozenset(i for i, c in enumerate(model.columns) if c.wrap)
+        self.setUniformRowHeights(model.child_rows is None and not wrapped)
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
-        self.setItemDelegate(RowDelegate(row_height(self), self))
+        self.setItemDelegate(RowDelegate(row_height(self), self, view=self, wrapped=wrapped))
         header = self.header()
+        if wrapped:  # a wrapped column's new width: its rows' heights again
+            header.sectionResized.connect(
+                lambda i, old, new: (
+                    self.scheduleDelayedItemsLayout() if i in wrapped and old != new else None
+                )
+            )
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(SAMPLE_ROWS)
         stretch = [i for i, c in enumerate(model.columns) if c.stretch]
@@ -831,6 +868,9 @@ class RowView(QTreeView, Generic[R]):
         selection = self.selectionModel()
         selection.currentChanged.connect(lambda _c, _p: self.current_changed.emit(self.current()))
         self._last_width: int | None = None
+        # The stretching column keeps at least this many pixels (as far as the others can
+        # give way): a wrapped column its longest word, say.
+        self.stretch_min = 0
         model.modelReset.connect(self.fit_columns)
         model.layoutChanged.connect(self._forget_last_width)
         self.expanded.connect(self._forget_last_width)
@@ -859,6 +899,11 @@ class RowView(QTreeView, Generic[R]):
             self._content_widths[i] = width
         self.share_width()
 
+    def content_width(self, column: int) -> int | None:
+        """The width of a fitted column's header and contents at the last fit (None: not
+        fitted yet, or the column stretches)."""
+        return getattr(self, "_content_widths", {}).get(column)
+
     def _last_keeps_contents(self) -> bool:
         """No column stretches: the last one fills the rest and keeps its contents."""
         return not any(c.stretch for c in self.source.columns)
@@ -877,15 +922,15 @@ class RowView(QTreeView, Generic[R]):
     def share_width(self) -> None:
         """When the view is too narrow, the widest fitted columns give way (their text cut,
         the whole in the cell's tooltip where the screen gives one) so the stretching column
-        keeps at least ``STRETCH_SHARE`` of the width (its text matters most), or the last
-        column stays in sight whole."""
+        keeps at least ``STRETCH_SHARE`` of the width (its text matters most) and
+        ``stretch_min``, or the last column stays in sight whole."""
         widths = getattr(self, "_content_widths", {})
         if not widths:
             return
         header = self.header()
         shown = {i: w for i, w in widths.items() if not header.isSectionHidden(i)}
         if not self._last_keeps_contents():
-            keep = int(self.viewport().width() * STRETCH_SHARE)
+            keep = max(int(self.viewport().width() * STRETCH_SHARE), self.stretch_min)
         else:  # measured once per fit, not at every resize
             if self._last_width is None:
                 last = header.count() - 1

@@ -3,9 +3,11 @@ why in words and offers its next step in place (``domain/today.py`` decides the 
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -69,7 +72,18 @@ from waakvlam_desktop.ui.widgets.table import (
 MAX_ROWS = 150
 OVERDUE_COLOUR = palette.LATE  # a date that has passed
 STEP_COLOUR = palette.STEP  # the next step reads as something to click
-STEP_COLUMN = 5
+# "Eerst doen"'s columns. WHO is address over household, in two lines, for a narrow list.
+RANK, LEVEL, ADDRESS, HOUSEHOLD, WHY, STEP_COLUMN, WHO = range(7)
+# The columns of "Eerst doen", wide to narrow: the first whose other columns leave the reason
+# REASON_CHARS characters a line. A narrow list drops the rank (the rows are in order) and
+# the next step (the button under the list names and takes it), then puts the household
+# under its address; the reason wraps, never cut off.
+FIRST_LAYOUTS: tuple[tuple[int, ...], ...] = (
+    (RANK, LEVEL, ADDRESS, HOUSEHOLD, WHY, STEP_COLUMN),
+    (LEVEL, ADDRESS, HOUSEHOLD, WHY),
+    (LEVEL, WHO, WHY),
+)
+REASON_CHARS = 24
 
 
 def day_month(day: date) -> str:
@@ -128,16 +142,27 @@ class TodayView(Screen):
             level_column(self.tr("Level"), lambda i: i.level),
             Column(self.tr("Address"), lambda i: i.address, tooltip=lambda i: i.address),
             Column(self.tr("Household"), lambda i: i.label, tooltip=lambda i: i.label),
-            Column(self.tr("Why"), self.reason_text, tooltip=self.reason_text, stretch=True),
+            Column(
+                self.tr("Why"), self.reason_text, tooltip=self.reason_text, stretch=True, wrap=True
+            ),
             Column(
                 self.tr("Next step"),
                 lambda i: next_step_label(i.step) + " ›",
                 colour=lambda _i: STEP_COLOUR,
                 tooltip=lambda i: self.tr("Click to: {step}").format(step=next_step_label(i.step)),
             ),
+            Column(
+                self.tr("Household"),
+                lambda i: f"{i.address}\n{i.label}",
+                tooltip=lambda i: f"{i.address}, {i.label}",
+                accessible=lambda i: f"{i.address}, {i.label}",
+            ),
         )
         self.first = RowView(RowModel(first_columns), self.tr("Do first"))
         self.first.setSortingEnabled(False)  # the order is the point
+        self.first.header().moveSection(WHO, ADDRESS)  # where address and household are
+        self.first.setColumnHidden(WHO, True)
+        self.first.installEventFilter(self)  # _fit_first
         self.first_card.layout_.addWidget(self.first, 1)
         self.first_empty = QLabel()
         self.first_empty.setWordWrap(True)
@@ -295,8 +320,32 @@ class TodayView(Screen):
         # The page's viewport, not this view: its width changes also when the vertical
         # scroll bar comes or goes (after a change of height), after this view's resize.
         if event.type() == QEvent.Type.Resize:
-            self._reflow()
+            if watched is self.first:
+                self._fit_first()  # before the list shares its width out (its resizeEvent)
+            else:
+                self._reflow()
         return super().eventFilter(watched, event)
+
+    def _fit_first(self) -> None:
+        """The columns of "Eerst doen" for its width (FIRST_LAYOUTS): the first layout whose
+        columns other than the reason leave it REASON_CHARS characters a line."""
+        view = self.first
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        # The room with the scroll bar, shown or not: its coming and going changes no column.
+        room = view.width() - 2 * view.frameWidth() - bar
+        reason = REASON_CHARS * view.fontMetrics().averageCharWidth()
+        chosen = FIRST_LAYOUTS[-1]
+        for layout in FIRST_LAYOUTS:
+            others = [view.content_width(c) for c in layout if c != WHY]
+            if None in others:  # not fitted yet (no rows): the widest
+                chosen = layout
+                break
+            if sum(w or 0 for w in others) + reason <= room:
+                chosen = layout
+                break
+        for column in range(len(view.source.columns)):
+            if view.isColumnHidden(column) != (column not in chosen):
+                view.setColumnHidden(column, column not in chosen)
 
     def _reflow(self) -> None:
         """Each row of smaller cards side by side when the page has room for them at their
@@ -331,6 +380,16 @@ class TodayView(Screen):
             )
             if row.direction() != wanted:
                 row.setDirection(wanted)
+
+    def _longest_word(self, items: list[TodayItem]) -> int:
+        """The width of the widest word of these reasons in "Eerst doen", with the margins
+        of a cell."""
+        view = self.first
+        metrics = QFontMetricsF(view.font())
+        words = {word for item in items for word in self.reason_text(item).split()}
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0.0)
+        frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+        return math.ceil(widest) + 2 * (frame + 1) + 1
 
     def nav_title(self) -> str:
         return self.tr("Today")
@@ -426,6 +485,10 @@ class TodayView(Screen):
         self.date_label.setText(weekday_date(ov.today))
         current = self.first.current()
         self.first.set_rows(ov.first[:MAX_ROWS])
+        # However narrow, the reason keeps its longest word whole (it wraps between words).
+        self.first.stretch_min = self._longest_word(ov.first[:MAX_ROWS])
+        self._fit_first()  # by the new rows' widths
+        self.first.share_width()
         if current is None and ov.first:
             self.first.setCurrentIndex(self.first.model().index(0, 0))
         elif current is not None:
