@@ -175,6 +175,13 @@ def row_height(widget: QWidget) -> int:
     return max(ROW_HEIGHT, widget.fontMetrics().height() + 8)
 
 
+def rows_height(view: QTreeView, rows: int) -> int:
+    """The height ``view`` needs for its header and ``rows`` rows of :func:`row_height`
+    whole, with its frame and room for a sideways scroll bar."""
+    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    return view.header().sizeHint().height() + rows * row_height(view) + 2 * view.frameWidth() + bar
+
+
 def set_row_height(table: QTableView) -> None:
     """A table (``QTableView``/``QTableWidget``) gets the rows of every other list, and fits
     its columns on a sample rather than on every row."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
@@ -65,6 +66,7 @@ from waakvlam_desktop.ui.widgets.table import (
     date_column,
     level_column,
     number_column,
+    rows_height,
 )
 
 # Vandaag is for the next few hours: each list shows its most urgent rows (the title has
@@ -84,6 +86,8 @@ FIRST_LAYOUTS: tuple[tuple[int, ...], ...] = (
     (LEVEL, WHO, WHY),
 )
 REASON_CHARS = 24
+SMALL_ROWS = 3  # the smaller lists show at least this many rows (or all they have)
+SMALL_MAX_ROWS = 8  # and grow with their rows up to this many
 
 
 def day_month(day: date) -> str:
@@ -247,14 +251,13 @@ class TodayView(Screen):
         self.partner_agreements.current_changed.connect(
             lambda row: self.agreement_done_button.setEnabled(row is not None)
         )
-        self.feedback_card.layout_.addWidget(
-            self.agreement_done_button, 0, Qt.AlignmentFlag.AlignRight
-        )
         self.read_feedback_button = QPushButton(self.tr("Read in feedback…"))
         self.read_feedback_button.clicked.connect(self.read_feedback.emit)
-        self.feedback_card.layout_.addWidget(
-            self.read_feedback_button, 0, Qt.AlignmentFlag.AlignRight
-        )
+        feedback_buttons = QHBoxLayout()  # one line of buttons: room for the lists' rows
+        feedback_buttons.addStretch(1)
+        feedback_buttons.addWidget(self.agreement_done_button)
+        feedback_buttons.addWidget(self.read_feedback_button)
+        self.feedback_card.layout_.addLayout(feedback_buttons)
 
         # What is due for partners (an export per partner and period), said as the task.
         self.exports_card = Card(self.tr("Send data to partners"))
@@ -272,12 +275,14 @@ class TodayView(Screen):
         # Two rows of smaller cards; a hidden card (no drafts) leaves no gap. In a window
         # too narrow for a row's cards side by side they stand one under the other, so
         # the page scrolls down, never sideways (_reflow).
+        # Each card as high as its lists (_fit_rows), at the top of its row.
+        top = Qt.AlignmentFlag.AlignTop
         row1 = QHBoxLayout()
         for card in (self.week_card, self.later_card, self.drafts_card):
-            row1.addWidget(card, 1)
+            row1.addWidget(card, 1, top)
         row2 = QHBoxLayout()
-        row2.addWidget(self.feedback_card, 2)
-        row2.addWidget(self.exports_card, 1)
+        row2.addWidget(self.feedback_card, 2, top)
+        row2.addWidget(self.exports_card, 1, top)
         self.card_rows: tuple[tuple[QBoxLayout, tuple[QWidget, ...]], ...] = (
             (row1, (self.week_card, self.later_card, self.drafts_card)),
             (row2, (self.feedback_card, self.exports_card)),
@@ -285,14 +290,16 @@ class TodayView(Screen):
         small = QVBoxLayout()
         small.addLayout(row1)
         small.addLayout(row2)
-        for card in (
-            self.week_card,
-            self.later_card,
-            self.drafts_card,
-            self.feedback_card,
-            self.exports_card,
-        ):
-            card.setMaximumHeight(240)
+        # The smaller lists show SMALL_ROWS rows at least (fewer when they have fewer), and
+        # grow with their rows up to SMALL_MAX_ROWS (_fit_rows).
+        self.small_lists: tuple[RowView[Any], ...] = (
+            self.week,
+            self.later,
+            self.drafts,
+            self.feedback,
+            self.partner_agreements,
+            self.exports,
+        )
         body = QWidget()
         body_lay = QVBoxLayout(body)
         body_lay.setContentsMargins(0, 0, 0, 0)
@@ -380,6 +387,14 @@ class TodayView(Screen):
             )
             if row.direction() != wanted:
                 row.setDirection(wanted)
+
+    @staticmethod
+    def _fit_rows(view: RowView[Any]) -> None:
+        """A smaller list as high as SMALL_ROWS rows at least (as its rows when it has
+        fewer, one when none) and its rows at most, up to SMALL_MAX_ROWS."""
+        rows = view.model().rowCount()
+        view.setMinimumHeight(rows_height(view, max(1, min(rows, SMALL_ROWS))))
+        view.setMaximumHeight(rows_height(view, max(1, min(rows, SMALL_MAX_ROWS))))
 
     def _longest_word(self, items: list[TodayItem]) -> int:
         """The width of the widest word of these reasons in "Eerst doen", with the margins
@@ -530,6 +545,8 @@ class TodayView(Screen):
             self.tr("Waiting for feedback ({n})").format(n=count_text(ov.waiting_count))
         )
         self.exports.set_rows(ov.exports_due)
+        for lst in self.small_lists:
+            self._fit_rows(lst)
         self.exports_card.set_title(
             self.tr("Send data to partners ({n})").format(n=len(ov.exports_due))
         )
