@@ -274,40 +274,41 @@ def _tree_texts(
 
 class RowDelegate(QStyledItemDelegate):
     """Paints cells as Qt does; a row is never lower than :func:`row_height`, and a cell of
-    two or more lines has the room above and below its text that a one-line row has. The
-    text of a ``wrapped`` column (in ``view``) wraps at the column's width, and its row is
-    as high as the wrapped text."""
+    two or more lines has the room above and below its text that a one-line row has."""
 
-    def __init__(
-        self,
-        height: int,
-        parent: QObject | None = None,
-        *,
-        view: QAbstractItemView | None = None,
-        wrapped: frozenset[int] = frozenset(),
-    ) -> None:
+    def __init__(self, height: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.height = height
-        self.view = view
-        self.wrapped = wrapped
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        if index.column() in self.wrapped:
-            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        if index.column() in self.wrapped and isinstance(self.view, QTreeView):
-            # Qt asks for a row's height with no width (-1), and Qt's style wraps only in
-            # a valid rectangle: the wrapped text's height needs the column's width.
-            option = QStyleOptionViewItem(option)
-            option.rect = QRect(0, 0, self.view.columnWidth(index.column()), self.height)
         size = super().sizeHint(option, index)
         height = size.height()
         line = option.fontMetrics.lineSpacing()
         if height >= 2 * line:  # lines of text: the room above and below a one-line row's
             height += max(self.height - line, 0)
         return QSize(size.width(), max(height, self.height))
+
+
+class WrapDelegate(RowDelegate):
+    """A :class:`RowDelegate` for a ``wrap`` column of ``view``: its text wraps at the
+    column's width, and its row is as high as the wrapped text. Set for that column only:
+    every cell it paints calls back into Python (``initStyleOption``), which the other
+    columns, and the other lists, need not."""
+
+    def __init__(self, height: int, view: QTreeView) -> None:
+        super().__init__(height, view)
+        self.view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # Qt asks for a row's height with no width (-1), and Qt's style wraps only in a
+        # valid rectangle: the wrapped text's height needs the column's width.
+        option = QStyleOptionViewItem(option)
+        option.rect = QRect(0, 0, self.view.columnWidth(index.column()), self.height)
+        return super().sizeHint(option, index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -854,7 +855,9 @@ class RowView(QTreeView, Generic[R]):
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QTreeView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTreeView.SelectionMode.SingleSelection)
-        self.setItemDelegate(RowDelegate(row_height(self), self, view=self, wrapped=wrapped))
+        self.setItemDelegate(RowDelegate(row_height(self), self))
+        for column in wrapped:
+            self.setItemDelegateForColumn(column, WrapDelegate(row_height(self), self))
         header = self.header()
         if wrapped:  # a wrapped column's new width: its rows' heights again
             header.sectionResized.connect(
