@@ -60,6 +60,7 @@ from waakvlam_desktop.ui.widgets.common import (
     weekday_date,
 )
 from waakvlam_desktop.ui.widgets.table import (
+    STRETCH_SHARE,
     Column,
     RowModel,
     RowView,
@@ -335,12 +336,20 @@ class TodayView(Screen):
 
     def _fit_first(self) -> None:
         """The columns of "Eerst doen" for its width (FIRST_LAYOUTS): the first layout whose
-        columns other than the reason leave it REASON_CHARS characters a line."""
+        columns other than the reason leave it what the list keeps for it (its share of the
+        width and its longest word: ``RowView.share_width``), and REASON_CHARS characters a
+        line. Reserving less, a wider layout was chosen whose address and household the
+        list then cut to keep the reason's share (a review: at 960x500, 1920x1080 at 200 %,
+        and at 800 px with an e-mail address in a reason)."""
         view = self.first
         bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
         # The room with the scroll bar, shown or not: its coming and going changes no column.
         room = view.width() - 2 * view.frameWidth() - bar
-        reason = REASON_CHARS * view.fontMetrics().averageCharWidth()
+        reason = max(
+            REASON_CHARS * view.fontMetrics().averageCharWidth(),
+            math.ceil((room + bar) * STRETCH_SHARE),
+            view.stretch_min,
+        )
         chosen = FIRST_LAYOUTS[-1]
         for layout in FIRST_LAYOUTS:
             others = [view.content_width(c) for c in layout if c != WHY]
