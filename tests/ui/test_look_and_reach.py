@@ -451,6 +451,45 @@ def test_vandaag_keeps_a_long_word_whole_and_the_address_too(
     _eerst_doen_whole(qtbot, new_vault, unlocked_window, mail, sizes, whole_from=800)
 
 
+def test_vandaag_stacks_smaller_cards_whose_lists_would_be_cut(
+    qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
+) -> None:
+    """(review) At 600-683 pixels "Deze week" and "Acties later" stood side by side, each
+    list too narrow for its dates ("27-11-2…") and scrolling sideways. A row of smaller
+    cards stands side by side only when each list shows its first columns whole."""
+    vault = new_vault()
+    today = vault.clock.now().date()
+    with vault.session() as s:
+        for n in range(1, 5):
+            addr = households.add_address(
+                s, street="Van 't Hoffstraat", number=90 + n, postcode="3511 AB", city="Utrecht"
+            )
+            household = households.add_household(s, addr.id, f"fam. El Amrani {n}")
+            household.next_check_in = today + timedelta(days=2)  # this week
+            followups.add_follow_up(
+                s, household.id, "Afspraak maken met schuldhulpverlening", today + timedelta(days=9)
+            )
+    vault.close()
+    window, ws = unlocked_window()
+    lists = (ws.today.week, ws.today.later)
+    qtbot.waitUntil(lambda: all(len(v.shown_rows()) == 4 for v in lists), timeout=TIMEOUT)
+    for width, height in ((683, 700), (640, 700), (1366, 768), (683, 700)):
+        window.resize(width, height)
+
+        def whole(width: int = width) -> None:
+            assert ws.today.page_scroll.horizontalScrollBar().maximum() == 0
+            side_by_side = ws.today.week_card.y() == ws.today.later_card.y()
+            assert side_by_side == (width >= 1366), width
+            for view in lists:  # the date, first, whole
+                wanted = view.content_width(0)
+                assert wanted is not None and view.columnWidth(0) >= wanted, (
+                    width,
+                    view.accessibleName(),
+                )
+
+        qtbot.waitUntil(whole, timeout=TIMEOUT)
+
+
 def test_vandaag_smaller_lists_show_at_least_three_rows(
     qtbot: QtBot, new_vault: NewVault, unlocked_window: UnlockedWindow
 ) -> None:

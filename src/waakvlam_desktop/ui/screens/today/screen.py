@@ -87,6 +87,10 @@ FIRST_LAYOUTS: tuple[tuple[int, ...], ...] = (
     (LEVEL, WHO, WHY),
 )
 REASON_CHARS = 24
+# A row of smaller cards stands side by side only when each card's lists show this many
+# of their first columns whole: at 600-683 px "Deze week" and "Acties later" stood side
+# by side, each list scrolling sideways with its dates cut ("27-11-2…").
+READABLE_COLUMNS = 3
 SMALL_ROWS = 3  # the smaller lists show at least this many rows (or all they have)
 SMALL_MAX_ROWS = 8  # and grow with their rows up to this many
 
@@ -288,6 +292,14 @@ class TodayView(Screen):
             (row1, (self.week_card, self.later_card, self.drafts_card)),
             (row2, (self.feedback_card, self.exports_card)),
         )
+        # The lists of each smaller card (_readable_width).
+        self.card_lists: dict[QWidget, tuple[RowView[Any], ...]] = {
+            self.week_card: (self.week,),
+            self.later_card: (self.later,),
+            self.drafts_card: (self.drafts,),
+            self.feedback_card: (self.feedback, self.partner_agreements),
+            self.exports_card: (self.exports,),
+        }
         small = QVBoxLayout()
         small.addLayout(row1)
         small.addLayout(row2)
@@ -387,7 +399,7 @@ class TodayView(Screen):
         room = self.page_scroll.viewport().width()
         for row, all_cards in self.card_rows:
             cards = [c for c in all_cards if not c.isHidden()]
-            needed = sum(c.minimumSizeHint().width() for c in cards)
+            needed = sum(self._readable_width(c) for c in cards)
             needed += row.spacing() * max(len(cards) - 1, 0)
             wanted = (
                 QBoxLayout.Direction.LeftToRight
@@ -396,6 +408,27 @@ class TodayView(Screen):
             )
             if row.direction() != wanted:
                 row.setDirection(wanted)
+
+    def _readable_width(self, card: QWidget) -> int:
+        """The width a smaller card needs beside others: its smallest, and room for its
+        lists' first READABLE_COLUMNS columns whole (their header and rows, as fitted)."""
+        smallest = card.minimumSizeHint().width()
+        lists = self.card_lists.get(card, ())
+        frame = card.contentsMargins()
+        around = frame.left() + frame.right()
+        layout = card.layout()
+        if layout is not None:
+            inner = layout.contentsMargins()
+            around += inner.left() + inner.right()
+        for view in lists:
+            columns = range(min(READABLE_COLUMNS, view.model().columnCount()))
+            widths = [view.content_width(c) for c in columns if not view.isColumnHidden(c)]
+            if not widths or None in widths:
+                continue  # not fitted yet: its smallest until the rows arrive
+            bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+            own = sum(w or 0 for w in widths) + 2 * view.frameWidth() + bar
+            smallest = max(smallest, own + around)
+        return smallest
 
     @staticmethod
     def _fit_rows(view: RowView[Any]) -> None:
