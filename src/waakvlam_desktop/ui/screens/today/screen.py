@@ -91,6 +91,7 @@ REASON_CHARS = 24
 # of their first columns whole: at 600-683 px "Deze week" and "Acties later" stood side
 # by side, each list scrolling sideways with its dates cut ("27-11-2…").
 READABLE_COLUMNS = 3
+READABLE_CHARS = 12
 SMALL_ROWS = 3  # the smaller lists show at least this many rows (or all they have)
 SMALL_MAX_ROWS = 8  # and grow with their rows up to this many
 
@@ -423,10 +424,13 @@ class TodayView(Screen):
         for view in lists:
             columns = range(min(READABLE_COLUMNS, view.model().columnCount()))
             widths = [view.content_width(c) for c in columns if not view.isColumnHidden(c)]
-            if not widths or None in widths:
+            if all(w is None for w in widths):
                 continue  # not fitted yet: its smallest until the rows arrive
+            # A column that stretches, or the last (it takes the rest), has no fitted
+            # width: READABLE_CHARS characters of it.
+            some = READABLE_CHARS * view.fontMetrics().averageCharWidth()
             bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-            own = sum(w or 0 for w in widths) + 2 * view.frameWidth() + bar
+            own = sum(some if w is None else w for w in widths) + 2 * view.frameWidth() + bar
             smallest = max(smallest, own + around)
         return smallest
 
