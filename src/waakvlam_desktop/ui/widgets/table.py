@@ -175,11 +175,27 @@ def row_height(widget: QWidget) -> int:
     return max(ROW_HEIGHT, widget.fontMetrics().height() + 8)
 
 
+def scroll_bar_extent(view: QWidget) -> int:
+    """How thick a scroll bar of ``view`` is, in its style."""
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+
+
+def cell_margin(view: QWidget) -> int:
+    """What QStyledItemDelegate adds to a cell's text across: PM_FocusFrameHMargin + 1 on
+    each side, and a pixel for Qt's text layout rounding (a pixel short elides the text)."""
+    frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
+    return 2 * (frame + 1) + 1
+
+
 def rows_height(view: QTreeView, rows: int) -> int:
     """The height ``view`` needs for its header and ``rows`` rows of :func:`row_height`
     whole, with its frame and room for a sideways scroll bar."""
-    bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-    return view.header().sizeHint().height() + rows * row_height(view) + 2 * view.frameWidth() + bar
+    return (
+        view.header().sizeHint().height()
+        + rows * row_height(view)
+        + 2 * view.frameWidth()
+        + scroll_bar_extent(view)
+    )
 
 
 def set_row_height(table: QTableView) -> None:
@@ -207,10 +223,7 @@ def text_widths(
     are the top-level rows and the children of the expanded ones, in view order, and the
     tree's column adds the indentation of each row's level, as Qt's does."""
     metrics = QFontMetricsF(view.font())  # fractional, rounded up as Qt's text layout does
-    # QStyledItemDelegate: the text plus a margin of PM_FocusFrameHMargin + 1 on each side,
-    # and a pixel for Qt's text layout rounding (a pixel short elides the text).
-    frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
-    margin = 2 * (frame + 1) + 1
+    margin = cell_margin(view)  # QStyledItemDelegate's, around the text
     shown = view.model()
     proxy_rows = range(min(shown.rowCount(), SAMPLE_ROWS))
     positions: Sequence[int] = proxy_rows

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -64,10 +63,12 @@ from waakvlam_desktop.ui.widgets.table import (
     Column,
     RowModel,
     RowView,
+    cell_margin,
     date_column,
     level_column,
     number_column,
     rows_height,
+    scroll_bar_extent,
 )
 
 # Vandaag is for the next few hours: each list shows its most urgent rows (the title has
@@ -306,14 +307,7 @@ class TodayView(Screen):
         small.addLayout(row2)
         # The smaller lists show SMALL_ROWS rows at least (fewer when they have fewer), and
         # grow with their rows up to SMALL_MAX_ROWS (_fit_rows).
-        self.small_lists: tuple[RowView[Any], ...] = (
-            self.week,
-            self.later,
-            self.drafts,
-            self.feedback,
-            self.partner_agreements,
-            self.exports,
-        )
+        self.small_lists = tuple(view for views in self.card_lists.values() for view in views)
         body = QWidget()
         body_lay = QVBoxLayout(body)
         body_lay.setContentsMargins(0, 0, 0, 0)
@@ -355,7 +349,7 @@ class TodayView(Screen):
         list then cut to keep the reason's share (a review: at 960x500, 1920x1080 at 200 %,
         and at 800 px with an e-mail address in a reason)."""
         view = self.first
-        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        bar = scroll_bar_extent(view)
         # The room with the scroll bar, shown or not: its coming and going changes no column.
         room = view.width() - 2 * view.frameWidth() - bar
         reason = max(
@@ -429,8 +423,8 @@ class TodayView(Screen):
             # A column that stretches, or the last (it takes the rest), has no fitted
             # width: READABLE_CHARS characters of it.
             some = READABLE_CHARS * view.fontMetrics().averageCharWidth()
-            bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
-            own = sum(some if w is None else w for w in widths) + 2 * view.frameWidth() + bar
+            own = sum(some if w is None else w for w in widths)
+            own += 2 * view.frameWidth() + scroll_bar_extent(view)
             smallest = max(smallest, own + around)
         return smallest
 
@@ -449,8 +443,7 @@ class TodayView(Screen):
         metrics = QFontMetricsF(view.font())
         words = {word for item in items for word in self.reason_text(item).split()}
         widest = max((metrics.horizontalAdvance(word) for word in words), default=0.0)
-        frame = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view)
-        return math.ceil(widest) + 2 * (frame + 1) + 1
+        return math.ceil(widest) + cell_margin(view)
 
     def nav_title(self) -> str:
         return self.tr("Today")
