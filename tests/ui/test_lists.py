@@ -165,6 +165,22 @@ def _first(i: int) -> TodayItem:
     )
 
 
+def _waiting(n: int, status: ReferralStatus, due: date, days: int) -> FeedbackRow:
+    """A referral waiting for the Wijkteam's feedback, for Vandaag's card."""
+    return FeedbackRow(
+        f"r-{n}",
+        f"WV-{n}",
+        f"hh-{n}",
+        f"fam. {n}",
+        "Kerkstraat 1",
+        "Wijkteam",
+        status,
+        due,
+        days,
+        ConcernLevel.ZORG,
+    )
+
+
 def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: AppContext) -> None:
     view = TodayView(ctx)
     qtbot.addWidget(view)
@@ -184,18 +200,7 @@ def test_today_shows_the_most_urgent_rows_with_full_counts(qtbot: QtBot, ctx: Ap
     )
     first = [acute, *(_first(i) for i in range(MAX_ROWS + 50))]
     waiting = [
-        FeedbackRow(
-            f"r-{n}",
-            f"WV-{n}",
-            f"hh-{n}",
-            f"fam. {n}",
-            "Kerkstraat 1",
-            "Wijkteam",
-            ReferralStatus.VERSTUURD,
-            date(2026, 11, 20),
-            days,
-            ConcernLevel.ZORG,
-        )
+        _waiting(n, ReferralStatus.VERSTUURD, date(2026, 11, 20), days)
         for n, days in ((1, 7), (2, 0))
     ]
     due = [
@@ -288,18 +293,7 @@ def test_today_says_who_received_a_referral_and_what_is_due_in_plain_words(
     view = TodayView(ctx)
     qtbot.addWidget(view)
     waiting = [
-        FeedbackRow(
-            f"r-{n}",
-            f"WV-{n}",
-            f"hh-{n}",
-            f"fam. {n}",
-            "Kerkstraat 1",
-            "Wijkteam",
-            status,
-            date(2026, 12, 4),
-            0,
-            ConcernLevel.ZORG,
-        )
+        _waiting(n, status, date(2026, 12, 4), 0)
         for n, status in enumerate(
             (ReferralStatus.VERSTUURD, ReferralStatus.ONTVANGEN, ReferralStatus.IN_BEHANDELING)
         )
