@@ -659,8 +659,8 @@ class OverviewView(Screen):
 
         # On a later turn, after the first chart is painted: Qt paints after the results
         # already waiting, and on a small vault the next charts' results came first, so
-        # the first paint waited for their charts too (1,000 households: 32 against 22 ms
-        # at 50,000, docs/benchmarks.md, the twentieth pass).
+        # the first paint waited for their charts too (cold, 1,000 households: 27 against
+        # 20 ms at 50,000; docs/benchmarks.md, the twentieth pass).
         on_a_later_turn(self, ask_the_others)
 
     def _options_arrived(self, current: int, options: FilterOptions) -> None:
