@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 import sys
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSize, Qt, qVersion
@@ -59,6 +58,9 @@ def component_version(component: Component) -> str:
         return sys.version.split()[0]
     if not component.dist:
         return ""
+    # Imported here: importlib.metadata (16 ms) is not needed before the window paints.
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
     try:
         return version(component.dist)
     except PackageNotFoundError:
