@@ -588,9 +588,10 @@ class MainWindow(QMainWindow):
             self.unlock_page.try_keyring()
         else:
             self.pages.setCurrentWidget(self.first_run)
-        # The vault code loads while the user types (ui/preload.py), from the window's first
-        # paint (paintEvent); a window that is not painted soon starts it all the same.
-        QTimer.singleShot(PRELOAD_AT_THE_LATEST_MS, self, preload.start_vault_code)
+        # The vault code loads while the user types (ui/preload.py), and the keyring is
+        # asked (UnlockPage.reset), from the window's first paint (paintEvent); a window
+        # that is not painted soon starts both all the same.
+        QTimer.singleShot(PRELOAD_AT_THE_LATEST_MS, self, self._after_first_paint)
 
     @property
     def first_run(self) -> FirstRunPage:
@@ -944,7 +945,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self, preload.start_vault_code)  # after this paint is shown
+            QTimer.singleShot(0, self, self._after_first_paint)  # after this paint is shown
+
+    def _after_first_paint(self) -> None:
+        preload.start_vault_code()
+        self.unlock_page.allow_keyring_question()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -38,6 +38,9 @@ class UnlockPage(QWidget):
         self.keyring_offered = False  # ... that a real OS keyring is there
         self.silent = False  # try_keyring(): open with a remembered key, unless typed first
         self.asked = 0  # reset()'s questions to the keyring: only the last one's answer counts
+        self.question_waits = False  # reset()'s question is not asked yet (see reset)
+        self.may_ask = False  # allow_keyring_question(): the window has painted
+        self.unlocking = False  # a passphrase or a remembered key is opening the vault
         self.panel = panel = Panel("")
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -78,18 +81,43 @@ class UnlockPage(QWidget):
         self.button.setText(self.tr("Unlock"))
 
     def reset(self) -> None:
-        """Empty the page; whether the keyring is there and holds the key is asked beside
+        """Empty the page and ask whether the keyring is there and holds the key: beside
         the worker (the first question to the OS keyring imports it: 0.2–0.5 s, which a
-        passphrase typed at once must not wait for): the check box shows when the answer
-        arrives (``keyring_known``). Asked at once, not after the vault code: an A/B on
-        10,000 households made the keyring start 0.3 s slower that way, and the start
-        with a passphrase no faster (docs/benchmarks.md)."""
+        passphrase typed at once must not wait for); the check box shows when the answer
+        arrives (``keyring_known``).
+
+        The question waits for the window's first paint (:meth:`allow_keyring_question`),
+        and it is not asked while the vault opens: importing the keyring (0.1 s of
+        processor time) would slow the key derivation and the vault code's import, which
+        run then on both cores (#16). A passphrase submitted before the question holds it
+        back: it is asked when the attempt fails, and dropped when the vault opens (the
+        page asks again when it is shown again). Without a passphrase the question comes
+        right after the first paint, so a remembered key opens the vault as soon as
+        before: an A/B on 10,000 households made that start 0.3 s slower when the
+        question waited for the vault code (docs/benchmarks.md)."""
         self.keyring_known = False
         self.keyring_offered = False
         self.silent = False
         self.remember.setVisible(False)
-        ctx = self.ctx
         self.asked += 1
+        self.question_waits = True
+        self._ask_when_allowed()
+        self.passphrase.clear()
+        self.message.clear_message()
+        self.button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+        self.passphrase.setFocus()
+
+    def allow_keyring_question(self) -> None:
+        """The window has painted (or could not soon): the keyring may be asked."""
+        self.may_ask = True
+        self._ask_when_allowed()
+
+    def _ask_when_allowed(self) -> None:
+        if not (self.question_waits and self.may_ask) or self.unlocking:
+            return
+        self.question_waits = False
+        ctx = self.ctx
         question = self.asked
 
         def ask(_task: TaskContext) -> tuple[bool, bool]:
@@ -103,11 +131,6 @@ class UnlockPage(QWidget):
                 self._keyring_answer(answer)
 
         ctx.background.run(ask, answered, lambda _e: None, beside=True)
-        self.passphrase.clear()
-        self.message.clear_message()
-        self.button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        self.passphrase.setFocus()
 
     def _keyring_answer(self, answer: tuple[bool, bool]) -> None:
         available, remembered = answer
@@ -144,6 +167,7 @@ class UnlockPage(QWidget):
         )
 
     def _opening(self) -> None:
+        self.unlocking = True
         self.button.setEnabled(False)
         self.passphrase.setEnabled(False)
         self.message.notice(self.tr("Opening the vault…"))
@@ -158,12 +182,17 @@ class UnlockPage(QWidget):
 
     def _silent_failed(self, _exc: BaseException) -> None:
         """The remembered key did not open the vault: the passphrase then, no error."""
+        self.unlocking = False
         self.message.clear_message()
         self.button.setEnabled(True)
         self.passphrase.setEnabled(True)
         self.passphrase.setFocus()
 
     def _done(self, _profile: object) -> None:
+        # A question not asked yet is dropped: the page is left, and asks again when it is
+        # shown again (reset, when the app locks).
+        self.unlocking = False
+        self.question_waits = False
         self.failures = 0
         self.passphrase.clear()
         self.message.clear_message()
@@ -172,6 +201,8 @@ class UnlockPage(QWidget):
         self.unlocked.emit()
 
     def _failed(self, exc: BaseException) -> None:
+        self.unlocking = False
+        self._ask_when_allowed()  # the page is needed again: its check box too
         self.button.setEnabled(True)
         self.passphrase.setEnabled(True)
         self.passphrase.selectAll()
