@@ -19,7 +19,9 @@ from waakvlam_desktop.ui.collector import (
     BUSY_INTERVAL_MS,
     INTERVAL_MS,
     GuiThreadCollector,
+    after_start_up,
     collect_on_gui_thread,
+    hold_for_start_up,
 )
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.worker import Background, TaskContext
@@ -51,6 +53,49 @@ def test_cycles_are_collected_by_the_timer_on_the_gui_thread(qtbot: QtBot) -> No
     qtbot.waitUntil(lambda: freed_on != [], timeout=5000)
     assert freed_on == [threading.main_thread().name]
     assert isinstance(collector, GuiThreadCollector)
+
+
+def test_nothing_is_collected_while_the_vault_code_is_imported_at_start(
+    qtbot: QtBot,
+) -> None:
+    """From the preload's start until the vault code is in (#16): the checks held the
+    interpreter lock the import waited for, and found next to nothing to collect."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    collect_on_gui_thread(app)
+    freed: list[bool] = []
+    cycle = Cycle()
+    weakref.finalize(cycle, lambda: freed.append(True))
+    del cycle
+    hold_for_start_up()
+    try:
+        for _ in range(3 * gc.get_threshold()[0]):
+            Cycle()  # past the threshold: a check would collect
+        qtbot.wait(3 * INTERVAL_MS)
+        assert freed == []
+    finally:
+        after_start_up()  # (no freeze: the tests do not ask for one)
+    qtbot.waitUntil(lambda: freed != [], timeout=5000)  # from the next check on
+
+
+def test_the_preload_lets_the_collector_go_once_the_vault_code_is_in(
+    qtbot: QtBot, ctx: AppContext, new_vault: NewVault
+) -> None:
+    """A start that never let go would collect no cycle for the rest of the session."""
+    new_vault().close()
+    code = (
+        child_app.window_script(ctx.data_dir)
+        + child_app.unlock_to_vandaag(PASSPHRASE)
+        + """
+from waakvlam_desktop.ui import collector
+held_at_vandaag = collector._held
+window.lock()
+ctx.background.wait_idle(30)
+print(json.dumps([held_at_vandaag, preload._vault_done.is_set()]))
+"""
+    )
+    held, loaded = child_app.run(code)
+    assert loaded and held is False
 
 
 def test_the_collector_checks_more_often_while_the_worker_runs_a_task(qtbot: QtBot) -> None:

@@ -27,6 +27,12 @@ Each collection stalls the GUI thread for as long as it takes, so (#16):
   objects another thread is still building, and a tuple built from a generator on a
   worker then fails (``SystemError: bad argument to internal function``; a start-up
   probe hit it in the background import of the vault code);
+- while the vault code is imported in the background at start (:func:`hold_for_start_up`,
+  from ``ui/preload.py``), nothing is collected: those imports make modules, classes and
+  functions that live as long as the process, so the checks found next to nothing (93
+  young and 7 middle collections before Vandaag showed, 55 ms on the GUI thread, nearly
+  all of them collecting nothing), and each held the interpreter lock that the import
+  waited for, on the start's longest path (docs/benchmarks.md);
 - once the vault code is imported, before any vault is open (:func:`after_start_up`,
   from ``ui/preload.py``), what exists is frozen (``gc.freeze``): the modules, classes and
   functions of the libraries and the app, and the window; no vault data. A full
@@ -44,6 +50,7 @@ from PySide6.QtCore import QObject, QTimer, SignalInstance
 INTERVAL_MS = 100
 BUSY_INTERVAL_MS = 25  # while the background worker runs a task
 _freeze_after_start = False
+_held = False  # hold_for_start_up() until after_start_up()
 
 
 class GuiThreadCollector(QObject):
@@ -88,6 +95,8 @@ class GuiThreadCollector(QObject):
         wanted = self.busy_interval_ms if self.worker_busy else self.interval_ms
         if self.timer.interval() != wanted:
             self.timer.setInterval(wanted)
+        if _held:
+            return
         young, middle, old = gc.get_count()
         if young > self.threshold[0]:
             gc.collect(0)
@@ -119,10 +128,20 @@ def collect_on_gui_thread(app: QObject, *, freeze_after_start: bool = False) -> 
     return existing if existing is not None else GuiThreadCollector(app)
 
 
+def hold_for_start_up() -> None:
+    """The vault code's import begins: no collection until :func:`after_start_up`. Any
+    thread may call it."""
+    global _held
+    _held = True
+
+
 def after_start_up() -> None:
     """The vault code is imported and no vault is open yet: freeze what exists, so no
-    collection scans it again. Nothing is collected here, so any thread may call it. What
-    is frozen is still freed when nothing refers to it; only a cycle among frozen objects
-    stays (the modules and the window live as long as the process anyway)."""
+    collection scans it again, and collect again from the next check. Nothing is
+    collected here, so any thread may call it. What is frozen is still freed when nothing
+    refers to it; only a cycle among frozen objects stays (the modules and the window live
+    as long as the process anyway)."""
+    global _held
     if _freeze_after_start:
         gc.freeze()
+    _held = False

@@ -5,7 +5,8 @@ Two moments:
 - **When the window first paints** (its unlock screen; 2 s at the latest, or as soon as
   a task needs it, such as a key remembered in the OS keyring): the vault code
   (SQLAlchemy, the models, the domain) and Vandaag's module, and the models' mappers are
-  configured (what the first query would do). The unlock screen needs none
+  configured (what the first query would do); meanwhile the collector collects
+  nothing (``ui/collector.py``). The unlock screen needs none
   of it, and the user is typing a passphrase meanwhile. Every task that opens, creates
   or restores the vault waits for this first (:func:`wait_vault_code`). Then, before any
   vault is open, the collector freezes what exists (``ui/collector.py``): modules,
@@ -125,7 +126,12 @@ def start_vault_code() -> None:
         if _vault_started:
             return
         _vault_started = True
-    _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done, then=_vault_code_loaded)
+    collector.hold_for_start_up()  # until _vault_code_loaded
+    try:
+        _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done, then=_vault_code_loaded)
+    except BaseException:
+        collector.after_start_up()  # no import: collect as before
+        raise
 
 
 def wait_vault_code() -> None:
