@@ -28,6 +28,8 @@ HEAVY = (
     "waakvlam_desktop.bundles",
     "waakvlam_desktop.documents",
     "zxcvbn",  # passphrase strength: first run and a passphrase change only
+    "waakvlam_desktop.domain.meetings",  # Vandaag needs its agreements only (agreements.py)
+    "waakvlam_desktop.domain.letters",
 )
 # The screens a start must not import (Vandaag is the first one shown).
 OTHER_SCREENS = (

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from waakvlam_desktop.clock import FixedClock, local_today
 from waakvlam_desktop.documents.meeting import render_meeting
-from waakvlam_desktop.domain import households, meetings
+from waakvlam_desktop.domain import agreements, households, meetings
 from waakvlam_desktop.domain.consent import household_pseudonym, withdraw_consent
 from waakvlam_desktop.domain.demo import generate_demo
 from waakvlam_desktop.domain.disclosure import (
@@ -243,11 +243,11 @@ def test_printing_is_audited_and_partner_actions_reach_vandaag(
         ov = today_overview(s, DAY, load_settings(s))
         assert [a.description for a in ov.partner_agreements] == ["Afspraak maken"]
         assert ov.partner_agreements[0].partner_name == "GGD Regio"
-        meetings.set_agreement_status(s, action, FollowUpStatus.DONE)
+        agreements.set_agreement_status(s, action, FollowUpStatus.DONE)
     with vault.session() as s:
         assert today_overview(s, DAY, load_settings(s)).partner_agreements == []
         with pytest.raises(TransitionError):
-            meetings.set_agreement_status(s, action, FollowUpStatus.DONE)
+            agreements.set_agreement_status(s, action, FollowUpStatus.DONE)
 
 
 def test_inzage_and_retention_cover_meeting_records(
@@ -356,7 +356,7 @@ def test_the_agenda_lists_open_agreements_of_earlier_meetings_per_participant(
         meetings.agree(s, first.id, ids["a"], "Wijkteam Oost", "Qzwijkteam budgetplan")
         meetings.agree(s, first.id, ids["a"], "A. de Vries", "Qzstaf bellen met Piet")
         done = meetings.agree(s, first.id, ids["a"], "GGD Regio", "Qzklaar al gedaan")
-        meetings.set_agreement_status(s, done, FollowUpStatus.DONE)
+        agreements.set_agreement_status(s, done, FollowUpStatus.DONE)
         second = meetings.add_meeting(s, DAY + timedelta(days=28), ["Wijkteam Oost", "GGD Regio"])
         detail = meetings.meeting_detail(s, second.id)
         wijkteam = meetings.participant_view(s, second.id, "Wijkteam Oost")

@@ -152,7 +152,7 @@ def cmd_solved(args: argparse.Namespace) -> int:
 
 
 def cmd_done(args: argparse.Namespace) -> int:
-    from waakvlam_desktop.domain.meetings import set_agreement_status  # noqa: PLC0415 - parsing stays light (cli/main.py)
+    from waakvlam_desktop.domain.agreements import set_agreement_status  # noqa: PLC0415 - parsing stays light (cli/main.py)
     from waakvlam_desktop.domain.types import FollowUpStatus  # noqa: PLC0415 - parsing stays light (cli/main.py)
 
     with open_vault(args) as v, v.session() as s:

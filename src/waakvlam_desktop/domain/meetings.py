@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from waakvlam_desktop.clock import local_today, utc_naive
+from waakvlam_desktop.clock import local_today
 from waakvlam_desktop.domain.bsn import find_bsn_like
 from waakvlam_desktop.domain.consent import GrondslagReport, grondslag_report
 from waakvlam_desktop.domain.disclosure import MEETING_FULL, MeetingView, load_disclosure
@@ -91,12 +91,6 @@ NOT_A_PARTICIPANT = Message(
 NO_SUCH_OWNER = Message(
     "meeting.no_such_owner",
     QT_TRANSLATE_NOOP("Errors", "{name} is neither a staff member nor a partner at this meeting."),
-)
-NO_SUCH_AGREEMENT = Message(
-    "meeting.no_such_agreement", QT_TRANSLATE_NOOP("Errors", "There is no agreement {id}.")
-)
-AGREEMENT_CLOSED = Message(
-    "meeting.agreement_closed", QT_TRANSLATE_NOOP("Errors", "This agreement is already closed.")
 )
 ALREADY_SOLVED = Message(
     "meeting.already_solved",
@@ -318,19 +312,6 @@ def mark_solved(session: Session, meeting_id: str, household_id: str) -> int:
             removed += 1
     session.flush()
     return removed
-
-
-def set_agreement_status(session: Session, action_id: str, status: FollowUpStatus) -> None:
-    """Tick off (``gedaan``) or drop (``vervallen``) an open agreement."""
-    row = session.get(MeetingAction, action_id)
-    if row is None:
-        raise NotFoundError(NO_SUCH_AGREEMENT, id=action_id)
-    if row.status != FollowUpStatus.OPEN.value:
-        raise TransitionError(AGREEMENT_CLOSED)
-    row.status = status.value
-    if status is FollowUpStatus.DONE:
-        row.done_at = utc_naive(session.info["clock"].now())
-    session.flush()
 
 
 # ---- reading -------------------------------------------------------------------------------
@@ -814,55 +795,6 @@ def _printed_events(view: ParticipantView) -> list[tuple[str | None, str]]:
 
 
 # ---- partner actions for Vandaag, and per household ---------------------------------------
-@dataclass(frozen=True, slots=True)
-class PartnerAgreementRow:
-    id: str
-    meeting_id: str
-    held_on: date
-    household_id: str
-    household_label: str
-    address: str
-    partner_name: str
-    description: str
-    due_on: date | None
-
-
-def open_partner_agreements(session: Session) -> list[PartnerAgreementRow]:
-    """Open agreements owned by a partner (Vandaag, under feedback), earliest due first."""
-    rows = session.execute(
-        select(
-            MeetingAction,
-            Meeting.held_on,
-            Household.label,
-            Address.street,
-            Address.number,
-            Address.addition,
-            Partner.name,
-        )
-        .join(Meeting, Meeting.id == MeetingAction.meeting_id)
-        .join(Household, Household.id == MeetingAction.household_id)
-        .join(Address, Address.id == Household.address_id)
-        .join(Partner, Partner.id == MeetingAction.owner_partner_id)
-        .where(MeetingAction.status == FollowUpStatus.OPEN.value)
-    ).all()
-    out = [
-        PartnerAgreementRow(
-            a.id,
-            a.meeting_id,
-            held_on,
-            a.household_id,
-            label,
-            street_line(street, number, addition),
-            pname,
-            a.description,
-            a.due_on,
-        )
-        for a, held_on, label, street, number, addition, pname in rows
-    ]
-    out.sort(key=lambda r: (r.due_on or date.max, r.partner_name, r.address))
-    return out
-
-
 @dataclass(frozen=True, slots=True)
 class HouseholdMeetingRow:
     """A meeting record naming a household (inzage)."""

@@ -25,6 +25,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, exists, null, or_, select
 from sqlalchemy.orm import Session
 
+from waakvlam_desktop.domain.agreements import PartnerAgreementRow, open_partner_agreements
 from waakvlam_desktop.domain.drafts import VISIT, drafts_for
 from waakvlam_desktop.domain.exports import DueExport, due_exports
 from waakvlam_desktop.domain.followups import (
@@ -32,7 +33,6 @@ from waakvlam_desktop.domain.followups import (
     count_open_follow_ups,
     open_follow_ups,
 )
-from waakvlam_desktop.domain.meetings import PartnerAgreementRow, open_partner_agreements
 from waakvlam_desktop.domain.referrals import (
     FeedbackRow,
     count_waiting_for_feedback,

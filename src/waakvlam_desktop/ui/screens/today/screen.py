@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from waakvlam_desktop.domain import followups
+from waakvlam_desktop.domain.agreements import PartnerAgreementRow, set_agreement_status
 from waakvlam_desktop.domain.exports import DueExport
 from waakvlam_desktop.domain.followups import OpenFollowUp
-from waakvlam_desktop.domain.meetings import PartnerAgreementRow, set_agreement_status
 from waakvlam_desktop.domain.referrals import FeedbackRow
 from waakvlam_desktop.domain.staff import complexes_of
 from waakvlam_desktop.domain.today import (
