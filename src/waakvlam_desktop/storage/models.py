@@ -3,9 +3,13 @@
 Every record has a UUID key (text in Python, 16 bytes in the vault since 0019:
 ``storage/ids.py``), created/updated timestamps (UTC) and the staff member who created or
 last changed it. There is deliberately no BSN field anywhere.
-"""
 
-from __future__ import annotations
+Unlike the other modules this one has no ``from __future__ import annotations``: with it
+every ``Mapped[...]`` is a string that SQLAlchemy evaluates when it maps the class, which
+made importing this module and configuring its mappers 16 ms slower, on the start's
+longest path (#16). A relationship names its target in quotes (``Mapped["Household"]``,
+``Mapped[list["Visit"]]``), the only form that works for a class defined further down.
+"""
 
 import uuid
 from datetime import date, datetime
@@ -119,7 +123,7 @@ class Complex(Record):
     code: Mapped[str | None] = mapped_column(String(50), unique=True)
     wijk: Mapped[str] = mapped_column(String(100), default="")
 
-    addresses: Mapped[list[Address]] = relationship(back_populates="complex")
+    addresses: Mapped[list["Address"]] = relationship(back_populates="complex")
 
 
 class Address(Record):
@@ -135,8 +139,8 @@ class Address(Record):
     city: Mapped[str] = mapped_column(String(100))
     wijk: Mapped[str] = mapped_column(String(100), default="")
 
-    complex: Mapped[Complex | None] = relationship(back_populates="addresses")
-    households: Mapped[list[Household]] = relationship(back_populates="address")
+    complex: Mapped["Complex | None"] = relationship(back_populates="addresses")
+    households: Mapped[list["Household"]] = relationship(back_populates="address")
 
     @property
     def line(self) -> str:
@@ -170,19 +174,19 @@ class Household(Record):
     next_check_in: Mapped[date | None] = mapped_column(Date, index=True)
     last_visit_at: Mapped[datetime | None] = mapped_column(DateTime)
 
-    address: Mapped[Address] = relationship(back_populates="households")
-    residents: Mapped[list[Resident]] = relationship(
+    address: Mapped["Address"] = relationship(back_populates="households")
+    residents: Mapped[list["Resident"]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="Resident.name"
     )
-    visits: Mapped[list[Visit]] = relationship(
+    visits: Mapped[list["Visit"]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="Visit.visited_at"
     )
-    concern_history: Mapped[list[ConcernLevelEntry]] = relationship(
+    concern_history: Mapped[list["ConcernLevelEntry"]] = relationship(
         back_populates="household",
         cascade="all, delete-orphan",
         order_by="ConcernLevelEntry.set_at",
     )
-    follow_ups: Mapped[list[FollowUp]] = relationship(
+    follow_ups: Mapped[list["FollowUp"]] = relationship(
         back_populates="household", cascade="all, delete-orphan", order_by="FollowUp.due_on"
     )
 
@@ -202,7 +206,7 @@ class Resident(Record):
     prefix: Mapped[str] = mapped_column(String(30), default="", server_default="")
     surname: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
-    household: Mapped[Household] = relationship(back_populates="residents")
+    household: Mapped["Household"] = relationship(back_populates="residents")
 
 
 class VisitResident(Base):
@@ -236,11 +240,11 @@ class Visit(Record):
     kind: Mapped[str] = mapped_column(String(20))
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    household: Mapped[Household] = relationship(back_populates="visits")
-    observations: Mapped[list[SignalObservation]] = relationship(
+    household: Mapped["Household"] = relationship(back_populates="visits")
+    observations: Mapped[list["SignalObservation"]] = relationship(
         back_populates="visit", cascade="all, delete-orphan"
     )
-    residents_present: Mapped[list[Resident]] = relationship(secondary="visit_resident")
+    residents_present: Mapped[list["Resident"]] = relationship(secondary="visit_resident")
 
 
 class VisitCorrection(Record):
@@ -265,10 +269,10 @@ class ChecklistTemplate(Record):
     source_sha256: Mapped[str] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    domains: Mapped[list[ChecklistDomain]] = relationship(
+    domains: Mapped[list["ChecklistDomain"]] = relationship(
         back_populates="template", order_by="ChecklistDomain.position"
     )
-    items: Mapped[list[ChecklistItem]] = relationship(
+    items: Mapped[list["ChecklistItem"]] = relationship(
         back_populates="template", order_by="ChecklistItem.position"
     )
 
@@ -283,7 +287,7 @@ class ChecklistDomain(Record):
     label_en: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer)
 
-    template: Mapped[ChecklistTemplate] = relationship(back_populates="domains")
+    template: Mapped["ChecklistTemplate"] = relationship(back_populates="domains")
 
 
 class ChecklistItem(Record):
@@ -300,7 +304,7 @@ class ChecklistItem(Record):
     acute: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer)
 
-    template: Mapped[ChecklistTemplate] = relationship(back_populates="items")
+    template: Mapped["ChecklistTemplate"] = relationship(back_populates="items")
 
 
 class SignalObservation(Record):
@@ -332,8 +336,8 @@ class SignalObservation(Record):
     # path; the app never writes it (storage/signal_months.py).
     visit_month: Mapped[int | None] = mapped_column(Integer)
 
-    visit: Mapped[Visit] = relationship(back_populates="observations")
-    item: Mapped[ChecklistItem] = relationship()
+    visit: Mapped["Visit"] = relationship(back_populates="observations")
+    item: Mapped["ChecklistItem"] = relationship()
 
 
 class ConcernLevelEntry(Record):
@@ -349,7 +353,7 @@ class ConcernLevelEntry(Record):
     # are never deleted (so no foreign-key check needs one either).
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"))
 
-    household: Mapped[Household] = relationship(back_populates="concern_history")
+    household: Mapped["Household"] = relationship(back_populates="concern_history")
 
 
 class AnonymisedVisits(Base):
@@ -412,7 +416,7 @@ class FollowUp(Record):
     # Set when the action follows up an acute sign: it stays first on Vandaag until done.
     signal_id: Mapped[str | None] = mapped_column(RecordId, index=True)
 
-    household: Mapped[Household] = relationship(back_populates="follow_ups")
+    household: Mapped["Household"] = relationship(back_populates="follow_ups")
 
 
 class NeighbourhoodEventPartner(Base):
@@ -443,13 +447,13 @@ class NeighbourhoodEvent(Record):
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
 
     # Read only: links are written as NeighbourhoodEventPartner rows, so each is audited.
-    partners: Mapped[list[Partner]] = relationship(
+    partners: Mapped[list["Partner"]] = relationship(
         secondary="neighbourhood_event_partner", order_by="Partner.name", viewonly=True
     )
-    signals: Mapped[list[NeighbourhoodSignal]] = relationship(
+    signals: Mapped[list["NeighbourhoodSignal"]] = relationship(
         back_populates="event", cascade="all, delete-orphan"
     )
-    actions: Mapped[list[NeighbourhoodAction]] = relationship(back_populates="event")
+    actions: Mapped[list["NeighbourhoodAction"]] = relationship(back_populates="event")
 
 
 class NeighbourhoodSignal(Record):
@@ -462,7 +466,7 @@ class NeighbourhoodSignal(Record):
     code: Mapped[str] = mapped_column(String(100))
     severity: Mapped[int] = mapped_column(Integer)
 
-    event: Mapped[NeighbourhoodEvent] = relationship(back_populates="signals")
+    event: Mapped["NeighbourhoodEvent"] = relationship(back_populates="signals")
 
 
 class NeighbourhoodAction(Record):
@@ -479,7 +483,7 @@ class NeighbourhoodAction(Record):
     assignee_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
 
-    event: Mapped[NeighbourhoodEvent | None] = relationship(back_populates="actions")
+    event: Mapped["NeighbourhoodEvent | None"] = relationship(back_populates="actions")
 
 
 class ConnectOffer(Record):
@@ -538,7 +542,7 @@ class Meeting(Record):
     staff_id: Mapped[str | None] = mapped_column(ForeignKey("staff_member.id"), index=True)
 
     # Read only: links are written as MeetingPartner rows, so each is audited.
-    partners: Mapped[list[Partner]] = relationship(
+    partners: Mapped[list["Partner"]] = relationship(
         secondary="meeting_partner", order_by="Partner.name", viewonly=True
     )
 
@@ -645,12 +649,12 @@ class Referral(Record):
     # phone number never leaves the vault.
     consent_may_call: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
-    household: Mapped[Household] = relationship()
-    partner: Mapped[Partner] = relationship()
-    signals: Mapped[list[SignalObservation]] = relationship(secondary="referral_signal")
+    household: Mapped["Household"] = relationship()
+    partner: Mapped["Partner"] = relationship()
+    signals: Mapped[list["SignalObservation"]] = relationship(secondary="referral_signal")
     # "Betrokken bewoners": the residents this referral is about (only they are shared).
-    concerns: Mapped[list[Resident]] = relationship(secondary="referral_resident")
-    history: Mapped[list[ReferralStatusEvent]] = relationship(
+    concerns: Mapped[list["Resident"]] = relationship(secondary="referral_resident")
+    history: Mapped[list["ReferralStatusEvent"]] = relationship(
         back_populates="referral", cascade="all, delete-orphan", order_by="ReferralStatusEvent.at"
     )
 
@@ -664,7 +668,7 @@ class ReferralStatusEvent(Record):
     at: Mapped[datetime] = mapped_column(DateTime)
     note: Mapped[str] = mapped_column(Text, default="")
 
-    referral: Mapped[Referral] = relationship(back_populates="history")
+    referral: Mapped["Referral"] = relationship(back_populates="history")
 
 
 class HashBytes(TypeDecorator[str]):
