@@ -281,8 +281,12 @@ class Workspace(QWidget):
         self.today.open_referral.connect(self.open_referral)
         self.today.read_feedback.connect(self.read_feedback)
         # Vandaag has its data (its count arrives with it): then the other screens' modules
-        # load in the background, after the events of this moment (a paint first).
-        self.today.count_changed.connect(lambda _n: QTimer.singleShot(0, preload.preload_screens))
+        # load in the background, on a later turn (ui/turns.py). Posted at once, in the same
+        # pass, they were imported beside Vandaag's layout and paint, which waited for the
+        # interpreter lock: the window stalled twice in a row, 100-140 ms each, as Vandaag
+        # appeared (1,000 households, 6 runs each; once, 67-110 ms, since:
+        # docs/benchmarks.md).
+        self.today.count_changed.connect(lambda _n: on_a_later_turn(self, preload.preload_screens))
         body.addWidget(self.stack, 1)
         lay.addLayout(body, 1)
 
