@@ -78,32 +78,22 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
     from pathlib import Path
 
     from PySide6.QtCore import QElapsedTimer, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    # Only what the app itself imports before its window shows: the vault code loads in
-    # the background (ui/preload.py).
+    # What the app itself does before its window shows (ui/app.py start: the same
+    # function, with the demo's clock and without the crash dialog, which would wait for
+    # a click); the vault code loads in the background (ui/preload.py).
     from waakvlam_desktop.clock import FixedClock
-    from waakvlam_desktop.ui import i18n
-    from waakvlam_desktop.ui.collector import collect_on_gui_thread
-    from waakvlam_desktop.ui.context import AppContext
+    from waakvlam_desktop.ui.app import start
     from waakvlam_desktop.ui.main_window import (
         NAV_HOUSEHOLDS,
         NAV_OVERVIEW,
         NAV_SEARCH,
         NAV_TODAY,
-        MainWindow,
     )
-    from waakvlam_desktop.ui.worker import Background
 
-    app = QApplication(["waakvlam-desktop"])
-    collector = collect_on_gui_thread(app, freeze_after_start=True)  # as the app does
-    i18n.install(app, "nl")
-    background = Background()
-    collector.follow(background.busy_changed)  # (ui/app.py)
     clock = FixedClock(datetime.fromisoformat(now))  # the demo's moment (NOW, ISO 8601)
-    ctx = AppContext(Path(vault_dir), clock, background)
-    window = MainWindow(ctx)
-    window.show()
+    started = start(data_dir=vault_dir, lang=None, clock=clock, crash_dialog=False)
+    app, window, background = started.app, started.window, started.background
 
     stalls: list[float] = []
     # The GUI thread's own CPU time between two beats: the work it did, whatever the load

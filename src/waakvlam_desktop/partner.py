@@ -11,14 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from waakvlam_desktop import package_version
 from waakvlam_desktop.crash import install_crash_handler
 from waakvlam_desktop.logs import disable_core_dumps, setup_logging
+from waakvlam_desktop.version import add_version_option
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="waakvlam-partner", description="Waakvlam Partner")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    add_version_option(parser)  # the version is read only when asked (version.py)
     parser.add_argument("--data-dir", help="map van de partneropslag")
     parser.add_argument("--lang", choices=["nl", "en"], default=None)
     parser.add_argument("--screenshots", metavar="DIR", help="schrijf schermafbeeldingen in DIR")

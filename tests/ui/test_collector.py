@@ -7,6 +7,7 @@ import sys
 import threading
 import time
 import weakref
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject
@@ -15,6 +16,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import PASSPHRASE
 from tests.ui import child_app
 from tests.ui.conftest import NewVault
+from waakvlam_desktop.ui import collector as collector_module
+from waakvlam_desktop.ui import preload
 from waakvlam_desktop.ui.collector import (
     BUSY_INTERVAL_MS,
     INTERVAL_MS,
@@ -22,6 +25,7 @@ from waakvlam_desktop.ui.collector import (
     after_start_up,
     collect_on_gui_thread,
     hold_for_start_up,
+    release_hold,
 )
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.worker import Background, TaskContext
@@ -81,21 +85,48 @@ def test_nothing_is_collected_while_the_vault_code_is_imported_at_start(
 def test_the_preload_lets_the_collector_go_once_the_vault_code_is_in(
     qtbot: QtBot, ctx: AppContext, new_vault: NewVault
 ) -> None:
-    """A start that never let go would collect no cycle for the rest of the session."""
+    """The hold is in place while the vault code is imported, and gone once it is in: a
+    start that never let go would collect no cycle for the rest of the session."""
     new_vault().close()
+    watch = """
+from waakvlam_desktop.ui import collector
+held_while_importing = []
+real_import_all = preload._import_all
+def import_all(names, *rest):
+    if names == preload.VAULT_CODE:
+        held_while_importing.append(collector._held)
+    return real_import_all(names, *rest)
+preload._import_all = import_all
+"""
     code = (
-        child_app.window_script(ctx.data_dir)
+        child_app.window_script(ctx.data_dir, before_app=watch)
         + child_app.unlock_to_vandaag(PASSPHRASE)
         + """
-from waakvlam_desktop.ui import collector
 held_at_vandaag = collector._held
 window.lock()
 ctx.background.wait_idle(30)
-print(json.dumps([held_at_vandaag, preload._vault_done.is_set()]))
+print(json.dumps([held_while_importing, held_at_vandaag, preload._vault_done.is_set()]))
 """
     )
-    held, loaded = child_app.run(code)
-    assert loaded and held is False
+    while_importing, at_vandaag, loaded = child_app.run(code)
+    assert loaded and while_importing == [True] and at_vandaag is False
+
+
+def test_a_preload_that_ends_in_an_error_lets_the_collector_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever ends the vault code's import (here a module that raises SystemExit, which
+    the preload does not catch), the hold goes with it."""
+    (tmp_path / "wv_probe_exits.py").write_text("raise SystemExit(3)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    hold_for_start_up()
+    try:
+        with pytest.raises(SystemExit):
+            preload._import_all(("wv_probe_exits",), None, None, release_hold)
+        assert not collector_module._held
+    finally:
+        release_hold()
+        sys.modules.pop("wv_probe_exits", None)
 
 
 def test_the_collector_checks_more_often_while_the_worker_runs_a_task(qtbot: QtBot) -> None:

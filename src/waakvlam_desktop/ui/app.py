@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -11,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from waakvlam_desktop import config, package_version
-from waakvlam_desktop.clock import SystemClock
+from waakvlam_desktop import __version__, config
+from waakvlam_desktop.clock import Clock, SystemClock
 from waakvlam_desktop.crash import install_crash_handler
 from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.collector import collect_on_gui_thread
@@ -59,12 +60,32 @@ def install_excepthook(parent: object) -> None:
     install_crash_handler("gui", on_crash=show)
 
 
-def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None) -> int:
-    """Start the desktop app on the vault in ``data_dir`` (default: the platform's)."""
+@dataclass(frozen=True)
+class Started:
+    """What :func:`start` made."""
+
+    app: QApplication
+    window: MainWindow
+    ctx: AppContext
+    background: Background
+
+
+def start(
+    *,
+    data_dir: str | None,
+    lang: str | None,
+    clock: Clock | None = None,
+    crash_dialog: bool = True,
+) -> Started:
+    """Everything the app does before its event loop runs, up to the main window shown.
+    The start benchmark (``bench/gui_probe.py``) goes through here too, with the demo's
+    ``clock`` and without the crash dialog (an error there must end the probe)."""
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Waakvlam")
     app.setOrganizationName("Waakvlam")
-    app.setApplicationVersion(package_version())
+    # Not package_version(): importlib.metadata before the window costs 13-50 ms, and
+    # tests/e2e/test_selftest.py keeps __version__ equal to the package's version.
+    app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Desktop")
     collector = collect_on_gui_thread(app, freeze_after_start=True)
@@ -73,11 +94,19 @@ def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None
     i18n.install(app, language)
     background = Background()
     collector.follow(background.busy_changed)
-    ctx = AppContext(folder, SystemClock(), background, language)
+    ctx = AppContext(folder, clock or SystemClock(), background, language)
     ctx.language_override = lang
     window = MainWindow(ctx)
-    install_excepthook(window)
+    if crash_dialog:
+        install_excepthook(window)
     window.show()
+    return Started(app, window, ctx, background)
+
+
+def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None) -> int:
+    """Start the desktop app on the vault in ``data_dir`` (default: the platform's)."""
+    started = start(data_dir=data_dir, lang=lang)
+    app, window = started.app, started.window
     if smoke_test:
 
         def capture() -> None:

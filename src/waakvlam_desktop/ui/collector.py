@@ -135,13 +135,19 @@ def hold_for_start_up() -> None:
     _held = True
 
 
+def release_hold() -> None:
+    """Collect again from the next check (:func:`after_start_up` does, or the preload
+    when the import ended otherwise). Any thread may call it."""
+    global _held
+    _held = False
+
+
 def after_start_up() -> None:
     """The vault code is imported and no vault is open yet: freeze what exists, so no
     collection scans it again, and collect again from the next check. Nothing is
     collected here, so any thread may call it. What is frozen is still freed when nothing
     refers to it; only a cycle among frozen objects stays (the modules and the window live
     as long as the process anyway)."""
-    global _held
     if _freeze_after_start:
         gc.freeze()
-    _held = False
+    release_hold()

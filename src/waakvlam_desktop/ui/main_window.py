@@ -952,8 +952,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_first_paint)  # after this paint is shown
 
     def _after_first_paint(self) -> None:
+        self.unlock_page.allow_keyring_question()  # first: it needs no vault code
         preload.start_vault_code()
-        self.unlock_page.allow_keyring_question()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None:

@@ -70,6 +70,7 @@ def _import_all(
     names: tuple[str, ...],
     done: threading.Event | None = None,
     then: Callable[[], None] | None = None,
+    always: Callable[[], None] | None = None,
 ) -> None:
     try:
         for name in names:
@@ -80,6 +81,8 @@ def _import_all(
         if then is not None:
             then()
     finally:
+        if always is not None:
+            always()
         if done is not None:
             done.set()
 
@@ -89,8 +92,9 @@ def _start(
     thread_name: str,
     done: threading.Event | None,
     then: Callable[[], None] | None = None,
+    always: Callable[[], None] | None = None,
 ) -> None:
-    args = (names, done, then)
+    args = (names, done, then, always)
     thread = threading.Thread(target=_import_all, args=args, name=thread_name, daemon=True)
     try:
         thread.start()
@@ -126,11 +130,19 @@ def start_vault_code() -> None:
         if _vault_started:
             return
         _vault_started = True
-    collector.hold_for_start_up()  # until _vault_code_loaded
+    # No collection until the vault code is in (_vault_code_loaded), or the import ends
+    # any other way (always): a hold left in place would collect nothing all session.
+    collector.hold_for_start_up()
     try:
-        _start(VAULT_CODE, "waakvlam-preload-vault", _vault_done, then=_vault_code_loaded)
+        _start(
+            VAULT_CODE,
+            "waakvlam-preload-vault",
+            _vault_done,
+            then=_vault_code_loaded,
+            always=collector.release_hold,
+        )
     except BaseException:
-        collector.after_start_up()  # no import: collect as before
+        collector.release_hold()  # no import: collect as before
         raise
 
 

@@ -11,9 +11,11 @@ and the peak memory after those imports was 119 MB against 97 MB.
 
 :func:`install` puts in its place a check that gives the same answer for a module with a
 ``.py`` file, read as bytes and not kept: ``"PySide6"`` is ASCII, so it is in the source
-text exactly when it is in the file's bytes, whatever the file's encoding. Every other
-module (built in, compiled, loaded from an archive as in the frozen app) still gets
-PySide6's own check. When a PySide6 version has no such function, nothing is changed.
+text exactly when it is in the file's bytes, in any encoding Python reads source in. (A
+file that cannot be decoded, which Python imports only from a stale bytecode file, is
+answered True here where PySide6's check gave up and answered False.) Every other module
+(built in, compiled, loaded from an archive as in the frozen app) still gets PySide6's
+own check. When a PySide6 version has no such function, nothing is changed.
 ``tests/ui/test_pyside_imports.py`` holds it to PySide6's answers.
 """
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from waakvlam_desktop import config, package_version
+from waakvlam_desktop import __version__, config
 from waakvlam_desktop.clock import SystemClock
 from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.app import app_icon, install_excepthook
@@ -21,7 +21,7 @@ def run(*, data_dir: str | None, lang: str | None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Waakvlam Partner")
     app.setOrganizationName("Waakvlam")
-    app.setApplicationVersion(package_version())
+    app.setApplicationVersion(__version__)  # not package_version(): ui/app.py start()
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("nl.waakvlam.Partner")
     collector = collect_on_gui_thread(app)
