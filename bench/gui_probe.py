@@ -93,7 +93,8 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
 
     clock = FixedClock(datetime.fromisoformat(now))  # the demo's moment (NOW, ISO 8601)
     started = start(data_dir=vault_dir, lang=None, clock=clock, crash_dialog=False)
-    app, window, background = started.app, started.window, started.background
+    app, window = started.app, started.window
+    background = window.ctx.background
 
     stalls: list[float] = []
     # The GUI thread's own CPU time between two beats: the work it did, whatever the load

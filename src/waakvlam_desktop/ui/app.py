@@ -62,12 +62,10 @@ def install_excepthook(parent: object) -> None:
 
 @dataclass(frozen=True)
 class Started:
-    """What :func:`start` made."""
+    """What :func:`start` made (the context and its worker: ``window.ctx``)."""
 
     app: QApplication
     window: MainWindow
-    ctx: AppContext
-    background: Background
 
 
 def start(
@@ -100,7 +98,7 @@ def start(
     if crash_dialog:
         install_excepthook(window)
     window.show()
-    return Started(app, window, ctx, background)
+    return Started(app, window)
 
 
 def run(*, data_dir: str | None, lang: str | None, smoke_test: str | None = None) -> int:
