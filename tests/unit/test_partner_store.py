@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select, text
 
@@ -287,7 +288,9 @@ def test_retention_deletes_a_year_after_closing(
         assert service.retention_days(ps) == 30
 
 
-def test_export_only_where_asked(world: World, store: PartnerStore, tmp_path: Path) -> None:
+def test_export_only_where_asked(
+    world: World, store: PartnerStore, clock: FixedClock, tmp_path: Path
+) -> None:
     _trusting(world, store, tmp_path)
     _open(store, export_to(world, tmp_path / "post"))
     target = tmp_path / "keuze" / "lijst.csv"
@@ -303,6 +306,9 @@ def test_export_only_where_asked(world: World, store: PartnerStore, tmp_path: Pa
         "lijst.csv",
         "lijst.xlsx",
     ]
+    # The workbook is dated by the app's clock, not the computer's.
+    book = load_workbook(tmp_path / "keuze" / "lijst.xlsx")
+    assert book.properties.created == clock.now().astimezone(UTC).replace(tzinfo=None)
 
 
 def test_two_corporations_with_the_same_kenmerk_stay_apart(

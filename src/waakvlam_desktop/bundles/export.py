@@ -330,7 +330,7 @@ def build_bundle(
         steps.check()
         members[f"csv/{name}.csv"] = csv_bytes(header, rows)
     if content.tables:  # case and aggregate: the same tables, typed, for Excel
-        members[fmt.WORKBOOK] = workbook_bytes(content.tables)
+        members[fmt.WORKBOOK] = workbook_bytes(content.tables, created=created)
     for reference, pdf in sorted(content.letters.items()):
         members[f"letters/{reference}.pdf"] = pdf
     steps.done()

@@ -89,8 +89,13 @@ def _as_date(value: Any) -> date | None:
     return moment.astimezone(DUTCH).date()
 
 
-def workbook_bytes(tables: Mapping[str, Table]) -> bytes:
-    """One sheet per table (in the given order), then the legend sheet."""
+def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:
+    """One sheet per table (in the given order), then the legend sheet.
+
+    ``created`` is the workbook's own creation time (its document properties), given by the
+    caller's clock: XlsxWriter would otherwise write the computer's time, which then differs
+    from the bundle's ``created_at`` and, compressed, changes the workbook's size with the
+    second it was made in. A naive time is UTC, as the vault stores it."""
     spec = workbook_spec()
     out = io.BytesIO()
     book = xlsxwriter.Workbook(
@@ -102,6 +107,8 @@ def workbook_bytes(tables: Mapping[str, Table]) -> bytes:
             "strings_to_numbers": False,
         },
     )
+    moment = created if created.tzinfo else created.replace(tzinfo=UTC)
+    book.set_properties({"created": moment.astimezone(UTC)})
     bold = book.add_format({"bold": True, "bg_color": "#E8E8E8", "bottom": 1})
     as_text = book.add_format({"num_format": "@"})
     as_date = book.add_format({"num_format": "dd-mm-yyyy"})

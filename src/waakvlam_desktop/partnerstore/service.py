@@ -1134,7 +1134,7 @@ def write_export(session: Session, path: Path, kind: str) -> int:
         header, rows = tables["referrals"]
         body = excel_csv(header, rows).encode("utf-8")
     else:
-        body = workbook_bytes(tables)
+        body = workbook_bytes(tables, created=session.info["clock"].now())
     try:
         write_atomic(path, body)
     except OSError as exc:
