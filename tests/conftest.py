@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import settings
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
@@ -21,6 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch a developer's real vault or keyring from a test.
 os.environ.pop("WAAKVLAM_PASSPHRASE", None)
 os.environ.pop("WAAKVLAM_DATA_DIR", None)
+# A property is judged by its examples, not their speed: on a loaded CI machine one example
+# can stall past Hypothesis' 200-ms deadline, which it reports as a failure.
+settings.register_profile("waakvlam", deadline=None)
+settings.load_profile("waakvlam")
 
 
 class MemoryKeyring(KeyringBackend):
@@ -40,6 +45,19 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The app's user folders (its log and crash reports, its default vault) are the test
+    run's own, for this process and the app processes it starts. Crash reports from tests
+    that break a vault on purpose went to the developer's own folder, where the app keeps
+    only the newest 20, so a test run deleted the developer's real reports."""
+    base = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_STATE_HOME", str(base / "state"))
+        patch.setenv("XDG_DATA_HOME", str(base / "data"))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -120,7 +120,13 @@ def test_the_age_identity_is_the_secret_and_decrypts_what_was_sent_to_its_recipi
 
 
 def test_create_writes_the_public_key_and_printable_shares(tmp_path: Path) -> None:
-    folder = _made(tmp_path)
+    # The modes below are asked of open(2), which takes the umask off them (a user who sets
+    # 077 shares nothing); the usual umask here, whatever the machine's.
+    umask = os.umask(0o022)
+    try:
+        folder = _made(tmp_path)
+    finally:
+        os.umask(umask)
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "herstelsleutel-deel-1-van-3.pdf",
@@ -141,6 +147,9 @@ def test_create_writes_the_public_key_and_printable_shares(tmp_path: Path) -> No
         words = share_words_from_file(folder / f"herstelsleutel-deel-{n}-van-3.txt").split()
         assert len(words) == 33
         pdf = PdfReader(io.BytesIO((folder / f"herstelsleutel-deel-{n}-van-3.pdf").read_bytes()))
+        # No computer time in the sheet's file (reportlab's "invariant" creation date).
+        assert pdf.metadata is not None and pdf.metadata.creation_date is not None
+        assert pdf.metadata.creation_date.year == 2000
         text = " ".join((page.extract_text() or "") for page in pdf.pages)
         assert len(pdf.pages) == 1
         assert f"deel {n} van 3" in text

@@ -63,7 +63,12 @@ def test_inzage_holds_everything_and_who_saw_it(
     assert views and views[0]["staff"] == "A. de Vries" and views[0]["at"].startswith("2026-11-29")
     assert {"create", "update", "consent_withdrawn"} <= {a["action"] for a in doc["access_log"]}
 
-    text = "\n".join(page.extract_text() for page in PdfReader(result.pdf).pages)
+    pdf = PdfReader(result.pdf)
+    # The computer's clock stays out of the file: no creation date of its own (reportlab's
+    # "invariant" date), the report is dated by the vault's clock in its text.
+    assert pdf.metadata is not None and pdf.metadata.creation_date is not None
+    assert pdf.metadata.creation_date.year == 2000
+    text = "\n".join(page.extract_text() for page in pdf.pages)
     for expected in (
         f"Bewoner {MARKER}",
         f"Notitie {MARKER}",

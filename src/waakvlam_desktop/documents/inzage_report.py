@@ -225,6 +225,7 @@ def render_inzage_pdf(data: dict[str, Any]) -> bytes:
         title="Inzage",
         author=data["organisation"],
         creator=f"Waakvlam {data['app_version']}",
+        invariant=1,  # the computer's clock stays out of the file (its date and /ID)
     )
 
     def footer(canvas: Any, doc_: Any) -> None:

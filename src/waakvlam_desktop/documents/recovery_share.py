@@ -88,6 +88,7 @@ def render_share_pdf(sheet: ShareSheet) -> bytes:
         author=sheet.organisation,
         subject="Waakvlam herstelsleutel",
         creator="Waakvlam",
+        invariant=1,  # the computer's clock stays out of the file (its date and /ID)
     )
     rows_per_column = -(-len(sheet.words) // WORD_COLUMNS)
     cells: list[list[str]] = []
