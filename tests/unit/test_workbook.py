@@ -74,6 +74,9 @@ def test_case_workbook_has_typed_columns_and_a_legend(world: World, tmp_path: Pa
     legend = [[c.value for c in row] for row in book["Uitleg"].iter_rows(min_row=3)]
     assert ["Ernst", "3", "ernstig"] in legend
     assert ["Status", "in_behandeling", "u werkt aan deze doorverwijzing"] in legend
+    # Only the codes of columns it has: this partner gets no concern levels, so no line
+    # explains them (nor does any show "acuut").
+    assert "Zorgniveau" not in {line[0] for line in legend}
     # No cell anywhere is a formula.
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
@@ -91,6 +94,8 @@ def test_aggregate_workbook_counts_are_numbers(
     counts = [r["Huishoudens"].value for r in rows]
     assert rows and any(isinstance(v, int) and v > 0 for v in counts)
     assert all(isinstance(v, int) or v is None for v in counts)
+    legend = [[c.value for c in row] for row in book["Uitleg"].iter_rows(min_row=3)]
+    assert {line[0] for line in legend} == {"Onderdrukt"}  # counts: no statuses or levels
 
 
 def test_the_workbook_is_dated_by_the_export_not_by_the_computer(

@@ -90,7 +90,8 @@ def _as_date(value: Any) -> date | None:
 
 
 def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:
-    """One sheet per table (in the given order), then the legend sheet.
+    """One sheet per table (in the given order), then the legend sheet, which explains the
+    codes of the columns the tables have.
 
     ``created`` is the workbook's own creation time (its document properties), given by the
     caller's clock: XlsxWriter would otherwise write the computer's time, which then differs
@@ -142,7 +143,11 @@ def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:
             sheet.autofilter(0, 0, len(rows), len(header) - 1)
     legend = book.add_worksheet(spec.legend_sheet[:31])
     legend.write_string(0, 0, spec.legend_title, book.add_format({"bold": True}))
-    for r, line in enumerate(spec.legend, start=2):
+    # Only the codes of columns this workbook has: a partner without concern levels is not
+    # told what the levels are called.
+    present = {header_label(h) for header, _rows in tables.values() for h in header}
+    lines = [line for line in spec.legend if line[0] in present]
+    for r, line in enumerate(lines, start=2):
         for c, text in enumerate(line):
             legend.write_string(r, c, text)
     legend.set_column(0, 0, 14)
