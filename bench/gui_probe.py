@@ -73,9 +73,29 @@ def type_in_filter(app: Any, screen: Any, wait: Any) -> tuple[list[float], list[
     return keystrokes, complete
 
 
-def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0) -> None:
-    from datetime import datetime
+def kdf_alone(vault_dir: str, passphrase: str) -> float:
+    """The KDF of this vault alone, after the measured start (its time is taken off it)."""
     from pathlib import Path
+
+    from waakvlam_desktop.storage import keys
+    from waakvlam_desktop.storage.vault import Vault, VaultPaths
+
+    header = Vault.read_header(VaultPaths(Path(vault_dir)))
+    k0 = time.perf_counter()
+    keys.unwrap_key(header, passphrase)
+    return time.perf_counter() - k0
+
+
+def main(
+    vault_dir: str,
+    passphrase: str,
+    now: str,
+    typing_seconds: float = 0.0,
+    start_only: bool = False,
+) -> None:
+    """The start, then (unless ``start_only``, or the key comes from the keyring) the
+    scripted day."""
+    from datetime import datetime
 
     from PySide6.QtCore import QElapsedTimer, QTimer
 
@@ -137,9 +157,11 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
     wait(lambda: window.workspace is not None and window.workspace.today.overview is not None)
     ready_at = time.perf_counter()
     print(json.dumps({"ready": True}), flush=True)
-    if passphrase == KEYRING:
+    if passphrase == KEYRING or start_only:
         window.lock()
         background.wait_idle(30)
+        if start_only:
+            print(json.dumps({"kdf_seconds": kdf_alone(vault_dir, passphrase)}), flush=True)
         return
     ws = window.workspace
     assert ws is not None
@@ -223,18 +245,10 @@ def main(vault_dir: str, passphrase: str, now: str, typing_seconds: float = 0.0)
     }
     use_stalls = stalls[len(startup_stalls) :]
 
-    # after the measured start
-    from waakvlam_desktop.storage import keys
-    from waakvlam_desktop.storage.vault import Vault, VaultPaths
-
-    header = Vault.read_header(VaultPaths(Path(vault_dir)))
-    k0 = time.perf_counter()
-    keys.unwrap_key(header, passphrase)
-    kdf = time.perf_counter() - k0
     print(
         json.dumps(
             {
-                "kdf_seconds": kdf,
+                "kdf_seconds": kdf_alone(vault_dir, passphrase),
                 "typing_seconds": typed,
                 "rss_after_open_mb": rss_open,
                 "rss_after_use_mb": rss_mb(),
@@ -260,4 +274,11 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--bare"]:
         bare()
     else:
-        main(*sys.argv[1:4], float(sys.argv[4]) if len(sys.argv) > 4 else 0.0)
+        vault_dir, passphrase, now = sys.argv[1:4]
+        main(
+            vault_dir,
+            passphrase,
+            now,
+            float(sys.argv[4]) if len(sys.argv) > 4 else 0.0,
+            start_only=sys.argv[5:] == ["--start-only"],
+        )
