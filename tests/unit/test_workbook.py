@@ -95,7 +95,9 @@ def test_aggregate_workbook_counts_are_numbers(
     assert rows and any(isinstance(v, int) and v > 0 for v in counts)
     assert all(isinstance(v, int) or v is None for v in counts)
     legend = [[c.value for c in row] for row in book["Uitleg"].iter_rows(min_row=3)]
-    assert {line[0] for line in legend} == {"Onderdrukt"}  # counts: no statuses or levels
+    # Counts per level are in "categorie" (no column of that name): the levels are explained.
+    assert {line[0] for line in legend} == {"Onderdrukt", "Zorgniveau"}
+    assert ["Zorgniveau", "acuut", "direct handelen nodig"] in legend
 
 
 def test_the_workbook_is_dated_by_the_export_not_by_the_computer(

@@ -89,6 +89,18 @@ def _as_date(value: Any) -> date | None:
     return moment.astimezone(DUTCH).date()
 
 
+def legend_lines(tables: Mapping[str, Table], spec: WorkbookSpec) -> list[list[str]]:
+    """The legend's lines for these tables: a line whose first field names a column they
+    have (``Zorgniveau`` for ``zorgniveau``), or whose code is a text in one of their cells
+    (an aggregate's ``categorie`` holds the levels ``aandacht``, ``acuut`` …). A partner
+    that gets no concern levels is not told what they are called."""
+    present = {header_label(h) for header, _rows in tables.values() for h in header}
+    texts = {
+        v for _header, rows in tables.values() for row in rows for v in row if isinstance(v, str)
+    }
+    return [line for line in spec.legend if line[0] in present or (line[1] and line[1] in texts)]
+
+
 def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:
     """One sheet per table (in the given order), then the legend sheet, which explains the
     codes of the columns the tables have.
@@ -143,10 +155,7 @@ def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:
             sheet.autofilter(0, 0, len(rows), len(header) - 1)
     legend = book.add_worksheet(spec.legend_sheet[:31])
     legend.write_string(0, 0, spec.legend_title, book.add_format({"bold": True}))
-    # Only the codes of columns this workbook has: a partner without concern levels is not
-    # told what the levels are called.
-    present = {header_label(h) for header, _rows in tables.values() for h in header}
-    lines = [line for line in spec.legend if line[0] in present]
+    lines = legend_lines(tables, spec)
     for r, line in enumerate(lines, start=2):
         for c, text in enumerate(line):
             legend.write_string(r, c, text)
