@@ -103,7 +103,7 @@ def legend_lines(tables: Mapping[str, Table], spec: WorkbookSpec) -> list[list[s
 
 def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:
     """One sheet per table (in the given order), then the legend sheet, which explains the
-    codes of the columns the tables have.
+    codes the tables use (:func:`legend_lines`).
 
     ``created`` is the workbook's own creation time (its document properties), given by the
     caller's clock: XlsxWriter would otherwise write the computer's time, which then differs
