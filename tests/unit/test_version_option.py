@@ -1,5 +1,5 @@
-"""``--version`` of the two GUI entry points: the package's version on stdout, read only
-when asked (src/waakvlam_desktop/version.py; #16)."""
+"""``--version`` of the two GUI entry points: the package's version on stdout, and no
+package metadata read to parse the arguments (``__version__``, as the command line's; #16)."""
 
 from __future__ import annotations
 
