@@ -95,10 +95,17 @@ def legend_lines(tables: Mapping[str, Table], spec: WorkbookSpec) -> list[list[s
     (an aggregate's ``categorie`` holds the levels ``aandacht``, ``acuut`` …). A partner
     that gets no concern levels is not told what they are called."""
     present = {header_label(h) for header, _rows in tables.values() for h in header}
-    texts = {
-        v for _header, rows in tables.values() for row in rows for v in row if isinstance(v, str)
+    codes = {line[1] for line in spec.legend if line[1]}
+    # Only the legend's codes are kept, not every text of every row (a case workbook can
+    # hold hundreds of thousands of cells).
+    used = {
+        v
+        for _header, rows in tables.values()
+        for row in rows
+        for v in row
+        if isinstance(v, str) and v in codes
     }
-    return [line for line in spec.legend if line[0] in present or (line[1] and line[1] in texts)]
+    return [line for line in spec.legend if line[0] in present or line[1] in used]
 
 
 def workbook_bytes(tables: Mapping[str, Table], *, created: datetime) -> bytes:

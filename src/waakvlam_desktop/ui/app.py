@@ -33,6 +33,20 @@ def app_icon() -> QIcon:
     return icon
 
 
+def application(name: str, desktop_file: str) -> QApplication:
+    """The Qt application of a Waakvlam program (the desktop app, the partner app): its
+    names, version and icon."""
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(name)
+    app.setOrganizationName("Waakvlam")
+    # Not package_version(): importlib.metadata before the window costs 13-50 ms, and
+    # tests/e2e/test_selftest.py keeps __version__ equal to the package's version.
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(desktop_file)
+    return app
+
+
 def crash_text(path: Path | None) -> str:
     """The crash dialog's text in the GUI's language: no traceback, no personal data."""
     text = QCoreApplication.translate(
@@ -78,14 +92,7 @@ def start(
     """Everything the app does before its event loop runs, up to the main window shown.
     The start benchmark (``bench/gui_probe.py``) goes through here too, with the demo's
     ``clock`` and without the crash dialog (an error there must end the probe)."""
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("Waakvlam")
-    app.setOrganizationName("Waakvlam")
-    # Not package_version(): importlib.metadata before the window costs 13-50 ms, and
-    # tests/e2e/test_selftest.py keeps __version__ equal to the package's version.
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName("nl.waakvlam.Desktop")
+    app = application("Waakvlam", "nl.waakvlam.Desktop")
     collector = collect_on_gui_thread(app, freeze_after_start=True)
     folder = Path(data_dir).expanduser() if data_dir else config.default_data_dir()
     language = i18n.start_language(lang, folder)
