@@ -21,7 +21,7 @@ venv: $(STAMP)
 # Compiled Dutch translations (Qt Linguist .ts -> .qm), rebuilt when the .ts changes.
 $(QM): $(TS) $(STAMP)
 	mkdir -p $(dir $(QM))
-	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+	$(BIN)/pyside6-lrelease -silent -nounfinished $(TS) -qm $(QM)
 
 translations: $(QM)
 

@@ -15,7 +15,7 @@ if (-not (Test-Path .venv\Scripts\python.exe)) { py -3.11 -m venv .venv }
 
 # Compiled Dutch translations (the Makefile's `make translations`).
 New-Item -ItemType Directory -Force src\waakvlam_desktop\resources\i18n | Out-Null
-.venv\Scripts\pyside6-lrelease -silent src\waakvlam_desktop\resources\i18n\waakvlam_nl.ts -qm src\waakvlam_desktop\resources\i18n\waakvlam_nl.qm
+.venv\Scripts\pyside6-lrelease -silent -nounfinished src\waakvlam_desktop\resources\i18n\waakvlam_nl.ts -qm src\waakvlam_desktop\resources\i18n\waakvlam_nl.qm
 if ($LASTEXITCODE -ne 0) { throw "pyside6-lrelease failed" }
 
 .venv\Scripts\pyinstaller --noconfirm --clean --log-level WARN --distpath dist `

@@ -65,3 +65,32 @@ def test_compiled_dutch_translation_is_installed(qapp: object) -> None:
     assert i18n.install(app, "en")
     assert QCoreApplication.translate("TodayView", "Today") == "Today"
     i18n.install(app, "nl")
+
+
+def test_the_gui_answers_the_core_texts_with_qt_as_the_catalog_would(qapp: object) -> None:
+    """In the GUI, Qt's translator of the compiled .qm answers ``texts.translate`` for the
+    GUI's language, so a start does not read the .ts catalog's XML (#16). It must give every
+    string the catalog gives, and the source where the catalog has nothing."""
+    from PySide6.QtCore import QCoreApplication
+
+    from waakvlam_desktop import texts
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    texts._catalog.cache_clear()
+    assert i18n.install(app, "nl")
+    assert texts.translate("Labels", "acute") == "acuut"
+    assert texts._catalog.cache_info().currsize == 0  # Qt answered, the XML was not read
+    catalog = texts._catalog("nl")
+    assert len(catalog) > 1000
+    differ = [key for key, nl in catalog.items() if texts.translate(*key) != nl]
+    assert differ == []
+    assert texts.translate("Labels", "no such text") == "no such text"
+    assert texts.translate("Labels", "acute", "en") == "acute"  # another language: not Qt's
+    # Without the GUI's translator (as the CLI): the catalog, the same answer.
+    texts.use_language("nl")
+    assert texts.translate("Labels", "acute") == "acuut"
+    i18n.install(app, "en")
+    assert texts.translate("Labels", "acute") == "acute"
+    assert texts.translate("Labels", "acute", "nl") == "acuut"
+    i18n.install(app, "nl")

@@ -17,6 +17,7 @@ from tests.helpers import (
     all_bytes,
     write_around_the_app,
 )
+from waakvlam_desktop import texts
 from waakvlam_desktop.domain.types import VisitKind
 from waakvlam_desktop.domain.visits import VisitInput, record_visit
 from waakvlam_desktop.errors import (
@@ -119,6 +120,20 @@ def test_flipped_byte_in_header_is_damage(vault: Vault, vault_dir: Path, offset:
     _flip(header, offset % header.stat().st_size)
     with pytest.raises(VaultDamagedError, match="beschadigd"):
         Vault.open(vault_dir, PASSPHRASE)
+
+
+def test_reading_a_sound_key_file_renders_no_error_sentence(vault: Vault, vault_dir: Path) -> None:
+    """An error renders its sentence when it is made, and the first Dutch sentence reads the
+    whole .ts catalog (7-18 ms at every start, before the KDF could begin: #16). A sound key
+    file makes no error; a damaged one still says so."""
+    vault.close()
+    raw = (vault_dir / "vault.key.json").read_bytes()
+    texts.use_language("nl")  # as the CLI: the catalog, no translator of the GUI's
+    texts._catalog.cache_clear()
+    keys.KeyHeader.from_bytes(raw)
+    assert texts._catalog.cache_info().currsize == 0
+    with pytest.raises(VaultDamagedError, match="beschadigd"):
+        keys.KeyHeader.from_bytes(raw.replace(b'"argon2id"', b'"argon2i"'))
 
 
 def test_edited_kdf_parameter_fails_cleanly(vault: Vault, vault_dir: Path) -> None:

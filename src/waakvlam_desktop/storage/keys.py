@@ -316,29 +316,28 @@ class KeyHeader:
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeyHeader:
-        damaged = VaultDamagedError(KEY_FILE_DAMAGED)
         try:
             doc = json.loads(raw.decode("ascii"))
             if not isinstance(doc, dict) or doc.pop("checksum") != _checksum(doc):
-                raise damaged
+                raise _damaged()
             if doc["format"] != HEADER_FORMAT or doc["aead"] != "AES-256-GCM":
-                raise damaged
+                raise _damaged()
             version = doc["version"]
             if type(version) is not int or not 1 <= version <= MAX_HEADER_VERSION:
-                raise damaged  # "Update the app" only for a plausible later version
+                raise _damaged()  # "Update the app" only for a plausible later version
             if version not in HEADER_VERSIONS:
                 raise VaultDamagedError(KEY_FORMAT_UNKNOWN, version=version)
             if version == HEADER_VERSION:
                 if "page_hmac" in doc:
-                    raise damaged  # version 1 names none: its pages are SQLCipher's default
+                    raise _damaged()  # version 1 names none: its pages are SQLCipher's default
                 page_hmac: str = DEFAULT_PAGE_HMAC
             else:
                 page_hmac = doc.get("page_hmac", "")
                 if page_hmac not in PAGE_HMACS or _version_for(page_hmac) != version:
-                    raise damaged  # version 2 names SHA-256
+                    raise _damaged()  # version 2 names SHA-256
             kdf = doc["kdf"]
             if kdf["name"] != "argon2id":
-                raise damaged
+                raise _damaged()
             params = KdfParams(
                 memory_kib=int(kdf["memory_kib"]),
                 time_cost=int(kdf["time_cost"]),
@@ -354,11 +353,17 @@ class KeyHeader:
                 page_hmac=page_hmac,
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-            raise damaged from exc
+            raise _damaged() from exc
         params.check_floor()
         if len(header.nonce) != 12 or len(header.wrapped_key) != KEY_BYTES + 16:
-            raise damaged
+            raise _damaged()
         return header
+
+
+def _damaged() -> VaultDamagedError:
+    """Made when raised: an error renders its sentence when made, and the first sentence
+    reads the language's catalog, which a sound key file never needs (#16)."""
+    return VaultDamagedError(KEY_FILE_DAMAGED)
 
 
 def wrap_key(

@@ -31,8 +31,9 @@ def qm_path(language: str) -> str | None:
 
 def install(app: QCoreApplication, language: str) -> bool:
     """Make ``language`` the GUI's language: Qt's translators, the default ``QLocale`` (dates)
-    and :func:`texts.use_language` (errors and labels from the core) — the one place the
-    GUI sets it. False if our own .qm is missing."""
+    and :func:`texts.use_language` (errors and labels from the core, which Qt's translator
+    of our .qm then answers) — the one place the GUI sets it. False if our own .qm is
+    missing."""
     texts.use_language(language)
     for old in _installed:
         app.removeTranslator(old)
@@ -55,6 +56,10 @@ def install(app: QCoreApplication, language: str) -> bool:
     if path is not None and ours.load(path):
         app.installTranslator(ours)
         _installed.append(ours)
+        # The same translations as the .ts catalog (the .qm is compiled from it, and
+        # tests/ui/test_translations.py keeps it free of unfinished entries), without
+        # reading the catalog's XML at the start (#16).
+        texts.use_language(language, lookup=tr)
     else:
         log.warning("translation file for %s missing; run 'make translations'", language)
         ok = False
