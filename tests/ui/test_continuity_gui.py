@@ -30,6 +30,8 @@ from waakvlam_desktop.storage.vault import Vault, VaultPaths
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import NAV_SETTINGS, MainWindow, Workspace
 from waakvlam_desktop.ui.operations import QueryOp
+from waakvlam_desktop.ui.screens.privacy.continuity import RecoveryNotices, TeamBackupStatus
+from waakvlam_desktop.ui.screens.privacy.restore import BackupReminder
 
 NEW_PASSPHRASE = "nieuwe wachtzin voor de collega die het overneemt"
 
@@ -126,6 +128,38 @@ def test_the_recovery_key_is_set_from_voor_ict_and_the_lines_say_so(
     # The plain line is in the Werken card, for everyone, not only in Voor ICT.
     assert not view.ict_card.isAncestorOf(view.recovery_plain)
     assert window.workspace is ws
+
+
+def test_the_unlock_s_backup_lines_and_notices_wait_for_vandaag_s_data(
+    qtbot: QtBot,
+    new_vault: NewVault,
+    unlocked_window: UnlockedWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The backup reminder, the team-folder line and the recovery notices of an unlock are
+    asked once Vandaag has its data: their modules and queries, beside Vandaag's first
+    render, made the start later (#16). They are still asked, once each."""
+    asked: list[tuple[str, bool]] = []
+
+    def spy(cls: type, name: str) -> None:
+        original = getattr(cls, name)
+
+        def call(self: object, *args: object) -> None:
+            window = self.window if isinstance(self, RecoveryNotices) else self.window()  # type: ignore[attr-defined]
+            ws = window.workspace
+            asked.append((name, ws is not None and ws.today.overview is not None))
+            original(self, *args)
+
+        monkeypatch.setattr(cls, name, call)
+
+    spy(BackupReminder, "refresh")
+    spy(TeamBackupStatus, "start")
+    spy(RecoveryNotices, "check")
+    new_vault().close()
+    window, _ws = unlocked_window()
+    qtbot.waitUntil(lambda: len(asked) == 3, timeout=TIMEOUT)
+    assert asked == [("refresh", True), ("start", True), ("check", True)]
+    assert window.team_backup.timer.isActive()  # the hourly check while unlocked
 
 
 def test_lock_writes_a_team_folder_backup_and_the_status_bar_shows_its_age(

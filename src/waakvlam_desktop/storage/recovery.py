@@ -28,7 +28,6 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from shamir_mnemonic import MnemonicError, combine_mnemonics, generate_mnemonics
 
 from waakvlam_desktop.errors import RecoveryError
 from waakvlam_desktop.storage.keys import RecoveryWrap, recovery_key_id
@@ -193,6 +192,8 @@ class RecoveryIdentity:
         """The secret as ``shares`` SLIP-39 mnemonics, any ``threshold`` of which rebuild it."""
         if not 2 <= threshold <= shares <= MAX_SHARES:
             raise RecoveryError(SHARES_OUT_OF_RANGE, max=MAX_SHARES)
+        from shamir_mnemonic import generate_mnemonics  # noqa: PLC0415 - lazy: not at the start (#16)
+
         groups = generate_mnemonics(1, [(threshold, shares)], self._secret)
         return list(groups[0])
 
@@ -225,7 +226,9 @@ def normalise_share(text: str) -> str:
 
 def share_threshold(mnemonic: str) -> int | None:
     """The member threshold a share says it needs (None: not a readable share)."""
-    # Imported here: the share decoder is internal to shamir_mnemonic.
+    # Imported here: the share decoder is internal to shamir_mnemonic; and SLIP-39 is not
+    # needed at the start (#16).
+    from shamir_mnemonic import MnemonicError  # noqa: PLC0415 - lazy: not at the start
     from shamir_mnemonic.share import Share  # noqa: PLC0415 - one call site
 
     try:
@@ -247,6 +250,8 @@ def combine(mnemonics: list[str]) -> RecoveryIdentity:
     distinct = len(set(shares))
     if distinct < threshold:
         raise RecoveryError(TOO_FEW_SHARES, threshold=threshold, given=distinct)
+    from shamir_mnemonic import MnemonicError, combine_mnemonics  # noqa: PLC0415 - lazy: not at the start (#16)
+
     try:
         secret = combine_mnemonics(shares)
     except (MnemonicError, ValueError) as exc:

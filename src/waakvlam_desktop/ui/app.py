@@ -19,7 +19,6 @@ from waakvlam_desktop.ui import i18n
 from waakvlam_desktop.ui.collector import collect_on_gui_thread
 from waakvlam_desktop.ui.context import AppContext
 from waakvlam_desktop.ui.main_window import MainWindow
-from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.worker import Background
 
 
@@ -155,6 +154,8 @@ def self_test_window(data_dir: Path, passphrase: str, timeout_s: float = 60.0) -
         window.close()
         raise RuntimeError(f"het hoofdvenster ging niet open na ontgrendelen {message}".strip())
     title = window.windowTitle()
+    from waakvlam_desktop.ui.widgets.about import AboutDialog  # noqa: PLC0415 - lazy: not at the start (#16)
+
     about = AboutDialog(window)
     components = about.component_count()
     about.close()

@@ -40,7 +40,6 @@ from waakvlam_desktop.ui.screens.privacy.restore import (
 )
 from waakvlam_desktop.ui.sizing import fit_to_screen
 from waakvlam_desktop.ui.turns import on_a_later_turn
-from waakvlam_desktop.ui.widgets.about import AboutDialog
 from waakvlam_desktop.ui.widgets.clipboard import ClipboardGuard
 from waakvlam_desktop.ui.widgets.common import count_text
 from waakvlam_desktop.ui.widgets.help import HelpWindow
@@ -740,6 +739,8 @@ class MainWindow(QMainWindow):
             method(self.workspace)
 
     def show_about(self) -> None:
+        from waakvlam_desktop.ui.widgets.about import AboutDialog  # noqa: PLC0415 - lazy: not at the start (#16)
+
         AboutDialog(self).exec()
 
     def show_help(self) -> None:
@@ -769,6 +770,20 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         self._say_vault_open()
+        # The backup lines in the status bar and the recovery notices once Vandaag has
+        # answered, on a later turn: their modules and queries ran beside Vandaag's first
+        # render and made it later (#16).
+        ws = self.workspace
+        assert ws is not None
+        ws.today.answered.connect(
+            lambda: on_a_later_turn(ws, self._unlocked_later),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+
+    def _unlocked_later(self) -> None:
+        """The rest of an unlock, after Vandaag's first answer (:meth:`_unlocked`)."""
+        if self.ctx.profile is None:
+            return
         self.backup_reminder.refresh()
         self.team_backup.start()
         self.recovery_notices.check()

@@ -41,11 +41,12 @@ VAULT_CODE = (
     "waakvlam_desktop.domain.setup",
     "waakvlam_desktop.domain.signals",
     "waakvlam_desktop.ui.screens.today.screen",
+)
+# What comes after Vandaag: the unlock's backup lines and recovery notices, then the
+# screens not built at start, most used first.
+SCREENS = (
     "waakvlam_desktop.privacy.backup",
     "waakvlam_desktop.privacy.continuity",
-)
-# The screens not built at start, most used first.
-SCREENS = (
     "waakvlam_desktop.ui.screens.households.screen",
     "waakvlam_desktop.ui.screens.household.screen",
     "waakvlam_desktop.ui.screens.household.visit_editor",

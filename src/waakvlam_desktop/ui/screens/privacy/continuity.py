@@ -24,6 +24,8 @@ from waakvlam_desktop.ui.operations import QueryOp, TaskContext, WriteOp
 from waakvlam_desktop.ui.widgets.common import short_date, user_message
 
 if TYPE_CHECKING:  # the vault code loads in the background at start (ui/preload.py)
+    from sqlalchemy.orm import Session
+
     from waakvlam_desktop.privacy.continuity import (
         FolderBackup,
         FolderBackupStatus,
@@ -50,12 +52,15 @@ class TeamBackupStatus(QLabel):
     def refresh(self) -> None:
         if not self.ctx.is_unlocked:
             return
-        from waakvlam_desktop.privacy.continuity import folder_backup_status  # noqa: PLC0415 - lazy: ui/preload.py
-
         now = self.ctx.clock.now()
-        QueryOp(self.ctx, self, lambda s: folder_backup_status(s, now), self.show_status).failure(
-            self.show_error
-        ).run()
+
+        def status(s: Session) -> FolderBackupStatus:
+            # On the worker: at an unlock the module may still be on its way (ui/preload.py).
+            from waakvlam_desktop.privacy.continuity import folder_backup_status  # noqa: PLC0415 - lazy: ui/preload.py
+
+            return folder_backup_status(s, now)
+
+        QueryOp(self.ctx, self, status, self.show_status).failure(self.show_error).run()
 
     def show_status(self, status: FolderBackupStatus) -> None:
         if not status.folder:

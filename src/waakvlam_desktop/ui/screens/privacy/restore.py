@@ -5,7 +5,6 @@ not load the Privacy screen (retention, the audit viewer, the witness code)."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -198,6 +197,8 @@ class BackupReminder(QLabel):
         self.linkActivated.connect(lambda _link: self.open_backup.emit())
 
     def _set_link(self, text: str) -> None:
+        import html  # noqa: PLC0415 - lazy: the window's start does not need it (#16)
+
         self.setText(
             f'<a href="backup" style="color: {palette.WARNING_TEXT};">⚠ {html.escape(text)}</a>'
         )

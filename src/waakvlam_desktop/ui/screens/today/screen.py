@@ -112,6 +112,9 @@ class TodayView(Screen):
     open_referral = Signal(str)  # referral id: process the partner's feedback
     read_feedback = Signal()  # a partner's reply file: Terugkoppeling inlezen
     resume_draft = Signal(str, str)  # household id, draft id
+    # Each load's end: its data shown (or only its number, behind another screen), or its
+    # error. The unlock's other work waits for the first (ui/main_window.py, #16).
+    answered = Signal()
     refresh_when_hidden = True
 
     def __init__(self, ctx: AppContext) -> None:
@@ -493,6 +496,7 @@ class TodayView(Screen):
             # now. Rendering the lists would stall the screen in use (#16); Vandaag reloads
             # when it is shown.
             self.count_changed.emit(overview.attention_count)
+            self.answered.emit()
             return
         self.mine.setEnabled(bool(mine))
         blocked = self.mine.blockSignals(True)
@@ -504,6 +508,7 @@ class TodayView(Screen):
             else self.tr("Only my complexes (none chosen yet)")
         )
         self.show_overview(overview)
+        self.answered.emit()
 
     def _mine_toggled(self, on: bool) -> None:
         self.only_mine = on
@@ -519,6 +524,7 @@ class TodayView(Screen):
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(user_message(exc))
         self.error.show()
+        self.answered.emit()
 
     def waiting_status(self, row: FeedbackRow) -> str:
         """Where a referral stands while the partner's answer is awaited. "Ontvangen" alone,
