@@ -17,7 +17,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Final
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -352,18 +351,12 @@ def _signing_key(session: Session) -> SigningKey:
     if row is not None:
         return row
     private = Ed25519PrivateKey.generate()
-    public = private.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw
-    )
+    public = private.public_key().public_bytes_raw()
     row = SigningKey(
         algorithm="ed25519",
         key_id=hashlib.sha256(public).hexdigest()[:32],
         public_key=public,
-        private_key=private.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        ),
+        private_key=private.private_bytes_raw(),
         active=True,
     )
     session.add(row)
