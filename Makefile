@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# Compiled Dutch translations (Qt Linguist .ts -> .qm), rebuilt when the .ts changes.
-$(QM): $(TS) $(STAMP)
+# Compiled Dutch translations (Qt Linguist .ts -> .qm), rebuilt when the .ts (or this
+# file, with its lrelease options) changes.
+$(QM): $(TS) $(STAMP) Makefile
 	mkdir -p $(dir $(QM))
 	$(BIN)/pyside6-lrelease -silent -nounfinished $(TS) -qm $(QM)
 

@@ -28,7 +28,13 @@ from waakvlam_desktop.privacy.continuity import (
 from waakvlam_desktop.storage.recovery import grouped
 from waakvlam_desktop.storage.vault import Vault, VaultPaths
 from waakvlam_desktop.ui.context import AppContext
-from waakvlam_desktop.ui.main_window import NAV_SETTINGS, MainWindow, Workspace
+from waakvlam_desktop.ui.main_window import (
+    NAV_HOUSEHOLDS,
+    NAV_SETTINGS,
+    NAV_TODAY,
+    MainWindow,
+    Workspace,
+)
 from waakvlam_desktop.ui.operations import QueryOp
 from waakvlam_desktop.ui.screens.privacy.continuity import RecoveryNotices, TeamBackupStatus
 from waakvlam_desktop.ui.screens.privacy.restore import BackupReminder
@@ -156,10 +162,60 @@ def test_the_unlock_s_backup_lines_and_notices_wait_for_vandaag_s_data(
     spy(TeamBackupStatus, "start")
     spy(RecoveryNotices, "check")
     new_vault().close()
-    window, _ws = unlocked_window()
+    window, ws = unlocked_window()
     qtbot.waitUntil(lambda: len(asked) == 3, timeout=TIMEOUT)
     assert asked == [("refresh", True), ("start", True), ("check", True)]
     assert window.team_backup.timer.isActive()  # the hourly check while unlocked
+    # Once: Vandaag answers again each time it is shown, and asks nothing of these (the
+    # hourly timer would start over each time, the notices show again).
+    answers: list[bool] = []
+    ws.today.answered.connect(lambda: answers.append(True))
+    for shown in (1, 2):
+        ws.nav.setCurrentRow(NAV_HOUSEHOLDS)
+        ws.nav.setCurrentRow(NAV_TODAY)
+        qtbot.waitUntil(lambda shown=shown: len(answers) >= shown, timeout=TIMEOUT)
+    qtbot.wait(50)  # a later turn
+    assert len(asked) == 3
+
+
+def test_a_language_chosen_before_vandaag_answers_keeps_the_unlock_s_later_work(
+    qtbot: QtBot,
+    ctx: AppContext,
+    new_vault: NewVault,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Instellingen builds the workspace again for another language; done before Vandaag's
+    first answer, the new workspace's answer still brings the backup lines, the hourly
+    check and the notices, once."""
+    started: list[bool] = []
+    original = TeamBackupStatus.start
+
+    def start(self: TeamBackupStatus) -> None:
+        started.append(True)
+        original(self)
+
+    monkeypatch.setattr(TeamBackupStatus, "start", start)
+    new_vault().close()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    first: list[Workspace] = []
+
+    def choose_english() -> None:
+        # Right after the unlock built its workspace, in the same emission: Vandaag cannot
+        # have answered yet (its answer comes through the event loop).
+        assert window.workspace is not None and window.workspace.today.overview is None
+        first.append(window.workspace)
+        window.workspace.language_changed.emit("en")
+
+    window.unlock_page.unlocked.connect(choose_english)
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock_page.submit()
+    qtbot.waitUntil(lambda: bool(started), timeout=TIMEOUT)
+    assert first and window.workspace is not first[0]  # built again, in English
+    assert window.team_backup.timer.isActive()
+    qtbot.wait(200)
+    assert started == [True]
 
 
 def test_lock_writes_a_team_folder_backup_and_the_status_bar_shows_its_age(

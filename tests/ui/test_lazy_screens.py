@@ -118,11 +118,12 @@ print(json.dumps(modules))
     assert "waakvlam_desktop.ui.screens.today.screen" in modules
     assert _heavy(modules) == []
     # Nor what Vandaag does not need (#16): the .ts catalog's XML (Qt's translator answers
-    # the core's texts, and a sound key file renders no error), the SLIP-39 shares, the key
-    # serialisation of cryptography, the About dialog, the backup and continuity code
-    # (after Vandaag).
+    # the core's texts, and a sound key file renders no error), html (the About dialog, a
+    # backup reminder's link), the SLIP-39 shares, the key serialisation of cryptography,
+    # the About dialog, the backup and continuity code (after Vandaag).
     later = (
         "xml.etree.ElementTree",
+        "html",
         "shamir_mnemonic",
         "cryptography.hazmat.primitives.serialization",
         "waakvlam_desktop.ui.widgets.about",

@@ -553,6 +553,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
         self.resume_at: Place | None = None  # where to return after the next unlock
+        self._unlock_pending = False  # the unlock's later work not yet done (_unlocked_later)
         # Owned by the window (not by a Python reference): a Python-owned filter was freed by
         # the garbage collector while the application still called it, mid-dispatch (a
         # segfault in the GUI suite, gdb: sendThroughApplicationEventFilters -> dealloc).
@@ -766,24 +767,20 @@ class MainWindow(QMainWindow):
         self._use_language(self.ctx.language_override or self.ctx.profile.settings.language)
         self._keep_language(self.ctx.profile.settings.language)
         place, self.resume_at = self.resume_at, None
+        self._unlock_pending = True  # _unlocked_later, after Vandaag's first answer
         self._install_workspace(place)
         self.idle.set_minutes(self.ctx.profile.settings.auto_lock_minutes)
         self.idle.start()
         self._say_vault_open()
-        # The backup lines in the status bar and the recovery notices once Vandaag has
-        # answered, on a later turn: their modules and queries ran beside Vandaag's first
-        # render and made it later (#16).
-        ws = self.workspace
-        assert ws is not None
-        ws.today.answered.connect(
-            lambda: on_a_later_turn(ws, self._unlocked_later),
-            Qt.ConnectionType.SingleShotConnection,
-        )
 
     def _unlocked_later(self) -> None:
-        """The rest of an unlock, after Vandaag's first answer (:meth:`_unlocked`)."""
-        if self.ctx.profile is None:
+        """The rest of an unlock, once per unlock, after the first answer of Vandaag in the
+        workspace shown (:meth:`_install_workspace`): the backup lines in the status bar and
+        the recovery notices. Their modules and queries ran beside Vandaag's first render
+        and made it later (#16)."""
+        if not self._unlock_pending or self.ctx.profile is None:
             return
+        self._unlock_pending = False
         self.backup_reminder.refresh()
         self.team_backup.start()
         self.recovery_notices.check()
@@ -807,6 +804,11 @@ class MainWindow(QMainWindow):
         keeps the page it had (the unlock page, or the workspace being replaced)."""
         ws = Workspace(self.ctx, self.lock)
         self.workspace = ws
+        if self._unlock_pending:  # also a workspace built again before Vandaag answered
+            ws.today.answered.connect(
+                lambda: on_a_later_turn(ws, self._unlocked_later),
+                Qt.ConnectionType.SingleShotConnection,
+            )
         returning = place is not None and place != Place()
         if returning:
             ws.returning_to = place  # a lock before then keeps it (lock)
@@ -910,6 +912,7 @@ class MainWindow(QMainWindow):
             return
         # Where the user is; or, locked before the workspace got there, where they were.
         self.resume_at = self.workspace.returning_to or self.workspace.place()
+        self._unlock_pending = False
         for dialog in self.findChildren(QDialog):
             keep = getattr(dialog, "keep_draft", None)
             if callable(keep) and dialog.isVisible():  # an open form saves its draft first

@@ -35,7 +35,10 @@ class _LanguageFollower(type):
 
     @current.setter
     def current(cls, language: str) -> None:
-        texts.use_language(language)
+        # The same language again keeps what answers for it (Qt's translator, set by
+        # i18n.install); another one is read from the catalog until i18n.install sets it.
+        if language != texts.current_language():
+            texts.use_language(language)
 
 
 class Lang(metaclass=_LanguageFollower):

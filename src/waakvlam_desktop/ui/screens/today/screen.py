@@ -490,13 +490,17 @@ class TodayView(Screen):
         QueryOp(self.ctx, self, load, self._loaded).failure(self._failed).run()
 
     def _loaded(self, result: tuple[frozenset[str], TodayOverview]) -> None:
-        mine, overview = result
+        try:
+            self._show_loaded(*result)
+        finally:
+            self.answered.emit()  # also if showing it failed: the unlock's other work waits on it
+
+    def _show_loaded(self, mine: frozenset[str], overview: TodayOverview) -> None:
         if self.isHidden():
             # Reloaded behind another screen for the number in the navigation: only that
             # now. Rendering the lists would stall the screen in use (#16); Vandaag reloads
             # when it is shown.
             self.count_changed.emit(overview.attention_count)
-            self.answered.emit()
             return
         self.mine.setEnabled(bool(mine))
         blocked = self.mine.blockSignals(True)
@@ -508,7 +512,6 @@ class TodayView(Screen):
             else self.tr("Only my complexes (none chosen yet)")
         )
         self.show_overview(overview)
-        self.answered.emit()
 
     def _mine_toggled(self, on: bool) -> None:
         self.only_mine = on
