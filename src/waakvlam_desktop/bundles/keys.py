@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -95,10 +94,6 @@ def public_key_text(public_key: bytes) -> str:
     return PUBLIC_KEY_PREFIX + base64.b64encode(public_key).decode("ascii")
 
 
-def _raw_public(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-
-
 # ---- the organisation's signing key (export side, inside the vault) -----------------------
 @dataclass(frozen=True, slots=True)
 class OrgPublicKey:
@@ -130,16 +125,12 @@ def ensure_signing_key(session: Session) -> SigningKey:
     if row is not None:
         return row
     private = Ed25519PrivateKey.generate()
-    raw_public = _raw_public(private.public_key())
+    raw_public = private.public_key().public_bytes_raw()
     row = SigningKey(
         algorithm="ed25519",
         key_id=key_id(raw_public),
         public_key=raw_public,
-        private_key=private.private_bytes(
-            serialization.Encoding.Raw,
-            serialization.PrivateFormat.Raw,
-            serialization.NoEncryption(),
-        ),
+        private_key=private.private_bytes_raw(),
         active=True,
     )
     session.add(row)
@@ -258,10 +249,8 @@ def signing_key_path(identity_path: Path) -> Path:
 def write_signing_key(path: Path) -> SenderKey:
     """Create a new Ed25519 signing key file (mode 600, never overwrites); its public key."""
     private = Ed25519PrivateKey.generate()
-    public = SenderKey(_raw_public(private.public_key()))
-    secret = private.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
+    public = SenderKey(private.public_key().public_bytes_raw())
+    secret = private.private_bytes_raw()
     created = utc_text(datetime.now(UTC))
     body = (
         f"# created: {created}\n"
@@ -297,7 +286,7 @@ def load_signing_key(path: Path) -> Ed25519PrivateKey:
 
 
 def public_of(private: Ed25519PrivateKey) -> SenderKey:
-    return SenderKey(_raw_public(private.public_key()))
+    return SenderKey(private.public_key().public_bytes_raw())
 
 
 def partner_key_file_text(public: SenderKey) -> str:

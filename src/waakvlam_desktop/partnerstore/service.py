@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pyrage
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -141,11 +140,7 @@ def first_run(session: Session) -> OwnKeys:
         row = Identity(
             id=1,
             age_identity=str(pyrage.x25519.Identity.generate()),
-            signing_key=private.private_bytes(
-                serialization.Encoding.Raw,
-                serialization.PrivateFormat.Raw,
-                serialization.NoEncryption(),
-            ),
+            signing_key=private.private_bytes_raw(),
             created_at=utc_naive(session.info["clock"].now()),
         )
         session.add(row)

@@ -128,10 +128,6 @@ def _notice_private(secret: bytes) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
-def _raw_public(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes_raw()
-
-
 @dataclass(frozen=True, slots=True)
 class RecoveryPublic:
     """What a vault stores about the recovery key: nothing secret."""
@@ -178,7 +174,7 @@ class RecoveryIdentity:
     @property
     def public(self) -> RecoveryPublic:
         recipient = str(self._age().to_public())
-        notice = _raw_public(_notice_private(self._secret).public_key())
+        notice = _notice_private(self._secret).public_key().public_bytes_raw()
         return RecoveryPublic(recipient, notice)
 
     def decrypt(self, ciphertext: bytes) -> bytes:
